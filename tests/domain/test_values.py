@@ -1,0 +1,195 @@
+"""Tests for selfeval_desktop.domain.values (指标值解析)."""
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # repo root, for plain `pytest`
+
+from selfeval_desktop.domain.values import (  # noqa: E402
+    Achievement,
+    Direction,
+    ParsedValue,
+    comparable,
+    parse_value,
+    to_unit,
+)
+
+P, N, E = Direction.POSITIVE, Direction.NEGATIVE, Direction.EQUAL
+
+NUMERIC_CASES = [
+    # text, direction, number, unit, bare
+    ("≥4次", P, "4", "次", False),
+    ("≧4次", P, "4", "次", False),
+    (">=4", P, "4", "", False),
+    ("＞＝4", P, "4", "", False),
+    ("不少于800篇", P, "800", "篇", False),
+    ("不低于90%", P, "90", "%", False),
+    ("4次以上", P, "4", "次", False),
+    ("5000人次以上", P, "5000", "人次", False),
+    ("90%以上", P, "90", "%", False),
+    ("≤5万元", N, "5", "万元", False),
+    ("不超过5万元", N, "5", "万元", False),
+    ("5万元以内", N, "5", "万元", False),
+    ("不高于5万元", N, "5", "万元", False),
+    ("小于681.5307万元", N, "681.5307", "万元", False),
+    ("=100%", E, "100", "%", False),
+    ("═100%", E, "100", "%", False),
+    ("﹦100%", E, "100", "%", False),
+    ("＝100%", E, "100", "%", False),
+    ("100%", P, "100", "%", True),
+    ("100 %", P, "100", "%", True),
+    ("8755", P, "8755", "", True),
+    ("75元", P, "75", "元", True),
+    ("1.5亿元", P, "1.5", "亿元", True),
+    # full-width digits and signs
+    ("９５％", P, "95", "%", True),
+    ("≥４次", P, "4", "次", False),
+    # thousands separators
+    ("1,500", P, "1500", "", True),
+    ("1，500人", P, "1500", "人", True),
+    ("15,084万元", P, "15084", "万元", True),
+    # surrounding spaces, ASCII and full-width
+    ("  ≥4次  ", P, "4", "次", False),
+    ("\u3000≤5万元\u3000", N, "5", "万元", False),
+    # approximate amounts (余)
+    ("6000余份", P, "6000", "份", True),
+    ("700余次", P, "700", "次", True),
+    ("实际50余人", P, "50", "人", True),
+]
+
+
+@pytest.mark.parametrize("text, direction, number, unit, bare", NUMERIC_CASES)
+def test_numeric_forms(text, direction, number, unit, bare):
+    v = parse_value(text)
+    assert v.ok, v.error
+    assert (v.direction, v.number, v.unit, v.bare) == (direction, Decimal(number), unit, bare)
+    assert v.deadline is None and v.achievement is None
+
+
+def test_actual_copied_with_operator_keeps_number_and_direction():
+    v = parse_value("≥95%")
+    assert (v.number, v.unit, v.direction) == (Decimal("95"), "%", P)
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("2021年12月前", (2021, 12, None)),
+    ("2021 年 12 月前", (2021, 12, None)),
+    ("12月底前", (None, 12, None)),
+    ("2021年底前", (2021, 12, None)),
+    ("6月30日前", (None, 6, 30)),
+    ("2021年12月31日前完成", (2021, 12, 31)),
+    ("2021-12-31", (2021, 12, 31)),
+])
+def test_timely_forms(text, deadline):
+    v = parse_value(text)
+    assert v.ok, v.error
+    assert (v.direction, v.deadline, v.number) == (Direction.TIMELY, deadline, None)
+
+
+def test_invalid_date_is_an_error():
+    v = parse_value("2021年13月前")
+    assert v.error and v.direction is None and v.deadline is None
+
+
+@pytest.mark.parametrize("text, achievement", [
+    ("达成", Achievement.MET),
+    ("基本达成", Achievement.PARTIAL),
+    ("部分达成", Achievement.PARTIAL),
+    ("未达成", Achievement.NOT_MET),
+    ("已完成", Achievement.MET),
+    ("全部完成", Achievement.MET),
+    ("未完成", Achievement.NOT_MET),
+    ("良好", None),
+    ("有效", None),
+    ("显著提升", None),
+    ("万家", None),
+    ("群众满意度明显提高。", None),
+])
+def test_qualitative_forms(text, achievement):
+    v = parse_value(text)
+    assert v.ok, v.error
+    assert (v.direction, v.achievement, v.number, v.unit) == (
+        Direction.QUALITATIVE, achievement, None, "")
+
+
+@pytest.mark.parametrize("text", [
+    "4次或5次", "abc", "12..5%", "≥", "4abc", "≤5万元以上", "三次", "1,5", "4次以下以上",
+])
+def test_unreadable_text_is_an_error_not_a_guess(text):
+    v = parse_value(text)
+    assert not v.ok and not v.empty
+    assert (v.direction, v.number, v.deadline, v.achievement) == (None, None, None, None)
+    assert v.error and "无法识别" in v.error
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\u3000 "])
+def test_empty(text):
+    v = parse_value(text)
+    assert v.empty and not v.ok
+    assert (v.direction, v.number, v.error) == (None, None, None)
+
+
+@pytest.mark.parametrize("text", [c[0] for c in NUMERIC_CASES] + [
+    "2021 年 12 月前", " 达成 ", "abc", "\u3000", "９５％"])
+def test_text_never_altered(text):
+    assert parse_value(text).text == text
+
+
+def test_parsed_value_is_frozen():
+    v = parse_value("≥4次")
+    with pytest.raises(AttributeError):
+        v.number = Decimal(5)  # type: ignore[misc]
+
+
+# --- to_unit / comparable ---------------------------------------------------
+
+@pytest.mark.parametrize("number, src, dst, expected", [
+    ("1.5", "亿元", "万元", "15000"),
+    ("15084", "万元", "亿元", "1.5084"),
+    ("5", "万元", "元", "50000"),
+    ("3", "千元", "元", "3000"),
+    ("95", "%", "％", "95"),
+    ("95", "%", "", "95"),
+    ("95", "", "%", "95"),
+    ("4", "次", "次", "4"),
+    ("1.2", "万人次", "人次", "12000"),
+])
+def test_to_unit_converts(number, src, dst, expected):
+    assert to_unit(Decimal(number), src, dst) == Decimal(expected)
+
+
+@pytest.mark.parametrize("src, dst", [("次", "人次"), ("个", "家"), ("万元", "%"), ("元", "人")])
+def test_to_unit_refuses_different_units(src, dst):
+    assert to_unit(Decimal(1), src, dst) is None
+
+
+def test_comparable_converts_actual_into_target_unit():
+    assert comparable(parse_value("≥1.5亿元"), parse_value("15,084万元")) == (
+        Decimal("1.5"), Decimal("1.5084"))
+    assert comparable(parse_value("≤5万元"), parse_value("48000元")) == (
+        Decimal("5"), Decimal("4.8"))
+
+
+def test_comparable_percent_with_bare_number():
+    assert comparable(parse_value("≥95%"), parse_value("96")) == (Decimal(95), Decimal(96))
+
+
+def test_comparable_refuses_different_units():
+    msg = comparable(parse_value("≥4次"), parse_value("5人次"))
+    assert msg == "目标单位“次”与实际单位“人次”不同，无法比较"
+
+
+@pytest.mark.parametrize("target, actual", [
+    ("≥4次", ""), ("", "4次"), ("达成", "达成"), ("≥4次", "abc"), ("2021年12月前", "4次"),
+])
+def test_comparable_explains_why_not(target, actual):
+    result = comparable(parse_value(target), parse_value(actual))
+    assert isinstance(result, str) and result
+
+
+def test_parsed_value_constructible_directly():
+    v = ParsedValue("x", Direction.QUALITATIVE, None, "")
+    assert v.ok and not v.bare and v.deadline is None
