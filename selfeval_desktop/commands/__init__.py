@@ -1,0 +1,3 @@
+"""One module per headless command; each has ``register(subparsers)`` setting ``run``."""
+
+COMMAND_MODULES = ["score"]

@@ -1,0 +1,39 @@
+"""Helpers shared by the headless commands."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..db.document import DocumentError, OpenedDocument, open_document
+from ..db.repo import load_document
+from ..domain.model import Document
+
+
+class CommandError(Exception):
+    """A failure to report as one line; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def open_for_reading(path: str) -> tuple[OpenedDocument, Document]:
+    """Open a document read-only (a read command never modifies its file) and load it."""
+    try:
+        opened = open_document(Path(path), readonly=True)
+    except DocumentError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        return opened, load_document(opened.conn)
+    except Exception as exc:  # a file of ours whose content cannot be read
+        opened.close()
+        raise CommandError(f"无法读取“{Path(path).name}”的内容：{exc}") from None
+
+
+def select_projects(doc: Document, project_id: int | None):
+    if project_id is None:
+        return doc.projects
+    chosen = [p for p in doc.projects if p.id == project_id]
+    if not chosen:
+        ids = "、".join(str(p.id) for p in doc.projects)
+        raise CommandError(f"没有编号为 {project_id} 的项目（现有：{ids}）")
+    return chosen

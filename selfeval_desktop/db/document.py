@@ -1,0 +1,232 @@
+"""Opening, creating and copying the one-file document safely.
+
+Refused files are never touched: the header is read as bytes before SQLite opens the file, and
+the integrity check runs on a read-only connection. Every connection uses the rollback journal
+(``journal_mode=DELETE``) and ``foreign_keys=ON``; edits are committed as they are made.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+import os
+from pathlib import Path
+import shutil
+import sqlite3
+import struct
+
+from sqlite_utils import Database
+
+from .schema import (APPLICATION_ID, CURRENT_VERSION, MIGRATION_VERSIONS, migrations,
+                     pack_version, unpack_version)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DocumentError(Exception):
+    """A file that cannot be opened; ``str(err)`` is one Chinese sentence for the user."""
+
+
+@dataclass
+class OpenedDocument:
+    conn: sqlite3.Connection
+    path: Path
+    readonly: bool = False
+    version: tuple[int, int] = CURRENT_VERSION
+    backup: Path | None = None      # the copy written before a migration
+    notice: str = ""                # a message to show (migrated, opened read-only ...)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 3000")
+    if not readonly:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if mode.lower() != "delete":  # pragma: no cover - only on exotic file systems
+            conn.close()
+            raise DocumentError(f"无法以安全的日志模式打开“{path.name}”")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """(application_id, user_version) from the file's first 100 bytes, or DocumentError."""
+    name = path.name
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except FileNotFoundError:
+        raise DocumentError(f"找不到文件“{path}”") from None
+    except IsADirectoryError:
+        raise DocumentError(f"“{path}”是一个文件夹，不是自评文件") from None
+    except PermissionError:
+        raise DocumentError(f"没有权限读取“{name}”") from None
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DocumentError(f"“{name}”不是绩效自评文件（不是 SQLite 数据库），未作任何修改")
+    user_version, application_id = struct.unpack(">i", header[60:64])[0], \
+        struct.unpack(">i", header[68:72])[0]
+    return application_id, user_version
+
+
+def check_file(path: Path) -> tuple[int, int]:
+    """Refuse what is not ours, corrupt or too new; return the file's (major, minor)."""
+    path = Path(path)
+    application_id, user_version = read_header(path)
+    if application_id != APPLICATION_ID:
+        raise DocumentError(f"“{path.name}”是其他程序的 SQLite 数据库，不是绩效自评文件，未作任何修改")
+    major, minor = unpack_version(user_version)
+    if major > CURRENT_VERSION[0]:
+        raise DocumentError(
+            f"“{path.name}”由更新版本的绩效自评助手创建（文件格式 {major}.{minor}），"
+            f"本程序只支持到 {CURRENT_VERSION[0]}.x，请升级软件后再打开")
+    hot_journal = Path(f"{path}-journal").exists()
+    conn = _connect(path, readonly=not hot_journal)  # a hot journal must be rolled back first
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DocumentError(f"“{path.name}”已损坏，无法打开（{exc}），未作任何修改") from None
+    finally:
+        conn.close()
+    if result != "ok":
+        raise DocumentError(f"“{path.name}”已损坏，无法打开（完整性检查：{result}），未作任何修改")
+    return major, minor
+
+
+def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
+    """Open an existing document: refuse, open read-only, or migrate after a backup."""
+    path = Path(path)
+    version = check_file(path)
+    notice = ""
+    if version > CURRENT_VERSION:
+        readonly = True
+        notice = (f"此文件由较新版本创建（格式 {version[0]}.{version[1]}），已以只读方式打开；"
+                  f"如需修改请升级软件")
+    if not readonly and not os.access(path, os.W_OK):
+        readonly = True
+        notice = "文件为只读，已以只读方式打开"
+    backup = None
+    if version < CURRENT_VERSION and not readonly:
+        backup = backup_path(path, version)
+        shutil.copy2(path, backup)
+        conn = _connect(path, readonly=False)
+        try:
+            migrate(conn)
+        except Exception as exc:
+            conn.close()
+            shutil.copy2(backup, path)
+            raise DocumentError(f"升级“{path.name}”的文件格式失败（{exc}），已恢复原文件") from exc
+        conn.close()
+        notice = (f"文件格式已从 {version[0]}.{version[1]} 升级到 {CURRENT_VERSION[0]}."
+                  f"{CURRENT_VERSION[1]}，原文件备份为“{backup.name}”")
+        version = CURRENT_VERSION
+    elif version < CURRENT_VERSION:
+        notice = notice or "此文件格式较旧，只读打开时不会升级"
+    conn = _connect(path, readonly=readonly)
+    return OpenedDocument(conn, path, readonly, version, backup, notice)
+
+
+def backup_path(path: Path, version: tuple[int, int]) -> Path:
+    base = path.with_name(f"{path.stem}.v{version[0]}.{version[1]}备份{path.suffix}")
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.stem}-{n}{base.suffix}")
+    return candidate
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations, each in its own transaction."""
+    db = Database(conn)
+    migrations.apply(db)
+
+
+def create_document(path: str | Path, overwrite: bool = False) -> OpenedDocument:
+    """Create a new, empty document at ``path`` (an existing file is refused unless overwrite)."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise DocumentError(f"“{path.name}”已存在，未覆盖")
+    if path.exists():
+        path.unlink()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn)
+    conn.close()
+    return open_document(path)
+
+
+def create_in_memory() -> sqlite3.Connection:
+    """A scratch document in memory (tests, benchmarks)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn)
+    return conn
+
+
+def write_atomically(path: str | Path, build) -> None:
+    """Build a new document in a temporary file beside ``path`` and move it into place.
+
+    ``build(conn)`` fills the new document. If it raises, ``path`` is left as it was.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        doc = create_document(tmp)
+        try:
+            build(doc.conn)
+        finally:
+            doc.close()
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+        journal = Path(f"{tmp}-journal")
+        if journal.exists():
+            journal.unlink()
+
+
+def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
+    """另存为副本: a consistent copy through SQLite's backup API (no half-written copy)."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    dest = sqlite3.connect(tmp)
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    os.replace(tmp, target)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One committed unit of work: BEGIN IMMEDIATE … COMMIT, rolled back on error."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def schema_version(conn: sqlite3.Connection) -> tuple[int, int]:
+    return unpack_version(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+__all__ = ["DocumentError", "OpenedDocument", "open_document", "create_document", "check_file",
+           "create_in_memory", "write_atomically", "copy_document", "transaction", "pack_version",
+           "schema_version", "MIGRATION_VERSIONS"]

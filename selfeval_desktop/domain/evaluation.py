@@ -1,0 +1,47 @@
+"""A whole document scored: the JSON shape of ``score --json`` and the profile of each project."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import Document, Project, ProjectKind
+from .profiles import Profile, load_profile
+from .scoring import ProjectScore, score_project
+
+
+def profile_for(doc: Document, project: Project) -> Profile:
+    """Projects use the document's profile; the 部门整体 evaluation uses its own."""
+    if project.kind is ProjectKind.DEPARTMENT:
+        return load_profile(doc.department_profile_id)
+    return load_profile(doc.profile_id)
+
+
+def _s(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def project_result(doc: Document, project: Project, score: ProjectScore | None = None) -> dict:
+    profile = profile_for(doc, project)
+    score = score or score_project(project, profile)
+    ex = score.execution
+    return {
+        "id": project.id, "name": project.name, "kind": project.kind.value,
+        "profile": profile.id,
+        "execution": {"rate": _s(ex.rate.quantize(Decimal("0.0001")) if ex.rate is not None else None),
+                      "score": _s(ex.score), "weight": _s(ex.weight),
+                      "explanation": ex.explanation},
+        "indicators": [{
+            "level1": ind.level1, "level2": ind.level2, "name": ind.name,
+            "target": ind.target, "actual": ind.actual, "weight": _s(ind.weight),
+            "score": _s(s.score), "stated": _s(ind.stated_score), "explanation": s.explanation,
+        } for ind, s in zip(project.indicators, score.indicators)],
+        "total": _s(score.total), "grade": score.grade,
+        "stated_total": _s(project.stated_total), "explanation": score.explanation,
+    }
+
+
+def evaluate_document(doc: Document) -> dict:
+    """``{"unit", "year", "profile", "projects": [...]}``, every number a decimal string."""
+    profile = load_profile(doc.profile_id)
+    return {"unit": doc.unit.name, "year": doc.year, "profile": profile.id,
+            "profile_name": profile.name,
+            "projects": [project_result(doc, p) for p in doc.projects]}

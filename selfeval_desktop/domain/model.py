@@ -1,0 +1,190 @@
+"""The self-evaluation document in memory: unit, projects, funds, spending, indicators.
+
+Pure data (no Qt, no SQL). Money is integer 分 (``int | None``); weights and scores are
+``Decimal | None``. Text a user typed into a numeric field that could not be read is kept in
+``Project.unread`` (field key → text), never dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Source(str, Enum):
+    """资金来源."""
+    CENTRAL = "central"        # 中央财政
+    PROVINCIAL = "provincial"  # 省级财政 / 自治区财政
+    LOCAL = "local"            # 市县财政
+    OTHER = "other"            # 其他（其它）
+
+
+SOURCE_LABELS = {Source.CENTRAL: "中央财政", Source.PROVINCIAL: "省级财政",
+                 Source.LOCAL: "市县财政", Source.OTHER: "其他"}
+
+
+def source_label(source: Source, region_word: str = "省级") -> str:
+    """The label of a source as the unit's region writes it (自治区财政 in Guangxi)."""
+    if source is Source.PROVINCIAL:
+        return f"{region_word}财政"
+    return SOURCE_LABELS[source]
+
+
+class FundKind(str, Enum):
+    """年度资金总额的构成 (MoF 自评表)."""
+    CURRENT = "current"      # 当年财政拨款
+    CARRYOVER = "carryover"  # 上年结转资金
+    OTHER = "other"          # 其他资金
+
+
+FUND_KIND_LABELS = {FundKind.CURRENT: "当年财政拨款", FundKind.CARRYOVER: "上年结转资金",
+                    FundKind.OTHER: "其他资金"}
+
+
+class ProjectKind(str, Enum):
+    PROJECT = "project"        # 项目支出
+    DEPARTMENT = "department"  # 部门整体
+
+
+class SpendingScheme(str, Enum):
+    """How a project's spending lines are classified."""
+    ECONOMIC = "economic"  # 支出经济分类 (302 商品和服务支出, 30211 差旅费)
+    RD2011 = "rd2011"      # 科研经费 11 类（设备费、材料费……）
+    RD2021 = "rd2021"      # 2021 年起：设备费、业务费、劳务费
+
+
+@dataclass
+class SourceAmount:
+    planned: int | None = None   # 计划安排资金 (分)
+    arrived: int | None = None   # 实际到位资金 (分)
+
+
+@dataclass
+class FundBreakdown:
+    """One row of the MoF funds block: 年初预算数 / 全年预算数 / 全年执行数 (分)."""
+    initial: int | None = None
+    annual: int | None = None
+    executed: int | None = None
+
+
+@dataclass
+class Funding:
+    planned_total: int | None = None   # 计划安排资金合计
+    arrived_total: int | None = None   # 实际到位资金合计
+    spent_total: int | None = None     # 实际支出
+    initial_budget: int | None = None  # 年初预算数（年度资金总额）
+    annual_budget: int | None = None   # 全年预算数
+    executed: int | None = None        # 全年执行数
+    by_source: dict[Source, SourceAmount] = field(
+        default_factory=lambda: {s: SourceAmount() for s in Source})
+    by_kind: dict[FundKind, FundBreakdown] = field(
+        default_factory=lambda: {k: FundBreakdown() for k in FundKind})
+
+
+@dataclass
+class BudgetLine:
+    """项目支出明细: one spending line, planned and actual, optional 其中专项."""
+    code: str = ""                     # 302, 30211, or R&D category key
+    name: str = ""                     # 商品和服务支出, 差旅费, 设备费
+    planned: int | None = None
+    actual: int | None = None
+    special_planned: int | None = None  # 其中专项经费（计划）
+    special_actual: int | None = None   # 其中专项经费（实际）
+    id: int | None = None
+
+
+@dataclass
+class Indicator:
+    """A level-three performance indicator (三级指标) with its level-one/two headings."""
+    level1: str = ""          # 一级指标: 产出指标 / 效益指标 / 满意度指标 (投入/过程 for 部门整体)
+    level2: str = ""          # 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益指标 ...
+    name: str = ""            # 三级指标
+    target: str = ""          # 年度指标值, as typed
+    actual: str = ""          # 实际完成值, as typed
+    weight: Decimal | None = None          # 分值
+    achievement: str | None = None         # 定性: 达成 / 部分达成 / 未达成, as the user states it
+    override: Decimal | None = None        # 调整后得分
+    override_reason: str = ""              # 调整理由 (printed)
+    deviation: str = ""                    # 偏差原因分析及改进措施
+    stated_score: Decimal | None = None    # the score the unit itself stated (imports, paper forms)
+    id: int | None = None
+
+
+@dataclass
+class Evaluator:
+    """评价人员."""
+    name: str = ""
+    title: str = ""   # 职称/职务
+    org: str = ""     # 单位
+    id: int | None = None
+
+
+CONCLUSION_SECTIONS = {
+    "achievement": "绩效目标实现情况",
+    "problems": "存在问题",
+    "measures": "改进措施",
+    "experience": "经验做法",
+    "application": "结果应用",
+}
+
+
+@dataclass
+class Project:
+    name: str = ""
+    kind: ProjectKind = ProjectKind.PROJECT
+    supervisor: str = ""       # 主管部门
+    implementer: str = ""      # 实施单位
+    leader: str = ""           # 项目负责人
+    phone: str = ""            # 联系电话
+    address: str = ""          # 地址
+    postcode: str = ""         # 邮编
+    start: str = ""            # 起始年月 "2020-01"
+    end: str = ""              # 终止年月 "2020-12"
+    background: str = ""       # 立项背景
+    implementation: str = ""   # 实施情况
+    goal_expected: str = ""    # 年度总体目标：预期目标
+    goal_actual: str = ""      # 年度总体目标：实际完成情况
+    spending_scheme: SpendingScheme = SpendingScheme.ECONOMIC
+    funding: Funding = field(default_factory=Funding)
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    evaluators: list[Evaluator] = field(default_factory=list)
+    conclusions: dict[str, str] = field(default_factory=dict)
+    unit_opinion: str = ""         # 项目单位（评价机构）意见
+    supervisor_opinion: str = ""   # 主管部门审核意见
+    stated_total: Decimal | None = None   # 综合得分 as the unit stated it
+    stated_grade: str = ""                # 自评等次 as the unit stated it
+    unread: dict[str, str] = field(default_factory=dict)  # field key → text that could not be read
+    finalized_at: str | None = None       # 定稿 time (ISO) or None
+    digest: str | None = None             # content digest stored at 定稿
+    id: int | None = None
+
+
+@dataclass
+class Unit:
+    name: str = ""             # 单位名称
+    supervisor: str = ""       # 主管部门
+    region_word: str = "省级"  # "省级" or "自治区": how 省级财政 is written in this region
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+
+
+@dataclass
+class Document:
+    unit: Unit = field(default_factory=Unit)
+    year: int | None = None             # 评价年度 (the fiscal year evaluated)
+    profile_id: str = "mof2020"         # rule profile for projects
+    department_profile_id: str = "department"
+    projects: list[Project] = field(default_factory=list)
+
+    @property
+    def department(self) -> Project | None:
+        """The whole-department (部门整体) evaluation, if the document has one."""
+        for p in self.projects:
+            if p.kind is ProjectKind.DEPARTMENT:
+                return p
+        return None
+
+    def project_list(self) -> list[Project]:
+        return [p for p in self.projects if p.kind is ProjectKind.PROJECT]

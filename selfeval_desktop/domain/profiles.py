@@ -1,0 +1,159 @@
+"""Rule profiles (评分规则): the scoring rules as data files in ``resources/profiles``.
+
+A province's variant is a new JSON file, not new code. Each profile names the execution-rate
+weight (预算执行率分值), the level-one weights (一级指标权重), the method for 反向 indicators, the
+overshoot threshold (超出目标 130% 需说明), the rounding rule, the grade bands and the 定性 bands.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from importlib import resources
+import json
+from pathlib import Path
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used; the message is Chinese."""
+
+
+@dataclass(frozen=True)
+class Level1:
+    key: str      # stem matched against what users write: 产出 matches 产出指标
+    label: str    # 产出指标
+    weight: Decimal
+
+
+@dataclass(frozen=True)
+class QualitativeBand:
+    achievement: str        # 达成 / 部分达成 / 未达成
+    low: Decimal            # fraction of 分值
+    high: Decimal
+    high_inclusive: bool
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    description: str
+    kind: str                      # "project" or "department"
+    execution_weight: Decimal
+    level1: tuple[Level1, ...]
+    missing_satisfaction_to: str | None
+    negative_method: str           # "ratio" or "linear"
+    equal_method: str
+    overshoot_threshold: Decimal
+    rounding: str                  # "half_up" or "down"
+    decimals: int
+    grades: tuple[tuple[str, Decimal], ...]
+    qualitative_bands: tuple[QualitativeBand, ...]
+
+    @property
+    def quantum(self) -> Decimal:
+        return Decimal(1).scaleb(-self.decimals)
+
+    def round(self, value: Decimal) -> Decimal:
+        """Round a shown score by the profile's rule (四舍五入 or 截尾)."""
+        mode = ROUND_HALF_UP if self.rounding == "half_up" else ROUND_DOWN
+        return value.quantize(self.quantum, rounding=mode)
+
+    def grade(self, total: Decimal) -> str:
+        for name, floor in self.grades:
+            if total >= floor:
+                return name
+        return self.grades[-1][0]
+
+    def level1_for(self, written: str) -> Level1 | None:
+        """The profile's level-one heading that a written 一级指标 belongs to."""
+        text = (written or "").strip()
+        for level in self.level1:
+            if text.startswith(level.key) or level.key in text:
+                return level
+        return None
+
+    def band(self, achievement: str) -> QualitativeBand | None:
+        for band in self.qualitative_bands:
+            if band.achievement == achievement:
+                return band
+        return None
+
+    def expected_level1_weights(self, present: set[str]) -> dict[str, Decimal]:
+        """Level-one weights the indicators should carry, given which level-one keys are present.
+
+        A missing satisfaction heading moves its weight by the profile's rule (to 效益 by default).
+        """
+        weights = {lv.key: lv.weight for lv in self.level1}
+        if "满意度" in weights and "满意度" not in present and self.missing_satisfaction_to:
+            moved = weights.pop("满意度")
+            target = self.missing_satisfaction_to
+            weights[target] = weights.get(target, Decimal(0)) + moved
+        return weights
+
+    @property
+    def indicator_total(self) -> Decimal:
+        return sum((lv.weight for lv in self.level1), Decimal(0))
+
+
+def _profile_dir():
+    return resources.files("selfeval_desktop") / "resources" / "profiles"
+
+
+def _decimal(data: dict, key: str, source: str) -> Decimal:
+    try:
+        return Decimal(str(data[key]))
+    except Exception as exc:
+        raise ProfileError(f"评分规则文件 {source} 的“{key}”无效") from exc
+
+
+def parse_profile(data: dict, source: str = "") -> Profile:
+    """Build a Profile from its JSON data; raise ProfileError with a Chinese message."""
+    try:
+        level1 = tuple(Level1(d["key"], d["label"], Decimal(str(d["weight"]))) for d in data["level1"])
+        bands = tuple(QualitativeBand(b["achievement"], Decimal(b["low"]), Decimal(b["high"]),
+                                      bool(b["high_inclusive"])) for b in data["qualitative_bands"])
+        grades = tuple((g[0], Decimal(str(g[1]))) for g in data["grades"])
+        profile = Profile(
+            id=data["id"], name=data["name"], description=data.get("description", ""),
+            kind=data.get("kind", "project"),
+            execution_weight=_decimal(data, "execution_weight", source),
+            level1=level1, missing_satisfaction_to=data.get("missing_satisfaction_to"),
+            negative_method=data.get("negative_method", "ratio"),
+            equal_method=data.get("equal_method", "ratio"),
+            overshoot_threshold=_decimal(data, "overshoot_threshold", source),
+            rounding=data.get("rounding", "half_up"), decimals=int(data.get("decimals", 2)),
+            grades=grades, qualitative_bands=bands)
+    except ProfileError:
+        raise
+    except Exception as exc:
+        raise ProfileError(f"评分规则文件 {source} 格式不正确：{exc}") from exc
+    if profile.negative_method not in ("ratio", "linear"):
+        raise ProfileError(f"评分规则 {profile.id}：反向指标计分方法须为 ratio 或 linear")
+    if profile.rounding not in ("half_up", "down"):
+        raise ProfileError(f"评分规则 {profile.id}：取舍方式须为 half_up 或 down")
+    total = profile.execution_weight + profile.indicator_total
+    if total != 100:
+        raise ProfileError(f"评分规则 {profile.id}：执行率与一级指标分值合计为 {total}，应为 100")
+    return profile
+
+
+@lru_cache(maxsize=None)
+def load_profile(profile_id: str) -> Profile:
+    """The bundled profile with this id. Raises ProfileError if there is none."""
+    path = _profile_dir() / f"{profile_id}.json"
+    if not path.is_file():
+        raise ProfileError(f"找不到评分规则“{profile_id}”，可用的有：{'、'.join(available_profiles())}")
+    return parse_profile(json.loads(path.read_text(encoding="utf-8")), str(profile_id))
+
+
+def load_profile_file(path: str | Path) -> Profile:
+    return parse_profile(json.loads(Path(path).read_text(encoding="utf-8")), str(path))
+
+
+def available_profiles() -> list[str]:
+    return sorted(p.name[:-5] for p in _profile_dir().iterdir() if p.name.endswith(".json"))
+
+
+def all_profiles() -> list[Profile]:
+    return [load_profile(pid) for pid in available_profiles()]
