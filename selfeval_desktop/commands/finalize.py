@@ -1,0 +1,79 @@
+"""``finalize FILE [--project ID] [--undo]``: 定稿 — projects become read-only, digest stored."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..db import repo
+from ..db.document import DocumentError, open_document, transaction
+from ..domain.checks import check_project
+from ..domain.digest import check_code, project_digest
+from ..domain.evaluation import profile_for
+from ..domain.scoring import score_project
+from .common import CommandError, select_projects
+
+
+def register(sub) -> None:
+    p = sub.add_parser("finalize", help="定稿：项目改为只读并记录校验码 / finalize projects",
+                       description="定稿：记录各项目内容的校验码，定稿后项目只读；打印的表格带校验码和二维码。\n"
+                                   "Finalize projects: store a digest of their content; they become "
+                                   "read-only and print a check code.")
+    p.add_argument("file", help="自评文件 / document (.sqlite)")
+    p.add_argument("--project", type=int, metavar="ID", help="只处理此编号的项目 / only this project")
+    p.add_argument("--undo", action="store_true", help="撤销定稿 / unfinalize")
+    p.add_argument("--force", action="store_true",
+                   help="有错误时仍然定稿 / finalize even when checks report errors")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    try:
+        opened = open_document(Path(args.file))
+    except DocumentError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        if opened.readonly:
+            raise CommandError(f"“{Path(args.file).name}”只能只读打开（{opened.notice}），未作修改")
+        doc = repo.load_document(opened.conn)
+        projects = select_projects(doc, args.project)
+        if args.undo:
+            return _unfinalize(opened.conn, projects)
+        return _finalize(opened.conn, doc, projects, args.force)
+    finally:
+        opened.close()
+
+
+def _finalize(conn, doc, projects, force: bool) -> int:
+    todo = [p for p in projects if not p.finalized_at]
+    blocked = []
+    for p in todo:
+        errors = [f for f in check_project(doc, p, score_project(p, profile_for(doc, p)))
+                  if f.severity == "error"]
+        if errors:
+            blocked.append((p, errors))
+    if blocked and not force:
+        first = blocked[0]
+        raise CommandError(f"「{first[0].name}」有 {len(first[1])} 个错误（如：{first[1][0].message}），"
+                           f"请先用 check 查看并改正，或加 --force；未作修改", code=1)
+    stamp = repo.now()
+    with transaction(conn):
+        for p in todo:
+            digest = project_digest(doc, p)
+            repo.update_project(conn, p.id, finalized_at=stamp, digest=digest)
+            repo.add_history(conn, "finalize", f"{p.id} {p.name} {digest}")
+    for p in projects:
+        if p in todo:
+            print(f"[{p.id}] {p.name}：已定稿，校验码 {check_code(project_digest(doc, p))}")
+        else:
+            print(f"[{p.id}] {p.name}：早已定稿（{p.finalized_at}），未改动")
+    return 0
+
+
+def _unfinalize(conn, projects) -> int:
+    with transaction(conn):
+        for p in projects:
+            if p.finalized_at:
+                repo.update_project(conn, p.id, finalized_at=None, digest=None)
+                repo.add_history(conn, "unfinalize", f"{p.id} {p.name}")
+    for p in projects:
+        print(f"[{p.id}] {p.name}：{'已撤销定稿' if p.finalized_at else '未定稿，无需撤销'}")
+    return 0
