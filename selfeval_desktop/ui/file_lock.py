@@ -1,0 +1,186 @@
+"""Two windows on one file: a lock file beside the document, as Office does.
+
+Opening ``D:/自评/2021.sqlite`` for editing writes ``D:/自评/~$2021.sqlite.lock`` holding the pid,
+host, user and time of the window that has it. A second window (in this process or another) finds
+the lock held and is offered 只读打开 or 取消; a lock whose process is gone (a crash, a kill, a power
+cut) is stale and taken over. The lock never guards correctness alone: SQLite's own locking keeps
+the file whole either way; the lock keeps two people from overwriting each other's typing.
+
+The lock logic has no Qt; ``ask_lock`` is the one dialog.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+import getpass
+import json
+import os
+from pathlib import Path
+import socket
+import sys
+
+LOCK_PREFIX = "~$"
+LOCK_SUFFIX = ".lock"
+
+
+def lock_path_for(doc_path: str | Path) -> Path:
+    doc_path = Path(doc_path).absolute()
+    return doc_path.with_name(f"{LOCK_PREFIX}{doc_path.name}{LOCK_SUFFIX}")
+
+
+def _host() -> str:
+    return socket.gethostname()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some locked-down PCs
+        return ""
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (never signals it)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return bool(ok) and code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    pid: int
+    host: str
+    user: str = ""
+    time: str = ""
+
+    @classmethod
+    def mine(cls) -> "LockInfo":
+        return cls(os.getpid(), _host(), _user(), datetime.now().isoformat(timespec="seconds"))
+
+    def to_json(self) -> str:
+        return json.dumps({"pid": self.pid, "host": self.host, "user": self.user, "time": self.time},
+                          ensure_ascii=False)
+
+    @classmethod
+    def read(cls, path: Path) -> "LockInfo | None":
+        """The lock's holder, or None when the file is gone or unreadable (half-written)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(int(data["pid"]), str(data.get("host", "")), str(data.get("user", "")),
+                       str(data.get("time", "")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def is_stale(self) -> bool:
+        """A lock of a process on this machine that no longer runs. Another host's lock is
+        never judged stale: we cannot see its processes."""
+        return self.host == _host() and not pid_alive(self.pid)
+
+    def describe(self) -> str:
+        who = f"{self.user}@{self.host}" if self.user else self.host
+        when = self.time.replace("T", " ")
+        same = self.host == _host()
+        where = "本机的另一个窗口" if same else f"另一台电脑（{who}）"
+        return f"{where}自 {when} 起" if when else where
+
+
+class FileLock:
+    """The edit lock of one document. ``acquire()`` returns None when taken, else the holder."""
+
+    def __init__(self, doc_path: str | Path):
+        self.doc_path = Path(doc_path)
+        self.path = lock_path_for(doc_path)
+        self.held = False
+        self._info: LockInfo | None = None
+
+    def acquire(self) -> LockInfo | None:
+        for _ in range(3):
+            info = LockInfo.mine()
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = LockInfo.read(self.path)
+                if holder is None:
+                    if self._young():  # being written right now by another window
+                        return LockInfo(0, "", "", "")
+                    self._remove()      # an empty or garbled lock left by a crash
+                    continue
+                if holder.is_stale():
+                    self._remove()
+                    continue
+                return holder
+            except OSError:
+                # a folder we cannot write into (read-only share, CD): no lock possible; the
+                # document itself opens read-only there anyway
+                return None
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(info.to_json())
+            self.held, self._info = True, info
+            self._hide()
+            return None
+        return LockInfo.read(self.path) or LockInfo(0, "", "", "")
+
+    def _young(self) -> bool:
+        try:
+            age = datetime.now().timestamp() - self.path.stat().st_mtime
+        except OSError:
+            return False
+        return age < 2
+
+    def _remove(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+    def _hide(self) -> None:
+        if sys.platform == "win32":  # pragma: no cover - Windows only, like Office's ~$ files
+            import ctypes
+            ctypes.windll.kernel32.SetFileAttributesW(str(self.path), 0x02)
+
+    def release(self) -> None:
+        """Remove the lock if it is still ours (never another window's)."""
+        if not self.held:
+            return
+        self.held = False
+        if LockInfo.read(self.path) == self._info:
+            self._remove()
+
+    def __del__(self):  # a window closed without release still frees its file
+        try:
+            self.release()
+        except Exception:
+            pass
+
+
+LOCKED_TITLE = "文件已在另一个窗口中打开"
+
+
+def ask_lock(parent, doc_path: Path, holder: LockInfo) -> bool:
+    """Tell the user the file is in use; True when they choose 只读打开, False for 取消."""
+    from .qt import QMessageBox
+    box = QMessageBox(QMessageBox.Icon.Warning, LOCKED_TITLE,
+                      f"“{Path(doc_path).name}”{LOCKED_TITLE}（{holder.describe() if holder.pid else '另一个窗口'}）。\n\n"
+                      "可以只读打开查看和打印，修改请在已打开的窗口中进行。",
+                      QMessageBox.StandardButton.NoButton, parent)
+    readonly = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(readonly)
+    box.exec()
+    return box.clickedButton() is readonly
