@@ -1,0 +1,288 @@
+"""The one parser of spreadsheet cell text, shared by Excel import and paste from Excel.
+
+A cell arrives as openpyxl gives it (``str``, ``int``, ``float``, ``Decimal``, ``bool``,
+``datetime``, ``None``, optionally with its number format such as ``0.00%``) or as a string
+from a TSV paste. From it we read:
+
+- ``cell_text``: the text as the user typed/saw it (``1`` formatted ``0%`` is ``100%``; the
+  float ``0.30000000000000004`` is ``0.3``);
+- ``cell_decimal``: a number (分值, 得分): ``"１２"``, ``" 1,234.5 "``, ``"85分"``;
+- ``cell_rate``: a rate as a fraction (``"96.45%"`` → 0.9645);
+- ``cell_money``: integer 分 given the column's unit (``"681.5307万元"``, ``"¥1,234.00"``).
+
+Numbers stored as text, full-width digits, thousands separators and currency signs are all
+read; anything else raises :class:`CellError` with a Chinese message and the caller keeps the
+text as typed. No Qt, no openpyxl: pure standard library.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+import math
+import re
+import unicodedata
+
+__all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
+           "is_percent_format", "normalise_label", "parse_tsv", "MONEY_UNITS"]
+
+FEN_PER_YUAN = 100
+MONEY_UNITS = {"元": Decimal(100), "千元": Decimal(100_000), "万元": Decimal(1_000_000),
+               "万": Decimal(1_000_000), "亿元": Decimal(10_000_000_000),
+               "亿": Decimal(10_000_000_000)}
+_SIGNIFICANT = 15  # a double holds 15 significant decimal digits exactly
+_EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA")
+_CURRENCY = re.compile(r"^(?:人民币|RMB|CNY|¥|\$)\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$")
+_SCORE_SUFFIX = re.compile(r"(?:分|点)$")
+
+
+class CellError(ValueError):
+    """A cell whose content is not what its column holds; ``str(err)`` is Chinese."""
+
+
+# ---------------------------------------------------------------- numbers
+
+def _plain(value: Decimal) -> Decimal:
+    """Trailing zeros dropped, never an exponent: 4, 0.3, 681.5307, 1000."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def clean_float(value: float) -> Decimal:
+    """A float from a spreadsheet as the Decimal the user typed.
+
+    Excel stores 0.1+0.2 as 0.30000000000000004 and 681.5307 as itself; ``repr`` gives the
+    shortest text that reads back the same float, and rounding to 15 significant digits
+    removes the binary artefacts of arithmetic.
+    """
+    if isinstance(value, bool) or not math.isfinite(value):
+        raise CellError(f"单元格中的数值“{value}”无效")
+    d = Decimal(repr(float(value)))
+    if d == 0:
+        return Decimal(0)
+    exponent = d.adjusted() - (_SIGNIFICANT - 1)
+    if exponent < 0:
+        d = d.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+    return _plain(d)
+
+
+def _as_decimal(value) -> Decimal | None:
+    """A non-text cell value as Decimal, or None if it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return _plain(value) if value.is_finite() else None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return clean_float(value)
+    return None
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """True for number formats that show a fraction as a percentage (0%, 0.00%)."""
+    if not number_format:
+        return False
+    fmt = re.sub(r'"[^"]*"|\\.', "", number_format)  # drop quoted literals
+    return "%" in fmt
+
+
+def _fmt(value: Decimal) -> str:
+    return format(_plain(value), "f")
+
+
+# ---------------------------------------------------------------- text
+
+def cell_text(value, number_format: str | None = None) -> str:
+    """The cell as text, the way it reads in the spreadsheet (strings are kept as typed,
+    only surrounding whitespace is removed)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return f"{value.year}年{value.month}月{value.day}日"
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    number = _as_decimal(value)
+    if number is None:
+        return str(value).strip()
+    if is_percent_format(number_format):
+        return _fmt(number * 100) + "%"
+    return _fmt(number)
+
+
+def _normalise_number_text(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"\s+", "", s)
+    return s.replace("−", "-").replace("－", "-")
+
+
+def _read_number_text(text: str, what: str) -> Decimal:
+    """A number written as text: 1,234.5 / １２３ / +3 / .5 (no unit, no sign words)."""
+    match = _NUMBER.match(text)
+    if not match or not (match.group(2) or match.group(3)):
+        raise CellError(f"“{what}”不是数字")
+    sign, whole, frac = match.groups()
+    digits = (whole or "0").replace(",", "") + (frac or "")
+    try:
+        number = Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the pattern guarantees digits
+        raise CellError(f"“{what}”不是数字") from None
+    return -number if sign == "-" else number
+
+
+def _check_error(text: str) -> None:
+    if text.upper() in _EXCEL_ERRORS:
+        raise CellError(f"单元格是公式错误“{text}”，请在 Excel 中修正后再导入")
+
+
+def cell_decimal(value, number_format: str | None = None) -> Decimal | None:
+    """A plain number (分值, 得分): empty → None; ``"85分"`` and ``"８５"`` are 85.
+
+    Raises CellError for text that is not a number.
+    """
+    number = _as_decimal(value)
+    if number is not None:
+        return number
+    text = cell_text(value)
+    if not text:
+        return None
+    _check_error(text)
+    s = _SCORE_SUFFIX.sub("", _normalise_number_text(text))
+    if s in ("-", "—", "－", "/", "——"):
+        return None
+    number = _read_number_text(s, text)
+    return _plain(number)
+
+
+def cell_rate(value, number_format: str | None = None) -> Decimal | None:
+    """A rate as a fraction: ``96.45%`` (text or a %-formatted 0.9645) → 0.9645.
+
+    A bare number above 2 is read as a percentage (96.45 → 0.9645); 2 or less as a fraction.
+    """
+    number = _as_decimal(value)
+    if number is not None:
+        if is_percent_format(number_format) or number <= 2:
+            return number
+        return _plain(number / 100)
+    text = cell_text(value)
+    if not text:
+        return None
+    _check_error(text)
+    s = _normalise_number_text(text)
+    if s in ("-", "—", "/", "——"):
+        return None
+    if s.endswith("%"):
+        return _plain(_read_number_text(s[:-1], text) / 100)
+    number = _read_number_text(s, text)
+    return number if number <= 2 else _plain(number / 100)
+
+
+def cell_money(value, unit: str = "万元", number_format: str | None = None) -> int | None:
+    """Money in 分 from a cell in a column whose unit is ``unit`` (万元 or 元).
+
+    A unit written in the cell wins over the column's (``"5元"`` in a 万元 column is 5 元);
+    ``¥``/``人民币`` are currency signs, not units. Raises CellError (amounts finer than 1 分,
+    text that is not an amount).
+    """
+    factor = MONEY_UNITS[unit]
+    number = _as_decimal(value)
+    if number is None:
+        text = cell_text(value)
+        if not text:
+            return None
+        _check_error(text)
+        s = _CURRENCY.sub("", _normalise_number_text(text))
+        if s in ("-", "—", "/", "——"):
+            return None
+        written = None
+        for name in sorted(MONEY_UNITS, key=len, reverse=True):
+            if s.endswith(name):
+                written, s = name, s[: -len(name)]
+                break
+        try:
+            number = _read_number_text(s, text)
+        except CellError:
+            raise CellError(f"无法识别金额“{text}”：请填写数字，单位为{unit}，如 681.5307") from None
+        if written:
+            factor = MONEY_UNITS[written]
+    fen = number * factor
+    if fen != fen.to_integral_value():
+        raise CellError(f"金额“{cell_text(value)}”（{unit}）小于1分（0.01元），请检查小数位数")
+    return int(fen)
+
+
+# ---------------------------------------------------------------- labels and paste
+
+def normalise_label(value) -> str:
+    """A label as compared: full-width folded, no whitespace, no trailing colon or asterisk.
+
+    ``"项 目 名 称："`` → ``"项目名称"``; ``"年初预算数\\n（万元）"`` → ``"年初预算数(万元)"``.
+    """
+    text = cell_text(value)
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"\s+", "", s)
+    return s.strip(":*★").lstrip("*")
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Rows of cells from Excel's/WPS's clipboard text (tab-separated, CRLF lines, cells with
+    line breaks or tabs quoted with ``"`` and inner quotes doubled). A trailing line break
+    does not make an empty row."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    i, n = 0, len(text)
+    at_start = True
+    while i < n:
+        ch = text[i]
+        if at_start and ch == '"':
+            end, value = _quoted(text, i)
+            if end is not None:
+                cell.append(value)
+                i = end
+                at_start = False
+                continue
+        at_start = False
+        if ch == "\t":
+            row.append("".join(cell))
+            cell, at_start = [], True
+        elif ch in "\r\n":
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            row.append("".join(cell))
+            rows.append(row)
+            row, cell, at_start = [], [], True
+        else:
+            cell.append(ch)
+        i += 1
+    if cell or row:
+        row.append("".join(cell))
+        rows.append(row)
+    return rows
+
+
+def _quoted(text: str, start: int):
+    """(index after the closing quote, inner text) for a quoted cell, or (None, "") if the
+    quote does not close right before a tab, a line break or the end."""
+    out: list[str] = []
+    i, n = start + 1, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            if i + 1 < n and text[i + 1] == '"':
+                out.append('"')
+                i += 2
+                continue
+            if i + 1 == n or text[i + 1] in "\t\r\n":
+                return i + 1, "".join(out)
+            return None, ""
+        out.append(ch)
+        i += 1
+    return None, ""

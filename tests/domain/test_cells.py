@@ -1,0 +1,132 @@
+"""The shared cell parser: what Excel import and paste from Excel read out of a cell."""
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.cells import (CellError, cell_decimal, cell_money, cell_rate,
+                                           cell_text, clean_float, normalise_label, parse_tsv)
+
+
+@pytest.mark.parametrize("value, expected", [
+    (0.1 + 0.2, "0.3"),
+    (681.5307, "681.5307"),
+    (2.0083, "2.0083"),
+    (4.0, "4"),
+    (1e21, "1000000000000000000000"),
+    (0.07 * 100, "7"),
+    (39732.0 - 39720.0, "12"),
+    (-0.5, "-0.5"),
+])
+def test_clean_float_gives_the_number_the_user_typed(value, expected):
+    assert format(clean_float(value), "f") == expected
+
+
+def test_clean_float_refuses_nan_and_infinity():
+    with pytest.raises(CellError):
+        clean_float(float("nan"))
+    with pytest.raises(CellError):
+        clean_float(float("inf"))
+
+
+@pytest.mark.parametrize("value, fmt, expected", [
+    (None, None, ""),
+    ("  ≥4次 ", None, "≥4次"),
+    (4, None, "4"),
+    (1, "0%", "100%"),
+    (0.9645, "0.00%", "96.45%"),
+    (87, '0"%"', "87"),  # a quoted "%" is a literal suffix, not a ×100 percentage
+    (Decimal("12.50"), None, "12.5"),
+    (datetime(2021, 12, 31), "yyyy-mm-dd", "2021年12月31日"),
+    (True, None, "是"),
+])
+def test_cell_text_is_what_the_user_sees(value, fmt, expected):
+    assert cell_text(value, fmt) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("10", Decimal(10)),
+    ("１０", Decimal(10)),
+    (" 8.5 ", Decimal("8.5")),
+    ("9.50分", Decimal("9.5")),
+    ("1,234.5", Decimal("1234.5")),
+    ("1，234", Decimal(1234)),
+    (7, Decimal(7)),
+    (0.1 + 0.2, Decimal("0.3")),
+    ("", None),
+    (None, None),
+    ("—", None),
+])
+def test_cell_decimal_reads_numbers_stored_as_text(value, expected):
+    assert cell_decimal(value) == expected
+
+
+@pytest.mark.parametrize("value", ["十分", "8.5.1", "1,23", "abc", "#DIV/0!"])
+def test_cell_decimal_refuses_text_with_a_chinese_message(value):
+    with pytest.raises(CellError) as err:
+        cell_decimal(value)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(err.value))
+
+
+def test_formula_errors_say_to_fix_them_in_excel():
+    with pytest.raises(CellError, match="公式错误"):
+        cell_money("#REF!")
+
+
+@pytest.mark.parametrize("value, fmt, expected", [
+    ("96.45%", None, Decimal("0.9645")),
+    ("９６.４５％", None, Decimal("0.9645")),
+    (0.9645, "0.00%", Decimal("0.9645")),
+    (0.9645, None, Decimal("0.9645")),
+    (96.45, None, Decimal("0.9645")),
+    ("100", None, Decimal(1)),
+    ("1.1", None, Decimal("1.1")),
+    ("", None, None),
+])
+def test_cell_rate_is_a_fraction(value, fmt, expected):
+    assert cell_rate(value, fmt) == expected
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (681.5307, "万元", 681_530_700),
+    ("681.5307", "万元", 681_530_700),
+    ("681.5307万元", "元", 681_530_700),
+    ("¥1,234.00", "元", 123_400),
+    ("￥1,234.00", "元", 123_400),
+    ("人民币 500 元", "万元", 50_000),
+    ("5元", "万元", 500),
+    ("４", "万元", 4_000_000),
+    (" 1,500 ", "万元", 1_500_000_000),
+    (6815307, "元", 681_530_700),
+    (0.1 + 0.2, "万元", 300_000),
+    ("1.5亿元", "万元", 15_000_000_000),
+    ("-", "万元", None),
+    (None, "万元", None),
+])
+def test_cell_money_reads_amounts_in_the_columns_unit(value, unit, expected):
+    assert cell_money(value, unit) == expected
+
+
+def test_cell_money_refuses_fractions_of_a_fen_and_words():
+    with pytest.raises(CellError, match="小于1分"):
+        cell_money("0.123", "元")
+    with pytest.raises(CellError, match="无法识别金额"):
+        cell_money("约五万元", "万元")
+
+
+def test_normalise_label_ignores_spacing_colons_and_full_width():
+    assert normalise_label("项 目 名 称：") == "项目名称"
+    assert normalise_label("年初预算数\n（万元）") == "年初预算数(万元)"
+    assert normalise_label("*三级指标") == "三级指标"
+
+
+def test_parse_tsv_reads_excel_clipboard_text():
+    text = '产出指标\t数量指标\t"举办\n讲座"\t≥4次\r\n效益指标\t\t"说""明"\t\r\n'
+    assert parse_tsv(text) == [["产出指标", "数量指标", "举办\n讲座", "≥4次"],
+                               ["效益指标", "", '说"明', ""]]
+
+
+def test_parse_tsv_keeps_a_quote_inside_a_cell_as_typed():
+    assert parse_tsv('"达成" 良好\t5') == [['"达成" 良好', "5"]]
+    assert parse_tsv("a\tb") == [["a", "b"]]
+    assert parse_tsv("") == []
