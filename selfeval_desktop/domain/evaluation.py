@@ -1,7 +1,7 @@
 """A whole document scored: the JSON shape of ``score --json`` and the profile of each project."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Document, Project, ProjectKind
 from .profiles import Profile, load_profile
@@ -26,7 +26,8 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
     return {
         "id": project.id, "name": project.name, "kind": project.kind.value,
         "profile": profile.id,
-        "execution": {"rate": _s(ex.rate.quantize(Decimal("0.0001")) if ex.rate is not None else None),
+        "execution": {"rate": _s(None if ex.rate is None
+                                  else ex.rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)),
                       "score": _s(ex.score), "weight": _s(ex.weight),
                       "explanation": ex.explanation},
         "indicators": [{

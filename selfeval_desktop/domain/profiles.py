@@ -100,9 +100,16 @@ def _profile_dir():
     return resources.files("selfeval_desktop") / "resources" / "profiles"
 
 
+def _exact(value) -> Decimal:
+    """A number from JSON as written: 0.8 (a JSON number) is 0.8, not 0.8000000000000000444."""
+    if isinstance(value, bool):
+        raise TypeError("not a number")
+    return Decimal(str(value))
+
+
 def _decimal(data: dict, key: str, source: str) -> Decimal:
     try:
-        return Decimal(str(data[key]))
+        return _exact(data[key])
     except Exception as exc:
         raise ProfileError(f"评分规则文件 {source} 的“{key}”无效") from exc
 
@@ -110,10 +117,12 @@ def _decimal(data: dict, key: str, source: str) -> Decimal:
 def parse_profile(data: dict, source: str = "") -> Profile:
     """Build a Profile from its JSON data; raise ProfileError with a Chinese message."""
     try:
-        level1 = tuple(Level1(d["key"], d["label"], Decimal(str(d["weight"]))) for d in data["level1"])
-        bands = tuple(QualitativeBand(b["achievement"], Decimal(b["low"]), Decimal(b["high"]),
+        level1 = tuple(Level1(d["key"], d["label"], _exact(d["weight"])) for d in data["level1"])
+        bands = tuple(QualitativeBand(b["achievement"], _exact(b["low"]), _exact(b["high"]),
                                       bool(b["high_inclusive"])) for b in data["qualitative_bands"])
-        grades = tuple((g[0], Decimal(str(g[1]))) for g in data["grades"])
+        # highest floor first, whatever order the file lists them in: grade() takes the first met
+        grades = tuple(sorted(((g[0], _exact(g[1])) for g in data["grades"]),
+                              key=lambda g: g[1], reverse=True))
         profile = Profile(
             id=data["id"], name=data["name"], description=data.get("description", ""),
             kind=data.get("kind", "project"),

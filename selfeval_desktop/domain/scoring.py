@@ -7,7 +7,7 @@ what is shown and printed); the total is the sum of the shown scores, so the pri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from .model import Indicator, Project
@@ -65,7 +65,25 @@ def num(value: Decimal) -> str:
 
 
 def pct(rate: Decimal) -> str:
-    return format((rate * HUNDRED).quantize(Decimal("0.01")), "f") + "%"
+    """A fraction as a percentage with 2 decimals, rounded half-up (0.9640 → 96.40%)."""
+    return format((rate * HUNDRED).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f") + "%"
+
+
+def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
+    """A score as shown: rounded by the profile, never above 分值 and never "-0.00"."""
+    shown = profile.round(value)
+    if shown > weight:  # 分值 with more decimals than shown (7.125 → 7.12, not 7.13)
+        shown = weight.quantize(profile.quantum, rounding=ROUND_DOWN)
+    if shown == 0:
+        shown = abs(shown)
+    return shown
+
+
+def _with_unit(value: Decimal, unit: str) -> str:
+    """Number then unit for a formula: "4 次", "95%", "5"."""
+    if not unit:
+        return num(value)
+    return f"{num(value)}{unit}" if unit in ("%", "‰") else f"{num(value)} {unit}"
 
 
 def score_execution(project: Project, profile: Profile) -> ExecutionScore:
@@ -84,13 +102,18 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
     if funding.executed is None:
         return ExecutionScore(weight, None, None, "未填写全年执行数，无法计算执行率",
                               "全年执行数未填写")
-    rate = Decimal(funding.executed) / Decimal(funding.annual_budget)
-    score = profile.round(weight * min(rate, ONE))
-    text = (f"执行率 = 全年执行数 {num(fen_to_wan(funding.executed))} / 全年预算数 "
+    executed, budget = Decimal(funding.executed), Decimal(funding.annual_budget)
+    rate = executed / budget
+    text = (f"执行率 = 全年执行数 {num(fen_to_wan(funding.executed))} 万元 / 全年预算数 "
             f"{num(fen_to_wan(funding.annual_budget))} 万元 = {pct(rate)}；")
-    if rate >= ONE:
-        text += f"执行率达到100%，得满分 {num(weight)} 分 = {score}"
+    if rate > ONE:
+        score = points(weight, weight, profile)
+        text += f"执行率超过100%，按100%计，得满分 {num(weight)} 分 = {score}"
+    elif rate == ONE:
+        score = points(weight, weight, profile)
+        text += f"得满分 {num(weight)} 分 = {score}"
     else:
+        score = points(weight * executed / budget, weight, profile)  # multiply first: exact halves
         text += f"{pct(rate)} × {num(weight)} 分 = {score}"
     return ExecutionScore(weight, rate, score, text)
 
@@ -121,6 +144,8 @@ def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
     if target.error:
         return IndicatorScore(None, None, target.error, None, target.error)
     direction = target.direction
+    if direction is Direction.TIMELY and actual.error:
+        return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.QUALITATIVE or (
             direction is Direction.TIMELY and not _is_date(actual)):
         return _score_qualitative(ind, target, actual, profile)
@@ -137,78 +162,133 @@ def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
     unit = target.unit
     if direction is Direction.POSITIVE and target.bare and "成本" in (ind.level2 or ""):
         direction = Direction.NEGATIVE  # a bare amount under 成本指标 is a ceiling
+    shown = _Shown(t, a, unit, _typed_in_other_unit(actual, unit))
     if direction is Direction.NEGATIVE:
-        return _score_negative(weight, t, a, unit, profile)
+        return _score_negative(weight, shown, profile)
     if direction is Direction.EQUAL:
-        return _score_equal(weight, t, a, unit, profile)
-    return _score_positive(weight, t, a, unit, profile)
+        return _score_equal(weight, shown, profile)
+    return _score_positive(weight, shown, profile)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """Target and actual in the target's unit, for the explanation."""
+    t: Decimal
+    a: Decimal
+    unit: str
+    typed: str  # the actual as typed when in another unit ("15084万元"), else ""
+
+    @property
+    def target(self) -> str:
+        return f"{num(self.t)}{self.unit}"
+
+    @property
+    def actual(self) -> str:
+        if self.typed:
+            return f"{self.typed}（即 {num(self.a)}{self.unit}）"
+        return f"{num(self.a)}{self.unit}"
+
+    @property
+    def note(self) -> str:
+        """Said before a formula that uses the converted actual."""
+        return f"实际 {self.actual}；" if self.typed else ""
+
+
+def _typed_in_other_unit(actual: ParsedValue, unit: str) -> str:
+    if actual.unit == unit or not actual.unit or not unit:
+        return ""
+    return f"{num(actual.number)}{actual.unit}"
 
 
 def _full(weight: Decimal, profile: Profile, text: str, direction: Direction, **kw) -> IndicatorScore:
-    score = profile.round(weight)
+    score = points(weight, weight, profile)
     return IndicatorScore(score, score, f"{text}，得满分 {num(weight)} 分 = {score}", direction, **kw)
 
 
-def _score_positive(weight, t, a, unit, profile) -> IndicatorScore:
+def _zero(weight: Decimal, profile: Profile, text: str, direction: Direction) -> IndicatorScore:
+    score = points(ZERO, weight, profile)
+    return IndicatorScore(score, score, f"{text}，得 0 分", direction, below_full=weight > 0)
+
+
+def _score_positive(weight, v: _Shown, profile) -> IndicatorScore:
+    t, a = v.t, v.a
     overshoot = t > 0 and a > t * profile.overshoot_threshold
     if a >= t:
-        note = f"（超过目标 {pct(profile.overshoot_threshold)}，请说明原因）" if overshoot else ""
-        return _full(weight, profile, f"实际 {num(a)}{unit} ≥ 目标 {num(t)}{unit}{note}",
+        note = (f"（超过目标值的 {num(profile.overshoot_threshold * HUNDRED)}%，请说明原因）"
+                if overshoot else "")
+        return _full(weight, profile, f"实际 {v.actual} ≥ 目标 {v.target}{note}",
                      Direction.POSITIVE, overshoot=overshoot)
-    if a < 0:
-        a = ZERO
-    score = profile.round(weight * a / t)
-    unit_text = f" {unit}" if unit else ""
-    return IndicatorScore(score, score, f"{num(a)} / {num(t)}{unit_text} × {num(weight)} 分 = {score}",
-                          Direction.POSITIVE, below_full=score < weight)
-
-
-def _score_negative(weight, t, a, unit, profile) -> IndicatorScore:
-    if a <= t:
-        return _full(weight, profile, f"实际 {num(a)}{unit} ≤ 目标 {num(t)}{unit}", Direction.NEGATIVE)
     if t <= 0:
-        score = profile.round(ZERO)
-        return IndicatorScore(score, score, f"目标为 {num(t)}{unit}，实际 {num(a)}{unit} 超出，得 0 分",
-                              Direction.NEGATIVE, below_full=True)
+        return _zero(weight, profile, f"实际 {v.actual} 未达到目标 {v.target}",
+                     Direction.POSITIVE)
+    a = max(a, ZERO)
+    score = points(weight * a / t, weight, profile)
+    return IndicatorScore(score, score, f"{v.note}{num(a)} / {_with_unit(t, v.unit)} × "
+                          f"{num(weight)} 分 = {score}", Direction.POSITIVE,
+                          below_full=score < weight)
+
+
+def _score_negative(weight, v: _Shown, profile) -> IndicatorScore:
+    t, a = v.t, v.a
+    if a <= t:
+        return _full(weight, profile, f"实际 {v.actual} ≤ 目标 {v.target}",
+                     Direction.NEGATIVE)
+    if t <= 0:
+        return _zero(weight, profile, f"目标为 {v.target}，实际 {v.actual} 超出",
+                     Direction.NEGATIVE)
     if profile.negative_method == "linear":
-        raw = weight * (ONE - (a - t) / t)
-        score = profile.round(max(raw, ZERO))
-        text = (f"反向指标线性扣分：{num(weight)} 分 × (1 − ({num(a)} − {num(t)}) / {num(t)}) = {score}"
-                + ("（超出目标一倍及以上，得 0 分）" if raw <= 0 else ""))
+        # 分值 × (1 − (a − t) / t) = 分值 × (2t − a) / t, multiplied first so halves stay exact
+        raw = weight * (2 * t - a) / t
+        score = points(max(raw, ZERO), weight, profile)
+        text = (f"{v.note}反向指标线性扣分：{num(weight)} 分 × (1 − ({num(a)} − {num(t)}) / "
+                f"{num(t)}) = {score}" + ("（实际达到目标的两倍及以上，得 0 分）" if raw <= 0 else ""))
     else:
-        score = profile.round(weight * t / a)
-        unit_text = f" {unit}" if unit else ""
-        text = f"反向指标：{num(t)} / {num(a)}{unit_text} × {num(weight)} 分 = {score}"
+        score = points(weight * t / a, weight, profile)
+        text = (f"{v.note}反向指标：{num(t)} / {_with_unit(a, v.unit)} × {num(weight)} 分 "
+                f"= {score}")
     return IndicatorScore(score, score, text, Direction.NEGATIVE, below_full=True)
 
 
-def _score_equal(weight, t, a, unit, profile) -> IndicatorScore:
+def _score_equal(weight, v: _Shown, profile) -> IndicatorScore:
+    t, a = v.t, v.a
     if a == t:
-        return _full(weight, profile, f"实际 {num(a)}{unit} = 目标 {num(t)}{unit}", Direction.EQUAL)
+        return _full(weight, profile, f"实际 {v.actual} = 目标 {v.target}",
+                     Direction.EQUAL)
     low, high = min(a, t), max(a, t)
-    score = profile.round(weight * low / high) if high > 0 else profile.round(ZERO)
-    return IndicatorScore(score, score, f"等于型指标偏离目标：{num(low)} / {num(high)}{unit} × "
-                          f"{num(weight)} 分 = {score}", Direction.EQUAL, below_full=True)
+    if low <= 0:
+        return _zero(weight, profile, f"等于型指标：实际 {v.actual}，目标 {v.target}",
+                     Direction.EQUAL)
+    score = points(weight * low / high, weight, profile)
+    return IndicatorScore(score, score, f"{v.note}等于型指标偏离目标：{num(low)} / "
+                          f"{_with_unit(high, v.unit)} × {num(weight)} 分 = {score}",
+                          Direction.EQUAL, below_full=True)
 
 
 def _is_date(value: ParsedValue) -> bool:
     return value.deadline is not None
 
 
-def _day_key(deadline, default_year):
-    year, month, day = deadline
-    return (year if year is not None else default_year or 0, month, day if day is not None else 31)
+def _late(target, actual) -> bool:
+    """Is the actual date after the target date?
+
+    A side without a year takes the other's; where one side gives only the month
+    ("2021年6月" against "6月30日前"), the two are compared by month.
+    """
+    (ty, tm, td), (ay, am, ad) = target, actual
+    ty, ay = (ty if ty is not None else ay), (ay if ay is not None else ty)
+    if ty != ay:
+        return ay > ty
+    if am != tm:
+        return am > tm
+    return td is not None and ad is not None and ad > td
 
 
 def _score_timely(weight, target: ParsedValue, actual: ParsedValue, profile) -> IndicatorScore:
-    t = _day_key(target.deadline, None)
-    a = _day_key(actual.deadline, t[0])
-    if a <= t:
-        return _full(weight, profile, f"实际“{actual.text.strip()}”不晚于目标“{target.text.strip()}”",
-                     Direction.TIMELY)
-    score = profile.round(ZERO)
-    return IndicatorScore(score, score, f"实际“{actual.text.strip()}”晚于目标“{target.text.strip()}”，"
-                          f"逾期得 0 分", Direction.TIMELY, below_full=True)
+    shown_t, shown_a = target.text.strip(), actual.text.strip()
+    if not _late(target.deadline, actual.deadline):
+        return _full(weight, profile, f"实际“{shown_a}”不晚于目标“{shown_t}”", Direction.TIMELY)
+    return _zero(weight, profile, f"实际“{shown_a}”晚于目标“{shown_t}”，逾期",
+                 Direction.TIMELY)
 
 
 def achievement_of(ind: Indicator) -> str | None:
@@ -225,27 +305,41 @@ def achievement_of(ind: Indicator) -> str | None:
 
 
 def qualitative_band(weight: Decimal, achievement: str, profile: Profile):
-    """(low, high, suggested) in points for a 定性 level; suggested is the band's top.
+    """(low, high, suggested) in points for a 定性 level, on the profile's shown precision.
 
-    A half-open band [60%, 80%) suggests its highest shown value below the top (7.99 of 10).
+    ``low`` is the smallest shown score inside the band; ``high`` the band's top (for a closed
+    band, the highest shown score in it; for a half-open one, the first shown score above it).
+    The suggestion is the highest shown score inside the band: 10.00 for 达成 on 10 points,
+    7.99 for [60%, 80%).
     """
     band = profile.band(achievement)
     if band is None:
         return None
-    low, high = weight * band.low, weight * band.high
-    suggested = profile.round(high)
-    if not band.high_inclusive and suggested >= high:
-        suggested = max(profile.round(high - profile.quantum), profile.round(low))
-    return profile.round(low), profile.round(high), suggested
+    q = profile.quantum
+    low = (weight * band.low).quantize(q, rounding=ROUND_CEILING)
+    top = weight * band.high
+    if band.high_inclusive:
+        high = suggested = min(top, weight).quantize(q, rounding=ROUND_DOWN)
+    else:
+        high = top.quantize(q, rounding=ROUND_CEILING)
+        suggested = high - q
+    return low, high, max(suggested, low)
+
+
+def _in_band(value: Decimal, low: Decimal, high: Decimal, inclusive: bool) -> bool:
+    return low <= value and (value <= high if inclusive else value < high)
 
 
 def _score_qualitative(ind, target, actual, profile) -> IndicatorScore:
     weight = ind.weight
     direction = target.direction
+    kind = "时效指标" if direction is Direction.TIMELY else "定性指标"
     level = achievement_of(ind)
     if level is None:
         if actual.empty:
             msg = "实际完成值未填写"
+        elif direction is Direction.TIMELY:
+            msg = "时效指标请填写完成日期（如 2021年11月），或选择达成情况（达成 / 部分达成 / 未达成）"
         else:
             msg = "定性指标请选择达成情况（达成 / 部分达成 / 未达成）"
         return IndicatorScore(None, None, msg, direction, msg)
@@ -256,32 +350,39 @@ def _score_qualitative(ind, target, actual, profile) -> IndicatorScore:
     low, high, suggested = bounds
     band = profile.band(level)
     close = "]" if band.high_inclusive else ")"
-    text = (f"定性指标{level}：区间 [{low}, {high}{close} 分，取区间上限 {suggested}")
+    text = f"{kind}{level}：得分区间 [{low}, {high}{close} 分，取区间内最高分 {suggested}"
     return IndicatorScore(suggested, suggested, text, direction, band=(low, high),
                           achievement=level, below_full=suggested < weight)
 
 
 def _apply_override(ind: Indicator, rule: IndicatorScore, profile: Profile) -> IndicatorScore:
     value, weight = ind.override, ind.weight
-    shown = profile.round(value)
-    if weight is not None and not (0 <= value <= weight):
+    if rule.score is None:
+        return _refuse(rule, f"尚无规则得分，调整后得分 {num(value)} 未采用",
+                       rule.error or "尚无规则得分，调整后得分未采用")
+    if not (0 <= value <= weight):
         return _refuse(rule, f"调整后得分 {num(value)} 超出 [0, {num(weight)}] 的范围，未采用")
+    shown = points(value, weight, profile)
     if rule.band is not None and rule.achievement:
         band = profile.band(rule.achievement)
         low, high = rule.band
-        inside = low <= value and (value <= high if band.high_inclusive else value < high)
-        if not inside:
-            return _refuse(rule, f"调整后得分 {num(value)} 不在“{rule.achievement}”的区间内，未采用")
-    reason = ind.override_reason.strip() or "（未填写调整理由）"
+        if not _in_band(shown, low, high, band.high_inclusive):
+            close = "]" if band.high_inclusive else ")"
+            return _refuse(rule, f"调整后得分 {shown} 不在“{rule.achievement}”的区间 "
+                                 f"[{low}, {high}{close} 内，未采用")
+    reason = (ind.override_reason or "").strip()
+    if not reason:
+        return _refuse(rule, f"调整后得分 {shown} 须填写调整理由，暂未采用")
     text = f"{rule.explanation}；调整为 {shown}，理由：{reason}"
-    below = weight is not None and shown < weight
-    return IndicatorScore(shown, rule.score, text, rule.direction, rule.error, rule.band,
+    below = shown < weight
+    return IndicatorScore(shown, rule.score, text, rule.direction, None, rule.band,
                           rule.achievement, below or rule.below_full, rule.overshoot)
 
 
-def _refuse(rule: IndicatorScore, message: str) -> IndicatorScore:
+def _refuse(rule: IndicatorScore, message: str, error: str | None = None) -> IndicatorScore:
     return IndicatorScore(rule.score, rule.score, f"{rule.explanation}；{message}", rule.direction,
-                          message, rule.band, rule.achievement, rule.below_full, rule.overshoot)
+                          error or message, rule.band, rule.achievement, rule.below_full,
+                          rule.overshoot)
 
 
 def score_project(project: Project, profile: Profile) -> ProjectScore:
