@@ -1,0 +1,230 @@
+"""Checks of a project's money: totals against their parts, spending against funds, slips of unit.
+
+All amounts are integer 分; a check only compares figures that were filled in (an empty cell is
+"not known", never 0), except where a total is missing while its parts are filled.
+"""
+from __future__ import annotations
+
+from statistics import median
+
+from .checks_base import Context, percent, wan, yuan
+from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, Source, source_label)
+from .money import FEN_PER_WAN, format_wan
+
+FUNDING_LABELS = {
+    "planned_total": "计划安排资金", "arrived_total": "实际到位资金", "spent_total": "实际支出",
+    "initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
+}
+SOURCE_COLUMNS = {"planned": ("planned_total", "计划安排资金"), "arrived": ("arrived_total", "实际到位资金")}
+KIND_COLUMNS = {"initial": ("initial_budget", "年初预算数"), "annual": ("annual_budget", "全年预算数"),
+                "executed": ("executed", "全年执行数")}
+LINE_LABELS = {"planned": "计划支出数", "actual": "实际支出数",
+               "special_planned": "其中专项（计划）", "special_actual": "其中专项（实际）"}
+# a line's column → the project total its lines add up to
+LINE_TOTALS = {"planned": "planned_total", "actual": "spent_total"}
+
+SOURCES = list(Source)
+KINDS = list(FundKind)
+
+# 元 among 万元: a line below 0.01 万元 (100 元), or below 1/1000 of the largest sibling and below
+# 0.1 万元 (1000 元), while a sibling is at least 1 万元.  Seed 002: 125, 93, 5, 20, 0.0005, 2, 20.
+TINY_FEN = FEN_PER_WAN // 100
+SMALL_FEN = FEN_PER_WAN // 10
+SIBLING_FLOOR_FEN = FEN_PER_WAN
+RATIO = 1000
+MAX_DETAIL = 8  # a longer breakdown would drown the sentence
+
+
+def check_funds(ctx: Context) -> None:
+    """Every money check of one project, in the order the budget tab shows its blocks."""
+    _negative(ctx)
+    _source_sums(ctx)
+    _kind_sums(ctx)
+    _line_sums(ctx)
+    _special_within_line(ctx)
+    _overuse(ctx)
+    _execution(ctx)
+    _yuan_among_wan(ctx)
+
+
+def source_name(ctx: Context, source: Source) -> str:
+    return source_label(source, ctx.doc.unit.region_word or "省级")
+
+
+def line_name(line: BudgetLine, row: int) -> str:
+    label = line.name.strip() or line.code.strip()
+    return f"支出明细“{label}”" if label else f"支出明细第{row + 1}行"
+
+
+def _negative(ctx: Context) -> None:
+    f = ctx.project.funding
+    for attr, label in FUNDING_LABELS.items():
+        value = getattr(f, attr)
+        if value is not None and value < 0:
+            ctx.error("negative_amount", f"{ctx.name}{label}为 {wan(value)}，金额不能为负数",
+                      "budget", field=attr)
+    for source in SOURCES:
+        amount = f.by_source.get(source)
+        for col, (_total, label) in SOURCE_COLUMNS.items():
+            value = getattr(amount, col, None)
+            if value is not None and value < 0:
+                ctx.error("negative_amount", f"{ctx.name}{source_name(ctx, source)}{label}为 "
+                          f"{wan(value)}，金额不能为负数", "budget", "source", SOURCES.index(source), col)
+    for kind in KINDS:
+        row = f.by_kind.get(kind)
+        for col, (_total, label) in KIND_COLUMNS.items():
+            value = getattr(row, col, None)
+            if value is not None and value < 0:
+                ctx.error("negative_amount", f"{ctx.name}{FUND_KIND_LABELS[kind]}{label}为 "
+                          f"{wan(value)}，金额不能为负数", "budget", "fund_kind", KINDS.index(kind), col)
+    for i, line in enumerate(ctx.project.budget_lines):
+        for col, label in LINE_LABELS.items():
+            value = getattr(line, col)
+            if value is not None and value < 0:
+                ctx.error("negative_amount", f"{ctx.name}{line_name(line, i)}{label}为 {wan(value)}，"
+                          f"金额不能为负数", "budget", "budget_line", i, col)
+
+
+def _compare_total(ctx: Context, code: str, total_attr: str, parts: list[tuple[str, int]],
+                   what: str) -> None:
+    """A total against the parts that are filled in: missing total → warning, mismatch → error."""
+    if not parts:
+        return
+    total = getattr(ctx.project.funding, total_attr)
+    label = FUNDING_LABELS[total_attr]
+    added = sum(v for _, v in parts)
+    if total is None:
+        ctx.warning("total_missing", f"{ctx.name}已填写{what}（合计 {wan(added)}），但{label}未填写",
+                    "budget", field=total_attr)
+    elif added != total:
+        detail = ""
+        if 1 < len(parts) <= MAX_DETAIL:
+            detail = "（" + " + ".join(f"{name} {format_wan(v)}" for name, v in parts) + "）"
+        ctx.error(code, f"{ctx.name}{what}合计 {wan(added)}{detail}，与{label} {wan(total)}不符，"
+                  f"相差 {wan(abs(total - added))}", "budget", field=total_attr)
+
+
+def _source_sums(ctx: Context) -> None:
+    f = ctx.project.funding
+    for col, (total_attr, label) in SOURCE_COLUMNS.items():
+        parts = [(source_name(ctx, s), getattr(f.by_source[s], col)) for s in SOURCES
+                 if s in f.by_source and getattr(f.by_source[s], col) is not None]
+        _compare_total(ctx, "sources_sum", total_attr, parts, f"各来源{label}")
+
+
+def _kind_sums(ctx: Context) -> None:
+    f = ctx.project.funding
+    for col, (total_attr, label) in KIND_COLUMNS.items():
+        parts = [(FUND_KIND_LABELS[k], getattr(f.by_kind[k], col)) for k in KINDS
+                 if k in f.by_kind and getattr(f.by_kind[k], col) is not None]
+        _compare_total(ctx, "fund_kinds_sum", total_attr, parts,
+                       f"{label}的构成（当年财政拨款、上年结转、其他资金）")
+
+
+def top_level_lines(lines: list[BudgetLine]) -> list[tuple[int, BudgetLine]]:
+    """Lines not contained in another listed line: 30211 差旅费 under a listed 302 is not added twice."""
+    codes = {line.code.strip() for line in lines if line.code.strip()}
+    out = []
+    for i, line in enumerate(lines):
+        code = line.code.strip()
+        if code and any(code != c and code.startswith(c) for c in codes):
+            continue
+        out.append((i, line))
+    return out
+
+
+def _line_sums(ctx: Context) -> None:
+    lines = top_level_lines(ctx.project.budget_lines)
+    for col, total_attr in LINE_TOTALS.items():
+        parts = [(line.name.strip() or line.code.strip() or f"第{i + 1}行", getattr(line, col))
+                 for i, line in lines if getattr(line, col) is not None]
+        _compare_total(ctx, "lines_sum", total_attr, parts, f"支出明细{LINE_LABELS[col]}")
+
+
+def _special_within_line(ctx: Context) -> None:
+    for i, line in enumerate(ctx.project.budget_lines):
+        for special, whole in (("special_planned", "planned"), ("special_actual", "actual")):
+            part, total = getattr(line, special), getattr(line, whole)
+            if part is not None and total is not None and part > total:
+                ctx.error("special_above_line",
+                          f"{ctx.name}{line_name(line, i)}{LINE_LABELS[special]} {wan(part)}大于"
+                          f"该行{LINE_LABELS[whole]} {wan(total)}，其中数不能超过总数",
+                          "budget", "budget_line", i, special)
+
+
+def _over(ctx: Context, code: str, used: int | None, base: int | None, used_text: str,
+          base_text: str, tab_place: dict) -> None:
+    if used is None or base is None or base <= 0 or used <= base:
+        return
+    ctx.warning(code, f"{ctx.name}{used_text} {wan(used)}，超过{base_text} {wan(base)}，"
+                f"为其 {percent(used, base)}，请核实", "budget", **tab_place)
+
+
+def _overuse(ctx: Context) -> None:
+    """Funds arrived or spent above what was planned (seed 002: 自筹 20 万元, 使用 22 万元, 110%)."""
+    f = ctx.project.funding
+    for source in SOURCES:
+        amount = f.by_source.get(source)
+        if amount is not None:
+            name = source_name(ctx, source)
+            _over(ctx, "source_overuse", amount.arrived, amount.planned, f"{name}实际到位资金",
+                  f"{name}计划安排资金", {"table": "source", "row": SOURCES.index(source),
+                                          "field": "arrived"})
+    for i, line in enumerate(ctx.project.budget_lines):
+        _over(ctx, "line_overuse", line.actual, line.planned, f"{line_name(line, i)}实际支出数",
+              "计划支出数", {"table": "budget_line", "row": i, "field": "actual"})
+    _over(ctx, "arrived_over_planned", f.arrived_total, f.planned_total, "实际到位资金",
+          "计划安排资金", {"field": "arrived_total"})
+    if f.arrived_total is not None:
+        _over(ctx, "spent_over_arrived", f.spent_total, f.arrived_total, "实际支出",
+              "实际到位资金", {"field": "spent_total"})
+    else:
+        _over(ctx, "spent_over_planned", f.spent_total, f.planned_total, "实际支出",
+              "计划安排资金", {"field": "spent_total"})
+
+
+def _execution(ctx: Context) -> None:
+    f = ctx.project.funding
+    profile = ctx.profile
+    if f.annual_budget is not None and f.executed is not None and 0 < f.annual_budget < f.executed:
+        ctx.warning("execution_over_100",
+                    f"{ctx.name}全年执行数 {wan(f.executed)}超过全年预算数 {wan(f.annual_budget)}，"
+                    f"执行率 {percent(f.executed, f.annual_budget)}（按 100% 计分），请核实",
+                    "budget", field="executed")
+    if profile is None or profile.execution_weight == 0:
+        return
+    if f.annual_budget is None:
+        ctx.error("annual_budget_missing", f"{ctx.name}全年预算数未填写，无法计算预算执行率",
+                  "budget", field="annual_budget")
+    elif f.annual_budget == 0:
+        ctx.error("annual_budget_zero", f"{ctx.name}全年预算数为 0，无法计算预算执行率",
+                  "budget", field="annual_budget")
+    elif f.executed is None:
+        ctx.error("executed_missing", f"{ctx.name}全年执行数未填写，无法计算预算执行率",
+                  "budget", field="executed")
+
+
+def _yuan_among_wan(ctx: Context) -> None:
+    """An amount that looks like 元 typed among 万元 figures, or 元 figures typed as 万元."""
+    lines = ctx.project.budget_lines
+    for col, label in LINE_LABELS.items():
+        values = [(i, getattr(line, col)) for i, line in enumerate(lines)]
+        values = [(i, v) for i, v in values if v is not None and v > 0]
+        if len(values) < 2:
+            continue
+        for i, v in values:
+            others = [w for j, w in values if j != i]
+            largest = max(others)
+            name = line_name(lines[i], i)
+            if largest >= SIBLING_FLOOR_FEN and (
+                    v < TINY_FEN or (v * RATIO < largest and v < SMALL_FEN)):
+                ctx.warning("yuan_among_wan",
+                            f"{ctx.name}{name}{label}为 {wan(v)}（{yuan(v)}），与其他以万元计的金额"
+                            f"相差悬殊，是否误填为元？", "budget", "budget_line", i, col)
+                continue
+            total_attr = LINE_TOTALS.get(col)
+            total = getattr(ctx.project.funding, total_attr) if total_attr else None
+            if v >= RATIO * median(others) and (total is None or v > total):
+                ctx.warning("yuan_as_wan",
+                            f"{ctx.name}{name}{label}为 {wan(v)}，比其他金额大上千倍，"
+                            f"是否把以元计的金额误填为万元？", "budget", "budget_line", i, col)

@@ -1,0 +1,208 @@
+"""Checks of a project's indicators: weights against the profile, each row's score, stated scores."""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from .checks_base import Context, percent, points, shown
+from .model import Indicator
+from .scoring import IndicatorScore, num, parsed, score_indicator
+from .values import Direction
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+# 自评等次 as units write it → the profile's grade name
+GRADE_WORDS = {"优秀": "优", "良好": "良", "一般": "中", "中等": "中", "合格": "中", "较差": "差",
+               "不合格": "差"}
+
+
+def row_name(row: int, ind: Indicator) -> str:
+    name = ind.name.strip()
+    return f"第{row + 1}行指标“{name}”" if name else f"第{row + 1}行指标"
+
+
+def check_indicators(ctx: Context) -> None:
+    project = ctx.project
+    if not project.indicators:
+        ctx.error("indicators_missing", f"{ctx.name}尚未填写绩效指标，无法评分", "indicators",
+                  "indicator")
+        return
+    if ctx.profile is None or ctx.score is None:
+        return
+    _weights_sum(ctx)
+    _level1(ctx)
+    for row, (ind, s) in enumerate(zip(project.indicators, ctx.score.indicators)):
+        _row(ctx, row, ind, s)
+    _stated_total(ctx)
+    _stated_grade(ctx)
+
+
+def _weights_sum(ctx: Context) -> None:
+    """分值 of all indicators + 预算执行率 分值 must be 100."""
+    weights = [ind.weight for ind in ctx.project.indicators if ind.weight is not None]
+    missing = len(ctx.project.indicators) - len(weights)
+    indicators = sum(weights, ZERO)
+    execution = ctx.profile.execution_weight
+    total = indicators + execution
+    if total == HUNDRED:
+        return
+    text = f"{ctx.name}指标分值合计 {points(indicators)}"
+    if execution:
+        text += f"，加预算执行率 {points(execution)}共 {points(total)}"
+    text += "，应为 100 分"
+    if missing:
+        text += f"（另有 {missing} 项指标未填写分值）"
+    ctx.error("weights_sum", text, "indicators", "indicator", field="weight")
+
+
+def _level1(ctx: Context) -> None:
+    """Level-one headings the profile knows, and their weights against the profile's."""
+    profile = ctx.profile
+    sums: dict[str, Decimal] = {}
+    first_row: dict[str, int] = {}
+    for row, ind in enumerate(ctx.project.indicators):
+        written = ind.level1.strip()
+        level = profile.level1_for(written) if written else None
+        if not written:
+            if _blank(ind):
+                continue
+            ctx.warning("level1_missing", f"{ctx.name}{row_name(row, ind)}未填写一级指标",
+                        "indicators", "indicator", row, "level1")
+            continue
+        if level is None:
+            known = "、".join(lv.label for lv in profile.level1)
+            ctx.warning("level1_unknown", f"{ctx.name}{row_name(row, ind)}的一级指标“{written}”"
+                        f"不是评分规则中的一级指标（{known}）", "indicators", "indicator", row, "level1")
+            continue
+        sums[level.key] = sums.get(level.key, ZERO) + (ind.weight or ZERO)
+        first_row.setdefault(level.key, row)
+    if not sums:
+        return
+    expected = profile.expected_level1_weights(set(sums))
+    labels = {lv.key: lv.label for lv in profile.level1}
+    moved = ("满意度" in labels and "满意度" not in expected and profile.missing_satisfaction_to)
+    satisfaction = next((lv.weight for lv in profile.level1 if lv.key == "满意度"), None)
+    for key, weight in expected.items():
+        label = labels.get(key, key)
+        rule = f"评分规则中为 {points(weight)}"
+        if moved and key == profile.missing_satisfaction_to:
+            rule += f"，其中 {points(satisfaction)}由未设的满意度指标并入"
+        if key not in sums:
+            ctx.warning("level1_absent", f"{ctx.name}没有{label}（{rule}）",
+                        "indicators", "indicator", field="level1")
+        elif sums[key] != weight:
+            ctx.warning("level1_weights", f"{ctx.name}{label}分值合计 {points(sums[key])}，{rule}",
+                        "indicators", "indicator", first_row[key], "weight")
+
+
+def _blank(ind: Indicator) -> bool:
+    return (not any(t.strip() for t in (ind.level1, ind.level2, ind.name, ind.target, ind.actual))
+            and ind.weight is None and ind.stated_score is None and ind.override is None)
+
+
+def error_field(ind: Indicator, rule: IndicatorScore) -> tuple[str, str]:
+    """(code, field) of the cell a scoring error belongs to."""
+    if ind.weight is None:
+        return "weight_missing", "weight"
+    if ind.weight < 0:
+        return "weight_negative", "weight"
+    target = parsed(ind.target)
+    if target.empty:
+        return "target_missing", "target"
+    if target.error:
+        return "target_unreadable", "target"
+    actual = parsed(ind.actual)
+    if actual.empty:
+        return "actual_missing", "actual"
+    if rule.direction is Direction.QUALITATIVE or (
+            rule.direction is Direction.TIMELY and not actual.error and actual.deadline is None):
+        return "achievement_missing", "achievement"
+    if actual.error:
+        return "actual_unreadable", "actual"
+    return "units_incomparable", "actual"
+
+
+def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
+    where = f"{ctx.name}{row_name(row, ind)}"
+    if _blank(ind):
+        ctx.warning("indicator_blank", f"{ctx.name}第{row + 1}行指标是空行，请填写或删除",
+                    "indicators", "indicator", row, "name")
+        return
+    if not ind.name.strip():
+        ctx.warning("indicator_name_missing", f"{where}未填写三级指标名称", "indicators",
+                    "indicator", row, "name")
+    rule = s
+    if ind.override is not None and ind.weight is not None:
+        rule = score_indicator(replace(ind, override=None), ctx.profile)
+    if rule.error:
+        code, field = error_field(ind, rule)
+        ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)
+    elif s.error:  # the rule scored the row, so the error is the override's
+        ctx.error("override_refused", f"{where}：{s.error}", "indicators", "indicator", row,
+                  "override")
+    if ind.override is not None and not ind.override_reason.strip():
+        ctx.error("override_reason_missing", f"{where}调整了得分（{num(ind.override)} 分），"
+                  f"请填写调整理由", "indicators", "indicator", row, "override_reason")
+    if s.score is not None and (s.below_full or s.overshoot) and not ind.deviation.strip():
+        if s.below_full:
+            why = "得分低于满分"
+        else:
+            why = f"实际完成值超过目标值的 {percent(ctx.profile.overshoot_threshold, 1)}"
+        ctx.warning("deviation_missing", f"{where}{why}，请填写偏差原因分析及改进措施",
+                    "indicators", "indicator", row, "deviation")
+    _stated_score(ctx, row, ind, s, where)
+
+
+def _stated_score(ctx: Context, row: int, ind: Indicator, s: IndicatorScore, where: str) -> None:
+    stated = ind.stated_score
+    if stated is None:
+        return
+    if stated < 0:
+        ctx.error("stated_negative", f"{where}填报得分 {points(stated)}，得分不能为负数",
+                  "indicators", "indicator", row, "stated_score")
+    elif ind.weight is not None and stated > ind.weight:
+        ctx.error("stated_above_weight", f"{where}填报得分 {points(stated)}，高于该指标分值 "
+                  f"{points(ind.weight)}", "indicators", "indicator", row, "stated_score")
+    elif s.score is not None and ctx.profile.round(stated) != s.score:
+        ctx.warning("stated_score_differs", f"{where}填报得分 {points(stated)}，按评分规则计算为 "
+                    f"{shown(s.score)}（{s.explanation}）", "indicators", "indicator", row,
+                    "stated_score")
+
+
+def _stated_total(ctx: Context) -> None:
+    project, score, profile = ctx.project, ctx.score, ctx.profile
+    stated = project.stated_total
+    if stated is None:
+        return
+    if profile.round(stated) != score.total:
+        ctx.warning("stated_total_differs", f"{ctx.name}填报的综合得分 {points(stated)}与按评分规则"
+                    f"计算的 {shown(score.total)}不符（{score.explanation}）", "indicators",
+                    field="stated_total")
+    parts = [ind.stated_score for ind in project.indicators]
+    if any(p is None for p in parts):
+        return
+    execution = score.execution.score or ZERO
+    added = profile.round(sum(parts, ZERO) + execution)
+    if profile.round(stated) != added:
+        text = f"{ctx.name}填报的综合得分 {points(stated)}不等于各指标填报得分合计 " \
+               f"{points(sum(parts, ZERO))}"
+        if score.execution.weight:
+            text += f"加预算执行率得分 {shown(execution)}（共 {shown(added)}）"
+        ctx.warning("stated_total_sum", text, "indicators", field="stated_total")
+
+
+def _grade_key(text: str) -> str:
+    text = text.strip().rstrip("级等次")
+    return GRADE_WORDS.get(text, text)
+
+
+def _stated_grade(ctx: Context) -> None:
+    stated = ctx.project.stated_grade.strip()
+    if not stated:
+        return
+    computed = ctx.score.grade
+    if _grade_key(stated) != _grade_key(computed):
+        ctx.warning("stated_grade_differs", f"{ctx.name}填报的自评等次“{stated}”与按综合得分 "
+                    f"{shown(ctx.score.total)}评定的等次“{computed}”不符", "indicators",
+                    field="stated_grade")
