@@ -1,0 +1,74 @@
+"""分值分配: sharing each level-one weight among its indicator rows.
+
+平均分配 (even split): each level-one heading present gets the weight the profile gives it
+(``Profile.expected_level1_weights``: a missing 满意度 moves its weight by the profile's rule),
+shared evenly by that heading's rows and rounded to the profile's decimals so that the rows
+still add up to exactly the heading's weight: the remainder (a few 0.01) goes to the first rows.
+50 分 over three rows is 16.67 + 16.67 + 16.66; no point is lost or created.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from .model import Indicator
+from .profiles import Profile
+
+
+def _level1_keys(indicators, profile: Profile) -> list[str | None]:
+    keys = []
+    for ind in indicators:
+        level = profile.level1_for(ind.level1)
+        keys.append(level.key if level else None)
+    return keys
+
+
+def even_split(indicators: list[Indicator], profile: Profile) -> list[Decimal | None]:
+    """The 平均分配 分值 of each row, in order.
+
+    A row whose 一级指标 is none of the profile's headings gets None (the split cannot know
+    its weight; the row keeps whatever the user gives it, and the check list shows it).
+    """
+    keys = _level1_keys(indicators, profile)
+    counts = Counter(k for k in keys if k is not None)
+    targets = profile.expected_level1_weights(set(counts))
+    quantum = profile.quantum
+    shares: dict[str, list[Decimal]] = {}
+    for key, n in counts.items():
+        total = targets.get(key, Decimal(0))
+        units = total / quantum
+        if units != units.to_integral_value():
+            # a weight finer than the profile's decimals: keep it exact on the first row
+            whole = int(units)
+            extra = total - whole * quantum
+        else:
+            whole, extra = int(units), Decimal(0)
+        base, remainder = divmod(whole, n)
+        values = [(base + (1 if i < remainder else 0)) * quantum for i in range(n)]
+        values[0] += extra
+        shares[key] = values
+    out: list[Decimal | None] = []
+    taken: Counter = Counter()
+    for key in keys:
+        if key is None:
+            out.append(None)
+            continue
+        out.append(shares[key][taken[key]])
+        taken[key] += 1
+    return out
+
+
+def apply_even_split(indicators: list[Indicator], profile: Profile
+                     ) -> list[tuple[int, Decimal | None, Decimal]]:
+    """Set each row's 分值 to its even share; return ``(row, old, new)`` for every change.
+
+    Rows the split cannot place (unknown 一级指标) keep their 分值. The returned changes let the
+    window save and undo exactly what was changed.
+    """
+    changes = []
+    for row, (ind, share) in enumerate(zip(indicators, even_split(indicators, profile))):
+        if share is None or ind.weight == share:
+            continue
+        changes.append((row, ind.weight, share))
+        ind.weight = share
+    return changes
