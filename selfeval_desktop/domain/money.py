@@ -45,9 +45,12 @@ def parse_amount(text: str, default_unit: str = "万元") -> ParsedAmount | None
     except InvalidOperation as exc:  # pragma: no cover - regex guarantees a number
         raise AmountError(f"无法识别金额“{text}”") from exc
     unit = m.group(2)
-    fen = number * _UNIT_FEN[unit or default_unit]
+    per_unit = _UNIT_FEN[unit or default_unit]
+    fen = number * per_unit
     if fen != fen.to_integral_value():
-        raise AmountError(f"金额“{text}”小于1分（0.01元），请检查小数位数")
+        places = len(str(per_unit)) - 1  # 元: 2, 万元: 6, 亿元: 10
+        raise AmountError(f"金额“{text}”比1分（0.01元）更精细，请检查小数位数"
+                          f"（单位为{unit or default_unit}时最多{places}位小数）")
     return ParsedAmount(int(fen), unit)
 
 

@@ -1,0 +1,108 @@
+"""Money as clerks type it in a 万元 column, held as integer 分, shown back as typed."""
+from decimal import Decimal as D
+
+import pytest
+
+from selfeval_desktop.domain.money import (AmountError, fen_to_wan, fen_to_yuan, format_wan,
+                                           parse_amount, parse_wan, sum_fen)
+
+
+@pytest.mark.parametrize("text, fen", [
+    ("681.5307", 681_530_700),      # seed 001: four decimals of 万元 = 元 and 分
+    ("15", 15_000_000),
+    ("0.4", 400_000),
+    ("１,５００", 1_500_000_000),    # full-width digits, thousands separator
+    ("１，５００．５", 1_500_500_000),  # full-width comma and point
+    ("1,500", 1_500_000_000),
+    (" 4 ", 4_000_000),
+    ("5元", 500),                   # seed 002: 差旅费 "5 元" among 万元 figures
+    ("5 元", 500),
+    ("1.5亿元", 15_000_000_000),
+    ("1.5亿", 15_000_000_000),
+    ("2千元", 200_000),
+    ("3万元", 3_000_000),
+    ("0.0001", 100),                # 1 元
+    ("0.000001", 1),                # 1 分
+    ("-3", -3_000_000),             # 调减
+])
+def test_parse_amount_forms(text, fen):
+    parsed = parse_amount(text)
+    assert parsed.fen == fen
+    assert type(parsed.fen) is int
+
+
+def test_unit_written_is_reported():
+    assert parse_amount("5元").unit_written == "元"
+    assert parse_amount("5").unit_written is None
+    assert parse_amount("1.5亿元").unit_written == "亿元"
+
+
+def test_default_unit_can_be_yuan():
+    assert parse_amount("12.34", default_unit="元").fen == 1234
+
+
+@pytest.mark.parametrize("text", ["", "   ", "　", None])
+def test_empty_is_none(text):
+    assert parse_amount(text) is None
+    assert parse_wan(text) is None
+
+
+@pytest.mark.parametrize("text", ["abc", "十五万", "1e5", "¥5", "5美元", "1.2.3", "--5", "5万元多",
+                                  "nan", "Infinity"])
+def test_garbage_is_refused_in_chinese(text):
+    with pytest.raises(AmountError) as err:
+        parse_amount(text)
+    message = str(err.value)
+    assert "无法识别金额" in message and text in message and "万元" in message
+
+
+@pytest.mark.parametrize("text", ["0.0000001", "681.5307001", "1.001元", "0.005元"])
+def test_below_one_fen_is_refused_not_rounded(text):
+    with pytest.raises(AmountError) as err:
+        parse_amount(text)
+    message = str(err.value)
+    assert text in message and "分" in message
+    assert "小于1分" not in message  # 1.001元 is not less than 1 分: it is too precise
+
+
+def test_parse_wan_shortcut():
+    assert parse_wan("681.5307") == 681_530_700
+    with pytest.raises(AmountError):
+        parse_wan("abc")
+
+
+@pytest.mark.parametrize("fen, shown", [
+    (None, ""), (0, "0"), (1, "0.000001"), (100, "0.0001"), (400_000, "0.4"),
+    (4_000_000, "4"), (681_530_700, "681.5307"), (2_008_300, "2.0083"),
+    (15_000_000_000, "15000"), (-12_345, "-0.012345"), (10**15, "1000000000"),
+])
+def test_format_wan(fen, shown):
+    assert format_wan(fen) == shown
+
+
+def test_format_wan_round_trips():
+    values = [0, 1, 7, 99, 100, 12_345, 999_999, 1_000_000, 681_530_700, 123_456_789_012,
+              -1, -681_530_700, 10**18 + 1]
+    values += [n * 10**k + r for n in (1, 3, 47) for k in range(0, 14, 3) for r in (0, 1, 9)]
+    for fen in values:
+        assert parse_wan(format_wan(fen)) == fen, fen
+        assert "e" not in format_wan(fen).lower()
+
+
+def test_fen_to_wan_and_yuan_are_exact_decimals():
+    assert fen_to_wan(681_530_700) == D("681.5307") and isinstance(fen_to_wan(1), D)
+    assert fen_to_yuan(500) == D(5) and str(fen_to_yuan(500)) == "5"
+    assert fen_to_yuan(1) == D("0.01")
+
+
+def test_sum_fen():
+    assert sum_fen([None, None]) is None
+    assert sum_fen([]) is None
+    assert sum_fen([100, None, 5]) == 105
+    assert type(sum_fen([100, 5])) is int
+
+
+def test_no_float_ever():
+    # a float passed in is read by its shortest text, never through binary arithmetic
+    assert parse_amount(0.1).fen == 100_000
+    assert parse_amount(681.5307).fen == 681_530_700
