@@ -1,0 +1,519 @@
+"""问题清单: each check fires on the slip it is for, at the right cell, and stays silent on
+consistent data (the seeds' own figures where they are consistent)."""
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.checks import Finding, Place, check_project, run_checks
+from selfeval_desktop.domain.evaluation import profile_for
+from selfeval_desktop.domain.model import (BudgetLine, Document, FundKind, Indicator, Project,
+                                           ProjectKind, Source, Unit)
+from selfeval_desktop.domain.money import parse_wan
+from selfeval_desktop.domain.scoring import score_project
+
+D = Decimal
+
+
+def wan(text: str) -> int:
+    return parse_wan(text)
+
+
+def consistent_project(pid: int = 1) -> Project:
+    """Seed 003's 学术交流活动经费 (4 万元, all 市县财政), filled in consistently, all full marks."""
+    p = Project(id=pid, name="学术交流活动经费")
+    f = p.funding
+    f.planned_total = f.arrived_total = f.spent_total = wan("4")
+    f.initial_budget = f.annual_budget = f.executed = wan("4")
+    f.by_source[Source.LOCAL].planned = f.by_source[Source.LOCAL].arrived = wan("4")
+    k = f.by_kind[FundKind.CURRENT]
+    k.initial = k.annual = k.executed = wan("4")
+    p.budget_lines = [
+        BudgetLine("302", "商品和服务支出", wan("4"), wan("4"), id=11),
+        BudgetLine("30211", "差旅费", wan("1"), wan("1"), id=12),  # inside 302: not added twice
+    ]
+    p.indicators = [
+        Indicator("产出指标", "数量指标", "入库专家人数", "≥50人", "54人", D(30), id=21),
+        Indicator("产出指标", "数量指标", "编印建议简报", "4期", "4期", D(20), id=22),
+        Indicator("效益指标", "社会效益指标", "为决策提供参考", "达成", "达成", D(30), id=23),
+        Indicator("满意度指标", "服务对象满意度指标", "社会公众满意度", "≥90%", "100%", D(10), id=24),
+    ]
+    return p
+
+
+def consistent_department(pid: int = 9) -> Project:
+    """A 部门整体 evaluation weighted 投入15 过程25 产出30 效益20 满意度10 as in seed 001."""
+    p = Project(id=pid, name="新乡市科学技术局部门整体", kind=ProjectKind.DEPARTMENT)
+    for i, (level1, weight) in enumerate([("投入指标", 15), ("过程指标", 25), ("产出指标", 30),
+                                          ("效益指标", 20), ("满意度指标", 10)]):
+        p.indicators.append(Indicator(level1, "", f"指标{i}", "≥90%", "95%", D(weight), id=90 + i))
+    return p
+
+
+def make_doc(*projects: Project) -> Document:
+    return Document(unit=Unit(name="河池市科协"), year=2020,
+                    projects=list(projects) or [consistent_project()])
+
+
+def findings(project: Project, **doc_kw) -> list[Finding]:
+    doc = make_doc(project)
+    for key, value in doc_kw.items():
+        setattr(doc, key, value)
+    return run_checks(doc)
+
+
+def only(found: list[Finding], code: str) -> Finding:
+    hits = [f for f in found if f.code == code]
+    assert len(hits) == 1, (code, found)
+    return hits[0]
+
+
+def codes(found: list[Finding]) -> set[str]:
+    return {f.code for f in found}
+
+
+# ---------------------------------------------------------------- silent on consistent data
+
+def test_consistent_project_and_department_have_no_findings():
+    assert run_checks(make_doc(consistent_project(), consistent_department())) == []
+
+
+def test_findings_name_the_project_they_belong_to():
+    p = consistent_project()
+    p.indicators[0].weight = D(25)
+    p.funding.spent_total = wan("5")
+    for f in findings(p):
+        assert f.message.startswith("「学术交流活动经费」"), f
+        assert f.place.project_id == 1
+
+
+def test_precomputed_scores_give_the_same_findings():
+    p = consistent_project()
+    p.indicators[0].actual = "40人"
+    doc = make_doc(p)
+    scores = {p.id: score_project(p, profile_for(doc, p))}
+    assert run_checks(doc, scores) == run_checks(doc)
+    assert check_project(doc, p, scores[p.id]) == check_project(doc, p)
+
+
+# ---------------------------------------------------------------- weights
+
+def test_weights_not_summing_to_100_is_an_error_at_the_weight_column():
+    p = consistent_project()
+    p.indicators[0].weight = D(25)
+    found = findings(p)
+    f = only(found, "weights_sum")
+    assert f.severity == "error"
+    assert f.place == Place(1, "indicators", "indicator", None, "weight")
+    assert "85 分" in f.message and "95 分" in f.message and "100 分" in f.message
+    level = only(found, "level1_weights")  # and 产出 45 ≠ 50 is pointed at its first row
+    assert level.severity == "warning" and level.place.row == 0 and "45 分" in level.message
+
+
+def test_missing_weights_are_counted_in_the_message():
+    p = consistent_project()
+    p.indicators[1].weight = None
+    found = findings(p)
+    assert "另有 1 项指标未填写分值" in only(found, "weights_sum").message
+    assert only(found, "weight_missing").place == Place(1, "indicators", "indicator", 1, "weight")
+
+
+def test_level_one_weights_differing_from_the_profile_are_warnings_only():
+    p = consistent_project()
+    p.indicators[0].weight = D(35)   # 产出 55
+    p.indicators[2].weight = D(25)   # 效益 25: still 100 in all
+    found = findings(p)
+    assert "weights_sum" not in codes(found)
+    level = [f for f in found if f.code == "level1_weights"]
+    assert {f.place.row for f in level} == {0, 2}
+    assert all(f.severity == "warning" for f in level)
+
+
+def test_missing_satisfaction_moves_its_weight_to_benefit():
+    p = consistent_project()
+    del p.indicators[3]
+    p.indicators[2].weight = D(40)
+    assert findings(p) == []
+    p.indicators[2].weight = D(30)
+    found = findings(p)
+    assert "weights_sum" in codes(found)
+    assert "满意度" in only(found, "level1_weights").message
+
+
+def test_absent_level_one_heading_is_named():
+    p = consistent_project()
+    p.indicators[2].level1 = "产出指标"  # no 效益 left
+    assert "没有效益指标" in only(findings(p), "level1_absent").message
+
+
+def test_unknown_level_one_heading_is_a_warning_at_its_cell():
+    p = consistent_project()
+    p.indicators[1].level1 = "投入指标"   # a department heading in a project
+    f = only(findings(p), "level1_unknown")
+    assert f.severity == "warning"
+    assert f.place == Place(1, "indicators", "indicator", 1, "level1")
+    assert "投入指标" in f.message
+
+
+def test_department_evaluation_is_checked_against_its_own_profile():
+    dep = consistent_department()
+    assert findings(dep) == []   # no 预算执行率 in the department profile: no budget needed
+    dep.indicators[2].weight = D(35)   # 产出 35
+    dep.indicators[3].weight = D(15)   # 效益 15
+    found = findings(dep)
+    assert "weights_sum" not in codes(found)
+    assert {f.place.row for f in found if f.code == "level1_weights"} == {2, 3}
+    dep.indicators[0].weight = D(10)
+    assert "weights_sum" in codes(findings(dep))
+
+
+def test_project_headings_in_a_department_evaluation_do_not_add_up():
+    dep = Project(id=9, name="部门整体", kind=ProjectKind.DEPARTMENT, indicators=[
+        Indicator("产出指标", "", "a", "≥1次", "1次", D(50)),
+        Indicator("效益指标", "", "b", "≥1次", "1次", D(30)),
+        Indicator("满意度指标", "", "c", "≥1次", "1次", D(10))])
+    found = findings(dep)
+    assert "90 分" in only(found, "weights_sum").message
+    assert "执行率" not in only(found, "weights_sum").message
+
+
+# ---------------------------------------------------------------- funds
+
+def test_sources_not_adding_up_to_planned_and_arrived_totals():
+    p = consistent_project()
+    p.funding.by_source[Source.CENTRAL].planned = wan("1")
+    p.funding.by_source[Source.CENTRAL].arrived = wan("0.5")
+    found = [f for f in findings(p) if f.code == "sources_sum"]
+    assert {f.place.field for f in found} == {"planned_total", "arrived_total"}
+    assert all(f.severity == "error" for f in found)
+    planned = next(f for f in found if f.place.field == "planned_total")
+    assert "5 万元" in planned.message and "4 万元" in planned.message and "相差 1 万元" in planned.message
+
+
+def test_sources_filled_but_total_empty_is_a_warning():
+    p = consistent_project()
+    p.funding.arrived_total = None
+    f = only(findings(p), "total_missing")
+    assert f.severity == "warning" and f.place.field == "arrived_total"
+
+
+def test_provincial_source_is_named_as_the_region_writes_it():
+    p = consistent_project()
+    p.funding.by_source[Source.PROVINCIAL].planned = wan("1")
+    doc = make_doc(p)
+    doc.unit.region_word = "自治区"
+    assert "自治区财政" in only(run_checks(doc), "sources_sum").message
+
+
+def test_fund_kinds_not_adding_up_to_budget_totals():
+    p = consistent_project()
+    p.funding.by_kind[FundKind.CARRYOVER].annual = wan("1")
+    f = only(findings(p), "fund_kinds_sum")
+    assert f.severity == "error"
+    assert f.place == Place(1, "budget", None, None, "annual_budget")
+    assert "全年预算数" in f.message
+
+
+def test_spending_lines_not_adding_up_to_the_totals():
+    p = consistent_project()
+    p.budget_lines[0].actual = wan("3.5")
+    f = only(findings(p), "lines_sum")
+    assert f.place.field == "spent_total" and f.severity == "error"
+    assert "3.5 万元" in f.message
+
+
+def test_child_lines_are_not_added_to_their_parent_twice_but_siblings_are():
+    p = consistent_project()
+    p.budget_lines[1].code = "303"   # no longer inside 302: 4 + 1 ≠ 4
+    found = [f for f in findings(p) if f.code == "lines_sum"]
+    assert {f.place.field for f in found} == {"planned_total", "spent_total"}
+
+
+def test_special_funds_above_their_line_is_an_error():
+    p = consistent_project()
+    p.budget_lines[0].special_planned = wan("5")
+    f = only(findings(p), "special_above_line")
+    assert f.severity == "error"
+    assert f.place == Place(1, "budget", "budget_line", 0, "special_planned")
+    p.budget_lines[0].special_planned = wan("4")
+    assert findings(p) == []
+
+
+def test_spending_above_arrived_funds_is_a_warning_with_the_percentage():
+    p = consistent_project()
+    p.funding.spent_total = wan("4.4")
+    p.budget_lines[0].actual = wan("4.4")
+    found = findings(p)
+    f = only(found, "spent_over_arrived")
+    assert f.severity == "warning" and "110%" in f.message and f.place.field == "spent_total"
+    line = only(found, "line_overuse")
+    assert line.place == Place(1, "budget", "budget_line", 0, "actual") and "110%" in line.message
+
+
+def test_execution_above_budget_is_a_warning_and_still_scored():
+    p = consistent_project()
+    p.funding.executed = wan("4.4")
+    p.funding.by_kind[FundKind.CURRENT].executed = wan("4.4")
+    found = findings(p)
+    f = only(found, "execution_over_100")
+    assert f.severity == "warning" and "110%" in f.message
+    assert not [x for x in found if x.severity == "error"]
+
+
+@pytest.mark.parametrize("annual, code", [(0, "annual_budget_zero"), (None, "annual_budget_missing")])
+def test_no_annual_budget_means_no_execution_rate(annual, code):
+    p = consistent_project()
+    p.funding.annual_budget = annual
+    p.funding.by_kind[FundKind.CURRENT].annual = None
+    f = only(findings(p), code)
+    assert f.severity == "error" and f.place == Place(1, "budget", None, None, "annual_budget")
+
+
+def test_missing_execution_figure_is_an_error():
+    p = consistent_project()
+    p.funding.executed = None
+    p.funding.by_kind[FundKind.CURRENT].executed = None
+    assert only(findings(p), "executed_missing").place.field == "executed"
+
+
+def test_negative_amount_is_an_error():
+    p = consistent_project()
+    p.budget_lines[1].planned = -wan("1")
+    f = only(findings(p), "negative_amount")
+    assert f.place == Place(1, "budget", "budget_line", 1, "planned")
+
+
+# ---------------------------------------------------------------- seed 002's slips
+
+def rd_project(amounts: list[str], names=None) -> Project:
+    names = names or ["设备费", "材料费", "测试化验加工费", "燃料动力费", "差旅费", "会议费",
+                      "其他费用", "劳务费"]
+    p = Project(id=2, name="高频开关电源节能技术应用项目")
+    p.budget_lines = [BudgetLine("", n, wan(a)) for n, a in zip(names, amounts)]
+    return p
+
+
+def test_five_yuan_among_wan_figures_is_flagged_at_its_cell():
+    # 天成科技: 差旅费 "5 元" among 万元 figures, read as 0.0005 万元
+    p = rd_project(["125", "93", "5", "20", "5元", "2", "20"])
+    f = only(run_checks(make_doc(p)), "yuan_among_wan")
+    assert f.severity == "warning"
+    assert f.place == Place(2, "budget", "budget_line", 4, "planned")
+    assert f.message == ("「高频开关电源节能技术应用项目」支出明细“差旅费”计划支出数为 0.0005 万元（5元），"
+                         "与其他以万元计的金额相差悬殊，是否误填为元？")
+
+
+@pytest.mark.parametrize("amounts", [
+    ["170", "42", "1.5", "5.5", "0.5", "0.5", "20"],   # 北塑管业
+    ["87", "7", "1", "5"],                             # 可得电子
+    ["0.5", "0.3", "0.02"],                            # a small project: all small
+    ["7392.553", "26.95", "2"],                        # large and ordinary lines together
+])
+def test_small_but_plausible_lines_are_not_flagged(amounts):
+    found = run_checks(make_doc(rd_project(amounts)))
+    assert not codes(found) & {"yuan_among_wan", "yuan_as_wan"}
+
+
+def test_yuan_typed_into_a_wan_column_is_flagged():
+    # 可得电子 with 差旅费 1 万元 typed as 10000 (元) into the 万元 column
+    p = rd_project(["87", "7", "10000", "5"], ["材料费", "燃料动力费", "差旅费", "劳务费"])
+    f = only(run_checks(make_doc(p)), "yuan_as_wan")
+    assert f.place == Place(2, "budget", "budget_line", 2, "planned") and "10000 万元" in f.message
+    p.funding.planned_total = wan("10099")   # the total says the figure is meant
+    assert "yuan_as_wan" not in codes(run_checks(make_doc(p)))
+
+
+def test_self_raised_funds_used_at_110_percent():
+    # 鸿城节能: 自筹预算 20 万元, 实际使用 22 万元, 110%
+    p = Project(id=3, name="被动式超低能耗建筑与保温结构一体化技术的研究与应用")
+    p.funding.by_source[Source.OTHER].planned = wan("20")
+    p.funding.by_source[Source.OTHER].arrived = wan("22")
+    f = only(run_checks(make_doc(p)), "source_overuse")
+    assert f.severity == "warning"
+    assert f.place == Place(3, "budget", "source", list(Source).index(Source.OTHER), "arrived")
+    assert "110%" in f.message and "其他" in f.message
+
+
+# ---------------------------------------------------------------- indicator rows
+
+def test_score_below_full_without_deviation_asks_for_it():
+    p = consistent_project()
+    p.indicators[0].actual = "40人"
+    f = only(findings(p), "deviation_missing")
+    assert f.severity == "warning"
+    assert f.place == Place(1, "indicators", "indicator", 0, "deviation")
+    assert f.message == "「学术交流活动经费」第1行指标“入库专家人数”得分低于满分，请填写偏差原因分析及改进措施"
+    p.indicators[0].deviation = "受疫情影响，部分专家未能入库；下年度提前组织推荐。"
+    assert findings(p) == []
+
+
+def test_overshoot_without_deviation_asks_for_it():
+    p = consistent_project()
+    p.indicators[0].actual = "70人"   # 140% of 50
+    f = only(findings(p), "deviation_missing")
+    assert "130%" in f.message
+    p.indicators[0].actual = "65人"   # exactly 130%: not above
+    assert findings(p) == []
+
+
+def test_stated_score_differing_from_the_rule_shows_both_and_why():
+    p = consistent_project()
+    p.indicators[0].actual = "40人"
+    p.indicators[0].deviation = "原因"
+    p.indicators[0].stated_score = D(30)
+    f = only(findings(p), "stated_score_differs")
+    assert f.severity == "warning" and f.place.field == "stated_score" and f.place.row == 0
+    assert "30 分" in f.message and "24.00 分" in f.message and "40" in f.message
+    p.indicators[0].stated_score = D("24")
+    assert findings(p) == []
+
+
+def test_stated_score_above_its_weight_is_an_error():
+    p = consistent_project()
+    p.indicators[3].stated_score = D(12)
+    f = only(findings(p), "stated_above_weight")
+    assert f.severity == "error" and f.place.row == 3 and "10 分" in f.message
+
+
+def test_stated_total_differing_from_the_computed_total():
+    p = consistent_project()
+    p.stated_total = D("92.5")
+    f = only(findings(p), "stated_total_differs")
+    assert "92.5 分" in f.message and "100.00 分" in f.message
+    assert f.place == Place(1, "indicators", None, None, "stated_total")
+    p.stated_total = D(100)
+    assert findings(p) == []
+
+
+def test_stated_total_that_is_not_the_sum_of_the_stated_scores():
+    p = consistent_project()
+    for ind in p.indicators:
+        ind.stated_score = ind.weight
+    p.stated_total = D(100)
+    assert findings(p) == []
+    p.indicators[1].stated_score = D(15)
+    p.indicators[1].actual = "3期"
+    p.indicators[1].deviation = "原因"
+    p.stated_total = D(100)   # 30 + 15 + 30 + 10 + 10 = 95, not 100
+    assert "95.00 分" in only(findings(p), "stated_total_sum").message
+
+
+def test_stated_grade_as_units_write_it():
+    p = consistent_project()
+    p.stated_grade = "优秀"
+    assert findings(p) == []
+    p.stated_grade = "良好"
+    assert "良好" in only(findings(p), "stated_grade_differs").message
+
+
+def test_override_needs_a_reason():
+    p = consistent_project()
+    p.indicators[2].override = D(28)
+    f = only(findings(p), "override_reason_missing")
+    assert f.severity == "error" and f.place == Place(1, "indicators", "indicator", 2, "override_reason")
+    p.indicators[2].override_reason = "简报引用次数少于预期"
+    p.indicators[2].deviation = "原因"
+    assert findings(p) == []
+
+
+def test_refused_override_is_an_error_at_the_override():
+    p = consistent_project()
+    p.indicators[0].override = D(35)   # above 分值 30
+    p.indicators[0].override_reason = "理由"
+    f = only(findings(p), "override_refused")
+    assert f.severity == "error" and f.place.field == "override" and "35" in f.message
+
+
+@pytest.mark.parametrize("target, actual, weight, code, field", [
+    ("≥五十人", "54人", D(30), "target_unreadable", "target"),
+    ("", "54人", D(30), "target_missing", "target"),
+    ("≥50人", "", D(30), "actual_missing", "actual"),
+    ("≥50人", "1..2", D(30), "actual_unreadable", "actual"),
+    ("≥50人", "54万元", D(30), "units_incomparable", "actual"),
+    ("≥50人", "54人", None, "weight_missing", "weight"),
+])
+def test_scoring_errors_are_errors_at_the_cell(target, actual, weight, code, field):
+    p = consistent_project()
+    p.indicators[0].target, p.indicators[0].actual, p.indicators[0].weight = target, actual, weight
+    f = only(findings(p), code)
+    assert f.severity == "error" and f.place == Place(1, "indicators", "indicator", 0, field)
+
+
+def test_qualitative_row_without_achievement_asks_for_the_choice():
+    p = consistent_project()
+    p.indicators[2].target, p.indicators[2].actual = "显著提升", "有所提升"
+    f = only(findings(p), "achievement_missing")
+    assert f.place == Place(1, "indicators", "indicator", 2, "achievement")
+    p.indicators[2].achievement = "达成"
+    assert findings(p) == []
+
+
+# ---------------------------------------------------------------- required fields, unread text
+
+def test_required_fields():
+    p = consistent_project()
+    p.name = ""
+    p.indicators[1].name = ""
+    found = findings(p)
+    name = only(found, "project_name_missing")
+    assert name.severity == "warning" and name.place == Place(1, "overview", None, None, "name")
+    assert "第1个项目" in name.message
+    assert only(found, "indicator_name_missing").place.row == 1
+    p.indicators = []
+    assert only(findings(p), "indicators_missing").severity == "error"
+
+
+def test_blank_indicator_row_is_one_warning():
+    p = consistent_project()
+    p.indicators.append(Indicator())
+    found = findings(p)
+    assert [f.code for f in found] == ["indicator_blank"]
+    assert found[0].place.row == 4
+
+
+def test_unread_text_is_an_error_where_it_was_typed_and_said_once():
+    p = consistent_project()
+    p.funding.annual_budget = None
+    p.funding.by_kind[FundKind.CURRENT].annual = None
+    p.unread = {"annual_budget": "四万元整"}
+    found = findings(p)
+    f = only(found, "unread")
+    assert f.severity == "error" and f.place == Place(1, "budget", None, None, "annual_budget")
+    assert "四万元整" in f.message and "全年预算数" in f.message
+    assert "annual_budget_missing" not in codes(found)
+
+
+@pytest.mark.parametrize("key, place, label", [
+    ("budget_line.12.actual", Place(1, "budget", "budget_line", 1, "actual"), "差旅费"),
+    ("indicator:23:stated_score", Place(1, "indicators", "indicator", 2, "stated_score"),
+     "为决策提供参考"),
+    ("source.central.planned", Place(1, "budget", "source", 0, "planned"), "中央财政"),
+    ("kind.carryover.executed", Place(1, "budget", "fund_kind", 1, "executed"), "上年结转"),
+    ("something_else", Place(1, "overview", None, None, "something_else"), "something_else"),
+])
+def test_unread_keys_point_at_their_cell(key, place, label):
+    p = consistent_project()
+    p.unread = {key: "？？"}
+    f = only(findings(p), "unread")
+    assert f.place == place and label in f.message
+
+
+def test_unread_weight_replaces_the_missing_weight_finding():
+    p = consistent_project()
+    p.indicators[3].weight = None
+    p.unread = {"indicator.24.weight": "十"}
+    found = findings(p)
+    assert only(found, "unread").place == Place(1, "indicators", "indicator", 3, "weight")
+    assert "weight_missing" not in codes(found)
+
+
+def test_unknown_profile_is_reported_not_raised():
+    p = consistent_project()
+    f = only(findings(p, profile_id="no_such_rule"), "profile_unknown")
+    assert f.severity == "error" and "no_such_rule" in f.message
+
+
+def test_document_without_unit_name_or_projects():
+    doc = Document()
+    found = run_checks(doc)
+    assert codes(found) == {"unit_name_missing", "projects_missing"}
+    assert all(f.place.project_id is None and f.place.tab == "document" for f in found)
