@@ -135,13 +135,18 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
     rule = s
     if ind.override is not None and ind.weight is not None:
         rule = score_indicator(replace(ind, override=None), ctx.profile)
+    reasonless = ind.override is not None and not ind.override_reason.strip()
     if rule.error:
         code, field = error_field(ind, rule)
         ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)
     elif s.error:  # the rule scored the row, so the error is the override's
-        ctx.error("override_refused", f"{where}：{s.error}", "indicators", "indicator", row,
-                  "override")
-    if ind.override is not None and not ind.override_reason.strip():
+        # a missing reason is said below; is the value itself refused too?
+        refused = score_indicator(replace(ind, override_reason="理由"), ctx.profile) \
+            if reasonless else s
+        if refused.error:
+            ctx.error("override_refused", f"{where}：{refused.error}", "indicators", "indicator",
+                      row, "override")
+    if reasonless:
         ctx.error("override_reason_missing", f"{where}调整了得分（{num(ind.override)} 分），"
                   f"请填写调整理由", "indicators", "indicator", row, "override_reason")
     if s.score is not None and (s.below_full or s.overshoot) and not ind.deviation.strip():

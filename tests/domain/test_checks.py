@@ -408,8 +408,10 @@ def test_stated_grade_as_units_write_it():
 def test_override_needs_a_reason():
     p = consistent_project()
     p.indicators[2].override = D(28)
-    f = only(findings(p), "override_reason_missing")
+    found = findings(p)
+    f = only(found, "override_reason_missing")
     assert f.severity == "error" and f.place == Place(1, "indicators", "indicator", 2, "override_reason")
+    assert "override_refused" not in codes(found)   # the value itself is fine: said once
     p.indicators[2].override_reason = "简报引用次数少于预期"
     p.indicators[2].deviation = "原因"
     assert findings(p) == []
@@ -418,9 +420,12 @@ def test_override_needs_a_reason():
 def test_refused_override_is_an_error_at_the_override():
     p = consistent_project()
     p.indicators[0].override = D(35)   # above 分值 30
-    p.indicators[0].override_reason = "理由"
-    f = only(findings(p), "override_refused")
+    found = findings(p)
+    f = only(found, "override_refused")
     assert f.severity == "error" and f.place.field == "override" and "35" in f.message
+    assert "override_reason_missing" in codes(found)
+    p.indicators[0].override_reason = "理由"
+    assert only(findings(p), "override_refused").message == f.message
 
 
 @pytest.mark.parametrize("target, actual, weight, code, field", [
