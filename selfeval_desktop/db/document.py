@@ -85,16 +85,29 @@ def check_file(path: Path) -> tuple[int, int]:
             f"“{path.name}”由更新版本的绩效自评助手创建（文件格式 {major}.{minor}），"
             f"本程序只支持到 {CURRENT_VERSION[0]}.x，请升级软件后再打开")
     hot_journal = Path(f"{path}-journal").exists()
-    conn = _connect(path, readonly=not hot_journal)  # a hot journal must be rolled back first
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        conn = _connect(path, readonly=not hot_journal)  # a hot journal must be rolled back first
+    except sqlite3.Error as exc:
+        raise DocumentError(f"“{path.name}”已损坏或无法读取（{exc}），未作任何修改") from None
+    # quick_check quotes names and bytes from damaged pages, in its report or its error message:
+    # read the report as bytes, and treat a message that is not UTF-8 as damage too
+    conn.text_factory = bytes
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         raise DocumentError(f"“{path.name}”已损坏，无法打开（{exc}），未作任何修改") from None
+    except UnicodeDecodeError:
+        raise DocumentError(f"“{path.name}”已损坏，无法打开（数据页内容无法识别），未作任何修改") from None
     finally:
         conn.close()
+    result = "；".join(_text(row[0]) for row in rows[:3])
     if result != "ok":
         raise DocumentError(f"“{path.name}”已损坏，无法打开（完整性检查：{result}），未作任何修改")
     return major, minor
+
+
+def _text(value) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
 def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
@@ -126,7 +139,10 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
         version = CURRENT_VERSION
     elif version < CURRENT_VERSION:
         notice = notice or "此文件格式较旧，只读打开时不会升级"
-    conn = _connect(path, readonly=readonly)
+    try:
+        conn = _connect(path, readonly=readonly)
+    except sqlite3.Error as exc:
+        raise DocumentError(f"无法打开“{path.name}”（{exc}）") from None
     return OpenedDocument(conn, path, readonly, version, backup, notice)
 
 
@@ -146,19 +162,35 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 
 def create_document(path: str | Path, overwrite: bool = False) -> OpenedDocument:
-    """Create a new, empty document at ``path`` (an existing file is refused unless overwrite)."""
+    """Create a new, empty document at ``path`` (an existing file is refused unless overwrite).
+
+    The new file is built beside ``path`` and moved into place only when complete, so a failure
+    leaves an existing file as it was.
+    """
     path = Path(path)
     if path.exists() and not overwrite:
         raise DocumentError(f"“{path.name}”已存在，未覆盖")
-    if path.exists():
-        path.unlink()
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA foreign_keys = ON")
-    migrate(conn)
-    conn.close()
+    tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
+    _remove(tmp)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    finally:
+        _remove(tmp)
     return open_document(path)
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-journal")):
+        if leftover.exists():
+            leftover.unlink()
 
 
 def create_in_memory() -> sqlite3.Connection:
