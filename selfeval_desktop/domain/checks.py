@@ -10,11 +10,12 @@ The checks live by subject: :mod:`checks_funds` (money), :mod:`checks_indicators
 scores, stated scores); this module holds the document-level ones, required fields and text that
 could not be read (``Project.unread``).
 
-``Project.unread`` keys (field key → text as typed) are read as:
-``<Funding attribute>`` (``annual_budget``), ``stated_total``, ``source.<Source>.<planned|arrived>``,
-``kind.<FundKind>.<initial|annual|executed>``, ``budget_line.<row id>.<attribute>``,
-``indicator.<row id>.<attribute>``, ``evaluator.<row id>.<attribute>`` (``:`` or ``/`` may
-separate the parts too). An unknown key is still reported, at the project's overview.
+``Project.unread`` keys (field key → text as typed) are the window's ``entity:row_key:attr``
+(``ui.session_fields.unread_key``): ``funding::annual_budget``, ``project::stated_total``,
+``source:central:planned``, ``fund_kind:current:annual``, ``budget_line:<row id>:planned``,
+``indicator:<row id>:weight``, ``evaluator:<row id>:name``; a bare Funding attribute
+(``annual_budget``) and ``.`` or ``/`` separators are read too. An unknown key is still reported,
+at the project's overview.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOU
                            SOURCES, check_funds, line_name, source_name)
 from .checks_indicators import check_indicators, row_name
 from .evaluation import profile_for
-from .model import FUND_KIND_LABELS, Document, FundKind, Project, Source
+from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source
 from .profiles import ProfileError
 from .scoring import ProjectScore, score_project
 
@@ -57,8 +58,10 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
         score = score_project(project, profile)
     ctx = Context(doc, project, profile, score if profile is not None else None)
     if profile is None:
+        which = ("department_profile_id" if project.kind is ProjectKind.DEPARTMENT
+                 else "profile_id")
         ctx.error("profile_unknown", f"{ctx.name}无法评分：{profile_error}", "document",
-                  field="profile_id")
+                  field=which)
     _required(ctx)
     _unread(ctx)
     check_funds(ctx)
@@ -113,42 +116,44 @@ def _row_by_id(rows, key: str) -> int | None:
     return None
 
 
+ENTITY_ALIASES = {"by_source": "source", "funding_source": "source", "kind": "fund_kind",
+                  "by_kind": "fund_kind", "line": "budget_line"}
+
+
 def unread_place(ctx: Context, key: str) -> tuple[str, Place]:
     """(label, place) of an ``unread`` key; see the module docstring for the key forms."""
     pid = ctx.project.id
     parts = re.split(r"[.:/]", key)
-    head = parts[0]
     if len(parts) == 1:
-        if head in FUNDING_LABELS:
-            return FUNDING_LABELS[head], Place(pid, "budget", field=head)
-        if head == "stated_total":
-            return "综合得分", Place(pid, "indicators", field=head)
-        return f"“{key}”", Place(pid, "overview", field=head)
-    col = parts[-1]
-    if head in ("source", "by_source", "funding_source") and len(parts) == 3:
-        source = _enum(Source, parts[1])
-        if source is not None and col in SOURCE_COLUMNS:
-            return (f"{source_name(ctx, source)}{SOURCE_COLUMNS[col][1]}",
-                    Place(pid, "budget", "source", SOURCES.index(source), col))
-    if head in ("kind", "by_kind", "fund_kind") and len(parts) == 3:
-        kind = _enum(FundKind, parts[1])
-        if kind is not None and col in KIND_COLUMNS:
-            return (f"{FUND_KIND_LABELS[kind]}{KIND_COLUMNS[col][1]}",
-                    Place(pid, "budget", "fund_kind", KINDS.index(kind), col))
-    if head in ("budget_line", "line") and len(parts) == 3:
-        row = _row_by_id(ctx.project.budget_lines, parts[1])
-        line = ctx.project.budget_lines[row] if row is not None else None
-        name = line_name(line, row) if line is not None else "支出明细"
-        return (f"{name}{LINE_LABELS.get(col, '')}", Place(pid, "budget", "budget_line", row, col))
-    if head == "indicator" and len(parts) == 3:
-        row = _row_by_id(ctx.project.indicators, parts[1])
+        entity, row_key, col = ("funding" if key in FUNDING_LABELS else "project"), "", key
+    else:
+        entity, row_key, col = parts[0], (parts[1] if len(parts) > 2 else ""), parts[-1]
+    entity = ENTITY_ALIASES.get(entity, entity)
+    if entity == "funding" and col in FUNDING_LABELS:
+        return FUNDING_LABELS[col], Place(pid, "budget", field=col)
+    if entity == "project" and col == "stated_total":
+        return "综合得分", Place(pid, "indicators", field=col)
+    if entity == "source" and col in SOURCE_COLUMNS and _enum(Source, row_key) is not None:
+        source = Source(row_key)
+        return (f"{source_name(ctx, source)}{SOURCE_COLUMNS[col][1]}",
+                Place(pid, "budget", "source", SOURCES.index(source), col))
+    if entity == "fund_kind" and col in KIND_COLUMNS and _enum(FundKind, row_key) is not None:
+        kind = FundKind(row_key)
+        return (f"{FUND_KIND_LABELS[kind]}{KIND_COLUMNS[col][1]}",
+                Place(pid, "budget", "fund_kind", KINDS.index(kind), col))
+    if entity == "budget_line":
+        row = _row_by_id(ctx.project.budget_lines, row_key)
+        name = line_name(ctx.project.budget_lines[row], row) if row is not None else "支出明细"
+        return f"{name}{LINE_LABELS.get(col, '')}", Place(pid, "budget", "budget_line", row, col)
+    if entity == "indicator":
+        row = _row_by_id(ctx.project.indicators, row_key)
         name = row_name(row, ctx.project.indicators[row]) if row is not None else "指标"
         return (f"{name}{INDICATOR_FIELDS.get(col, '')}",
                 Place(pid, "indicators", "indicator", row, col))
-    if head == "evaluator" and len(parts) == 3:
-        row = _row_by_id(ctx.project.evaluators, parts[1])
+    if entity == "evaluator":
+        row = _row_by_id(ctx.project.evaluators, row_key)
         return "评价人员", Place(pid, "conclusion", "evaluator", row, col)
-    return f"“{key}”", Place(pid, "overview", field=key)
+    return f"“{key}”", Place(pid, "overview", field=col)
 
 
 def _enum(enum, value: str):

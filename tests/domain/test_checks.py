@@ -479,7 +479,7 @@ def test_unread_text_is_an_error_where_it_was_typed_and_said_once():
     p = consistent_project()
     p.funding.annual_budget = None
     p.funding.by_kind[FundKind.CURRENT].annual = None
-    p.unread = {"annual_budget": "四万元整"}
+    p.unread = {"funding::annual_budget": "四万元整"}
     found = findings(p)
     f = only(found, "unread")
     assert f.severity == "error" and f.place == Place(1, "budget", None, None, "annual_budget")
@@ -488,11 +488,14 @@ def test_unread_text_is_an_error_where_it_was_typed_and_said_once():
 
 
 @pytest.mark.parametrize("key, place, label", [
-    ("budget_line.12.actual", Place(1, "budget", "budget_line", 1, "actual"), "差旅费"),
+    ("budget_line:12:actual", Place(1, "budget", "budget_line", 1, "actual"), "差旅费"),
     ("indicator:23:stated_score", Place(1, "indicators", "indicator", 2, "stated_score"),
      "为决策提供参考"),
-    ("source.central.planned", Place(1, "budget", "source", 0, "planned"), "中央财政"),
-    ("kind.carryover.executed", Place(1, "budget", "fund_kind", 1, "executed"), "上年结转"),
+    ("source:central:planned", Place(1, "budget", "source", 0, "planned"), "中央财政"),
+    ("fund_kind:carryover:executed", Place(1, "budget", "fund_kind", 1, "executed"), "上年结转"),
+    ("project::stated_total", Place(1, "indicators", None, None, "stated_total"), "综合得分"),
+    ("spent_total", Place(1, "budget", None, None, "spent_total"), "实际支出"),
+    ("budget_line.12.planned", Place(1, "budget", "budget_line", 1, "planned"), "差旅费"),
     ("something_else", Place(1, "overview", None, None, "something_else"), "something_else"),
 ])
 def test_unread_keys_point_at_their_cell(key, place, label):
@@ -505,7 +508,7 @@ def test_unread_keys_point_at_their_cell(key, place, label):
 def test_unread_weight_replaces_the_missing_weight_finding():
     p = consistent_project()
     p.indicators[3].weight = None
-    p.unread = {"indicator.24.weight": "十"}
+    p.unread = {"indicator:24:weight": "十"}
     found = findings(p)
     assert only(found, "unread").place == Place(1, "indicators", "indicator", 3, "weight")
     assert "weight_missing" not in codes(found)
@@ -515,6 +518,10 @@ def test_unknown_profile_is_reported_not_raised():
     p = consistent_project()
     f = only(findings(p, profile_id="no_such_rule"), "profile_unknown")
     assert f.severity == "error" and "no_such_rule" in f.message
+    assert f.place == Place(1, "document", None, None, "profile_id")
+    dep = consistent_department()
+    f = only(findings(dep, department_profile_id="no_such_rule"), "profile_unknown")
+    assert f.place.field == "department_profile_id"
 
 
 def test_document_without_unit_name_or_projects():
