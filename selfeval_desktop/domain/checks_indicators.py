@@ -136,6 +136,9 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
     if ind.override is not None and ind.weight is not None:
         rule = score_indicator(replace(ind, override=None), ctx.profile)
     reasonless = ind.override is not None and not ind.override_reason.strip()
+    if not rule.error and not ind.actual.strip():  # scored by the chosen 达成情况 alone
+        ctx.warning("actual_empty", f"{where}已选择达成情况，但实际完成值未填写，表中该格将为空",
+                    "indicators", "indicator", row, "actual")
     if rule.error:
         code, field = error_field(ind, rule)
         ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)

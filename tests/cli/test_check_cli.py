@@ -123,6 +123,14 @@ def test_bad_file_is_one_line_exit_2(tmp_path, capsys):
     assert main(["check", str(tmp_path / "missing.sqlite")]) == 2
 
 
+def test_help_is_bilingual(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "退出码为 1" in out and "exit 1" in out and "--json" in out
+
+
 def run_cli(*args):
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     return subprocess.run([sys.executable, "-m", "selfeval_desktop.cli", *args], capture_output=True,

@@ -450,6 +450,9 @@ def test_qualitative_row_without_achievement_asks_for_the_choice():
     assert f.place == Place(1, "indicators", "indicator", 2, "achievement")
     p.indicators[2].achievement = "达成"
     assert findings(p) == []
+    p.indicators[2].actual = ""   # scored by the choice, but the form's cell would be empty
+    f = only(findings(p), "actual_empty")
+    assert f.severity == "warning" and f.place.field == "actual"
 
 
 # ---------------------------------------------------------------- required fields, unread text
