@@ -1,0 +1,208 @@
+"""Demo documents built from the seed reports (演示文件).
+
+Each seed's data lives in ``resources/demo/seed_NNN.json``, written to be checked by hand against
+the report: amounts as the report writes them in 万元 (``"5元"`` where it wrote 元), indicator
+targets and actuals as typed text, and a ``notes`` list saying every reading that was a choice.
+``build_demo`` turns it into a :class:`Document`; ``write_demo`` stores it through the repository
+functions (``save_document``) into a new file that replaces ``path`` only when the build succeeded.
+A demo file is marked with the ``demo_seed`` meta key, so ``demo -o`` may overwrite its own demo
+but never a real document.
+
+What a seed does not say stays empty: the check list shows the gaps, which is the point of a demo
+built from real reports.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from importlib import resources
+import json
+from pathlib import Path
+import sqlite3
+
+from ..domain.catalogs import lookup, split_code_name
+from ..domain.model import (BudgetLine, Document, Evaluator, FundBreakdown, FundKind, Indicator,
+                            Project, Source, SourceAmount, SpendingScheme, Unit)
+from ..domain.money import AmountError, parse_amount
+from ..domain.profiles import load_profile
+from ..domain.weights import even_split
+from .document import write_atomically
+from .repo import get_meta, save_document, set_meta
+
+SEEDS = ("002", "003", "004")
+DEFAULT_SEED = "004"
+DEMO_META_KEY = "demo_seed"
+
+SEED_TITLES = {
+    "002": "县科技局 2021 年县域创新跃升计划（四个企业研发项目，科研经费科目）",
+    "003": "河池市科协 2020 年学术交流活动经费（项目单位自评基本情况表，100 分、优秀）",
+    "004": "石家庄高新区科技局 2021 年度（二十个项目及其绩效指标）",
+}
+
+_PROJECT_TEXT = ("name", "supervisor", "implementer", "leader", "phone", "address", "postcode",
+                 "start", "end", "background", "implementation", "goal_expected", "goal_actual",
+                 "unit_opinion", "supervisor_opinion", "stated_grade")
+_PROJECT_KEYS = set(_PROJECT_TEXT) | {"spending_scheme", "funding", "budget_lines", "indicators",
+                                      "evaluators", "conclusions", "stated_total"}
+_FUNDING_MONEY = ("planned_total", "arrived_total", "spent_total", "initial_budget",
+                  "annual_budget", "executed")
+_FUNDING_KEYS = set(_FUNDING_MONEY) | {"execution_rate", "by_source", "by_kind"}
+_LINE_KEYS = {"line", "planned", "actual", "special_planned", "special_actual", "note"}
+_INDICATOR_KEYS = {"l1", "l2", "name", "target", "actual", "weight", "achievement", "deviation",
+                   "stated_score", "note"}
+_TOP_KEYS = {"seed", "source", "notes", "year", "profile_id", "unit", "project_defaults",
+             "conclusions_for_all", "projects"}
+
+
+class DemoError(ValueError):
+    """A seed that does not exist or whose data file cannot be used; the message is Chinese."""
+
+
+def seed_data(seed: str = DEFAULT_SEED) -> dict:
+    """The raw JSON data of a seed (``"002"``, ``"003"``, ``"004"``; ``"2"`` and ``"seed_004"`` too)."""
+    seed = normalize_seed(seed)
+    path = resources.files("selfeval_desktop") / "resources" / "demo" / f"seed_{seed}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DemoError(f"演示数据 seed_{seed}.json 无法读取：{exc}") from exc
+
+
+def normalize_seed(seed: str | int) -> str:
+    text = str(seed).strip().removeprefix("seed_").removeprefix("seed")
+    if text.isdigit():
+        text = text.zfill(3)
+    if text not in SEEDS:
+        raise DemoError(f"没有演示数据“{seed}”，可选：{'、'.join(SEEDS)}")
+    return text
+
+
+def _unknown_keys(what: str, data: dict, allowed: set) -> None:
+    extra = set(data) - allowed
+    if extra:
+        raise DemoError(f"演示数据中{what}有未知字段：{'、'.join(sorted(extra))}")
+
+
+def _fen(text, where: str) -> int | None:
+    if text is None or str(text).strip() == "":
+        return None
+    try:
+        parsed = parse_amount(str(text))
+    except AmountError as exc:
+        raise DemoError(f"演示数据{where}：{exc}") from exc
+    return None if parsed is None else parsed.fen
+
+
+def _rate(text: str, where: str) -> Decimal:
+    try:
+        value = Decimal(str(text).strip().removesuffix("%"))
+    except InvalidOperation as exc:
+        raise DemoError(f"演示数据{where}的执行率“{text}”无法识别") from exc
+    return value / 100
+
+
+def _funding(project: Project, data: dict) -> None:
+    where = f"“{project.name}”的资金"
+    _unknown_keys(where, data, _FUNDING_KEYS)
+    f = project.funding
+    for attr in _FUNDING_MONEY:
+        setattr(f, attr, _fen(data.get(attr), where))
+    if "execution_rate" in data:
+        # 全年执行数 from the stated 预算执行率: 全年预算数 × 执行率, rounded to 分
+        if f.annual_budget is None or f.executed is not None:
+            raise DemoError(f"演示数据{where}：执行率须与全年预算数同写、且不另写全年执行数")
+        executed = Decimal(f.annual_budget) * _rate(data["execution_rate"], where)
+        f.executed = int(executed.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    for key, (planned, arrived) in data.get("by_source", {}).items():
+        f.by_source[Source(key)] = SourceAmount(_fen(planned, where), _fen(arrived, where))
+    for key, (initial, annual, executed) in data.get("by_kind", {}).items():
+        f.by_kind[FundKind(key)] = FundBreakdown(_fen(initial, where), _fen(annual, where),
+                                                 _fen(executed, where))
+
+
+def _budget_line(project: Project, data: dict) -> BudgetLine:
+    where = f"“{project.name}”的支出明细"
+    _unknown_keys(where, data, _LINE_KEYS)
+    written = data["line"]
+    entry = lookup(written, project.spending_scheme)
+    if entry is None:
+        raise DemoError(f"演示数据{where}“{written}”不在{project.spending_scheme.value}科目中")
+    _, name = split_code_name(written)
+    return BudgetLine(code=entry.code, name=name or entry.name,
+                      planned=_fen(data.get("planned"), where), actual=_fen(data.get("actual"), where),
+                      special_planned=_fen(data.get("special_planned"), where),
+                      special_actual=_fen(data.get("special_actual"), where))
+
+
+def _indicator(project: Project, data: dict) -> Indicator:
+    _unknown_keys(f"“{project.name}”的指标", data, _INDICATOR_KEYS)
+    return Indicator(level1=data["l1"], level2=data.get("l2", ""), name=data["name"],
+                     target=data.get("target", ""), actual=data.get("actual", ""),
+                     weight=_decimal(data.get("weight")), achievement=data.get("achievement"),
+                     deviation=data.get("deviation", ""),
+                     stated_score=_decimal(data.get("stated_score")))
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
+
+
+def _project(data: dict, defaults: dict, shared_conclusions: dict) -> Project:
+    merged = {**defaults, **data}
+    _unknown_keys(f"项目“{merged.get('name', '')}”", merged, _PROJECT_KEYS)
+    project = Project(spending_scheme=SpendingScheme(merged.get("spending_scheme", "economic")))
+    for attr in _PROJECT_TEXT:
+        setattr(project, attr, merged.get(attr, ""))
+    _funding(project, merged.get("funding", {}))
+    project.budget_lines = [_budget_line(project, d) for d in merged.get("budget_lines", [])]
+    project.indicators = [_indicator(project, d) for d in merged.get("indicators", [])]
+    project.evaluators = [Evaluator(name, title, org)
+                          for name, title, org in merged.get("evaluators", [])]
+    project.conclusions = {**shared_conclusions, **merged.get("conclusions", {})}
+    project.stated_total = _decimal(merged.get("stated_total"))
+    return project
+
+
+def document_from_data(data: dict) -> Document:
+    """A Document from a seed's data; 分值 not given in the data are shared by 平均分配."""
+    _unknown_keys("顶层", data, _TOP_KEYS)
+    doc = Document(unit=Unit(**data.get("unit", {})), year=data.get("year"),
+                   profile_id=data.get("profile_id", "mof2020"))
+    profile = load_profile(doc.profile_id)
+    for item in data["projects"]:
+        project = _project(item, data.get("project_defaults", {}),
+                           data.get("conclusions_for_all", {}))
+        shares = even_split(project.indicators, profile)
+        for ind, share in zip(project.indicators, shares):
+            if ind.weight is None:
+                ind.weight = share
+        doc.projects.append(project)
+    return doc
+
+
+def build_demo(seed: str = DEFAULT_SEED) -> Document:
+    """The demo document of a seed, in memory (not yet stored; ids are None)."""
+    return document_from_data(seed_data(seed))
+
+
+def fill_demo(conn: sqlite3.Connection, seed: str = DEFAULT_SEED) -> Document:
+    """Store a seed's demo into an (empty or replaceable) document through the repository."""
+    seed = normalize_seed(seed)
+    doc = build_demo(seed)
+    save_document(conn, doc, action="demo", detail=f"演示文件：{SEED_TITLES[seed]}")
+    set_meta(conn, DEMO_META_KEY, seed)
+    return doc
+
+
+def write_demo(path: str | Path, seed: str = DEFAULT_SEED) -> None:
+    """Write a seed's demo document to ``path``; an existing file is replaced only on success.
+
+    The caller decides whether an existing ``path`` may be replaced (see ``commands/demo.py``).
+    """
+    seed = normalize_seed(seed)
+    build_demo(seed)  # fail on bad data before any file is created
+    write_atomically(path, lambda conn: fill_demo(conn, seed))
+
+
+def demo_seed_of(conn: sqlite3.Connection) -> str | None:
+    """The seed a document was built from, or None for a user's own document."""
+    return get_meta(conn, DEMO_META_KEY)
