@@ -75,8 +75,15 @@ def _load_children(conn):
         "indicator": _group(conn, "SELECT * FROM indicator ORDER BY position, id"),
         "evaluator": _group(conn, "SELECT * FROM evaluator ORDER BY position, id"),
         "conclusion": _group(conn, "SELECT * FROM conclusion"),
-        "unread": _group(conn, "SELECT * FROM unread_input"),
+        # a 1.0 file opened read-only (not migrated) has no unread_input table
+        "unread": _group(conn, "SELECT * FROM unread_input") if _has_table(conn, "unread_input")
+        else {},
     }
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
 
 
 def _project_from_row(row, children) -> Project:
