@@ -25,7 +25,8 @@ class Place:
     """Where the problem is, so the window can jump to the cell."""
     project_id: int | None
     tab: str            # "overview" | "budget" | "indicators" | "conclusion" | "document"
-    table: str | None = None   # "indicator" | "budget_line" | "source" | "fund_kind" | "evaluator" | None
+    # "indicator" | "budget_line" | "source" | "fund_kind" | "evaluator" | None
+    table: str | None = None
     row: int | None = None     # row index within that table (0-based, model order)
     field: str | None = None   # attribute name ("weight", "actual", "deviation", "annual_budget" ...)
 

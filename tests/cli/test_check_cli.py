@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from selfeval_desktop.cli import main
+from selfeval_desktop.commands import COMMAND_MODULES
 from selfeval_desktop.db import repo
 from selfeval_desktop.db.document import create_document
 from selfeval_desktop.domain.model import (BudgetLine, FundKind, Indicator, Project, Source)
@@ -97,6 +98,19 @@ def test_warnings_only_exit_0(tmp_path, capsys):
     assert out.strip().endswith("共 0 个错误、1 个提醒")
 
 
+def test_document_level_findings_come_first_under_their_own_heading(tmp_path, capsys):
+    path = write_doc(tmp_path / "u.sqlite", project("科技创新业务培训"))
+    opened = create_document(tmp_path / "empty.sqlite")
+    opened.close()
+    assert main(["check", str(tmp_path / "empty.sqlite")]) == 0   # warnings only
+    lines = capsys.readouterr().out.splitlines()
+    heading = lines.index("文件")
+    assert lines[heading + 1].strip().startswith("提醒：") and "单位名称" in lines[heading + 1]
+    assert lines[-1] == "共 0 个错误、2 个提醒"
+    assert main(["check", str(path)]) == 0
+    assert "文件" not in capsys.readouterr().out.splitlines()
+
+
 def test_json_lists_findings_with_their_places(tmp_path, capsys):
     p = project("金融风险防控专项经费")
     p.budget_lines.append(BudgetLine("", "差旅费", parse_wan("5元")))
@@ -152,11 +166,7 @@ def test_as_a_subprocess_exit_codes_and_no_traceback(tmp_path):
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def demo_available() -> bool:
-    return (REPO_ROOT / "selfeval_desktop" / "commands" / "demo.py").exists()
-
-
-@pytest.mark.skipif(not demo_available(), reason="demo command not written yet")
+@pytest.mark.skipif("demo" not in COMMAND_MODULES, reason="demo command not registered")
 def test_check_on_seed_002_demo_reports_the_slips(tmp_path, capsys):
     path = tmp_path / "seed002.sqlite"
     assert main(["demo", "-o", str(path), "--seed", "002"]) == 0
@@ -164,5 +174,8 @@ def test_check_on_seed_002_demo_reports_the_slips(tmp_path, capsys):
     main(["check", str(path), "--json"])
     data = json.loads(capsys.readouterr().out)
     slips = [f for f in data if f["code"] == "yuan_among_wan"]
-    assert len(slips) == 1 and "差旅费" in slips[0]["message"] and "（5元）" in slips[0]["message"]
-    assert any("110%" in f["message"] and f["severity"] == "warning" for f in data)
+    assert len(slips) == 1 and "差旅费" in slips[0]["message"] and "0.0005 万元（5元）" in slips[0]["message"]
+    assert slips[0]["place"]["table"] == "budget_line" and slips[0]["place"]["field"] == "planned"
+    over = [f for f in data if "110%" in f["message"]]
+    assert len(over) == 1 and over[0]["severity"] == "warning"
+    assert "22 万元" in over[0]["message"] and "20 万元" in over[0]["message"]
