@@ -1,0 +1,171 @@
+"""Printing to PDF: the one entry point for the window (打印 / 导出PDF) and the ``print`` command.
+
+``export_pdf`` writes the chosen form of the chosen projects, in one PDF or one per project, each
+file atomically (a temporary file beside it, then ``os.replace``): a failed export never leaves a
+half-written PDF, and an existing file is only replaced by a complete one.
+``print_warnings`` says, before printing, what would not print as typed (characters no bundled font
+has, typed amounts that could not be read).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+import re
+import subprocess
+import sys
+import tempfile
+from typing import Callable, Iterable
+
+from ..domain.model import Document, Project
+from .fonts import missing_chars
+from .form_basic import FORM_TITLE as BASIC_TITLE, basic_form
+from .form_mof import FORM_TITLE as MOF_TITLE, mof_form
+from .pdf_common import FormPart, build_pdf
+
+FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {
+    "basic": (BASIC_TITLE, basic_form),
+    "mof": (MOF_TITLE, mof_form),
+}
+
+
+class ExportError(Exception):
+    """A PDF that cannot be written; ``str(err)`` is the Chinese message for the user."""
+
+
+def select(doc: Document, project_ids: Iterable[int] | None = None) -> list[Project]:
+    """The projects to print: the given ids in document order, or every project (not 部门整体)."""
+    if project_ids is None:
+        return doc.project_list()
+    wanted = list(project_ids)
+    by_id = {p.id: p for p in doc.projects}
+    unknown = [str(i) for i in wanted if i not in by_id]
+    if unknown:
+        raise ExportError(f"没有编号为 {'、'.join(unknown)} 的项目")
+    return [p for p in doc.projects if p.id in set(wanted)]
+
+
+def render_pdf(doc: Document, projects: list[Project], form: str = "basic") -> bytes:
+    """The PDF bytes of ``form`` for each project, each starting on a new page."""
+    if form not in FORMS:
+        raise ExportError(f"没有“{form}”这种表，可选：{'、'.join(FORMS)}")
+    if not projects:
+        raise ExportError("没有可打印的项目")
+    title, make = FORMS[form]
+    parts = [make(doc, p) for p in projects]
+    name = projects[0].name if len(projects) == 1 else doc.unit.name
+    return build_pdf(parts, title=f"{title}：{name}", author=doc.unit.name)
+
+
+def project_texts(doc: Document, project: Project) -> list[str]:
+    """Every text of a project that a form may print."""
+    texts = [doc.unit.name, doc.unit.supervisor, project.name, project.supervisor,
+             project.implementer, project.leader, project.phone, project.address, project.postcode,
+             project.start, project.end, project.goal_expected, project.goal_actual,
+             project.unit_opinion, project.supervisor_opinion]
+    texts += [f"{b.code}{b.name}" for b in project.budget_lines]
+    for ind in project.indicators:
+        texts += [ind.level1, ind.level2, ind.name, ind.target, ind.actual, ind.deviation,
+                  ind.override_reason]
+    for e in project.evaluators:
+        texts += [e.name, e.title, e.org]
+    return [t for t in texts if t]
+
+
+def print_warnings(doc: Document, projects: list[Project]) -> list[str]:
+    """Chinese warnings about what would not print as typed; empty when all is well."""
+    out = []
+    for p in projects:
+        missing = missing_chars(project_texts(doc, p))
+        if missing:
+            out.append(f"项目“{p.name}”中有字体不含的字符，打印时会缺失：{' '.join(missing)}")
+        if p.unread:
+            out.append(f"项目“{p.name}”有 {len(p.unread)} 处输入未能识别，打印时为空白，请先改正")
+    return out
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_name(text: str) -> str:
+    """A file name part that Windows and Linux both accept."""
+    cleaned = _UNSAFE.sub("_", text).strip(" .")
+    return cleaned[:60] or "项目"
+
+
+def per_project_paths(path: Path, form: str, projects: list[Project]) -> list[Path]:
+    """File names for one PDF per project: in ``path`` if it is a folder, else beside it."""
+    title = FORMS[form][0]
+    if path.is_dir():
+        folder, stem = path, title
+    else:
+        folder, stem = path.parent, path.stem
+    out, used = [], set()
+    for i, p in enumerate(projects, 1):
+        name = f"{stem}_{i:02d}_{safe_name(p.name)}.pdf"
+        while name in used:
+            name = name[:-4] + "_.pdf"
+        used.add(name)
+        out.append(folder / name)
+    return out
+
+
+def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
+               one_file: bool = True) -> list[Path]:
+    """Write the form of the chosen projects (all when ``project_ids`` is None) and return the files.
+
+    ``one_file``: one PDF at ``path``; otherwise one PDF per project, named after the project, in
+    ``path`` when it is a folder, else beside it with ``path``'s name as prefix.
+    Raises ExportError with a Chinese message; no file is left half-written.
+    """
+    path = Path(path)
+    projects = select(doc, project_ids)
+    if form not in FORMS:
+        raise ExportError(f"没有“{form}”这种表，可选：{'、'.join(FORMS)}")
+    if not projects:
+        raise ExportError("没有可打印的项目")
+    folder = path if (not one_file and path.is_dir()) else path.parent
+    if not folder.is_dir():
+        raise ExportError(f"文件夹“{folder}”不存在")
+    if one_file:
+        jobs = [(path, projects)]
+    else:
+        jobs = list(zip(per_project_paths(path, form, projects), ([p] for p in projects)))
+    rendered = [(target, render_pdf(doc, chosen, form)) for target, chosen in jobs]
+    written = []
+    try:
+        for target, data in rendered:
+            write_atomically(target, data)
+            written.append(target)
+    except OSError as exc:
+        raise ExportError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+    return written
+
+
+def open_with_system_viewer(path) -> None:
+    """Open a file with the system's default program (the PDF viewer), without waiting."""
+    path = str(Path(path))
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606
+    elif sys.platform == "darwin":
+        subprocess.Popen(["open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        subprocess.Popen(["xdg-open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)

@@ -1,0 +1,101 @@
+"""The fonts embedded in the printed forms, and which characters they can print.
+
+Body text is set in AR PL SungtiL GB (宋体, covers GB 2312), titles and headings in WenQuanYi
+Micro Hei (黑体, covers GBK). A character the Song face lacks (喆, 玥 …) is set in the Hei face
+instead, run by run (``markup``), so together the two cover all of GBK but ☉.
+
+reportlab silently draws nothing for a character missing from the font: ``missing_chars`` lists
+the characters of some text that neither font has, so the print path can warn before printing.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+SONG = "SelfEvalSong"   # AR PL SungtiL GB
+HEI = "SelfEvalHei"     # WenQuanYi Micro Hei
+_FILES = {SONG: ("gbsn00lp.ttf", 0), HEI: ("wqy-microhei.ttc", 0)}
+_FALLBACK = {SONG: HEI, HEI: SONG}
+
+# characters that are layout, not glyphs: never reported as missing
+_LAYOUT = set("\n\r\t\u00a0\u3000 ")
+
+
+def font_path(name: str):
+    """Path of a bundled font file (resources/fonts)."""
+    filename, _ = _FILES[name]
+    return resources.files("selfeval_desktop") / "resources" / "fonts" / filename
+
+
+@lru_cache(maxsize=None)
+def register_fonts() -> tuple[str, str]:
+    """Register the bundled fonts with reportlab once; returns (SONG, HEI)."""
+    for name, (_, index) in _FILES.items():
+        with resources.as_file(font_path(name)) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    return SONG, HEI
+
+
+@lru_cache(maxsize=None)
+def coverage(name: str) -> frozenset[int]:
+    """Code points the named bundled font has a glyph for."""
+    register_fonts()
+    face = pdfmetrics.getFont(name).face
+    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+
+
+def covered(ch: str, name: str | None = None) -> bool:
+    """True if ``ch`` can be printed: by the named font, or by either bundled font."""
+    if ch in _LAYOUT:
+        return True
+    cp = ord(ch)
+    if name is not None:
+        return cp in coverage(name)
+    return cp in coverage(SONG) or cp in coverage(HEI)
+
+
+def missing_chars(texts: Iterable[str | None]) -> list[str]:
+    """Characters of ``texts`` that no bundled font can print, in first-seen order."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for ch in text or "":
+            if ch not in seen and not covered(ch):
+                seen[ch] = None
+    return list(seen)
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markup(text: str | None, base: str = SONG) -> str:
+    """Paragraph markup of plain text: escaped, line breaks kept, fallback font for rare chars.
+
+    Runs of characters the ``base`` font lacks but the other font has are wrapped in
+    ``<font name=…>``; characters neither has are left as they are (``missing_chars`` reports them).
+    """
+    if not text:
+        return ""
+    base_cov, other = coverage(base), _FALLBACK[base]
+    other_cov = coverage(other)
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            out.append(f'<font name="{other}">{escape("".join(run))}</font>')
+            run.clear()
+
+    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
+        cp = ord(ch)
+        if ch != "\n" and cp not in base_cov and cp in other_cov:
+            run.append(ch)
+            continue
+        flush()
+        out.append("<br/>" if ch == "\n" else escape(ch))
+    flush()
+    return "".join(out)

@@ -1,0 +1,163 @@
+"""项目单位自评基本情况表: the form of seed 003, printed field for field, to be signed and stamped.
+
+Sections as on the paper form: 一、项目基本概况 (负责人, 电话, 地址, 邮编, 起止时间, funds planned and
+arrived by source, 实际支出); 二、项目支出明细; 项目绩效目标及实施计划完成情况; 综合得分; 自评等次;
+四、评价人员 with an empty 签字 cell; 五、项目单位（评价机构）意见 and 六、主管部门审核意见 with room for
+a stamp and the date. (The paper form has no 三、 heading; neither has this one.)
+The total and grade come from ``domain.scoring``; amounts are shown in 万元 by ``format_wan``.
+"""
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer
+
+from ..domain.evaluation import profile_for
+from ..domain.model import Document, Project, Source, source_label
+from ..domain.money import format_wan, sum_fen
+from ..domain.scoring import score_project
+from .pdf_common import (FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE, VALUE_CENTER,
+                         FormPart, Grid, check_block, footer_text, para)
+
+FORM_TITLE = "项目单位自评基本情况表"
+# four columns: label, value, label, value (as on the paper form)
+WIDTHS = [40 * mm, (FRAME_WIDTH - 80 * mm) / 2, 40 * mm, (FRAME_WIDTH - 80 * mm) / 2]
+MIN_EVALUATOR_ROWS = 3      # blank rows left for evaluators added by pen
+SIGN_HEIGHT = 13 * mm       # the 签字 cell: tall enough for a pen signature
+STAMP_HEIGHT = 42 * mm      # room for a round 公章 (40 mm) and the date
+STAMP = VALUE.clone("stamp", alignment=TA_RIGHT)
+
+_MONTH = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?\s*$")
+
+
+def period_text(start: str, end: str) -> str:
+    """项目起止时间 as the form writes it: 2020-01, 2020-12 → 2020年1月至12月."""
+    a, b = _MONTH.match(start or ""), _MONTH.match(end or "")
+    if a and b:
+        (ya, ma), (yb, mb) = (a.group(1), int(a.group(2))), (b.group(1), int(b.group(2)))
+        return f"{ya}年{ma}月至{mb}月" if ya == yb else f"{ya}年{ma}月至{yb}年{mb}月"
+    def one(text, m):
+        return f"{m.group(1)}年{int(m.group(2))}月" if m else (text or "").strip()
+    left, right = one(start, a), one(end, b)
+    return f"{left}至{right}" if left and right else left or right
+
+
+def _section(grid: Grid, text: str) -> None:
+    grid.add([para(text, SECTION)], spans=[(0, 3)])
+
+
+def overview(doc: Document, project: Project) -> list:
+    """一、项目基本概况."""
+    f = project.funding
+    g = Grid(WIDTHS)
+    _section(g, "一、项 目 基 本 概 况")
+    g.add([para("项目负责人", LABEL), para(project.leader), para("联系电话", LABEL), para(project.phone)],
+          labels=(0, 2))
+    g.add([para("地　　址", LABEL), para(project.address), para("邮　　编", LABEL),
+           para(project.postcode)], labels=(0, 2))
+    g.add([para("项目起止时间", LABEL), para(period_text(project.start, project.end))],
+          spans=[(1, 3)], labels=(0,))
+    g.add([para("计划安排资金（万元）", LABEL), para(format_wan(f.planned_total), VALUE_CENTER),
+           para("实际到位资金（万元）", LABEL), para(format_wan(f.arrived_total), VALUE_CENTER)],
+          labels=(0, 2))
+    region = doc.unit.region_word or "省级"
+    for i, source in enumerate(Source):
+        label = "其它" if source is Source.OTHER else source_label(source, region)
+        if i == 0:
+            label = "其中：" + label
+        amount = f.by_source.get(source)
+        g.add([para(label, LABEL), para(format_wan(amount.planned if amount else None), VALUE_CENTER),
+               para(label, LABEL), para(format_wan(amount.arrived if amount else None), VALUE_CENTER)],
+              labels=(0, 2))
+    g.add([para("实际支出（万元）", LABEL), para(format_wan(f.spent_total), VALUE_CENTER)],
+          spans=[(1, 3)], labels=(0,))
+    return [g.table()]
+
+
+def spending(project: Project) -> list:
+    """二、项目支出明细 by economic classification, with 支出合计."""
+    g = Grid(WIDTHS)
+    _section(g, "二、项目支出明细")
+    g.add([para("支出内容\n（按经济科目）", LABEL), "",
+           para("计划支出数（万元）", LABEL), para("实际支出数（万元）", LABEL)],
+          spans=[(0, 1)], labels=(0, 2, 3))
+    for line in project.budget_lines:
+        name = f"{line.code}{line.name}" if line.code and not line.name.startswith(line.code) \
+            else line.name or line.code
+        g.add([para(name), "", para(format_wan(line.planned), VALUE_CENTER),
+               para(format_wan(line.actual), VALUE_CENTER)], spans=[(0, 1)])
+    planned = sum_fen(line.planned for line in project.budget_lines)
+    actual = sum_fen(line.actual for line in project.budget_lines)
+    g.add([para("支出合计", LABEL), "", para(format_wan(planned), VALUE_CENTER),
+           para(format_wan(actual), VALUE_CENTER)], spans=[(0, 1)], labels=(0,))
+    return [g.table(repeat_rows=2)]
+
+
+def goals(project: Project) -> list:
+    """项目绩效目标及实施计划完成情况: 预期（或调整后） / 实际."""
+    g = Grid(WIDTHS)
+    label = "项目绩效目标及实施计划完成情况"
+    g.add([para(label, LABEL), para("预　期（或调整后）", LABEL), "", para("实　际", LABEL)],
+          spans=[(1, 2)], labels=(0, 1, 3))
+    g.add(["", para(project.goal_expected), "", para(project.goal_actual)],
+          spans=[(1, 2)], joins=(0,), labels=(0,))
+    return [g.table(repeat_rows=1)]
+
+
+def result(doc: Document, project: Project) -> list:
+    """综合得分 and 自评等次, computed by the document's rule profile."""
+    score = score_project(project, profile_for(doc, project))
+    g = Grid(WIDTHS)
+    g.add([para("综合得分", LABEL), para(f"{score.total}分")], spans=[(1, 3)], labels=(0,))
+    g.add([para("自评等次", LABEL), para(score.grade)], spans=[(1, 3)], labels=(0,))
+    return [g.table()]
+
+
+def evaluators(project: Project) -> list:
+    """四、评价人员: 姓名, 职称/职务, 单位 and an empty 签字 cell for a pen."""
+    g = Grid(WIDTHS)
+    _section(g, "四、评价人员")
+    g.add([para("姓　　名", LABEL), para("职称/职务", LABEL), para("单　　位", LABEL),
+           para("签　　字", LABEL)], labels=(0, 1, 2, 3))
+    people = list(project.evaluators)
+    for person in people:
+        g.add([para(person.name, VALUE_CENTER), para(person.title, VALUE_CENTER),
+               para(person.org, VALUE_CENTER), _pen_room()])
+    for _ in range(max(0, MIN_EVALUATOR_ROWS - len(people))):
+        g.add(["", "", "", _pen_room()])
+    return [g.table(repeat_rows=2)]
+
+
+def _pen_room() -> Spacer:
+    """An empty 签字 cell that keeps its row tall enough for a pen signature."""
+    return Spacer(1, SIGN_HEIGHT - 2 * PAD)
+
+
+def opinion(title: str, text: str) -> list:
+    """An opinion box: its title, its text, room for the stamp (盖章) and the date."""
+    g = Grid([FRAME_WIDTH])
+    g.add([para(title, SECTION)])
+    if text.strip():
+        g.add([para(text)], joins=(0,))
+    room = STAMP_HEIGHT if not text.strip() else STAMP_HEIGHT - 10 * mm
+    r = g.add([[Spacer(1, room), para("（盖章）　　　　\n\n年　　月　　日　　", STAMP)]], joins=(0,))
+    t = g.table()
+    t.setStyle([("BOTTOMPADDING", (0, r), (0, r), 5 * mm), ("VALIGN", (0, 0), (0, -1), "TOP")])
+    return [KeepTogether([t])]
+
+
+def basic_form(doc: Document, project: Project) -> FormPart:
+    """The 项目单位自评基本情况表 of one project."""
+    flow = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}", HEADLINE)]
+    flow += overview(doc, project)
+    flow += spending(project)
+    flow += goals(project)
+    flow += result(doc, project)
+    flow += evaluators(project)
+    flow += opinion("五、项目单位（评价机构）意见：", project.unit_opinion)
+    flow += opinion("六、主管部门审核意见：", project.supervisor_opinion)
+    flow += check_block(project)
+    flow.append(Spacer(1, 0))
+    return FormPart(flow, footer_text(project))

@@ -1,0 +1,283 @@
+"""What the printed forms share: page, styles, cells, tables that split, page numbers, check code.
+
+A form is a list of platypus flowables. ``build_pdf`` sets one or more forms on A4 pages, each form
+starting on a new page, and numbers each form's pages "第 x 页 共 y 页" when it has more than one.
+Long texts wrap inside their cells (Paragraph, CJK word wrap); tables split between pages with their
+header rows repeated, and a row too tall for a page is split inside the row (``splitInRow``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+
+import segno
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate,
+                                Paragraph, Table)
+
+from ..domain.digest import check_code
+from .fonts import HEI, SONG, markup, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 18 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LINE = 0.6            # table rule width (pt)
+LABEL_FILL = colors.Color(0.94, 0.94, 0.94)  # label cells: lightly shaded
+PAD = 3               # cell padding (pt)
+
+
+def _style(name, font=SONG, size=10.5, leading=None, align=TA_LEFT, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.4,
+                          alignment=align, wordWrap="CJK", **kw)
+
+
+TITLE = _style("title", HEI, 18, 26, TA_CENTER, spaceAfter=2 * mm)
+SUBTITLE = _style("subtitle", SONG, 11, 16, TA_CENTER, spaceAfter=2 * mm)
+HEADLINE = _style("headline", SONG, 11, 16, TA_LEFT, spaceAfter=2 * mm)
+SECTION = _style("section", HEI, 10.5, 15, TA_LEFT)
+LABEL = _style("label", SONG, 10.5, 14, TA_CENTER)
+LABEL_LEFT = _style("label_left", SONG, 10.5, 14, TA_LEFT)
+VALUE = _style("value", SONG, 10.5, 14, TA_LEFT)
+VALUE_CENTER = _style("value_center", SONG, 10.5, 14, TA_CENTER)
+VALUE_RIGHT = _style("value_right", SONG, 10.5, 14, TA_RIGHT)
+SMALL = _style("small", SONG, 9, 12, TA_LEFT)
+SMALL_CENTER = _style("small_center", SONG, 9, 12, TA_CENTER)
+SMALL_LABEL = _style("small_label", SONG, 9, 12, TA_CENTER)
+NOTE = _style("note", SONG, 8, 11, TA_LEFT, textColor=colors.Color(0.25, 0.25, 0.25))
+
+
+def para(text: str | None, style: ParagraphStyle = VALUE) -> Paragraph:
+    """A cell or line of text: wrapped, escaped, rare characters in the fallback face."""
+    register_fonts()
+    return Paragraph(markup(text or "", base=style.fontName), style)
+
+
+# ------------------------------------------------------------------ tables
+
+class Hidden(Flowable):
+    """A level-one/two heading repeated down a group: drawn only where a page starts the group.
+
+    Rows of one group print their heading once, like the merged cell of the paper form; when the
+    table continues on the next page, ``FormTable.split`` shows it again on the first row there.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle):
+        super().__init__()
+        self.text, self.style = text, style
+
+    def wrap(self, aw, ah):
+        return aw, 0
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        pass
+
+    def shown(self) -> Paragraph:
+        return para(self.text, self.style)
+
+
+class FormTable(Table):
+    """A Table whose continuation (after a page break) shows its group headings again."""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            second = parts[1]
+            rr = second.repeatRows
+            first = rr if isinstance(rr, int) else len(rr)
+            if first < len(second._cellvalues):
+                row = second._cellvalues[first]
+                for col, cell in enumerate(row):
+                    if isinstance(cell, Hidden):
+                        row[col] = cell.shown()
+        return parts
+
+
+@dataclass
+class Grid:
+    """Rows of a form table and how its rules are drawn.
+
+    Each added row says which columns start a new cell at its top edge (``joins``: columns where
+    the row continues the cell above, so no rule is drawn there), which cells are labels (shaded)
+    and which cells span columns. Row spans are never used: they would keep a table from splitting.
+    """
+    widths: list[float]
+    rows: list[list] = field(default_factory=list)
+    cmds: list[tuple] = field(default_factory=list)
+
+    def add(self, cells: list, spans: list[tuple[int, int]] = (), labels: tuple[int, ...] = (),
+            joins: tuple[int, ...] = (), fill=None) -> int:
+        """Add a row; ``spans`` are (first, last) column ranges; returns the row index."""
+        r = len(self.rows)
+        n = len(self.widths)
+        self.rows.append(list(cells) + [""] * (n - len(cells)))
+        for a, b in spans:
+            self.cmds.append(("SPAN", (a, r), (b, r)))
+        for c in labels:
+            end = next((b for a, b in spans if a == c), c)
+            self.cmds.append(("BACKGROUND", (c, r), (end, r), LABEL_FILL))
+        if fill is not None:
+            self.cmds.append(("BACKGROUND", (0, r), (-1, r), fill))
+        for c in range(n):
+            if c not in joins:
+                self.cmds.append(("LINEABOVE", (c, r), (c, r), LINE, colors.black))
+        # vertical rules: between cells, not inside a span
+        inner = {b for a, b in spans}
+        covered = {c for a, b in spans for c in range(a, b)}
+        for c in range(n - 1):
+            if c not in covered or c in inner:
+                self.cmds.append(("LINEAFTER", (c, r), (c, r), LINE, colors.black))
+        return r
+
+    def table(self, repeat_rows: int = 0) -> FormTable:
+        t = FormTable(self.rows, colWidths=self.widths, repeatRows=repeat_rows,
+                      splitInRow=1, hAlign="CENTER")
+        t.setStyle([("FONT", (0, 0), (-1, -1), SONG, 10.5),  # empty cells: no Helvetica
+                    ("BOX", (0, 0), (-1, -1), LINE, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                    ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD)]
+                   + self.cmds)
+        return t
+
+
+# ------------------------------------------------------------------ check code
+
+class QRCode(Flowable):
+    """A QR code drawn as vector squares (no image, no extra library beyond segno)."""
+
+    def __init__(self, data: str, size: float = 24 * mm):
+        super().__init__()
+        self.data, self.size = data, size
+
+    def wrap(self, aw, ah):
+        return self.size, self.size
+
+    def draw(self):
+        qr = segno.make(self.data, error="m", micro=False)
+        matrix = [list(row) for row in qr.matrix_iter(border=2)]
+        n = len(matrix)
+        cell = self.size / n
+        c = self.canv
+        c.setFillColor(colors.black)
+        for y, row in enumerate(matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    c.rect(x * cell, self.size - (y + 1) * cell, cell, cell, stroke=0, fill=1)
+
+
+def digest_of(project) -> str | None:
+    """The stored digest of a finalized (定稿) project, else None."""
+    if getattr(project, "finalized_at", None) and getattr(project, "digest", None):
+        return project.digest
+    return None
+
+
+def check_block(project) -> list[Flowable]:
+    """QR code and 校验码 of a finalized project; nothing when it has no digest."""
+    digest = digest_of(project)
+    if digest is None:
+        return []
+    code = check_code(digest)
+    text = (f"校验码：{code}<br/>定稿时间：{markup(project.finalized_at.replace('T', ' '))}<br/>"
+            "本表已定稿。收件方可用本软件“核对”电子文件，校验码一致即与本纸质表内容相同。")
+    t = Table([[QRCode(digest), Paragraph(text, SMALL)]], colWidths=[28 * mm, FRAME_WIDTH - 28 * mm],
+              hAlign="LEFT")
+    t.setStyle([("FONT", (0, 0), (-1, -1), SONG, 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0)])
+    t.spaceBefore = 3 * mm
+    return [t]
+
+
+def footer_text(project) -> str:
+    digest = digest_of(project)
+    return f"校验码 {check_code(digest)}" if digest else ""
+
+
+# ------------------------------------------------------------------ pages
+
+class FormStart(Flowable):
+    """Marks where a form begins: its pages are numbered together, with its footer."""
+
+    def __init__(self, key: int, footer: str = ""):
+        super().__init__()
+        self.key, self.footer = key, footer
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        self.canv._form_key = self.key
+        self.canv._form_footer = self.footer
+
+
+class NumberedCanvas(Canvas):
+    """Holds pages until the end so each can say "第 x 页 共 y 页" of its own form."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["initialFontName"] = SONG  # else the page preamble names an unembedded Helvetica
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._form_key = None
+        self._form_footer = ""
+
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        totals: dict = {}
+        for state in self._held:
+            totals[state["_form_key"]] = totals.get(state["_form_key"], 0) + 1
+        seen: dict = {}
+        for state in self._held:
+            self.__dict__.update(state)
+            key = state["_form_key"]
+            seen[key] = seen.get(key, 0) + 1
+            self._draw_footer(seen[key], totals[key], state["_form_footer"])
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, page: int, total: int, footer: str):
+        y = MARGIN_BOTTOM - 9 * mm
+        if total > 1:
+            self.setFont(SONG, 9)
+            self.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {total} 页")
+        if footer:
+            self.setFont(SONG, 8)
+            self.drawRightString(PAGE_WIDTH - MARGIN_X, y, footer)
+
+
+@dataclass
+class FormPart:
+    """One form of one project: its flowables and the footer of its pages."""
+    flowables: list
+    footer: str = ""
+
+
+def build_pdf(parts: list[FormPart], title: str = "", author: str = "") -> bytes:
+    """Set the forms on A4 pages (each form from a new page) and return the PDF bytes."""
+    register_fonts()
+    out = BytesIO()
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc = BaseDocTemplate(out, pagesize=A4, title=title, author=author,
+                          creator="绩效自评助手 selfeval-desktop", invariant=True,
+                          pageTemplates=[PageTemplate("form", [frame])])
+    story: list = []
+    for i, part in enumerate(parts):
+        if i:
+            story.append(PageBreak())
+        story.append(FormStart(i, part.footer))
+        story.extend(part.flowables)
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return out.getvalue()
