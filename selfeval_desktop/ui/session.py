@@ -1,0 +1,561 @@
+"""The open document: in-memory Document + SQLite connection + QUndoStack.
+
+Every edit the window makes goes through :class:`DocumentSession`: a QUndoCommand updates the
+in-memory object, the score cache is refreshed (one indicator = ``score_indicator`` + ``combine``),
+signals tell the views, and the change is written through ``db.repo`` and committed at once
+(autosave). Undo and redo write through repo too. A macro (paste, template insert) is one undo step
+and one SQLite transaction. If a write fails, the memory is put back and nothing on disk changes.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+import copy
+import sqlite3
+import time
+from pathlib import Path
+
+from ..db import repo
+from ..db.document import OpenedDocument
+from ..domain.evaluation import profile_for
+from ..domain.model import Document, Project
+from ..domain.profiles import Profile
+from ..domain.scoring import IndicatorScore, ProjectScore, combine, score_execution, \
+    score_indicator, score_project
+from . import session_fields as fields
+from . import session_rows as rows
+from .qt import QObject, QUndoCommand, QUndoStack, Signal
+from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
+
+READONLY_MESSAGE = "文件以只读方式打开，不能修改"
+_SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
+
+
+class SessionError(Exception):
+    """An edit that was refused or could not be saved; ``str(err)`` is Chinese for the user."""
+
+
+class _Step:
+    """One edit inside a macro: plain Python, undone and redone by its macro."""
+
+    def __init__(self, session: "DocumentSession", do, undo):
+        self._session, self.do, self.undo = session, do, undo
+
+
+class _Command(QUndoCommand):
+    """One undo step from two callables. The first redo() (from push) is skipped: already done."""
+
+    def __init__(self, session: "DocumentSession", text: str, do, undo):
+        super().__init__(text)
+        self._session, self._do, self._undo, self._skip = session, do, undo, True
+
+    def redo(self):
+        if self._skip:
+            self._skip = False
+            return
+        self._session._run_from_stack(self._do)
+
+    def undo(self):
+        self._session._run_from_stack(self._undo)
+
+
+class _Macro(QUndoCommand):
+    """A group of edits (paste, template insert): one undo step, one transaction."""
+
+    def __init__(self, session: "DocumentSession", text: str):
+        super().__init__(text)
+        self._session, self._skip = session, True
+        self.steps: list[_Step] = []
+
+    def redo(self):
+        if self._skip:
+            self._skip = False
+            return
+        self._session._batch(self._redo_steps)
+
+    def undo(self):
+        self._session._batch(self.undo_steps)
+
+    def _redo_steps(self):
+        for step in self.steps:
+            self._session._run_from_stack(step.do)
+
+    def undo_steps(self):
+        for step in reversed(self.steps):
+            self._session._run_from_stack(step.undo)
+
+
+class DocumentSession(QObject):
+    fieldChanged = Signal(str, int, object, str)   # entity, project_id, row_key, attr
+    rowsChanged = Signal(str, int)                 # entity, project_id
+    projectsChanged = Signal()
+    scoreChanged = Signal(int)                     # project_id
+    saved = Signal(str)                            # "已保存 14:03:22"
+    documentReplaced = Signal()
+    writeFailed = Signal(str)                      # Chinese message: a write failed, nothing changed
+
+    def __init__(self, opened: OpenedDocument | sqlite3.Connection, parent=None):
+        super().__init__(parent)
+        if isinstance(opened, sqlite3.Connection):
+            opened = OpenedDocument(opened, Path(":memory:"))
+        self.opened = opened
+        self.conn: sqlite3.Connection = opened.conn
+        self.path: Path = opened.path
+        self.readonly: bool = opened.readonly
+        self.document: Document = repo.load_document(self.conn)
+        self.undo_stack = QUndoStack(self)
+        self._scores: dict[int, ProjectScore] = {}
+        self._macros: list[_Macro] = []
+        self._batch_depth = 0
+        self._suspend_writes = False
+        self._failure: str | None = None
+
+    # ------------------------------------------------------------ reading
+
+    def project(self, pid: int) -> Project:
+        for p in self.document.projects:
+            if p.id == pid:
+                return p
+        raise KeyError(f"no project {pid}")
+
+    def profile(self, pid: int) -> Profile:
+        return profile_for(self.document, self.project(pid))
+
+    def score(self, pid: int) -> ProjectScore:
+        cached = self._scores.get(pid)
+        if cached is None:
+            cached = self._scores[pid] = score_project(self.project(pid), self.profile(pid))
+        return cached
+
+    def indicator_score(self, pid: int, row_id: int) -> IndicatorScore:
+        project = self.project(pid)
+        for ind, s in zip(project.indicators, self.score(pid).indicators):
+            if ind.id == row_id:
+                return s
+        raise KeyError(f"no indicator {row_id} in project {pid}")
+
+    def rows(self, entity: str, pid: int) -> list:
+        return getattr(self.project(pid), ROW_LISTS[entity])
+
+    def unread(self, entity: str, pid: int, row_key, attr: str) -> str | None:
+        """Text typed into this field that could not be read (kept as typed), or None."""
+        return self.project(pid).unread.get(fields.unread_key(entity, row_key, attr))
+
+    def unread_error(self, entity: str, pid: int, row_key, attr: str) -> str | None:
+        """The Chinese reason the kept text of this field could not be read, or None."""
+        text = self.unread(entity, pid, row_key, attr)
+        if text is None:
+            return None
+        return fields.parse(fields.kind_of(entity, attr), text)[1] or "无法识别"
+
+    # ------------------------------------------------------------ field edits
+
+    def set_value(self, entity: str, pid: int | None, row_key, attr: str, value) -> str | None:
+        """One undoable edit of one field; returns the Chinese error for unreadable text, else None.
+
+        Money and Decimal fields take the text as typed; unreadable text is kept in
+        ``Project.unread`` and the value left as it was. Outside a macro a failed write returns its
+        message (and emits ``writeFailed``); inside a macro it raises so the macro is rolled back.
+        """
+        if self.readonly:
+            return READONLY_MESSAGE
+        kind = fields.kind_of(entity, attr)
+        ref = FieldRef(entity, int(pid or 0), row_key, attr)
+        project = None if entity in ("unit", "meta") else self.project(ref.pid)
+        old_value = fields.get(self.document, project, ref)
+        old_unread = project.unread.get(ref.key) if project is not None else None
+        new_value, error = fields.parse(kind, value)
+        if error is not None:
+            if kind not in (MONEY, DECIMAL) or project is None:
+                return error
+            new_state = (old_value, str(value))
+        else:
+            new_state = (new_value, None)
+        old_state = (old_value, old_unread)
+        if new_state == old_state:
+            return error
+        try:
+            self._push("编辑", lambda: self._apply_field(ref, new_state),
+                       lambda: self._apply_field(ref, old_state))
+        except SessionError as exc:
+            if self._macros:
+                raise
+            self.writeFailed.emit(str(exc))
+            return str(exc)
+        return error
+
+    def _apply_field(self, ref: FieldRef, state) -> None:
+        value, unread = state
+        project = None if ref.entity in ("unit", "meta") else self.project(ref.pid)
+        before = (fields.get(self.document, project, ref),
+                  project.unread.get(ref.key) if project is not None else None)
+        self._put_field(project, ref, state)
+        if self._suspend_writes:
+            return
+        try:
+            with self._transaction():
+                if value != before[0]:
+                    fields.write(self.conn, self.document, project, ref, value)
+                if project is not None and unread != before[1]:
+                    repo.set_unread(self.conn, ref.pid, ref.key, unread)
+        except sqlite3.Error as exc:
+            self._put_field(project, ref, before)
+            raise SessionError(f"保存失败，修改未生效：{exc}") from exc
+        self._after_write()
+
+    def _put_field(self, project, ref: FieldRef, state) -> None:
+        value, unread = state
+        fields.put(self.document, project, ref, value)
+        if project is not None:
+            if unread is None:
+                project.unread.pop(ref.key, None)
+            else:
+                project.unread[ref.key] = unread
+        self._rescore(ref)
+        self.fieldChanged.emit(ref.entity, ref.pid, ref.row_key, ref.attr)
+        if ref.entity in _SCORE_ENTITIES:
+            self.scoreChanged.emit(ref.pid)
+        elif ref.entity == "meta" and ref.attr != "year":
+            for p in self.document.projects:
+                self.scoreChanged.emit(p.id)
+        if ref.entity == "project" and ref.attr == "name":
+            self.projectsChanged.emit()
+
+    def _rescore(self, ref: FieldRef) -> None:
+        if ref.entity == "meta":
+            self._scores.clear()
+            return
+        cached = self._scores.get(ref.pid)
+        if cached is None or ref.entity not in _SCORE_ENTITIES:
+            return
+        project, profile = self.project(ref.pid), self.profile(ref.pid)
+        if ref.entity == "indicator":
+            parts = list(cached.indicators)
+            for i, ind in enumerate(project.indicators):
+                if ind.id == ref.row_key:
+                    parts[i] = score_indicator(ind, profile)
+            self._scores[ref.pid] = combine(cached.execution, parts, profile)
+        else:
+            self._scores[ref.pid] = combine(score_execution(project, profile), cached.indicators,
+                                            profile)
+
+    # ------------------------------------------------------------ rows
+
+    def insert_rows(self, entity: str, pid: int, position: int | None, objs) -> list[int]:
+        """Insert budget lines / indicators / evaluators at ``position`` (None: at the end)."""
+        self._check_writable()
+        lst, objs = self.rows(entity, pid), list(objs)
+        position = len(lst) if position is None else max(0, min(position, len(lst)))
+
+        def write_insert():
+            for o in objs:
+                rows.insert_row(self.conn, entity, pid, o)
+
+        def write_delete():
+            for o in objs:
+                rows.delete_row(self.conn, entity, o.id)
+
+        def do():
+            lst[position:position] = objs
+            self._write_rows(pid, write_insert, lambda: _remove_all(lst, objs), entity)
+
+        def undo():
+            _remove_all(lst, objs)
+            self._write_rows(pid, write_delete,
+                             lambda: lst.__setitem__(slice(position, position), objs), entity)
+
+        self._push("插入行", do, undo)
+        return [o.id for o in objs]
+
+    def remove_rows(self, entity: str, pid: int, row_ids) -> None:
+        self._check_writable()
+        project, ids = self.project(pid), set(row_ids)
+        lst = self.rows(entity, pid)
+        removed = [(i, o) for i, o in enumerate(lst) if o.id in ids]
+        if not removed:
+            return
+        prefixes = tuple(fields.unread_key(entity, o.id, "") for _, o in removed)
+        unread = {k: v for k, v in project.unread.items() if k.startswith(prefixes)}
+
+        def restore():
+            for i, o in removed:
+                lst.insert(i, o)
+            project.unread.update(unread)
+
+        def drop():
+            _remove_all(lst, [o for _, o in removed])
+            for k in unread:
+                project.unread.pop(k, None)
+
+        def do():
+            drop()
+
+            def write():
+                for _, o in removed:
+                    rows.delete_row(self.conn, entity, o.id)
+                for k in unread:
+                    repo.set_unread(self.conn, pid, k, None)
+            self._write_rows(pid, write, restore, entity)
+
+        def undo():
+            restore()
+
+            def write():
+                for _, o in removed:
+                    rows.insert_row(self.conn, entity, pid, o)
+                for k, v in unread.items():
+                    repo.set_unread(self.conn, pid, k, v)
+            self._write_rows(pid, write, drop, entity)
+
+        self._push("删除行", do, undo)
+
+    def move_row(self, entity: str, pid: int, row_id: int, new_position: int) -> None:
+        self._check_writable()
+        lst = self.rows(entity, pid)
+        old = next(i for i, o in enumerate(lst) if o.id == row_id)
+        new_position = max(0, min(new_position, len(lst) - 1))
+        if old == new_position:
+            return
+
+        def mover(src, dst):
+            def move():
+                lst.insert(dst, lst.pop(src))
+                self._write_rows(pid, lambda: None, lambda: lst.insert(src, lst.pop(dst)), entity)
+            return move
+
+        self._push("移动行", mover(old, new_position), mover(new_position, old))
+
+    def _write_rows(self, pid: int, write, revert, entity: str) -> None:
+        """Persist a row change (then the rows' order); on failure run ``revert`` and raise."""
+        project = self.project(pid)
+        if not self._suspend_writes:
+            try:
+                with self._transaction():
+                    write()
+                    rows.store_order(self.conn, entity, project)
+            except sqlite3.Error as exc:
+                revert()
+                raise SessionError(f"保存失败，修改未生效：{exc}") from exc
+        self._scores.pop(pid, None)
+        self.rowsChanged.emit(entity, pid)
+        self.scoreChanged.emit(pid)
+        if not self._suspend_writes:
+            self._after_write()
+
+    # ------------------------------------------------------------ projects
+
+    def add_project(self, project: Project, position: int | None = None) -> int:
+        self._check_writable()
+        projects = self.document.projects
+        position = len(projects) if position is None else max(0, min(position, len(projects)))
+
+        def do():
+            projects.insert(position, project)
+            self._write_projects(lambda: rows.insert_project(self.conn, project),
+                                 lambda: projects.remove(project))
+            self.scoreChanged.emit(project.id)
+
+        def undo():
+            projects.remove(project)
+            self._scores.pop(project.id, None)
+            self._write_projects(lambda: repo.delete_project(self.conn, project.id),
+                                 lambda: projects.insert(position, project))
+
+        self._push("新增项目", do, undo)
+        return project.id
+
+    def remove_project(self, pid: int) -> None:
+        self._check_writable()
+        projects = self.document.projects
+        project = self.project(pid)
+        position = projects.index(project)
+
+        def do():
+            projects.remove(project)
+            self._scores.pop(pid, None)
+            self._write_projects(lambda: repo.delete_project(self.conn, pid),
+                                 lambda: projects.insert(position, project))
+
+        def undo():
+            projects.insert(position, project)
+            self._write_projects(lambda: rows.insert_project(self.conn, project),
+                                 lambda: projects.remove(project))
+            self.scoreChanged.emit(pid)
+
+        self._push("删除项目", do, undo)
+
+    def move_project(self, pid: int, new_position: int) -> None:
+        self._check_writable()
+        projects = self.document.projects
+        old = projects.index(self.project(pid))
+        new_position = max(0, min(new_position, len(projects) - 1))
+        if old == new_position:
+            return
+
+        def mover(src, dst):
+            def move():
+                projects.insert(dst, projects.pop(src))
+                self._write_projects(lambda: None, lambda: projects.insert(src, projects.pop(dst)))
+            return move
+
+        self._push("移动项目", mover(old, new_position), mover(new_position, old))
+
+    def duplicate_project(self, pid: int) -> int:
+        """A copy of the project (all rows) right after it, not finalized, named “…（副本）”."""
+        source = self.project(pid)
+        dup = copy.deepcopy(source)
+        dup.id, dup.finalized_at, dup.digest = None, None, None
+        dup.name = f"{source.name}（副本）"
+        for entity in ROW_LISTS:
+            for obj in getattr(dup, ROW_LISTS[entity]):
+                obj.id = None
+        # unread text of rows is keyed by row id: carry it over to the copies' new ids
+        row_unread = []
+        for entity in ROW_LISTS:
+            for src, obj in zip(getattr(source, ROW_LISTS[entity]), getattr(dup, ROW_LISTS[entity])):
+                prefix = fields.unread_key(entity, src.id, "")
+                row_unread += [(entity, obj, k[len(prefix):], v)
+                               for k, v in source.unread.items() if k.startswith(prefix)]
+                for k in [k for k in dup.unread if k.startswith(prefix)]:
+                    del dup.unread[k]
+        pid = self.add_project(dup, self.document.projects.index(source) + 1)
+        if row_unread:
+            with self._transaction():
+                for entity, obj, attr, text in row_unread:
+                    key = fields.unread_key(entity, obj.id, attr)
+                    dup.unread[key] = text
+                    repo.set_unread(self.conn, pid, key, text)
+        return pid
+
+    def _write_projects(self, write, revert) -> None:
+        if not self._suspend_writes:
+            try:
+                with self._transaction():
+                    write()
+                    rows.store_project_order(self.conn, self.document.projects)
+            except sqlite3.Error as exc:
+                revert()
+                raise SessionError(f"保存失败，修改未生效：{exc}") from exc
+        self.projectsChanged.emit()
+        if not self._suspend_writes:
+            self._after_write()
+
+    # ------------------------------------------------------------ undo machinery
+
+    @contextmanager
+    def macro(self, text: str):
+        """Group the edits made inside into one undo step and one committed transaction.
+
+        If anything inside raises, the edits already made are taken back (memory and file) and
+        the exception goes on. A macro inside a macro joins the outer one.
+        """
+        self._check_writable()
+        if self._macros:
+            yield self._macros[0]
+            return
+        cmd = _Macro(self, text)
+        began = not self.conn.in_transaction
+        if began:
+            self.conn.execute("BEGIN IMMEDIATE")
+        self._batch_depth += 1
+        self._macros.append(cmd)
+        try:
+            yield cmd
+        except BaseException:
+            self._macros.pop()
+            self._batch_depth -= 1
+            self._suspend_writes = True
+            try:
+                for step in reversed(cmd.steps):
+                    step.undo()
+            finally:
+                self._suspend_writes = False
+                if began and self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            raise
+        self._macros.pop()
+        self._batch_depth -= 1
+        if began:
+            self.conn.execute("COMMIT")
+        if cmd.steps:
+            self.undo_stack.push(cmd)
+            self._after_write()
+
+    def _push(self, text: str, do, undo) -> None:
+        if self._macros:
+            self._macros[0].steps.append(_Step(self, do, undo))
+            do()
+            return
+        cmd = _Command(self, text, do, undo)
+        do()
+        self.undo_stack.push(cmd)
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise SessionError(READONLY_MESSAGE)
+
+    @contextmanager
+    def _transaction(self):
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _batch(self, fn) -> None:
+        """Run a macro's undo/redo in one transaction; on a failed write reload from disk."""
+        began = not self.conn.in_transaction
+        if began:
+            self.conn.execute("BEGIN IMMEDIATE")
+        self._batch_depth += 1
+        try:
+            fn()
+        finally:
+            self._batch_depth -= 1
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            if began and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._recover(failure)
+            return
+        if began:
+            self.conn.execute("COMMIT")
+            self._after_write()
+
+    def _run_from_stack(self, fn) -> None:
+        try:
+            fn()
+        except (SessionError, sqlite3.Error) as exc:
+            if self._batch_depth:
+                self._failure = str(exc)
+            else:
+                self._recover(str(exc))
+
+    def _recover(self, message: str) -> None:
+        """A write during undo/redo failed: show the file as it is on disk, forget the history."""
+        self.reload()
+        self.writeFailed.emit(message)
+
+    def _after_write(self) -> None:
+        if self._batch_depth == 0:
+            self.saved.emit(time.strftime("已保存 %H:%M:%S"))
+
+    def reload(self) -> None:
+        """Read the whole document again from the file (after an import or a failed undo)."""
+        self.document = repo.load_document(self.conn)
+        self._scores.clear()
+        self.undo_stack.clear()
+        self.documentReplaced.emit()
+
+
+def _remove_all(lst: list, objs) -> None:
+    for o in objs:
+        for i, x in enumerate(lst):
+            if x is o:
+                del lst[i]
+                break

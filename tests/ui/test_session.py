@@ -1,0 +1,279 @@
+"""DocumentSession: every edit is saved at once, undo/redo are saved too, typed text is never lost."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.evaluation import profile_for
+from selfeval_desktop.domain.model import FundKind, Indicator, Project, Source
+from selfeval_desktop.domain.scoring import score_project
+from selfeval_desktop.ui.session import READONLY_MESSAGE, SessionError
+
+from tests.ui.ui_fixtures import make_file, open_session, reread
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def session(qapp, path):
+    s = open_session(path)
+    yield s
+    s.undo_stack.clear()
+    s.conn.close()
+
+
+def pid_of(session):
+    return session.document.projects[0].id
+
+
+def ind_id(session, i=0):
+    return session.document.projects[0].indicators[i].id
+
+
+# entity, row key (from the session), attr, typed text, how to read it back from a Document
+FIELD_EDITS = [
+    ("unit", lambda s: None, "name", "某县科技局（新）", lambda d: d.unit.name),
+    ("meta", lambda s: None, "year", "2022", lambda d: d.year),
+    ("meta", lambda s: None, "profile_id", "hubei", lambda d: d.profile_id),
+    ("project", lambda s: None, "leader", "李四", lambda d: d.projects[0].leader),
+    ("project", lambda s: None, "unit_opinion", "同意", lambda d: d.projects[0].unit_opinion),
+    ("project", lambda s: None, "stated_total", "95.5", lambda d: d.projects[0].stated_total),
+    ("funding", lambda s: None, "executed", "19.5", lambda d: d.projects[0].funding.executed),
+    ("source", lambda s: Source.CENTRAL, "planned", "3", lambda d:
+     d.projects[0].funding.by_source[Source.CENTRAL].planned),
+    ("fund_kind", lambda s: FundKind.CARRYOVER, "executed", "1.25", lambda d:
+     d.projects[0].funding.by_kind[FundKind.CARRYOVER].executed),
+    ("budget_line", lambda s: s.document.projects[0].budget_lines[1].id, "actual", "14",
+     lambda d: d.projects[0].budget_lines[1].actual),
+    ("budget_line", lambda s: s.document.projects[0].budget_lines[0].id, "name", "会议费",
+     lambda d: d.projects[0].budget_lines[0].name),
+    ("indicator", lambda s: ind_id(s, 0), "actual", "3次", lambda d: d.projects[0].indicators[0].actual),
+    ("indicator", lambda s: ind_id(s, 0), "weight", "２０分", lambda d:
+     d.projects[0].indicators[0].weight),
+    ("indicator", lambda s: ind_id(s, 2), "achievement", "部分达成",
+     lambda d: d.projects[0].indicators[2].achievement),
+    ("evaluator", lambda s: s.document.projects[0].evaluators[0].id, "title", "副局长",
+     lambda d: d.projects[0].evaluators[0].title),
+    ("conclusion", lambda s: "problems", "text", "培训覆盖面不足",
+     lambda d: d.projects[0].conclusions.get("problems", "")),
+]
+EXPECTED = {"2022": 2022, "95.5": Decimal("95.5"), "19.5": 19_500_000, "3": 3_000_000,
+            "1.25": 1_250_000, "14": 14_000_000, "２０分": Decimal(20)}
+
+
+@pytest.mark.parametrize("entity,key,attr,typed,read", FIELD_EDITS,
+                         ids=[f"{e[0]}.{e[2]}" for e in FIELD_EDITS])
+def test_each_edit_is_on_disk_at_once_and_undo_redo_too(session, path, entity, key, attr, typed,
+                                                          read):
+    before = read(reread(path))
+    expected = EXPECTED.get(typed, typed)
+    assert before != expected
+    saved = []
+    session.saved.connect(saved.append)
+    assert session.set_value(entity, pid_of(session), key(session), attr, typed) is None
+    assert read(session.document) == expected
+    assert read(reread(path)) == expected
+    assert saved and saved[-1].startswith("已保存 ")
+    session.undo_stack.undo()
+    assert read(session.document) == before
+    assert read(reread(path)) == before
+    session.undo_stack.redo()
+    assert read(reread(path)) == expected
+
+
+def test_money_text_is_read_as_wan(session, path):
+    pid = pid_of(session)
+    for typed, fen in [("1,500", 1_500_000_000), ("681.5307", 681_530_700), ("５元", 500),
+                       ("", None)]:
+        assert session.set_value("funding", pid, None, "annual_budget", typed) is None
+        assert reread(path).projects[0].funding.annual_budget == fen
+
+
+def test_unreadable_money_is_kept_as_typed_and_amount_left(session, path):
+    pid = pid_of(session)
+    old = session.project(pid).funding.executed
+    error = session.set_value("funding", pid, None, "executed", "abc")
+    assert error and "无法识别" in error
+    disk = reread(path).projects[0]
+    assert disk.funding.executed == old
+    assert disk.unread["funding::executed"] == "abc"
+    assert session.unread("funding", pid, None, "executed") == "abc"
+    assert "无法识别" in session.unread_error("funding", pid, None, "executed")
+    # a readable amount afterwards replaces the kept text
+    assert session.set_value("funding", pid, None, "executed", "10") is None
+    disk = reread(path).projects[0]
+    assert disk.funding.executed == 10_000_000 and "funding::executed" not in disk.unread
+    # undo brings the kept text back, on disk too
+    session.undo_stack.undo()
+    assert reread(path).projects[0].unread["funding::executed"] == "abc"
+    assert session.unread("funding", pid, None, "executed") == "abc"
+
+
+def test_unreadable_weight_on_a_row_is_kept(session, path):
+    pid, rid = pid_of(session), ind_id(session, 1)
+    error = session.set_value("indicator", pid, rid, "weight", "二十五")
+    assert error
+    disk = reread(path).projects[0]
+    assert disk.indicators[1].weight == Decimal(25)
+    assert disk.unread[f"indicator:{rid}:weight"] == "二十五"
+
+
+def test_bad_year_is_refused_with_a_message(session, path):
+    error = session.set_value("meta", 0, None, "year", "二〇二二")
+    assert error and "年份" in error
+    assert reread(path).year == 2021
+    assert session.undo_stack.count() == 0
+
+
+def test_score_changed_fires_with_the_new_total(session, path):
+    pid = pid_of(session)
+    before = session.score(pid).total
+    totals = []
+    session.scoreChanged.connect(lambda p: totals.append((p, session.score(p).total)))
+    session.set_value("indicator", pid, ind_id(session, 0), "actual", "1次")
+    assert totals and totals[-1][0] == pid
+    after = totals[-1][1]
+    assert after < before
+    disk = reread(path)
+    independent = score_project(disk.projects[0], profile_for(disk, disk.projects[0]))
+    assert after == independent.total
+    assert session.score(pid).grade == independent.grade
+
+
+def test_execution_edit_rescores(session, path):
+    pid = pid_of(session)
+    totals = []
+    session.scoreChanged.connect(lambda p: totals.append(session.score(p).total))
+    session.score(pid)
+    session.set_value("funding", pid, None, "executed", "10")
+    disk = reread(path)
+    assert totals[-1] == score_project(disk.projects[0], profile_for(disk, disk.projects[0])).total
+    assert session.score(pid).execution.rate == Decimal("0.5")
+
+
+def test_a_macro_is_one_undo_step_and_one_transaction(session, path):
+    pid = pid_of(session)
+    ids = [ind_id(session, i) for i in range(3)]
+    with session.macro("粘贴"):
+        for rid, text in zip(ids, ["1次", "50%", "达成"]):
+            session.set_value("indicator", pid, rid, "actual", text)
+        session.insert_rows("indicator", pid, None, [Indicator("产出指标", "数量指标", "新指标")])
+    assert session.undo_stack.count() == 1
+    assert [i.actual for i in reread(path).projects[0].indicators][:3] == ["1次", "50%", "达成"]
+    session.undo_stack.undo()
+    disk = reread(path).projects[0]
+    assert [i.actual for i in disk.indicators] == ["4次", "95%", "", "92%"]
+    session.undo_stack.redo()
+    disk = reread(path).projects[0]
+    assert [i.actual for i in disk.indicators][:3] == ["1次", "50%", "达成"]
+    assert disk.indicators[-1].name == "新指标"
+
+
+def test_a_failing_macro_changes_nothing(session, path):
+    pid = pid_of(session)
+    with pytest.raises(RuntimeError):
+        with session.macro("粘贴"):
+            session.set_value("indicator", pid, ind_id(session, 0), "actual", "1次")
+            raise RuntimeError("boom")
+    assert session.project(pid).indicators[0].actual == "4次"
+    assert reread(path).projects[0].indicators[0].actual == "4次"
+    assert session.undo_stack.count() == 0
+
+
+def test_failed_write_changes_nothing_and_says_so(session, path):
+    pid, rid = pid_of(session), ind_id(session, 0)
+    session.conn.execute("CREATE TEMP TRIGGER no_write BEFORE UPDATE ON indicator "
+                         "BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    failures = []
+    session.writeFailed.connect(failures.append)
+    message = session.set_value("indicator", pid, rid, "actual", "1次")
+    assert message and "保存失败" in message and failures
+    assert session.project(pid).indicators[0].actual == "4次"
+    assert reread(path).projects[0].indicators[0].actual == "4次"
+    assert session.undo_stack.count() == 0
+
+
+def test_rows_insert_remove_move_undo_keep_ids(session, path):
+    pid = pid_of(session)
+    [new_id] = session.insert_rows("indicator", pid, 1, [Indicator("产出指标", "时效指标", "完成时间")])
+    assert [i.name for i in reread(path).projects[0].indicators][1] == "完成时间"
+    session.set_value("indicator", pid, new_id, "target", "2021年12月前")
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert len(reread(path).projects[0].indicators) == 4
+    session.undo_stack.redo()
+    session.undo_stack.redo()
+    disk = reread(path).projects[0]
+    assert disk.indicators[1].id == new_id and disk.indicators[1].target == "2021年12月前"
+
+    names = [i.name for i in session.project(pid).indicators]
+    victims = [session.project(pid).indicators[k].id for k in (0, 2)]
+    session.set_value("indicator", pid, victims[1], "weight", "abc")
+    session.remove_rows("indicator", pid, victims)
+    disk = reread(path).projects[0]
+    assert [i.name for i in disk.indicators] == [n for k, n in enumerate(names) if k not in (0, 2)]
+    assert not [k for k in disk.unread if k.startswith(f"indicator:{victims[1]}:")]
+    session.undo_stack.undo()
+    disk = reread(path).projects[0]
+    assert [i.name for i in disk.indicators] == names
+    assert [i.id for i in disk.indicators][0] == victims[0]
+    assert disk.unread[f"indicator:{victims[1]}:weight"] == "abc"
+
+    session.move_row("indicator", pid, victims[0], 3)
+    assert [i.name for i in reread(path).projects[0].indicators][3] == names[0]
+    session.undo_stack.undo()
+    assert [i.name for i in reread(path).projects[0].indicators] == names
+
+
+def test_rows_changed_and_score_after_row_insert(session, path):
+    pid = pid_of(session)
+    seen = []
+    session.rowsChanged.connect(lambda e, p: seen.append((e, p)))
+    total = session.score(pid).total
+    session.remove_rows("indicator", pid, [ind_id(session, 0)])
+    assert seen == [("indicator", pid)]
+    assert session.score(pid).total < total
+
+
+def test_projects_add_duplicate_move_remove_with_undo(session, path):
+    pid = pid_of(session)
+    changed = []
+    session.projectsChanged.connect(lambda: changed.append(1))
+    session.set_value("indicator", pid, ind_id(session, 1), "weight", "abc")
+    dup = session.duplicate_project(pid)
+    disk = reread(path)
+    assert [p.name for p in disk.projects] == ["科技创新服务项目", "科技创新服务项目（副本）"]
+    copy = disk.projects[1]
+    assert len(copy.indicators) == 4 and copy.indicators[0].id != ind_id(session, 0)
+    assert copy.unread[f"indicator:{copy.indicators[1].id}:weight"] == "abc"
+    new = session.add_project(Project(name="第三个项目"), 0)
+    session.move_project(new, 2)
+    assert [p.id for p in reread(path).projects] == [pid, dup, new]
+    session.remove_project(pid)
+    assert [p.id for p in reread(path).projects] == [dup, new]
+    session.undo_stack.undo()  # the removed project comes back whole, with its ids
+    disk = reread(path)
+    assert [p.id for p in disk.projects] == [pid, dup, new]
+    assert [i.id for i in disk.projects[0].indicators] == [i.id for i in
+                                                         session.project(pid).indicators]
+    assert disk.projects[0].funding.by_source[Source.LOCAL].planned == 20_000_000
+    for _ in range(3):
+        session.undo_stack.undo()
+    assert [p.id for p in reread(path).projects] == [pid]
+    assert changed
+
+
+def test_read_only_session_refuses_edits(qapp, path):
+    from selfeval_desktop.db.document import open_document
+    from selfeval_desktop.ui.session import DocumentSession
+    s = DocumentSession(open_document(path, readonly=True))
+    try:
+        assert s.set_value("project", s.document.projects[0].id, None, "name", "x") == READONLY_MESSAGE
+        with pytest.raises(SessionError):
+            s.insert_rows("indicator", s.document.projects[0].id, None, [Indicator()])
+    finally:
+        s.conn.close()
