@@ -1,0 +1,318 @@
+"""Importing a filled 项目支出绩效自评表 workbook (导入Excel) into a document.
+
+``import_workbook(path, amounts)`` reads every sheet (one project per sheet) into a Document in
+memory and returns it with an :class:`ImportReport`; ``write_document`` then writes it with
+``db.document.write_atomically``: an import succeeds whole or leaves nothing, and a target that
+is not one of our documents is refused untouched.
+
+Amounts: the form says 万元, but units sometimes type 元. ``check_amounts(path)`` returns what
+the figures suggest (:class:`AmountCheck`) so the window can ask; ``import_workbook`` refuses a
+suspicious workbook unless told ``amounts="yuan"`` or ``"wan"`` — never a silent guess.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+import zipfile
+
+from ..db.document import DocumentError, check_file, write_atomically
+from ..db.repo import save_document
+from ..domain.cells import CellError, cell_decimal
+from ..domain.model import Document, Unit
+from ..domain.profiles import ProfileError, load_profile
+from ..domain.scoring import num
+from .xlsx_import_extra import profile_id_of
+from .xlsx_import_locate import MAX_ROWS, Grid, SheetTooLarge, locate_field, read_grid
+from .xlsx_import_report import ImportReport, SheetReport, XlsxImportError
+from .xlsx_import_sheet import SheetData, apply_money, read_sheet
+
+__all__ = ["AmountCheck", "ImportResult", "XlsxImportError", "check_amounts", "import_workbook",
+           "write_document", "APP_MARKER"]
+
+APP_MARKER = ("selfeval_desktop", "export")  # custom document property of our own exports
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+SUSPICIOUS_WAN = Decimal(100_000)  # a project of 10 亿元 is not a county unit's
+
+
+@dataclass
+class AmountCheck:
+    """What the figures say about the unit of money; ``needs_answer`` → ask 元 or 万元."""
+    needs_answer: bool
+    evidence: list[str] = field(default_factory=list)
+    labelled_yuan: list[str] = field(default_factory=list)   # sheets whose labels say 元
+
+    @property
+    def question(self) -> str:
+        if not self.needs_answer:
+            return ""
+        return ("表中金额疑似以“元”填写，但表头为“万元”：" + "；".join(self.evidence)
+                + "。请确认这些金额的单位是元还是万元")
+
+
+@dataclass
+class ImportResult:
+    document: Document
+    report: ImportReport
+    amounts: AmountCheck
+
+
+@dataclass
+class _Scan:
+    sheets: list[SheetData]
+    reports: list[SheetReport]
+    from_app: bool
+    unit_fields: dict[str, str]
+
+
+# ---------------------------------------------------------------- opening
+
+def _refuse_unreadable(path: Path) -> None:
+    name = path.name
+    if not path.exists():
+        raise XlsxImportError(f"找不到文件“{path}”")
+    if path.is_dir():
+        raise XlsxImportError(f"“{name}”是一个文件夹，不是 Excel 工作簿")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise XlsxImportError(f"无法读取“{name}”：{exc.strerror or exc}") from None
+    if head == OLE_MAGIC:
+        if _is_encrypted(path):
+            raise XlsxImportError(f"“{name}”文件已加密，请先在 Excel 中取消密码后再导入")
+        raise XlsxImportError(f"“{name}”是旧版 Excel（.xls）或 WPS 格式文件，"
+                              f"请在 Excel 或 WPS 中另存为 .xlsx 后再导入")
+    if not head:
+        raise XlsxImportError(f"“{name}”是空文件，不是 Excel 工作簿")
+    if not zipfile.is_zipfile(path):
+        raise XlsxImportError(f"“{name}”不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中"
+                              f"另存为 .xlsx 后再导入")
+
+
+def _is_encrypted(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE2 compound file holding an EncryptedPackage stream."""
+    tail = b""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            if ENCRYPTED_STREAM in tail + chunk:
+                return True
+            tail = chunk[-len(ENCRYPTED_STREAM):]
+    return False
+
+
+def _open(path: Path):
+    import openpyxl  # imported on use: the window starts without it
+    _refuse_unreadable(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged package
+        raise XlsxImportError(f"“{path.name}”不是有效的 Excel 工作簿（.xlsx）或已损坏，"
+                              f"无法读取（{type(exc).__name__}）") from None
+
+
+def _from_app(wb) -> bool:
+    try:
+        return any((p.name, str(p.value)) == APP_MARKER for p in wb.custom_doc_props.props)
+    except Exception:  # pragma: no cover - a workbook without readable custom properties
+        return False
+
+
+def _scan(path: Path) -> _Scan:
+    wb = _open(path)
+    try:
+        from_app = _from_app(wb)
+        scan = _Scan([], [], from_app, {})
+        for ws in wb.worksheets:
+            try:
+                grid = read_grid(ws, ws.title)
+            except SheetTooLarge:
+                scan.reports.append(SheetReport(ws.title, skipped=(
+                    f"工作表超过 {MAX_ROWS} 行，不像自评表（自评表通常不足 200 行），未导入")))
+                continue
+            except Exception as exc:
+                scan.reports.append(SheetReport(ws.title, skipped=f"工作表无法读取（{exc}）"))
+                continue
+            data, report = read_sheet(grid, from_app)
+            scan.reports.append(report)
+            if data is not None:
+                scan.sheets.append(data)
+            else:
+                _unit_fields(grid, scan.unit_fields)
+        return scan
+    finally:
+        wb.close()
+
+
+def _unit_fields(grid: Grid, out: dict[str, str]) -> None:
+    """单位名称, 评分规则 … from a summary sheet."""
+    for key in ("unit_name", "unit_supervisor", "unit_address", "unit_postcode", "unit_phone",
+                "region_word", "profile", "department_profile"):
+        text, _ = locate_field(grid, key)
+        if text and key not in out:
+            out[key] = text
+    year = _year_of(grid)
+    if year and "year" not in out:
+        out["year"] = str(year)
+
+
+def _year_of(grid: Grid) -> int | None:
+    from .xlsx_import_locate import locate_year
+    return locate_year(grid)
+
+
+# ---------------------------------------------------------------- amounts
+
+def _figure(raw) -> Decimal | None:
+    value, fmt = raw
+    try:
+        return cell_decimal(value, fmt)
+    except CellError:
+        return None  # text with its own unit ("5元") or unreadable: said when converted
+
+
+def _amount_check(scan: _Scan) -> AmountCheck:
+    check = AmountCheck(False)
+    for data in scan.sheets:
+        sheet = data.report.sheet
+        if data.unit_label == "元":
+            check.labelled_yuan.append(sheet)
+            continue
+        figures = [(cell, _figure(cell.raw)) for cell in data.money]
+        figures = [(cell, f) for cell, f in figures if f is not None]
+        big = [(cell, f) for cell, f in figures if abs(f) >= SUSPICIOUS_WAN]
+        if big:
+            cell, f = big[0]
+            check.evidence.append(f"工作表“{sheet}”{cell.where}为 {num(f)}"
+                                  f"（按万元即 {num(f / 10000)} 亿元）")
+            continue
+        for cell, f in figures:
+            match = next((w for w in data.wan_numbers if w and abs(f / (w * 10000) - 1)
+                          < Decimal("0.005")), None)
+            if match is not None:
+                check.evidence.append(f"工作表“{sheet}”{cell.where}为 {num(f)}，而指标中写作 "
+                                      f"{num(match)} 万元")
+                break
+    check.needs_answer = bool(check.evidence)
+    return check
+
+
+def check_amounts(path: str | Path) -> AmountCheck:
+    """For the window: read the workbook and say whether to ask 元 or 万元 before importing."""
+    return _amount_check(_scan(Path(path)))
+
+
+# ---------------------------------------------------------------- the document
+
+def import_workbook(path: str | Path, amounts: str | None = None) -> ImportResult:
+    """Read a workbook into a Document in memory. ``amounts``: "yuan" / "wan" / None.
+
+    Raises XlsxImportError (with the report so far) when nothing can be imported or the money
+    unit is in doubt and ``amounts`` is None.
+    """
+    path = Path(path)
+    if amounts not in (None, "yuan", "wan"):
+        raise XlsxImportError(f"金额单位须为 yuan（元）或 wan（万元），而不是“{amounts}”")
+    scan = _scan(path)
+    report = ImportReport(path.name, scan.reports)
+    if not scan.sheets:
+        reasons = "；".join(f"“{r.sheet}”{r.skipped}" for r in scan.reports) or "工作簿没有工作表"
+        raise XlsxImportError(f"“{path.name}”中没有可导入的自评表：{reasons}", report)
+    check = _amount_check(scan)
+    if check.needs_answer and amounts is None:
+        raise XlsxImportError(check.question + "（命令行请加 --amounts yuan 或 --amounts wan）",
+                              report)
+    doc = Document()
+    for data in scan.sheets:
+        unit = "元" if data.unit_label == "元" else ("元" if amounts == "yuan" else "万元")
+        apply_money(data, unit)
+        data.report.project_index = len(doc.projects)
+        doc.projects.append(data.project)
+    if amounts == "yuan":
+        report.notes.append("金额按“元”读取（已换算为万元）")
+    elif check.labelled_yuan:
+        report.notes.append(f"工作表 {'、'.join(check.labelled_yuan)} 的金额单位为元，已换算为万元")
+    _document_fields(doc, scan, report)
+    return ImportResult(doc, report, check)
+
+
+def _document_fields(doc: Document, scan: _Scan, report: ImportReport) -> None:
+    fields, first = scan.unit_fields, scan.sheets[0].project
+    if scan.from_app:  # our own summary sheet states the unit: no guessing from a project
+        first = type(first)()
+    doc.unit = Unit(name=fields.get("unit_name") or first.implementer,
+                    supervisor=fields.get("unit_supervisor") or first.supervisor,
+                    address=fields.get("unit_address", ""), postcode=fields.get("unit_postcode", ""),
+                    phone=fields.get("unit_phone", ""))
+    region = fields.get("region_word") or next(
+        (d.unit_fields["region_word"] for d in scan.sheets if "region_word" in d.unit_fields), "")
+    if region in ("省级", "自治区"):
+        doc.unit.region_word = region
+    years = [d.year for d in scan.sheets if d.year] or (
+        [int(fields["year"])] if fields.get("year") else [])
+    if years:
+        doc.year = years[0]
+        report.notes.append(f"评价年度：{doc.year}")
+        if len(set(years)) > 1:
+            report.notes.append(f"各工作表标题中的年度不一致（{'、'.join(map(str, sorted(set(years))))}），"
+                                f"按第一个工作表取 {doc.year} 年")
+    else:
+        report.notes.append("标题中没有年度（如“（2022年度）”），评价年度请在窗口中填写")
+    doc.profile_id = _profile(scan, fields, report)
+    department = profile_id_of(fields.get("department_profile", ""))
+    if department and _exists(department):
+        doc.department_profile_id = department
+
+
+def _exists(profile_id: str) -> bool:
+    try:
+        load_profile(profile_id)
+    except ProfileError:
+        return False
+    return True
+
+
+def _profile(scan: _Scan, fields: dict[str, str], report: ImportReport) -> str:
+    stated = profile_id_of(fields.get("profile", ""))
+    if stated and _exists(stated):
+        report.notes.append(f"评分规则：{load_profile(stated).name}")
+        return stated
+    weights = [d.report.stated_execution_weight for d in scan.sheets
+               if d.report.stated_execution_weight]
+    for profile_id in ("mof2020", "hubei"):
+        profile = load_profile(profile_id)
+        if weights and weights[0] == profile.execution_weight:
+            report.notes.append(f"预算执行率分值为 {num(weights[0])} 分，评分规则取“{profile.name}”")
+            return profile_id
+    if weights:
+        report.notes.append(f"预算执行率分值为 {num(weights[0])} 分，没有对应的评分规则，"
+                            f"暂按财政部规则（10 分）计分，请在窗口中选择评分规则")
+    else:
+        report.notes.append("表中未写预算执行率分值，按财政部规则（执行率 10 分）计分")
+    return "mof2020"
+
+
+# ---------------------------------------------------------------- writing
+
+def write_document(result: ImportResult, target: str | Path, replace: bool = False) -> None:
+    """Write the imported document to ``target`` atomically.
+
+    A target that exists is refused unless it is one of our documents and ``replace`` is set;
+    on any failure the target is left as it was.
+    """
+    target = Path(target)
+    if target.exists():
+        try:
+            check_file(target)
+        except DocumentError as exc:
+            raise XlsxImportError(f"目标文件{exc}") from None
+        if not replace:
+            raise XlsxImportError(f"“{target.name}”已存在，未覆盖（如要替换请加 --force）")
+    detail = f"从“{result.report.source}”导入 {len(result.document.projects)} 个项目"
+    try:
+        write_atomically(target, lambda conn: save_document(conn, result.document, "import", detail))
+    except XlsxImportError:
+        raise
+    except Exception as exc:
+        raise XlsxImportError(f"写入“{target.name}”失败（{exc}），原文件未改动") from None

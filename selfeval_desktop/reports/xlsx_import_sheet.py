@@ -1,0 +1,291 @@
+"""Reading one sheet of a 项目支出绩效自评表 workbook into a Project.
+
+Two steps, because the unit of money (万元 or 元) is decided for the whole workbook after every
+sheet has been looked at: :func:`read_sheet` reads everything but money and keeps the money
+cells raw (:class:`MoneyCell`); :func:`apply_money` converts them once the unit is known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+import re
+
+from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, normalise_label
+from ..domain.model import FundKind, Indicator, Project, Source
+from ..domain.scoring import num
+from ..domain.values import parse_value
+from .xlsx_import_extra import read_extra
+from .xlsx_import_locate import (Grid, Raw, locate_field, locate_funds, locate_goals,
+                                 locate_indicators, locate_year)
+from .xlsx_import_report import SheetReport
+
+FUNDS_ATTR = {"initial": "initial_budget", "annual": "annual_budget", "executed": "executed"}
+KIND_ATTR = {"initial": "initial", "annual": "annual", "executed": "executed"}
+NATURE = {"≥": "≥", ">=": "≥", ">": "≥", "正向": "≥", "≤": "≤", "<=": "≤", "<": "≤",
+          "反向": "≤", "=": "=", "==": "=", "等于": "="}
+ACHIEVEMENTS = ("达成", "部分达成", "未达成")
+
+
+@dataclass
+class MoneyCell:
+    key: str       # where the amount goes, as a Project.unread key ("annual_budget", "kind.current.annual")
+    raw: Raw
+    where: str     # "全年预算数（D6）" for messages
+
+
+@dataclass
+class SheetData:
+    report: SheetReport
+    project: Project
+    year: int | None = None
+    unit_label: str | None = None          # 万元 / 元 as the sheet's labels say; None if silent
+    money: list[MoneyCell] = field(default_factory=list)
+    wan_numbers: list[Decimal] = field(default_factory=list)  # 万元 figures in indicator values
+    unit_fields: dict[str, str] = field(default_factory=dict)  # unit name, supervisor ... if stated
+
+
+def read_sheet(grid: Grid, from_app: bool = False) -> tuple[SheetData | None, SheetReport]:
+    """(the sheet's data, its report); data is None (``report.skipped`` says why) when the
+    sheet holds no 自评表.
+
+    ``from_app``: the workbook was written by this program, so its 得分 column holds computed
+    scores (not the unit's own) and the unit's own ones are in the 原表得分 column.
+    """
+    report = SheetReport(grid.name)
+    if grid.height == 0:
+        report.skipped = "工作表是空的"
+        return None, report
+    table = locate_indicators(grid)
+    name, _ = locate_field(grid, "name")
+    if table is None:
+        if _is_summary(grid):
+            report.skipped = "这是汇总表，不含单个项目的指标，已跳过"
+        elif name:
+            report.skipped = (f"找到项目名称“{name}”，但没有找到绩效指标表（表头应含“三级指标”和"
+                              f"“年度指标值”或“实际完成值”）")
+        else:
+            report.skipped = "没有找到自评表（未找到“项目名称”和绩效指标表）"
+        return None, report
+    project = Project(name=name)
+    data = SheetData(report, project, year=locate_year(grid))
+    report.project_name = name
+    if name:
+        report.read.append(f"项目名称：{name}")
+    else:
+        report.problems.append("未找到“项目名称”，项目名称留空")
+    for key in ("supervisor", "implementer"):
+        text, _ = locate_field(grid, key)
+        setattr(project, key, text)
+    if project.supervisor or project.implementer:
+        report.read.append(f"主管部门：{project.supervisor or '（空）'}；实施单位："
+                           f"{project.implementer or '（空）'}")
+    _read_funds(grid, data, from_app)
+    project.goal_expected, project.goal_actual = locate_goals(grid, table.header_row)
+    if project.goal_expected or project.goal_actual:
+        report.read.append("年度总体目标：预期目标"
+                           + ("、实际完成情况" if project.goal_actual else ""))
+    _read_indicators(grid, table, data, from_app)
+    read_extra(grid, data, from_app)
+    return data, report
+
+
+def _is_summary(grid: Grid) -> bool:
+    for r in range(min(grid.height, 30)):
+        labels = {label for _, label in grid.row_labels(r)}
+        if "项目名称" in labels and ({"等次", "等级", "自评等次"} & labels or "汇总" in "".join(labels)):
+            return True
+    return any("汇总" in grid.label(r, c) for r in range(min(grid.height, 3))
+               for c in range(len(grid.rows[r])))
+
+
+# ---------------------------------------------------------------- funds
+
+def _read_funds(grid: Grid, data: SheetData, from_app: bool) -> None:
+    report, funds = data.report, locate_funds(grid)
+    if funds is None:
+        report.problems.append("未找到项目资金表（年初预算数 / 全年预算数 / 全年执行数），"
+                               "资金与执行率需在窗口中填写")
+        return
+    data.unit_label = funds.unit
+    names = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数"}
+    row_names = {"total": "年度资金总额", "current": "当年财政拨款", "carryover": "上年结转资金",
+                 "other": "其他资金"}
+    found = []
+    for row_key, r in funds.rows.items():
+        for col_key, attr in names.items():
+            c = funds.columns.get(col_key)
+            if c is None or not grid.text(r, c):
+                continue
+            key = FUNDS_ATTR[col_key] if row_key == "total" else f"kind.{row_key}.{KIND_ATTR[col_key]}"
+            data.money.append(MoneyCell(key, grid.raw(r, c),
+                                        f"{row_names[row_key]}{attr}（{grid.address(r, c)}）"))
+        found.append(row_names[row_key])
+    if "total" not in funds.rows:
+        report.problems.append("项目资金表中未找到“年度资金总额”行，全年预算数、执行数未读取")
+    else:
+        report.read.append("项目资金：" + "、".join(found)
+                           + (f"（单位：{funds.unit}）" if funds.unit else "（表中未写明单位）"))
+        _stated_execution(grid, funds, data, from_app)
+
+
+def _stated_execution(grid: Grid, funds, data: SheetData, from_app: bool) -> None:
+    r, report = funds.rows["total"], data.report
+    for key, attr in (("weight", "stated_execution_weight"), ("score", "stated_execution_score")):
+        c = funds.columns.get(key)
+        if c is None or (key == "score" and from_app):
+            continue
+        try:
+            setattr(report, attr, cell_decimal(*grid.raw(r, c)))
+        except CellError as exc:
+            report.problems.append(f"执行率{'分值' if key == 'weight' else '得分'}"
+                                   f"（{grid.address(r, c)}）：{exc}")
+    c = funds.columns.get("rate")
+    if c is not None:
+        try:
+            report.stated_execution_rate = cell_rate(*grid.raw(r, c))
+        except CellError:
+            pass  # the rate is computed from the amounts; a stray text here changes nothing
+
+
+# ---------------------------------------------------------------- indicators
+
+def _cell(grid: Grid, r: int, cols: dict[str, int], key: str) -> str:
+    c = cols.get(key)
+    return "" if c is None else grid.text(r, c)
+
+
+def _with_unit(text: str, unit: str) -> str:
+    if not text or not unit or text.endswith(unit):
+        return text
+    try:
+        cell_decimal(text)
+    except CellError:
+        return text
+    return text + unit
+
+
+def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None:
+    cols, report, project = table.columns, data.report, data.project
+    if "weight" not in cols:
+        report.problems.append("此表没有“分值”列：各指标的分值需在窗口中补填后才能计分")
+    if "score" not in cols and not from_app:
+        report.problems.append("此表没有“得分”列：没有单位自评得分可供复核")
+    level1 = level2 = ""
+    for r in table.rows:
+        given1, given2 = _cell(grid, r, cols, "level1"), _cell(grid, r, cols, "level2")
+        if given1:
+            level1, level2 = given1, given2
+        elif given2:
+            level2 = given2
+        ind = Indicator(level1=level1, level2=level2, name=_cell(grid, r, cols, "name"))
+        unit = _cell(grid, r, cols, "unit")
+        nature = normalise_label(_cell(grid, r, cols, "nature"))
+        target = _with_unit(_cell(grid, r, cols, "target"), unit)
+        if nature in NATURE and target and not re.match(r"[≥≤=<>＞＜]", target):
+            target = NATURE[nature] + target
+        ind.target = target
+        ind.actual = _with_unit(_cell(grid, r, cols, "actual"), unit)
+        ind.deviation = _cell(grid, r, cols, "deviation")
+        where = f"第{r + 1}行“{ind.name or '未命名指标'}”"
+        ind.weight = _number(grid, r, cols, "weight", f"{where}分值", report)
+        stated_key = "stated" if from_app else "score"
+        ind.stated_score = _number(grid, r, cols, stated_key, f"{where}得分", report)
+        if from_app:
+            ind.override = _number(grid, r, cols, "override", f"{where}调整后得分", report)
+            ind.override_reason = _cell(grid, r, cols, "override_reason")
+            achievement = _cell(grid, r, cols, "achievement")
+            ind.achievement = achievement if achievement in ACHIEVEMENTS else None
+        for value in (parse_value(ind.target), parse_value(ind.actual)):
+            if value.number is not None and value.unit == "万元":
+                data.wan_numbers.append(value.number)
+        project.indicators.append(ind)
+    _execution_rows(grid, table, data, from_app)
+    _stated_total(grid, table, data, from_app)
+    if project.indicators:
+        report.read.append(f"绩效指标 {len(project.indicators)} 项"
+                           + ("（一级、二级指标按合并单元格向下填充）"
+                              if any(not _cell(grid, r, cols, "level1") for r in table.rows) else ""))
+    else:
+        report.problems.append("绩效指标表是空的")
+
+
+def _number(grid: Grid, r: int, cols: dict[str, int], key: str, what: str, report) -> Decimal | None:
+    c = cols.get(key)
+    if c is None:
+        return None
+    try:
+        return cell_decimal(*grid.raw(r, c))
+    except CellError as exc:
+        report.problems.append(f"{what}（{grid.address(r, c)}）：{exc}，未读取")
+        return None
+
+
+def _execution_rows(grid: Grid, table, data: SheetData, from_app: bool) -> None:
+    """预算执行率 written as a row of the indicator table (some provinces' forms)."""
+    cols, report = table.columns, data.report
+    for r in table.execution_rows:
+        weight = _number(grid, r, cols, "weight", "预算执行率分值", report)
+        if weight is not None and report.stated_execution_weight is None:
+            report.stated_execution_weight = weight
+        if not from_app and report.stated_execution_score is None:
+            report.stated_execution_score = _number(grid, r, cols, "score", "预算执行率得分", report)
+        report.read.append(f"第{r + 1}行“预算执行率”按执行率得分读取（分值 "
+                           f"{num(weight) if weight is not None else '未填'}），不作为绩效指标")
+
+
+def _stated_total(grid: Grid, table, data: SheetData, from_app: bool) -> None:
+    r, report = table.total_row, data.report
+    if r is None or from_app:
+        return
+    c = table.columns.get("score")
+    candidates = [c] if c is not None else list(range(len(grid.rows[r]) - 1, -1, -1))
+    for cc in candidates:
+        try:
+            value = cell_decimal(*grid.raw(r, cc))
+        except CellError:
+            continue
+        if value is not None:
+            data.project.stated_total = value
+            report.read.append(f"总分（单位自评）：{num(value)}")
+            return
+    report.problems.append(f"第{r + 1}行“总分”没有可读的得分")
+
+
+# ---------------------------------------------------------------- money, once the unit is known
+
+def apply_money(data: SheetData, unit: str) -> None:
+    """Convert the raw money cells (in ``unit``: 万元 or 元) into 分; unreadable text is kept
+    as typed in ``Project.unread`` and said in the report."""
+    project = data.project
+    for cell in data.money:
+        try:
+            fen = cell_money(cell.raw[0], unit, cell.raw[1])
+        except CellError as exc:
+            if cell.key.startswith("line."):  # a spending line has no id to key it by yet
+                data.report.problems.append(f"{cell.where}：{exc}，未读取")
+            else:
+                project.unread[unread_key(cell.key)] = str(cell.raw[0])
+                data.report.problems.append(f"{cell.where}：{exc}（原文已保留）")
+            continue
+        _set_money(project, cell.key, fen)
+
+
+def unread_key(key: str) -> str:
+    """Our money key in the window's ``entity:row_key:attr`` form of ``Project.unread``."""
+    parts = key.split(".")
+    if len(parts) == 1:
+        return f"funding::{key}"
+    entity = {"kind": "fund_kind"}.get(parts[0], parts[0])
+    return f"{entity}:{parts[1]}:{parts[2]}"
+
+
+def _set_money(project: Project, key: str, fen: int | None) -> None:
+    parts = key.split(".")
+    if len(parts) == 1:
+        setattr(project.funding, key, fen)
+    elif parts[0] == "kind":
+        setattr(project.funding.by_kind[FundKind(parts[1])], parts[2], fen)
+    elif parts[0] == "source":
+        setattr(project.funding.by_source[Source(parts[1])], parts[2], fen)
+    elif parts[0] == "line":
+        setattr(project.budget_lines[int(parts[1])], parts[2], fen)
