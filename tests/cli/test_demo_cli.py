@@ -1,0 +1,103 @@
+"""``demo -o FILE [--seed]``: writes a demo, never overwrites someone's other file."""
+import json
+
+import pytest
+
+from selfeval_desktop.cli import main
+from selfeval_desktop.db.document import create_document, open_document
+from selfeval_desktop.db.repo import insert_project, load_document
+from selfeval_desktop.domain.model import Project
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("seed, projects", [("002", 4), ("003", 1), ("004", 20)])
+def test_each_demo_can_be_scored(tmp_path, capsys, seed, projects):
+    path = tmp_path / f"demo{seed}.sqlite"
+    code, out, _ = run(capsys, "demo", "-o", str(path), "--seed", seed)
+    assert code == 0 and str(path) in out
+    code, out, _ = run(capsys, "score", str(path), "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert len(result["projects"]) == projects
+    assert all(p["total"] is not None and p["grade"] for p in result["projects"])
+
+
+def test_seed_003_scores_100_excellent_from_the_command_line(tmp_path, capsys):
+    path = tmp_path / "hechi.sqlite"
+    assert run(capsys, "demo", "-o", str(path), "--seed", "003")[0] == 0
+    result = json.loads(run(capsys, "score", str(path), "--json")[1])
+    assert result["profile"] == "mof2020" and result["year"] == 2020
+    [p] = result["projects"]
+    assert (p["total"], p["grade"]) == ("100.00", "优")
+
+
+def test_default_seed_is_004(tmp_path, capsys):
+    path = tmp_path / "d.sqlite"
+    assert run(capsys, "demo", "-o", str(path))[0] == 0
+    opened = open_document(path, readonly=True)
+    try:
+        assert load_document(opened.conn).unit.name == "石家庄高新区科技局"
+    finally:
+        opened.close()
+
+
+def test_an_existing_demo_is_replaced(tmp_path, capsys):
+    path = tmp_path / "d.sqlite"
+    run(capsys, "demo", "-o", str(path), "--seed", "004")
+    code, _, _ = run(capsys, "demo", "-o", str(path), "--seed", "003")
+    assert code == 0
+    opened = open_document(path, readonly=True)
+    try:
+        assert load_document(opened.conn).unit.name == "河池市科协"
+    finally:
+        opened.close()
+
+
+def test_someone_elses_file_is_refused_and_untouched(tmp_path, capsys):
+    path = tmp_path / "预算表.xlsx"
+    path.write_bytes(b"PK\x03\x04 not ours")
+    code, out, err = run(capsys, "demo", "-o", str(path))
+    assert code != 0 and "未覆盖" in err and err.count("\n") == 1
+    assert path.read_bytes() == b"PK\x03\x04 not ours"
+
+
+def test_a_real_document_is_refused_and_untouched(tmp_path, capsys):
+    path = tmp_path / "我的自评.sqlite"
+    opened = create_document(path)
+    insert_project(opened.conn, Project(name="我的项目"))
+    opened.close()
+    before = path.read_bytes()
+    code, _, err = run(capsys, "demo", "-o", str(path), "--seed", "003")
+    assert code != 0 and "不是演示文件" in err
+    assert path.read_bytes() == before
+
+
+def test_a_folder_is_refused(tmp_path, capsys):
+    code, _, err = run(capsys, "demo", "-o", str(tmp_path))
+    assert code != 0 and "文件夹" in err
+
+
+def test_unknown_seed_writes_nothing(tmp_path, capsys):
+    path = tmp_path / "d.sqlite"
+    code, _, err = run(capsys, "demo", "-o", str(path), "--seed", "001")
+    assert code != 0 and "002、003、004" in err
+    assert not path.exists()
+
+
+def test_missing_folder_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = run(capsys, "demo", "-o", str(tmp_path / "无此目录" / "d.sqlite"))
+    assert code != 0 and "不存在" in err and err.count("\n") == 1
+
+
+def test_help_is_in_chinese_and_english(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["demo", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "演示文件" in out and "demo document" in out
+    assert "--seed" in out and "002" in out and "004" in out
