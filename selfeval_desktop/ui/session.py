@@ -23,8 +23,9 @@ from ..domain.scoring import IndicatorScore, ProjectScore, combine, score_execut
     score_indicator, score_project
 from . import session_fields as fields
 from . import session_rows as rows
-from .qt import QObject, QUndoCommand, QUndoStack, Signal
+from .qt import QObject, QUndoStack, Signal
 from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
+from .session_undo import Command, Macro, Step
 
 READONLY_MESSAGE = "文件以只读方式打开，不能修改"
 _SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
@@ -32,56 +33,6 @@ _SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
 
 class SessionError(Exception):
     """An edit that was refused or could not be saved; ``str(err)`` is Chinese for the user."""
-
-
-class _Step:
-    """One edit inside a macro: plain Python, undone and redone by its macro."""
-
-    def __init__(self, session: "DocumentSession", do, undo):
-        self._session, self.do, self.undo = session, do, undo
-
-
-class _Command(QUndoCommand):
-    """One undo step from two callables. The first redo() (from push) is skipped: already done."""
-
-    def __init__(self, session: "DocumentSession", text: str, do, undo):
-        super().__init__(text)
-        self._session, self._do, self._undo, self._skip = session, do, undo, True
-
-    def redo(self):
-        if self._skip:
-            self._skip = False
-            return
-        self._session._run_from_stack(self._do)
-
-    def undo(self):
-        self._session._run_from_stack(self._undo)
-
-
-class _Macro(QUndoCommand):
-    """A group of edits (paste, template insert): one undo step, one transaction."""
-
-    def __init__(self, session: "DocumentSession", text: str):
-        super().__init__(text)
-        self._session, self._skip = session, True
-        self.steps: list[_Step] = []
-
-    def redo(self):
-        if self._skip:
-            self._skip = False
-            return
-        self._session._batch(self._redo_steps)
-
-    def undo(self):
-        self._session._batch(self.undo_steps)
-
-    def _redo_steps(self):
-        for step in self.steps:
-            self._session._run_from_stack(step.do)
-
-    def undo_steps(self):
-        for step in reversed(self.steps):
-            self._session._run_from_stack(step.undo)
 
 
 class DocumentSession(QObject):
@@ -104,7 +55,7 @@ class DocumentSession(QObject):
         self.document: Document = repo.load_document(self.conn)
         self.undo_stack = QUndoStack(self)
         self._scores: dict[int, ProjectScore] = {}
-        self._macros: list[_Macro] = []
+        self._macros: list[Macro] = []
         self._batch_depth = 0
         self._suspend_writes = False
         self._failure: str | None = None
@@ -452,7 +403,7 @@ class DocumentSession(QObject):
         if self._macros:
             yield self._macros[0]
             return
-        cmd = _Macro(self, text)
+        cmd = Macro(self, text)
         began = not self.conn.in_transaction
         if began:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -482,10 +433,10 @@ class DocumentSession(QObject):
 
     def _push(self, text: str, do, undo) -> None:
         if self._macros:
-            self._macros[0].steps.append(_Step(self, do, undo))
+            self._macros[0].steps.append(Step(self, do, undo))
             do()
             return
-        cmd = _Command(self, text, do, undo)
+        cmd = Command(self, text, do, undo)
         do()
         self.undo_stack.push(cmd)
 
