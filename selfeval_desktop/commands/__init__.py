@@ -1,3 +1,3 @@
 """One module per headless command; each has ``register(subparsers)`` setting ``run``."""
 
-COMMAND_MODULES = ["score", "check", "demo"]
+COMMAND_MODULES = ["score", "check", "demo", "finalize", "verify"]
