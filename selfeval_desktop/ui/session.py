@@ -100,8 +100,12 @@ class DocumentSession(QObject):
 
     # ------------------------------------------------------------ field edits
 
-    def set_value(self, entity: str, pid: int | None, row_key, attr: str, value) -> str | None:
+    def set_value(self, entity: str, pid: int | None, row_key, attr: str, value,
+                  merge: bool = False) -> str | None:
         """One undoable edit of one field; returns the Chinese error for unreadable text, else None.
+
+        ``merge=True``: if the last undo step edited the same field, this edit joins it (a text
+        field committed while typing and again on leaving is one undo step).
 
         Money and Decimal fields take the text as typed; unreadable text is kept in
         ``Project.unread`` and the value left as it was. Outside a macro a failed write returns its
@@ -126,7 +130,7 @@ class DocumentSession(QObject):
             return error
         try:
             self._push("编辑", lambda: self._apply_field(ref, new_state),
-                       lambda: self._apply_field(ref, old_state))
+                       lambda: self._apply_field(ref, old_state), merge_key=ref, merge=merge)
         except SessionError as exc:
             if self._macros:
                 raise
@@ -431,12 +435,12 @@ class DocumentSession(QObject):
             self.undo_stack.push(cmd)
             self._after_write()
 
-    def _push(self, text: str, do, undo) -> None:
+    def _push(self, text: str, do, undo, merge_key=None, merge=False) -> None:
         if self._macros:
             self._macros[0].steps.append(Step(self, do, undo))
             do()
             return
-        cmd = Command(self, text, do, undo)
+        cmd = Command(self, text, do, undo, merge_key, merge)
         do()
         self.undo_stack.push(cmd)
 

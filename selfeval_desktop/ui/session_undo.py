@@ -19,9 +19,24 @@ class Step:
 class Command(QUndoCommand):
     """One undo step from two callables. The first redo() (from push) is skipped: already done."""
 
-    def __init__(self, session: "DocumentSession", text: str, do, undo):
+    MERGE_ID = 0x5E1F
+
+    def __init__(self, session: "DocumentSession", text: str, do, undo, merge_key=None,
+                 merge=False):
         super().__init__(text)
         self._session, self._do, self._undo, self._skip = session, do, undo, True
+        self._merge_key, self._merge = merge_key, merge
+
+    def id(self):  # noqa: A003 - Qt override: edits of one field may merge
+        return self.MERGE_ID if self._merge_key is not None else -1
+
+    def mergeWith(self, other):  # noqa: N802 - Qt override
+        """A ``set_value(..., merge=True)`` of the same field right after joins this step
+        (a text field committed while typing and again on leaving is one Ctrl+Z)."""
+        if not getattr(other, "_merge", False) or other._merge_key != self._merge_key:
+            return False
+        self._do = other._do
+        return True
 
     def redo(self):
         if self._skip:
