@@ -36,6 +36,13 @@ def _dec(value) -> Decimal | None:
     return None if value is None or value == "" else Decimal(str(value))
 
 
+def _fen(value):
+    """Money goes to disk as integer 分 only: a float or Decimal here is a caller's bug."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"money must be int 分 or None, not {type(value).__name__}: {value!r}")
+
+
 def _dec_text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
@@ -186,7 +193,7 @@ def insert_project(conn, project: Project, position: int | None = None) -> int:
                 "stated_total": _dec_text(project.stated_total),
                 "finalized_at": project.finalized_at, "digest": project.digest}
         cols.update({col: getattr(project, attr) for attr, col in PROJECT_TEXT.items()})
-        cols.update({col: getattr(project.funding, attr) for attr, col in FUNDING_MONEY.items()})
+        cols.update({col: _fen(getattr(project.funding, attr)) for attr, col in FUNDING_MONEY.items()})
         names = ", ".join(cols)
         marks = ", ".join("?" for _ in cols)
         cur = conn.execute(f"INSERT INTO project ({names}) VALUES ({marks})", tuple(cols.values()))
@@ -217,7 +224,7 @@ def update_project(conn, project_id: int, **fields) -> None:
         if attr in PROJECT_TEXT:
             cols[PROJECT_TEXT[attr]] = value or ""
         elif attr in FUNDING_MONEY:
-            cols[FUNDING_MONEY[attr]] = value
+            cols[FUNDING_MONEY[attr]] = _fen(value)
         elif attr == "stated_total":
             cols[attr] = _dec_text(value)
         elif attr == "spending_scheme":
@@ -253,7 +260,7 @@ def set_source_amount(conn, project_id: int, source: Source, planned: int | None
         conn.execute("INSERT INTO funding_source (project_id, source, planned_fen, arrived_fen) "
                      "VALUES (?, ?, ?, ?) ON CONFLICT(project_id, source) DO UPDATE SET "
                      "planned_fen = excluded.planned_fen, arrived_fen = excluded.arrived_fen",
-                     (project_id, Source(source).value, planned, arrived))
+                     (project_id, Source(source).value, _fen(planned), _fen(arrived)))
 
 
 def set_fund_kind(conn, project_id: int, kind: FundKind, initial: int | None,
@@ -263,7 +270,7 @@ def set_fund_kind(conn, project_id: int, kind: FundKind, initial: int | None,
                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT(project_id, kind) DO UPDATE SET "
                      "initial_fen = excluded.initial_fen, annual_fen = excluded.annual_fen, "
                      "executed_fen = excluded.executed_fen",
-                     (project_id, FundKind(kind).value, initial, annual, executed))
+                     (project_id, FundKind(kind).value, _fen(initial), _fen(annual), _fen(executed)))
 
 
 def set_conclusion(conn, project_id: int, section: str, text: str) -> None:
@@ -319,6 +326,8 @@ def update_indicator(conn, indicator_id: int, **fields) -> None:
             cols[attr] = value or None
         else:
             raise KeyError(f"unknown indicator field: {attr}")
+    if not cols:
+        return
     with transaction(conn):
         sets = ", ".join(f"{c} = ?" for c in cols)
         conn.execute(f"UPDATE indicator SET {sets} WHERE id = ?", (*cols.values(), indicator_id))
@@ -330,8 +339,8 @@ def insert_budget_line(conn, project_id: int, line: BudgetLine, position: int | 
         cur = conn.execute(
             "INSERT INTO budget_line (project_id, position, code, name, planned_fen, actual_fen, "
             "special_planned_fen, special_actual_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (project_id, pos, line.code, line.name, line.planned, line.actual,
-             line.special_planned, line.special_actual))
+            (project_id, pos, line.code, line.name, _fen(line.planned), _fen(line.actual),
+             _fen(line.special_planned), _fen(line.special_actual)))
     line.id = cur.lastrowid
     return line.id
 
@@ -341,7 +350,9 @@ LINE_COLUMNS = {"code": "code", "name": "name", "planned": "planned_fen", "actua
 
 
 def update_budget_line(conn, line_id: int, **fields) -> None:
-    cols = {LINE_COLUMNS[k]: v for k, v in fields.items()}
+    cols = {LINE_COLUMNS[k]: (v if k in ("code", "name") else _fen(v)) for k, v in fields.items()}
+    if not cols:
+        return
     with transaction(conn):
         sets = ", ".join(f"{c} = ?" for c in cols)
         conn.execute(f"UPDATE budget_line SET {sets} WHERE id = ?", (*cols.values(), line_id))
@@ -360,6 +371,8 @@ def update_evaluator(conn, evaluator_id: int, **fields) -> None:
     bad = set(fields) - {"name", "title", "org"}
     if bad:
         raise KeyError(bad)
+    if not fields:
+        return
     with transaction(conn):
         sets = ", ".join(f"{c} = ?" for c in fields)
         conn.execute(f"UPDATE evaluator SET {sets} WHERE id = ?", (*fields.values(), evaluator_id))
