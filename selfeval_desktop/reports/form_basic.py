@@ -96,13 +96,14 @@ def spending(project: Project) -> list:
 
 
 def goals(project: Project) -> list:
-    """项目绩效目标及实施计划完成情况: 预期（或调整后） / 实际."""
-    g = Grid(WIDTHS)
-    label = "项目绩效目标及实施计划完成情况"
-    g.add([para(label, LABEL), para("预　期（或调整后）", LABEL), "", para("实　际", LABEL)],
-          spans=[(1, 2)], labels=(0, 1, 3))
-    g.add(["", para(project.goal_expected), "", para(project.goal_actual)],
-          spans=[(1, 2)], joins=(0,), labels=(0,))
+    """项目绩效目标及实施计划完成情况: 预期（或调整后） / 实际.
+
+    Its own three columns on the grid's rules: a row split across pages keeps no span.
+    """
+    g = Grid([WIDTHS[0], WIDTHS[1] + WIDTHS[2], WIDTHS[3]])
+    g.add([para("项目绩效目标及实施计划完成情况", LABEL), para("预　期（或调整后）", LABEL),
+           para("实　际", LABEL)], labels=(0, 1, 2))
+    g.add(["", para(project.goal_expected), para(project.goal_actual)], joins=(0,), labels=(0,))
     return [g.table(repeat_rows=1)]
 
 

@@ -69,13 +69,15 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
 
 
 def goals(project: Project) -> list:
-    """年度总体目标: 预期目标 / 实际完成情况 (header repeated if the texts run over a page)."""
-    g = Grid(WIDTHS)
-    label = "年度总体目标"
-    g.add([para(label, SMALL_LABEL), para("预期目标", SMALL_LABEL), "", "", "",
-           para("实际完成情况", SMALL_LABEL)], spans=[(1, 4), (5, 8)], labels=(0, 1, 5))
-    g.add(["", para(project.goal_expected, SMALL), "", "", "",
-           para(project.goal_actual, SMALL)], spans=[(1, 4), (5, 8)], joins=(0,), labels=(0,))
+    """年度总体目标: 预期目标 / 实际完成情况 (header repeated if the texts run over a page).
+
+    Its own three columns, on the same rules as the grid: a row split across pages keeps no span.
+    """
+    g = Grid([WIDTHS[0], sum(WIDTHS[1:5]), sum(WIDTHS[5:])])
+    g.add([para("年度总体目标", SMALL_LABEL), para("预期目标", SMALL_LABEL),
+           para("实际完成情况", SMALL_LABEL)], labels=(0, 1, 2))
+    g.add(["", para(project.goal_expected, SMALL), para(project.goal_actual, SMALL)],
+          joins=(0,), labels=(0,))
     return [g.table(repeat_rows=1)]
 
 
@@ -92,7 +94,7 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
     g = Grid(WIDTHS)
     label = "绩效指标"
     heads = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-             "偏差原因分析及改进措施"]
+             "偏差原因分析\n及改进措施"]
     g.add([para(label, SMALL_LABEL)] + [para(h, SMALL_LABEL) for h in heads], labels=tuple(range(9)))
     prev1 = prev2 = None
     for ind, s in zip(project.indicators, score.indicators):

@@ -89,6 +89,13 @@ class FormTable(Table):
     """A Table whose continuation (after a page break) shows its group headings again."""
 
     def split(self, availWidth, availHeight):
+        # A row taller than the space left is split inside the row: its cells are top-aligned
+        # first (reportlab pads split middle-aligned cells and the remainder never shrinks).
+        self._calc(availWidth, availHeight)
+        for r, h in enumerate(self._rowHeights):
+            if h > availHeight:
+                for style in self._cellStyles[r]:
+                    style.valign = "TOP"
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
             second = parts[1]
@@ -99,6 +106,8 @@ class FormTable(Table):
                 for col, cell in enumerate(row):
                     if isinstance(cell, Hidden):
                         row[col] = cell.shown()
+                    elif isinstance(cell, (list, tuple)) and any(isinstance(c, Hidden) for c in cell):
+                        row[col] = [c.shown() if isinstance(c, Hidden) else c for c in cell]
         return parts
 
 
@@ -119,7 +128,9 @@ class Grid:
         """Add a row; ``spans`` are (first, last) column ranges; returns the row index."""
         r = len(self.rows)
         n = len(self.widths)
-        self.rows.append(list(cells) + [""] * (n - len(cells)))
+        # empty cells are None: reportlab cannot split a row through an empty *string* cell
+        row = [None if c == "" else c for c in cells]
+        self.rows.append(row + [None] * (n - len(row)))
         for a, b in spans:
             self.cmds.append(("SPAN", (a, r), (b, r)))
         for c in labels:
