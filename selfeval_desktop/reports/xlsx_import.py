@@ -221,8 +221,7 @@ def import_workbook(path: str | Path, amounts: str | None = None) -> ImportResul
         raise XlsxImportError(f"“{path.name}”中没有可导入的自评表：{reasons}", report)
     check = _amount_check(scan)
     if check.needs_answer and amounts is None:
-        raise XlsxImportError(check.question + "（命令行请加 --amounts yuan 或 --amounts wan）",
-                              report)
+        raise XlsxImportError(check.question + "（命令行请加 --amounts yuan 或 --amounts wan）")
     doc = Document()
     for data in scan.sheets:
         unit = "元" if data.unit_label == "元" else ("元" if amounts == "yuan" else "万元")
