@@ -1,0 +1,108 @@
+"""Start the window: ``selfeval-desktop [FILE]`` or ``selfeval-desktop --demo``.
+
+Without a file the last one reopens (QSettings); without a last one a welcome page offers 新建 and
+打开. High-DPI: Qt's scale factor follows the screen's exactly (PassThrough), so 125 % and 150 %
+Windows settings show text at the size the user chose, and the window's minimum size still fits a
+1366×768 screen at 100 %.
+
+``SELFEVAL_STARTUP_PROBE=1`` (bench/bench_startup.py) prints ``shown <epoch seconds> <rss kB>``
+once the window has painted and the event loop is idle, then quits.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+import sys
+import time
+
+ORG = "selfeval-desktop"
+APP = "selfeval-desktop"
+DISPLAY_NAME = "绩效自评助手"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="selfeval-desktop",
+                                     description="打开绩效自评助手窗口 (open the window)")
+    parser.add_argument("file", nargs="?", metavar="文件FILE", help="要打开的自评文件")
+    parser.add_argument("--demo", action="store_true", help="在演示文件上打开窗口")
+    return parser.parse_args(argv)
+
+
+def rss_kb() -> int:
+    """Resident memory of this process in kB (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:  # pragma: no cover - other systems
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except Exception:  # pragma: no cover
+        return 0
+
+
+def make_application():
+    from .ui.qt import QApplication, QGuiApplication, Qt
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else APP])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    return app
+
+
+def open_initial(window, args) -> bool:
+    """Open what the command line (or the last session) asks for; False leaves the welcome page."""
+    actions = window.file_actions
+    if args.demo:
+        return actions.open_demo()
+    if args.file:
+        path = Path(args.file)
+        if not path.exists():
+            from .ui.qt import QMessageBox
+            QMessageBox.warning(window, "无法打开", f"找不到文件“{path}”")
+            return False
+        return actions.open_path(path)
+    last = window.settings.value("lastFile")
+    if last and Path(last).exists():
+        return actions.open_path(last)
+    return False
+
+
+def _install_probe(app, window) -> None:
+    from .ui.qt import QEvent, QObject, QTimer
+
+    class Probe(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, self.report)
+            return False
+
+        def report(self):
+            print(f"shown {time.time():.6f} {rss_kb()}", flush=True)
+            app.quit()
+
+    probe = Probe(window)
+    window.installEventFilter(probe)
+
+
+def run_gui(argv: list[str]) -> int:
+    args = parse_args(argv)
+    app = make_application()
+    from .ui.main_window import MainWindow
+    window = MainWindow()
+    open_initial(window, args)
+    if os.environ.get("SELFEVAL_STARTUP_PROBE"):
+        _install_probe(app, window)
+    window.show()
+    return app.exec()

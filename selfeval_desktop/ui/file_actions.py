@@ -1,0 +1,324 @@
+"""The 文件 menu: 新建, 打开, 最近文件, 另存为副本, 从上年文件新建, Excel and PDF, and opening a file
+safely (the lock beside it, a clear message for a file that is not ours).
+
+Dialogs are module-level functions or Qt static methods so tests can replace them.
+"""
+from __future__ import annotations
+
+from datetime import date
+import importlib
+from pathlib import Path
+
+from ..db.document import DocumentError, copy_document, open_document, write_atomically
+from ..db.repo import load_document, save_document
+from ..domain.model import Document, Project, Unit
+from ..domain.profiles import all_profiles
+from ..domain.rollover import next_year
+from . import file_lock
+from .qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                 QKeySequence, QLineEdit, QMessageBox, QObject, QSpinBox, QStandardPaths)
+
+FILE_FILTER = "绩效自评文件 (*.sqlite *.selfeval *.db);;所有文件 (*)"
+SUFFIX = ".sqlite"
+MAX_RECENT = 8
+DEMO_NAME = "演示文件.sqlite"
+
+
+class NewDocumentDialog(QDialog):
+    """新建: 单位名称, 评价年度, 评分规则."""
+
+    def __init__(self, parent=None, unit: str = "", year: int | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("新建自评文件")
+        self.unit = QLineEdit(unit, self)
+        self.unit.setPlaceholderText("如：××县科学技术局")
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or date.today().year - 1)
+        self.year.setSuffix(" 年度")
+        self.profile = QComboBox(self)
+        for prof in all_profiles():
+            if prof.kind == "project":
+                self.profile.addItem(prof.name, prof.id)
+        form = QFormLayout(self)
+        form.addRow("单位名称", self.unit)
+        form.addRow("评价年度", self.year)
+        form.addRow("评分规则", self.profile)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("下一步：选择保存位置")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+
+    def values(self) -> tuple[str, int, str]:
+        return self.unit.text().strip(), self.year.value(), self.profile.currentData()
+
+
+def ask_new_document(parent) -> tuple[str, int, str] | None:
+    """(unit name, fiscal year, profile id), or None when cancelled."""
+    dialog = NewDocumentDialog(parent)
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def documents_dir() -> str:
+    locations = QStandardPaths.standardLocations(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return locations[0] if locations else str(Path.home())
+
+
+def demo_path() -> Path:
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home()) / DEMO_NAME
+
+
+def in_use(path: Path) -> bool:
+    """Whether another window (here or elsewhere) has ``path`` open for editing."""
+    if not Path(path).exists():
+        return False
+    probe = file_lock.FileLock(path)
+    holder = probe.acquire()
+    probe.release()
+    return holder is not None
+
+
+def _optional(module: str, name: str):
+    """A function another part of the app provides, or None while it does not exist."""
+    try:
+        return getattr(importlib.import_module(f"selfeval_desktop.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class FileActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.recent_menu = None
+        self._needs_document: list[QAction] = []
+
+    # ------------------------------------------------------------ the menu
+    def _action(self, menu, text, slot, shortcut=None, needs_document=False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        if needs_document:
+            self._needs_document.append(action)
+        return action
+
+    def build_menu(self, menu) -> None:
+        self._action(menu, "新建…", self.new_document, QKeySequence.StandardKey.New)
+        self._action(menu, "打开…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu("最近文件")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        self.save_action = self._action(menu, "保存", self.save, QKeySequence.StandardKey.Save,
+                                        needs_document=True)
+        self._action(menu, "另存为副本…", self.save_copy, needs_document=True)
+        self._action(menu, "从上年文件新建下一年度…", self.new_from_last_year)
+        self.extra_actions(menu)
+        menu.addSeparator()
+        self._action(menu, "打开演示文件", self.open_demo)
+        self._action(menu, "关闭文件", self.window.close_document, needs_document=True)
+        self._action(menu, "退出", self.window.close, QKeySequence.StandardKey.Quit)
+
+    def extra_actions(self, menu) -> None:
+        """导入Excel / 导出Excel / 打印·导出PDF, wired to the reports package where present."""
+        from . import file_reports
+        file_reports.add_actions(self, menu)
+
+    def update_enabled(self) -> None:
+        has = self.window.session is not None
+        for action in self._needs_document:
+            action.setEnabled(has)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+        for i, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{i}  {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+
+    # ------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.window.settings.value("recentFiles") or []
+        if isinstance(value, str):
+            value = [value]
+        return [p for p in value if Path(p).exists()]
+
+    def remember(self, path: Path) -> None:
+        path = str(Path(path).absolute())
+        files = [p for p in self.recent_files() if p != path]
+        self.window.settings.setValue("recentFiles", [path, *files][:MAX_RECENT])
+        self.window.settings.setValue("lastFile", path)
+
+    # ------------------------------------------------------------ opening
+    def open_path(self, path, readonly: bool = False) -> bool:
+        """Open ``path`` in this window (the lock first; a refused file gets one message)."""
+        from .session import DocumentSession
+        path = Path(path).absolute()
+        current = self.window.session
+        if current is not None and Path(current.path).absolute() == path:
+            return True
+        lock = file_lock.FileLock(path)
+        if not readonly:
+            holder = lock.acquire()
+            if holder is not None:
+                if not file_lock.ask_lock(self.window, path, holder):
+                    return False
+                readonly = True
+        try:
+            opened = open_document(path, readonly=readonly)
+        except DocumentError as exc:
+            lock.release()
+            QMessageBox.warning(self.window, "无法打开", str(exc))
+            return False
+        if opened.readonly:
+            lock.release()  # a read-only window guards nothing
+        try:
+            session = DocumentSession(opened)
+        except Exception as exc:  # a file of ours whose content cannot be read
+            opened.close()
+            lock.release()
+            QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
+            return False
+        self.window.set_session(session, lock if lock.held else None)
+        self.remember(path)
+        if opened.notice:
+            QMessageBox.information(self.window, "提示", opened.notice)
+        return True
+
+    def open_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self.window, "打开自评文件", self._start_dir(),
+                                              FILE_FILTER)
+        return self.open_path(path) if path else False
+
+    def _start_dir(self) -> str:
+        session = self.window.session
+        if session is not None:
+            return str(Path(session.path).parent)
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else documents_dir()
+
+    def _ask_save_path(self, title: str, name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, title,
+                                              str(Path(self._start_dir()) / name), FILE_FILTER)
+        if not path:
+            return None
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIX)
+        if in_use(path):
+            QMessageBox.warning(self.window, "无法保存",
+                                f"“{path.name}”{file_lock.LOCKED_TITLE}，请换一个文件名")
+            return None
+        return path
+
+    def _create(self, path: Path, doc: Document, action: str, detail: str = "") -> bool:
+        try:
+            write_atomically(path, lambda conn: save_document(conn, doc, action=action,
+                                                              detail=detail))
+        except (OSError, DocumentError) as exc:
+            QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
+            return False
+        return self.open_path(path)
+
+    # ------------------------------------------------------------ the actions
+    def new_document(self) -> bool:
+        answer = ask_new_document(self.window)
+        if answer is None:
+            return False
+        unit, year, profile = answer
+        name = f"{year}年度{unit or ''}绩效自评{SUFFIX}"
+        path = self._ask_save_path("新建自评文件：选择保存位置", name)
+        if path is None:
+            return False
+        doc = Document(unit=Unit(name=unit), year=year, profile_id=profile or "mof2020",
+                       projects=[Project()])
+        return self._create(path, doc, "create")
+
+    def new_from_last_year(self) -> bool:
+        """从上年文件新建: the current document (or a chosen one) → the next fiscal year."""
+        session = self.window.session
+        if session is not None:
+            self.window.page.flush()
+            source_doc, source_path = session.document, Path(session.path)
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, "选择上一年度的自评文件",
+                                                    self._start_dir(), FILE_FILTER)
+            if not chosen:
+                return False
+            source_path = Path(chosen)
+            try:
+                opened = open_document(source_path, readonly=True)
+            except DocumentError as exc:
+                QMessageBox.warning(self.window, "无法打开", str(exc))
+                return False
+            try:
+                source_doc = load_document(opened.conn)
+            finally:
+                opened.close()
+        new_doc = next_year(source_doc)
+        year = f"{new_doc.year}年度" if new_doc.year else "下一年度"
+        path = self._ask_save_path(f"新建{year}自评文件：选择保存位置",
+                                   f"{year}{new_doc.unit.name}绩效自评{SUFFIX}")
+        if path is None:
+            return False
+        if path.absolute() == source_path.absolute():
+            QMessageBox.warning(self.window, "无法保存", "不能覆盖上一年度的文件，请换一个文件名")
+            return False
+        return self._create(path, new_doc, "rollover", f"从“{source_path.name}”新建")
+
+    def save(self) -> None:
+        """Ctrl+S: everything is saved as typed; commit the field being typed and say so."""
+        if self.window.page is not None:
+            self.window.page.flush()
+        self.window.statusBar().showMessage("已自动保存：每次修改都已随时保存，无需手动保存", 4000)
+
+    def save_copy(self) -> bool:
+        session = self.window.session
+        if session is None:
+            return False
+        self.window.page.flush()
+        stem = Path(session.path).stem
+        path = self._ask_save_path("另存为副本", f"{stem}（副本）{SUFFIX}")
+        if path is None:
+            return False
+        if path.absolute() == Path(session.path).absolute():
+            QMessageBox.warning(self.window, "无法保存", "副本不能与当前文件同名，请换一个文件名")
+            return False
+        try:
+            copy_document(session.conn, path)
+        except Exception as exc:
+            QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
+            return False
+        self.window.statusBar().showMessage(f"已另存副本：{path}（当前仍在编辑原文件）", 8000)
+        return True
+
+    def open_demo(self) -> bool:
+        """Write a fresh demo document into the user's data folder and open it."""
+        path = demo_path()
+        write_demo = _optional("db.demo", "write_demo")
+        if write_demo is None:
+            QMessageBox.warning(self.window, "无法打开演示文件", "本版本未包含演示数据")
+            return False
+        current = self.window.session
+        if current is not None and Path(current.path).absolute() == path.absolute():
+            return True
+        if not in_use(path):  # else: open the one in use, read-only
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_demo(path, seed="004")
+            except Exception as exc:
+                QMessageBox.warning(self.window, "无法打开演示文件", f"写入演示文件失败：{exc}")
+                return False
+        return self.open_path(path)

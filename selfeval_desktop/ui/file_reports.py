@@ -1,0 +1,151 @@
+"""The 文件 menu's Excel and PDF entries: 导入Excel, 导出Excel, 打印·导出PDF.
+
+They call the reports package (no Qt there) and only add dialogs: which file, 元 or 万元 when the
+workbook is in doubt, which form and which projects. Dialog helpers are module functions so tests
+can replace them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .qt import QMessageBox
+
+FORM_CHOICES = (("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表"))
+
+
+def add_actions(actions, menu) -> None:
+    """Add the entries to ``menu`` (``actions`` is the window's FileActions)."""
+    menu.addSeparator()
+    actions._action(menu, "导入Excel自评表…", lambda: import_excel(actions))
+    actions._action(menu, "导出Excel…", lambda: export_excel(actions), needs_document=True)
+    for form, title in FORM_CHOICES:
+        actions._action(menu, f"打印·导出PDF：{title}…",
+                        lambda f=form: export_pdf(actions, f), needs_document=True)
+
+
+def ask_amount_unit(parent, question: str) -> str | None:
+    """“yuan”, “wan”, or None when cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, "金额单位", question,
+                      QMessageBox.StandardButton.NoButton, parent)
+    yuan = box.addButton("按元读取", QMessageBox.ButtonRole.AcceptRole)
+    wan = box.addButton("按万元读取", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "yuan" if clicked is yuan else "wan" if clicked is wan else None
+
+
+def ask_scope(parent, current_name: str) -> str | None:
+    """“current”, “all”, or None when cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, "打印哪些项目",
+                      f"只打印当前项目“{current_name}”，还是打印全部项目？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    current = box.addButton("当前项目", QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton("全部项目", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(current)
+    box.exec()
+    clicked = box.clickedButton()
+    return "current" if clicked is current else "all" if clicked is every else None
+
+
+def import_excel(actions) -> bool:
+    """Read a filled 自评表 workbook into a new document file and open it."""
+    from ..reports.xlsx_import import check_amounts, import_workbook, write_document
+    from ..reports.xlsx_import_report import XlsxImportError
+    from .qt import QFileDialog
+    window = actions.window
+    source, _ = QFileDialog.getOpenFileName(window, "导入Excel自评表", actions._start_dir(),
+                                            "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)")
+    if not source:
+        return False
+    try:
+        check = check_amounts(source)
+        amounts = None
+        if check.needs_answer:
+            amounts = ask_amount_unit(window, check.question)
+            if amounts is None:
+                return False
+        result = import_workbook(source, amounts)
+    except XlsxImportError as exc:
+        QMessageBox.warning(window, "无法导入", str(exc))
+        return False
+    target = actions._ask_save_path("导入后的自评文件：选择保存位置",
+                                    f"{Path(source).stem}{'.sqlite'}")
+    if target is None:
+        return False
+    try:
+        write_document(result, target, replace=target.exists())
+    except XlsxImportError as exc:
+        QMessageBox.warning(window, "无法导入", str(exc))
+        return False
+    if not actions.open_path(target):
+        return False
+    QMessageBox.information(window, "导入完成", result.report.text())
+    return True
+
+
+def export_excel(actions) -> bool:
+    from ..reports.xlsx_export import XlsxExportError, export_workbook
+    from .qt import QFileDialog
+    window = actions.window
+    session = window.session
+    if session is None:
+        return False
+    window.page.flush()
+    default = str(Path(actions._start_dir()) / f"{Path(session.path).stem}.xlsx")
+    out, _ = QFileDialog.getSaveFileName(window, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
+    if not out:
+        return False
+    out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
+    try:
+        export_workbook(session.document, out)
+    except XlsxExportError as exc:
+        QMessageBox.warning(window, "无法导出", str(exc))
+        return False
+    window.statusBar().showMessage(f"已导出：{out}", 8000)
+    return True
+
+
+def export_pdf(actions, form: str) -> bool:
+    """打印: write the chosen form to a PDF and open it in the system's viewer to print."""
+    from ..reports import export
+    from .qt import QFileDialog
+    window = actions.window
+    session = window.session
+    if session is None:
+        return False
+    window.page.flush()
+    doc = session.document
+    pid = window.page.pid
+    current = next((p for p in doc.project_list() if p.id == pid), None)
+    scope = "all"
+    if current is not None and len(doc.project_list()) > 1:
+        scope = ask_scope(window, current.name or "未命名项目")
+        if scope is None:
+            return False
+    ids = [current.id] if scope == "current" and current is not None else None
+    title = dict(FORM_CHOICES)[form]
+    name = current.name if ids else doc.unit.name or Path(session.path).stem
+    default = str(Path(actions._start_dir()) / export.safe_name(f"{title}-{name}.pdf"))
+    out, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
+    if not out:
+        return False
+    out = Path(out) if Path(out).suffix else Path(out).with_suffix(".pdf")
+    try:
+        projects = export.select(doc, ids)
+        warnings = export.print_warnings(doc, projects)
+        if warnings:
+            answer = QMessageBox.question(window, "打印前请注意", "\n".join(warnings) + "\n\n仍要导出吗？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        written = export.export_pdf(doc, out, form=form, project_ids=ids)
+    except export.ExportError as exc:
+        QMessageBox.warning(window, "无法导出PDF", str(exc))
+        return False
+    window.statusBar().showMessage(f"已导出PDF：{written[0]}", 8000)
+    try:
+        export.open_with_system_viewer(written[0])
+    except OSError:
+        pass  # the PDF is written; a machine without a viewer just does not open it
+    return True

@@ -1,0 +1,210 @@
+"""The window's header: unit, fiscal year and rule profile on the left; the current project's live
+总分 and 等次 in large type on the right (always visible, updated on every edit)."""
+from __future__ import annotations
+
+from ..domain.model import ProjectKind
+from ..domain.profiles import all_profiles
+from .project_list import display_name, grade_color
+from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTimer,
+                 QVBoxLayout, QWidget, Qt)
+from .tabs.fields import FieldBinder
+
+NO_YEAR = 1999  # the spin box's minimum, shown as “未填”
+
+
+class ScoreBadge(QWidget):
+    """总分 and 等次 of one project in large type, with the explanation as a tooltip."""
+
+    def __init__(self, parent=None, total_caption: str = "总分", grade_caption: str = "等次"):
+        super().__init__(parent)
+        self.caption = QLabel("", self)
+        self.caption.setObjectName("scoreCaption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total = QLabel("—", self)
+        self.total.setObjectName("totalLabel")
+        self.grade = QLabel("", self)
+        self.grade.setObjectName("gradeLabel")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 2.0)
+        big.setBold(True)
+        self.total.setFont(big)
+        self.grade.setFont(big)
+        self.grade.setMinimumWidth(self.grade.fontMetrics().horizontalAdvance("一般") + 16)
+        self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        total_caption = QLabel(total_caption, self)
+        grade_caption = QLabel(grade_caption, self)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(total_caption)
+        row.addWidget(self.total)
+        row.addSpacing(10)
+        row.addWidget(grade_caption)
+        row.addWidget(self.grade)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.caption)
+        col.addLayout(row)
+
+    def show_score(self, caption: str, score) -> None:
+        self.caption.setText(caption)
+        if score is None:
+            self.total.setText("—")
+            self.grade.setText("")
+            self.setToolTip("")
+            return
+        self.total.setText(str(score.total))
+        self.grade.setText(score.grade)
+        color = grade_color(score.grade).name()
+        self.grade.setStyleSheet(f"color: white; background: {color}; border-radius: 4px;"
+                                 "padding: 0 6px;")
+        self.setToolTip(score.explanation)
+
+
+class Header(QFrame):
+    """Unit name (editable), 评价年度, 评分规则, and the live score of the project shown."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self.setObjectName("header")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.binder = FieldBinder(session, self)
+
+        self.unit = QLineEdit(self)
+        self.unit.setObjectName("unitName")
+        self.unit.setPlaceholderText("单位名称，如：××县科学技术局")
+        self.unit.setMinimumWidth(220)
+        self.binder.bind(self.unit, "unit", "name")
+
+        self.year = QSpinBox(self)
+        self.year.setObjectName("fiscalYear")
+        self.year.setRange(NO_YEAR, 2100)
+        self.year.setSpecialValueText("未填")
+        self.year.setSuffix(" 年度")
+        self.year.setToolTip("评价的预算年度")
+        self._year_timer = QTimer(self)
+        self._year_timer.setSingleShot(True)
+        self._year_timer.setInterval(700)
+        self._year_timer.timeout.connect(self.commit_year)
+        self.year.valueChanged.connect(lambda _v: self._year_timer.start())
+        self.year.editingFinished.connect(self.commit_year)
+
+        self.profile = QComboBox(self)
+        self.profile.setObjectName("profileBox")
+        self.profile.setToolTip("项目的评分规则（财政部或本省的办法）")
+        for prof in all_profiles():
+            if prof.kind == "project":
+                self.profile.addItem(prof.name, prof.id)
+                self.profile.setItemData(self.profile.count() - 1, prof.description,
+                                         Qt.ItemDataRole.ToolTipRole)
+        self.profile.activated.connect(self._profile_chosen)
+
+        self.readonly_note = QLabel("只读：不能修改", self)
+        self.readonly_note.setObjectName("readonlyNote")
+        self.readonly_note.setStyleSheet("background:#fff3c4; color:#6b4e00; padding:2px 8px;"
+                                         "border-radius:3px;")
+        self.badge = ScoreBadge(self)
+
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(QLabel("单位", self))
+        unit_row.addWidget(self.unit, 1)
+        unit_row.addWidget(self.readonly_note)
+        rule_row = QHBoxLayout()
+        rule_row.addWidget(QLabel("评价年度", self))
+        rule_row.addWidget(self.year)
+        rule_row.addSpacing(12)
+        rule_row.addWidget(QLabel("评分规则", self))
+        rule_row.addWidget(self.profile, 1)
+        left.addLayout(unit_row)
+        left.addLayout(rule_row)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 12, 6)
+        layout.addLayout(left, 3)
+        layout.addStretch(1)
+        layout.addWidget(self.badge)
+
+        session.scoreChanged.connect(self._score_changed)
+        session.fieldChanged.connect(self._field_changed)
+        session.documentReplaced.connect(self.refresh)
+        session.projectsChanged.connect(self._show_score)
+        self.refresh()
+
+    # ------------------------------------------------------------ document fields
+    def refresh(self) -> None:
+        doc = self.session.document
+        self.binder.refresh()
+        self.year.blockSignals(True)
+        self.year.setValue(doc.year or NO_YEAR)
+        self.year.blockSignals(False)
+        i = self.profile.findData(doc.profile_id)
+        if i < 0:  # a profile this program does not know: show its id, keep it
+            self.profile.addItem(doc.profile_id, doc.profile_id)
+            i = self.profile.count() - 1
+        self.profile.setCurrentIndex(i)
+        readonly = self.session.readonly
+        self.year.setReadOnly(readonly)
+        self.profile.setEnabled(not readonly)
+        self.readonly_note.setVisible(readonly)
+        self._show_score()
+
+    def commit_year(self) -> None:
+        self._year_timer.stop()
+        value = self.year.value()
+        text = "" if value == NO_YEAR else str(value)
+        current = self.session.document.year
+        if (current or NO_YEAR) != value and not self.session.readonly:
+            self.session.set_value("meta", None, None, "year", text)
+
+    def _profile_chosen(self, index: int) -> None:
+        pid = self.profile.itemData(index)
+        if pid and pid != self.session.document.profile_id and not self.session.readonly:
+            self.session.set_value("meta", None, None, "profile_id", pid)
+
+    def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "meta":
+            self.refresh()
+        elif entity == "project" and attr == "name" and pid == self.pid:
+            self._show_score()
+
+    # ------------------------------------------------------------ score
+    def set_project(self, pid: int | None) -> None:
+        self.pid = pid
+        self._show_score()
+
+    def _score_changed(self, pid: int) -> None:
+        if pid == self.pid:
+            self._show_score()
+
+    def _show_score(self) -> None:
+        pid = self.pid
+        try:
+            project = self.session.project(pid) if pid is not None else None
+        except KeyError:
+            project = None
+        if project is None:
+            self.badge.show_score("", None)
+            return
+        caption = display_name(project)
+        if project.kind is ProjectKind.DEPARTMENT:
+            caption = "部门整体评价"
+        metrics = self.badge.caption.fontMetrics()
+        caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, 260)
+        self.badge.show_score(caption, self.session.score(pid))
+
+    def flush(self) -> None:
+        self.binder.commit_pending()
+        if self._year_timer.isActive():
+            self.commit_year()
+
+    def focus_place(self, place) -> bool:
+        if place.field in ("year",):
+            self.year.setFocus()
+        elif place.field in ("profile_id", "department_profile_id"):
+            self.profile.setFocus()
+        else:
+            self.unit.setFocus()
+        return True

@@ -1,0 +1,337 @@
+"""The main window: header, project list, the four tabs (or the 部门整体 page), 问题清单 dock.
+
+One window shows one document (a :class:`DocumentSession`); without one it shows a welcome page
+with 新建 / 打开 / 演示 and the recent files. Geometry, dock and splitter state are kept in QSettings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks_panel import ChecksPanel
+from .file_actions import FileActions
+from .header import Header
+from .project_list import ProjectListPanel
+from .qt import (QAction, QFont, QFrame, QHBoxLayout, QKeySequence, QLabel, QListWidget,
+                 QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSplitter,
+                 QStackedWidget, QTabWidget, QVBoxLayout, QWidget, Qt)
+from .tabs.conclusion_tab import ConclusionTab
+from .tabs.department_tab import DepartmentTab
+from .tabs.overview_tab import OverviewTab
+try:  # TEMPORARY until the core tabs land
+    from .tabs.budget_tab import BudgetTab
+    from .tabs.indicators_tab import IndicatorsTab
+except ImportError:
+    from .tabs.department_tab import IndicatorsTab
+    BudgetTab = IndicatorsTab
+
+APP_TITLE = "绩效自评助手"
+MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
+TAB_KEYS = ("overview", "budget", "indicators", "conclusion")
+TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
+
+
+class DocumentPage(QWidget):
+    """Everything shown for an open document (replaced as a whole when another is opened)."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.header = Header(session, self)
+        self.projects = ProjectListPanel(session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("projectTabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_widgets = {
+            "overview": OverviewTab(session, self), "budget": BudgetTab(session, self),
+            "indicators": IndicatorsTab(session, self), "conclusion": ConclusionTab(session, self)}
+        for key, title in zip(TAB_KEYS, TAB_TITLES):
+            self.tabs.addTab(self.tab_widgets[key], title)
+        self.department = DepartmentTab(session, self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.tabs)
+        self.right.addWidget(self.department)
+        self.empty = QLabel("请在左侧点“新增项目”，开始填写第一个项目。", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right.addWidget(self.empty)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.projects)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([290, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.projects.setMinimumWidth(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+
+        self.pid: int | None = None
+        self.projects.projectSelected.connect(self.show_project)
+        session.projectsChanged.connect(self._projects_changed)
+        session.documentReplaced.connect(self._projects_changed)
+        self.projects.select_pid(None)
+        if self.projects.current_pid() is None:
+            self.show_project(None)
+
+    def _projects_changed(self) -> None:
+        if self.pid is not None and not any(p.id == self.pid for p in self.session.document.projects):
+            self.pid = None
+        if self.projects.current_pid() is None:
+            self.show_project(None)
+
+    def show_project(self, pid: int | None) -> None:
+        self.flush()
+        self.pid = pid
+        self.header.set_project(pid)
+        if pid is None:
+            self.right.setCurrentWidget(self.empty)
+            return
+        if self.session.document.department is not None and \
+                self.session.document.department.id == pid:
+            self.department.set_project(pid)
+            self.right.setCurrentWidget(self.department)
+            return
+        for tab in self.tab_widgets.values():
+            tab.set_project(pid)
+        self.right.setCurrentWidget(self.tabs)
+
+    def current_tab(self):
+        if self.right.currentWidget() is self.department:
+            return self.department
+        return self.tabs.currentWidget()
+
+    def flush(self) -> None:
+        """Commit the field being typed anywhere on the page."""
+        self.header.flush()
+        for tab in (*self.tab_widgets.values(), self.department):
+            flush = getattr(tab, "flush", None)
+            if flush is not None:
+                flush()
+
+    def focus_place(self, place) -> bool:
+        """Select the project of a 问题清单 finding, switch tab and put the cursor on the cell."""
+        if place.tab == "document" or place.project_id is None:
+            return self.header.focus_place(place)
+        if place.project_id != self.projects.current_pid():
+            self.projects.select_pid(place.project_id)
+        if self.right.currentWidget() is self.department:
+            return self.department.focus_place(place)
+        tab = self.tab_widgets.get(place.tab)
+        if tab is None:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        focus = getattr(tab, "focus_place", None)
+        return bool(focus(place)) if focus is not None else False
+
+
+class WelcomePage(QWidget):
+    """Shown without a document: 新建, 打开, 演示 and the recent files."""
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        title = QLabel(APP_TITLE, self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        hint = QLabel("项目支出绩效自评：填写资金和指标，自动打分定等次，打印自评表。\n"
+                      "所有修改随时自动保存，无需点“保存”。", self)
+        self.new_button = QPushButton("新建自评文件…", self)
+        self.open_button = QPushButton("打开已有文件…", self)
+        self.demo_button = QPushButton("打开演示文件", self)
+        for b in (self.new_button, self.open_button, self.demo_button):
+            b.setMinimumHeight(36)
+        self.new_button.clicked.connect(window.file_actions.new_document)
+        self.open_button.clicked.connect(window.file_actions.open_dialog)
+        self.demo_button.clicked.connect(window.file_actions.open_demo)
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("recentList")
+        self.recent.itemActivated.connect(
+            lambda item: window.file_actions.open_path(item.data(Qt.ItemDataRole.UserRole)))
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.demo_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QVBoxLayout()
+        box.addWidget(title)
+        box.addWidget(hint)
+        box.addSpacing(12)
+        box.addLayout(buttons)
+        box.addSpacing(12)
+        box.addWidget(QLabel("最近打开的文件（双击打开）：", self))
+        box.addWidget(self.recent, 1)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(box, 4)
+        outer.addStretch(1)
+        self.window_ = window
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for path in self.window_.file_actions.recent_files():
+            item = QListWidgetItem(f"{Path(path).name}    （{Path(path).parent}）")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.recent.addItem(item)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings or QSettings()
+        self.session = None
+        self.lock = None
+        self.page: DocumentPage | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.file_actions = FileActions(self)
+        self.welcome = WelcomePage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+
+        self.checks = ChecksPanel(self)
+        self.checks.findingActivated.connect(self.go_to)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
+        self._build_menus()
+
+        self.saved_label = QLabel("", self)
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.resize(1280, 720)
+        self._restore_geometry()
+        self._show_document_state()
+
+    # ------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        self.file_actions.build_menu(self.menuBar().addMenu("文件(&F)"))
+        edit = self.menuBar().addMenu("编辑(&E)")
+        self.undo_action = QAction("撤销", self)
+        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("重做", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        view = self.menuBar().addMenu("视图(&V)")
+        toggle = self.checks.toggleViewAction()
+        toggle.setText("问题清单")
+        view.addAction(toggle)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于绩效自评助手", self)
+        about.triggered.connect(lambda: QMessageBox.about(
+            self, "关于", f"{APP_TITLE}\n项目支出绩效自评：按财预〔2020〕10号等办法自动评分。"))
+        help_menu.addAction(about)
+
+    def undo(self) -> None:
+        if self.session is None:
+            return
+        self.page.flush()
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is None:
+            return
+        self.page.flush()
+        self.session.undo_stack.redo()
+
+    def _update_undo_actions(self) -> None:
+        stack = self.session.undo_stack if self.session is not None else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.undo_action.setText(f"撤销 {stack.undoText()}".strip() if stack else "撤销")
+        self.redo_action.setText(f"重做 {stack.redoText()}".strip() if stack else "重做")
+
+    # ------------------------------------------------------------ the document
+    def set_session(self, session, lock=None) -> None:
+        """Show ``session`` (the previous document is closed and its lock released)."""
+        self.close_document()
+        self.session, self.lock = session, lock
+        session.setParent(self)
+        self.page = DocumentPage(session, self)
+        self.stack.addWidget(self.page)
+        self.stack.setCurrentWidget(self.page)
+        self._restore_splitter()
+        session.saved.connect(self.saved_label.setText)
+        self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
+        session.writeFailed.connect(lambda msg: QMessageBox.warning(self, "保存失败", msg))
+        session.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
+        session.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
+        self.checks.set_session(session)
+        self._show_document_state()
+
+    def close_document(self) -> None:
+        if self.session is None:
+            return
+        self.page.flush()
+        self._save_splitter()
+        self.checks.set_session(None)
+        self.stack.removeWidget(self.page)
+        self.page.deleteLater()
+        self.page = None
+        session, self.session = self.session, None
+        session.opened.close()
+        session.deleteLater()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.stack.setCurrentWidget(self.welcome)
+        self.saved_label.setText("")
+        self._show_document_state()
+
+    def _show_document_state(self) -> None:
+        session = self.session
+        if session is None:
+            self.setWindowTitle(APP_TITLE)
+            self.welcome.refresh()
+            self.checks.hide()
+        else:
+            name = Path(session.path).name
+            suffix = "（只读）" if session.readonly else ""
+            self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}")
+            self.checks.show()
+        self.file_actions.update_enabled()
+        self._update_undo_actions()
+
+    def go_to(self, place) -> bool:
+        return self.page.focus_place(place) if self.page is not None else False
+
+    # ------------------------------------------------------------ settings
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        self._state_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._state_restored:  # first start: a short 问题清单 leaves room for the grids
+            self._state_restored = True
+            self.resizeDocks([self.checks], [130], Qt.Orientation.Vertical)
+
+    def _restore_splitter(self) -> None:
+        state = self.settings.value("window/splitter")
+        if state is not None and self.page is not None:
+            self.page.splitter.restoreState(state)
+
+    def _save_splitter(self) -> None:
+        if self.page is not None:
+            self.settings.setValue("window/splitter", self.page.splitter.saveState())
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self._save_splitter()
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        self.close_document()
+        super().closeEvent(event)

@@ -1,0 +1,292 @@
+"""The project list on the left: each project with its live 得分 and 等次.
+
+The 部门整体 evaluation, when the document has one, is the first row (bold); the projects follow
+in document order. Adding, duplicating, deleting (after a confirmation) and moving go through the
+session, so each is one undo step and autosaved.
+"""
+from __future__ import annotations
+
+from ..domain.model import Project, ProjectKind
+from .qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QHBoxLayout,
+                 QHeaderView, QMessageBox, QModelIndex, QPushButton, QSize, Qt, QTableView,
+                 QVBoxLayout, QWidget, Signal)
+
+COL_NAME, COL_SCORE, COL_GRADE = range(3)
+HEADERS = ("项目", "得分", "等次")
+PID_ROLE = Qt.ItemDataRole.UserRole + 1
+UNNAMED = "（未命名项目）"
+
+GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
+                "差": "#c62828"}
+
+
+def grade_color(grade: str) -> QColor:
+    return QColor(GRADE_COLORS.get(grade, "#333333"))
+
+
+def display_name(project: Project) -> str:
+    name = project.name.strip() or UNNAMED
+    if project.kind is ProjectKind.DEPARTMENT:
+        return f"部门整体：{name}" if project.name.strip() else "部门整体"
+    return name
+
+
+class ProjectListModel(QAbstractTableModel):
+    """Rows: the 部门整体 evaluation (if any), then the projects. Only the name is editable."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._pids: list[int] = []
+        self._rows_from_document()
+        session.projectsChanged.connect(self.reload)
+        session.documentReplaced.connect(self.reload)
+        session.scoreChanged.connect(self._score_changed)
+        session.fieldChanged.connect(self._field_changed)
+
+    def _rows_from_document(self) -> None:
+        doc = self.session.document
+        dept = doc.department
+        self._pids = ([dept.id] if dept is not None else []) + [p.id for p in doc.project_list()]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows_from_document()
+        self.endResetModel()
+
+    # ------------------------------------------------------------ lookups
+    def pid_at(self, row: int) -> int | None:
+        return self._pids[row] if 0 <= row < len(self._pids) else None
+
+    def row_of(self, pid: int | None) -> int:
+        try:
+            return self._pids.index(pid)
+        except ValueError:
+            return -1
+
+    def has_department(self) -> bool:
+        return self.session.document.department is not None
+
+    def is_department_row(self, row: int) -> bool:
+        return row == 0 and self.has_department()
+
+    # ------------------------------------------------------------ Qt model
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._pids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_NAME and not self.session.readonly:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._pids):
+            return None
+        pid = self._pids[index.row()]
+        col = index.column()
+        if role == PID_ROLE:
+            return pid
+        project = self.session.project(pid)
+        if role == Qt.ItemDataRole.EditRole and col == COL_NAME:
+            return project.name
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return display_name(project)
+            score = self.session.score(pid)
+            return str(score.total) if col == COL_SCORE else score.grade
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_NAME:
+                return display_name(project)
+            return self.session.score(pid).explanation
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_GRADE:
+                return QBrush(grade_color(self.session.score(pid).grade))
+            if col == COL_NAME and not project.name.strip():
+                return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.FontRole and (col == COL_GRADE or self.is_department_row(index.row())):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COL_NAME:
+            return False
+        if self.session.readonly:
+            return False
+        pid = self._pids[index.row()]
+        text = "" if value is None else str(value).strip()
+        if text == self.session.project(pid).name:
+            return False
+        self.session.set_value("project", pid, None, "name", text)
+        return True  # fieldChanged emits dataChanged
+
+    # ------------------------------------------------------------ session signals
+    def _score_changed(self, pid: int) -> None:
+        row = self.row_of(pid)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, COL_SCORE), self.index(row, COL_GRADE))
+
+    def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "project" and attr == "name":
+            row = self.row_of(pid)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, COL_NAME), self.index(row, COL_NAME))
+
+
+class ProjectListPanel(QWidget):
+    """The list with its buttons: 新增, 复制, 删除, 上移, 下移."""
+
+    projectSelected = Signal(int)  # pid (the department's pid too)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = ProjectListModel(session, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("projectList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_SCORE, COL_GRADE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        self.add_button = self._button("新增项目", "在列表末尾新增一个空白项目", self.add_project)
+        self.duplicate_button = self._button("复制", "复制所选项目（含资金、指标和评价人员）",
+                                             self.duplicate_project)
+        self.delete_button = self._button("删除", "删除所选项目（可撤销）", self.delete_project)
+        self.up_button = self._button("上移", "把所选项目上移一位", lambda: self.move_selected(-1))
+        self.down_button = self._button("下移", "把所选项目下移一位", lambda: self.move_selected(1))
+        for b in (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
+                  self.down_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self._selected_pid: int | None = None
+        self._update_buttons()
+
+    def _button(self, text, tip, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        button.setMinimumSize(QSize(10, 0))
+        return button
+
+    # ------------------------------------------------------------ selection
+    def current_pid(self) -> int | None:
+        return self._selected_pid
+
+    def select_pid(self, pid: int | None) -> None:
+        row = self.model.row_of(pid)
+        if row < 0 and self.model.rowCount():
+            row = 1 if self.model.has_department() and self.model.rowCount() > 1 else 0
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, COL_NAME))
+            self.view.selectRow(row)
+        else:
+            self._selected_pid = None
+            self._update_buttons()
+
+    def _current_changed(self, current, previous) -> None:
+        pid = self.model.pid_at(current.row()) if current.isValid() else None
+        self._update_buttons()
+        if pid is not None and pid != self._selected_pid:
+            self._selected_pid = pid
+            self.projectSelected.emit(pid)
+        self._selected_pid = pid
+        self._update_buttons()
+
+    def _after_reset(self) -> None:
+        keep = self._selected_pid
+        self._selected_pid = None
+        self.select_pid(keep)
+
+    def _update_buttons(self) -> None:
+        row = self.model.row_of(self._selected_pid)
+        editable = not self.session.readonly
+        is_project = row >= 0 and not self.model.is_department_row(row)
+        first = 1 if self.model.has_department() else 0
+        self.add_button.setEnabled(editable)
+        self.duplicate_button.setEnabled(editable and is_project)
+        self.delete_button.setEnabled(editable and is_project)
+        self.up_button.setEnabled(editable and is_project and row > first)
+        self.down_button.setEnabled(editable and is_project and row < self.model.rowCount() - 1)
+
+    # ------------------------------------------------------------ actions
+    def add_project(self) -> int | None:
+        if self.session.readonly:
+            return None
+        pid = self.session.add_project(Project(name=""))
+        self.select_pid(pid)
+        return pid
+
+    def duplicate_project(self) -> int | None:
+        pid = self._selected_pid
+        row = self.model.row_of(pid)
+        if self.session.readonly or row < 0 or self.model.is_department_row(row):
+            return None
+        new = self.session.duplicate_project(pid)
+        self.select_pid(new)
+        return new
+
+    def delete_project(self) -> bool:
+        pid = self._selected_pid
+        row = self.model.row_of(pid)
+        if self.session.readonly or row < 0 or self.model.is_department_row(row):
+            return False
+        name = self.session.project(pid).name.strip() or UNNAMED
+        answer = QMessageBox.question(
+            self, "删除项目",
+            f"确定删除项目“{name}”吗？\n\n它的资金、指标、评价人员和结论将一并删除。"
+            "删除后可用“撤销”（Ctrl+Z）恢复。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        neighbour = self.model.pid_at(row + 1) or self.model.pid_at(row - 1)
+        self.session.remove_project(pid)
+        self.select_pid(neighbour)
+        return True
+
+    def move_selected(self, step: int) -> bool:
+        pid = self._selected_pid
+        row = self.model.row_of(pid)
+        target_row = row + step
+        first = 1 if self.model.has_department() else 0
+        if (self.session.readonly or row < first or not first <= target_row < self.model.rowCount()):
+            return False
+        neighbour = self.model.pid_at(target_row)
+        projects = self.session.document.projects
+        new_position = next(i for i, p in enumerate(projects) if p.id == neighbour)
+        self.session.move_project(pid, new_position)
+        self.select_pid(pid)
+        return True

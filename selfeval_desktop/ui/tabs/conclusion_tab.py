@@ -1,0 +1,133 @@
+"""结论: the computed 综合得分 and 自评等次, the narrative sections of the report, the evaluators
+(评价人员) and the two opinions that are signed and stamped on paper."""
+from __future__ import annotations
+
+from ...domain.model import CONCLUSION_SECTIONS
+from ..header import ScoreBadge
+from ..qt import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+                  QScrollArea, QVBoxLayout, QWidget, Qt)
+from .evaluators import EvaluatorsBox
+from .fields import FieldBinder
+
+SECTION_HINTS = {
+    "achievement": "对照年度绩效目标，逐项说明完成情况",
+    "problems": "项目实施和资金使用中存在的问题",
+    "measures": "针对存在问题的改进措施",
+    "experience": "值得推广的经验做法（可不填）",
+    "application": "自评结果如何应用于预算安排和管理（可不填）",
+}
+OPINIONS = (("unit_opinion", "项目单位（评价机构）意见", "如：经自评，该项目总体完成了年度绩效目标……"),
+            ("supervisor_opinion", "主管部门审核意见", "由主管部门填写（打印后盖章，也可在此录入）"))
+
+
+class ConclusionTab(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self.binder = FieldBinder(session, self)
+        page = QWidget()
+
+        result = QGroupBox("自评结果（按评分规则自动计算，不能手改）", page)
+        self.badge = ScoreBadge(result, "综合得分", "自评等次")
+        self.badge.setObjectName("conclusionScore")
+        self.badge.total.setObjectName("conclusionTotal")
+        self.badge.grade.setObjectName("conclusionGrade")
+        self.badge.caption.hide()
+        self.explanation = QLabel("", result)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result_row = QHBoxLayout(result)
+        result_row.addWidget(self.badge)
+        result_row.addSpacing(16)
+        result_row.addWidget(self.explanation, 1)
+
+        self.texts: dict[str, QPlainTextEdit] = {}
+        sections = QGroupBox("自评结论", page)
+        grid = QGridLayout(sections)
+        for row, (key, label) in enumerate(CONCLUSION_SECTIONS.items()):
+            edit = self._text(SECTION_HINTS.get(key, ""), 3, sections)
+            edit.setObjectName(f"conclusion_{key}")
+            self.texts[key] = self.binder.bind(edit, "conclusion", "text", row_key=key)
+            grid.addWidget(self._label(label), row, 0)
+            grid.addWidget(edit, row, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.evaluators = EvaluatorsBox(session, page)
+
+        opinions = QGroupBox("意见（打印后签字盖章）", page)
+        op_grid = QGridLayout(opinions)
+        for col, (attr, label, hint) in enumerate(OPINIONS):
+            edit = self._text(hint, 4, opinions)
+            edit.setObjectName(f"conclusion_{attr}")
+            self.texts[attr] = self.binder.bind(edit, "project", attr)
+            op_grid.addWidget(QLabel(label, opinions), 0, col)
+            op_grid.addWidget(edit, 1, col)
+
+        column = QVBoxLayout(page)
+        column.addWidget(result)
+        column.addWidget(sections)
+        column.addWidget(self.evaluators)
+        column.addWidget(opinions)
+        column.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        session.scoreChanged.connect(self._score_changed)
+        session.documentReplaced.connect(self._show_score)
+
+    @staticmethod
+    def _text(placeholder: str, lines: int, parent) -> QPlainTextEdit:
+        edit = QPlainTextEdit(parent)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        line = edit.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(line * lines + 14)
+        edit.setMaximumHeight(line * lines * 2 + 14)
+        return edit
+
+    @staticmethod
+    def _label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return label
+
+    def set_project(self, pid: int | None) -> None:
+        self.pid = pid
+        self.binder.set_project(pid)
+        self.evaluators.set_project(pid)
+        self._show_score()
+
+    def _score_changed(self, pid: int) -> None:
+        if pid == self.pid:
+            self._show_score()
+
+    def _show_score(self) -> None:
+        if self.pid is None or not any(p.id == self.pid for p in self.session.document.projects):
+            self.badge.show_score("", None)
+            self.explanation.setText("")
+            return
+        score = self.session.score(self.pid)
+        self.badge.show_score("", score)
+        self.explanation.setText(score.explanation)
+
+    def flush(self) -> None:
+        self.binder.commit_pending()
+        self.evaluators.flush()
+
+    def focus_place(self, place) -> bool:
+        if place.table == "evaluator":
+            return self.evaluators.focus_place(place)
+        key = place.field
+        widget = self.texts.get(key)
+        if widget is None and key in CONCLUSION_SECTIONS.values():
+            widget = self.texts.get(next(k for k, v in CONCLUSION_SECTIONS.items() if v == key))
+        if widget is None:
+            return False
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus()
+        return True

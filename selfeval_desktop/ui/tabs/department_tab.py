@@ -1,0 +1,203 @@
+"""部门整体: the whole-department evaluation, as seed 001 has it.
+
+Its profile's level-one weights and live score on top; its indicator tree in the same grid as a
+project's (the indicators tab, given the department's id); below, the department's projects with
+their funds (全年预算数, 全年执行数, 执行率) and grades, read-only (each is edited as a project).
+"""
+from __future__ import annotations
+
+from ...domain.money import format_wan
+from ...domain.scoring import num, pct
+from ..header import ScoreBadge
+from ..project_list import display_name, grade_color
+from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QFrame, QGroupBox, QHBoxLayout,
+                  QHeaderView, QLabel, QLineEdit, QModelIndex, QSplitter, QTableView,
+                  QVBoxLayout, QWidget, Qt)
+from .fields import FieldBinder
+try:  # TEMPORARY until the core tab lands
+    from .indicators_tab import IndicatorsTab
+except ImportError:
+    class IndicatorsTab(QWidget):
+        def __init__(self, session, parent=None):
+            super().__init__(parent)
+
+        def set_project(self, pid):
+            pass
+
+        def focus_place(self, place):
+            return False
+
+COLUMNS = ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等次")
+COL_NAME, COL_BUDGET, COL_EXECUTED, COL_RATE, COL_SCORE, COL_GRADE = range(6)
+PID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DepartmentProjectsModel(QAbstractTableModel):
+    """The document's projects (not the department itself) with their funds; read-only."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._pids = [p.id for p in session.document.project_list()]
+        session.projectsChanged.connect(self.reload)
+        session.documentReplaced.connect(self.reload)
+        session.scoreChanged.connect(self._score_changed)
+        session.fieldChanged.connect(self._field_changed)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pids = [p.id for p in self.session.document.project_list()]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._pids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._pids):
+            return None
+        pid, col = self._pids[index.row()], index.column()
+        if role == PID_ROLE:
+            return pid
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        project = self.session.project(pid)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return display_name(project)
+            if col == COL_BUDGET:
+                return format_wan(project.funding.annual_budget)
+            if col == COL_EXECUTED:
+                return format_wan(project.funding.executed)
+            score = self.session.score(pid)
+            if col == COL_RATE:
+                rate = score.execution.rate
+                return "—" if rate is None else pct(rate)
+            if col == COL_SCORE:
+                return str(score.total)
+            return score.grade
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_RATE, COL_SCORE):
+            score = self.session.score(pid)
+            return score.execution.explanation if col == COL_RATE else score.explanation
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_GRADE:
+            return QBrush(grade_color(self.session.score(pid).grade))
+        return None
+
+    def _row(self, pid) -> int:
+        return self._pids.index(pid) if pid in self._pids else -1
+
+    def _score_changed(self, pid: int) -> None:
+        row = self._row(pid)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "project" and attr == "name" or entity == "funding":
+            self._score_changed(pid)
+
+
+class DepartmentTab(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self.binder = FieldBinder(session, self)
+
+        top = QFrame(self)
+        top.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = QLineEdit(top)
+        self.name.setObjectName("departmentName")
+        self.name.setPlaceholderText("如：××县科学技术局部门整体支出")
+        self.binder.bind(self.name, "project", "name")
+        self.weights = QLabel("", top)
+        self.weights.setObjectName("departmentWeights")
+        self.weights.setWordWrap(True)
+        self.badge = ScoreBadge(top)
+        self.badge.caption.hide()
+        left = QVBoxLayout()
+        name_row = QHBoxLayout()
+        name_row.addWidget(QLabel("部门整体评价名称", top))
+        name_row.addWidget(self.name, 1)
+        left.addLayout(name_row)
+        left.addWidget(self.weights)
+        top_row = QHBoxLayout(top)
+        top_row.addLayout(left, 1)
+        top_row.addWidget(self.badge)
+
+        self.indicators = IndicatorsTab(session, self)
+        self.model = DepartmentProjectsModel(session, self)
+        self.projects = QTableView(self)
+        self.projects.setObjectName("departmentProjects")
+        self.projects.setModel(self.model)
+        self.projects.verticalHeader().hide()
+        self.projects.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.projects.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.projects.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        box = QGroupBox("部门所属项目（资金和得分随各项目自动更新；在左侧选中项目可修改）", self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.projects)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.indicators)
+        split.addWidget(box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(top)
+        layout.addWidget(split, 1)
+        session.scoreChanged.connect(self._score_changed)
+        session.fieldChanged.connect(self._meta_changed)
+
+    def set_project(self, pid: int | None) -> None:
+        self.pid = pid
+        self.binder.set_project(pid)
+        self.indicators.set_project(pid)
+        self._show()
+
+    def _show(self) -> None:
+        if self.pid is None:
+            self.badge.show_score("", None)
+            return
+        profile = self.session.profile(self.pid)
+        parts = "　".join(f"{lv.label} {num(lv.weight)} 分" for lv in profile.level1)
+        self.weights.setText(f"评分规则：{profile.name}　一级指标分值：{parts}")
+        self.weights.setToolTip(profile.description)
+        self.badge.show_score("", self.session.score(self.pid))
+
+    def _score_changed(self, pid: int) -> None:
+        if pid == self.pid:
+            self._show()
+
+    def _meta_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "meta" and self.pid is not None:
+            self._show()
+
+    def flush(self) -> None:
+        self.binder.commit_pending()
+        flush = getattr(self.indicators, "flush", None)
+        if flush is not None:
+            flush()
+
+    def focus_place(self, place) -> bool:
+        if place.field == "name" and place.table is None:
+            self.name.setFocus()
+            return True
+        return bool(self.indicators.focus_place(place))

@@ -1,0 +1,226 @@
+"""Text fields bound to the document: what the 项目概况 and 结论 tabs are made of.
+
+A field commits through ``session.set_value`` when the user leaves it (editingFinished / focus out)
+and also after a short pause while typing, so a kill or a power cut loses at most the last
+keystrokes of the field being typed. The session merges consecutive writes to one field into one
+undo step, so typing in a field and leaving it is one Ctrl+Z. Changes from elsewhere (undo, redo,
+an import) are shown as they arrive through ``session.fieldChanged``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..qt import (QComboBox, QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit,
+                  QSignalBlocker, QTimer, QWidget, Signal)
+
+IDLE_MS = 700  # a pause in typing this long commits the field
+
+
+class MonthPicker(QWidget):
+    """起止时间 as a year and a month chosen from lists; the value is "2021-03" (or "" unset)."""
+
+    edited = Signal()
+
+    def __init__(self, parent=None, first_year: int = 2000, last_year: int = 2035):
+        super().__init__(parent)
+        self.year = QComboBox(self)
+        self.month = QComboBox(self)
+        self.year.addItem("年份", None)
+        for y in range(last_year, first_year - 1, -1):
+            self.year.addItem(f"{y}年", y)
+        self.month.addItem("月份", None)
+        for m in range(1, 13):
+            self.month.addItem(f"{m}月", m)
+        self.year.setMaxVisibleItems(15)
+        self.month.setMaxVisibleItems(13)
+        self.year.setToolTip("选择年份")
+        self.month.setToolTip("选择月份")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.year)
+        layout.addWidget(self.month)
+        self.year.activated.connect(lambda _: self.edited.emit())
+        self.month.activated.connect(lambda _: self.edited.emit())
+        self._kept = ""
+
+    def value(self) -> str:
+        y, m = self.year.currentData(), self.month.currentData()
+        if y is None and m is None:
+            return self._kept  # an unreadable stored value stays until a choice replaces it
+        if y is None:
+            return f"{m}月"
+        return f"{y}-{m:02d}" if m is not None else str(y)
+
+    def set_value(self, text: str) -> None:
+        text = (text or "").strip()
+        mt = re.match(r"^(\d{4})(?:\D{1,2}(\d{1,2})\D?)?$", text)
+        y = int(mt.group(1)) if mt else None
+        m = int(mt.group(2)) if mt and mt.group(2) else None
+        if m is not None and not 1 <= m <= 12:
+            y = m = None
+        with QSignalBlocker(self.year), QSignalBlocker(self.month):
+            yi = self.year.findData(y) if y is not None else 0
+            if y is not None and yi < 0:  # a year outside the list: add it
+                self.year.addItem(f"{y}年", y)
+                yi = self.year.count() - 1
+            self.year.setCurrentIndex(yi)
+            self.month.setCurrentIndex(self.month.findData(m) if m is not None else 0)
+        readable = mt is not None and (m is not None or not mt.group(2))
+        self._kept = "" if readable or not text else text
+        self.setToolTip(f"原填写：{text}（请重新选择年月）" if self._kept else "")
+
+    def setReadOnly(self, readonly: bool) -> None:  # noqa: N802 - Qt naming, like QLineEdit
+        self.year.setEnabled(not readonly)
+        self.month.setEnabled(not readonly)
+
+
+class _FocusOut(QObject):
+    """Commits a QPlainTextEdit when focus leaves it (it has no editingFinished)."""
+
+    def __init__(self, binder, widget):
+        super().__init__(widget)
+        self.binder, self.widget = binder, widget
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FocusOut:
+            self.binder.commit(self.widget)
+        return False
+
+
+class FieldBinder(QObject):
+    """Binds widgets to fields ``(entity, row_key, attr)`` of the current project (or the unit)."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self._keys: dict[QWidget, tuple] = {}
+        self._widgets: dict[tuple, QWidget] = {}
+        self._errors: dict[QWidget, QLabel] = {}
+        self._pending: QWidget | None = None   # typed into, not yet committed
+        self._typing: QWidget | None = None    # committed while typing, not yet left
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(IDLE_MS)
+        self._timer.timeout.connect(self._idle)
+        session.fieldChanged.connect(self._external)
+        session.documentReplaced.connect(self.refresh)
+
+    # ------------------------------------------------------------ binding
+    def bind(self, widget, entity: str, attr: str, row_key=None, error_label: QLabel | None = None):
+        key = (entity, row_key, attr)
+        self._keys[widget] = key
+        self._widgets[key] = widget
+        if error_label is not None:
+            self._errors[widget] = error_label
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _t, w=widget: self._typed(w))
+            widget.editingFinished.connect(lambda w=widget: self.commit(w))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(lambda w=widget: self._typed(w))
+            widget.installEventFilter(_FocusOut(self, widget))
+        elif isinstance(widget, MonthPicker):
+            widget.edited.connect(lambda w=widget: self.commit(w))
+        else:  # pragma: no cover - a programming error
+            raise TypeError(type(widget))
+        widget.setReadOnly(self.session.readonly)
+        return widget
+
+    def widget_for(self, entity: str, attr: str, row_key=None):
+        return self._widgets.get((entity, row_key, attr))
+
+    # ------------------------------------------------------------ values
+    def stored(self, key) -> str:
+        entity, row_key, attr = key
+        if entity == "unit":
+            return getattr(self.session.document.unit, attr) or ""
+        if self.pid is None:
+            return ""
+        project = self.session.project(self.pid)
+        if entity == "conclusion":
+            return project.conclusions.get(row_key, "") or ""
+        return getattr(project, attr) or ""
+
+    @staticmethod
+    def text_of(widget) -> str:
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, MonthPicker):
+            return widget.value()
+        return widget.text()
+
+    def _show(self, widget, text: str) -> None:
+        if self.text_of(widget) == text:
+            return
+        with QSignalBlocker(widget):
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(text)
+            elif isinstance(widget, MonthPicker):
+                widget.set_value(text)
+            else:
+                widget.setText(text)
+                widget.setCursorPosition(0)
+
+    # ------------------------------------------------------------ committing
+    def _typed(self, widget) -> None:
+        if self._pending is not None and self._pending is not widget:
+            self.commit(self._pending)
+        self._pending = widget
+        self._timer.start()
+
+    def commit(self, widget, finished: bool = True) -> None:
+        """Write the widget's text if it differs from the document.
+
+        Commits of one field while it is being typed (``finished=False``, after a pause) and the
+        one when it is left are one undo step.
+        """
+        if widget is self._pending:
+            self._pending = None
+            self._timer.stop()
+        key = self._keys.get(widget)
+        continuing = self._typing is widget
+        self._typing = None if finished else widget
+        if key is None or self.session.readonly:
+            return
+        entity, row_key, attr = key
+        if entity != "unit" and self.pid is None:
+            return
+        text = self.text_of(widget)
+        if text == self.stored(key):
+            return
+        error = self.session.set_value(entity, self.pid if entity != "unit" else None, row_key,
+                                       attr, text, merge=continuing)
+        label = self._errors.get(widget)
+        if label is not None:
+            label.setText(error or "")
+            label.setVisible(bool(error))
+
+    def commit_pending(self) -> None:
+        """Commit the field being typed, as the end of its typing (undo, project switch, close)."""
+        if self._pending is not None:
+            self.commit(self._pending)
+        self._typing = None
+
+    def _idle(self) -> None:
+        if self._pending is not None:
+            self.commit(self._pending, finished=False)
+
+    # ------------------------------------------------------------ showing
+    def set_project(self, pid: int | None) -> None:
+        self.commit_pending()
+        self.pid = pid
+        self.refresh()
+
+    def refresh(self) -> None:
+        readonly = self.session.readonly
+        for widget, key in self._keys.items():
+            self._show(widget, self.stored(key))
+            widget.setReadOnly(readonly)
+
+    def _external(self, entity, pid, row_key, attr) -> None:
+        if entity != "unit" and pid != self.pid:
+            return
+        widget = self._widgets.get((entity, row_key, attr))
+        if widget is not None and widget is not self._pending:
+            self._show(widget, self.stored(self._keys[widget]))

@@ -1,0 +1,67 @@
+"""Helpers for the window-shell tests: a window with its own settings, typing as a user does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfeval_desktop.ui.qt import (QApplication, QInputMethodEvent, QSettings, QStandardPaths,
+                                    Qt)
+
+# the offscreen platform's note when a window is shown: not a problem of ours
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def temp_settings(tmp_path: Path) -> QSettings:
+    """Settings in a file of the test's own (never the user's)."""
+    return QSettings(str(Path(tmp_path) / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def isolate_paths() -> None:
+    QStandardPaths.setTestModeEnabled(True)
+
+
+def make_window(qtbot, tmp_path, path=None, show=True):
+    from selfeval_desktop.ui.main_window import MainWindow
+    isolate_paths()
+    window = MainWindow(temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    if path is not None:
+        assert window.file_actions.open_path(path)
+    if show:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+    return window
+
+
+def type_ime(widget, text: str) -> None:
+    """Type text as an input method sends it (Chinese): one committed string."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ASCII by key clicks and everything else as an input method would."""
+    chunk = ""
+    for ch in text:
+        if ch.isascii():
+            chunk += ch
+            continue
+        if chunk:
+            qtbot.keyClicks(widget, chunk)
+            chunk = ""
+        type_ime(widget, ch)
+    if chunk:
+        qtbot.keyClicks(widget, chunk)
+
+
+def focus(qtbot, widget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+
+
+def leave(qtbot, widget) -> None:
+    """Leave a field the way a user does: Tab to the next one."""
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=2000)
