@@ -1,4 +1,5 @@
 """The one-file document: ours by its header, rollback journal at rest, refused files untouched."""
+from decimal import Decimal
 import hashlib
 import os
 import sqlite3
@@ -28,7 +29,7 @@ def small_document(n_projects=3) -> Document:
         p.funding.by_source[Source.LOCAL] = SourceAmount(4_000_000, 4_000_000)
         p.budget_lines = [BudgetLine("302", "商品和服务支出", 4_000_000, 4_000_000)]
         p.indicators = [Indicator("产出指标", "数量指标", "编印《科技工作者建议》", "≥4期", "4期",
-                                  weight=__import__("decimal").Decimal(20))]
+                                  weight=Decimal(20))]
         p.conclusions = {"achievement": "通过开展学术交流活动，" * 40}
         projects.append(p)
     return Document(unit=Unit(name="河池市科学技术协会", region_word="自治区"), year=2020,
