@@ -102,6 +102,10 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
     if funding.executed is None:
         return ExecutionScore(weight, None, None, "未填写全年执行数，无法计算执行率",
                               "全年执行数未填写")
+    for label, value in (("全年预算数", funding.annual_budget), ("全年执行数", funding.executed)):
+        if value < 0:
+            msg = f"{label}为负数（{num(fen_to_wan(value))} 万元），无法计算执行率"
+            return ExecutionScore(weight, None, None, msg, msg)
     executed, budget = Decimal(funding.executed), Decimal(funding.annual_budget)
     rate = executed / budget
     text = (f"执行率 = 全年执行数 {num(fen_to_wan(funding.executed))} 万元 / 全年预算数 "

@@ -345,6 +345,12 @@ def test_execution_zero_budget_is_an_error_not_a_division():
     assert ex.score is None and ex.rate is None and "为0" in ex.error
 
 
+@pytest.mark.parametrize("budget, executed", [("-100", "50"), ("100", "-5")])
+def test_execution_negative_figures_are_an_error_not_a_negative_score(budget, executed):
+    ex = score_execution(project(budget, executed), MOF)
+    assert ex.score is None and "负数" in ex.error
+
+
 @pytest.mark.parametrize("budget, executed", [(None, "5"), ("5", None), (None, None)])
 def test_execution_missing_figures(budget, executed):
     ex = score_execution(project(budget, executed), MOF)
