@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+import re
 import subprocess
 
 from selfeval_desktop.domain.model import (BudgetLine, Document, Evaluator, FundKind, Indicator,
@@ -62,3 +63,46 @@ def page_count(path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
 
+
+
+def raw_text(path, first: int | None = None, last: int | None = None) -> str:
+    """The text in the order it is drawn (``pdftotext -raw``), optionally of some pages only."""
+    args = ["pdftotext", "-enc", "UTF-8", "-raw"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    return subprocess.run(args + [str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without any white space (line breaks inside wrapped cells, 全角 spaces in labels)."""
+    return "".join(text.split())
+
+
+def assert_in_order(text: str, items) -> None:
+    """Each item occurs in ``text`` after the previous one (white space ignored)."""
+    flat, pos = squeeze(text), 0
+    for item in items:
+        want = squeeze(str(item))
+        found = flat.find(want, pos)
+        assert found >= 0, f"“{want[:40]}” not found after …{flat[max(0, pos - 30):pos]}"
+        pos = found + len(want)
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+
+
+def words_outside_page(path, margin: float = 0) -> list:
+    """Word boxes (pdftotext -bbox) that reach past the page's edge less ``margin`` (pt)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    out = []
+    for page in html.split("<page ")[1:]:
+        w, h = map(float, _PAGE.match("<page " + page).groups())
+        for box in _WORD.findall(page):
+            x0, y0, x1, y1 = map(float, box)
+            if x0 < margin or y0 < margin or x1 > w - margin or y1 > h - margin:
+                out.append(box)
+    return out

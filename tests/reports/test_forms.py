@@ -1,0 +1,240 @@
+"""The printed forms, read back as a person's PDF tools read them: text in order, fonts, pages."""
+from decimal import Decimal
+import re
+
+import pytest
+
+from selfeval_desktop.db.demo import build_demo
+from selfeval_desktop.domain.digest import check_code, project_digest
+from selfeval_desktop.domain.evaluation import profile_for
+from selfeval_desktop.domain.model import Evaluator, FundKind, Indicator, Source
+from selfeval_desktop.domain.money import format_wan
+from selfeval_desktop.domain.scoring import num, score_project
+from selfeval_desktop.reports.export import export_pdf
+from selfeval_desktop.reports.form_basic import period_text
+from tests.reports.pdf_fixtures import (assert_in_order, page_count, pdffonts, raw_text, seed003,
+                                        squeeze, words_outside_page)
+
+MM = 72 / 25.4
+
+
+def body(text: str) -> str:
+    """The text without the page numbers drawn at the foot of each page."""
+    return re.sub(r"第 \d+ 页 共 \d+ 页", "", text)
+
+
+def write(tmp_path, doc, form, name=None):
+    [path] = export_pdf(doc, tmp_path / (name or f"{form}.pdf"), form=form)
+    return path
+
+
+def assert_fonts_embedded(path):
+    rows = pdffonts(path)
+    assert rows, "no font in the PDF"
+    assert [r["name"] for r in rows if r["emb"] != "yes"] == []
+
+
+def expected_basic(doc, p):
+    """Every label and every value of the 基本情况表, in the order of the paper form."""
+    f, score = p.funding, score_project(p, profile_for(doc, p))
+    region = f"{doc.unit.region_word}财政"
+    src = f.by_source
+    items = ["项目单位自评基本情况表", f"项目名称：{p.name}", "一、项目基本概况",
+             "项目负责人", p.leader, "联系电话", p.phone, "地址", p.address, "邮编", p.postcode,
+             "项目起止时间", period_text(p.start, p.end),
+             "计划安排资金（万元）", format_wan(f.planned_total), "实际到位资金（万元）",
+             format_wan(f.arrived_total)]
+    for source, label in [(Source.CENTRAL, "其中：中央财政"), (Source.PROVINCIAL, region),
+                          (Source.LOCAL, "市县财政"), (Source.OTHER, "其它")]:
+        items += [label, format_wan(src[source].planned), label, format_wan(src[source].arrived)]
+    items += ["实际支出（万元）", format_wan(f.spent_total), "二、项目支出明细",
+              "支出内容（按经济科目）", "计划支出数（万元）", "实际支出数（万元）"]
+    for line in p.budget_lines:
+        items += [f"{line.code}{line.name}", format_wan(line.planned), format_wan(line.actual)]
+    items += ["支出合计", "项目绩效目标及实施计划完成情况", "预期（或调整后）", "实际",
+              p.goal_expected, p.goal_actual, "综合得分", f"{score.total}分", "自评等次", score.grade,
+              "四、评价人员", "姓名", "职称/职务", "单位", "签字"]
+    for e in p.evaluators:
+        items += [e.name, e.title, e.org]
+    items += ["五、项目单位（评价机构）意见：", p.unit_opinion, "（盖章）", "年月日",
+              "六、主管部门审核意见：", p.supervisor_opinion, "（盖章）", "年月日"]
+    return [i for i in items if i]
+
+
+def test_basic_form_of_seed_003_has_every_label_and_value_in_order(tmp_path):
+    doc = build_demo("003")
+    path = write(tmp_path, doc, "basic")
+    text = raw_text(path)
+    assert_in_order(text, expected_basic(doc, doc.projects[0]))
+    # what the clerk sees on seed 003's paper form
+    assert_in_order(text, ["杨哲", "2116276", "河池市西环路63号", "547000", "2020年1月至12月",
+                           "自治区财政", "自治区财政", "302商品和服务支出", "支出合计", "4", "4",
+                           "均达到预期目标", "100.00分", "优", "张丹妮", "副主席", "市科协",
+                           "覃利引", "四级调研员", "谢静", "副部长"])
+    assert "省级财政" not in text
+    assert_fonts_embedded(path)
+    assert page_count(path) == 2      # the data, then the signatures' page of opinions and stamps
+    assert_in_order(text, ["第1页共2页", "第2页共2页"])
+    assert words_outside_page(path, margin=5 * MM) == []
+
+
+def test_region_word_follows_the_unit(tmp_path):
+    doc = seed003()
+    doc.unit.region_word = "省级"
+    text = raw_text(write(tmp_path, doc, "basic"))
+    assert squeeze(text).count("省级财政") == 2 and "自治区" not in text
+
+
+def expected_mof(doc, p):
+    f, score = p.funding, score_project(p, profile_for(doc, p))
+    ex = score.execution
+    profile = profile_for(doc, p)
+    items = ["项目支出绩效自评表", f"（{doc.year}年度）", "项目名称", p.name, "主管部门",
+             "实施单位", p.implementer or doc.unit.name, "项目资金（万元）",
+             "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额",
+             format_wan(f.initial_budget), format_wan(f.annual_budget), format_wan(f.executed),
+             num(ex.weight), f"{profile.round(ex.rate * 100)}%", str(ex.score)]
+    for i, kind in enumerate(FundKind):
+        part = f.by_kind[kind]
+        items += [("其中：" if i == 0 else "") + {"current": "当年财政拨款", "carryover": "上年结转资金",
+                                                  "other": "其他资金"}[kind.value],
+                  format_wan(part.initial), format_wan(part.annual), format_wan(part.executed), "—"]
+    items += ["年度总体目标", "预期目标", "实际完成情况", p.goal_expected, p.goal_actual,
+              "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施"]
+    for ind, s in zip(p.indicators, score.indicators):
+        items += [ind.name, ind.target, ind.actual, num(ind.weight), str(s.score),
+                  ind.deviation]
+    items += ["总分", str(score.total), f"自评等次：{score.grade}"]
+    return [i for i in items if i]
+
+
+def test_mof_form_of_seed_003_has_every_label_and_value_in_order(tmp_path):
+    doc = build_demo("003")
+    path = write(tmp_path, doc, "mof")
+    text = raw_text(path)
+    assert_in_order(text, expected_mof(doc, doc.projects[0]))
+    # headings of a group are printed once, as in the merged cells of the paper form
+    rows = [(i.level1, i.level2) for i in doc.projects[0].indicators]
+    assert rows.count(("效益指标", "社会效益指标")) >= 2 and [r[0] for r in rows].count("产出指标") >= 2
+    assert squeeze(text).count("产出指标") == 1 and squeeze(text).count("社会效益指标") == 1
+    assert_fonts_embedded(path)
+    assert page_count(path) == 1
+    assert "第1页" not in squeeze(text)       # a one-page form carries no page number
+    assert words_outside_page(path, margin=5 * MM) == []
+
+
+def forty_indicators():
+    doc = seed003()
+    p = doc.projects[0]
+    groups = [("产出指标", "数量指标")] * 12 + [("产出指标", "质量指标")] * 10 + \
+             [("效益指标", "社会效益指标")] * 12 + [("满意度指标", "服务对象满意度指标")] * 6
+    p.indicators = [Indicator(level1=a, level2=b, name=f"第{i + 1:02d}项：举办学术交流活动场次",
+                              target="≥4次", actual=f"{2 + i % 3}次", weight=Decimal("2.25"),
+                              deviation="受场地影响，部分活动延期。" * (i % 3))
+                    for i, (a, b) in enumerate(groups)]
+    return doc
+
+
+def test_forty_indicators_continue_over_pages_with_the_header_repeated(tmp_path):
+    doc = forty_indicators()
+    path = write(tmp_path, doc, "mof")
+    pages = page_count(path)
+    assert pages >= 2
+    text = raw_text(path)
+    assert_in_order(text, expected_mof(doc, doc.projects[0]))
+    for n in range(1, pages + 1):
+        page = squeeze(raw_text(path, n, n))
+        assert f"第{n}页共{pages}页" in page
+        assert "一级指标" in page and "偏差原因分析及改进措施" in page   # header on every page
+        first_row = page.find("第", page.find("偏差原因分析及改进措施"))
+        # a page that starts inside a group names the group again
+        assert page.find("指标", page.find("偏差原因分析及改进措施") + 10) < first_row
+    assert_fonts_embedded(path)
+    assert words_outside_page(path, margin=5 * MM) == []
+
+
+def numbered(prefix: str, count: int) -> tuple[str, list[str]]:
+    """A long text of numbered sentences, and the sentence markers in order."""
+    marks = [f"[{prefix}{i}]" for i in range(count)]
+    return "".join(f"围绕地方经济社会发展建设专家智库，对科技专家进行分类{m}。" for m in marks), marks
+
+
+def test_two_thousand_characters_wrap_and_continue_on_the_next_page(tmp_path):
+    doc = seed003()
+    p = doc.projects[0]
+    p.goal_expected, expected_marks = numbered("E", 70)
+    p.goal_actual, actual_marks = numbered("A", 50)
+    p.unit_opinion, opinion_marks = numbered("O", 30)
+    p.indicators[0].deviation, deviation_marks = numbered("D", 60)
+    assert len(p.goal_expected) >= 2000
+    long = {p.goal_expected, p.goal_actual, p.unit_opinion, p.indicators[0].deviation}
+    for form, expect in (("basic", expected_basic), ("mof", expected_mof)):
+        path = write(tmp_path, doc, form)
+        pages = page_count(path)
+        assert pages >= 3, form
+        text = body(raw_text(path))
+        # every label and short value in order; each long text whole, sentence by sentence
+        assert_in_order(text, [i for i in expect(doc, p) if i not in long])
+        for marks in (expected_marks, actual_marks) + ((opinion_marks,) if form == "basic" else
+                                                       (deviation_marks,)):
+            assert_in_order(text, marks)
+            assert all(squeeze(text).count(m) == 1 for m in marks)
+        assert_in_order(raw_text(path), [f"第{n}页共{pages}页" for n in range(1, pages + 1)])
+        assert_fonts_embedded(path)
+        assert words_outside_page(path, margin=5 * MM) == []
+    # the goals' header row is repeated where the text continues
+    assert squeeze(raw_text(tmp_path / "basic.pdf", 2, 2)).startswith("项目绩效目标及实施计划完成情况预期")
+
+
+def test_evaluators_each_get_an_empty_signature_cell_and_blank_rows_for_more(tmp_path):
+    doc = seed003()
+    doc.projects[0].evaluators = [Evaluator("王喆", "高级工程师", "河池市科学技术协会")]
+    text = raw_text(write(tmp_path, doc, "basic"))
+    assert_in_order(text, ["签字", "王喆", "高级工程师", "河池市科学技术协会", "五、"])
+    # nothing is printed in the 签字 cell: the next thing after the person is the next section
+    flat = squeeze(body(text))
+    assert flat[flat.find("河池市科学技术协会") + len("河池市科学技术协会"):].startswith("五、")
+
+
+def test_finalized_project_prints_its_check_code_and_an_open_one_does_not(tmp_path):
+    doc = seed003()
+    p = doc.projects[0]
+    for form in ("basic", "mof"):
+        assert "校验码" not in raw_text(write(tmp_path, doc, form, f"open_{form}.pdf"))
+    p.finalized_at, p.digest = "2021-07-20T10:00:00", project_digest(doc, p)
+    code = check_code(p.digest)
+    for form in ("basic", "mof"):
+        path = write(tmp_path, doc, form, f"final_{form}.pdf")
+        text = squeeze(raw_text(path))
+        assert f"校验码：{code}" in text and "2021-07-2010:00:00" in text
+        pages = page_count(path)
+        assert text.count(f"校验码{code}") == pages      # in the footer of every page
+
+
+def test_amounts_are_shown_in_wan_with_the_decimals_entered(tmp_path):
+    doc = seed003()
+    f = doc.projects[0].funding
+    f.planned_total, f.by_source[Source.CENTRAL].planned = 681530700, 1234
+    text = squeeze(raw_text(write(tmp_path, doc, "basic")))
+    assert "681.5307" in text and "0.001234" in text
+
+
+@pytest.mark.parametrize("start, end, text", [
+    ("2020-01", "2020-12", "2020年1月至12月"), ("2020-03", "2021-06", "2020年3月至2021年6月"),
+    ("2020年1月", "", "2020年1月"), ("全年", "长期", "全年至长期")])
+def test_period_is_written_as_on_the_form(start, end, text):
+    assert period_text(start, end) == text
+
+
+def test_all_twenty_projects_of_seed_004_in_one_pdf_each_from_a_new_page(tmp_path):
+    doc = build_demo("004")
+    path = write(tmp_path, doc, "mof")
+    projects = doc.project_list()
+    assert len(projects) >= 20
+    pages = page_count(path)
+    assert pages >= len(projects)
+    starts = [n for n in range(1, pages + 1) if raw_text(path, n, n).lstrip().startswith("项目支出绩效自评表")]
+    assert len(starts) == len(projects)
+    assert_in_order(raw_text(path), [p.name for p in projects])
+    assert_fonts_embedded(path)
