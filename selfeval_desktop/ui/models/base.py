@@ -1,0 +1,315 @@
+"""What every grid's table model shares: cells bound to session fields, red unreadable cells,
+row changes as precise insert/remove/move notifications.
+
+A model shows one project's rows (``set_project(pid)``). Each cell is either bound to a stored
+field (:class:`CellRef`: entity, row key, attr, kind) or computed (totals, scores). ``flags()``
+decides what is editable and ``setData()`` is the only way an edit enters: it calls
+``session.set_value``; the model learns of the change from ``session.fieldChanged`` and emits one
+``dataChanged`` for it. The model keeps its own list of row objects, so that during
+``beginRemoveRows`` a view still reads the rows being removed.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ...domain.money import format_wan
+from ..qt import QAbstractTableModel, QBrush, QColor, QModelIndex, Qt
+from .. import session_fields as fields
+from ..session_fields import DECIMAL, MONEY
+
+ErrorRole = Qt.ItemDataRole.UserRole + 1    # why the cell is red (Chinese), or None
+RowKeyRole = Qt.ItemDataRole.UserRole + 2   # the row's key (row id, Source, FundKind, None)
+KindRole = Qt.ItemDataRole.UserRole + 3     # "text", "money", "decimal", "choice", "computed"
+ERROR_BRUSH = QBrush(QColor(255, 199, 206))   # Excel's 差 (bad) fill
+TOTAL_BRUSH = QBrush(QColor(242, 242, 242))
+READONLY_BRUSH = QBrush(QColor(248, 248, 248))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+COMPUTED = "computed"
+
+
+class CellRef(NamedTuple):
+    entity: str
+    row_key: object
+    attr: str
+    kind: str   # session_fields kind: text, money, decimal, choice
+
+
+class SessionTableModel(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+    ENTITIES: tuple[str, ...] = ()   # fieldChanged entities this model shows
+    ROW_ENTITY: str | None = None    # the entity whose rows this model lists (None: fixed rows)
+    TOTAL_ROWS = 0                   # read-only rows after the data rows (合计)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self._rows: list = []
+        self._where: dict = {}
+        self.last_error: str | None = None
+        session.fieldChanged.connect(self._field_changed)
+        session.rowsChanged.connect(self._rows_changed)
+        session.documentReplaced.connect(self._reload)
+        session.projectsChanged.connect(self._projects_changed)
+
+    # ------------------------------------------------------------ for subclasses
+
+    def load_rows(self) -> list:
+        """The row objects (or keys) of the current project, in order."""
+        if self.ROW_ENTITY is None:
+            return []
+        return list(self.session.rows(self.ROW_ENTITY, self.pid))
+
+    def row_key(self, obj):
+        return getattr(obj, "id", obj)
+
+    def ref(self, row: int, col: int) -> CellRef | None:
+        """The stored field behind a cell, or None for computed and label cells."""
+        return None
+
+    def computed(self, row: int, col: int, role: int):
+        """Data of a cell that is not a stored field (labels, totals, scores)."""
+        return None
+
+    def cell_error(self, row: int, col: int, ref: CellRef | None) -> str | None:
+        """Why the cell is red: by default, text typed into a number field that was not read."""
+        if ref is not None and ref.kind in (MONEY, DECIMAL):
+            return self.session.unread_error(ref.entity, self.pid, ref.row_key, ref.attr)
+        return None
+
+    def cell_editable(self, row: int, col: int, ref: CellRef) -> bool:
+        return True
+
+    def changed_rows(self, entity: str, row_key, attr: str) -> tuple[int, int] | None:
+        """The rows (first, last) a field change shows in; None when not shown here."""
+        row = self._where.get(row_key)
+        return None if row is None else (row, row)
+
+    def new_row(self):
+        """A blank row object for insertRows (rows models only)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ project
+
+    def set_project(self, pid: int | None) -> None:
+        self.beginResetModel()
+        self.pid = pid
+        self._set_rows(self.load_rows() if pid is not None else [])
+        self.endResetModel()
+
+    def _set_rows(self, rows: list) -> None:
+        self._rows = rows
+        self._where = {self.row_key(obj): i for i, obj in enumerate(rows)}
+
+    def row_object(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def data_rows(self) -> int:
+        return len(self._rows)
+
+    def is_total_row(self, row: int) -> bool:
+        return row >= len(self._rows)
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent=QModelIndex()):
+        if parent.isValid() or self.pid is None:
+            return 0
+        return len(self._rows) + self.TOTAL_ROWS
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        if 0 <= section < len(self._rows):
+            return str(section + 1)
+        return "" if section >= 0 else None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        ref = self.ref(index.row(), index.column())
+        if ref is not None and not self.session.readonly and \
+                self.cell_editable(index.row(), index.column(), ref):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        ref = self.ref(row, col)
+        if role == RowKeyRole:
+            obj = self.row_object(row)
+            return None if obj is None else self.row_key(obj)
+        if role == KindRole:
+            return COMPUTED if ref is None else ref.kind
+        if role in (ErrorRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            error = self.cell_error(row, col, ref)
+            if role == ErrorRole:
+                return error
+            if error:
+                return ERROR_BRUSH if role == Qt.ItemDataRole.BackgroundRole else error
+        if ref is None:
+            value = self.computed(row, col, role)
+            if value is None and role == Qt.ItemDataRole.BackgroundRole and self.is_total_row(row):
+                return TOTAL_BRUSH
+            return value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.field_text(ref, role)
+        if role == Qt.ItemDataRole.TextAlignmentRole and ref.kind in (MONEY, DECIMAL):
+            return RIGHT
+        return None
+
+    def field_text(self, ref: CellRef, role=Qt.ItemDataRole.DisplayRole) -> str:
+        """A stored field as text: money in 万元, kept unread text as typed."""
+        if ref.kind in (MONEY, DECIMAL):
+            kept = self.session.unread(ref.entity, self.pid, ref.row_key, ref.attr)
+            if kept is not None:
+                return kept
+        value = self.stored_value(ref)
+        if value is None:
+            return ""
+        if ref.kind == MONEY:
+            return format_wan(value)
+        return str(value)
+
+    def stored_value(self, ref: CellRef):
+        if ref.entity == self.ROW_ENTITY:      # the model's own row object, even while removed
+            return getattr(self._rows[self._where[ref.row_key]], ref.attr)
+        project = self.session.project(self.pid)
+        return fields.get(self.session.document, project,
+                          fields.FieldRef(ref.entity, self.pid, ref.row_key, ref.attr))
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        ref = self.ref(index.row(), index.column())
+        text = "" if value is None else str(value)
+        return self.store(ref, text)
+
+    def store(self, ref: CellRef, text: str) -> bool:
+        """Send typed text to the session; True when it was stored or kept as typed."""
+        error = self.session.set_value(ref.entity, self.pid, ref.row_key, ref.attr, text)
+        self.last_error = error
+        if error is None:
+            return True
+        return ref.kind in (MONEY, DECIMAL) and \
+            self.session.unread(ref.entity, self.pid, ref.row_key, ref.attr) == text
+
+    # rows models: insert/remove through the session (one undo step each)
+    def insertRows(self, row, count, parent=QModelIndex()):
+        if parent.isValid() or self.ROW_ENTITY is None or self.session.readonly or count < 1 \
+                or not 0 <= row <= len(self._rows):
+            return False
+        self.session.insert_rows(self.ROW_ENTITY, self.pid, row,
+                                 [self.new_row() for _ in range(count)])
+        return True
+
+    def removeRows(self, row, count, parent=QModelIndex()):
+        if parent.isValid() or self.ROW_ENTITY is None or self.session.readonly or count < 1 \
+                or row < 0 or row + count > len(self._rows):
+            return False
+        ids = [self.row_key(o) for o in self._rows[row:row + count]]
+        self.session.remove_rows(self.ROW_ENTITY, self.pid, ids)
+        return True
+
+    # ------------------------------------------------------------ session signals
+
+    def _field_changed(self, entity, pid, row_key, attr):
+        if self.pid is None or entity not in self.ENTITIES:
+            return
+        if pid != self.pid and entity not in ("unit", "meta"):
+            return
+        rows = self.changed_rows(entity, row_key, attr)
+        if rows is None:
+            return
+        last_row = self.rowCount() - 1
+        first, last = max(0, rows[0]), min(rows[1], last_row)
+        if first > last:
+            return
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _rows_changed(self, entity, pid):
+        if entity != self.ROW_ENTITY or pid != self.pid or self.pid is None:
+            return
+        old, new = self._rows, self.load_rows()
+        old_keys = [self.row_key(o) for o in old]
+        new_keys = [self.row_key(o) for o in new]
+        if old_keys == new_keys:
+            return
+        if not self._apply_diff(old_keys, new_keys, new):
+            self.beginResetModel()
+            self._set_rows(new)
+            self.endResetModel()
+        elif self.TOTAL_ROWS:
+            last = self.rowCount() - 1
+            self.dataChanged.emit(self.index(last - self.TOTAL_ROWS + 1, 0),
+                                  self.index(last, self.columnCount() - 1))
+
+    def _apply_diff(self, old_keys, new_keys, new) -> bool:
+        """Emit insert/remove/move for simple changes; False when a reset is needed."""
+        old_set, new_set = set(old_keys), set(new_keys)
+        if old_set < new_set:                          # a block inserted
+            added = [i for i, k in enumerate(new_keys) if k not in old_set]
+            first = added[0]
+            if added != list(range(first, first + len(added))) or \
+                    [k for k in new_keys if k in old_set] != old_keys:
+                return False
+            self.beginInsertRows(QModelIndex(), first, added[-1])
+            self._set_rows(new)
+            self.endInsertRows()
+            return True
+        if new_set < old_set:                          # rows removed, anywhere
+            if [k for k in old_keys if k in new_set] != new_keys:
+                return False
+            gone = [i for i, k in enumerate(old_keys) if k not in new_set]
+            rows = list(self._rows)
+            for block in reversed(_blocks(gone)):
+                self.beginRemoveRows(QModelIndex(), block[0], block[-1])
+                del rows[block[0]:block[-1] + 1]
+                self._set_rows(rows)
+                self.endRemoveRows()
+            self._set_rows(new)
+            return True
+        if old_set == new_set and len(old_keys) == len(new_keys):   # one row moved
+            for src, key in enumerate(old_keys):
+                rest = old_keys[:src] + old_keys[src + 1:]
+                dst = new_keys.index(key)
+                if rest[:dst] + [key] + rest[dst:] == new_keys:
+                    qt_dst = dst + 1 if dst > src else dst
+                    if not self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), qt_dst):
+                        return False
+                    self._set_rows(new)
+                    self.endMoveRows()
+                    return True
+        return False
+
+    def _reload(self):
+        pid = self.pid
+        if pid is not None and not any(p.id == pid for p in self.session.document.projects):
+            pid = None
+        self.set_project(pid)
+
+    def _projects_changed(self):
+        if self.pid is not None and not any(p.id == self.pid for p in self.session.document.projects):
+            self.set_project(None)
+
+
+def _blocks(indices: list[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for i in indices:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out

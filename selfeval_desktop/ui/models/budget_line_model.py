@@ -1,0 +1,110 @@
+"""项目支出明细 grid: spending lines classified by the project's catalog, with a live 合计 row."""
+from __future__ import annotations
+
+from ...domain import catalogs
+from ...domain.model import BudgetLine, SpendingScheme
+from ...domain.money import format_wan, sum_fen
+from ..qt import Qt
+from ..session_fields import MONEY, TEXT
+from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
+
+COL_CODE = 0
+COL_NAME = 1
+COL_PLANNED = 2
+COL_ACTUAL = 3
+COL_SPECIAL_PLANNED = 4
+COL_SPECIAL_ACTUAL = 5
+
+HEADERS = ("科目编码", "支出科目", "计划支出数（万元）", "实际支出数（万元）",
+           "其中专项·计划（万元）", "其中专项·实际（万元）")
+FIELDS = {COL_CODE: ("code", TEXT), COL_NAME: ("name", TEXT), COL_PLANNED: ("planned", MONEY),
+          COL_ACTUAL: ("actual", MONEY), COL_SPECIAL_PLANNED: ("special_planned", MONEY),
+          COL_SPECIAL_ACTUAL: ("special_actual", MONEY)}
+SCHEME_NAMES = {SpendingScheme.ECONOMIC: "支出经济分类", SpendingScheme.RD2011: "科研经费开支范围（11类）",
+                SpendingScheme.RD2021: "科研经费开支范围（2021年起3类）"}
+
+
+def catalog_entry(line: BudgetLine, scheme: SpendingScheme) -> catalogs.CatalogEntry | None:
+    """The catalog entry a line's code and name name together, or None."""
+    code, name = line.code.strip(), line.name.strip()
+    if scheme is SpendingScheme.ECONOMIC or not code:
+        return catalogs.lookup(f"{code} {name}".strip(), scheme)
+    entry = catalogs.by_code(code, scheme)
+    if entry is not None and name and catalogs.lookup(name, scheme) is not entry:
+        return None
+    return entry
+
+
+class BudgetLineModel(SessionTableModel):
+    HEADERS = HEADERS
+    ENTITIES = ("budget_line", "project")
+    ROW_ENTITY = "budget_line"
+    TOTAL_ROWS = 1
+
+    @property
+    def scheme(self) -> SpendingScheme:
+        return self.session.project(self.pid).spending_scheme
+
+    def ref(self, row, col):
+        obj = self.row_object(row)
+        field = FIELDS.get(col)
+        if obj is None or field is None:
+            return None
+        return CellRef("budget_line", obj.id, field[0], field[1])
+
+    def new_row(self) -> BudgetLine:
+        return BudgetLine()
+
+    def changed_rows(self, entity, row_key, attr):
+        if entity == "project":
+            return (0, self.rowCount() - 1) if attr == "spending_scheme" else None
+        rows = super().changed_rows(entity, row_key, attr)
+        if rows is None:
+            return None
+        return rows[0], self.rowCount() - 1    # the 合计 row follows every amount
+
+    def store(self, ref, text):
+        """A code or a name picked (or typed) from the catalog fills both, as one undo step."""
+        if ref.attr not in ("code", "name"):
+            return super().store(ref, text)
+        entry = catalogs.lookup(text, self.scheme) if text.strip() else None
+        line = next(o for o in self._rows if o.id == ref.row_key)
+        if entry is None:
+            return super().store(ref, text)
+        if (line.code, line.name) == (entry.code, entry.name):
+            return True
+        with self.session.macro("选择支出科目"):
+            self.session.set_value("budget_line", self.pid, line.id, "code", entry.code)
+            self.session.set_value("budget_line", self.pid, line.id, "name", entry.name)
+        self.last_error = None
+        return True
+
+    def cell_error(self, row, col, ref):
+        error = super().cell_error(row, col, ref)
+        if error or col not in (COL_CODE, COL_NAME) or self.is_total_row(row):
+            return error
+        line = self._rows[row]
+        if (line.code.strip() or line.name.strip()) and catalog_entry(line, self.scheme) is None:
+            written = f"{line.code} {line.name}".strip()
+            return f"“{written}”不在{SCHEME_NAMES[self.scheme]}中，请从列表中选择（已按填写内容保留）"
+        return None
+
+    def computed(self, row, col, role):
+        if not self.is_total_row(row):
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return TOTAL_BRUSH
+        field = FIELDS.get(col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return "合计"
+            if field and field[1] == MONEY:
+                return format_wan(sum_fen(getattr(line, field[0]) for line in self._rows))
+            return ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and field and field[1] == MONEY:
+            return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and field and field[1] == MONEY:
+            if any(self.session.unread("budget_line", self.pid, line.id, field[0]) is not None
+                   for line in self._rows):
+                return "有无法识别的金额（红色单元格）未计入合计"
+        return None

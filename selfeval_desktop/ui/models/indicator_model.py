@@ -1,0 +1,153 @@
+"""绩效指标 grid: one row per 三级指标, scored live with its explanation as the 得分 tooltip."""
+from __future__ import annotations
+
+from ...domain.model import Indicator
+from ...domain.scoring import achievement_of, parsed, score_indicator
+from ...domain.values import Direction, comparable
+from ..qt import Qt
+from ..session_fields import CHOICE, DECIMAL, TEXT
+from .base import READONLY_BRUSH, RIGHT, CellRef, SessionTableModel
+
+COL_LEVEL1 = 0
+COL_LEVEL2 = 1
+COL_NAME = 2
+COL_TARGET = 3
+COL_ACTUAL = 4
+COL_WEIGHT = 5
+COL_SCORE = 6
+COL_ACHIEVEMENT = 7
+COL_OVERRIDE = 8
+COL_REASON = 9
+COL_DEVIATION = 10
+
+HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+           "达成情况", "调整后得分", "调整理由", "偏差原因分析及改进措施")
+FIELDS = {COL_LEVEL1: ("level1", TEXT), COL_LEVEL2: ("level2", TEXT), COL_NAME: ("name", TEXT),
+          COL_TARGET: ("target", TEXT), COL_ACTUAL: ("actual", TEXT),
+          COL_WEIGHT: ("weight", DECIMAL), COL_ACHIEVEMENT: ("achievement", CHOICE),
+          COL_OVERRIDE: ("override", DECIMAL), COL_REASON: ("override_reason", TEXT),
+          COL_DEVIATION: ("deviation", TEXT)}
+COLUMN_OF = {attr: col for col, (attr, _kind) in FIELDS.items()}
+NUMERIC = (Direction.POSITIVE, Direction.NEGATIVE, Direction.EQUAL)
+
+
+def is_qualitative(ind: Indicator) -> bool:
+    """A row scored by its stated 达成情况 (定性, or 时效 whose actual is not a date)."""
+    target, actual = parsed(ind.target), parsed(ind.actual)
+    if target.direction is Direction.QUALITATIVE:
+        return True
+    return target.direction is Direction.TIMELY and not actual.empty and actual.deadline is None
+
+
+class IndicatorModel(SessionTableModel):
+    HEADERS = HEADERS
+    ENTITIES = ("indicator", "meta")
+    ROW_ENTITY = "indicator"
+
+    def ref(self, row, col):
+        obj = self.row_object(row)
+        field = FIELDS.get(col)
+        if obj is None or field is None:
+            return None
+        return CellRef("indicator", obj.id, field[0], field[1])
+
+    def cell_editable(self, row, col, ref):
+        if col == COL_ACHIEVEMENT:
+            return is_qualitative(self._rows[row])
+        return True
+
+    def new_row(self) -> Indicator:
+        return Indicator()
+
+    def insertRows(self, row, count, parent=None):
+        """New rows take the 一级/二级指标 of the row above, so they join its group."""
+        from ..qt import QModelIndex
+        parent = parent if parent is not None else QModelIndex()
+        if parent.isValid() or self.session.readonly or count < 1 or not 0 <= row <= len(self._rows):
+            return False
+        above = self._rows[row - 1] if row > 0 else (self._rows[0] if self._rows else None)
+        rows = [Indicator(above.level1, above.level2) if above else Indicator()
+                for _ in range(count)]
+        self.session.insert_rows("indicator", self.pid, row, rows)
+        return True
+
+    def changed_rows(self, entity, row_key, attr):
+        if entity == "meta":
+            return 0, len(self._rows) - 1    # another rule profile: every score may change
+        rows = super().changed_rows(entity, row_key, attr)
+        if rows is not None and attr in ("level1", "level2"):
+            return rows[0], min(rows[0] + 1, len(self._rows) - 1)  # the row below shows it merged
+        return rows
+
+    def score_of(self, row: int):
+        ind = self._rows[row]
+        try:
+            return self.session.indicator_score(self.pid, ind.id)
+        except KeyError:   # a row being removed: the views may still read it
+            return score_indicator(ind, self.session.profile(self.pid))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == COL_ACHIEVEMENT and \
+                role == Qt.ItemDataRole.BackgroundRole and not is_qualitative(self._rows[index.row()]):
+            return READONLY_BRUSH
+        return super().data(index, role)
+
+    def computed(self, row, col, role):
+        if col != COL_SCORE or row >= len(self._rows):
+            return None
+        score = self.score_of(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if score.score is None else str(score.score)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return score.explanation
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return READONLY_BRUSH
+        return None
+
+    def cell_error(self, row, col, ref):
+        error = super().cell_error(row, col, ref)
+        if error or row >= len(self._rows):
+            return error
+        ind = self._rows[row]
+        if col == COL_LEVEL1 and ind.level1.strip():
+            profile = self.session.profile(self.pid)
+            if profile.level1_for(ind.level1) is None:
+                names = "、".join(lv.label for lv in profile.level1)
+                return f"一级指标“{ind.level1}”不属于本评分规则的 {names}"
+        if col == COL_TARGET:
+            return parsed(ind.target).error
+        if col == COL_ACTUAL:
+            return self._actual_error(ind)
+        if col == COL_ACHIEVEMENT and is_qualitative(ind) and achievement_of(ind) is None \
+                and ind.actual.strip():
+            return "定性指标请选择达成情况（达成 / 部分达成 / 未达成）"
+        if col == COL_OVERRIDE and ind.override is not None:
+            score = self.score_of(row)
+            profile = self.session.profile(self.pid)
+            if score.score != profile.round(ind.override):
+                return score.error or "调整后得分未被采用"
+        if col == COL_REASON and ind.override is not None and not ind.override_reason.strip():
+            return "填写了调整后得分，请填写调整理由（将打印在自评表上）"
+        if col == COL_DEVIATION and not ind.deviation.strip():
+            score = self.score_of(row)
+            if score.overshoot:
+                return "实际完成值超过目标较多，请填写偏差原因分析及改进措施"
+            if score.below_full:
+                return "得分低于满分，请填写偏差原因分析及改进措施"
+        return None
+
+    @staticmethod
+    def _actual_error(ind: Indicator) -> str | None:
+        actual = parsed(ind.actual)
+        if actual.empty:
+            return None
+        if actual.error:
+            return actual.error
+        target = parsed(ind.target)
+        if target.ok and target.direction in NUMERIC:
+            pair = comparable(target, actual)
+            if isinstance(pair, str):
+                return pair
+        return None
