@@ -53,6 +53,29 @@ def _wan(fen: int | None) -> Decimal | None:
     return None if fen is None else fen_to_wan(fen)
 
 
+ENTITY_ALIASES = {"kind": "fund_kind", "by_kind": "fund_kind", "by_source": "source",
+                  "funding_source": "source"}
+
+
+def _unread(project: Project, entity: str, row_key: str, attr: str) -> str | None:
+    """Text typed into a money field that could not be read (``Project.unread``), so the
+    workbook shows it as typed instead of an empty cell."""
+    for key, text in project.unread.items():
+        parts = re.split(r"[.:/]", key)
+        if len(parts) == 1:
+            parts = ["funding", "", parts[0]]
+        if len(parts) == 3 and (ENTITY_ALIASES.get(parts[0], parts[0]), parts[1], parts[2]) == (
+                entity, row_key, attr):
+            return text
+    return None
+
+
+def _money(project: Project, fen: int | None, entity: str, row_key: str, attr: str):
+    if fen is not None:
+        return fen_to_wan(fen)
+    return _unread(project, entity, row_key, attr)
+
+
 def sheet_names(doc: Document) -> list[str]:
     """A valid, unique sheet name per project (Excel: ≤ 31 characters, no []:*?/\\)."""
     names, used = [], {"汇总"}
@@ -130,12 +153,14 @@ def _project_sheet(ws, doc: Document, project: Project, profile: Profile, score:
         r = 6 + i
         sh.put(f"B{r}", label, bold=(kind is None))
         if kind is None:
-            amounts = (funding.initial_budget, funding.annual_budget, funding.executed)
+            amounts = [_money(project, getattr(funding, attr), "funding", "", attr)
+                       for attr in ("initial_budget", "annual_budget", "executed")]
         else:
             k = funding.by_kind[kind]
-            amounts = (k.initial, k.annual, k.executed)
-        for col, fen in zip("CDE", amounts):
-            sh.put(f"{col}{r}", _wan(fen))
+            amounts = [_money(project, getattr(k, attr), "fund_kind", kind.value, attr)
+                       for attr in ("initial", "annual", "executed")]
+        for col, value in zip("CDE", amounts):
+            sh.put(f"{col}{r}", value)
         sh.put(f"G{r}", f'=IF(N(D{r})=0,"",E{r}/D{r})', fmt="0.00%")
         if kind is None:
             sh.put(f"F{r}", score.execution.weight if score.execution.weight else None)
@@ -237,9 +262,9 @@ def _basic_block(sh: _Sheet, doc: Document, project: Project, r: int) -> None:
               ("起始年月", project.start), ("终止年月", project.end),
               ("立项背景", project.background), ("实施情况", project.implementation),
               ("支出分类方式", SCHEME_WORDS[project.spending_scheme]),
-              ("计划安排资金合计（万元）", _wan(f.planned_total)),
-              ("实际到位资金合计（万元）", _wan(f.arrived_total)),
-              ("实际支出（万元）", _wan(f.spent_total)),
+              ("计划安排资金合计（万元）", _money(project, f.planned_total, "funding", "", "planned_total")),
+              ("实际到位资金合计（万元）", _money(project, f.arrived_total, "funding", "", "arrived_total")),
+              ("实际支出（万元）", _money(project, f.spent_total, "funding", "", "spent_total")),
               ("项目单位（评价机构）意见", project.unit_opinion),
               ("主管部门审核意见", project.supervisor_opinion)]
     fields += [(title, project.conclusions.get(key, "")) for key, title in CONCLUSION_SECTIONS.items()]
@@ -256,8 +281,8 @@ def _basic_block(sh: _Sheet, doc: Document, project: Project, r: int) -> None:
         r += 1
         amount = f.by_source[source]
         sh.merge(f"A{r}:B{r}", source_label(source, doc.unit.region_word))
-        sh.merge(f"C{r}:D{r}", _wan(amount.planned))
-        sh.merge(f"E{r}:F{r}", _wan(amount.arrived))
+        sh.merge(f"C{r}:D{r}", _money(project, amount.planned, "source", source.value, "planned"))
+        sh.merge(f"E{r}:F{r}", _money(project, amount.arrived, "source", source.value, "arrived"))
     if project.budget_lines:
         r += 2
         for col, label in zip("ABDEFG", ("编码", "名称", "计划支出数（万元）", "实际支出数（万元）",
