@@ -93,9 +93,11 @@ _NOISE = ["实际完成", "实际", "已完成", "完成", "累计", "共计", "
 
 _ACHIEVEMENTS = {
     Achievement.MET: ["达成", "已达成", "全部达成", "完全达成", "完成", "已完成", "全部完成",
-                      "全面完成", "达标", "已达标"],
+                      "全面完成", "达标", "已达标", "按时完成", "如期完成", "按期完成", "按时",
+                      "如期", "按期", "及时完成", "及时"],
     Achievement.PARTIAL: ["基本达成", "部分达成", "基本完成", "部分完成", "基本达标"],
-    Achievement.NOT_MET: ["未达成", "没有达成", "未完成", "没有完成", "未达标"],
+    Achievement.NOT_MET: ["未达成", "没有达成", "未完成", "没有完成", "未达标", "未按时完成",
+                          "未如期完成", "未按期完成", "逾期", "逾期完成"],
 }
 _ACHIEVEMENT_OF = {w: a for a, words in _ACHIEVEMENTS.items() for w in words}
 
@@ -147,6 +149,7 @@ def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     for old, new in {**_SYMBOLS, **_ASCII_PAIRS}.items():
         s = s.replace(old, new)
+    s = s.replace("(含)", "")  # "90%（含）以上": 含 only restates that the bound counts
     return re.sub(r"\s+", "", s)
 
 
@@ -268,6 +271,8 @@ def to_unit(number: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     (f_src, base_src), (f_dst, base_dst) = _split_magnitude(src), _split_magnitude(dst)
     if base_src == base_dst:
         return number * (f_src / f_dst)
+    if (src and not base_src) or (dst and not base_dst):
+        return number * (f_src / f_dst)  # "1.5亿" beside "15084万元": a bare 亿 takes the other's unit
     if not src or not dst:
         return number
     return None

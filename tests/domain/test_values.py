@@ -193,3 +193,27 @@ def test_comparable_explains_why_not(target, actual):
 def test_parsed_value_constructible_directly():
     v = ParsedValue("x", Direction.QUALITATIVE, None, "")
     assert v.ok and not v.bare and v.deadline is None
+
+
+# --- forms found when scoring the seeds (reported by the scoring tests) ---
+
+@pytest.mark.parametrize("text", ["按时完成", "如期完成", "按期完成", "及时完成"])
+def test_on_time_words_are_met(text):
+    assert parse_value(text).achievement is Achievement.MET
+
+
+@pytest.mark.parametrize("text", ["未按时完成", "逾期完成"])
+def test_late_words_are_not_met(text):
+    assert parse_value(text).achievement is Achievement.NOT_MET
+
+
+def test_inclusive_note_is_read():
+    v = parse_value("90%（含）以上")
+    assert (v.direction, v.number, v.unit, v.error) == (Direction.POSITIVE, Decimal("90"), "%", None)
+
+
+def test_bare_magnitude_takes_the_other_sides_unit():
+    target, actual = parse_value("≥1.5亿"), parse_value("15084万元")
+    assert comparable(target, actual) == (Decimal("1.5"), Decimal("1.5084"))
+    assert to_unit(Decimal("1.5"), "万", "元") == Decimal("15000")
+    assert to_unit(Decimal("2"), "次", "人次") is None
