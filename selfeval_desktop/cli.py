@@ -36,8 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_window_call(argv: list[str]) -> bool:
+    """No arguments, ``--demo``, or a path (command names have no dot or slash)."""
+    first = argv[0] if argv else None
+    return first is None or first == "--demo" or any(c in first for c in "./\\")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _is_window_call(argv):  # decided before the commands (and reportlab …) are imported
+        from .app import run_gui
+        return run_gui(argv)
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if not argv or argv[0] not in commands and argv[0] not in ("-h", "--help"):

@@ -1,0 +1,129 @@
+"""Cold start to a usable window, and memory after opening a 50×30 document.
+
+Each sample is a fresh process: the time from just before it is started to the moment its main
+window has painted and the event loop is idle (the process prints a timestamp then and quits:
+``SELFEVAL_STARTUP_PROBE=1`` in ``selfeval_desktop/app.py``). The baseline is a bare PySide6
+QMainWindow started the same way in the same run. Goal: the app on the demo document ≤ 1.3× the
+bare window (median). Memory: resident set (RSS) of the app after opening a 50-project ×
+30-indicator document, reported at the same moment; goal ≤ 150 MB.
+
+Runs under the offscreen platform unless QT_QPA_PLATFORM is set (e.g. under xvfb-run).
+Settings and data folders point into a temporary folder: the user's own are never touched.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from harness import Result  # noqa: E402
+
+RATIO_GOAL = 1.3
+MEMORY_GOAL_MB = 150
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1280, 720)
+class Probe(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        rss = 0
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1])
+        print(f"shown {time.time():.6f} {rss}", flush=True)
+        app.quit()
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+APP = "import sys; from selfeval_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def _env(home: Path) -> dict:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["SELFEVAL_STARTUP_PROBE"] = "1"
+    env["XDG_CONFIG_HOME"] = str(home / "config")
+    env["XDG_DATA_HOME"] = str(home / "data")
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def start(code: str, args: list[str], env: dict) -> tuple[float, int]:
+    """Seconds from process start to the window shown and idle, and the RSS then (kB)."""
+    began = time.time()
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith("shown "):
+            _, stamp, rss = line.split()
+            return float(stamp) - began, int(rss)
+    raise RuntimeError(f"no window shown (exit {out.returncode}): {out.stderr[-2000:]}")
+
+
+def big_document(path: Path) -> None:
+    from bench_scoring import build_document  # 50 projects × 30 indicators
+    from selfeval_desktop.db.document import write_atomically
+    from selfeval_desktop.db.repo import save_document
+    write_atomically(path, lambda conn: save_document(conn, build_document(), action="bench"))
+
+
+def benchmarks(quick: bool = False) -> list[Result]:
+    from selfeval_desktop.db.demo import write_demo
+    repeat = 3 if quick else 9
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        env = _env(home)
+        demo, big = home / "演示.sqlite", home / "50x30.sqlite"
+        write_demo(demo, seed="004")
+        big_document(big)
+        bare, app, rss_bare, rss_big, app_big = [], [], [], [], []
+        start(BARE, [], env)  # warm the OS file cache for both, once
+        start(APP, [str(demo)], env)
+        for _ in range(repeat):  # interleaved, so both see the same machine load
+            seconds, rss = start(BARE, [], env)
+            bare.append(seconds)
+            rss_bare.append(rss)
+            app.append(start(APP, [str(demo)], env)[0])
+            seconds, rss = start(APP, [str(big)], env)
+            app_big.append(seconds)
+            rss_big.append(rss)
+    base = statistics.median(bare)
+    mb = statistics.median(rss_big) / 1024
+    memory_note = (f"RSS after opening 50×30: median {mb:.0f} MB (max {max(rss_big) / 1024:.0f} MB; "
+                   f"bare window {statistics.median(rss_bare) / 1024:.0f} MB); "
+                   f"goal ≤ {MEMORY_GOAL_MB} MB: {'ok' if mb <= MEMORY_GOAL_MB else 'MISSED'}")
+    return [
+        Result("空 PySide6 窗口启动（基准）", bare),
+        Result("启动到可用窗口（演示文件）", app, baseline="空 PySide6 窗口启动（基准）",
+               goal=RATIO_GOAL * base, goal_text=f"≤ {RATIO_GOAL}× 基准"),
+        Result("启动到可用窗口（50×30 文件）", app_big, baseline="空 PySide6 窗口启动（基准）",
+               note=memory_note),
+    ]
+
+
+if __name__ == "__main__":
+    for r in benchmarks(quick="--quick" in sys.argv):
+        print(f"{r.name}: median {r.median * 1000:.0f} ms, p99 {r.p99 * 1000:.0f} ms {r.note}")
