@@ -13,6 +13,7 @@ from pathlib import Path
 import shutil
 import sqlite3
 import struct
+import tempfile
 
 from sqlite_utils import Database
 
@@ -34,9 +35,12 @@ class OpenedDocument:
     version: tuple[int, int] = CURRENT_VERSION
     backup: Path | None = None      # the copy written before a migration
     notice: str = ""                # a message to show (migrated, opened read-only ...)
+    cleanup: Path | None = None     # a temporary copy to remove on close
 
     def close(self) -> None:
         self.conn.close()
+        if self.cleanup is not None:
+            shutil.rmtree(self.cleanup, ignore_errors=True)
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -113,6 +117,8 @@ def _text(value) -> str:
 def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
     """Open an existing document: refuse, open read-only, or migrate after a backup."""
     path = Path(path)
+    if readonly and _has_journal(path):
+        return _open_snapshot(path)
     version = check_file(path)
     notice = ""
     if version > CURRENT_VERSION:
@@ -144,6 +150,31 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
     except sqlite3.Error as exc:
         raise DocumentError(f"无法打开“{path.name}”（{exc}）") from None
     return OpenedDocument(conn, path, readonly, version, backup, notice)
+
+
+def _has_journal(path: Path) -> bool:
+    journal = Path(f"{path}-journal")
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def _open_snapshot(path: Path) -> OpenedDocument:
+    """Read-only open of a file left with a journal by a crash, without touching it.
+
+    Rolling the journal back would change the file's bytes, and a read must never write; so the
+    file and its journal are copied to a temporary folder and the copy is recovered and read.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="selfeval-ro-"))
+    copy = folder / path.name
+    try:
+        shutil.copy2(path, copy)
+        shutil.copy2(f"{path}-journal", f"{copy}-journal")
+        version = check_file(copy)
+        conn = _connect(copy, readonly=True)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    notice = "文件上次未正常关闭，以只读方式显示其最后保存的内容；以可编辑方式打开时将自动恢复"
+    return OpenedDocument(conn, path, True, version, None, notice, cleanup=folder)
 
 
 def backup_path(path: Path, version: tuple[int, int]) -> Path:
