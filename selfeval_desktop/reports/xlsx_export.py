@@ -16,8 +16,8 @@ from pathlib import Path
 import re
 
 from ..domain.evaluation import profile_for
-from ..domain.model import (CONCLUSION_SECTIONS, FUND_KIND_LABELS, Document, FundKind, Project,
-                            ProjectKind, Source, SpendingScheme, source_label)
+from ..domain.model import (CONCLUSION_SECTIONS, Document, FundKind, Project, ProjectKind,
+                            Source, SpendingScheme, source_label)
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile, load_profile
 from ..domain.scoring import ProjectScore, score_project
@@ -204,9 +204,9 @@ def _project_sheet(ws, doc: Document, project: Project, profile: Profile, score:
     sh.merge(f"A{header}:A{end}", "绩效指标", bold=True)
     total = end + 1
     sh.merge(f"A{total}:F{total}", "总分", bold=True)
-    ind_range = f"{first}:{'G'}{last}" if last >= first else None
-    weights = f"+SUM(G{first}:G{last})" if ind_range else ""
-    scores = f"+SUM(H{first}:H{last})" if ind_range else ""
+    has_rows = last >= first
+    weights = f"+SUM(G{first}:G{last})" if has_rows else ""
+    scores = f"+SUM(H{first}:H{last})" if has_rows else ""
     sh.put(f"G{total}", f"=N(F6){weights}")
     sh.put(f"H{total}", f"=ROUND(N(H6){scores},{profile.decimals})", fmt="0.00")
     sh.merge(f"I{total}:J{total}", None)
@@ -231,7 +231,9 @@ def _merge_groups(sh: _Sheet, project: Project, first: int) -> None:
     """Merge runs of the same 一级 (column B) and, within them, the same 二级 (column C);
     the value stays in the top cell of each run, as in the printed form."""
     inds = project.indicators
-    for col, key in (("B", lambda i: (inds[i].level1,)), ("C", lambda i: (inds[i].level1, inds[i].level2))):
+    keys = (("B", lambda i: (inds[i].level1,)),
+            ("C", lambda i: (inds[i].level1, inds[i].level2)))
+    for col, key in keys:
         start = 0
         for i in range(1, len(inds) + 1):
             if i == len(inds) or key(i) != key(start) or not key(start)[-1]:
@@ -262,12 +264,15 @@ def _basic_block(sh: _Sheet, doc: Document, project: Project, r: int) -> None:
               ("起始年月", project.start), ("终止年月", project.end),
               ("立项背景", project.background), ("实施情况", project.implementation),
               ("支出分类方式", SCHEME_WORDS[project.spending_scheme]),
-              ("计划安排资金合计（万元）", _money(project, f.planned_total, "funding", "", "planned_total")),
-              ("实际到位资金合计（万元）", _money(project, f.arrived_total, "funding", "", "arrived_total")),
+              ("计划安排资金合计（万元）", _money(project, f.planned_total, "funding", "",
+                                          "planned_total")),
+              ("实际到位资金合计（万元）", _money(project, f.arrived_total, "funding", "",
+                                          "arrived_total")),
               ("实际支出（万元）", _money(project, f.spent_total, "funding", "", "spent_total")),
               ("项目单位（评价机构）意见", project.unit_opinion),
               ("主管部门审核意见", project.supervisor_opinion)]
-    fields += [(title, project.conclusions.get(key, "")) for key, title in CONCLUSION_SECTIONS.items()]
+    fields += [(title, project.conclusions.get(key, ""))
+               for key, title in CONCLUSION_SECTIONS.items()]
     fields += [("原表综合得分", project.stated_total), ("原表自评等次", project.stated_grade)]
     for label, value in fields:
         r += 1

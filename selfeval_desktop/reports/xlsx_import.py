@@ -23,7 +23,8 @@ from ..domain.model import Document, Unit
 from ..domain.profiles import ProfileError, load_profile
 from ..domain.scoring import num
 from .xlsx_import_extra import profile_id_of
-from .xlsx_import_locate import MAX_ROWS, Grid, SheetTooLarge, locate_field, read_grid
+from .xlsx_import_locate import (MAX_ROWS, Grid, SheetTooLarge, locate_field, locate_year,
+                                 read_grid)
 from .xlsx_import_report import ImportReport, SheetReport, XlsxImportError
 from .xlsx_import_sheet import SheetData, apply_money, read_sheet
 
@@ -152,14 +153,9 @@ def _unit_fields(grid: Grid, out: dict[str, str]) -> None:
         text, _ = locate_field(grid, key)
         if text and key not in out:
             out[key] = text
-    year = _year_of(grid)
+    year = locate_year(grid)
     if year and "year" not in out:
         out["year"] = str(year)
-
-
-def _year_of(grid: Grid) -> int | None:
-    from .xlsx_import_locate import locate_year
-    return locate_year(grid)
 
 
 # ---------------------------------------------------------------- amounts
@@ -254,8 +250,8 @@ def _document_fields(doc: Document, scan: _Scan, report: ImportReport) -> None:
         doc.year = years[0]
         report.notes.append(f"评价年度：{doc.year}")
         if len(set(years)) > 1:
-            report.notes.append(f"各工作表标题中的年度不一致（{'、'.join(map(str, sorted(set(years))))}），"
-                                f"按第一个工作表取 {doc.year} 年")
+            seen = "、".join(map(str, sorted(set(years))))
+            report.notes.append(f"各工作表标题中的年度不一致（{seen}），按第一个工作表取 {doc.year} 年")
     else:
         report.notes.append("标题中没有年度（如“（2022年度）”），评价年度请在窗口中填写")
     doc.profile_id = _profile(scan, fields, report)
@@ -310,7 +306,8 @@ def write_document(result: ImportResult, target: str | Path, replace: bool = Fal
             raise XlsxImportError(f"“{target.name}”已存在，未覆盖（如要替换请加 --force）")
     detail = f"从“{result.report.source}”导入 {len(result.document.projects)} 个项目"
     try:
-        write_atomically(target, lambda conn: save_document(conn, result.document, "import", detail))
+        write_atomically(target,
+                         lambda conn: save_document(conn, result.document, "import", detail))
     except XlsxImportError:
         raise
     except Exception as exc:

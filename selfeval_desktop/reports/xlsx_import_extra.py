@@ -12,7 +12,7 @@ import re
 from ..domain.cells import CellError, cell_decimal
 from ..domain.model import (CONCLUSION_SECTIONS, BudgetLine, Evaluator, ProjectKind, Source,
                             SpendingScheme)
-from .xlsx_import_locate import Grid, locate_field, matches
+from .xlsx_import_locate import Grid, MoneyCell, locate_field, matches
 
 TEXT_FIELDS = ("leader", "phone", "address", "postcode", "start", "end", "background",
                "implementation", "unit_opinion", "supervisor_opinion")
@@ -34,7 +34,6 @@ EVALUATOR_COLUMNS = {"name": ("姓名",), "title": ("职称/职务", "职称", "
 
 
 def read_extra(grid: Grid, data, from_app: bool = False) -> None:
-    from .xlsx_import_sheet import MoneyCell  # one module each way; import here to avoid a cycle
     project, report = data.project, data.report
     found = []
     for key in TEXT_FIELDS:
@@ -65,8 +64,8 @@ def read_extra(grid: Grid, data, from_app: bool = False) -> None:
         text, _ = locate_field(grid, key)
         if text:
             project.conclusions[key] = text
-    n_sources = _sources(grid, data, MoneyCell)
-    n_lines = _lines(grid, data, MoneyCell)
+    n_sources = _sources(grid, data)
+    n_lines = _lines(grid, data)
     n_evaluators = _evaluators(grid, project)
     parts = []
     if found or project.conclusions:
@@ -94,7 +93,7 @@ def _header(grid: Grid, columns: dict[str, tuple], required: tuple[str, ...]):
     return None, {}
 
 
-def _sources(grid: Grid, data, MoneyCell) -> int:
+def _sources(grid: Grid, data) -> int:
     header, cols = _header(grid, {"source": ("资金来源",), "planned": ("计划安排资金",),
                                   "arrived": ("实际到位资金",)}, ("source", "planned", "arrived"))
     if header is None:
@@ -115,7 +114,7 @@ def _sources(grid: Grid, data, MoneyCell) -> int:
     return count
 
 
-def _lines(grid: Grid, data, MoneyCell) -> int:
+def _lines(grid: Grid, data) -> int:
     header, cols = _header(grid, LINE_COLUMNS, ("planned", "actual"))
     if header is None:
         return 0

@@ -20,6 +20,14 @@ Raw = tuple  # (value, number_format)
 EMPTY: Raw = (None, None)
 
 
+@dataclass
+class MoneyCell:
+    """An amount cell kept raw until the workbook's unit (万元 or 元) is decided."""
+    key: str       # where it goes: "annual_budget", "kind.current.annual", "source.central.planned"
+    raw: Raw
+    where: str     # "全年预算数（D6）" for messages
+
+
 class SheetTooLarge(Exception):
     """The sheet has more rows than any 自评表 (read stops there, nothing is imported from it)."""
 

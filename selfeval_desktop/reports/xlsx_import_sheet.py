@@ -15,7 +15,7 @@ from ..domain.model import FundKind, Indicator, Project, Source
 from ..domain.scoring import num
 from ..domain.values import parse_value
 from .xlsx_import_extra import read_extra
-from .xlsx_import_locate import (Grid, Raw, locate_field, locate_funds, locate_goals,
+from .xlsx_import_locate import (Grid, MoneyCell, locate_field, locate_funds, locate_goals,
                                  locate_indicators, locate_year)
 from .xlsx_import_report import SheetReport
 
@@ -24,13 +24,6 @@ KIND_ATTR = {"initial": "initial", "annual": "annual", "executed": "executed"}
 NATURE = {"≥": "≥", ">=": "≥", ">": "≥", "正向": "≥", "≤": "≤", "<=": "≤", "<": "≤",
           "反向": "≤", "=": "=", "==": "=", "等于": "="}
 ACHIEVEMENTS = ("达成", "部分达成", "未达成")
-
-
-@dataclass
-class MoneyCell:
-    key: str       # where the amount goes, as a Project.unread key ("annual_budget", "kind.current.annual")
-    raw: Raw
-    where: str     # "全年预算数（D6）" for messages
 
 
 @dataclass
@@ -116,7 +109,10 @@ def _read_funds(grid: Grid, data: SheetData, from_app: bool) -> None:
             c = funds.columns.get(col_key)
             if c is None or not grid.text(r, c):
                 continue
-            key = FUNDS_ATTR[col_key] if row_key == "total" else f"kind.{row_key}.{KIND_ATTR[col_key]}"
+            if row_key == "total":
+                key = FUNDS_ATTR[col_key]
+            else:
+                key = f"kind.{row_key}.{KIND_ATTR[col_key]}"
             data.money.append(MoneyCell(key, grid.raw(r, c),
                                         f"{row_names[row_key]}{attr}（{grid.address(r, c)}）"))
         found.append(row_names[row_key])
