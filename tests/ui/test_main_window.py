@@ -1,0 +1,205 @@
+"""The main window: project list, live score and grade, status bar, settings, 问题清单, 部门整体."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.checks_base import Place
+from selfeval_desktop.domain.model import Indicator, Project, ProjectKind
+from selfeval_desktop.ui import main_window as mw
+from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, ProjectListModel
+from selfeval_desktop.ui.qt import QMessageBox, Qt
+from selfeval_desktop.ui.tabs.department_tab import DepartmentProjectsModel
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, temp_settings
+from tests.ui.ui_fixtures import make_file, reread, sample_document
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, path):
+    return make_window(qtbot, tmp_path, path)
+
+
+def with_department():
+    doc = sample_document()
+    dept = Project(name="县科学技术局部门整体", kind=ProjectKind.DEPARTMENT, indicators=[
+        Indicator("投入指标", "预算编制", "预算调整率", "≤5%", "3%", Decimal(15)),
+        Indicator("产出指标", "数量指标", "完成项目数", "≥7个", "7个", Decimal(30))])
+    doc.projects.insert(0, dept)
+    return doc
+
+
+def list_texts(window):
+    model = window.page.projects.model
+    return [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
+
+
+def test_project_list_models_pass_qtmodeltester(qtmodeltester, qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, with_department()), show=False)
+    qtmodeltester.check(ProjectListModel(window.session))
+    qtmodeltester.check(DepartmentProjectsModel(window.session))
+
+
+def test_opens_with_unit_year_profile_and_the_first_project(window):
+    header = window.page.header
+    assert header.unit.text() == "某县科学技术局"
+    assert header.year.value() == 2021
+    assert header.profile.currentData() == "mof2020"
+    assert window.page.pid == window.session.document.projects[0].id
+    score = window.session.score(window.page.pid)
+    assert header.badge.total.text() == str(score.total)
+    assert header.badge.grade.text() == score.grade
+    assert "自评" in window.windowTitle() or window.windowTitle().endswith("绩效自评助手")
+
+
+def test_live_score_and_grade_follow_an_edit(window):
+    session, pid = window.session, window.page.pid
+    model = window.page.projects.model
+    before = window.page.header.badge.total.text()
+    ind = session.project(pid).indicators[0]
+    session.set_value("indicator", pid, ind.id, "actual", "1次")  # 1 of ≥4 次: score drops
+    after = session.score(pid)
+    assert window.page.header.badge.total.text() == str(after.total) != before
+    assert window.page.header.badge.grade.text() == after.grade
+    assert model.index(0, COL_SCORE).data() == str(after.total)
+    assert model.index(0, COL_GRADE).data() == after.grade
+
+
+def test_status_bar_says_saved_after_an_edit(window):
+    window.session.set_value("unit", None, None, "name", "某县科技局")
+    assert window.saved_label.text().startswith("已保存 ")
+
+
+def test_add_duplicate_reorder_and_delete_projects(window, monkeypatch, path):
+    panel = window.page.projects
+    panel.add_project()
+    assert len(reread(path).projects) == 2
+    assert window.page.pid == window.session.document.projects[1].id  # the new one is selected
+    window.page.tab_widgets["overview"].edits["name"].setText("第二个项目")
+    window.session.set_value("project", window.page.pid, None, "name", "第二个项目")
+    panel.select_pid(window.session.document.projects[0].id)
+    panel.duplicate_project()
+    assert list_texts(window) == ["科技创新服务项目", "科技创新服务项目（副本）", "第二个项目"]
+    assert len(reread(path).projects[1].indicators) == 4
+    panel.move_selected(1)
+    assert list_texts(window) == ["科技创新服务项目", "第二个项目", "科技创新服务项目（副本）"]
+    assert [p.name for p in reread(path).projects][1] == "第二个项目"
+    # delete asks first: “no” keeps the project
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    assert not panel.delete_project()
+    assert len(reread(path).projects) == 3 and "副本" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert panel.delete_project()
+    assert [p.name for p in reread(path).projects] == ["科技创新服务项目", "第二个项目"]
+    window.undo()
+    assert len(reread(path).projects) == 3
+
+
+def test_rename_in_the_list(window, path):
+    model = window.page.projects.model
+    assert model.setData(model.index(0, COL_NAME), "新名称", Qt.ItemDataRole.EditRole)
+    assert reread(path).projects[0].name == "新名称"
+    assert window.page.tab_widgets["overview"].edits["name"].text() == "新名称"
+
+
+def test_department_entry_shows_its_own_page(qtbot, tmp_path):
+    path = make_file(tmp_path, with_department())
+    window = make_window(qtbot, tmp_path, path)
+    texts = list_texts(window)
+    assert texts[0] == "部门整体：县科学技术局部门整体"
+    dept = window.session.document.department
+    window.page.projects.select_pid(dept.id)
+    assert window.page.right.currentWidget() is window.page.department
+    page = window.page.department
+    assert "投入指标 15 分" in page.weights.text() and "满意度指标 10 分" in page.weights.text()
+    assert page.badge.total.text() == str(window.session.score(dept.id).total)
+    model = page.model
+    assert model.rowCount() == 1
+    assert model.index(0, 1).data() == "20" and model.index(0, 2).data() == "19.28"
+    assert model.index(0, 3).data() == "96.40%"
+    # the department row cannot be deleted or moved
+    assert not window.page.projects.delete_button.isEnabled()
+    assert not window.page.projects.down_button.isEnabled()
+
+
+def test_checks_panel_lists_findings_and_jumps_to_the_field(qtbot, window):
+    session, pid = window.session, window.page.pid
+    session.set_value("project", pid, None, "name", "")
+    window.checks.refresh()
+    texts = [window.checks.list.item(i).text() for i in range(window.checks.list.count())]
+    assert any("未填写项目名称" in t for t in texts)
+    row = next(i for i, t in enumerate(texts) if "未填写项目名称" in t)
+    window.page.tabs.setCurrentIndex(3)
+    window.checks.list.itemClicked.emit(window.checks.list.item(row))
+    name = window.page.tab_widgets["overview"].edits["name"]
+    assert window.page.tabs.currentWidget() is window.page.tab_widgets["overview"]
+    qtbot.waitUntil(name.hasFocus, timeout=2000)
+
+
+def test_checks_refresh_after_edits_debounced(qtbot, window):
+    session, pid = window.session, window.page.pid
+    window.checks.refresh()
+    session.set_value("project", pid, None, "name", "")
+    qtbot.waitUntil(lambda: any("未填写项目名称" in f.message for f in window.checks.findings),
+                    timeout=2000)
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: not any("未填写项目名称" in f.message for f in window.checks.findings),
+                    timeout=2000)
+
+
+def test_go_to_a_document_place_focuses_the_header(qtbot, window):
+    assert window.go_to(Place(None, "document", field="name"))
+    qtbot.waitUntil(window.page.header.unit.hasFocus, timeout=2000)
+
+
+def test_geometry_and_splitter_are_remembered(qtbot, tmp_path, path):
+    # the offscreen screen is 800×800: Qt fits a restored width into it, a height it keeps
+    window = make_window(qtbot, tmp_path, path)
+    window.resize(1000, 655)
+    window.page.splitter.setSizes([400, 600])
+    sizes = window.page.splitter.sizes()
+    window.close()
+    again = make_window(qtbot, tmp_path, path, show=False)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.height() == 655
+    assert again.page.splitter.sizes()[0] == sizes[0]
+
+
+def test_fits_a_1366x768_screen(window):
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.minimumSizeHint().height() <= 740  # the taskbar takes the rest
+    assert mw.MIN_WIDTH <= 1366 and mw.MIN_HEIGHT <= 740
+
+
+def test_last_file_reopens_and_welcome_without_one(qtbot, tmp_path, path):
+    from selfeval_desktop import app
+    window = make_window(qtbot, tmp_path, path, show=False)
+    window.close()
+    again = make_window(qtbot, tmp_path, show=False)
+    assert app.open_initial(again, app.parse_args([]))
+    assert str(again.session.path) == str(path)
+    again.close()
+    settings = temp_settings(tmp_path)
+    settings.remove("lastFile")
+    settings.sync()
+    fresh = make_window(qtbot, tmp_path, show=False)
+    assert not app.open_initial(fresh, app.parse_args([]))
+    assert fresh.stack.currentWidget() is fresh.welcome
+
+
+def test_ctrl_s_is_harmless(window, path):
+    before = path.read_bytes()
+    window.file_actions.save_action.trigger()
+    assert "已自动保存" in window.statusBar().currentMessage()
+    assert path.read_bytes() == before
