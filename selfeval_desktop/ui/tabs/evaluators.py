@@ -1,23 +1,67 @@
-"""评价人员 on the 结论 tab: the core engineer's evaluator model in their grid view, with
-buttons to add and remove a person."""
+"""评价人员 on the 结论 tab: the evaluator model in the Excel-like grid, with buttons to add and
+remove a person (the grid's own keys, paste and context menu work too)."""
 from __future__ import annotations
 
-from ..qt import QGroupBox, QLabel, QVBoxLayout
+from ..grid.view import Grid
+from ..models.evaluator_model import EvaluatorModel
+from ..qt import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
 
 
 class EvaluatorsBox(QGroupBox):
     def __init__(self, session, parent=None):
-        super().__init__("评价人员（打印后本人签字）", parent)
+        super().__init__("评价人员（打印后由本人在“签字”栏签名）", parent)
         self.session = session
         self.pid = None
+        self.model = EvaluatorModel(session, self)
+        self.grid = Grid(self)
+        self.grid.setObjectName("evaluatorGrid")
+        self.grid.setModel(self.model)
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 4 + 30)
+        self.add_button = QPushButton("添加评价人员", self)
+        self.add_button.clicked.connect(self.add_person)
+        self.remove_button = QPushButton("删除所选人员", self)
+        self.remove_button.clicked.connect(self.grid.delete_rows)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(QLabel("可直接从 Excel 复制姓名、职称/职务、单位三列粘贴（Ctrl+V）", self))
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("（评价人员表格）", self))
+        layout.addWidget(self.grid)
+        layout.addLayout(buttons)
 
-    def set_project(self, pid):
+    def set_project(self, pid) -> None:
         self.pid = pid
+        self.model.set_project(pid)
+        editable = pid is not None and not self.session.readonly
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
 
-    def flush(self):
-        pass
+    def add_person(self) -> None:
+        if self.pid is None or self.session.readonly:
+            return
+        row = self.model.data_rows
+        if self.model.insertRows(row, 1):
+            self.grid.setCurrentIndex(self.model.index(row, 0))
+            self.grid.setFocus()
+
+    def flush(self) -> None:
+        """Commit an open cell editor (its text is not yet in the model)."""
+        editor = self.grid.indexWidget(self.grid.currentIndex())
+        if editor is not None:
+            self.grid.commitData(editor)
 
     def focus_place(self, place) -> bool:
-        return False
+        row = place.row if place.row is not None else 0
+        cols = {"name": 0, "title": 1, "org": 2}
+        col = cols.get(place.field, 0)
+        if self.model.rowCount() == 0:
+            self.add_button.setFocus()
+            return True
+        row = min(row, self.model.rowCount() - 1)
+        self.grid.setCurrentIndex(self.model.index(row, col))
+        self.grid.setFocus()
+        self.grid.scrollTo(self.model.index(row, col))
+        return True

@@ -1,0 +1,85 @@
+"""结论: narrative sections, evaluators, opinions; 综合得分 and 自评等次 computed, not typed."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.domain.checks_base import Place
+from selfeval_desktop.domain.model import CONCLUSION_SECTIONS
+from selfeval_desktop.ui.qt import Qt, QVBoxLayout, QWidget
+from selfeval_desktop.ui.tabs.conclusion_tab import ConclusionTab
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, type_ime
+from tests.ui.ui_fixtures import make_file, open_session, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def session(qapp, tmp_path):
+    s = open_session(make_file(tmp_path))
+    yield s
+    s.conn.close()
+
+
+@pytest.fixture
+def tab(qtbot, session):
+    host = QWidget()
+    tab = ConclusionTab(session, host)
+    QVBoxLayout(host).addWidget(tab)
+    qtbot.addWidget(host)
+    host.resize(1000, 700)
+    host.show()
+    qtbot.waitExposed(host)
+    tab.set_project(session.document.projects[0].id)
+    tab.host = host
+    return tab
+
+
+def test_every_section_of_the_seeds_is_there(tab):
+    for key in CONCLUSION_SECTIONS:
+        assert key in tab.texts
+    assert {"unit_opinion", "supervisor_opinion"} <= set(tab.texts)
+
+
+def test_sections_and_opinions_are_saved_as_typed(qtbot, tab, session):
+    for key, text in (("problems", "宣传力度不够。"), ("unit_opinion", "同意自评结果。")):
+        edit = tab.texts[key]
+        focus(qtbot, edit)
+        type_ime(edit, text)
+        leave(qtbot, edit)
+    doc = reread(session.path).projects[0]
+    assert doc.conclusions["problems"] == "宣传力度不够。"
+    assert doc.unit_opinion == "同意自评结果。"
+    session.undo_stack.undo()
+    assert tab.texts["unit_opinion"].toPlainText() == ""
+
+
+def test_score_and_grade_are_computed_and_follow_edits(tab, session):
+    pid = session.document.projects[0].id
+    score = session.score(pid)
+    assert tab.badge.total.text() == str(score.total)
+    assert tab.badge.grade.text() == score.grade
+    assert not hasattr(tab.badge.total, "setReadOnly")  # a label: nothing to type into
+    ind = session.project(pid).indicators[1]
+    session.set_value("indicator", pid, ind.id, "actual", "10%")
+    assert tab.badge.total.text() == str(session.score(pid).total) != str(score.total)
+    assert tab.explanation.text() == session.score(pid).explanation
+
+
+def test_evaluators_grid_passes_qtmodeltester_and_edits(qtmodeltester, tab, session):
+    model = tab.evaluators.model
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "张三"
+    tab.evaluators.add_person()
+    assert model.rowCount() >= 2
+    assert model.setData(model.index(1, 0), "李四", Qt.ItemDataRole.EditRole)
+    assert [e.name for e in reread(session.path).projects[0].evaluators] == ["张三", "李四"]
+
+
+def test_focus_place_goes_to_a_section_or_an_evaluator_cell(qtbot, tab, session):
+    pid = session.document.projects[0].id
+    assert tab.focus_place(Place(pid, "conclusion", field="measures"))
+    qtbot.waitUntil(tab.texts["measures"].hasFocus, timeout=2000)
+    assert tab.focus_place(Place(pid, "conclusion", table="evaluator", row=0, field="title"))
+    qtbot.waitUntil(tab.evaluators.grid.hasFocus, timeout=2000)
+    assert tab.evaluators.grid.currentIndex().column() == 1
