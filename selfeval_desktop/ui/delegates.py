@@ -1,0 +1,124 @@
+"""Cell editors for the grids: plain text (input methods welcome), 达成情况 choice, catalog picker.
+
+Every editor hands its text to ``model.setData`` (the only edit path); the model and the session
+decide how it is read. Editors have no frame so an open cell looks like an Excel cell.
+"""
+from __future__ import annotations
+
+from .qt import (QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, Qt)
+
+EDIT_ROLE = Qt.ItemDataRole.EditRole
+ACHIEVEMENT_CHOICES = ("", "达成", "部分达成", "未达成")
+
+
+class TextDelegate(QStyledItemDelegate):
+    """A plain line edit showing the text as typed (kept unread text included)."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        return editor
+
+    def setEditorData(self, editor, index):
+        value = index.data(EDIT_ROLE)
+        editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.text(), EDIT_ROLE)
+
+
+class GroupedTextDelegate(TextDelegate):
+    """Text that repeats the row above (一级/二级指标 of one group) is drawn once, like merged
+    cells; it is still there and editable. ``group_columns``: the heading columns, outermost first."""
+
+    def __init__(self, group_columns: tuple[int, ...], parent=None):
+        super().__init__(parent)
+        self.group_columns = group_columns
+
+    def repeats_above(self, index) -> bool:
+        row = index.row()
+        if row == 0:
+            return False
+        model = index.model()
+        for col in self.group_columns:
+            here = model.data(model.index(row, col), EDIT_ROLE)
+            if not here or here != model.data(model.index(row - 1, col), EDIT_ROLE):
+                return False
+            if col == index.column():
+                return True
+        return False
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index):
+        super().initStyleOption(option, index)
+        if self.repeats_above(index):
+            option.text = ""
+
+
+class AchievementDelegate(QStyledItemDelegate):
+    """达成 / 部分达成 / 未达成 for 定性 rows; a choice is committed at once."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItems(ACHIEVEMENT_CHOICES)
+        combo.setFrame(False)
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        return combo
+
+    def _commit(self, combo):
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
+
+    def setEditorData(self, editor, index):
+        value = index.data(EDIT_ROLE) or ""
+        i = editor.findText(value)
+        editor.setCurrentIndex(max(i, 0))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText(), EDIT_ROLE)
+
+
+class CatalogDelegate(QStyledItemDelegate):
+    """Pick a spending line from the catalog: type any part of a code or name to search
+    (“差旅” finds 30211 差旅费); text not in the catalog is kept as typed (the cell turns red).
+
+    ``labels`` is a callable giving the picker's entries (the project's catalog may change).
+    """
+
+    def __init__(self, labels, parent=None):
+        super().__init__(parent)
+        self.labels = labels
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setFrame(False)
+        combo.setMaxVisibleItems(20)
+        combo.addItems(list(self.labels()))
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+        combo.lineEdit().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        return combo
+
+    def setEditorData(self, editor, index):
+        value = index.data(EDIT_ROLE) or ""
+        model = index.model()
+        other = model.index(index.row(), 1 - index.column()) if index.column() in (0, 1) else None
+        if other is not None and other.isValid():
+            code, name = (value, other.data(EDIT_ROLE) or "") if index.column() == 0 else \
+                (other.data(EDIT_ROLE) or "", value)
+            found = editor.findText(f"{code} {name}".strip())
+            if found < 0:
+                found = editor.findText(name)
+            if found >= 0:
+                editor.setCurrentIndex(found)
+                return
+        editor.setCurrentIndex(-1)
+        editor.setEditText(value)
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText().strip(), EDIT_ROLE)

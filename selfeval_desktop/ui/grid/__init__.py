@@ -1,0 +1,4 @@
+"""The Excel-like grid used by every table tab."""
+from .view import Grid
+
+__all__ = ["Grid"]

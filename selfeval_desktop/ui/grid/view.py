@@ -1,0 +1,340 @@
+"""An Excel-like table view: keys move and edit as in Excel/WPS, blocks copy and paste as TSV.
+
+- Enter commits and moves down (Shift+Enter up); Tab moves right and wraps to the next row
+  (Shift+Tab back); arrows move; F2 or double-click edits; typing a character, or a Chinese
+  phrase committed by an input method, starts editing with it.
+- Delete/Backspace clear the selected cells; Ctrl+C copies the selection as TSV; Ctrl+V pastes a
+  TSV block at the current cell, growing rows as needed. Each is one undo step (session.macro).
+- Rows can be inserted above/below, deleted and moved (context menu and shortcuts).
+Edits go through ``model.setData`` only; the model (a :class:`SessionTableModel`) talks to the session.
+"""
+from __future__ import annotations
+
+from contextlib import nullcontext
+
+from ..models.base import KindRole
+from ..qt import (QAbstractItemDelegate, QAbstractItemView, QAction, QApplication, QEvent, QGuiApplication,
+                  QHeaderView, QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMenu,
+                  QPlainTextEdit, QTableView, QTextEdit, Qt)
+from . import tsv
+
+EDIT_ROLE = Qt.ItemDataRole.EditRole
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+class Grid(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.message = ""   # the last thing the grid wants to tell the user (Chinese)
+        self.row_actions = self._make_row_actions()
+
+    # ------------------------------------------------------------ helpers
+
+    @property
+    def session(self):
+        return getattr(self.model(), "session", None)
+
+    def _macro(self, text: str):
+        session = self.session
+        return session.macro(text) if session is not None and not session.readonly else nullcontext()
+
+    def _editable(self, index) -> bool:
+        return bool(index.isValid() and self.model().flags(index) & Qt.ItemFlag.ItemIsEditable)
+
+    def _rows_model(self) -> bool:
+        return getattr(self.model(), "ROW_ENTITY", None) is not None
+
+    def _data_rows(self) -> int:
+        model = self.model()
+        return getattr(model, "data_rows", model.rowCount())
+
+    def _set_current(self, row: int, col: int) -> None:
+        index = self.model().index(row, col)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def _step(self, down: int = 0, right: int = 0) -> None:
+        """Move the current cell as Enter/Tab do (Tab wraps at the row's end)."""
+        cur = self.currentIndex()
+        model = self.model()
+        rows, cols = model.rowCount(), model.columnCount()
+        if not cur.isValid() or rows == 0:
+            return
+        row, col = cur.row() + down, cur.column()
+        if right:
+            col += right
+            visible = [c for c in range(cols) if not self.isColumnHidden(c)]
+            while 0 <= col < cols and self.isColumnHidden(col):
+                col += right
+            if col >= cols or col > visible[-1]:
+                col, row = visible[0], row + 1
+            elif col < 0 or col < visible[0]:
+                col, row = visible[-1], row - 1
+        row = max(0, min(row, rows - 1))
+        self._set_current(row, col)
+
+    # ------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event):
+        key, mods = event.key(), event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if self.state() == QAbstractItemView.State.EditingState and editor is not None:
+            # keys that reached the grid while its editor is open (typed before focus moved)
+            QApplication.sendEvent(editor.focusProxy() or editor, event)
+            return
+        if key in ENTER_KEYS:
+            self._step(down=-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
+            return
+        if key in CLEAR_KEYS and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self.clear_selection()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next_):
+        """Tab/Shift+Tab inside the grid move between cells (wrapping), not out of the grid."""
+        if self.tabKeyNavigation() and self.model() is not None and self.model().rowCount():
+            self._step(right=1 if next_ else -1)
+            return True
+        return super().focusNextPrevChild(next_)
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:          # the edit(index) overload
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        if opened:
+            editor = self.indexWidget(index)
+            if editor is not None:
+                editor.installEventFilter(self)   # after the delegate's filter: we see keys first
+        return opened
+
+    def eventFilter(self, obj, event):
+        """Keys in an open editor: Enter commits and moves down, Tab commits and moves right."""
+        if event.type() == QEvent.Type.KeyPress and obj is self.indexWidget(self.currentIndex()):
+            key, mods = event.key(), event.modifiers()
+            multiline = isinstance(obj, (QTextEdit, QPlainTextEdit))
+            if key in ENTER_KEYS and not (multiline and mods & Qt.KeyboardModifier.AltModifier):
+                self._commit_and_move(obj, down=-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
+                return True
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                back = key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier
+                self._commit_and_move(obj, right=-1 if back else 1)
+                return True
+        return super().eventFilter(obj, event)
+
+    def _commit_and_move(self, editor, down=0, right=0):
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self._step(down=down, right=right)
+
+    def inputMethodEvent(self, event):
+        """A phrase committed by an input method on a cell not being edited starts editing it."""
+        commit = event.commitString()
+        if self.state() != QAbstractItemView.State.EditingState and commit and \
+                not event.preeditString() and self._editable(self.currentIndex()):
+            index = self.currentIndex()
+            if super().edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, None):
+                editor = self.indexWidget(index)
+                if editor is not None:
+                    editor.installEventFilter(self)
+                    if isinstance(editor, QLineEdit):
+                        editor.setText(commit)
+                        return
+                    line = getattr(editor, "lineEdit", lambda: None)()
+                    if line is not None:
+                        line.setText(commit)
+                        return
+        super().inputMethodEvent(event)
+
+    # ------------------------------------------------------------ clear, copy, paste
+
+    def selected_rect(self):
+        """(top, left, bottom, right) of the selection, or of the current cell."""
+        ranges = self.selectionModel().selection() if self.selectionModel() else []
+        if not ranges or not len(ranges):
+            cur = self.currentIndex()
+            if not cur.isValid():
+                return None
+            return cur.row(), cur.column(), cur.row(), cur.column()
+        top = min(r.top() for r in ranges)
+        left = min(r.left() for r in ranges)
+        bottom = max(r.bottom() for r in ranges)
+        right = max(r.right() for r in ranges)
+        return top, left, bottom, right
+
+    def clear_selection(self) -> None:
+        model = self.model()
+        indexes = [i for i in self.selectedIndexes() if self._editable(i)] or \
+            ([self.currentIndex()] if self._editable(self.currentIndex()) else [])
+        indexes = [i for i in indexes if model.data(i, EDIT_ROLE) not in (None, "")]
+        if not indexes:
+            return
+        with self._macro("清除"):
+            for index in indexes:
+                model.setData(index, "", EDIT_ROLE)
+
+    def copy_selection(self) -> str:
+        rect = self.selected_rect()
+        if rect is None:
+            return ""
+        top, left, bottom, right = rect
+        model = self.model()
+        selected = self.selectionModel().selection()
+        rows = []
+        for r in range(top, bottom + 1):
+            if self.isRowHidden(r):
+                continue
+            row = []
+            for c in range(left, right + 1):
+                if self.isColumnHidden(c):
+                    continue
+                index = model.index(r, c)
+                if len(selected) and not selected.contains(index):
+                    row.append("")
+                    continue
+                value = model.data(index, EDIT_ROLE)
+                if value is None:
+                    value = model.data(index, Qt.ItemDataRole.DisplayRole)
+                row.append("" if value is None else str(value))
+            rows.append(row)
+        text = tsv.to_tsv(rows)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> None:
+        """Paste a TSV block at the current cell (or fill the selection with one cell)."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = tsv.read_tsv(text)
+        cur = self.currentIndex()
+        if not block or not cur.isValid():
+            return
+        model = self.model()
+        rect = self.selected_rect()
+        if len(block) == 1 and len(block[0]) == 1 and rect and rect[:2] != rect[2:]:
+            top, left, bottom, right = rect
+            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+            start_row, start_col = top, left
+        else:
+            start_row, start_col = cur.row(), cur.column()
+        columns = self._paste_columns(start_col, max(len(r) for r in block))
+        skipped = 0
+        with self._macro("粘贴"):
+            need = start_row + len(block) - self._data_rows()
+            if need > 0 and self._rows_model():
+                model.insertRows(self._data_rows(), need)
+            for dr, cells_ in enumerate(block):
+                row = start_row + dr
+                if row >= self._data_rows():
+                    skipped += 1
+                    continue
+                for value, col in zip(cells_, columns):
+                    index = model.index(row, col)
+                    if not self._editable(index):
+                        continue
+                    kind = model.data(index, KindRole) or "text"
+                    model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE)
+        self.message = f"表格行数不足，{skipped} 行未粘贴" if skipped else ""
+        last_row = min(start_row + len(block), self._data_rows()) - 1
+        if columns and last_row >= start_row:
+            sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
+            self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _paste_columns(self, start: int, count: int) -> list[int]:
+        """The visible columns from ``start`` on that a block of ``count`` columns lands in."""
+        cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
+        return cols[:count]
+
+    # ------------------------------------------------------------ rows
+
+    def _make_row_actions(self) -> dict[str, QAction]:
+        specs = [("insert_above", "在上方插入行", "Ctrl+Shift+=", lambda: self.insert_row(0)),
+                 ("insert_below", "在下方插入行", "Ctrl+=", lambda: self.insert_row(1)),
+                 ("delete", "删除所选行", "Ctrl+-", self.delete_rows),
+                 ("up", "上移一行", "Alt+Up", lambda: self.move_row(-1)),
+                 ("down", "下移一行", "Alt+Down", lambda: self.move_row(1))]
+        actions = {}
+        for name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[name] = action
+        return actions
+
+    def _row_ops_allowed(self) -> bool:
+        session = self.session
+        return self._rows_model() and session is not None and not session.readonly
+
+    def insert_row(self, below: int = 1) -> None:
+        if not self._row_ops_allowed():
+            return
+        cur = self.currentIndex()
+        data_rows = self._data_rows()
+        row = min(cur.row(), data_rows - 1) + below if cur.isValid() and data_rows else data_rows
+        if self.model().insertRows(row, 1):
+            self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
+
+    def selected_rows(self) -> list[int]:
+        rows = {i.row() for i in self.selectedIndexes()} or (
+            {self.currentIndex().row()} if self.currentIndex().isValid() else set())
+        return sorted(r for r in rows if r < self._data_rows())
+
+    def delete_rows(self) -> None:
+        if not self._row_ops_allowed():
+            return
+        rows = self.selected_rows()
+        if not rows:
+            return
+        model, session = self.model(), self.session
+        keys = [model.row_object(r).id for r in rows]
+        session.remove_rows(model.ROW_ENTITY, model.pid, keys)
+        if model.rowCount():
+            self._set_current(min(rows[0], self._data_rows() - 1) if self._data_rows() else 0,
+                              max(self.currentIndex().column(), 0))
+
+    def move_row(self, delta: int) -> None:
+        if not self._row_ops_allowed():
+            return
+        cur = self.currentIndex()
+        if not cur.isValid() or cur.row() >= self._data_rows():
+            return
+        target = cur.row() + delta
+        if not 0 <= target < self._data_rows():
+            return
+        model = self.model()
+        self.session.move_row(model.ROW_ENTITY, model.pid, model.row_object(cur.row()).id, target)
+        self._set_current(target, cur.column())
+
+    def _context_menu(self, pos) -> None:
+        if not self._rows_model():
+            return
+        menu = QMenu(self)
+        for name in ("insert_above", "insert_below", "delete", "up", "down"):
+            action = self.row_actions[name]
+            action.setEnabled(self._row_ops_allowed())
+            menu.addAction(action)
+            if name == "delete":
+                menu.addSeparator()
+        menu.popup(self.viewport().mapToGlobal(pos))
