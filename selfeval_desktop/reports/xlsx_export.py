@@ -80,7 +80,9 @@ def sheet_names(doc: Document) -> list[str]:
     """A valid, unique sheet name per project (Excel: ≤ 31 characters, no []:*?/\\)."""
     names, used = [], {"汇总"}
     for i, project in enumerate(doc.projects, 1):
-        base = re.sub(r"[\[\]:*?/\\：]", "", project.name.strip())[:28] or f"项目{i}"
+        base = re.sub(r"[\[\]:*?/\\：]", "", project.name).strip().strip("'")[:28] or f"项目{i}"
+        if base.lower() == "history":  # a name Excel reserves
+            base = f"{base}_{i}"
         name, n = base, 2
         while name in used:
             name = f"{base[:26]}({n})"

@@ -179,3 +179,13 @@ def test_libreoffice_shows_the_right_totals_scores_and_grades(tmp_path):
     assert Decimal(str(summary.cell(total_row, 4).value)).quantize(Decimal("0.0001")) == executed
     rate = Decimal(str(summary.cell(total_row, 5).value))
     assert abs(rate - executed / budget) < Decimal("1e-9")
+
+
+def test_sheet_names_are_valid_and_unique_for_excel():
+    doc = Document(projects=[Project(name="History"), Project(name="  "),
+                             Project(name="很长的项目名称" * 6), Project(name="很长的项目名称" * 6),
+                             Project(name="'引号'")])
+    names = sheet_names(doc)
+    assert len(set(names)) == len(names) and "汇总" not in names
+    assert all(0 < len(n) <= 31 and n.lower() != "history" for n in names)
+    assert names[1] == "项目2" and not names[4].startswith("'")
