@@ -1,0 +1,185 @@
+"""The 文件 menu: 新建, 打开, 最近文件, 另存为副本, 从上年文件新建, 演示, Excel and PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfeval_desktop.db.document import open_document
+from selfeval_desktop.db.repo import load_document
+from selfeval_desktop.ui import file_actions, file_reports
+from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    return shown
+
+
+def save_as(monkeypatch, target: Path):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+
+def open_as(monkeypatch, target: Path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+
+
+def menu_texts(window):
+    menu = window.menuBar().actions()[0].menu()
+    return [a.text() for a in menu.actions() if a.text()]
+
+
+def test_menu_has_the_file_entries(qtbot, tmp_path):
+    texts = menu_texts(make_window(qtbot, tmp_path, show=False))
+    for word in ("新建…", "打开…", "最近文件", "保存", "另存为副本…", "从上年文件新建下一年度…",
+                 "导入Excel自评表…", "导出Excel…", "打开演示文件"):
+        assert word in texts
+    assert any(t.startswith("打印·导出PDF") for t in texts)
+
+
+def test_new_document_asks_unit_year_profile_and_a_place(qtbot, tmp_path, monkeypatch, warnings):
+    window = make_window(qtbot, tmp_path, show=False)
+    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    target = tmp_path / "新文件"
+    save_as(monkeypatch, target)
+    assert window.file_actions.new_document()
+    path = target.with_suffix(".sqlite")
+    doc = reread(path)
+    assert (doc.unit.name, doc.year, doc.profile_id) == ("某县科协", 2022, "hubei")
+    assert len(doc.projects) == 1  # one empty project to start typing into
+    assert Path(window.session.path) == path
+    assert window.page.header.unit.text() == "某县科协"
+
+
+def test_cancelled_new_document_changes_nothing(qtbot, tmp_path, monkeypatch):
+    window = make_window(qtbot, tmp_path, show=False)
+    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: None)
+    assert not window.file_actions.new_document()
+    assert window.session is None and list(tmp_path.glob("*.sqlite")) == []
+
+
+def test_opening_a_file_that_is_not_ours_says_so_and_leaves_it(qtbot, tmp_path, monkeypatch,
+                                                              warnings):
+    other = tmp_path / "笔记.txt"
+    other.write_text("不是自评文件", encoding="utf-8")
+    window = make_window(qtbot, tmp_path, show=False)
+    open_as(monkeypatch, other)
+    assert not window.file_actions.open_dialog()
+    assert "不是绩效自评文件" in warnings[0]
+    assert other.read_text(encoding="utf-8") == "不是自评文件"
+    assert window.session is None and not list(tmp_path.glob("~$*"))
+
+
+def test_recent_files_newest_first(qtbot, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = make_file(tmp_path / "a"), make_file(tmp_path / "b")
+    window = make_window(qtbot, tmp_path, show=False)
+    assert window.file_actions.open_path(a) and window.file_actions.open_path(b)
+    assert window.file_actions.recent_files()[:2] == [str(b), str(a)]
+    window.file_actions._fill_recent()
+    assert [x.text() for x in window.file_actions.recent_menu.actions()][:2] == [
+        f"&1  {b.name}", f"&2  {a.name}"]
+    assert window.file_actions.open_path(a)  # reopening the first replaces the second
+    assert Path(window.session.path) == a and not Path(b).with_name(f"~${b.name}.lock").exists()
+
+
+def test_save_copy_writes_a_whole_document_and_keeps_editing_the_original(
+        qtbot, tmp_path, monkeypatch, warnings):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    pid = window.session.document.projects[0].id
+    window.session.set_value("project", pid, None, "leader", "王五")
+    copy = tmp_path / "副本.sqlite"
+    save_as(monkeypatch, copy)
+    assert window.file_actions.save_copy()
+    assert reread(copy).projects[0].leader == "王五"
+    assert Path(window.session.path) == path
+    window.session.set_value("project", pid, None, "leader", "赵六")
+    assert reread(copy).projects[0].leader == "王五" and reread(path).projects[0].leader == "赵六"
+
+
+def test_new_from_last_year_copies_the_plan_and_clears_results(qtbot, tmp_path, monkeypatch,
+                                                                warnings):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    before = path.read_bytes()
+    target = tmp_path / "2022.sqlite"
+    save_as(monkeypatch, target)
+    assert window.file_actions.new_from_last_year()
+    doc = reread(target)
+    assert doc.year == 2022 and doc.unit.name == "某县科学技术局"
+    p = doc.projects[0]
+    assert [i.target for i in p.indicators][:2] == ["≥4次", "≥90%"]
+    assert all(i.actual == "" for i in p.indicators)
+    assert [e.name for e in p.evaluators] == ["张三"]
+    assert p.funding.executed is None
+    assert Path(window.session.path) == target
+    assert path.read_bytes() == before  # last year's file is untouched
+
+
+def test_new_from_last_year_refuses_to_overwrite_the_source(qtbot, tmp_path, monkeypatch,
+                                                            warnings):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    save_as(monkeypatch, path)
+    assert not window.file_actions.new_from_last_year()
+    assert reread(path).year == 2021
+    assert warnings  # told why (the file is in use here, or would overwrite last year's)
+
+
+def test_demo_opens_a_fresh_demo_document(qtbot, tmp_path, monkeypatch, warnings):
+    demo = tmp_path / "data" / "演示文件.sqlite"
+    monkeypatch.setattr(file_actions, "demo_path", lambda: demo)
+    window = make_window(qtbot, tmp_path, show=False)
+    assert window.file_actions.open_demo()
+    assert Path(window.session.path) == demo
+    assert len(window.session.document.projects) > 5
+
+
+def test_export_excel_then_import_it_as_a_new_document(qtbot, tmp_path, monkeypatch, warnings):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    xlsx = tmp_path / "导出.xlsx"
+    save_as(monkeypatch, xlsx)
+    assert file_reports.export_excel(window.file_actions)
+    assert xlsx.stat().st_size > 0
+    open_as(monkeypatch, xlsx)
+    imported = tmp_path / "导入.sqlite"
+    save_as(monkeypatch, imported)
+    monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    assert file_reports.import_excel(window.file_actions)
+    assert Path(window.session.path) == imported
+    doc = reread(imported)
+    assert doc.projects[0].name == "科技创新服务项目"
+    assert [i.name for i in doc.projects[0].indicators][0] == "举办培训次数"
+
+
+def test_print_writes_a_pdf_and_opens_the_viewer(qtbot, tmp_path, monkeypatch, warnings):
+    from selfeval_desktop.reports import export
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    opened = []
+    monkeypatch.setattr(export, "open_with_system_viewer", opened.append)
+    pdf = tmp_path / "自评表.pdf"
+    save_as(monkeypatch, pdf)
+    assert file_reports.export_pdf(window.file_actions, "basic")
+    assert pdf.read_bytes().startswith(b"%PDF") and opened == [pdf]
+
+
+def test_opened_document_is_read_through_repo(qtbot, tmp_path):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    opened = open_document(path, readonly=True)
+    try:
+        assert load_document(opened.conn) == window.session.document
+    finally:
+        opened.close()
