@@ -175,3 +175,36 @@ def test_title_without_a_year_leaves_the_year_to_fill_in(tmp_path):
     result = import_workbook(path)
     assert result.document.year is None
     assert "评价年度请在窗口中填写" in result.report.text()
+
+
+def test_a_compact_variant_with_labels_and_values_in_one_cell(tmp_path):
+    """'项目名称：…' in one cell, goals one per row, amounts with 万元 written in the cell."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [
+        ["2021年度项目支出绩效自评表"],
+        ["项目名称：科技创新业务培训项目", None, None, "实施单位：", "高新区科技局"],
+        [],
+        ["项目资金", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["年度资金总额：", "6.3万元", "6.3万元", "63000元", "100%"],
+        [],
+        ["预期目标", "培训100人次"],
+        ["实际完成情况", "培训120人次"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "90", "90"],
+        ["合计得分", None, None, None, None, "100", "100"],
+    ]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "compact.xlsx"
+    wb.save(path)
+    result = import_workbook(path)
+    project = _only(result)
+    assert project.name == "科技创新业务培训项目"
+    assert project.implementer == "高新区科技局"
+    assert (project.goal_expected, project.goal_actual) == ("培训100人次", "培训120人次")
+    assert project.funding.annual_budget == project.funding.executed == 63_000 * 100
+    assert result.document.year == 2021
+    assert project.stated_total == 100
+    assert [i.name for i in project.indicators] == ["培训人次"]
