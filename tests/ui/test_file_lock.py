@@ -97,3 +97,95 @@ def test_lock_held_by_another_process_then_taken_over_after_kill(tmp_path):
     assert lock.acquire() is None  # the killed process's lock is stale
     lock.release()
 
+
+
+# ---------------------------------------------------------------- in the window
+
+import pytest  # noqa: E402
+
+from selfeval_desktop.ui import file_lock  # noqa: E402
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window  # noqa: E402
+from tests.ui.ui_fixtures import make_file, reread  # noqa: E402
+
+
+def answer(monkeypatch, readonly: bool) -> list:
+    asked = []
+
+    def ask(parent, path, holder):
+        asked.append(holder)
+        return readonly
+    monkeypatch.setattr(file_lock, "ask_lock", ask)
+    return asked
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_second_window_is_told_and_may_cancel(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    first = make_window(qtbot, tmp_path, path, show=False)
+    asked = answer(monkeypatch, readonly=False)
+    second = make_window(qtbot, tmp_path, show=False)
+    assert not second.file_actions.open_path(path)
+    assert asked and asked[0].pid == os.getpid()
+    assert second.session is None
+    assert not first.session.readonly
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_second_window_read_only_cannot_change_anything(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    first = make_window(qtbot, tmp_path, path, show=False)
+    answer(monkeypatch, readonly=True)
+    second = make_window(qtbot, tmp_path, show=False)
+    assert second.file_actions.open_path(path)
+    assert second.session.readonly and "只读" in second.windowTitle()
+    page = second.page
+    assert page.tab_widgets["overview"].edits["name"].isReadOnly()
+    assert not page.projects.add_button.isEnabled()
+    assert page.header.readonly_note.isVisibleTo(page.header)
+    before = path.read_bytes()
+    assert page.projects.add_project() is None
+    assert second.session.set_value("project", page.pid, None, "name", "改") is not None
+    assert path.read_bytes() == before
+    # the first window still edits, and closing the read-only one keeps its lock
+    second.close()
+    first.session.set_value("project", first.page.pid, None, "leader", "李四")
+    assert reread(path).projects[0].leader == "李四"
+    assert lock_path_for(path).exists()
+    first.close()
+    assert not lock_path_for(path).exists()
+
+
+HOLDING_APP = r"""
+import sys
+from selfeval_desktop.app import make_application
+app = make_application()
+from selfeval_desktop.ui.main_window import MainWindow
+from selfeval_desktop.ui.qt import QSettings, QTimer
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+assert window.file_actions.open_path(sys.argv[1])
+window.show()
+QTimer.singleShot(0, lambda: print("open", flush=True))
+app.exec()
+"""
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_window_in_another_process_holds_the_file(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", HOLDING_APP, str(path), str(tmp_path / "o.ini")],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "open"
+        asked = answer(monkeypatch, readonly=True)
+        window = make_window(qtbot, tmp_path, show=False)
+        assert window.file_actions.open_path(path)
+        assert asked[0].pid == proc.pid and window.session.readonly
+        window.close()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    asked.clear()
+    window = make_window(qtbot, tmp_path, show=False)
+    assert window.file_actions.open_path(path)  # the killed process's lock is stale
+    assert not asked and not window.session.readonly
