@@ -116,9 +116,11 @@ class CatalogDelegate(QStyledItemDelegate):
                 found = editor.findText(name)
             if found >= 0:
                 editor.setCurrentIndex(found)
+                editor.lineEdit().selectAll()   # typing replaces, as in a plain cell
                 return
         editor.setCurrentIndex(-1)
         editor.setEditText(value)
+        editor.lineEdit().selectAll()
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.currentText().strip(), EDIT_ROLE)

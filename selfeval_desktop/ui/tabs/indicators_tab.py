@@ -1,0 +1,159 @@
+"""绩效指标 tab: the 一级/二级/三级 grid, level-one 分值 sums against the rule profile,
+平均分配 and common indicators to insert. Scores are computed by the session (domain.scoring)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...domain.scoring import num
+from ...domain.weights import even_split
+from ..delegates import AchievementDelegate, GroupedTextDelegate, TextDelegate
+from ..grid import Grid
+from ..models import indicator_model as im
+from ..models.indicator_model import IndicatorModel
+from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from .indicator_templates import load_templates
+
+COLUMN_WIDTHS = {im.COL_LEVEL1: 80, im.COL_LEVEL2: 110, im.COL_NAME: 190, im.COL_TARGET: 100,
+                 im.COL_ACTUAL: 100, im.COL_WEIGHT: 50, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 76,
+                 im.COL_OVERRIDE: 76, im.COL_REASON: 120}
+
+
+def level1_summary(indicators, profile) -> list[tuple[str, Decimal, Decimal]]:
+    """(label, 分值 written, 分值 the profile expects) for each level-one heading."""
+    sums: dict[str, Decimal] = {}
+    for ind in indicators:
+        level = profile.level1_for(ind.level1) if ind.level1.strip() else None
+        if level is not None:
+            sums[level.key] = sums.get(level.key, Decimal(0)) + (ind.weight or Decimal(0))
+    expected = profile.expected_level1_weights(set(sums))
+    labels = {lv.key: lv.label for lv in profile.level1}
+    return [(labels.get(key, key), sums.get(key, Decimal(0)), weight)
+            for key, weight in expected.items()]
+
+
+class IndicatorsTab(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self.model = IndicatorModel(session, self)
+        self.grid = Grid(self)
+        self.grid.setObjectName("indicators_grid")
+        self.grid.setItemDelegate(TextDelegate(self.grid))
+        self.grid.setItemDelegateForColumn(im.COL_LEVEL1, GroupedTextDelegate((0,), self.grid))
+        self.grid.setItemDelegateForColumn(im.COL_LEVEL2, GroupedTextDelegate((0, 1), self.grid))
+        self.grid.setItemDelegateForColumn(im.COL_ACHIEVEMENT, AchievementDelegate(self.grid))
+        self.grid.setModel(self.model)
+        header = self.grid.horizontalHeader()
+        for col, width in COLUMN_WIDTHS.items():
+            self.grid.setColumnWidth(col, width)
+        header.setSectionResizeMode(im.COL_DEVIATION, QHeaderView.ResizeMode.Stretch)
+
+        self.template_button = QToolButton(self)
+        self.template_button.setText("插入常用指标")
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_button.setMenu(self._template_menu())
+        self.even_button = QPushButton("平均分配分值", self)
+        self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
+        self.even_button.clicked.connect(self.even_split)
+        add_button = QPushButton("插入行", self)
+        add_button.clicked.connect(lambda: self.grid.insert_row(1))
+        delete_button = QPushButton("删除行", self)
+        delete_button.clicked.connect(self.grid.delete_rows)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("level1_summary")
+        self.hint = QLabel("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；"
+                           "红色单元格表示无法识别或需要补充，鼠标停留可看原因。", self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666;")
+
+        bar = QHBoxLayout()
+        for w in (self.template_button, self.even_button, add_button, delete_button):
+            bar.addWidget(w)
+        bar.addSpacing(12)
+        bar.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.hint)
+        session.scoreChanged.connect(self._score_changed)
+        session.fieldChanged.connect(self._field_changed)
+        session.documentReplaced.connect(self.update_summary)
+
+    # ------------------------------------------------------------ project
+
+    def set_project(self, pid: int | None) -> None:
+        self.pid = pid
+        self.model.set_project(pid)
+        editable = pid is not None and not self.session.readonly
+        for w in (self.template_button, self.even_button):
+            w.setEnabled(editable)
+        self.update_summary()
+
+    def _score_changed(self, pid: int) -> None:
+        if pid == self.pid:
+            self.update_summary()
+
+    def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "meta" and self.pid is not None:
+            self.update_summary()
+
+    def update_summary(self) -> None:
+        if self.pid is None or not any(p.id == self.pid for p in self.session.document.projects):
+            self.summary.setText("")
+            return
+        profile = self.session.profile(self.pid)
+        parts = []
+        for label, written, expected in level1_summary(self.session.project(self.pid).indicators,
+                                                       profile):
+            mark = "✓" if written == expected else "✗"
+            color = "#2e7d32" if written == expected else "#c62828"
+            parts.append(f"<span style='color:{color}'>{label} {profile.round(written)} / "
+                         f"{num(expected)} {mark}</span>")
+        self.summary.setText("一级指标分值：" + "&nbsp;&nbsp;&nbsp;".join(parts) if parts else
+                             "一级指标分值：尚未填写一级指标")
+
+    # ------------------------------------------------------------ actions
+
+    def even_split(self) -> None:
+        """平均分配: each level-one weight shared evenly by its rows; one undo step."""
+        if self.pid is None or self.session.readonly:
+            return
+        project = self.session.project(self.pid)
+        shares = even_split(project.indicators, self.session.profile(self.pid))
+        changes = [(ind.id, share) for ind, share in zip(project.indicators, shares)
+                   if share is not None and ind.weight != share]
+        if not changes:
+            return
+        with self.session.macro("平均分配分值"):
+            for row_id, share in changes:
+                self.session.set_value("indicator", self.pid, row_id, "weight", str(share))
+
+    def _template_menu(self) -> QMenu:
+        menu = QMenu(self)
+        by_level1: dict[str, QMenu] = {}
+        for group in load_templates():
+            sub = by_level1.get(group.level1)
+            if sub is None:
+                sub = by_level1[group.level1] = menu.addMenu(group.level1)
+            sub.addSection(group.level2)
+            for name, target in group.items:
+                action = sub.addAction(f"{name}（{target}）")
+                action.triggered.connect(lambda _c=False, g=group, n=name: self.insert_template(g, n))
+            whole = sub.addAction(f"插入全部{group.level2}（{len(group.items)} 项）")
+            whole.triggered.connect(lambda _c=False, g=group: self.insert_template(g))
+        return menu
+
+    def insert_template(self, group, name: str | None = None) -> None:
+        """Insert template rows below the current row (at the end when none); one undo step."""
+        if self.pid is None or self.session.readonly:
+            return
+        cur = self.grid.currentIndex()
+        position = cur.row() + 1 if cur.isValid() else None
+        rows = group.indicators(name)
+        with self.session.macro("插入常用指标"):
+            self.session.insert_rows("indicator", self.pid, position, rows)
+        if rows:
+            first = position if position is not None else self.model.rowCount() - len(rows)
+            self.grid.setCurrentIndex(self.model.index(first, im.COL_ACTUAL))

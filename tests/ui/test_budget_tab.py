@@ -1,0 +1,123 @@
+"""预算表 tab: amounts typed in 万元, live totals, 执行率 and its score, catalog lines, paste."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.domain.model import SpendingScheme, Source
+from selfeval_desktop.ui.models import budget_line_model as blm
+from selfeval_desktop.ui.models import fund_kind_model as fkm
+from selfeval_desktop.ui.models import source_model as sm
+from selfeval_desktop.ui.qt import QApplication, QGuiApplication, QInputMethodEvent, Qt
+from selfeval_desktop.ui.tabs.budget_tab import BudgetTab
+
+from tests.ui.ui_fixtures import make_file, open_session, reread
+
+# the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def tab(qtbot, path):
+    session = open_session(path)
+    tab = BudgetTab(session, None)
+    qtbot.addWidget(tab)
+    tab.set_project(session.document.projects[0].id)
+    tab.resize(1300, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    yield tab
+    session.conn.close()
+
+
+def project(path):
+    return reread(path).projects[0]
+
+
+def type_into(qtbot, grid, row, col, text):
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(row, col))
+    if text.isascii():
+        qtbot.keyClicks(grid, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(grid, event)
+    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+
+
+def cell(grid, row, col, role=Qt.ItemDataRole.DisplayRole):
+    return grid.model().data(grid.model().index(row, col), role)
+
+
+def test_sources_typed_in_wan_with_live_total(qtbot, tab, path):
+    type_into(qtbot, tab.source_grid, 0, sm.COL_PLANNED, "12.5")
+    type_into(qtbot, tab.source_grid, 1, sm.COL_PLANNED, "7.5")
+    assert project(path).funding.by_source[Source.CENTRAL].planned == 12_500_000
+    assert cell(tab.source_grid, 4, sm.COL_PLANNED) == "40"
+    assert tab.source_grid.currentIndex().row() == 2     # Enter moved down
+
+
+def test_execution_rate_and_score_follow_typing(qtbot, tab, path):
+    session = tab.session
+    pid = tab.pid
+    grades = []
+    session.scoreChanged.connect(lambda p: grades.append(session.score(p).total))
+    type_into(qtbot, tab.fund_grid, 0, fkm.COL_EXECUTED, "15")
+    assert project(path).funding.executed == 15_000_000
+    assert cell(tab.fund_grid, 0, fkm.COL_RATE) == "75.00%"
+    assert cell(tab.fund_grid, 0, fkm.COL_SCORE) == "7.50"
+    assert grades and grades[-1] == session.score(pid).total
+    session.undo_stack.undo()
+    assert cell(tab.fund_grid, 0, fkm.COL_RATE) == "96.40%"
+    assert project(path).funding.executed == 19_280_000
+
+
+def test_unreadable_amount_is_red_and_kept(qtbot, tab, path):
+    type_into(qtbot, tab.fund_grid, 1, fkm.COL_INITIAL, "abc")
+    assert cell(tab.fund_grid, 1, fkm.COL_INITIAL) == "abc"
+    assert "无法识别金额" in cell(tab.fund_grid, 1, fkm.COL_INITIAL, Qt.ItemDataRole.ToolTipRole)
+    assert project(path).unread["fund_kind:current:initial"] == "abc"
+
+
+def test_budget_lines_from_catalog_with_live_total(qtbot, tab, path):
+    grid = tab.line_grid
+    type_into(qtbot, grid, 0, blm.COL_CODE, "30216")
+    line = project(path).budget_lines[0]
+    assert (line.code, line.name) == ("30216", "培训费")
+    type_into(qtbot, grid, 1, blm.COL_NAME, "印刷费")
+    assert project(path).budget_lines[1].code == "30202"
+    type_into(qtbot, grid, 0, blm.COL_ACTUAL, "5")
+    total_row = grid.model().rowCount() - 1
+    assert cell(grid, total_row, blm.COL_ACTUAL) == "20.28"
+
+
+def test_paste_lines_grows_rows_and_undo_removes_them(qtbot, tab, path):
+    grid = tab.line_grid
+    QGuiApplication.clipboard().setText("30201\t办公费\t1.2\t1.1\r\n30207\t邮电费\t0.5\t0.45\r\n")
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(2, blm.COL_CODE))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    lines = project(path).budget_lines
+    assert [(l.code, l.name, l.planned, l.actual) for l in lines[2:]] == [
+        ("30201", "办公费", 1_200_000, 1_100_000), ("30207", "邮电费", 500_000, 450_000)]
+    assert cell(grid, grid.model().rowCount() - 1, blm.COL_PLANNED) == "21.7"
+    tab.session.undo_stack.undo()
+    assert len(project(path).budget_lines) == 2
+
+
+def test_scheme_selector_switches_catalog(qtbot, tab, path):
+    index = tab.scheme_box.findData(SpendingScheme.RD2011.value)
+    tab.scheme_box.setCurrentIndex(index)
+    tab.scheme_box.activated.emit(index)
+    assert project(path).spending_scheme is SpendingScheme.RD2011
+    assert tab.line_grid.isColumnHidden(blm.COL_CODE)
+    type_into(qtbot, tab.line_grid, 0, blm.COL_NAME, "设备费")
+    assert project(path).budget_lines[0].code == "equipment"
+    tab.session.undo_stack.undo()
+    tab.session.undo_stack.undo()
+    assert not tab.line_grid.isColumnHidden(blm.COL_CODE)

@@ -1,0 +1,151 @@
+"""绩效指标 tab driven as a clerk would: typing, Chinese input, paste, 平均分配, templates, undo."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.values import parse_value
+from selfeval_desktop.ui.models import indicator_model as im
+from selfeval_desktop.ui.qt import QApplication, QGuiApplication, QInputMethodEvent, QLabel, Qt
+from selfeval_desktop.ui.tabs.indicator_templates import load_templates
+from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
+
+from tests.ui.ui_fixtures import make_file, open_session, reread
+
+# the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def tab(qtbot, path):
+    session = open_session(path)
+    tab = IndicatorsTab(session, None)
+    qtbot.addWidget(tab)
+    pid = session.document.projects[0].id
+    tab.set_project(pid)
+    tab.resize(1300, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.grid.setFocus()
+    # the grade label as the shell connects it
+    tab.grade_label = QLabel()
+    session.scoreChanged.connect(lambda p: tab.grade_label.setText(
+        f"{session.score(p).total} {session.score(p).grade}"))
+    yield tab
+    session.conn.close()
+
+
+def indicators(path):
+    return reread(path).projects[0].indicators
+
+
+def type_into(qtbot, tab, row, col, text):
+    grid = tab.grid
+    grid.setCurrentIndex(tab.model.index(row, col))
+    if text.isascii():
+        qtbot.keyClicks(grid, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(grid, event)
+    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+
+
+def test_editing_an_actual_changes_score_and_grade_live_and_on_disk(qtbot, tab, path):
+    session = tab.session
+    pid = tab.pid
+    before = (session.score(pid).total, session.score(pid).grade)
+    type_into(qtbot, tab, 0, im.COL_ACTUAL, "1")
+    assert indicators(path)[0].actual == "1"
+    after = session.score(pid)
+    assert after.total < before[0]
+    assert tab.grade_label.text() == f"{after.total} {after.grade}"
+    assert tab.model.data(tab.model.index(0, im.COL_SCORE)) == str(after.indicators[0].score)
+    session.undo_stack.undo()
+    assert indicators(path)[0].actual == "4次"
+    assert tab.grade_label.text() == f"{before[0]} {before[1]}"
+    session.undo_stack.redo()
+    assert indicators(path)[0].actual == "1"
+
+
+def test_chinese_typed_by_an_input_method(qtbot, tab, path):
+    type_into(qtbot, tab, 2, im.COL_ACTUAL, "基本达成")
+    type_into(qtbot, tab, 2, im.COL_DEVIATION, "宣传覆盖面不足，下年度加强")
+    rows = indicators(path)
+    assert rows[2].actual == "基本达成"
+    assert rows[2].deviation == "宣传覆盖面不足，下年度加强"
+
+
+def test_abc_in_weight_is_red_kept_and_persisted(qtbot, tab, path):
+    type_into(qtbot, tab, 1, im.COL_WEIGHT, "abc")
+    index = tab.model.index(1, im.COL_WEIGHT)
+    assert tab.model.data(index) == "abc"
+    assert tab.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "数字" in tab.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    row_id = indicators(path)[1].id
+    assert reread(path).projects[0].unread[f"indicator:{row_id}:weight"] == "abc"
+    assert indicators(path)[1].weight == Decimal(25)
+
+
+def test_level_one_sums_against_the_profile(qtbot, tab):
+    assert "产出指标 50.00 / 50 ✓" in tab.summary.text()
+    type_into(qtbot, tab, 0, im.COL_WEIGHT, "20")
+    assert "产出指标 45.00 / 50 ✗" in tab.summary.text()
+
+
+def test_paste_3x5_block_from_clipboard_grows_rows(qtbot, tab, path):
+    block = [["产出指标", "数量指标", "科普活动场次", "≥12场", "13场"],
+             ["产出指标", "质量指标", "专利授权数", "不少于5件", "6件"],
+             ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%"]]
+    QGuiApplication.clipboard().setText("\r\n".join("\t".join(r) for r in block))
+    tab.grid.setCurrentIndex(tab.model.index(2, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = indicators(path)
+    assert len(rows) == 5
+    assert [[r.level1, r.level2, r.name, r.target, r.actual] for r in rows[2:]] == block
+    tab.session.undo_stack.undo()
+    assert [r.name for r in indicators(path)][2:] == ["科技服务水平", "服务对象满意度"]
+
+
+def test_even_split_is_one_undo_step(qtbot, tab, path):
+    session = tab.session
+    session.insert_rows("indicator", tab.pid, 2, [session.project(tab.pid).indicators[0].__class__(
+        "产出指标", "时效指标", "完成时间", "12月底前")])
+    count = session.undo_stack.count()
+    tab.even_button.click()
+    weights = [r.weight for r in indicators(path)]
+    assert weights[:3] == [Decimal("16.67"), Decimal("16.67"), Decimal("16.66")]
+    assert "产出指标 50.00 / 50 ✓" in tab.summary.text()
+    assert session.undo_stack.count() == count + 1
+    session.undo_stack.undo()
+    assert [r.weight for r in indicators(path)][:3] == [Decimal(25), Decimal(25), None]
+
+
+def test_templates_are_common_science_indicators_that_parse(qtbot, tab, path):
+    groups = load_templates()
+    items = [(g, name, target) for g in groups for name, target in g.items]
+    assert len(items) >= 30
+    names = {name for _, name, _ in items}
+    for wanted in ("科技项目申报数量", "培训人次", "高新技术企业认定数量", "资金拨付及时率",
+                   "服务对象满意度"):
+        assert wanted in names
+    assert all(parse_value(t).error is None for _, _, t in items)
+    satisfaction = next(g for g in groups if g.level1 == "满意度指标")
+    tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
+    count = tab.session.undo_stack.count()
+    tab.insert_template(satisfaction)
+    rows = indicators(path)
+    assert [r.name for r in rows[1:1 + len(satisfaction.items)]] == [n for n, _ in satisfaction.items]
+    assert rows[1].level1 == "满意度指标" and rows[1].target == satisfaction.items[0][1]
+    assert tab.session.undo_stack.count() == count + 1
+
+
+def test_template_menu_lists_every_level_one(qtbot, tab):
+    titles = [a.text() for a in tab.template_button.menu().actions()]
+    assert titles == ["产出指标", "效益指标", "满意度指标"]
