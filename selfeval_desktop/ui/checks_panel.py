@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..domain import checks as domain_checks
 from ..domain.checks import ERROR, check_project, sort_key
-from .qt import (QBrush, QColor, QDockWidget, QLabel, QListWidget, QListWidgetItem, QTimer,
-                 QVBoxLayout, QWidget, Qt, Signal)
+from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
+                 QListWidgetItem, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
 DEBOUNCE_MS = 150
 ERROR_COLOR = "#c62828"
@@ -34,6 +34,11 @@ class ChecksPanel(QDockWidget):
         self.session = None
         self.summary = QLabel("", self)
         self.summary.setObjectName("checksSummary")
+        self.only_current = QCheckBox("只看当前项目", self)
+        self.only_current.setChecked(True)
+        self.only_current.setToolTip("只列出左侧所选项目的问题（以及整个文件的问题）")
+        self.only_current.toggled.connect(lambda _on: self._show())
+        self.current_pid: int | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("checksList")
         self.list.setWordWrap(True)
@@ -44,7 +49,10 @@ class ChecksPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(2)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.only_current)
+        layout.addLayout(top)
         layout.addWidget(self.list)
         self.setWidget(body)
         self._timer = QTimer(self)
@@ -129,12 +137,24 @@ class ChecksPanel(QDockWidget):
         self.findings = findings
         self._show()
 
+    def set_current(self, pid: int | None) -> None:
+        """The project selected in the window (for 只看当前项目)."""
+        self.current_pid = pid
+        self._show()
+
+    def shown_findings(self) -> list:
+        if not self.only_current.isChecked():
+            return self.findings
+        return [f for f in self.findings
+                if f.place.project_id is None or f.place.project_id == self.current_pid]
+
     def _show(self) -> None:
         self.list.setUpdatesEnabled(False)
         self.list.clear()
-        errors = sum(1 for f in self.findings if f.severity == ERROR)
-        warnings = len(self.findings) - errors
-        for finding in self.findings:
+        shown = self.shown_findings()
+        errors = sum(1 for f in shown if f.severity == ERROR)
+        warnings = len(shown) - errors
+        for finding in shown:
             is_error = finding.severity == ERROR
             item = QListWidgetItem(f"{'错误' if is_error else '提醒'}：{finding.message}")
             item.setForeground(QBrush(QColor(ERROR_COLOR if is_error else WARNING_COLOR)))
@@ -142,12 +162,15 @@ class ChecksPanel(QDockWidget):
             item.setToolTip("单击跳到需要修改的位置")
             self.list.addItem(item)
         self.list.setUpdatesEnabled(True)
-        if not self.findings:
-            self.summary.setText("没有发现问题。")
+        scope = "本项目" if self.only_current.isChecked() else "全部"
+        total = len(self.findings)
+        rest = f"　整个文件共 {total} 条" if self.only_current.isChecked() else ""
+        if not shown:
+            self.summary.setText(f"{scope}没有发现问题。{rest}")
         else:
-            self.summary.setText(f"<span style='color:{ERROR_COLOR}'>错误 {errors} 个</span>，"
+            self.summary.setText(f"{scope}：<span style='color:{ERROR_COLOR}'>错误 {errors} 个</span>，"
                                  f"<span style='color:{WARNING_COLOR}'>提醒 {warnings} 个</span>"
-                                 "　（单击一条跳到对应位置）")
+                                 f"（单击一条跳到对应位置）{rest}")
 
     def _activated(self, item) -> None:
         finding = item.data(FINDING_ROLE)

@@ -13,16 +13,12 @@ from .header import Header
 from .project_list import ProjectListPanel
 from .qt import (QAction, QFont, QFrame, QHBoxLayout, QKeySequence, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSplitter,
-                 QStackedWidget, QTabWidget, QVBoxLayout, QWidget, Qt)
+                 QStackedWidget, QTabWidget, QVBoxLayout, QWidget, Qt, Signal)
+from .tabs.budget_tab import BudgetTab
 from .tabs.conclusion_tab import ConclusionTab
 from .tabs.department_tab import DepartmentTab
+from .tabs.indicators_tab import IndicatorsTab
 from .tabs.overview_tab import OverviewTab
-try:  # TEMPORARY until the core tabs land
-    from .tabs.budget_tab import BudgetTab
-    from .tabs.indicators_tab import IndicatorsTab
-except ImportError:
-    from .tabs.department_tab import IndicatorsTab
-    BudgetTab = IndicatorsTab
 
 APP_TITLE = "绩效自评助手"
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
@@ -32,6 +28,8 @@ TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
 
 class DocumentPage(QWidget):
     """Everything shown for an open document (replaced as a whole when another is opened)."""
+
+    projectShown = Signal(object)  # pid or None
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -50,7 +48,7 @@ class DocumentPage(QWidget):
         self.right = QStackedWidget(self)
         self.right.addWidget(self.tabs)
         self.right.addWidget(self.department)
-        self.empty = QLabel("请在左侧点“新增项目”，开始填写第一个项目。", self)
+        self.empty = QLabel("请在左侧点“新增”，开始填写第一个项目。", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right.addWidget(self.empty)
 
@@ -87,6 +85,7 @@ class DocumentPage(QWidget):
         self.flush()
         self.pid = pid
         self.header.set_project(pid)
+        self.projectShown.emit(pid)
         if pid is None:
             self.right.setCurrentWidget(self.empty)
             return
@@ -264,6 +263,8 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
         self.checks.set_session(session)
+        self.checks.set_current(self.page.pid)
+        self.page.projectShown.connect(self.checks.set_current)
         self._show_document_state()
 
     def close_document(self) -> None:

@@ -175,7 +175,7 @@ class ProjectListPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.add_button = self._button("新增项目", "在列表末尾新增一个空白项目", self.add_project)
+        self.add_button = self._button("新增", "在列表末尾新增一个空白项目", self.add_project)
         self.duplicate_button = self._button("复制", "复制所选项目（含资金、指标和评价人员）",
                                              self.duplicate_project)
         self.delete_button = self._button("删除", "删除所选项目（可撤销）", self.delete_project)

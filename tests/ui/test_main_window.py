@@ -122,7 +122,9 @@ def test_department_entry_shows_its_own_page(qtbot, tmp_path):
     assert window.page.right.currentWidget() is window.page.department
     page = window.page.department
     assert "投入指标 15 分" in page.weights.text() and "满意度指标 10 分" in page.weights.text()
-    assert page.badge.total.text() == str(window.session.score(dept.id).total)
+    score = window.session.score(dept.id)
+    assert f"当前得分 {score.total}，等次 {score.grade}" in page.weights.text()
+    assert window.page.header.badge.total.text() == str(score.total)
     model = page.model
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "20" and model.index(0, 2).data() == "19.28"
@@ -203,3 +205,20 @@ def test_ctrl_s_is_harmless(window, path):
     window.file_actions.save_action.trigger()
     assert "已自动保存" in window.statusBar().currentMessage()
     assert path.read_bytes() == before
+
+
+def test_checks_panel_shows_the_current_project_unless_asked_for_all(qtbot, window):
+    session = window.session
+    other = window.page.projects.add_project()  # an empty project: its name is missing
+    window.checks.refresh()
+    first = session.document.projects[0].id
+    window.page.projects.select_pid(first)
+    shown = window.checks.shown_findings()
+    assert all(f.place.project_id in (None, first) for f in shown)
+    assert any(f.place.project_id == other for f in window.checks.findings)
+    window.checks.only_current.setChecked(False)
+    assert window.checks.list.count() == len(window.checks.findings)
+    window.page.projects.select_pid(other)
+    window.checks.only_current.setChecked(True)
+    assert any("未填写项目名称" in window.checks.list.item(i).text()
+               for i in range(window.checks.list.count()))

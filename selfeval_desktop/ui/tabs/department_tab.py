@@ -8,24 +8,12 @@ from __future__ import annotations
 
 from ...domain.money import format_wan
 from ...domain.scoring import num, pct
-from ..header import ScoreBadge
 from ..project_list import display_name, grade_color
 from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QFrame, QGroupBox, QHBoxLayout,
                   QHeaderView, QLabel, QLineEdit, QModelIndex, QSplitter, QTableView,
                   QVBoxLayout, QWidget, Qt)
 from .fields import FieldBinder
-try:  # TEMPORARY until the core tab lands
-    from .indicators_tab import IndicatorsTab
-except ImportError:
-    class IndicatorsTab(QWidget):
-        def __init__(self, session, parent=None):
-            super().__init__(parent)
-
-        def set_project(self, pid):
-            pass
-
-        def focus_place(self, place):
-            return False
+from .indicators_tab import IndicatorsTab
 
 COLUMNS = ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等次")
 COL_NAME, COL_BUDGET, COL_EXECUTED, COL_RATE, COL_SCORE, COL_GRADE = range(6)
@@ -125,8 +113,6 @@ class DepartmentTab(QWidget):
         self.weights = QLabel("", top)
         self.weights.setObjectName("departmentWeights")
         self.weights.setWordWrap(True)
-        self.badge = ScoreBadge(top)
-        self.badge.caption.hide()
         left = QVBoxLayout()
         name_row = QHBoxLayout()
         name_row.addWidget(QLabel("部门整体评价名称", top))
@@ -135,9 +121,13 @@ class DepartmentTab(QWidget):
         left.addWidget(self.weights)
         top_row = QHBoxLayout(top)
         top_row.addLayout(left, 1)
-        top_row.addWidget(self.badge)
 
         self.indicators = IndicatorsTab(session, self)
+        # five level-one headings make a long summary line: let it wrap instead of widening the
+        # page (which would squeeze the project list)
+        summary = getattr(self.indicators, "summary", None)
+        if summary is not None:
+            summary.setWordWrap(True)
         self.model = DepartmentProjectsModel(session, self)
         self.projects = QTableView(self)
         self.projects.setObjectName("departmentProjects")
@@ -159,6 +149,7 @@ class DepartmentTab(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([360, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
@@ -173,14 +164,16 @@ class DepartmentTab(QWidget):
         self._show()
 
     def _show(self) -> None:
+        """The profile's weights and the live score (the window header shows it large too)."""
         if self.pid is None:
-            self.badge.show_score("", None)
+            self.weights.setText("")
             return
         profile = self.session.profile(self.pid)
         parts = "　".join(f"{lv.label} {num(lv.weight)} 分" for lv in profile.level1)
-        self.weights.setText(f"评分规则：{profile.name}　一级指标分值：{parts}")
-        self.weights.setToolTip(profile.description)
-        self.badge.show_score("", self.session.score(self.pid))
+        score = self.session.score(self.pid)
+        self.weights.setText(f"评分规则：{profile.name}　一级指标分值：{parts}　"
+                             f"<b>当前得分 {score.total}，等次 {score.grade}</b>")
+        self.weights.setToolTip(f"{profile.description}\n{score.explanation}")
 
     def _score_changed(self, pid: int) -> None:
         if pid == self.pid:
