@@ -15,8 +15,8 @@ COL_ACTUAL = 3
 COL_SPECIAL_PLANNED = 4
 COL_SPECIAL_ACTUAL = 5
 
-HEADERS = ("科目编码", "支出科目", "计划支出数（万元）", "实际支出数（万元）",
-           "其中专项·计划（万元）", "其中专项·实际（万元）")
+HEADERS = ("科目编码", "支出科目", "计划支出数", "实际支出数", "其中专项（计划）",
+           "其中专项（实际）")   # 万元, said by the tab
 FIELDS = {COL_CODE: ("code", TEXT), COL_NAME: ("name", TEXT), COL_PLANNED: ("planned", MONEY),
           COL_ACTUAL: ("actual", MONEY), COL_SPECIAL_PLANNED: ("special_planned", MONEY),
           COL_SPECIAL_ACTUAL: ("special_actual", MONEY)}

@@ -16,8 +16,7 @@ COL_WEIGHT = 4
 COL_RATE = 5
 COL_SCORE = 6
 
-HEADERS = ("项目资金", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值",
-           "执行率", "得分")
+HEADERS = ("项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")  # 万元
 TOTAL = "total"    # row key of 年度资金总额 (Funding's own fields)
 ROWS = (TOTAL, *FundKind)
 KIND_FIELDS = {COL_INITIAL: "initial", COL_ANNUAL: "annual", COL_EXECUTED: "executed"}

@@ -11,7 +11,7 @@ COL_LABEL = 0
 COL_PLANNED = 1
 COL_ARRIVED = 2
 
-HEADERS = ("资金来源", "计划安排资金（万元）", "实际到位资金（万元）")
+HEADERS = ("资金来源", "计划安排资金", "实际到位资金")   # 万元, said by the tab
 FIELDS = {COL_PLANNED: "planned", COL_ARRIVED: "arrived"}
 TOTAL_FIELDS = {COL_PLANNED: "planned_total", COL_ARRIVED: "arrived_total"}
 SOURCES = tuple(Source)   # 中央财政, 省级(自治区)财政, 市县财政, 其他

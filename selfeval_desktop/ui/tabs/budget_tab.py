@@ -21,6 +21,7 @@ def _small_grid(model, parent) -> Grid:
     grid.verticalHeader().hide()
     header = grid.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # the row labels
     return grid
 
 

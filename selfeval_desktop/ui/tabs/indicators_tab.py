@@ -13,9 +13,9 @@ from ..models.indicator_model import IndicatorModel
 from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 from .indicator_templates import load_templates
 
-COLUMN_WIDTHS = {im.COL_LEVEL1: 80, im.COL_LEVEL2: 110, im.COL_NAME: 190, im.COL_TARGET: 100,
-                 im.COL_ACTUAL: 100, im.COL_WEIGHT: 50, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 76,
-                 im.COL_OVERRIDE: 76, im.COL_REASON: 120}
+COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
+                 im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 72,
+                 im.COL_OVERRIDE: 76, im.COL_REASON: 100}
 
 
 def level1_summary(indicators, profile) -> list[tuple[str, Decimal, Decimal]]:
