@@ -232,3 +232,17 @@ def test_grouped_headings_drawn_once_but_editable(qtbot, setup):
     assert delegate.repeats_above(model.index(1, im.COL_LEVEL1))
     assert not delegate.repeats_above(model.index(1, im.COL_LEVEL2))   # 数量 → 质量
     assert model.flags(model.index(1, im.COL_LEVEL1)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_input_method_composition_then_commit(qtbot, setup, path):
+    """An input method first shows pinyin (preedit) on the view, then commits the characters."""
+    grid, model, _ = setup
+    grid.setCurrentIndex(model.index(1, im.COL_NAME))
+    QApplication.sendEvent(grid, QInputMethodEvent("peixun", []))
+    commit = QInputMethodEvent()
+    commit.setCommitString("培训")
+    QApplication.sendEvent(QApplication.focusWidget() or grid, commit)
+    editor = editor_of(grid)
+    assert editor is not None and editor.text() == "培训"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert disk_indicators(path)[1].name == "培训"
