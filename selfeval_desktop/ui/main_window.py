@@ -10,6 +10,7 @@ from pathlib import Path
 from .checks_panel import ChecksPanel
 from .file_actions import FileActions
 from .header import Header
+from . import place_focus
 from .project_list import ProjectListPanel
 from .qt import (QAction, QFont, QFrame, QHBoxLayout, QKeySequence, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSplitter,
@@ -124,7 +125,10 @@ class DocumentPage(QWidget):
             return False
         self.tabs.setCurrentWidget(tab)
         focus = getattr(tab, "focus_place", None)
-        return bool(focus(place)) if focus is not None else False
+        if focus is not None:
+            return bool(focus(place))
+        fallback = place_focus.FALLBACKS.get(place.tab)
+        return bool(fallback(tab, place)) if fallback is not None else False
 
 
 class WelcomePage(QWidget):

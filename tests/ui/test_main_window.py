@@ -222,3 +222,29 @@ def test_checks_panel_shows_the_current_project_unless_asked_for_all(qtbot, wind
     window.checks.only_current.setChecked(True)
     assert any("未填写项目名称" in window.checks.list.item(i).text()
                for i in range(window.checks.list.count()))
+
+
+@pytest.mark.parametrize("place, tab, grid, cell", [
+    (Place(None, "indicators", "indicator", 2, "actual"), "indicators", "grid", (2, 4)),
+    (Place(None, "budget", "budget_line", 1, "actual"), "budget", "line_grid", (1, 3)),
+    (Place(None, "budget", None, None, "annual_budget"), "budget", "fund_grid", (0, 2)),
+    (Place(None, "budget", "fund_kind", 0, "executed"), "budget", "fund_grid", (1, 3)),
+    (Place(None, "budget", "source", 2, "arrived"), "budget", "source_grid", (2, 2)),
+])
+def test_a_finding_puts_the_cursor_on_its_grid_cell(qtbot, window, place, tab, grid, cell):
+    from dataclasses import replace
+    place = replace(place, project_id=window.page.pid)
+    assert window.go_to(place)
+    widget = getattr(window.page.tab_widgets[tab], grid)
+    assert window.page.tabs.currentWidget() is window.page.tab_widgets[tab]
+    index = widget.currentIndex()
+    assert (index.row(), index.column()) == cell
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+
+
+def test_a_finding_of_another_project_selects_it(qtbot, window):
+    session = window.session
+    other = window.page.projects.add_project()
+    window.page.projects.select_pid(session.document.projects[0].id)
+    assert window.go_to(Place(other, "overview", field="name"))
+    assert window.page.pid == other

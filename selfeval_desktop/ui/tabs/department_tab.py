@@ -12,6 +12,7 @@ from ..project_list import display_name, grade_color
 from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QFrame, QGroupBox, QHBoxLayout,
                   QHeaderView, QLabel, QLineEdit, QModelIndex, QSplitter, QTableView,
                   QVBoxLayout, QWidget, Qt)
+from ..place_focus import focus_indicators
 from .fields import FieldBinder
 from .indicators_tab import IndicatorsTab
 
@@ -193,4 +194,7 @@ class DepartmentTab(QWidget):
         if place.field == "name" and place.table is None:
             self.name.setFocus()
             return True
-        return bool(self.indicators.focus_place(place))
+        focus = getattr(self.indicators, "focus_place", None)
+        if focus is not None:
+            return bool(focus(place))
+        return focus_indicators(self.indicators, place)
