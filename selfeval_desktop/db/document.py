@@ -13,6 +13,7 @@ from pathlib import Path
 import shutil
 import sqlite3
 import struct
+from datetime import datetime
 import tempfile
 
 from sqlite_utils import Database
@@ -135,6 +136,10 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
         conn = _connect(path, readonly=False)
         try:
             migrate(conn)
+            conn.execute("INSERT INTO history (at, action, detail) VALUES (?, 'migrate', ?)",
+                         (datetime.now().isoformat(timespec="seconds"),
+                          f"{version[0]}.{version[1]} → {CURRENT_VERSION[0]}.{CURRENT_VERSION[1]}，"
+                          f"备份 {backup.name}"))
         except Exception as exc:
             conn.close()
             shutil.copy2(backup, path)

@@ -98,6 +98,8 @@ def _project_from_row(row, children) -> Project:
     p = Project(id=pid, kind=ProjectKind(row["kind"]),
                 spending_scheme=SpendingScheme(row["spending_scheme"] or "economic"),
                 stated_total=_dec(row["stated_total"]), finalized_at=row["finalized_at"],
+                stated_execution_score=_dec(row["stated_execution_score"])
+                if "stated_execution_score" in row.keys() else None,  # absent before 1.2
                 digest=row["digest"])
     for attr, col in PROJECT_TEXT.items():
         setattr(p, attr, row[col] or "")
@@ -191,6 +193,7 @@ def insert_project(conn, project: Project, position: int | None = None) -> int:
         cols = {"position": position, "kind": project.kind.value,
                 "spending_scheme": project.spending_scheme.value,
                 "stated_total": _dec_text(project.stated_total),
+                "stated_execution_score": _dec_text(project.stated_execution_score),
                 "finalized_at": project.finalized_at, "digest": project.digest}
         cols.update({col: getattr(project, attr) for attr, col in PROJECT_TEXT.items()})
         cols.update({col: _fen(getattr(project.funding, attr)) for attr, col in FUNDING_MONEY.items()})
@@ -225,7 +228,7 @@ def update_project(conn, project_id: int, **fields) -> None:
             cols[PROJECT_TEXT[attr]] = value or ""
         elif attr in FUNDING_MONEY:
             cols[FUNDING_MONEY[attr]] = _fen(value)
-        elif attr == "stated_total":
+        elif attr in ("stated_total", "stated_execution_score"):
             cols[attr] = _dec_text(value)
         elif attr == "spending_scheme":
             cols[attr] = SpendingScheme(value).value

@@ -3,7 +3,8 @@
 ``PRAGMA user_version`` holds ``major << 16 | minor``: a newer minor adds only what an older
 program can ignore (opened read-only), a newer major is refused. Each migration is one
 transaction; ``db.document`` writes a backup copy beside the file before applying any.
-Released versions: 1.0 (first release), 1.1 (``unread_input``: typed text that could not be read).
+Released versions: 1.0 (first release), 1.1 (``unread_input``: typed text that could not be read),
+1.2 (``project.stated_execution_score``: the execution score a received form stated).
 """
 from __future__ import annotations
 
@@ -79,5 +80,13 @@ def m002_unread_input(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {pack_version(1, 1)}")
 
 
-MIGRATION_VERSIONS = {"m001_initial": (1, 0), "m002_unread_input": (1, 1)}
-CURRENT_VERSION = (1, 1)
+@migrations(name="m003_stated_execution")
+def m003_stated_execution(db: Database) -> None:
+    """Schema 1.2: the 预算执行率得分 a unit stated on a received form, kept for 复核."""
+    db.execute("ALTER TABLE project ADD COLUMN stated_execution_score TEXT")
+    db.execute(f"PRAGMA user_version = {pack_version(1, 2)}")
+
+
+MIGRATION_VERSIONS = {"m001_initial": (1, 0), "m002_unread_input": (1, 1),
+                      "m003_stated_execution": (1, 2)}
+CURRENT_VERSION = (1, 2)

@@ -34,6 +34,7 @@ def check_indicators(ctx: Context) -> None:
     _level1(ctx)
     for row, (ind, s) in enumerate(zip(project.indicators, ctx.score.indicators)):
         _row(ctx, row, ind, s)
+    _stated_execution(ctx)
     _stated_total(ctx)
     _stated_grade(ctx)
 
@@ -190,14 +191,31 @@ def _stated_total(ctx: Context) -> None:
     parts = [ind.stated_score for ind in project.indicators]
     if any(p is None for p in parts):
         return
-    execution = score.execution.score or ZERO
+    stated_exec = project.stated_execution_score
+    execution = stated_exec if stated_exec is not None else score.execution.score or ZERO
     added = profile.round(sum(parts, ZERO) + execution)
     if profile.round(stated) != added:
         text = f"{ctx.name}填报的综合得分 {points(stated)}不等于各指标填报得分合计 " \
                f"{points(sum(parts, ZERO))}"
-        if score.execution.weight:
+        if stated_exec is not None:
+            text += f"加填报的预算执行率得分 {points(stated_exec)}（共 {shown(added)}）"
+        elif score.execution.weight:
             text += f"加预算执行率得分 {shown(execution)}（共 {shown(added)}）"
         ctx.warning("stated_total_sum", text, "indicators", field="stated_total")
+
+
+def _stated_execution(ctx: Context) -> None:
+    """复核: a stated 预算执行率得分 must follow from the rate under the document's profile."""
+    stated, ex = ctx.project.stated_execution_score, ctx.score.execution
+    if stated is None:
+        return
+    if ex.score is None:
+        ctx.warning("execution_stated_unchecked", f"{ctx.name}填报的预算执行率得分 {points(stated)}"
+                    f"无法核对：{ex.explanation}", "budget", field="stated_execution_score")
+    elif ctx.profile.round(stated) != ex.score:
+        ctx.warning("execution_stated_differs", f"{ctx.name}填报的预算执行率得分 {points(stated)}，"
+                    f"按评分规则应为 {shown(ex.score)}（{ex.explanation}）", "budget",
+                    field="stated_execution_score")
 
 
 def _grade_key(text: str) -> str:

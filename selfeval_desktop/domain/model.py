@@ -153,6 +153,7 @@ class Project:
     unit_opinion: str = ""         # 项目单位（评价机构）意见
     supervisor_opinion: str = ""   # 主管部门审核意见
     stated_total: Decimal | None = None   # 综合得分 as the unit stated it
+    stated_execution_score: Decimal | None = None  # 预算执行率得分 as the unit stated it
     stated_grade: str = ""                # 自评等次 as the unit stated it
     unread: dict[str, str] = field(default_factory=dict)  # field key → text that could not be read
     finalized_at: str | None = None       # 定稿 time (ISO) or None

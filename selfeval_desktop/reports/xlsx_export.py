@@ -275,7 +275,8 @@ def _basic_block(sh: _Sheet, doc: Document, project: Project, r: int) -> None:
               ("主管部门审核意见", project.supervisor_opinion)]
     fields += [(title, project.conclusions.get(key, ""))
                for key, title in CONCLUSION_SECTIONS.items()]
-    fields += [("原表综合得分", project.stated_total), ("原表自评等次", project.stated_grade)]
+    fields += [("原表综合得分", project.stated_total), ("原表自评等次", project.stated_grade),
+               ("原表预算执行率得分", project.stated_execution_score)]
     for label, value in fields:
         r += 1
         sh.merge(f"A{r}:B{r}", label, bold=True)

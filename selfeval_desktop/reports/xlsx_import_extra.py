@@ -44,12 +44,14 @@ def read_extra(grid: Grid, data, from_app: bool = False) -> None:
     grade_key = "stated_grade" if from_app else "grade"
     project.stated_grade, _ = locate_field(grid, grade_key)
     if from_app:
-        text, cell = locate_field(grid, "stated_total")
-        if text:
-            try:
-                project.stated_total = cell_decimal(text)
-            except CellError as exc:
-                report.problems.append(f"原表综合得分：{exc}")
+        for key, label in (("stated_total", "原表综合得分"),
+                           ("stated_execution_score", "原表预算执行率得分")):
+            text, cell = locate_field(grid, key)
+            if text:
+                try:
+                    setattr(project, key, cell_decimal(text))
+                except CellError as exc:
+                    report.problems.append(f"{label}：{exc}")
     kind, _ = locate_field(grid, "kind")
     if kind in KIND_WORDS:
         project.kind = KIND_WORDS[kind]

@@ -124,6 +124,7 @@ FIELD_LABELS = {
     "unit_opinion": ("项目单位(评价机构)意见", "项目单位意见", "评价机构意见"),
     "supervisor_opinion": ("主管部门审核意见",),
     "stated_total": ("原表综合得分",),
+    "stated_execution_score": ("原表预算执行率得分",),
     "stated_grade": ("原表自评等次",),
     "achievement": ("绩效目标实现情况",),
     "problems": ("存在问题",),

@@ -78,6 +78,7 @@ def read_sheet(grid: Grid, from_app: bool = False) -> tuple[SheetData | None, Sh
         report.read.append("年度总体目标：预期目标"
                            + ("、实际完成情况" if project.goal_actual else ""))
     _read_indicators(grid, table, data, from_app)
+    project.stated_execution_score = report.stated_execution_score  # kept for 复核 (schema 1.2)
     read_extra(grid, data, from_app)
     return data, report
 

@@ -112,3 +112,15 @@ def test_help_is_bilingual():
     run = subprocess.run([sys.executable, "-m", "selfeval_desktop.cli", "import-xlsx", "--help"],
                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and "工作簿" in run.stdout and "workbook" in run.stdout
+
+
+def test_check_on_an_imported_file_still_reviews_the_stated_execution_score(tmp_path, capsys):
+    # the stated 预算执行率得分 is kept in the document (schema 1.2), not only in the import report
+    src = build.inconsistent(tmp_path / "received.xlsx")
+    out = tmp_path / "received.db"
+    assert main(["import-xlsx", str(src), "-o", str(out)]) == 0
+    capsys.readouterr()
+    doc, _ = _load(out)
+    assert doc.projects[0].stated_execution_score is not None
+    main(["check", str(out)])
+    assert "填报的预算执行率得分" in capsys.readouterr().out

@@ -17,7 +17,8 @@ from selfeval_desktop.db.schema import APPLICATION_ID, CURRENT_VERSION, pack_ver
 from selfeval_desktop.domain.model import Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
-RELEASED = {"schema_1_0.sqlite": (1, 0), "schema_1_1.sqlite": (1, 1)}
+RELEASED = {"schema_1_0.sqlite": (1, 0), "schema_1_1.sqlite": (1, 1),
+            "schema_1_2.sqlite": (1, 2)}
 
 
 def sha(path):
@@ -75,7 +76,10 @@ def test_released_file_opens_migrated_with_its_data_intact(released):
     assert second.indicators[0].weight == D("16.67")
     assert second.funding.executed == 9_640_000
     assert second.unread == ({} if version == (1, 0) else {"spent_total": "约九万"})
-    assert [h["action"] for h in repo.history(opened.conn)][0] == "create"
+    assert second.stated_execution_score == (D("9.64") if version >= (1, 2) else None)
+    actions = [h["action"] for h in repo.history(opened.conn)]
+    assert actions[0] == "create"
+    assert actions[1:] == ([] if version == CURRENT_VERSION else ["migrate"])
 
     # the migrated file takes edits of the new version
     repo.set_unread(opened.conn, second.id, "executed", "九十六万多")
@@ -84,7 +88,7 @@ def test_released_file_opens_migrated_with_its_data_intact(released):
     if version < CURRENT_VERSION:
         assert opened.backup is not None and opened.backup.parent == path.parent
         assert opened.backup.read_bytes() == original
-        assert "1.0" in opened.notice and opened.backup.name in opened.notice
+        assert f"{version[0]}.{version[1]}" in opened.notice and opened.backup.name in opened.notice
     else:
         assert opened.backup is None
         assert sorted(p.name for p in path.parent.iterdir()) == [path.name]

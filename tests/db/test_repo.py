@@ -44,6 +44,7 @@ def full_document() -> Document:
                     Evaluator("张丹妮", "会计师", "某县财政局")],
         conclusions={key: f"{label}：……" for key, label in CONCLUSION_SECTIONS.items()},
         unit_opinion="同意。", supervisor_opinion="审核通过。", stated_total=D("92.50"),
+        stated_execution_score=D("9.64"),
         stated_grade="优", unread={"spent_total": "约六百四十万", "planned_total": "见附表"},
         finalized_at="2022-03-31T10:00:00", digest="ab12cd34")
     department = Project(name="某县科学技术局部门整体支出", kind=ProjectKind.DEPARTMENT,

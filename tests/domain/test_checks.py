@@ -532,3 +532,35 @@ def test_document_without_unit_name_or_projects():
     found = run_checks(doc)
     assert codes(found) == {"unit_name_missing", "projects_missing"}
     assert all(f.place.project_id is None and f.place.tab == "document" for f in found)
+
+
+# ---------------------------------------------------------------- stated execution score (复核)
+
+def test_stated_execution_score_that_follows_from_the_rate_is_silent():
+    p = consistent_project()
+    p.stated_execution_score = D(10)
+    p.stated_total = D(100)
+    for ind in p.indicators:
+        ind.stated_score = ind.weight
+    assert not codes(findings(p)) & {"execution_stated_differs", "stated_total_sum"}
+
+
+def test_stated_execution_score_not_following_from_the_rate_is_flagged():
+    p = consistent_project()
+    p.funding.executed = wan("3")  # 75% → 7.50 under mof2020
+    p.funding.by_kind[FundKind.CURRENT].executed = wan("3")
+    p.stated_execution_score = D(10)
+    hit = only(findings(p), "execution_stated_differs")
+    assert "10 分" in hit.message and "7.50" in hit.message
+    assert hit.place == Place(p.id, "budget", None, None, "stated_execution_score")
+
+
+def test_stated_total_adds_the_stated_execution_score_not_the_computed_one():
+    p = consistent_project()
+    for ind in p.indicators:
+        ind.stated_score = ind.weight  # 90
+    p.stated_execution_score = D(8)
+    p.stated_total = D(98)  # 90 + 8: adds up on the form, though 8 is not the rule's 10
+    found = findings(p)
+    assert "stated_total_sum" not in codes(found)
+    assert "execution_stated_differs" in codes(found)
