@@ -146,7 +146,11 @@ class WelcomePage(QWidget):
         self.new_button = QPushButton("新建自评文件…", self)
         self.open_button = QPushButton("打开已有文件…", self)
         self.demo_button = QPushButton("打开演示文件", self)
-        for b in (self.new_button, self.open_button, self.demo_button):
+        self.rollover_button = QPushButton("从上年文件新建…", self)
+        self.rollover_button.setToolTip("选择上一年度的自评文件：项目、指标目标、分值和评价人员带入新年度，"
+                                        "实际完成值、得分和意见清空")
+        self.rollover_button.clicked.connect(window.file_actions.new_from_last_year)
+        for b in (self.new_button, self.rollover_button, self.open_button, self.demo_button):
             b.setMinimumHeight(36)
         self.new_button.clicked.connect(window.file_actions.new_document)
         self.open_button.clicked.connect(window.file_actions.open_dialog)
@@ -154,9 +158,10 @@ class WelcomePage(QWidget):
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentList")
         self.recent.itemActivated.connect(
-            lambda item: window.file_actions.open_path(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: item.data(Qt.ItemDataRole.UserRole)
+            and window.file_actions.open_path(item.data(Qt.ItemDataRole.UserRole)))
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.demo_button):
+        for b in (self.new_button, self.rollover_button, self.open_button, self.demo_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout()
@@ -180,6 +185,10 @@ class WelcomePage(QWidget):
             item = QListWidgetItem(f"{Path(path).name}    （{Path(path).parent}）")
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
+            self.recent.addItem(item)
+        if not self.recent.count():
+            item = QListWidgetItem("（还没有打开过文件。第一次使用请点“新建自评文件”，或先打开演示文件看看。）")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
 
 
