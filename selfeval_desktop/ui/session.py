@@ -9,7 +9,6 @@ and one SQLite transaction. If a write fails, the memory is put back and nothing
 from __future__ import annotations
 
 from contextlib import contextmanager
-import copy
 import sqlite3
 import time
 from pathlib import Path
@@ -23,8 +22,9 @@ from ..domain.scoring import IndicatorScore, ProjectScore, combine, score_execut
     score_indicator, score_project
 from . import session_fields as fields
 from . import session_rows as rows
-from .qt import QObject, QUndoStack, Signal
+from .qt import QObject, QTimer, QUndoStack, Signal
 from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
+from .session_projects import ProjectEdits
 from .session_undo import Command, Macro, Step
 
 READONLY_MESSAGE = "文件以只读方式打开，不能修改"
@@ -35,7 +35,7 @@ class SessionError(Exception):
     """An edit that was refused or could not be saved; ``str(err)`` is Chinese for the user."""
 
 
-class DocumentSession(QObject):
+class DocumentSession(QObject, ProjectEdits):
     fieldChanged = Signal(str, int, object, str)   # entity, project_id, row_key, attr
     rowsChanged = Signal(str, int)                 # entity, project_id
     projectsChanged = Signal()
@@ -59,6 +59,8 @@ class DocumentSession(QObject):
         self._batch_depth = 0
         self._suspend_writes = False
         self._failure: str | None = None
+        self._history_lost = False
+        self._stack_depth = 0     # > 0 while QUndoStack runs one of our steps
 
     # ------------------------------------------------------------ reading
 
@@ -296,104 +298,6 @@ class DocumentSession(QObject):
         if not self._suspend_writes:
             self._after_write()
 
-    # ------------------------------------------------------------ projects
-
-    def add_project(self, project: Project, position: int | None = None) -> int:
-        self._check_writable()
-        projects = self.document.projects
-        position = len(projects) if position is None else max(0, min(position, len(projects)))
-
-        def do():
-            projects.insert(position, project)
-            self._write_projects(lambda: rows.insert_project(self.conn, project),
-                                 lambda: projects.remove(project))
-            self.scoreChanged.emit(project.id)
-
-        def undo():
-            projects.remove(project)
-            self._scores.pop(project.id, None)
-            self._write_projects(lambda: repo.delete_project(self.conn, project.id),
-                                 lambda: projects.insert(position, project))
-
-        self._push("新增项目", do, undo)
-        return project.id
-
-    def remove_project(self, pid: int) -> None:
-        self._check_writable()
-        projects = self.document.projects
-        project = self.project(pid)
-        position = projects.index(project)
-
-        def do():
-            projects.remove(project)
-            self._scores.pop(pid, None)
-            self._write_projects(lambda: repo.delete_project(self.conn, pid),
-                                 lambda: projects.insert(position, project))
-
-        def undo():
-            projects.insert(position, project)
-            self._write_projects(lambda: rows.insert_project(self.conn, project),
-                                 lambda: projects.remove(project))
-            self.scoreChanged.emit(pid)
-
-        self._push("删除项目", do, undo)
-
-    def move_project(self, pid: int, new_position: int) -> None:
-        self._check_writable()
-        projects = self.document.projects
-        old = projects.index(self.project(pid))
-        new_position = max(0, min(new_position, len(projects) - 1))
-        if old == new_position:
-            return
-
-        def mover(src, dst):
-            def move():
-                projects.insert(dst, projects.pop(src))
-                self._write_projects(lambda: None, lambda: projects.insert(src, projects.pop(dst)))
-            return move
-
-        self._push("移动项目", mover(old, new_position), mover(new_position, old))
-
-    def duplicate_project(self, pid: int) -> int:
-        """A copy of the project (all rows) right after it, not finalized, named “…（副本）”."""
-        source = self.project(pid)
-        dup = copy.deepcopy(source)
-        dup.id, dup.finalized_at, dup.digest = None, None, None
-        dup.name = f"{source.name}（副本）"
-        for entity in ROW_LISTS:
-            for obj in getattr(dup, ROW_LISTS[entity]):
-                obj.id = None
-        # unread text of rows is keyed by row id: carry it over to the copies' new ids
-        row_unread = []
-        for entity in ROW_LISTS:
-            for src, obj in zip(getattr(source, ROW_LISTS[entity]), getattr(dup, ROW_LISTS[entity])):
-                prefix = fields.unread_key(entity, src.id, "")
-                row_unread += [(entity, obj, k[len(prefix):], v)
-                               for k, v in source.unread.items() if k.startswith(prefix)]
-                for k in [k for k in dup.unread if k.startswith(prefix)]:
-                    del dup.unread[k]
-        pid = self.add_project(dup, self.document.projects.index(source) + 1)
-        if row_unread:
-            with self._transaction():
-                for entity, obj, attr, text in row_unread:
-                    key = fields.unread_key(entity, obj.id, attr)
-                    dup.unread[key] = text
-                    repo.set_unread(self.conn, pid, key, text)
-        return pid
-
-    def _write_projects(self, write, revert) -> None:
-        if not self._suspend_writes:
-            try:
-                with self._transaction():
-                    write()
-                    rows.store_project_order(self.conn, self.document.projects)
-            except sqlite3.Error as exc:
-                revert()
-                raise SessionError(f"保存失败，修改未生效：{exc}") from exc
-        self.projectsChanged.emit()
-        if not self._suspend_writes:
-            self._after_write()
-
     # ------------------------------------------------------------ undo machinery
 
     @contextmanager
@@ -476,13 +380,20 @@ class DocumentSession(QObject):
         if failure is not None:
             if began and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._recover(failure)
+            self._stack_depth += 1      # still inside QUndoStack.undo/redo
+            try:
+                self._recover(failure)
+            finally:
+                self._stack_depth -= 1
             return
         if began:
             self.conn.execute("COMMIT")
             self._after_write()
 
     def _run_from_stack(self, fn) -> None:
+        if self._history_lost:       # the stack is about to be cleared: its steps are stale
+            return
+        self._stack_depth += 1
         try:
             fn()
         except (SessionError, sqlite3.Error) as exc:
@@ -490,6 +401,8 @@ class DocumentSession(QObject):
                 self._failure = str(exc)
             else:
                 self._recover(str(exc))
+        finally:
+            self._stack_depth -= 1
 
     def _recover(self, message: str) -> None:
         """A write during undo/redo failed: show the file as it is on disk, forget the history."""
@@ -501,11 +414,24 @@ class DocumentSession(QObject):
             self.saved.emit(time.strftime("已保存 %H:%M:%S"))
 
     def reload(self) -> None:
-        """Read the whole document again from the file (after an import or a failed undo)."""
+        """Read the whole document again from the file (after an import or a failed undo).
+
+        The undo history is forgotten. Called from inside an undo/redo (a failed write), the
+        stack is cleared once that step has returned: Qt must not delete the running command.
+        """
         self.document = repo.load_document(self.conn)
         self._scores.clear()
-        self.undo_stack.clear()
+        if self._stack_depth:
+            self._history_lost = True
+            QTimer.singleShot(0, self._forget_history)
+        else:
+            self.undo_stack.clear()
         self.documentReplaced.emit()
+
+    def _forget_history(self) -> None:
+        self.undo_stack.clear()
+        self._history_lost = False
+        self._stack_depth = 0     # > 0 while QUndoStack runs one of our steps
 
 
 def _remove_all(lst: list, objs) -> None:

@@ -277,3 +277,30 @@ def test_read_only_session_refuses_edits(qapp, path):
             s.insert_rows("indicator", s.document.projects[0].id, None, [Indicator()])
     finally:
         s.conn.close()
+
+
+def test_failed_undo_write_shows_the_file_as_it_is(qapp, session, path):
+    pid, rid = pid_of(session), ind_id(session, 0)
+    session.set_value("indicator", pid, rid, "actual", "1次")
+    with session.macro("粘贴"):
+        session.set_value("indicator", pid, ind_id(session, 1), "actual", "10%")
+    session.conn.execute("CREATE TEMP TRIGGER no_write BEFORE UPDATE ON indicator "
+                         "BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    failures, replaced = [], []
+    session.writeFailed.connect(failures.append)
+    session.documentReplaced.connect(lambda: replaced.append(1))
+    session.undo_stack.undo()          # the macro: its write fails, nothing half-done
+    assert failures and replaced
+    assert [i.actual for i in session.document.projects[0].indicators][:2] == ["1次", "10%"]
+    assert [i.actual for i in reread(path).projects[0].indicators][:2] == ["1次", "10%"]
+    session.undo_stack.undo()          # before the history is cleared: does nothing
+    assert reread(path).projects[0].indicators[0].actual == "1次"
+    qapp.processEvents()
+    assert session.undo_stack.count() == 0
+
+
+def test_reload_outside_undo_forgets_history_at_once(session, path):
+    session.set_value("indicator", pid_of(session), ind_id(session, 0), "actual", "1次")
+    session.reload()
+    assert session.undo_stack.count() == 0
+    assert session.document.projects[0].indicators[0].actual == "1次"
