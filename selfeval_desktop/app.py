@@ -105,4 +105,6 @@ def run_gui(argv: list[str]) -> int:
     if os.environ.get("SELFEVAL_STARTUP_PROBE"):
         _install_probe(app, window)
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.close_document()  # the app quit without closing the window: release the file anyway
+    return code
