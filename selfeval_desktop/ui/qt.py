@@ -112,23 +112,3 @@ from PySide6.QtWidgets import (  # noqa: F401
 QT_VERSION = qVersion()
 
 
-def _keep_singletons_alive() -> None:
-    """Work around a PySide6 6.12 reference-count bug on CPython 3.11.
-
-    Its bindings treat ``None``, ``True`` and ``False`` as immortal (as they are from Python 3.12):
-    every call of a void Qt method from Python drops one reference to ``None`` and every
-    ``Signal.emit`` one to ``True``, without taking it. On 3.11 the count reaches zero after a
-    few thousand edits and the interpreter aborts ("none_dealloc" / "bool_dealloc"). Giving these
-    singletons a huge reference count makes them effectively immortal, as on 3.12. No effect on
-    3.12+ (already immortal) or other interpreters.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-    for obj in (None, True, False, NotImplemented, Ellipsis):
-        refcnt = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is PyObject's first field
-        if refcnt.value < 1 << 40:
-            refcnt.value += 1 << 40
-
-
-_keep_singletons_alive()
