@@ -68,6 +68,9 @@ def _env(home: Path) -> dict:
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["PYTHONPATH"] = str(ROOT)
+    # An installed program starts from bytecode (pip compiles it); a shell that forbids writing
+    # it would make every start compile our sources, which users never pay. Warm runs write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -16,9 +16,9 @@ import struct
 from datetime import datetime
 import tempfile
 
-from sqlite_utils import Database
 
-from .schema import (APPLICATION_ID, CURRENT_VERSION, MIGRATION_VERSIONS, migrations,
+from . import schema
+from .schema import (APPLICATION_ID, CURRENT_VERSION, MIGRATION_VERSIONS,
                      pack_version, unpack_version)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -193,8 +193,8 @@ def backup_path(path: Path, version: tuple[int, int]) -> Path:
 
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations, each in its own transaction."""
-    db = Database(conn)
-    migrations.apply(db)
+    from sqlite_utils import Database
+    schema.migrations.apply(Database(conn))
 
 
 def create_document(path: str | Path, overwrite: bool = False) -> OpenedDocument:

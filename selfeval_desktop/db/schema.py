@@ -8,13 +8,13 @@ Released versions: 1.0 (first release), 1.1 (``unread_input``: typed text that c
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils is imported only to create or upgrade a file: it costs start-up
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x53454C46  # "SELF": marks a file as ours in the SQLite header
 SCHEMA_MAJOR = 1
-
-migrations = Migrations("selfeval")
 
 def pack_version(major: int, minor: int) -> int:
     return (major << 16) | minor
@@ -24,8 +24,7 @@ def unpack_version(value: int) -> tuple[int, int]:
     return value >> 16, value & 0xFFFF
 
 
-@migrations(name="m001_initial")
-def m001_initial(db: Database) -> None:
+def m001_initial(db: "Database") -> None:
     """Schema 1.0."""
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute("""CREATE TABLE unit (
@@ -71,8 +70,7 @@ def m001_initial(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {pack_version(1, 0)}")
 
 
-@migrations(name="m002_unread_input")
-def m002_unread_input(db: Database) -> None:
+def m002_unread_input(db: "Database") -> None:
     """Schema 1.1: text typed into a numeric field that could not be read is kept, not dropped."""
     db.execute("""CREATE TABLE unread_input (
         project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
@@ -80,13 +78,27 @@ def m002_unread_input(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {pack_version(1, 1)}")
 
 
-@migrations(name="m003_stated_execution")
-def m003_stated_execution(db: Database) -> None:
+def m003_stated_execution(db: "Database") -> None:
     """Schema 1.2: the 预算执行率得分 a unit stated on a received form, kept for 复核."""
     db.execute("ALTER TABLE project ADD COLUMN stated_execution_score TEXT")
     db.execute(f"PRAGMA user_version = {pack_version(1, 2)}")
 
 
+STEPS = [m001_initial, m002_unread_input, m003_stated_execution]  # in order; names are recorded
 MIGRATION_VERSIONS = {"m001_initial": (1, 0), "m002_unread_input": (1, 1),
                       "m003_stated_execution": (1, 2)}
 CURRENT_VERSION = (1, 2)
+_migrations = None
+
+
+def __getattr__(name: str):
+    """``schema.migrations``: the sqlite-utils migration set, built on first use."""
+    global _migrations
+    if name != "migrations":
+        raise AttributeError(name)
+    if _migrations is None:
+        from sqlite_utils.migrations import Migrations
+        _migrations = Migrations("selfeval")
+        for step in STEPS:
+            _migrations(name=step.__name__)(step)
+    return _migrations
