@@ -63,7 +63,7 @@ def kind_of(entity: str, attr: str) -> str:
     if entity == "project":
         if attr in repo.PROJECT_TEXT:
             return TEXT
-        if attr == "stated_total":
+        if attr in ("stated_total", "stated_execution_score"):
             return DECIMAL
         if attr == "spending_scheme":
             return SCHEME

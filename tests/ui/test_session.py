@@ -42,6 +42,8 @@ FIELD_EDITS = [
     ("project", lambda s: None, "leader", "李四", lambda d: d.projects[0].leader),
     ("project", lambda s: None, "unit_opinion", "同意", lambda d: d.projects[0].unit_opinion),
     ("project", lambda s: None, "stated_total", "95.5", lambda d: d.projects[0].stated_total),
+    ("project", lambda s: None, "stated_execution_score", "9.5",
+     lambda d: d.projects[0].stated_execution_score),
     ("funding", lambda s: None, "executed", "19.5", lambda d: d.projects[0].funding.executed),
     ("source", lambda s: Source.CENTRAL, "planned", "3", lambda d:
      d.projects[0].funding.by_source[Source.CENTRAL].planned),
