@@ -42,7 +42,7 @@ FIELD_EDITS = [
     ("project", lambda s: None, "leader", "李四", lambda d: d.projects[0].leader),
     ("project", lambda s: None, "unit_opinion", "同意", lambda d: d.projects[0].unit_opinion),
     ("project", lambda s: None, "stated_total", "95.5", lambda d: d.projects[0].stated_total),
-    ("project", lambda s: None, "stated_execution_score", "9.5",
+    ("project", lambda s: None, "stated_execution_score", "9.25",
      lambda d: d.projects[0].stated_execution_score),
     ("funding", lambda s: None, "executed", "19.5", lambda d: d.projects[0].funding.executed),
     ("source", lambda s: Source.CENTRAL, "planned", "3", lambda d:
@@ -63,7 +63,7 @@ FIELD_EDITS = [
     ("conclusion", lambda s: "problems", "text", "培训覆盖面不足",
      lambda d: d.projects[0].conclusions.get("problems", "")),
 ]
-EXPECTED = {"2022": 2022, "95.5": Decimal("95.5"), "19.5": 19_500_000, "3": 3_000_000,
+EXPECTED = {"2022": 2022, "95.5": Decimal("95.5"), "9.25": Decimal("9.25"), "19.5": 19_500_000, "3": 3_000_000,
             "1.25": 1_250_000, "14": 14_000_000, "２０分": Decimal(20)}
 
 
