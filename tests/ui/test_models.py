@@ -154,7 +154,7 @@ def test_inserted_indicator_rows_join_the_group_above(session, pid):
     m.insertRows(1, 2)
     assert inserted == [(1, 2)]
     assert text(m, 1, im.COL_LEVEL2, EDIT) == "数量指标"
-    assert m.rowCount() == 6
+    assert m.data_rows == 6
 
 
 # ---------------------------------------------------------------- budget lines

@@ -292,7 +292,8 @@ class Grid(QTableView):
             return
         cur = self.currentIndex()
         data_rows = self._data_rows()
-        row = min(cur.row(), data_rows - 1) + below if cur.isValid() and data_rows else data_rows
+        # on the blank (or 合计) row below the data, a row goes at the end of the data
+        row = cur.row() + below if cur.isValid() and cur.row() < data_rows else data_rows
         if self.model().insertRows(row, 1):
             self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
 

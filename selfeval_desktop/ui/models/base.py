@@ -1,5 +1,6 @@
 """What every grid's table model shares: cells bound to session fields, red unreadable cells,
-row changes as precise insert/remove/move notifications.
+row changes as precise insert/remove/move notifications, and (grids of rows) one blank row at
+the bottom, as in Excel, where typing or pasting creates the real row.
 
 A model shows one project's rows (``set_project(pid)``). Each cell is either bound to a stored
 field (:class:`CellRef`: entity, row key, attr, kind) or computed (totals, scores). ``flags()``
@@ -7,6 +8,11 @@ decides what is editable and ``setData()`` is the only way an edit enters: it ca
 ``session.set_value``; the model learns of the change from ``session.fieldChanged`` and emits one
 ``dataChanged`` for it. The model keeps its own list of row objects, so that during
 ``beginRemoveRows`` a view still reads the rows being removed.
+
+The blank row (``blank_row()``; models with ``ROW_ENTITY`` on an editable project) is not in the
+document: it is not saved, counted, checked or printed. ``setData`` on it inserts the row and stores
+the value as one undo step; Qt hears the row as inserted *below* the blank one, so the cell being
+edited (and the cursor) stays on the row just created and a new blank row appears under it.
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from typing import NamedTuple
 from ...domain.money import format_wan
 from ..qt import QAbstractTableModel, QBrush, QColor, QModelIndex, Qt
 from .. import session_fields as fields
+from ..session import SessionError
 from ..session_fields import DECIMAL, MONEY
 
 ErrorRole = Qt.ItemDataRole.UserRole + 1    # why the cell is red (Chinese), or None
@@ -26,6 +33,11 @@ READONLY_BRUSH = QBrush(QColor(248, 248, 248))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 COMPUTED = "computed"
+BLANK_TIP = "在这一行输入或粘贴，即新增一行"
+
+
+class _Refused(Exception):
+    """A value typed into the blank row that could not be stored: the new row is taken back."""
 
 
 class CellRef(NamedTuple):
@@ -46,6 +58,8 @@ class SessionTableModel(QAbstractTableModel):
         self.session = session
         self.pid: int | None = None
         self._rows: list = []
+        self._blank = False
+        self._masked: int | None = None   # a row shown as the blank one while rows are inserted
         self._where: dict = {}
         self.last_error: str | None = None
         session.fieldChanged.connect(self._field_changed)
@@ -90,12 +104,32 @@ class SessionTableModel(QAbstractTableModel):
         """A blank row object for insertRows (rows models only)."""
         raise NotImplementedError
 
+    def field_of(self, col: int) -> tuple[str, str] | None:
+        """(attr, kind) a column of a row shows (rows models), or None for computed columns."""
+        return None
+
+    def blank_editable(self, col: int) -> bool:
+        """Whether a cell of the blank row takes typing (a column a new row can be given)."""
+        return self.field_of(col) is not None
+
+    def new_row_for(self, col: int):
+        """The row object the blank row becomes when ``col`` is typed into."""
+        return self.new_row()
+
+    def project_editable(self) -> bool:
+        """The shown project can be edited (file not read-only, project not 定稿)."""
+        if self.pid is None or self.session.readonly:
+            return False
+        editable = getattr(self.session, "project_editable", None)
+        return True if editable is None else bool(editable(self.pid))
+
     # ------------------------------------------------------------ project
 
     def set_project(self, pid: int | None) -> None:
         self.beginResetModel()
         self.pid = pid
         self._set_rows(self.load_rows() if pid is not None else [])
+        self._blank = self.ROW_ENTITY is not None and self.project_editable()
         self.endResetModel()
 
     def _set_rows(self, rows: list) -> None:
@@ -110,19 +144,30 @@ class SessionTableModel(QAbstractTableModel):
         return len(self._rows)
 
     def is_total_row(self, row: int) -> bool:
-        return row >= len(self._rows)
+        return row >= len(self._rows) + self._blank
+
+    def blank_row(self) -> int | None:
+        """The row index of the blank row, or None when there is none."""
+        return len(self._rows) if self._blank else None
+
+    def is_blank_row(self, row: int) -> bool:
+        return self._blank and row == len(self._rows)
 
     # ------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent=QModelIndex()):
         if parent.isValid() or self.pid is None:
             return 0
-        return len(self._rows) + self.TOTAL_ROWS
+        return len(self._rows) + self._blank + self.TOTAL_ROWS
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical and self.is_blank_row(section):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "新"
+            return BLANK_TIP if role == Qt.ItemDataRole.ToolTipRole else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -135,6 +180,10 @@ class SessionTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_blank_row(index.row()):
+            if self.blank_editable(index.column()) and self.project_editable():
+                flags |= Qt.ItemFlag.ItemIsEditable
+            return flags
         ref = self.ref(index.row(), index.column())
         if ref is not None and not self.session.readonly and \
                 self.cell_editable(index.row(), index.column(), ref):
@@ -145,6 +194,8 @@ class SessionTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
+        if self.is_blank_row(row) or row == self._masked:
+            return self._blank_data(col, role)
         ref = self.ref(row, col)
         if role == RowKeyRole:
             obj = self.row_object(row)
@@ -165,6 +216,18 @@ class SessionTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.field_text(ref, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and ref.kind in (MONEY, DECIMAL):
+            return RIGHT
+        return None
+
+    def _blank_data(self, col: int, role: int):
+        field = self.field_of(col) if self.blank_editable(col) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return ""
+        if role == KindRole:
+            return COMPUTED if field is None else field[1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return BLANK_TIP
+        if role == Qt.ItemDataRole.TextAlignmentRole and field and field[1] in (MONEY, DECIMAL):
             return RIGHT
         return None
 
@@ -193,9 +256,33 @@ class SessionTableModel(QAbstractTableModel):
             return False
         if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
-        ref = self.ref(index.row(), index.column())
         text = "" if value is None else str(value)
+        if self.is_blank_row(index.row()):
+            return self.create_row(index.column(), text)
+        ref = self.ref(index.row(), index.column())
         return self.store(ref, text)
+
+    def create_row(self, col: int, text: str) -> bool:
+        """Typing into the blank row: insert the row and store the value, one undo step.
+
+        Nothing typed (an editor opened and left) creates nothing. A value that cannot be
+        stored takes the new row back with it (``last_error`` says why).
+        """
+        if not text.strip() or not self.blank_editable(col):
+            return False
+        obj = self.new_row_for(col)
+        try:
+            with self.session.macro("新增行"):
+                self.session.insert_rows(self.ROW_ENTITY, self.pid, len(self._rows), [obj])
+                row = self._where.get(obj.id)
+                if row is None or not self.store(self.ref(row, col), text):
+                    raise _Refused
+        except _Refused:
+            return False
+        except SessionError as exc:
+            self.last_error = str(exc)
+            return False
+        return True
 
     def store(self, ref: CellRef, text: str) -> bool:
         """Send typed text to the session; True when it was stored or kept as typed."""
@@ -265,6 +352,17 @@ class SessionTableModel(QAbstractTableModel):
             if added != list(range(first, first + len(added))) or \
                     [k for k in new_keys if k in old_set] != old_keys:
                 return False
+            if self._blank and first == len(old_keys):
+                # appended: the blank row becomes the first new row, the rest go in below it
+                # (the cell being edited and the cursor stay on the row just created)
+                self.beginInsertRows(QModelIndex(), first + 1, added[-1] + 1)
+                self._set_rows(new)
+                self._masked = first      # still shown blank until the insert is announced
+                self.endInsertRows()
+                self._masked = None
+                self.dataChanged.emit(self.index(first, 0), self.index(first, self.columnCount() - 1))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, first, added[-1] + 1)
+                return True
             self.beginInsertRows(QModelIndex(), first, added[-1])
             self._set_rows(new)
             self.endInsertRows()

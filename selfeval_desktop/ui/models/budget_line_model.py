@@ -55,6 +55,9 @@ class BudgetLineModel(SessionTableModel):
     def new_row(self) -> BudgetLine:
         return BudgetLine()
 
+    def field_of(self, col):
+        return FIELDS.get(col)
+
     def changed_rows(self, entity, row_key, attr):
         if entity == "project":
             return (0, self.rowCount() - 1) if attr == "spending_scheme" else None

@@ -26,3 +26,6 @@ class EvaluatorModel(SessionTableModel):
 
     def new_row(self) -> Evaluator:
         return Evaluator()
+
+    def field_of(self, col):
+        return (FIELDS[col], TEXT) if col in FIELDS else None

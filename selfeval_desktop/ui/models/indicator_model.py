@@ -59,6 +59,22 @@ class IndicatorModel(SessionTableModel):
     def new_row(self) -> Indicator:
         return Indicator()
 
+    def field_of(self, col):
+        return FIELDS.get(col)
+
+    def blank_editable(self, col):
+        return col in FIELDS and col != COL_ACHIEVEMENT   # a new row is not 定性 yet
+
+    def new_row_for(self, col) -> Indicator:
+        """A row typed from its 三级指标 on joins the group of the last row (shown merged);
+        one typed from its 二级指标 joins the last 一级指标; one typed from 一级指标 starts afresh."""
+        last = self._rows[-1] if self._rows else None
+        if last is None or col == COL_LEVEL1:
+            return Indicator()
+        if col == COL_LEVEL2:
+            return Indicator(last.level1)
+        return Indicator(last.level1, last.level2)
+
     def insertRows(self, row, count, parent=None):
         """New rows take the 一级/二级指标 of the row above, so they join its group."""
         from ..qt import QModelIndex
@@ -87,8 +103,8 @@ class IndicatorModel(SessionTableModel):
             return score_indicator(ind, self.session.profile(self.pid))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and index.column() == COL_ACHIEVEMENT and \
-                role == Qt.ItemDataRole.BackgroundRole and not is_qualitative(self._rows[index.row()]):
+        if index.isValid() and index.column() == COL_ACHIEVEMENT and index.row() < len(self._rows) \
+                and role == Qt.ItemDataRole.BackgroundRole and not is_qualitative(self._rows[index.row()]):
             return READONLY_BRUSH
         return super().data(index, role)
 

@@ -150,10 +150,10 @@ class IndicatorsTab(QWidget):
         if self.pid is None or self.session.readonly:
             return
         cur = self.grid.currentIndex()
-        position = cur.row() + 1 if cur.isValid() else None
+        position = cur.row() + 1 if cur.isValid() and cur.row() < self.model.data_rows else None
         rows = group.indicators(name)
         with self.session.macro("插入常用指标"):
             self.session.insert_rows("indicator", self.pid, position, rows)
         if rows:
-            first = position if position is not None else self.model.rowCount() - len(rows)
+            first = position if position is not None else self.model.data_rows - len(rows)
             self.grid.setCurrentIndex(self.model.index(first, im.COL_ACTUAL))
