@@ -1,6 +1,8 @@
 """Screenshots of the window at 1366×768 for the README (docs/screenshot_*.png).
 
-    xvfb-run -a -s "-screen 0 1366x768x24" python docs/make_screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/make_screenshots.py [OUT_DIR]
+
+(OUT_DIR: where to write them instead of docs/, to look before replacing.)
 
 The window runs on the demo document (seed 004) as a clerk sees it after ``--demo``; the 部门整体
 page is shown on the same document with a department evaluation added (seed 001's indicator
@@ -16,7 +18,7 @@ import tempfile
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DOCS = ROOT / "docs"
+DOCS = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "docs"
 
 DEPARTMENT = [  # 一级, 二级, 三级, 年度指标值, 实际完成值, 分值 (seed 001, abridged)
     ("投入指标", "预算编制", "预算编制完整性", "100%", "100%", "5"),

@@ -14,7 +14,7 @@ could not be read (``Project.unread``).
 (``ui.session_fields.unread_key``): ``funding::annual_budget``, ``project::stated_total``,
 ``source:central:planned``, ``fund_kind:current:annual``, ``budget_line:<row id>:planned``,
 ``indicator:<row id>:weight``, ``evaluator:<row id>:name``; a bare Funding attribute
-(``annual_budget``) and ``.`` or ``/`` separators are read too. An unknown key is still reported,
+(``annual_budget``) and ``.`` or ``/`` separators are read too; ``project::stated_execution_score``. An unknown key is still reported,
 at the project's overview.
 """
 from __future__ import annotations
@@ -30,7 +30,8 @@ from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, S
 from .profiles import ProfileError
 from .scoring import ProjectScore, score_project
 
-__all__ = ["ERROR", "WARNING", "Finding", "Place", "check_project", "run_checks", "sort_key"]
+__all__ = ["ERROR", "WARNING", "Finding", "Place", "check_project", "document_checks", "run_checks",
+           "sort_key"]
 
 INDICATOR_FIELDS = {"weight": "分值", "override": "调整后得分", "stated_score": "填报得分",
                     "target": "年度指标值", "actual": "实际完成值"}
@@ -40,7 +41,7 @@ EMPTY_CODES = {"annual_budget_missing", "executed_missing", "weight_missing", "t
 
 def run_checks(doc: Document, scores: dict[int, ProjectScore] | None = None) -> list[Finding]:
     """Every finding of the document: document-level first, then project by project."""
-    findings = _document_checks(doc)
+    findings = document_checks(doc)
     for project in doc.projects:
         score = scores.get(project.id) if scores and project.id is not None else None
         findings.extend(check_project(doc, project, score))
@@ -76,7 +77,8 @@ def sort_key(finding: Finding):
             p.table or "", -1 if p.row is None else p.row)
 
 
-def _document_checks(doc: Document) -> list[Finding]:
+def document_checks(doc: Document) -> list[Finding]:
+    """The findings about the document as a whole (unit name, no project), listed first."""
     out = []
     if not doc.unit.name.strip():
         out.append(Finding(WARNING, "unit_name_missing", "未填写单位名称",
@@ -85,6 +87,9 @@ def _document_checks(doc: Document) -> list[Finding]:
         out.append(Finding(WARNING, "projects_missing", "文件中还没有项目",
                            Place(None, "document")))
     return out
+
+
+_document_checks = document_checks   # the earlier private name
 
 
 def _required(ctx: Context) -> None:
@@ -133,6 +138,8 @@ def unread_place(ctx: Context, key: str) -> tuple[str, Place]:
         return FUNDING_LABELS[col], Place(pid, "budget", field=col)
     if entity == "project" and col == "stated_total":
         return "综合得分", Place(pid, "indicators", field=col)
+    if entity == "project" and col == "stated_execution_score":
+        return "预算执行率得分", Place(pid, "budget", field=col)
     if entity == "source" and col in SOURCE_COLUMNS and _enum(Source, row_key) is not None:
         source = Source(row_key)
         return (f"{source_name(ctx, source)}{SOURCE_COLUMNS[col][1]}",

@@ -7,8 +7,7 @@ cursor on the cell.
 """
 from __future__ import annotations
 
-from ..domain import checks as domain_checks
-from ..domain.checks import ERROR, check_project, sort_key
+from ..domain.checks import ERROR, check_project, document_checks, sort_key
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -20,7 +19,7 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def document_findings(doc) -> list:
     """The document-level findings (unit name, no project …), as ``run_checks`` lists them first."""
-    return domain_checks._document_checks(doc)
+    return document_checks(doc)
 
 
 class ChecksPanel(QDockWidget):
@@ -65,7 +64,9 @@ class ChecksPanel(QDockWidget):
         self._all_dirty = True
         self.findings: list = []
 
-    def set_session(self, session) -> None:
+    def set_session(self, session, refresh: bool = True) -> None:
+        """Follow ``session``; ``refresh=False`` leaves the first check run to the caller (the
+        window runs it once it has painted: a quicker start)."""
         if self.session is not None:
             for signal, slot in self._connections():
                 signal.disconnect(slot)
@@ -80,7 +81,8 @@ class ChecksPanel(QDockWidget):
             return
         for signal, slot in self._connections():
             signal.connect(slot)
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def _connections(self):
         s = self.session

@@ -19,7 +19,8 @@ INDICATOR_COLUMNS = {"level1": im.COL_LEVEL1, "level2": im.COL_LEVEL2, "name": i
 SOURCE_COLUMNS = {"planned": sm.COL_PLANNED, "arrived": sm.COL_ARRIVED,
                   "planned_total": sm.COL_PLANNED, "arrived_total": sm.COL_ARRIVED}
 KIND_COLUMNS = {"initial": fkm.COL_INITIAL, "annual": fkm.COL_ANNUAL, "executed": fkm.COL_EXECUTED,
-                "initial_budget": fkm.COL_INITIAL, "annual_budget": fkm.COL_ANNUAL}
+                "initial_budget": fkm.COL_INITIAL, "annual_budget": fkm.COL_ANNUAL,
+                "stated_execution_score": fkm.COL_SCORE}
 LINE_COLUMNS = {"code": blm.COL_CODE, "name": blm.COL_NAME, "planned": blm.COL_PLANNED,
                 "actual": blm.COL_ACTUAL, "special_planned": blm.COL_SPECIAL_PLANNED,
                 "special_actual": blm.COL_SPECIAL_ACTUAL, "spent_total": blm.COL_ACTUAL}

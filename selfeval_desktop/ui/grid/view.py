@@ -6,16 +6,18 @@
 - Delete/Backspace clear the selected cells; Ctrl+C copies the selection as TSV; Ctrl+V pastes a
   TSV block at the current cell, growing rows as needed. Each is one undo step (session.macro).
 - Rows can be inserted above/below, deleted and moved (context menu and shortcuts).
+- Why a red cell is red is said in the window's status bar when the cursor lands on it and right
+  after it was typed (the tooltip says it too), so Enter-and-go typing still sees the reason.
 Edits go through ``model.setData`` only; the model (a :class:`SessionTableModel`) talks to the session.
 """
 from __future__ import annotations
 
 from contextlib import nullcontext
 
-from ..models.base import KindRole
+from ..models.base import ErrorRole, KindRole
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QAction, QApplication, QEvent, QGuiApplication,
-                  QHeaderView, QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMenu,
-                  QPlainTextEdit, QTableView, QTextEdit, Qt)
+                  QHeaderView, QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow,
+                  QMenu, QPersistentModelIndex, QPlainTextEdit, QTableView, QTextEdit, Qt)
 from . import tsv
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
@@ -41,6 +43,9 @@ class Grid(QTableView):
         self.customContextMenuRequested.connect(self._context_menu)
         self.message = ""   # the last thing the grid wants to tell the user (Chinese)
         self.row_actions = self._make_row_actions()
+        self._edited = QPersistentModelIndex()   # the cell whose editor is open
+        self._told = ""                          # the reason last put in the status bar
+        self._told_about = QPersistentModelIndex()   # … and the cell it is about
 
     # ------------------------------------------------------------ helpers
 
@@ -118,11 +123,48 @@ class Grid(QTableView):
             return True
         return super().focusNextPrevChild(next_)
 
+    # ------------------------------------------------------------ why a cell is red
+
+    def cell_reason(self, index) -> str:
+        """“列名：reason” for a red cell, "" for a fine one."""
+        error = index.data(ErrorRole) if index.isValid() else None
+        if not error:
+            return ""
+        title = self.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        return f"{title}：{error}" if title else str(error)
+
+    def _tell(self, index, edited: bool = False) -> None:
+        """Say in the status bar why ``index`` is red; a cell just corrected (``edited``) takes
+        back what was said about it. Moving on from a red cell leaves its reason shown a while."""
+        reason = self.cell_reason(index)
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if reason:
+            self.message = self._told = reason
+            self._told_about = QPersistentModelIndex(index)
+            if bar is not None:
+                bar.showMessage(reason, 15000)
+        elif edited and self._told and self._told_about == QPersistentModelIndex(index):
+            if bar is not None and bar.currentMessage() == self._told:
+                bar.clearMessage()
+            self._told = ""
+
+    def currentChanged(self, current, previous):  # noqa: N802 - Qt override
+        super().currentChanged(current, previous)
+        if self.state() != QAbstractItemView.State.EditingState:
+            self._tell(current)
+
+    def commitData(self, editor):  # noqa: N802 - Qt override
+        super().commitData(editor)
+        if self._edited.isValid():
+            self._tell(self.model().index(self._edited.row(), self._edited.column()), edited=True)
+
     def edit(self, index, trigger=None, event=None):
         if trigger is None:          # the edit(index) overload
             return super().edit(index)
         opened = super().edit(index, trigger, event)
         if opened:
+            self._edited = QPersistentModelIndex(index)
             editor = self.indexWidget(index)
             if editor is not None:
                 editor.installEventFilter(self)   # after the delegate's filter: we see keys first
@@ -154,6 +196,7 @@ class Grid(QTableView):
                 not event.preeditString() and self._editable(self.currentIndex()):
             index = self.currentIndex()
             if super().edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, None):
+                self._edited = QPersistentModelIndex(index)
                 editor = self.indexWidget(index)
                 if editor is not None:
                     editor.installEventFilter(self)
