@@ -5,26 +5,56 @@ with 新建 / 打开 / 演示 and the recent files. Geometry, dock and splitter 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+import importlib
 from pathlib import Path
 
 from .checks_panel import ChecksPanel
 from .file_actions import FileActions
 from .header import Header
-from . import place_focus
 from .project_list import ProjectListPanel
-from .qt import (QAction, QFont, QFrame, QHBoxLayout, QKeySequence, QLabel, QListWidget,
-                 QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSplitter,
-                 QStackedWidget, QTabWidget, QVBoxLayout, QWidget, Qt, Signal)
-from .tabs.budget_tab import BudgetTab
-from .tabs.conclusion_tab import ConclusionTab
-from .tabs.department_tab import DepartmentTab
-from .tabs.indicators_tab import IndicatorsTab
-from .tabs.overview_tab import OverviewTab
+from .qt import (QAction, QFont, QHBoxLayout, QKeySequence, QLabel, QListWidget,
+                 QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSignalBlocker,
+                 QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
 APP_TITLE = "绩效自评助手"
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
 TAB_KEYS = ("overview", "budget", "indicators", "conclusion")
 TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
+# each tab's module and class, imported when the tab is first shown (a quicker start)
+TAB_CLASSES = {"overview": ("overview_tab", "OverviewTab"), "budget": ("budget_tab", "BudgetTab"),
+               "indicators": ("indicators_tab", "IndicatorsTab"),
+               "conclusion": ("conclusion_tab", "ConclusionTab"),
+               "department": ("department_tab", "DepartmentTab")}
+
+
+def tab_class(key: str):
+    module, name = TAB_CLASSES[key]
+    return getattr(importlib.import_module(f"{__package__}.tabs.{module}"), name)
+
+
+class LazyTabs(Mapping):
+    """``page.tab_widgets``: key → tab widget, each built the first time it is asked for or shown.
+
+    Only the tab in view is built when a document opens; the others follow on first use, so the
+    window appears sooner. Asking for a tab (``page.tab_widgets["budget"]``) builds it.
+    """
+
+    def __init__(self, page):
+        self._page = page
+        self.built: dict = {}
+
+    def __getitem__(self, key):
+        if key not in TAB_KEYS:
+            raise KeyError(key)
+        tab = self.built.get(key)
+        return tab if tab is not None else self._page._build_tab(key)
+
+    def __iter__(self):
+        return iter(TAB_KEYS)
+
+    def __len__(self) -> int:
+        return len(TAB_KEYS)
 
 
 class DocumentPage(QWidget):
@@ -40,15 +70,14 @@ class DocumentPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("projectTabs")
         self.tabs.setDocumentMode(True)
-        self.tab_widgets = {
-            "overview": OverviewTab(session, self), "budget": BudgetTab(session, self),
-            "indicators": IndicatorsTab(session, self), "conclusion": ConclusionTab(session, self)}
-        for key, title in zip(TAB_KEYS, TAB_TITLES):
-            self.tabs.addTab(self.tab_widgets[key], title)
-        self.department = DepartmentTab(session, self)
+        self.tab_widgets = LazyTabs(self)
+        self._tabs_pid: int | None = None  # the project the tabs show (not the department)
+        for title in TAB_TITLES:  # placeholders, each replaced by its tab when first shown
+            self.tabs.addTab(QWidget(self.tabs), title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._department = None  # built when the 部门整体 row is first selected
         self.right = QStackedWidget(self)
         self.right.addWidget(self.tabs)
-        self.right.addWidget(self.department)
         self.empty = QLabel("请在左侧点“新增”，开始填写第一个项目。", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right.addWidget(self.empty)
@@ -75,6 +104,38 @@ class DocumentPage(QWidget):
         self.projects.select_pid(None)
         if self.projects.current_pid() is None:
             self.show_project(None)
+        self._build_tab(TAB_KEYS[self.tabs.currentIndex()])
+
+    def _build_tab(self, key: str):
+        """Build a tab in place of its placeholder and show it the current project."""
+        built = self.tab_widgets.built
+        if key in built:
+            return built[key]
+        tab = built[key] = tab_class(key)(self.session, self)
+        index = TAB_KEYS.index(key)
+        placeholder = self.tabs.widget(index)
+        was_current = self.tabs.currentIndex() == index
+        with QSignalBlocker(self.tabs):
+            self.tabs.insertTab(index, tab, TAB_TITLES[index])
+            if was_current:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.removeTab(index + 1)
+        placeholder.deleteLater()
+        if self._tabs_pid is not None:
+            tab.set_project(self._tabs_pid)
+        return tab
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(TAB_KEYS):
+            self._build_tab(TAB_KEYS[index])
+
+    @property
+    def department(self):
+        """The 部门整体 page (built on first use)."""
+        if self._department is None:
+            self._department = tab_class("department")(self.session, self)
+            self.right.addWidget(self._department)
+        return self._department
 
     def _projects_changed(self) -> None:
         if self.pid is not None and not any(p.id == self.pid for p in self.session.document.projects):
@@ -95,19 +156,20 @@ class DocumentPage(QWidget):
             self.department.set_project(pid)
             self.right.setCurrentWidget(self.department)
             return
-        for tab in self.tab_widgets.values():
+        self._tabs_pid = pid
+        for tab in self.tab_widgets.built.values():  # a tab built later is given pid then
             tab.set_project(pid)
         self.right.setCurrentWidget(self.tabs)
 
     def current_tab(self):
-        if self.right.currentWidget() is self.department:
-            return self.department
+        if self._department is not None and self.right.currentWidget() is self._department:
+            return self._department
         return self.tabs.currentWidget()
 
     def flush(self) -> None:
         """Commit the field being typed anywhere on the page."""
         self.header.flush()
-        for tab in (*self.tab_widgets.values(), self.department):
+        for tab in (*self.tab_widgets.built.values(), self._department):
             flush = getattr(tab, "flush", None)
             if flush is not None:
                 flush()
@@ -118,8 +180,8 @@ class DocumentPage(QWidget):
             return self.header.focus_place(place)
         if place.project_id != self.projects.current_pid():
             self.projects.select_pid(place.project_id)
-        if self.right.currentWidget() is self.department:
-            return self.department.focus_place(place)
+        if self._department is not None and self.right.currentWidget() is self._department:
+            return self._department.focus_place(place)
         tab = self.tab_widgets.get(place.tab)
         if tab is None:
             return False
@@ -127,6 +189,7 @@ class DocumentPage(QWidget):
         focus = getattr(tab, "focus_place", None)
         if focus is not None:
             return bool(focus(place))
+        from . import place_focus
         fallback = place_focus.FALLBACKS.get(place.tab)
         return bool(fallback(tab, place)) if fallback is not None else False
 
@@ -199,6 +262,8 @@ class MainWindow(QMainWindow):
         self.session = None
         self.lock = None
         self.page: DocumentPage | None = None
+        self._painted = False
+        self._after_paint: list = []
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.file_actions = FileActions(self)
@@ -275,10 +340,32 @@ class MainWindow(QMainWindow):
         session.writeFailed.connect(lambda msg: QMessageBox.warning(self, "保存失败", msg))
         session.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
-        self.checks.set_session(session)
+        self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
         self.page.projectShown.connect(self.checks.set_current)
         self._show_document_state()
+        self.after_paint(lambda: self.session is session and self.checks.refresh())
+
+    def after_paint(self, work) -> None:
+        """Run ``work`` in the event loop once the window has painted (at once if it has).
+
+        What the first view does not need (the 问题清单's first run, ...) waits here, so the window
+        shows its document sooner; it runs in the loop turn right after the first paint."""
+        if self._painted:
+            QTimer.singleShot(0, work)
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        work, self._after_paint = self._after_paint, []
+        for job in work:
+            job()
 
     def close_document(self) -> None:
         if self.session is None:

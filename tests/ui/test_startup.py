@@ -1,0 +1,78 @@
+"""A quicker start must not change what the window shows: the tab in view is built with the
+document's data; the other tabs, the 部门整体 page and the 问题清单 follow on first use or right
+after the first paint, with the same content as if they had been built at once."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.ui.main_window import TAB_KEYS
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.test_main_window import with_department
+from tests.ui.ui_fixtures import make_file
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def test_the_checks_list_fills_right_after_the_first_paint(qtbot, tmp_path):
+    doc = with_department()
+    doc.projects[1].name = ""  # a finding: 未填写项目名称
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc), show=False)
+    assert window.checks.session is window.session
+    window.checks.only_current.setChecked(False)
+    window.show()
+    qtbot.waitUntil(lambda: any("未填写项目名称" in window.checks.list.item(i).text()
+                                for i in range(window.checks.list.count())), timeout=2000)
+    assert "错误" in window.checks.summary.text() or "提醒" in window.checks.summary.text()
+
+
+def test_a_document_opened_later_is_checked_too(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)  # the welcome page, painted
+    doc = with_department()
+    doc.projects[1].name = ""
+    assert window.file_actions.open_path(make_file(tmp_path, doc))
+    window.checks.only_current.setChecked(False)
+    qtbot.waitUntil(lambda: any("未填写项目名称" in f.message for f in window.checks.findings),
+                    timeout=2000)
+
+
+def test_only_the_tab_in_view_is_built_at_first(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
+    page = window.page
+    assert list(page.tab_widgets.built) == ["overview"]
+    assert page._department is None
+    name = page.tab_widgets.built["overview"].edits["name"]
+    assert name.text() == "科技创新服务项目"
+
+
+@pytest.mark.parametrize("key", TAB_KEYS[1:])
+def test_a_tab_shown_later_has_the_current_project(qtbot, tmp_path, key):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    page = window.page
+    index = TAB_KEYS.index(key)
+    page.tabs.setCurrentIndex(index)  # as a click on the tab does
+    tab = page.tab_widgets.built[key]
+    assert page.tabs.currentWidget() is tab and page.tabs.widget(index) is tab
+    assert page.tabs.tabText(index) and page.tabs.count() == len(TAB_KEYS)
+    assert tab.pid == page.pid
+    assert page.current_tab() is tab
+
+
+def test_tabs_built_later_follow_the_selected_project(qtbot, tmp_path):
+    doc = with_department()
+    from copy import deepcopy
+    second = deepcopy(doc.projects[1])
+    second.name = "第二个项目"
+    doc.projects.append(second)
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc))
+    page = window.page
+    ids = [p.id for p in window.session.document.projects]
+    page.projects.select_pid(ids[2])
+    budget = page.tab_widgets["budget"]  # asked for by key: built on the spot
+    assert budget.pid == ids[2]
+    page.projects.select_pid(ids[1])
+    assert budget.pid == ids[1] == page.tab_widgets["overview"].pid
+    page.projects.select_pid(ids[0])  # the department: its page is built when first shown
+    assert page._department is not None and page.right.currentWidget() is page.department
+    assert page.department.pid == ids[0]
+    assert budget.pid == ids[1]  # the project tabs keep the last project
