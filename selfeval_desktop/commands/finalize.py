@@ -1,14 +1,13 @@
-"""``finalize FILE [--project ID] [--undo]``: 定稿 — projects become read-only, digest stored."""
+"""``finalize FILE [--project ID] [--undo]``: 定稿 — projects become read-only, digest stored.
+
+The work is :mod:`selfeval_desktop.db.finalize`, shared with the window's 项目 → 定稿."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..db import finalize as shared
 from ..db import repo
-from ..db.document import DocumentError, open_document, transaction
-from ..domain.checks import check_project
-from ..domain.digest import check_code, project_digest
-from ..domain.evaluation import profile_for
-from ..domain.scoring import score_project
+from ..db.document import DocumentError, open_document
 from .common import CommandError, select_projects
 
 
@@ -43,37 +42,23 @@ def run(args) -> int:
 
 
 def _finalize(conn, doc, projects, force: bool) -> int:
-    todo = [p for p in projects if not p.finalized_at]
-    blocked = []
-    for p in todo:
-        errors = [f for f in check_project(doc, p, score_project(p, profile_for(doc, p)))
-                  if f.severity == "error"]
-        if errors:
-            blocked.append((p, errors))
-    if blocked and not force:
-        first = blocked[0]
-        raise CommandError(f"「{first[0].name}」有 {len(first[1])} 个错误（如：{first[1][0].message}），"
-                           f"请先用 check 查看并改正，或加 --force；未作修改", code=1)
-    stamp = repo.now()
-    with transaction(conn):
-        for p in todo:
-            digest = project_digest(doc, p)
-            repo.update_project(conn, p.id, finalized_at=stamp, digest=digest)
-            repo.add_history(conn, "finalize", f"{p.id} {p.name} {digest}")
-    for p in projects:
-        if p in todo:
-            print(f"[{p.id}] {p.name}：已定稿，校验码 {check_code(project_digest(doc, p))}")
+    try:
+        changes = shared.finalize(conn, doc, projects, force=force)
+    except shared.FinalizeRefused as exc:
+        project, errors = exc.blocked[0]
+        raise CommandError(f"「{project.name}」有 {len(errors)} 个错误（如：{errors[0].message}），"
+                           f"请先用 check 查看并改正，或加 --force；未作修改", code=1) from None
+    for c in changes:
+        p = c.project
+        if c.changed:
+            print(f"[{p.id}] {p.name}：已定稿，校验码 {c.code}")
         else:
             print(f"[{p.id}] {p.name}：早已定稿（{p.finalized_at}），未改动")
     return 0
 
 
 def _unfinalize(conn, projects) -> int:
-    with transaction(conn):
-        for p in projects:
-            if p.finalized_at:
-                repo.update_project(conn, p.id, finalized_at=None, digest=None)
-                repo.add_history(conn, "unfinalize", f"{p.id} {p.name}")
-    for p in projects:
-        print(f"[{p.id}] {p.name}：{'已撤销定稿' if p.finalized_at else '未定稿，无需撤销'}")
+    for c in shared.unfinalize(conn, projects):
+        p = c.project
+        print(f"[{p.id}] {p.name}：{'已撤销定稿' if c.changed else '未定稿，无需撤销'}")
     return 0
