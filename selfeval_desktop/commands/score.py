@@ -25,10 +25,14 @@ def run(args) -> int:
         return 0
     print(f"{result['unit']}  {result['year'] or ''}年度  评分规则：{result['profile_name']}")
     for p in result["projects"]:
-        print(f"\n[{p['id']}] {p['name']}  总分 {p['total']}  等次 {p['grade']}")
+        if p["scored"]:
+            print(f"\n[{p['id']}] {p['name']}  总分 {p['total']}  等次 {p['grade']}")
+        else:
+            print(f"\n[{p['id']}] {p['name']}  {p['grade']}")
         ex = p["execution"]
         print(f"  预算执行率（{ex['weight']}分）：{ex['score'] or '—'}  {ex['explanation']}")
         for ind in p["indicators"]:
             print(f"  {ind['level1']}/{ind['level2']}/{ind['name']}：{ind['score'] or '—'}"
                   f"（分值 {ind['weight'] or '—'}） {ind['explanation']}")
+        print(f"  {p['explanation']}")  # the sum, or why 未评分; says N rows without a score
     return 0

@@ -184,6 +184,10 @@ def _stated_total(ctx: Context) -> None:
     stated = project.stated_total
     if stated is None:
         return
+    if not score.scored:
+        ctx.warning("stated_total_unchecked", f"{ctx.name}填报的综合得分 {points(stated)}无法核对："
+                    f"{score.explanation}", "indicators", field="stated_total")
+        return
     if profile.round(stated) != score.total:
         ctx.warning("stated_total_differs", f"{ctx.name}填报的综合得分 {points(stated)}与按评分规则"
                     f"计算的 {shown(score.total)}不符（{score.explanation}）", "indicators",
@@ -225,7 +229,7 @@ def _grade_key(text: str) -> str:
 
 def _stated_grade(ctx: Context) -> None:
     stated = ctx.project.stated_grade.strip()
-    if not stated:
+    if not stated or not ctx.score.scored:  # 未评分: nothing to compare a stated grade with
         return
     computed = ctx.score.grade
     if _grade_key(stated) != _grade_key(computed):

@@ -1,7 +1,7 @@
 """A whole document scored: the JSON shape of ``score --json`` and the profile of each project."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
 from .profiles import Profile, load_profile
@@ -19,6 +19,18 @@ def _s(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def weight_text(weight: Decimal | None, profile: Profile) -> str | None:
+    """A 分值 as the profile shows scores ("15" and "15.00" both → "15.00"); a weight typed with
+    more decimals than the profile shows keeps them all ("7.125"), never rounded away."""
+    if weight is None:
+        return None
+    try:
+        shown = weight.quantize(profile.quantum)
+    except InvalidOperation:  # too many digits to show with the profile's decimals
+        shown = None
+    return str(shown) if shown == weight else format(weight.normalize(), "f")
+
+
 def project_result(doc: Document, project: Project, score: ProjectScore | None = None) -> dict:
     profile = profile_for(doc, project)
     score = score or score_project(project, profile)
@@ -28,14 +40,16 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         "profile": profile.id,
         "execution": {"rate": _s(None if ex.rate is None
                                   else ex.rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)),
-                      "score": _s(ex.score), "weight": _s(ex.weight),
+                      "score": _s(ex.score), "weight": weight_text(ex.weight, profile),
                       "explanation": ex.explanation},
         "indicators": [{
             "level1": ind.level1, "level2": ind.level2, "name": ind.name,
-            "target": ind.target, "actual": ind.actual, "weight": _s(ind.weight),
+            "target": ind.target, "actual": ind.actual, "weight": weight_text(ind.weight, profile),
             "score": _s(s.score), "stated": _s(ind.stated_score), "explanation": s.explanation,
         } for ind, s in zip(project.indicators, score.indicators)],
-        "total": _s(score.total), "grade": score.grade,
+        # 未评分: no total at all (null), never 0.00 / 差
+        "scored": score.scored, "total": _s(score.total) if score.scored else None,
+        "grade": score.grade,
         "stated_total": _s(project.stated_total), "explanation": score.explanation,
     }
 

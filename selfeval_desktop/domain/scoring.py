@@ -18,6 +18,7 @@ from .values import Achievement, Direction, ParsedValue, comparable, parse_value
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
+UNSCORED = "未评分"  # the grade of a project with nothing scorable yet
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,16 @@ class ExecutionScore:
 
 @dataclass(frozen=True)
 class ProjectScore:
+    """``scored`` is False when neither the execution rate nor any indicator has a score yet:
+    the project is 未评分 (``grade`` is :data:`UNSCORED`; ``total`` 0 is no result and is not
+    shown or printed). A partly scorable project keeps its total; its explanation says how many
+    rows have no score."""
     execution: ExecutionScore
     indicators: tuple[IndicatorScore, ...]
     total: Decimal
     grade: str
     explanation: str
+    scored: bool = True
 
 
 @lru_cache(maxsize=8192)
@@ -398,14 +404,22 @@ def score_project(project: Project, profile: Profile) -> ProjectScore:
 
 def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectScore:
     """Total and grade from already computed parts (used to rescore one changed row cheaply)."""
+    indicators = tuple(indicators)
+    scored = execution.score is not None or any(s.score is not None for s in indicators)
     parts = [execution.score] if execution.score is not None else []
     parts += [s.score for s in indicators if s.score is not None]
     total = profile.round(sum(parts, ZERO))
-    grade = profile.grade(total)
     missing = sum(1 for s in indicators if s.score is None)
+    if not scored:
+        rows = f"{missing} 项指标均无得分" if indicators else "尚未填写绩效指标"
+        why = (execution.explanation if execution.weight == 0
+               else f"执行率得分无法计算（{execution.explanation}）")
+        text = f"未评分：{why}，{rows}"
+        return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False)
+    grade = profile.grade(total)
     text = f"总分 = 执行率得分 {execution.score if execution.score is not None else '—'} + 指标得分合计 " \
            f"{profile.round(sum((s.score for s in indicators if s.score is not None), ZERO))} = {total}，" \
            f"等次：{grade}"
     if missing:
         text += f"（{missing} 项指标尚无得分，按 0 分计）"
-    return ProjectScore(execution, tuple(indicators), total, grade, text)
+    return ProjectScore(execution, indicators, total, grade, text)

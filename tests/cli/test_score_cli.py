@@ -80,3 +80,48 @@ def test_output_closed_early_is_not_a_traceback(demo004):
     err = proc.stderr.read().decode()
     proc.wait(timeout=30)
     assert "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def demo002(tmp_path_factory):
+    path = tmp_path_factory.mktemp("score") / "d002.sqlite"
+    write_demo(path, seed="002")
+    return path
+
+
+def test_nothing_scorable_is_unscored_in_json_and_text(demo002, capsys):
+    # seed 002: no indicators and no 全年执行数 — 未评分, not 0.00 / 差
+    data = run_json(demo002, capsys)
+    assert data["projects"]
+    for p in data["projects"]:
+        assert p["total"] is None and p["grade"] == "未评分" and p["scored"] is False
+    assert main(["score", str(demo002)]) == 0
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("[")]
+    assert len(heads) == len(data["projects"])
+    assert all(line.endswith("未评分") and "总分" not in line for line in heads)
+    assert "= 0.00" not in out and "差" not in out
+
+
+def test_text_mode_says_how_many_rows_have_no_score(demo004, capsys):
+    data = run_json(demo004, capsys)
+    partial = [p for p in data["projects"] if "尚无得分" in p["explanation"]]
+    assert partial  # the demo has projects with unscored rows
+    assert main(["score", str(demo004)]) == 0
+    out = capsys.readouterr().out
+    for p in partial:
+        block = out.split(f"[{p['id']}] ", 1)[1].split("\n\n", 1)[0]
+        assert "项指标尚无得分，按 0 分计" in block
+
+
+def test_json_weights_are_shown_with_the_profiles_decimals():
+    from selfeval_desktop.domain.evaluation import project_result
+    from selfeval_desktop.domain.model import Document, Indicator, Project
+    p = Project(id=1, name="p", indicators=[
+        Indicator("产出指标", "数量指标", "a", "≥4次", "4次", Decimal("15")),
+        Indicator("产出指标", "数量指标", "b", "≥4次", "4次", Decimal("15.00")),
+        Indicator("产出指标", "数量指标", "c", "≥4次", "4次", Decimal("7.125")),
+        Indicator("产出指标", "数量指标", "d", "≥4次", "4次", None)])
+    result = project_result(Document(projects=[p]), p)
+    assert [i["weight"] for i in result["indicators"]] == ["15.00", "15.00", "7.125", None]
+    assert result["execution"]["weight"] == "10.00"

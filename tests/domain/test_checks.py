@@ -405,6 +405,18 @@ def test_stated_grade_as_units_write_it():
     assert "良好" in only(findings(p), "stated_grade_differs").message
 
 
+def test_stated_total_and_grade_of_an_unscored_project_are_not_compared_with_zero():
+    p = consistent_project()
+    p.funding.executed = None
+    for ind in p.indicators:
+        ind.actual = ""
+    p.stated_total, p.stated_grade = D("92.5"), "优秀"
+    found = findings(p)
+    assert "stated_total_differs" not in codes(found) and "stated_grade_differs" not in codes(found)
+    f = only(found, "stated_total_unchecked")
+    assert f.severity == "warning" and "92.5 分" in f.message and "无法核对" in f.message
+
+
 def test_override_needs_a_reason():
     p = consistent_project()
     p.indicators[2].override = D(28)

@@ -7,7 +7,7 @@ import pytest
 from selfeval_desktop.domain.model import Funding, Indicator, Project, ProjectKind
 from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.domain.profiles import load_profile, parse_profile
-from selfeval_desktop.domain.scoring import (ExecutionScore, combine, qualitative_band,
+from selfeval_desktop.domain.scoring import (UNSCORED, ExecutionScore, combine, qualitative_band,
                                              score_execution, score_indicator, score_project)
 from selfeval_desktop.domain.values import Direction
 
@@ -396,6 +396,29 @@ def test_missing_scores_count_zero_and_are_said():
     result = score_project(p, MOF)
     assert result.total == D("50.00")
     assert "1 项指标尚无得分" in result.explanation
+
+
+def test_nothing_scorable_is_unscored_not_poor():
+    # seed 002: no indicators and no 全年执行数 — not 0 分 / 差
+    bare = score_project(project("100", None), MOF)
+    assert not bare.scored and bare.grade == UNSCORED == "未评分"
+    assert "未评分" in bare.explanation and "全年执行数" in bare.explanation
+    # indicators typed but none scorable yet, and no execution rate either
+    empty = score_project(project(None, None, [_ind("产出指标", "≥4次", "", "50")]), MOF)
+    assert not empty.scored and empty.grade == UNSCORED and "1 项指标均无得分" in empty.explanation
+    # a profile without an execution score, with no indicator scored
+    dept = score_project(project("100", "90", [_ind("产出指标", "≥4次", "", "30")],
+                                 kind=ProjectKind.DEPARTMENT), DEPT)
+    assert not dept.scored and dept.grade == UNSCORED
+
+
+def test_partly_scorable_project_keeps_its_total():
+    only_rate = score_project(project("100", "50"), MOF)
+    assert only_rate.scored and only_rate.total == D("5.00") and only_rate.grade == "差"
+    one_row = score_project(project(None, None, [_ind("产出指标", "≥4次", "4次", "50"),
+                                                 _ind("产出指标", "≥4次", "", "40")]), MOF)
+    assert one_row.scored and one_row.total == D("50.00")
+    assert "1 项指标尚无得分，按 0 分计" in one_row.explanation
 
 
 @pytest.mark.parametrize("total, mof, trunc", [
