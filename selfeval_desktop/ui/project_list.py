@@ -7,9 +7,9 @@ session, so each is one undo step and autosaved.
 from __future__ import annotations
 
 from ..domain.model import Project, ProjectKind
-from .qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QHBoxLayout,
-                 QHeaderView, QMessageBox, QModelIndex, QPushButton, QSize, Qt, QTableView,
-                 QVBoxLayout, QWidget, Signal)
+from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QFontMetrics,
+                 QHBoxLayout, QHeaderView, QMessageBox, QModelIndex, QPushButton, QSize, Qt,
+                 QTableView, QVBoxLayout, QWidget, Signal)
 
 COL_NAME, COL_SCORE, COL_GRADE = range(3)
 HEADERS = ("项目", "得分", "等次")
@@ -18,6 +18,29 @@ UNNAMED = "（未命名项目）"
 
 GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
                 "差": "#c62828"}
+
+
+_LOCK_ICON = None
+
+
+def lock_icon():
+    """A small padlock (drawn, so it needs no image file or emoji font): marks 定稿 projects."""
+    global _LOCK_ICON
+    if _LOCK_ICON is None:
+        pixmap = QtGui.QPixmap(16, 16)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QtGui.QPainter(pixmap)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setPen(QtGui.QPen(QColor("#37474f"), 2))
+        painter.drawArc(4, 1, 8, 10, 0, 180 * 16)            # the shackle
+        painter.drawLine(4, 6, 4, 8)
+        painter.drawLine(12, 6, 12, 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#37474f"))
+        painter.drawRoundedRect(2, 7, 12, 8, 2, 2)           # the body
+        painter.end()
+        _LOCK_ICON = QtGui.QIcon(pixmap)
+    return _LOCK_ICON
 
 
 def grade_color(grade: str) -> QColor:
@@ -86,7 +109,7 @@ class ProjectListModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == COL_NAME and not self.session.readonly:
+        if index.column() == COL_NAME and self._editable(self._pids[index.row()]):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -104,10 +127,15 @@ class ProjectListModel(QAbstractTableModel):
             if col == COL_NAME:
                 return display_name(project)
             score = self.session.score(pid)
+            if not score.scored:  # 未评分 (said in the tooltip): no 0.00 / 差
+                return "—"
             return str(score.total) if col == COL_SCORE else score.grade
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME and project.finalized_at:
+            return lock_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_NAME:
-                return display_name(project)
+                locked = "（已定稿，只读）" if project.finalized_at else ""
+                return display_name(project) + locked
             return self.session.score(pid).explanation
         if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -125,9 +153,9 @@ class ProjectListModel(QAbstractTableModel):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COL_NAME:
             return False
-        if self.session.readonly:
-            return False
         pid = self._pids[index.row()]
+        if not self._editable(pid):
+            return False
         text = "" if value is None else str(value).strip()
         if text == self.session.project(pid).name:
             return False
@@ -140,7 +168,16 @@ class ProjectListModel(QAbstractTableModel):
         if row >= 0:
             self.dataChanged.emit(self.index(row, COL_SCORE), self.index(row, COL_GRADE))
 
+    def _editable(self, pid) -> bool:
+        editable = getattr(self.session, "project_editable", None)
+        return not self.session.readonly if editable is None else editable(pid)
+
     def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "project" and attr == "finalized_at":
+            row = self.row_of(pid)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, COL_NAME), self.index(row, COL_GRADE))
+            return
         if entity == "project" and attr == "name":
             row = self.row_of(pid)
             if row >= 0:
@@ -169,8 +206,16 @@ class ProjectListPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_SCORE, COL_GRADE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the widest texts, not ResizeToContents: that asks every row (scoring every
+        # project) before the window can first show, and again on each layout
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        widest = {COL_SCORE: (self.view.fontMetrics(), "100.00"),
+                  COL_GRADE: (QFontMetrics(bold), "一般")}
+        for col, (metrics, text) in widest.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, max(metrics.horizontalAdvance(text),
+                                          header.fontMetrics().horizontalAdvance(HEADERS[col])) + 8)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
         buttons = QHBoxLayout()
@@ -191,6 +236,7 @@ class ProjectListPanel(QWidget):
 
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
+        session.fieldChanged.connect(self._lock_changed)
         self._selected_pid: int | None = None
         self._update_buttons()
 
@@ -225,6 +271,10 @@ class ProjectListPanel(QWidget):
         self._selected_pid = pid
         self._update_buttons()
 
+    def _lock_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "project" and attr == "finalized_at":
+            self._update_buttons()
+
     def _after_reset(self) -> None:
         keep = self._selected_pid
         self._selected_pid = None
@@ -237,7 +287,11 @@ class ProjectListPanel(QWidget):
         first = 1 if self.model.has_department() else 0
         self.add_button.setEnabled(editable)
         self.duplicate_button.setEnabled(editable and is_project)
-        self.delete_button.setEnabled(editable and is_project)
+        self.delete_button.setEnabled(editable and is_project and
+                                      self.model._editable(self._selected_pid))
+        self.delete_button.setToolTip("删除所选项目（可撤销）" if self.delete_button.isEnabled() or
+                                      not is_project or not editable else
+                                      "已定稿的项目不能删除（请先撤销定稿）")
         self.up_button.setEnabled(editable and is_project and row > first)
         self.down_button.setEnabled(editable and is_project and row < self.model.rowCount() - 1)
 
@@ -261,7 +315,8 @@ class ProjectListPanel(QWidget):
     def delete_project(self) -> bool:
         pid = self._selected_pid
         row = self.model.row_of(pid)
-        if self.session.readonly or row < 0 or self.model.is_department_row(row):
+        if self.session.readonly or row < 0 or self.model.is_department_row(row) \
+                or not self.model._editable(pid):
             return False
         name = self.session.project(pid).name.strip() or UNNAMED
         answer = QMessageBox.question(

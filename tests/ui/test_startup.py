@@ -76,3 +76,17 @@ def test_tabs_built_later_follow_the_selected_project(qtbot, tmp_path):
     assert page._department is not None and page.right.currentWidget() is page.department
     assert page.department.pid == ids[0]
     assert budget.pid == ids[1]  # the project tabs keep the last project
+
+
+def test_score_and_grade_columns_fit_their_widest_texts(qtbot, tmp_path):
+    """The project list sizes these columns without asking every row (no ResizeToContents)."""
+    from selfeval_desktop.ui.project_list import COL_GRADE, COL_SCORE
+    from selfeval_desktop.ui.qt import QFont, QFontMetrics
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    view = window.page.projects.view
+    bold = QFont(view.font())
+    bold.setBold(True)
+    for text in ("100.00", "99.86"):
+        assert view.fontMetrics().horizontalAdvance(text) < view.columnWidth(COL_SCORE)
+    for grade in ("优", "良", "中", "一般", "差"):
+        assert QFontMetrics(bold).horizontalAdvance(grade) < view.columnWidth(COL_GRADE)
