@@ -111,8 +111,11 @@ def result(doc: Document, project: Project) -> list:
     """综合得分 and 自评等次, computed by the document's rule profile."""
     score = score_project(project, profile_for(doc, project))
     g = Grid(WIDTHS)
-    g.add([para("综合得分", LABEL), para(f"{score.total}分")], spans=[(1, 3)], labels=(0,))
-    g.add([para("自评等次", LABEL), para(score.grade)], spans=[(1, 3)], labels=(0,))
+    scored = score.scored  # 未评分: both cells left blank, never 0.00分 / 差
+    g.add([para("综合得分", LABEL), para(f"{score.total}分" if scored else "")], spans=[(1, 3)],
+          labels=(0,))
+    g.add([para("自评等次", LABEL), para(score.grade if scored else "")], spans=[(1, 3)],
+          labels=(0,))
     return [g.table()]
 
 

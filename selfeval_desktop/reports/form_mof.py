@@ -112,7 +112,8 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
     total_weight = score.execution.weight + sum(weights, Decimal(0))
     g.add([para("总分", SMALL_LABEL), "", "", "", "", "", para(num(total_weight), SMALL_CENTER),
-           para(str(score.total), SMALL_CENTER), para(f"自评等次：{score.grade}", SMALL)],
+           para(str(score.total) if score.scored else "", SMALL_CENTER),  # 未评分: blank
+           para(f"自评等次：{score.grade if score.scored else ''}", SMALL)],
           spans=[(0, 5)], labels=(0,))
     t = g.table(repeat_rows=1)
     t.setStyle([("VALIGN", (0, 1), (2, -1), "TOP")])

@@ -53,7 +53,7 @@ class ScoreBadge(QWidget):
             self.grade.setText("")
             self.setToolTip("")
             return
-        self.total.setText(str(score.total))
+        self.total.setText(str(score.total) if score.scored else "—")  # 未评分: no 0.00
         self.grade.setText(score.grade)
         color = grade_color(score.grade).name()
         self.grade.setStyleSheet(f"color: white; background: {color}; border-radius: 4px;"
