@@ -129,8 +129,6 @@ class ProjectListModel(QAbstractTableModel):
             score = self.session.score(pid)
             if not score.scored:  # 未评分 (said in the tooltip): no 0.00 / 差
                 return "—"
-            if not score.scored:  # 未评分 (said in the tooltip): no 0.00 / 差
-                return "—"
             return str(score.total) if col == COL_SCORE else score.grade
         if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME and project.finalized_at:
             return lock_icon()
