@@ -2,6 +2,7 @@
 总分 and 等次 in large type on the right (always visible, updated on every edit)."""
 from __future__ import annotations
 
+from ..domain.digest import check_code
 from ..domain.model import ProjectKind
 from ..domain.profiles import all_profiles
 from .project_list import display_name, grade_color
@@ -105,6 +106,11 @@ class Header(QFrame):
         self.readonly_note.setObjectName("readonlyNote")
         self.readonly_note.setStyleSheet("background:#fff3c4; color:#6b4e00; padding:2px 8px;"
                                          "border-radius:3px;")
+        self.lock_note = QLabel("已定稿", self)
+        self.lock_note.setObjectName("lockNote")
+        self.lock_note.setStyleSheet("background:#37474f; color:white; padding:3px 10px;"
+                                     "border-radius:4px; font-weight:bold;")
+        self.lock_note.hide()
         self.badge = ScoreBadge(self)
 
         left = QVBoxLayout()
@@ -125,8 +131,11 @@ class Header(QFrame):
         layout.setContentsMargins(10, 6, 12, 6)
         layout.addLayout(left, 3)
         layout.addStretch(1)
+        layout.addWidget(self.lock_note)
+        layout.addSpacing(8)
         layout.addWidget(self.badge)
 
+        self._tips = {w: w.toolTip() for w in (self.unit, self.year, self.profile)}
         session.scoreChanged.connect(self._score_changed)
         session.fieldChanged.connect(self._field_changed)
         session.documentReplaced.connect(self.refresh)
@@ -146,26 +155,34 @@ class Header(QFrame):
             i = self.profile.count() - 1
         self.profile.setCurrentIndex(i)
         readonly = self.session.readonly
-        self.year.setReadOnly(readonly)
-        self.profile.setEnabled(not readonly)
+        locked = not self._document_editable()
+        self.year.setReadOnly(locked)
+        self.profile.setEnabled(not locked)
         self.readonly_note.setVisible(readonly)
+        tip = "已有定稿的项目：单位、年度和评分规则不能修改（撤销定稿后可改）" if locked and not readonly else ""
+        for w in (self.unit, self.year, self.profile):
+            w.setToolTip(tip or self._tips.get(w, ""))
         self._show_score()
+
+    def _document_editable(self) -> bool:
+        editable = getattr(self.session, "document_editable", None)
+        return not self.session.readonly if editable is None else editable()
 
     def commit_year(self) -> None:
         self._year_timer.stop()
         value = self.year.value()
         text = "" if value == NO_YEAR else str(value)
         current = self.session.document.year
-        if (current or NO_YEAR) != value and not self.session.readonly:
+        if (current or NO_YEAR) != value and self._document_editable():
             self.session.set_value("meta", None, None, "year", text)
 
     def _profile_chosen(self, index: int) -> None:
         pid = self.profile.itemData(index)
-        if pid and pid != self.session.document.profile_id and not self.session.readonly:
+        if pid and pid != self.session.document.profile_id and self._document_editable():
             self.session.set_value("meta", None, None, "profile_id", pid)
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
-        if entity == "meta":
+        if entity == "meta" or entity == "project" and attr == "finalized_at":
             self.refresh()
         elif entity == "project" and attr == "name" and pid == self.pid:
             self._show_score()
@@ -185,6 +202,7 @@ class Header(QFrame):
             project = self.session.project(pid) if pid is not None else None
         except KeyError:
             project = None
+        self._show_lock(project)
         if project is None:
             self.badge.show_score("", None)
             return
@@ -194,6 +212,16 @@ class Header(QFrame):
         metrics = self.badge.caption.fontMetrics()
         caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, 260)
         self.badge.show_score(caption, self.session.score(pid))
+
+    def _show_lock(self, project) -> None:
+        """The “已定稿” mark of the project shown, with when and its check code."""
+        if project is None or not project.finalized_at:
+            self.lock_note.hide()
+            return
+        code = check_code(project.digest) if project.digest else "—"
+        self.lock_note.setToolTip(f"定稿于 {project.finalized_at.replace('T', ' ')}，校验码 {code}。\n"
+                                  "定稿后项目只读；如需修改，请在“项目”菜单中撤销定稿。")
+        self.lock_note.show()
 
     def flush(self) -> None:
         self.binder.commit_pending()

@@ -24,6 +24,7 @@ from . import session_fields as fields
 from . import session_rows as rows
 from .qt import QObject, QTimer, QUndoStack, Signal
 from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
+from .session_finalize import FinalizeEdits
 from .session_projects import ProjectEdits
 from .session_undo import Command, Macro, Step
 
@@ -35,7 +36,7 @@ class SessionError(Exception):
     """An edit that was refused or could not be saved; ``str(err)`` is Chinese for the user."""
 
 
-class DocumentSession(QObject, ProjectEdits):
+class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
     fieldChanged = Signal(str, int, object, str)   # entity, project_id, row_key, attr
     rowsChanged = Signal(str, int)                 # entity, project_id
     projectsChanged = Signal()
@@ -43,6 +44,7 @@ class DocumentSession(QObject, ProjectEdits):
     saved = Signal(str)                            # "已保存 14:03:22"
     documentReplaced = Signal()
     writeFailed = Signal(str)                      # Chinese message: a write failed, nothing changed
+    refused = Signal(str)                          # Chinese message: an edit refused (read-only, 定稿)
 
     def __init__(self, opened: OpenedDocument | sqlite3.Connection, parent=None):
         super().__init__(parent)
@@ -113,8 +115,9 @@ class DocumentSession(QObject, ProjectEdits):
         ``Project.unread`` and the value left as it was. Outside a macro a failed write returns its
         message (and emits ``writeFailed``); inside a macro it raises so the macro is rolled back.
         """
-        if self.readonly:
-            return READONLY_MESSAGE
+        refusal = self._refuse(entity, pid)
+        if refusal is not None:
+            return refusal
         kind = fields.kind_of(entity, attr)
         ref = FieldRef(entity, int(pid or 0), row_key, attr)
         project = None if entity in ("unit", "meta") else self.project(ref.pid)
@@ -199,7 +202,7 @@ class DocumentSession(QObject, ProjectEdits):
 
     def insert_rows(self, entity: str, pid: int, position: int | None, objs) -> list[int]:
         """Insert budget lines / indicators / evaluators at ``position`` (None: at the end)."""
-        self._check_writable()
+        self._check_writable(entity, pid)
         lst, objs = self.rows(entity, pid), list(objs)
         position = len(lst) if position is None else max(0, min(position, len(lst)))
 
@@ -224,7 +227,7 @@ class DocumentSession(QObject, ProjectEdits):
         return [o.id for o in objs]
 
     def remove_rows(self, entity: str, pid: int, row_ids) -> None:
-        self._check_writable()
+        self._check_writable(entity, pid)
         project, ids = self.project(pid), set(row_ids)
         lst = self.rows(entity, pid)
         removed = [(i, o) for i, o in enumerate(lst) if o.id in ids]
@@ -266,7 +269,7 @@ class DocumentSession(QObject, ProjectEdits):
         self._push("删除行", do, undo)
 
     def move_row(self, entity: str, pid: int, row_id: int, new_position: int) -> None:
-        self._check_writable()
+        self._check_writable(entity, pid)
         lst = self.rows(entity, pid)
         old = next(i for i, o in enumerate(lst) if o.id == row_id)
         new_position = max(0, min(new_position, len(lst) - 1))
@@ -348,9 +351,15 @@ class DocumentSession(QObject, ProjectEdits):
         do()
         self.undo_stack.push(cmd)
 
-    def _check_writable(self) -> None:
+    def _check_writable(self, entity: str | None = None, pid: int | None = None) -> None:
+        """Raise SessionError (Chinese) when the file is read-only or, given the entity and
+        project, when that edit is refused (a 定稿 project)."""
         if self.readonly:
             raise SessionError(READONLY_MESSAGE)
+        if entity is not None:
+            refusal = self._refuse(entity, pid)
+            if refusal is not None:
+                raise SessionError(refusal)
 
     @contextmanager
     def _transaction(self):

@@ -3,6 +3,7 @@ move and duplicate projects, each one undo step written through repo (ids kept o
 from __future__ import annotations
 
 import copy
+import sqlite3
 
 from ..db import repo
 from ..domain.model import Project
@@ -35,7 +36,7 @@ class ProjectEdits:
         return project.id
 
     def remove_project(self, pid: int) -> None:
-        self._check_writable()
+        self._check_writable("project", pid)     # a 定稿 project is not deleted
         projects = self.document.projects
         project = self.project(pid)
         position = projects.index(project)
@@ -104,6 +105,7 @@ class ProjectEdits:
                     write()
                     rows.store_project_order(self.conn, self.document.projects)
             except sqlite3.Error as exc:
+                from .session import SessionError
                 revert()
                 raise SessionError(f"保存失败，修改未生效：{exc}") from exc
         self.projectsChanged.emit()

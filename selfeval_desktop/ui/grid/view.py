@@ -23,6 +23,9 @@ from . import tsv
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
+                  QAbstractItemView.EditTrigger.DoubleClicked,
+                  QAbstractItemView.EditTrigger.EditKeyPressed)
 
 
 class Grid(QTableView):
@@ -55,7 +58,26 @@ class Grid(QTableView):
 
     def _macro(self, text: str):
         session = self.session
-        return session.macro(text) if session is not None and not session.readonly else nullcontext()
+        return session.macro(text) if session is not None and self._project_editable() \
+            else nullcontext()
+
+    def _project_editable(self) -> bool:
+        editable = getattr(self.model(), "project_editable", None)
+        return True if editable is None else bool(editable())
+
+    def _refused(self) -> bool:
+        """When the shown project cannot be edited (read-only file, 定稿), say why in the status
+        bar and return True."""
+        model, session = self.model(), self.session
+        if session is None or getattr(model, "pid", None) is None or self._project_editable():
+            return False
+        refusal = getattr(session, "edit_refusal", None)
+        message = refusal(model.ROW_ENTITY or "project", model.pid) if refusal else None
+        window = self.window()
+        if message and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10000)
+        self.message = message or ""
+        return True
 
     def _editable(self, index) -> bool:
         return bool(index.isValid() and self.model().flags(index) & Qt.ItemFlag.ItemIsEditable)
@@ -163,6 +185,8 @@ class Grid(QTableView):
         if trigger is None:          # the edit(index) overload
             return super().edit(index)
         opened = super().edit(index, trigger, event)
+        if not opened and trigger in _USER_TRIGGERS and index.isValid():
+            self._refused()
         if opened:
             self._edited = QPersistentModelIndex(index)
             editor = self.indexWidget(index)
@@ -226,6 +250,8 @@ class Grid(QTableView):
         return top, left, bottom, right
 
     def clear_selection(self) -> None:
+        if self._refused():
+            return
         model = self.model()
         indexes = [i for i in self.selectedIndexes() if self._editable(i)] or \
             ([self.currentIndex()] if self._editable(self.currentIndex()) else [])
@@ -270,7 +296,7 @@ class Grid(QTableView):
             text = QGuiApplication.clipboard().text()
         block = tsv.read_tsv(text)
         cur = self.currentIndex()
-        if not block or not cur.isValid():
+        if not block or not cur.isValid() or self._refused():
             return
         model = self.model()
         rect = self.selected_rect()
@@ -327,8 +353,8 @@ class Grid(QTableView):
         return actions
 
     def _row_ops_allowed(self) -> bool:
-        session = self.session
-        return self._rows_model() and session is not None and not session.readonly
+        """Rows can be inserted, deleted, moved here; when the project is locked, say why."""
+        return self._rows_model() and self.session is not None and not self._refused()
 
     def insert_row(self, below: int = 1) -> None:
         if not self._row_ops_allowed():
@@ -377,7 +403,7 @@ class Grid(QTableView):
         menu = QMenu(self)
         for name in ("insert_above", "insert_below", "delete", "up", "down"):
             action = self.row_actions[name]
-            action.setEnabled(self._row_ops_allowed())
+            action.setEnabled(self.session is not None and self._project_editable())
             menu.addAction(action)
             if name == "delete":
                 menu.addSeparator()

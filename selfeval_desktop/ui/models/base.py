@@ -185,7 +185,7 @@ class SessionTableModel(QAbstractTableModel):
                 flags |= Qt.ItemFlag.ItemIsEditable
             return flags
         ref = self.ref(index.row(), index.column())
-        if ref is not None and not self.session.readonly and \
+        if ref is not None and self.project_editable() and \
                 self.cell_editable(index.row(), index.column(), ref):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -295,7 +295,7 @@ class SessionTableModel(QAbstractTableModel):
 
     # rows models: insert/remove through the session (one undo step each)
     def insertRows(self, row, count, parent=QModelIndex()):
-        if parent.isValid() or self.ROW_ENTITY is None or self.session.readonly or count < 1 \
+        if parent.isValid() or self.ROW_ENTITY is None or not self.project_editable() or count < 1 \
                 or not 0 <= row <= len(self._rows):
             return False
         self.session.insert_rows(self.ROW_ENTITY, self.pid, row,
@@ -303,7 +303,7 @@ class SessionTableModel(QAbstractTableModel):
         return True
 
     def removeRows(self, row, count, parent=QModelIndex()):
-        if parent.isValid() or self.ROW_ENTITY is None or self.session.readonly or count < 1 \
+        if parent.isValid() or self.ROW_ENTITY is None or not self.project_editable() or count < 1 \
                 or row < 0 or row + count > len(self._rows):
             return False
         ids = [self.row_key(o) for o in self._rows[row:row + count]]
@@ -313,6 +313,9 @@ class SessionTableModel(QAbstractTableModel):
     # ------------------------------------------------------------ session signals
 
     def _field_changed(self, entity, pid, row_key, attr):
+        if entity == "project" and attr == "finalized_at" and pid == self.pid:
+            self.set_project(pid)      # 定稿 or 撤销定稿: editability and the blank row change
+            return
         if self.pid is None or entity not in self.ENTITIES:
             return
         if pid != self.pid and entity not in ("unit", "meta"):

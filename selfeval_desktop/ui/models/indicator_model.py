@@ -79,7 +79,8 @@ class IndicatorModel(SessionTableModel):
         """New rows take the 一级/二级指标 of the row above, so they join its group."""
         from ..qt import QModelIndex
         parent = parent if parent is not None else QModelIndex()
-        if parent.isValid() or self.session.readonly or count < 1 or not 0 <= row <= len(self._rows):
+        if parent.isValid() or not self.project_editable() or count < 1 \
+                or not 0 <= row <= len(self._rows):
             return False
         above = self._rows[row - 1] if row > 0 else (self._rows[0] if self._rows else None)
         rows = [Indicator(above.level1, above.level2) if above else Indicator()

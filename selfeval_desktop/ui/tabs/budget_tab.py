@@ -75,9 +75,9 @@ class BudgetTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("支出科目按：", lines))
         bar.addWidget(self.scheme_box)
-        add = QPushButton("插入行", lines)
+        self.add_button = add = QPushButton("插入行", lines)
         add.clicked.connect(lambda: self.line_grid.insert_row(1))
-        remove = QPushButton("删除行", lines)
+        self.remove_button = remove = QPushButton("删除行", lines)
         remove.clicked.connect(self.line_grid.delete_rows)
         bar.addStretch(1)
         bar.addWidget(add)
@@ -111,7 +111,8 @@ class BudgetTab(QWidget):
             model.set_project(pid)
         _fit_height(self.source_grid)
         _fit_height(self.fund_grid)
-        self.scheme_box.setEnabled(pid is not None and not self.session.readonly)
+        for w in (self.scheme_box, self.add_button, self.remove_button):
+            w.setEnabled(self.session.project_editable(pid))
         self._show_scheme()
 
     def _show_scheme(self) -> None:
@@ -129,5 +130,7 @@ class BudgetTab(QWidget):
                                self.scheme_box.itemData(index))
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
-        if entity == "project" and pid == self.pid and attr == "spending_scheme":
+        if entity == "project" and pid == self.pid and attr == "finalized_at":
+            self.set_project(pid)
+        elif entity == "project" and pid == self.pid and attr == "spending_scheme":
             self._show_scheme()

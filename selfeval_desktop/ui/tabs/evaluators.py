@@ -31,16 +31,21 @@ class EvaluatorsBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)
         layout.addLayout(buttons)
+        session.fieldChanged.connect(self._field_changed)
+
+    def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "project" and attr == "finalized_at" and pid == self.pid:
+            self.set_project(pid)      # 定稿 / 撤销定稿: the buttons follow
 
     def set_project(self, pid) -> None:
         self.pid = pid
         self.model.set_project(pid)
-        editable = pid is not None and not self.session.readonly
+        editable = self.session.project_editable(pid)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
 
     def add_person(self) -> None:
-        if self.pid is None or self.session.readonly:
+        if not self.session.project_editable(self.pid):
             return
         row = self.model.data_rows
         if self.model.insertRows(row, 1):

@@ -124,8 +124,18 @@ class FieldBinder(QObject):
             widget.edited.connect(lambda w=widget: self.commit(w))
         else:  # pragma: no cover - a programming error
             raise TypeError(type(widget))
-        widget.setReadOnly(self.session.readonly)
+        widget.setReadOnly(self._locked(key))
         return widget
+
+    def _locked(self, key) -> bool:
+        """The field cannot be edited: read-only file, a 定稿 project (for the unit: any)."""
+        if key[0] == "unit":
+            editable = getattr(self.session, "document_editable", None)
+            return self.session.readonly if editable is None else not editable()
+        editable = getattr(self.session, "project_editable", None)
+        if editable is None:
+            return self.session.readonly
+        return self.pid is not None and not editable(self.pid) or self.session.readonly
 
     def widget_for(self, entity: str, attr: str, row_key=None):
         return self._widgets.get((entity, row_key, attr))
@@ -181,7 +191,7 @@ class FieldBinder(QObject):
         key = self._keys.get(widget)
         continuing = self._typing is widget
         self._typing = None if finished else widget
-        if key is None or self.session.readonly:
+        if key is None or self._locked(key):
             return
         entity, row_key, attr = key
         if entity != "unit" and self.pid is None:
@@ -213,12 +223,15 @@ class FieldBinder(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        readonly = self.session.readonly
         for widget, key in self._keys.items():
             self._show(widget, self.stored(key))
-            widget.setReadOnly(readonly)
+            widget.setReadOnly(self._locked(key))
 
     def _external(self, entity, pid, row_key, attr) -> None:
+        if entity == "project" and attr == "finalized_at":   # 定稿 or 撤销定稿
+            for widget, key in self._keys.items():
+                widget.setReadOnly(self._locked(key))
+            return
         if entity != "unit" and pid != self.pid:
             return
         widget = self._widgets.get((entity, row_key, attr))

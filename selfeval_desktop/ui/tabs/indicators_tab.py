@@ -17,6 +17,10 @@ COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL
                  im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 72,
                  im.COL_OVERRIDE: 76, im.COL_REASON: 100}
 
+HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
+        "红色单元格表示无法识别或需要补充，鼠标停留可看原因。")
+LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项目”菜单中点“撤销定稿”。"
+
 
 def level1_summary(indicators, profile) -> list[tuple[str, Decimal, Decimal]]:
     """(label, 分值 written, 分值 the profile expects) for each level-one heading."""
@@ -56,14 +60,13 @@ class IndicatorsTab(QWidget):
         self.even_button = QPushButton("平均分配分值", self)
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
         self.even_button.clicked.connect(self.even_split)
-        add_button = QPushButton("插入行", self)
+        self.add_button = add_button = QPushButton("插入行", self)
         add_button.clicked.connect(lambda: self.grid.insert_row(1))
-        delete_button = QPushButton("删除行", self)
+        self.delete_button = delete_button = QPushButton("删除行", self)
         delete_button.clicked.connect(self.grid.delete_rows)
         self.summary = QLabel(self)
         self.summary.setObjectName("level1_summary")
-        self.hint = QLabel("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；"
-                           "红色单元格表示无法识别或需要补充，鼠标停留可看原因。", self)
+        self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
 
@@ -86,9 +89,11 @@ class IndicatorsTab(QWidget):
     def set_project(self, pid: int | None) -> None:
         self.pid = pid
         self.model.set_project(pid)
-        editable = pid is not None and not self.session.readonly
-        for w in (self.template_button, self.even_button):
+        editable = self.session.project_editable(pid)
+        for w in (self.template_button, self.even_button, self.add_button, self.delete_button):
             w.setEnabled(editable)
+        locked = pid is not None and self.session.is_finalized(pid)
+        self.hint.setText(LOCKED_HINT if locked else HINT)
         self.update_summary()
 
     def _score_changed(self, pid: int) -> None:
@@ -96,7 +101,9 @@ class IndicatorsTab(QWidget):
             self.update_summary()
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
-        if entity == "meta" and self.pid is not None:
+        if entity == "project" and attr == "finalized_at" and pid == self.pid:
+            self.set_project(pid)
+        elif entity == "meta" and self.pid is not None:
             self.update_summary()
 
     def update_summary(self) -> None:
@@ -118,7 +125,7 @@ class IndicatorsTab(QWidget):
 
     def even_split(self) -> None:
         """平均分配: each level-one weight shared evenly by its rows; one undo step."""
-        if self.pid is None or self.session.readonly:
+        if not self.session.project_editable(self.pid):
             return
         project = self.session.project(self.pid)
         shares = even_split(project.indicators, self.session.profile(self.pid))
@@ -147,7 +154,7 @@ class IndicatorsTab(QWidget):
 
     def insert_template(self, group, name: str | None = None) -> None:
         """Insert template rows below the current row (at the end when none); one undo step."""
-        if self.pid is None or self.session.readonly:
+        if not self.session.project_editable(self.pid):
             return
         cur = self.grid.currentIndex()
         position = cur.row() + 1 if cur.isValid() and cur.row() < self.model.data_rows else None
