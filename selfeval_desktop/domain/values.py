@@ -287,7 +287,32 @@ def comparable(target: ParsedValue, actual: ParsedValue) -> tuple[Decimal, Decim
             return f"{label}：{value.error}"
         if value.number is None:
             return f"{label}“{value.text.strip()}”不是数值，无法按数值比较"
+    slip = _fraction_for_percent(target, actual)
+    if slip:
+        return slip
     converted = to_unit(actual.number, actual.unit, target.unit)
     if converted is None:
         return f"目标单位“{target.unit}”与实际单位“{actual.unit}”不同，无法比较"
     return target.number, converted
+
+
+_PER = {"%": Decimal(100), "‰": Decimal(1000)}
+
+
+def _plain(number: Decimal) -> str:
+    if number == number.to_integral_value():
+        return format(number.quantize(Decimal(1)), "f")
+    return format(number.normalize(), "f")
+
+
+def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> str | None:
+    """A bare actual ≤ 1 against a percentage target above 1 (0.95 against ≥90%) is a fraction
+    typed for a percentage, not 0.95%: said at the cell instead of scored as 0.95 / 90.
+    ``100`` against ``100%`` (the unit left out, same scale) is not this slip."""
+    per = _PER.get(_norm_unit(target.unit))
+    if per is None or _norm_unit(actual.unit) or actual.number is None or target.number is None:
+        return None
+    if not (0 < actual.number <= 1 < target.number):  # 0 is 0 on either scale
+        return None
+    return (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}{target.unit}："
+            f"是否应为 {_plain(actual.number * per)}{target.unit}？")

@@ -405,6 +405,14 @@ def test_stated_grade_as_units_write_it():
     assert "良好" in only(findings(p), "stated_grade_differs").message
 
 
+def test_fraction_for_a_percentage_is_an_error_at_the_actual_cell():
+    p = consistent_project()
+    p.indicators[3].actual = "0.95"   # target ≥90%
+    errors = [f for f in findings(p) if f.severity == "error"]
+    assert len(errors) == 1 and "是否应为 95%" in errors[0].message
+    assert errors[0].place == Place(1, "indicators", "indicator", 3, "actual")
+
+
 def test_stated_total_and_grade_of_an_unscored_project_are_not_compared_with_zero():
     p = consistent_project()
     p.funding.executed = None

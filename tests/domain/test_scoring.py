@@ -398,6 +398,12 @@ def test_missing_scores_count_zero_and_are_said():
     assert "1 项指标尚无得分" in result.explanation
 
 
+def test_fraction_against_percentage_target_is_an_error_at_the_actual():
+    s = score("≥90%", "0.95")
+    assert s.score is None and "是否应为 95%" in s.error
+    assert score("≥90%", "95").score == D("10.00") and score("100%", "100").score == D("10.00")
+
+
 def test_nothing_scorable_is_unscored_not_poor():
     # seed 002: no indicators and no 全年执行数 — not 0 分 / 差
     bare = score_project(project("100", None), MOF)
@@ -483,8 +489,8 @@ def test_evaluate_document_numbers_are_decimal_strings_rounded_half_up():
     assert out["unit"] == "某县科学技术局" and out["year"] == 2021 and out["profile"] == "mof2020"
     first, second = out["projects"]
     assert first["execution"]["rate"] == "0.9641"  # half-up, as the profile rounds
-    assert first["execution"]["score"] == "9.64" and first["execution"]["weight"] == "10"
-    assert first["indicators"][0]["score"] == "12.50"
+    assert first["execution"]["score"] == "9.64" and first["execution"]["weight"] == "10.00"
+    assert first["indicators"][0]["score"] == "12.50" and first["indicators"][0]["weight"] == "50.00"
     assert first["total"] == "22.14" and first["grade"] == "差"
     assert second["profile"] == "department" and second["execution"]["score"] is None
     assert second["total"] == "30.00"

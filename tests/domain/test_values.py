@@ -177,6 +177,25 @@ def test_comparable_percent_with_bare_number():
     assert comparable(parse_value("≥95%"), parse_value("96")) == (Decimal(95), Decimal(96))
 
 
+def test_fraction_typed_for_a_percentage_is_questioned_not_scored():
+    # ≥90% against 0.95: scored silently as 0.95 / 90 before; now a question at the cell
+    assert comparable(parse_value("≥90%"), parse_value("0.95")) == \
+        "实际值 0.95 没有写单位，目标是 90%：是否应为 95%？"
+    assert "是否应为 3‰" in comparable(parse_value("≤5‰"), parse_value("0.003"))
+    assert "是否应为 100%" in comparable(parse_value("=100%"), parse_value("1"))
+
+
+@pytest.mark.parametrize("target, actual, expected", [
+    ("100%", "100", (Decimal(100), Decimal(100))),      # unit left out, same scale
+    ("≥90%", "0", (Decimal(90), Decimal(0))),            # 0 is 0 on either scale
+    ("≥0.5%", "0.3", (Decimal("0.5"), Decimal("0.3"))),  # a target ≤ 1 is on the same scale
+    ("≥90%", "0.95%", (Decimal(90), Decimal("0.95"))),   # the unit was written: taken as typed
+    ("≥0.9", "0.95", (Decimal("0.9"), Decimal("0.95"))),  # no percentage at all
+])
+def test_bare_actual_against_percentage_still_compares(target, actual, expected):
+    assert comparable(parse_value(target), parse_value(actual)) == expected
+
+
 def test_comparable_refuses_different_units():
     msg = comparable(parse_value("≥4次"), parse_value("5人次"))
     assert msg == "目标单位“次”与实际单位“人次”不同，无法比较"
