@@ -1,6 +1,6 @@
 """Scoring by a rule profile: 预算执行率, each indicator, the total and the grade.
 
-Every score carries a plain Chinese explanation ("1 / 4 次 × 10 分 = 2.50") so a user, an
+Every score carries a plain Chinese explanation ("1次 / 4次 × 10 分 = 2.50") so a user, an
 auditor or a test can see why. Scores are Decimals rounded to the profile's precision (they are
 what is shown and printed); the total is the sum of the shown scores, so the printed column adds up.
 """
@@ -86,10 +86,8 @@ def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
 
 
 def _with_unit(value: Decimal, unit: str) -> str:
-    """Number then unit for a formula: "4 次", "95%", "5"."""
-    if not unit:
-        return num(value)
-    return f"{num(value)}{unit}" if unit in ("%", "‰") else f"{num(value)} {unit}"
+    """Number then unit as typed, for both sides of a formula: "4次", "95%", "6万元", "5"."""
+    return f"{num(value)}{unit}"
 
 
 def score_execution(project: Project, profile: Profile) -> ExecutionScore:
@@ -233,8 +231,8 @@ def _score_positive(weight, v: _Shown, profile) -> IndicatorScore:
                      Direction.POSITIVE)
     a = max(a, ZERO)
     score = points(weight * a / t, weight, profile)
-    return IndicatorScore(score, score, f"{v.note}{num(a)} / {_with_unit(t, v.unit)} × "
-                          f"{num(weight)} 分 = {score}", Direction.POSITIVE,
+    return IndicatorScore(score, score, f"{v.note}{_with_unit(a, v.unit)} / "
+                          f"{_with_unit(t, v.unit)} × {num(weight)} 分 = {score}", Direction.POSITIVE,
                           below_full=score < weight)
 
 
@@ -250,12 +248,14 @@ def _score_negative(weight, v: _Shown, profile) -> IndicatorScore:
         # 分值 × (1 − (a − t) / t) = 分值 × (2t − a) / t, multiplied first so halves stay exact
         raw = weight * (2 * t - a) / t
         score = points(max(raw, ZERO), weight, profile)
-        text = (f"{v.note}反向指标线性扣分：{num(weight)} 分 × (1 − ({num(a)} − {num(t)}) / "
-                f"{num(t)}) = {score}" + ("（实际达到目标的两倍及以上，得 0 分）" if raw <= 0 else ""))
+        u = v.unit
+        text = (f"{v.note}反向指标线性扣分：{num(weight)} 分 × (1 − ({_with_unit(a, u)} − "
+                f"{_with_unit(t, u)}) / {_with_unit(t, u)}) = {score}"
+                + ("（实际达到目标的两倍及以上，得 0 分）" if raw <= 0 else ""))
     else:
         score = points(weight * t / a, weight, profile)
-        text = (f"{v.note}反向指标：{num(t)} / {_with_unit(a, v.unit)} × {num(weight)} 分 "
-                f"= {score}")
+        text = (f"{v.note}反向指标：{_with_unit(t, v.unit)} / {_with_unit(a, v.unit)} × "
+                f"{num(weight)} 分 = {score}")
     return IndicatorScore(score, score, text, Direction.NEGATIVE, below_full=True)
 
 
@@ -269,7 +269,7 @@ def _score_equal(weight, v: _Shown, profile) -> IndicatorScore:
         return _zero(weight, profile, f"等于型指标：实际 {v.actual}，目标 {v.target}",
                      Direction.EQUAL)
     score = points(weight * low / high, weight, profile)
-    return IndicatorScore(score, score, f"{v.note}等于型指标偏离目标：{num(low)} / "
+    return IndicatorScore(score, score, f"{v.note}等于型指标偏离目标：{_with_unit(low, v.unit)} / "
                           f"{_with_unit(high, v.unit)} × {num(weight)} 分 = {score}",
                           Direction.EQUAL, below_full=True)
 
