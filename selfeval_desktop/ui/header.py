@@ -7,6 +7,7 @@ from ..domain.model import ProjectKind
 from ..domain.profiles import all_profiles
 from .project_list import display_name, grade_color
 from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTimer,
+                 QToolButton,
                  QVBoxLayout, QWidget, Qt)
 from .tabs.fields import FieldBinder
 
@@ -111,6 +112,11 @@ class Header(QFrame):
         self.lock_note.setStyleSheet("background:#37474f; color:white; padding:3px 10px;"
                                      "border-radius:4px; font-weight:bold;")
         self.lock_note.hide()
+        self.lock_button = QToolButton(self)      # 定稿… / 撤销定稿… (the window's actions)
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.lock_button.hide()
+        self._lock_actions = None
         self.badge = ScoreBadge(self)
 
         left = QVBoxLayout()
@@ -132,6 +138,7 @@ class Header(QFrame):
         layout.addLayout(left, 3)
         layout.addStretch(1)
         layout.addWidget(self.lock_note)
+        layout.addWidget(self.lock_button)
         layout.addSpacing(8)
         layout.addWidget(self.badge)
 
@@ -213,8 +220,20 @@ class Header(QFrame):
         caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, 260)
         self.badge.show_score(caption, self.session.score(pid))
 
+    def set_lock_actions(self, finalize, unfinalize) -> None:
+        """The window's 定稿 / 撤销定稿 actions: a button beside the score shows the one that applies."""
+        self._lock_actions = (finalize, unfinalize)
+        self._show_score()
+
     def _show_lock(self, project) -> None:
-        """The “已定稿” mark of the project shown, with when and its check code."""
+        """The “已定稿” mark of the project shown, with when and its check code; the button."""
+        if self._lock_actions is not None and project is not None and not self.session.readonly:
+            action = self._lock_actions[1 if project.finalized_at else 0]
+            if self.lock_button.defaultAction() is not action:
+                self.lock_button.setDefaultAction(action)
+            self.lock_button.show()
+        else:
+            self.lock_button.hide()
         if project is None or not project.finalized_at:
             self.lock_note.hide()
             return

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .checks_panel import ChecksPanel
 from .file_actions import FileActions
+from .finalize_actions import FinalizeActions
 from .header import Header
 from .project_list import ProjectListPanel
 from .qt import (QAction, QFont, QHBoxLayout, QKeySequence, QLabel, QListWidget,
@@ -296,6 +297,8 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(self.redo)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.finalize_actions = FinalizeActions(self)
+        self.finalize_actions.build_menu(self.menuBar().addMenu("项目(&P)"))
         view = self.menuBar().addMenu("视图(&V)")
         toggle = self.checks.toggleViewAction()
         toggle.setText("问题清单")
@@ -398,6 +401,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}")
             self.checks.show()
         self.file_actions.update_enabled()
+        self.finalize_actions.update_enabled()
         self._update_undo_actions()
 
     def go_to(self, place) -> bool:
