@@ -115,6 +115,7 @@ class Header(QFrame):
         self.lock_button = QToolButton(self)      # 定稿… / 撤销定稿… (the window's actions)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.lock_button.setMinimumHeight(28)
         self.lock_button.hide()
         self._lock_actions = None
         self.badge = ScoreBadge(self)
@@ -137,8 +138,8 @@ class Header(QFrame):
         layout.setContentsMargins(10, 6, 12, 6)
         layout.addLayout(left, 3)
         layout.addStretch(1)
-        layout.addWidget(self.lock_note)
-        layout.addWidget(self.lock_button)
+        layout.addWidget(self.lock_note, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addSpacing(8)
         layout.addWidget(self.badge)
 
