@@ -47,7 +47,7 @@ def run(args) -> int:
         for warning in print_warnings(doc, projects):
             print(f"警告：{warning}", file=sys.stderr)
         written = export_pdf(doc, args.output, form=args.form, project_ids=ids,
-                             one_file=not args.per_project)
+                             one_file=not args.per_project, inputs=[args.file])
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     for path in written:

@@ -127,13 +127,52 @@ def per_project_paths(path: Path, form: str, projects: list[Project]) -> list[Pa
     return out
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_pdf_target(path, inputs: Iterable = ()) -> None:
+    """Refuse, before anything is written, a PDF target that would destroy something.
+
+    ``path`` must end in .pdf; it may not be one of ``inputs`` (the document being printed),
+    a folder, or a SQLite file (any 自评文件 or other database, whatever its name). An existing
+    .pdf file is replaced (printing again). ExportError otherwise.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise ExportError(f"“{path.name}”不是 .pdf 文件名，未写出；请用以 .pdf 结尾的文件名")
+    for source in inputs:
+        if _same_file(path, Path(source)):
+            raise ExportError(f"“{path.name}”就是要打印的自评文件，不能用 PDF 覆盖它；"
+                              f"请换一个输出文件名")
+    if path.is_dir():
+        raise ExportError(f"“{path}”是一个文件夹，请指定 PDF 文件名")
+    if not path.exists():
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ExportError(f"无法检查已有的“{path.name}”：{exc.strerror or exc}") from None
+    if head.startswith(SQLITE_MAGIC):
+        raise ExportError(f"“{path.name}”是自评文件（数据库），不能用 PDF 覆盖它；请换一个输出文件名")
+
+
 def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
-               one_file: bool = True) -> list[Path]:
+               one_file: bool = True, inputs: Iterable = ()) -> list[Path]:
     """Write the form of the chosen projects (all when ``project_ids`` is None) and return the files.
 
     ``one_file``: one PDF at ``path``; otherwise one PDF per project, named after the project, in
     ``path`` when it is a folder, else beside it with ``path``'s name as prefix.
-    Raises ExportError with a Chinese message; no file is left half-written.
+    Raises ExportError with a Chinese message; no file is left half-written. Every target is
+    checked first (:func:`check_pdf_target`, with ``inputs``, the files being printed): a
+    refused target leaves every file as it was.
     """
     path = Path(path)
     projects = select(doc, project_ids)
@@ -148,6 +187,8 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
         jobs = [(path, projects)]
     else:
         jobs = list(zip(per_project_paths(path, form, projects), ([p] for p in projects)))
+    for target, _ in jobs:
+        check_pdf_target(target, inputs)
     rendered = [(target, render_pdf(doc, chosen, form)) for target, chosen in jobs]
     written = []
     try:

@@ -84,3 +84,77 @@ def test_help_is_bilingual(capsys):
         main(["print", "--help"])
     out = capsys.readouterr().out
     assert "打印" in out and "Print" in out
+
+
+# ---------------------------------------------------------------- what -o may not overwrite
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "symlink"])
+def test_output_that_is_the_document_itself_is_refused(tmp_path, capsys, demo, spelling):
+    before = digest(demo)
+    target = {"same": demo, "dotted": tmp_path / "." / demo.name,
+              "symlink": tmp_path / "link.pdf"}[spelling]
+    if spelling == "symlink":
+        target.symlink_to(demo)
+    code, out, err = run(capsys, "print", demo, "-o", target)
+    assert code == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert digest(demo) == before
+
+
+@pytest.mark.parametrize("name", ["report.docx", "表.xlsx", "noext"])
+def test_output_not_ending_in_pdf_is_refused_and_left_alone(tmp_path, capsys, demo, name):
+    target = tmp_path / name
+    target.write_bytes(b"someone's report")
+    code, _, err = run(capsys, "print", demo, "-o", target)
+    assert code == 2 and ".pdf" in err and err.count("\n") == 1
+    assert target.read_bytes() == b"someone's report"
+    fresh = tmp_path / f"new-{name}"
+    assert run(capsys, "print", demo, "-o", fresh)[0] == 2 and not fresh.exists()
+
+
+def test_output_that_is_another_document_is_refused_whatever_its_name(tmp_path, capsys, demo):
+    other = tmp_path / "去年的.pdf"  # a 自评文件 renamed, or any SQLite database
+    other.write_bytes(demo.read_bytes())
+    before = digest(other)
+    code, _, err = run(capsys, "print", demo, "-o", other)
+    assert code == 2 and "自评文件" in err and digest(other) == before
+
+
+def test_an_existing_pdf_is_replaced(tmp_path, capsys, demo):
+    target = tmp_path / "again.pdf"
+    target.write_bytes(b"%PDF-1.4 yesterday's print")
+    assert run(capsys, "print", demo, "-o", target)[0] == 0
+    assert squeeze(raw_text(target)).startswith("项目单位自评基本情况表")
+
+
+def test_per_project_collision_with_a_document_writes_nothing(tmp_path, capsys):
+    doc = tmp_path / "sjz.sqlite"
+    assert run(capsys, "demo", "-o", doc, "--seed", "004")[0] == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert run(capsys, "print", doc, "-o", folder, "--per-project")[0] == 0
+    names = sorted(p.name for p in folder.iterdir())
+    for p in folder.iterdir():
+        p.unlink()
+    victim = folder / names[3]  # a document sitting where the 4th PDF would go
+    victim.write_bytes(doc.read_bytes())
+    code, _, err = run(capsys, "print", doc, "-o", folder, "--per-project")
+    assert code == 2 and victim.name in err
+    assert sorted(p.name for p in folder.iterdir()) == [victim.name]  # nothing else written
+    assert victim.read_bytes() == doc.read_bytes()
+
+
+def test_the_windows_export_refuses_a_document_target_too(tmp_path):
+    # the window calls export_pdf with the path from its save dialog: same checks
+    from selfeval_desktop.db.demo import build_demo, write_demo
+    from selfeval_desktop.reports.export import ExportError, export_pdf
+    path = tmp_path / "open.sqlite"
+    write_demo(path, "003")
+    before = digest(path)
+    doc = build_demo("003")
+    doc.projects[0].id = 1
+    for target in (path, tmp_path / "x.docx"):
+        with pytest.raises(ExportError):
+            export_pdf(doc, target)
+    with pytest.raises(ExportError, match="就是要打印的自评文件"):
+        export_pdf(doc, tmp_path / "copy.pdf", inputs=[tmp_path / "copy.pdf"])
+    assert digest(path) == before and not (tmp_path / "x.docx").exists()
