@@ -1,8 +1,9 @@
 """``demo -o FILE [--seed 002|003|004]``: write a demo document built from a seed report.
 
 An existing FILE is replaced only if it is itself a demo document written by this command
-(marked ``demo_seed``); any other file (someone's own 自评文件, another program's database, a
-spreadsheet, a folder) is refused and left untouched. The new file is written beside FILE and
+(marked ``demo_seed``) whose content is still exactly that demo; any other file (a demo since
+edited or finalized, someone's own 自评文件, another program's database, a spreadsheet, a
+folder) is refused and left untouched. The new file is written beside FILE and
 moved into place only once complete.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from ..db.demo import (DEFAULT_SEED, SEED_TITLES, SEEDS, DemoError, demo_seed_of,
-                       normalize_seed, write_demo)
+                       normalize_seed, unchanged_demo, write_demo)
 from ..db.document import DocumentError, open_document
 from .common import CommandError
 
@@ -23,11 +24,12 @@ def register(sub) -> None:
         "demo", help="写出演示文件 / write a demo document",
         description="根据样例自评报告写出一个演示用的自评文件（每个文件一个单位）。\n"
                     "报告没写的内容留空，检查（check）会把这些空缺列出来。\n"
-                    "FILE 已存在时，只有它是本命令写出的演示文件才会被替换；其他文件一律不动。\n\n"
+                    "FILE 已存在时，只有它是本命令写出、且内容未经修改的演示文件才会被替换；\n"
+                    "其他文件（包括改动过或已定稿的演示文件）一律不动。\n\n"
                     "Write a demo document built from a sample report (one unit per file).\n"
                     "What the report does not say is left empty; `check` lists those gaps.\n"
-                    "An existing FILE is replaced only if it is a demo written by this command;\n"
-                    "any other file is refused and left untouched.",
+                    "An existing FILE is replaced only if it is an unchanged demo written by this\n"
+                    "command; any other file (an edited or finalized demo too) is left untouched.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="要写出的自评文件 / document to write (.sqlite)")
@@ -50,11 +52,15 @@ def _may_replace(path: Path) -> None:
     except DocumentError as exc:
         raise CommandError(f"“{path.name}”已存在且不是演示文件，未覆盖（{exc}）") from None
     try:
-        seed = demo_seed_of(opened.conn)
+        marked = demo_seed_of(opened.conn)
+        seed = unchanged_demo(opened.conn) if marked else None
     except Exception:  # a file of ours we cannot read: not ours to replace
-        seed = None
+        marked = seed = None
     finally:
         opened.close()
+    if marked and seed is None:
+        raise CommandError(f"“{path.name}”由演示文件而来，但内容已被修改或定稿，未覆盖；"
+                           f"请换一个文件名")
     if seed is None:
         raise CommandError(f"“{path.name}”是已有的自评文件（不是演示文件），未覆盖；请换一个文件名")
 

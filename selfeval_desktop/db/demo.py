@@ -5,15 +5,18 @@ the report: amounts as the report writes them in 万元 (``"5元"`` where it wro
 targets and actuals as typed text, and a ``notes`` list saying every reading that was a choice.
 ``build_demo`` turns it into a :class:`Document`; ``write_demo`` stores it through the repository
 functions (``save_document``) into a new file that replaces ``path`` only when the build succeeded.
-A demo file is marked with the ``demo_seed`` meta key, so ``demo -o`` may overwrite its own demo
-but never a real document.
+A demo file is marked with the ``demo_seed`` meta key; ``demo -o`` overwrites a file only while its
+content is still exactly the demo it was written as (:func:`unchanged_demo`): a demo someone has
+edited or finalized (定稿) is their work now, the marker notwithstanding.
 
 What a seed does not say stays empty: the check list shows the gaps, which is the point of a demo
 built from real reports.
 """
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import Enum
 from importlib import resources
 import json
 from pathlib import Path
@@ -26,7 +29,7 @@ from ..domain.money import AmountError, parse_amount
 from ..domain.profiles import load_profile
 from ..domain.weights import even_split
 from .document import write_atomically
-from .repo import get_meta, save_document, set_meta
+from .repo import get_meta, load_document, save_document, set_meta
 
 SEEDS = ("002", "003", "004")
 DEFAULT_SEED = "004"
@@ -206,3 +209,32 @@ def write_demo(path: str | Path, seed: str = DEFAULT_SEED) -> None:
 def demo_seed_of(conn: sqlite3.Connection) -> str | None:
     """The seed a document was built from, or None for a user's own document."""
     return get_meta(conn, DEMO_META_KEY)
+
+
+def _content(value):
+    """A document's content for comparison: every field but the row ids (None before saving)."""
+    if is_dataclass(value):
+        return {f.name: _content(getattr(value, f.name)) for f in fields(value) if f.name != "id"}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {_content(k): _content(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_content(v) for v in value]
+    return value
+
+
+def unchanged_demo(conn: sqlite3.Connection) -> str | None:
+    """The seed of a demo document whose content is still exactly that demo, else None.
+
+    None for a user's own document, and for a demo that was edited, finalized or upgraded
+    since (anything that makes it differ from ``build_demo(seed)``).
+    """
+    seed = demo_seed_of(conn)
+    if seed is None:
+        return None
+    try:
+        demo = build_demo(seed)
+    except DemoError:
+        return None
+    return seed if _content(load_document(conn)) == _content(demo) else None

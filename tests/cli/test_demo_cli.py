@@ -5,7 +5,7 @@ import pytest
 
 from selfeval_desktop.cli import main
 from selfeval_desktop.db.document import create_document, open_document
-from selfeval_desktop.db.repo import insert_project, load_document
+from selfeval_desktop.db.repo import insert_project, load_document, update_project
 from selfeval_desktop.domain.model import Project
 
 
@@ -57,6 +57,33 @@ def test_an_existing_demo_is_replaced(tmp_path, capsys):
         assert load_document(opened.conn).unit.name == "河池市科协"
     finally:
         opened.close()
+
+
+@pytest.mark.parametrize("change", ["edited", "finalized"])
+def test_a_demo_someone_edited_or_finalized_is_refused_and_untouched(tmp_path, capsys, change):
+    path = tmp_path / "d.sqlite"
+    assert run(capsys, "demo", "-o", str(path), "--seed", "003")[0] == 0
+    if change == "edited":
+        assert run(capsys, "finalize", str(path))[0] == 0
+        assert run(capsys, "finalize", str(path), "--undo")[0] == 0  # back, but history only
+        opened = open_document(path)
+        pid = load_document(opened.conn).projects[0].id
+        update_project(opened.conn, pid, leader="王五")
+        opened.close()
+    else:
+        assert run(capsys, "finalize", str(path))[0] == 0
+    before = path.read_bytes()
+    code, _, err = run(capsys, "demo", "-o", str(path), "--seed", "003")
+    assert code != 0 and "已被修改或定稿" in err and err.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+def test_a_demo_whose_edit_was_undone_may_be_replaced(tmp_path, capsys):
+    path = tmp_path / "d.sqlite"
+    assert run(capsys, "demo", "-o", str(path), "--seed", "003")[0] == 0
+    assert run(capsys, "finalize", str(path))[0] == 0
+    assert run(capsys, "finalize", str(path), "--undo")[0] == 0  # content as written again
+    assert run(capsys, "demo", "-o", str(path), "--seed", "004")[0] == 0
 
 
 def test_someone_elses_file_is_refused_and_untouched(tmp_path, capsys):
