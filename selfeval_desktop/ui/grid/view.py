@@ -23,6 +23,8 @@ from . import tsv
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+ARROWS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
+          Qt.Key.Key_Right: (0, 1)}
 _USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
                   QAbstractItemView.EditTrigger.DoubleClicked,
                   QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -47,6 +49,8 @@ class Grid(QTableView):
         self.message = ""   # the last thing the grid wants to tell the user (Chinese)
         self.row_actions = self._make_row_actions()
         self._edited = QPersistentModelIndex()   # the cell whose editor is open
+        self._enter_mode = False                 # that editor was opened by typing (Excel 输入)
+        self._forwarding = False                 # a key is being passed on to the editor
         self._told = ""                          # the reason last put in the status bar
         self._told_about = QPersistentModelIndex()   # … and the cell it is about
 
@@ -95,8 +99,9 @@ class Grid(QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
 
-    def _step(self, down: int = 0, right: int = 0) -> None:
-        """Move the current cell as Enter/Tab do (Tab wraps at the row's end)."""
+    def _step(self, down: int = 0, right: int = 0, wrap: bool = True) -> None:
+        """Move the current cell as Enter/Tab do (Tab wraps at the row's end; arrows,
+        ``wrap=False``, stop there)."""
         cur = self.currentIndex()
         model = self.model()
         rows, cols = model.rowCount(), model.columnCount()
@@ -109,9 +114,9 @@ class Grid(QTableView):
             while 0 <= col < cols and self.isColumnHidden(col):
                 col += right
             if col >= cols or col > visible[-1]:
-                col, row = visible[0], row + 1
+                col, row = (visible[0], row + 1) if wrap else (cur.column(), row)
             elif col < 0 or col < visible[0]:
-                col, row = visible[-1], row - 1
+                col, row = (visible[-1], row - 1) if wrap else (cur.column(), row)
         row = max(0, min(row, rows - 1))
         self._set_current(row, col)
 
@@ -127,8 +132,15 @@ class Grid(QTableView):
             return
         editor = self.indexWidget(self.currentIndex())
         if self.state() == QAbstractItemView.State.EditingState and editor is not None:
-            # keys that reached the grid while its editor is open (typed before focus moved)
-            QApplication.sendEvent(editor.focusProxy() or editor, event)
+            # keys that reached the grid while its editor is open (typed before focus moved);
+            # a key the editor ignores comes back up here: it stops (no endless passing back)
+            if self._forwarding:
+                return
+            self._forwarding = True
+            try:
+                QApplication.sendEvent(editor.focusProxy() or editor, event)
+            finally:
+                self._forwarding = False
             return
         if key in ENTER_KEYS:
             self._step(down=-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
@@ -189,15 +201,34 @@ class Grid(QTableView):
             self._refused()
         if opened:
             self._edited = QPersistentModelIndex(index)
+            self._enter_mode = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
             editor = self.indexWidget(index)
             if editor is not None:
                 editor.installEventFilter(self)   # after the delegate's filter: we see keys first
         return opened
 
     def eventFilter(self, obj, event):
-        """Keys in an open editor: Enter commits and moves down, Tab commits and moves right."""
+        """Keys in an open editor: Enter commits and moves down, Tab commits and moves right.
+
+        As in Excel, an editor opened by typing is in “输入” (Enter) mode: the arrow keys commit
+        and move to the next cell. Opened with F2 or a double-click (“编辑” mode) — or after F2
+        or a click inside it — the arrows move the caret in the text.
+        """
+        if event.type() == QEvent.Type.MouseButtonPress and obj is self.indexWidget(self.currentIndex()):
+            self._enter_mode = False
         if event.type() == QEvent.Type.KeyPress and obj is self.indexWidget(self.currentIndex()):
             key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_F2:
+                self._enter_mode = False
+                return True
+            if key in ARROWS and isinstance(obj, QLineEdit) and \
+                    not mods & ~Qt.KeyboardModifier.KeypadModifier:
+                down, right = ARROWS[key]
+                if self._enter_mode:
+                    self._commit_and_move(obj, down=down, right=right, wrap=False)
+                    return True
+                if down:          # 编辑 mode, one line: Up/Down stay in the cell
+                    return True
             multiline = isinstance(obj, (QTextEdit, QPlainTextEdit))
             if key in ENTER_KEYS and not (multiline and mods & Qt.KeyboardModifier.AltModifier):
                 self._commit_and_move(obj, down=-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
@@ -208,10 +239,10 @@ class Grid(QTableView):
                 return True
         return super().eventFilter(obj, event)
 
-    def _commit_and_move(self, editor, down=0, right=0):
+    def _commit_and_move(self, editor, down=0, right=0, wrap=True):
         self.commitData(editor)
         self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        self._step(down=down, right=right)
+        self._step(down=down, right=right, wrap=wrap)
 
     def inputMethodEvent(self, event):
         """A phrase committed by an input method on a cell not being edited starts editing it."""
@@ -221,6 +252,7 @@ class Grid(QTableView):
             index = self.currentIndex()
             if super().edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, None):
                 self._edited = QPersistentModelIndex(index)
+                self._enter_mode = True
                 editor = self.indexWidget(index)
                 if editor is not None:
                     editor.installEventFilter(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...domain.model import Indicator
 from ...domain.scoring import achievement_of, parsed, score_indicator
 from ...domain.values import Direction, comparable
-from ..qt import Qt
+from ..qt import QBrush, QColor, Qt
 from ..session_fields import CHOICE, DECIMAL, TEXT
 from .base import READONLY_BRUSH, RIGHT, CellRef, SessionTableModel
 
@@ -29,6 +29,7 @@ FIELDS = {COL_LEVEL1: ("level1", TEXT), COL_LEVEL2: ("level2", TEXT), COL_NAME: 
           COL_DEVIATION: ("deviation", TEXT)}
 COLUMN_OF = {attr: col for col, (attr, _kind) in FIELDS.items()}
 NUMERIC = (Direction.POSITIVE, Direction.NEGATIVE, Direction.EQUAL)
+DERIVED_BRUSH = QBrush(QColor("#808080"))   # a value shown for information, not typed
 
 
 def is_qualitative(ind: Indicator) -> bool:
@@ -105,9 +106,31 @@ class IndicatorModel(SessionTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and index.column() == COL_ACHIEVEMENT and index.row() < len(self._rows) \
-                and role == Qt.ItemDataRole.BackgroundRole and not is_qualitative(self._rows[index.row()]):
-            return READONLY_BRUSH
+                and index.row() != self._masked:
+            shown = self._achievement_data(index.row(), role)
+            if shown is not None:
+                return shown
         return super().data(index, role)
+
+    def _achievement_data(self, row: int, role: int):
+        """达成情况: grey on rows that are not 定性; on a 定性 row where none was chosen, the
+        level the score uses, in grey (“达成（按实际完成值）”) — shown, not stored."""
+        ind = self._rows[row]
+        if not is_qualitative(ind):
+            return READONLY_BRUSH if role == Qt.ItemDataRole.BackgroundRole else None
+        if ind.achievement:
+            return None
+        derived = achievement_of(ind)
+        if derived is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{derived}（按实际完成值）"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return DERIVED_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"未选择达成情况：得分按实际完成值“{ind.actual.strip()}”算作“{derived}”。"
+                    "如不是这样，请在此选择 达成 / 部分达成 / 未达成。")
+        return None
 
     def computed(self, row, col, role):
         if col != COL_SCORE or row >= len(self._rows):

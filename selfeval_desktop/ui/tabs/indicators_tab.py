@@ -14,7 +14,7 @@ from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QToolButt
 from .indicator_templates import load_templates
 
 COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
-                 im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 72,
+                 im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 128,
                  im.COL_OVERRIDE: 76, im.COL_REASON: 100}
 
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
