@@ -242,6 +242,7 @@ def _document_fields(doc: Document, scan: _Scan, report: ImportReport) -> None:
                     phone=fields.get("unit_phone", ""))
     region = fields.get("region_word") or next(
         (d.unit_fields["region_word"] for d in scan.sheets if "region_word" in d.unit_fields), "")
+    region = region.removesuffix("财政")  # 省级财政称谓：自治区财政
     if region in ("省级", "自治区"):
         doc.unit.region_word = region
     years = [d.year for d in scan.sheets if d.year] or (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..domain.catalogs import by_name
 from ..domain.cells import CellError, cell_decimal
 from ..domain.model import (CONCLUSION_SECTIONS, BudgetLine, Evaluator, ProjectKind, Source,
                             SpendingScheme)
@@ -124,6 +125,10 @@ def _lines(grid: Grid, data) -> int:
         if grid.blank_row(r):
             break
         line = BudgetLine(code=_text(grid, r, cols, "code"), name=_text(grid, r, cols, "name"))
+        scheme = data.project.spending_scheme
+        if not line.code and scheme is not SpendingScheme.ECONOMIC:
+            entry = by_name(line.name, scheme)  # R&D categories print no code: 设备费 → equipment
+            line.code = entry.code if entry is not None else ""
         index = len(data.project.budget_lines)
         data.project.budget_lines.append(line)
         for key in ("planned", "actual", "special_planned", "special_actual"):

@@ -136,7 +136,7 @@ FIELD_LABELS = {
     "unit_address": ("单位地址",),
     "unit_postcode": ("单位邮编",),
     "unit_phone": ("单位电话",),
-    "region_word": ("省级财政写作",),
+    "region_word": ("省级财政称谓", "省级财政写作"),
     "profile": ("评分规则",),
     "department_profile": ("部门整体评分规则",),
 }

@@ -2,11 +2,7 @@
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from enum import Enum
-import os
 from pathlib import Path
-import shutil
-import subprocess
-import uuid
 
 import openpyxl
 import pytest
@@ -18,6 +14,8 @@ from selfeval_desktop.domain.model import (BudgetLine, Document, Evaluator, Fund
 from selfeval_desktop.domain.scoring import score_project
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 from selfeval_desktop.reports.xlsx_import import import_workbook
+
+from .spreadsheet import recalculated, soffice
 
 WAN = 1_000_000
 IGNORED = {"id", "finalized_at", "digest"}  # given by the database / by 定稿, not by a workbook
@@ -126,26 +124,22 @@ def test_layout_merges_borders_print_setup_and_formulas(tmp_path):
     assert ws["D13"].border.left.style == "thin"
     assert ws.column_dimensions["D"].width > ws.column_dimensions["G"].width
     total = next(r for r in range(1, 40) if ws.cell(r, 1).value == "总分")
-    assert ws.cell(total, 8).value.startswith("=ROUND(") and "SUM(H13:H16)" in ws.cell(total, 8).value
+    # the document's profile truncates (mof2020_truncate): ROUNDDOWN, not ROUND
+    assert "ROUNDDOWN(" in ws.cell(total, 8).value and "H13:H16" in ws.cell(total, 8).value
     assert ws["G6"].value.startswith("=") and "E6/D6" in ws["G6"].value
+    assert ws["H6"].value.startswith("=") and "MIN(E6/D6,1)" in ws["H6"].value
     assert ws["C6"].value == "约4万"  # unreadable text is shown as typed, not dropped
     summary = wb["汇总"]
     assert summary["C6"].value == "=SUM(C4:C5)"
 
 
 def _soffice():
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return soffice()
 
 
 def _recalculated(path: Path, tmp_path: Path) -> openpyxl.Workbook:
-    """The workbook as LibreOffice computes it (converted to xlsx with cached values)."""
-    profile = tmp_path / f"lo-profile-{uuid.uuid4().hex}"
-    outdir = tmp_path / "lo"
-    subprocess.run([_soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", "xlsx", "--outdir", str(outdir), str(path)],
-                   check=True, capture_output=True, timeout=180,
-                   env={**os.environ, "HOME": str(tmp_path)})
-    return openpyxl.load_workbook(outdir / path.name, data_only=True)
+    """The workbook as LibreOffice computes it from its formulas."""
+    return recalculated(path, tmp_path)
 
 
 @pytest.mark.skipif(not _soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")

@@ -1,0 +1,304 @@
+"""What the exported workbooks share: styles, a sheet writer that remembers each formula's value,
+the formulas themselves with their values computed here, row heights, page setup and saving.
+
+Every formula is saved with its result (the ``<v>`` Excel itself would store), computed in Python
+by the same rules as the formula, so a mail preview, Protected View, a script reading values
+(openpyxl ``data_only``) or a viewer that never recalculates shows the numbers; ``fullCalcOnLoad``
+makes Excel, WPS and LibreOffice recalculate on open all the same. openpyxl cannot write both a
+formula and its value, so :func:`save_with_values` fills the values into the sheet XML after
+openpyxl has saved.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+import math
+import os
+from pathlib import Path
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+import zipfile
+
+from ..domain.profiles import Profile
+
+UNSCORED = "未评分"
+Number = (int, float, Decimal)
+
+
+def styles():
+    from openpyxl.styles import Alignment, Border, Font, Side
+    thin = Side(style="thin", color="000000")
+    return {
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "wrap": Alignment(wrap_text=True, vertical="center", horizontal="center"),
+        "left": Alignment(wrap_text=True, vertical="center", horizontal="left"),
+        "font": Font(name="宋体", size=10),
+        "bold": Font(name="宋体", size=10, bold=True),
+        "title": Font(name="宋体", size=16, bold=True),
+    }
+
+
+def is_number(value) -> bool:
+    """What ISNUMBER says of a cell holding ``value`` (text such as “约4万” is not a number)."""
+    return isinstance(value, Number) and not isinstance(value, bool)
+
+
+class Sheet:
+    """Writing helpers over one worksheet (merges, borders, styles); every formula is written
+    with its value (``values``: cell → the formula's result)."""
+
+    def __init__(self, ws, style):
+        self.ws, self.s = ws, style
+        self.values: dict[str, object] = {}
+
+    def put(self, ref: str, value, bold=False, left=False, fmt=None, result=None):
+        """Write ``value``; a formula (text starting with "=") needs its ``result``
+        ("" for an empty text result)."""
+        cell = self.ws[ref]
+        cell.value = value
+        cell.font = self.s["bold"] if bold else self.s["font"]
+        cell.alignment = self.s["left"] if left else self.s["wrap"]
+        if fmt:
+            cell.number_format = fmt
+        if isinstance(value, str) and value.startswith("="):
+            if result is None:
+                raise ValueError(f"formula {ref} {value} written without its result")
+            self.values[cell.coordinate] = result
+        return cell
+
+    def merge(self, ref: str, value=None, **kw):
+        first, _, last = ref.partition(":")
+        self.put(first, value, **kw)
+        if last and last != first:
+            self.ws.merge_cells(ref)
+
+    def borders(self, first_row: int, last_row: int, ncols: int):
+        for row in self.ws.iter_rows(min_row=first_row, max_row=last_row, min_col=1, max_col=ncols):
+            for cell in row:
+                cell.border = self.s["border"]
+
+
+# ---------------------------------------------------------------- formulas and their values
+
+def rate_formula(budget: str, executed: str) -> str:
+    """执行率 = 执行数 / 预算数; blank unless both are numbers and the budget is not 0."""
+    return f'=IF(AND(ISNUMBER({budget}),ISNUMBER({executed})),IF({budget}=0,"",{executed}/{budget}),"")'
+
+
+def rate_value(budget, executed):
+    if not (is_number(budget) and is_number(executed)) or budget == 0:
+        return ""
+    return Decimal(executed) / Decimal(budget)
+
+
+def rounded(expr: str, profile: Profile) -> str:
+    """``expr`` rounded as the profile shows scores (四舍五入 ROUND or 截尾 ROUNDDOWN).
+
+    The inner ROUND to 9 decimals removes binary noise first (9.9999999999 is 10, so a
+    truncating profile does not show 9.99 for a sum the rules make 10.00)."""
+    fn = "ROUND" if profile.rounding == "half_up" else "ROUNDDOWN"
+    return f"{fn}(ROUND({expr},9),{profile.decimals})"
+
+
+def execution_formula(weight: str, budget: str, executed: str, profile: Profile) -> str:
+    """预算执行率得分 = 分值 × min(执行率, 1), rounded by the profile; blank where the app gives
+    no score (no budget or executed figure, budget 0, a negative amount)."""
+    score = rounded(f"{weight}*MIN({executed}/{budget},1)", profile)
+    return (f'=IF(AND(ISNUMBER({budget}),ISNUMBER({executed})),'
+            f'IF(AND({budget}>0,{executed}>=0),{score},""),"")')
+
+
+def execution_value(weight: Decimal, budget, executed, profile: Profile):
+    if not (is_number(budget) and is_number(executed)) or budget <= 0 or executed < 0:
+        return ""
+    rate = min(Decimal(executed) / Decimal(budget), Decimal(1))
+    return profile.round(weight * rate)
+
+
+def total_formula(cells: list[str], profile: Profile) -> str:
+    """总分: the sum of the scores, rounded by the profile; blank (未评分) when no score at all."""
+    args = ",".join(cells)
+    return f'=IF(COUNT({args})=0,"",{rounded(f"SUM({args})", profile)})'
+
+
+def total_value(scores: list, profile: Profile):
+    numbers = [Decimal(v) for v in scores if is_number(v)]
+    if not numbers:
+        return ""
+    return profile.round(sum(numbers, Decimal(0)))
+
+
+def grade_formula(cell: str, profile: Profile) -> str:
+    """自评等次 by the profile's bands and names; 未评分 when the total is blank."""
+    bands = list(profile.grades)
+    formula = f'"{bands[-1][0]}"'
+    for name, floor in reversed(bands[:-1]):
+        formula = f'IF({cell}>={floor},"{name}",{formula})'
+    return f'=IF({cell}="","{UNSCORED}",{formula})'
+
+
+def grade_value(total, profile: Profile) -> str:
+    return UNSCORED if total == "" else profile.grade(Decimal(total))
+
+
+# ---------------------------------------------------------------- layout
+
+LINE_HEIGHT = 13.5   # points per line of 10 pt 宋体
+MIN_HEIGHT = 15.0
+
+
+def text_width(text: str) -> int:
+    """Width in column units (a digit is 1): a Chinese or full-width character takes 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit_row_heights(ws, first_row: int = 1, last_row: int | None = None) -> None:
+    """Give each row the height its wrapped texts need (Excel does not grow rows whose cells were
+    written by a program; a fixed 15 pt row shows one line of a long 三级指标 and hides the rest).
+
+    A cell's width is its column's, or the sum over a merged range one row tall; merges over
+    several rows are left to those rows' heights."""
+    widths = {}
+    spans: dict[str, float] = {}
+    tall: set[str] = set()
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row == rng.max_row:
+            spans[f"{_col(rng.min_col)}{rng.min_row}"] = sum(
+                _width(ws, widths, c) for c in range(rng.min_col, rng.max_col + 1))
+        else:
+            tall.add(f"{_col(rng.min_col)}{rng.min_row}")
+    last_row = last_row or ws.max_row
+    for row in ws.iter_rows(min_row=first_row, max_row=last_row):
+        need = 0.0
+        for cell in row:
+            value = cell.value
+            if not isinstance(value, str) or value.startswith("=") or cell.coordinate in tall:
+                continue
+            width = spans.get(cell.coordinate) or _width(ws, widths, cell.column)
+            usable = max(width - 1.5, 1)
+            lines = sum(max(1, math.ceil(text_width(part) / usable))
+                        for part in value.split("\n"))
+            size = (cell.font.sz or 10) if cell.font is not None else 10
+            need = max(need, lines * LINE_HEIGHT * float(size) / 10 + 3)
+        if need > MIN_HEIGHT:
+            r = row[0].row
+            current = ws.row_dimensions[r].height or 0
+            ws.row_dimensions[r].height = max(current, round(need, 1))
+
+
+def _col(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index)
+
+
+def _width(ws, cache: dict, index: int) -> float:
+    if index not in cache:
+        letter = _col(index)
+        dim = ws.column_dimensions.get(letter) if letter in ws.column_dimensions else None
+        cache[index] = float(dim.width) if dim is not None and dim.width else 8.43
+    return cache[index]
+
+
+def page_setup(ws, area: str, titles: str, landscape: bool = False) -> None:
+    """A4, one page wide (as many tall as needed), centred, title rows repeated."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = titles
+    ws.print_area = area
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+# ---------------------------------------------------------------- saving with values
+
+_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>(.*?)</f><v\s*/></c>|'
+                   r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>(.*?)</f><v></v></c>', re.S)
+
+
+def _number_text(value) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize() if value != value.to_integral_value()
+                      else value.quantize(Decimal(1)), "f")
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _fill(xml: str, values: dict[str, object]) -> tuple[str, list[str]]:
+    missing = []
+
+    def repl(m):
+        ref = m.group(1) or m.group(4)
+        attrs = m.group(2) if m.group(1) else m.group(5)
+        formula = m.group(3) if m.group(1) else m.group(6)
+        if ref not in values:
+            missing.append(ref)
+            return m.group(0)
+        value = values[ref]
+        attrs = re.sub(r'\s+t="[^"]*"', "", attrs)
+        if is_number(value):
+            return f'<c r="{ref}"{attrs}><f>{formula}</f><v>{_number_text(value)}</v></c>'
+        return f'<c r="{ref}"{attrs} t="str"><f>{formula}</f><v>{escape(str(value))}</v></c>'
+
+    return _CELL.sub(repl, xml), missing
+
+
+def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title → its XML part, from workbook.xml and its relationships."""
+    from xml.etree import ElementTree as ET
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("p:Relationship", ns)}
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    out = {}
+    for sheet in book.findall("m:sheets/m:sheet", ns):
+        target = targets[sheet.get(f"{{{ns['r']}}}id")].lstrip("/")
+        out[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
+    return out
+
+
+def save_with_values(wb, out: Path, values: dict[str, dict[str, object]]) -> None:
+    """Save ``wb`` to ``out`` (a new file) with each formula's value filled in.
+
+    ``values``: sheet title → {cell: value}. A formula without a value is a bug of ours:
+    raises ValueError rather than write a workbook that shows blanks."""
+    wb.calculation.fullCalcOnLoad = True
+    raw = out.with_name(out.name + ".raw")
+    try:
+        wb.save(raw)
+        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            parts = {part: title for title, part in _sheet_files(src).items()}
+            for info in src.infolist():
+                data = src.read(info.filename)
+                title = parts.get(info.filename)
+                if title is not None:
+                    xml, missing = _fill(data.decode("utf-8"), values.get(title, {}))
+                    if missing:
+                        raise ValueError(f"sheet {title}: formulas without a value: {missing}")
+                    data = xml.encode("utf-8")
+                dst.writestr(info, data)
+    finally:
+        if raw.exists():
+            raw.unlink()
+
+
+def write_workbook_atomically(wb, out: Path, values: dict[str, dict[str, object]], error) -> None:
+    """Write through a temporary file beside ``out`` and os.replace: ``out`` is complete or
+    unchanged. ``error``: the exception class to raise with a Chinese message."""
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    try:
+        save_with_values(wb, tmp, values)  # created by open(): the umask applies
+        os.replace(tmp, out)
+    except PermissionError:
+        raise error(f"无法写入“{out.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
+    except OSError as exc:
+        raise error(f"无法写入“{out.name}”：{exc.strerror or exc}") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+

@@ -1,0 +1,120 @@
+"""The 汇总 sheet of an exported workbook: one row per project, read from its sheet by formulas.
+
+A figure left empty on a project's sheet stays empty here (a reference to an empty cell would
+show 0). The 合计 row adds the budgets and executed amounts; its 执行率 counts only projects with
+both figures, and a note under it says how many were left out.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..domain.model import Document
+from ..domain.profiles import load_profile
+from .xlsx_common import Sheet, fit_row_heights, is_number, page_setup, rate_formula, rate_value
+
+HEADERS = ("序号", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等次")
+WIDTHS = (6, 40, 13, 13, 10, 8, 8)
+REGION_LABEL = "省级财政称谓"   # 省级财政 or 自治区财政, as the unit's region writes it
+
+
+def _ref(sheet: str, cell: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'!" + cell
+
+
+def _blank_if_empty(ref: str) -> str:
+    return f'=IF({ref}="","",{ref})'
+
+
+def totals_formulas(budget: str, executed: str) -> dict[str, str]:
+    """合计 formulas over two columns (``C4:C9``, ``D4:D9``) of per-row figures.
+
+    执行率 = executed / budget over the rows holding both numbers; ``left_out`` counts the rows
+    without both (a blank 全年执行数 is not 0% executed: it is unknown)."""
+    both = f"--ISNUMBER({budget}),--ISNUMBER({executed})"
+    return {
+        "budget": f"=SUM({budget})",
+        "executed": f"=SUM({executed})",
+        "rate": f'=IF(SUMPRODUCT({both},{budget})=0,"",'
+                f'SUMPRODUCT({both},{executed})/SUMPRODUCT({both},{budget}))',
+        "left_out": f"SUMPRODUCT(1-ISNUMBER({budget})*ISNUMBER({executed}))",
+    }
+
+
+def totals_values(rows: list[tuple[object, object]]) -> dict[str, object]:
+    """The values of :func:`totals_formulas` for (budget, executed) pairs."""
+    budget = sum((Decimal(b) for b, _ in rows if is_number(b)), Decimal(0))
+    executed = sum((Decimal(e) for _, e in rows if is_number(e)), Decimal(0))
+    both = [(Decimal(b), Decimal(e)) for b, e in rows if is_number(b) and is_number(e)]
+    base = sum((b for b, _ in both), Decimal(0))
+    rate = "" if base == 0 else sum((e for _, e in both), Decimal(0)) / base
+    return {"budget": budget, "executed": executed, "rate": rate,
+            "left_out": len(rows) - len(both)}
+
+
+def left_out_note(count_formula: str) -> str:
+    return (f'=IF({count_formula}=0,"","注：合计执行率不含 "&{count_formula}&'
+            f'" 个未填写全年预算数或全年执行数的项目")')
+
+
+def left_out_text(count: int) -> str:
+    return "" if count == 0 else f"注：合计执行率不含 {count} 个未填写全年预算数或全年执行数的项目"
+
+
+def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) -> None:
+    ws = sh.ws
+    year = f"{doc.year}年度" if doc.year else ""
+    sh.merge("A1:G1", f"{year}项目支出绩效自评汇总表")
+    ws["A1"].font = sh.s["title"]
+    sh.merge("A2:G2", f"单位名称：{doc.unit.name}", left=True)
+    header = 3
+    for col, label in zip("ABCDEFG", HEADERS):
+        sh.put(f"{col}{header}", label, bold=True)
+    r = header
+    pairs = []
+    for i, (name, ref) in enumerate(zip(names, refs), 1):
+        r += 1
+        sh.put(f"A{r}", i)
+        for col, key in zip("BCD", ("name", "budget", "executed")):
+            cell, value = ref[key]
+            sh.put(f"{col}{r}", _blank_if_empty(_ref(name, cell)), left=(col == "B"),
+                   result="" if value is None else value)
+        budget, executed = ref["budget"][1], ref["executed"][1]
+        pairs.append((budget, executed))
+        sh.put(f"E{r}", rate_formula(f"C{r}", f"D{r}"), fmt="0.00%",
+               result=rate_value(budget, executed))
+        sh.put(f"F{r}", "=" + _ref(name, ref["score"][0]), fmt="0.00", result=ref["score"][1])
+        sh.put(f"G{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
+    total = r + 1
+    first = header + 1
+    sh.merge(f"A{total}:B{total}", "合计", bold=True)
+    formulas = totals_formulas(f"C{first}:C{max(r, first)}", f"D{first}:D{max(r, first)}")
+    values = totals_values(pairs)
+    sh.put(f"C{total}", formulas["budget"], result=values["budget"])
+    sh.put(f"D{total}", formulas["executed"], result=values["executed"])
+    sh.put(f"E{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
+    sh.put(f"F{total}", None)
+    sh.put(f"G{total}", None)
+    sh.borders(header, total, len(HEADERS))
+    note = total + 1
+    sh.merge(f"A{note}:G{note}", left_out_note(formulas["left_out"]), left=True,
+             result=left_out_text(values["left_out"]))
+    page_setup(ws, f"A1:G{note}", f"1:{header}")
+    for col, width in zip("ABCDEFG", WIDTHS):
+        ws.column_dimensions[col].width = width
+    _unit_block(sh, doc, note + 2)
+    fit_row_heights(ws)
+
+
+def _unit_block(sh: Sheet, doc: Document, r: int) -> None:
+    """The unit's fields and the rule profiles, by label, so the workbook imports back whole."""
+    profile = load_profile(doc.profile_id)
+    department = load_profile(doc.department_profile_id)
+    u = doc.unit
+    for label, value in (("单位主管部门", u.supervisor), ("单位地址", u.address),
+                         ("单位邮编", u.postcode), ("单位电话", u.phone),
+                         (REGION_LABEL, f"{u.region_word or '省级'}财政"),
+                         ("评分规则", f"{profile.name}（{profile.id}）"),
+                         ("部门整体评分规则", f"{department.name}（{department.id}）")):
+        sh.merge(f"A{r}:B{r}", label, bold=True)
+        sh.merge(f"C{r}:G{r}", value or None, left=True)
+        r += 1
