@@ -22,8 +22,9 @@ DISPLAY_NAME = "绩效自评助手"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="selfeval-desktop",
-                                     description="打开绩效自评助手窗口 (open the window)")
+    from .argparse_zh import ChineseParser  # errors in Chinese, one line, exit 2
+    parser = ChineseParser(prog="selfeval-desktop",
+                           description="打开绩效自评助手窗口 (open the window)")
     parser.add_argument("file", nargs="?", metavar="文件FILE", help="要打开的自评文件")
     parser.add_argument("--demo", action="store_true", help="在演示文件上打开窗口")
     return parser.parse_args(argv)

@@ -7,9 +7,13 @@ Bad input gives one clear line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import os
+from pathlib import Path
 import sys
 
+from .argparse_zh import ChineseParser as _Parser, translate_argparse  # noqa: F401
 from .commands import COMMAND_MODULES
 from .commands.common import CommandError
 
@@ -20,11 +24,6 @@ Project performance self-evaluation: score, check and print.
   selfeval-desktop [文件FILE]     打开文件（或上次的文件）/ open FILE or the last file
   selfeval-desktop --demo         在演示文件上打开窗口 / open the window on a demo document
 """
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, Chinese first, exit 2
-        self.exit(2, f"{self.prog}: 参数错误 (bad arguments): {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,16 +41,46 @@ def _is_window_call(argv: list[str]) -> bool:
     return first is None or first == "--demo" or any(c in first for c in "./\\")
 
 
+def no_display() -> str | None:
+    """Why the window cannot start here (Linux with no X11/Wayland display and no Qt platform
+    chosen), as one Chinese line; None when a display may be there. Qt would abort in English."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return ("selfeval-desktop: 没有可用的图形显示（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口；"
+            "命令行用法见 selfeval-desktop --help")
+
+
+def _window(argv: list[str]) -> int:
+    problem = no_display()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from .app import run_gui  # the window: only imported when needed
+    return run_gui(argv)
+
+
+def unknown_command(word: str, commands) -> str:
+    """“未知命令“socre”（是否想用 score？）”, or the list of commands when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(commands), n=1, cutoff=0.5)
+    if close:
+        return f"selfeval-desktop: 未知命令“{word}”（是否想用 {close[0]}？）"
+    return f"selfeval-desktop: 未知命令“{word}”，可用的命令：{'、'.join(sorted(commands))}"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _is_window_call(argv):  # decided before the commands (and reportlab …) are imported
-        from .app import run_gui
-        return run_gui(argv)
+        return _window(argv)
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    if not argv or argv[0] not in commands and argv[0] not in ("-h", "--help"):
-        from .app import run_gui  # the window: only imported when needed
-        return run_gui(argv)
+    first = argv[0]
+    if first not in commands and not first.startswith("-"):
+        if Path(first).exists():  # a document named without an extension
+            return _window(argv)
+        print(unknown_command(first, commands), file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
