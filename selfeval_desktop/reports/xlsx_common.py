@@ -152,12 +152,12 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def fit_row_heights(ws, first_row: int = 1, last_row: int | None = None) -> None:
+def fit_row_heights(ws, values: dict[str, object] | None = None) -> None:
     """Give each row the height its wrapped texts need (Excel does not grow rows whose cells were
     written by a program; a fixed 15 pt row shows one line of a long 三级指标 and hides the rest).
 
     A cell's width is its column's, or the sum over a merged range one row tall; merges over
-    several rows are left to those rows' heights."""
+    several rows are left to those rows' heights. A formula is measured by its ``values``."""
     widths = {}
     spans: dict[str, float] = {}
     tall: set[str] = set()
@@ -167,12 +167,14 @@ def fit_row_heights(ws, first_row: int = 1, last_row: int | None = None) -> None
                 _width(ws, widths, c) for c in range(rng.min_col, rng.max_col + 1))
         else:
             tall.add(f"{_col(rng.min_col)}{rng.min_row}")
-    last_row = last_row or ws.max_row
-    for row in ws.iter_rows(min_row=first_row, max_row=last_row):
+    values = values or {}
+    for row in ws.iter_rows():
         need = 0.0
         for cell in row:
             value = cell.value
-            if not isinstance(value, str) or value.startswith("=") or cell.coordinate in tall:
+            if isinstance(value, str) and value.startswith("="):
+                value = values.get(cell.coordinate)
+            if not isinstance(value, str) or cell.coordinate in tall:
                 continue
             width = spans.get(cell.coordinate) or _width(ws, widths, cell.column)
             usable = max(width - 1.5, 1)

@@ -191,7 +191,7 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width
     _basic_block(sh, doc, project, grade + 3)
-    fit_row_heights(ws)
+    fit_row_heights(ws, sh.values)
     return {"name": ("B3", project.name), "budget": ("D6", total_amounts[1]),
             "executed": ("E6", total_amounts[2]), "score": (f"H{total}", total_result),
             "grade": (f"G{grade}", grade_result)}

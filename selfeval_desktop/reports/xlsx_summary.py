@@ -12,7 +12,7 @@ from ..domain.model import Document
 from ..domain.profiles import load_profile
 from .xlsx_common import Sheet, fit_row_heights, is_number, page_setup, rate_formula, rate_value
 
-HEADERS = ("序号", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等次")
+HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率", "得分", "等次")
 WIDTHS = (6, 40, 13, 13, 10, 8, 8)
 REGION_LABEL = "省级财政称谓"   # 省级财政 or 自治区财政, as the unit's region writes it
 
@@ -102,7 +102,7 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
     for col, width in zip("ABCDEFG", WIDTHS):
         ws.column_dimensions[col].width = width
     _unit_block(sh, doc, note + 2)
-    fit_row_heights(ws)
+    fit_row_heights(ws, sh.values)
 
 
 def _unit_block(sh: Sheet, doc: Document, r: int) -> None:
