@@ -8,6 +8,7 @@ from pathlib import Path
 from ..db import finalize as shared
 from ..db import repo
 from ..db.document import DocumentError, open_document
+from ..domain.digest import shown_time
 from .common import CommandError, select_projects
 
 
@@ -46,15 +47,23 @@ def _finalize(conn, doc, projects, force: bool) -> int:
         changes = shared.finalize(conn, doc, projects, force=force)
     except shared.FinalizeRefused as exc:
         project, errors = exc.blocked[0]
-        raise CommandError(f"「{project.name}」有 {len(errors)} 个错误（如：{errors[0].message}），"
+        others = f"（另有 {len(exc.blocked) - 1} 个项目也有错误）" if len(exc.blocked) > 1 else ""
+        raise CommandError(f"「{project.name.strip() or '未命名项目'}」有 {len(errors)} 个错误，如："
+                           f"{_without_name(errors[0].message, project)}{others}；"
                            f"请先用 check 查看并改正，或加 --force；未作修改", code=1) from None
     for c in changes:
         p = c.project
         if c.changed:
             print(f"[{p.id}] {p.name}：已定稿，校验码 {c.code}")
         else:
-            print(f"[{p.id}] {p.name}：早已定稿（{p.finalized_at}），未改动")
+            print(f"[{p.id}] {p.name}：早已定稿（{shown_time(p.finalized_at)}），未改动")
     return 0
+
+
+def _without_name(message: str, project) -> str:
+    """A finding's message without the 「项目名称」 it starts with (the refusal names it once)."""
+    name = f"「{project.name.strip() or '未命名项目'}」"
+    return message[len(name):] if message.startswith(name) else message
 
 
 def _unfinalize(conn, projects) -> int:

@@ -7,10 +7,12 @@ Row ids, the finalization time and text still waiting to be read do not take par
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 import hashlib
 import json
+import re
 
 from .model import Document, Project
 
@@ -51,8 +53,42 @@ def check_code(digest: str) -> str:
     return "-".join(head[i:i + 4] for i in range(0, 16, 4))
 
 
-def verify_project(doc: Document, project: Project) -> bool | None:
-    """True if a finalized project still matches its stored digest, False if not, None if not finalized."""
-    if not project.digest:
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def shown_time(stamp: str | None) -> str:
+    """A stored ISO time as people read it: 2026-11-21T21:37:47 → 2026-11-21 21:37.
+    Text that is not an ISO time is shown as it is."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp.strip()).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def finalization_problem(project: Project) -> str | None:
+    """Why a project's 定稿 record is incomplete or damaged (one Chinese phrase), else None.
+
+    A finalized project has both a finalization time and a sha256 digest (64 hex digits); a
+    record with only one of them, or with a digest that is not one, cannot be verified and must
+    count as not matching — a file altered by hand should not pass as intact."""
+    if not project.digest and not project.finalized_at:
         return None
+    if not project.digest:
+        return "已标记定稿，但没有记录校验码"
+    if not _DIGEST.fullmatch(project.digest):
+        return f"记录的校验码“{project.digest[:20]}”不是有效的校验码"
+    if not project.finalized_at:
+        return "有校验码，但没有记录定稿时间"
+    return None
+
+
+def verify_project(doc: Document, project: Project) -> bool | None:
+    """True if a finalized project still matches its stored digest, False if not (an
+    incomplete 定稿 record included, see :func:`finalization_problem`), None if not finalized."""
+    if not project.digest and not project.finalized_at:
+        return None
+    if finalization_problem(project):
+        return False
     return project_digest(doc, project) == project.digest

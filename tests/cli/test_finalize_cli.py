@@ -75,3 +75,53 @@ def test_unfinalize_and_unknown_project(seed003, capsys):
     assert not any(p.digest for p in load(seed003).projects)
     assert main(["finalize", str(seed003), "--project", "999"]) == 2
     assert "没有编号为 999 的项目" in capsys.readouterr().err
+
+
+def _set(path, sql, *params):
+    con = sqlite3.connect(path)
+    con.execute(sql, params)
+    con.commit()
+    con.close()
+
+
+def test_verify_with_nothing_finalized_says_so_with_its_own_exit_code(seed003, capsys):
+    assert main(["verify", str(seed003)]) == 3
+    out = capsys.readouterr().out
+    assert "没有定稿项目" in out and "无可核对" in out
+    with pytest.raises(SystemExit):
+        main(["verify", "--help"])
+    assert "3  文件中没有定稿项目" in capsys.readouterr().out  # the exit codes are documented
+
+
+def test_verify_shows_the_finalization_time_as_people_read_it(seed003, capsys):
+    main(["finalize", str(seed003)])
+    _set(seed003, "UPDATE project SET finalized_at = '2026-11-21T21:37:47'")
+    capsys.readouterr()
+    assert main(["verify", str(seed003)]) == 0
+    out = capsys.readouterr().out
+    assert "定稿于 2026-11-21 21:37）" in out and "T21" not in out
+    assert main(["finalize", str(seed003)]) == 0
+    assert "早已定稿（2026-11-21 21:37）" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("sql, says", [
+    ("UPDATE project SET finalized_at = NULL", "没有记录定稿时间"),
+    ("UPDATE project SET digest = 'ABC---'", "不是有效的校验码"),
+    ("UPDATE project SET digest = NULL", "没有记录校验码"),
+])
+def test_incomplete_finalization_record_is_a_mismatch(seed003, capsys, sql, says):
+    main(["finalize", str(seed003)])
+    _set(seed003, sql)
+    capsys.readouterr()
+    assert main(["verify", str(seed003)]) == 1
+    out = capsys.readouterr().out
+    assert "不一致" in out and says in out and "None" not in out and "ABC---" not in out.split("：")[0]
+
+
+def test_finalize_refusal_names_the_project_once(tmp_path, capsys):
+    path = tmp_path / "d2.sqlite"
+    write_demo(path, seed="002")
+    name = load(path).projects[0].name
+    assert main(["finalize", str(path), "--project", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err.count(name) == 1 and err.count("\n") == 1

@@ -50,9 +50,26 @@ def test_equal_decimals_written_differently_give_one_digest():
 def test_verify_and_check_code():
     doc, p = make_doc()
     assert verify_project(doc, p) is None
-    p.digest = project_digest(doc, p)
+    p.digest, p.finalized_at = project_digest(doc, p), "2021-12-31T10:00:00"
     assert verify_project(doc, p) is True
     p.indicators[0].actual = "1期"
     assert verify_project(doc, p) is False
     code = check_code(p.digest)
     assert len(code) == 19 and code.count("-") == 3 and code == code.upper()
+
+
+def test_incomplete_finalization_never_verifies():
+    from selfeval_desktop.domain.digest import finalization_problem
+    doc, p = make_doc()
+    p.digest, p.finalized_at = project_digest(doc, p), "2026-11-21T21:37:47"
+    assert finalization_problem(p) is None and verify_project(doc, p) is True
+    for digest, at in [(p.digest, None), ("ABC---", at := p.finalized_at), (None, at),
+                       (p.digest.upper(), at)]:
+        p.digest, p.finalized_at = digest, at
+        assert finalization_problem(p) and verify_project(doc, p) is False
+
+
+def test_shown_time():
+    from selfeval_desktop.domain.digest import shown_time
+    assert shown_time("2026-11-21T21:37:47") == "2026-11-21 21:37"
+    assert shown_time(None) == "" and shown_time("昨天") == "昨天"
