@@ -94,9 +94,9 @@ def test_abc_in_weight_is_red_kept_and_persisted(qtbot, tab, path):
 
 
 def test_level_one_sums_against_the_profile(qtbot, tab):
-    assert "产出指标 50.00 / 50 ✓" in tab.summary.text()
+    assert "产出 50.00 / 50 ✓" in tab.summary.text()
     type_into(qtbot, tab, 0, im.COL_WEIGHT, "20")
-    assert "产出指标 45.00 / 50 ✗" in tab.summary.text()
+    assert "产出 45.00 / 50 ✗" in tab.summary.text()
 
 
 def test_paste_3x5_block_from_clipboard_grows_rows(qtbot, tab, path):
@@ -121,7 +121,7 @@ def test_even_split_is_one_undo_step(qtbot, tab, path):
     tab.even_button.click()
     weights = [r.weight for r in indicators(path)]
     assert weights[:3] == [Decimal("16.67"), Decimal("16.67"), Decimal("16.66")]
-    assert "产出指标 50.00 / 50 ✓" in tab.summary.text()
+    assert "产出 50.00 / 50 ✓" in tab.summary.text()
     assert session.undo_stack.count() == count + 1
     session.undo_stack.undo()
     assert [r.weight for r in indicators(path)][:3] == [Decimal(25), Decimal(25), None]

@@ -164,7 +164,9 @@ class Grid(QTableView):
         error = index.data(ErrorRole) if index.isValid() else None
         if not error:
             return ""
-        title = self.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        title = self.model().headerData(index.column(), Qt.Orientation.Horizontal,
+                                        Qt.ItemDataRole.ToolTipRole) or \
+            self.model().headerData(index.column(), Qt.Orientation.Horizontal)
         return f"{title}：{error}" if title else str(error)
 
     def _tell(self, index, edited: bool = False) -> None:

@@ -49,6 +49,7 @@ class CellRef(NamedTuple):
 
 class SessionTableModel(QAbstractTableModel):
     HEADERS: tuple[str, ...] = ()
+    HEADER_LINES: dict[int, str] = {}  # long headers shown on two lines (column → text with \n)
     ENTITIES: tuple[str, ...] = ()   # fieldChanged entities this model shows
     ROW_ENTITY: str | None = None    # the entity whose rows this model lists (None: fixed rows)
     TOTAL_ROWS = 0                   # read-only rows after the data rows (合计)
@@ -168,9 +169,13 @@ class SessionTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "新"
             return BLANK_TIP if role == Qt.ItemDataRole.ToolTipRole else None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
+            if section in self.HEADER_LINES:
+                return self.HEADER_LINES[section]
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         if 0 <= section < len(self._rows):
             return str(section + 1)

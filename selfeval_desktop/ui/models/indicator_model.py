@@ -42,6 +42,7 @@ def is_qualitative(ind: Indicator) -> bool:
 
 class IndicatorModel(SessionTableModel):
     HEADERS = HEADERS
+    HEADER_LINES = {COL_DEVIATION: "偏差原因分析\n及改进措施"}   # readable in a narrow column
     ENTITIES = ("indicator", "meta")
     ROW_ENTITY = "indicator"
 

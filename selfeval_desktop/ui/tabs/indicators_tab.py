@@ -10,7 +10,7 @@ from ..delegates import AchievementDelegate, GroupedTextDelegate, TextDelegate
 from ..grid import Grid
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
-from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 from .indicator_templates import load_templates
 
 COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
@@ -53,9 +53,8 @@ class IndicatorsTab(QWidget):
             self.grid.setColumnWidth(col, width)
         header.setSectionResizeMode(im.COL_DEVIATION, QHeaderView.ResizeMode.Stretch)
 
-        self.template_button = QToolButton(self)
-        self.template_button.setText("插入常用指标")
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_button = QPushButton("插入常用指标", self)   # a menu: the arrow has room
+        self.template_button.setToolTip("插入科技局项目常用的绩效指标（可撤销）")
         self.template_button.setMenu(self._template_menu())
         self.even_button = QPushButton("平均分配分值", self)
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
@@ -116,7 +115,8 @@ class IndicatorsTab(QWidget):
                                                        profile):
             mark = "✓" if written == expected else "✗"
             color = "#2e7d32" if written == expected else "#c62828"
-            parts.append(f"<span style='color:{color}'>{label} {profile.round(written)} / "
+            short = label[:-2] if label.endswith("指标") and len(label) > 2 else label
+            parts.append(f"<span style='color:{color}'>{short} {profile.round(written)} / "
                          f"{num(expected)} {mark}</span>")
         self.summary.setText("一级指标分值：" + "&nbsp;&nbsp;&nbsp;".join(parts) if parts else
                              "一级指标分值：尚未填写一级指标")
