@@ -61,6 +61,13 @@ def make_application():
 
 def open_initial(window, args) -> bool:
     """Open what the command line (or the last session) asks for; False leaves the welcome page."""
+    opened = _open_initial(window, args)
+    if not opened and window.session is None:
+        window.stack.setCurrentWidget(window.welcome)
+    return opened
+
+
+def _open_initial(window, args) -> bool:
     actions = window.file_actions
     if args.demo:
         return actions.open_demo()

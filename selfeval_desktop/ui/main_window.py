@@ -268,9 +268,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.file_actions = FileActions(self)
-        self.welcome = WelcomePage(self)
+        self._welcome: WelcomePage | None = None  # built when first shown (not when a file opens)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
 
         self.checks = ChecksPanel(self)
@@ -283,7 +282,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(1280, 720)
         self._restore_geometry()
-        self._show_document_state()
+        self._show_document_state(welcome=False)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page shown without a document (built on first use)."""
+        if self._welcome is None:
+            self._welcome = WelcomePage(self)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
 
     # ------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -389,11 +396,13 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("")
         self._show_document_state()
 
-    def _show_document_state(self) -> None:
+    def _show_document_state(self, welcome: bool = True) -> None:
         session = self.session
         if session is None:
             self.setWindowTitle(APP_TITLE)
-            self.welcome.refresh()
+            if welcome:
+                self.stack.setCurrentWidget(self.welcome)
+                self.welcome.refresh()
             self.checks.hide()
         else:
             name = Path(session.path).name
@@ -416,6 +425,8 @@ class MainWindow(QMainWindow):
         self._state_restored = state is not None and self.restoreState(state)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.session is None and self._welcome is None:
+            self.stack.setCurrentWidget(self.welcome)
         super().showEvent(event)
         if not self._state_restored:  # first start: a short 问题清单 leaves room for the grids
             self._state_restored = True

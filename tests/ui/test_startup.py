@@ -90,3 +90,13 @@ def test_score_and_grade_columns_fit_their_widest_texts(qtbot, tmp_path):
         assert view.fontMetrics().horizontalAdvance(text) < view.columnWidth(COL_SCORE)
     for grade in ("优", "良", "中", "一般", "差"):
         assert QFontMetrics(bold).horizontalAdvance(grade) < view.columnWidth(COL_GRADE)
+
+
+def test_the_welcome_page_is_built_only_when_there_is_no_document(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    assert window._welcome is None and window.stack.currentWidget() is window.page
+    window.close_document()
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.recent.count() >= 1  # the file just closed is listed
+    empty = make_window(qtbot, tmp_path)  # no document: the welcome page is what shows
+    assert empty.stack.currentWidget() is empty.welcome and empty.welcome.isVisible()
