@@ -11,11 +11,12 @@ import difflib
 import importlib
 import os
 from pathlib import Path
+import sqlite3
 import sys
 
 from .argparse_zh import ChineseParser as _Parser, translate_argparse  # noqa: F401
 from .commands import COMMAND_MODULES
-from .commands.common import CommandError
+from .commands.common import CommandError, reason
 
 DESCRIPTION = """绩效自评助手：项目支出绩效自评、打分、打印。
 Project performance self-evaluation: score, check and print.
@@ -92,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed: not an error of ours
         sys.stderr.close()
         return 0
+    except (OSError, sqlite3.Error) as exc:  # a disk or file failure no command foresaw
+        print(f"selfeval-desktop {args.command}: 操作失败：{reason(exc)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

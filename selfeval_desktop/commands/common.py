@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+import sqlite3
 
-from ..db.document import DocumentError, OpenedDocument, open_document
+from ..db.document import DocumentError, OpenedDocument, open_document, os_reason, sqlite_reason
 from ..db.repo import load_document
 from ..domain.model import Document
 
@@ -22,11 +23,23 @@ def open_for_reading(path: str) -> tuple[OpenedDocument, Document]:
         opened = open_document(Path(path), readonly=True)
     except DocumentError as exc:
         raise CommandError(str(exc)) from None
+    except OSError as exc:  # the OS's English ("Is a directory") in Chinese
+        raise CommandError(f"无法读取“{Path(path).name}”：{os_reason(exc)}") from None
     try:
         return opened, load_document(opened.conn)
     except Exception as exc:  # a file of ours whose content cannot be read
         opened.close()
-        raise CommandError(f"无法读取“{Path(path).name}”的内容：{exc}") from None
+        raise CommandError(f"无法读取“{Path(path).name}”的内容：{reason(exc)}") from None
+
+
+def reason(exc: BaseException) -> str:
+    """Why something failed, in Chinese: OS and SQLite errors translated, our own messages
+    (already Chinese) as they are."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if isinstance(exc, sqlite3.Error):
+        return sqlite_reason(exc)
+    return str(exc)
 
 
 def select_projects(doc: Document, project_id: int | None):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..db.demo import (DEFAULT_SEED, SEED_TITLES, SEEDS, DemoError, demo_seed_of,
                        normalize_seed, unchanged_demo, write_demo)
-from ..db.document import DocumentError, open_document
+from ..db.document import DocumentError, open_document, os_reason
 from .common import CommandError
 
 EPILOG = "演示数据 / seeds:\n" + "\n".join(f"  {s}  {SEED_TITLES[s]}" for s in SEEDS)
@@ -79,6 +79,6 @@ def run(args) -> int:
     except (DemoError, DocumentError) as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
-        raise CommandError(f"无法写出“{path.name}”：{exc.strerror or exc}") from None
+        raise CommandError(f"无法写出“{path.name}”：{os_reason(exc)}") from None
     print(f"已写出演示文件“{path}”：{SEED_TITLES[seed]}")
     return 0

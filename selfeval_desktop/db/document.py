@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+import errno
 import os
 from pathlib import Path
 import shutil
@@ -26,6 +27,53 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class DocumentError(Exception):
     """A file that cannot be opened; ``str(err)`` is one Chinese sentence for the user."""
+
+
+# SQLite's English error texts (sqlite3.Error args) as the user reads them
+_SQLITE_REASONS = [
+    ("malformed", "文件内容已损坏"),
+    ("not a database", "不是有效的数据库文件"),
+    ("encrypted", "不是有效的数据库文件"),
+    ("locked", "文件正被其他程序使用"),
+    ("busy", "文件正被其他程序使用"),
+    ("readonly", "文件为只读"),
+    ("read-only", "文件为只读"),
+    ("disk i/o error", "读写文件时出错，磁盘或旁边的 -journal 日志文件可能有问题"),
+    ("full", "磁盘空间不足"),
+    ("unable to open", "无法打开文件"),
+    ("cantopen", "无法打开文件"),
+    ("no such table", "文件缺少必要的数据表"),
+    ("no such column", "文件缺少必要的数据列"),
+    ("corrupt", "文件内容已损坏"),
+    ("constraint", "数据不符合文件格式的约束"),
+]
+
+_OS_REASONS = {
+    errno.ENOENT: "找不到文件", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+    errno.EISDIR: "是一个文件夹", errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.ENOSPC: "磁盘空间不足", errno.EROFS: "磁盘为只读", errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被使用", errno.ENAMETOOLONG: "文件名太长", errno.EIO: "磁盘读写错误",
+    errno.EMFILE: "打开的文件过多", errno.EXDEV: "不能跨磁盘移动文件",
+}
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """A SQLite error in Chinese ("database disk image is malformed" → 文件内容已损坏)."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    text = str(exc).lower()
+    for key, reason in _SQLITE_REASONS:
+        if key in text:
+            return reason
+    return "数据库错误"
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error in Chinese ("[Errno 21] Is a directory" → 是一个文件夹), with the file's name."""
+    reason = _OS_REASONS.get(exc.errno or 0, f"系统错误（代码 {exc.errno}）" if exc.errno
+                             else "系统错误")
+    name = Path(exc.filename).name if exc.filename else ""
+    return f"“{name}”{reason}" if name else reason
 
 
 @dataclass
@@ -71,6 +119,8 @@ def read_header(path: Path) -> tuple[int, int]:
         raise DocumentError(f"“{path}”是一个文件夹，不是自评文件") from None
     except PermissionError:
         raise DocumentError(f"没有权限读取“{name}”") from None
+    except OSError as exc:
+        raise DocumentError(f"无法读取“{name}”：{os_reason(exc)}") from None
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DocumentError(f"“{name}”不是绩效自评文件（不是 SQLite 数据库），未作任何修改")
     user_version, application_id = struct.unpack(">i", header[60:64])[0], \
@@ -93,21 +143,21 @@ def check_file(path: Path) -> tuple[int, int]:
     try:
         conn = _connect(path, readonly=not hot_journal)  # a hot journal must be rolled back first
     except sqlite3.Error as exc:
-        raise DocumentError(f"“{path.name}”已损坏或无法读取（{exc}），未作任何修改") from None
+        raise DocumentError(f"“{path.name}”已损坏或无法读取（{sqlite_reason(exc)}），未作任何修改") from None
     # quick_check quotes names and bytes from damaged pages, in its report or its error message:
     # read the report as bytes, and treat a message that is not UTF-8 as damage too
     conn.text_factory = bytes
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise DocumentError(f"“{path.name}”已损坏，无法打开（{exc}），未作任何修改") from None
+        raise DocumentError(f"“{path.name}”已损坏，无法打开（{sqlite_reason(exc)}），未作任何修改") from None
     except UnicodeDecodeError:
         raise DocumentError(f"“{path.name}”已损坏，无法打开（数据页内容无法识别），未作任何修改") from None
     finally:
         conn.close()
     result = "；".join(_text(row[0]) for row in rows[:3])
-    if result != "ok":
-        raise DocumentError(f"“{path.name}”已损坏，无法打开（完整性检查：{result}），未作任何修改")
+    if result != "ok":  # SQLite's report (pages, btrees) is English and means nothing to a clerk
+        raise DocumentError(f"“{path.name}”已损坏，无法打开（完整性检查未通过），未作任何修改")
     return major, minor
 
 
@@ -132,7 +182,11 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
     backup = None
     if version < CURRENT_VERSION and not readonly:
         backup = backup_path(path, version)
-        shutil.copy2(path, backup)
+        try:
+            shutil.copy2(path, backup)
+        except OSError as exc:
+            raise DocumentError(f"升级“{path.name}”的文件格式前无法备份：{os_reason(exc)}，"
+                                f"未作任何修改") from None
         conn = _connect(path, readonly=False)
         try:
             migrate(conn)
@@ -143,7 +197,8 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
         except Exception as exc:
             conn.close()
             shutil.copy2(backup, path)
-            raise DocumentError(f"升级“{path.name}”的文件格式失败（{exc}），已恢复原文件") from exc
+            raise DocumentError(f"升级“{path.name}”的文件格式失败（{sqlite_reason(exc)}），"
+                                f"已恢复原文件") from exc
         conn.close()
         notice = (f"文件格式已从 {version[0]}.{version[1]} 升级到 {CURRENT_VERSION[0]}."
                   f"{CURRENT_VERSION[1]}，原文件备份为“{backup.name}”")
@@ -153,7 +208,7 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
     try:
         conn = _connect(path, readonly=readonly)
     except sqlite3.Error as exc:
-        raise DocumentError(f"无法打开“{path.name}”（{exc}）") from None
+        raise DocumentError(f"无法打开“{path.name}”（{sqlite_reason(exc)}）") from None
     return OpenedDocument(conn, path, readonly, version, backup, notice)
 
 
@@ -175,6 +230,9 @@ def _open_snapshot(path: Path) -> OpenedDocument:
         shutil.copy2(f"{path}-journal", f"{copy}-journal")
         version = check_file(copy)
         conn = _connect(copy, readonly=True)
+    except OSError as exc:  # the journal beside it is a folder, unreadable …
+        shutil.rmtree(folder, ignore_errors=True)
+        raise DocumentError(f"无法读取“{path.name}”：{os_reason(exc)}，未作任何修改") from None
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -295,6 +353,6 @@ def schema_version(conn: sqlite3.Connection) -> tuple[int, int]:
     return unpack_version(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-__all__ = ["DocumentError", "OpenedDocument", "open_document", "create_document", "check_file",
+__all__ = ["DocumentError", "OpenedDocument", "sqlite_reason", "os_reason", "open_document", "create_document", "check_file",
            "create_in_memory", "write_atomically", "copy_document", "transaction", "pack_version",
            "schema_version", "MIGRATION_VERSIONS"]
