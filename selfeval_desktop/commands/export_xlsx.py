@@ -1,6 +1,12 @@
-"""``export-xlsx FILE -o OUT.xlsx``: the MoF 自评表 per project and a summary sheet."""
+"""``export-xlsx FILE -o OUT.xlsx [--force]``: the MoF 自评表 per project and a summary sheet.
+
+An existing OUT.xlsx (perhaps the very workbook that was imported) is replaced only with --force;
+a database, or the document itself, never.
+"""
 from __future__ import annotations
 
+import argparse
+import os
 from pathlib import Path
 
 from ..db.document import SQLITE_MAGIC
@@ -9,14 +15,23 @@ from .common import CommandError, open_for_reading
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export-xlsx", help="导出 Excel 自评表 / export the 自评表 workbook",
-                       description="把每个项目导出为财政部项目支出绩效自评表（一个项目一张工作表），"
-                                   "另加汇总表；合计与得分为公式。\n"
-                                   "Export each project as the MoF self-evaluation form (one sheet "
-                                   "per project) plus a summary sheet; totals are formulas.")
+    p = sub.add_parser(
+        "export-xlsx", help="导出 Excel 自评表 / export the 自评表 workbook",
+        description="把每个项目导出为财政部项目支出绩效自评表（一个项目一张工作表），另加汇总表。\n"
+                    "执行率、预算执行率得分、总分、等次和各合计为公式（改动金额后自动重算，按评分"
+                    "规则取舍）；各指标得分是本软件按评分规则算出的数值，不是公式。\n"
+                    "OUT.xlsx 已存在时须加 --force 才替换。\n\n"
+                    "Export each project as the MoF self-evaluation form (one sheet per project)\n"
+                    "plus a summary sheet. Rates, the execution score, totals and grades are\n"
+                    "formulas (they follow edited amounts, rounded by the rule profile); indicator\n"
+                    "scores are values computed by this program. An existing OUT.xlsx is replaced\n"
+                    "only with --force.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", help="自评文件 / document")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
                    help="要写入的工作簿 / workbook to write (.xlsx)")
+    p.add_argument("--force", action="store_true",
+                   help="替换已存在的工作簿 / replace an existing workbook")
     p.set_defaults(run=run)
 
 
@@ -24,8 +39,12 @@ def run(args) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
         raise CommandError(f"“{out.name}”不是 .xlsx 文件名，请以 .xlsx 结尾")
-    if out.exists() and _is_sqlite(out):
+    if out.is_dir():
+        raise CommandError(f"“{out}”是一个文件夹，请指定要写出的工作簿文件名")
+    if out.exists() and (is_sqlite(out) or _same_file(out, Path(args.file))):
         raise CommandError(f"“{out.name}”是一个数据库文件，不能用导出的工作簿覆盖它")
+    if out.exists() and not args.force:
+        raise CommandError(f"“{out.name}”已存在，未覆盖（如要替换请加 --force）")
     opened, doc = open_for_reading(args.file)
     opened.close()
     try:
@@ -36,7 +55,14 @@ def run(args) -> int:
     return 0
 
 
-def _is_sqlite(path: Path) -> bool:
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def is_sqlite(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC

@@ -25,25 +25,41 @@ def _blank_if_empty(ref: str) -> str:
     return f'=IF({ref}="","",{ref})'
 
 
-def totals_formulas(budget: str, executed: str) -> dict[str, str]:
-    """合计 formulas over two columns (``C4:C9``, ``D4:D9``) of per-row figures.
+def totals_formulas(budget: str | list[str], executed: str | list[str]) -> dict[str, str]:
+    """合计 formulas over columns of per-row figures: ``C4:C9`` and ``D4:D9``, or lists of such
+    ranges taken together (the project rows of several units, without their 小计 rows).
 
-    执行率 = executed / budget over the rows holding both numbers; ``left_out`` counts the rows
-    without both (a blank 全年执行数 is not 0% executed: it is unknown)."""
-    both = f"--ISNUMBER({budget}),--ISNUMBER({executed})"
+    执行率 = executed / budget over the rows holding both numbers; ``left_out`` (an expression)
+    counts the rows without both (a blank 全年执行数 is not 0% executed: it is unknown)."""
+    budgets = [budget] if isinstance(budget, str) else list(budget)
+    executeds = [executed] if isinstance(executed, str) else list(executed)
+    pairs = list(zip(budgets, executeds))
+
+    def known(column: int) -> str:
+        return "+".join(f"SUMPRODUCT(--ISNUMBER({b}),--ISNUMBER({e}),{(b, e)[column]})"
+                        for b, e in pairs)
+
     return {
-        "budget": f"=SUM({budget})",
-        "executed": f"=SUM({executed})",
-        "rate": f'=IF(SUMPRODUCT({both},{budget})=0,"",'
-                f'SUMPRODUCT({both},{executed})/SUMPRODUCT({both},{budget}))',
-        "left_out": f"SUMPRODUCT(1-ISNUMBER({budget})*ISNUMBER({executed}))",
+        "budget": _sum(budgets),
+        "executed": _sum(executeds),
+        "rate": f'=IF(({known(0)})=0,"",({known(1)})/({known(0)}))',
+        "left_out": "(" + "+".join(f"SUMPRODUCT(1-ISNUMBER({b})*ISNUMBER({e}))"
+                                   for b, e in pairs) + ")",
     }
+
+
+def _sum(ranges: list[str]) -> str:
+    """SUM, blank when no figure at all was filled in (not a 合计 of 0.00)."""
+    args = ",".join(ranges)
+    return f'=IF(COUNT({args})=0,"",SUM({args}))'
 
 
 def totals_values(rows: list[tuple[object, object]]) -> dict[str, object]:
     """The values of :func:`totals_formulas` for (budget, executed) pairs."""
-    budget = sum((Decimal(b) for b, _ in rows if is_number(b)), Decimal(0))
-    executed = sum((Decimal(e) for _, e in rows if is_number(e)), Decimal(0))
+    budgets = [Decimal(b) for b, _ in rows if is_number(b)]
+    executeds = [Decimal(e) for _, e in rows if is_number(e)]
+    budget = sum(budgets, Decimal(0)) if budgets else ""
+    executed = sum(executeds, Decimal(0)) if executeds else ""
     both = [(Decimal(b), Decimal(e)) for b, e in rows if is_number(b) and is_number(e)]
     base = sum((b for b, _ in both), Decimal(0))
     rate = "" if base == 0 else sum((e for _, e in both), Decimal(0)) / base
@@ -87,17 +103,18 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
     total = r + 1
     first = header + 1
     sh.merge(f"A{total}:B{total}", "合计", bold=True)
-    formulas = totals_formulas(f"C{first}:C{max(r, first)}", f"D{first}:D{max(r, first)}")
     values = totals_values(pairs)
-    sh.put(f"C{total}", formulas["budget"], result=values["budget"])
-    sh.put(f"D{total}", formulas["executed"], result=values["executed"])
-    sh.put(f"E{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
-    sh.put(f"F{total}", None)
-    sh.put(f"G{total}", None)
-    sh.borders(header, total, len(HEADERS))
     note = total + 1
-    sh.merge(f"A{note}:G{note}", left_out_note(formulas["left_out"]), left=True,
-             result=left_out_text(values["left_out"]))
+    if pairs:
+        formulas = totals_formulas(f"C{first}:C{r}", f"D{first}:D{r}")
+        sh.put(f"C{total}", formulas["budget"], result=values["budget"])
+        sh.put(f"D{total}", formulas["executed"], result=values["executed"])
+        sh.put(f"E{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
+        sh.merge(f"A{note}:G{note}", left_out_note(formulas["left_out"]), left=True,
+                 result=left_out_text(values["left_out"]))
+    for col in "FG":
+        sh.put(f"{col}{total}", None)
+    sh.borders(header, total, len(HEADERS))
     page_setup(ws, f"A1:G{note}", f"1:{header}")
     for col, width in zip("ABCDEFG", WIDTHS):
         ws.column_dimensions[col].width = width

@@ -130,7 +130,7 @@ def test_layout_merges_borders_print_setup_and_formulas(tmp_path):
     assert ws["H6"].value.startswith("=") and "MIN(E6/D6,1)" in ws["H6"].value
     assert ws["C6"].value == "约4万"  # unreadable text is shown as typed, not dropped
     summary = wb["汇总"]
-    assert summary["C6"].value == "=SUM(C4:C5)"
+    assert "SUM(C4:C5)" in summary["C6"].value
 
 
 def _soffice():

@@ -1,0 +1,108 @@
+"""``aggregate FILE... -o SUMMARY.xlsx [--force]``: the receiving side's summary of several units.
+
+Every FILE is only read. A FILE that cannot be read is named on a line of its own and nothing is
+written (a summary that silently misses a unit is worse than none). SUMMARY.xlsx is written whole
+or not at all; an existing one is replaced only with --force, and never when it is one of the
+documents (or any SQLite file).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+import sys
+
+from ..reports.xlsx_aggregate import AggregateError, Source, write_summary
+from .common import CommandError, open_for_reading
+from .export_xlsx import is_sqlite
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "aggregate", help="汇总多个单位的自评文件 / summary workbook across units",
+        description="把收到的多个单位的自评文件汇总为一个 Excel 工作簿：每个单位的每个项目一行"
+                    "（单位、年度、项目名称、全年预算数、全年执行数、执行率、总分、等次、定稿情况、"
+                    "校验码），每个单位一行小计，最后一行合计。\n"
+                    "各文件只读不改；有文件无法读取时逐个列出，不写出汇总表（退出码 2）。\n"
+                    "汇总表已存在时须加 --force 才替换。\n\n"
+                    "Summarise several units' documents in one workbook: a row per project per unit\n"
+                    "(unit, year, project, budget, executed, rate, total, grade, finalization,\n"
+                    "check code), a subtotal per unit and a grand total. The documents are only\n"
+                    "read; if any cannot be read, each is named on one line and nothing is written.\n"
+                    "An existing SUMMARY.xlsx is replaced only with --force.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="+", metavar="FILE", help="各单位的自评文件 / documents")
+    p.add_argument("-o", "--output", required=True, metavar="SUMMARY.xlsx",
+                   help="要写出的汇总工作簿 / summary workbook to write (.xlsx)")
+    p.add_argument("--force", action="store_true",
+                   help="替换已存在的汇总工作簿 / replace an existing summary workbook")
+    p.set_defaults(run=run)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(out: Path, inputs: list[Path], force: bool) -> None:
+    """Refuse an output that is not .xlsx, is one of the inputs or a database, or exists
+    without --force."""
+    if out.suffix.lower() != ".xlsx":
+        raise CommandError(f"“{out.name}”不是 .xlsx 文件名，请以 .xlsx 结尾")
+    if out.is_dir():
+        raise CommandError(f"“{out}”是一个文件夹，请指定要写出的工作簿文件名")
+    if not out.parent.is_dir():
+        raise CommandError(f"文件夹“{out.parent}”不存在")
+    if any(_same_file(out, p) for p in inputs):
+        raise CommandError(f"“{out.name}”是要汇总的自评文件之一，不能用汇总表覆盖它")
+    if out.exists() and is_sqlite(out):
+        raise CommandError(f"“{out.name}”是一个数据库文件，不能用汇总表覆盖它")
+    if out.exists() and not force:
+        raise CommandError(f"“{out.name}”已存在，未覆盖（如要替换请加 --force）")
+
+
+def read_sources(paths: list[Path]) -> list[Source]:
+    """Each document, read-only; every unreadable or repeated file is one line on stderr,
+    then CommandError (nothing written)."""
+    sources, bad, seen = [], 0, []
+    for path in paths:
+        if any(_same_file(path, other) for other in seen):
+            print(f"“{path}”：与前面的文件是同一个文件，重复", file=sys.stderr)
+            bad += 1
+            continue
+        try:
+            opened, doc = open_for_reading(str(path))
+        except CommandError as exc:
+            text = str(exc)
+            print(text if path.name in text else f"“{path}”：{text}", file=sys.stderr)
+            bad += 1
+            continue
+        opened.close()
+        seen.append(path)
+        sources.append(Source(path, doc))
+    if bad:
+        raise CommandError(f"{bad} 个文件无法汇总（见上），未写出汇总表")
+    return sources
+
+
+def run(args) -> int:
+    inputs = [Path(f) for f in args.files]
+    out = Path(args.output)
+    check_output(out, inputs, args.force)
+    sources = read_sources(inputs)
+    units: dict[tuple, list[str]] = {}
+    for s in sources:
+        units.setdefault((s.document.unit.name.strip(), s.document.year), []).append(s.path.name)
+    for (name, year), files in units.items():
+        if len(files) > 1 and name:
+            print(f"提醒：{'、'.join(files)} 都是“{name}”{year or ''}{'年度' if year else ''}的文件，"
+                  f"汇总表中各列一次", file=sys.stderr)
+    try:
+        write_summary(sources, out)
+    except AggregateError as exc:
+        raise CommandError(str(exc)) from None
+    projects = sum(len(s.document.projects) for s in sources)
+    print(f"已汇总 {len(sources)} 个单位、{projects} 个项目到“{out}”")
+    return 0

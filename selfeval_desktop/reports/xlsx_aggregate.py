@@ -1,0 +1,154 @@
+"""The receiving side's summary (汇总) across several units' documents: one workbook, one row per
+project per unit, a 小计 per unit and a 合计 of all.
+
+Each row: 单位, 年度, 项目名称, 全年预算数, 全年执行数, 执行率, 总分, 等次, the 定稿 status (and
+whether the file still matches its check code) and the 校验码. Scores and grades come from each
+document by its own rule profile (``domain.scoring``); 执行率 and the subtotals are formulas saved
+with their values (``xlsx_common``). A figure the unit did not fill in stays blank, and a
+subtotal's 执行率 counts only projects with both figures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.digest import check_code, shown_time, verify_project
+from ..domain.evaluation import profile_for
+from ..domain.model import Document, Project, ProjectKind
+from ..domain.money import fen_to_wan
+from ..domain.scoring import score_project
+from .xlsx_common import (Sheet, fit_row_heights, page_setup, rate_formula, rate_value, styles,
+                          write_workbook_atomically)
+from .xlsx_summary import left_out_note, left_out_text, totals_formulas, totals_values
+
+HEADERS = ("序号", "单位", "年度", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率",
+           "总分", "等次", "定稿情况", "校验码")
+WIDTHS = (5, 18, 6, 34, 12, 12, 9, 7, 7, 22, 20)
+COLS = "ABCDEFGHIJK"
+MONEY_FORMAT = "#,##0.00####"  # 万元 with up to 6 decimals (amounts are in 分)
+
+
+class AggregateError(Exception):
+    """A summary that could not be written; the message is Chinese. OUT is left as it was."""
+
+
+@dataclass
+class Source:
+    """One unit's document as read, and the file it came from (for messages)."""
+    path: Path
+    document: Document
+
+
+def finalization_text(doc: Document, project: Project) -> tuple[str, str]:
+    """(定稿情况, 校验码) of a project: 未定稿; 已定稿 and when; or why it does not match."""
+    state = verify_project(doc, project)
+    if state is None:
+        return "未定稿", ""
+    code = check_code(project.digest) if project.digest else ""
+    if state:
+        return f"已定稿 {shown_time(project.finalized_at)}".strip(), code
+    return "已定稿，但内容与校验码不符", code
+
+
+def _wan(fen: int | None):
+    return None if fen is None else fen_to_wan(fen)
+
+
+def _unit_name(source: Source) -> str:
+    return source.document.unit.name.strip() or f"（{source.path.name}）"
+
+
+def build_summary(sources: list[Source]):
+    """(openpyxl Workbook, formula values by sheet) of the summary of ``sources``."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    sh = Sheet(wb.active, styles())
+    ws = sh.ws
+    ws.title = "汇总"
+    years = {s.document.year for s in sources}
+    year = f"{years.pop()}年度" if len(years) == 1 and None not in years else ""
+    sh.merge("A1:K1", f"{year}项目支出绩效自评汇总表")
+    ws["A1"].font = sh.s["title"]
+    header = 3
+    for col, label in zip(COLS, HEADERS):
+        sh.put(f"{col}{header}", label, bold=True)
+    r, n, ranges, all_pairs = header, 0, [], []
+    for source in sources:
+        doc, first = source.document, r + 1
+        pairs = []
+        for project in doc.projects:
+            r, n = r + 1, n + 1
+            pairs.append(_project_row(sh, r, n, source, project))
+        if pairs:
+            ranges.append((first, r))
+        all_pairs += pairs
+        r += 1
+        _total_row(sh, r, f"{_unit_name(source)} 小计（{len(pairs)} 个项目）",
+                   [(first, r - 1)] if pairs else [], pairs)
+    if len(sources) > 1:
+        r += 1
+        _total_row(sh, r, f"合计（{len(sources)} 个单位，{len(all_pairs)} 个项目）", ranges,
+                   all_pairs)
+    sh.merge("A2:K2", f"共 {len(sources)} 个单位、{len(all_pairs)} 个项目（按文件顺序）", left=True)
+    sh.borders(header, r, len(COLS))
+    note = r + 1
+    if ranges:
+        formulas = _formulas(ranges)
+        sh.merge(f"A{note}:K{note}", left_out_note(formulas["left_out"]), left=True,
+                 result=left_out_text(totals_values(all_pairs)["left_out"]))
+    page_setup(ws, f"A1:K{note}", f"1:{header}", landscape=True)
+    for col, width in zip(COLS, WIDTHS):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = f"A{header + 1}"
+    fit_row_heights(ws, sh.values)
+    wb.properties.creator = "绩效自评助手"
+    wb.properties.title = "项目支出绩效自评汇总表"
+    return wb, {ws.title: sh.values}
+
+
+def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project):
+    doc = source.document
+    score = score_project(project, profile_for(doc, project))
+    budget, executed = _wan(project.funding.annual_budget), _wan(project.funding.executed)
+    name = project.name.strip() or "（未命名项目）"
+    if project.kind is ProjectKind.DEPARTMENT:
+        name += "（部门整体）"
+    state, code = finalization_text(doc, project)
+    scored = getattr(score, "scored", True)
+    sh.put(f"A{r}", n)
+    sh.put(f"B{r}", _unit_name(source), left=True)
+    sh.put(f"C{r}", doc.year)
+    sh.put(f"D{r}", name, left=True)
+    sh.put(f"E{r}", budget, fmt=MONEY_FORMAT)
+    sh.put(f"F{r}", executed, fmt=MONEY_FORMAT)
+    sh.put(f"G{r}", rate_formula(f"E{r}", f"F{r}"), fmt="0.00%", result=rate_value(budget, executed))
+    sh.put(f"H{r}", score.total if scored else None, fmt="0.00")
+    sh.put(f"I{r}", score.grade)
+    sh.put(f"J{r}", state)
+    sh.put(f"K{r}", code or None)
+    return budget, executed
+
+
+def _formulas(ranges: list[tuple[int, int]]) -> dict[str, str]:
+    return totals_formulas([f"E{a}:E{b}" for a, b in ranges], [f"F{a}:F{b}" for a, b in ranges])
+
+
+def _total_row(sh: Sheet, r: int, label: str, ranges: list[tuple[int, int]], pairs) -> None:
+    """A 小计 or the 合计 over the project rows in ``ranges``."""
+    sh.merge(f"A{r}:D{r}", label, bold=True)
+    if not ranges:  # a unit without projects
+        for col in "EFG":
+            sh.put(f"{col}{r}", None)
+    else:
+        formulas, values = _formulas(ranges), totals_values(pairs)
+        sh.put(f"E{r}", formulas["budget"], bold=True, fmt=MONEY_FORMAT, result=values["budget"])
+        sh.put(f"F{r}", formulas["executed"], bold=True, fmt=MONEY_FORMAT,
+               result=values["executed"])
+        sh.put(f"G{r}", formulas["rate"], bold=True, fmt="0.00%", result=values["rate"])
+    sh.merge(f"H{r}:K{r}", None)
+
+
+def write_summary(sources: list[Source], out: str | Path) -> None:
+    """Write the summary workbook to ``out`` atomically (complete or unchanged)."""
+    wb, values = build_summary(sources)
+    write_workbook_atomically(wb, Path(out), values, AggregateError)

@@ -1,0 +1,164 @@
+"""``aggregate``: the receiving side's summary workbook across several units' documents."""
+from decimal import Decimal
+import hashlib
+import sqlite3
+
+import openpyxl
+import pytest
+
+from selfeval_desktop.cli import main
+from selfeval_desktop.db import repo
+from selfeval_desktop.db.demo import write_demo
+from selfeval_desktop.db.document import open_document
+from selfeval_desktop.domain.digest import check_code
+from selfeval_desktop.domain.evaluation import profile_for
+from selfeval_desktop.domain.scoring import score_project
+from selfeval_desktop.reports import xlsx_common
+
+from tests.reports.spreadsheet import formula_cells, recalculated, same_value, soffice
+
+WAN = Decimal(1_000_000)
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load(path):
+    opened = open_document(path, readonly=True)
+    try:
+        return repo.load_document(opened.conn)
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def units(tmp_path, capsys):
+    """Three units' files: 002 (nothing scorable), 003 finalized, 004 (20 projects)."""
+    paths = []
+    for seed in ("002", "003", "004"):
+        path = tmp_path / f"unit{seed}.sqlite"
+        write_demo(path, seed)
+        paths.append(path)
+    assert main(["finalize", str(paths[1])]) == 0
+    capsys.readouterr()
+    return paths
+
+
+def rows(path):
+    ws = openpyxl.load_workbook(path, data_only=True)["汇总"]
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+
+
+def test_one_row_per_project_per_unit_with_subtotals_and_a_total(tmp_path, units, capsys):
+    before = [sha(p) for p in units]
+    out = tmp_path / "summary.xlsx"
+    assert main(["aggregate", *map(str, units), "-o", str(out)]) == 0
+    assert "已汇总 3 个单位、25 个项目" in capsys.readouterr().out
+    assert [sha(p) for p in units] == before  # the units' files are only read
+    table = rows(out)
+    docs = [load(p) for p in units]
+    i = 0
+    for doc in docs:
+        for project in doc.projects:
+            row = table[i]
+            score = score_project(project, profile_for(doc, project))
+            assert row[1:4] == [doc.unit.name, doc.year, project.name]
+            budget, executed = project.funding.annual_budget, project.funding.executed
+            assert row[4] == (None if budget is None else pytest.approx(float(budget / WAN)))
+            assert row[5] == (None if executed is None else pytest.approx(float(executed / WAN)))
+            if score.scored:
+                assert Decimal(str(row[7])) == score.total and row[8] == score.grade
+            else:
+                assert row[7] is None and row[8] == "未评分"
+            if project.finalized_at:
+                assert row[9].startswith("已定稿") and row[10] == check_code(project.digest)
+            else:
+                assert row[9] == "未定稿" and row[10] is None
+            i += 1
+        subtotal = table[i]
+        assert subtotal[0].startswith(f"{doc.unit.name} 小计（{len(doc.projects)} 个项目）")
+        known = [p.funding.annual_budget for p in doc.projects if p.funding.annual_budget is not None]
+        assert subtotal[4] == pytest.approx(float(sum(known) / WAN))
+        if not any(p.funding.executed is not None for p in doc.projects):
+            assert subtotal[5] is None and subtotal[6] is None  # nothing executed known: no 0.00
+        i += 1
+    total = table[i]
+    assert total[0].startswith("合计（3 个单位，25 个项目）")
+    both = [p.funding for d in docs for p in d.projects
+            if p.funding.annual_budget is not None and p.funding.executed is not None]
+    rate = Decimal(sum(f.executed for f in both)) / Decimal(sum(f.annual_budget for f in both))
+    assert abs(Decimal(str(total[6])) - rate) < Decimal("1e-12")
+    left_out = 25 - len(both)
+    assert f"不含 {left_out} 个" in table[i + 1][0]
+
+
+def test_a_finalized_project_altered_afterwards_is_marked(tmp_path, units, capsys):
+    conn = sqlite3.connect(units[1])
+    conn.execute("UPDATE project SET name = name || '（改）'")
+    conn.commit()
+    conn.close()
+    out = tmp_path / "s.xlsx"
+    assert main(["aggregate", str(units[1]), "-o", str(out)]) == 0
+    row = rows(out)[0]
+    assert row[9] == "已定稿，但内容与校验码不符" and row[10]
+
+
+def test_bad_inputs_are_each_named_on_one_line_and_nothing_is_written(tmp_path, units, capsys):
+    junk = tmp_path / "notes.sqlite"
+    junk.write_text("not a database")
+    out = tmp_path / "s.xlsx"
+    argv = ["aggregate", str(units[0]), str(junk), str(tmp_path / "missing.sqlite"),
+            str(units[0]), "-o", str(out)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 4
+    assert "notes.sqlite" in err[0] and "missing.sqlite" in err[1] and "重复" in err[2]
+    assert "3 个文件无法汇总" in err[3] and "未写出" in err[3]
+    assert not out.exists() and junk.read_text() == "not a database"
+
+
+def test_output_rules_existing_needs_force_never_an_input_and_only_xlsx(tmp_path, units, capsys):
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"an older summary")
+    assert main(["aggregate", str(units[1]), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err and out.read_bytes() == b"an older summary"
+    assert main(["aggregate", str(units[1]), "-o", str(out), "--force"]) == 0
+    assert rows(out)[0][3] == load(units[1]).projects[0].name
+    before = sha(units[1])
+    for target in (units[1], tmp_path / "s.pdf"):
+        assert main(["aggregate", str(units[1]), "-o", str(target), "--force"]) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert sha(units[1]) == before and not (tmp_path / "s.pdf").exists()
+    named = tmp_path / "unit.xlsx"  # a document unwisely named .xlsx is never overwritten
+    write_demo(named, "003")
+    kept = sha(named)
+    assert main(["aggregate", str(units[1]), "-o", str(named), "--force"]) == 2
+    assert sha(named) == kept
+
+
+def test_a_failed_write_leaves_the_old_summary_and_no_temporary_file(tmp_path, units, monkeypatch,
+                                                                     capsys):
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"old")
+
+    def broken(wb, path, values):
+        path.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(xlsx_common, "save_with_values", broken)
+    assert main(["aggregate", str(units[1]), "-o", str(out), "--force"]) == 2
+    assert "无法写入" in capsys.readouterr().err
+    assert out.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()
+                                                 if "s.xlsx" in p.name) == ["s.xlsx"]
+
+
+@pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")
+def test_saved_values_match_what_libreoffice_computes(tmp_path, units, capsys):
+    out = tmp_path / "s.xlsx"
+    assert main(["aggregate", *map(str, units), "-o", str(out)]) == 0
+    ours, theirs = openpyxl.load_workbook(out, data_only=True), recalculated(out, tmp_path)
+    cells = formula_cells(out)["汇总"]
+    assert len(cells) > 25
+    for ref in cells:
+        assert same_value(ours["汇总"][ref].value, theirs["汇总"][ref].value), ref
