@@ -14,6 +14,7 @@ from .file_actions import FileActions
 from .finalize_actions import FinalizeActions
 from .header import Header
 from .project_list import ProjectListPanel
+from .translations import install_qt_translations
 from .qt import (QAction, QFont, QHBoxLayout, QKeySequence, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self._restore_geometry()
         self._show_document_state(welcome=False)
+        self.after_paint(install_qt_translations)   # 是/否, 复制/粘贴 … in Chinese, after the first paint
 
     @property
     def welcome(self) -> WelcomePage:
