@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import sqlite3
+from typing import TYPE_CHECKING
 
-from ..domain.checks import ERROR, Finding, check_project
 from ..domain.digest import check_code, project_digest
 from ..domain.model import Document, Project
 from ..domain.scoring import ProjectScore
 from . import repo
 from .document import transaction
+
+if TYPE_CHECKING:  # domain.checks is imported when first needed: the window starts sooner
+    from ..domain.checks import Finding
 
 
 class FinalizeRefused(Exception):
@@ -49,6 +52,7 @@ class Change:
 def blocking_errors(doc: Document, project: Project,
                     score: ProjectScore | None = None) -> list[Finding]:
     """The checks' errors that keep a project from being finalized (in the 问题清单's order)."""
+    from ..domain.checks import ERROR, check_project
     return [f for f in check_project(doc, project, score) if f.severity == ERROR]
 
 

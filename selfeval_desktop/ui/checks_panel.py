@@ -7,7 +7,6 @@ cursor on the cell.
 """
 from __future__ import annotations
 
-from ..domain.checks import ERROR, check_project, document_checks, sort_key
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -17,9 +16,15 @@ WARNING_COLOR = "#a86200"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _checks():
+    """domain.checks, imported at the first check run (after the window has first painted)."""
+    from ..domain import checks
+    return checks
+
+
 def document_findings(doc) -> list:
     """The document-level findings (unit name, no project …), as ``run_checks`` lists them first."""
-    return document_checks(doc)
+    return _checks().document_checks(doc)
 
 
 class ChecksPanel(QDockWidget):
@@ -131,11 +136,11 @@ class ChecksPanel(QDockWidget):
         for pid in dirty:
             project = present.get(pid)
             if project is not None:
-                self._by_project[pid] = check_project(doc, project, session.score(pid))
+                self._by_project[pid] = _checks().check_project(doc, project, session.score(pid))
         order = {p.id: i for i, p in enumerate(doc.projects)}
         findings = list(self._document)
         for pid in sorted(self._by_project, key=lambda p: order.get(p, 0)):
-            findings.extend(sorted(self._by_project[pid], key=sort_key))
+            findings.extend(sorted(self._by_project[pid], key=_checks().sort_key))
         self.findings = findings
         self._show()
 
@@ -154,10 +159,11 @@ class ChecksPanel(QDockWidget):
         self.list.setUpdatesEnabled(False)
         self.list.clear()
         shown = self.shown_findings()
-        errors = sum(1 for f in shown if f.severity == ERROR)
+        error = _checks().ERROR if shown else None  # nothing to show: no import yet
+        errors = sum(1 for f in shown if f.severity == error)
         warnings = len(shown) - errors
         for finding in shown:
-            is_error = finding.severity == ERROR
+            is_error = finding.severity == error
             item = QListWidgetItem(f"{'错误' if is_error else '提醒'}：{finding.message}")
             item.setForeground(QBrush(QColor(ERROR_COLOR if is_error else WARNING_COLOR)))
             item.setData(FINDING_ROLE, finding)

@@ -100,3 +100,14 @@ def test_the_welcome_page_is_built_only_when_there_is_no_document(qtbot, tmp_pat
     assert window.welcome.recent.count() >= 1  # the file just closed is listed
     empty = make_window(qtbot, tmp_path)  # no document: the welcome page is what shows
     assert empty.stack.currentWidget() is empty.welcome and empty.welcome.isVisible()
+
+
+def test_the_checks_are_not_imported_to_show_the_window():
+    """domain.checks (and its statistics) loads at the 问题清单's first run, after the first paint."""
+    import subprocess
+    import sys
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "import selfeval_desktop.ui.main_window, selfeval_desktop.ui.session\n"
+            "print('selfeval_desktop.domain.checks' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr[-500:]
