@@ -25,7 +25,8 @@ def register(sub) -> None:
                    help="表中金额的单位：yuan 元、wan 万元（表头为万元而金额疑似为元时必须指明）"
                         " / unit of the amounts when the workbook is ambiguous")
     p.add_argument("--force", action="store_true",
-                   help="替换已存在的自评文件 / replace an existing document")
+                   help="替换已存在的自评文件（含已定稿项目的文件不会被替换）"
+                        " / replace an existing document (never one with finalized projects)")
     p.set_defaults(run=run)
 
 

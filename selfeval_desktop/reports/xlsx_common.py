@@ -248,7 +248,7 @@ def _fill(xml: str, values: dict[str, object]) -> tuple[str, list[str]]:
     return _CELL.sub(repl, xml), missing
 
 
-def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet title → its XML part, from workbook.xml and its relationships."""
     from xml.etree import ElementTree as ET
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -274,7 +274,7 @@ def save_with_values(wb, out: Path, values: dict[str, dict[str, object]]) -> Non
     try:
         wb.save(raw)
         with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            parts = {part: title for title, part in _sheet_files(src).items()}
+            parts = {part: title for title, part in sheet_parts(src).items()}
             for info in src.infolist():
                 data = src.read(info.filename)
                 title = parts.get(info.filename)

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+import html
 from pathlib import Path
+import re
 import zipfile
 
-from ..db.document import DocumentError, check_file, write_atomically
+from ..db.document import DocumentError, check_file, open_document, write_atomically
 from ..db.repo import save_document
 from ..domain.cells import CellError, cell_decimal
+from ..domain.evaluation import profile_for
 from ..domain.model import Document, Unit
 from ..domain.profiles import ProfileError, load_profile
 from ..domain.scoring import num
@@ -26,7 +29,7 @@ from .xlsx_import_extra import profile_id_of
 from .xlsx_import_locate import (MAX_ROWS, Grid, SheetTooLarge, locate_field, locate_year,
                                  read_grid)
 from .xlsx_import_report import ImportReport, SheetReport, XlsxImportError
-from .xlsx_import_sheet import SheetData, apply_money, read_sheet
+from .xlsx_import_sheet import SheetData, apply_money, bands_from_stated, read_sheet
 
 __all__ = ["AmountCheck", "ImportResult", "XlsxImportError", "check_amounts", "import_workbook",
            "write_document", "APP_MARKER"]
@@ -122,6 +125,7 @@ def _from_app(wb) -> bool:
 
 def _scan(path: Path) -> _Scan:
     wb = _open(path)
+    unsaved = formulas_without_results(path)
     try:
         from_app = _from_app(wb)
         scan = _Scan([], [], from_app, {})
@@ -136,6 +140,12 @@ def _scan(path: Path) -> _Scan:
                 scan.reports.append(SheetReport(ws.title, skipped=f"工作表无法读取（{exc}）"))
                 continue
             data, report = read_sheet(grid, from_app)
+            cells = unsaved.get(ws.title)
+            if cells and data is not None:
+                first, formula = cells[0]
+                report.problems.append(
+                    f"{len(cells)} 个单元格是公式但没有保存计算结果（如 {first}：={formula}），"
+                    f"按空白读取；请在 Excel 或 WPS 中打开、保存后再导入，或直接填写数值")
             scan.reports.append(report)
             if data is not None:
                 scan.sheets.append(data)
@@ -144,6 +154,48 @@ def _scan(path: Path) -> _Scan:
         return scan
     finally:
         wb.close()
+
+
+_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*?)(/?)>')
+_FORMULA = re.compile(r"<f(?:\s[^>]*)?(?:/>|>(.*?)</f>)", re.S)
+_VALUE = re.compile(r"<v>([^<]*)</v>")
+
+
+def formulas_without_results(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Sheet title → [(cell, formula)] of formula cells saved without their result (a workbook
+    written by a program that does not calculate): they read as empty. Excel, WPS and
+    LibreOffice always save the result, "" included (as ``t="str"``)."""
+    from .xlsx_common import sheet_parts
+    out: dict[str, list[tuple[str, str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for title, part in sheet_parts(zf).items():
+                info = zf.getinfo(part)
+                if info.file_size > 50_000_000:
+                    continue  # not a 自评表; read_grid refuses it anyway
+                xml = zf.read(part).decode("utf-8", errors="replace")
+                cells = _unsaved(xml)
+                if cells:
+                    out[title] = cells
+    except Exception:  # a package we cannot look into: openpyxl reports what it can
+        return {}
+    return out
+
+
+def _unsaved(xml: str) -> list[tuple[str, str]]:
+    found = []
+    for m in _CELL.finditer(xml):
+        if m.group(3):  # <c .../>: an empty cell
+            continue
+        end = xml.find("</c>", m.end())
+        body = xml[m.end():end]
+        f = _FORMULA.search(body)
+        if f is None:
+            continue
+        v = _VALUE.search(body)
+        if (v is None or v.group(1) == "") and 't="str"' not in m.group(2):
+            found.append((m.group(1), html.unescape(f.group(1) or "")))
+    return found
 
 
 def _unit_fields(grid: Grid, out: dict[str, str]) -> None:
@@ -229,6 +281,13 @@ def import_workbook(path: str | Path, amounts: str | None = None) -> ImportResul
     elif check.labelled_yuan:
         report.notes.append(f"工作表 {'、'.join(check.labelled_yuan)} 的金额单位为元，已换算为万元")
     _document_fields(doc, scan, report)
+    if not scan.from_app:  # our own exports state the 达成 level in a column of its own
+        for data in scan.sheets:
+            try:
+                profile = profile_for(doc, data.project)
+            except ProfileError:
+                continue
+            bands_from_stated(data.project, data.report, profile)
     return ImportResult(doc, report, check)
 
 
@@ -291,11 +350,25 @@ def _profile(scan: _Scan, fields: dict[str, str], report: ImportReport) -> str:
 
 # ---------------------------------------------------------------- writing
 
+def _finalized_count(path: Path) -> int:
+    """How many projects of an existing document are finalized (定稿); unreadable counts as 0
+    only after ``check_file`` has vouched for the file."""
+    opened = open_document(path, readonly=True)
+    try:
+        row = opened.conn.execute("SELECT COUNT(*) FROM project WHERE finalized_at IS NOT NULL "
+                                  "OR digest IS NOT NULL").fetchone()
+        return int(row[0])
+    finally:
+        opened.close()
+
+
 def write_document(result: ImportResult, target: str | Path, replace: bool = False) -> None:
     """Write the imported document to ``target`` atomically.
 
-    A target that exists is refused unless it is one of our documents and ``replace`` is set;
-    on any failure the target is left as it was.
+    A target that exists is refused unless it is one of our documents and ``replace`` is set,
+    and always when it holds finalized (定稿) projects: that file is what the stamped paper
+    forms vouch for, and an import must not silently replace it. On any failure the target is
+    left as it was.
     """
     target = Path(target)
     if target.exists():
@@ -305,6 +378,10 @@ def write_document(result: ImportResult, target: str | Path, replace: bool = Fal
             raise XlsxImportError(f"目标文件{exc}") from None
         if not replace:
             raise XlsxImportError(f"“{target.name}”已存在，未覆盖（如要替换请加 --force）")
+        finalized = _finalized_count(target)
+        if finalized:
+            raise XlsxImportError(f"“{target.name}”中有 {finalized} 个已定稿的项目（与盖章的纸质表"
+                                  f"对应），导入不会替换它；请另选一个文件名")
     detail = f"从“{result.report.source}”导入 {len(result.document.projects)} 个项目"
     try:
         write_atomically(target,

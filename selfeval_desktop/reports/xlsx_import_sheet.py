@@ -12,8 +12,9 @@ import re
 
 from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, normalise_label
 from ..domain.model import FundKind, Indicator, Project, Source
-from ..domain.scoring import num
-from ..domain.values import parse_value
+from ..domain.profiles import Profile
+from ..domain.scoring import achievement_of, num, qualitative_band
+from ..domain.values import Direction, parse_value
 from .xlsx_import_extra import read_extra
 from .xlsx_import_locate import (Grid, MoneyCell, locate_field, locate_funds, locate_goals,
                                  locate_indicators, locate_year)
@@ -24,6 +25,7 @@ KIND_ATTR = {"initial": "initial", "annual": "annual", "executed": "executed"}
 NATURE = {"≥": "≥", ">=": "≥", ">": "≥", "正向": "≥", "≤": "≤", "<=": "≤", "<": "≤",
           "反向": "≤", "=": "=", "==": "=", "等于": "="}
 ACHIEVEMENTS = ("达成", "部分达成", "未达成")
+STATED_REASON = "按原表自评得分"
 
 
 @dataclass
@@ -286,3 +288,36 @@ def _set_money(project: Project, key: str, fen: int | None) -> None:
         setattr(project.funding.by_source[Source(parts[1])], parts[2], fen)
     elif parts[0] == "line":
         setattr(project.budget_lines[int(parts[1])], parts[2], fen)
+
+
+# ---------------------------------------------------------------- 定性 rows: the unit's judgement
+
+def bands_from_stated(project: Project, report: SheetReport, profile: Profile) -> None:
+    """A 定性 (or undated 时效) row whose actual names no 达成 level takes its level from the
+    score the unit stated: 13 of 15 is 达成, 9.5 of 15 部分达成, 5 of 10 未达成 — the unit's own
+    judgement, as the form records it. A stated score other than the band's suggested one is
+    kept as the override, with the reason 按原表自评得分, so the score and the review follow
+    the form instead of asking for a choice the form already made."""
+    for ind in project.indicators:
+        stated, weight = ind.stated_score, ind.weight
+        if stated is None or weight is None or not (0 <= stated <= weight):
+            continue
+        target, actual = parse_value(ind.target), parse_value(ind.actual)
+        undated = target.direction is Direction.TIMELY and actual.deadline is None
+        if target.direction is not Direction.QUALITATIVE and not undated:
+            continue
+        if achievement_of(ind) is not None:
+            continue
+        shown = profile.round(stated)
+        for band in profile.qualitative_bands:
+            bounds = qualitative_band(weight, band.achievement, profile)
+            if bounds is None:
+                continue
+            low, high, suggested = bounds
+            if low <= shown and (shown <= high if band.high_inclusive else shown < high):
+                ind.achievement = band.achievement
+                if shown != suggested:
+                    ind.override, ind.override_reason = stated, STATED_REASON
+                report.read.append(f"“{ind.name or '未命名指标'}”未写明达成情况，按原表得分 "
+                                   f"{num(stated)} 分（分值 {num(weight)}）取“{band.achievement}”")
+                break

@@ -124,3 +124,36 @@ def test_check_on_an_imported_file_still_reviews_the_stated_execution_score(tmp_
     assert doc.projects[0].stated_execution_score is not None
     main(["check", str(out)])
     assert "填报的预算执行率得分" in capsys.readouterr().out
+
+
+def test_export_replaces_an_existing_workbook_only_with_force(tmp_path, capsys):
+    doc_path = tmp_path / "demo.db"
+    write_demo(doc_path, "003")
+    template = tmp_path / "received.xlsx"  # e.g. the unit's own workbook that was imported
+    build.standard(template)
+    before = _digest(template)
+    assert main(["export-xlsx", str(doc_path), "-o", str(template)]) == 2
+    err = capsys.readouterr().err
+    assert "已存在" in err and "--force" in err and len(err.strip().splitlines()) == 1
+    assert _digest(template) == before
+    assert main(["export-xlsx", str(doc_path), "-o", str(template), "--force"]) == 0
+    assert _digest(template) != before
+
+
+def test_import_force_never_replaces_a_finalized_document(tmp_path, capsys):
+    target = tmp_path / "mine.db"
+    write_demo(target, "003")
+    assert main(["finalize", str(target)]) == 0
+    before = _digest(target)
+    capsys.readouterr()
+    src = build.standard(tmp_path / "a.xlsx")
+    assert main(["import-xlsx", str(src), "-o", str(target), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "已定稿" in err and len(err.strip().splitlines()) == 1
+    assert _digest(target) == before
+
+
+def test_export_help_says_indicator_scores_are_values():
+    run = subprocess.run([sys.executable, "-m", "selfeval_desktop.cli", "export-xlsx", "--help"],
+                         cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert "各指标得分是本软件按评分规则算出的数值" in run.stdout and "--force" in run.stdout
