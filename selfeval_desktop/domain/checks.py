@@ -97,6 +97,10 @@ def _required(ctx: Context) -> None:
         projects = ctx.doc.projects
         which = (f"第{projects.index(ctx.project) + 1}个项目" if ctx.project in projects else "项目")
         ctx.warning("project_name_missing", f"{which}未填写项目名称", "overview", field="name")
+    if (ctx.project.kind is ProjectKind.PROJECT and not ctx.project.supervisor.strip()
+            and not ctx.doc.unit.supervisor.strip()):
+        ctx.warning("supervisor_missing", f"{ctx.name}未填写主管部门（项目支出绩效自评表会打印）",
+                    "overview", field="supervisor")
 
 
 def _without_repeats(findings: list[Finding]) -> list[Finding]:

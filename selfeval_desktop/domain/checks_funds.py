@@ -8,7 +8,7 @@ from __future__ import annotations
 from statistics import median
 
 from .checks_base import Context, percent, wan, yuan
-from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, Source, source_label)
+from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, source_label)
 from .money import FEN_PER_WAN, format_wan
 
 FUNDING_LABELS = {
@@ -41,6 +41,7 @@ def check_funds(ctx: Context) -> None:
     _source_sums(ctx)
     _kind_sums(ctx)
     _line_sums(ctx)
+    _printed_totals(ctx)
     _special_within_line(ctx)
     _overuse(ctx)
     _execution(ctx)
@@ -94,8 +95,8 @@ def _compare_total(ctx: Context, code: str, total_attr: str, parts: list[tuple[s
     label = FUNDING_LABELS[total_attr]
     added = sum(v for _, v in parts)
     if total is None:
-        ctx.warning("total_missing", f"{ctx.name}已填写{what}（合计 {wan(added)}），但{label}未填写",
-                    "budget", field=total_attr)
+        ctx.warning("total_missing", f"{ctx.name}{label}合计未填写，{what}合计为 {wan(added)}，"
+                    f"请填写{label}合计", "budget", field=total_attr)
     elif added != total:
         detail = ""
         if 1 < len(parts) <= MAX_DETAIL:
@@ -139,6 +140,24 @@ def _line_sums(ctx: Context) -> None:
         parts = [(line.name.strip() or line.code.strip() or f"第{i + 1}行", getattr(line, col))
                  for i, line in lines if getattr(line, col) is not None]
         _compare_total(ctx, "lines_sum", total_attr, parts, f"支出明细{LINE_LABELS[col]}")
+
+
+# the basic form prints 计划安排资金 and 实际支出; the MoF form and the score use 全年预算数 and
+# 全年执行数: the same money typed twice, so one filled and the other empty prints a blank
+PRINTED_TWINS = (("planned_total", "annual_budget"), ("spent_total", "executed"))
+
+
+def _printed_totals(ctx: Context) -> None:
+    if ctx.project.kind is not ProjectKind.PROJECT:
+        return
+    f = ctx.project.funding
+    said = {x.place.field for x in ctx.findings if x.place.tab == "budget" and x.place.table is None}
+    for printed, twin in PRINTED_TWINS:
+        if getattr(f, printed) is None and getattr(f, twin) is not None and printed not in said:
+            label, twin_label = FUNDING_LABELS[printed], FUNDING_LABELS[twin]
+            ctx.warning("printed_total_missing",
+                        f"{ctx.name}{label}未填写（{twin_label}为 {wan(getattr(f, twin))}），"
+                        f"自评基本情况表打印的是{label}，请填写", "budget", field=printed)
 
 
 def _special_within_line(ctx: Context) -> None:

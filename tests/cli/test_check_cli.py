@@ -22,7 +22,7 @@ D = Decimal
 
 def project(name: str) -> Project:
     """A consistent project: funds add up, weights make 100, every indicator at full marks."""
-    p = Project(name=name)
+    p = Project(name=name, supervisor="高新区管委会")
     f = p.funding
     f.planned_total = f.arrived_total = f.spent_total = parse_wan("4")
     f.initial_budget = f.annual_budget = f.executed = parse_wan("4")

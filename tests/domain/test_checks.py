@@ -20,7 +20,7 @@ def wan(text: str) -> int:
 
 def consistent_project(pid: int = 1) -> Project:
     """Seed 003's 学术交流活动经费 (4 万元, all 市县财政), filled in consistently, all full marks."""
-    p = Project(id=pid, name="学术交流活动经费")
+    p = Project(id=pid, name="学术交流活动经费", supervisor="河池市科学技术协会")
     f = p.funding
     f.planned_total = f.arrived_total = f.spent_total = wan("4")
     f.initial_budget = f.annual_budget = f.executed = wan("4")
@@ -194,6 +194,41 @@ def test_sources_filled_but_total_empty_is_a_warning():
     p.funding.arrived_total = None
     f = only(findings(p), "total_missing")
     assert f.severity == "warning" and f.place.field == "arrived_total"
+    # says what to fill, not "已填写各来源…（合计 4 万元），但实际到位资金未填写"
+    assert f.message == ("「学术交流活动经费」实际到位资金合计未填写，各来源实际到位资金合计为 4 万元，"
+                         "请填写实际到位资金合计")
+
+
+@pytest.mark.parametrize("printed, twin, label", [
+    ("planned_total", "annual_budget", "计划安排资金"), ("spent_total", "executed", "实际支出")])
+def test_printed_total_empty_while_its_twin_is_filled_is_a_warning(printed, twin, label):
+    p = consistent_project()
+    p.funding.by_source.clear()  # no parts: only the twin says what the money was
+    p.budget_lines = []
+    setattr(p.funding, printed, None)
+    f = only(findings(p), "printed_total_missing")
+    assert f.severity == "warning" and f.place == Place(1, "budget", None, None, printed)
+    assert label in f.message and "4 万元" in f.message and "基本情况表" in f.message
+    setattr(p.funding, twin, None)  # both empty: nothing to compare (other checks speak)
+    assert "printed_total_missing" not in codes(findings(p))
+
+
+def test_printed_total_empty_is_said_once_when_its_parts_are_filled():
+    p = consistent_project()
+    p.funding.planned_total = None   # sources and lines filled, 全年预算数 filled
+    found = [f for f in findings(p) if f.place.field == "planned_total"]
+    assert found and {f.code for f in found} == {"total_missing"}  # no second warning
+
+
+def test_empty_supervisor_is_a_warning_unless_the_unit_names_one():
+    p = consistent_project()
+    p.supervisor = ""
+    f = only(findings(p), "supervisor_missing")
+    assert f.severity == "warning" and f.place == Place(1, "overview", field="supervisor")
+    doc = make_doc(p)
+    doc.unit.supervisor = "河池市科学技术协会"   # the MoF form prints the unit's then
+    assert "supervisor_missing" not in codes(run_checks(doc))
+    assert "supervisor_missing" not in codes(findings(consistent_department()))
 
 
 def test_provincial_source_is_named_as_the_region_writes_it():
