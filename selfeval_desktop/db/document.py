@@ -353,6 +353,7 @@ def schema_version(conn: sqlite3.Connection) -> tuple[int, int]:
     return unpack_version(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-__all__ = ["DocumentError", "OpenedDocument", "sqlite_reason", "os_reason", "open_document", "create_document", "check_file",
+__all__ = ["DocumentError", "OpenedDocument", "sqlite_reason", "os_reason", "open_document",
+           "create_document", "check_file",
            "create_in_memory", "write_atomically", "copy_document", "transaction", "pack_version",
            "schema_version", "MIGRATION_VERSIONS"]

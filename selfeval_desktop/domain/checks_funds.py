@@ -151,7 +151,8 @@ def _printed_totals(ctx: Context) -> None:
     if ctx.project.kind is not ProjectKind.PROJECT:
         return
     f = ctx.project.funding
-    said = {x.place.field for x in ctx.findings if x.place.tab == "budget" and x.place.table is None}
+    said = {x.place.field for x in ctx.findings
+            if x.place.tab == "budget" and x.place.table is None}
     for printed, twin in PRINTED_TWINS:
         if getattr(f, printed) is None and getattr(f, twin) is not None and printed not in said:
             label, twin_label = FUNDING_LABELS[printed], FUNDING_LABELS[twin]

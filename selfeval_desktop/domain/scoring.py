@@ -232,7 +232,8 @@ def _score_positive(weight, v: _Shown, profile) -> IndicatorScore:
     a = max(a, ZERO)
     score = points(weight * a / t, weight, profile)
     return IndicatorScore(score, score, f"{v.note}{_with_unit(a, v.unit)} / "
-                          f"{_with_unit(t, v.unit)} × {num(weight)} 分 = {score}", Direction.POSITIVE,
+                          f"{_with_unit(t, v.unit)} × {num(weight)} 分 = {score}",
+                          Direction.POSITIVE,
                           below_full=score < weight)
 
 
