@@ -11,6 +11,9 @@ styles, the grids' helpers) are not needed to show the window. This keeps the st
 from __future__ import annotations
 
 import importlib
+import os
+from pathlib import Path
+import sys
 
 _QTCORE = (
     "QAbstractItemModel", "QAbstractTableModel", "QByteArray", "QCoreApplication", "QDate",
@@ -44,15 +47,52 @@ __all__ = [*_SUBMODULES, *_MODULE_OF, "QT_VERSION"]
 
 def __getattr__(name: str):
     if name in _MODULE_OF:
-        value = getattr(importlib.import_module(f"PySide6.{_MODULE_OF[name]}"), name)
+        value = getattr(_binding(_MODULE_OF[name]), name)
     elif name in _SUBMODULES:
-        value = importlib.import_module(f"PySide6.{name}")
+        value = _binding(name)
     elif name == "QT_VERSION":
-        value = importlib.import_module("PySide6.QtCore").qVersion()
+        value = _binding("QtCore").qVersion()
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}: add it to the lists")
     globals()[name] = value  # later lookups skip this function
     return value
+
+
+_loaded = False
+
+
+def _binding(module: str):
+    global _loaded
+    if not _loaded:
+        importlib.import_module("PySide6.QtCore")
+        _loaded = True
+        _spare_feature_scan()
+    return importlib.import_module(f"PySide6.{module}")
+
+
+def _spare_feature_scan() -> None:
+    """Tell PySide6 that this app's modules (and those already loaded) use no ``__feature__``.
+
+    Once imported, PySide6 reads the whole source of every module named in a later import, once,
+    looking for the text "PySide6" (to decide whether its optional ``from __feature__ import
+    snake_case`` switches apply there). That is some 80 files read and split at start-up. Marking
+    a module -1 ("ignore") is what that scan concludes for every module without "PySide6" in it;
+    this module, the only one naming it, is never switched either (the app uses no feature). Does
+    nothing if PySide6 keeps this table elsewhere.
+    """
+    features = getattr(sys.modules.get("signature_bootstrap"), "pyside_feature_dict", None)
+    if not isinstance(features, dict):
+        return
+    package = Path(__file__).resolve().parents[1]
+    names = set(sys.modules)
+    for folder, _dirs, files in os.walk(package):
+        parts = Path(folder).relative_to(package.parent).parts
+        if "__pycache__" in parts:
+            continue
+        names.add(".".join(parts))
+        names.update(".".join((*parts, f[:-3])) for f in files if f.endswith(".py"))
+    for name in names:
+        features.setdefault(name, -1)
 
 
 def __dir__() -> list[str]:

@@ -111,3 +111,15 @@ def test_the_checks_are_not_imported_to_show_the_window():
             "print('selfeval_desktop.domain.checks' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "False", out.stderr[-500:]
+
+
+def test_pyside_is_spared_reading_the_apps_sources():
+    """PySide6 reads every module imported after it looking for "PySide6" (its __feature__
+    switches); the app's modules are marked as not using them, as that scan would conclude."""
+    import sys
+    from selfeval_desktop.ui import qt
+    qt.QWidget  # noqa: B018 - PySide6 loaded through qt
+    features = sys.modules["signature_bootstrap"].pyside_feature_dict
+    assert features.get("selfeval_desktop.ui.tabs.budget_tab") == -1
+    assert features.get("selfeval_desktop.reports") == -1
+    assert features.get("PySide6") == 0  # what PySide6 found itself is kept
