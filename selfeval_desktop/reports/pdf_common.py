@@ -2,7 +2,8 @@
 
 A form is a list of platypus flowables. ``build_pdf`` sets one or more forms on A4 pages, each form
 starting on a new page, and numbers each form's pages "第 x 页 共 y 页" when it has more than one.
-Long texts wrap inside their cells (Paragraph, CJK word wrap); tables split between pages with their
+Long texts wrap inside their cells (``pdf_wrap.FormParagraph``: CJK wrapping that keeps a number
+with its unit and punctuation inside the cell); tables split between pages with their
 header rows repeated, and a row too tall for a page is split inside the row (``splitInRow``).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, Pag
 
 from ..domain.digest import check_code
 from .fonts import HEI, SONG, markup, register_fonts
+from .pdf_wrap import FormParagraph
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -56,7 +58,7 @@ NOTE = _style("note", SONG, 8, 11, TA_LEFT, textColor=colors.Color(0.25, 0.25, 0
 def para(text: str | None, style: ParagraphStyle = VALUE) -> Paragraph:
     """A cell or line of text: wrapped, escaped, rare characters in the fallback face."""
     register_fonts()
-    return Paragraph(markup(text or "", base=style.fontName), style)
+    return FormParagraph(markup(text or "", base=style.fontName), style)
 
 
 # ------------------------------------------------------------------ tables

@@ -1,0 +1,142 @@
+"""Line breaking for the forms' Chinese text cells.
+
+reportlab's CJK wrapping cuts "like a knife" between any two characters: a number and its unit
+split across lines (``小于681.530`` / ``7万元``), and a line-ending ``、`` or ``，`` is hung past the
+right edge of its cell (the kinsoku rule "a comma cannot start a line" kept by overflowing).
+:class:`FormParagraph` wraps with three rules more:
+
+- a number with its sign and unit (``≥90%``, ``681.5307万元``, ``2021年12月``) and a Latin word
+  are never broken, unless one alone is wider than the line;
+- punctuation that cannot start a line (、，。；：）” …) takes the character before it down to
+  the next line instead of sticking out of the cell;
+- an opening bracket or quote (（《“) does not end a line.
+"""
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+
+_FUZZ = 1e-6
+_UNIT = "万亿千百元角人次个件项家篇场期名户台套所座条册份本批棵株亩吨米天日月年周倍分秒时号届页张位辆艘公里斤克升点"
+# a number (with sign and percent or unit), repeated for dates: 2021年12月, 1:2, 3~5个
+_TOKEN = re.compile(
+    rf"[≥≤<>＜＞=≈±+\-－~～约]?(?:\d[\d.,，:：/~～\-－]*\d|\d)(?:[%‰％]|[{_UNIT}]{{1,4}})?"
+    rf"(?:(?:\d[\d.,]*\d|\d)(?:[%‰％]|[{_UNIT}]{{1,4}})?)*"
+    r"|[A-Za-z][A-Za-z0-9_.\-]*")
+_NO_START = set(ALL_CANNOT_START) | set("、，。；：！？）》」』】〉”’%‰％")
+_NO_END = set(ALL_CANNOT_END) | set("（《「『【〈“‘")
+
+
+_PIECE = re.compile(rf"[≥≤<>＜＞=≈±+\-－~～约]?\d[\d.,]*(?:[%‰％]|[{_UNIT}]{{1,4}})?"
+                    r"|[A-Za-z][A-Za-z0-9_.\-]*")
+_RUN = re.compile(rf"\d[\d.,]*\d|\d|[{_UNIT}]+|[A-Za-z][A-Za-z0-9_.\-]*")
+
+
+def _kept_together(text: str) -> list[set[int]]:
+    """Positions k where no line should break between text[k-1] and text[k], from the most
+    to the least wanted: inside a whole token (``2021年12月``, ``681.5307万元``); inside a number
+    with its unit (``2021年``); inside a number or a unit (``681.5307``, ``万元``). A level is
+    given up only for a token wider than a line."""
+    levels: list[set[int]] = [set(), set(), set()]
+    for m in _TOKEN.finditer(text):
+        levels[0].update(range(m.start() + 1, m.end()))
+        for level, pattern in ((1, _PIECE), (2, _RUN)):
+            for part in pattern.finditer(m.group(0)):
+                levels[level].update(range(m.start() + part.start() + 1, m.start() + part.end()))
+    return levels
+
+
+def _back(p: int, start: int, keep: set[int]) -> int | None:
+    while p in keep and p > start + 1:
+        p -= 1
+    return None if p in keep else p
+
+
+def _break_at(U, i: int, start: int, keep: list[set[int]]) -> int:
+    """Where to end the line when U[i] no longer fits (U[start:i] does): a position in
+    (start, i] that obeys the rules, or i when none does."""
+    p = i
+    if U[p] in _NO_START and p - 1 > start:  # 、 takes the character before it down
+        p -= 1
+    q = _back(p, start, keep[0])
+    if q is None and i not in keep[0]:  # a token and its comma wider than the line: the comma
+        q = i                           # starts the next line rather than cut the number
+    for level in keep[1:]:  # a token wider than the line: keep what can be kept
+        if q is None:
+            q = _back(p, start, level)
+    p = i if q is None else q
+    while p - 1 > start and U[p - 1] in _NO_END:  # （ does not end a line
+        p -= 1
+    return p if p > start else i
+
+
+def form_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
+    """reportlab's ``cjkFragSplit`` with the rules above."""
+    U = []
+    for f in frags:
+        text = f.text
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        if text:
+            U.extend(cjkU(t, f, encoding) for t in text)
+        else:
+            U.append(cjkU(text, f, encoding))
+    keep = _kept_together("".join(u if len(u) == 1 else "\x00" for u in U))
+    lines = []
+    nU = len(U)
+    start = i = 0
+    width = 0.0
+    max_width = maxWidths[0]
+    while i < nU:
+        u = U[i]
+        w = u.width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = max_width
+            w = w.normalizedValue(max_width)
+        line_break = hasattr(u.frag, "lineBreak")
+        if line_break:
+            i += 1
+            lines.append(makeCJKParaLine(U[start:i], max_width, width, max_width - width, True,
+                                         calcBounds))
+        elif width + w > max_width + _FUZZ and i > start:
+            p = _break_at(U, i, start, keep)
+            used = sum(_width(x, max_width) for x in U[start:p])
+            lines.append(makeCJKParaLine(U[start:p], max_width, used, max_width - used, False,
+                                         calcBounds))
+            i = p
+        else:
+            width += w
+            i += 1
+            continue
+        start, width = i, 0.0
+        max_width = maxWidths[min(len(lines), len(maxWidths) - 1)]
+    if width > 0:
+        lines.append(makeCJKParaLine(U[start:], max_width, width, max_width - width, False,
+                                     calcBounds))
+    return ParaLines(kind=1, lines=lines)
+
+
+def _width(u, max_width):
+    w = u.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return w
+
+
+class FormParagraph(Paragraph):
+    """A Paragraph whose CJK wrapping keeps numbers with their units and punctuation inside."""
+
+    def breakLinesCJK(self, maxWidths):
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        if not self.frags:
+            return super().breakLinesCJK(maxWidths)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        self.height = 0
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return form_frag_split(self.frags, maxWidths, auto not in ("", "off"))
