@@ -7,6 +7,8 @@ cursor on the cell.
 """
 from __future__ import annotations
 
+import time
+
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -63,6 +65,11 @@ class ChecksPanel(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
+        self._steps = QTimer(self)  # the next slice of a run given a time budget
+        self._steps.setSingleShot(True)
+        self._steps.setInterval(0)
+        self._steps.timeout.connect(lambda: self._dirty and self.refresh(self._budget_ms))
+        self._budget_ms: float | None = None
         self._by_project: dict[int, list] = {}
         self._document: list = []
         self._dirty: set[int] = set()
@@ -114,9 +121,14 @@ class ChecksPanel(QDockWidget):
         self._mark(pid)
 
     # ------------------------------------------------------------ checking
-    def refresh(self) -> None:
-        """Check what changed since the last run (everything the first time) and show the list."""
+    def refresh(self, budget_ms: float | None = None) -> None:
+        """Check what changed since the last run (everything the first time) and show the list.
+
+        With ``budget_ms`` the run stops after about that long, the current project checked first,
+        and goes on in the next event-loop turns: a large file's first run (scoring every project)
+        does not hold the window still for several frames. Without, everything is checked now."""
         self._timer.stop()
+        self._steps.stop()
         session = self.session
         if session is None:
             return
@@ -133,11 +145,20 @@ class ChecksPanel(QDockWidget):
         for pid in list(self._by_project):
             if pid not in present:
                 del self._by_project[pid]
-        for pid in dirty:
+        order = {p.id: i for i, p in enumerate(doc.projects)}
+        started, checked = time.perf_counter(), 0
+        for pid in sorted(dirty, key=lambda p: (p != self.current_pid, order.get(p, 0))):
+            late = budget_ms is not None and (time.perf_counter() - started) * 1000 > budget_ms
+            if checked and late:
+                self._dirty.add(pid)  # next slice
+                continue
+            checked += 1
             project = present.get(pid)
             if project is not None:
                 self._by_project[pid] = _checks().check_project(doc, project, session.score(pid))
-        order = {p.id: i for i, p in enumerate(doc.projects)}
+        if self._dirty and budget_ms is not None:
+            self._budget_ms = budget_ms
+            self._steps.start()
         findings = list(self._document)
         for pid in sorted(self._by_project, key=lambda p: order.get(p, 0)):
             findings.extend(sorted(self._by_project[pid], key=_checks().sort_key))

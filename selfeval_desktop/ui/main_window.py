@@ -21,6 +21,7 @@ from .qt import (QAction, QFont, QHBoxLayout, QKeySequence, QLabel, QListWidget,
 
 APP_TITLE = "绩效自评助手"
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
+CHECKS_SLICE_MS = 8  # the first 问题清单 run after opening goes on in slices of about this
 TAB_KEYS = ("overview", "budget", "indicators", "conclusion")
 TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
 # each tab's module and class, imported when the tab is first shown (a quicker start)
@@ -356,7 +357,8 @@ class MainWindow(QMainWindow):
         self.checks.set_current(self.page.pid)
         self.page.projectShown.connect(self.checks.set_current)
         self._show_document_state()
-        self.after_paint(lambda: self.session is session and self.checks.refresh())
+        self.after_paint(lambda: self.session is session
+                         and self.checks.refresh(budget_ms=CHECKS_SLICE_MS))
 
     def after_paint(self, work) -> None:
         """Run ``work`` in the event loop once the window has painted (at once if it has).

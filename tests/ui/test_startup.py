@@ -123,3 +123,27 @@ def test_pyside_is_spared_reading_the_apps_sources():
     assert features.get("selfeval_desktop.ui.tabs.budget_tab") == -1
     assert features.get("selfeval_desktop.reports") == -1
     assert features.get("PySide6") == 0  # what PySide6 found itself is kept
+
+
+def test_the_first_check_run_goes_on_in_slices_current_project_first(qtbot, tmp_path):
+    from copy import deepcopy
+    from tests.ui.ui_fixtures import sample_document
+    doc = sample_document()
+    for i in range(5):
+        extra = deepcopy(doc.projects[0])
+        doc.projects.append(extra)
+    for p in doc.projects:
+        p.name = ""  # each project has a finding: 未填写项目名称
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc), show=False)
+    panel, ids = window.checks, [p.id for p in window.session.document.projects]
+    window.page.projects.select_pid(ids[3])
+
+    def unnamed():
+        return {f.place.project_id for f in panel.findings if "未填写项目名称" in f.message}
+
+    panel.refresh(budget_ms=0)  # one project per slice: the one shown first
+    assert unnamed() == {ids[3]}
+    assert any("未填写项目名称" in panel.list.item(i).text() for i in range(panel.list.count()))
+    qtbot.waitUntil(lambda: unnamed() == set(ids), timeout=2000)
+    panel.refresh()  # a plain run is complete at once
+    assert unnamed() == set(ids)
