@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 import re
+import stat
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from .fonts import missing_chars
 from .form_basic import FORM_TITLE as BASIC_TITLE, basic_form
 from .form_mof import FORM_TITLE as MOF_TITLE, mof_form
 from .pdf_common import FormPart, build_pdf
+from .spending import line_label
 
 FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {
     "basic": (BASIC_TITLE, basic_form),
@@ -62,7 +64,7 @@ def project_texts(doc: Document, project: Project) -> list[str]:
              project.implementer, project.leader, project.phone, project.address, project.postcode,
              project.start, project.end, project.goal_expected, project.goal_actual,
              project.unit_opinion, project.supervisor_opinion]
-    texts += [f"{b.code}{b.name}" for b in project.budget_lines]
+    texts += [line_label(b) for b in project.budget_lines]
     for ind in project.indicators:
         texts += [ind.level1, ind.level2, ind.name, ind.target, ind.actual, ind.deviation,
                   ind.override_reason]
@@ -83,11 +85,39 @@ def print_warnings(doc: Document, projects: list[Project]) -> list[str]:
     return out
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """A replaced file keeps its permissions; a new one gets what any new file gets (0666 less
+    the umask: 0644 usually), not the 0600 of a temporary file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace."""
     path = Path(path)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
     try:
+        try:
+            os.fchmod(fd, mode)
+        except (AttributeError, OSError):  # Windows has no fchmod; its files have no such mode
+            pass
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -3,7 +3,7 @@
 Sections as on the paper form: 一、项目基本概况 (负责人, 电话, 地址, 邮编, 起止时间, funds planned and
 arrived by source, 实际支出); 二、项目支出明细; 项目绩效目标及实施计划完成情况; 综合得分; 自评等次;
 四、评价人员 with an empty 签字 cell; 五、项目单位（评价机构）意见 and 六、主管部门审核意见 with room for
-a stamp and the date. (The paper form has no 三、 heading; neither has this one.)
+a stamp and the date (side by side when that makes the form fit one page). (The paper form has no 三、 heading; neither has this one.)
 The total and grade come from ``domain.scoring``; amounts are shown in 万元 by ``format_wan``.
 """
 from __future__ import annotations
@@ -15,11 +15,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..domain.evaluation import profile_for
-from ..domain.model import Document, Project, Source, source_label
+from ..domain.model import Document, Project, Source, SpendingScheme, source_label
 from ..domain.money import format_wan, sum_fen
 from ..domain.scoring import score_project
-from .pdf_common import (FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE, VALUE_CENTER,
+from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
+                         VALUE_CENTER,
                          FormPart, Grid, check_block, footer_text, para)
+from .spending import line_label
 
 FORM_TITLE = "项目单位自评基本情况表"
 # four columns: label, value, label, value (as on the paper form)
@@ -27,7 +29,11 @@ WIDTHS = [40 * mm, (FRAME_WIDTH - 80 * mm) / 2, 40 * mm, (FRAME_WIDTH - 80 * mm)
 MIN_EVALUATOR_ROWS = 3      # blank rows left for evaluators added by pen
 SIGN_HEIGHT = 13 * mm       # the 签字 cell: tall enough for a pen signature
 STAMP_HEIGHT = 42 * mm      # room for a round 公章 (40 mm) and the date
+COMPACT_SIGN_HEIGHT = 10 * mm
+COMPACT_STAMP_HEIGHT = 18 * mm  # side by side: the 40 mm stamp also covers title and date
 STAMP = VALUE.clone("stamp", alignment=TA_RIGHT)
+STAMP_TEXT = "（盖章）　　　　\n\n　　　　年　　月　　日　　"
+OPINION_TITLES = ("五、项目单位（评价机构）意见：", "六、主管部门审核意见：")
 
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?\s*$")
 
@@ -80,12 +86,12 @@ def spending(project: Project) -> list:
     """二、项目支出明细 by economic classification, with 支出合计."""
     g = Grid(WIDTHS)
     _section(g, "二、项目支出明细")
-    g.add([para("支出内容\n（按经济科目）", LABEL), "",
+    kind = "经济科目" if project.spending_scheme is SpendingScheme.ECONOMIC else "科研经费科目"
+    g.add([para(f"支出内容\n（按{kind}）", LABEL), "",
            para("计划支出数（万元）", LABEL), para("实际支出数（万元）", LABEL)],
           spans=[(0, 1)], labels=(0, 2, 3))
     for line in project.budget_lines:
-        name = f"{line.code}{line.name}" if line.code and not line.name.startswith(line.code) \
-            else line.name or line.code
+        name = line_label(line)  # 302商品和服务支出; 设备费 (never the program's key "equipment")
         g.add([para(name), "", para(format_wan(line.planned), VALUE_CENTER),
                para(format_wan(line.actual), VALUE_CENTER)], spans=[(0, 1)])
     planned = sum_fen(line.planned for line in project.budget_lines)
@@ -119,7 +125,7 @@ def result(doc: Document, project: Project) -> list:
     return [g.table()]
 
 
-def evaluators(project: Project) -> list:
+def evaluators(project: Project, sign_height: float = SIGN_HEIGHT) -> list:
     """四、评价人员: 姓名, 职称/职务, 单位 and an empty 签字 cell for a pen."""
     g = Grid(WIDTHS)
     _section(g, "四、评价人员")
@@ -128,15 +134,20 @@ def evaluators(project: Project) -> list:
     people = list(project.evaluators)
     for person in people:
         g.add([para(person.name, VALUE_CENTER), para(person.title, VALUE_CENTER),
-               para(person.org, VALUE_CENTER), _pen_room()])
+               para(person.org, VALUE_CENTER), _pen_room(sign_height)])
     for _ in range(max(0, MIN_EVALUATOR_ROWS - len(people))):
-        g.add(["", "", "", _pen_room()])
+        g.add(["", "", "", _pen_room(sign_height)])
     return [g.table(repeat_rows=2)]
 
 
-def _pen_room() -> Spacer:
+def _pen_room(height: float = SIGN_HEIGHT) -> Spacer:
     """An empty 签字 cell that keeps its row tall enough for a pen signature."""
-    return Spacer(1, SIGN_HEIGHT - 2 * PAD)
+    return Spacer(1, height - 2 * PAD)
+
+
+def _stamp(text: str = STAMP_TEXT) -> object:
+    """（盖章） and the date with room to write it by pen: 　　　　年　　月　　日."""
+    return para(text, STAMP)
 
 
 def opinion(title: str, text: str) -> list:
@@ -146,22 +157,54 @@ def opinion(title: str, text: str) -> list:
     if text.strip():
         g.add([para(text)], joins=(0,))
     room = STAMP_HEIGHT if not text.strip() else STAMP_HEIGHT - 10 * mm
-    r = g.add([[Spacer(1, room), para("（盖章）　　　　\n\n年　　月　　日　　", STAMP)]], joins=(0,))
+    r = g.add([[Spacer(1, room), _stamp()]], joins=(0,))
     t = g.table()
     t.setStyle([("BOTTOMPADDING", (0, r), (0, r), 5 * mm), ("VALIGN", (0, 0), (0, -1), "TOP")])
     return [KeepTogether([t])]
 
 
+def opinions_side_by_side(project: Project) -> list:
+    """五 and 六 next to each other, each with room for its stamp and date: the compact layout
+    that lets a form which almost fits one page be one page (one sheet to sign and stamp)."""
+    texts = (project.unit_opinion.strip(), project.supervisor_opinion.strip())
+    g = Grid([FRAME_WIDTH / 2, FRAME_WIDTH / 2])
+    g.add([para(OPINION_TITLES[0], SECTION), para(OPINION_TITLES[1], SECTION)])
+    if any(texts):
+        g.add([para(texts[0]), para(texts[1])], joins=(0, 1))
+    room = COMPACT_STAMP_HEIGHT if not any(texts) else COMPACT_STAMP_HEIGHT - 8 * mm
+    stamp = STAMP_TEXT.replace("\n\n", "\n")
+    r = g.add([[Spacer(1, room), _stamp(stamp)], [Spacer(1, room), _stamp(stamp)]], joins=(0, 1))
+    t = g.table()
+    t.setStyle([("BOTTOMPADDING", (0, r), (-1, r), 3 * mm), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    return [KeepTogether([t])]
+
+
+def height(flowables: list) -> float:
+    """The height the flowables take in the page frame (for choosing a layout)."""
+    total = 0.0
+    for f in flowables:
+        parts = f._content if isinstance(f, KeepTogether) else [f]
+        for part in parts:
+            total += part.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1]
+            total += part.getSpaceBefore() + part.getSpaceAfter()
+    return total
+
+
 def basic_form(doc: Document, project: Project) -> FormPart:
-    """The 项目单位自评基本情况表 of one project."""
-    flow = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}", HEADLINE)]
-    flow += overview(doc, project)
-    flow += spending(project)
-    flow += goals(project)
-    flow += result(doc, project)
-    flow += evaluators(project)
-    flow += opinion("五、项目单位（评价机构）意见：", project.unit_opinion)
-    flow += opinion("六、主管部门审核意见：", project.supervisor_opinion)
-    flow += check_block(project)
+    """The 项目单位自评基本情况表 of one project: on one page when the compact layout (五 and 六
+    side by side, shorter 签字 rows) makes it fit, else over several in the full layout."""
+    head = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}", HEADLINE)]
+    head += overview(doc, project)
+    head += spending(project)
+    head += goals(project)
+    head += result(doc, project)
+    tail = check_block(project)
+    flow = head + evaluators(project) + opinion(OPINION_TITLES[0], project.unit_opinion) \
+        + opinion(OPINION_TITLES[1], project.supervisor_opinion) + tail
+    if height(flow) > FRAME_HEIGHT:
+        compact = head + evaluators(project, COMPACT_SIGN_HEIGHT) \
+            + opinions_side_by_side(project) + tail
+        if height(compact) <= FRAME_HEIGHT - 1 * mm:
+            flow = compact
     flow.append(Spacer(1, 0))
     return FormPart(flow, footer_text(project))

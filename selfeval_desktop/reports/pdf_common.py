@@ -30,6 +30,7 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 LINE = 0.6            # table rule width (pt)
 LABEL_FILL = colors.Color(0.94, 0.94, 0.94)  # label cells: lightly shaded
 PAD = 3               # cell padding (pt)
@@ -58,7 +59,10 @@ NOTE = _style("note", SONG, 8, 11, TA_LEFT, textColor=colors.Color(0.25, 0.25, 0
 def para(text: str | None, style: ParagraphStyle = VALUE) -> Paragraph:
     """A cell or line of text: wrapped, escaped, rare characters in the fallback face."""
     register_fonts()
-    return FormParagraph(markup(text or "", base=style.fontName), style)
+    # a full-width space as two no-break spaces: a paragraph collapses runs of white space, and
+    # "年　　月　　日" must keep its room for the pen (and "地　　址" its spacing)
+    text = (text or "").replace("\u3000", "\u00a0\u00a0")
+    return FormParagraph(markup(text, base=style.fontName), style)
 
 
 # ------------------------------------------------------------------ tables
@@ -281,7 +285,7 @@ def build_pdf(parts: list[FormPart], title: str = "", author: str = "") -> bytes
     """Set the forms on A4 pages (each form from a new page) and return the PDF bytes."""
     register_fonts()
     out = BytesIO()
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc = BaseDocTemplate(out, pagesize=A4, title=title, author=author,
                           creator="绩效自评助手 selfeval-desktop", invariant=True,

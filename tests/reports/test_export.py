@@ -19,6 +19,7 @@ def two_projects():
 
 def test_one_file_holds_every_project_each_from_a_new_page(tmp_path):
     doc = two_projects()
+    doc.projects[0].goal_actual = "均达到预期目标。" * 25  # two pages for the first project
     [path] = export_pdf(doc, tmp_path / "all.pdf")
     assert path == tmp_path / "all.pdf"
     text = squeeze(raw_text(path))
@@ -100,3 +101,16 @@ def test_open_with_system_viewer_on_windows_uses_startfile(monkeypatch, tmp_path
     monkeypatch.setattr(export.os, "startfile", calls.append, raising=False)
     open_with_system_viewer(tmp_path / "a.pdf")
     assert calls == [str(tmp_path / "a.pdf")]
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX permissions")
+def test_a_new_pdf_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(tmp_path):
+    old = os.umask(0o022)
+    try:
+        [path] = export_pdf(two_projects(), tmp_path / "new.pdf")
+        assert path.stat().st_mode & 0o777 == 0o644  # not the 0600 of a temporary file
+        os.chmod(path, 0o640)
+        export_pdf(two_projects(), path)
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
