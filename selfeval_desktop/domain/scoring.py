@@ -1,6 +1,6 @@
 """Scoring by a rule profile: 预算执行率, each indicator, the total and the grade.
 
-Every score carries a plain Chinese explanation ("1次 / 4次 × 10 分 = 2.50") so a user, an
+Every score carries a plain Chinese explanation ("1 / 4 次 × 10 分 = 2.50") so a user, an
 auditor or a test can see why. Scores are Decimals rounded to the profile's precision (they are
 what is shown and printed); the total is the sum of the shown scores, so the printed column adds up.
 """
@@ -88,6 +88,13 @@ def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
 def _with_unit(value: Decimal, unit: str) -> str:
     """Number then unit as typed, for both sides of a formula: "4次", "95%", "6万元", "5"."""
     return f"{num(value)}{unit}"
+
+
+def _ratio(top: Decimal, bottom: Decimal, unit: str) -> str:
+    """A quotient as people say it: "1 / 4 次" for counts, "5% / 6%" when the unit is a sign."""
+    if unit in ("%", "‰"):
+        return f"{_with_unit(top, unit)} / {_with_unit(bottom, unit)}"
+    return f"{num(top)} / {num(bottom)}" + (f" {unit}" if unit else "")
 
 
 def score_execution(project: Project, profile: Profile) -> ExecutionScore:
@@ -231,8 +238,7 @@ def _score_positive(weight, v: _Shown, profile) -> IndicatorScore:
                      Direction.POSITIVE)
     a = max(a, ZERO)
     score = points(weight * a / t, weight, profile)
-    return IndicatorScore(score, score, f"{v.note}{_with_unit(a, v.unit)} / "
-                          f"{_with_unit(t, v.unit)} × {num(weight)} 分 = {score}",
+    return IndicatorScore(score, score, f"{v.note}{_ratio(a, t, v.unit)} × {num(weight)} 分 = {score}",
                           Direction.POSITIVE,
                           below_full=score < weight)
 
@@ -255,7 +261,7 @@ def _score_negative(weight, v: _Shown, profile) -> IndicatorScore:
                 + ("（实际达到目标的两倍及以上，得 0 分）" if raw <= 0 else ""))
     else:
         score = points(weight * t / a, weight, profile)
-        text = (f"{v.note}反向指标：{_with_unit(t, v.unit)} / {_with_unit(a, v.unit)} × "
+        text = (f"{v.note}反向指标：{_ratio(t, a, v.unit)} × "
                 f"{num(weight)} 分 = {score}")
     return IndicatorScore(score, score, text, Direction.NEGATIVE, below_full=True)
 
@@ -270,8 +276,8 @@ def _score_equal(weight, v: _Shown, profile) -> IndicatorScore:
         return _zero(weight, profile, f"等于型指标：实际 {v.actual}，目标 {v.target}",
                      Direction.EQUAL)
     score = points(weight * low / high, weight, profile)
-    return IndicatorScore(score, score, f"{v.note}等于型指标偏离目标：{_with_unit(low, v.unit)} / "
-                          f"{_with_unit(high, v.unit)} × {num(weight)} 分 = {score}",
+    return IndicatorScore(score, score, f"{v.note}等于型指标偏离目标：{_ratio(low, high, v.unit)} × "
+                          f"{num(weight)} 分 = {score}",
                           Direction.EQUAL, below_full=True)
 
 

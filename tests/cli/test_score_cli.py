@@ -44,9 +44,9 @@ def test_lecture_and_hk_macau_rows_scored_with_explanations(demo004, capsys):
     lecture = next(v for k, v in rows.items() if "讲座数量" in k)
     assert (lecture["target"], lecture["actual"]) == ("4次", "1次")
     assert Decimal(lecture["score"]) == (Decimal(lecture["weight"]) / 4).quantize(Decimal("0.01"))
-    assert lecture["explanation"].startswith("1次 / 4次 ×")
+    assert lecture["explanation"].startswith("1 / 4 次 ×")
     hk = next(v for k, v in rows.items() if "港澳台" in k)
-    assert Decimal(hk["score"]) == 0 and "0个 / 4个" in hk["explanation"]
+    assert Decimal(hk["score"]) == 0 and "0 / 4 个" in hk["explanation"]
 
 
 def test_stated_total_is_reported_beside_the_computed_one(demo004, capsys):

@@ -42,7 +42,7 @@ def test_positive_met_gets_full_score_without_deviation_request():
 def test_positive_partial_is_proportional_and_explained():
     s = score("≥4次", "1次")
     assert s.score == D("2.50")
-    assert s.explanation == "1次 / 4次 × 10 分 = 2.50"
+    assert s.explanation == "1 / 4 次 × 10 分 = 2.50"
     assert s.below_full  # asks for 偏差原因分析
 
 
@@ -86,7 +86,7 @@ def test_negative_within_target_is_full():
 def test_negative_ratio_method():
     s = score("≤5万元", "6万元", profile=MOF)
     assert s.score == D("8.33")  # 10 × 5 / 6
-    assert s.explanation == "反向指标：5万元 / 6万元 × 10 分 = 8.33"
+    assert s.explanation == "反向指标：5 / 6 万元 × 10 分 = 8.33"
     assert s.below_full
     assert score("≤5万元", "10万元", profile=MOF).score == D("5.00")
 
@@ -402,9 +402,9 @@ def test_missing_scores_count_zero_and_are_said():
     ("≥6%", "5%", MOF, "5% / 6% × 2 分"),                 # not "5 / 6% × 2 分"
     ("≥100%", "99.8%", MOF, "99.8% / 100% × 2 分"),
     ("≥100%", "99.8", MOF, "99.8% / 100% × 2 分"),        # unit left out: shown in the target's
-    ("≤5万元", "6万元", MOF, "反向指标：5万元 / 6万元 × 2 分"),
+    ("≤5万元", "6万元", MOF, "反向指标：5 / 6 万元 × 2 分"),
     ("≤5万元", "6万元", LINEAR, "(1 − (6万元 − 5万元) / 5万元)"),
-    ("=10人", "8人", MOF, "等于型指标偏离目标：8人 / 10人 × 2 分"),
+    ("=10人", "8人", MOF, "等于型指标偏离目标：8 / 10 人 × 2 分"),
     ("≥4", "3", MOF, "3 / 4 × 2 分"),                       # no unit on either side
 ])
 def test_formulas_show_the_unit_on_both_sides(target, actual, profile, formula):

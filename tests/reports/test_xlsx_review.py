@@ -35,7 +35,7 @@ def test_each_inconsistency_is_listed_with_both_values(tmp_path):
     # 2.5 by the rule (1 of 4 lectures), stated 5
     differs = [f for f in by_code["stated_score_differs"] if "举办讲座次数" in f.message]
     assert differs and "5 分" in differs[0].message and "2.50" in differs[0].message
-    assert "1次 / 4次" in differs[0].message  # the explanation
+    assert "1 / 4 次" in differs[0].message  # the explanation
     # stated 12 of a 10-point indicator
     above = by_code["stated_above_weight"][0]
     assert "12 分" in above.message and "10 分" in above.message

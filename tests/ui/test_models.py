@@ -86,7 +86,7 @@ def test_indicator_edit_goes_to_disk_and_rescores_in_one_data_changed(session, p
     assert changes == [(0, 0, 0, m.columnCount() - 1)]
     assert reread(path).projects[0].indicators[0].actual == "2次"
     assert text(m, 0, im.COL_SCORE) != before
-    assert "2次 / 4次" in text(m, 0, im.COL_SCORE, TIP)
+    assert "2 / 4 次" in text(m, 0, im.COL_SCORE, TIP)
     assert text(m, 0, im.COL_DEVIATION, ErrorRole)   # below full: a reason is asked for
 
 
