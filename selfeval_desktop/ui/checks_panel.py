@@ -165,6 +165,11 @@ class ChecksPanel(QDockWidget):
         self.findings = findings
         self._show()
 
+    def pending(self) -> bool:
+        """A run is due or under way in slices (the first one after opening, or after edits)."""
+        return (self._steps.isActive() or self._timer.isActive()
+                or self.session is not None and self._all_dirty)
+
     def set_current(self, pid: int | None) -> None:
         """The project selected in the window (for 只看当前项目)."""
         self.current_pid = pid

@@ -376,6 +376,10 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self._run_after_paint)
 
+    def settled(self) -> bool:
+        """Painted, and the work left for after the first paint is done (问题清单 filled)."""
+        return self._painted and not self._after_paint and not self.checks.pending()
+
     def _run_after_paint(self) -> None:
         work, self._after_paint = self._after_paint, []
         for job in work:

@@ -147,3 +147,20 @@ def test_the_first_check_run_goes_on_in_slices_current_project_first(qtbot, tmp_
     qtbot.waitUntil(lambda: unnamed() == set(ids), timeout=2000)
     panel.refresh()  # a plain run is complete at once
     assert unnamed() == set(ids)
+
+
+def test_the_startup_probe_reports_shown_then_settled(tmp_path):
+    """bench/bench_startup.py reads these lines: shown (usable window), then settled (the
+    问题清单's first run done), both with a time and the resident memory."""
+    import os
+    import subprocess
+    import sys
+    path = make_file(tmp_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SELFEVAL_STARTUP_PROBE="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    code = "import sys; from selfeval_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+    out = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True,
+                         text=True, timeout=120)
+    lines = [line.split() for line in out.stdout.splitlines()]
+    assert [line[0] for line in lines] == ["shown", "settled"], out.stderr[-500:]
+    assert float(lines[0][1]) <= float(lines[1][1]) and int(lines[1][2]) > 0
