@@ -10,7 +10,6 @@ from dataclasses import fields, is_dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-import hashlib
 import json
 import re
 
@@ -44,6 +43,7 @@ def project_digest(doc: Document, project: Project) -> str:
         "project": _plain(project),
     }
     data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import hashlib  # here, not at the top: the window imports this module to start, not to hash
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
