@@ -30,7 +30,7 @@ MIN_EVALUATOR_ROWS = 3      # blank rows left for evaluators added by pen
 SIGN_HEIGHT = 13 * mm       # the 签字 cell: tall enough for a pen signature
 STAMP_HEIGHT = 42 * mm      # room for a round 公章 (40 mm) and the date
 COMPACT_SIGN_HEIGHT = 10 * mm
-COMPACT_STAMP_HEIGHT = 18 * mm  # side by side: the 40 mm stamp also covers title and date
+COMPACT_STAMP_HEIGHT = 20 * mm  # side by side: with title and date a ~34 mm box; the 42 mm 公章 may overlap its border, as on paper
 STAMP = VALUE.clone("stamp", alignment=TA_RIGHT)
 STAMP_TEXT = "（盖章）　　　　\n\n　　　　年　　月　　日　　"
 OPINION_TITLES = ("五、项目单位（评价机构）意见：", "六、主管部门审核意见：")
