@@ -22,6 +22,7 @@ FILE_FILTER = "绩效自评文件 (*.sqlite *.selfeval *.db);;所有文件 (*)"
 SUFFIX = ".sqlite"
 MAX_RECENT = 8
 DEMO_NAME = "演示文件.sqlite"
+DEFAULT_PROFILE = "mof2020"   # 财政部 财预〔2020〕10号
 
 
 class NewDocumentDialog(QDialog):
@@ -40,6 +41,8 @@ class NewDocumentDialog(QDialog):
         for prof in all_profiles():
             if prof.kind == "project":
                 self.profile.addItem(prof.name, prof.id)
+        default = self.profile.findData(DEFAULT_PROFILE)   # DESIGN: 财预〔2020〕10号 unless chosen
+        self.profile.setCurrentIndex(max(default, 0))
         form = QFormLayout(self)
         form.addRow("单位名称", self.unit)
         form.addRow("评价年度", self.year)
@@ -242,7 +245,7 @@ class FileActions(QObject):
         path = self._ask_save_path("新建自评文件：选择保存位置", name)
         if path is None:
             return False
-        doc = Document(unit=Unit(name=unit), year=year, profile_id=profile or "mof2020",
+        doc = Document(unit=Unit(name=unit), year=year, profile_id=profile or DEFAULT_PROFILE,
                        projects=[Project()])
         return self._create(path, doc, "create")
 
