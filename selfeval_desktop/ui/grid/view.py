@@ -25,6 +25,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 ARROWS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
           Qt.Key.Key_Right: (0, 1)}
+PAGE_KEYS = {Qt.Key.Key_PageUp: QAbstractItemView.CursorAction.MovePageUp,
+             Qt.Key.Key_PageDown: QAbstractItemView.CursorAction.MovePageDown}
 _USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
                   QAbstractItemView.EditTrigger.DoubleClicked,
                   QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -132,8 +134,10 @@ class Grid(QTableView):
             return
         editor = self.indexWidget(self.currentIndex())
         if self.state() == QAbstractItemView.State.EditingState and editor is not None:
-            # keys that reached the grid while its editor is open (typed before focus moved);
-            # a key the editor ignores comes back up here: it stops (no endless passing back)
+            # keys that reached the grid while its editor is open (typed before the focus moved)
+            # go to the editor. A key the editor ignores (Shift or Ctrl alone, F12, …) comes
+            # back up here from it: passed on at most once more, then it stops (bouncing it back
+            # each time recursed until the app crashed)
             if self._forwarding:
                 return
             self._forwarding = True
@@ -223,6 +227,9 @@ class Grid(QTableView):
             if key == Qt.Key.Key_F2:
                 self._enter_mode = False
                 return True
+            if key in PAGE_KEYS and self._enter_mode and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+                self._commit_and_page(obj, PAGE_KEYS[key])
+                return True
             if key in ARROWS and isinstance(obj, QLineEdit) and \
                     not mods & ~Qt.KeyboardModifier.KeypadModifier:
                 down, right = ARROWS[key]
@@ -240,6 +247,14 @@ class Grid(QTableView):
                 self._commit_and_move(obj, right=-1 if back else 1)
                 return True
         return super().eventFilter(obj, event)
+
+    def _commit_and_page(self, editor, action) -> None:
+        """PgUp/PgDn in a cell opened by typing: commit and move a page up or down (Excel)."""
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if target.isValid():
+            self._set_current(target.row(), self.currentIndex().column())
 
     def _commit_and_move(self, editor, down=0, right=0, wrap=True):
         self.commitData(editor)
