@@ -36,7 +36,8 @@ __all__ = ["ERROR", "WARNING", "Finding", "Place", "check_project", "document_ch
 INDICATOR_FIELDS = {"weight": "分值", "override": "调整后得分", "stated_score": "填报得分",
                     "target": "年度指标值", "actual": "实际完成值"}
 # codes that say a cell is empty: dropped when the same cell holds unread text (said once)
-EMPTY_CODES = {"annual_budget_missing", "executed_missing", "weight_missing", "total_missing"}
+EMPTY_CODES = {"annual_budget_missing", "executed_missing", "weight_missing", "total_missing",
+               "printed_total_missing"}
 
 
 def run_checks(doc: Document, scores: dict[int, ProjectScore] | None = None) -> list[Finding]:

@@ -1,14 +1,18 @@
 """Checks of a project's money: totals against their parts, spending against funds, slips of unit.
 
 All amounts are integer 分; a check only compares figures that were filled in (an empty cell is
-"not known", never 0), except where a total is missing while its parts are filled.
+"not known", never 0). 计划安排资金/实际到位资金 not typed are the sum of the sources, 实际支出 not
+typed the sum of the spending lines (``Funding.effective_planned_total`` …, as the forms print
+them): a total is said only when a typed one disagrees with its parts, or when nothing at all is
+given for a figure the basic form prints.
 """
 from __future__ import annotations
 
 from statistics import median
 
 from .checks_base import Context, percent, wan, yuan
-from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, source_label)
+from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, source_label,
+                    top_level_lines)
 from .money import FEN_PER_WAN, format_wan
 
 FUNDING_LABELS = {
@@ -87,22 +91,21 @@ def _negative(ctx: Context) -> None:
 
 
 def _compare_total(ctx: Context, code: str, total_attr: str, parts: list[tuple[str, int]],
-                   what: str) -> None:
-    """A total against the parts that are filled in: missing total → warning, mismatch → error."""
+                   what: str, total: int | None = None, total_note: str = "") -> None:
+    """A total against the parts that are filled in: a mismatch is an error. ``total`` defaults
+    to the figure typed; a total not given (None) is the parts' sum, nothing to say."""
     if not parts:
         return
-    total = getattr(ctx.project.funding, total_attr)
+    if total is None:
+        total = getattr(ctx.project.funding, total_attr)
     label = FUNDING_LABELS[total_attr]
     added = sum(v for _, v in parts)
-    if total is None:
-        ctx.warning("total_missing", f"{ctx.name}{label}合计未填写，{what}合计为 {wan(added)}，"
-                    f"请填写{label}合计", "budget", field=total_attr)
-    elif added != total:
+    if total is not None and added != total:
         detail = ""
         if 1 < len(parts) <= MAX_DETAIL:
             detail = "（" + " + ".join(f"{name} {format_wan(v)}" for name, v in parts) + "）"
-        ctx.error(code, f"{ctx.name}{what}合计 {wan(added)}{detail}，与{label} {wan(total)}不符，"
-                  f"相差 {wan(abs(total - added))}", "budget", field=total_attr)
+        ctx.error(code, f"{ctx.name}{what}合计 {wan(added)}{detail}，与{label}{total_note} "
+                  f"{wan(total)}不符，相差 {wan(abs(total - added))}", "budget", field=total_attr)
 
 
 def _source_sums(ctx: Context) -> None:
@@ -122,24 +125,19 @@ def _kind_sums(ctx: Context) -> None:
                        f"{label}的构成（当年财政拨款、上年结转、其他资金）")
 
 
-def top_level_lines(lines: list[BudgetLine]) -> list[tuple[int, BudgetLine]]:
-    """Lines not contained in another listed line: 30211 差旅费 under a listed 302 is not added twice."""
-    codes = {line.code.strip() for line in lines if line.code.strip()}
-    out = []
-    for i, line in enumerate(lines):
-        code = line.code.strip()
-        if code and any(code != c and code.startswith(c) for c in codes):
-            continue
-        out.append((i, line))
-    return out
-
-
 def _line_sums(ctx: Context) -> None:
+    """Lines' 计划支出数 against 计划安排资金 (typed, else the sources' sum); 实际支出数 against
+    实际支出 when typed (not typed, their sum is it)."""
+    f = ctx.project.funding
     lines = top_level_lines(ctx.project.budget_lines)
     for col, total_attr in LINE_TOTALS.items():
         parts = [(line.name.strip() or line.code.strip() or f"第{i + 1}行", getattr(line, col))
                  for i, line in lines if getattr(line, col) is not None]
-        _compare_total(ctx, "lines_sum", total_attr, parts, f"支出明细{LINE_LABELS[col]}")
+        total, note = None, ""
+        if total_attr == "planned_total" and f.planned_total is None:
+            total, note = f.sources_sum("planned"), "（各来源之和）"
+        _compare_total(ctx, "lines_sum", total_attr, parts, f"支出明细{LINE_LABELS[col]}",
+                       total, note)
 
 
 # the basic form prints 计划安排资金 and 实际支出; the MoF form and the score use 全年预算数 and
@@ -147,18 +145,35 @@ def _line_sums(ctx: Context) -> None:
 PRINTED_TWINS = (("planned_total", "annual_budget"), ("spent_total", "executed"))
 
 
+# what is empty when a printed figure has neither a typed total nor parts, and where to fill it
+NOTHING_GIVEN = {
+    "planned_total": "资金来源的各来源计划安排资金和合计都未填写",
+    "arrived_total": "资金来源的各来源实际到位资金和合计都未填写",
+    "spent_total": "支出明细的实际支出数和实际支出都未填写",
+}
+
+
 def _printed_totals(ctx: Context) -> None:
+    """计划安排资金, 实际到位资金 and 实际支出 of the basic form: said when nothing gives them."""
     if ctx.project.kind is not ProjectKind.PROJECT:
         return
     f = ctx.project.funding
-    said = {x.place.field for x in ctx.findings
-            if x.place.tab == "budget" and x.place.table is None}
-    for printed, twin in PRINTED_TWINS:
-        if getattr(f, printed) is None and getattr(f, twin) is not None and printed not in said:
-            label, twin_label = FUNDING_LABELS[printed], FUNDING_LABELS[twin]
+    effective = {"planned_total": f.effective_planned_total(),
+                 "arrived_total": f.effective_arrived_total(),
+                 "spent_total": ctx.project.effective_spent_total()}
+    twins = dict(PRINTED_TWINS)
+    for printed, value in effective.items():
+        if value is not None:
+            continue
+        label, twin = FUNDING_LABELS[printed], twins.get(printed)
+        if twin is not None and getattr(f, twin) is not None:
+            twin_label = FUNDING_LABELS[twin]
             ctx.warning("printed_total_missing",
                         f"{ctx.name}{label}未填写（{twin_label}为 {wan(getattr(f, twin))}），"
                         f"自评基本情况表打印的是{label}，请填写", "budget", field=printed)
+        else:
+            ctx.warning("total_missing", f"{ctx.name}{label}未填写：{NOTHING_GIVEN[printed]}，"
+                        f"自评基本情况表此处将空白", "budget", field=printed)
 
 
 def _special_within_line(ctx: Context) -> None:
@@ -193,13 +208,16 @@ def _overuse(ctx: Context) -> None:
     for i, line in enumerate(ctx.project.budget_lines):
         _over(ctx, "line_overuse", line.actual, line.planned, f"{line_name(line, i)}实际支出数",
               "计划支出数", {"table": "budget_line", "row": i, "field": "actual"})
-    _over(ctx, "arrived_over_planned", f.arrived_total, f.planned_total, "实际到位资金",
-          "计划安排资金", {"field": "arrived_total"})
-    if f.arrived_total is not None:
-        _over(ctx, "spent_over_arrived", f.spent_total, f.arrived_total, "实际支出",
+    planned, arrived = f.effective_planned_total(), f.effective_arrived_total()
+    if f.arrived_total is not None or f.planned_total is not None:   # two sums: said by source
+        _over(ctx, "arrived_over_planned", arrived, planned, "实际到位资金",
+              "计划安排资金", {"field": "arrived_total"})
+    spent = ctx.project.effective_spent_total()
+    if arrived is not None:
+        _over(ctx, "spent_over_arrived", spent, arrived, "实际支出",
               "实际到位资金", {"field": "spent_total"})
     else:
-        _over(ctx, "spent_over_planned", f.spent_total, f.planned_total, "实际支出",
+        _over(ctx, "spent_over_planned", spent, planned, "实际支出",
               "计划安排资金", {"field": "spent_total"})
 
 
@@ -244,6 +262,8 @@ def _yuan_among_wan(ctx: Context) -> None:
                 continue
             total_attr = LINE_TOTALS.get(col)
             total = getattr(ctx.project.funding, total_attr) if total_attr else None
+            if total_attr == "planned_total":   # the sources' sum stands for it (not the lines')
+                total = ctx.project.funding.effective_planned_total()
             if v >= RATIO * median(others) and (total is None or v > total):
                 ctx.warning("yuan_as_wan",
                             f"{ctx.name}{name}{label}为 {wan(v)}，比其他金额大上千倍，"

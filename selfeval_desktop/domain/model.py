@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from .money import sum_fen
+
 
 class Source(str, Enum):
     """资金来源."""
@@ -80,6 +82,18 @@ class Funding:
     by_kind: dict[FundKind, FundBreakdown] = field(
         default_factory=lambda: {k: FundBreakdown() for k in FundKind})
 
+    def sources_sum(self, attr: str) -> int | None:
+        """各来源之和 of ``planned`` or ``arrived``; None when no source is filled."""
+        return sum_fen(getattr(a, attr) for a in self.by_source.values())
+
+    def effective_planned_total(self) -> int | None:
+        """计划安排资金 as checked and printed: the total typed, else the sum of the sources."""
+        return self.planned_total if self.planned_total is not None else self.sources_sum("planned")
+
+    def effective_arrived_total(self) -> int | None:
+        """实际到位资金 as checked and printed: the total typed, else the sum of the sources."""
+        return self.arrived_total if self.arrived_total is not None else self.sources_sum("arrived")
+
 
 @dataclass
 class BudgetLine:
@@ -117,6 +131,19 @@ class Evaluator:
     title: str = ""   # 职称/职务
     org: str = ""     # 单位
     id: int | None = None
+
+
+def top_level_lines(lines: list[BudgetLine]) -> list[tuple[int, BudgetLine]]:
+    """(index, line) of the lines not contained in another listed line: 30211 差旅费 under a
+    listed 302 is not added twice."""
+    codes = {line.code.strip() for line in lines if line.code.strip()}
+    out = []
+    for i, line in enumerate(lines):
+        code = line.code.strip()
+        if code and any(code != c and code.startswith(c) for c in codes):
+            continue
+        out.append((i, line))
+    return out
 
 
 CONCLUSION_SECTIONS = {
@@ -159,6 +186,13 @@ class Project:
     finalized_at: str | None = None       # 定稿 time (ISO) or None
     digest: str | None = None             # content digest stored at 定稿
     id: int | None = None
+
+    def effective_spent_total(self) -> int | None:
+        """实际支出 as checked and printed: the figure typed, else the sum of the spending lines'
+        实际支出数 (a line inside a listed line, 30211 under 302, is not added twice)."""
+        if self.funding.spent_total is not None:
+            return self.funding.spent_total
+        return sum_fen(line.actual for _, line in top_level_lines(self.budget_lines))
 
 
 @dataclass

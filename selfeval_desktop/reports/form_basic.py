@@ -65,8 +65,10 @@ def overview(doc: Document, project: Project) -> list:
            para(project.postcode)], labels=(0, 2))
     g.add([para("项目起止时间", LABEL), para(period_text(project.start, project.end))],
           spans=[(1, 3)], labels=(0,))
-    g.add([para("计划安排资金（万元）", LABEL), para(format_wan(f.planned_total), VALUE_CENTER),
-           para("实际到位资金（万元）", LABEL), para(format_wan(f.arrived_total), VALUE_CENTER)],
+    # a total not typed is the sum of its parts (the sources; the spending lines for 实际支出)
+    planned, arrived = f.effective_planned_total(), f.effective_arrived_total()
+    g.add([para("计划安排资金（万元）", LABEL), para(format_wan(planned), VALUE_CENTER),
+           para("实际到位资金（万元）", LABEL), para(format_wan(arrived), VALUE_CENTER)],
           labels=(0, 2))
     region = doc.unit.region_word or "省级"
     for i, source in enumerate(Source):
@@ -77,7 +79,7 @@ def overview(doc: Document, project: Project) -> list:
         g.add([para(label, LABEL), para(format_wan(amount.planned if amount else None), VALUE_CENTER),
                para(label, LABEL), para(format_wan(amount.arrived if amount else None), VALUE_CENTER)],
               labels=(0, 2))
-    g.add([para("实际支出（万元）", LABEL), para(format_wan(f.spent_total), VALUE_CENTER)],
+    g.add([para("实际支出（万元）", LABEL), para(format_wan(project.effective_spent_total()), VALUE_CENTER)],
           spans=[(1, 3)], labels=(0,))
     return [g.table()]
 

@@ -189,14 +189,55 @@ def test_sources_not_adding_up_to_planned_and_arrived_totals():
     assert "5 万元" in planned.message and "4 万元" in planned.message and "相差 1 万元" in planned.message
 
 
-def test_sources_filled_but_total_empty_is_a_warning():
+def test_totals_not_typed_are_the_sum_of_their_parts_and_not_flagged():
     p = consistent_project()
-    p.funding.arrived_total = None
+    p.funding.planned_total = p.funding.arrived_total = p.funding.spent_total = None
+    assert findings(p) == []      # the sources' and the lines' sums stand for them
+    p.funding.by_source[Source.LOCAL].arrived = wan("4.5")   # said once, by source, not again
+    assert codes(findings(p)) == {"source_overuse"}          # for the two sums
+    p.funding.planned_total = wan("4")
+    assert codes(findings(p)) == {"source_overuse", "arrived_over_planned"}
+
+
+def test_lines_planned_against_the_sources_sum_when_no_total_is_typed():
+    p = consistent_project()
+    p.funding.planned_total = None
+    p.budget_lines[0].planned = wan("5")
+    f = only(findings(p), "lines_sum")
+    assert f.severity == "error" and f.place.field == "planned_total"
+    assert "各来源之和" in f.message and "5 万元" in f.message and "4 万元" in f.message
+
+
+@pytest.mark.parametrize("attr, label", [("planned", "计划安排资金"), ("arrived", "实际到位资金")])
+def test_nothing_given_for_a_printed_total_is_a_warning_at_the_total(attr, label):
+    p = consistent_project()
+    total_attr = f"{attr}_total"
+    setattr(p.funding, total_attr, None)
+    for amount in p.funding.by_source.values():
+        setattr(amount, attr, None)
+    if attr == "planned":
+        p.funding.annual_budget = None    # no twin either (its own error says the rate)
+        p.funding.by_kind[FundKind.CURRENT].annual = None
     f = only(findings(p), "total_missing")
-    assert f.severity == "warning" and f.place.field == "arrived_total"
-    # says what to fill, not "已填写各来源…（合计 4 万元），但实际到位资金未填写"
-    assert f.message == ("「学术交流活动经费」实际到位资金合计未填写，各来源实际到位资金合计为 4 万元，"
-                         "请填写实际到位资金合计")
+    assert f.severity == "warning" and f.place == Place(1, "budget", None, None, total_attr)
+    assert f.message.startswith(f"「学术交流活动经费」{label}未填写")
+
+
+def test_nothing_given_for_spending_is_a_warning_unless_the_lines_give_it():
+    p = consistent_project()
+    p.funding.spent_total = None
+    for line in p.budget_lines:
+        line.actual = None
+    p.funding.executed = p.funding.by_kind[FundKind.CURRENT].executed = None
+    found = findings(p)
+    f = only(found, "total_missing")
+    assert f.place.field == "spent_total" and "实际支出未填写" in f.message
+    p.budget_lines[0].actual = wan("4")
+    assert "total_missing" not in codes(findings(p))
+
+
+def test_a_department_evaluation_is_not_asked_for_the_basic_forms_totals():
+    assert "total_missing" not in codes(findings(consistent_department()))
 
 
 @pytest.mark.parametrize("printed, twin, label", [
@@ -213,11 +254,10 @@ def test_printed_total_empty_while_its_twin_is_filled_is_a_warning(printed, twin
     assert "printed_total_missing" not in codes(findings(p))
 
 
-def test_printed_total_empty_is_said_once_when_its_parts_are_filled():
+def test_printed_total_empty_is_silent_when_its_parts_are_filled():
     p = consistent_project()
     p.funding.planned_total = None   # sources and lines filled, 全年预算数 filled
-    found = [f for f in findings(p) if f.place.field == "planned_total"]
-    assert found and {f.code for f in found} == {"total_missing"}  # no second warning
+    assert [f for f in findings(p) if f.place.field == "planned_total"] == []
 
 
 def test_empty_supervisor_is_a_warning_unless_the_unit_names_one():

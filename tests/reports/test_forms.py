@@ -8,7 +8,7 @@ from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.domain.digest import check_code, project_digest
 from selfeval_desktop.domain.evaluation import profile_for
 from selfeval_desktop.domain.model import Evaluator, FundKind, Indicator, Source
-from selfeval_desktop.domain.money import format_wan
+from selfeval_desktop.domain.money import format_wan, parse_wan
 from selfeval_desktop.domain.scoring import num, score_project
 from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.form_basic import period_text
@@ -245,3 +245,14 @@ def test_all_twenty_projects_of_seed_004_in_one_pdf_each_from_a_new_page(tmp_pat
     assert len(starts) == len(projects)
     assert_in_order(raw_text(path), [p.name for p in projects])
     assert_fonts_embedded(path)
+
+
+def test_basic_form_prints_the_sums_of_the_parts_where_no_total_was_typed(tmp_path):
+    doc = seed003()
+    p = doc.projects[0]
+    p.funding.planned_total = p.funding.arrived_total = p.funding.spent_total = None
+    p.funding.by_source[Source.CENTRAL].planned = p.funding.by_source[Source.CENTRAL].arrived = \
+        parse_wan("1.25")
+    text = squeeze(raw_text(write(tmp_path, doc, "basic")))
+    assert "计划安排资金（万元）5.25实际到位资金（万元）5.25" in text
+    assert "实际支出（万元）4" in text
