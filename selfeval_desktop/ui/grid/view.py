@@ -154,6 +154,24 @@ class Grid(QTableView):
             return
         super().keyPressEvent(event)
 
+    def keyboardSearch(self, search):  # noqa: N802 - Qt override
+        """Typing on a cell that takes no typing (合计, 得分, a label) does not search.
+
+        Qt's default jumps to the next cell starting with the typed text, so the next key typed
+        edited that other cell (P1: “20” on 合计 overwrote 市县财政). The status bar says why."""
+        index = self.currentIndex()
+        if not search or not index.isValid() or self._refused():
+            return
+        reason = getattr(self.model(), "readonly_reason", None)
+        message = reason(index.row(), index.column()) if reason else "这一格不能输入"
+        self._say(message)
+
+    def _say(self, message: str, ms: int = 10000) -> None:
+        self.message = message
+        window = self.window()
+        if message and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, ms)
+
     def focusNextPrevChild(self, next_):
         """Tab/Shift+Tab inside the grid move between cells (wrapping), not out of the grid."""
         if self.tabKeyNavigation() and self.model() is not None and self.model().rowCount():

@@ -96,6 +96,17 @@ class SessionTableModel(QAbstractTableModel):
     def cell_editable(self, row: int, col: int, ref: CellRef) -> bool:
         return True
 
+    def readonly_reason(self, row: int, col: int) -> str:
+        """What the status bar says when a cell that takes no typing is typed on (Chinese)."""
+        title = self.HEADERS[col] if 0 <= col < len(self.HEADERS) else ""
+        if not self.project_editable():
+            return "本项目当前不能修改"
+        if self.is_total_row(row):
+            return f"合计行的“{title}”由上面各行自动相加，不能直接输入"
+        if col == 0 and self.ROW_ENTITY is None:
+            return f"“{title}”栏是表格固定的行名，不能输入"
+        return f"“{title}”是自动计算的，不能直接输入"
+
     def changed_rows(self, entity: str, row_key, attr: str) -> tuple[int, int] | None:
         """The rows (first, last) a field change shows in; None when not shown here."""
         row = self._where.get(row_key)

@@ -58,6 +58,13 @@ class IndicatorModel(SessionTableModel):
             return is_qualitative(self._rows[row])
         return True
 
+    def readonly_reason(self, row, col):
+        if col == COL_ACHIEVEMENT and self.project_editable() and row < len(self._rows):
+            return "达成情况只用于定性指标；本行按实际完成值与年度指标值计分"
+        if col == COL_SCORE and self.project_editable():
+            return "得分按年度指标值、实际完成值和分值自动计算；如需调整，请填写调整后得分和调整理由"
+        return super().readonly_reason(row, col)
+
     def new_row(self) -> Indicator:
         return Indicator()
 
