@@ -29,7 +29,8 @@ _QTGUI = (
     "QValidator",
 )
 _QTWIDGETS = (
-    "QAbstractItemDelegate", "QAbstractItemView", "QApplication", "QButtonGroup", "QCheckBox",
+    "QAbstractItemDelegate", "QAbstractItemView", "QApplication", "QBoxLayout", "QButtonGroup",
+    "QCheckBox",
     "QComboBox", "QCompleter", "QDialog", "QDialogButtonBox", "QDockWidget", "QFileDialog",
     "QFormLayout", "QFrame", "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QLabel",
     "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMenuBar",

@@ -1,9 +1,14 @@
-"""资金来源 grid: 计划安排资金 and 实际到位资金 by source, with a live 合计 row."""
+"""资金来源 grid: 计划安排资金 and 实际到位资金 by source, with a 合计 row.
+
+The 合计 cells take typing (the form's 计划安排资金/实际到位资金): a typed total is shown as typed;
+with none typed the cell shows the sources' sum in grey (``Funding.effective_*_total``: what the
+checks and the forms count), with a tooltip saying so.
+"""
 from __future__ import annotations
 
 from ...domain.model import Source, source_label
-from ...domain.money import format_wan, sum_fen
-from ..qt import Qt
+from ...domain.money import format_wan
+from ..qt import QBrush, QColor, Qt
 from ..session_fields import MONEY
 from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
 
@@ -15,6 +20,8 @@ HEADERS = ("资金来源", "计划安排资金", "实际到位资金")   # 万�
 FIELDS = {COL_PLANNED: "planned", COL_ARRIVED: "arrived"}
 TOTAL_FIELDS = {COL_PLANNED: "planned_total", COL_ARRIVED: "arrived_total"}
 SOURCES = tuple(Source)   # 中央财政, 省级(自治区)财政, 市县财政, 其他
+SUM_TIP = "各来源之和（未单独填写合计）"
+SUM_BRUSH = QBrush(QColor("#808080"))
 
 
 class SourceModel(SessionTableModel):
@@ -26,8 +33,12 @@ class SourceModel(SessionTableModel):
         return list(SOURCES)
 
     def ref(self, row, col):
+        if col not in FIELDS:
+            return None
+        if self.is_total_row(row):
+            return CellRef("funding", None, TOTAL_FIELDS[col], MONEY)
         source = self.row_object(row)
-        if source is None or col not in FIELDS:
+        if source is None:
             return None
         return CellRef("source", source, FIELDS[col], MONEY)
 
@@ -43,20 +54,51 @@ class SourceModel(SessionTableModel):
         total = self.is_total_row(row)
         if role == Qt.ItemDataRole.BackgroundRole:
             return TOTAL_BRUSH if total or col == COL_LABEL else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_LABEL:
-            return RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole or col != COL_LABEL:
             return None
-        if col == COL_LABEL:
-            if total:
-                return "合计"
-            return source_label(self._rows[row], self.session.document.unit.region_word)
-        return format_wan(self.total(FIELDS[col]))
+        if total:
+            return "合计"
+        return source_label(self._rows[row], self.session.document.unit.region_word)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() in FIELDS and self.is_total_row(index.row()):
+            return self._total_data(index, role)
+        return super().data(index, role)
+
+    def _total_data(self, index, role):
+        """A 合计 cell: the typed total, else the sources' sum in grey."""
+        col = index.column()
+        ref = self.ref(index.row(), col)
+        typed = self.session.unread(ref.entity, self.pid, None, ref.attr) is not None or \
+            self.stored_value(ref) is not None
+        if typed or self.cell_error(index.row(), col, ref):
+            value = super().data(index, role)
+            if role == Qt.ItemDataRole.BackgroundRole and value is None:
+                return TOTAL_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole and value is None:
+                summed = self.sources_sum(col)
+                return None if summed is None else \
+                    f"已填写合计；各来源之和为 {format_wan(summed)}"
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_wan(self.sources_sum(col))
+        if role == Qt.ItemDataRole.EditRole:
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return SUM_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return SUM_TIP
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return TOTAL_BRUSH
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT
+        return super().data(index, role)
+
+    def sources_sum(self, col: int) -> int | None:
+        return self.session.project(self.pid).funding.sources_sum(FIELDS[col])
 
     def total(self, attr: str) -> int | None:
-        """Sum of the sources; the stored total (imports) when no source is filled."""
+        """计划安排资金/实际到位资金 as counted: typed, else the sources' sum (``planned``/``arrived``)."""
         funding = self.session.project(self.pid).funding
-        summed = sum_fen(getattr(funding.by_source[s], attr) for s in SOURCES)
-        if summed is None:
-            return getattr(funding, TOTAL_FIELDS[{v: k for k, v in FIELDS.items()}[attr]])
-        return summed
+        return funding.effective_planned_total() if attr == "planned" else \
+            funding.effective_arrived_total()

@@ -1,17 +1,31 @@
 """预算表 tab: funds by source, the MoF funds block with 执行率 and its score, and the spending
-lines picked from the project's catalog, each grid with live totals. Amounts are typed in 万元."""
+lines picked from the project's catalog, each grid with live totals. Amounts are typed in 万元.
+
+The 合计 of the sources takes typing (计划安排资金/实际到位资金); 实际支出 has its own field beside
+the spending lines. Either left empty counts as the sum of its parts (shown in grey).
+
+Narrow (a 1024-wide screen): the sources and the funds block stand one above the other instead of
+side by side, and the page scrolls rather than squeezing the grids' headers.
+"""
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.model import SpendingScheme
+from ...domain.model import SpendingScheme, top_level_lines
+from ...domain.money import format_wan, sum_fen
 from ..delegates import CatalogDelegate, TextDelegate
 from ..grid import Grid
 from ..models import budget_line_model as blm
 from ..models.budget_line_model import SCHEME_NAMES, BudgetLineModel
 from ..models.fund_kind_model import FundKindModel
 from ..models.source_model import SourceModel
-from ..qt import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                  QVBoxLayout, QWidget)
+from ..place_focus import focus_budget
+from ..qt import (QBoxLayout, QComboBox, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                  QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget, Qt)
+from .fields import FieldBinder
+
+WIDE_MIN = 940        # narrower than this, the sources and the funds block are stacked
+SPENT_TIP = ("实际支出（万元），打印在自评基本情况表上。\n"
+             "不填时按支出明细各行实际支出数之和计（灰色显示的数）；与之不同时请填写。")
 
 
 def _small_grid(model, parent) -> Grid:
@@ -22,7 +36,29 @@ def _small_grid(model, parent) -> Grid:
     header = grid.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # the row labels
+    # a column never narrower than its header (年初预算数, not “F初预算数”) or 100.00%
+    metrics = header.fontMetrics()
+    widest = max(metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal)))
+                 for c in range(model.columnCount()))
+    header.setMinimumSectionSize(max(widest, metrics.horizontalAdvance("100.00%")) + 16)
+    grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return grid
+
+
+class _Page(QWidget):
+    """The scrolled page: as tall as the window allows (its wrapped hint would otherwise make the
+    scroll area size it to its preferred height, a scroll bar at 1366×768 for nothing)."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return -1    # QScrollArea then fits the page to the viewport (down to its minimum)
+
+
+def _natural_width(grid: Grid) -> int:
+    """The width a fixed grid needs to show every column unclipped."""
+    header = grid.horizontalHeader()
+    label = max(grid.sizeHintForColumn(0), header.sectionSizeHint(0))
+    rest = header.minimumSectionSize() * (grid.model().columnCount() - 1)
+    return label + rest + 2 * grid.frameWidth() + 4
 
 
 def _fit_height(grid: Grid) -> None:
@@ -63,15 +99,25 @@ class BudgetTab(QWidget):
             self.scheme_box.addItem(SCHEME_NAMES[scheme], scheme.value)
         self.scheme_box.activated.connect(self._scheme_picked)
 
-        top = QHBoxLayout()
-        sources = QGroupBox("资金来源（万元）", self)
+        page = _Page(self)
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.sources_box = sources = QGroupBox("资金来源（万元）", page)
         QVBoxLayout(sources).addWidget(self.source_grid)
-        funds = QGroupBox("项目资金与预算执行率（万元）", self)
+        self.funds_box = funds = QGroupBox("项目资金与预算执行率（万元）", page)
         QVBoxLayout(funds).addWidget(self.fund_grid)
         top.addWidget(sources, 2)
         top.addWidget(funds, 3)
 
-        lines = QGroupBox("项目支出明细（万元）", self)
+        lines = QGroupBox("项目支出明细（万元）", page)
+        self.binder = FieldBinder(session, self)
+        self.spent = QLineEdit(lines)
+        self.spent.setObjectName("spent_total")
+        self.spent.setToolTip(SPENT_TIP)
+        self.spent.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.spent.setFixedWidth(self.spent.fontMetrics().horizontalAdvance("0000.0000") + 24)
+        self.binder.bind(self.spent, "funding", "spent_total")
+        self.spent_label = QLabel("实际支出（万元）", lines)
+        self.spent_label.setBuddy(self.spent)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("支出科目按：", lines))
         bar.addWidget(self.scheme_box)
@@ -85,17 +131,36 @@ class BudgetTab(QWidget):
         box = QVBoxLayout(lines)
         box.addLayout(bar)
         box.addWidget(self.line_grid, 1)
+        spent_row = QHBoxLayout()      # under the lines' 合计, the figure it stands for
+        spent_row.addWidget(self.spent_label)
+        spent_row.addWidget(self.spent)
+        self.spent_note = QLabel("不填时按各行实际支出数之和计（灰色数字）", lines)
+        self.spent_note.setStyleSheet("color: #666;")
+        spent_row.addWidget(self.spent_note)
+        spent_row.addStretch(1)
+        box.addLayout(spent_row)
         hint = QLabel("科目可输入编码或名称的一部分检索（如“差旅”），合计行自动计算；"
-                      "金额单位为万元，可直接粘贴 Excel 中的数据。", lines)
+                      "金额单位为万元，可直接粘贴 Excel 中的数据。灰色的合计是各项之和，"
+                      "另有合计数时直接在合计格中输入。", lines)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         box.addWidget(hint)
+        self.line_grid.setMinimumHeight(130)
 
+        inner = QVBoxLayout(page)
+        inner.setContentsMargins(6, 6, 6, 6)
+        inner.addLayout(top)
+        inner.addWidget(lines, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("budget_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(lines, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         session.fieldChanged.connect(self._field_changed)
+        session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(lambda: self.set_project(self.pid))
 
     def _catalog_labels(self) -> list[str]:
@@ -107,6 +172,7 @@ class BudgetTab(QWidget):
         if pid is not None and not any(p.id == pid for p in self.session.document.projects):
             pid = None
         self.pid = pid
+        self.binder.set_project(pid)
         for model in (self.source_model, self.fund_model, self.line_model):
             model.set_project(pid)
         _fit_height(self.source_grid)
@@ -114,6 +180,55 @@ class BudgetTab(QWidget):
         for w in (self.scheme_box, self.add_button, self.remove_button):
             w.setEnabled(self.session.project_editable(pid))
         self._show_scheme()
+        self._show_spent()
+        self._arrange()
+
+    # ------------------------------------------------------------ 实际支出
+    def _show_spent(self) -> None:
+        """The lines' sum in grey when 实际支出 is not typed; red when what was typed is unread."""
+        if self.pid is None:
+            self.spent.setPlaceholderText("")
+            return
+        project = self.session.project(self.pid)
+        summed = sum_fen(line.actual for _, line in top_level_lines(project.budget_lines))
+        self.spent.setPlaceholderText(format_wan(summed))
+        error = self.session.unread_error("funding", self.pid, None, "spent_total")
+        self.spent.setStyleSheet("QLineEdit { border: 1px solid #d32f2f; background: #ffc7ce; }"
+                                 if error else "")
+        self.spent.setToolTip(f"无法识别：{error}（原文已保留）\n{SPENT_TIP}" if error else SPENT_TIP)
+
+    def _rows_changed(self, entity, pid) -> None:
+        if entity == "budget_line" and pid == self.pid:
+            self._show_spent()
+
+    def flush(self) -> None:
+        self.binder.commit_pending()
+
+    def focus_place(self, place) -> bool:
+        """实际支出 is the field beside the lines; the rest are grid cells (place_focus)."""
+        if place.table is None and place.field == "spent_total":
+            self.spent.setFocus()
+            self.spent.selectAll()
+            self.scroll.ensureWidgetVisible(self.spent)
+            return True
+        done = focus_budget(self, place)
+        grid = self.focusWidget()
+        if grid is not None:
+            self.scroll.ensureWidgetVisible(grid)
+        return done
+
+    # ------------------------------------------------------------ layout
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side when both grids fit unclipped, else one above the other."""
+        needed = _natural_width(self.source_grid) + _natural_width(self.fund_grid) + 60
+        wide = self.width() >= max(WIDE_MIN, needed)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
 
     def _show_scheme(self) -> None:
         if self.pid is None:
@@ -130,6 +245,9 @@ class BudgetTab(QWidget):
                                self.scheme_box.itemData(index))
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if pid == self.pid and (entity == "budget_line" or entity == "funding"
+                                and attr == "spent_total"):
+            self._show_spent()
         if entity == "project" and pid == self.pid and attr == "finalized_at":
             self.set_project(pid)
         elif entity == "project" and pid == self.pid and attr == "spending_scheme":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...domain.money import format_wan
 from ..qt import (QComboBox, QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit,
                   QSignalBlocker, QTimer, QWidget, Signal)
 
@@ -150,6 +151,9 @@ class FieldBinder(QObject):
         project = self.session.project(self.pid)
         if entity == "conclusion":
             return project.conclusions.get(row_key, "") or ""
+        if entity == "funding":   # money in 万元, or the text kept as typed when unreadable
+            kept = self.session.unread(entity, self.pid, row_key, attr)
+            return kept if kept is not None else format_wan(getattr(project.funding, attr))
         return getattr(project, attr) or ""
 
     @staticmethod
