@@ -111,8 +111,9 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         ``merge=True``: if the last undo step edited the same field, this edit joins it (a text
         field committed while typing and again on leaving is one undo step).
 
-        Money and Decimal fields take the text as typed; unreadable text is kept in
-        ``Project.unread`` and the value left as it was. Outside a macro a failed write returns its
+        Money and Decimal fields take the text as typed (read as a pasted cell is read);
+        unreadable text is kept in ``Project.unread`` (shown red) and the value cleared, so the
+        score never uses an amount the screen does not show. Outside a macro a failed write returns its
         message (and emits ``writeFailed``); inside a macro it raises so the macro is rolled back.
         """
         refusal = self._refuse(entity, pid)
@@ -127,7 +128,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         if error is not None:
             if kind not in (MONEY, DECIMAL) or project is None:
                 return error
-            new_state = (old_value, str(value))
+            new_state = (None, str(value))
         else:
             new_state = (new_value, None)
         old_state = (old_value, old_unread)

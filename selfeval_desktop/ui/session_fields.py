@@ -6,14 +6,13 @@ Used by :mod:`selfeval_desktop.ui.session` only. A field is addressed as
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
-import re
 import sqlite3
 
 from ..db import repo
 from ..domain.model import Document, FundKind, Project, Source, SpendingScheme
-from ..domain.money import AmountError, parse_amount
+from ..domain.cells import CellError, cell_decimal, cell_money
 
 TEXT, MONEY, DECIMAL, CHOICE, YEAR, SCHEME = "text", "money", "decimal", "choice", "year", "scheme"
 
@@ -25,7 +24,6 @@ LINE_MONEY = ("planned", "actual", "special_planned", "special_actual")
 ACHIEVEMENTS = ("达成", "部分达成", "未达成")
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋　", "0123456789.-+ ")
-_DECIMAL_RE = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*分?$")
 
 
 class FieldError(KeyError):
@@ -92,39 +90,22 @@ def kind_of(entity: str, attr: str) -> str:
     raise FieldError(f"not an editable field: {entity}.{attr}")
 
 
-def parse_decimal(text) -> Decimal | None:
-    """Typed 分值/得分 text → Decimal (``10``, ``１０``, ``7.5分``); empty → None; ValueError (Chinese)."""
-    if text is None:
-        return None
-    if isinstance(text, Decimal):
-        return text
-    s = str(text).translate(_FULLWIDTH).strip().replace(" ", "")
-    if not s:
-        return None
-    m = _DECIMAL_RE.match(s)
-    if not m:
-        raise ValueError(f"无法识别“{text}”：请填写数字，如 10 或 7.5")
-    try:
-        return Decimal(m.group(1))
-    except InvalidOperation:  # pragma: no cover - the pattern guarantees a number
-        raise ValueError(f"无法识别“{text}”") from None
-
-
 def parse(kind: str, value):
     """Turn what was typed into the stored value. Returns (value, error); error is Chinese."""
-    if kind == MONEY:
+    if kind == MONEY:   # read as paste and import read a cell: ￥20, 20万元, 200,000元, １９.２８
         if value is None or isinstance(value, str):
             try:
-                parsed = parse_amount(value)
-            except AmountError as exc:
+                return cell_money(value, "万元"), None
+            except CellError as exc:
                 return None, str(exc)
-            return (None if parsed is None else parsed.fen), None
         raise TypeError("money is given as the text typed (万元)")
     if kind == DECIMAL:
+        if value is None or isinstance(value, Decimal):
+            return value, None
         try:
-            return parse_decimal(value), None
-        except ValueError as exc:
-            return None, str(exc)
+            return cell_decimal(str(value)), None
+        except CellError:
+            return None, f"无法识别“{value}”：请填写数字，如 10 或 7.5"
     if kind == YEAR:
         text = "" if value is None else str(value).translate(_FULLWIDTH).strip().rstrip("年")
         if not text:

@@ -90,7 +90,7 @@ def test_abc_in_weight_is_red_kept_and_persisted(qtbot, tab, path):
     assert "数字" in tab.model.data(index, Qt.ItemDataRole.ToolTipRole)
     row_id = indicators(path)[1].id
     assert reread(path).projects[0].unread[f"indicator:{row_id}:weight"] == "abc"
-    assert indicators(path)[1].weight == Decimal(25)
+    assert indicators(path)[1].weight is None        # red: counts as empty, not the old 25
 
 
 def test_level_one_sums_against_the_profile(qtbot, tab):

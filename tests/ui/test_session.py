@@ -95,13 +95,13 @@ def test_money_text_is_read_as_wan(session, path):
         assert reread(path).projects[0].funding.annual_budget == fen
 
 
-def test_unreadable_money_is_kept_as_typed_and_amount_left(session, path):
+def test_unreadable_money_is_kept_as_typed_and_amount_cleared(session, path):
     pid = pid_of(session)
     old = session.project(pid).funding.executed
     error = session.set_value("funding", pid, None, "executed", "abc")
     assert error and "无法识别" in error
     disk = reread(path).projects[0]
-    assert disk.funding.executed == old
+    assert disk.funding.executed is None and old is not None   # the score uses what is shown
     assert disk.unread["funding::executed"] == "abc"
     assert session.unread("funding", pid, None, "executed") == "abc"
     assert "无法识别" in session.unread_error("funding", pid, None, "executed")
@@ -120,7 +120,7 @@ def test_unreadable_weight_on_a_row_is_kept(session, path):
     error = session.set_value("indicator", pid, rid, "weight", "二十五")
     assert error
     disk = reread(path).projects[0]
-    assert disk.indicators[1].weight == Decimal(25)
+    assert disk.indicators[1].weight is None
     assert disk.unread[f"indicator:{rid}:weight"] == "二十五"
 
 

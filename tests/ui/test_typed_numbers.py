@@ -1,0 +1,80 @@
+"""Money and numbers typed in the window are read as paste and import read them (domain.cells),
+and a red cell never feeds the score: what is shown is what is scored.
+
+Bug (P2): ``￥20`` turned red and showed ``￥20`` while 执行率 still used the previous hidden amount.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.model import FundKind
+from selfeval_desktop.ui.models import fund_kind_model as fkm
+from selfeval_desktop.ui.models.fund_kind_model import FundKindModel
+
+from tests.ui.ui_fixtures import make_file, open_session, reread
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def session(qapp, path):
+    s = open_session(path)
+    yield s
+    s.conn.close()
+
+
+@pytest.mark.parametrize("typed, fen", [("￥20", 20_000_000), ("¥20", 20_000_000),
+                                        ("20万元", 20_000_000), ("200,000元", 20_000_000),
+                                        ("１９.２８", 19_280_000), ("人民币 18", 18_000_000)])
+def test_money_as_people_type_it_is_read(session, path, typed, fen):
+    pid = session.document.projects[0].id
+    assert session.set_value("funding", pid, None, "executed", typed) is None
+    assert reread(path).projects[0].funding.executed == fen
+    assert session.unread("funding", pid, None, "executed") is None
+
+
+def test_an_unreadable_amount_is_kept_red_and_counts_as_empty(session, path):
+    pid = session.document.projects[0].id
+    error = session.set_value("funding", pid, None, "executed", "十九万")
+    assert error and "无法识别" in error
+    disk = reread(path).projects[0]
+    assert disk.funding.executed is None                  # not the previous 19.28 万元
+    assert disk.unread["funding::executed"] == "十九万"
+    model = FundKindModel(session)
+    model.set_project(pid)
+    assert model.index(0, fkm.COL_EXECUTED).data() == "十九万"
+    assert model.index(0, fkm.COL_RATE).data() in ("", None)   # no rate from a hidden amount
+    assert session.score(pid).execution.rate is None
+    session.undo_stack.undo()                             # the amount comes back with undo
+    assert reread(path).projects[0].funding.executed == 19_280_000
+    assert session.unread("funding", pid, None, "executed") is None
+
+
+def test_an_unreadable_part_is_left_out(session, path):
+    pid = session.document.projects[0].id
+    session.set_value("fund_kind", pid, FundKind.CURRENT, "initial", "abc")
+    assert reread(path).projects[0].funding.by_kind[FundKind.CURRENT].initial is None
+
+
+@pytest.mark.parametrize("typed, value", [("10", Decimal(10)), ("7.5分", Decimal("7.5")),
+                                          ("１２", Decimal(12))])
+def test_weights_typed_are_read(session, path, typed, value):
+    project = session.document.projects[0]
+    ind = project.indicators[0]
+    assert session.set_value("indicator", project.id, ind.id, "weight", typed) is None
+    assert reread(path).projects[0].indicators[0].weight == value
+
+
+def test_an_unreadable_weight_counts_as_empty(session, path):
+    project = session.document.projects[0]
+    ind = project.indicators[0]
+    assert session.set_value("indicator", project.id, ind.id, "weight", "二十五")
+    disk = reread(path).projects[0]
+    assert disk.indicators[0].weight is None
+    assert disk.unread[f"indicator:{ind.id}:weight"] == "二十五"
+    assert session.indicator_score(project.id, ind.id).score is None
