@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from ..domain.digest import check_code
 from ..domain.model import ProjectKind
-from ..domain.profiles import all_profiles
+from ..domain.profiles import ProfileError, all_profiles, load_profile
+from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
+                            describe_profile_change)
 from .project_list import display_name, grade_color
-from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTimer,
-                 QToolButton,
+from .qt import (QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
                  QVBoxLayout, QWidget, Qt)
 from .tabs.fields import FieldBinder
 
 NO_YEAR = 1999  # the spin box's minimum, shown as “未填”
+CAPTION_WIDTH = 260  # the project name above the score: elided to this, so the header never shifts
 
 
 class ScoreBadge(QWidget):
@@ -32,6 +34,9 @@ class ScoreBadge(QWidget):
         self.total.setFont(big)
         self.grade.setFont(big)
         self.grade.setMinimumWidth(self.grade.fontMetrics().horizontalAdvance("一般") + 16)
+        self.total.setMinimumWidth(self.total.fontMetrics().horizontalAdvance("100.00") + 4)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.caption.setFixedWidth(CAPTION_WIDTH)
         self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
         total_caption = QLabel(total_caption, self)
         grade_caption = QLabel(grade_caption, self)
@@ -80,7 +85,7 @@ class Header(QFrame):
         self.unit.setMinimumWidth(220)
         self.binder.bind(self.unit, "unit", "name")
 
-        self.year = QSpinBox(self)
+        self.year = GuardedSpinBox(self)
         self.year.setObjectName("fiscalYear")
         self.year.setRange(NO_YEAR, 2100)
         self.year.setSpecialValueText("未填")
@@ -93,7 +98,7 @@ class Header(QFrame):
         self.year.valueChanged.connect(lambda _v: self._year_timer.start())
         self.year.editingFinished.connect(self.commit_year)
 
-        self.profile = QComboBox(self)
+        self.profile = GuardedComboBox(self)
         self.profile.setObjectName("profileBox")
         self.profile.setToolTip("项目的评分规则（财政部或本省的办法）")
         for prof in all_profiles():
@@ -182,11 +187,27 @@ class Header(QFrame):
         text = "" if value == NO_YEAR else str(value)
         current = self.session.document.year
         if (current or NO_YEAR) != value and self._document_editable():
-            self.session.set_value("meta", None, None, "year", text)
+            with self.session.macro("更改评价年度"):
+                self.session.set_value("meta", None, None, "year", text)
 
     def _profile_chosen(self, index: int) -> None:
         pid = self.profile.itemData(index)
-        if pid and pid != self.session.document.profile_id and self._document_editable():
+        doc = self.session.document
+        if not pid or pid == doc.profile_id or not self._document_editable():
+            return
+        try:
+            old, new = load_profile(doc.profile_id), load_profile(pid)
+        except ProfileError:
+            old = new = None
+        if old is not None:
+            text = describe_profile_change(doc, old, new)
+        else:
+            text = (f"全部 {len(doc.project_list())} 个项目将按“{self.profile.itemText(index)}”"
+                    "重新计分。确定更改吗？")
+        if not confirm_profile_change(self, text):
+            self.refresh()     # back to the rule in force
+            return
+        with self.session.macro("更改评分规则"):
             self.session.set_value("meta", None, None, "profile_id", pid)
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
@@ -218,8 +239,10 @@ class Header(QFrame):
         if project.kind is ProjectKind.DEPARTMENT:
             caption = "部门整体评价"
         metrics = self.badge.caption.fontMetrics()
-        caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, 260)
+        full = caption
+        caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, CAPTION_WIDTH)
         self.badge.show_score(caption, self.session.score(pid))
+        self.badge.caption.setToolTip(full if caption != full else "")
 
     def set_lock_actions(self, finalize, unfinalize) -> None:
         """The window's 定稿 / 撤销定稿 actions: a button beside the score shows the one that applies."""

@@ -1,0 +1,105 @@
+"""The header's document-wide boxes, guarded against stray input.
+
+评分规则 and 评价年度 change every project of the document: a mouse wheel passing over them or an
+arrow key pressed on the wrong box must not do that. Both take the focus only when clicked or
+tabbed to (StrongFocus, never by the wheel); the wheel never turns the 评分规则 box and turns the
+year only while the box has the focus; the arrow keys on a closed 评分规则 box open its list
+instead of stepping through it. A new 评分规则 is applied after a confirmation that says what
+changes (:func:`describe_profile_change`).
+"""
+from __future__ import annotations
+
+from ..domain.scoring import num, score_project
+from .qt import QComboBox, QMessageBox, QSpinBox, Qt
+
+STEP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+             Qt.Key.Key_Home, Qt.Key.Key_End}
+NEGATIVE_METHODS = {"ratio": "按比例扣分", "linear": "线性扣分"}
+ROUNDINGS = {"half_up": "四舍五入", "down": "截尾"}
+MAX_EXAMPLES = 3
+
+
+class GuardedComboBox(QComboBox):
+    """A combo box changed only by choosing from its open list (click, or a key that opens it)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        event.ignore()     # the page scrolls on; the choice stays
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in STEP_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.showPopup()   # see the choices first; nothing changes until one is picked
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class GuardedSpinBox(QSpinBox):
+    """A spin box the wheel turns only while it has the keyboard focus."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.hasFocus():
+            event.ignore()
+            return
+        super().wheelEvent(event)
+
+
+def _weights_text(profile) -> dict[str, str]:
+    return {level.label: num(level.weight) for level in profile.level1}
+
+
+def describe_profile_change(doc, old, new) -> str:
+    """What switching the document's project rule from ``old`` to ``new`` does, in Chinese:
+    the rule's differences, then the projects whose score or grade would change."""
+    projects = doc.project_list()
+    lines = [f"全部 {len(projects)} 个项目将按“{new.name}”重新计分。"]
+    changes = []
+    if old.execution_weight != new.execution_weight:
+        changes.append(f"预算执行率分值 {num(old.execution_weight)}→{num(new.execution_weight)}")
+    before, after = _weights_text(old), _weights_text(new)
+    for label in dict.fromkeys([*before, *after]):
+        if before.get(label) != after.get(label):
+            changes.append(f"{label} {before.get(label, '无')}→{after.get(label, '无')}")
+    if old.negative_method != new.negative_method:
+        changes.append(f"反向指标{NEGATIVE_METHODS.get(old.negative_method, old.negative_method)}→"
+                       f"{NEGATIVE_METHODS.get(new.negative_method, new.negative_method)}")
+    if (old.rounding, old.decimals) != (new.rounding, new.decimals):
+        changes.append(f"得分{ROUNDINGS.get(old.rounding, old.rounding)}保留{old.decimals}位→"
+                       f"{ROUNDINGS.get(new.rounding, new.rounding)}保留{new.decimals}位")
+    if old.grades != new.grades:
+        def grades(p):
+            return "、".join(f"{name}≥{num(floor)}" for name, floor in p.grades if floor > 0)
+        changes.append(f"等次 {grades(old)} → {grades(new)}")
+    if changes:
+        lines.append("变化：" + "；".join(changes) + "。")
+    moved = []
+    for p in projects:
+        a, b = score_project(p, old), score_project(p, new)
+        if a.scored and (a.total, a.grade) != (b.total, b.grade):
+            moved.append(f"{p.name.strip() or '未命名项目'} {a.total}（{a.grade}）→"
+                         f"{b.total}（{b.grade}）")
+    if moved:
+        examples = "；".join(moved[:MAX_EXAMPLES]) + ("……" if len(moved) > MAX_EXAMPLES else "")
+        lines.append(f"{len(moved)} 个项目的得分或等次会改变，如：{examples}。")
+    elif projects:
+        lines.append("目前各项目的得分和等次不会改变。")
+    lines.append("确定更改吗？（更改后可用“编辑 → 撤销”恢复）")
+    return "\n".join(lines)
+
+
+def confirm_profile_change(parent, text: str) -> bool:
+    """Ask before the rule changes (a module function, so tests can answer it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "更改评分规则", text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    change = box.addButton("更改评分规则", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is change
