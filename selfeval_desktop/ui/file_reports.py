@@ -81,7 +81,10 @@ def import_excel(actions) -> bool:
         return False
     if not actions.open_path(target):
         return False
-    QMessageBox.information(window, "导入完成", result.report.text())
+    from ..reports.xlsx_import_review import review
+    from .import_report_dialog import show_import_report
+    window.import_report = show_import_report(window, result.report,
+                                              review(result.document, result.report), str(target))
     return True
 
 
