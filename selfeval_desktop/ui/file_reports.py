@@ -49,6 +49,47 @@ def ask_scope(parent, current_name: str) -> str | None:
     return "current" if clicked is current else "all" if clicked is every else None
 
 
+def ask_print_despite_errors(parent, text: str) -> bool:
+    """仍然打印 (True) or 查看问题 (False; also when the box is closed)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "打印前请检查", text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton("仍然打印", QMessageBox.ButtonRole.AcceptRole)
+    look = box.addButton("查看问题", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(look)
+    box.setEscapeButton(look)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def print_errors(session, projects) -> list:
+    """The 问题清单's errors (not 提醒) of the projects about to be printed, in list order."""
+    from ..domain.checks import ERROR, check_project, sort_key
+    found = []
+    for p in projects:
+        found += [f for f in check_project(session.document, p, session.score(p.id))
+                  if f.severity == ERROR]
+    return sorted(found, key=sort_key)
+
+
+def _errors_before_printing(window, projects) -> bool:
+    """True to go on printing; on 查看问题 the 问题清单 shows and the first error is selected."""
+    errors = print_errors(window.session, projects)
+    if not errors:
+        return True
+    first = errors[0].message
+    text = (f"问题清单中有 {len(errors)} 个错误（如：{first}），打印出的表格可能不完整。"
+            "仍要打印吗？")
+    if ask_print_despite_errors(window, text):
+        return True
+    checks = window.checks
+    checks.show()
+    if any(f.place.project_id != window.page.pid for f in errors):
+        checks.only_current.setChecked(False)
+    checks.raise_()
+    window.go_to(errors[0].place)
+    return False
+
+
 def import_excel(actions) -> bool:
     """Read a filled 自评表 workbook into a new document file and open it."""
     from ..reports.xlsx_import import check_amounts, import_workbook, write_document
@@ -128,6 +169,13 @@ def export_pdf(actions, form: str) -> bool:
         if scope is None:
             return False
     ids = [current.id] if scope == "current" and current is not None else None
+    try:
+        projects = export.select(doc, ids)
+    except export.ExportError as exc:
+        QMessageBox.warning(window, "无法导出PDF", str(exc))
+        return False
+    if not _errors_before_printing(window, projects):
+        return False
     title = dict(FORM_CHOICES)[form]
     name = current.name if ids else doc.unit.name or Path(session.path).stem
     default = str(Path(actions._start_dir()) / export.safe_name(f"{title}-{name}.pdf"))
@@ -136,7 +184,6 @@ def export_pdf(actions, form: str) -> bool:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".pdf")
     try:
-        projects = export.select(doc, ids)
         warnings = export.print_warnings(doc, projects)
         if warnings:
             answer = QMessageBox.question(window, "打印前请注意", "\n".join(warnings) + "\n\n仍要导出吗？")

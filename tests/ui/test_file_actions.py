@@ -169,6 +169,7 @@ def test_print_writes_a_pdf_and_opens_the_viewer(qtbot, tmp_path, monkeypatch, w
     window = make_window(qtbot, tmp_path, path, show=False)
     opened = []
     monkeypatch.setattr(export, "open_with_system_viewer", opened.append)
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
     pdf = tmp_path / "自评表.pdf"
     save_as(monkeypatch, pdf)
     assert file_reports.export_pdf(window.file_actions, "basic")

@@ -192,3 +192,44 @@ def test_import_excel_shows_the_report_dialog_not_a_message_box(qtbot, tmp_path,
     assert dialog.summary.text().startswith("1 个项目读入，")
     assert "复核" in dialog.text.toPlainText() and "导出.xlsx" in dialog.text.toPlainText()
     dialog.close()
+
+
+# ---------------------------------------------------------------- 10: errors before printing
+
+def test_printing_with_errors_asks_first_and_can_show_them(qtbot, window, path, monkeypatch,
+                                                           tmp_path):
+    from selfeval_desktop.reports import export
+    asked, saved_as = [], []
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors",
+                        lambda parent, text: asked.append(text) or False)
+    pdf = tmp_path / "表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: saved_as.append(1) or (str(pdf), ""))
+    window.page.tabs.setCurrentIndex(0)
+    assert not file_reports.export_pdf(window.file_actions, "basic")
+    assert asked == ["问题清单中有 1 个错误（如：「科技创新服务项目」第3行指标“科技服务水平”："
+                     "实际完成值未填写），打印出的表格可能不完整。仍要打印吗？"]
+    assert saved_as == [] and not pdf.exists()                  # 查看问题: nothing printed
+    indicators = window.page.tab_widgets["indicators"]
+    assert window.page.tabs.currentWidget() is indicators
+    assert indicators.grid.currentIndex().row() == 2
+    assert window.checks.isVisible()
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
+    assert file_reports.export_pdf(window.file_actions, "basic")   # 仍然打印
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_printing_without_errors_does_not_ask(qtbot, window, path, monkeypatch, tmp_path):
+    from selfeval_desktop.reports import export
+    asked = []
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors",
+                        lambda parent, text: asked.append(text) or False)
+    session = window.session
+    session.set_value("indicator", window.page.pid, session.project(window.page.pid)
+                      .indicators[2].id, "actual", "有效提升")
+    pdf = tmp_path / "表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    assert file_reports.export_pdf(window.file_actions, "mof")
+    assert asked == [] and pdf.exists()
