@@ -15,7 +15,8 @@ from .finalize_actions import FinalizeActions
 from .header import Header
 from .project_list import ProjectListPanel
 from .translations import install_qt_translations
-from .qt import (QAction, QFont, QHBoxLayout, QKeySequence, QLabel, QListWidget,
+from .undo_actions import UndoActions
+from .qt import (QAction, QFont, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -299,14 +300,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_actions.build_menu(self.menuBar().addMenu("文件(&F)"))
         edit = self.menuBar().addMenu("编辑(&E)")
-        self.undo_action = QAction("撤销", self)
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("重做", self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.redo_action.triggered.connect(self.redo)
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
+        self.undo_actions = UndoActions(self)
+        self.undo_action = self.undo_actions.undo_action
+        self.redo_action = self.undo_actions.redo_action
+        self.undo_actions.build_menu(edit)
         self.finalize_actions = FinalizeActions(self)
         self.finalize_actions.build_menu(self.menuBar().addMenu("项目(&P)"))
         view = self.menuBar().addMenu("视图(&V)")
@@ -320,23 +317,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def undo(self) -> None:
-        if self.session is None:
-            return
-        self.page.flush()
-        self.session.undo_stack.undo()
+        self.undo_actions.undo()
 
     def redo(self) -> None:
-        if self.session is None:
-            return
-        self.page.flush()
-        self.session.undo_stack.redo()
+        self.undo_actions.redo()
 
     def _update_undo_actions(self) -> None:
-        stack = self.session.undo_stack if self.session is not None else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        self.undo_action.setText(f"撤销 {stack.undoText()}".strip() if stack else "撤销")
-        self.redo_action.setText(f"重做 {stack.redoText()}".strip() if stack else "重做")
+        self.undo_actions.update()
 
     # ------------------------------------------------------------ the document
     def set_session(self, session, lock=None) -> None:
@@ -351,8 +338,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self.saved_label.setText)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
         session.writeFailed.connect(lambda msg: QMessageBox.warning(self, "保存失败", msg))
-        session.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
-        session.undo_stack.cleanChanged.connect(lambda _c: self._update_undo_actions())
+        self.undo_actions.set_session(session)
         self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
         self.page.projectShown.connect(self.checks.set_current)

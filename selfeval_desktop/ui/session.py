@@ -27,6 +27,7 @@ from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
 from .session_finalize import FinalizeEdits
 from .session_projects import ProjectEdits
 from .session_undo import Command, Macro, Step
+from .session_where import Where, edit_name, rows_name
 
 READONLY_MESSAGE = "文件以只读方式打开，不能修改"
 _SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
@@ -135,8 +136,10 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         if new_state == old_state:
             return error
         try:
-            self._push("编辑", lambda: self._apply_field(ref, new_state),
-                       lambda: self._apply_field(ref, old_state), merge_key=ref, merge=merge)
+            self._push(edit_name(entity, row_key, attr), lambda: self._apply_field(ref, new_state),
+                       lambda: self._apply_field(ref, old_state), merge_key=ref, merge=merge,
+                       where=Where(pid or None, entity, row_key, attr),
+                       states=(old_state, new_state))
         except SessionError as exc:
             if self._macros:
                 raise
@@ -224,7 +227,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
             self._write_rows(pid, write_delete,
                              lambda: lst.__setitem__(slice(position, position), objs), entity)
 
-        self._push("插入行", do, undo)
+        self._push(rows_name("插入", entity, len(objs)), do, undo,
+                   where=lambda: Where(pid, entity, objs[0].id if objs else None))
         return [o.id for o in objs]
 
     def remove_rows(self, entity: str, pid: int, row_ids) -> None:
@@ -267,7 +271,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
                     repo.set_unread(self.conn, pid, k, v)
             self._write_rows(pid, write, drop, entity)
 
-        self._push("删除行", do, undo)
+        self._push(rows_name("删除", entity, len(removed)), do, undo,
+                   where=Where(pid, entity, removed[0][1].id))
 
     def move_row(self, entity: str, pid: int, row_id: int, new_position: int) -> None:
         self._check_writable(entity, pid)
@@ -283,7 +288,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
                 self._write_rows(pid, lambda: None, lambda: lst.insert(src, lst.pop(dst)), entity)
             return move
 
-        self._push("移动行", mover(old, new_position), mover(new_position, old))
+        self._push("移动行", mover(old, new_position), mover(new_position, old),
+                   where=Where(pid, entity, row_id))
 
     def _write_rows(self, pid: int, write, revert, entity: str) -> None:
         """Persist a row change (then the rows' order); on failure run ``revert`` and raise."""
@@ -343,13 +349,20 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
             self.undo_stack.push(cmd)
             self._after_write()
 
-    def _push(self, text: str, do, undo, merge_key=None, merge=False) -> None:
+    def _push(self, text: str, do, undo, merge_key=None, merge=False, where=None,
+              states=None) -> None:
+        """Run ``do`` and record it as an undo step named ``text`` (Chinese: the 编辑 menu shows
+        “撤销 text”). ``where`` (a Where, or a callable giving it once ``do`` ran) tells the window
+        what to show after an undo or redo."""
         if self._macros:
-            self._macros[0].steps.append(Step(self, do, undo))
+            step = Step(self, do, undo)
+            self._macros[0].steps.append(step)
             do()
+            step.where = where() if callable(where) else where
             return
-        cmd = Command(self, text, do, undo, merge_key, merge)
+        cmd = Command(self, text, do, undo, merge_key, merge, states=states)
         do()
+        cmd.where = where() if callable(where) else where
         self.undo_stack.push(cmd)
 
     def _check_writable(self, entity: str | None = None, pid: int | None = None) -> None:

@@ -10,6 +10,7 @@ from ..domain.model import Project
 from . import session_fields as fields
 from . import session_rows as rows
 from .session_fields import ROW_LISTS
+from .session_where import Where
 
 
 class ProjectEdits:
@@ -32,7 +33,8 @@ class ProjectEdits:
             self._write_projects(lambda: repo.delete_project(self.conn, project.id),
                                  lambda: projects.insert(position, project))
 
-        self._push("新增项目", do, undo)
+        self._push(f"新增项目“{project.name}”" if project.name else "新增项目", do, undo,
+                   where=lambda: Where(project.id, "projects"))
         return project.id
 
     def remove_project(self, pid: int) -> None:
@@ -53,7 +55,8 @@ class ProjectEdits:
                                  lambda: projects.remove(project))
             self.scoreChanged.emit(pid)
 
-        self._push("删除项目", do, undo)
+        self._push(f"删除项目“{project.name}”" if project.name else "删除项目", do, undo,
+                   where=Where(pid, "projects"))
 
     def move_project(self, pid: int, new_position: int) -> None:
         self._check_writable()
@@ -69,7 +72,8 @@ class ProjectEdits:
                 self._write_projects(lambda: None, lambda: projects.insert(src, projects.pop(dst)))
             return move
 
-        self._push("移动项目", mover(old, new_position), mover(new_position, old))
+        self._push("移动项目", mover(old, new_position), mover(new_position, old),
+                   where=Where(pid, "projects"))
 
     def duplicate_project(self, pid: int) -> int:
         """A copy of the project (all rows) right after it, not finalized, named “…（副本）”."""

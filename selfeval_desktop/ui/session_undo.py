@@ -12,8 +12,8 @@ from .qt import QUndoCommand
 class Step:
     """One edit inside a macro: plain Python, undone and redone by its macro."""
 
-    def __init__(self, session: "DocumentSession", do, undo):
-        self._session, self.do, self.undo = session, do, undo
+    def __init__(self, session: "DocumentSession", do, undo, where=None):
+        self._session, self.do, self.undo, self.where = session, do, undo, where
 
 
 class Command(QUndoCommand):
@@ -22,10 +22,12 @@ class Command(QUndoCommand):
     MERGE_ID = 0x5E1F
 
     def __init__(self, session: "DocumentSession", text: str, do, undo, merge_key=None,
-                 merge=False):
+                 merge=False, where=None, states=None):
         super().__init__(text)
         self._session, self._do, self._undo, self._skip = session, do, undo, True
         self._merge_key, self._merge = merge_key, merge
+        self.where = where      # session_where.Where: what the step changed (for the window)
+        self.states = states    # (before, after) of a field edit, to see a merge undo itself
 
     def id(self):  # noqa: A003 - Qt override: edits of one field may merge
         return self.MERGE_ID if self._merge_key is not None else -1
@@ -36,6 +38,10 @@ class Command(QUndoCommand):
         if not getattr(other, "_merge", False) or other._merge_key != self._merge_key:
             return False
         self._do = other._do
+        if self.states is not None and other.states is not None:
+            self.states = (self.states[0], other.states[1])
+            if self.states[0] == self.states[1]:   # typed and typed back: no step at all
+                self.setObsolete(True)
         return True
 
     def redo(self):
@@ -55,6 +61,11 @@ class Macro(QUndoCommand):
         super().__init__(text)
         self._session, self._skip = session, True
         self.steps: list[Step] = []
+
+    @property
+    def where(self):
+        """What the group changed: its first edit's place."""
+        return next((s.where for s in self.steps if s.where is not None), None)
 
     def redo(self):
         if self._skip:

@@ -1,16 +1,16 @@
 """Typing on a cell that takes no typing (合计, 得分, 达成情况 of a numeric row) edits nothing.
 
 Bug (P1): Qt's item views search as you type: “2” on the read-only 合计 cell jumped to the cell of
-that column starting with “2” (市县财政 20.00), and “0” then opened it: 市县财政 became 0.
+that column starting with “2” (市县财政 20.00), and “0” then opened it: 市县财政 became 0
+(the same on the spending lines' 合计).
 Now nothing moves, nothing changes, and the status bar says the cell is computed.
 """
 from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.domain.model import Source
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.models import source_model as sm
+from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.qt import QApplication, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, type_ime
@@ -47,17 +47,18 @@ def at(grid):
     return grid.currentIndex().row(), grid.currentIndex().column()
 
 
-def test_typing_on_the_total_row_never_edits_a_source(qtbot, window, path):
-    grid = show_tab(window, "budget").source_grid
+def test_typing_on_the_total_row_never_edits_a_line(qtbot, window, path):
+    """The reviewer's case on the spending lines: 差旅费 计划 5.00, 合计 20.00; “5” “0” Enter."""
+    grid = show_tab(window, "budget").line_grid
     model = grid.model()
     total_row = model.rowCount() - 1
-    if model.flags(model.index(total_row, sm.COL_PLANNED)) & Qt.ItemFlag.ItemIsEditable:
+    if model.flags(model.index(total_row, blm.COL_PLANNED)) & Qt.ItemFlag.ItemIsEditable:
         pytest.skip("合计 takes typing here: typing there is an edit of the total")
-    focus_cell(qtbot, grid, total_row, sm.COL_PLANNED)
-    for key in ("2", "0", K.Key_Return):
+    focus_cell(qtbot, grid, total_row, blm.COL_PLANNED)
+    for key in ("5", "0", K.Key_Return):
         qtbot.keyClick(QApplication.focusWidget(), key)
-    funding = reread(path).projects[0].funding
-    assert funding.by_source[Source.LOCAL].planned == 20_000_000          # still 20 万元
+    assert [line.planned for line in reread(path).projects[0].budget_lines] == \
+        [5_000_000, 15_000_000]
     assert grid.state() != grid.State.EditingState
     assert "合计" in window.statusBar().currentMessage()
 

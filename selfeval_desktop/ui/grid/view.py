@@ -15,6 +15,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 
 from ..models.base import ErrorRole, KindRole
+from ..undo_actions import is_undo_key
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QAction, QApplication, QEvent, QGuiApplication,
                   QHeaderView, QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow,
                   QMenu, QPersistentModelIndex, QPlainTextEdit, QTableView, QTextEdit, Qt)
@@ -240,6 +241,9 @@ class Grid(QTableView):
         """
         if event.type() == QEvent.Type.MouseButtonPress and obj is self.indexWidget(self.currentIndex()):
             self._enter_mode = False
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            event.ignore()       # Ctrl+Z / Ctrl+Y in a cell: the document's undo, not the editor's
+            return True
         if event.type() == QEvent.Type.KeyPress and obj is self.indexWidget(self.currentIndex()):
             key, mods = event.key(), event.modifiers()
             if key == Qt.Key.Key_F2:
@@ -265,6 +269,15 @@ class Grid(QTableView):
                 self._commit_and_move(obj, right=-1 if back else 1)
                 return True
         return super().eventFilter(obj, event)
+
+    def commit_editor(self) -> None:
+        """Commit and close the cell being typed into, if any (undo, closing, switching)."""
+        if self.state() != QAbstractItemView.State.EditingState or not self._edited.isValid():
+            return
+        editor = self.indexWidget(self.model().index(self._edited.row(), self._edited.column()))
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _commit_and_page(self, editor, action) -> None:
         """PgUp/PgDn in a cell opened by typing: commit and move a page up or down (Excel)."""
@@ -325,7 +338,7 @@ class Grid(QTableView):
         indexes = [i for i in indexes if model.data(i, EDIT_ROLE) not in (None, "")]
         if not indexes:
             return
-        with self._macro("清除"):
+        with self._macro(f"清除 {len(indexes)} 格" if len(indexes) > 1 else "清除"):
             for index in indexes:
                 model.setData(index, "", EDIT_ROLE)
 
@@ -375,7 +388,7 @@ class Grid(QTableView):
             start_row, start_col = cur.row(), cur.column()
         columns = self._paste_columns(start_col, max(len(r) for r in block))
         skipped = 0
-        with self._macro("粘贴"):
+        with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
             need = start_row + len(block) - self._data_rows()
             if need > 0 and self._rows_model():
                 model.insertRows(self._data_rows(), need)

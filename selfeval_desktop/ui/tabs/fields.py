@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...domain.money import format_wan
+from ..undo_actions import pass_undo_keys
 from ..qt import (QComboBox, QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit,
                   QSignalBlocker, QTimer, QWidget, Signal)
 
@@ -125,6 +126,8 @@ class FieldBinder(QObject):
             widget.edited.connect(lambda w=widget: self.commit(w))
         else:  # pragma: no cover - a programming error
             raise TypeError(type(widget))
+        if not isinstance(widget, MonthPicker):
+            pass_undo_keys(widget)     # Ctrl+Z here undoes the document (typing committed first)
         widget.setReadOnly(self._locked(key))
         return widget
 

@@ -1,0 +1,126 @@
+"""What an undo step changed, in the clerk's words and as a place in the window.
+
+Each undo step of :class:`selfeval_desktop.ui.session.DocumentSession` carries a :class:`Where`
+(project, entity, row key, attribute). From it come the step's name (“修改 实际完成值”, shown in the
+编辑 menu as “撤销 修改 实际完成值”) and, after an undo or redo, the place to show: the window
+selects that project and tab and puts the cursor on the cell (a ``domain.checks_base.Place``, the
+same the 问题清单 jumps to). No Qt here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..domain.checks_base import Place
+from ..domain.model import CONCLUSION_SECTIONS, FUND_KIND_LABELS, FundKind, Source, source_label
+
+FIELD_LABELS = {
+    "unit": {"name": "单位名称", "supervisor": "主管部门", "region_word": "财政级次",
+             "address": "单位地址", "postcode": "邮编", "phone": "联系电话"},
+    "meta": {"year": "评价年度", "profile_id": "评分规则", "department_profile_id": "部门评分规则"},
+    "project": {"name": "项目名称", "supervisor": "主管部门", "implementer": "实施单位",
+                "leader": "项目负责人", "phone": "联系电话", "address": "地址", "postcode": "邮编",
+                "start": "开始时间", "end": "结束时间", "background": "立项背景",
+                "implementation": "实施情况", "goal_expected": "预期目标",
+                "goal_actual": "实际完成情况", "unit_opinion": "项目单位意见",
+                "supervisor_opinion": "主管部门审核意见", "stated_grade": "自评等次",
+                "stated_total": "自评得分", "stated_execution_score": "预算执行率得分",
+                "spending_scheme": "支出分类方式"},
+    "funding": {"planned_total": "计划安排资金合计", "arrived_total": "实际到位资金合计",
+                "spent_total": "实际支出合计", "initial_budget": "年初预算数",
+                "annual_budget": "全年预算数", "executed": "全年执行数"},
+    "source": {"planned": "计划安排资金", "arrived": "实际到位资金"},
+    "fund_kind": {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数"},
+    "budget_line": {"code": "科目编码", "name": "支出科目", "planned": "计划支出",
+                    "actual": "实际支出", "special_planned": "其中专项计划",
+                    "special_actual": "其中专项实际"},
+    "indicator": {"level1": "一级指标", "level2": "二级指标", "name": "三级指标",
+                  "target": "年度指标值", "actual": "实际完成值", "weight": "分值",
+                  "achievement": "达成情况", "override": "调整后得分",
+                  "override_reason": "调整理由", "deviation": "偏差原因分析",
+                  "stated_score": "原表得分"},
+    "evaluator": {"name": "评价人员姓名", "title": "职称/职务", "org": "评价人员单位"},
+}
+ROW_NAMES = {"indicator": "指标", "budget_line": "支出明细", "evaluator": "评价人员"}
+TABS = {"funding": "budget", "source": "budget", "fund_kind": "budget", "budget_line": "budget",
+        "indicator": "indicators", "evaluator": "conclusion", "conclusion": "conclusion"}
+CONCLUSION_FIELDS = ("unit_opinion", "supervisor_opinion", "stated_grade", "stated_total")
+TAB_NAMES = {"overview": "项目概况", "budget": "预算表", "indicators": "绩效指标",
+             "conclusion": "结论", "document": "文件信息"}
+
+
+@dataclass(frozen=True)
+class Where:
+    """What one undo step touched: ``entity`` as in ``set_value`` (or "projects" for the project
+    list), ``row_key`` a row id / Source / FundKind / section key, ``attr`` None for whole rows."""
+    pid: int | None
+    entity: str
+    row_key: object = None
+    attr: str | None = None
+
+
+def field_label(entity: str, row_key, attr: str) -> str:
+    """The Chinese name of a field: 实际完成值, 市县财政 计划安排资金, 存在问题 …"""
+    if entity == "conclusion":
+        return CONCLUSION_SECTIONS.get(row_key, str(row_key))
+    label = FIELD_LABELS.get(entity, {}).get(attr, attr)
+    if entity == "source" and isinstance(row_key, (Source, str)):
+        try:
+            return f"{source_label(Source(row_key))} {label}"
+        except ValueError:
+            return label
+    if entity == "fund_kind":
+        try:
+            return f"{FUND_KIND_LABELS[FundKind(row_key)]} {label}"
+        except (ValueError, KeyError):
+            return label
+    return label
+
+
+def edit_name(entity: str, row_key, attr: str) -> str:
+    return f"修改 {field_label(entity, row_key, attr)}"
+
+
+def rows_name(verb: str, entity: str, count: int) -> str:
+    """插入 2 行 指标 → “插入 2 行指标”; one row: “删除 1 行”."""
+    return f"{verb} {count} 行{ROW_NAMES.get(entity, '')}"
+
+
+def tab_of(where: Where) -> str:
+    if where.entity == "project":
+        return "conclusion" if where.attr in CONCLUSION_FIELDS else "overview"
+    if where.entity in ("unit", "meta", "projects"):
+        return "document"
+    return TABS.get(where.entity, "overview")
+
+
+def place_of(document, where: Where) -> Place:
+    """Where the window shows the change now (row ids turned into today's row positions)."""
+    tab = tab_of(where)
+    if where.entity in ("unit", "meta", "projects"):
+        return Place(where.pid if where.entity == "projects" else None, tab, None, None,
+                     where.attr)
+    project = next((p for p in document.projects if p.id == where.pid), None)
+    row = None
+    if where.entity in ROW_NAMES and project is not None:
+        rows = getattr(project, {"indicator": "indicators", "budget_line": "budget_lines",
+                                 "evaluator": "evaluators"}[where.entity])
+        row = next((i for i, r in enumerate(rows) if r.id == where.row_key), None)
+        if row is None and rows:
+            row = len(rows) - 1
+    elif where.entity == "source":
+        row = _position(tuple(Source), where.row_key)
+    elif where.entity == "fund_kind":
+        row = _position(tuple(FundKind), where.row_key)
+    field = where.attr
+    if where.entity == "conclusion":
+        field = where.row_key
+    table = where.entity if where.entity in (*ROW_NAMES, "source", "fund_kind") else None
+    return Place(where.pid, tab, table, row, field)
+
+
+def _position(members: tuple, key) -> int | None:
+    for i, m in enumerate(members):
+        if m == key or (isinstance(m, Enum) and m.value == key):
+            return i
+    return None
