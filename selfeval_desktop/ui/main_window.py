@@ -13,6 +13,7 @@ from .checks_panel import ChecksPanel
 from .file_actions import FileActions
 from .finalize_actions import FinalizeActions
 from .header import Header
+from .keyboard_nav import install_tab_keys
 from .project_list import ProjectListPanel
 from .translations import install_qt_translations
 from .undo_actions import UndoActions
@@ -103,6 +104,7 @@ class DocumentPage(QWidget):
 
         self.pid: int | None = None
         self.projects.projectSelected.connect(self.show_project)
+        self.projects.projectAdded.connect(self._project_added)
         session.projectsChanged.connect(self._projects_changed)
         session.documentReplaced.connect(self._projects_changed)
         self.projects.select_pid(None)
@@ -164,6 +166,11 @@ class DocumentPage(QWidget):
         for tab in self.tab_widgets.built.values():  # a tab built later is given pid then
             tab.set_project(pid)
         self.right.setCurrentWidget(self.tabs)
+
+    def _project_added(self, pid: int) -> None:
+        """A project just added: 项目概况 with the cursor in 项目名称 (部门整体: its name field)."""
+        from ..domain.checks_base import Place
+        self.focus_place(Place(pid, "overview", field="name"))
 
     def current_tab(self):
         if self._department is not None and self.right.currentWidget() is self._department:
@@ -305,7 +312,16 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_actions.redo_action
         self.undo_actions.build_menu(edit)
         self.finalize_actions = FinalizeActions(self)
-        self.finalize_actions.build_menu(self.menuBar().addMenu("项目(&P)"))
+        project_menu = self.menuBar().addMenu("项目(&P)")
+        self.add_project_action = project_menu.addAction(
+            "新增项目", lambda: self.page is not None and self.page.projects.add_project())
+        self.add_department_action = project_menu.addAction(
+            "新增部门整体评价", lambda: self.page is not None and self.page.projects.add_department())
+        self.add_department_action.setToolTip("新增本单位的部门整体支出绩效自评（投入、过程、产出、效益、"
+                                              "满意度指标），每个文件一个")
+        project_menu.aboutToShow.connect(self._update_project_actions)
+        project_menu.addSeparator()
+        self.finalize_actions.build_menu(project_menu)
         view = self.menuBar().addMenu("视图(&V)")
         toggle = self.checks.toggleViewAction()
         toggle.setText("问题清单")
@@ -315,6 +331,12 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: QMessageBox.about(
             self, "关于", f"{APP_TITLE}\n项目支出绩效自评：按财预〔2020〕10号等办法自动评分。"))
         help_menu.addAction(about)
+
+    def _update_project_actions(self) -> None:
+        page = self.page
+        self.add_project_action.setEnabled(page is not None and not self.session.readonly)
+        self.add_department_action.setEnabled(page is not None
+                                              and page.projects.can_add_department())
 
     def undo(self) -> None:
         self.undo_actions.undo()
@@ -332,6 +354,7 @@ class MainWindow(QMainWindow):
         self.session, self.lock = session, lock
         session.setParent(self)
         self.page = DocumentPage(session, self)
+        install_tab_keys(self.page)   # Ctrl+PgUp/PgDn, Alt+1…4: tabs from anywhere
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self._restore_splitter()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from ..domain.model import Project, ProjectKind
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QFontMetrics,
-                 QHBoxLayout, QHeaderView, QMessageBox, QModelIndex, QPushButton, QSize, Qt,
-                 QTableView, QVBoxLayout, QWidget, Signal)
+                 QHBoxLayout, QHeaderView, QKeySequence, QMenu, QMessageBox, QModelIndex,
+                 QPushButton, QShortcut, QSize, QSizePolicy, Qt, QTableView, QToolButton,
+                 QVBoxLayout, QWidget, Signal)
 
 COL_NAME, COL_SCORE, COL_GRADE = range(3)
 HEADERS = ("项目", "得分", "等次")
@@ -188,6 +189,7 @@ class ProjectListPanel(QWidget):
     """The list with its buttons: 新增, 复制, 删除, 上移, 下移."""
 
     projectSelected = Signal(int)  # pid (the department's pid too)
+    projectAdded = Signal(int)     # pid of a project (or 部门整体) just added here: to fill it in
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -220,7 +222,7 @@ class ProjectListPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.add_button = self._button("新增", "在列表末尾新增一个空白项目", self.add_project)
+        self.add_button = self._add_button()
         self.duplicate_button = self._button("复制", "复制所选项目（含资金、指标和评价人员）",
                                              self.duplicate_project)
         self.delete_button = self._button("删除", "删除所选项目（可撤销）", self.delete_project)
@@ -229,16 +231,35 @@ class ProjectListPanel(QWidget):
         for b in (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
                   self.down_button):
             buttons.addWidget(b)
+        self.add_button.setFixedHeight(self.duplicate_button.sizeHint().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view)  # as the 删除 button
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_project)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
         session.fieldChanged.connect(self._lock_changed)
         self._selected_pid: int | None = None
         self._update_buttons()
+
+    def _add_button(self) -> QToolButton:
+        """新增: a click adds a project; its arrow offers 新增部门整体评价 too."""
+        button = QToolButton(self)
+        button.setText("新增")
+        button.setToolTip("在列表末尾新增一个空白项目（箭头：新增部门整体评价）")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(self.add_project)
+        menu = QMenu(button)
+        menu.addAction("新增项目", self.add_project)
+        self.add_department_action = menu.addAction("新增部门整体评价", self.add_department)
+        menu.aboutToShow.connect(self._update_buttons)
+        button.setMenu(menu)
+        return button
 
     def _button(self, text, tip, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -286,6 +307,7 @@ class ProjectListPanel(QWidget):
         is_project = row >= 0 and not self.model.is_department_row(row)
         first = 1 if self.model.has_department() else 0
         self.add_button.setEnabled(editable)
+        self.add_department_action.setEnabled(self.can_add_department())
         self.duplicate_button.setEnabled(editable and is_project)
         self.delete_button.setEnabled(editable and is_project and
                                       self.model._editable(self._selected_pid))
@@ -301,6 +323,27 @@ class ProjectListPanel(QWidget):
             return None
         pid = self.session.add_project(Project(name=""))
         self.select_pid(pid)
+        self.projectAdded.emit(pid)
+        return pid
+
+    def can_add_department(self) -> bool:
+        """A document has at most one 部门整体 evaluation."""
+        return not self.session.readonly and self.session.document.department is None
+
+    def add_department(self) -> int | None:
+        """新增部门整体评价: the department profile's 投入/过程/产出/效益/满意度 rows, ready to
+        fill (domain.department); selected; None when the document has one already."""
+        if not self.can_add_department():
+            dept = self.session.document.department
+            if dept is not None:
+                self.select_pid(dept.id)
+            return None
+        from ..domain.department import new_department
+        project = new_department(self.session.document)
+        with self.session.macro("新增部门整体评价"):
+            pid = self.session.add_project(project, position=0)
+        self.select_pid(pid)
+        self.projectAdded.emit(pid)
         return pid
 
     def duplicate_project(self) -> int | None:

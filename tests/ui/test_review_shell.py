@@ -233,3 +233,84 @@ def test_printing_without_errors_does_not_ask(qtbot, window, path, monkeypatch, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
     assert file_reports.export_pdf(window.file_actions, "mof")
     assert asked == [] and pdf.exists()
+
+
+# ---------------------------------------------------------------- 9: 新增部门整体评价
+
+from decimal import Decimal  # noqa: E402
+
+from selfeval_desktop.domain.department import TEMPLATE_ROWS, new_department  # noqa: E402
+from selfeval_desktop.domain.evaluation import profile_for  # noqa: E402
+from selfeval_desktop.domain.model import Document, ProjectKind, Unit  # noqa: E402
+
+
+def test_new_department_has_the_five_headings_weighted_by_the_profile():
+    doc = Document(unit=Unit(name="新乡市科学技术局"), year=2021)
+    dept = new_department(doc)
+    assert dept.kind is ProjectKind.DEPARTMENT and dept.name == "新乡市科学技术局部门整体支出"
+    assert [i.level1 for i in dept.indicators] == [a for a, _, _ in TEMPLATE_ROWS]
+    assert {i.level2 for i in dept.indicators} >= {"预算编制", "预算执行", "预算管理", "资产管理",
+                                                   "职责履行", "履职效益", "服务对象满意度"}
+    profile = profile_for(doc, dept)
+    for level in profile.level1:     # each heading's rows add up to the profile's weight
+        rows = [i.weight for i in dept.indicators if profile.level1_for(i.level1) is level]
+        assert rows and sum(rows) == level.weight
+    assert sum(i.weight for i in dept.indicators) == Decimal(100) - profile.execution_weight
+    assert all(not i.target and not i.actual for i in dept.indicators)   # to be filled
+
+
+def project_menu_action(window, text):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("项目"))
+    menu.aboutToShow.emit()
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_add_department_from_the_project_menu_once_per_document(qtbot, window, path):
+    action = project_menu_action(window, "新增部门整体评价")
+    assert action.isEnabled()
+    action.trigger()
+    doc = reread(path)
+    dept = doc.department
+    assert dept is not None and doc.projects[0] is not None and doc.projects[0].kind is dept.kind
+    assert len(dept.indicators) == len(TEMPLATE_ROWS)
+    assert window.page.pid == dept.id
+    assert window.page.right.currentWidget() is window.page.department
+    assert window.session.undo_stack.undoText() == "新增部门整体评价"
+    assert "当前得分 —" in window.page.department.weights.text()     # not 0.00 未评分
+    assert not project_menu_action(window, "新增部门整体评价").isEnabled()
+    assert not window.page.projects.add_department_action.isEnabled()
+    assert window.page.projects.add_department() is None
+    assert len([p for p in reread(path).projects if p.kind is ProjectKind.DEPARTMENT]) == 1
+    window.undo()
+    assert reread(path).department is None
+    assert window.page.projects.add_department_action.isEnabled()
+
+
+def test_project_list_add_menu_offers_the_department(qtbot, window, path):
+    menu = window.page.projects.add_button.menu()
+    assert [a.text() for a in menu.actions()] == ["新增项目", "新增部门整体评价"]
+    menu.actions()[1].trigger()
+    assert reread(path).department is not None
+
+
+# ---------------------------------------------------------------- polish: 新增 lands on 项目名称
+
+def test_a_new_project_opens_on_its_name(qtbot, window, path):
+    window.page.tabs.setCurrentWidget(window.page.tab_widgets["indicators"])
+    window.page.projects.add_button.click()
+    overview = window.page.tab_widgets["overview"]
+    assert window.page.tabs.currentWidget() is overview
+    name = overview.edits["name"]
+    qtbot.waitUntil(name.hasFocus, timeout=2000)
+    assert window.page.pid == reread(path).projects[-1].id
+
+
+def test_delete_key_in_the_project_list_asks_like_the_button(qtbot, window, path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    view = window.page.projects.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "科技创新服务项目" in asked[0]
+    assert len(reread(path).projects) == 1

@@ -75,6 +75,8 @@ class DepartmentProjectsModel(QAbstractTableModel):
             if col == COL_RATE:
                 rate = score.execution.rate
                 return "—" if rate is None else pct(rate)
+            if not score.scored:      # 未评分: no 0.00 / 差
+                return "—"
             if col == COL_SCORE:
                 return str(score.total)
             return score.grade
@@ -172,8 +174,9 @@ class DepartmentTab(QWidget):
         profile = self.session.profile(self.pid)
         parts = "　".join(f"{lv.label} {num(lv.weight)} 分" for lv in profile.level1)
         score = self.session.score(self.pid)
-        self.weights.setText(f"评分规则：{profile.name}　一级指标分值：{parts}　"
-                             f"<b>当前得分 {score.total}，等次 {score.grade}</b>")
+        now = f"当前得分 {score.total}，等次 {score.grade}" if score.scored else \
+            "当前得分 —（未评分：填写指标的年度指标值和实际完成值后自动计分）"
+        self.weights.setText(f"评分规则：{profile.name}　一级指标分值：{parts}　<b>{now}</b>")
         self.weights.setToolTip(f"{profile.description}\n{score.explanation}")
 
     def _score_changed(self, pid: int) -> None:

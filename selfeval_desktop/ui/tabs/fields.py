@@ -201,8 +201,9 @@ class FieldBinder(QObject):
         if key is None or self._locked(key):
             return
         entity, row_key, attr = key
-        if entity != "unit" and self.pid is None:
-            return
+        if entity != "unit" and (self.pid is None or not any(
+                p.id == self.pid for p in self.session.document.projects)):
+            return      # no project, or one just taken away (undo of 新增): nothing to write to
         text = self.text_of(widget)
         if text == self.stored(key):
             return
