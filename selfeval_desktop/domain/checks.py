@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .checks_base import ERROR, TABS, WARNING, Context, Finding, Place
+from .checks_base import ERROR, TABS, WARNING, Context, Finding, Place, postcode_problem
 from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOURCE_COLUMNS,
                            SOURCES, check_funds, line_name, source_name)
 from .checks_indicators import check_indicators, row_name
@@ -102,6 +102,10 @@ def _required(ctx: Context) -> None:
             and not ctx.doc.unit.supervisor.strip()):
         ctx.warning("supervisor_missing", f"{ctx.name}未填写主管部门（项目支出绩效自评表会打印）",
                     "overview", field="supervisor")
+    postcode = ctx.project.postcode.strip()
+    if postcode and postcode_problem(postcode):
+        ctx.warning("postcode_invalid", f"{ctx.name}邮编“{postcode}”{postcode_problem(postcode)}",
+                    "overview", field="postcode")
 
 
 def _without_repeats(findings: list[Finding]) -> list[Finding]:

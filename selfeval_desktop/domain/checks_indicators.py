@@ -160,7 +160,31 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
             why = f"实际完成值超过目标值的 {percent(ctx.profile.overshoot_threshold, 1)}"
         ctx.warning("deviation_missing", f"{where}{why}，请填写偏差原因分析及改进措施",
                     "indicators", "indicator", row, "deviation")
+    _contradiction(ctx, row, ind, where)
+    _deadline_before_year(ctx, row, ind, where)
     _stated_score(ctx, row, ind, s, where)
+
+
+def _contradiction(ctx: Context, row: int, ind: Indicator, where: str) -> None:
+    """实际完成值 that reads as one 达成 level while another is chosen (达成 / 部分达成)."""
+    chosen = (ind.achievement or "").strip()
+    said = parsed(ind.actual).achievement
+    if not chosen or said is None or said.value == chosen:
+        return
+    ctx.warning("achievement_contradicts", f"{where}实际完成值“{ind.actual.strip()}”与所选达成情况"
+                f"“{chosen}”不一致（得分按所选的“{chosen}”计），请核对", "indicators",
+                "indicator", row, "achievement")
+
+
+def _deadline_before_year(ctx: Context, row: int, ind: Indicator, where: str) -> None:
+    """A 时效 target of an earlier year than the one evaluated: last year's target carried over
+    (从上年文件新建) and not updated — 2021年12月前 in the 2022 evaluation."""
+    year = ctx.doc.year
+    deadline = parsed(ind.target).deadline
+    if year is None or deadline is None or deadline[0] is None or deadline[0] >= year:
+        return
+    ctx.warning("deadline_before_year", f"{where}目标时间 {ind.target.strip()} 早于评价年度 {year}，"
+                "是否沿用了上年的目标？请改为本年度的时间", "indicators", "indicator", row, "target")
 
 
 def _stated_score(ctx: Context, row: int, ind: Indicator, s: IndicatorScore, where: str) -> None:

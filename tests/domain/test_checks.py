@@ -659,3 +659,54 @@ def test_stated_total_adds_the_stated_execution_score_not_the_computed_one():
     found = findings(p)
     assert "stated_total_sum" not in codes(found)
     assert "execution_stated_differs" in codes(found)
+
+
+# ---------------------------------------------------------------- contradictions, carried-over dates, 邮编
+
+@pytest.mark.parametrize("actual, chosen", [("达成", "部分达成"), ("已完成", "未达成"),
+                                            ("基本完成", "达成")])
+def test_actual_reading_as_another_achievement_than_the_chosen_one(actual, chosen):
+    p = consistent_project()
+    ind = p.indicators[2]           # 为决策提供参考: 达成 / 达成
+    ind.actual, ind.achievement = actual, chosen
+    f = only(findings(p), "achievement_contradicts")
+    assert f.severity == "warning" and f.place == Place(1, "indicators", "indicator", 2,
+                                                        "achievement")
+    assert f"“{actual}”" in f.message and f"“{chosen}”" in f.message
+
+
+def test_actual_agreeing_with_the_chosen_achievement_or_free_words_are_silent():
+    p = consistent_project()
+    p.indicators[2].achievement = "达成"           # actual 达成
+    assert "achievement_contradicts" not in codes(findings(p))
+    p.indicators[2].actual, p.indicators[2].achievement = "成效明显", "部分达成"
+    assert "achievement_contradicts" not in codes(findings(p))
+
+
+def test_deadline_of_an_earlier_year_than_the_evaluation_is_a_warning():
+    p = consistent_project()
+    p.indicators.append(Indicator("产出指标", "时效指标", "完成时间", "2021年12月前", "2022年11月",
+                                  D(0), id=25))
+    doc = make_doc(p)
+    doc.year = 2022
+    f = only(run_checks(doc), "deadline_before_year")
+    assert f.severity == "warning" and f.place == Place(1, "indicators", "indicator", 4, "target")
+    assert "目标时间 2021年12月前 早于评价年度 2022" in f.message
+    doc.year = 2021
+    assert "deadline_before_year" not in codes(run_checks(doc))
+    p.indicators[4].target = "12月底前"         # no year written: nothing to compare
+    doc.year = 2022
+    assert "deadline_before_year" not in codes(run_checks(doc))
+
+
+@pytest.mark.parametrize("postcode, ok", [("547000", True), ("", True), ("05000", False),
+                                          ("5470001", False), ("547 000", False)])
+def test_postcode_must_be_six_digits(postcode, ok):
+    p = consistent_project()
+    p.postcode = postcode
+    found = [f for f in findings(p) if f.code == "postcode_invalid"]
+    assert (found == []) is ok
+    if not ok:
+        assert found[0].severity == "warning"
+        assert found[0].place == Place(1, "overview", None, None, "postcode")
+        assert "6位数字" in found[0].message

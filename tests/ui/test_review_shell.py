@@ -314,3 +314,20 @@ def test_delete_key_in_the_project_list_asks_like_the_button(qtbot, window, path
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert len(asked) == 1 and "科技创新服务项目" in asked[0]
     assert len(reread(path).projects) == 1
+
+
+# ---------------------------------------------------------------- polish: 邮编 said in place
+
+def test_postcode_not_six_digits_is_marked_in_place_and_kept(qtbot, window, path):
+    overview = window.page.tab_widgets["overview"]
+    window.page.tabs.setCurrentWidget(overview)
+    edit = overview.edits["postcode"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "05000")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert reread(path).projects[0].postcode == "05000"        # kept as typed
+    assert "d32f2f" in edit.styleSheet() and "6位数字" in edit.toolTip()
+    window.undo()
+    assert edit.styleSheet() == ""
+    window.session.set_value("project", window.page.pid, None, "postcode", "547000")
+    assert edit.styleSheet() == ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..qt import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                   QScrollArea, QVBoxLayout, QWidget, Qt)
+from ...domain.checks_base import postcode_problem
 from .fields import FieldBinder, MonthPicker
 
 # attr, label, placeholder
@@ -57,6 +58,10 @@ class OverviewTab(QWidget):
             edit.setObjectName(f"overview_{attr}")
             edits[attr] = self.binder.bind(edit, "project", attr)
         edits["postcode"].setMaxLength(10)
+        edits["postcode"].editingFinished.connect(self._check_postcode)
+        session.fieldChanged.connect(
+            lambda entity, pid, _key, attr: entity == "project" and attr == "postcode"
+            and pid == self.pid and self._check_postcode())
         # row 0: the name over the whole width; then pairs side by side
         grid.addWidget(self._label("项目名称", edits["name"]), 0, 0)
         grid.addWidget(edits["name"], 0, 1, 1, 3)
@@ -125,6 +130,15 @@ class OverviewTab(QWidget):
     def set_project(self, pid: int | None) -> None:
         self.pid = pid
         self.binder.set_project(pid)
+        self._check_postcode()
+
+    def _check_postcode(self) -> None:
+        """邮编 not six digits: a red border and the reason as the tooltip (kept as typed)."""
+        edit = self.edits["postcode"]
+        problem = postcode_problem(edit.text())
+        edit.setStyleSheet("QLineEdit { border: 1px solid #d32f2f; background: #fff4f4; }"
+                           if problem else "")
+        edit.setToolTip(f"邮编“{edit.text().strip()}”{problem}" if problem else "6位数字，如 547000")
 
     def flush(self) -> None:
         """Commit the field being typed (before undo, switching project, closing)."""
