@@ -88,6 +88,34 @@ def in_use(path: Path) -> bool:
     return holder is not None
 
 
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+
+
+def is_workbook(path: Path) -> bool:
+    """An Excel/WPS workbook rather than a document of ours (by name, or a ZIP/OLE file)."""
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return False
+    return head.startswith(b"PK\x03\x04") or head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ask_import_instead(parent, name: str) -> bool:
+    """打开 on a workbook: offer 导入Excel (a module function, so tests can answer it)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "这是 Excel 工作簿",
+                      f"“{name}”是 Excel 工作簿，不是自评文件。\n"
+                      "Excel 自评表请用 文件 → 导入Excel：读入后另存为自评文件。现在导入吗？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton("导入Excel…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def _optional(module: str, name: str):
     """A function another part of the app provides, or None while it does not exist."""
     try:
@@ -172,6 +200,11 @@ class FileActions(QObject):
         current = self.window.session
         if current is not None and Path(current.path).absolute() == path:
             return True
+        if path.exists() and is_workbook(path):
+            if ask_import_instead(self.window, path.name):
+                from . import file_reports
+                return file_reports.import_excel(self, source=str(path))
+            return False
         lock = file_lock.FileLock(path)
         if not readonly:
             holder = lock.acquire()

@@ -90,14 +90,15 @@ def _errors_before_printing(window, projects) -> bool:
     return False
 
 
-def import_excel(actions) -> bool:
-    """Read a filled 自评表 workbook into a new document file and open it."""
+def import_excel(actions, source: str | None = None) -> bool:
+    """Read a filled 自评表 workbook (asked for unless given) into a new document file and open it."""
     from ..reports.xlsx_import import check_amounts, import_workbook, write_document
     from ..reports.xlsx_import_report import XlsxImportError
     from .qt import QFileDialog
     window = actions.window
-    source, _ = QFileDialog.getOpenFileName(window, "导入Excel自评表", actions._start_dir(),
-                                            "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)")
+    if source is None:
+        source, _ = QFileDialog.getOpenFileName(window, "导入Excel自评表", actions._start_dir(),
+                                                "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)")
     if not source:
         return False
     try:
