@@ -356,3 +356,18 @@ def test_opening_a_workbook_offers_to_import_it(qtbot, tmp_path, monkeypatch):
     assert told == [] and window.session is not None
     assert reread(imported).projects[0].name == "科技创新服务项目"
     window.import_report.close()
+
+
+# ---------------------------------------------------------------- polish: 分值 shown alike
+
+def test_weights_show_with_the_profiles_decimals_and_edit_as_typed(qtbot, window):
+    from selfeval_desktop.ui.models import indicator_model as im
+    model = window.page.tab_widgets["indicators"].model
+    assert model.setData(model.index(0, im.COL_WEIGHT), "10")
+    assert model.setData(model.index(1, im.COL_WEIGHT), "12.5")
+    assert model.setData(model.index(2, im.COL_WEIGHT), "7.125")
+    shown = [model.index(r, im.COL_WEIGHT).data() for r in range(4)]
+    assert shown == ["10.00", "12.50", "7.125", "10.00"]
+    assert model.index(0, im.COL_WEIGHT).data(Qt.ItemDataRole.EditRole) == "10"
+    model.setData(model.index(3, im.COL_WEIGHT), "十分")
+    assert model.index(3, im.COL_WEIGHT).data() == "十分"           # unreadable: as typed

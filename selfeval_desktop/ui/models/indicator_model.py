@@ -1,6 +1,7 @@
 """绩效指标 grid: one row per 三级指标, scored live with its explanation as the 得分 tooltip."""
 from __future__ import annotations
 
+from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
 from ...domain.scoring import achievement_of, parsed, score_indicator
 from ...domain.values import Direction, comparable
@@ -112,7 +113,21 @@ class IndicatorModel(SessionTableModel):
         except KeyError:   # a row being removed: the views may still read it
             return score_indicator(ind, self.session.profile(self.pid))
 
+    def _weight_shown(self, row: int) -> str | None:
+        """分值 as the profile shows scores (10 and 10.00 both → 10.00; 7.125 kept); None for an
+        empty or unreadable cell (shown as typed). The editor still gets the value as typed."""
+        ind = self._rows[row]
+        if ind.weight is None or self.session.unread("indicator", self.pid, ind.id, "weight"):
+            return None
+        return weight_text(ind.weight, self.session.profile(self.pid))
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and \
+                index.column() == COL_WEIGHT and index.row() < len(self._rows) and \
+                index.row() != self._masked:
+            shown = self._weight_shown(index.row())
+            if shown is not None:
+                return shown
         if index.isValid() and index.column() == COL_ACHIEVEMENT and index.row() < len(self._rows) \
                 and index.row() != self._masked:
             shown = self._achievement_data(index.row(), role)
