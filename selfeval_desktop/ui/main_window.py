@@ -13,6 +13,7 @@ from .checks_panel import ChecksPanel
 from .file_actions import FileActions
 from .finalize_actions import FinalizeActions
 from .header import Header
+from .keyboard_nav import install_tab_keys
 from .project_list import ProjectListPanel
 from .translations import install_qt_translations
 from .undo_actions import UndoActions
@@ -353,6 +354,7 @@ class MainWindow(QMainWindow):
         self.session, self.lock = session, lock
         session.setParent(self)
         self.page = DocumentPage(session, self)
+        install_tab_keys(self.page)   # Ctrl+PgUp/PgDn, Alt+1…4: tabs from anywhere
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self._restore_splitter()

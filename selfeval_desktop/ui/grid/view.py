@@ -56,6 +56,8 @@ class Grid(QTableView):
         self._forwarding = False                 # a key is being passed on to the editor
         self._told = ""                          # the reason last put in the status bar
         self._told_about = QPersistentModelIndex()   # … and the cell it is about
+        self._tab_anchor: int | None = None      # the column a run of Tabs started from
+        self._tabbing = False
 
     # ------------------------------------------------------------ helpers
 
@@ -102,14 +104,14 @@ class Grid(QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
 
-    def _step(self, down: int = 0, right: int = 0, wrap: bool = True) -> None:
+    def _step(self, down: int = 0, right: int = 0, wrap: bool = True) -> bool:
         """Move the current cell as Enter/Tab do (Tab wraps at the row's end; arrows,
-        ``wrap=False``, stop there)."""
+        ``wrap=False``, stop there). False when Tab is past the grid's first or last cell."""
         cur = self.currentIndex()
         model = self.model()
         rows, cols = model.rowCount(), model.columnCount()
         if not cur.isValid() or rows == 0:
-            return
+            return False
         row, col = cur.row() + down, cur.column()
         if right:
             col += right
@@ -120,8 +122,49 @@ class Grid(QTableView):
                 col, row = (visible[0], row + 1) if wrap else (cur.column(), row)
             elif col < 0 or col < visible[0]:
                 col, row = (visible[-1], row - 1) if wrap else (cur.column(), row)
+            if wrap and not 0 <= row < rows:
+                return False
         row = max(0, min(row, rows - 1))
         self._set_current(row, col)
+        return True
+
+    def _tab(self, back: bool) -> None:
+        """Tab / Shift+Tab: the next cell of the row (then the next row); past the grid's last
+        (first) cell the focus leaves the grid. Enter after Tabs goes back to the column the
+        Tabs started from, on the next row (Excel)."""
+        cur = self.currentIndex()
+        anchor = self._tab_anchor if self._tab_anchor is not None else \
+            (cur.column() if cur.isValid() else None)
+        self._tabbing = True
+        try:
+            moved = self._step(right=-1 if back else 1)
+        finally:
+            self._tabbing = False
+        if moved:
+            self._tab_anchor = anchor
+        else:
+            self.leave(not back)
+
+    def _enter(self, up: bool) -> None:
+        """Enter / Shift+Enter: down (up) a row; after Tabs, to the column they started from."""
+        cur, anchor = self.currentIndex(), self._tab_anchor
+        self._tab_anchor = None
+        if anchor is not None and not up and cur.isValid() and anchor != cur.column():
+            self._set_current(min(cur.row() + 1, self.model().rowCount() - 1), anchor)
+            return
+        self._step(down=-1 if up else 1)
+
+    def leave(self, forward: bool = True) -> None:
+        """Move the keyboard focus out of the grid to the next (previous) widget of the window,
+        the cell being typed committed first (Ctrl+Tab, Tab past the last cell)."""
+        self.commit_editor()
+        self._tab_anchor = None
+        navigation = self.tabKeyNavigation()
+        self.setTabKeyNavigation(False)       # the view's own Tab handling: off for this move
+        try:
+            QTableView.focusNextPrevChild(self, forward)
+        finally:
+            self.setTabKeyNavigation(navigation)
 
     # ------------------------------------------------------------ keys
 
@@ -148,7 +191,10 @@ class Grid(QTableView):
                 self._forwarding = False
             return
         if key in ENTER_KEYS:
-            self._step(down=-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
+            self._enter(up=bool(mods & Qt.KeyboardModifier.ShiftModifier))
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
+            self.leave(not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier))
             return
         if key in CLEAR_KEYS and not mods & ~Qt.KeyboardModifier.KeypadModifier:
             self.clear_selection()
@@ -176,7 +222,7 @@ class Grid(QTableView):
     def focusNextPrevChild(self, next_):
         """Tab/Shift+Tab inside the grid move between cells (wrapping), not out of the grid."""
         if self.tabKeyNavigation() and self.model() is not None and self.model().rowCount():
-            self._step(right=1 if next_ else -1)
+            self._tab(back=not next_)
             return True
         return super().focusNextPrevChild(next_)
 
@@ -210,6 +256,8 @@ class Grid(QTableView):
 
     def currentChanged(self, current, previous):  # noqa: N802 - Qt override
         super().currentChanged(current, previous)
+        if not self._tabbing:
+            self._tab_anchor = None      # moved by a click or an arrow: Enter goes straight down
         if self.state() != QAbstractItemView.State.EditingState:
             self._tell(current)
 
@@ -262,11 +310,16 @@ class Grid(QTableView):
                     return True
             multiline = isinstance(obj, (QTextEdit, QPlainTextEdit))
             if key in ENTER_KEYS and not (multiline and mods & Qt.KeyboardModifier.AltModifier):
-                self._commit_and_move(obj, down=-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
+                self._commit_and_close(obj)
+                self._enter(up=bool(mods & Qt.KeyboardModifier.ShiftModifier))
                 return True
             if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                back = key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier
-                self._commit_and_move(obj, right=-1 if back else 1)
+                back = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                self._commit_and_close(obj)
+                if mods & Qt.KeyboardModifier.ControlModifier:
+                    self.leave(not back)
+                else:
+                    self._tab(back)
                 return True
         return super().eventFilter(obj, event)
 
@@ -287,9 +340,12 @@ class Grid(QTableView):
         if target.isValid():
             self._set_current(target.row(), self.currentIndex().column())
 
-    def _commit_and_move(self, editor, down=0, right=0, wrap=True):
+    def _commit_and_close(self, editor) -> None:
         self.commitData(editor)
         self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _commit_and_move(self, editor, down=0, right=0, wrap=True):
+        self._commit_and_close(editor)
         self._step(down=down, right=right, wrap=wrap)
 
     def inputMethodEvent(self, event):

@@ -1,0 +1,60 @@
+"""Keys that move between the document's tabs from anywhere, as in Excel and browsers.
+
+- Ctrl+PgDn / Ctrl+PgUp: the next / previous tab (项目概况 → 预算表 → 绩效指标 → 结论), also from
+  inside a grid or a field (a cell being typed is committed first);
+- Alt+1 … Alt+4: that tab directly (said in the tab bar's tooltip).
+The keyboard focus goes to the first field or grid of the tab shown, so typing goes on there.
+Inside a grid, Ctrl+Tab / Ctrl+Shift+Tab (and Tab past the last cell) leave it: see grid.view.
+"""
+from __future__ import annotations
+
+from .qt import QKeySequence, QShortcut, Qt
+
+TAB_HINT = "切换标签页：Ctrl+PgDn 下一页，Ctrl+PgUp 上一页，或 Alt+1～4"
+
+
+def install_tab_keys(page) -> list:
+    """Shortcuts on a DocumentPage (``page.tabs``); returns them (owned by the page)."""
+    shortcuts = []
+
+    def add(keys: str, slot) -> None:
+        shortcut = QShortcut(QKeySequence(keys), page)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        shortcuts.append(shortcut)
+
+    add("Ctrl+PgDown", lambda: show_tab(page, page.tabs.currentIndex() + 1))
+    add("Ctrl+PgUp", lambda: show_tab(page, page.tabs.currentIndex() - 1))
+    for i in range(page.tabs.count()):
+        add(f"Alt+{i + 1}", lambda i=i: show_tab(page, i, wrap=False))
+    page.tabs.tabBar().setToolTip(TAB_HINT)
+    return shortcuts
+
+
+def show_tab(page, index: int, wrap: bool = True) -> None:
+    tabs = page.tabs
+    if not tabs.isVisible() or tabs.count() == 0:
+        return                       # the 部门整体 page or no project: no tabs to switch
+    if wrap:
+        index %= tabs.count()
+    elif not 0 <= index < tabs.count():
+        return
+    from .grid import Grid
+    for grid in tabs.currentWidget().findChildren(Grid):
+        grid.commit_editor()
+    tabs.setCurrentIndex(index)
+    focus_first(tabs.currentWidget())
+
+
+def focus_first(container) -> bool:
+    """Give the focus to the first widget of ``container`` that takes Tab focus."""
+    widget = container.nextInFocusChain()
+    for _ in range(500):
+        if widget is container or widget is None:
+            break
+        if container.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() and \
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        widget = widget.nextInFocusChain()
+    return False

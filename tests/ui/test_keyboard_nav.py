@@ -1,0 +1,147 @@
+"""Keyboard-only use: out of a grid, between tabs, and Excel's Tab, Tab, Enter.
+
+Bug (P1): Tab/Shift+Tab wrapped inside every grid for ever, Ctrl+Tab and Ctrl+PgDn did nothing in
+a grid: once in a grid a clerk without a mouse could not get out of it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.ui.models import fund_kind_model as fkm
+from selfeval_desktop.ui.models import indicator_model as im
+from selfeval_desktop.ui.qt import QApplication, Qt
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+K = Qt.Key
+CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
+                    Qt.KeyboardModifier.AltModifier)
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, path):
+    return make_window(qtbot, tmp_path, path)
+
+
+def show(window, key):
+    tab = window.page.tab_widgets[key]
+    window.page.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def at_cell(qtbot, grid, row, col):
+    focus(qtbot, grid)
+    grid.setCurrentIndex(grid.model().index(row, col))
+
+
+def press(qtbot, key, mods=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget(), key, mods)
+
+
+def cell(grid):
+    return grid.currentIndex().row(), grid.currentIndex().column()
+
+
+def test_tab_past_the_last_cell_leaves_the_grid(qtbot, window):
+    grid = show(window, "budget").fund_grid
+    model = grid.model()
+    at_cell(qtbot, grid, model.rowCount() - 1, model.columnCount() - 1)
+    press(qtbot, K.Key_Tab)
+    assert not grid.hasFocus() and QApplication.focusWidget() is not None
+
+
+def test_shift_tab_before_the_first_cell_leaves_the_grid(qtbot, window):
+    grid = show(window, "budget").fund_grid
+    at_cell(qtbot, grid, 0, 0)
+    press(qtbot, K.Key_Backtab, SHIFT)
+    assert not grid.hasFocus()
+
+
+def test_tab_inside_the_grid_still_moves_and_wraps(qtbot, window):
+    grid = show(window, "budget").fund_grid
+    at_cell(qtbot, grid, 0, fkm.COL_SCORE)
+    press(qtbot, K.Key_Tab)
+    assert grid.hasFocus() and cell(grid) == (1, 0)
+
+
+@pytest.mark.parametrize("typing", [False, True])
+def test_ctrl_tab_leaves_a_grid_from_any_cell(qtbot, window, path, typing):
+    grid = show(window, "indicators").grid
+    at_cell(qtbot, grid, 1, im.COL_ACTUAL)
+    if typing:
+        qtbot.keyClicks(grid, "97%")
+    press(qtbot, K.Key_Tab, CTRL)
+    assert not grid.hasFocus() and grid.state() != grid.State.EditingState
+    if typing:
+        assert reread(path).projects[0].indicators[1].actual == "97%"   # committed on the way
+    at_cell(qtbot, grid, 1, im.COL_ACTUAL)
+    press(qtbot, K.Key_Backtab, CTRL | SHIFT)
+    assert not grid.hasFocus()
+
+
+def test_from_the_evaluators_grid_tab_reaches_the_opinions(qtbot, window):
+    tab = show(window, "conclusion")
+    grid = tab.evaluators.grid
+    at_cell(qtbot, grid, grid.model().rowCount() - 1, grid.model().columnCount() - 1)
+    for _ in range(6):
+        if QApplication.focusWidget() is tab.texts["unit_opinion"]:
+            break
+        press(qtbot, K.Key_Tab)
+    assert QApplication.focusWidget() is tab.texts["unit_opinion"]
+
+
+def test_ctrl_page_keys_switch_tabs_from_a_grid_and_a_field(qtbot, window):
+    tabs = window.page.tabs
+    grid = show(window, "indicators").grid
+    at_cell(qtbot, grid, 0, im.COL_ACTUAL)
+    press(qtbot, K.Key_PageDown, CTRL)
+    assert tabs.currentWidget() is window.page.tab_widgets["conclusion"]
+    assert tabs.currentWidget().isAncestorOf(QApplication.focusWidget())   # typing goes on there
+    press(qtbot, K.Key_PageUp, CTRL)
+    press(qtbot, K.Key_PageUp, CTRL)
+    assert tabs.currentWidget() is window.page.tab_widgets["budget"]
+    overview = show(window, "overview")
+    focus(qtbot, overview.edits["leader"])
+    press(qtbot, K.Key_PageDown, CTRL)
+    assert tabs.currentWidget() is window.page.tab_widgets["budget"]
+
+
+def test_alt_digit_shows_that_tab(qtbot, window):
+    grid = show(window, "indicators").grid
+    at_cell(qtbot, grid, 0, im.COL_ACTUAL)
+    press(qtbot, K.Key_1, ALT)
+    assert window.page.tabs.currentWidget() is window.page.tab_widgets["overview"]
+    press(qtbot, K.Key_3, ALT)
+    assert window.page.tabs.currentWidget() is window.page.tab_widgets["indicators"]
+
+
+def test_tab_tab_enter_returns_to_the_starting_column(qtbot, window, path):
+    grid = show(window, "indicators").grid
+    at_cell(qtbot, grid, 0, im.COL_TARGET)
+    for text in ("≥5次", "5次", "20"):
+        if text.isascii():
+            qtbot.keyClicks(QApplication.focusWidget(), text)
+        else:
+            qtbot.keyClicks(grid, "x")        # open the editor, then set the text
+            QApplication.focusWidget().setText(text)
+        press(qtbot, K.Key_Tab if text != "20" else K.Key_Return)
+    assert cell(grid) == (1, im.COL_TARGET)
+    row = reread(path).projects[0].indicators[0]
+    assert (row.target, row.actual, str(row.weight)) == ("≥5次", "5次", "20")
+    # without editing: Tab, Tab, Enter
+    press(qtbot, K.Key_Tab)
+    press(qtbot, K.Key_Tab)
+    press(qtbot, K.Key_Return)
+    assert cell(grid) == (2, im.COL_TARGET)
+    # a click (or an arrow) in between: Enter goes straight down
+    press(qtbot, K.Key_Tab)
+    grid.setCurrentIndex(grid.model().index(2, im.COL_WEIGHT))
+    press(qtbot, K.Key_Return)
+    assert cell(grid) == (3, im.COL_WEIGHT)
