@@ -204,6 +204,7 @@ class ProjectListPanel(QWidget):
                                   | QAbstractItemView.EditTrigger.DoubleClicked)
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
+        self.view.setTabKeyNavigation(False)   # Tab leaves the list (↑/↓ choose a project)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()

@@ -145,3 +145,10 @@ def test_tab_tab_enter_returns_to_the_starting_column(qtbot, window, path):
     grid.setCurrentIndex(grid.model().index(2, im.COL_WEIGHT))
     press(qtbot, K.Key_Return)
     assert cell(grid) == (3, im.COL_WEIGHT)
+
+
+def test_tab_leaves_the_project_list(qtbot, window):
+    view = window.page.projects.view
+    focus(qtbot, view)
+    press(qtbot, K.Key_Tab)
+    assert not view.hasFocus()
