@@ -112,6 +112,18 @@ def _install_probe(app, window) -> None:
     window.installEventFilter(probe)
 
 
+def show_window(window, args) -> None:
+    """--demo fills the screen (a 1366×768 office screen shows the whole window); otherwise the
+    size remembered from last time (or the default) is kept."""
+    if args.demo:
+        screen = window.screen()
+        if screen is not None:    # without a window manager, "maximized" alone does nothing
+            window.setGeometry(screen.availableGeometry())
+        window.showMaximized()
+    else:
+        window.show()
+
+
 def run_gui(argv: list[str]) -> int:
     args = parse_args(argv)
     app = make_application()
@@ -120,7 +132,7 @@ def run_gui(argv: list[str]) -> int:
     open_initial(window, args)
     if os.environ.get("SELFEVAL_STARTUP_PROBE"):
         _install_probe(app, window)
-    window.show()
+    show_window(window, args)
     code = app.exec()
     window.close_document()  # the app quit without closing the window: release the file anyway
     return code

@@ -357,4 +357,20 @@ class FileActions(QObject):
             except Exception as exc:
                 QMessageBox.warning(self.window, "无法打开演示文件", f"写入演示文件失败：{exc}")
                 return False
-        return self.open_path(path)
+        if not self.open_path(path):
+            return False
+        self._show_clean_project()
+        return True
+
+    def _show_clean_project(self) -> None:
+        """The demo is a real unit's forms, gaps and all: start on a project the 问题清单 has no
+        error for, and say where the rest come from."""
+        from ..domain.checks import ERROR, check_project
+        session, page = self.window.session, self.window.page
+        for project in session.document.project_list():
+            found = check_project(session.document, project, session.score(project.id))
+            if not any(f.severity == ERROR for f in found):
+                page.projects.select_pid(project.id)
+                break
+        self.window.statusBar().showMessage(
+            "演示文件取自一个县科技局的真实自评表：问题清单列出的是原表中的缺漏，可照着练习修改", 15000)

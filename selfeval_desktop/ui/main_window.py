@@ -23,6 +23,7 @@ from .qt import (QAction, QFont, QHBoxLayout, QLabel, QListWidget,
 
 APP_TITLE = "绩效自评助手"
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
+CHECKS_HEIGHT = 170  # the 问题清单's first height: about eight findings at 768 px
 CHECKS_SLICE_MS = 8  # the first 问题清单 run after opening goes on in slices of about this
 TAB_KEYS = ("overview", "budget", "indicators", "conclusion")
 TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
@@ -447,7 +448,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._state_restored:  # first start: a short 问题清单 leaves room for the grids
             self._state_restored = True
-            self.resizeDocks([self.checks], [130], Qt.Orientation.Vertical)
+            self.resizeDocks([self.checks], [CHECKS_HEIGHT], Qt.Orientation.Vertical)
 
     def _restore_splitter(self) -> None:
         state = self.settings.value("window/splitter")

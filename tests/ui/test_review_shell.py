@@ -371,3 +371,31 @@ def test_weights_show_with_the_profiles_decimals_and_edit_as_typed(qtbot, window
     assert model.index(0, im.COL_WEIGHT).data(Qt.ItemDataRole.EditRole) == "10"
     model.setData(model.index(3, im.COL_WEIGHT), "十分")
     assert model.index(3, im.COL_WEIGHT).data() == "十分"           # unreadable: as typed
+
+
+# ---------------------------------------------------------------- polish: --demo
+
+def test_demo_starts_on_a_project_without_errors_and_fills_the_screen(qtbot, tmp_path,
+                                                                       monkeypatch):
+    from selfeval_desktop.app import parse_args, show_window
+    from selfeval_desktop.domain.checks import ERROR, check_project
+    monkeypatch.setattr(file_actions, "demo_path", lambda: tmp_path / "data" / "演示.sqlite")
+    window = make_window(qtbot, tmp_path, show=False)
+    assert window.file_actions.open_demo()
+    session = window.session
+    pid = window.page.pid
+    assert pid != session.document.project_list()[0].id    # the first one has errors
+    found = check_project(session.document, session.project(pid))
+    assert not [f for f in found if f.severity == ERROR]
+    assert "问题清单" in window.statusBar().currentMessage()
+    show_window(window, parse_args(["--demo"]))
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    free = window.screen().availableGeometry()          # (the window's minimum size allowing)
+    assert window.height() >= min(free.height(), 768) and window.width() >= min(free.width(), 1366)
+
+
+def test_checks_dock_starts_tall_enough_for_several_findings(qtbot, window):
+    from selfeval_desktop.ui.main_window import CHECKS_HEIGHT
+    qtbot.waitUntil(lambda: window.checks.height() >= CHECKS_HEIGHT - 2, timeout=2000)
+    line = window.checks.list.fontMetrics().lineSpacing()
+    assert window.checks.list.height() >= 7 * line
