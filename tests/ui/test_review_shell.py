@@ -399,3 +399,20 @@ def test_checks_dock_starts_tall_enough_for_several_findings(qtbot, window):
     qtbot.waitUntil(lambda: window.checks.height() >= CHECKS_HEIGHT - 2, timeout=2000)
     line = window.checks.list.fontMetrics().lineSpacing()
     assert window.checks.list.height() >= 7 * line
+
+
+# ---------------------------------------------------------------- 13: 一级指标分值 at 1024×700
+
+def test_level_one_summary_wraps_rather_than_being_cut_at_1024(qtbot, window):
+    window.resize(1024, 700)
+    tab = window.page.tab_widgets["indicators"]
+    window.page.tabs.setCurrentWidget(tab)
+    window.session.set_value("indicator", window.page.pid,
+                             window.session.project(window.page.pid).indicators[2].id,
+                             "level1", "满意度指标")   # three headings: a long line
+    qtbot.waitUntil(lambda: tab.width() < 800, timeout=2000)
+    QApplication.processEvents()
+    label = tab.summary
+    assert label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())     # every line shown
+    assert label.geometry().right() <= tab.width()

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...domain.scoring import num
 from ...domain.weights import even_split
-from ..delegates import AchievementDelegate, GroupedTextDelegate, TextDelegate
+from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
@@ -47,6 +47,9 @@ class IndicatorsTab(QWidget):
         self.grid.setItemDelegateForColumn(im.COL_LEVEL1, GroupedTextDelegate((0,), self.grid))
         self.grid.setItemDelegateForColumn(im.COL_LEVEL2, GroupedTextDelegate((0, 1), self.grid))
         self.grid.setItemDelegateForColumn(im.COL_ACHIEVEMENT, AchievementDelegate(self.grid))
+        paragraphs = LongTextDelegate(self.grid)   # Enter commits, Alt+Enter a new line
+        for col in (im.COL_REASON, im.COL_DEVIATION):
+            self.grid.setItemDelegateForColumn(col, paragraphs)
         self.grid.setModel(self.model)
         header = self.grid.horizontalHeader()
         for col, width in COLUMN_WIDTHS.items():
@@ -65,6 +68,7 @@ class IndicatorsTab(QWidget):
         delete_button.clicked.connect(self.grid.delete_rows)
         self.summary = QLabel(self)
         self.summary.setObjectName("level1_summary")
+        self.summary.setWordWrap(True)   # a narrow window: a second line, never cut off
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
@@ -116,9 +120,11 @@ class IndicatorsTab(QWidget):
             mark = "✓" if written == expected else "✗"
             color = "#2e7d32" if written == expected else "#c62828"
             short = label[:-2] if label.endswith("指标") and len(label) > 2 else label
-            parts.append(f"<span style='color:{color}'>{short} {profile.round(written)} / "
-                         f"{num(expected)} {mark}</span>")
-        self.summary.setText("一级指标分值：" + "&nbsp;&nbsp;&nbsp;".join(parts) if parts else
+            short = "\u2060".join(short)   # word joiners: 满意度 is never split across lines
+            parts.append(f"<span style='color:{color}'>{short}&nbsp;{profile.round(written)}"
+                         f"&nbsp;/&nbsp;{num(expected)}&nbsp;{mark}</span>")
+        # a heading's figures stay together; a narrow window wraps between headings
+        self.summary.setText("一级指标分值：" + "&nbsp;&nbsp; ".join(parts) if parts else
                              "一级指标分值：尚未填写一级指标")
 
     # ------------------------------------------------------------ actions
