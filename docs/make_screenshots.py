@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 import sys
 import tempfile
+import time
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -42,7 +43,8 @@ def main() -> int:
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.db.document import write_atomically
     from selfeval_desktop.db.repo import save_document
-    from selfeval_desktop.domain.model import Indicator, Project, ProjectKind
+    from selfeval_desktop.domain.model import Indicator, Project, ProjectKind, Source
+    from selfeval_desktop.domain.money import format_wan
     from selfeval_desktop.ui.main_window import MainWindow
     from selfeval_desktop.ui.qt import QSettings
 
@@ -71,6 +73,15 @@ def main() -> int:
     pick = next((p for p in window.session.document.project_list()
                  if window.session.score(p.id).grade != "优"), doc.project_list()[0])
     window.page.projects.select_pid(pick.id)
+    # its funds by source, as a clerk types them from the budget: no 合计 typed, so the 合计 row
+    # shows the sources' sum in grey (实际支出 likewise shows the spending lines' sum)
+    session, funding = window.session, window.session.project(pick.id).funding
+    session.set_value("source", pick.id, Source.LOCAL, "planned", format_wan(funding.annual_budget))
+    session.set_value("source", pick.id, Source.LOCAL, "arrived", format_wan(funding.executed))
+    deadline = time.monotonic() + 3           # the 问题清单 follows after its short pause
+    while window.checks.pending() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     settle()
     names = ("overview", "budget", "indicators", "conclusion")
     for index, name in enumerate(names):

@@ -152,6 +152,14 @@ def test_at_1024x700_headers_and_rates_are_not_clipped(qtbot, tmp_path, path):
             assert header.sectionSize(col) >= metrics.horizontalAdvance(text), text
         assert sum(header.sectionSize(c) for c in range(model.columnCount())) \
             <= grid.viewport().width() + 1
+    for box in (budget.sources_box, budget.funds_box):           # no row squeezed away
+        assert box.height() >= box.minimumSizeHint().height()
+    total = budget.source_grid.visualRect(budget.source_model.index(TOTAL, sm.COL_PLANNED))
+    assert total.bottom() <= budget.source_grid.viewport().height()
+    lines = budget.line_grid.horizontalHeader()
+    for col in range(1, budget.line_model.columnCount()):
+        text = budget.line_model.headerData(col, Qt.Orientation.Horizontal)
+        assert lines.sectionSize(col) >= lines.fontMetrics().horizontalAdvance(text), text
     rate = budget.fund_grid.model().data(budget.fund_grid.model().index(0, fkm.COL_RATE))
     assert budget.fund_grid.columnWidth(fkm.COL_RATE) > \
         budget.fund_grid.fontMetrics().horizontalAdvance(rate) + 4

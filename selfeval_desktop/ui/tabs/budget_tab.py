@@ -45,14 +45,6 @@ def _small_grid(model, parent) -> Grid:
     return grid
 
 
-class _Page(QWidget):
-    """The scrolled page: as tall as the window allows (its wrapped hint would otherwise make the
-    scroll area size it to its preferred height, a scroll bar at 1366×768 for nothing)."""
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return -1    # QScrollArea then fits the page to the viewport (down to its minimum)
-
-
 def _natural_width(grid: Grid) -> int:
     """The width a fixed grid needs to show every column unclipped."""
     header = grid.horizontalHeader()
@@ -90,8 +82,12 @@ class BudgetTab(QWidget):
         self.line_grid.setModel(self.line_model)
         self.line_grid.setColumnWidth(blm.COL_CODE, 80)
         self.line_grid.setColumnWidth(blm.COL_NAME, 200)
+        line_header = self.line_grid.horizontalHeader()
         for col in (blm.COL_PLANNED, blm.COL_ACTUAL, blm.COL_SPECIAL_PLANNED, blm.COL_SPECIAL_ACTUAL):
-            self.line_grid.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            line_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        # narrow (1024): a column keeps its header readable and the grid scrolls sideways
+        line_header.setMinimumSectionSize(
+            line_header.fontMetrics().horizontalAdvance("其中专项（计划）") + 14)
 
         self.scheme_box = QComboBox(self)
         self.scheme_box.setObjectName("spending_scheme")
@@ -99,12 +95,14 @@ class BudgetTab(QWidget):
             self.scheme_box.addItem(SCHEME_NAMES[scheme], scheme.value)
         self.scheme_box.activated.connect(self._scheme_picked)
 
-        page = _Page(self)
+        page = QWidget(self)
         self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.sources_box = sources = QGroupBox("资金来源（万元）", page)
-        QVBoxLayout(sources).addWidget(self.source_grid)
         self.funds_box = funds = QGroupBox("项目资金与预算执行率（万元）", page)
-        QVBoxLayout(funds).addWidget(self.fund_grid)
+        for box, grid in ((sources, self.source_grid), (funds, self.fund_grid)):
+            column = QVBoxLayout(box)
+            column.addWidget(grid)
+            column.addStretch(1)     # side by side, both grids start at the top
         top.addWidget(sources, 2)
         top.addWidget(funds, 3)
 
@@ -139,13 +137,13 @@ class BudgetTab(QWidget):
         spent_row.addWidget(self.spent_note)
         spent_row.addStretch(1)
         box.addLayout(spent_row)
-        hint = QLabel("科目可输入编码或名称的一部分检索（如“差旅”），合计行自动计算；"
-                      "金额单位为万元，可直接粘贴 Excel 中的数据。灰色的合计是各项之和，"
-                      "另有合计数时直接在合计格中输入。", lines)
-        hint.setWordWrap(True)
+        # two set lines, not word-wrapped: a wrapped label makes the scrolled page's layout
+        # squeeze the grids above it below their height (the 合计 row cut off at 1024)
+        hint = QLabel("科目可输入编码或名称的一部分检索（如“差旅”）；金额单位为万元，可直接粘贴 Excel 中的数据。\n"
+                      "灰色的合计是各行之和；另有合计数时，直接在合计格中输入。", lines)
         hint.setStyleSheet("color: #666;")
         box.addWidget(hint)
-        self.line_grid.setMinimumHeight(130)
+        self.line_grid.setMinimumHeight(100)
 
         inner = QVBoxLayout(page)
         inner.setContentsMargins(6, 6, 6, 6)
