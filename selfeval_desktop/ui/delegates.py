@@ -1,11 +1,13 @@
-"""Cell editors for the grids: plain text (input methods welcome), 达成情况 choice, catalog picker.
+"""Cell editors for the grids: plain text (input methods welcome), paragraphs, 达成情况 choice,
+catalog picker.
 
 Every editor hands its text to ``model.setData`` (the only edit path); the model and the session
 decide how it is read. Editors have no frame so an open cell looks like an Excel cell.
 """
 from __future__ import annotations
 
-from .qt import (QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, Qt)
+from .qt import (QComboBox, QCompleter, QFrame, QLineEdit, QPlainTextEdit, QStyledItemDelegate,
+                 QStyleOptionViewItem, Qt)
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ACHIEVEMENT_CHOICES = ("", "达成", "部分达成", "未达成")
@@ -26,6 +28,38 @@ class TextDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.text(), EDIT_ROLE)
+
+
+class LongTextDelegate(QStyledItemDelegate):
+    """Paragraph text (偏差原因分析, 调整理由): a multi-line editor taller than the cell, as Excel
+    opens a wrapped cell. Enter commits (the grid moves on), Alt+Enter starts a new line."""
+
+    LINES = 4   # the editor shows at least this many lines
+
+    def createEditor(self, parent, option, index):
+        editor = QPlainTextEdit(parent)
+        editor.setFrameShape(QFrame.Shape.Box)
+        editor.setTabChangesFocus(True)
+        editor.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        editor.setToolTip("Enter 确认，Alt+Enter 换行")
+        return editor
+
+    def setEditorData(self, editor, index):
+        value = index.data(EDIT_ROLE)
+        editor.setPlainText("" if value is None else str(value))
+        editor.selectAll()          # typing replaces the text, as in a one-line cell
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.toPlainText(), EDIT_ROLE)
+
+    def updateEditorGeometry(self, editor, option, index):
+        rect = option.rect
+        lines = editor.fontMetrics().lineSpacing() * self.LINES + 10
+        rect.setHeight(max(rect.height(), lines))
+        viewport = editor.parentWidget()
+        if viewport is not None and rect.bottom() > viewport.height():   # open upwards
+            rect.moveBottom(max(viewport.height() - 1, rect.height() - 1))
+        editor.setGeometry(rect)
 
 
 class GroupedTextDelegate(TextDelegate):

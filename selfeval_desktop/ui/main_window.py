@@ -179,12 +179,15 @@ class DocumentPage(QWidget):
         return self.tabs.currentWidget()
 
     def flush(self) -> None:
-        """Commit the field being typed anywhere on the page."""
+        """Commit the field or grid cell being typed anywhere on the page."""
         self.header.flush()
         for tab in (*self.tab_widgets.built.values(), self._department):
             flush = getattr(tab, "flush", None)
             if flush is not None:
                 flush()
+        from .grid import Grid
+        for grid in self.findChildren(Grid):   # an open cell: committed before its project goes
+            grid.commit_editor()
 
     def focus_place(self, place) -> bool:
         """Select the project of a 问题清单 finding, switch tab and put the cursor on the cell."""

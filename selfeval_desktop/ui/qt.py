@@ -25,7 +25,8 @@ _QTCORE = (
 _QTGUI = (
     "QAction", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QFont", "QFontMetrics",
     "QGuiApplication", "QIcon", "QInputMethodEvent", "QKeyEvent", "QKeySequence", "QPalette",
-    "QPixmap", "QShortcut", "QStandardItem", "QStandardItemModel", "QUndoCommand", "QUndoStack",
+    "QPixmap", "QShortcut", "QStandardItem", "QStandardItemModel", "QTextCursor", "QUndoCommand",
+    "QUndoStack",
     "QValidator",
 )
 _QTWIDGETS = (

@@ -61,6 +61,20 @@ class Macro(QUndoCommand):
         super().__init__(text)
         self._session, self._skip = session, True
         self.steps: list[Step] = []
+        self.merge_key = None     # a row created by typing: later commits of that cell join
+        self.merge_step: Step | None = None
+
+    def id(self):  # noqa: A003 - Qt override
+        return Command.MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other):  # noqa: N802 - Qt override
+        """The cell typed into the blank row, committed again (after a pause, on Enter):
+        the new row and all its commits are one undo step."""
+        if self.merge_key is None or self.merge_step is None or \
+                not getattr(other, "_merge", False) or other._merge_key != self.merge_key:
+            return False
+        self.merge_step.do = other._do
+        return True
 
     @property
     def where(self):

@@ -112,11 +112,7 @@ class UndoActions(QObject):
 
     def commit_typing(self) -> None:
         """Commit what is being typed anywhere in the window: fields and open grid cells."""
-        page = self.window.page
-        page.flush()
-        from .grid import Grid
-        for grid in page.findChildren(Grid):
-            grid.commit_editor()
+        self.window.page.flush()
 
     def show_change(self, where, message: str) -> None:
         """Select the project and tab of a change, put the cursor on it, and say it."""

@@ -18,8 +18,10 @@ from ..models.base import ErrorRole, KindRole
 from ..undo_actions import is_undo_key
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QAction, QApplication, QEvent, QGuiApplication,
                   QHeaderView, QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow,
-                  QMenu, QPersistentModelIndex, QPlainTextEdit, QTableView, QTextEdit, Qt)
+                  QMenu, QPersistentModelIndex, QPlainTextEdit, QTableView, QTextCursor, QTextEdit,
+                  Qt)
 from . import tsv
+from .typing import EditorTyping
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -57,6 +59,7 @@ class Grid(QTableView):
         self._told = ""                          # the reason last put in the status bar
         self._told_about = QPersistentModelIndex()   # … and the cell it is about
         self._tab_anchor: int | None = None      # the column a run of Tabs started from
+        self._typing = EditorTyping(self)          # saves the open cell after a pause
         self._tabbing = False
 
     # ------------------------------------------------------------ helpers
@@ -262,7 +265,17 @@ class Grid(QTableView):
             self._tell(current)
 
     def commitData(self, editor):  # noqa: N802 - Qt override
-        super().commitData(editor)
+        if not self.is_editing(editor):
+            return   # a late commit (the delegate's queued focus-out) of an editor already closed
+        model = self.model()
+        merging = self._typing.merging(editor)
+        if merging and hasattr(model, "merge_edits"):
+            model.merge_edits = True     # this cell's earlier pause-commits and this: one step
+        try:
+            super().commitData(editor)
+        finally:
+            if hasattr(model, "merge_edits"):
+                model.merge_edits = False
         if self._edited.isValid():
             self._tell(self.model().index(self._edited.row(), self._edited.column()), edited=True)
 
@@ -277,8 +290,33 @@ class Grid(QTableView):
             self._enter_mode = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
             editor = self.indexWidget(index)
             if editor is not None:
-                editor.installEventFilter(self)   # after the delegate's filter: we see keys first
+                self._watch(editor)
+                if self._enter_mode:
+                    self._typing.typed()      # the key that opened it was typed into it
+                if isinstance(editor, QPlainTextEdit) and not self._enter_mode:
+                    editor.moveCursor(QTextCursor.MoveOperation.End)   # F2: go on writing
         return opened
+
+    def _watch(self, editor) -> None:
+        editor.installEventFilter(self)   # after the delegate's filter: we see keys first
+        self._typing.watch(editor)
+
+    def is_editing(self, editor) -> bool:
+        """``editor`` is the open editor of this grid's edited cell."""
+        if self.state() != QAbstractItemView.State.EditingState or not self._edited.isValid():
+            return False
+        return self.indexWidget(self.model().index(self._edited.row(), self._edited.column())) \
+            is editor
+
+    def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
+        """Esc on a cell whose text a pause already saved takes that save back (undo)."""
+        revert = hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and \
+            self._typing.merging(editor)
+        self._typing.stop()
+        super().closeEditor(editor, hint)
+        session = self.session
+        if revert and session is not None and session.undo_stack.canUndo():
+            session.undo_stack.undo()
 
     def eventFilter(self, obj, event):
         """Keys in an open editor: Enter commits and moves down, Tab commits and moves right.
@@ -309,6 +347,9 @@ class Grid(QTableView):
                 if down:          # 编辑 mode, one line: Up/Down stay in the cell
                     return True
             multiline = isinstance(obj, (QTextEdit, QPlainTextEdit))
+            if key in ENTER_KEYS and multiline and mods & Qt.KeyboardModifier.AltModifier:
+                obj.insertPlainText("\n")      # Alt+Enter: a new line in the cell (Excel)
+                return True
             if key in ENTER_KEYS and not (multiline and mods & Qt.KeyboardModifier.AltModifier):
                 self._commit_and_close(obj)
                 self._enter(up=bool(mods & Qt.KeyboardModifier.ShiftModifier))
@@ -359,9 +400,14 @@ class Grid(QTableView):
                 self._enter_mode = True
                 editor = self.indexWidget(index)
                 if editor is not None:
-                    editor.installEventFilter(self)
+                    self._watch(editor)
                     if isinstance(editor, QLineEdit):
                         editor.setText(commit)
+                        self._typing.typed()
+                        return
+                    if isinstance(editor, QPlainTextEdit):
+                        editor.setPlainText(commit)
+                        editor.moveCursor(QTextCursor.MoveOperation.End)
                         return
                     line = getattr(editor, "lineEdit", lambda: None)()
                     if line is not None:

@@ -53,6 +53,7 @@ class SessionTableModel(QAbstractTableModel):
     ENTITIES: tuple[str, ...] = ()   # fieldChanged entities this model shows
     ROW_ENTITY: str | None = None    # the entity whose rows this model lists (None: fixed rows)
     TOTAL_ROWS = 0                   # read-only rows after the data rows (合计)
+    merge_edits = False              # set by the grid: this commit continues the cell's undo step
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -288,11 +289,15 @@ class SessionTableModel(QAbstractTableModel):
             return False
         obj = self.new_row_for(col)
         try:
-            with self.session.macro("新增行"):
+            with self.session.macro("新增行") as macro:
                 self.session.insert_rows(self.ROW_ENTITY, self.pid, len(self._rows), [obj])
                 row = self._where.get(obj.id)
                 if row is None or not self.store(self.ref(row, col), text):
                     raise _Refused
+                ref = self.ref(row, col)
+                if macro.steps and not self.merge_edits:   # its later commits join this step
+                    macro.merge_key = fields.FieldRef(ref.entity, self.pid, ref.row_key, ref.attr)
+                    macro.merge_step = macro.steps[-1]
         except _Refused:
             return False
         except SessionError as exc:
@@ -302,7 +307,8 @@ class SessionTableModel(QAbstractTableModel):
 
     def store(self, ref: CellRef, text: str) -> bool:
         """Send typed text to the session; True when it was stored or kept as typed."""
-        error = self.session.set_value(ref.entity, self.pid, ref.row_key, ref.attr, text)
+        error = self.session.set_value(ref.entity, self.pid, ref.row_key, ref.attr, text,
+                                       merge=self.merge_edits)
         self.last_error = error
         if error is None:
             return True

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...domain.scoring import num
 from ...domain.weights import even_split
-from ..delegates import AchievementDelegate, GroupedTextDelegate, TextDelegate
+from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
@@ -47,6 +47,9 @@ class IndicatorsTab(QWidget):
         self.grid.setItemDelegateForColumn(im.COL_LEVEL1, GroupedTextDelegate((0,), self.grid))
         self.grid.setItemDelegateForColumn(im.COL_LEVEL2, GroupedTextDelegate((0, 1), self.grid))
         self.grid.setItemDelegateForColumn(im.COL_ACHIEVEMENT, AchievementDelegate(self.grid))
+        paragraphs = LongTextDelegate(self.grid)   # Enter commits, Alt+Enter a new line
+        for col in (im.COL_REASON, im.COL_DEVIATION):
+            self.grid.setItemDelegateForColumn(col, paragraphs)
         self.grid.setModel(self.model)
         header = self.grid.horizontalHeader()
         for col, width in COLUMN_WIDTHS.items():

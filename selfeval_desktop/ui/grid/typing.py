@@ -1,0 +1,95 @@
+"""A grid cell being typed into is saved after a short pause, as the text fields are.
+
+Before, a cell's text reached the file only on Enter/Tab: a power cut (or a kill) after minutes of
+typing a 偏差原因 paragraph lost all of it. Now a pause of ``IDLE_MS`` commits the open editor's
+text (the editor stays open, the text and caret as they were); the commits of one cell edit — the
+pauses and the final Enter — are one undo step (the session merges them, see
+``DocumentSession.set_value(merge=True)``).
+"""
+from __future__ import annotations
+
+from ..qt import QComboBox, QLineEdit, QObject, QPlainTextEdit, QTextEdit, QTimer
+from ..tabs.fields import IDLE_MS
+
+
+def editor_text(editor) -> str | None:
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, (QPlainTextEdit, QTextEdit)):
+        return editor.toPlainText()
+    if isinstance(editor, QComboBox) and editor.isEditable():
+        return editor.currentText()
+    return None
+
+
+class EditorTyping(QObject):
+    """Watches the grid's open editor; ``committed`` once a pause has saved its text."""
+
+    def __init__(self, grid):
+        super().__init__(grid)
+        self.grid = grid
+        self.editor = None
+        self.committed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(IDLE_MS)
+        self._timer.timeout.connect(self._idle)
+
+    def watch(self, editor) -> None:
+        """A new cell edit starts: its first commit is a new undo step."""
+        self.stop()
+        self.editor = editor
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(self.typed)
+        elif isinstance(editor, (QPlainTextEdit, QTextEdit)):
+            editor.textChanged.connect(self.typed)
+        elif isinstance(editor, QComboBox) and editor.isEditable():
+            editor.lineEdit().textEdited.connect(self.typed)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.editor = None
+        self.committed = False
+
+    def merging(self, editor) -> bool:
+        """Whether a commit of ``editor`` continues this edit's undo step."""
+        return self.committed and editor is self.editor
+
+    def typed(self, *_args) -> None:
+        """Text changed in the editor: (re)start the pause."""
+        self._timer.start()
+
+    def _idle(self) -> None:
+        editor, grid = self.editor, self.grid
+        if editor is None or not grid.is_editing(editor):
+            return
+        before = editor_text(editor)
+        caret = _caret(editor)
+        stack = getattr(grid.session, "undo_stack", None)
+        steps = stack.index() if stack is not None else None
+        grid.commitData(editor)
+        if stack is None or stack.index() != steps:
+            self.committed = True        # a step now holds this edit: later commits join it
+        if editor_text(editor) != before:     # the view refreshed the editor: put it back
+            _restore(editor, before, caret)
+
+
+def _caret(editor):
+    if isinstance(editor, QLineEdit):
+        return editor.cursorPosition()
+    if isinstance(editor, (QPlainTextEdit, QTextEdit)):
+        return editor.textCursor().position()
+    return None
+
+
+def _restore(editor, text, caret) -> None:
+    if isinstance(editor, QLineEdit):
+        editor.setText(text)
+        editor.setCursorPosition(caret)
+    elif isinstance(editor, (QPlainTextEdit, QTextEdit)):
+        editor.blockSignals(True)
+        editor.setPlainText(text)
+        editor.blockSignals(False)
+        cursor = editor.textCursor()
+        cursor.setPosition(min(caret, len(text)))
+        editor.setTextCursor(cursor)
