@@ -1,11 +1,13 @@
 """An Excel-like table view: keys move and edit as in Excel/WPS, blocks copy and paste as TSV.
 
-- Enter commits and moves down (Shift+Enter up); Tab moves right and wraps to the next row
-  (Shift+Tab back); arrows move; F2 or double-click edits; typing a character, or a Chinese
-  phrase committed by an input method, starts editing with it.
-- Delete/Backspace clear the selected cells; Ctrl+C copies the selection as TSV; Ctrl+V pastes a
-  TSV block at the current cell, growing rows as needed. Each is one undo step (session.macro).
-- Rows can be inserted above/below, deleted and moved (context menu and shortcuts).
+- Enter commits and moves down (Shift+Enter up; after Tabs, back to the column they started
+  from); Tab moves right and wraps to the next row (Shift+Tab back) — past the last (first) cell,
+  and with Ctrl+Tab from any cell, the focus leaves the grid; arrows move; F2 or double-click
+  edits; typing a character, or a Chinese phrase committed by an input method, starts editing.
+- The cell being typed is saved after a short pause (grid.typing); Ctrl+Z/Ctrl+Y there undo the
+  document. Typing on a cell that takes no typing says why in the status bar.
+- Delete/Backspace clear, Ctrl+C copies as TSV, Ctrl+V pastes a TSV block (grid.clipboard); rows
+  can be inserted, deleted and moved (grid.rows). Each is one undo step (session.macro).
 - Why a red cell is red is said in the window's status bar when the cursor lands on it and right
   after it was typed (the tooltip says it too), so Enter-and-go typing still sees the reason.
 Edits go through ``model.setData`` only; the model (a :class:`SessionTableModel`) talks to the session.
@@ -14,16 +16,15 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from ..models.base import ErrorRole, KindRole
+from ..models.base import ErrorRole
 from ..undo_actions import is_undo_key
-from ..qt import (QAbstractItemDelegate, QAbstractItemView, QAction, QApplication, QEvent, QGuiApplication,
-                  QHeaderView, QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow,
-                  QMenu, QPersistentModelIndex, QPlainTextEdit, QTableView, QTextCursor, QTextEdit,
-                  Qt)
-from . import tsv
+from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent, QHeaderView,
+                  QKeySequence, QLineEdit, QMainWindow, QPersistentModelIndex, QPlainTextEdit,
+                  QTableView, QTextCursor, QTextEdit, Qt)
+from .clipboard import ClipboardOps
+from .rows import RowOps
 from .typing import EditorTyping
 
-EDIT_ROLE = Qt.ItemDataRole.EditRole
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 ARROWS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
@@ -35,7 +36,7 @@ _USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
                   QAbstractItemView.EditTrigger.EditKeyPressed)
 
 
-class Grid(QTableView):
+class Grid(ClipboardOps, RowOps, QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -414,179 +415,3 @@ class Grid(QTableView):
                         line.setText(commit)
                         return
         super().inputMethodEvent(event)
-
-    # ------------------------------------------------------------ clear, copy, paste
-
-    def selected_rect(self):
-        """(top, left, bottom, right) of the selection, or of the current cell."""
-        ranges = self.selectionModel().selection() if self.selectionModel() else []
-        if not ranges or not len(ranges):
-            cur = self.currentIndex()
-            if not cur.isValid():
-                return None
-            return cur.row(), cur.column(), cur.row(), cur.column()
-        top = min(r.top() for r in ranges)
-        left = min(r.left() for r in ranges)
-        bottom = max(r.bottom() for r in ranges)
-        right = max(r.right() for r in ranges)
-        return top, left, bottom, right
-
-    def clear_selection(self) -> None:
-        if self._refused():
-            return
-        model = self.model()
-        indexes = [i for i in self.selectedIndexes() if self._editable(i)] or \
-            ([self.currentIndex()] if self._editable(self.currentIndex()) else [])
-        indexes = [i for i in indexes if model.data(i, EDIT_ROLE) not in (None, "")]
-        if not indexes:
-            return
-        with self._macro(f"清除 {len(indexes)} 格" if len(indexes) > 1 else "清除"):
-            for index in indexes:
-                model.setData(index, "", EDIT_ROLE)
-
-    def copy_selection(self) -> str:
-        rect = self.selected_rect()
-        if rect is None:
-            return ""
-        top, left, bottom, right = rect
-        model = self.model()
-        selected = self.selectionModel().selection()
-        rows = []
-        for r in range(top, bottom + 1):
-            if self.isRowHidden(r):
-                continue
-            row = []
-            for c in range(left, right + 1):
-                if self.isColumnHidden(c):
-                    continue
-                index = model.index(r, c)
-                if len(selected) and not selected.contains(index):
-                    row.append("")
-                    continue
-                value = model.data(index, EDIT_ROLE)
-                if value is None:
-                    value = model.data(index, Qt.ItemDataRole.DisplayRole)
-                row.append("" if value is None else str(value))
-            rows.append(row)
-        text = tsv.to_tsv(rows)
-        QGuiApplication.clipboard().setText(text)
-        return text
-
-    def paste(self, text: str | None = None) -> None:
-        """Paste a TSV block at the current cell (or fill the selection with one cell)."""
-        if text is None:
-            text = QGuiApplication.clipboard().text()
-        block = tsv.read_tsv(text)
-        cur = self.currentIndex()
-        if not block or not cur.isValid() or self._refused():
-            return
-        model = self.model()
-        rect = self.selected_rect()
-        if len(block) == 1 and len(block[0]) == 1 and rect and rect[:2] != rect[2:]:
-            top, left, bottom, right = rect
-            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
-            start_row, start_col = top, left
-        else:
-            start_row, start_col = cur.row(), cur.column()
-        columns = self._paste_columns(start_col, max(len(r) for r in block))
-        skipped = 0
-        with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
-            need = start_row + len(block) - self._data_rows()
-            if need > 0 and self._rows_model():
-                model.insertRows(self._data_rows(), need)
-            for dr, cells_ in enumerate(block):
-                row = start_row + dr
-                if row >= self._data_rows():
-                    skipped += 1
-                    continue
-                for value, col in zip(cells_, columns):
-                    index = model.index(row, col)
-                    if not self._editable(index):
-                        continue
-                    kind = model.data(index, KindRole) or "text"
-                    model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE)
-        self.message = f"表格行数不足，{skipped} 行未粘贴" if skipped else ""
-        last_row = min(start_row + len(block), self._data_rows()) - 1
-        if columns and last_row >= start_row:
-            sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
-            self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def _paste_columns(self, start: int, count: int) -> list[int]:
-        """The visible columns from ``start`` on that a block of ``count`` columns lands in."""
-        cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
-        return cols[:count]
-
-    # ------------------------------------------------------------ rows
-
-    def _make_row_actions(self) -> dict[str, QAction]:
-        specs = [("insert_above", "在上方插入行", "Ctrl+Shift+=", lambda: self.insert_row(0)),
-                 ("insert_below", "在下方插入行", "Ctrl+=", lambda: self.insert_row(1)),
-                 ("delete", "删除所选行", "Ctrl+-", self.delete_rows),
-                 ("up", "上移一行", "Alt+Up", lambda: self.move_row(-1)),
-                 ("down", "下移一行", "Alt+Down", lambda: self.move_row(1))]
-        actions = {}
-        for name, text, keys, slot in specs:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            actions[name] = action
-        return actions
-
-    def _row_ops_allowed(self) -> bool:
-        """Rows can be inserted, deleted, moved here; when the project is locked, say why."""
-        return self._rows_model() and self.session is not None and not self._refused()
-
-    def insert_row(self, below: int = 1) -> None:
-        if not self._row_ops_allowed():
-            return
-        cur = self.currentIndex()
-        data_rows = self._data_rows()
-        # on the blank (or 合计) row below the data, a row goes at the end of the data
-        row = cur.row() + below if cur.isValid() and cur.row() < data_rows else data_rows
-        if self.model().insertRows(row, 1):
-            self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
-
-    def selected_rows(self) -> list[int]:
-        rows = {i.row() for i in self.selectedIndexes()} or (
-            {self.currentIndex().row()} if self.currentIndex().isValid() else set())
-        return sorted(r for r in rows if r < self._data_rows())
-
-    def delete_rows(self) -> None:
-        if not self._row_ops_allowed():
-            return
-        rows = self.selected_rows()
-        if not rows:
-            return
-        model, session = self.model(), self.session
-        keys = [model.row_object(r).id for r in rows]
-        session.remove_rows(model.ROW_ENTITY, model.pid, keys)
-        if model.rowCount():
-            self._set_current(min(rows[0], self._data_rows() - 1) if self._data_rows() else 0,
-                              max(self.currentIndex().column(), 0))
-
-    def move_row(self, delta: int) -> None:
-        if not self._row_ops_allowed():
-            return
-        cur = self.currentIndex()
-        if not cur.isValid() or cur.row() >= self._data_rows():
-            return
-        target = cur.row() + delta
-        if not 0 <= target < self._data_rows():
-            return
-        model = self.model()
-        self.session.move_row(model.ROW_ENTITY, model.pid, model.row_object(cur.row()).id, target)
-        self._set_current(target, cur.column())
-
-    def _context_menu(self, pos) -> None:
-        if not self._rows_model():
-            return
-        menu = QMenu(self)
-        for name in ("insert_above", "insert_below", "delete", "up", "down"):
-            action = self.row_actions[name]
-            action.setEnabled(self.session is not None and self._project_editable())
-            menu.addAction(action)
-            if name == "delete":
-                menu.addSeparator()
-        menu.popup(self.viewport().mapToGlobal(pos))

@@ -1,0 +1,113 @@
+"""Clear, copy and paste of a :class:`~.view.Grid` (mixed into it): Delete clears the selected
+cells, Ctrl+C copies them as TSV, Ctrl+V pastes a TSV block from Excel/WPS at the current cell,
+growing rows as needed. Each is one undo step (the session's macro)."""
+from __future__ import annotations
+
+from ..models.base import KindRole
+from ..qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
+from . import tsv
+
+EDIT_ROLE = Qt.ItemDataRole.EditRole
+
+
+class ClipboardOps:
+
+    def selected_rect(self):
+        """(top, left, bottom, right) of the selection, or of the current cell."""
+        ranges = self.selectionModel().selection() if self.selectionModel() else []
+        if not ranges or not len(ranges):
+            cur = self.currentIndex()
+            if not cur.isValid():
+                return None
+            return cur.row(), cur.column(), cur.row(), cur.column()
+        top = min(r.top() for r in ranges)
+        left = min(r.left() for r in ranges)
+        bottom = max(r.bottom() for r in ranges)
+        right = max(r.right() for r in ranges)
+        return top, left, bottom, right
+
+    def clear_selection(self) -> None:
+        if self._refused():
+            return
+        model = self.model()
+        indexes = [i for i in self.selectedIndexes() if self._editable(i)] or \
+            ([self.currentIndex()] if self._editable(self.currentIndex()) else [])
+        indexes = [i for i in indexes if model.data(i, EDIT_ROLE) not in (None, "")]
+        if not indexes:
+            return
+        with self._macro(f"清除 {len(indexes)} 格" if len(indexes) > 1 else "清除"):
+            for index in indexes:
+                model.setData(index, "", EDIT_ROLE)
+
+    def copy_selection(self) -> str:
+        rect = self.selected_rect()
+        if rect is None:
+            return ""
+        top, left, bottom, right = rect
+        model = self.model()
+        selected = self.selectionModel().selection()
+        rows = []
+        for r in range(top, bottom + 1):
+            if self.isRowHidden(r):
+                continue
+            row = []
+            for c in range(left, right + 1):
+                if self.isColumnHidden(c):
+                    continue
+                index = model.index(r, c)
+                if len(selected) and not selected.contains(index):
+                    row.append("")
+                    continue
+                value = model.data(index, EDIT_ROLE)
+                if value is None:
+                    value = model.data(index, Qt.ItemDataRole.DisplayRole)
+                row.append("" if value is None else str(value))
+            rows.append(row)
+        text = tsv.to_tsv(rows)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> None:
+        """Paste a TSV block at the current cell (or fill the selection with one cell)."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = tsv.read_tsv(text)
+        cur = self.currentIndex()
+        if not block or not cur.isValid() or self._refused():
+            return
+        model = self.model()
+        rect = self.selected_rect()
+        if len(block) == 1 and len(block[0]) == 1 and rect and rect[:2] != rect[2:]:
+            top, left, bottom, right = rect
+            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+            start_row, start_col = top, left
+        else:
+            start_row, start_col = cur.row(), cur.column()
+        columns = self._paste_columns(start_col, max(len(r) for r in block))
+        skipped = 0
+        with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
+            need = start_row + len(block) - self._data_rows()
+            if need > 0 and self._rows_model():
+                model.insertRows(self._data_rows(), need)
+            for dr, cells_ in enumerate(block):
+                row = start_row + dr
+                if row >= self._data_rows():
+                    skipped += 1
+                    continue
+                for value, col in zip(cells_, columns):
+                    index = model.index(row, col)
+                    if not self._editable(index):
+                        continue
+                    kind = model.data(index, KindRole) or "text"
+                    model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE)
+        self.message = f"表格行数不足，{skipped} 行未粘贴" if skipped else ""
+        last_row = min(start_row + len(block), self._data_rows()) - 1
+        if columns and last_row >= start_row:
+            sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
+            self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _paste_columns(self, start: int, count: int) -> list[int]:
+        """The visible columns from ``start`` on that a block of ``count`` columns lands in."""
+        cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
+        return cols[:count]
+

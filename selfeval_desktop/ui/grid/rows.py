@@ -1,0 +1,81 @@
+"""Row operations of a :class:`~.view.Grid` (mixed into it): insert above/below, delete, move,
+with shortcuts and a context menu; each through the session, one undo step."""
+from __future__ import annotations
+
+from ..qt import QAction, QKeySequence, QMenu, Qt
+
+
+class RowOps:
+
+    def _make_row_actions(self) -> dict[str, QAction]:
+        specs = [("insert_above", "在上方插入行", "Ctrl+Shift+=", lambda: self.insert_row(0)),
+                 ("insert_below", "在下方插入行", "Ctrl+=", lambda: self.insert_row(1)),
+                 ("delete", "删除所选行", "Ctrl+-", self.delete_rows),
+                 ("up", "上移一行", "Alt+Up", lambda: self.move_row(-1)),
+                 ("down", "下移一行", "Alt+Down", lambda: self.move_row(1))]
+        actions = {}
+        for name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[name] = action
+        return actions
+
+    def _row_ops_allowed(self) -> bool:
+        """Rows can be inserted, deleted, moved here; when the project is locked, say why."""
+        return self._rows_model() and self.session is not None and not self._refused()
+
+    def insert_row(self, below: int = 1) -> None:
+        if not self._row_ops_allowed():
+            return
+        cur = self.currentIndex()
+        data_rows = self._data_rows()
+        # on the blank (or 合计) row below the data, a row goes at the end of the data
+        row = cur.row() + below if cur.isValid() and cur.row() < data_rows else data_rows
+        if self.model().insertRows(row, 1):
+            self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
+
+    def selected_rows(self) -> list[int]:
+        rows = {i.row() for i in self.selectedIndexes()} or (
+            {self.currentIndex().row()} if self.currentIndex().isValid() else set())
+        return sorted(r for r in rows if r < self._data_rows())
+
+    def delete_rows(self) -> None:
+        if not self._row_ops_allowed():
+            return
+        rows = self.selected_rows()
+        if not rows:
+            return
+        model, session = self.model(), self.session
+        keys = [model.row_object(r).id for r in rows]
+        session.remove_rows(model.ROW_ENTITY, model.pid, keys)
+        if model.rowCount():
+            self._set_current(min(rows[0], self._data_rows() - 1) if self._data_rows() else 0,
+                              max(self.currentIndex().column(), 0))
+
+    def move_row(self, delta: int) -> None:
+        if not self._row_ops_allowed():
+            return
+        cur = self.currentIndex()
+        if not cur.isValid() or cur.row() >= self._data_rows():
+            return
+        target = cur.row() + delta
+        if not 0 <= target < self._data_rows():
+            return
+        model = self.model()
+        self.session.move_row(model.ROW_ENTITY, model.pid, model.row_object(cur.row()).id, target)
+        self._set_current(target, cur.column())
+
+    def _context_menu(self, pos) -> None:
+        if not self._rows_model():
+            return
+        menu = QMenu(self)
+        for name in ("insert_above", "insert_below", "delete", "up", "down"):
+            action = self.row_actions[name]
+            action.setEnabled(self.session is not None and self._project_editable())
+            menu.addAction(action)
+            if name == "delete":
+                menu.addSeparator()
+        menu.popup(self.viewport().mapToGlobal(pos))
