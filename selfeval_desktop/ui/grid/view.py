@@ -243,8 +243,8 @@ class Grid(ClipboardOps, RowOps, QTableView):
         return f"{title}：{error}" if title else str(error)
 
     def _tell(self, index, edited: bool = False) -> None:
-        """Say in the status bar why ``index`` is red; a cell just corrected (``edited``) takes
-        back what was said about it. Moving on from a red cell leaves its reason shown a while."""
+        """Say in the status bar why ``index`` is red; moving on to a fine cell, or correcting
+        the red one (``edited``), takes back what was said."""
         reason = self.cell_reason(index)
         window = self.window()
         bar = window.statusBar() if isinstance(window, QMainWindow) else None
@@ -253,7 +253,7 @@ class Grid(ClipboardOps, RowOps, QTableView):
             self._told_about = QPersistentModelIndex(index)
             if bar is not None:
                 bar.showMessage(reason, 15000)
-        elif edited and self._told and self._told_about == QPersistentModelIndex(index):
+        elif self._told and (not edited or self._told_about == QPersistentModelIndex(index)):
             if bar is not None and bar.currentMessage() == self._told:
                 bar.clearMessage()
             self._told = ""

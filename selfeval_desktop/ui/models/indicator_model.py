@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from ...domain.evaluation import weight_text
+from dataclasses import replace
+
 from ...domain.model import Indicator
 from ...domain.scoring import achievement_of, parsed, score_indicator
 from ...domain.values import Direction, comparable
@@ -29,6 +31,8 @@ FIELDS = {COL_LEVEL1: ("level1", TEXT), COL_LEVEL2: ("level2", TEXT), COL_NAME: 
           COL_OVERRIDE: ("override", DECIMAL), COL_REASON: ("override_reason", TEXT),
           COL_DEVIATION: ("deviation", TEXT)}
 COLUMN_OF = {attr: col for col, (attr, _kind) in FIELDS.items()}
+RULE_COLUMNS = {COL_WEIGHT: "weight", COL_TARGET: "target", COL_ACTUAL: "actual",
+                COL_ACHIEVEMENT: "achievement"}   # cells a row's scoring error can be about
 NUMERIC = (Direction.POSITIVE, Direction.NEGATIVE, Direction.EQUAL)
 DERIVED_BRUSH = QBrush(QColor("#808080"))   # a value shown for information, not typed
 
@@ -170,6 +174,29 @@ class IndicatorModel(SessionTableModel):
         return None
 
     def cell_error(self, row, col, ref):
+        error = self._cell_error(row, col, ref)
+        if error is None and col in RULE_COLUMNS and row < len(self._rows) and \
+                row != self._masked:
+            missing = self.rule_error(row)
+            if missing is not None and RULE_COLUMNS[col] == missing[0]:
+                return missing[1]
+        return error
+
+    def rule_error(self, row: int) -> tuple[str, str] | None:
+        """(field, message) of the cell the row's scoring error belongs to — an empty 年度指标值,
+        实际完成值 or 分值 — as 问题清单 lists it (domain.checks_indicators.error_field)."""
+        from ...domain.checks_indicators import _blank, error_field   # not needed to start
+        ind = self._rows[row]
+        if _blank(ind):
+            return None
+        rule = self.score_of(row)
+        if ind.override is not None and ind.weight is not None:
+            rule = score_indicator(replace(ind, override=None), self.session.profile(self.pid))
+        if not rule.error:
+            return None
+        return error_field(ind, rule)[1], rule.error
+
+    def _cell_error(self, row, col, ref):
         error = super().cell_error(row, col, ref)
         if error or row >= len(self._rows):
             return error
