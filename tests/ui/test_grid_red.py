@@ -67,3 +67,13 @@ def test_the_status_bar_forgets_a_red_cell_once_the_cursor_moves_on(qtbot, windo
     assert "年度指标值" in window.statusBar().currentMessage()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # a fine cell
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_reason_typed_stays_for_the_move_that_ends_the_typing(qtbot, window, grid):
+    model = grid.model()
+    grid.setCurrentIndex(model.index(0, im.COL_WEIGHT))
+    qtbot.keyClicks(grid, "abc")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)    # Enter-and-go
+    assert "abc" in window.statusBar().currentMessage()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)      # moving on again
+    assert window.statusBar().currentMessage() == ""

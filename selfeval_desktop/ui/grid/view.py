@@ -59,6 +59,7 @@ class Grid(ClipboardOps, RowOps, QTableView):
         self._forwarding = False                 # a key is being passed on to the editor
         self._told = ""                          # the reason last put in the status bar
         self._told_about = QPersistentModelIndex()   # … and the cell it is about
+        self._told_typed = False                 # … said because it was just typed there
         self._tab_anchor: int | None = None      # the column a run of Tabs started from
         self._typing = EditorTyping(self)          # saves the open cell after a pause
         self._tabbing = False
@@ -243,16 +244,20 @@ class Grid(ClipboardOps, RowOps, QTableView):
         return f"{title}：{error}" if title else str(error)
 
     def _tell(self, index, edited: bool = False) -> None:
-        """Say in the status bar why ``index`` is red; moving on to a fine cell, or correcting
-        the red one (``edited``), takes back what was said."""
+        """Say in the status bar why ``index`` is red; correcting the red cell (``edited``) or
+        moving on to a fine cell takes back what was said — except the move that ends the typing
+        of a red cell (Enter, Tab, an arrow), so Enter-and-go typing still reads why."""
         reason = self.cell_reason(index)
         window = self.window()
         bar = window.statusBar() if isinstance(window, QMainWindow) else None
         if reason:
             self.message = self._told = reason
             self._told_about = QPersistentModelIndex(index)
+            self._told_typed = edited
             if bar is not None:
                 bar.showMessage(reason, 15000)
+        elif self._told and not edited and self._told_typed:
+            self._told_typed = False          # the move right after typing it: still shown
         elif self._told and (not edited or self._told_about == QPersistentModelIndex(index)):
             if bar is not None and bar.currentMessage() == self._told:
                 bar.clearMessage()
