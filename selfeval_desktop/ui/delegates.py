@@ -34,7 +34,8 @@ class LongTextDelegate(QStyledItemDelegate):
     """Paragraph text (偏差原因分析, 调整理由): a multi-line editor taller than the cell, as Excel
     opens a wrapped cell. Enter commits (the grid moves on), Alt+Enter starts a new line."""
 
-    LINES = 4   # the editor shows at least this many lines
+    LINES = 5    # the editor shows at least this many lines …
+    CHARS = 18   # … of at least this many Chinese characters
 
     def createEditor(self, parent, option, index):
         editor = QPlainTextEdit(parent)
@@ -54,11 +55,15 @@ class LongTextDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor, option, index):
         rect = option.rect
-        lines = editor.fontMetrics().lineSpacing() * self.LINES + 10
-        rect.setHeight(max(rect.height(), lines))
+        metrics = editor.fontMetrics()
+        rect.setHeight(max(rect.height(), metrics.lineSpacing() * self.LINES + 10))
+        rect.setWidth(max(rect.width(), metrics.horizontalAdvance("中") * self.CHARS + 16))
         viewport = editor.parentWidget()
-        if viewport is not None and rect.bottom() > viewport.height():   # open upwards
-            rect.moveBottom(max(viewport.height() - 1, rect.height() - 1))
+        if viewport is not None:   # over the cells below/left, inside the grid (as Excel does)
+            if rect.right() > viewport.width():
+                rect.moveRight(max(viewport.width() - 1, rect.width() - 1))
+            if rect.bottom() > viewport.height():
+                rect.moveBottom(max(viewport.height() - 1, rect.height() - 1))
         editor.setGeometry(rect)
 
 

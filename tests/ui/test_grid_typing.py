@@ -141,3 +141,15 @@ def test_choosing_another_project_while_a_cell_is_typed_keeps_the_text(qtbot, wi
     qtbot.keyClicks(grid, "5")
     page.projects.select_pid(window.session.document.projects[1].id)   # no pause, no Enter
     assert disk_row(path, 0).actual == "5"
+
+
+def test_rows_grow_with_wrapped_text_up_to_three_lines(qtbot, window, grid):
+    pid = window.page.pid
+    rows = window.session.project(pid).indicators
+    base = grid.verticalHeader().defaultSectionSize()
+    line = grid.fontMetrics().lineSpacing()
+    window.session.set_value("indicator", pid, rows[1].id, "deviation", "原因" * 10)
+    window.session.set_value("indicator", pid, rows[2].id, "deviation", "原因" * 200)
+    qtbot.waitUntil(lambda: grid.rowHeight(1) > base, timeout=2000)
+    assert grid.rowHeight(0) == base                             # short text: one line
+    qtbot.waitUntil(lambda: grid.rowHeight(2) == base + 2 * line, timeout=2000)  # capped

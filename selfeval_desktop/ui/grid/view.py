@@ -22,6 +22,7 @@ from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent
                   QKeySequence, QLineEdit, QMainWindow, QPersistentModelIndex, QPlainTextEdit,
                   QTableView, QTextCursor, QTextEdit, Qt)
 from .clipboard import ClipboardOps
+from .fit import RowFitter
 from .rows import RowOps
 from .typing import EditorTyping
 
@@ -63,6 +64,18 @@ class Grid(ClipboardOps, RowOps, QTableView):
         self._tab_anchor: int | None = None      # the column a run of Tabs started from
         self._typing = EditorTyping(self)          # saves the open cell after a pause
         self._tabbing = False
+
+    def fit_rows_to_text(self, max_lines: int = 3) -> None:
+        """Rows grow with their wrapped text, up to ``max_lines`` (grid.fit)."""
+        self._fitter = RowFitter(self, max_lines)
+        if self.model() is not None:
+            self._fitter.watch(self.model())
+
+    def setModel(self, model):  # noqa: N802 - Qt override
+        super().setModel(model)
+        fitter = getattr(self, "_fitter", None)
+        if fitter is not None and model is not None:
+            fitter.watch(model)
 
     # ------------------------------------------------------------ helpers
 

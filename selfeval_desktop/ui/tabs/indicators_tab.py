@@ -51,6 +51,7 @@ class IndicatorsTab(QWidget):
         for col in (im.COL_REASON, im.COL_DEVIATION):
             self.grid.setItemDelegateForColumn(col, paragraphs)
         self.grid.setModel(self.model)
+        self.grid.fit_rows_to_text(3)   # 三级指标 names and 偏差原因 paragraphs wrap
         header = self.grid.horizontalHeader()
         for col, width in COLUMN_WIDTHS.items():
             self.grid.setColumnWidth(col, width)
