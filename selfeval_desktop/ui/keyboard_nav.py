@@ -8,7 +8,7 @@ Inside a grid, Ctrl+Tab / Ctrl+Shift+Tab (and Tab past the last cell) leave it: 
 """
 from __future__ import annotations
 
-from .qt import QKeySequence, QShortcut, Qt
+from .qt import QKeySequence, QScrollArea, QShortcut, Qt
 
 TAB_HINT = "切换标签页：Ctrl+PgDn 下一页，Ctrl+PgUp 上一页，或 Alt+1～4"
 
@@ -53,7 +53,8 @@ def focus_first(container) -> bool:
         if widget is container or widget is None:
             break
         if container.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() and \
-                widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus and \
+                type(widget) is not QScrollArea:     # the page's scroll area: its first field
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         widget = widget.nextInFocusChain()

@@ -118,6 +118,7 @@ def test_alt_digit_shows_that_tab(qtbot, window):
     at_cell(qtbot, grid, 0, im.COL_ACTUAL)
     press(qtbot, K.Key_1, ALT)
     assert window.page.tabs.currentWidget() is window.page.tab_widgets["overview"]
+    assert QApplication.focusWidget() is window.page.tab_widgets["overview"].edits["name"]
     press(qtbot, K.Key_3, ALT)
     assert window.page.tabs.currentWidget() is window.page.tab_widgets["indicators"]
 
