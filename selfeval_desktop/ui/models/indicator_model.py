@@ -50,6 +50,7 @@ class IndicatorModel(SessionTableModel):
     HEADER_LINES = {COL_DEVIATION: "偏差原因分析\n及改进措施"}   # readable in a narrow column
     ENTITIES = ("indicator", "meta")
     ROW_ENTITY = "indicator"
+    _rule_cache: tuple = (None, {})   # (the project's score it was read from, row → rule error)
 
     def ref(self, row, col):
         obj = self.row_object(row)
@@ -185,6 +186,15 @@ class IndicatorModel(SessionTableModel):
     def rule_error(self, row: int) -> tuple[str, str] | None:
         """(field, message) of the cell the row's scoring error belongs to — an empty 年度指标值,
         实际完成值 or 分值 — as 问题清单 lists it (domain.checks_indicators.error_field)."""
+        scores = self.session.score(self.pid)     # a new object after any change: a new cache
+        if self._rule_cache[0] is not scores:
+            self._rule_cache = (scores, {})
+        known = self._rule_cache[1]
+        if row not in known:
+            known[row] = self._rule_error(row)
+        return known[row]
+
+    def _rule_error(self, row: int) -> tuple[str, str] | None:
         from ...domain.checks_indicators import _blank, error_field   # not needed to start
         ind = self._rows[row]
         if _blank(ind):
