@@ -153,3 +153,10 @@ def test_rows_grow_with_wrapped_text_up_to_three_lines(qtbot, window, grid):
     qtbot.waitUntil(lambda: grid.rowHeight(1) > base, timeout=2000)
     assert grid.rowHeight(0) == base                             # short text: one line
     qtbot.waitUntil(lambda: grid.rowHeight(2) == base + 2 * line, timeout=2000)  # capped
+
+
+def test_closing_the_window_while_a_cell_is_typed_keeps_the_text(qtbot, window, grid, path):
+    grid.setCurrentIndex(grid.model().index(0, im.COL_ACTUAL))
+    qtbot.keyClicks(grid, "6")
+    window.close()                                   # Ctrl+Q / the close box, no Enter
+    assert disk_row(path, 0).actual == "6"
