@@ -148,6 +148,11 @@ def test_steps_are_named_in_the_edit_menu(qtbot, window):
                                  flags.ClearAndSelect | flags.Rows)
     grid.delete_rows()
     assert window.undo_action.text() == "撤销 删除 2 行指标"
+    grid.selectionModel().setCurrentIndex(grid.model().index(0, im.COL_TARGET),
+                                          flags.ClearAndSelect)
+    grid.clear_selection()
+    assert window.undo_action.text() == "撤销 清除 年度指标值"
+    window.undo()
     window.undo()
     assert window.redo_action.text() == "重做 删除 2 行指标"
 

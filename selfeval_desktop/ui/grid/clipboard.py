@@ -35,7 +35,13 @@ class ClipboardOps:
         indexes = [i for i in indexes if model.data(i, EDIT_ROLE) not in (None, "")]
         if not indexes:
             return
-        with self._macro(f"清除 {len(indexes)} 格" if len(indexes) > 1 else "清除"):
+        if len(indexes) == 1:
+            title = model.headerData(indexes[0].column(), Qt.Orientation.Horizontal,
+                                     Qt.ItemDataRole.ToolTipRole)
+            name = f"清除 {title}" if title else "清除"
+        else:
+            name = f"清除 {len(indexes)} 格"
+        with self._macro(name):
             for index in indexes:
                 model.setData(index, "", EDIT_ROLE)
 
