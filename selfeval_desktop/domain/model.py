@@ -146,6 +146,12 @@ def top_level_lines(lines: list[BudgetLine]) -> list[tuple[int, BudgetLine]]:
     return out
 
 
+def lines_total(lines: list[BudgetLine], attr: str) -> int | None:
+    """支出合计 of one column (planned, actual …): the top-level lines only, so a detail line
+    under its listed class (30211 under 302) is not counted twice; None when none is filled."""
+    return sum_fen(getattr(line, attr) for _, line in top_level_lines(lines))
+
+
 CONCLUSION_SECTIONS = {
     "achievement": "绩效目标实现情况",
     "problems": "存在问题",
@@ -192,7 +198,7 @@ class Project:
         实际支出数 (a line inside a listed line, 30211 under 302, is not added twice)."""
         if self.funding.spent_total is not None:
             return self.funding.spent_total
-        return sum_fen(line.actual for _, line in top_level_lines(self.budget_lines))
+        return lines_total(self.budget_lines, "actual")
 
 
 @dataclass

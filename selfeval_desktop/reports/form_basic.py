@@ -15,8 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..domain.evaluation import profile_for
-from ..domain.model import Document, Project, Source, SpendingScheme, source_label
-from ..domain.money import format_wan, sum_fen
+from ..domain.model import Document, Project, Source, SpendingScheme, lines_total, source_label
+from ..domain.money import format_wan
 from ..domain.scoring import score_project
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
@@ -96,8 +96,8 @@ def spending(project: Project) -> list:
         name = line_label(line)  # 302商品和服务支出; 设备费 (never the program's key "equipment")
         g.add([para(name), "", para(format_wan(line.planned), VALUE_CENTER),
                para(format_wan(line.actual), VALUE_CENTER)], spans=[(0, 1)])
-    planned = sum_fen(line.planned for line in project.budget_lines)
-    actual = sum_fen(line.actual for line in project.budget_lines)
+    planned = lines_total(project.budget_lines, "planned")
+    actual = lines_total(project.budget_lines, "actual")
     g.add([para("支出合计", LABEL), "", para(format_wan(planned), VALUE_CENTER),
            para(format_wan(actual), VALUE_CENTER)], spans=[(0, 1)], labels=(0,))
     return [g.table(repeat_rows=2)]

@@ -31,3 +31,13 @@ def test_spent_is_the_lines_actuals_without_counting_a_child_line_twice():
     assert p.effective_spent_total() == wan("4")
     p.funding.spent_total = wan("6")
     assert p.effective_spent_total() == wan("6")
+
+
+def test_lines_total_counts_a_detail_line_under_its_listed_class_once():
+    from selfeval_desktop.domain.model import BudgetLine, lines_total
+    lines = [BudgetLine("302", "商品和服务支出", 4_000_000, 3_000_000),
+             BudgetLine("30211", "差旅费", 1_000_000, 500_000),
+             BudgetLine("303", "对个人和家庭的补助", 2_000_000, None)]
+    assert lines_total(lines, "planned") == 6_000_000
+    assert lines_total(lines, "actual") == 3_000_000
+    assert lines_total([], "planned") is None

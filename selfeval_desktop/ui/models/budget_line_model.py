@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.model import BudgetLine, SpendingScheme
-from ...domain.money import format_wan, sum_fen
+from ...domain.model import BudgetLine, SpendingScheme, lines_total
+from ...domain.money import format_wan
 from ..qt import Qt
 from ..session_fields import MONEY, TEXT
 from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
@@ -102,7 +102,7 @@ class BudgetLineModel(SessionTableModel):
             if col == COL_NAME:
                 return "合计"
             if field and field[1] == MONEY:
-                return format_wan(sum_fen(getattr(line, field[0]) for line in self._rows))
+                return format_wan(lines_total(self._rows, field[0]))
             return ""
         if role == Qt.ItemDataRole.TextAlignmentRole and field and field[1] == MONEY:
             return RIGHT
