@@ -256,3 +256,13 @@ def test_basic_form_prints_the_sums_of_the_parts_where_no_total_was_typed(tmp_pa
     text = squeeze(raw_text(write(tmp_path, doc, "basic")))
     assert "计划安排资金（万元）5.25实际到位资金（万元）5.25" in text
     assert "实际支出（万元）4" in text
+
+
+def test_spending_total_counts_a_detail_line_under_its_class_once(tmp_path):
+    from selfeval_desktop.domain.model import BudgetLine
+    doc = seed003()
+    p = doc.projects[0]
+    p.budget_lines = [BudgetLine("302", "商品和服务支出", parse_wan("4"), parse_wan("4")),
+                      BudgetLine("30211", "差旅费", parse_wan("1.5"), parse_wan("1.25"))]
+    text = squeeze(raw_text(write(tmp_path, doc, "basic")))
+    assert "支出合计44" in text  # 4 and 4, not 5.5 and 5.25
