@@ -6,10 +6,8 @@ scores the unit stated. The document is written whole or not at all.
 from __future__ import annotations
 
 from ..reports.xlsx_import import XlsxImportError, import_workbook, write_document
-from ..reports.xlsx_import_review import review
+from ..reports.xlsx_import_review import review, review_lines
 from .common import CommandError
-
-PREFIX = {"error": "错误", "warning": "提醒"}
 
 
 def register(sub) -> None:
@@ -40,11 +38,7 @@ def run(args) -> int:
         raise CommandError(f"{exc}；未写入任何文件") from None
     print(result.report.text())
     findings = review(result.document, result.report)
-    if findings:
-        print(f"\n复核：{len(findings)} 处填报得分与评分规则不一致")
-        for f in findings:
-            print(f"  [{PREFIX.get(f.severity, f.severity)}] {f.message}")
-    else:
-        print("\n复核：填报的得分与评分规则一致")
+    print()
+    print("\n".join(review_lines(result.report, findings)))
     print(f"\n已写入“{args.output}”（{len(result.document.projects)} 个项目）")
     return 0

@@ -46,12 +46,14 @@ class AmountCheck:
     needs_answer: bool
     evidence: list[str] = field(default_factory=list)
     labelled_yuan: list[str] = field(default_factory=list)   # sheets whose labels say 元
+    unlabelled: bool = False   # some evidence comes from a sheet whose header names no unit
 
     @property
     def question(self) -> str:
         if not self.needs_answer:
             return ""
-        return ("表中金额疑似以“元”填写，但表头为“万元”：" + "；".join(self.evidence)
+        header = "表头未写明单位（自评表应为万元）" if self.unlabelled else "但表头为“万元”"
+        return (f"表中金额疑似以“元”填写，{header}：" + "；".join(self.evidence)
                 + "。请确认这些金额的单位是元还是万元")
 
 
@@ -230,20 +232,28 @@ def _amount_check(scan: _Scan) -> AmountCheck:
         figures = [(cell, _figure(cell.raw)) for cell in data.money]
         figures = [(cell, f) for cell, f in figures if f is not None]
         big = [(cell, f) for cell, f in figures if abs(f) >= SUSPICIOUS_WAN]
-        if big:
-            cell, f = big[0]
-            check.evidence.append(f"工作表“{sheet}”{cell.where}为 {num(f)}"
-                                  f"（按万元即 {num(f / 10000)} 亿元）")
-            continue
-        for cell, f in figures:
-            match = next((w for w in data.wan_numbers if w and abs(f / (w * 10000) - 1)
-                          < Decimal("0.005")), None)
-            if match is not None:
-                check.evidence.append(f"工作表“{sheet}”{cell.where}为 {num(f)}，而指标中写作 "
-                                      f"{num(match)} 万元")
-                break
+        before = len(check.evidence)
+        _evidence(check, sheet, data, figures, big)
+        if len(check.evidence) > before and data.unit_label is None:
+            check.unlabelled = True
     check.needs_answer = bool(check.evidence)
     return check
+
+
+def _evidence(check: AmountCheck, sheet: str, data, figures, big) -> None:
+    """What makes the figures of one sheet look like 元: one line of evidence at most."""
+    if big:
+        cell, f = big[0]
+        check.evidence.append(f"工作表“{sheet}”{cell.where}为 {num(f)}"
+                              f"（按万元即 {num(f / 10000)} 亿元）")
+        return
+    for cell, f in figures:
+        match = next((w for w in data.wan_numbers if w and abs(f / (w * 10000) - 1)
+                      < Decimal("0.005")), None)
+        if match is not None:
+            check.evidence.append(f"工作表“{sheet}”{cell.where}为 {num(f)}，而指标中写作 "
+                                  f"{num(match)} 万元")
+            return
 
 
 def check_amounts(path: str | Path) -> AmountCheck:

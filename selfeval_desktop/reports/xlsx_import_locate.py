@@ -336,8 +336,19 @@ class IndicatorTable:
     execution_rows: list[int] = field(default_factory=list)  # 预算执行率 written as an indicator
 
 
-STOP_LABELS = ("评价人员", "填表人", "联系电话", "审核人", "单位负责人", "项目基本情况", "备注",
-               "说明", "附:项目基本情况")
+# a row whose first label starts with one of these ends the indicator table (the form's footer:
+# 填表人：张三, 联系电话：12345678, 填报日期：…); 备注/说明/注 only as a word or before a colon
+STOP_PREFIXES = ("评价人员", "填表人", "填报人", "联系电话", "联系人", "审核人", "单位负责人",
+                 "填报日期", "填表日期", "项目基本情况", "附")
+STOP_WORDS = ("备注", "说明", "注")
+# the row with the stated total: 总分 … and 合计 / 总计 (some provinces' forms)
+TOTAL_ROW_LABELS = FIELD_LABELS["total"] + ("合计", "总计", "合计得分")
+
+
+def is_stop_label(label: str) -> bool:
+    """Does this (normalised) label end the indicator table?"""
+    return (label.startswith(STOP_PREFIXES)
+            or any(label == w or label.startswith(w + ":") for w in STOP_WORDS))
 
 
 def locate_indicators(grid: Grid) -> IndicatorTable | None:
@@ -359,10 +370,10 @@ def _indicator_rows(grid: Grid, table: IndicatorTable) -> IndicatorTable:
     blanks = 0
     for r in range(table.header_row + 1, grid.height):
         labels = [label for _, label in grid.row_labels(r)]
-        if any(matches(lb, FIELD_LABELS["total"]) for lb in labels):
+        if any(matches(lb, TOTAL_ROW_LABELS) for lb in labels):
             table.total_row = r
             break
-        if labels and (labels[0] in STOP_LABELS or labels[0].startswith("附")):
+        if labels and is_stop_label(labels[0]):
             break
         if grid.blank_row(r):
             blanks += 1

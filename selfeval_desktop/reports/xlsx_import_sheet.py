@@ -11,7 +11,7 @@ from decimal import Decimal
 import re
 
 from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, normalise_label
-from ..domain.model import FundKind, Indicator, Project, Source
+from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band
 from ..domain.values import Direction, parse_value
@@ -62,6 +62,8 @@ def read_sheet(grid: Grid, from_app: bool = False) -> tuple[SheetData | None, Sh
             report.skipped = "没有找到自评表（未找到“项目名称”和绩效指标表）"
         return None, report
     project = Project(name=name)
+    if is_department_sheet(grid):
+        project.kind = ProjectKind.DEPARTMENT
     data = SheetData(report, project, year=locate_year(grid))
     report.project_name = name
     if name:
@@ -83,6 +85,13 @@ def read_sheet(grid: Grid, from_app: bool = False) -> tuple[SheetData | None, Sh
     project.stated_execution_score = report.stated_execution_score  # kept for 复核 (schema 1.2)
     read_extra(grid, data, from_app)
     return data, report
+
+
+def is_department_sheet(grid: Grid) -> bool:
+    """A 部门整体支出绩效自评表: said by its title (first rows) or its 项目类型 field."""
+    title = any("部门整体" in grid.label(r, c) for r in range(min(grid.height, 2))
+                for c in range(len(grid.rows[r])))
+    return title or locate_field(grid, "kind")[0] == "部门整体"
 
 
 def _is_summary(grid: Grid) -> bool:
@@ -138,6 +147,8 @@ def _stated_execution(grid: Grid, funds, data: SheetData, from_app: bool) -> Non
         except CellError as exc:
             report.problems.append(f"执行率{'分值' if key == 'weight' else '得分'}"
                                    f"（{grid.address(r, c)}）：{exc}")
+            if key == "score":
+                report.unreviewed.append(f"预算执行率得分（{grid.address(r, c)}）")
     c = funds.columns.get("rate")
     if c is not None:
         try:
@@ -169,13 +180,20 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
         report.problems.append("此表没有“分值”列：各指标的分值需在窗口中补填后才能计分")
     if "score" not in cols and not from_app:
         report.problems.append("此表没有“得分”列：没有单位自评得分可供复核")
+    # 预算执行率 named as a row: the execution score (some provinces' forms), unless the sheet
+    # is a 部门整体 one (no separate execution score) or its funds table states the score's 分值
+    as_indicator = (project.kind is ProjectKind.DEPARTMENT
+                    or report.stated_execution_weight is not None)
+    execution_rows = set() if as_indicator else set(table.execution_rows)
     level1 = level2 = ""
-    for r in table.rows:
+    for r in sorted(table.rows + table.execution_rows):
         given1, given2 = _cell(grid, r, cols, "level1"), _cell(grid, r, cols, "level2")
         if given1:
             level1, level2 = given1, given2
         elif given2:
             level2 = given2
+        if r in execution_rows:
+            continue
         ind = Indicator(level1=level1, level2=level2, name=_cell(grid, r, cols, "name"))
         unit = _cell(grid, r, cols, "unit")
         nature = normalise_label(_cell(grid, r, cols, "nature"))
@@ -189,6 +207,8 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
         ind.weight = _number(grid, r, cols, "weight", f"{where}分值", report)
         stated_key = "stated" if from_app else "score"
         ind.stated_score = _number(grid, r, cols, stated_key, f"{where}得分", report)
+        if ind.stated_score is None and _cell(grid, r, cols, stated_key):
+            report.unreviewed.append(f"第{r + 1}行“{ind.name or '未命名指标'}”的得分")
         if from_app:
             ind.override = _number(grid, r, cols, "override", f"{where}调整后得分", report)
             ind.override_reason = _cell(grid, r, cols, "override_reason")
@@ -198,12 +218,13 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
             if value.number is not None and value.unit == "万元":
                 data.wan_numbers.append(value.number)
         project.indicators.append(ind)
-    _execution_rows(grid, table, data, from_app)
+        report.indicator_rows.append(r + 1)
+    _execution_rows(grid, sorted(execution_rows), cols, data, from_app)
     _stated_total(grid, table, data, from_app)
     if project.indicators:
+        carried = any(not _cell(grid, r, cols, "level1") for r in table.rows)
         report.read.append(f"绩效指标 {len(project.indicators)} 项"
-                           + ("（一级、二级指标按合并单元格向下填充）"
-                              if any(not _cell(grid, r, cols, "level1") for r in table.rows) else ""))
+                           + ("（一级、二级指标空白的行沿用上一行的）" if carried else ""))
     else:
         report.problems.append("绩效指标表是空的")
 
@@ -219,10 +240,11 @@ def _number(grid: Grid, r: int, cols: dict[str, int], key: str, what: str, repor
         return None
 
 
-def _execution_rows(grid: Grid, table, data: SheetData, from_app: bool) -> None:
+def _execution_rows(grid: Grid, rows: list[int], cols: dict[str, int], data: SheetData,
+                    from_app: bool) -> None:
     """预算执行率 written as a row of the indicator table (some provinces' forms)."""
-    cols, report = table.columns, data.report
-    for r in table.execution_rows:
+    report = data.report
+    for r in rows:
         weight = _number(grid, r, cols, "weight", "预算执行率分值", report)
         if weight is not None and report.stated_execution_weight is None:
             report.stated_execution_weight = weight
@@ -247,7 +269,9 @@ def _stated_total(grid: Grid, table, data: SheetData, from_app: bool) -> None:
             data.project.stated_total = value
             report.read.append(f"总分（单位自评）：{num(value)}")
             return
-    report.problems.append(f"第{r + 1}行“总分”没有可读的得分")
+    label = next((lb for _, lb in grid.row_labels(r)), "总分")
+    report.problems.append(f"第{r + 1}行“{label}”没有可读的得分")
+    report.unreviewed.append(f"第{r + 1}行的总分")
 
 
 # ---------------------------------------------------------------- money, once the unit is known
