@@ -52,17 +52,18 @@ class Sheet:
         self.values: dict[str, object] = {}
 
     def put(self, ref: str, value, bold=False, left=False, fmt=None, result=None):
-        """Write ``value``; a formula (text starting with "=") needs its ``result``
-        ("" for an empty text result)."""
+        """Write ``value``. A formula is text starting with "=" given with its ``result`` ("" for
+        an empty text result); without a result, such text is what a user typed (a target
+        "=100%") and is written as text, never as a formula."""
         cell = self.ws[ref]
         cell.value = value
+        if isinstance(value, str) and value.startswith("=") and result is None:
+            cell.data_type = "s"
         cell.font = self.s["bold"] if bold else self.s["font"]
         cell.alignment = self.s["left"] if left else self.s["wrap"]
         if fmt:
             cell.number_format = fmt
-        if isinstance(value, str) and value.startswith("="):
-            if result is None:
-                raise ValueError(f"formula {ref} {value} written without its result")
+        if isinstance(value, str) and value.startswith("=") and result is not None:
             self.values[cell.coordinate] = result
         return cell
 

@@ -157,3 +157,26 @@ def test_export_help_says_indicator_scores_are_values():
     run = subprocess.run([sys.executable, "-m", "selfeval_desktop.cli", "export-xlsx", "--help"],
                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert "各指标得分是本软件按评分规则算出的数值" in run.stdout and "--force" in run.stdout
+
+
+def test_a_target_typed_with_an_equals_sign_exports_as_text_and_comes_back(tmp_path, capsys):
+    # "=100%" is a target people type (等于); it must not become a spreadsheet formula
+    from selfeval_desktop.db import repo
+    from selfeval_desktop.db.document import open_document
+    import openpyxl
+    doc_path = tmp_path / "d.sqlite"
+    write_demo(doc_path, seed="003")
+    opened = open_document(doc_path)
+    d = repo.load_document(opened.conn)
+    ind = d.projects[0].indicators[0]
+    repo.update_indicator(opened.conn, ind.id, target="=100%", actual="100%")
+    opened.close()
+    out = tmp_path / "d.xlsx"
+    assert main(["export-xlsx", str(doc_path), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out).worksheets[1]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == "=100%"]
+    assert cells and all(c.data_type == "s" for c in cells)
+    back = tmp_path / "back.sqlite"
+    assert main(["import-xlsx", str(out), "-o", str(back)]) == 0
+    doc, _ = _load(back)
+    assert doc.projects[0].indicators[0].target == "=100%"
