@@ -365,6 +365,17 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         cmd.where = where() if callable(where) else where
         self.undo_stack.push(cmd)
 
+    def cancel_steps(self, base: int) -> None:
+        """Take back the undo steps made since the stack's index was ``base`` as if they had
+        never been made: undone (memory and file) and dropped, so 重做 cannot bring them back
+        (Esc on a cell whose typing a pause had already saved)."""
+        stack = self.undo_stack
+        while stack.index() > base and stack.canUndo():
+            command = stack.command(stack.index() - 1)
+            if command is not None:
+                command.cancelled = True
+            stack.undo()
+
     def _check_writable(self, entity: str | None = None, pid: int | None = None) -> None:
         """Raise SessionError (Chinese) when the file is read-only or, given the entity and
         project, when that edit is refused (a 定稿 project)."""

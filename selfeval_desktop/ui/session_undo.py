@@ -20,6 +20,7 @@ class Command(QUndoCommand):
     """One undo step from two callables. The first redo() (from push) is skipped: already done."""
 
     MERGE_ID = 0x5E1F
+    cancelled = False   # set by DocumentSession.cancel_steps: undone for good, no redo
 
     def __init__(self, session: "DocumentSession", text: str, do, undo, merge_key=None,
                  merge=False, where=None, states=None):
@@ -52,10 +53,14 @@ class Command(QUndoCommand):
 
     def undo(self):
         self._session._run_from_stack(self._undo)
+        if self.cancelled:
+            self.setObsolete(True)    # QUndoStack drops it: nothing left to redo
 
 
 class Macro(QUndoCommand):
     """A group of edits (paste, template insert): one undo step, one transaction."""
+
+    cancelled = False   # set by DocumentSession.cancel_steps: undone for good, no redo
 
     def __init__(self, session: "DocumentSession", text: str):
         super().__init__(text)
@@ -89,6 +94,8 @@ class Macro(QUndoCommand):
 
     def undo(self):
         self._session._batch(self.undo_steps)
+        if self.cancelled:
+            self.setObsolete(True)    # QUndoStack drops it: nothing left to redo
 
     def _redo_steps(self):
         for step in self.steps:

@@ -30,6 +30,7 @@ class EditorTyping(QObject):
         self.grid = grid
         self.editor = None
         self.committed = False
+        self.base: int | None = None   # the undo stack's index before the first saved pause
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
@@ -50,6 +51,7 @@ class EditorTyping(QObject):
         self._timer.stop()
         self.editor = None
         self.committed = False
+        self.base = None
 
     def merging(self, editor) -> bool:
         """Whether a commit of ``editor`` continues this edit's undo step."""
@@ -69,6 +71,8 @@ class EditorTyping(QObject):
         steps = stack.index() if stack is not None else None
         grid.commitData(editor)
         if stack is None or stack.index() != steps:
+            if not self.committed:
+                self.base = steps
             self.committed = True        # a step now holds this edit: later commits join it
         if editor_text(editor) != before:     # the view refreshed the editor: put it back
             _restore(editor, before, caret)

@@ -328,14 +328,21 @@ class Grid(ClipboardOps, RowOps, QTableView):
             is editor
 
     def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
-        """Esc on a cell whose text a pause already saved takes that save back (undo)."""
+        """Esc cancels the whole cell edit: what a pause already saved is taken back and
+        dropped (no 重做 brings it back), and the cursor stays on the cell — on the 新 row
+        too, whose row the pause had created (it went to the row above, and the next keys
+        overwrote a real row)."""
         revert = hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and \
             self._typing.merging(editor)
+        base = self._typing.base
+        cell = (self._edited.row(), self._edited.column()) if self._edited.isValid() else None
         self._typing.stop()
         super().closeEditor(editor, hint)
         session = self.session
-        if revert and session is not None and session.undo_stack.canUndo():
-            session.undo_stack.undo()
+        if revert and session is not None and base is not None:
+            session.cancel_steps(base)
+            if cell is not None:
+                self._set_current(min(cell[0], self.model().rowCount() - 1), cell[1])
 
     def eventFilter(self, obj, event):
         """Keys in an open editor: Enter commits and moves down, Tab commits and moves right.
