@@ -6,8 +6,8 @@ decide how it is read. Editors have no frame so an open cell looks like an Excel
 """
 from __future__ import annotations
 
-from .qt import (QComboBox, QCompleter, QFrame, QLineEdit, QPlainTextEdit, QStyledItemDelegate,
-                 QStyleOptionViewItem, Qt)
+from .qt import (QApplication, QComboBox, QCompleter, QEvent, QFrame, QKeyEvent, QLineEdit,
+                 QObject, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, Qt)
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ACHIEVEMENT_CHOICES = ("", "达成", "部分达成", "未达成")
@@ -119,7 +119,9 @@ class AchievementDelegate(QStyledItemDelegate):
 
 class CatalogDelegate(QStyledItemDelegate):
     """Pick a spending line from the catalog: type any part of a code or name to search
-    (“差旅” finds 30211 差旅费); text not in the catalog is kept as typed (the cell turns red).
+    (“差旅” finds 30211 差旅费); Enter (or Tab) takes the entry highlighted in the list, else the
+    only entry the typed text matches, and commits at once; text matching none or several is
+    kept as typed (the cell turns red).
 
     ``labels`` is a callable giving the picker's entries (the project's catalog may change).
     """
@@ -141,6 +143,7 @@ class CatalogDelegate(QStyledItemDelegate):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setCompleter(completer)
         combo.lineEdit().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        completer.popup().installEventFilter(_PickerKeys(combo, completer))
         return combo
 
     def setEditorData(self, editor, index):
@@ -162,4 +165,40 @@ class CatalogDelegate(QStyledItemDelegate):
         editor.lineEdit().selectAll()
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText().strip(), EDIT_ROLE)
+        model.setData(index, picked_label(editor), EDIT_ROLE)
+
+
+def picked_label(combo) -> str:
+    """The entry a catalog picker's text means: an entry as written, the only entry containing
+    it, or the text as typed."""
+    text = combo.currentText().strip()
+    if not text or combo.findText(text, Qt.MatchFlag.MatchFixedString) >= 0:
+        return text
+    folded = text.casefold()
+    matches = [combo.itemText(i) for i in range(combo.count())
+               if folded in combo.itemText(i).casefold()]
+    return matches[0] if len(matches) == 1 else text
+
+
+class _PickerKeys(QObject):
+    """Enter / Tab in the picker's open list: the highlighted entry (or the only match) is put in
+    the cell and the key goes on to the grid, which commits and moves (one Enter, as Excel's
+    list). Without this the first Enter only closed the list."""
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+    def __init__(self, combo, completer):
+        super().__init__(combo)
+        self.combo, self.completer = combo, completer
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or event.key() not in self.KEYS:
+            return False
+        popup = self.completer.popup()
+        current = popup.currentIndex()
+        if current.isValid():
+            self.combo.setEditText(str(current.data()))
+        popup.hide()
+        forwarded = QKeyEvent(QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text())
+        QApplication.sendEvent(self.combo, forwarded)
+        return True

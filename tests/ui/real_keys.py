@@ -30,9 +30,9 @@ def type_keys(qtbot, text: str) -> None:
         if ch.isascii():
             key(qtbot, ch)
         else:
-            event = QInputMethodEvent("", [])
+            event = QInputMethodEvent("", [])      # to the focus widget, past any popup
             event.setCommitString(ch)
-            QApplication.sendEvent(_target(), event)
+            QApplication.sendEvent(QApplication.focusWidget(), event)
             qtbot.wait(5)
 
 

@@ -8,7 +8,7 @@ pauses and the final Enter — are one undo step (the session merges them, see
 """
 from __future__ import annotations
 
-from ..qt import QComboBox, QLineEdit, QObject, QPlainTextEdit, QTextEdit, QTimer
+from ..qt import QLineEdit, QObject, QPlainTextEdit, QTextEdit, QTimer
 from ..tabs.fields import IDLE_MS
 
 
@@ -17,8 +17,6 @@ def editor_text(editor) -> str | None:
         return editor.text()
     if isinstance(editor, (QPlainTextEdit, QTextEdit)):
         return editor.toPlainText()
-    if isinstance(editor, QComboBox) and editor.isEditable():
-        return editor.currentText()
     return None
 
 
@@ -37,15 +35,18 @@ class EditorTyping(QObject):
         self._timer.timeout.connect(self._idle)
 
     def watch(self, editor) -> None:
-        """A new cell edit starts: its first commit is a new undo step."""
+        """A new cell edit starts: its first commit is a new undo step. Only free-text editors
+        are saved while typed: a picker (the 支出科目 list, 达成情况) commits its choice, and
+        an idle save in the middle of picking stored the half-typed search text (a red “差旅”
+        row) and reset the filtered list."""
         self.stop()
-        self.editor = editor
         if isinstance(editor, QLineEdit):
             editor.textEdited.connect(self.typed)
         elif isinstance(editor, (QPlainTextEdit, QTextEdit)):
             editor.textChanged.connect(self.typed)
-        elif isinstance(editor, QComboBox) and editor.isEditable():
-            editor.lineEdit().textEdited.connect(self.typed)
+        else:
+            return
+        self.editor = editor
 
     def stop(self) -> None:
         self._timer.stop()
@@ -59,7 +60,8 @@ class EditorTyping(QObject):
 
     def typed(self, *_args) -> None:
         """Text changed in the editor: (re)start the pause."""
-        self._timer.start()
+        if self.editor is not None:
+            self._timer.start()
 
     def _idle(self) -> None:
         editor, grid = self.editor, self.grid
