@@ -17,11 +17,15 @@ import sys
 import tempfile
 from typing import Callable, Iterable
 
-from ..domain.model import Document, Project
+from ..domain.evaluation import profile_for
+from ..domain.model import Document, Project, ProjectKind
+from ..domain.profiles import ProfileError
+from ..domain.scoring import score_project
 from .fonts import missing_chars
 from .form_basic import FORM_TITLE as BASIC_TITLE, basic_form
+from .form_department import FORM_TITLE as DEPARTMENT_TITLE, department_form
 from .form_mof import FORM_TITLE as MOF_TITLE, mof_form
-from .pdf_common import FormPart, build_pdf
+from .pdf_common import FormPart, build_pdf, stale_check_code, unscored_count
 from .spending import line_label
 
 FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {
@@ -30,14 +34,23 @@ FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {
 }
 
 
+def form_of(form: str, project: Project) -> tuple[str, Callable[[Document, Project], FormPart]]:
+    """(title, maker) of the form a project prints as: the 部门整体 evaluation always prints as
+    the 部门整体支出绩效自评表, whichever project form was chosen."""
+    if project.kind is ProjectKind.DEPARTMENT:
+        return DEPARTMENT_TITLE, department_form
+    return FORMS[form]
+
+
 class ExportError(Exception):
     """A PDF that cannot be written; ``str(err)`` is the Chinese message for the user."""
 
 
 def select(doc: Document, project_ids: Iterable[int] | None = None) -> list[Project]:
-    """The projects to print: the given ids in document order, or every project (not 部门整体)."""
+    """The projects to print: the given ids in document order, or every project and the
+    部门整体 evaluation (which prints as its own form, see :func:`form_of`)."""
     if project_ids is None:
-        return doc.project_list()
+        return list(doc.projects)
     wanted = list(project_ids)
     by_id = {p.id: p for p in doc.projects}
     unknown = [str(i) for i in wanted if i not in by_id]
@@ -52,8 +65,9 @@ def render_pdf(doc: Document, projects: list[Project], form: str = "basic") -> b
         raise ExportError(f"没有“{form}”这种表，可选：{'、'.join(FORMS)}")
     if not projects:
         raise ExportError("没有可打印的项目")
-    title, make = FORMS[form]
-    parts = [make(doc, p) for p in projects]
+    parts = [form_of(form, p)[1](doc, p) for p in projects]
+    titles = {form_of(form, p)[0] for p in projects}
+    title = titles.pop() if len(titles) == 1 else "绩效自评表"
     name = projects[0].name if len(projects) == 1 else doc.unit.name
     return build_pdf(parts, title=f"{title}：{name}", author=doc.unit.name)
 
@@ -82,7 +96,30 @@ def print_warnings(doc: Document, projects: list[Project]) -> list[str]:
             out.append(f"项目“{p.name}”中有字体不含的字符，打印时会缺失：{' '.join(missing)}")
         if p.unread:
             out.append(f"项目“{p.name}”有 {len(p.unread)} 处输入未能识别，打印时为空白，请先改正")
+        if stale_check_code(doc, p):
+            out.append(f"项目“{p.name}”已定稿，但内容与校验码不符（定稿后被改动），"
+                       f"表上不印校验码，注明“内容已改动，校验码无效”")
+        out += _score_warnings(doc, p)
     return out
+
+
+def _score_warnings(doc: Document, project: Project) -> list[str]:
+    """A total printed while some rows have no score yet counts them as 0: say so."""
+    try:
+        score = score_project(project, profile_for(doc, project))
+    except ProfileError as exc:
+        return [f"项目“{project.name}”无法评分：{exc}"]
+    if not score.scored:
+        return [f"项目“{project.name}”尚未评分，表上的总分和等次留空"]
+    missing = unscored_count(score)
+    if not missing:
+        return []
+    rows = sum(1 for s in score.indicators if s.score is None)
+    what = f"{rows} 项指标" if rows else ""
+    if score.execution.weight and score.execution.score is None:
+        what = "预算执行率得分" + (f"和 {what}" if what else "")
+    return [f"项目“{project.name}”：{what}尚无得分，按 0 分计入总分 "
+            f"{score.total}（{score.grade}），打印的总分和等次不是最终结果"]
 
 
 def _umask() -> int:

@@ -20,7 +20,7 @@ from ..domain.money import format_wan
 from ..domain.scoring import score_project
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
-                         FormPart, Grid, check_block, footer_text, para)
+                         FormPart, Grid, check_block, footer_text, para, unscored_note)
 from .spending import line_label
 
 FORM_TITLE = "项目单位自评基本情况表"
@@ -120,8 +120,9 @@ def result(doc: Document, project: Project) -> list:
     score = score_project(project, profile_for(doc, project))
     g = Grid(WIDTHS)
     scored = score.scored  # 未评分: both cells left blank, never 0.00分 / 差
-    g.add([para("综合得分", LABEL), para(f"{score.total}分" if scored else "")], spans=[(1, 3)],
-          labels=(0,))
+    note = unscored_note(score)  # a total that still counts rows without a score as 0
+    g.add([para("综合得分", LABEL), para(f"{score.total}分{note}" if scored else "")],
+          spans=[(1, 3)], labels=(0,))
     g.add([para("自评等次", LABEL), para(score.grade if scored else "")], spans=[(1, 3)],
           labels=(0,))
     return [g.table()]
@@ -139,7 +140,9 @@ def evaluators(project: Project, sign_height: float = SIGN_HEIGHT) -> list:
                para(person.org, VALUE_CENTER), _pen_room(sign_height)])
     for _ in range(max(0, MIN_EVALUATOR_ROWS - len(people))):
         g.add(["", "", "", _pen_room(sign_height)])
-    return [g.table(repeat_rows=2)]
+    # the heading never ends a page alone (or with a row cut open): the block moves whole to
+    # the next page when it does not fit; one taller than a page still splits, heading repeated
+    return [KeepTogether([g.table(repeat_rows=2)])]
 
 
 def _pen_room(height: float = SIGN_HEIGHT) -> Spacer:
@@ -200,7 +203,7 @@ def basic_form(doc: Document, project: Project) -> FormPart:
     head += spending(project)
     head += goals(project)
     head += result(doc, project)
-    tail = check_block(project)
+    tail = check_block(doc, project)
     flow = head + evaluators(project) + opinion(OPINION_TITLES[0], project.unit_opinion) \
         + opinion(OPINION_TITLES[1], project.supervisor_opinion) + tail
     if height(flow) > FRAME_HEIGHT:
@@ -209,4 +212,4 @@ def basic_form(doc: Document, project: Project) -> FormPart:
         if height(compact) <= FRAME_HEIGHT - 1 * mm:
             flow = compact
     flow.append(Spacer(1, 0))
-    return FormPart(flow, footer_text(project))
+    return FormPart(flow, footer_text(doc, project))

@@ -16,11 +16,13 @@ from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
 from ..domain.money import format_wan
 from ..domain.scoring import ProjectScore, num, score_project
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
-                         Grid, Hidden, check_block, footer_text, para)
+                         Grid, Hidden, check_block, footer_text, para, unscored_note)
 
 FORM_TITLE = "项目支出绩效自评表"
 # 绩效指标 | 一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
-_FIXED = [10 * mm, 15 * mm, 17 * mm, 28 * mm, 21 * mm, 21 * mm, 11 * mm, 15 * mm]
+# (年度指标值/实际完成值 wide enough for ≤681.5307万元 to keep its number and unit on one line,
+# 分值 for 100.01 at full size)
+_FIXED = [10 * mm, 15 * mm, 17 * mm, 26 * mm, 22 * mm, 22 * mm, 12 * mm, 15 * mm]
 WIDTHS = _FIXED + [FRAME_WIDTH - sum(_FIXED)]
 DASH = "—"
 
@@ -44,9 +46,10 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
     """项目资金（万元）: totals with 分值, 执行率, 得分, then 其中 by kind."""
     f, ex = project.funding, score.execution
     g = Grid(WIDTHS)
-    label = "项目资金\n（万元）"
     heads = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
-    g.add([para(label, SMALL_LABEL), "", ""] + [para(h, SMALL_LABEL) for h in heads],
+    # （万元） beside the label, not under it: the narrow label column would cut it （万/元）
+    g.add([para("项目\n资金", SMALL_LABEL), para("（万元）", SMALL_LABEL), ""]
+          + [para(h, SMALL_LABEL) for h in heads],
           spans=[(1, 2)], labels=(0, 1, 3, 4, 5, 6, 7, 8))
     g.add(["", para("年度资金总额", SMALL_LABEL), "",
            para(format_wan(f.initial_budget), SMALL_CENTER), para(format_wan(f.annual_budget), SMALL_CENTER),
@@ -111,12 +114,14 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
                para(_deviation(ind, s), SMALL)], joins=joins, labels=(0,))
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
     total_weight = score.execution.weight + sum(weights, Decimal(0))
+    grade = f"自评等次：{score.grade if score.scored else ''}"
+    note = unscored_note(score)  # a total that still counts rows without a score as 0
     g.add([para("总分", SMALL_LABEL), "", "", "", "", "", para(num(total_weight), SMALL_CENTER),
            para(str(score.total) if score.scored else "", SMALL_CENTER),  # 未评分: blank
-           para(f"自评等次：{score.grade if score.scored else ''}", SMALL)],
+           para(grade + (f"\n{note}" if note else ""), SMALL)],
           spans=[(0, 5)], labels=(0,))
     t = g.table(repeat_rows=1)
-    t.setStyle([("VALIGN", (0, 1), (2, -1), "TOP")])
+    t.setStyle([("VALIGN", (0, 1), (2, -2), "TOP")])  # headings at the top of their group
     return [t]
 
 
@@ -130,5 +135,5 @@ def mof_form(doc: Document, project: Project) -> FormPart:
     flow += funds(project, score, profile)
     flow += goals(project)
     flow += indicators(project, score, profile)
-    flow += check_block(project)
-    return FormPart(flow, footer_text(project))
+    flow += check_block(doc, project)
+    return FormPart(flow, footer_text(doc, project))

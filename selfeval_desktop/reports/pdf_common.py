@@ -19,9 +19,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate,
-                                Paragraph, Table)
+                                Paragraph, Spacer, Table)
 
-from ..domain.digest import check_code
+from ..domain.digest import check_code, shown_time, verify_project
 from .fonts import HEI, SONG, markup, register_fonts
 from .pdf_wrap import FormParagraph
 
@@ -199,13 +199,29 @@ def digest_of(project) -> str | None:
     return None
 
 
-def check_block(project) -> list[Flowable]:
-    """QR code and 校验码 of a finalized project; nothing when it has no digest."""
+STALE_TEXT = "内容已改动，校验码无效"
+
+
+def stale_check_code(doc, project) -> bool:
+    """A project marked 定稿 whose content no longer matches its stored digest (changed outside
+    the program, or a damaged 定稿 record): its check code must not be printed as valid."""
+    if not (getattr(project, "digest", None) or getattr(project, "finalized_at", None)):
+        return False
+    return verify_project(doc, project) is not True
+
+
+def check_block(doc, project) -> list[Flowable]:
+    """QR code and 校验码 of a finalized project; nothing when it has no digest; a plain
+    statement instead when the content no longer matches the code (no code, no QR)."""
+    if stale_check_code(doc, project):
+        return [Spacer(1, 3 * mm),
+                para(f"定稿后{STALE_TEXT}：本表内容与定稿时不同，不印校验码。请核实改动后重新定稿再打印。",
+                     SMALL)]
     digest = digest_of(project)
     if digest is None:
         return []
     code = check_code(digest)
-    text = (f"校验码：{code}<br/>定稿时间：{markup(project.finalized_at.replace('T', ' '))}<br/>"
+    text = (f"校验码：{code}<br/>定稿时间：{markup(shown_time(project.finalized_at))}<br/>"
             "本表已定稿。收件方可用本软件“核对”电子文件，校验码一致即与本纸质表内容相同。")
     t = Table([[QRCode(digest), Paragraph(text, SMALL)]], colWidths=[28 * mm, FRAME_WIDTH - 28 * mm],
               hAlign="LEFT")
@@ -215,9 +231,30 @@ def check_block(project) -> list[Flowable]:
     return [t]
 
 
-def footer_text(project) -> str:
+def footer_text(doc, project) -> str:
+    if stale_check_code(doc, project):
+        return STALE_TEXT
     digest = digest_of(project)
     return f"校验码 {check_code(digest)}" if digest else ""
+
+
+def unscored_count(score) -> int:
+    """How many parts of a scored total have no score yet (the execution score when it counts,
+    and each indicator): they count as 0 in the total printed."""
+    execution = score.execution
+    missing = sum(1 for s in score.indicators if s.score is None)
+    if execution.weight and execution.score is None:
+        missing += 1
+    return missing
+
+
+def unscored_note(score) -> str:
+    """“（有 2 项未评分，按 0 分计）” under a total that is not final yet; "" when it is (or when
+    nothing is scored at all: then no total is printed)."""
+    if not getattr(score, "scored", True):
+        return ""
+    missing = unscored_count(score)
+    return f"（有 {missing} 项未评分，按 0 分计）" if missing else ""
 
 
 # ------------------------------------------------------------------ pages

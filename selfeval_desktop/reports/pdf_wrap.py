@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
@@ -32,6 +33,10 @@ _NO_END = set(ALL_CANNOT_END) | set("（《「『【〈“‘")
 
 _PIECE = re.compile(rf"[≥≤<>＜＞=≈±+\-－~～约]?\d[\d.,]*(?:[%‰％]|[{_UNIT}]{{1,4}})?"
                     r"|[A-Za-z][A-Za-z0-9_.\-]*")
+_WORD = re.compile(r"指标")
+# a number that never breaks (the font shrinks instead when the cell is narrower): 100.01, ≥90%
+_NUMBER = re.compile(r"[≥≤<>＜＞=±+\-－]?\d(?:[\d.,，:：]*\d)?[%‰％]?")
+MIN_FONT_SIZE = 5.5
 _RUN = re.compile(rf"\d[\d.,]*\d|\d|[{_UNIT}]+|[A-Za-z][A-Za-z0-9_.\-]*")
 
 
@@ -41,6 +46,8 @@ def _kept_together(text: str) -> list[set[int]]:
     with its unit (``2021年``); inside a number or a unit (``681.5307``, ``万元``). A level is
     given up only for a token wider than a line."""
     levels: list[set[int]] = [set(), set(), set()]
+    for m in _WORD.finditer(text):  # 满意度指标 breaks as 满意度 / 指标, not 满意度指 / 标
+        levels[0].update(range(m.start() + 1, m.end()))
     for m in _TOKEN.finditer(text):
         levels[0].update(range(m.start() + 1, m.end()))
         for level, pattern in ((1, _PIECE), (2, _RUN)):
@@ -128,7 +135,42 @@ def _width(u, max_width):
 
 
 class FormParagraph(Paragraph):
-    """A Paragraph whose CJK wrapping keeps numbers with their units and punctuation inside."""
+    """A Paragraph whose CJK wrapping keeps numbers with their units and punctuation inside.
+
+    A number is never broken: in a cell narrower than its widest number (a 分值 of ``100.01``
+    in a narrow column) the paragraph is set in a smaller font, just enough for it to fit."""
+
+    def __init__(self, text, style=None, *args, **kwargs):
+        super().__init__(text, style, *args, **kwargs)
+        self._markup = text      # None for the pieces of a split paragraph
+        self._fitted: float | None = None
+
+    def wrap(self, availWidth, availHeight):
+        self._fit_numbers(availWidth)
+        return super().wrap(availWidth, availHeight)
+
+    def _fit_numbers(self, width: float) -> None:
+        if self._markup is None or self._fitted == width or width <= 0:
+            return
+        self._fitted = width
+        widest = 0.0
+        for frag in self.frags:
+            text = getattr(frag, "text", "")
+            if not isinstance(text, str) or not text:
+                continue
+            for m in _NUMBER.finditer(text):
+                widest = max(widest, stringWidth(m.group(0), frag.fontName, frag.fontSize))
+        size = self.style.fontSize
+        if widest <= width + _FUZZ:
+            return
+        smaller = max(MIN_FONT_SIZE, int(size * width / widest * 10) / 10)
+        if smaller >= size:
+            return
+        style = self.style.clone(f"{self.style.name}_fit", fontSize=smaller,
+                                 leading=self.style.leading * smaller / size)
+        markup = self._markup
+        Paragraph.__init__(self, markup, style)
+        self._markup, self._fitted = markup, width
 
     def breakLinesCJK(self, maxWidths):
         if not isinstance(maxWidths, (list, tuple)):
