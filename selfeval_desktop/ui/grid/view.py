@@ -73,6 +73,9 @@ class Grid(ClipboardOps, RowOps, QTableView):
 
     def setModel(self, model):  # noqa: N802 - Qt override
         super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self._cursor_to_first)
+            model.rowsInserted.connect(self._cursor_to_first)
         fitter = getattr(self, "_fitter", None)
         if fitter is not None and model is not None:
             fitter.watch(model)
@@ -218,6 +221,36 @@ class Grid(ClipboardOps, RowOps, QTableView):
             self.clear_selection()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event):  # noqa: N802 - Qt override
+        """The focus arriving (Tab, Alt+1…4, a shortcut) on a grid without a current cell puts
+        the cursor on its first cell that takes typing — the 新 row's first column on an empty
+        grid — so the keys typed next go into the grid (they did nothing, or were refused on a
+        label column Qt picked)."""
+        had_current = self.currentIndex().isValid()
+        super().focusInEvent(event)
+        if not had_current and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self._cursor_to_first()
+
+    def _cursor_to_first(self, *_args) -> None:
+        """With the focus here and no current cell (a tab built around a grid that took the
+        focus before its project was loaded, a model reset), the first cell taking typing."""
+        if self.model() is None or self.currentIndex().isValid() or not self.hasFocus():
+            return
+        first = self.first_editable()
+        if first is not None:
+            self._set_current(*first)
+
+    def first_editable(self) -> tuple[int, int] | None:
+        """(row, column) of the first cell that takes typing, row by row; None when none does."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            if self.isRowHidden(row):
+                continue
+            for col in range(model.columnCount()):
+                if not self.isColumnHidden(col) and self._editable(model.index(row, col)):
+                    return row, col
+        return None
 
     def keyboardSearch(self, search):  # noqa: N802 - Qt override
         """Typing on a cell that takes no typing (合计, 得分, a label) does not search.
