@@ -70,7 +70,25 @@ class ChineseParser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         # no abbreviations: "--f" must not quietly mean --force, nor "--u" --undo
         kwargs.setdefault("allow_abbrev", False)
-        super().__init__(*args, **kwargs)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        # --help's own headings and line in Chinese too (argparse writes them in English)
+        self._positionals.title = "位置参数 / positional arguments"
+        self._optionals.title = "选项 / options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="显示本帮助并退出 / show this help message and exit")
+
+    def _get_formatter(self):
+        formatter = super()._get_formatter()
+        add_usage = formatter.add_usage
+
+        def usage_zh(usage, actions, groups, prefix=None):
+            return add_usage(usage, actions, groups,
+                             "用法 / usage: " if prefix is None else prefix)
+
+        formatter.add_usage = usage_zh
+        return formatter
 
     def error(self, message):  # one line, in Chinese, exit 2
         self.exit(2, f"{self.prog}: 参数错误：{translate_argparse(message)}\n")

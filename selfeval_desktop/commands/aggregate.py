@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 import sys
 
-from ..reports.xlsx_aggregate import AggregateError, Source, write_summary
+from ..reports.xlsx_aggregate import AggregateError, Source, unit_count, write_summary
 from .common import CommandError, open_for_reading
 from .export_xlsx import is_sqlite
 
@@ -99,10 +99,18 @@ def run(args) -> int:
         if len(files) > 1 and name:
             print(f"提醒：{'、'.join(files)} 都是“{name}”{year or ''}{'年度' if year else ''}的文件，"
                   f"汇总表中各列一次", file=sys.stderr)
+    years = sorted({s.document.year for s in sources}, key=lambda y: (y is None, y or 0))
+    if len(years) > 1:
+        shown = "、".join(f"{y}年度" if y else "未填年度" for y in years)
+        print(f"提醒：文件的评价年度不同（{shown}），汇总表按年度分别合计", file=sys.stderr)
     try:
         write_summary(sources, out)
     except AggregateError as exc:
         raise CommandError(str(exc)) from None
-    projects = sum(len(s.document.projects) for s in sources)
-    print(f"已汇总 {len(sources)} 个单位、{projects} 个项目到“{out}”")
+    projects = sum(len(s.document.project_list()) for s in sources)
+    departments = sum(1 for s in sources if s.document.department is not None)
+    units = unit_count(sources)
+    files = f"（{len(sources)} 个文件）" if units != len(sources) else ""
+    extra = f"、{departments} 个部门整体评价" if departments else ""
+    print(f"已汇总 {units} 个单位{files}、{projects} 个项目{extra}到“{out}”")
     return 0

@@ -1,9 +1,12 @@
 """``score FILE [--json]``: scores, grades and explanations of every project."""
 from __future__ import annotations
 
+from decimal import Decimal
 import json
 
-from ..domain.evaluation import evaluate_document
+from ..domain.evaluation import evaluate_document, profile_for
+from ..domain.profiles import ProfileError
+from ..domain.scoring import pct
 from .common import open_for_reading
 
 
@@ -23,14 +26,26 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
-    print(f"{result['unit']}  {result['year'] or ''}年度  评分规则：{result['profile_name']}")
+    rules = f"评分规则：{result['profile_name']}"
+    department = doc.department
+    if department is not None:
+        try:
+            rules += f"；部门整体：{profile_for(doc, department).name}"
+        except ProfileError as exc:
+            rules += f"；部门整体：{exc}"
+    print(f"{result['unit']}  {result['year'] or ''}年度  {rules}")
     for p in result["projects"]:
         if p["scored"]:
             print(f"\n[{p['id']}] {p['name']}  总分 {p['total']}  等次 {p['grade']}")
         else:
             print(f"\n[{p['id']}] {p['name']}  {p['grade']}")
         ex = p["execution"]
-        print(f"  预算执行率（{ex['weight']}分）：{ex['score'] or '—'}  {ex['explanation']}")
+        if p["kind"] == "department" or ex["weight"] in (None, "0", "0.00"):
+            rate = ex["rate"]
+            shown = "" if rate is None else f"（执行率 {pct(Decimal(rate))}）"
+            print(f"  预算执行率：{ex['explanation']}{shown}")
+        else:
+            print(f"  预算执行率（{ex['weight']}分）：{ex['score'] or '—'}  {ex['explanation']}")
         for ind in p["indicators"]:
             print(f"  {ind['level1']}/{ind['level2']}/{ind['name']}：{ind['score'] or '—'}"
                   f"（分值 {ind['weight'] or '—'}） {ind['explanation']}")

@@ -47,10 +47,12 @@ def run(args) -> int:
         if now == p.digest:
             print(f"一致  [{p.id}] {p.name}  校验码 {check_code(p.digest)}"
                   f"（定稿于 {shown_time(p.finalized_at)}）")
+            print(f"      完整摘要（二维码内容）：{p.digest}")
         else:
             bad += 1
             print(f"不一致 [{p.id}] {p.name}  定稿校验码 {check_code(p.digest)}，现在内容的校验码 "
                   f"{check_code(now)}：定稿后内容被改动过")
+            print(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
     unfinal = len(doc.projects) - len(finalized)
     print(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return MISMATCH if bad else MATCH

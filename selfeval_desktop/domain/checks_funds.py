@@ -225,9 +225,11 @@ def _execution(ctx: Context) -> None:
     f = ctx.project.funding
     profile = ctx.profile
     if f.annual_budget is not None and f.executed is not None and 0 < f.annual_budget < f.executed:
+        scored = profile is not None and profile.execution_weight != 0  # 部门整体: not scored
         ctx.warning("execution_over_100",
                     f"{ctx.name}全年执行数 {wan(f.executed)}超过全年预算数 {wan(f.annual_budget)}，"
-                    f"执行率 {percent(f.executed, f.annual_budget)}（按 100% 计分），请核实",
+                    f"执行率 {percent(f.executed, f.annual_budget)}"
+                    f"{'（按 100% 计分）' if scored else ''}，请核实",
                     "budget", field="executed")
     if profile is None or profile.execution_weight == 0:
         return

@@ -23,7 +23,7 @@ from .xlsx_summary import left_out_note, left_out_text, totals_formulas, totals_
 
 HEADERS = ("序号", "单位", "年度", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率",
            "总分", "等次", "定稿情况", "校验码")
-WIDTHS = (5, 18, 6, 34, 12, 12, 9, 7, 7, 22, 20)
+WIDTHS = (5, 18, 6, 34, 16, 16, 9, 7, 7, 22, 20)  # 万元 columns: a bold 12,102.455792 fits
 COLS = "ABCDEFGHIJK"
 MONEY_FORMAT = "#,##0.00####"  # 万元 with up to 6 decimals (amounts are in 分)
 
@@ -58,44 +58,71 @@ def _unit_name(source: Source) -> str:
     return source.document.unit.name.strip() or f"（{source.path.name}）"
 
 
+def unit_count(sources: list[Source]) -> int:
+    """How many units the files are: two files of one unit (same name) count once."""
+    names = {s.document.unit.name.strip() or f"\0{s.path}" for s in sources}
+    return len(names)
+
+
 def build_summary(sources: list[Source]):
-    """(openpyxl Workbook, formula values by sheet) of the summary of ``sources``."""
+    """(openpyxl Workbook, formula values by sheet) of the summary of ``sources``.
+
+    Per unit: its projects, their 小计, then its 部门整体 evaluation on a row of its own (its
+    budget is the department's whole budget, the projects' included: never added to them). The
+    合计 adds the projects of all units, one 合计 per fiscal year when the files are of several."""
     from openpyxl import Workbook
     wb = Workbook()
     sh = Sheet(wb.active, styles())
     ws = sh.ws
     ws.title = "汇总"
-    years = {s.document.year for s in sources}
-    year = f"{years.pop()}年度" if len(years) == 1 and None not in years else ""
+    years = sorted({s.document.year for s in sources}, key=lambda y: (y is None, y or 0))
+    year = f"{years[0]}年度" if len(years) == 1 and years[0] is not None else ""
     sh.merge("A1:K1", f"{year}项目支出绩效自评汇总表")
     ws["A1"].font = sh.s["title"]
     header = 3
     for col, label in zip(COLS, HEADERS):
         sh.put(f"{col}{header}", label, bold=True)
-    r, n, ranges, all_pairs = header, 0, [], []
+    r, n = header, 0
+    by_year: dict = {y: ([], []) for y in years}   # year → (row ranges, (budget, executed) pairs)
     for source in sources:
         doc, first = source.document, r + 1
+        projects = doc.project_list()
         pairs = []
-        for project in doc.projects:
+        for project in projects:
             r, n = r + 1, n + 1
             pairs.append(_project_row(sh, r, n, source, project))
+        ranges, all_pairs = by_year[doc.year]
         if pairs:
             ranges.append((first, r))
         all_pairs += pairs
         r += 1
         _total_row(sh, r, f"{_unit_name(source)} 小计（{len(pairs)} 个项目）",
                    [(first, r - 1)] if pairs else [], pairs)
-    if len(sources) > 1:
+        for department in (p for p in doc.projects if p not in projects):
+            r, n = r + 1, n + 1
+            _project_row(sh, r, n, source, department)
+    count = sum(len(pairs) for _, pairs in by_year.values())
+    for y in years:
+        ranges, pairs = by_year[y]
+        if len(sources) == 1 and len(years) == 1:
+            break
         r += 1
-        _total_row(sh, r, f"合计（{len(sources)} 个单位，{len(all_pairs)} 个项目）", ranges,
-                   all_pairs)
-    sh.merge("A2:K2", f"共 {len(sources)} 个单位、{len(all_pairs)} 个项目（按文件顺序）", left=True)
+        files = sum(1 for s in sources if s.document.year == y)
+        label = "合计" if len(years) == 1 else f"{y or '未填年度'}{'年度' if y else ''}合计"
+        _total_row(sh, r, f"{label}（{files} 个文件，{len(pairs)} 个项目，不含部门整体）",
+                   ranges, pairs)
+    units = unit_count(sources)
+    files = f"（{len(sources)} 个文件）" if units != len(sources) else ""
+    sh.merge("A2:K2", f"共 {units} 个单位{files}、{count} 个项目（按文件顺序；部门整体单列，"
+                      f"不计入小计与合计）", left=True)
     sh.borders(header, r, len(COLS))
     note = r + 1
-    if ranges:
-        formulas = _formulas(ranges)
+    every_range = [rg for ranges, _ in by_year.values() for rg in ranges]
+    every_pair = [pair for _, pairs in by_year.values() for pair in pairs]
+    if every_range:
+        formulas = _formulas(every_range)
         sh.merge(f"A{note}:K{note}", left_out_note(formulas["left_out"]), left=True,
-                 result=left_out_text(totals_values(all_pairs)["left_out"]))
+                 result=left_out_text(totals_values(every_pair)["left_out"]))
     page_setup(ws, f"A1:K{note}", f"1:{header}", landscape=True)
     for col, width in zip(COLS, WIDTHS):
         ws.column_dimensions[col].width = width
@@ -112,7 +139,7 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project):
     budget, executed = _wan(project.funding.annual_budget), _wan(project.funding.executed)
     name = project.name.strip() or "（未命名项目）"
     if project.kind is ProjectKind.DEPARTMENT:
-        name += "（部门整体）"
+        name += "（部门整体，不计入小计与合计）"
     state, code = finalization_text(doc, project)
     scored = getattr(score, "scored", True)
     sh.put(f"A{r}", n)

@@ -159,6 +159,17 @@ def _text(grid: Grid, r: int, cols: dict[str, int], key: str) -> str:
 
 
 def profile_id_of(text: str) -> str | None:
-    """'财政部项目支出绩效自评（财预〔2020〕10号）（mof2020）' → 'mof2020'."""
+    """The rule profile a 评分规则 cell names: by its name as the summary sheet writes it
+    ('财政部项目支出绩效自评（财预〔2020〕10号）' → 'mof2020'), or by the id in brackets at the end
+    that earlier exports wrote ('…（mof2020）')."""
     m = re.search(r"[（(]([a-z0-9_]+)[)）]\s*$", text or "")
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    wanted = (text or "").strip()
+    if not wanted:
+        return None
+    from ..domain.profiles import ProfileError, all_profiles
+    try:
+        return next((p.id for p in all_profiles() if p.name == wanted), None)
+    except ProfileError:
+        return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..domain.model import Document
+from ..domain.model import Document, ProjectKind
 from ..domain.profiles import load_profile
 from .xlsx_common import Sheet, fit_row_heights, is_number, page_setup, rate_formula, rate_value
 
@@ -87,24 +87,27 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         sh.put(f"{col}{header}", label, bold=True)
     r = header
     pairs = []
-    for i, (name, ref) in enumerate(zip(names, refs), 1):
+    kinds = [p.kind for p in doc.projects]
+    rows = [(name, ref) for name, ref, kind in zip(names, refs, kinds)
+            if kind is not ProjectKind.DEPARTMENT]
+    departments = [(name, ref) for name, ref, kind in zip(names, refs, kinds)
+                   if kind is ProjectKind.DEPARTMENT]
+    for i, (name, ref) in enumerate(rows, 1):
         r += 1
         sh.put(f"A{r}", i)
-        for col, key in zip("BCD", ("name", "budget", "executed")):
-            cell, value = ref[key]
-            sh.put(f"{col}{r}", _blank_if_empty(_ref(name, cell)), left=(col == "B"),
-                   result="" if value is None else value)
-        budget, executed = ref["budget"][1], ref["executed"][1]
-        pairs.append((budget, executed))
-        sh.put(f"E{r}", rate_formula(f"C{r}", f"D{r}"), fmt="0.00%",
-               result=rate_value(budget, executed))
-        sh.put(f"F{r}", "=" + _ref(name, ref["score"][0]), fmt="0.00", result=ref["score"][1])
-        sh.put(f"G{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
+        pairs.append(_row(sh, r, name, ref))
     total = r + 1
     first = header + 1
     sh.merge(f"A{total}:B{total}", "合计", bold=True)
     values = totals_values(pairs)
-    note = total + 1
+    last = total
+    for name, ref in departments:  # its budget is the whole department's: never in the 合计
+        last += 1
+        sh.put(f"A{last}", "部门整体", bold=True)
+        _row(sh, last, name, ref)
+        sh.put(f"B{last}", _blank_if_empty(_ref(name, ref["name"][0])) + '&"（不计入合计）"',
+               left=True, result=f"{ref['name'][1] or ''}（不计入合计）")
+    note = last + 1
     if pairs:
         formulas = totals_formulas(f"C{first}:C{r}", f"D{first}:D{r}")
         sh.put(f"C{total}", formulas["budget"], result=values["budget"])
@@ -114,12 +117,25 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
                  result=left_out_text(values["left_out"]))
     for col in "FG":
         sh.put(f"{col}{total}", None)
-    sh.borders(header, total, len(HEADERS))
+    sh.borders(header, last, len(HEADERS))
     page_setup(ws, f"A1:G{note}", f"1:{header}")
     for col, width in zip("ABCDEFG", WIDTHS):
         ws.column_dimensions[col].width = width
     _unit_block(sh, doc, note + 2)
     fit_row_heights(ws, sh.values)
+
+
+def _row(sh: Sheet, r: int, name: str, ref: dict) -> tuple[object, object]:
+    """One project's cells (B to G), read from its sheet; returns (budget, executed)."""
+    for col, key in zip("BCD", ("name", "budget", "executed")):
+        cell, value = ref[key]
+        sh.put(f"{col}{r}", _blank_if_empty(_ref(name, cell)), left=(col == "B"),
+               result="" if value is None else value)
+    budget, executed = ref["budget"][1], ref["executed"][1]
+    sh.put(f"E{r}", rate_formula(f"C{r}", f"D{r}"), fmt="0.00%", result=rate_value(budget, executed))
+    sh.put(f"F{r}", "=" + _ref(name, ref["score"][0]), fmt="0.00", result=ref["score"][1])
+    sh.put(f"G{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
+    return budget, executed
 
 
 def _unit_block(sh: Sheet, doc: Document, r: int) -> None:
@@ -130,8 +146,8 @@ def _unit_block(sh: Sheet, doc: Document, r: int) -> None:
     for label, value in (("单位主管部门", u.supervisor), ("单位地址", u.address),
                          ("单位邮编", u.postcode), ("单位电话", u.phone),
                          (REGION_LABEL, f"{u.region_word or '省级'}财政"),
-                         ("评分规则", f"{profile.name}（{profile.id}）"),
-                         ("部门整体评分规则", f"{department.name}（{department.id}）")):
+                         ("评分规则", profile.name),  # read back by name (profile_id_of)
+                         ("部门整体评分规则", department.name)):
         sh.merge(f"A{r}:B{r}", label, bold=True)
         sh.merge(f"C{r}:G{r}", value or None, left=True)
         r += 1

@@ -83,14 +83,22 @@ def test_one_row_per_project_per_unit_with_subtotals_and_a_total(tmp_path, units
         if not any(p.funding.executed is not None for p in doc.projects):
             assert subtotal[5] is None and subtotal[6] is None  # nothing executed known: no 0.00
         i += 1
-    total = table[i]
-    assert total[0].startswith("合计（3 个单位，25 个项目）")
+    years = sorted({d.year for d in docs})
+    assert len(years) == 2  # the seeds are of 2020 and 2021: one 合计 per year, never summed
+    for year in years:
+        total = table[i]
+        mine = [d for d in docs if d.year == year]
+        count = sum(len(d.projects) for d in mine)
+        assert total[0].startswith(f"{year}年度合计（{len(mine)} 个文件，{count} 个项目")
+        both = [p.funding for d in mine for p in d.projects
+                if p.funding.annual_budget is not None and p.funding.executed is not None]
+        rate = Decimal(sum(f.executed for f in both)) / Decimal(sum(f.annual_budget for f in both))
+        assert abs(Decimal(str(total[6])) - rate) < Decimal("1e-12")
+        i += 1
     both = [p.funding for d in docs for p in d.projects
             if p.funding.annual_budget is not None and p.funding.executed is not None]
-    rate = Decimal(sum(f.executed for f in both)) / Decimal(sum(f.annual_budget for f in both))
-    assert abs(Decimal(str(total[6])) - rate) < Decimal("1e-12")
     left_out = 25 - len(both)
-    assert f"不含 {left_out} 个" in table[i + 1][0]
+    assert f"不含 {left_out} 个" in table[i][0]
 
 
 def test_a_finalized_project_altered_afterwards_is_marked(tmp_path, units, capsys):
