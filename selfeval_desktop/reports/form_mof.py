@@ -111,7 +111,8 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
                para(ind.actual, SMALL_CENTER),
                para("" if ind.weight is None else num(ind.weight), SMALL_CENTER),
                para("" if s.score is None else str(s.score), SMALL_CENTER),
-               para(_deviation(ind, s), SMALL)], joins=joins, labels=(0,))
+               para(_deviation(ind, s), SMALL)], joins=joins, labels=(0,),
+              headings={1: (ind.level1, SMALL_CENTER), 2: (ind.level2, SMALL_CENTER)})
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
     total_weight = score.execution.weight + sum(weights, Decimal(0))
     grade = f"自评等次：{score.grade if score.scored else ''}"

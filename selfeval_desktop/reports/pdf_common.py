@@ -34,6 +34,7 @@ FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 LINE = 0.6            # table rule width (pt)
 LABEL_FILL = colors.Color(0.94, 0.94, 0.94)  # label cells: lightly shaded
 PAD = 3               # cell padding (pt)
+ROW_GAP = 20 * mm   # more room than this left at a page end: a long row is cut to use it
 
 
 def _style(name, font=SONG, size=10.5, leading=None, align=TA_LEFT, **kw) -> ParagraphStyle:
@@ -102,11 +103,22 @@ class FormTable(Table):
             if h > availHeight:
                 for style in self._cellStyles[r]:
                     style.valign = "TOP"
+        headings = getattr(self, "_headings", None)
         parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.splitInRow:
+            # Split between rows, the page may keep a gap that the rest would then fill after
+            # a second header in mid-page: cut the next row at the page end instead.
+            used = parts[0].wrap(availWidth, availHeight)[1]
+            if availHeight - used > ROW_GAP:
+                cut = self._splitRows(availHeight, doInRowSplit=1)
+                if len(cut) == 2:
+                    parts = cut
         if len(parts) == 2:
             second = parts[1]
             rr = second.repeatRows
             first = rr if isinstance(rr, int) else len(rr)
+            if headings:
+                self._carry_headings(parts, first, headings)
             if first < len(second._cellvalues):
                 row = second._cellvalues[first]
                 for col, cell in enumerate(row):
@@ -115,6 +127,24 @@ class FormTable(Table):
                     elif isinstance(cell, (list, tuple)) and any(isinstance(c, Hidden) for c in cell):
                         row[col] = [c.shown() if isinstance(c, Hidden) else c for c in cell]
         return parts
+
+    def _carry_headings(self, parts, repeat: int, headings: list[dict]) -> None:
+        """The first row on the next page names its group headings (一级/二级) even when it is
+        the rest of a row cut at the page end, whose heading cells were used up above."""
+        one, two = parts
+        n1, n2 = len(one._cellvalues), len(two._cellvalues) - repeat
+        cut = n1 - 1 if n1 + n2 > len(self._cellvalues) else n1  # a row cut in two
+        one._headings = headings[:n1]
+        two._headings = headings[:repeat] + headings[cut:]
+        if cut >= len(headings) or repeat >= len(two._cellvalues):
+            return
+        row = two._cellvalues[repeat]
+        for col, (text, style) in headings[cut].items():
+            cell = row[col]
+            if isinstance(cell, (list, tuple)):
+                cell = [c for c in cell if not isinstance(c, Hidden)]
+            if cell is None or cell == "" or cell == [] or isinstance(cell, Hidden):
+                row[col] = [para(text, style)]  # a list: reportlab splits a bare one as text
 
 
 @dataclass
@@ -128,11 +158,15 @@ class Grid:
     widths: list[float]
     rows: list[list] = field(default_factory=list)
     cmds: list[tuple] = field(default_factory=list)
+    headings: list[dict] = field(default_factory=list)  # per row: {column: (text, style)}
 
     def add(self, cells: list, spans: list[tuple[int, int]] = (), labels: tuple[int, ...] = (),
-            joins: tuple[int, ...] = (), fill=None) -> int:
-        """Add a row; ``spans`` are (first, last) column ranges; returns the row index."""
+            joins: tuple[int, ...] = (), fill=None, headings: dict | None = None) -> int:
+        """Add a row; ``spans`` are (first, last) column ranges; ``headings`` the group headings
+        the row belongs to (named again where a page starts inside the group); returns the
+        row index."""
         r = len(self.rows)
+        self.headings.append(dict(headings or {}))
         n = len(self.widths)
         # empty cells are None: reportlab cannot split a row through an empty *string* cell
         row = [None if c == "" else c for c in cells]
@@ -158,6 +192,8 @@ class Grid:
     def table(self, repeat_rows: int = 0) -> FormTable:
         t = FormTable(self.rows, colWidths=self.widths, repeatRows=repeat_rows,
                       splitInRow=1, hAlign="CENTER")
+        if any(self.headings):
+            t._headings = list(self.headings)
         t.setStyle([("FONT", (0, 0), (-1, -1), SONG, 10.5),  # empty cells: no Helvetica
                     ("BOX", (0, 0), (-1, -1), LINE, colors.black),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -115,3 +115,23 @@ def test_the_evaluators_heading_stays_with_its_rows(tmp_path, goal_chars):
         if "四、评价人员" in text:
             assert all(f"欧阳{i}某" in text for i in range(8)), f"page {page}"
             assert text.count("四、评价人员") == 1
+
+
+def test_each_continued_page_names_its_level_one_and_has_one_header(tmp_path):
+    """Rows too long for a page are cut at the page end; the next page still names 一级 and
+    二级 on its first row (also when it is the rest of a cut row), and no second header appears
+    in the middle of a page."""
+    doc = seed003()
+    p = doc.projects[0]
+    long = "受新冠肺炎疫情影响，部分企业停工停产，项目实施进度滞后；下一步将加强调度，督促企业加快实施进度。" * 4
+    for ind in p.indicators:
+        ind.deviation = long
+    p.goal_expected = "通过项目实施，提升企业自主创新能力。" * 30
+    [path] = export_pdf(doc, tmp_path / "m.pdf", form="mof")
+    pages = page_count(path)
+    assert pages > 1
+    for page in range(2, pages + 1):
+        text = squeeze(raw_text(path, page, page))
+        assert text.count("偏差原因分析及改进措施") == 1, f"page {page}"
+        first_row = text.split("偏差原因分析及改进措施", 1)[1]
+        assert first_row.startswith(("产出指标", "效益指标", "满意度指标")), f"page {page}"
