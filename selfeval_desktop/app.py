@@ -127,7 +127,9 @@ def show_window(window, args) -> None:
 def run_gui(argv: list[str]) -> int:
     args = parse_args(argv)
     app = make_application()
+    from .ui.errors import install_excepthook
     from .ui.main_window import MainWindow
+    install_excepthook()        # an error in any slot: a Chinese box and a log, never silence
     window = MainWindow()
     open_initial(window, args)
     if os.environ.get("SELFEVAL_STARTUP_PROBE"):

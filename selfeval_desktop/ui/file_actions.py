@@ -15,6 +15,7 @@ from ..domain.model import Document, Project, Unit
 from ..domain.profiles import all_profiles
 from ..domain.rollover import next_year
 from . import file_lock
+from .errors import action_title, guarded
 from .qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                  QKeySequence, QLineEdit, QMessageBox, QObject, QSpinBox, QStandardPaths)
 
@@ -136,7 +137,8 @@ class FileActions(QObject):
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
+        run = guarded(self.window, action_title(text), slot)   # an error says so, never silent
+        action.triggered.connect(lambda _checked=False: run())
         menu.addAction(action)
         if needs_document:
             self._needs_document.append(action)
@@ -177,7 +179,8 @@ class FileActions(QObject):
             action = self.recent_menu.addAction(f"&{i}  {Path(path).name}")
             action.setToolTip(path)
             action.setStatusTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+            action.triggered.connect(
+                guarded(self.window, "打开失败", lambda _c=False, p=path: self.open_path(p)))
 
     # ------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:
