@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..reports.export import ExportError, export_pdf, print_warnings, select
+from ..reports.export import ExportError, export_pdf, print_warnings, score_warnings, select
 from .common import CommandError, open_for_reading, select_projects
 
 
@@ -48,7 +48,7 @@ def run(args) -> int:
         ids = args.project
     try:
         projects = select(doc, ids)
-        for warning in print_warnings(doc, projects):
+        for warning in print_warnings(doc, projects) + score_warnings(doc, projects):
             print(f"警告：{warning}", file=sys.stderr)
         written = export_pdf(doc, args.output, form=args.form, project_ids=ids,
                              one_file=not args.per_project, inputs=[args.file])

@@ -6,7 +6,7 @@ from selfeval_desktop.domain.department import new_department
 from selfeval_desktop.domain.digest import check_code, project_digest
 from selfeval_desktop.domain.model import Evaluator
 from selfeval_desktop.domain.money import parse_wan
-from selfeval_desktop.reports.export import export_pdf, print_warnings, select
+from selfeval_desktop.reports.export import export_pdf, print_warnings, score_warnings, select
 from selfeval_desktop.reports.pdf_common import SMALL_CENTER, SMALL_LABEL, para
 from tests.reports.pdf_fixtures import page_count, raw_text, seed003, squeeze
 
@@ -73,7 +73,7 @@ def test_a_total_with_rows_not_scored_says_so_on_the_form_and_in_the_warnings(tm
     p = doc.projects[0]
     p.indicators[1].actual = ""          # one 定性 row without its 达成情况
     p.funding.executed = None            # and no execution score
-    warnings = print_warnings(doc, [p])
+    warnings = score_warnings(doc, [p])
     assert any("预算执行率得分和 1 项指标尚无得分" in w for w in warnings)
     for form in ("basic", "mof"):
         [path] = export_pdf(doc, tmp_path / f"{form}.pdf", form=form)
@@ -82,7 +82,7 @@ def test_a_total_with_rows_not_scored_says_so_on_the_form_and_in_the_warnings(tm
 
 def test_a_fully_scored_total_has_no_note_and_no_warning(tmp_path):
     doc = seed003()
-    assert print_warnings(doc, doc.projects) == []
+    assert print_warnings(doc, doc.projects) == score_warnings(doc, doc.projects) == []
     [path] = export_pdf(doc, tmp_path / "m.pdf", form="mof")
     assert "未评分" not in raw_text(path)
 
