@@ -36,7 +36,8 @@ def run(args) -> int:
     print(f"{result['unit']}  {result['year'] or ''}年度  {rules}")
     for p in result["projects"]:
         if p["scored"]:
-            print(f"\n[{p['id']}] {p['name']}  总分 {p['total']}  等次 {p['grade']}")
+            grade = f"— （{p['provisional_reason']}）" if p.get("provisional") else p["grade"]
+            print(f"\n[{p['id']}] {p['name']}  总分 {p['total']}  等次 {grade}")
         else:
             print(f"\n[{p['id']}] {p['name']}  {p['grade']}")
         ex = p["execution"]

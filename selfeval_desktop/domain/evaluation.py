@@ -50,6 +50,8 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         # 未评分: no total at all (null), never 0.00 / 差
         "scored": score.scored, "total": _s(score.total) if score.scored else None,
         "grade": score.grade,
+        # 分值 not adding up to 100 (or a total above 100): the grade is not to be shown
+        "provisional": score.provisional, "provisional_reason": score.provisional_reason,
         "stated_total": _s(project.stated_total), "explanation": score.explanation,
     }
 

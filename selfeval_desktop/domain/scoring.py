@@ -6,7 +6,7 @@ what is shown and printed); the total is the sum of the shown scores, so the pri
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -32,6 +32,7 @@ class IndicatorScore:
     achievement: str | None = None  # the 达成 level used for 定性/时效 rows
     below_full: bool = False        # needs 偏差原因分析
     overshoot: bool = False         # actual above the profile's threshold × target
+    weight: Decimal | None = None   # the row's 分值 as written (for the 分值 total)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,16 @@ class ProjectScore:
     grade: str
     explanation: str
     scored: bool = True
+    provisional: bool = False       # 分值 not adding up to 100, or a total above 100
+    provisional_reason: str = ""    # why (Chinese), "" when the total can be trusted
+
+
+PROVISIONAL_GRADE = "—"   # shown instead of a grade that cannot be trusted yet
+
+
+def shown_grade(score: ProjectScore) -> str:
+    """The grade to show or print: ``—`` for a provisional score, else the grade."""
+    return PROVISIONAL_GRADE if score.scored and score.provisional else score.grade
 
 
 @lru_cache(maxsize=8192)
@@ -142,9 +153,9 @@ def _rate(executed: int | None, budget: int | None) -> Decimal | None:
 def score_indicator(ind: Indicator, profile: Profile) -> IndicatorScore:
     """The rule's score of one indicator, then the override if it is within range."""
     rule = _rule_score(ind, profile)
-    if ind.override is None or ind.weight is None:
-        return rule
-    return _apply_override(ind, rule, profile)
+    if ind.override is not None and ind.weight is not None:
+        rule = _apply_override(ind, rule, profile)
+    return replace(rule, weight=ind.weight)
 
 
 def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
@@ -432,4 +443,19 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
         text = f"总分 = 执行率得分 {shown} + 指标得分合计 {indicator_sum} = {total}，等次：{grade}"
     if missing:
         text += f"（{missing} 项指标尚无得分，按 0 分计）"
-    return ProjectScore(execution, indicators, total, grade, text)
+    reason = provisional_reason(execution, indicators, total)
+    if reason:
+        text += f"；{reason}"
+    return ProjectScore(execution, indicators, total, grade, text, provisional=bool(reason),
+                        provisional_reason=reason)
+
+
+def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) -> str:
+    """Why a total cannot be trusted yet (Chinese), or "": the 分值 of 执行率 and the indicators
+    not adding up to 100 (a grade of 135.50 优 from weights summing to 130), or a total above 100."""
+    weights = execution.weight + sum((s.weight for s in indicators if s.weight is not None), ZERO)
+    if weights != HUNDRED:
+        return f"分值合计为 {num(weights)}，不是 100，得分暂不可信"
+    if total > HUNDRED:
+        return f"总分 {total} 超过 100，得分暂不可信"
+    return ""

@@ -17,7 +17,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project, Source, SpendingScheme, lines_total, source_label
 from ..domain.money import format_wan
-from ..domain.scoring import score_project
+from ..domain.scoring import score_project, shown_grade
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
                          FormPart, Grid, check_block, footer_text, para, unscored_note)
@@ -123,7 +123,8 @@ def result(doc: Document, project: Project) -> list:
     note = unscored_note(score)  # a total that still counts rows without a score as 0
     g.add([para("综合得分", LABEL), para(f"{score.total}分{note}" if scored else "")],
           spans=[(1, 3)], labels=(0,))
-    g.add([para("自评等次", LABEL), para(score.grade if scored else "")], spans=[(1, 3)],
+    grade = shown_grade(score) + (f"（{score.provisional_reason}）" if score.provisional else "")
+    g.add([para("自评等次", LABEL), para(grade if scored else "")], spans=[(1, 3)],
           labels=(0,))
     return [g.table()]
 

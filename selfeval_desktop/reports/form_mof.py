@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from ..domain.evaluation import profile_for
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
 from ..domain.money import format_wan
-from ..domain.scoring import ProjectScore, num, score_project
+from ..domain.scoring import ProjectScore, num, score_project, shown_grade
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
                          Grid, Hidden, check_block, footer_text, para, unscored_note)
 
@@ -115,8 +115,10 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
               headings={1: (ind.level1, SMALL_CENTER), 2: (ind.level2, SMALL_CENTER)})
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
     total_weight = score.execution.weight + sum(weights, Decimal(0))
-    grade = f"自评等次：{score.grade if score.scored else ''}"
+    grade = f"自评等次：{shown_grade(score) if score.scored else ''}"
     note = unscored_note(score)  # a total that still counts rows without a score as 0
+    if score.scored and score.provisional:   # 分值 not adding up to 100: no grade printed
+        note = f"{note}（{score.provisional_reason}）"
     g.add([para("总分", SMALL_LABEL), "", "", "", "", "", para(num(total_weight), SMALL_CENTER),
            para(str(score.total) if score.scored else "", SMALL_CENTER),  # 未评分: blank
            para(grade + (f"\n{note}" if note else ""), SMALL)],

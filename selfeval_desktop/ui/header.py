@@ -7,7 +7,8 @@ from ..domain.model import ProjectKind
 from ..domain.profiles import ProfileError, all_profiles, load_profile
 from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
                             describe_profile_change)
-from .project_list import display_name, grade_color
+from ..domain.scoring import shown_grade
+from .project_list import display_name, grade_color, score_tooltip
 from .qt import (QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
                  QVBoxLayout, QWidget, Qt)
 from .tabs.fields import FieldBinder
@@ -61,11 +62,12 @@ class ScoreBadge(QWidget):
             self.setToolTip("")
             return
         self.total.setText(str(score.total) if score.scored else "—")  # 未评分: no 0.00
-        self.grade.setText(score.grade)
-        color = grade_color(score.grade).name()
+        grade = shown_grade(score)          # — when the 分值 do not add up to 100
+        self.grade.setText(grade)
+        color = grade_color(grade).name()
         self.grade.setStyleSheet(f"color: white; background: {color}; border-radius: 4px;"
                                  "padding: 0 6px;")
-        self.setToolTip(score.explanation)
+        self.setToolTip(score_tooltip(score))
 
 
 class Header(QFrame):

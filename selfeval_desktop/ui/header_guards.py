@@ -9,7 +9,7 @@ changes (:func:`describe_profile_change`).
 """
 from __future__ import annotations
 
-from ..domain.scoring import num, score_project
+from ..domain.scoring import num, score_project, shown_grade
 from .qt import QComboBox, QMessageBox, QSpinBox, Qt
 
 STEP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
@@ -82,9 +82,9 @@ def describe_profile_change(doc, old, new) -> str:
     moved = []
     for p in projects:
         a, b = score_project(p, old), score_project(p, new)
-        if a.scored and (a.total, a.grade) != (b.total, b.grade):
-            moved.append(f"{p.name.strip() or '未命名项目'} {a.total}（{a.grade}）→"
-                         f"{b.total}（{b.grade}）")
+        if a.scored and (a.total, shown_grade(a)) != (b.total, shown_grade(b)):
+            moved.append(f"{p.name.strip() or '未命名项目'} {a.total}（{shown_grade(a)}）→"
+                         f"{b.total}（{shown_grade(b)}）")
     if moved:
         examples = "；".join(moved[:MAX_EXAMPLES]) + ("……" if len(moved) > MAX_EXAMPLES else "")
         lines.append(f"{len(moved)} 个项目的得分或等次会改变，如：{examples}。")

@@ -7,6 +7,7 @@ session, so each is one undo step and autosaved.
 from __future__ import annotations
 
 from ..domain.model import Project, ProjectKind
+from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QMessageBox, QModelIndex,
                  QPushButton, QShortcut, QSize, QSizePolicy, Qt, QTableView, QToolButton,
@@ -18,7 +19,7 @@ PID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNNAMED = "（未命名项目）"
 
 GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
-                "差": "#c62828"}
+                "差": "#c62828", PROVISIONAL_GRADE: "#8a8a8a"}
 
 
 _LOCK_ICON = None
@@ -46,6 +47,13 @@ def lock_icon():
 
 def grade_color(grade: str) -> QColor:
     return QColor(GRADE_COLORS.get(grade, "#333333"))
+
+
+def score_tooltip(score) -> str:
+    """A score's explanation; a provisional one says first why its grade is not shown."""
+    if score.scored and score.provisional:
+        return f"{score.provisional_reason}（等次暂不显示）\n{score.explanation}"
+    return score.explanation
 
 
 def display_name(project: Project) -> str:
@@ -130,19 +138,19 @@ class ProjectListModel(QAbstractTableModel):
             score = self.session.score(pid)
             if not score.scored:  # 未评分 (said in the tooltip): no 0.00 / 差
                 return "—"
-            return str(score.total) if col == COL_SCORE else score.grade
+            return str(score.total) if col == COL_SCORE else shown_grade(score)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME and project.finalized_at:
             return lock_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_NAME:
                 locked = "（已定稿，只读）" if project.finalized_at else ""
                 return display_name(project) + locked
-            return self.session.score(pid).explanation
+            return score_tooltip(self.session.score(pid))
         if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_GRADE:
-                return QBrush(grade_color(self.session.score(pid).grade))
+                return QBrush(grade_color(shown_grade(self.session.score(pid))))
             if col == COL_NAME and not project.name.strip():
                 return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.FontRole and (col == COL_GRADE or self.is_department_row(index.row())):

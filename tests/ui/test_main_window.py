@@ -7,6 +7,7 @@ import pytest
 
 from selfeval_desktop.domain.checks_base import Place
 from selfeval_desktop.domain.model import Indicator, Project, ProjectKind
+from selfeval_desktop.domain.scoring import shown_grade
 from selfeval_desktop.ui import main_window as mw
 from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, ProjectListModel
 from selfeval_desktop.ui.qt import QMessageBox, Qt
@@ -123,7 +124,7 @@ def test_department_entry_shows_its_own_page(qtbot, tmp_path):
     page = window.page.department
     assert "投入指标 15 分" in page.weights.text() and "满意度指标 10 分" in page.weights.text()
     score = window.session.score(dept.id)
-    assert f"当前得分 {score.total}，等次 {score.grade}" in page.weights.text()
+    assert f"当前得分 {score.total}，等次 {shown_grade(score)}" in page.weights.text()
     assert window.page.header.badge.total.text() == str(score.total)
     model = page.model
     assert model.rowCount() == 1

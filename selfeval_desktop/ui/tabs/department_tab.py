@@ -7,8 +7,8 @@ their funds (全年预算数, 全年执行数, 执行率) and grades, read-only 
 from __future__ import annotations
 
 from ...domain.money import format_wan
-from ...domain.scoring import num, pct
-from ..project_list import display_name, grade_color
+from ...domain.scoring import num, pct, shown_grade
+from ..project_list import display_name, grade_color, score_tooltip
 from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QFrame, QGroupBox, QHBoxLayout,
                   QHeaderView, QLabel, QLineEdit, QModelIndex, QSplitter, QTableView,
                   QVBoxLayout, QWidget, Qt)
@@ -79,12 +79,12 @@ class DepartmentProjectsModel(QAbstractTableModel):
                 return "—"
             if col == COL_SCORE:
                 return str(score.total)
-            return score.grade
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_RATE, COL_SCORE):
+            return shown_grade(score)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_RATE, COL_SCORE, COL_GRADE):
             score = self.session.score(pid)
-            return score.execution.explanation if col == COL_RATE else score.explanation
+            return score.execution.explanation if col == COL_RATE else score_tooltip(score)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_GRADE:
-            return QBrush(grade_color(self.session.score(pid).grade))
+            return QBrush(grade_color(shown_grade(self.session.score(pid))))
         return None
 
     def _row(self, pid) -> int:
@@ -174,10 +174,10 @@ class DepartmentTab(QWidget):
         profile = self.session.profile(self.pid)
         parts = "　".join(f"{lv.label} {num(lv.weight)} 分" for lv in profile.level1)
         score = self.session.score(self.pid)
-        now = f"当前得分 {score.total}，等次 {score.grade}" if score.scored else \
+        now = f"当前得分 {score.total}，等次 {shown_grade(score)}" if score.scored else \
             "当前得分 —（未评分：填写指标的年度指标值和实际完成值后自动计分）"
         self.weights.setText(f"评分规则：{profile.name}　一级指标分值：{parts}　<b>{now}</b>")
-        self.weights.setToolTip(f"{profile.description}\n{score.explanation}")
+        self.weights.setToolTip(f"{profile.description}\n{score_tooltip(score)}")
 
     def _score_changed(self, pid: int) -> None:
         if pid == self.pid:
