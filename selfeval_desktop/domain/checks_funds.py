@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from statistics import median
 
+from . import catalogs
 from .checks_base import Context, percent, wan, yuan
-from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, source_label,
-                    top_level_lines)
+from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, SpendingScheme,
+                    source_label, top_level_lines)
 from .money import FEN_PER_WAN, format_wan
 
 FUNDING_LABELS = {
@@ -50,6 +51,7 @@ def check_funds(ctx: Context) -> None:
     _overuse(ctx)
     _execution(ctx)
     _yuan_among_wan(ctx)
+    _line_classification(ctx)
 
 
 def source_name(ctx: Context, source: Source) -> str:
@@ -270,3 +272,33 @@ def _yuan_among_wan(ctx: Context) -> None:
                 ctx.warning("yuan_as_wan",
                             f"{ctx.name}{name}{label}为 {wan(v)}，比其他金额大上千倍，"
                             f"是否把以元计的金额误填为万元？", "budget", "budget_line", i, col)
+
+
+SCHEME_NAMES = {SpendingScheme.ECONOMIC: "支出经济分类", SpendingScheme.RD2011: "科研经费开支范围（11类）",
+                SpendingScheme.RD2021: "科研经费开支范围（2021年起3类）"}
+
+
+def catalog_entry(line: BudgetLine, scheme: SpendingScheme) -> catalogs.CatalogEntry | None:
+    """The catalog entry a line's code and name name together, or None."""
+    code, name = line.code.strip(), line.name.strip()
+    if scheme is SpendingScheme.ECONOMIC or not code:
+        return catalogs.lookup(f"{code} {name}".strip(), scheme)
+    entry = catalogs.by_code(code, scheme)
+    if entry is not None and name and catalogs.lookup(name, scheme) is not entry:
+        return None
+    return entry
+
+
+def _line_classification(ctx: Context) -> None:
+    """A spending line with money but no 支出科目, or one the catalog does not know (the grid
+    shows it red): the forms print such a line without (or with a wrong) classification."""
+    scheme = ctx.project.spending_scheme
+    for i, line in enumerate(ctx.project.budget_lines):
+        written = f"{line.code.strip()} {line.name.strip()}".strip()
+        if not written:
+            if any(getattr(line, col) for col in LINE_LABELS):
+                ctx.error("line_unclassified", f"{ctx.name}支出明细第{i + 1}行有金额但未选择支出科目",
+                          "budget", "budget_line", i, "name")
+        elif catalog_entry(line, scheme) is None:
+            ctx.warning("line_unknown", f"{ctx.name}支出明细第{i + 1}行“{written}”不在"
+                        f"{SCHEME_NAMES[scheme]}中，请从列表中选择", "budget", "budget_line", i, "name")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...domain import catalogs
+from ...domain.checks_funds import SCHEME_NAMES, catalog_entry
 from ...domain.model import BudgetLine, SpendingScheme, lines_total
 from ...domain.money import format_wan
 from ..qt import Qt
@@ -20,19 +21,6 @@ HEADERS = ("科目编码", "支出科目", "计划支出数", "实际支出数",
 FIELDS = {COL_CODE: ("code", TEXT), COL_NAME: ("name", TEXT), COL_PLANNED: ("planned", MONEY),
           COL_ACTUAL: ("actual", MONEY), COL_SPECIAL_PLANNED: ("special_planned", MONEY),
           COL_SPECIAL_ACTUAL: ("special_actual", MONEY)}
-SCHEME_NAMES = {SpendingScheme.ECONOMIC: "支出经济分类", SpendingScheme.RD2011: "科研经费开支范围（11类）",
-                SpendingScheme.RD2021: "科研经费开支范围（2021年起3类）"}
-
-
-def catalog_entry(line: BudgetLine, scheme: SpendingScheme) -> catalogs.CatalogEntry | None:
-    """The catalog entry a line's code and name name together, or None."""
-    code, name = line.code.strip(), line.name.strip()
-    if scheme is SpendingScheme.ECONOMIC or not code:
-        return catalogs.lookup(f"{code} {name}".strip(), scheme)
-    entry = catalogs.by_code(code, scheme)
-    if entry is not None and name and catalogs.lookup(name, scheme) is not entry:
-        return None
-    return entry
 
 
 class BudgetLineModel(SessionTableModel):

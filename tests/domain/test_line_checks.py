@@ -1,0 +1,36 @@
+"""问题清单 lists spending lines the forms cannot classify (review 4, F): a line with money but no
+支出科目, and one whose 科目 is not in the project's catalog (“301 差旅”, red in the grid)."""
+from __future__ import annotations
+
+from selfeval_desktop.domain.checks import check_project
+from selfeval_desktop.domain.checks_base import ERROR, WARNING
+from selfeval_desktop.domain.model import BudgetLine
+
+from tests.ui.ui_fixtures import sample_document
+
+
+def line_findings(lines):
+    doc = sample_document()
+    project = doc.projects[0]
+    project.budget_lines = lines
+    return [f for f in check_project(doc, project) if f.place.table == "budget_line"
+            and f.place.field == "name"]
+
+
+def test_a_line_with_money_but_no_classification_is_an_error():
+    found = line_findings([BudgetLine("30211", "差旅费", 5_000_000, 4_000_000),
+                           BudgetLine("", "", 1_000_000, None)])
+    assert [(f.severity, f.place.row) for f in found] == [(ERROR, 1)]
+    assert "第2行有金额但未选择支出科目" in found[0].message
+
+
+def test_an_unknown_classification_is_said_with_what_was_written():
+    found = line_findings([BudgetLine("301", "差旅", 5_000_000, 4_000_000),
+                           BudgetLine("30213", "维修（护）费", 1_000_000, None)])
+    assert [(f.severity, f.place.row) for f in found] == [(WARNING, 0)]
+    assert "“301 差旅”不在支出经济分类中" in found[0].message
+
+
+def test_known_lines_and_an_empty_line_say_nothing():
+    assert line_findings([BudgetLine("30211", "差旅费", 5_000_000, None),
+                          BudgetLine("", "", None, None)]) == []
