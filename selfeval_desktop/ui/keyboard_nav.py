@@ -19,7 +19,7 @@ def install_tab_keys(page) -> list:
 
     def add(keys: str, slot) -> None:
         shortcut = QShortcut(QKeySequence(keys), page)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)   # also from the 问题清单
         shortcut.activated.connect(slot)
         shortcuts.append(shortcut)
 

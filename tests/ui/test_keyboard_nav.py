@@ -153,3 +153,17 @@ def test_tab_leaves_the_project_list(qtbot, window):
     focus(qtbot, view)
     press(qtbot, K.Key_Tab)
     assert not view.hasFocus()
+
+
+def test_alt_number_and_ctrl_pgdn_work_from_the_checks_panel(qtbot, window):
+    """Review 4, I: with the focus in the 问题清单 (or its checkbox) the tab keys did nothing."""
+    from tests.ui.real_keys import key
+    tabs = window.page.tabs
+    for widget in (window.checks.list, window.checks.only_current):
+        tabs.setCurrentIndex(0)
+        focus(qtbot, widget)
+        key(qtbot, K.Key_3, ALT)
+        assert tabs.currentWidget() is window.page.tab_widgets["indicators"]
+        focus(qtbot, widget)
+        key(qtbot, K.Key_PageDown, CTRL)
+        assert tabs.currentWidget() is window.page.tab_widgets["conclusion"]
