@@ -94,11 +94,29 @@ class GroupedTextDelegate(TextDelegate):
             option.text = ""
 
 
+class ChoiceCombo(QComboBox):
+    """A closed choice: ↑/↓ (PgUp/PgDn, Home/End) open the list instead of storing the next
+    value at once; in the open list they move and Enter (or a click) chooses."""
+
+    OPENING_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+                    Qt.Key.Key_Home, Qt.Key.Key_End)
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.key() in self.OPENING_KEYS and \
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event):  # noqa: N802 - Qt override
+        event.ignore()      # a passing wheel does not change (and store) the choice
+
+
 class AchievementDelegate(QStyledItemDelegate):
     """达成 / 部分达成 / 未达成 for 定性 rows; a choice is committed at once."""
 
     def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
+        combo = ChoiceCombo(parent)
         combo.addItems(ACHIEVEMENT_CHOICES)
         combo.setFrame(False)
         combo.activated.connect(lambda _i, c=combo: self._commit(c))

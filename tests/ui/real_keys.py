@@ -2,6 +2,8 @@
 (the focus moves between keys: grid → editor → completer popup), pauses past the idle save."""
 from __future__ import annotations
 
+import shiboken6
+
 from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
 from selfeval_desktop.ui.tabs.fields import IDLE_MS
 
@@ -10,8 +12,12 @@ NO_MOD = Qt.KeyboardModifier.NoModifier
 
 
 def _target():
+    """Where a key goes: an open popup (its focus widget: a list view), else the focus widget."""
     popup = QApplication.activePopupWidget()
-    return popup or QApplication.focusWidget()
+    focused = QApplication.focusWidget()
+    if popup is not None and not (focused is not None and popup.isAncestorOf(focused)):
+        return popup         # a completer's list: the keys go to it, the focus stays outside
+    return focused
 
 
 def key(qtbot, k, mods=NO_MOD, widget=None) -> None:
@@ -20,7 +26,8 @@ def key(qtbot, k, mods=NO_MOD, widget=None) -> None:
     target = widget or _target()
     assert target is not None, "no widget has the keyboard focus"
     QTest.keyPress(target, k, mods)
-    QTest.keyRelease(widget or _target() or target, k, mods)
+    if shiboken6.isValid(target) and target is (widget or _target()):
+        QTest.keyRelease(target, k, mods)   # (not when the press closed an editor or a popup)
     qtbot.wait(5)
 
 
