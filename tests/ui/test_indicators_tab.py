@@ -145,10 +145,39 @@ def test_templates_are_common_science_indicators_that_parse(qtbot, tab, path):
     tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
     count = tab.session.undo_stack.count()
     tab.insert_template(satisfaction)
-    rows = indicators(path)
-    assert [r.name for r in rows[1:1 + len(satisfaction.items)]] == [n for n, _ in satisfaction.items]
-    assert rows[1].level1 == "满意度指标" and rows[1].target == satisfaction.items[0][1]
+    rows = indicators(path)       # after the 满意度 row (the last), not below the cursor
+    assert [r.name for r in rows[4:4 + len(satisfaction.items)]] == [n for n, _ in satisfaction.items]
+    assert rows[4].level1 == "满意度指标" and rows[4].target == satisfaction.items[0][1]
     assert tab.session.undo_stack.count() == count + 1
+
+
+def test_template_rows_join_their_level_one_and_two_block(qtbot, tab, path):
+    """Review 4, G: inserted below the cursor, templates split the blocks (产出/效益/满意度/效益/产出)."""
+    groups = {(g.level1, g.level2): g for g in load_templates()}
+    tab.grid.setCurrentIndex(tab.model.index(3, im.COL_NAME))          # on 满意度
+    tab.insert_template(groups[("效益指标", "经济效益指标")])
+    tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
+    tab.insert_template(groups[("产出指标", "质量指标")])
+    heads = [(r.level1, r.level2) for r in indicators(path)]
+    level1s = [h[0] for h in heads]
+    blocks = [l1 for i, l1 in enumerate(level1s) if i == 0 or level1s[i - 1] != l1]
+    assert blocks == ["产出指标", "效益指标", "满意度指标"]               # each block once
+    level2s = [h[1] for h in heads if h[0] == "产出指标"]
+    assert level2s[:1] == ["数量指标"] and set(level2s[1:]) == {"质量指标"}   # 质量 together
+    assert heads[tab.grid.currentIndex().row()] == ("产出指标", "质量指标")
+
+
+def test_template_position_reads_a_heading_written_once_per_block():
+    from selfeval_desktop.domain.model import Indicator
+    from selfeval_desktop.domain.profiles import load_profile
+    from selfeval_desktop.ui.tabs.indicator_templates import template_position
+    rows = [Indicator("产出", "数量指标", "a"), Indicator("", "", "b"),
+            Indicator("满意度指标", "服务对象满意度指标", "c")]
+    profile = load_profile("mof2020")
+    assert template_position(rows, profile, "产出指标", "数量指标") == 2
+    assert template_position(rows, profile, "产出指标", "时效指标") == 2
+    assert template_position(rows, profile, "效益指标", "社会效益指标") == 2   # between the blocks
+    assert template_position([], profile, "效益指标", "社会效益指标") == 0
 
 
 def test_template_menu_lists_every_level_one(qtbot, tab):

@@ -29,3 +29,34 @@ def load_templates() -> tuple[TemplateGroup, ...]:
     return tuple(TemplateGroup(g["level1"], g["level2"],
                                tuple((i["name"], i["target"]) for i in g["items"]))
                  for g in data["groups"])
+
+
+def template_position(indicators, profile, level1: str, level2: str) -> int:
+    """Where template rows of (``level1``, ``level2``) go so that they join their block: after the
+    last row of the same 一级 and 二级, else at the end of the same 一级, else between the
+    一级 blocks in the profile's order (产出 → 效益 → 满意度). A heading written only on a
+    block's first row counts for the rows below it (as the grid draws it)."""
+    def key(written: str) -> str:
+        level = profile.level1_for(written) if written and written.strip() else None
+        return level.key if level is not None else (written or "").strip()
+
+    order = {level.key: i for i, level in enumerate(profile.level1)}
+    rows, current1, current2 = [], "", ""
+    for ind in indicators:
+        if (ind.level1 or "").strip():
+            if key(ind.level1) != current1:
+                current2 = ""
+            current1 = key(ind.level1)
+        if (ind.level2 or "").strip():
+            current2 = ind.level2.strip()
+        rows.append((current1, current2))
+    want1, want2 = key(level1), (level2 or "").strip()
+    same2 = [i for i, (a, b) in enumerate(rows) if a == want1 and b == want2]
+    if same2:
+        return same2[-1] + 1
+    same1 = [i for i, (a, _b) in enumerate(rows) if a == want1]
+    if same1:
+        return same1[-1] + 1
+    rank = order.get(want1, len(order))
+    earlier = [i for i, (a, _b) in enumerate(rows) if order.get(a, len(order)) < rank]
+    return earlier[-1] + 1 if earlier else 0

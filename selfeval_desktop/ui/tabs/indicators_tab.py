@@ -11,7 +11,7 @@ from ..grid import Grid
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
 from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
-from .indicator_templates import load_templates
+from .indicator_templates import load_templates, template_position
 
 COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
                  im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 128,
@@ -160,14 +160,16 @@ class IndicatorsTab(QWidget):
         return menu
 
     def insert_template(self, group, name: str | None = None) -> None:
-        """Insert template rows below the current row (at the end when none); one undo step."""
+        """Insert template rows into their 一级/二级 block (template_position); one undo step.
+        (Inserted below the current row, they split the blocks: 产出/效益/满意度/效益/产出.)"""
         if not self.session.project_editable(self.pid):
             return
-        cur = self.grid.currentIndex()
-        position = cur.row() + 1 if cur.isValid() and cur.row() < self.model.data_rows else None
+        project = self.session.project(self.pid)
+        position = template_position(project.indicators, self.session.profile(self.pid),
+                                     group.level1, group.level2)
         rows = group.indicators(name)
         with self.session.macro("插入常用指标"):
             self.session.insert_rows("indicator", self.pid, position, rows)
         if rows:
-            first = position if position is not None else self.model.data_rows - len(rows)
-            self.grid.setCurrentIndex(self.model.index(first, im.COL_ACTUAL))
+            self.grid.setCurrentIndex(self.model.index(position, im.COL_ACTUAL))
+            self.grid.scrollTo(self.grid.currentIndex())
