@@ -130,6 +130,13 @@ def import_excel(actions, source: str | None = None) -> bool:
     return True
 
 
+def _latest(window) -> None:
+    """A read-only window prints and exports what the file holds now (another window edits it)."""
+    follower = getattr(window, "follower", None)
+    if follower is not None:
+        follower.check_now()
+
+
 def export_excel(actions) -> bool:
     from ..reports.xlsx_export import XlsxExportError, export_workbook
     from .qt import QFileDialog
@@ -138,6 +145,7 @@ def export_excel(actions) -> bool:
     if session is None:
         return False
     window.page.flush()
+    _latest(window)
     default = str(Path(actions._start_dir()) / f"{Path(session.path).stem}.xlsx")
     out, _ = QFileDialog.getSaveFileName(window, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
     if not out:
@@ -161,6 +169,7 @@ def export_pdf(actions, form: str) -> bool:
     if session is None:
         return False
     window.page.flush()
+    _latest(window)
     doc = session.document
     pid = window.page.pid
     current = next((p for p in doc.project_list() if p.id == pid), None)

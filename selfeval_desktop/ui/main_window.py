@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .checks_panel import ChecksPanel
 from .file_actions import FileActions
+from .file_watch import ReadOnlyFollower
 from .finalize_actions import FinalizeActions
 from .header import Header
 from .keyboard_nav import install_tab_keys
@@ -276,6 +277,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.session = None
         self.lock = None
+        self.follower = None    # follows the file's changes when it is open read-only
         self.page: DocumentPage | None = None
         self._painted = False
         self._after_paint: list = []
@@ -369,6 +371,7 @@ class MainWindow(QMainWindow):
         self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
         self.page.projectShown.connect(self.checks.set_current)
+        self.follower = ReadOnlyFollower(self, session) if session.readonly else None
         self._show_document_state()
         self.after_paint(lambda: self.session is session
                          and self.checks.refresh(budget_ms=CHECKS_SLICE_MS))
@@ -408,6 +411,9 @@ class MainWindow(QMainWindow):
         self.page.deleteLater()
         self.page = None
         session, self.session = self.session, None
+        if self.follower is not None:
+            self.follower.stop()
+            self.follower = None
         session.opened.close()
         session.deleteLater()
         if self.lock is not None:

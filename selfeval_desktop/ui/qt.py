@@ -17,7 +17,8 @@ import sys
 
 _QTCORE = (
     "QAbstractItemModel", "QAbstractTableModel", "QByteArray", "QCoreApplication", "QDate",
-    "QElapsedTimer", "QEvent", "QItemSelection", "QItemSelectionModel", "QLocale", "QMimeData",
+    "QElapsedTimer", "QEvent", "QFileSystemWatcher", "QItemSelection", "QItemSelectionModel",
+    "QLocale", "QMimeData",
     "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint", "QRect", "QSettings",
     "QSignalBlocker", "QSize", "QSortFilterProxyModel", "QStandardPaths", "QStringListModel",
     "Qt", "QTimer", "QUrl", "Signal", "Slot", "qVersion",

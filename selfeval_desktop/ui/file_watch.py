@@ -1,0 +1,71 @@
+"""A window that has the file read-only follows the window that edits it.
+
+The second window on a file gets it read-only (file_lock); before, it kept showing the file as it
+was when opened, and printed that stale state. Now the read-only window watches the file
+(QFileSystemWatcher, debounced, and a slow poll for network folders where no change is signalled)
+and, when another connection has committed (SQLite's ``PRAGMA data_version``), reads the document
+again (``session.reload``: same project and tab, a note in the status bar). 打印 and 导出 call
+:meth:`ReadOnlyFollower.check_now` first, so they never print a stale state.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from .qt import QFileSystemWatcher, QObject, QTimer
+
+DEBOUNCE_MS = 300
+POLL_MS = 3000
+REFRESHED = "文件已被另一窗口修改，已刷新为最新内容"
+
+
+class ReadOnlyFollower(QObject):
+    """Reloads ``session`` (read-only) when the file changes; ``window`` shows the note."""
+
+    def __init__(self, window, session):
+        super().__init__(session)
+        self.window, self.session = window, session
+        self._version = self._data_version()
+        self._watcher = QFileSystemWatcher([str(session.path)], self)
+        self._watcher.fileChanged.connect(self._changed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check_now)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.check_now)
+        self._poll.start()
+
+    def stop(self) -> None:
+        self._poll.stop()
+        self._debounce.stop()
+        self._watcher.removePaths(self._watcher.files())
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.session.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+
+    def _changed(self, path: str) -> None:
+        if path not in self._watcher.files():     # replaced by a rename: watch the new file
+            self._watcher.addPath(path)
+        self._debounce.start()
+
+    def check_now(self) -> bool:
+        """Reload if another window committed since the last look; True when it did."""
+        version = self._data_version()
+        if version is None or version == self._version:
+            return False
+        self._version = version
+        window = self.window
+        page = getattr(window, "page", None)
+        if page is not None:
+            page.flush()
+        try:
+            self.session.reload()
+        except Exception:   # noqa: BLE001 - a file caught mid-write: the next look tries again
+            self._version = None
+            return False
+        window.statusBar().showMessage(REFRESHED, 10000)
+        return True
