@@ -24,7 +24,13 @@ from .qt import (QAction, QFont, QHBoxLayout, QLabel, QListWidget,
 
 APP_TITLE = "绩效自评助手"
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
-CHECKS_HEIGHT = 170  # the 问题清单's first height: about eight findings at 768 px
+CHECKS_HEIGHT = 170  # the 问题清单's first height at most: about eight findings at 768 px
+
+
+def checks_height(window_height: int) -> int:
+    """The 问题清单's first height: the grids get the window's height first (at 720 px the
+    支出明细 showed three rows), the list what is left, 90–170 px (it can be dragged taller)."""
+    return max(90, min(CHECKS_HEIGHT, window_height - 600))
 CHECKS_SLICE_MS = 8  # the first 问题清单 run after opening goes on in slices of about this
 TAB_KEYS = ("overview", "budget", "indicators", "conclusion")
 TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
@@ -457,7 +463,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._state_restored:  # first start: a short 问题清单 leaves room for the grids
             self._state_restored = True
-            self.resizeDocks([self.checks], [CHECKS_HEIGHT], Qt.Orientation.Vertical)
+            self.resizeDocks([self.checks], [checks_height(self.height())],
+                             Qt.Orientation.Vertical)
 
     def _restore_splitter(self) -> None:
         state = self.settings.value("window/splitter")

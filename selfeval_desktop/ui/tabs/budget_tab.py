@@ -143,7 +143,10 @@ class BudgetTab(QWidget):
                       "灰色的合计是各行之和；另有合计数时，直接在合计格中输入。", lines)
         hint.setStyleSheet("color: #666;")
         box.addWidget(hint)
-        self.line_grid.setMinimumHeight(100)
+        for signal in (self.line_model.modelReset, self.line_model.rowsInserted,
+                       self.line_model.rowsRemoved):
+            signal.connect(self._fit_lines)
+        self._fit_lines()
 
         inner = QVBoxLayout(page)
         inner.setContentsMargins(6, 6, 6, 6)
@@ -160,6 +163,19 @@ class BudgetTab(QWidget):
         session.fieldChanged.connect(self._field_changed)
         session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(lambda: self.set_project(self.pid))
+
+    LINES_SHOWN = (4, 9)   # the 支出明细 grid shows at least 4, at most 9 rows (合计 included)
+
+    def _fit_lines(self, *_args) -> None:
+        """The 支出明细 grid is tall enough for its lines and 合计 (up to LINES_SHOWN rows); the
+        page scrolls instead (at 1280×720 it showed three rows, 合计 scrolled out of sight)."""
+        grid = self.line_grid
+        low, high = self.LINES_SHOWN
+        rows = min(max(self.line_model.rowCount(), low), high)
+        height = grid.horizontalHeader().sizeHint().height() + \
+            rows * grid.verticalHeader().defaultSectionSize() + 2 * grid.frameWidth() + \
+            grid.horizontalScrollBar().sizeHint().height()
+        grid.setMinimumHeight(height)
 
     def _catalog_labels(self) -> list[str]:
         scheme = self.session.project(self.pid).spending_scheme if self.pid is not None \

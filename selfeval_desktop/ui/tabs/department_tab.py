@@ -142,8 +142,13 @@ class DepartmentTab(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.projects.setMinimumHeight(self.projects.verticalHeader().defaultSectionSize() + 32)
+        # the typing hint is the projects' 绩效指标 tab's (learned there): the tree gets the room
+        self.indicators.show_hint = False
+        self.indicators.hint.hide()
         box = QGroupBox("部门所属项目（资金和得分随各项目自动更新；在左侧选中项目可修改）", self)
         box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
         box_layout.addWidget(self.projects)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -152,7 +157,7 @@ class DepartmentTab(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        split.setSizes([360, 200])
+        split.setSizes([600, 130])     # the indicator tree first (it showed four rows at 720)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)

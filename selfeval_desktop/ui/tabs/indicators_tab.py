@@ -16,6 +16,7 @@ from .indicator_templates import load_templates, template_position
 COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
                  im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 128,
                  im.COL_OVERRIDE: 76, im.COL_REASON: 100}
+DEVIATION_WIDTH = 240
 
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
         "红色单元格表示无法识别或需要补充，鼠标停留可看原因。")
@@ -36,6 +37,8 @@ def level1_summary(indicators, profile) -> list[tuple[str, Decimal, Decimal]]:
 
 
 class IndicatorsTab(QWidget):
+    show_hint = True     # the typing hint under the grid (the 部门整体 page leaves it out)
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -55,7 +58,11 @@ class IndicatorsTab(QWidget):
         header = self.grid.horizontalHeader()
         for col, width in COLUMN_WIDTHS.items():
             self.grid.setColumnWidth(col, width)
-        header.setSectionResizeMode(im.COL_DEVIATION, QHeaderView.ResizeMode.Stretch)
+        # 偏差原因 is the longest text: wide, and the grid scrolls sideways rather than squeeze
+        # it (stretched, it shrank to ~25 px at 1280: “部 分…”); it takes any room left
+        self.grid.setColumnWidth(im.COL_DEVIATION, DEVIATION_WIDTH)
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(True)
 
         self.template_button = QPushButton("插入常用指标", self)   # a menu: the arrow has room
         self.template_button.setToolTip("插入科技局项目常用的绩效指标（可撤销）")
@@ -98,6 +105,7 @@ class IndicatorsTab(QWidget):
             w.setEnabled(editable)
         locked = pid is not None and self.session.is_finalized(pid)
         self.hint.setText(LOCKED_HINT if locked else HINT)
+        self.hint.setVisible(self.show_hint or locked)
         self.update_summary()
 
     def _score_changed(self, pid: int) -> None:

@@ -1,0 +1,69 @@
+"""At 1280×720 (and 1024×700) the grids get the room (review 4, K): 支出明细 showed three rows
+with 合计 scrolled away, the 部门整体 tree four rows, 偏差原因 was squeezed to ~25 px."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from selfeval_desktop.domain.model import BudgetLine, Indicator, Project, ProjectKind
+from selfeval_desktop.ui.main_window import checks_height
+from selfeval_desktop.ui.models import indicator_model as im
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.ui_fixtures import make_file, sample_document
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def document():
+    doc = sample_document()
+    doc.projects[0].budget_lines = [BudgetLine("30211", "差旅费", 1_000_000, 1_000_000)
+                                    for _ in range(6)]
+    rows = [Indicator("投入指标", "预算编制", f"指标{i}", "≥1个", "1个", Decimal(10))
+            for i in range(10)]
+    doc.projects.insert(0, Project(name="部门整体", kind=ProjectKind.DEPARTMENT, indicators=rows))
+    return doc
+
+
+@pytest.fixture(params=[(1280, 720), (1024, 700)])
+def window(request, qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, document()), show=False)
+    window.resize(*request.param)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_checks_list_leaves_the_height_to_the_grids():
+    assert checks_height(720) <= 120 and checks_height(700) <= 100
+    assert checks_height(768) >= 160 and checks_height(1080) == 170
+
+
+def test_every_spending_line_and_the_total_fit_in_the_lines_grid(qtbot, window):
+    page = window.page
+    page.projects.select_pid(window.session.document.project_list()[0].id)
+    tab = page.tab_widgets["budget"]
+    page.tabs.setCurrentWidget(tab)
+    grid = tab.line_grid
+    rows = grid.model().rowCount()                    # 6 lines, 新, 合计
+    qtbot.waitUntil(lambda: grid.viewport().height() >= sum(grid.rowHeight(r) for r in range(rows)),
+                    timeout=2000)
+
+
+def test_deviation_column_keeps_its_width_and_the_grid_scrolls(qtbot, window):
+    page = window.page
+    page.projects.select_pid(window.session.document.project_list()[0].id)
+    tab = page.tab_widgets["indicators"]
+    page.tabs.setCurrentWidget(tab)
+    qtbot.wait(50)
+    assert tab.grid.columnWidth(im.COL_DEVIATION) >= 200
+    assert tab.grid.columnWidth(im.COL_ACHIEVEMENT) >= 100
+
+
+def test_department_tree_gets_most_of_the_height(qtbot, window):
+    dept = window.session.document.department
+    window.page.projects.select_pid(dept.id)
+    grid = window.page.department.indicators.grid
+    qtbot.wait(50)
+    assert grid.viewport().height() >= 7 * grid.verticalHeader().defaultSectionSize()
