@@ -379,6 +379,8 @@ def _score_qualitative(ind, target, actual, profile) -> IndicatorScore:
     band = profile.band(level)
     close = "]" if band.high_inclusive else ")"
     text = f"{kind}{level}：得分区间 [{low}, {high}{close} 分，取区间内最高分 {suggested}"
+    if not band.high_inclusive:       # 7.99 of 10 reads like a typo: say why it is not 8
+        text += f"（区间不含 {high} 分，故取 {suggested}）"
     return IndicatorScore(suggested, suggested, text, direction, band=(low, high),
                           achievement=level, below_full=suggested < weight)
 

@@ -83,3 +83,13 @@ def test_score_command_and_forms_show_no_grade_for_a_provisional_total(tmp_path,
     profile = profile_for(doc, project)
     mof = texts(form_mof.indicators(project, score_project(project, profile), profile))
     assert "自评等次：—" in mof and "分值合计为 130" in mof
+
+
+def test_a_band_open_at_the_top_says_why_the_score_is_just_below_it():
+    """Review 4: 部分达成 showed 7.99 of 10, which looks like a typo; the explanation says why."""
+    p = project(45, 45)
+    p.indicators[0].target, p.indicators[0].actual = "有效提升", "基本完成"
+    p.indicators[0].achievement = "部分达成"
+    s = score_project(p, profile()).indicators[0]
+    low, high = s.band
+    assert s.score < high and f"区间不含 {high} 分，故取 {s.score}" in s.explanation

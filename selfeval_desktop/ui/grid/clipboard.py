@@ -26,7 +26,8 @@ class ClipboardOps:
         right = max(r.right() for r in ranges)
         return top, left, bottom, right
 
-    def clear_selection(self) -> None:
+    def clear_selection(self, step: str | None = None) -> None:
+        """Delete: clear the selected cells (one undo step, named ``step`` when given)."""
         if self._refused():
             return
         model = self.model()
@@ -41,7 +42,7 @@ class ClipboardOps:
             name = f"清除 {title}" if title else "清除"
         else:
             name = f"清除 {len(indexes)} 格"
-        with self._macro(name):
+        with self._macro(f"{step} {name[3:]}".strip() if step else name):
             for index in indexes:
                 model.setData(index, "", EDIT_ROLE)
 

@@ -23,6 +23,7 @@ from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent
                   QTableView, QTextCursor, QTextEdit, Qt)
 from .clipboard import ClipboardOps
 from .fit import RowFitter
+from .focus import FocusOps
 from .rows import RowOps
 from .typing import EditorTyping
 
@@ -37,7 +38,7 @@ _USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
                   QAbstractItemView.EditTrigger.EditKeyPressed)
 
 
-class Grid(ClipboardOps, RowOps, QTableView):
+class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -64,6 +65,7 @@ class Grid(ClipboardOps, RowOps, QTableView):
         self._tab_anchor: int | None = None      # the column a run of Tabs started from
         self._typing = EditorTyping(self)          # saves the open cell after a pause
         self._tabbing = False
+        self._focus_look(False)                    # grey selection until it has the focus
 
     def fit_rows_to_text(self, max_lines: int = 3) -> None:
         """Rows grow with their wrapped text, up to ``max_lines`` (grid.fit)."""
@@ -197,6 +199,11 @@ class Grid(ClipboardOps, RowOps, QTableView):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
+        if event.matches(QKeySequence.StandardKey.Cut) and \
+                self.state() != QAbstractItemView.State.EditingState:
+            self.copy_selection()            # Ctrl+X: copied, then cleared as one undo step
+            self.clear_selection("剪切")
+            return
         editor = self.indexWidget(self.currentIndex())
         if self.state() == QAbstractItemView.State.EditingState and editor is not None:
             # keys that reached the grid while its editor is open (typed before the focus moved)
@@ -221,36 +228,6 @@ class Grid(ClipboardOps, RowOps, QTableView):
             self.clear_selection()
             return
         super().keyPressEvent(event)
-
-    def focusInEvent(self, event):  # noqa: N802 - Qt override
-        """The focus arriving (Tab, Alt+1…4, a shortcut) on a grid without a current cell puts
-        the cursor on its first cell that takes typing — the 新 row's first column on an empty
-        grid — so the keys typed next go into the grid (they did nothing, or were refused on a
-        label column Qt picked)."""
-        had_current = self.currentIndex().isValid()
-        super().focusInEvent(event)
-        if not had_current and event.reason() != Qt.FocusReason.MouseFocusReason:
-            self._cursor_to_first()
-
-    def _cursor_to_first(self, *_args) -> None:
-        """With the focus here and no current cell (a tab built around a grid that took the
-        focus before its project was loaded, a model reset), the first cell taking typing."""
-        if self.model() is None or self.currentIndex().isValid() or not self.hasFocus():
-            return
-        first = self.first_editable()
-        if first is not None:
-            self._set_current(*first)
-
-    def first_editable(self) -> tuple[int, int] | None:
-        """(row, column) of the first cell that takes typing, row by row; None when none does."""
-        model = self.model()
-        for row in range(model.rowCount()):
-            if self.isRowHidden(row):
-                continue
-            for col in range(model.columnCount()):
-                if not self.isColumnHidden(col) and self._editable(model.index(row, col)):
-                    return row, col
-        return None
 
     def keyboardSearch(self, search):  # noqa: N802 - Qt override
         """Typing on a cell that takes no typing (合计, 得分, a label) does not search.
@@ -313,6 +290,11 @@ class Grid(ClipboardOps, RowOps, QTableView):
         super().currentChanged(current, previous)
         if not self._tabbing:
             self._tab_anchor = None      # moved by a click or an arrow: Enter goes straight down
+        if self.message and self.message != self._told:     # “… 不能直接输入”: about the cell left
+            window = self.window()
+            if isinstance(window, QMainWindow) and window.statusBar().currentMessage() == self.message:
+                window.statusBar().clearMessage()
+            self.message = ""
         if self.state() != QAbstractItemView.State.EditingState:
             self._tell(current)
 

@@ -1,0 +1,80 @@
+"""The keyboard focus arriving at and leaving a :class:`~.view.Grid` (mixed into it).
+
+- Arriving without a current cell (Tab, Alt+1…4, a tab built around the grid), the cursor goes
+  to the first cell that takes typing, so the keys typed next land in the grid.
+- A grid without the focus shows its selection in grey, as Excel does: the 预算表's three grids
+  each showed a blue selection at once, and which one would take the typing was not clear.
+- What the grid said in the status bar (why a cell is red, why a cell takes no typing) is taken
+  back when the focus leaves the grid; it stayed, about a cell no longer in view.
+"""
+from __future__ import annotations
+
+from ..qt import QApplication, QColor, QMainWindow, QPalette, Qt
+
+UNFOCUSED_SELECTION = QColor(217, 217, 217)
+
+
+class FocusOps:
+
+    def focusInEvent(self, event):  # noqa: N802 - Qt override
+        had_current = self.currentIndex().isValid()
+        super().focusInEvent(event)
+        self._focus_look(True)
+        if not had_current and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self._cursor_to_first()
+
+    def focusOutEvent(self, event):  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        now = QApplication.focusWidget()
+        if now is not None and (now is self or self.isAncestorOf(now)):
+            return                       # into the grid's own editor: still this grid
+        popup = QApplication.activePopupWidget()
+        if popup is not None or event.reason() == Qt.FocusReason.PopupFocusReason:
+            return                       # a menu or a picker's list over the grid
+        self._focus_look(False)
+        self.forget_said()
+
+    def _focus_look(self, focused: bool) -> None:
+        palette = self.palette()
+        if focused:
+            default = QApplication.palette(self)
+            for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+                palette.setColor(QPalette.ColorGroup.Active, role, default.color(
+                    QPalette.ColorGroup.Active, role))
+        else:
+            palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight,
+                             UNFOCUSED_SELECTION)
+            palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText,
+                             self.palette().color(QPalette.ColorRole.Text))
+        self.setPalette(palette)
+
+    def forget_said(self) -> None:
+        """Take back from the status bar what this grid last said there."""
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        bar = window.statusBar()
+        if bar.currentMessage() and bar.currentMessage() in (self._told, self.message):
+            bar.clearMessage()
+        self._told = ""
+        self.message = ""
+
+    def _cursor_to_first(self, *_args) -> None:
+        """With the focus here and no current cell (a tab built around a grid that took the
+        focus before its project was loaded, a model reset), the first cell taking typing."""
+        if self.model() is None or self.currentIndex().isValid() or not self.hasFocus():
+            return
+        first = self.first_editable()
+        if first is not None:
+            self._set_current(*first)
+
+    def first_editable(self) -> tuple[int, int] | None:
+        """(row, column) of the first cell that takes typing, row by row; None when none does."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            if self.isRowHidden(row):
+                continue
+            for col in range(model.columnCount()):
+                if not self.isColumnHidden(col) and self._editable(model.index(row, col)):
+                    return row, col
+        return None

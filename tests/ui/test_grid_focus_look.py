@@ -1,0 +1,76 @@
+"""Review 4 polish: a grid without the focus shows a grey selection; what a grid said in the
+status bar goes when the focus or the cursor leaves; Ctrl+X cuts (copy, then clear: one step)."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.ui.grid.focus import UNFOCUSED_SELECTION
+from selfeval_desktop.ui.models import budget_line_model as blm
+from selfeval_desktop.ui.qt import QGuiApplication, QPalette, Qt
+
+from tests.ui.real_keys import K, key, type_keys
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path)
+
+
+@pytest.fixture
+def tab(qtbot, tmp_path, path):
+    window = make_window(qtbot, tmp_path, path)
+    tab = window.page.tab_widgets["budget"]
+    window.page.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def highlight(grid):
+    return grid.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+
+
+def test_only_the_grid_with_the_focus_shows_a_coloured_selection(qtbot, tab):
+    grids = (tab.source_grid, tab.fund_grid, tab.line_grid)
+    focus(qtbot, tab.line_grid)
+    assert highlight(tab.line_grid) != UNFOCUSED_SELECTION
+    assert highlight(tab.source_grid) == highlight(tab.fund_grid) == UNFOCUSED_SELECTION
+    focus(qtbot, tab.source_grid)
+    assert [highlight(g) == UNFOCUSED_SELECTION for g in grids] == [False, True, True]
+
+
+def test_a_cell_note_goes_when_the_focus_moves_to_another_grid(qtbot, tab):
+    bar = tab.window().statusBar()
+    focus(qtbot, tab.source_grid)
+    tab.source_grid.setCurrentIndex(tab.source_model.index(0, 0))     # a row label
+    type_keys(qtbot, "2")
+    assert "不能输入" in bar.currentMessage()
+    focus(qtbot, tab.line_grid)
+    assert bar.currentMessage() == ""
+
+
+def test_a_cell_note_goes_when_the_cursor_moves_on(qtbot, tab):
+    bar = tab.window().statusBar()
+    focus(qtbot, tab.source_grid)
+    tab.source_grid.setCurrentIndex(tab.source_model.index(0, 0))
+    type_keys(qtbot, "2")
+    assert "不能输入" in bar.currentMessage()
+    key(qtbot, K.Key_Right)
+    assert bar.currentMessage() == ""
+
+
+def test_ctrl_x_copies_and_clears_in_one_undo_step(qtbot, tab, path):
+    grid = tab.line_grid
+    focus(qtbot, grid)
+    grid.setCurrentIndex(grid.model().index(0, blm.COL_PLANNED))
+    stack = tab.session.undo_stack
+    steps = stack.count()
+    key(qtbot, K.Key_X, CTRL)
+    assert QGuiApplication.clipboard().text().strip() == "5"
+    assert reread(path).projects[0].budget_lines[0].planned is None
+    assert stack.count() == steps + 1 and stack.undoText().startswith("剪切")
+    stack.undo()
+    assert reread(path).projects[0].budget_lines[0].planned == 5_000_000
