@@ -109,6 +109,10 @@ class Header(QFrame):
                 self.profile.setItemData(self.profile.count() - 1, prof.description,
                                          Qt.ItemDataRole.ToolTipRole)
         self.profile.activated.connect(self._profile_chosen)
+        # the 部门整体 page: its own rule (the department profile), shown in place of the list
+        self.department_profile = QLabel("", self)
+        self.department_profile.setObjectName("departmentProfile")
+        self.department_profile.hide()
 
         self.readonly_note = QLabel("只读：不能修改", self)
         self.readonly_note.setObjectName("readonlyNote")
@@ -139,6 +143,7 @@ class Header(QFrame):
         rule_row.addSpacing(12)
         rule_row.addWidget(QLabel("评分规则", self))
         rule_row.addWidget(self.profile, 1)
+        rule_row.addWidget(self.department_profile, 1)
         left.addLayout(unit_row)
         left.addLayout(rule_row)
         layout = QHBoxLayout(self)
@@ -215,13 +220,35 @@ class Header(QFrame):
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "meta" or entity == "project" and attr == "finalized_at":
             self.refresh()
+            self._show_rule()
         elif entity == "project" and attr == "name" and pid == self.pid:
             self._show_score()
 
     # ------------------------------------------------------------ score
     def set_project(self, pid: int | None) -> None:
         self.pid = pid
+        self._show_rule()
         self._show_score()
+
+    def _show_rule(self) -> None:
+        """评分规则: the projects' rule (a list), or on the 部门整体 page the department's rule
+        (it showed the projects' rule there, which does not score the department)."""
+        try:
+            project = self.session.project(self.pid) if self.pid is not None else None
+        except KeyError:
+            project = None
+        department = project is not None and project.kind is ProjectKind.DEPARTMENT
+        if department:
+            try:
+                profile = self.session.profile(project.id)
+                name, tip = profile.name, profile.description
+            except ProfileError as exc:
+                name, tip = str(exc), ""
+            self.department_profile.setText(name)
+            self.department_profile.setToolTip(
+                f"部门整体评价按此规则计分（项目按“{self.profile.currentText()}”）\n{tip}".strip())
+        self.department_profile.setVisible(department)
+        self.profile.setVisible(not department)
 
     def _score_changed(self, pid: int) -> None:
         if pid == self.pid:

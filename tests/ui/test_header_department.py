@@ -1,0 +1,25 @@
+"""On the 部门整体 page the header's 评分规则 names the department's rule (review 4: it still
+showed the projects' rule, which does not score the department)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.test_main_window import with_department
+from tests.ui.ui_fixtures import make_file
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def test_department_page_shows_the_department_rule(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, with_department()))
+    header, session = window.page.header, window.session
+    dept = session.document.department
+    project = session.document.project_list()[0]
+    window.page.projects.select_pid(dept.id)
+    assert header.department_profile.isVisible() and not header.profile.isVisible()
+    assert header.department_profile.text() == session.profile(dept.id).name
+    assert header.department_profile.text() != header.profile.currentText()
+    window.page.projects.select_pid(project.id)
+    assert header.profile.isVisible() and not header.department_profile.isVisible()
+    assert header.profile.currentText() == session.profile(project.id).name
