@@ -79,6 +79,13 @@ def demo_path() -> Path:
     return Path(folder or Path.home()) / DEMO_NAME
 
 
+def _same_file(a, b) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 def in_use(path: Path) -> bool:
     """Whether another window (here or elsewhere) has ``path`` open for editing."""
     if not Path(path).exists():
@@ -248,7 +255,9 @@ class FileActions(QObject):
         recent = self.recent_files()
         return str(Path(recent[0]).parent) if recent else documents_dir()
 
-    def _ask_save_path(self, title: str, name: str) -> Path | None:
+    def _ask_save_path(self, title: str, name: str, current: str | None = None) -> Path | None:
+        """A new file's path, or None. The file open in this window is refused with ``current``
+        (it was said to be open in another window)."""
         path, _ = QFileDialog.getSaveFileName(self.window, title,
                                               str(Path(self._start_dir()) / name), FILE_FILTER)
         if not path:
@@ -256,6 +265,11 @@ class FileActions(QObject):
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(SUFFIX)
+        session = self.window.session
+        if session is not None and _same_file(session.path, path):
+            QMessageBox.warning(self.window, "无法保存",
+                                current or f"“{path.name}”是当前打开的文件，请换一个文件名")
+            return None
         if in_use(path):
             QMessageBox.warning(self.window, "无法保存",
                                 f"“{path.name}”{file_lock.LOCKED_TITLE}，请换一个文件名")

@@ -113,7 +113,9 @@ def import_excel(actions, source: str | None = None) -> bool:
         QMessageBox.warning(window, "无法导入", str(exc))
         return False
     target = actions._ask_save_path("导入后的自评文件：选择保存位置",
-                                    f"{Path(source).stem}{'.sqlite'}")
+                                    f"{Path(source).stem}{'.sqlite'}",
+                                    current="不能导入到当前打开的文件，请另选文件名"
+                                            "（导入的内容写成一个新的自评文件）")
     if target is None:
         return False
     try:

@@ -184,3 +184,20 @@ def test_opened_document_is_read_through_repo(qtbot, tmp_path):
         assert load_document(opened.conn) == window.session.document
     finally:
         opened.close()
+
+
+def test_importing_onto_the_open_file_is_refused_and_says_why(qtbot, tmp_path, monkeypatch,
+                                                               warnings):
+    """Review 4: importing into the file open in this window said it was open in another one."""
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    xlsx = tmp_path / "导出.xlsx"
+    save_as(monkeypatch, xlsx)
+    assert file_reports.export_excel(window.file_actions)
+    before = path.read_bytes()
+    open_as(monkeypatch, xlsx)
+    save_as(monkeypatch, path)
+    monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    assert not file_reports.import_excel(window.file_actions)
+    assert warnings[-1].startswith("不能导入到当前打开的文件，请另选文件名")
+    assert path.read_bytes() == before and Path(window.session.path) == path
