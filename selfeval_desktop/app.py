@@ -76,6 +76,8 @@ def _open_initial(window, args) -> bool:
         path = Path(args.file)
         if not path.exists():
             from .ui.qt import QMessageBox
+            from .ui.translations import install_qt_translations
+            install_qt_translations()      # before the first paint: 确定, not OK
             QMessageBox.warning(window, "无法打开", f"找不到文件“{path}”")
             return False
         return actions.open_path(path)

@@ -16,6 +16,7 @@ from ..domain.profiles import all_profiles
 from ..domain.rollover import next_year
 from . import file_lock
 from .errors import action_title, guarded
+from .translations import install_qt_translations
 from .qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                  QKeySequence, QLineEdit, QMessageBox, QObject, QSpinBox, QStandardPaths)
 
@@ -113,6 +114,7 @@ def is_workbook(path: Path) -> bool:
 
 def ask_import_instead(parent, name: str) -> bool:
     """打开 on a workbook: offer 导入Excel (a module function, so tests can answer it)."""
+    install_qt_translations()      # (it may show before the window has painted)
     box = QMessageBox(QMessageBox.Icon.Information, "这是 Excel 工作簿",
                       f"“{name}”是 Excel 工作簿，不是自评文件。\n"
                       "Excel 自评表请用 文件 → 导入Excel：读入后另存为自评文件。现在导入吗？",
@@ -226,6 +228,7 @@ class FileActions(QObject):
             opened = open_document(path, readonly=readonly)
         except DocumentError as exc:
             lock.release()
+            install_qt_translations()   # before the first paint: 确定, not OK
             QMessageBox.warning(self.window, "无法打开", str(exc))
             return False
         if opened.readonly:
@@ -235,11 +238,13 @@ class FileActions(QObject):
         except Exception as exc:  # a file of ours whose content cannot be read
             opened.close()
             lock.release()
+            install_qt_translations()   # before the first paint: 确定, not OK
             QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
             return False
         self.window.set_session(session, lock if lock.held else None)
         self.remember(path)
         if opened.notice:
+            install_qt_translations()   # before the first paint: 确定, not OK
             QMessageBox.information(self.window, "提示", opened.notice)
         return True
 

@@ -3,13 +3,27 @@ menus of text fields (撤消/剪切/复制/粘贴/全选), which Qt otherwise sh
 
 Qt's translation ships with PySide6 (``qtbase_zh_CN.qm``). The window installs it once it has
 painted (``MainWindow.after_paint``): nothing the first view shows needs it, so start-up does not
-wait for it.
+wait for it; a dialog that can show before that (a file in use, a file that cannot be opened) calls
+:func:`install_qt_translations` first. The file dialog's “&Look in:” and “Files of &type:” are
+newer than the shipped translation (it has them without the ``&``): :class:`_Missing` adds them.
 """
 from __future__ import annotations
 
 from .qt import QtCore
 
-_installed: list = []   # the translator, kept alive while the application runs
+_installed: list = []   # the translators, kept alive while the application runs
+
+MISSING = {   # (context, source) → Chinese, where qtbase_zh_CN has no entry
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class _Missing(QtCore.QTranslator):
+    """The few strings Qt's Chinese translation lacks; None passes everything else on."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
+        return MISSING.get((context, source))
 
 
 def install_qt_translations() -> bool:
@@ -25,5 +39,7 @@ def install_qt_translations() -> bool:
     if not translator.load(chinese, "qtbase", "_", folder):
         return False
     app.installTranslator(translator)
-    _installed.append(translator)
+    missing = _Missing(app)
+    app.installTranslator(missing)     # asked first (installed last)
+    _installed.extend((translator, missing))
     return True
