@@ -233,6 +233,8 @@ class FileActions(QObject):
             return False
         if opened.readonly:
             lock.release()  # a read-only window guards nothing
+        else:
+            file_lock.remove_stale_journal(opened.conn, path)
         try:
             session = DocumentSession(opened)
         except Exception as exc:  # a file of ours whose content cannot be read

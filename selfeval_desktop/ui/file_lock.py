@@ -186,3 +186,27 @@ def ask_lock(parent, doc_path: Path, holder: LockInfo) -> bool:
     box.setDefaultButton(readonly)
     box.exec()
     return box.clickedButton() is readonly
+
+
+def remove_stale_journal(conn, doc_path: str | Path) -> bool:
+    """Remove an empty ``…-journal`` left beside the document (a kill in the middle of a write,
+    rolled back): harmless to SQLite, which never reads an empty journal, but it confuses a user
+    who emails the folder. Only under SQLite's own write lock (BEGIN IMMEDIATE), so it cannot be
+    the journal a writer has just begun. True when one was removed."""
+    import sqlite3
+    journal = Path(str(doc_path) + "-journal")
+    try:
+        if not journal.exists() or journal.stat().st_size != 0 or conn.in_transaction:
+            return False
+        conn.execute("BEGIN IMMEDIATE")
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        if journal.exists() and journal.stat().st_size == 0:
+            journal.unlink()
+            return True
+        return False
+    except OSError:
+        return False
+    finally:
+        conn.execute("ROLLBACK")

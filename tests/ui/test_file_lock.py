@@ -189,3 +189,27 @@ def test_window_in_another_process_holds_the_file(qtbot, tmp_path, monkeypatch):
     window = make_window(qtbot, tmp_path, show=False)
     assert window.file_actions.open_path(path)  # the killed process's lock is stale
     assert not asked and not window.session.readonly
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_an_empty_journal_left_by_a_kill_is_removed_on_opening(qtbot, tmp_path):
+    """Review 4: after a kill mid-paste (rolled back) an empty p1.sqlite-journal stayed beside
+    the file; harmless to SQLite, confusing for a user emailing the folder."""
+    path = make_file(tmp_path)
+    journal = Path(f"{path}-journal")
+    journal.write_bytes(b"")
+    window = make_window(qtbot, tmp_path, path, show=False)
+    assert not window.session.readonly and not journal.exists()
+    window.session.set_value("project", window.page.pid, None, "leader", "王五")
+    assert reread(path).projects[0].leader == "王五"
+
+
+def test_a_journal_with_content_is_left_to_sqlite(tmp_path):
+    from selfeval_desktop.db.document import open_document
+    path = make_file(tmp_path)
+    opened = open_document(path)
+    journal = Path(f"{path}-journal")
+    journal.write_bytes(b"x")
+    assert not file_lock.remove_stale_journal(opened.conn, path) and journal.exists()
+    journal.unlink()
+    opened.close()
