@@ -70,8 +70,12 @@ def main() -> int:
     window.resize(1366, 768)
     settle()
     # a project with a target not met (讲座 4 → 1) shows a grade below 优 and a red finding
-    pick = next((p for p in window.session.document.project_list()
-                 if window.session.score(p.id).grade != "优"), doc.project_list()[0])
+    # (its 分值 adding up to 100: a provisional total shows — instead of a grade)
+    def shown(p):
+        score = window.session.score(p.id)
+        return score.scored and not score.provisional and score.grade != "优"
+    pick = next((p for p in window.session.document.project_list() if shown(p)),
+                doc.project_list()[0])
     window.page.projects.select_pid(pick.id)
     # its funds by source, as a clerk types them from the budget: no 合计 typed, so the 合计 row
     # shows the sources' sum in grey (实际支出 likewise shows the spending lines' sum)
