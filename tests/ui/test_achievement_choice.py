@@ -18,11 +18,6 @@ QUALITATIVE_ROW = 2      # 科技服务水平, 有效提升
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def grid(qtbot, tmp_path, path):
     window = make_window(qtbot, tmp_path, path)
     tab = window.page.tab_widgets["indicators"]

@@ -28,23 +28,6 @@ TYPED = {IndicatorModel: (im.COL_NAME, "科普活动场次"), BudgetLineModel: (
          EvaluatorModel: (0, "李四")}
 
 
-@pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
-def session(qapp, path):
-    s = open_session(path)
-    yield s
-    s.conn.close()
-
-
-@pytest.fixture
-def pid(session):
-    return session.document.projects[0].id
-
-
 def model_for(cls, session, pid):
     m = cls(session)
     m.set_project(pid)

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateS
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def tab(qtbot, path):
     session = open_session(path)
     tab = BudgetTab(session, None)

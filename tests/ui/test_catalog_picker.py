@@ -20,11 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not su
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def grid(qtbot, tmp_path, path):
     window = make_window(qtbot, tmp_path, path)
     tab = window.page.tab_widgets["budget"]

@@ -22,11 +22,6 @@ QTest = pytest.importorskip("PySide6.QtTest").QTest
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
 

@@ -17,11 +17,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def tab(qtbot, tmp_path, path):
     window = make_window(qtbot, tmp_path, path)
     tab = window.page.tab_widgets["budget"]

@@ -20,11 +20,6 @@ K = Qt.Key
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def setup(qtbot, path):
     session = open_session(path)
     model = IndicatorModel(session)

@@ -21,11 +21,6 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
 

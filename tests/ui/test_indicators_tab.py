@@ -23,11 +23,6 @@ def summary_text(tab) -> str:
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def tab(qtbot, path):
     session = open_session(path)
     tab = IndicatorsTab(session, None)

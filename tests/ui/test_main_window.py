@@ -20,11 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
 

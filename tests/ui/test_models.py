@@ -24,23 +24,6 @@ DISPLAY, EDIT, TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.I
 MODELS = [IndicatorModel, BudgetLineModel, SourceModel, FundKindModel, EvaluatorModel]
 
 
-@pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
-def session(qapp, path):
-    s = open_session(path)
-    yield s
-    s.conn.close()
-
-
-@pytest.fixture
-def pid(session):
-    return session.document.projects[0].id
-
-
 def model_for(cls, session, pid):
     m = cls(session)
     m.set_project(pid)

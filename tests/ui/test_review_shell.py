@@ -34,11 +34,6 @@ def test_new_document_dialog_defaults_to_the_mof_rule_whatever_the_order(qtbot, 
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
 

@@ -14,11 +14,6 @@ from tests.ui.ui_fixtures import make_file, open_session, reread
 
 
 @pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
 def session(qapp, path):
     s = open_session(path)
     yield s

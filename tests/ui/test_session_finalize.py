@@ -27,18 +27,6 @@ def path(tmp_path):
     return make_file(tmp_path, doc)
 
 
-@pytest.fixture
-def session(qapp, path):
-    s = open_session(path)
-    yield s
-    s.conn.close()
-
-
-@pytest.fixture
-def pid(session):
-    return session.document.projects[0].id
-
-
 def test_finalize_locks_the_project_and_says_why(session, pid, path):
     refused = []
     session.refused.connect(refused.append)

@@ -16,18 +16,6 @@ from selfeval_desktop.ui.models.fund_kind_model import FundKindModel
 from tests.ui.ui_fixtures import make_file, open_session, reread
 
 
-@pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
-@pytest.fixture
-def session(qapp, path):
-    s = open_session(path)
-    yield s
-    s.conn.close()
-
-
 @pytest.mark.parametrize("typed, fen", [("￥20", 20_000_000), ("¥20", 20_000_000),
                                         ("20万元", 20_000_000), ("200,000元", 20_000_000),
                                         ("１９.２８", 19_280_000), ("人民币 18", 18_000_000)])

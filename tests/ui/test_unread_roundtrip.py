@@ -19,11 +19,6 @@ from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, type_ime
 from tests.ui.ui_fixtures import make_file, open_session, reread
 
 
-@pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path)
-
-
 # every number field the window lets a clerk type into: (entity, row key, attr) -> where the
 # 问题清单 must send her (tab, table, row, field)
 def number_fields(project):
