@@ -16,9 +16,9 @@ from ..domain.digest import check_code, shown_time, verify_project
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project, ProjectKind
 from ..domain.money import fen_to_wan
-from ..domain.scoring import score_project
-from .xlsx_common import (Sheet, fit_row_heights, page_setup, rate_formula, rate_value, styles,
-                          write_workbook_atomically)
+from ..domain.scoring import score_project, shown_grade
+from .xlsx_common import (Sheet, fit_row_heights, page_setup, provisional_summary_note,
+                          rate_formula, rate_value, styles, write_workbook_atomically)
 from .xlsx_summary import left_out_note, left_out_text, totals_formulas, totals_values
 
 HEADERS = ("序号", "单位", "年度", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率",
@@ -83,6 +83,7 @@ def build_summary(sources: list[Source]):
     for col, label in zip(COLS, HEADERS):
         sh.put(f"{col}{header}", label, bold=True)
     r, n = header, 0
+    provisional: list[Project] = []   # totals whose 等次 is “—”
     by_year: dict = {y: ([], []) for y in years}   # year → (row ranges, (budget, executed) pairs)
     for source in sources:
         doc, first = source.document, r + 1
@@ -90,7 +91,7 @@ def build_summary(sources: list[Source]):
         pairs = []
         for project in projects:
             r, n = r + 1, n + 1
-            pairs.append(_project_row(sh, r, n, source, project))
+            pairs.append(_project_row(sh, r, n, source, project, provisional))
         ranges, all_pairs = by_year[doc.year]
         if pairs:
             ranges.append((first, r))
@@ -100,7 +101,7 @@ def build_summary(sources: list[Source]):
                    [(first, r - 1)] if pairs else [], pairs)
         for department in (p for p in doc.projects if p not in projects):
             r, n = r + 1, n + 1
-            _project_row(sh, r, n, source, department)
+            _project_row(sh, r, n, source, department, provisional)
     count = sum(len(pairs) for _, pairs in by_year.values())
     for y in years:
         ranges, pairs = by_year[y]
@@ -123,6 +124,9 @@ def build_summary(sources: list[Source]):
         formulas = _formulas(every_range)
         sh.merge(f"A{note}:K{note}", left_out_note(formulas["left_out"]), left=True,
                  result=left_out_text(totals_values(every_pair)["left_out"]))
+    if provisional:
+        note += 1 if every_range else 0
+        sh.merge(f"A{note}:K{note}", provisional_summary_note(len(provisional)), left=True)
     page_setup(ws, f"A1:K{note}", f"1:{header}", landscape=True)
     for col, width in zip(COLS, WIDTHS):
         ws.column_dimensions[col].width = width
@@ -133,9 +137,13 @@ def build_summary(sources: list[Source]):
     return wb, {ws.title: sh.values}
 
 
-def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project):
+def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
+                 provisional: list | None = None):
+    """One project's row; a provisional total is appended to ``provisional``."""
     doc = source.document
     score = score_project(project, profile_for(doc, project))
+    if score.scored and score.provisional and provisional is not None:
+        provisional.append(project)
     budget, executed = _wan(project.funding.annual_budget), _wan(project.funding.executed)
     name = project.name.strip() or "（未命名项目）"
     if project.kind is ProjectKind.DEPARTMENT:
@@ -150,7 +158,7 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project):
     sh.put(f"F{r}", executed, fmt=MONEY_FORMAT)
     sh.put(f"G{r}", rate_formula(f"E{r}", f"F{r}"), fmt="0.00%", result=rate_value(budget, executed))
     sh.put(f"H{r}", score.total if scored else None, fmt="0.00")
-    sh.put(f"I{r}", score.grade)
+    sh.put(f"I{r}", shown_grade(score))   # “—” for a provisional total, 未评分 for none
     sh.put(f"J{r}", state)
     sh.put(f"K{r}", code or None)
     return budget, executed

@@ -142,6 +142,20 @@ def grade_value(total, profile: Profile) -> str:
     return UNSCORED if total == "" else profile.grade(Decimal(total))
 
 
+def provisional_note(reason: str) -> str:
+    """The line under a provisional 自评等次 “—”: why no grade is given (as the printed form)."""
+    return f"注：{reason}，自评等次暂记为“—”"
+
+
+def provisional_summary_note(count: int, where: str = "") -> str:
+    """The line under a summary listing ``count`` provisional totals ("" when none); ``where``
+    tells where each reason is written."""
+    if not count:
+        return ""
+    return (f"注：{count} 个项目的分值合计不是 100 或总分超过 100，得分暂不可信，"
+            f"等次暂记为“—”{where}")
+
+
 # ---------------------------------------------------------------- layout
 
 LINE_HEIGHT = 13.5   # points per line of 10 pt 宋体

@@ -4,7 +4,8 @@ One sheet per project in the Ministry of Finance 项目支出绩效自评表 lay
 borders, column widths, A4 fit to width, title rows repeated), preceded by a summary sheet (汇总)
 of all projects. 执行率, the 预算执行率得分, totals and 等次 are formulas (by the profile's rounding
 and grade names), so they follow when a user edits an amount; each formula is saved with its value
-(``xlsx_common``). Indicator 得分 are values computed by this program (the rules for a 定性 or
+(``xlsx_common``). A provisional total (分值 not adding up to 100, ``domain.scoring``) gets no grade:
+its 等次 is a plain “—”, with a line under the form saying why, as on the printed form. Indicator 得分 are values computed by this program (the rules for a 定性 or
 时效 row are not spreadsheet arithmetic). Below each form, outside the print area,
 the project's other fields (项目基本情况) are written by label so that the workbook imports back
 whole; the workbook carries a custom property marking it as ours (its 得分 are computed, not the
@@ -21,11 +22,12 @@ from ..domain.model import (CONCLUSION_SECTIONS, Document, FundKind, Project, Pr
                             Source, SpendingScheme, source_label)
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
-from ..domain.scoring import ProjectScore, score_project
+from ..domain.scoring import ProjectScore, score_project, shown_grade
 from .spending import line_code
 from .xlsx_common import (Sheet, execution_formula, execution_value, fit_row_heights,
-                          grade_formula, grade_value, page_setup, rate_formula, rate_value,
-                          styles, total_formula, total_value, write_workbook_atomically)
+                          grade_formula, grade_value, page_setup, provisional_note, rate_formula,
+                          rate_value, styles, total_formula, total_value,
+                          write_workbook_atomically)
 
 COLS = "ABCDEFGHIJ"
 # about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit
@@ -184,17 +186,25 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     sh.merge(f"I{total}:J{total}", None)
     grade = total + 1
     sh.merge(f"A{grade}:F{grade}", "自评等次", bold=True)
-    grade_result = grade_value(total_result, profile)
-    sh.merge(f"G{grade}:J{grade}", grade_formula(f"H{total}", profile), result=grade_result)
+    form_end = grade
+    if score.scored and score.provisional:  # no grade for it, and a formula would give one
+        grade_result = shown_grade(score)
+        sh.merge(f"G{grade}:J{grade}", grade_result)
+        form_end = grade + 1   # why, on a line of its own that prints with the form
+        sh.merge(f"A{form_end}:J{form_end}", provisional_note(score.provisional_reason), left=True)
+    else:  # a formula: the grade follows when amounts are edited in the workbook
+        grade_result = grade_value(total_result, profile)
+        sh.merge(f"G{grade}:J{grade}", grade_formula(f"H{total}", profile), result=grade_result)
     sh.borders(3, grade, len(COLS))
-    page_setup(ws, f"A1:J{grade}", "1:2")
+    page_setup(ws, f"A1:J{form_end}", "1:2")
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width
-    _basic_block(sh, doc, project, grade + 3)
+    _basic_block(sh, doc, project, form_end + 3)
     fit_row_heights(ws, sh.values)
     return {"name": ("B3", project.name), "budget": ("D6", total_amounts[1]),
             "executed": ("E6", total_amounts[2]), "score": (f"H{total}", total_result),
-            "grade": (f"G{grade}", grade_result)}
+            "grade": (f"G{grade}", grade_result),
+            "provisional": score.scored and score.provisional}
 
 
 def _has_extras(project: Project) -> bool:

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from ..domain.model import Document, ProjectKind
 from ..domain.profiles import load_profile
-from .xlsx_common import Sheet, fit_row_heights, is_number, page_setup, rate_formula, rate_value
+from .xlsx_common import (Sheet, fit_row_heights, is_number, page_setup,
+                          provisional_summary_note, rate_formula, rate_value)
 
 HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率", "得分", "等次")
 WIDTHS = (6, 40, 13, 13, 10, 8, 8)
@@ -115,6 +116,11 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         sh.put(f"E{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
         sh.merge(f"A{note}:G{note}", left_out_note(formulas["left_out"]), left=True,
                  result=left_out_text(values["left_out"]))
+    provisional = sum(1 for ref in refs if ref.get("provisional"))
+    if provisional:  # their 等次 are “—”: say why once (each sheet says its own reason)
+        note += 1 if pairs else 0   # below the 执行率 note (a formula: it may show when edited)
+        sh.merge(f"A{note}:G{note}", provisional_summary_note(provisional, "（原因见各项目表）"),
+                 left=True)
     for col in "FG":
         sh.put(f"{col}{total}", None)
     sh.borders(header, last, len(HEADERS))

@@ -11,7 +11,7 @@ from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.domain.evaluation import profile_for
 from selfeval_desktop.domain.model import (BudgetLine, Document, Evaluator, FundKind, Indicator,
                                            Project, Source, SpendingScheme, Unit)
-from selfeval_desktop.domain.scoring import score_project
+from selfeval_desktop.domain.scoring import score_project, shown_grade
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 from selfeval_desktop.reports.xlsx_import import import_workbook
 
@@ -158,13 +158,13 @@ def test_libreoffice_shows_the_right_totals_scores_and_grades(tmp_path):
         ws = wb[name]
         total = next(r for r in range(1, 200) if ws.cell(r, 1).value == "总分")
         assert Decimal(str(ws.cell(total, 8).value)).quantize(Decimal("0.01")) == score.total, name
-        assert ws.cell(total + 1, 7).value == score.grade
+        assert ws.cell(total + 1, 7).value == shown_grade(score)  # “—” when provisional
         if score.execution.rate is not None:
             assert abs(Decimal(str(ws["G6"].value)) - score.execution.rate) < Decimal("1e-9")
         row = 4 + i
         assert summary.cell(row, 2).value == project.name
         assert Decimal(str(summary.cell(row, 6).value)).quantize(Decimal("0.01")) == score.total
-        assert summary.cell(row, 7).value == score.grade
+        assert summary.cell(row, 7).value == shown_grade(score)
         budget += Decimal(project.funding.annual_budget or 0) / WAN
         executed += Decimal(project.funding.executed or 0) / WAN
     total_row = 4 + len(doc.projects)

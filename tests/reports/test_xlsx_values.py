@@ -11,7 +11,7 @@ from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.domain.evaluation import profile_for
 from selfeval_desktop.domain.model import Document, Indicator, Project, Unit
 from selfeval_desktop.domain.profiles import load_profile, parse_profile
-from selfeval_desktop.domain.scoring import score_project
+from selfeval_desktop.domain.scoring import score_project, shown_grade
 from selfeval_desktop.reports.xlsx_common import grade_formula, text_width
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 
@@ -51,7 +51,7 @@ def test_every_formula_is_saved_with_its_value_and_recalculated_on_open(tmp_path
         score = score_project(project, profile_for(doc, project))
         assert summary.cell(4 + i, 2).value == project.name  # a formula, read without Excel
         assert Decimal(str(summary.cell(4 + i, 6).value)) == score.total
-        assert summary.cell(4 + i, 7).value == score.grade
+        assert summary.cell(4 + i, 7).value == shown_grade(score)  # “—” when provisional
 
 
 def test_a_missing_executed_amount_is_blank_and_left_out_of_the_total_rate(tmp_path):
