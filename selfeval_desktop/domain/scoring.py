@@ -437,15 +437,16 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
         text = f"未评分：{why}，{rows}"
         return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False)
     grade = profile.grade(total)
+    reason = provisional_reason(execution, indicators, total)
+    said = PROVISIONAL_GRADE if reason else grade   # the explanation names no untrusted grade
     indicator_sum = profile.round(sum((s.score for s in indicators if s.score is not None), ZERO))
     if execution.weight == 0:  # 部门整体: no separate execution score
-        text = f"总分 = 指标得分合计 {indicator_sum} = {total}，等次：{grade}"
+        text = f"总分 = 指标得分合计 {indicator_sum} = {total}，等次：{said}"
     else:
         shown = execution.score if execution.score is not None else "—"
-        text = f"总分 = 执行率得分 {shown} + 指标得分合计 {indicator_sum} = {total}，等次：{grade}"
+        text = f"总分 = 执行率得分 {shown} + 指标得分合计 {indicator_sum} = {total}，等次：{said}"
     if missing:
         text += f"（{missing} 项指标尚无得分，按 0 分计）"
-    reason = provisional_reason(execution, indicators, total)
     if reason:
         text += f"；{reason}"
     return ProjectScore(execution, indicators, total, grade, text, provisional=bool(reason),

@@ -103,14 +103,16 @@ def print_warnings(doc: Document, projects: list[Project]) -> list[str]:
 
 
 def score_warnings(doc: Document, projects: list[Project]) -> list[str]:
-    """One line per project whose printed total still counts rows without a score as 0 (or
-    that has no score at all). The ``print`` command says them on stderr; the window asks about
-    the 问题清单's errors instead, which name the same rows."""
+    """One line per project whose printed total still counts rows without a score as 0, that
+    has no score at all, or whose total is provisional (分值 not adding up to 100: the form
+    prints 等次 “—”). The ``print`` command says them on stderr; the window asks about the
+    问题清单's errors instead, which name the same rows."""
     return [w for p in projects for w in _score_warnings(doc, p)]
 
 
 def _score_warnings(doc: Document, project: Project) -> list[str]:
-    """A total printed while some rows have no score yet counts them as 0: say so."""
+    """A total printed while some rows have no score yet counts them as 0, and one from 分值
+    not adding up gets no grade: say so (never naming a grade the form does not print)."""
     try:
         score = score_project(project, profile_for(doc, project))
     except ProfileError as exc:
@@ -118,14 +120,23 @@ def _score_warnings(doc: Document, project: Project) -> list[str]:
     if not score.scored:
         return [f"项目“{project.name}”尚未评分，表上的总分和等次留空"]
     missing = unscored_count(score)
+    if score.provisional:
+        counted = f"{_missing(score)}尚无得分，按 0 分计入总分 {score.total}；" if missing else ""
+        return [f"项目“{project.name}”：{counted}{score.provisional_reason}，"
+                f"表上的自评等次印为“—”"]
     if not missing:
         return []
+    return [f"项目“{project.name}”：{_missing(score)}尚无得分，按 0 分计入总分 "
+            f"{score.total}（{score.grade}），打印的总分和等次不是最终结果"]
+
+
+def _missing(score) -> str:
+    """What has no score yet: “预算执行率得分和 2 项指标”."""
     rows = sum(1 for s in score.indicators if s.score is None)
     what = f"{rows} 项指标" if rows else ""
     if score.execution.weight and score.execution.score is None:
         what = "预算执行率得分" + (f"和 {what}" if what else "")
-    return [f"项目“{project.name}”：{what}尚无得分，按 0 分计入总分 "
-            f"{score.total}（{score.grade}），打印的总分和等次不是最终结果"]
+    return what
 
 
 def _umask() -> int:
