@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..reports.xlsx_import_review import review_lines
 from .qt import (QDialog, QDialogButtonBox, QFileDialog, QFont, QGuiApplication, QLabel,
                  QMessageBox, QPlainTextEdit, QVBoxLayout, Qt)
 
-PREFIX = {"error": "错误", "warning": "提醒"}
 WIDTH, HEIGHT = 760, 540        # at most; a smaller screen gets 90 % of its free area
 
 
@@ -25,14 +25,9 @@ def summary_line(report, findings) -> str:
 
 
 def full_text(report, findings) -> str:
-    """The report as ``import-xlsx`` prints it, with the review (复核) after it."""
-    lines = [report.text(), ""]
-    if findings:
-        lines.append(f"复核：{len(findings)} 处填报得分与评分规则不一致")
-        lines += [f"  [{PREFIX.get(f.severity, f.severity)}] {f.message}" for f in findings]
-    else:
-        lines.append("复核：填报的得分与评分规则一致")
-    return "\n".join(lines)
+    """The report as ``import-xlsx`` prints it, with the review (复核) after it in the very
+    words of the command (``review_lines``)."""
+    return "\n".join([report.text(), "", *review_lines(report, findings)])
 
 
 class ImportReportDialog(QDialog):
