@@ -35,7 +35,7 @@ def table(group: str, results: list[Result]) -> list[list[str]]:
     rows = []
     for r in results:
         base = by_name.get(r.baseline) if r.baseline else None
-        ratio = f"{r.median / base.median:.1f}×" if base and base.median > 0 else "—"
+        ratio = f"{r.median / base.median:.2f}×" if base and base.median > 0 else "—"
         goal = r.goal_text or ""
         if r.met is not None:
             goal += " ok" if r.met else " MISSED"
