@@ -11,7 +11,6 @@ once the work left for after the first paint (the 问题清单's first run) is d
 """
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 import sys
@@ -22,7 +21,12 @@ APP = "selfeval-desktop"
 DISPLAY_NAME = "绩效自评助手"
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str]):
+    if not any(a.startswith("-") and a != "--demo" for a in argv) and len(argv) <= 1:
+        # the usual calls (nothing, a file, --demo) without importing argparse at every start
+        demo = argv == ["--demo"]
+        from types import SimpleNamespace
+        return SimpleNamespace(file=None if demo or not argv else argv[0], demo=demo)
     from .argparse_zh import ChineseParser  # errors in Chinese, one line, exit 2
     parser = ChineseParser(prog="selfeval-desktop",
                            description="打开绩效自评助手窗口 (open the window)")

@@ -6,17 +6,13 @@ Bad input gives one clear line on stderr and a non-zero exit, never a traceback.
 """
 from __future__ import annotations
 
-import argparse
-import difflib
 import importlib
 import os
 from pathlib import Path
 import sqlite3
 import sys
 
-from .argparse_zh import ChineseParser as _Parser, translate_argparse  # noqa: F401
 from .commands import COMMAND_MODULES
-from .commands.common import CommandError, reason
 
 DESCRIPTION = """绩效自评助手：项目支出绩效自评、打分、打印。
 Project performance self-evaluation: score, check and print.
@@ -27,7 +23,10 @@ Project performance self-evaluation: score, check and print.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser():  # -> argparse.ArgumentParser (argparse only imported for commands)
+    import argparse
+
+    from .argparse_zh import ChineseParser as _Parser
     parser = _Parser(prog="selfeval-desktop", description=DESCRIPTION,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -64,6 +63,7 @@ def _window(argv: list[str]) -> int:
 
 def unknown_command(word: str, commands) -> str:
     """“未知命令“socre”（是否想用 score？）”, or the list of commands when nothing is close."""
+    import difflib
     close = difflib.get_close_matches(word, sorted(commands), n=1, cutoff=0.5)
     if close:
         return f"selfeval-desktop: 未知命令“{word}”（是否想用 {close[0]}？）"
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _is_window_call(argv):  # decided before the commands (and reportlab …) are imported
         return _window(argv)
+    from .commands.common import CommandError, reason  # not on the window's path: its start stays short
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = argv[0]

@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
-from importlib import resources
 import json
 from pathlib import Path
 import sqlite3
 
+from .. import RESOURCES
 from ..domain.catalogs import lookup, split_code_name
 from ..domain.model import (BudgetLine, Document, Evaluator, FundBreakdown, FundKind, Indicator,
                             Project, Source, SourceAmount, SpendingScheme, Unit)
@@ -63,7 +63,7 @@ class DemoError(ValueError):
 def seed_data(seed: str = DEFAULT_SEED) -> dict:
     """The raw JSON data of a seed (``"002"``, ``"003"``, ``"004"``; ``"2"`` and ``"seed_004"`` too)."""
     seed = normalize_seed(seed)
-    path = resources.files("selfeval_desktop") / "resources" / "demo" / f"seed_{seed}.json"
+    path = RESOURCES / "demo" / f"seed_{seed}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 import json
 import re
 import unicodedata
 
+from .. import RESOURCES
 from .model import SpendingScheme
 
 
@@ -80,7 +80,7 @@ def split_code_name(text: str) -> tuple[str, str]:
 
 
 def _catalog_file(scheme: SpendingScheme):
-    return resources.files("selfeval_desktop") / "resources" / "catalogs" / f"{scheme.value}.json"
+    return RESOURCES / "catalogs" / f"{scheme.value}.json"
 
 
 @lru_cache(maxsize=None)

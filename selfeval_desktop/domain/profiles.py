@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from importlib import resources
 import json
 from pathlib import Path
+
+from .. import RESOURCES
 
 
 class ProfileError(ValueError):
@@ -97,7 +98,7 @@ class Profile:
 
 
 def _profile_dir():
-    return resources.files("selfeval_desktop") / "resources" / "profiles"
+    return RESOURCES / "profiles"
 
 
 def _exact(value) -> Decimal:

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 
 __all__ = [
     "Direction",
@@ -132,11 +133,19 @@ _DATE_SEP = re.compile(
     r"(?:截至|截止|于|在|已于)?(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})"
     r"(?:(?P=sep)(?P<d>\d{1,2}))?" + _DATE_TAIL
 )
-_CN_NUMERAL_COUNT = re.compile(
-    rf"(?:{_PREFIX_RE})?(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+"
-    r"(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
-    rf"(?:{_SUFFIX_RE})?"
-)
+_CN_DIGITS = frozenset("一二两三四五六七八九十")
+
+
+@lru_cache(maxsize=None)
+def _cn_numeral_count() -> re.Pattern:
+    """三次, 五个 …: a count in Chinese numerals (compiled when first needed: most files have none)."""
+    return re.compile(
+        rf"(?:{_PREFIX_RE})?(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+"
+        r"(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
+        rf"(?:{_SUFFIX_RE})?"
+    )
+
+
 _TRAILING_PUNCT = "。.，,；;！!、 "
 
 
@@ -209,7 +218,7 @@ def _read_words(text: str, s: str) -> ParsedValue | None:
     if words in _ACHIEVEMENT_OF:
         return ParsedValue(text, Direction.QUALITATIVE, None, "",
                            achievement=_ACHIEVEMENT_OF[words])
-    if _CN_NUMERAL_COUNT.fullmatch(words):
+    if not _CN_DIGITS.isdisjoint(words) and _cn_numeral_count().fullmatch(words):
         return _failed(text, f"无法识别“{text.strip()}”：数量请用阿拉伯数字书写，如 ≥3次、5万元")
     if re.search(_CJK, words) and not re.search(r"[≥≤<>=]", words):
         return ParsedValue(text, Direction.QUALITATIVE, None, "")

@@ -10,11 +10,12 @@ the characters of some text that neither font has, so the print path can warn be
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from .. import RESOURCES
 
 SONG = "SelfEvalSong"   # AR PL SungtiL GB
 HEI = "SelfEvalHei"     # WenQuanYi Micro Hei
@@ -28,15 +29,14 @@ _LAYOUT = set("\n\r\t\u00a0\u3000 ")
 def font_path(name: str):
     """Path of a bundled font file (resources/fonts)."""
     filename, _ = _FILES[name]
-    return resources.files("selfeval_desktop") / "resources" / "fonts" / filename
+    return RESOURCES / "fonts" / filename
 
 
 @lru_cache(maxsize=None)
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts with reportlab once; returns (SONG, HEI)."""
     for name, (_, index) in _FILES.items():
-        with resources.as_file(font_path(name)) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        pdfmetrics.registerFont(TTFont(name, str(font_path(name)), subfontIndex=index))
     return SONG, HEI
 
 

@@ -13,7 +13,6 @@ from ..db.document import DocumentError, copy_document, open_document, write_ato
 from ..db.repo import load_document, save_document
 from ..domain.model import Document, Project, Unit
 from ..domain.profiles import all_profiles
-from ..domain.rollover import next_year
 from . import file_lock
 from .errors import action_title, guarded
 from .translations import install_qt_translations
@@ -327,6 +326,7 @@ class FileActions(QObject):
                 source_doc = load_document(opened.conn)
             finally:
                 opened.close()
+        from ..domain.rollover import next_year
         new_doc = next_year(source_doc)
         year = f"{new_doc.year}年度" if new_doc.year else "下一年度"
         path = self._ask_save_path(f"新建{year}自评文件：选择保存位置",

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-import getpass
 import json
 import os
 from pathlib import Path
-import socket
 import sys
 
 LOCK_PREFIX = "~$"
@@ -29,11 +27,23 @@ def lock_path_for(doc_path: str | Path) -> Path:
 
 
 def _host() -> str:
+    """This computer's name (what socket.gethostname() says, without importing socket at start)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    name = os.environ.get("COMPUTERNAME")  # Windows
+    if name:
+        return name
+    import socket
     return socket.gethostname()
 
 
 def _user() -> str:
+    """The login name, as getpass.getuser() finds it (environment first, then the system)."""
+    for key in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(key):
+            return os.environ[key]
     try:
+        import getpass
         return getpass.getuser()
     except Exception:  # no user name on some locked-down PCs
         return ""

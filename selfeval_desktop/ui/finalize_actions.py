@@ -7,7 +7,6 @@ same as the CLI). The session's refusals of edits (定稿, read-only) are shown 
 """
 from __future__ import annotations
 
-from . import dialogs
 from .qt import QAction, QMessageBox, QObject
 
 SHOWN_ERRORS = 8
@@ -100,6 +99,7 @@ class FinalizeActions(QObject):
         ok, errors = session.can_finalize(pid)
         if not ok:
             return self._refuse(project, errors)
+        from . import dialogs
         answer = dialogs.choose(self.window, "定稿", FINALIZE_TEXT.format(name=_name(project)),
                                 ["定稿", "取消"], default=1)
         if answer != 0:
@@ -115,6 +115,7 @@ class FinalizeActions(QObject):
         return True
 
     def _refuse(self, project, errors) -> bool:
+        from . import dialogs
         answer = dialogs.choose(self.window, "不能定稿", errors_text(_name(project), errors),
                                 ["转到第一个问题", "关闭"], default=0, kind=dialogs.WARNING)
         if answer == 0 and errors:
@@ -127,6 +128,7 @@ class FinalizeActions(QObject):
             return False
         from .session import SessionError
         project = session.project(pid)
+        from . import dialogs
         answer = dialogs.choose(self.window, "撤销定稿", UNFINALIZE_TEXT.format(name=_name(project)),
                                 ["撤销定稿", "取消"], default=1)
         if answer != 0:

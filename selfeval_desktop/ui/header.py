@@ -2,7 +2,6 @@
 总分 and 等次 in large type on the right (always visible, updated on every edit)."""
 from __future__ import annotations
 
-from ..domain.digest import check_code
 from ..domain.model import ProjectKind
 from ..domain.profiles import ProfileError, all_profiles, load_profile
 from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
@@ -290,6 +289,8 @@ class Header(QFrame):
         if project is None or not project.finalized_at:
             self.lock_note.hide()
             return
+        if project.digest:
+            from ..domain.digest import check_code
         code = check_code(project.digest) if project.digest else "—"
         self.lock_note.setToolTip(f"定稿于 {project.finalized_at.replace('T', ' ')}，校验码 {code}。\n"
                                   "定稿后项目只读；如需修改，请在“项目”菜单中撤销定稿。")

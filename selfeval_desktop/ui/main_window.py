@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 import importlib
 from pathlib import Path
+import sys
 
 from .checks_panel import ChecksPanel
 from .file_actions import FileActions
-from .file_watch import ReadOnlyFollower
 from .finalize_actions import FinalizeActions
 from .header import Header
 from .keyboard_nav import install_tab_keys
@@ -192,9 +192,9 @@ class DocumentPage(QWidget):
             flush = getattr(tab, "flush", None)
             if flush is not None:
                 flush()
-        from .grid import Grid
-        for grid in self.findChildren(Grid):   # an open cell: committed before its project goes
-            grid.commit_editor()
+        grid = sys.modules.get(f"{__package__}.grid")  # not imported yet: no grid exists
+        for view in self.findChildren(grid.Grid) if grid else ():
+            view.commit_editor()   # an open cell: committed before its project goes
 
     def focus_place(self, place) -> bool:
         """Select the project of a 问题清单 finding, switch tab and put the cursor on the cell."""
@@ -377,7 +377,11 @@ class MainWindow(QMainWindow):
         self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
         self.page.projectShown.connect(self.checks.set_current)
-        self.follower = ReadOnlyFollower(self, session) if session.readonly else None
+        if session.readonly:
+            from .file_watch import ReadOnlyFollower
+            self.follower = ReadOnlyFollower(self, session)
+        else:
+            self.follower = None
         self._show_document_state()
         self.after_paint(lambda: self.session is session
                          and self.checks.refresh(budget_ms=CHECKS_SLICE_MS))

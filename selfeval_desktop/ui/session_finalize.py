@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..db import finalize as shared
+
+
+def _shared():
+    """db.finalize (and the digest it computes), imported at the first 定稿 question, not at start."""
+    from ..db import finalize
+    return finalize
 
 FINALIZED_MESSAGE = "项目已定稿，不能修改。如需修改，请先点“项目”菜单中的“撤销定稿”"
 DOCUMENT_LOCKED_MESSAGE = ("已有定稿的项目，单位、年度和评分规则不能修改（会改变定稿项目的校验码）。"
@@ -57,9 +62,9 @@ class FinalizeEdits:
 
     def can_finalize(self, pid: int):
         """(allowed, error findings) for 定稿 of one project, with the session's cached score."""
-        return shared.can_finalize(self.document, self.project(pid), self.score(pid))
+        return _shared().can_finalize(self.document, self.project(pid), self.score(pid))
 
-    def finalize_project(self, pid: int) -> shared.Change:
+    def finalize_project(self, pid: int) -> "finalize.Change":
         """定稿 one project. Raises ``db.finalize.FinalizeRefused`` when its checks report errors
         (nothing changed) and SessionError when the file cannot be written."""
         from .session import READONLY_MESSAGE, SessionError
@@ -67,7 +72,7 @@ class FinalizeEdits:
             raise SessionError(READONLY_MESSAGE)
         project = self.project(pid)
         try:
-            [change] = shared.finalize(self.conn, self.document, [project],
+            [change] = _shared().finalize(self.conn, self.document, [project],
                                        scores={pid: self.score(pid)})
         except sqlite3.Error as exc:
             raise SessionError(f"保存失败，未定稿：{exc}") from exc
@@ -76,13 +81,13 @@ class FinalizeEdits:
             self._announce_lock(pid)
         return change
 
-    def unfinalize_project(self, pid: int) -> shared.Change:
+    def unfinalize_project(self, pid: int) -> "finalize.Change":
         """撤销定稿: the project is editable again (its check code no longer holds)."""
         from .session import READONLY_MESSAGE, SessionError
         if self.readonly:
             raise SessionError(READONLY_MESSAGE)
         try:
-            [change] = shared.unfinalize(self.conn, [self.project(pid)])
+            [change] = _shared().unfinalize(self.conn, [self.project(pid)])
         except sqlite3.Error as exc:
             raise SessionError(f"保存失败，未撤销定稿：{exc}") from exc
         if change.changed:

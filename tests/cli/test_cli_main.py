@@ -111,3 +111,23 @@ def test_the_windows_own_arguments_are_checked_in_chinese(capsys):
         parse_args(["a.sqlite", "b.sqlite"])
     err = capsys.readouterr().err
     assert exc.value.code == 2 and err.count("\n") == 1 and "无法识别的参数：b.sqlite" in err
+
+
+@pytest.mark.parametrize("argv", [[], ["--demo"], ["自评.sqlite"], ["D:/自评/2021年.sqlite"]])
+def test_the_usual_window_calls_read_as_argparse_reads_them(argv):
+    """Nothing, a file or --demo are read without argparse (a quicker start): same result."""
+    from selfeval_desktop.app import parse_args
+    from selfeval_desktop.argparse_zh import ChineseParser
+    parser = ChineseParser(prog="selfeval-desktop")
+    parser.add_argument("file", nargs="?")
+    parser.add_argument("--demo", action="store_true")
+    expected = parser.parse_args(argv)
+    got = parse_args(argv)
+    assert (got.file, got.demo) == (expected.file, expected.demo)
+
+
+def test_help_and_unknown_options_of_the_window_still_go_through_argparse(capsys):
+    from selfeval_desktop.app import parse_args
+    with pytest.raises(SystemExit) as exc:
+        parse_args(["--demo", "--verbose"])
+    assert exc.value.code == 2 and "--verbose" in capsys.readouterr().err

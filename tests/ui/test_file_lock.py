@@ -213,3 +213,16 @@ def test_a_journal_with_content_is_left_to_sqlite(tmp_path):
     assert not file_lock.remove_stale_journal(opened.conn, path) and journal.exists()
     journal.unlink()
     opened.close()
+
+
+def test_the_lock_names_this_computer_and_user_as_the_system_does(monkeypatch):
+    """Host and user come from os/environment (no socket/getpass import at start): same answers."""
+    import getpass
+    import socket
+    from selfeval_desktop.ui import file_lock
+    assert file_lock._host() == socket.gethostname()
+    monkeypatch.setenv("LOGNAME", "张会计")
+    assert file_lock._user() == "张会计" == getpass.getuser()
+    for key in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(key, raising=False)
+    assert isinstance(file_lock._user(), str)   # from the system's user table, or "" if none

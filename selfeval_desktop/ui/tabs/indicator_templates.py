@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 import json
 
+from ... import RESOURCES
 from ...domain.model import Indicator
 
 
@@ -24,7 +24,7 @@ class TemplateGroup:
 
 @lru_cache(maxsize=1)
 def load_templates() -> tuple[TemplateGroup, ...]:
-    path = resources.files("selfeval_desktop") / "resources" / "templates" / "indicators.json"
+    path = RESOURCES / "templates" / "indicators.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     return tuple(TemplateGroup(g["level1"], g["level2"],
                                tuple((i["name"], i["target"]) for i in g["items"]))
