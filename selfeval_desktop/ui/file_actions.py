@@ -5,19 +5,17 @@ Dialogs are module-level functions or Qt static methods so tests can replace the
 """
 from __future__ import annotations
 
-from datetime import date
 import importlib
 from pathlib import Path
 
 from ..db.document import DocumentError, copy_document, open_document, write_atomically
 from ..db.repo import load_document, save_document
 from ..domain.model import Document, Project, Unit
-from ..domain.profiles import all_profiles
 from . import file_lock
 from .errors import action_title, guarded
 from .translations import install_qt_translations
-from .qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                 QKeySequence, QLineEdit, QMessageBox, QObject, QSpinBox, QStandardPaths)
+from . import qt   # dialogs as qt.QMessageBox …: set up by PySide6 when first shown, not at start
+from .qt import QAction, QKeySequence, QObject
 
 FILE_FILTER = "绩效自评文件 (*.sqlite *.selfeval *.db);;所有文件 (*)"
 SUFFIX = ".sqlite"
@@ -26,56 +24,22 @@ DEMO_NAME = "演示文件.sqlite"
 DEFAULT_PROFILE = "mof2020"   # 财政部 财预〔2020〕10号
 
 
-class NewDocumentDialog(QDialog):
-    """新建: 单位名称, 评价年度, 评分规则."""
-
-    def __init__(self, parent=None, unit: str = "", year: int | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("新建自评文件")
-        self.unit = QLineEdit(unit, self)
-        self.unit.setPlaceholderText("如：××县科学技术局")
-        self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
-        self.year.setValue(year or date.today().year - 1)
-        self.year.setSuffix(" 年度")
-        self.profile = QComboBox(self)
-        for prof in all_profiles():
-            if prof.kind == "project":
-                self.profile.addItem(prof.name, prof.id)
-        default = self.profile.findData(DEFAULT_PROFILE)   # DESIGN: 财预〔2020〕10号 unless chosen
-        self.profile.setCurrentIndex(max(default, 0))
-        form = QFormLayout(self)
-        form.addRow("单位名称", self.unit)
-        form.addRow("评价年度", self.year)
-        form.addRow("评分规则", self.profile)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("下一步：选择保存位置")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(420)
-
-    def values(self) -> tuple[str, int, str]:
-        return self.unit.text().strip(), self.year.value(), self.profile.currentData()
-
-
 def ask_new_document(parent) -> tuple[str, int, str] | None:
     """(unit name, fiscal year, profile id), or None when cancelled."""
+    from .new_document_dialog import NewDocumentDialog
     dialog = NewDocumentDialog(parent)
-    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.values() if dialog.exec() == qt.QDialog.DialogCode.Accepted else None
 
 
 def documents_dir() -> str:
-    locations = QStandardPaths.standardLocations(
-        QStandardPaths.StandardLocation.DocumentsLocation)
+    locations = qt.QStandardPaths.standardLocations(
+        qt.QStandardPaths.StandardLocation.DocumentsLocation)
     return locations[0] if locations else str(Path.home())
 
 
 def demo_path() -> Path:
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)
+    folder = qt.QStandardPaths.writableLocation(
+        qt.QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder or Path.home()) / DEMO_NAME
 
 
@@ -114,12 +78,12 @@ def is_workbook(path: Path) -> bool:
 def ask_import_instead(parent, name: str) -> bool:
     """打开 on a workbook: offer 导入Excel (a module function, so tests can answer it)."""
     install_qt_translations()      # (it may show before the window has painted)
-    box = QMessageBox(QMessageBox.Icon.Information, "这是 Excel 工作簿",
+    box = qt.QMessageBox(qt.QMessageBox.Icon.Information, "这是 Excel 工作簿",
                       f"“{name}”是 Excel 工作簿，不是自评文件。\n"
                       "Excel 自评表请用 文件 → 导入Excel：读入后另存为自评文件。现在导入吗？",
-                      QMessageBox.StandardButton.NoButton, parent)
-    go = box.addButton("导入Excel…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+                      qt.QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton("导入Excel…", qt.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", qt.QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(go)
     box.exec()
     return box.clickedButton() is go
@@ -228,7 +192,7 @@ class FileActions(QObject):
         except DocumentError as exc:
             lock.release()
             install_qt_translations()   # before the first paint: 确定, not OK
-            QMessageBox.warning(self.window, "无法打开", str(exc))
+            qt.QMessageBox.warning(self.window, "无法打开", str(exc))
             return False
         if opened.readonly:
             lock.release()  # a read-only window guards nothing
@@ -240,17 +204,17 @@ class FileActions(QObject):
             opened.close()
             lock.release()
             install_qt_translations()   # before the first paint: 确定, not OK
-            QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
+            qt.QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
             return False
         self.window.set_session(session, lock if lock.held else None)
         self.remember(path)
         if opened.notice:
             install_qt_translations()   # before the first paint: 确定, not OK
-            QMessageBox.information(self.window, "提示", opened.notice)
+            qt.QMessageBox.information(self.window, "提示", opened.notice)
         return True
 
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开自评文件", self._start_dir(),
+        path, _ = qt.QFileDialog.getOpenFileName(self.window, "打开自评文件", self._start_dir(),
                                               FILE_FILTER)
         return self.open_path(path) if path else False
 
@@ -264,7 +228,7 @@ class FileActions(QObject):
     def _ask_save_path(self, title: str, name: str, current: str | None = None) -> Path | None:
         """A new file's path, or None. The file open in this window is refused with ``current``
         (it was said to be open in another window)."""
-        path, _ = QFileDialog.getSaveFileName(self.window, title,
+        path, _ = qt.QFileDialog.getSaveFileName(self.window, title,
                                               str(Path(self._start_dir()) / name), FILE_FILTER)
         if not path:
             return None
@@ -273,11 +237,11 @@ class FileActions(QObject):
             path = path.with_suffix(SUFFIX)
         session = self.window.session
         if session is not None and _same_file(session.path, path):
-            QMessageBox.warning(self.window, "无法保存",
+            qt.QMessageBox.warning(self.window, "无法保存",
                                 current or f"“{path.name}”是当前打开的文件，请换一个文件名")
             return None
         if in_use(path):
-            QMessageBox.warning(self.window, "无法保存",
+            qt.QMessageBox.warning(self.window, "无法保存",
                                 f"“{path.name}”{file_lock.LOCKED_TITLE}，请换一个文件名")
             return None
         return path
@@ -287,7 +251,7 @@ class FileActions(QObject):
             write_atomically(path, lambda conn: save_document(conn, doc, action=action,
                                                               detail=detail))
         except (OSError, DocumentError) as exc:
-            QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
+            qt.QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
             return False
         return self.open_path(path)
 
@@ -312,7 +276,7 @@ class FileActions(QObject):
             self.window.page.flush()
             source_doc, source_path = session.document, Path(session.path)
         else:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "选择上一年度的自评文件",
+            chosen, _ = qt.QFileDialog.getOpenFileName(self.window, "选择上一年度的自评文件",
                                                     self._start_dir(), FILE_FILTER)
             if not chosen:
                 return False
@@ -320,7 +284,7 @@ class FileActions(QObject):
             try:
                 opened = open_document(source_path, readonly=True)
             except DocumentError as exc:
-                QMessageBox.warning(self.window, "无法打开", str(exc))
+                qt.QMessageBox.warning(self.window, "无法打开", str(exc))
                 return False
             try:
                 source_doc = load_document(opened.conn)
@@ -334,7 +298,7 @@ class FileActions(QObject):
         if path is None:
             return False
         if path.absolute() == source_path.absolute():
-            QMessageBox.warning(self.window, "无法保存", "不能覆盖上一年度的文件，请换一个文件名")
+            qt.QMessageBox.warning(self.window, "无法保存", "不能覆盖上一年度的文件，请换一个文件名")
             return False
         return self._create(path, new_doc, "rollover", f"从“{source_path.name}”新建")
 
@@ -354,12 +318,12 @@ class FileActions(QObject):
         if path is None:
             return False
         if path.absolute() == Path(session.path).absolute():
-            QMessageBox.warning(self.window, "无法保存", "副本不能与当前文件同名，请换一个文件名")
+            qt.QMessageBox.warning(self.window, "无法保存", "副本不能与当前文件同名，请换一个文件名")
             return False
         try:
             copy_document(session.conn, path)
         except Exception as exc:
-            QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
+            qt.QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
             return False
         self.window.statusBar().showMessage(f"已另存副本：{path}（当前仍在编辑原文件）", 8000)
         return True
@@ -369,7 +333,7 @@ class FileActions(QObject):
         path = demo_path()
         write_demo = _optional("db.demo", "write_demo")
         if write_demo is None:
-            QMessageBox.warning(self.window, "无法打开演示文件", "本版本未包含演示数据")
+            qt.QMessageBox.warning(self.window, "无法打开演示文件", "本版本未包含演示数据")
             return False
         current = self.window.session
         if current is not None and Path(current.path).absolute() == path.absolute():
@@ -379,7 +343,7 @@ class FileActions(QObject):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_demo(path, seed="004")
             except Exception as exc:
-                QMessageBox.warning(self.window, "无法打开演示文件", f"写入演示文件失败：{exc}")
+                qt.QMessageBox.warning(self.window, "无法打开演示文件", f"写入演示文件失败：{exc}")
                 return False
         if not self.open_path(path):
             return False

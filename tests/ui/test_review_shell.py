@@ -18,14 +18,15 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not su
 # ---------------------------------------------------------------- 5: 新建 defaults to mof2020
 
 def test_new_document_dialog_defaults_to_the_mof_rule_whatever_the_order(qtbot, monkeypatch):
-    real = file_actions.all_profiles
-    monkeypatch.setattr(file_actions, "all_profiles", lambda: list(reversed(list(real()))))
-    dialog = file_actions.NewDocumentDialog()
+    from selfeval_desktop.ui import new_document_dialog as module
+    real = module.all_profiles
+    monkeypatch.setattr(module, "all_profiles", lambda: list(reversed(list(real()))))
+    dialog = module.NewDocumentDialog()
     qtbot.addWidget(dialog)
     assert dialog.profile.count() > 1
     assert dialog.values()[2] == "mof2020"
-    monkeypatch.setattr(file_actions, "all_profiles", real)
-    dialog = file_actions.NewDocumentDialog()
+    monkeypatch.setattr(module, "all_profiles", real)
+    dialog = module.NewDocumentDialog()
     qtbot.addWidget(dialog)
     assert dialog.values()[2] == "mof2020"
 

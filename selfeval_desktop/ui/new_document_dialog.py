@@ -1,0 +1,43 @@
+"""新建: the small dialog asking 单位名称, 评价年度 and 评分规则 before the file is saved."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.profiles import all_profiles
+from .file_actions import DEFAULT_PROFILE
+from .qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
+
+
+class NewDocumentDialog(QDialog):
+    """新建: 单位名称, 评价年度, 评分规则."""
+
+    def __init__(self, parent=None, unit: str = "", year: int | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("新建自评文件")
+        self.unit = QLineEdit(unit, self)
+        self.unit.setPlaceholderText("如：××县科学技术局")
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or date.today().year - 1)
+        self.year.setSuffix(" 年度")
+        self.profile = QComboBox(self)
+        for prof in all_profiles():
+            if prof.kind == "project":
+                self.profile.addItem(prof.name, prof.id)
+        default = self.profile.findData(DEFAULT_PROFILE)   # DESIGN: 财预〔2020〕10号 unless chosen
+        self.profile.setCurrentIndex(max(default, 0))
+        form = QFormLayout(self)
+        form.addRow("单位名称", self.unit)
+        form.addRow("评价年度", self.year)
+        form.addRow("评分规则", self.profile)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("下一步：选择保存位置")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+
+    def values(self) -> tuple[str, int, str]:
+        return self.unit.text().strip(), self.year.value(), self.profile.currentData()
