@@ -255,6 +255,15 @@ def _stated_grade(ctx: Context) -> None:
     stated = ctx.project.stated_grade.strip()
     if not stated or not ctx.score.scored:  # 未评分: nothing to compare a stated grade with
         return
+    if ctx.score.provisional:
+        # 分值 not adding up to 100 (reported above): the computed total has no grade to compare
+        # with; the stated grade can still be held against the stated total.
+        total = ctx.project.stated_total
+        if total is not None and _grade_key(stated) != _grade_key(ctx.profile.grade(total)):
+            ctx.warning("stated_grade_differs", f"{ctx.name}填报的自评等次“{stated}”与填报的综合得分 "
+                        f"{points(total)}应评的等次“{ctx.profile.grade(total)}”不符", "indicators",
+                        field="stated_grade")
+        return
     computed = ctx.score.grade
     if _grade_key(stated) != _grade_key(computed):
         ctx.warning("stated_grade_differs", f"{ctx.name}填报的自评等次“{stated}”与按综合得分 "

@@ -480,6 +480,20 @@ def test_stated_grade_as_units_write_it():
     assert "良好" in only(findings(p), "stated_grade_differs").message
 
 
+def test_a_provisional_total_names_no_computed_grade_the_stated_total_is_the_yardstick():
+    """分值 adding up to 90: the window shows 等次 —, so no check may quote a grade of that total."""
+    p = consistent_project()
+    p.indicators[3].weight = D(0)               # 分值 now add up to 90, not 100
+    p.stated_total, p.stated_grade = D("92"), "优"
+    found = findings(p)
+    assert "weights_sum" in codes(found) and "stated_grade_differs" not in codes(found)
+    p.stated_grade = "良"                         # 92 分 is 优 by the profile
+    f = only(findings(p), "stated_grade_differs")
+    assert "填报的综合得分 92 分" in f.message and "“优”" in f.message
+    p.stated_total = None                       # nothing to hold the stated grade against
+    assert "stated_grade_differs" not in codes(findings(p))
+
+
 def test_fraction_for_a_percentage_is_an_error_at_the_actual_cell():
     p = consistent_project()
     p.indicators[3].actual = "0.95"   # target ≥90%
