@@ -236,3 +236,11 @@ def test_bare_magnitude_takes_the_other_sides_unit():
     assert comparable(target, actual) == (Decimal("1.5"), Decimal("1.5084"))
     assert to_unit(Decimal("1.5"), "万", "元") == Decimal("15000")
     assert to_unit(Decimal("2"), "次", "人次") is None
+
+
+@pytest.mark.parametrize("text", ["ab", "中", "\u9fff", "\u4e00", "\u4dff", "\ua000", "１２", "٣", "满意度≥90"])
+def test_the_quick_digit_and_cjk_tests_answer_as_the_patterns_would(text):
+    import re
+    from selfeval_desktop.domain import values
+    assert values._has_cjk(text) == bool(re.search(values._CJK, text))
+    assert any(c.isdecimal() for c in text) == bool(re.search(r"\d", text))
