@@ -6,18 +6,18 @@ table model of 20 rows, four tabs with the 项目概况 form, the 问题清单 d
 no document, no scoring, no modules of ours. The time this takes above a bare ``QMainWindow`` is
 what PySide6 itself charges for such a window; what the app takes above this is ours.
 
-Run as a script with the same probe as the bare window: prints ``shown <epoch> <rss kB>`` once
-painted and idle, then quits.
+Run as a script with the same probe as the bare window (probe.py).
 """
 import sys
-import time
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDockWidget, QFormLayout,
                                QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+import probe
 
 PROJECTS = [(f"科技创新专项资金项目{i + 1}", f"{80 + i % 20}.50", "良优中差"[i % 4]) for i in range(20)]
 MENUS = {"文件(&F)": ["新建", "从上年文件新建", "打开", "最近文件", "另存为副本", "导入Excel", "导出Excel",
@@ -123,36 +123,9 @@ def build() -> QMainWindow:
     return window
 
 
-class Probe(QObject):
-    done = False
-
-    def __init__(self, app):
-        super().__init__()
-        self.app = app
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.report)
-        return False
-
-    def report(self):
-        rss = 0
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    rss = int(line.split()[1])
-        print(f"shown {time.time():.6f} {rss}", flush=True)
-        self.app.quit()
-
-
 def main() -> None:
     app = QApplication(sys.argv)
-    window = build()
-    probe = Probe(app)
-    window.installEventFilter(probe)
-    window.show()
-    app.exec()
+    probe.run(app, build())
 
 
 if __name__ == "__main__":
