@@ -25,6 +25,8 @@ DISPLAY, DECORATION, TOOLTIP, EDIT, FONT, ALIGN, FOREGROUND = (
     int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole))
 _ANSWERED = frozenset((DISPLAY, DECORATION, TOOLTIP, EDIT, FONT, ALIGN, FOREGROUND, int(PID_ROLE)))
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
                 "差": "#c62828", PROVISIONAL_GRADE: "#8a8a8a"}
@@ -125,10 +127,9 @@ class ProjectListModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == COL_NAME and self._editable(self._pids[index.row()]):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _SELECTABLE
 
     def data(self, index, role=DISPLAY):
         role = int(role)
