@@ -11,6 +11,10 @@ edited or finalized (定稿) is their work now, the marker notwithstanding.
 
 What a seed does not say stays empty: the check list shows the gaps, which is the point of a demo
 built from real reports.
+
+A project entry with ``"kind": "department"`` is the document's 部门整体 evaluation (seed 001): it is
+scored, and its 分值 not given are shared, by the document's department profile
+(``department_profile_id``, ``"department"`` by default) instead of the projects' one.
 """
 from __future__ import annotations
 
@@ -23,19 +27,21 @@ import sqlite3
 
 from .. import RESOURCES
 from ..domain.catalogs import lookup, split_code_name
+from ..domain.evaluation import profile_for
 from ..domain.model import (BudgetLine, Document, Evaluator, FundBreakdown, FundKind, Indicator,
-                            Project, Source, SourceAmount, SpendingScheme, Unit)
+                            Project, ProjectKind, Source, SourceAmount, SpendingScheme, Unit)
 from ..domain.money import AmountError, parse_amount
-from ..domain.profiles import load_profile
+from ..domain.profiles import ProfileError
 from ..domain.weights import even_split
 from .document import write_atomically
 from .repo import get_meta, load_document, save_document, set_meta
 
-SEEDS = ("002", "003", "004")
+SEEDS = ("001", "002", "003", "004")
 DEFAULT_SEED = "004"
 DEMO_META_KEY = "demo_seed"
 
 SEED_TITLES = {
+    "001": "新乡市科学技术局 2021 年度部门整体自评（投入、过程、产出、效益、满意度指标，七个项目）",
     "002": "县科技局 2021 年县域创新跃升计划（四个企业研发项目，科研经费科目）",
     "003": "河池市科协 2020 年学术交流活动经费（项目单位自评基本情况表，100 分、优秀）",
     "004": "石家庄高新区科技局 2021 年度（二十个项目及其绩效指标）",
@@ -44,7 +50,7 @@ SEED_TITLES = {
 _PROJECT_TEXT = ("name", "supervisor", "implementer", "leader", "phone", "address", "postcode",
                  "start", "end", "background", "implementation", "goal_expected", "goal_actual",
                  "unit_opinion", "supervisor_opinion", "stated_grade")
-_PROJECT_KEYS = set(_PROJECT_TEXT) | {"spending_scheme", "funding", "budget_lines", "indicators",
+_PROJECT_KEYS = set(_PROJECT_TEXT) | {"kind", "spending_scheme", "funding", "budget_lines", "indicators",
                                       "evaluators", "conclusions", "stated_total"}
 _FUNDING_MONEY = ("planned_total", "arrived_total", "spent_total", "initial_budget",
                   "annual_budget", "executed")
@@ -52,8 +58,8 @@ _FUNDING_KEYS = set(_FUNDING_MONEY) | {"execution_rate", "by_source", "by_kind"}
 _LINE_KEYS = {"line", "planned", "actual", "special_planned", "special_actual", "note"}
 _INDICATOR_KEYS = {"l1", "l2", "name", "target", "actual", "weight", "achievement", "deviation",
                    "stated_score", "note"}
-_TOP_KEYS = {"seed", "source", "notes", "year", "profile_id", "unit", "project_defaults",
-             "conclusions_for_all", "projects"}
+_TOP_KEYS = {"seed", "source", "notes", "year", "profile_id", "department_profile_id", "unit",
+             "project_defaults", "conclusions_for_all", "projects"}
 
 
 class DemoError(ValueError):
@@ -61,7 +67,7 @@ class DemoError(ValueError):
 
 
 def seed_data(seed: str = DEFAULT_SEED) -> dict:
-    """The raw JSON data of a seed (``"002"``, ``"003"``, ``"004"``; ``"2"`` and ``"seed_004"`` too)."""
+    """The raw JSON data of a seed (``"001"`` … ``"004"``; ``"2"`` and ``"seed_004"`` too)."""
     seed = normalize_seed(seed)
     path = RESOURCES / "demo" / f"seed_{seed}.json"
     try:
@@ -152,7 +158,13 @@ def _decimal(value) -> Decimal | None:
 def _project(data: dict, defaults: dict, shared_conclusions: dict) -> Project:
     merged = {**defaults, **data}
     _unknown_keys(f"项目“{merged.get('name', '')}”", merged, _PROJECT_KEYS)
-    project = Project(spending_scheme=SpendingScheme(merged.get("spending_scheme", "economic")))
+    try:
+        kind = ProjectKind(merged.get("kind", "project"))
+    except ValueError:
+        raise DemoError(f"演示数据中项目“{merged.get('name', '')}”的类别“{merged['kind']}”"
+                        f"不是 project 或 department") from None
+    project = Project(kind=kind,
+                      spending_scheme=SpendingScheme(merged.get("spending_scheme", "economic")))
     for attr in _PROJECT_TEXT:
         setattr(project, attr, merged.get(attr, ""))
     _funding(project, merged.get("funding", {}))
@@ -166,14 +178,21 @@ def _project(data: dict, defaults: dict, shared_conclusions: dict) -> Project:
 
 
 def document_from_data(data: dict) -> Document:
-    """A Document from a seed's data; 分值 not given in the data are shared by 平均分配."""
+    """A Document from a seed's data; 分值 not given in the data are shared by 平均分配 of the
+    project's profile (the department profile for the 部门整体 evaluation)."""
     _unknown_keys("顶层", data, _TOP_KEYS)
     doc = Document(unit=Unit(**data.get("unit", {})), year=data.get("year"),
-                   profile_id=data.get("profile_id", "mof2020"))
-    profile = load_profile(doc.profile_id)
+                   profile_id=data.get("profile_id", "mof2020"),
+                   department_profile_id=data.get("department_profile_id", "department"))
     for item in data["projects"]:
         project = _project(item, data.get("project_defaults", {}),
                            data.get("conclusions_for_all", {}))
+        if project.kind is ProjectKind.DEPARTMENT and doc.department is not None:
+            raise DemoError("演示数据中有两个部门整体评价，一个文件只能有一个")
+        try:
+            profile = profile_for(doc, project)
+        except ProfileError as exc:
+            raise DemoError(f"演示数据的评分规则无法读取：{exc}") from exc
         shares = even_split(project.indicators, profile)
         for ind, share in zip(project.indicators, shares):
             if ind.weight is None:

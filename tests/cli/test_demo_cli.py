@@ -112,8 +112,8 @@ def test_a_folder_is_refused(tmp_path, capsys):
 
 def test_unknown_seed_writes_nothing(tmp_path, capsys):
     path = tmp_path / "d.sqlite"
-    code, _, err = run(capsys, "demo", "-o", str(path), "--seed", "001")
-    assert code != 0 and "002、003、004" in err
+    code, _, err = run(capsys, "demo", "-o", str(path), "--seed", "005")
+    assert code != 0 and "001、002、003、004" in err
     assert not path.exists()
 
 
