@@ -1,4 +1,5 @@
 """``demo -o FILE [--seed]``: writes a demo, never overwrites someone's other file."""
+from decimal import Decimal
 import json
 
 import pytest
@@ -15,7 +16,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-@pytest.mark.parametrize("seed, projects", [("002", 4), ("003", 1), ("004", 20)])
+@pytest.mark.parametrize("seed, projects", [("001", 8), ("002", 4), ("003", 1), ("004", 20)])
 def test_each_demo_can_be_scored(tmp_path, capsys, seed, projects):
     path = tmp_path / f"demo{seed}.sqlite"
     code, out, _ = run(capsys, "demo", "-o", str(path), "--seed", seed)
@@ -35,6 +36,26 @@ def test_seed_003_scores_100_excellent_from_the_command_line(tmp_path, capsys):
     assert result["profile"] == "mof2020" and result["year"] == 2020
     [p] = result["projects"]
     assert (p["total"], p["grade"]) == ("100.00", "优")
+
+
+def test_seed_001_department_total_from_the_command_line(tmp_path, capsys):
+    """The report states 99 but gives no 年度指标值 for any of the rows it names: ``score``
+    says 未评分 (total null) beside the stated 99 instead of inventing a total."""
+    path = tmp_path / "xinxiang.sqlite"
+    code, out, _ = run(capsys, "demo", "-o", str(path), "--seed", "001")
+    assert code == 0 and "部门整体" in out
+    result = json.loads(run(capsys, "score", str(path), "--json")[1])
+    assert result["unit"] == "新乡市科学技术局" and result["year"] == 2021
+    [dept] = [p for p in result["projects"] if p["kind"] == "department"]
+    assert dept["profile"] == "department" and len(result["projects"]) == 8
+    assert dept["stated_total"] == "99"
+    assert dept["scored"] is False and dept["total"] is None
+    assert all(not row["target"] for row in dept["indicators"])
+    [adjust] = [row for row in dept["indicators"] if row["name"] == "预算调整率"]
+    assert adjust["level1"] == "过程指标" and adjust["score"] is None
+    assert Decimal(adjust["weight"]) - Decimal(adjust["stated"]) == 1   # 扣 1 分
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1 and "年度指标值未填写" in out and "无法核对" in out
 
 
 def test_default_seed_is_004(tmp_path, capsys):

@@ -233,6 +233,7 @@ def test_bad_seed_data_is_refused_before_any_file(tmp_path):
 
 def test_seed_names():
     assert normalize_seed("3") == normalize_seed("seed_003") == "003"
+    assert normalize_seed("1") == "001"
     with pytest.raises(DemoError):
         normalize_seed("005")
     with pytest.raises(DemoError):
@@ -240,7 +241,7 @@ def test_seed_names():
 
 
 def test_seed_files_name_their_report_and_say_their_choices():
-    for seed in ("002", "003", "004"):
+    for seed in demo_mod.SEEDS:
         data = seed_data(seed)
         assert data["seed"] == seed and data["notes"]
         report = data["source"].split("：")[0]
