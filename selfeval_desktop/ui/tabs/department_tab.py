@@ -10,12 +10,15 @@ from ...domain.money import format_wan
 from ...domain.scoring import num, pct, shown_grade
 from ..project_list import display_name, grade_color, score_tooltip
 from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QFrame, QGroupBox, QHBoxLayout,
-                  QHeaderView, QLabel, QLineEdit, QModelIndex, QSplitter, QTableView,
+                  QHeaderView, QLabel, QLineEdit, QModelIndex, QTableView, QTabWidget,
                   QVBoxLayout, QWidget, Qt)
 from ..place_focus import focus_indicators
+from .conclusion_tab import ConclusionTab
+from .department_info import DepartmentInfoPage
 from .fields import FieldBinder
 from .indicators_tab import IndicatorsTab
 
+PAGE_TITLES = ("部门指标", "资金与目标", "结论")
 COLUMNS = ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分", "等次")
 COL_NAME, COL_BUDGET, COL_EXECUTED, COL_RATE, COL_SCORE, COL_GRADE = range(6)
 PID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,7 +145,8 @@ class DepartmentTab(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.projects.setMinimumHeight(self.projects.verticalHeader().defaultSectionSize() + 32)
+        self.model.modelReset.connect(self._fit_projects)
+        self._fit_projects()
         # the typing hint is the projects' 绩效指标 tab's (learned there): the tree gets the room
         self.indicators.show_hint = False
         self.indicators.hint.hide()
@@ -151,24 +155,37 @@ class DepartmentTab(QWidget):
         box_layout.setContentsMargins(4, 4, 4, 4)
         box_layout.addWidget(self.projects)
 
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.indicators)
-        split.addWidget(box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        split.setSizes([600, 130])     # the indicator tree first (it showed four rows at 720)
+        # 部门指标: the tree alone (at 1024×700 it needs the height); the projects with their
+        # funds beside the department's own on 资金与目标, with what the printed form has above
+        # the tree; 结论 as a project has it
+        self.info = DepartmentInfoPage(session, self)
+        self.info.add_section(box, before_goals=True)
+        self.conclusion = ConclusionTab(session, self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("departmentPages")
+        self.pages.setDocumentMode(True)
+        for widget, title in ((self.indicators, PAGE_TITLES[0]), (self.info, PAGE_TITLES[1]),
+                              (self.conclusion, PAGE_TITLES[2])):
+            self.pages.addTab(widget, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.pages, 1)
         session.scoreChanged.connect(self._score_changed)
         session.fieldChanged.connect(self._meta_changed)
+
+    def _fit_projects(self) -> None:
+        """The list of projects shows them all (3 to 10 rows; more scroll) on its scrolled page."""
+        rows = min(max(self.model.rowCount(), 3), 10)
+        self.projects.setMinimumHeight(self.projects.horizontalHeader().sizeHint().height()
+                                       + rows * self.projects.verticalHeader().defaultSectionSize()
+                                       + 2 * self.projects.frameWidth() + 2)
 
     def set_project(self, pid: int | None) -> None:
         self.pid = pid
         self.binder.set_project(pid)
-        self.indicators.set_project(pid)
+        for page in (self.indicators, self.info, self.conclusion):
+            page.set_project(pid)
         self._show()
 
     def _show(self) -> None:
@@ -194,14 +211,22 @@ class DepartmentTab(QWidget):
 
     def flush(self) -> None:
         self.binder.commit_pending()
-        flush = getattr(self.indicators, "flush", None)
-        if flush is not None:
-            flush()
+        for page in (self.indicators, self.info, self.conclusion):
+            flush = getattr(page, "flush", None)
+            if flush is not None:
+                flush()
 
     def focus_place(self, place) -> bool:
         if place.field == "name" and place.table is None:
             self.name.setFocus()
             return True
+        if place.tab in ("budget", "overview"):
+            self.pages.setCurrentWidget(self.info)
+            return self.info.focus_place(place)
+        if place.tab == "conclusion":
+            self.pages.setCurrentWidget(self.conclusion)
+            return bool(self.conclusion.focus_place(place))
+        self.pages.setCurrentWidget(self.indicators)
         focus = getattr(self.indicators, "focus_place", None)
         if focus is not None:
             return bool(focus(place))

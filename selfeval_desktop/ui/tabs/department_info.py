@@ -1,0 +1,148 @@
+"""部门整体 → 资金与目标: what the 部门整体支出绩效自评表 prints above the indicator tree.
+
+部门名称 and 主管部门 (empty: the unit's, as printed), the 部门预算资金 block (年度资金总额 and its parts
+× 年初预算数 / 全年预算数 / 全年执行数, with 执行率; no 分值 or 得分: the department profile scores the
+budget through its 投入/过程 indicators), 实际到位资金 and 实际支出 (the checks compare them), and the
+年度总体目标 with its 实际完成情况. Every field commits as typed, as on a project's tabs.
+"""
+from __future__ import annotations
+
+from ..grid import Grid
+from ..delegates import TextDelegate
+from ..models import fund_kind_model as fkm
+from ..models.fund_kind_model import FundKindModel
+from ..place_focus import KIND_COLUMNS, focus_cell
+from ..qt import (QFrame, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                  QScrollArea, QVBoxLayout, QWidget, Qt)
+from .fields import FieldBinder
+
+LINE_FIELDS = (("implementer", "部门名称", "不填时打印单位名称"),
+               ("supervisor", "主管部门", "不填时打印单位的主管部门"))
+MONEY_FIELDS = (("arrived_total", "实际到位资金（万元）"), ("spent_total", "实际支出（万元）"))
+GOAL_FIELDS = (("goal_expected", "年度总体目标（预期）", "年初设定的部门年度总体目标"),
+               ("goal_actual", "实际完成情况", "年度总体目标的实际完成情况"))
+
+
+class DepartmentFundModel(FundKindModel):
+    """The funds block as the department form heads it (部门资金, not 项目资金)."""
+    HEADERS = ("部门资金", *fkm.HEADERS[1:])
+
+
+class DepartmentInfoPage(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.pid: int | None = None
+        self.binder = FieldBinder(session, self)
+        page = QWidget()
+
+        names = QGroupBox("部门", page)
+        names_grid = QGridLayout(names)
+        self.lines: dict[str, QLineEdit] = {}
+        for row, (attr, label, hint) in enumerate(LINE_FIELDS):
+            edit = QLineEdit(names)
+            edit.setObjectName(f"department_{attr}")
+            self.lines[attr] = self.binder.bind(edit, "project", attr)
+            edit.setToolTip(hint)
+            names_grid.addWidget(QLabel(label, names), row, 0)
+            names_grid.addWidget(edit, row, 1)
+
+        funds = QGroupBox("部门预算资金（万元）", page)
+        self.fund_model = DepartmentFundModel(session, self)
+        self.fund_grid = grid = Grid(funds)
+        grid.setObjectName("department_fund_grid")
+        grid.setItemDelegate(TextDelegate(grid))
+        grid.setModel(self.fund_model)
+        grid.verticalHeader().hide()
+        for col in (fkm.COL_WEIGHT, fkm.COL_SCORE):   # as printed: 执行率 only
+            grid.setColumnHidden(col, True)
+        header = grid.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(fkm.COL_LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.fund_model.rowCount() or 4
+        grid.setFixedHeight(header.sizeHint().height() + rows * grid.verticalHeader().defaultSectionSize()
+                            + 2 * grid.frameWidth() + 2)
+        self.money: dict[str, QLineEdit] = {}
+        money_grid = QGridLayout()
+        for col, (attr, label) in enumerate(MONEY_FIELDS):
+            edit = QLineEdit(funds)
+            edit.setObjectName(f"department_{attr}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.money[attr] = self.binder.bind(edit, "funding", attr)
+            money_grid.addWidget(QLabel(label, funds), 0, 2 * col)
+            money_grid.addWidget(edit, 0, 2 * col + 1)
+        money_grid.setColumnStretch(4, 1)
+        funds_layout = QVBoxLayout(funds)
+        funds_layout.addWidget(grid)
+        funds_layout.addLayout(money_grid)
+        note = QLabel("金额单位为万元，可直接粘贴 Excel 中的数据；执行率 = 全年执行数 ÷ 全年预算数。", funds)
+        note.setStyleSheet("color: #666;")
+        funds_layout.addWidget(note)
+
+        goals = QGroupBox("年度总体目标", page)
+        goals_grid = QGridLayout(goals)
+        self.goals: dict[str, QPlainTextEdit] = {}
+        for col, (attr, label, hint) in enumerate(GOAL_FIELDS):
+            edit = QPlainTextEdit(goals)
+            edit.setObjectName(f"department_{attr}")
+            edit.setPlaceholderText(hint)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 6 + 14)
+            self.goals[attr] = self.binder.bind(edit, "project", attr)
+            goals_grid.addWidget(QLabel(label, goals), 0, col)
+            goals_grid.addWidget(edit, 1, col)
+
+        self.inner = inner = QVBoxLayout(page)
+        inner.addWidget(names)
+        inner.addWidget(funds)
+        inner.addWidget(goals, 1)
+        self.goals_box = goals
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        session.fieldChanged.connect(self._field_changed)
+
+    def add_section(self, widget, before_goals: bool = False) -> None:
+        """Another box on the page (the department tab's list of its projects)."""
+        index = self.inner.indexOf(self.goals_box) if before_goals else self.inner.count()
+        self.inner.insertWidget(index, widget)
+
+    def set_project(self, pid: int | None) -> None:
+        self.pid = pid
+        self.binder.set_project(pid)
+        self.fund_model.set_project(pid)
+        self._show_defaults()
+
+    def _show_defaults(self) -> None:
+        """Empty 部门名称 / 主管部门 show in grey what the form prints instead: the unit's."""
+        unit = self.session.document.unit
+        self.lines["implementer"].setPlaceholderText(unit.name or "部门名称")
+        self.lines["supervisor"].setPlaceholderText(unit.supervisor or "主管部门")
+
+    def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "unit":
+            self._show_defaults()
+
+    def flush(self) -> None:
+        self.binder.commit_pending()
+
+    def focus_place(self, place) -> bool:
+        """A finding on the department's funds or fields: its cell or box here."""
+        widget = self.binder.widget_for("project", place.field) or \
+            self.binder.widget_for("funding", place.field)
+        if widget is not None and place.table is None:
+            widget.setFocus()
+            self.scroll.ensureWidgetVisible(widget)
+            return True
+        if place.table == "fund_kind":   # the grid's first row is the total (年度资金总额)
+            row = None if place.row is None else place.row + 1
+            done = focus_cell(self.fund_grid, row, KIND_COLUMNS.get(place.field, fkm.COL_ANNUAL))
+        else:
+            done = focus_cell(self.fund_grid, 0, KIND_COLUMNS.get(place.field, fkm.COL_ANNUAL))
+        self.scroll.ensureWidgetVisible(self.fund_grid)
+        return done

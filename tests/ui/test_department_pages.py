@@ -1,0 +1,89 @@
+"""部门整体 has what its printed form has: besides the indicator tree, 部门名称/主管部门, the 部门预算资金
+block, 实际到位资金/实际支出 and the 年度总体目标 (资金与目标), and a 结论 as a project has. Before,
+the window had no place for them: the form printed empty boxes a clerk could not fill."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.domain.checks import check_project
+from selfeval_desktop.ui.models import fund_kind_model as fkm
+from selfeval_desktop.ui.qt import Qt
+from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, make_window, type_text
+from tests.ui.test_budget_tab import cell, type_into
+from tests.ui.test_main_window import with_department
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path, with_department())
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, path):
+    window = make_window(qtbot, tmp_path, path)
+    window.page.projects.select_pid(window.session.document.department.id)
+    return window
+
+
+def department(path):
+    return reread(path).department
+
+
+def test_the_department_has_three_pages_the_tree_first(window):
+    page = window.page.department
+    assert [page.pages.tabText(i) for i in range(page.pages.count())] == list(PAGE_TITLES)
+    assert page.pages.currentWidget() is page.indicators
+
+
+def test_department_funds_typed_in_wan_are_stored_with_their_rate(qtbot, window, path):
+    page = window.page.department
+    page.pages.setCurrentWidget(page.info)
+    grid = page.info.fund_grid
+    assert grid.model().headerData(0, Qt.Orientation.Horizontal) == "部门资金"
+    assert grid.isColumnHidden(fkm.COL_WEIGHT) and grid.isColumnHidden(fkm.COL_SCORE)
+    type_into(qtbot, grid, 0, fkm.COL_ANNUAL, "1200")
+    type_into(qtbot, grid, 0, fkm.COL_EXECUTED, "1150.5")
+    funding = department(path).funding
+    assert (funding.annual_budget, funding.executed) == (1_200_000_000, 1_150_500_000)
+    assert cell(grid, 0, fkm.COL_RATE) == "95.88%"
+    window.session.undo_stack.undo()
+    assert department(path).funding.executed is None
+
+
+def test_goals_and_names_typed_on_the_page_are_saved(qtbot, window, path):
+    info = window.page.department.info
+    window.page.department.pages.setCurrentWidget(info)
+    assert info.lines["implementer"].placeholderText() == window.session.document.unit.name
+    edit = info.goals["goal_expected"]
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "全面完成年度科技工作任务")
+    leave(qtbot, edit)
+    assert department(path).goal_expected == "全面完成年度科技工作任务"
+    money = info.money["spent_total"]
+    focus(qtbot, money)
+    type_text(qtbot, money, "19.5")
+    leave(qtbot, money)
+    assert department(path).funding.spent_total == 19_500_000
+
+
+def test_a_finding_on_the_department_funds_opens_that_page(qtbot, window):
+    session = window.session
+    dept = session.document.department
+    session.set_value("funding", dept.id, None, "arrived_total", "10")
+    session.set_value("funding", dept.id, None, "spent_total", "30")   # spent above arrived
+    found = [f for f in check_project(session.document, session.project(dept.id))
+             if f.place.tab == "budget"]
+    assert found, "the checks name the department's funds"
+    page = window.page.department
+    assert window.page.focus_place(found[0].place)
+    assert page.pages.currentWidget() is page.info
+    assert page.info.isAncestorOf(window.focusWidget())
+
+
+def test_the_department_fund_model_passes_qtmodeltester(qtmodeltester, window):
+    qtmodeltester.check(window.page.department.info.fund_model)
