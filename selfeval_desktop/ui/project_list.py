@@ -154,7 +154,8 @@ class ProjectListModel(QAbstractTableModel):
         if role == TOOLTIP:
             if col == COL_NAME:
                 locked = "（已定稿，只读）" if project.finalized_at else ""
-                return display_name(project) + locked
+                unit = project.implementer.strip()   # two projects of one name: which is which
+                return display_name(project) + locked + (f"\n实施单位：{unit}" if unit else "")
             return score_tooltip(self.session.score(pid))
         if role == ALIGN and col != COL_NAME:
             return _CENTER

@@ -1,6 +1,7 @@
 """The main window: project list, live score and grade, status bar, settings, 问题清单, 部门整体."""
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 import pytest
@@ -244,3 +245,15 @@ def test_a_finding_of_another_project_selects_it(qtbot, window):
     window.page.projects.select_pid(session.document.projects[0].id)
     assert window.go_to(Place(other, "overview", field="name"))
     assert window.page.pid == other
+
+
+def test_a_projects_tooltip_names_its_implementer_so_two_of_one_name_can_be_told_apart(
+        qtbot, tmp_path):
+    doc = sample_document()
+    twin = copy.deepcopy(doc.projects[0])
+    doc.projects[0].implementer, twin.implementer = "县科学技术局", "县科技服务中心"
+    doc.projects.append(twin)
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc))
+    model = window.page.projects.model
+    tips = [model.index(r, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert tips[0].endswith("实施单位：县科学技术局") and tips[1].endswith("实施单位：县科技服务中心")
