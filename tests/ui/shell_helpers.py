@@ -10,6 +10,16 @@ from selfeval_desktop.ui.qt import (QApplication, QInputMethodEvent, QSettings, 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 
 
+def menu_of(window, starts: str):
+    """The menu-bar menu whose title starts with ``starts`` (文件, 项目 …).
+
+    Found among the window's children, not through ``menuBar().actions()[i].menu()``: PySide6 6.7
+    (the build for Kylin) invalidates a menu fetched through a temporary action list as soon as
+    the list is dropped ("Internal C++ object already deleted"; the menu itself is fine)."""
+    from selfeval_desktop.ui.qt import QMenu
+    return next(m for m in window.findChildren(QMenu) if m.title().startswith(starts))
+
+
 def temp_settings(tmp_path: Path) -> QSettings:
     """Settings in a file of the test's own (never the user's)."""
     return QSettings(str(Path(tmp_path) / "settings.ini"), QSettings.Format.IniFormat)

@@ -11,7 +11,7 @@ import pytest
 from selfeval_desktop.ui import errors
 from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
 from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -27,7 +27,7 @@ def boxes(monkeypatch, tmp_path):
 
 
 def file_action(window, starts):
-    menu = window.menuBar().actions()[0].menu()
+    menu = menu_of(window, "文件")
     return next(a for a in menu.actions() if a.text().startswith(starts))
 
 

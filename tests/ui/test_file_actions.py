@@ -10,7 +10,7 @@ from selfeval_desktop.db.repo import load_document
 from selfeval_desktop.ui import file_actions, file_reports
 from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
 from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -33,7 +33,7 @@ def open_as(monkeypatch, target: Path):
 
 
 def menu_texts(window):
-    menu = window.menuBar().actions()[0].menu()
+    menu = menu_of(window, "文件")
     return [a.text() for a in menu.actions() if a.text()]
 
 

@@ -12,7 +12,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.project_list import COL_NAME
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -47,7 +47,7 @@ def sha(path):
 
 
 def menu_texts(window):
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "项目(&P)")
+    menu = menu_of(window, "项目(&P)")
     return [a.text() for a in menu.actions()]
 
 

@@ -8,7 +8,7 @@ import pytest
 from selfeval_desktop.ui import file_actions, header_guards
 from selfeval_desktop.ui.qt import QApplication, QMessageBox, QtCore, QtGui, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
 from tests.ui.ui_fixtures import make_file, reread
 
 # offscreen cannot raise or grab (a popup opened): no fault of ours
@@ -256,7 +256,7 @@ def test_new_department_has_the_five_headings_weighted_by_the_profile():
 
 
 def project_menu_action(window, text):
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("项目"))
+    menu = menu_of(window, "项目")
     menu.aboutToShow.emit()
     return next(a for a in menu.actions() if a.text() == text)
 
