@@ -83,3 +83,30 @@ def test_focus_place_goes_to_a_section_or_an_evaluator_cell(qtbot, tab, session)
     assert tab.focus_place(Place(pid, "conclusion", table="evaluator", row=0, field="title"))
     qtbot.waitUntil(tab.evaluators.grid.hasFocus, timeout=2000)
     assert tab.evaluators.grid.currentIndex().column() == 1
+
+
+def test_the_imported_reports_own_total_and_grade_are_shown_beside_the_computed(qtbot, tmp_path):
+    """A report imported from Excel says 92.5 分 / 优: the window showed it nowhere, while the
+    问题清单 said it differed from the computed total."""
+    from decimal import Decimal
+    from tests.ui.ui_fixtures import sample_document
+    doc = sample_document()
+    doc.projects[0].stated_total, doc.projects[0].stated_grade = Decimal("92.5"), "优"
+    doc.projects[0].indicators[0].stated_score = Decimal("7.5")
+    session = open_session(make_file(tmp_path, doc))
+    tab = ConclusionTab(session, None)
+    qtbot.addWidget(tab)
+    pid = session.document.projects[0].id
+    tab.set_project(pid)
+    assert tab.stated.text().startswith("原表填报：综合得分 92.5 分，自评等次 优")
+    assert not tab.stated.isHidden()
+    from selfeval_desktop.ui.models.indicator_model import COL_SCORE, IndicatorModel
+    model = IndicatorModel(session)
+    model.set_project(pid)
+    tip = model.index(0, COL_SCORE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("原表填报得分：7.5（导入时读入，供核对）")
+    session.conn.close()
+
+
+def test_no_stated_figures_no_line(tab):
+    assert tab.stated.text() == "" and tab.stated.isHidden()

@@ -5,7 +5,7 @@ from ...domain.evaluation import weight_text
 from dataclasses import replace
 
 from ...domain.model import Indicator
-from ...domain.scoring import achievement_of, parsed, score_indicator
+from ...domain.scoring import achievement_of, num, parsed, score_indicator
 from ...domain.values import Direction, comparable
 from ..qt import QBrush, QColor, Qt
 from ..session_fields import CHOICE, DECIMAL, TEXT
@@ -167,7 +167,10 @@ class IndicatorModel(SessionTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if score.score is None else str(score.score)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return score.explanation
+            stated = self._rows[row].stated_score     # what an imported report gave this row
+            if stated is None:
+                return score.explanation
+            return f"{score.explanation}\n原表填报得分：{num(stated)}（导入时读入，供核对）"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole:

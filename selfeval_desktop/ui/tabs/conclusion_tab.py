@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...domain.model import CONCLUSION_SECTIONS
+from ...domain.scoring import num
 from ..header import ScoreBadge
 from ..qt import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
                   QScrollArea, QVBoxLayout, QWidget, Qt)
@@ -18,6 +19,18 @@ SECTION_HINTS = {
 }
 OPINIONS = (("unit_opinion", "项目单位（评价机构）意见", "如：经自评，该项目总体完成了年度绩效目标……"),
             ("supervisor_opinion", "主管部门审核意见", "由主管部门填写（打印后盖章，也可在此录入）"))
+
+
+def stated_text(project) -> str:
+    """原表填报的综合得分 / 自评等次 (read from an imported report), or "" when there are none."""
+    parts = []
+    if project.stated_total is not None:
+        parts.append(f"综合得分 {num(project.stated_total)} 分")
+    if project.stated_grade.strip():
+        parts.append(f"自评等次 {project.stated_grade.strip()}")
+    if not parts:
+        return ""
+    return f"原表填报：{'，'.join(parts)}（导入时从原表读入，供核对，不参与计算；不一致时问题清单会列出）"
 
 
 class ConclusionTab(QWidget):
@@ -37,10 +50,18 @@ class ConclusionTab(QWidget):
         self.explanation = QLabel("", result)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # what the imported report itself said (原表), beside what the rule computes: for review
+        self.stated = QLabel("", result)
+        self.stated.setObjectName("conclusionStated")
+        self.stated.setWordWrap(True)
+        self.stated.setStyleSheet("color: #555;")
+        text_column = QVBoxLayout()
+        text_column.addWidget(self.explanation)
+        text_column.addWidget(self.stated)
         result_row = QHBoxLayout(result)
         result_row.addWidget(self.badge)
         result_row.addSpacing(16)
-        result_row.addWidget(self.explanation, 1)
+        result_row.addLayout(text_column, 1)
 
         self.texts: dict[str, QPlainTextEdit] = {}
         sections = QGroupBox("自评结论", page)
@@ -114,6 +135,8 @@ class ConclusionTab(QWidget):
         score = self.session.score(self.pid)
         self.badge.show_score("", score)
         self.explanation.setText(score.explanation)
+        self.stated.setText(stated_text(self.session.project(self.pid)))
+        self.stated.setVisible(bool(self.stated.text()))
 
     def flush(self) -> None:
         self.binder.commit_pending()
