@@ -131,3 +131,14 @@ def test_help_and_unknown_options_of_the_window_still_go_through_argparse(capsys
     with pytest.raises(SystemExit) as exc:
         parse_args(["--demo", "--verbose"])
     assert exc.value.code == 2 and "--verbose" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_program(tmp_path):
+    """``python -m selfeval_desktop`` (a start-menu entry, a helper's first try) works like the
+    installed command: it said “No module named selfeval_desktop.__main__”."""
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    proc = subprocess.run([sys.executable, "-m", "selfeval_desktop", "demo", "-o",
+                           str(tmp_path / "演示.sqlite")], env=env, capture_output=True, text=True,
+                          timeout=60, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "演示.sqlite").exists()
