@@ -23,7 +23,7 @@ import re
 import unicodedata
 
 __all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
-           "is_percent_format", "normalise_label", "parse_tsv", "MONEY_UNITS"]
+           "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "MONEY_UNITS"]
 
 FEN_PER_YUAN = 100
 MONEY_UNITS = {"元": Decimal(100), "千元": Decimal(100_000), "万元": Decimal(1_000_000),
@@ -229,6 +229,27 @@ def normalise_label(value) -> str:
     s = unicodedata.normalize("NFKC", text)
     s = re.sub(r"\s+", "", s)
     return s.strip(":*★").lstrip("*")
+
+
+def fill_levels(rows, above: tuple[str, str] = ("", "")) -> list[tuple[str, str]]:
+    """一级/二级指标 of indicator rows as a sheet with merged cells means them.
+
+    Excel and WPS keep a merged cell's text in its first row and leave the rows below blank, both
+    in a workbook and in what they copy. ``rows`` are the (一级, 二级) as given, top-down; ``above``
+    is the row before them (what a pasted block continues). A row with a 一级 starts a new group
+    with its own 二级 (blank stays blank); a blank 一级 is the group's, with the 二级 given or, when
+    blank too, the one above.
+    """
+    level1, level2 = above
+    out = []
+    for given1, given2 in rows:
+        given1, given2 = (given1 or "").strip(), (given2 or "").strip()
+        if given1:
+            level1, level2 = given1, given2
+        elif given2:
+            level2 = given2
+        out.append((level1, level2))
+    return out
 
 
 def parse_tsv(text: str) -> list[list[str]]:

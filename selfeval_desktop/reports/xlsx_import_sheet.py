@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 import re
 
-from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, normalise_label
+from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, fill_levels, normalise_label
 from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band
@@ -185,13 +185,10 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
     as_indicator = (project.kind is ProjectKind.DEPARTMENT
                     or report.stated_execution_weight is not None)
     execution_rows = set() if as_indicator else set(table.execution_rows)
-    level1 = level2 = ""
-    for r in sorted(table.rows + table.execution_rows):
-        given1, given2 = _cell(grid, r, cols, "level1"), _cell(grid, r, cols, "level2")
-        if given1:
-            level1, level2 = given1, given2
-        elif given2:
-            level2 = given2
+    rows = sorted(table.rows + table.execution_rows)
+    levels = fill_levels((_cell(grid, r, cols, "level1"), _cell(grid, r, cols, "level2"))
+                         for r in rows)   # merged 一级/二级 cells: the text is in the first row
+    for r, (level1, level2) in zip(rows, levels):
         if r in execution_rows:
             continue
         ind = Indicator(level1=level1, level2=level2, name=_cell(grid, r, cols, "name"))

@@ -130,3 +130,12 @@ def test_parse_tsv_keeps_a_quote_inside_a_cell_as_typed():
     assert parse_tsv('"达成" 良好\t5') == [['"达成" 良好', "5"]]
     assert parse_tsv("a\tb") == [["a", "b"]]
     assert parse_tsv("") == []
+
+
+def test_fill_levels_reads_merged_level_cells_as_excel_keeps_them():
+    from selfeval_desktop.domain.cells import fill_levels
+    rows = [("产出指标", "数量指标"), ("", ""), ("", "质量指标"), ("效益指标", ""), ("", "")]
+    assert fill_levels(rows) == [("产出指标", "数量指标"), ("产出指标", "数量指标"),
+                                 ("产出指标", "质量指标"), ("效益指标", ""), ("效益指标", "")]
+    assert fill_levels([("", "")], above=("满意度指标", "服务对象满意度")) == \
+        [("满意度指标", "服务对象满意度")]

@@ -113,6 +113,37 @@ def test_paste_3x5_block_from_clipboard_grows_rows(qtbot, tab, path):
     assert [r.name for r in indicators(path)][2:] == ["科技服务水平", "服务对象满意度"]
 
 
+def test_a_block_copied_with_merged_level_cells_is_filled_down(qtbot, tab, path):
+    """Review 6: WPS copies merged 一级/二级 cells as text in the first row and blanks below; the
+    pasted rows came in with no 一级, the banner counted them nowhere. Filled as 导入Excel reads them."""
+    block = [["产出指标", "数量指标", "举办学术交流活动", "≥4次", "5次"],
+             ["", "", "培训人数", "≥50人", "54人"],
+             ["", "质量指标", "活动满意度", "≥90%", "95%"],
+             ["效益指标", "社会效益指标", "科普覆盖人群", "有效提升", "达成"],
+             ["", "", "", "", ""],                          # a spacer row stays blank
+             ["", "可持续影响指标", "长效机制", "建立", "已建立"]]
+    QGuiApplication.clipboard().setText("\r\n".join("\t".join(r) for r in block))
+    tab.grid.setCurrentIndex(tab.model.index(2, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = indicators(path)[2:8]
+    assert [(r.level1, r.level2, r.name) for r in rows] == [
+        ("产出指标", "数量指标", "举办学术交流活动"), ("产出指标", "数量指标", "培训人数"),
+        ("产出指标", "质量指标", "活动满意度"), ("效益指标", "社会效益指标", "科普覆盖人群"),
+        ("", "", ""), ("效益指标", "可持续影响指标", "长效机制")]
+    assert "按上一行填充" in tab.grid.message            # said in the status bar
+    tab.session.undo_stack.undo()                        # still one undo step
+    assert [r.name for r in indicators(path)][2:] == ["科技服务水平", "服务对象满意度"]
+
+
+def test_a_pasted_block_continues_the_group_of_the_row_above(qtbot, tab, path):
+    above = indicators(path)[1]
+    QGuiApplication.clipboard().setText("\t\t新指标\t≥1个\t1个")
+    tab.grid.setCurrentIndex(tab.model.index(2, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    new = indicators(path)[2]
+    assert (new.level1, new.level2, new.name) == (above.level1, above.level2, "新指标")
+
+
 def test_even_split_is_one_undo_step(qtbot, tab, path):
     session = tab.session
     session.insert_rows("indicator", tab.pid, 2, [session.project(tab.pid).indicators[0].__class__(

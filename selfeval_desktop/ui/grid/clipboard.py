@@ -91,6 +91,10 @@ class ClipboardOps:
         else:
             start_row, start_col = cur.row(), cur.column()
         columns = self._paste_columns(start_col, max(len(r) for r in block))
+        prepare = getattr(model, "prepare_paste", None)   # a model's reading of a pasted block
+        note = ""
+        if prepare is not None:
+            block, note = prepare(block, start_row, columns)
         skipped = 0
         with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
             need = start_row + len(block) - self._data_rows()
@@ -107,7 +111,11 @@ class ClipboardOps:
                         continue
                     kind = model.data(index, KindRole) or "text"
                     model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE)
-        self.message = f"表格行数不足，{skipped} 行未粘贴" if skipped else ""
+        told = "；".join(m for m in (note, f"表格行数不足，{skipped} 行未粘贴" if skipped else "") if m)
+        if told:
+            self._say(told)     # in the status bar, as the grid's other messages
+        else:
+            self.message = ""
         last_row = min(start_row + len(block), self._data_rows()) - 1
         if columns and last_row >= start_row:
             sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))

@@ -1,6 +1,7 @@
 """绩效指标 grid: one row per 三级指标, scored live with its explanation as the 得分 tooltip."""
 from __future__ import annotations
 
+from ...domain.cells import fill_levels
 from ...domain.evaluation import weight_text
 from dataclasses import replace
 
@@ -159,6 +160,33 @@ class IndicatorModel(SessionTableModel):
             return (f"未选择达成情况：得分按实际完成值“{ind.actual.strip()}”算作“{derived}”。"
                     "如不是这样，请在此选择 达成 / 部分达成 / 未达成。")
         return None
+
+    def prepare_paste(self, block, start_row: int, columns: list[int]):
+        """A block copied from Excel/WPS where 一级/二级 are merged cells has their text in the first
+        row only: the blanks below are filled down (as 导入Excel reads them), continuing the row
+        above the paste. Returns the block and a note for the status bar ("" if nothing filled)."""
+        if COL_LEVEL1 not in columns:
+            return block, ""
+        i1 = columns.index(COL_LEVEL1)
+        i2 = columns.index(COL_LEVEL2) if COL_LEVEL2 in columns else None
+
+        def at(row, i):
+            return row[i] if i is not None and i < len(row) else ""
+
+        above = ("", "")
+        if 0 < start_row <= len(self._rows):
+            above = (self._rows[start_row - 1].level1, self._rows[start_row - 1].level2)
+        given = [(at(row, i1), at(row, i2)) for row in block]
+        out, filled = [], False
+        for row, (g1, g2), (l1, l2) in zip(block, given, fill_levels(given, above)):
+            row = list(row)
+            if any(cell.strip() for cell in row):       # a blank spacer row stays blank
+                for i, typed, value in ((i1, g1, l1), (i2, g2, l2)):
+                    if i is not None and i < len(row) and not typed.strip() and value:
+                        row[i] = value
+                        filled = True
+            out.append(row)
+        return out, ("一级/二级指标为合并单元格：空格已按上一行填充" if filled else "")
 
     def computed(self, row, col, role):
         if col != COL_SCORE or row >= len(self._rows):
