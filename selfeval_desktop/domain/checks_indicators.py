@@ -137,6 +137,9 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
     if ind.override is not None and ind.weight is not None:
         rule = score_indicator(replace(ind, override=None), ctx.profile)
     reasonless = ind.override is not None and not ind.override_reason.strip()
+    if not rule.error and not ind.target.strip():  # judged by a 评分标准, not a target
+        ctx.warning("target_empty", f"{where}未填写年度指标值，已按所选达成情况“{ind.achievement}”计分；"
+                    "有目标值时请填写，表中该格将为空", "indicators", "indicator", row, "target")
     if not rule.error and not ind.actual.strip():  # scored by the chosen 达成情况 alone
         ctx.warning("actual_empty", f"{where}已选择达成情况，但实际完成值未填写，表中该格将为空",
                     "indicators", "indicator", row, "actual")
@@ -212,7 +215,10 @@ def _stated_total(ctx: Context) -> None:
         ctx.warning("stated_total_unchecked", f"{ctx.name}填报的综合得分 {points(stated)}无法核对："
                     f"{score.explanation}", "indicators", field="stated_total")
         return
-    if profile.round(stated) != score.total:
+    if score.provisional:   # rows unscored or 分值 not 100: no computed total to hold it against
+        ctx.warning("stated_total_unchecked", f"{ctx.name}填报的综合得分 {points(stated)}无法核对："
+                    f"{score.provisional_reason}", "indicators", field="stated_total")
+    elif profile.round(stated) != score.total:
         ctx.warning("stated_total_differs", f"{ctx.name}填报的综合得分 {points(stated)}与按评分规则"
                     f"计算的 {shown(score.total)}不符（{score.explanation}）", "indicators",
                     field="stated_total")

@@ -166,6 +166,9 @@ def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
     if weight < 0:
         return IndicatorScore(None, None, "分值不能为负数", target.direction, "分值不能为负数")
     if target.empty:
+        if ind.achievement:   # judged 达成/部分达成/未达成 by a 评分标准, not against a target
+            return _score_qualitative(ind, replace(target, direction=Direction.QUALITATIVE),
+                                      actual, profile, note="（未填写年度指标值，按所选达成情况计分）")
         return IndicatorScore(None, None, "未填写年度指标值", None, "年度指标值未填写")
     if target.error:
         return IndicatorScore(None, None, target.error, None, target.error)
@@ -358,7 +361,7 @@ def _in_band(value: Decimal, low: Decimal, high: Decimal, inclusive: bool) -> bo
     return low <= value and (value <= high if inclusive else value < high)
 
 
-def _score_qualitative(ind, target, actual, profile) -> IndicatorScore:
+def _score_qualitative(ind, target, actual, profile, note: str = "") -> IndicatorScore:
     weight = ind.weight
     direction = target.direction
     kind = "时效指标" if direction is Direction.TIMELY else "定性指标"
@@ -381,6 +384,7 @@ def _score_qualitative(ind, target, actual, profile) -> IndicatorScore:
     text = f"{kind}{level}：得分区间 [{low}, {high}{close} 分，取区间内最高分 {suggested}"
     if not band.high_inclusive:       # 7.99 of 10 reads like a typo: say why it is not 8
         text += f"（区间不含 {high} 分，故取 {suggested}）"
+    text += note
     return IndicatorScore(suggested, suggested, text, direction, band=(low, high),
                           achievement=level, below_full=suggested < weight)
 
@@ -445,7 +449,7 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
     else:
         shown = execution.score if execution.score is not None else "—"
         text = f"总分 = 执行率得分 {shown} + 指标得分合计 {indicator_sum} = {total}，等次：{said}"
-    if missing:
+    if missing and "尚无得分" not in reason:
         text += f"（{missing} 项指标尚无得分，按 0 分计）"
     if reason:
         text += f"；{reason}"
@@ -455,10 +459,16 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
 
 def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) -> str:
     """Why a total cannot be trusted yet (Chinese), or "": the 分值 of 执行率 and the indicators
-    not adding up to 100 (a grade of 135.50 优 from weights summing to 130), or a total above 100."""
+    not adding up to 100 (a grade of 135.50 优 from weights summing to 130), rows (or the 执行率)
+    not scored yet and counted as 0 (差 for a form half filled in), or a total above 100."""
     weights = execution.weight + sum((s.weight for s in indicators if s.weight is not None), ZERO)
     if weights != HUNDRED:
         return f"分值合计为 {num(weights)}，不是 100，得分暂不可信"
+    missing = sum(1 for s in indicators if s.score is None)
+    if missing:   # counted as 0: a grade of 差 for rows not filled in yet would mislead
+        return f"{missing} 项指标尚无得分（按 0 分计），得分暂不可信"
+    if execution.weight and execution.score is None:
+        return "预算执行率得分无法计算（按 0 分计），得分暂不可信"
     if total > HUNDRED:
         return f"总分 {total} 超过 100，得分暂不可信"
     return ""

@@ -40,7 +40,8 @@ def test_seed_003_scores_100_excellent_from_the_command_line(tmp_path, capsys):
 
 def test_seed_001_department_total_from_the_command_line(tmp_path, capsys):
     """The report states 99 but gives no 年度指标值 for any of the rows it names: ``score``
-    says 未评分 (total null) beside the stated 99 instead of inventing a total."""
+    scores only the rows it judged 达成 and marks the total provisional (no grade) beside the
+    stated 99 instead of inventing a total."""
     path = tmp_path / "xinxiang.sqlite"
     code, out, _ = run(capsys, "demo", "-o", str(path), "--seed", "001")
     assert code == 0 and "部门整体" in out
@@ -49,7 +50,8 @@ def test_seed_001_department_total_from_the_command_line(tmp_path, capsys):
     [dept] = [p for p in result["projects"] if p["kind"] == "department"]
     assert dept["profile"] == "department" and len(result["projects"]) == 8
     assert dept["stated_total"] == "99"
-    assert dept["scored"] is False and dept["total"] is None
+    assert dept["provisional"] is True and "尚无得分" in dept["provisional_reason"]
+    assert Decimal(dept["total"]) < 99           # only the rows the report judged 达成 score
     assert all(not row["target"] for row in dept["indicators"])
     [adjust] = [row for row in dept["indicators"] if row["name"] == "预算调整率"]
     assert adjust["level1"] == "过程指标" and adjust["score"] is None

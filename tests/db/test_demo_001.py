@@ -152,7 +152,7 @@ def test_stated_row_scores_follow_the_reports_level_scores(doc, report):
             assert level == "满意度" and scores == [None] * len(scores)
 
 
-def test_the_app_cannot_score_the_department_and_does_not_invent_the_99(doc, report):
+def test_the_app_does_not_invent_the_99_and_grades_nothing_half_scored(doc, report):
     """The truth about the total: the report's 99 cannot be recomputed from what it says."""
     dept = doc.department
     stated_total = Decimal(re.search(r"绩效自评总得分 (\d+) 分", report)[1])
@@ -162,7 +162,13 @@ def test_the_app_cannot_score_the_department_and_does_not_invent_the_99(doc, rep
     assert len(dept.indicators) < counted
     assert all(not ind.target.strip() for ind in dept.indicators)
     result = project_result(doc, dept)
-    assert result["scored"] is False and result["total"] is None
+    # the 投入 rows the report judges 达成 (no target: by its 评分标准) are scored from that choice;
+    # the others have neither a target nor a 达成情况: the total is kept, no grade is given
+    judged = [ind for ind in dept.indicators if ind.achievement]
+    assert judged and all(ind.level1 == "投入指标" for ind in judged)
+    assert Decimal(result["total"]) == sum(ind.weight for ind in judged)
+    assert result["provisional"] is True
+    assert f"{len(dept.indicators) - len(judged)} 项指标尚无得分" in result["provisional_reason"]
     assert result["stated_total"] == str(stated_total)
     # the report's own level self-scores stop at 89: its 99 takes the unscored 满意度 10 as full
     levels = sum(Decimal(s) for s in re.findall(r"指标 \d+ 分，自评得分 (\d+) 分", report))
@@ -173,7 +179,10 @@ def test_the_app_cannot_score_the_department_and_does_not_invent_the_99(doc, rep
     assert any("无法核对" in f.message and f"综合得分 {stated_total}" in f.message
                for f in findings)
     missing = [f for f in findings if "年度指标值未填写" in f.message]
-    assert len(missing) == len(dept.indicators)
+    assert len(missing) == len(dept.indicators) - len(judged)
+    assert all(f.severity == "error" for f in missing)
+    by_choice = [f for f in findings if f.code == "target_empty"]   # 提醒, not 错误
+    assert len(by_choice) == len(judged) and all(f.severity == "warning" for f in by_choice)
 
 
 # ------------------------------------------------------------------ the narrative and the notes

@@ -724,3 +724,13 @@ def test_postcode_must_be_six_digits(postcode, ok):
         assert found[0].severity == "warning"
         assert found[0].place == Place(1, "overview", None, None, "postcode")
         assert "6位数字" in found[0].message
+
+
+def test_a_row_scored_by_its_achievement_alone_asks_for_the_target_as_a_reminder():
+    p = consistent_project()
+    p.indicators[2].target, p.indicators[2].achievement = "", "达成"
+    found = findings(p)
+    assert "target_missing" not in codes(found)
+    f = only(found, "target_empty")
+    assert f.severity == "warning" and "已按所选达成情况“达成”计分" in f.message
+    assert f.place.field == "target" and f.place.row == 2

@@ -8,7 +8,7 @@ from selfeval_desktop.domain.model import Funding, Indicator, Project, ProjectKi
 from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.domain.profiles import load_profile, parse_profile
 from selfeval_desktop.domain.scoring import (UNSCORED, ExecutionScore, combine, qualitative_band,
-                                             score_execution, score_indicator, score_project)
+                                             score_execution, score_indicator, score_project, shown_grade)
 from selfeval_desktop.domain.values import Direction
 
 MOF = load_profile("mof2020")
@@ -437,7 +437,10 @@ def test_partly_scorable_project_keeps_its_total():
     one_row = score_project(project(None, None, [_ind("产出指标", "≥4次", "4次", "50"),
                                                  _ind("产出指标", "≥4次", "", "40")]), MOF)
     assert one_row.scored and one_row.total == D("50.00")
-    assert "1 项指标尚无得分，按 0 分计" in one_row.explanation
+    assert "1 项指标尚无得分（按 0 分计）" in one_row.explanation
+    # the total is kept, the grade is not given (差 for a form half filled in would mislead)
+    assert one_row.provisional and "尚无得分" in one_row.provisional_reason
+    assert shown_grade(one_row) == "—" and "等次：—" in one_row.explanation
 
 
 @pytest.mark.parametrize("total, mof, trunc", [
@@ -507,3 +510,14 @@ def test_evaluate_document_numbers_are_decimal_strings_rounded_half_up():
     assert first["total"] == "22.14" and first["grade"] == "差"
     assert second["profile"] == "department" and second["execution"]["score"] is None
     assert second["total"] == "30.00"
+
+
+def test_a_row_judged_by_its_achievement_needs_no_target():
+    """部门整体 management rows (预算编制完整性 …) are judged 达成/未达成 by a 评分标准, not a
+    target (seed 001): an explicit 达成情况 scores the row; without one a blank target still blocks."""
+    judged = score("", "", weight="3", achievement="达成")
+    assert judged.score == D("3.00") and "未填写年度指标值，按所选达成情况计分" in judged.explanation
+    part = score("", "", weight="10", achievement="部分达成")
+    assert D("6") <= part.score < D("8")
+    blank = score("", "达成", weight="3")           # the word typed as actual is not a choice
+    assert blank.score is None and blank.error == "年度指标值未填写"

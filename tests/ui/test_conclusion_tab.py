@@ -5,6 +5,7 @@ import pytest
 
 from selfeval_desktop.domain.checks_base import Place
 from selfeval_desktop.domain.model import CONCLUSION_SECTIONS
+from selfeval_desktop.domain.scoring import shown_grade
 from selfeval_desktop.ui.qt import Qt, QVBoxLayout, QWidget
 from selfeval_desktop.ui.tabs.conclusion_tab import ConclusionTab
 
@@ -58,7 +59,7 @@ def test_score_and_grade_are_computed_and_follow_edits(tab, session):
     pid = session.document.projects[0].id
     score = session.score(pid)
     assert tab.badge.total.text() == str(score.total)
-    assert tab.badge.grade.text() == score.grade
+    assert tab.badge.grade.text() == shown_grade(score)
     assert not hasattr(tab.badge.total, "setReadOnly")  # a label: nothing to type into
     ind = session.project(pid).indicators[1]
     session.set_value("indicator", pid, ind.id, "actual", "10%")

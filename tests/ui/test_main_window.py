@@ -53,7 +53,7 @@ def test_opens_with_unit_year_profile_and_the_first_project(window):
     assert window.page.pid == window.session.document.projects[0].id
     score = window.session.score(window.page.pid)
     assert header.badge.total.text() == str(score.total)
-    assert header.badge.grade.text() == score.grade
+    assert header.badge.grade.text() == shown_grade(score)   # — while a row has no score
     assert "自评" in window.windowTitle() or window.windowTitle().endswith("绩效自评助手")
 
 
@@ -65,9 +65,9 @@ def test_live_score_and_grade_follow_an_edit(window):
     session.set_value("indicator", pid, ind.id, "actual", "1次")  # 1 of ≥4 次: score drops
     after = session.score(pid)
     assert window.page.header.badge.total.text() == str(after.total) != before
-    assert window.page.header.badge.grade.text() == after.grade
+    assert window.page.header.badge.grade.text() == shown_grade(after)
     assert model.index(0, COL_SCORE).data() == str(after.total)
-    assert model.index(0, COL_GRADE).data() == after.grade
+    assert model.index(0, COL_GRADE).data() == shown_grade(after)
 
 
 def test_status_bar_says_saved_after_an_edit(window):

@@ -25,9 +25,22 @@ def list_grade(window, pid, role=Qt.ItemDataRole.DisplayRole):
     return model.data(model.index(row, COL_GRADE), role)
 
 
+def test_a_row_without_a_score_shows_no_grade_until_it_has_one(qtbot, window):
+    """A row not scored yet counts 0: the grade of a half-filled form (差, 中) would mislead."""
+    session, pid = window.session, window.page.pid
+    badge = window.page.header.badge
+    assert badge.grade.text() == PROVISIONAL_GRADE and "尚无得分" in badge.toolTip()
+    assert list_grade(window, pid) == PROVISIONAL_GRADE
+    row = session.project(pid).indicators[2]                    # 有效提升, no 实际完成值 yet
+    session.set_value("indicator", pid, row.id, "actual", "达成")
+    assert badge.grade.text() == session.score(pid).grade != PROVISIONAL_GRADE
+
+
 def test_weights_summing_to_130_show_no_grade_and_say_why(qtbot, window):
     session, pid = window.session, window.page.pid
     badge = window.page.header.badge
+    row = session.project(pid).indicators[2]                    # every row scored
+    session.set_value("indicator", pid, row.id, "actual", "达成")
     assert badge.grade.text() == session.score(pid).grade != PROVISIONAL_GRADE   # 100: graded
     first = session.project(pid).indicators[0]
     session.set_value("indicator", pid, first.id, "weight", "55")                # 25 → 55: 130
