@@ -144,6 +144,37 @@ def test_a_pasted_block_continues_the_group_of_the_row_above(qtbot, tab, path):
     assert (new.level1, new.level2, new.name) == (above.level1, above.level2, "新指标")
 
 
+def test_rows_in_the_mof_sheets_column_order_keep_their_deviation_reasons(qtbot, tab, path):
+    """Review 6: the 项目支出绩效自评表 ends 分值 | 得分 | 偏差原因; pasted here the reasons landed on
+    达成情况, were refused and stored nowhere, with no word said."""
+    block = [["产出指标", "数量指标", "线下讲座场次", "≥4场", "1场", "10", "2.5", "受疫情影响，改为线上"],
+             ["效益指标", "社会效益指标", "参与人次", "≥200人次", "150人次", "10", "7.5", "政策调整"]]
+    QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in block))
+    tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))     # the 新 row
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = indicators(path)[4:]
+    assert [r.deviation for r in rows] == ["受疫情影响，改为线上", "政策调整"]
+    assert [r.achievement for r in rows] == [None, None]
+    assert "偏差原因" in tab.grid.message
+
+
+def test_the_grids_own_columns_pasted_back_keep_their_achievement(qtbot, tab, path):
+    block = [["效益指标", "社会效益指标", "服务覆盖面", "扩大", "已扩大", "10", "", "部分达成"]]
+    QGuiApplication.clipboard().setText("\t".join(block[0]))
+    tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    new = indicators(path)[4]
+    assert new.achievement == "部分达成" and new.deviation == ""
+
+
+def test_pasted_text_a_column_cannot_take_is_said_not_silently_dropped(qtbot, tab, path):
+    QGuiApplication.clipboard().setText("很好\t调整\t理由")       # 达成情况 | 调整后得分 | 调整理由
+    tab.grid.setCurrentIndex(tab.model.index(0, im.COL_ACHIEVEMENT))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "“达成情况”列 1 格未粘贴" in tab.grid.message
+    assert indicators(path)[0].override_reason == "理由"
+
+
 def test_even_split_is_one_undo_step(qtbot, tab, path):
     session = tab.session
     session.insert_rows("indicator", tab.pid, 2, [session.project(tab.pid).indicators[0].__class__(

@@ -94,8 +94,9 @@ class ClipboardOps:
         prepare = getattr(model, "prepare_paste", None)   # a model's reading of a pasted block
         note = ""
         if prepare is not None:
-            block, note = prepare(block, start_row, columns)
+            block, columns, note = prepare(block, start_row, columns)
         skipped = 0
+        unwritten: dict[int, list] = {}   # column → [cells not written, why]: said, never silent
         with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
             need = start_row + len(block) - self._data_rows()
             if need > 0 and self._rows_model():
@@ -108,10 +109,18 @@ class ClipboardOps:
                 for value, col in zip(cells_, columns):
                     index = model.index(row, col)
                     if not self._editable(index):
+                        if value.strip() and not _same(model, index, value):
+                            reason = getattr(model, "readonly_reason", None)
+                            _count(unwritten, col, reason(row, col) if reason else "该列不能输入")
                         continue
                     kind = model.data(index, KindRole) or "text"
-                    model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE)
-        told = "；".join(m for m in (note, f"表格行数不足，{skipped} 行未粘贴" if skipped else "") if m)
+                    if not model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE) \
+                            and value.strip() and not _same(model, index, value):
+                        _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
+        lost = "；".join(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
+                        for col, (n, why) in sorted(unwritten.items()))
+        told = "；".join(m for m in (note, f"表格行数不足，{skipped} 行未粘贴" if skipped else "", lost)
+                        if m)
         if told:
             self._say(told)     # in the status bar, as the grid's other messages
         else:
@@ -126,3 +135,16 @@ class ClipboardOps:
         cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
         return cols[:count]
 
+
+def _count(unwritten: dict, col: int, why: str) -> None:
+    n, first = unwritten.get(col, (0, why))
+    unwritten[col] = (n + 1, first)
+
+
+def _title(model, col: int) -> str:
+    return str(model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or col + 1)
+
+
+def _same(model, index, value: str) -> bool:
+    """The cell already shows what was pasted (a computed 得分 copied along with its row)."""
+    return str(model.data(index, Qt.ItemDataRole.DisplayRole) or "").strip() == value.strip()

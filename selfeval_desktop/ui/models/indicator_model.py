@@ -162,9 +162,27 @@ class IndicatorModel(SessionTableModel):
         return None
 
     def prepare_paste(self, block, start_row: int, columns: list[int]):
-        """A block copied from Excel/WPS where 一级/二级 are merged cells has their text in the first
-        row only: the blanks below are filled down (as 导入Excel reads them), continuing the row
-        above the paste. Returns the block and a note for the status bar ("" if nothing filled)."""
+        """How a block copied from Excel/WPS lands here; returns (block, columns, note).
+
+        - The 项目支出绩效自评表's own order ends 得分 | 偏差原因分析及改进措施, where this grid has
+          达成情况 …: a last column landing on 达成情况 that holds no 达成/部分达成/未达成 is that
+          sheet's 偏差原因 and goes there.
+        - 一级/二级 as merged cells have their text in the first row only: the blanks below are
+          filled down (as 导入Excel reads them), continuing the row above the paste.
+        """
+        notes = []
+        width = max(len(row) for row in block)
+        if len(columns) == width and columns[-1] == COL_ACHIEVEMENT and COL_SCORE in columns:
+            texts = [row[-1] for row in block if len(row) == width and row[-1].strip()]
+            if texts and any(parsed(t).achievement is None for t in texts):
+                columns = [*columns[:-1], COL_DEVIATION]
+                notes.append("最后一列按“偏差原因分析及改进措施”粘贴（财政部自评表的列顺序）")
+        block, filled = self._fill_levels(block, start_row, columns)
+        if filled:
+            notes.append(filled)
+        return block, columns, "；".join(notes)
+
+    def _fill_levels(self, block, start_row: int, columns: list[int]):
         if COL_LEVEL1 not in columns:
             return block, ""
         i1 = columns.index(COL_LEVEL1)
