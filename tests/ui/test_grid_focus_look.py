@@ -6,6 +6,7 @@ import pytest
 
 from selfeval_desktop.ui.grid.focus import UNFOCUSED_SELECTION
 from selfeval_desktop.ui.models import budget_line_model as blm
+from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.qt import QGuiApplication, QPalette, Qt
 
 from tests.ui.real_keys import K, key, type_keys
@@ -39,22 +40,51 @@ def test_only_the_grid_with_the_focus_shows_a_coloured_selection(qtbot, tab):
 
 def test_a_cell_note_goes_when_the_focus_moves_to_another_grid(qtbot, tab):
     bar = tab.window().statusBar()
-    focus(qtbot, tab.source_grid)
-    tab.source_grid.setCurrentIndex(tab.source_model.index(0, 0))     # a row label
+    focus(qtbot, tab.fund_grid)
+    tab.fund_grid.setCurrentIndex(tab.fund_model.index(0, fkm.COL_RATE))   # computed
     type_keys(qtbot, "2")
-    assert "不能输入" in bar.currentMessage()
+    assert "不能直接输入" in bar.currentMessage()
     focus(qtbot, tab.line_grid)
     assert bar.currentMessage() == ""
 
 
 def test_a_cell_note_goes_when_the_cursor_moves_on(qtbot, tab):
     bar = tab.window().statusBar()
-    focus(qtbot, tab.source_grid)
-    tab.source_grid.setCurrentIndex(tab.source_model.index(0, 0))
+    focus(qtbot, tab.fund_grid)
+    tab.fund_grid.setCurrentIndex(tab.fund_model.index(0, fkm.COL_RATE))
     type_keys(qtbot, "2")
-    assert "不能输入" in bar.currentMessage()
-    key(qtbot, K.Key_Right)
+    assert "不能直接输入" in bar.currentMessage()
+    key(qtbot, K.Key_Left)
     assert bar.currentMessage() == ""
+
+
+def test_typing_on_a_row_label_starts_in_the_rows_first_amount(qtbot, tab, path):
+    """Review 6: on the 年度资金总额 label the first figure was refused and the next ones landed
+    one column to the left; now the typing starts in 年初预算数 and Tab goes on as expected."""
+    grid = tab.fund_grid
+    focus(qtbot, grid)
+    grid.setCurrentIndex(tab.fund_model.index(0, 0))
+    type_keys(qtbot, "4")
+    key(qtbot, K.Key_Tab)
+    type_keys(qtbot, "4.5")
+    key(qtbot, K.Key_Tab)
+    type_keys(qtbot, "4.2")
+    key(qtbot, K.Key_Return)
+    funding = reread(path).projects[0].funding
+    assert (funding.initial_budget, funding.annual_budget, funding.executed) == \
+        (4_000_000, 4_500_000, 4_200_000)
+
+
+def test_tabbing_into_the_funds_grid_lands_on_an_amount_not_a_label(qtbot, tab):
+    grid = tab.fund_grid
+    grid.setCurrentIndex(tab.fund_model.index(0, 0))
+    grid.clearFocus()
+    focus(qtbot, tab.source_grid)
+    key(qtbot, K.Key_Tab, Qt.KeyboardModifier.ControlModifier)     # Ctrl+Tab: the next grid
+    qtbot.waitUntil(grid.hasFocus, timeout=2000)
+    from PySide6.QtTest import QTest
+    QTest.keyRelease(grid, Qt.Key.Key_Control)      # the release went to the grid left behind
+    assert grid.currentIndex().column() == fkm.COL_INITIAL
 
 
 def test_ctrl_x_copies_and_clears_in_one_undo_step(qtbot, tab, path):

@@ -18,10 +18,29 @@ class FocusOps:
 
     def focusInEvent(self, event):  # noqa: N802 - Qt override
         had_current = self.currentIndex().isValid()
-        super().focusInEvent(event)
+        super().focusInEvent(event)       # Qt makes the very first cell current: maybe a row label
         self._focus_look(True)
-        if not had_current and event.reason() != Qt.FocusReason.MouseFocusReason:
-            self._cursor_to_first()
+        if event.reason() == Qt.FocusReason.MouseFocusReason:
+            return
+        if not had_current:
+            self._cursor_to_first(force=True)
+        else:
+            self.to_editable_in_row()
+
+    def to_editable_in_row(self) -> bool:
+        """From a cell that takes no typing (a row label), to the first one in its row that does
+        (review 6: Ctrl+Tab into 项目资金 landed on 年度资金总额's label; the first figure typed was
+        refused and the next ones landed one column to the left of where they belonged)."""
+        cur, model = self.currentIndex(), self.model()
+        if model is None or not cur.isValid() or self._editable(cur):
+            return False
+        if cur.column() != 0 or getattr(model, "ROW_ENTITY", None) is not None:
+            return False      # only a fixed row's label: a computed 得分 or 合计 says why instead
+        for col in range(model.columnCount()):
+            if not self.isColumnHidden(col) and self._editable(model.index(cur.row(), col)):
+                self._set_current(cur.row(), col)
+                return True
+        return False
 
     def focusOutEvent(self, event):  # noqa: N802 - Qt override
         super().focusOutEvent(event)
@@ -59,10 +78,11 @@ class FocusOps:
         self._told = ""
         self.message = ""
 
-    def _cursor_to_first(self, *_args) -> None:
+    def _cursor_to_first(self, *_args, force: bool = False) -> None:
         """With the focus here and no current cell (a tab built around a grid that took the
         focus before its project was loaded, a model reset), the first cell taking typing."""
-        if self.model() is None or self.currentIndex().isValid() or not self.hasFocus():
+        if self.model() is None or not self.hasFocus() or \
+                (self.currentIndex().isValid() and not force):
             return
         first = self.first_editable()
         if first is not None:

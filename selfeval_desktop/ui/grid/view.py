@@ -221,6 +221,10 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
         if key in ENTER_KEYS:
             self._enter(up=bool(mods & Qt.KeyboardModifier.ShiftModifier))
             return
+        if event.text().strip() and event.text().isprintable() and \
+                not mods & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) \
+                and self.to_editable_in_row():
+            pass   # typed on a row label: typing starts in the row's first cell that takes it
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
             self.leave(not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier))
             return
