@@ -20,7 +20,7 @@ from ..domain.money import format_wan
 from ..domain.scoring import score_project, shown_grade
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
-                         FormPart, Grid, check_block, footer_text, para, unscored_note)
+                         FormPart, Grid, check_block, check_cell, footer_text, para, unscored_note)
 from .spending import line_label
 
 FORM_TITLE = "项目单位自评基本情况表"
@@ -33,6 +33,7 @@ COMPACT_SIGN_HEIGHT = 10 * mm
 COMPACT_STAMP_HEIGHT = 20 * mm  # side by side: with title and date a ~34 mm box; the 42 mm 公章 may overlap its border, as on paper
 STAMP = VALUE.clone("stamp", alignment=TA_RIGHT)
 STAMP_TEXT = "（盖章）　　　　\n\n　　　　年　　月　　日　　"
+CHECK_WIDTH = 50 * mm       # the QR code and 校验码 beside 五 and 六 (each then 62 mm wide)
 OPINION_TITLES = ("五、项目单位（评价机构）意见：", "六、主管部门审核意见：")
 
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?\s*$")
@@ -169,19 +170,24 @@ def opinion(title: str, text: str) -> list:
     return [KeepTogether([t])]
 
 
-def opinions_side_by_side(project: Project) -> list:
+def opinions_side_by_side(project: Project, beside: list | None = None) -> list:
     """五 and 六 next to each other, each with room for its stamp and date: the compact layout
-    that lets a form which almost fits one page be one page (one sheet to sign and stamp)."""
+    that lets a form which almost fits one page be one page (one sheet to sign and stamp).
+    ``beside``: flowables in a third column right of them (the QR code and 校验码 of 定稿)."""
     texts = (project.unit_opinion.strip(), project.supervisor_opinion.strip())
-    g = Grid([FRAME_WIDTH / 2, FRAME_WIDTH / 2])
-    g.add([para(OPINION_TITLES[0], SECTION), para(OPINION_TITLES[1], SECTION)])
+    half = (FRAME_WIDTH - (CHECK_WIDTH if beside else 0)) / 2
+    g = Grid([half, half] + ([CHECK_WIDTH] if beside else []))
+    extra = [beside] if beside else []
+    g.add([para(OPINION_TITLES[0], SECTION), para(OPINION_TITLES[1], SECTION)] + extra)
     if any(texts):
-        g.add([para(texts[0]), para(texts[1])], joins=(0, 1))
+        g.add([para(texts[0]), para(texts[1])], joins=(0, 1, 2))
     room = COMPACT_STAMP_HEIGHT if not any(texts) else COMPACT_STAMP_HEIGHT - 8 * mm
     stamp = STAMP_TEXT.replace("\n\n", "\n")
-    r = g.add([[Spacer(1, room), _stamp(stamp)], [Spacer(1, room), _stamp(stamp)]], joins=(0, 1))
+    r = g.add([[Spacer(1, room), _stamp(stamp)], [Spacer(1, room), _stamp(stamp)]],
+              joins=(0, 1, 2))
     t = g.table()
-    t.setStyle([("BOTTOMPADDING", (0, r), (-1, r), 3 * mm), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    t.setStyle([("BOTTOMPADDING", (0, r), (1, r), 3 * mm), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+               + ([("SPAN", (2, 0), (2, r))] if beside else []))  # never split: one page
     return [KeepTogether([t])]
 
 
@@ -198,7 +204,9 @@ def height(flowables: list) -> float:
 
 def basic_form(doc: Document, project: Project) -> FormPart:
     """The 项目单位自评基本情况表 of one project: on one page when the compact layout (五 and 六
-    side by side, shorter 签字 rows) makes it fit, else over several in the full layout."""
+    side by side, shorter 签字 rows; the QR code and 校验码 of 定稿 under them or beside them)
+    makes it fit, else over several in the full layout, each further page headed by the
+    项目名称 (the page with the seals is never one that names nothing)."""
     head = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}", HEADLINE)]
     head += overview(doc, project)
     head += spending(project)
@@ -208,9 +216,21 @@ def basic_form(doc: Document, project: Project) -> FormPart:
     flow = head + evaluators(project) + opinion(OPINION_TITLES[0], project.unit_opinion) \
         + opinion(OPINION_TITLES[1], project.supervisor_opinion) + tail
     if height(flow) > FRAME_HEIGHT:
-        compact = head + evaluators(project, COMPACT_SIGN_HEIGHT) \
-            + opinions_side_by_side(project) + tail
-        if height(compact) <= FRAME_HEIGHT - 1 * mm:
-            flow = compact
+        flow = _one_page(doc, project, head, tail) or flow
     flow.append(Spacer(1, 0))
-    return FormPart(flow, footer_text(doc, project))
+    continued = [para(f"项目名称：{project.name}（续）", HEADLINE)]
+    return FormPart(flow, footer_text(doc, project), continued)
+
+
+def _one_page(doc: Document, project: Project, head: list, tail: list) -> list | None:
+    """The compact layout if it fits one page: with the check block under the opinions, else
+    (定稿) in a column beside them; None when neither fits."""
+    people = evaluators(project, COMPACT_SIGN_HEIGHT)
+    layouts = [head + people + opinions_side_by_side(project) + tail]
+    if tail:
+        beside = check_cell(doc, project, CHECK_WIDTH)
+        layouts.append(head + people + opinions_side_by_side(project, beside))
+    for flow in layouts:
+        if height(flow) <= FRAME_HEIGHT - 1 * mm:
+            return flow
+    return None

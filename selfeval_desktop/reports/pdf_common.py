@@ -1,7 +1,8 @@
 """What the printed forms share: page, styles, cells, tables that split, page numbers, check code.
 
 A form is a list of platypus flowables. ``build_pdf`` sets one or more forms on A4 pages, each form
-starting on a new page, and numbers each form's pages "第 x 页 共 y 页" when it has more than one.
+starting on a new page, and numbers each form's pages "第 x 页 共 y 页" when it has more than one;
+a form may name itself again at the top of each further page (``FormPart.continued``).
 Long texts wrap inside their cells (``pdf_wrap.FormParagraph``: CJK wrapping that keeps a number
 with its unit and punctuation inside the cell); tables split between pages with their
 header rows repeated, and a row too tall for a page is split inside the row (``splitInRow``).
@@ -19,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate,
-                                Paragraph, Spacer, Table)
+                                Paragraph, SetTopFlowables, Spacer, Table)
 
 from ..domain.digest import check_code, shown_time, verify_project
 from .fonts import HEI, SONG, markup, register_fonts
@@ -54,6 +55,7 @@ VALUE_RIGHT = _style("value_right", SONG, 10.5, 14, TA_RIGHT)
 SMALL = _style("small", SONG, 9, 12, TA_LEFT)
 SMALL_CENTER = _style("small_center", SONG, 9, 12, TA_CENTER)
 SMALL_LABEL = _style("small_label", SONG, 9, 12, TA_CENTER)
+TINY = _style("tiny", SONG, 7.5, 9.5, TA_LEFT)
 NOTE = _style("note", SONG, 8, 11, TA_LEFT, textColor=colors.Color(0.25, 0.25, 0.25))
 
 
@@ -246,25 +248,53 @@ def stale_check_code(doc, project) -> bool:
     return verify_project(doc, project) is not True
 
 
+def _stale_note() -> str:
+    return f"定稿后{STALE_TEXT}：本表内容与定稿时不同，不印校验码。请核实改动后重新定稿再打印。"
+
+
+def _finalized_note(project, sep: str = "<br/>") -> str:
+    """定稿时间 and what the code is for (markup)."""
+    return (f"定稿时间：{sep}{markup(shown_time(project.finalized_at))}<br/>"
+            "本表已定稿。收件方可用本软件“核对”电子文件，校验码一致即与本纸质表内容相同。")
+
+
 def check_block(doc, project) -> list[Flowable]:
     """QR code and 校验码 of a finalized project; nothing when it has no digest; a plain
     statement instead when the content no longer matches the code (no code, no QR)."""
     if stale_check_code(doc, project):
-        return [Spacer(1, 3 * mm),
-                para(f"定稿后{STALE_TEXT}：本表内容与定稿时不同，不印校验码。请核实改动后重新定稿再打印。",
-                     SMALL)]
+        return [Spacer(1, 3 * mm), para(_stale_note(), SMALL)]
     digest = digest_of(project)
     if digest is None:
         return []
-    code = check_code(digest)
-    text = (f"校验码：{code}<br/>定稿时间：{markup(shown_time(project.finalized_at))}<br/>"
-            "本表已定稿。收件方可用本软件“核对”电子文件，校验码一致即与本纸质表内容相同。")
+    text = f"校验码：{check_code(digest)}<br/>" + _finalized_note(project, sep="")
     t = Table([[QRCode(digest), Paragraph(text, SMALL)]], colWidths=[28 * mm, FRAME_WIDTH - 28 * mm],
               hAlign="LEFT")
     t.setStyle([("FONT", (0, 0), (-1, -1), SONG, 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (0, 0), 0)])
     t.spaceBefore = 3 * mm
     return [t]
+
+
+CHECK_QR = 20 * mm  # the QR code of ``check_cell``: 0.5 mm modules, still read by a phone
+
+
+def check_cell(doc, project, width: float) -> list[Flowable]:
+    """What ``check_block`` says, in a cell ``width`` wide (≥ 45 mm) beside the opinions of a
+    one-page form: 校验码 on top, the QR code with 定稿时间 and its use beside it; the plain
+    statement for a changed project; nothing when it has no digest."""
+    if stale_check_code(doc, project):
+        return [para(_stale_note(), SMALL)]
+    digest = digest_of(project)
+    if digest is None:
+        return []
+    inner = width - 2 * PAD
+    t = Table([[QRCode(digest, CHECK_QR), Paragraph(_finalized_note(project), TINY)]],
+              colWidths=[CHECK_QR + 2 * mm, inner - CHECK_QR - 2 * mm], hAlign="LEFT")
+    t.setStyle([("FONT", (0, 0), (-1, -1), SONG, 7.5), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    t.spaceBefore = 1 * mm
+    return [Paragraph(f"校验码：{check_code(digest)}", SMALL), t]
 
 
 def footer_text(doc, project) -> str:
@@ -349,9 +379,11 @@ class NumberedCanvas(Canvas):
 
 @dataclass
 class FormPart:
-    """One form of one project: its flowables and the footer of its pages."""
+    """One form of one project: its flowables, the footer of its pages and what heads each page
+    after its first (``continued``: e.g. “项目名称：…（续）”, so no page of it stands alone)."""
     flowables: list
     footer: str = ""
+    continued: list = field(default_factory=list)
 
 
 def build_pdf(parts: list[FormPart], title: str = "", author: str = "") -> bytes:
@@ -366,8 +398,9 @@ def build_pdf(parts: list[FormPart], title: str = "", author: str = "") -> bytes
     story: list = []
     for i, part in enumerate(parts):
         if i:
-            story.append(PageBreak())
+            story += [SetTopFlowables([]), PageBreak()]  # the next form starts without them
         story.append(FormStart(i, part.footer))
+        story.append(SetTopFlowables(part.continued))  # on the pages after this one
         story.extend(part.flowables)
     doc.build(story, canvasmaker=NumberedCanvas)
     return out.getvalue()

@@ -190,8 +190,9 @@ def test_two_thousand_characters_wrap_and_continue_on_the_next_page(tmp_path):
         assert_in_order(raw_text(path), [f"第{n}页共{pages}页" for n in range(1, pages + 1)])
         assert_fonts_embedded(path)
         assert words_outside_page(path, margin=5 * MM) == []
-    # the goals' header row is repeated where the text continues
-    assert squeeze(raw_text(tmp_path / "basic.pdf", 2, 2)).startswith("项目绩效目标及实施计划完成情况预期")
+    # the page names its project, and the goals' header row is repeated where the text continues
+    assert squeeze(raw_text(tmp_path / "basic.pdf", 2, 2)).startswith(
+        f"项目名称：{p.name}（续）项目绩效目标及实施计划完成情况预期")
 
 
 def test_evaluators_each_get_an_empty_signature_cell_and_blank_rows_for_more(tmp_path):
