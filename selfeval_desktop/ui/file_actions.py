@@ -32,9 +32,22 @@ def ask_new_document(parent) -> tuple[str, int, str] | None:
 
 
 def documents_dir() -> str:
+    """文档, or the home folder where there is none (a dialog given a missing folder opens in the
+    program's own folder: review 5)."""
     locations = qt.QStandardPaths.standardLocations(
         qt.QStandardPaths.StandardLocation.DocumentsLocation)
-    return locations[0] if locations else str(Path.home())
+    existing = [folder for folder in locations if Path(folder).is_dir()]
+    return existing[0] if existing else str(Path.home())
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or ``name（2）.sqlite`` … when a file of that name is there already."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}（{n}）{path.suffix}")
+        n += 1
+    return candidate
 
 
 def demo_path() -> Path:
@@ -228,8 +241,10 @@ class FileActions(QObject):
     def _ask_save_path(self, title: str, name: str, current: str | None = None) -> Path | None:
         """A new file's path, or None. The file open in this window is refused with ``current``
         (it was said to be open in another window)."""
-        path, _ = qt.QFileDialog.getSaveFileName(self.window, title,
-                                              str(Path(self._start_dir()) / name), FILE_FILTER)
+        suggested = _unused(Path(self._start_dir()) / name)
+        path, _ = qt.QFileDialog.getSaveFileName(
+            self.window, title, str(suggested), FILE_FILTER, "",
+            qt.QFileDialog.Option.DontConfirmOverwrite)   # we refuse instead of asking “替换？”
         if not path:
             return None
         path = Path(path)
@@ -243,6 +258,13 @@ class FileActions(QObject):
         if in_use(path):
             qt.QMessageBox.warning(self.window, "无法保存",
                                 f"“{path.name}”{file_lock.LOCKED_TITLE}，请换一个文件名")
+            return None
+        if path.exists():
+            # review 6: 新建 suggested the name of this year's filled-in file, Qt asked “替换？”, and
+            # 是 left an empty document in its place. A new file never replaces an existing one.
+            qt.QMessageBox.warning(self.window, "文件已存在",
+                                   f"“{path.name}”已存在。为防止覆盖已填写的内容，不会替换已有的文件，"
+                                   "请换一个文件名（或先在文件夹中把旧文件改名、移走）。")
             return None
         return path
 
@@ -306,6 +328,10 @@ class FileActions(QObject):
         """Ctrl+S: everything is saved as typed; commit the field being typed and say so."""
         if self.window.page is not None:
             self.window.page.flush()
+        failed = getattr(self.window.session, "write_error", None)
+        if failed:   # never “saved” while the last write did not reach the file
+            qt.QMessageBox.warning(self.window, "未保存", f"最近的修改没有写入文件。\n\n{failed}")
+            return
         self.window.statusBar().showMessage("已自动保存：每次修改都已随时保存，无需手动保存", 4000)
 
     def save_copy(self) -> bool:

@@ -139,8 +139,14 @@ class FileLock:
                 # a folder we cannot write into (read-only share, CD): no lock possible; the
                 # document itself opens read-only there anyway
                 return None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(info.to_json())
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(info.to_json())
+            except OSError:
+                # a full disk (review 6: the window never appeared, an empty lock stayed behind):
+                # no lock, and the edits will say why they cannot be saved
+                self._remove()
+                return None
             self.held, self._info = True, info
             self._hide()
             return None

@@ -370,9 +370,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self._restore_splitter()
-        session.saved.connect(self.saved_label.setText)
+        session.saved.connect(self._saved)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
-        session.writeFailed.connect(lambda msg: QMessageBox.warning(self, "保存失败", msg))
+        session.writeFailed.connect(self._write_failed)
         self.undo_actions.set_session(session)
         self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
@@ -452,6 +452,19 @@ class MainWindow(QMainWindow):
 
     def go_to(self, place) -> bool:
         return self.page.focus_place(place) if self.page is not None else False
+
+    # ------------------------------------------------------------ saving
+    def _saved(self, text: str) -> None:
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setToolTip("")
+        self.saved_label.setText(text)
+
+    def _write_failed(self, message: str) -> None:
+        """Said in a box, and in red in the status bar until a write succeeds again."""
+        self.saved_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.saved_label.setText("未保存：最近的修改没有写入文件")
+        self.saved_label.setToolTip(message)
+        QMessageBox.warning(self, "保存失败", message)
 
     # ------------------------------------------------------------ settings
     def _restore_geometry(self) -> None:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ..db import repo
-from ..db.document import OpenedDocument
+from ..db.document import OpenedDocument, sqlite_reason
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project
 from ..domain.profiles import Profile
@@ -55,6 +55,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         self.conn: sqlite3.Connection = opened.conn
         self.path: Path = opened.path
         self.readonly: bool = opened.readonly
+        self.write_error: str | None = None   # the last write's failure, until one succeeds
         self.document: Document = repo.load_document(self.conn)
         self.undo_stack = QUndoStack(self)
         self._scores: dict[int, ProjectScore] = {}
@@ -143,7 +144,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         except SessionError as exc:
             if self._macros:
                 raise
-            self.writeFailed.emit(str(exc))
+            self._failed(str(exc))
             return str(exc)
         return error
 
@@ -163,7 +164,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
                     repo.set_unread(self.conn, ref.pid, ref.key, unread)
         except sqlite3.Error as exc:
             self._put_field(project, ref, before)
-            raise SessionError(f"保存失败，修改未生效：{exc}") from exc
+            raise SessionError(self._write_failure(exc)) from exc
         self._after_write()
 
     def _put_field(self, project, ref: FieldRef, state) -> None:
@@ -301,7 +302,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
                     rows.store_order(self.conn, entity, project)
             except sqlite3.Error as exc:
                 revert()
-                raise SessionError(f"保存失败，修改未生效：{exc}") from exc
+                raise SessionError(self._write_failure(exc)) from exc
         self._scores.pop(pid, None)
         self.rowsChanged.emit(entity, pid)
         self.scoreChanged.emit(pid)
@@ -441,11 +442,28 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
     def _recover(self, message: str) -> None:
         """A write during undo/redo failed: show the file as it is on disk, forget the history."""
         self.reload()
-        self.writeFailed.emit(message)
+        self._failed(message)
 
     def _after_write(self) -> None:
+        self.write_error = None
         if self._batch_depth == 0:
             self.saved.emit(time.strftime("已保存 %H:%M:%S"))
+
+    def _write_failure(self, exc: BaseException, what: str = "修改未生效") -> str:
+        """“保存失败，修改未生效：…” in Chinese, saying where the file went when it is gone
+        (a U盘 pulled out: SQLite only says "attempt to write a readonly database")."""
+        path = Path(self.path) if self.path is not None else None
+        if path is not None and str(path) != ":memory:" and not path.exists():
+            reason = (f"找不到文件“{path.name}”（位置：{path.parent}）。U 盘是否已拔出、网络盘是否已断开？"
+                      "接回后再修改即可；也可用“文件 → 另存为副本”先保存一份")
+        else:
+            reason = sqlite_reason(exc)
+        return f"保存失败，{what}：{reason}"
+
+    def _failed(self, message: str) -> None:
+        """A write failed: remembered until the next one succeeds (Ctrl+S must not say saved)."""
+        self.write_error = message
+        self.writeFailed.emit(message)
 
     def reload(self) -> None:
         """Read the whole document again from the file (after an import or a failed undo).

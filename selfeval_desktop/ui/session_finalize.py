@@ -75,7 +75,7 @@ class FinalizeEdits:
             [change] = _shared().finalize(self.conn, self.document, [project],
                                        scores={pid: self.score(pid)})
         except sqlite3.Error as exc:
-            raise SessionError(f"保存失败，未定稿：{exc}") from exc
+            raise SessionError(self._write_failure(exc, "未定稿")) from exc
         if change.changed:
             self.undo_stack.clear()      # edits before 定稿 cannot be undone into it
             self._announce_lock(pid)
@@ -89,7 +89,7 @@ class FinalizeEdits:
         try:
             [change] = _shared().unfinalize(self.conn, [self.project(pid)])
         except sqlite3.Error as exc:
-            raise SessionError(f"保存失败，未撤销定稿：{exc}") from exc
+            raise SessionError(self._write_failure(exc, "未撤销定稿")) from exc
         if change.changed:
             self._announce_lock(pid)
         return change

@@ -111,7 +111,7 @@ class ProjectEdits:
             except sqlite3.Error as exc:
                 from .session import SessionError
                 revert()
-                raise SessionError(f"保存失败，修改未生效：{exc}") from exc
+                raise SessionError(self._write_failure(exc)) from exc
         self.projectsChanged.emit()
         if not self._suspend_writes:
             self._after_write()

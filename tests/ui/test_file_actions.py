@@ -59,6 +59,36 @@ def test_new_document_asks_unit_year_profile_and_a_place(qtbot, tmp_path, monkey
     assert window.page.header.unit.text() == "某县科协"
 
 
+def test_a_new_file_never_replaces_an_existing_one(qtbot, tmp_path, monkeypatch, warnings):
+    """Review 6 (P0): 新建 suggested this year's file name, Qt asked “替换？”, and 是 left an empty
+    document where the filled-in one had been. Now the suggestion is a free name and an existing
+    file chosen anyway is refused, byte for byte untouched."""
+    filled = make_file(tmp_path)          # 自评.selfeval, filled in
+    before = filled.read_bytes()
+    window = make_window(qtbot, tmp_path, show=False)
+    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    asked = {}
+
+    def dialog(parent, title, suggested, *args):
+        asked["suggested"], asked["options"] = suggested, args[-1] if args else None
+        return str(filled), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    assert not window.file_actions.new_document()
+    assert "已存在" in warnings[-1] and "不会替换" in warnings[-1]
+    assert filled.read_bytes() == before and window.session is None
+    assert asked["options"] == QFileDialog.Option.DontConfirmOverwrite
+
+
+def test_the_suggested_name_of_a_new_file_is_a_free_one(tmp_path):
+    (tmp_path / "某县科协2022年度.sqlite").write_bytes(b"x")
+    free = file_actions._unused(tmp_path / "某县科协2022年度.sqlite")
+    assert free.name == "某县科协2022年度（2）.sqlite" and not free.exists()
+
+
+def test_the_first_save_dialog_opens_in_an_existing_folder():
+    assert Path(file_actions.documents_dir()).is_dir()
+
+
 def test_cancelled_new_document_changes_nothing(qtbot, tmp_path, monkeypatch):
     window = make_window(qtbot, tmp_path, show=False)
     monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: None)

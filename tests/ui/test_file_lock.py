@@ -226,3 +226,30 @@ def test_the_lock_names_this_computer_and_user_as_the_system_does(monkeypatch):
     for key in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         monkeypatch.delenv(key, raising=False)
     assert isinstance(file_lock._user(), str)   # from the system's user table, or "" if none
+
+
+def test_a_full_disk_leaves_no_lock_and_does_not_stop_the_window(tmp_path, monkeypatch):
+    """Review 6 (P0): writing the lock on a full disk raised OSError and the window never
+    appeared; an empty ~$ lock stayed beside the file."""
+    import errno
+    from selfeval_desktop.ui import file_lock
+    doc = tmp_path / "自评.sqlite"
+    doc.write_bytes(b"")
+    real = file_lock.os.fdopen
+
+    class Full:
+        def __init__(self, fd, *a, **k):
+            self.fh = real(fd, *a, **k)
+
+        def __enter__(self):
+            return self
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __exit__(self, *exc):
+            self.fh.close()
+    monkeypatch.setattr(file_lock.os, "fdopen", Full)
+    lock = file_lock.FileLock(doc)
+    assert lock.acquire() is None and not lock.held
+    assert not file_lock.lock_path_for(doc).exists()

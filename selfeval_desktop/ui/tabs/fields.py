@@ -209,10 +209,31 @@ class FieldBinder(QObject):
             return
         error = self.session.set_value(entity, self.pid if entity != "unit" else None, row_key,
                                        attr, text, merge=continuing)
+        self._mark_unsaved(widget, text, error if error and error == getattr(
+            self.session, "write_error", None) else None)
         label = self._errors.get(widget)
         if label is not None:
             label.setText(error or "")
             label.setVisible(bool(error))
+
+    def _mark_unsaved(self, widget, text: str, failure: str | None) -> None:
+        """A write that did not reach the file (U盘 pulled out, disk full): the text stays in the
+        field as typed, red, saying why, to be saved by the next commit once the file is back."""
+        if failure is None:
+            if widget.property("unsaved"):
+                widget.setProperty("unsaved", False)
+                widget.setStyleSheet("")
+                widget.setToolTip(widget.property("tip") or "")
+            return
+        if not widget.property("unsaved"):
+            widget.setProperty("tip", widget.toolTip())
+        widget.setProperty("unsaved", True)
+        if self.text_of(widget) != text:
+            self._show(widget, text)
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(len(text))     # typing goes on where it stopped
+        widget.setStyleSheet("border: 1px solid #d32f2f; background: #ffebee;")
+        widget.setToolTip(f"未保存（离开此格时会再试）：{failure}")
 
     def commit_pending(self) -> None:
         """Commit the field being typed, as the end of its typing (undo, project switch, close)."""

@@ -1,0 +1,46 @@
+"""The file's folder gone (a U盘 pulled out) or the disk full while editing (reviews 5 and 6): the
+clerk is told why in Chinese, the status bar says 未保存 until a write succeeds, Ctrl+S does not
+claim the work is saved, and the text being typed stays in its field."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfeval_desktop.ui.qt import QMessageBox
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, make_window, type_text
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
+
+
+@pytest.fixture
+def usb(tmp_path):
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    return make_file(folder)
+
+
+def test_a_pulled_out_usb_stick_is_said_and_nothing_typed_is_lost(qtbot, tmp_path, usb, monkeypatch):
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    gone = usb.parent.with_name("U盘_拔出")
+    usb.parent.rename(gone)
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "杨哲")
+    leave(qtbot, edit)
+    assert boxes and "找不到文件" in boxes[-1] and "U 盘" in boxes[-1]
+    assert "attempt" not in boxes[-1]                        # not SQLite's English
+    assert window.saved_label.text().startswith("未保存")
+    assert edit.text() == "杨哲"                              # kept where it was typed
+    window.file_actions.save()                               # Ctrl+S does not say 已保存
+    assert "没有写入文件" in boxes[-1]
+    gone.rename(usb.parent)                                  # plugged back in
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "老师")
+    leave(qtbot, edit)
+    assert window.saved_label.text().startswith("已保存")
+    assert reread(usb).projects[0].leader == "杨哲老师"
