@@ -7,7 +7,8 @@ decide how it is read. Editors have no frame so an open cell looks like an Excel
 from __future__ import annotations
 
 from .qt import (QApplication, QComboBox, QCompleter, QEvent, QFrame, QKeyEvent, QLineEdit,
-                 QObject, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, Qt)
+                 QObject, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, Qt, QTimer,
+                 QToolTip, Signal)
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ACHIEVEMENT_CHOICES = ("", "达成", "部分达成", "未达成")
@@ -112,14 +113,74 @@ class ChoiceCombo(QComboBox):
         event.ignore()      # a passing wheel does not change (and store) the choice
 
 
+# what a clerk types for a 达成情况 (review 5: typing 达成 in the cell did nothing; only ↓ ↓ Enter)
+_TYPED_CHOICES = {"1": "达成", "2": "部分达成", "3": "未达成",
+                  "d": "达成", "b": "部分达成", "w": "未达成"}   # numbers, pinyin initials
+
+
+def achievement_for(text: str) -> str | None:
+    """The choice typed text stands for: 达成 / 部分达成 / 未达成, 1 / 2 / 3, d / b / w, a start of
+    one (达, 部分, 未) or a word the value parser reads as one (基本完成, 未完成 …); None if none."""
+    text = text.strip().lower()
+    if not text:
+        return None
+    if text in _TYPED_CHOICES:
+        return _TYPED_CHOICES[text]
+    starts = [c for c in ACHIEVEMENT_CHOICES[1:] if c.startswith(text)]
+    if len(starts) == 1:
+        return starts[0]
+    from ..domain.scoring import parsed   # 基本完成 → 部分达成, 未完成 → 未达成 …
+    word = parsed(text).achievement
+    return word.value if word else None
+
+
+class AchievementCombo(ChoiceCombo):
+    """The 达成情况 editor: a typed choice (by keys or an input method) chooses at once."""
+
+    chosen = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+
+    def choose_typed(self, text: str) -> bool:
+        choice = achievement_for(text)
+        if choice is None:
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()),
+                              f"“{text}”不是可选的达成情况：请输入 达成 / 部分达成 / 未达成（或 1 / 2 / 3）",
+                              self)
+            return False
+        self.setCurrentIndex(self.findText(choice))
+        # after the event: a key that opened the editor arrives before the view is in its editing
+        # state, and a commit then is ignored
+        QTimer.singleShot(0, self, self.chosen.emit)   # (not at all if the editor is gone)
+        return True
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        text = event.text()
+        if text and text.isprintable() and text.strip() and \
+                not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                          | Qt.KeyboardModifier.KeypadModifier):
+            self.choose_typed(text)
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event):  # noqa: N802 - Qt override
+        if event.commitString():
+            self.choose_typed(event.commitString())
+        event.accept()
+
+
 class AchievementDelegate(QStyledItemDelegate):
     """达成 / 部分达成 / 未达成 for 定性 rows; a choice is committed at once."""
 
     def createEditor(self, parent, option, index):
-        combo = ChoiceCombo(parent)
+        combo = AchievementCombo(parent)
         combo.addItems(ACHIEVEMENT_CHOICES)
         combo.setFrame(False)
+        combo.setToolTip("选择或输入：达成 / 部分达成 / 未达成（也可输入 1 / 2 / 3）")
         combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        combo.chosen.connect(lambda c=combo: self._commit(c))
         return combo
 
     def _commit(self, combo):

@@ -44,3 +44,30 @@ def test_arrows_move_in_the_list_and_enter_chooses(qtbot, grid, path):
     key(qtbot, K.Key_Return)
     assert achievement(path) == "部分达成"
     assert grid.state() != grid.State.EditingState
+
+
+@pytest.mark.parametrize("typed, chosen", [("达成", "达成"), ("部分", "部分达成"), ("未达成", "未达成"),
+                                           ("基本完成", "部分达成")])
+def test_a_choice_typed_by_an_input_method_is_taken(qtbot, grid, path, typed, chosen):
+    """Review 5: typing 达成 in the 达成情况 cell (with 搜狗/微软拼音) did nothing; only ↓ ↓ Enter."""
+    from tests.ui.shell_helpers import type_ime
+    grid.setCurrentIndex(grid.model().index(QUALITATIVE_ROW, im.COL_ACHIEVEMENT))
+    type_ime(grid, typed)
+    qtbot.waitUntil(lambda: achievement(path) == chosen, timeout=2000)
+    assert grid.state() != grid.State.EditingState           # chosen: the cell is closed
+
+
+@pytest.mark.parametrize("k, chosen", [(K.Key_1, "达成"), (K.Key_2, "部分达成"), (K.Key_3, "未达成")])
+def test_one_two_three_choose_without_an_input_method(qtbot, grid, path, k, chosen):
+    grid.setCurrentIndex(grid.model().index(QUALITATIVE_ROW, im.COL_ACHIEVEMENT))
+    key(qtbot, k)
+    qtbot.waitUntil(lambda: achievement(path) == chosen, timeout=2000)
+
+
+def test_text_that_is_no_choice_changes_nothing(qtbot, grid, path):
+    from tests.ui.shell_helpers import type_ime
+    before = achievement(path)
+    grid.setCurrentIndex(grid.model().index(QUALITATIVE_ROW, im.COL_ACHIEVEMENT))
+    type_ime(grid, "很好")
+    qtbot.wait(50)
+    assert achievement(path) == before

@@ -454,6 +454,10 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
                         editor.setPlainText(commit)
                         editor.moveCursor(QTextCursor.MoveOperation.End)
                         return
+                    choose = getattr(editor, "choose_typed", None)   # 达成情况: a choice
+                    if choose is not None:
+                        choose(commit)
+                        return
                     line = getattr(editor, "lineEdit", lambda: None)()
                     if line is not None:
                         line.setText(commit)
