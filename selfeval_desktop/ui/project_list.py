@@ -331,7 +331,7 @@ class ProjectListPanel(QWidget):
         self.add_button.setEnabled(editable)
         self.add_department_action.setEnabled(self.can_add_department())
         self.duplicate_button.setEnabled(editable and is_project)
-        self.delete_button.setEnabled(editable and is_project and
+        self.delete_button.setEnabled(editable and row >= 0 and
                                       self.model._editable(self._selected_pid))
         self.delete_button.setToolTip("删除所选项目（可撤销）" if self.delete_button.isEnabled() or
                                       not is_project or not editable else
@@ -380,15 +380,17 @@ class ProjectListPanel(QWidget):
     def delete_project(self) -> bool:
         pid = self._selected_pid
         row = self.model.row_of(pid)
-        if self.session.readonly or row < 0 or self.model.is_department_row(row) \
-                or not self.model._editable(pid):
+        if self.session.readonly or row < 0 or not self.model._editable(pid):
             return False
         name = self.session.project(pid).name.strip() or UNNAMED
+        if self.model.is_department_row(row):   # review 6: added by mistake, it stayed for good
+            title, text = "删除部门整体评价", (f"确定删除部门整体评价“{name}”吗？\n\n它的指标、资金、评价人员和"
+                                           "结论将一并删除（各项目不受影响）。删除后可用“撤销”（Ctrl+Z）恢复。")
+        else:
+            title, text = "删除项目", (f"确定删除项目“{name}”吗？\n\n它的资金、指标、评价人员和结论将一并删除。"
+                                   "删除后可用“撤销”（Ctrl+Z）恢复。")
         answer = QMessageBox.question(
-            self, "删除项目",
-            f"确定删除项目“{name}”吗？\n\n它的资金、指标、评价人员和结论将一并删除。"
-            "删除后可用“撤销”（Ctrl+Z）恢复。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False

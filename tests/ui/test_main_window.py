@@ -126,9 +126,26 @@ def test_department_entry_shows_its_own_page(qtbot, tmp_path):
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "20" and model.index(0, 2).data() == "19.28"
     assert model.index(0, 3).data() == "96.40%"
-    # the department row cannot be deleted or moved
-    assert not window.page.projects.delete_button.isEnabled()
+    # the department row stays first (not moved); it can be deleted (review 6), asking first
     assert not window.page.projects.down_button.isEnabled()
+    assert window.page.projects.delete_button.isEnabled()
+
+
+def test_a_department_evaluation_added_by_mistake_can_be_deleted_and_undone(
+        qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path, with_department())
+    window = make_window(qtbot, tmp_path, path)
+    dept = window.session.document.department
+    window.page.projects.select_pid(dept.id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Yes)
+    assert window.page.projects.delete_project()
+    assert asked == ["删除部门整体评价"]
+    assert reread(path).department is None and len(reread(path).projects) == 1
+    assert list_texts(window)[0] == "科技创新服务项目"
+    window.undo()
+    assert reread(path).department is not None
 
 
 def test_checks_panel_lists_findings_and_jumps_to_the_field(qtbot, window):
