@@ -88,7 +88,28 @@ def _open_initial(window, args) -> bool:
     last = window.settings.value("lastFile")
     if last and Path(last).exists():
         return actions.open_path(last)
+    if last:
+        return _last_file_missing(window, Path(last))
     return False
+
+
+def _last_file_missing(window, path: Path) -> bool:
+    """The last file is not there (a U盘 not plugged in, a folder renamed): said, with 重试 —
+    before, the welcome page came up without a word and the clerk thought the work was gone."""
+    from .ui.qt import QMessageBox
+    from .ui.translations import install_qt_translations
+    install_qt_translations()
+    while not path.exists():
+        box = QMessageBox(QMessageBox.Icon.Warning, "找不到上次的文件",
+                          f"上次打开的文件“{path.name}”现在找不到。\n位置：{path.parent}\n\n"
+                          "如果文件在 U 盘或网络盘上，请接好后点“重试”；也可以用“文件 → 打开”另选文件。",
+                          QMessageBox.StandardButton.NoButton, window)
+        retry = box.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not retry:
+            return False
+    return window.file_actions.open_path(path)
 
 
 def _install_probe(app, window) -> None:

@@ -156,27 +156,32 @@ class FileActions(QObject):
             action.setEnabled(has)
 
     def _fill_recent(self) -> None:
+        """The recent files; one not found now (a U盘 not plugged in) is listed greyed with where it
+        was, not left out: review 5/6 — the clerk thought the file gone and started again."""
         self.recent_menu.clear()
-        files = self.recent_files()
+        files = self.recent_files(include_missing=True)
         if not files:
             self.recent_menu.addAction("（无）").setEnabled(False)
         for i, path in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{i}  {Path(path).name}")
+            found = Path(path).exists()
+            text = f"&{i}  {Path(path).name}" + ("" if found else "（找不到：U 盘未插入或文件已移动？）")
+            action = self.recent_menu.addAction(text)
             action.setToolTip(path)
             action.setStatusTip(path)
+            action.setEnabled(found)
             action.triggered.connect(
                 guarded(self.window, "打开失败", lambda _c=False, p=path: self.open_path(p)))
 
     # ------------------------------------------------------------ recent files
-    def recent_files(self) -> list[str]:
+    def recent_files(self, include_missing: bool = False) -> list[str]:
         value = self.window.settings.value("recentFiles") or []
         if isinstance(value, str):
             value = [value]
-        return [p for p in value if Path(p).exists()]
+        return [p for p in value if include_missing or Path(p).exists()]
 
     def remember(self, path: Path) -> None:
         path = str(Path(path).absolute())
-        files = [p for p in self.recent_files() if p != path]
+        files = [p for p in self.recent_files(include_missing=True) if p != path]
         self.window.settings.setValue("recentFiles", [path, *files][:MAX_RECENT])
         self.window.settings.setValue("lastFile", path)
 

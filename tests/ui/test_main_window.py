@@ -274,3 +274,37 @@ def test_a_projects_tooltip_names_its_implementer_so_two_of_one_name_can_be_told
     model = window.page.projects.model
     tips = [model.index(r, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert tips[0].endswith("实施单位：县科学技术局") and tips[1].endswith("实施单位：县科技服务中心")
+
+
+def test_a_missing_last_file_is_said_with_retry_and_kept_in_recent_files(qtbot, tmp_path):
+    """Reviews 5/6: the last file on a U盘 not plugged in: the welcome page came up without a
+    word and the file vanished from 最近文件; the clerk thought the work was gone."""
+    from selfeval_desktop import app
+    from selfeval_desktop.ui.qt import QApplication, QTimer
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    path = make_file(folder)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    window.close()
+    folder.rename(tmp_path / "拔出")
+    said = []
+
+    def answer(button_text):
+        box = QApplication.activeModalWidget()
+        said.append(box.text())
+        if button_text == "重试":
+            (tmp_path / "拔出").rename(folder)          # plugged back in, then 重试
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    again = make_window(qtbot, tmp_path, show=False)
+    QTimer.singleShot(50, lambda: answer("关闭"))
+    assert not app.open_initial(again, app.parse_args([]))
+    assert "找不到" in said[0] and "U 盘" in said[0] and path.name in said[0]
+    again.file_actions._fill_recent()
+    [entry] = [a for a in again.file_actions.recent_menu.actions() if path.name in a.text()]
+    assert not entry.isEnabled() and "找不到" in entry.text()
+    again.close()
+    third = make_window(qtbot, tmp_path, show=False)
+    QTimer.singleShot(50, lambda: answer("重试"))
+    assert app.open_initial(third, app.parse_args([]))
+    assert str(third.session.path) == str(path)
