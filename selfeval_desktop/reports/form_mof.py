@@ -15,6 +15,7 @@ from ..domain.evaluation import profile_for
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
 from ..domain.money import format_wan
 from ..domain.scoring import ProjectScore, num, score_project, shown_grade
+from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
                          Grid, Hidden, check_block, footer_text, para, unscored_note)
 
@@ -84,14 +85,6 @@ def goals(project: Project) -> list:
     return [g.table(repeat_rows=1)]
 
 
-def _deviation(ind, s) -> str:
-    """偏差原因分析及改进措施, with the reason of an accepted score override."""
-    text = (ind.deviation or "").strip()
-    if ind.override is not None and "调整为" in s.explanation and ind.override_reason.strip():
-        text = (text + "\n" if text else "") + f"得分调整理由：{ind.override_reason.strip()}"
-    return text
-
-
 def indicators(project: Project, score: ProjectScore, profile) -> list:
     """The indicator table: one row per 三级指标, headings printed once per group, 总分 last."""
     g = Grid(WIDTHS)
@@ -111,7 +104,7 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
                para(ind.actual, SMALL_CENTER),
                para("" if ind.weight is None else num(ind.weight), SMALL_CENTER),
                para("" if s.score is None else str(s.score), SMALL_CENTER),
-               para(_deviation(ind, s), SMALL)], joins=joins, labels=(0,),
+               para(deviation_text(ind, s), SMALL)], joins=joins, labels=(0,),
               headings={1: (ind.level1, SMALL_CENTER), 2: (ind.level2, SMALL_CENTER)})
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
     total_weight = score.execution.weight + sum(weights, Decimal(0))

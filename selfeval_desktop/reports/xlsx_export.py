@@ -23,6 +23,7 @@ from ..domain.model import (CONCLUSION_SECTIONS, Document, FundKind, Project, Pr
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
 from ..domain.scoring import ProjectScore, score_project, shown_grade
+from .deviation import deviation_text
 from .spending import line_code
 from .xlsx_common import (Sheet, execution_formula, execution_value, fit_row_heights,
                           grade_formula, grade_value, page_setup, provisional_note, rate_formula,
@@ -92,63 +93,30 @@ def sheet_names(doc: Document) -> list[str]:
 
 def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
                    score: ProjectScore) -> dict[str, tuple[str, object]]:
-    """Write the MoF form; return the cells the summary refers to, with their values."""
+    """Write the MoF form (the 部门整体 one for the department evaluation, as its PDF: 部门名称,
+    部门预算资金 without 分值 and 得分); return the cells the summary refers to, with their values."""
     ws, style = sh.ws, sh.s
+    department = project.kind is ProjectKind.DEPARTMENT
     year = f"（{doc.year}年度）" if doc.year else "（    年度）"
-    title = "部门整体支出绩效自评表" if project.kind is ProjectKind.DEPARTMENT else "项目支出绩效自评表"
+    title = "部门整体支出绩效自评表" if department else "项目支出绩效自评表"
     sh.merge("A1:J1", title)
     ws["A1"].font = style["title"]
     sh.merge("A2:J2", year)
-    sh.put("A3", "项目名称", bold=True)
-    sh.merge("B3:J3", project.name, left=True)
-    sh.put("A4", "主管部门", bold=True)
-    sh.merge("B4:E4", project.supervisor, left=True)
-    sh.put("F4", "实施单位", bold=True)
-    sh.merge("G4:J4", project.implementer, left=True)
-    # 项目资金 (rows 5-9)
-    sh.merge("A5:A9", "项目资金（万元）", bold=True)
-    for col, label in zip("CDEFGH", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")):
-        sh.put(f"{col}5", label, bold=True)
-    sh.merge("H5:J5", "得分", bold=True)
-    funding = project.funding
-    execution = ""
-    total_amounts = (None, None, None)
-    for i, (label, kind) in enumerate(FUND_ROWS):
-        r = 6 + i
-        sh.put(f"B{r}", label, bold=(kind is None))
-        if kind is None:
-            amounts = [_money(project, getattr(funding, attr), "funding", "", attr)
-                       for attr in ("initial_budget", "annual_budget", "executed")]
-            total_amounts = amounts
-        else:
-            k = funding.by_kind[kind]
-            amounts = [_money(project, getattr(k, attr), "fund_kind", kind.value, attr)
-                       for attr in ("initial", "annual", "executed")]
-        for col, value in zip("CDE", amounts):
-            sh.put(f"{col}{r}", value)
-        sh.put(f"G{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",
-               result=rate_value(amounts[1], amounts[2]))
-        if kind is None:
-            weight = profile.execution_weight
-            sh.put(f"F{r}", weight if weight else None)
-            if weight:
-                execution = execution_value(weight, amounts[1], amounts[2], profile)
-                sh.merge(f"H{r}:J{r}", execution_formula(f"F{r}", f"D{r}", f"E{r}", profile),
-                         fmt="0.00", result=execution)
-            else:
-                sh.merge(f"H{r}:J{r}", None)
-        else:
-            sh.put(f"F{r}", "—")
-            sh.merge(f"H{r}:J{r}", "—")
-    # 年度总体目标 (rows 10-11)
-    sh.merge("A10:A11", "年度总体目标", bold=True)
-    sh.merge("B10:F10", "预期目标", bold=True)
-    sh.merge("G10:J10", "实际完成情况", bold=True)
-    sh.merge("B11:F11", project.goal_expected, left=True)
-    sh.merge("G11:J11", project.goal_actual, left=True)
-    ws.row_dimensions[11].height = 45
-    # 绩效指标 (row 12 header, then one row per indicator)
-    header = 12
+    if department:
+        top, amounts, execution = _department_head(sh, doc, project, profile)
+    else:
+        top, amounts, execution = _project_head(sh, project, profile)
+    total_row = top + 1  # 年度资金总额
+    # 年度总体目标 (two rows under the funds)
+    goals = top + 5
+    sh.merge(f"A{goals}:A{goals + 1}", "年度总体目标", bold=True)
+    sh.merge(f"B{goals}:F{goals}", "预期目标", bold=True)
+    sh.merge(f"G{goals}:J{goals}", "实际完成情况", bold=True)
+    sh.merge(f"B{goals + 1}:F{goals + 1}", project.goal_expected, left=True)
+    sh.merge(f"G{goals + 1}:J{goals + 1}", project.goal_actual, left=True)
+    ws.row_dimensions[goals + 1].height = 45
+    # 绩效指标 (a header row, then one row per indicator)
+    header = goals + 2
     for col, label in zip("BCDEFGH", ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
                                       "分值", "得分")):
         sh.put(f"{col}{header}", label, bold=True)
@@ -164,7 +132,9 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
             sh.put(f"{col}{r}", value or None)
         sh.put(f"G{r}", ind.weight)
         sh.put(f"H{r}", s.score, fmt="0.00")
-        sh.merge(f"I{r}:J{r}", ind.deviation or None, left=True)
+        # as the PDF prints it: an accepted 调整后得分 with its reason (the K-N columns are
+        # outside the print area)
+        sh.merge(f"I{r}:J{r}", deviation_text(ind, s) or None, left=True)
         if extras:
             for col, value in zip("KLMN", (ind.achievement, ind.override, ind.override_reason or None,
                                            ind.stated_score)):
@@ -177,12 +147,15 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     sh.merge(f"A{total}:F{total}", "总分", bold=True)
     has_rows = last >= first
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
-    weight_sum = (profile.execution_weight or 0) + sum(weights, Decimal(0))
-    sh.put(f"G{total}", f"=N(F6)+SUM(G{first}:G{last})" if has_rows else "=N(F6)",
+    weight_sum = (0 if department else profile.execution_weight or 0) + sum(weights, Decimal(0))
+    weight_cells = ([] if department else [f"N(F{total_row})"]) \
+        + ([f"SUM(G{first}:G{last})"] if has_rows else [])
+    sh.put(f"G{total}", "=" + "+".join(weight_cells) if weight_cells else None,
            result=weight_sum)
-    cells = ["H6"] + ([f"H{first}:H{last}"] if has_rows else [])
+    cells = ([] if department else [f"H{total_row}"]) + ([f"H{first}:H{last}"] if has_rows else [])
     total_result = total_value([execution] + [s.score for s in score.indicators], profile)
-    sh.put(f"H{total}", total_formula(cells, profile), fmt="0.00", result=total_result)
+    sh.put(f"H{total}", total_formula(cells, profile) if cells else None, fmt="0.00",
+           result=total_result)
     sh.merge(f"I{total}:J{total}", None)
     grade = total + 1
     sh.merge(f"A{grade}:F{grade}", "自评等次", bold=True)
@@ -199,12 +172,95 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     page_setup(ws, f"A1:J{form_end}", "1:2")
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width
-    _basic_block(sh, doc, project, form_end + 3)
+    name_cell = _basic_block(sh, doc, project, form_end + 3)
     fit_row_heights(ws, sh.values)
-    return {"name": ("B3", project.name), "budget": ("D6", total_amounts[1]),
-            "executed": ("E6", total_amounts[2]), "score": (f"H{total}", total_result),
+    return {"name": (name_cell, project.name), "budget": (f"D{total_row}", amounts[1]),
+            "executed": (f"E{total_row}", amounts[2]), "score": (f"H{total}", total_result),
             "grade": (f"G{grade}", grade_result),
             "provisional": score.scored and score.provisional}
+
+
+def _project_head(sh: Sheet, project: Project, profile: Profile) -> tuple[int, list, object]:
+    """项目名称, 主管部门, 实施单位 and 项目资金（万元）with 分值, 执行率 and the 预算执行率得分;
+    returns (the funds' header row, the 年度资金总额 amounts, the execution score)."""
+    sh.put("A3", "项目名称", bold=True)
+    sh.merge("B3:J3", project.name, left=True)
+    sh.put("A4", "主管部门", bold=True)
+    sh.merge("B4:E4", project.supervisor, left=True)
+    sh.put("F4", "实施单位", bold=True)
+    sh.merge("G4:J4", project.implementer, left=True)
+    top = 5
+    sh.merge(f"A{top}:A{top + 4}", "项目资金（万元）", bold=True)
+    for col, label in zip("CDEFG", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率")):
+        sh.put(f"{col}{top}", label, bold=True)
+    sh.merge(f"H{top}:J{top}", "得分", bold=True)
+    execution, total_amounts = "", [None, None, None]
+    for i, (label, kind, amounts) in enumerate(_fund_amounts(project)):
+        r = top + 1 + i
+        sh.put(f"B{r}", label, bold=(kind is None))
+        for col, value in zip("CDE", amounts):
+            sh.put(f"{col}{r}", value)
+        sh.put(f"G{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",
+               result=rate_value(amounts[1], amounts[2]))
+        if kind is None:
+            total_amounts = amounts
+            weight = profile.execution_weight
+            sh.put(f"F{r}", weight if weight else None)
+            if weight:
+                execution = execution_value(weight, amounts[1], amounts[2], profile)
+                sh.merge(f"H{r}:J{r}", execution_formula(f"F{r}", f"D{r}", f"E{r}", profile),
+                         fmt="0.00", result=execution)
+            else:
+                sh.merge(f"H{r}:J{r}", None)
+        else:
+            sh.put(f"F{r}", "—")
+            sh.merge(f"H{r}:J{r}", "—")
+    return top, total_amounts, execution
+
+
+def _department_head(sh: Sheet, doc: Document, project: Project,
+                     profile: Profile) -> tuple[int, list, object]:
+    """部门名称 and 主管部门, and 部门预算资金（万元）with 执行率 only, as ``form_department``
+    prints them (the department profile has no separate execution score); returns as
+    :func:`_project_head`. 项目名称 and 实施单位 are kept below the form for the import."""
+    sh.put("A3", "部门名称", bold=True)
+    sh.merge("B3:E3", project.implementer or doc.unit.name, left=True)
+    sh.put("F3", "主管部门", bold=True)
+    sh.merge("G3:J3", project.supervisor, left=True)
+    top = 4
+    sh.merge(f"A{top}:A{top + 4}", "部门预算资金（万元）", bold=True)
+    for col, label in zip("CDE", ("年初预算数", "全年预算数", "全年执行数")):
+        sh.put(f"{col}{top}", label, bold=True)
+    sh.merge(f"F{top}:J{top}", "执行率", bold=True)
+    total_amounts = [None, None, None]
+    for i, (label, kind, amounts) in enumerate(_fund_amounts(project)):
+        r = top + 1 + i
+        sh.put(f"B{r}", label, bold=(kind is None))
+        for col, value in zip("CDE", amounts):
+            sh.put(f"{col}{r}", value)
+        if kind is None:
+            total_amounts = amounts
+            sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",
+                     result=rate_value(amounts[1], amounts[2]))
+        else:
+            sh.merge(f"F{r}:J{r}", "—")
+    return top, total_amounts, ""
+
+
+def _fund_amounts(project: Project) -> list[tuple[str, FundKind | None, list]]:
+    """(label, kind, [年初预算数, 全年预算数, 全年执行数]) of 年度资金总额 and each 其中 row;
+    text that could not be read as an amount is shown as typed."""
+    funding, out = project.funding, []
+    for label, kind in FUND_ROWS:
+        if kind is None:
+            amounts = [_money(project, getattr(funding, attr), "funding", "", attr)
+                       for attr in ("initial_budget", "annual_budget", "executed")]
+        else:
+            k = funding.by_kind[kind]
+            amounts = [_money(project, getattr(k, attr), "fund_kind", kind.value, attr)
+                       for attr in ("initial", "annual", "executed")]
+        out.append((label, kind, amounts))
+    return out
 
 
 def _has_extras(project: Project) -> bool:
@@ -227,12 +283,19 @@ def _merge_groups(sh: Sheet, project: Project, first: int) -> None:
                 start = i
 
 
-def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> None:
-    """项目基本情况 below the form (not printed), by label, for a whole re-import."""
+def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
+    """项目基本情况 below the form (not printed), by label, for a whole re-import; returns the
+    cell holding the 项目名称 (the form's own, or for a 部门整体 sheet, whose form names the
+    部门, the one written here)."""
     f = project.funding
     sh.merge(f"A{r}:J{r}", "附：项目基本情况（导出时附在表后，不在打印范围内；重新导入时读取）",
              bold=True, left=True)
-    fields = [("项目类型", KIND_WORDS[project.kind]), ("项目负责人", project.leader),
+    name_cell = "B3"
+    fields = []
+    if project.kind is ProjectKind.DEPARTMENT:
+        name_cell = f"C{r + 1}"
+        fields += [("项目名称", project.name), ("实施单位", project.implementer)]
+    fields += [("项目类型", KIND_WORDS[project.kind]), ("项目负责人", project.leader),
               ("联系电话", project.phone), ("地址", project.address), ("邮编", project.postcode),
               ("起始年月", project.start), ("终止年月", project.end),
               ("立项背景", project.background), ("实施情况", project.implementation),
@@ -283,6 +346,7 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> None:
             sh.put(f"A{r}", ev.name or None)
             sh.put(f"B{r}", ev.title or None)
             sh.merge(f"C{r}:F{r}", ev.org or None, left=True)
+    return name_cell
 
 
 # ---------------------------------------------------------------- the workbook

@@ -15,6 +15,7 @@ from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band
 from ..domain.values import Direction, parse_value
+from .deviation import without_adjustment
 from .xlsx_import_extra import read_extra
 from .xlsx_import_locate import (Grid, MoneyCell, locate_field, locate_funds, locate_goals,
                                  locate_indicators, locate_year)
@@ -209,6 +210,8 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
         if from_app:
             ind.override = _number(grid, r, cols, "override", f"{where}调整后得分", report)
             ind.override_reason = _cell(grid, r, cols, "override_reason")
+            # the export prints the reason under the 偏差原因 too (as the PDF): not typed there
+            ind.deviation = without_adjustment(ind.deviation, ind.override_reason)
             achievement = _cell(grid, r, cols, "achievement")
             ind.achievement = achievement if achievement in ACHIEVEMENTS else None
         for value in (parse_value(ind.target), parse_value(ind.actual)):

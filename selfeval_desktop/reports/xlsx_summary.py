@@ -7,14 +7,17 @@ both figures, and a note under it says how many were left out.
 from __future__ import annotations
 
 from decimal import Decimal
+import math
 
 from ..domain.model import Document, ProjectKind
 from ..domain.profiles import load_profile
 from .xlsx_common import (Sheet, fit_row_heights, is_number, page_setup,
-                          provisional_summary_note, rate_formula, rate_value)
+                          provisional_summary_note, rate_formula, rate_value, text_width)
 
 HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率", "得分", "等次")
 WIDTHS = (6, 40, 13, 13, 10, 8, 8)
+DEPARTMENT = "部门整体"       # in the 序号 column of the department evaluation's row
+DEPARTMENT_WIDTH = math.ceil(text_width(DEPARTMENT) + 2.5)   # bold, with the cell's margins
 REGION_LABEL = "省级财政称谓"   # 省级财政 or 自治区财政, as the unit's region writes it
 
 
@@ -104,7 +107,7 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
     last = total
     for name, ref in departments:  # its budget is the whole department's: never in the 合计
         last += 1
-        sh.put(f"A{last}", "部门整体", bold=True)
+        sh.put(f"A{last}", DEPARTMENT, bold=True)
         _row(sh, last, name, ref)
         sh.put(f"B{last}", _blank_if_empty(_ref(name, ref["name"][0])) + '&"（不计入合计）"',
                left=True, result=f"{ref['name'][1] or ''}（不计入合计）")
@@ -125,7 +128,11 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         sh.put(f"{col}{total}", None)
     sh.borders(header, last, len(HEADERS))
     page_setup(ws, f"A1:G{note}", f"1:{header}")
-    for col, width in zip("ABCDEFG", WIDTHS):
+    widths = list(WIDTHS)
+    if departments:  # “部门整体” in the 序号 column on one line; the page stays as wide
+        widths[0] = max(widths[0], DEPARTMENT_WIDTH)
+        widths[1] -= widths[0] - WIDTHS[0]
+    for col, width in zip("ABCDEFG", widths):
         ws.column_dimensions[col].width = width
     _unit_block(sh, doc, note + 2)
     fit_row_heights(ws, sh.values)
