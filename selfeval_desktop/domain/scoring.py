@@ -429,15 +429,21 @@ def score_project(project: Project, profile: Profile) -> ProjectScore:
 def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectScore:
     """Total and grade from already computed parts (used to rescore one changed row cheaply)."""
     indicators = tuple(indicators)
-    scored = execution.score is not None or any(s.score is not None for s in indicators)
+    # no indicators yet: 未评分, not a 总分 of 10.00 from the 执行率 alone (review 5)
+    scored = bool(indicators) and (execution.score is not None
+                                   or any(s.score is not None for s in indicators))
     parts = [execution.score] if execution.score is not None else []
     parts += [s.score for s in indicators if s.score is not None]
     total = profile.round(sum(parts, ZERO))
     missing = sum(1 for s in indicators if s.score is None)
     if not scored:
         rows = f"{missing} 项指标均无得分" if indicators else "尚未填写绩效指标"
-        why = (execution.explanation if execution.weight == 0
-               else f"执行率得分无法计算（{execution.explanation}）")
+        if execution.weight == 0:
+            why = execution.explanation
+        elif execution.score is not None:
+            why = f"执行率得分 {execution.score}（{execution.explanation}）"
+        else:
+            why = f"执行率得分无法计算（{execution.explanation}）"
         text = f"未评分：{why}，{rows}"
         return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False)
     grade = profile.grade(total)

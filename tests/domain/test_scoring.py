@@ -432,8 +432,9 @@ def test_nothing_scorable_is_unscored_not_poor():
 
 
 def test_partly_scorable_project_keeps_its_total():
-    only_rate = score_project(project("100", "50"), MOF)
-    assert only_rate.scored and only_rate.total == D("5.00") and only_rate.grade == "差"
+    only_rate = score_project(project("100", "50"), MOF)   # no indicators yet: 未评分, not 5.00
+    assert not only_rate.scored and only_rate.grade == UNSCORED
+    assert "执行率得分 5.00" in only_rate.explanation and "尚未填写绩效指标" in only_rate.explanation
     one_row = score_project(project(None, None, [_ind("产出指标", "≥4次", "4次", "50"),
                                                  _ind("产出指标", "≥4次", "", "40")]), MOF)
     assert one_row.scored and one_row.total == D("50.00")
