@@ -98,7 +98,9 @@ def import_excel(actions, source: str | None = None) -> bool:
     window = actions.window
     if source is None:
         source, _ = QFileDialog.getOpenFileName(window, "导入Excel自评表", actions._start_dir(),
-                                                "Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)")
+                                                # .xls/.et listed too: they get the message
+                                                # to save them as .xlsx (review 5), not silence
+                                                "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)")
     if not source:
         return False
     try:
@@ -205,7 +207,7 @@ def export_pdf(actions, form: str) -> bool:
     except export.ExportError as exc:
         QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False
-    window.statusBar().showMessage(f"已导出PDF：{written[0]}", 8000)
+    window.statusBar().showMessage(f"已导出PDF：{written[0]}（在PDF阅读器中打开，可从那里打印）", 10000)
     try:
         export.open_with_system_viewer(written[0])
     except OSError:

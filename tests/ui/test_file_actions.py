@@ -231,3 +231,21 @@ def test_importing_onto_the_open_file_is_refused_and_says_why(qtbot, tmp_path, m
     assert not file_reports.import_excel(window.file_actions)
     assert warnings[-1].startswith("不能导入到当前打开的文件，请另选文件名")
     assert path.read_bytes() == before and Path(window.session.path) == path
+
+
+def test_an_old_xls_workbook_is_offered_and_gets_the_save_as_xlsx_message(
+        qtbot, tmp_path, monkeypatch, warnings):
+    """Review 5: the import dialog listed only .xlsx/.xlsm, so a unit's .xls was not even shown and
+    the clear “另存为 .xlsx” message was never reached from the window."""
+    filters = []
+    xls = tmp_path / "2021年自评表.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+
+    def dialog(parent, title, folder, filter_text, *rest):
+        filters.append(filter_text)
+        return str(xls), ""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    window = make_window(qtbot, tmp_path, show=False)
+    assert not file_reports.import_excel(window.file_actions)
+    assert "*.xls " in filters[0] and "*.et" in filters[0]
+    assert "另存为 .xlsx" in warnings[-1]
