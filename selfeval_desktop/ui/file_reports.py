@@ -176,9 +176,10 @@ def export_pdf(actions, form: str) -> bool:
     _latest(window)
     doc = session.document
     pid = window.page.pid
-    current = next((p for p in doc.project_list() if p.id == pid), None)
+    # the 部门整体 too (review 6: with it selected, 打印 printed all eight without asking)
+    current = next((p for p in doc.projects if p.id == pid), None)
     scope = "all"
-    if current is not None and len(doc.project_list()) > 1:
+    if current is not None and len(doc.projects) > 1:
         scope = ask_scope(window, current.name or "未命名项目")
         if scope is None:
             return False

@@ -249,3 +249,26 @@ def test_an_old_xls_workbook_is_offered_and_gets_the_save_as_xlsx_message(
     assert not file_reports.import_excel(window.file_actions)
     assert "*.xls " in filters[0] and "*.et" in filters[0]
     assert "另存为 .xlsx" in warnings[-1]
+
+
+def test_printing_with_the_department_selected_asks_which_and_prints_it(
+        qtbot, tmp_path, monkeypatch, warnings):
+    """Review 6: with 部门整体 selected, 打印 printed all the evaluations without asking."""
+    from selfeval_desktop.reports import export
+    from tests.ui.test_main_window import with_department
+    path = make_file(tmp_path, with_department())
+    window = make_window(qtbot, tmp_path, path, show=False)
+    dept = window.session.document.department
+    window.page.projects.select_pid(dept.id)
+    asked = []
+    monkeypatch.setattr(file_reports, "ask_scope", lambda parent, name: asked.append(name) or "current")
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    written = []
+    real = export.export_pdf
+    monkeypatch.setattr(export, "export_pdf",
+                        lambda doc, out, **kw: written.append(kw) or real(doc, out, **kw))
+    save_as(monkeypatch, tmp_path / "部门.pdf")
+    assert file_reports.export_pdf(window.file_actions, "basic")
+    assert asked == [dept.name] and written[0]["project_ids"] == [dept.id]

@@ -120,8 +120,18 @@ def test_month_pickers_store_year_and_month(qtbot, tab, session):
     start.month.setCurrentIndex(start.month.findData(3))
     start.month.activated.emit(start.month.currentIndex())
     assert reread(session.path).projects[0].start == "2021-03"
-    session.undo_stack.undo()
-    assert start.value() == "2021"
+    session.undo_stack.undo()          # one date, one undo step (review 6: six for one date)
+    assert start.value() == "" and reread(session.path).projects[0].start == ""
+
+
+def test_a_year_typed_key_by_key_is_one_undo_step(qtbot, tab, session):
+    start = tab.edits["start"]
+    steps = session.undo_stack.count()
+    for year in (2002, 2020, 2021):    # the list jumps as 2, 20, 202… are typed
+        start.year.setCurrentIndex(start.year.findData(year))
+        start.year.activated.emit(start.year.currentIndex())
+    assert session.undo_stack.count() == steps + 1
+    assert reread(session.path).projects[0].start == "2021"
 
 
 def test_month_picker_reads_what_people_wrote_and_keeps_the_unreadable(qapp):

@@ -123,7 +123,9 @@ class FieldBinder(QObject):
             widget.textChanged.connect(lambda w=widget: self._typed(w))
             widget.installEventFilter(_FocusOut(self, widget))
         elif isinstance(widget, MonthPicker):
-            widget.edited.connect(lambda w=widget: self.commit(w))
+            # a year typed key by key (2, 20, 202, 2020) and then its month are one undo step
+            # (review 6: six steps for one date); any other field's commit ends the run
+            widget.edited.connect(lambda w=widget: self.commit(w, finished=False))
         else:  # pragma: no cover - a programming error
             raise TypeError(type(widget))
         if not isinstance(widget, MonthPicker):
