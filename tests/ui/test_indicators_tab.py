@@ -7,7 +7,8 @@ import pytest
 
 from selfeval_desktop.domain.values import parse_value
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import QApplication, QGuiApplication, QInputMethodEvent, QLabel, Qt
+from selfeval_desktop.ui.qt import (QApplication, QGuiApplication, QInputMethodEvent, QItemSelection,
+                                    QItemSelectionModel, QLabel, Qt)
 from selfeval_desktop.ui.tabs.indicator_templates import load_templates
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
@@ -240,3 +241,27 @@ def test_template_position_reads_a_heading_written_once_per_block():
 def test_template_menu_lists_every_level_one(qtbot, tab):
     titles = [a.text() for a in tab.template_button.menu().actions()]
     assert titles == ["产出指标", "效益指标", "满意度指标"]
+
+
+def test_ctrl_d_fills_down_as_excel_does_in_one_undo_step(qtbot, tab, path):
+    """Review 6: selecting 一级指标 rows and pressing Ctrl+D (向下填充) did nothing."""
+    model, grid = tab.model, tab.grid
+    before = [r.level1 for r in indicators(path)]
+    grid.setCurrentIndex(model.index(0, im.COL_LEVEL1))
+    grid.selectionModel().select(
+        QItemSelection(model.index(0, im.COL_LEVEL1), model.index(3, im.COL_LEVEL1)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    steps = tab.session.undo_stack.count()
+    qtbot.keyClick(grid, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [r.level1 for r in indicators(path)] == [before[0]] * 4
+    assert tab.session.undo_stack.count() == steps + 1
+    tab.session.undo_stack.undo()
+    assert [r.level1 for r in indicators(path)] == before
+
+
+def test_ctrl_d_on_one_cell_takes_the_one_above(qtbot, tab, path):
+    model, grid = tab.model, tab.grid
+    above = indicators(path)[0].level2
+    grid.setCurrentIndex(model.index(1, im.COL_LEVEL2))
+    qtbot.keyClick(grid, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert indicators(path)[1].level2 == above

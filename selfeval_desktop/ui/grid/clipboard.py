@@ -74,6 +74,36 @@ class ClipboardOps:
         QGuiApplication.clipboard().setText(text)
         return text
 
+    def fill(self, down: bool = True) -> None:
+        """Ctrl+D / Ctrl+R as in Excel (向下/向右填充): the selection's first row (column) copied
+        into the rest of it; one cell or one row selected takes the row (column) before it.
+        One undo step; cells that take no typing are left as they are."""
+        rect = self.selected_rect()
+        if not rect or self._refused():
+            return
+        top, left, bottom, right = rect
+        bottom = min(bottom, self._data_rows() - 1)
+        model = self.model()
+        if down:
+            source = top - 1 if bottom == top else top
+            pairs = [((source, c), [(r, c) for r in range(source + 1, bottom + 1)])
+                     for c in range(left, right + 1) if not self.isColumnHidden(c)]
+        else:
+            source = left - 1 if right == left else left
+            pairs = [((r, source), [(r, c) for c in range(source + 1, right + 1)
+                                    if not self.isColumnHidden(c)])
+                     for r in range(top, bottom + 1)]
+        if source < 0 or not pairs:
+            return
+        with self._macro("向下填充" if down else "向右填充"):
+            for (sr, sc), targets in pairs:
+                value = model.data(model.index(sr, sc), EDIT_ROLE)
+                text = "" if value is None else str(value)
+                for r, c in targets:
+                    index = model.index(r, c)
+                    if self._editable(index) and str(model.data(index, EDIT_ROLE) or "") != text:
+                        model.setData(index, text, EDIT_ROLE)
+
     def paste(self, text: str | None = None) -> None:
         """Paste a TSV block at the current cell (or fill the selection with one cell)."""
         if text is None:

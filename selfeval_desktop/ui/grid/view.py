@@ -199,6 +199,10 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
+        if key in (Qt.Key.Key_D, Qt.Key.Key_R) and mods == Qt.KeyboardModifier.ControlModifier \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self.fill(down=key == Qt.Key.Key_D)       # Ctrl+D / Ctrl+R: Excel's fill
+            return
         if event.matches(QKeySequence.StandardKey.Cut) and \
                 self.state() != QAbstractItemView.State.EditingState:
             self.copy_selection()            # Ctrl+X: copied, then cleared as one undo step
