@@ -19,7 +19,8 @@ from .project_list import ProjectListPanel
 from .translations import install_qt_translations
 from .undo_actions import UndoActions
 from .qt import (QAction, QFont, QHBoxLayout, QLabel, QListWidget,
-                 QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSettings, QSignalBlocker,
+                 QListWidgetItem, QKeySequence, QMainWindow, QMessageBox, QPushButton, QSettings,
+                 QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
 APP_TITLE = "绩效自评助手"
@@ -327,6 +328,17 @@ class MainWindow(QMainWindow):
         project_menu = self.menuBar().addMenu("项目(&P)")
         self.add_project_action = project_menu.addAction(
             "新增项目", lambda: self.page is not None and self.page.projects.add_project())
+        self.add_project_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        # the list's buttons in the menu too, for the keyboard (review 5)
+        self.project_actions = {}
+        for key, text, shortcut, method in (
+                ("duplicate", "复制项目", "Ctrl+Shift+D", "duplicate_project"),
+                ("delete", "删除项目…", None, "delete_project"),
+                ("up", "上移", "Alt+Shift+Up", None), ("down", "下移", "Alt+Shift+Down", None)):
+            action = project_menu.addAction(text, self._project_action(key, method))
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            self.project_actions[key] = action
         self.add_department_action = project_menu.addAction(
             "新增部门整体评价", lambda: self.page is not None and self.page.projects.add_department())
         self.add_department_action.setToolTip("新增本单位的部门整体支出绩效自评（投入、过程、产出、效益、"
@@ -344,9 +356,24 @@ class MainWindow(QMainWindow):
             self, "关于", f"{APP_TITLE}\n项目支出绩效自评：按财预〔2020〕10号等办法自动评分。"))
         help_menu.addAction(about)
 
+    def _project_action(self, key: str, method: str | None):
+        def run():
+            if self.page is None:
+                return
+            panel = self.page.projects
+            if method is None:
+                panel.move_selected(-1 if key == "up" else 1)
+            else:
+                getattr(panel, method)()
+        return run
+
     def _update_project_actions(self) -> None:
         page = self.page
         self.add_project_action.setEnabled(page is not None and not self.session.readonly)
+        buttons = {"duplicate": "duplicate_button", "delete": "delete_button", "up": "up_button",
+                   "down": "down_button"}
+        for key, action in self.project_actions.items():
+            action.setEnabled(page is not None and getattr(page.projects, buttons[key]).isEnabled())
         self.add_department_action.setEnabled(page is not None
                                               and page.projects.can_add_department())
 
@@ -377,6 +404,8 @@ class MainWindow(QMainWindow):
         self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
         self.page.projectShown.connect(self.checks.set_current)
+        self.page.projectShown.connect(lambda _pid: self._update_project_actions())
+        self._update_project_actions()     # the menu's shortcuts follow the selected row
         if session.readonly:
             from .file_watch import ReadOnlyFollower
             self.follower = ReadOnlyFollower(self, session)

@@ -308,3 +308,18 @@ def test_a_missing_last_file_is_said_with_retry_and_kept_in_recent_files(qtbot, 
     QTimer.singleShot(50, lambda: answer("重试"))
     assert app.open_initial(third, app.parse_args([]))
     assert str(third.session.path) == str(path)
+
+
+def test_project_actions_are_in_the_menu_with_keys(qtbot, window, path, monkeypatch):
+    """Review 5: 复制/删除 of a project were only buttons; no keyboard route."""
+    from tests.ui.shell_helpers import menu_of
+    menu = menu_of(window, "项目")
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions()]
+    assert {"新增项目", "复制项目", "删除项目…", "上移", "下移"} <= set(texts)
+    assert window.add_project_action.shortcut().toString() == "Ctrl+Shift+N"
+    window.project_actions["duplicate"].trigger()
+    assert len(reread(path).projects) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.project_actions["delete"].trigger()
+    assert len(reread(path).projects) == 1
