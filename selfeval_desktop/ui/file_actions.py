@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..db.document import DocumentError, copy_document, open_document, write_atomically
 from ..db.repo import load_document, save_document
-from ..domain.model import Document, Project, Unit
+from ..domain.model import Document, Unit, new_project
 from . import file_lock
 from .errors import action_title, guarded
 from .translations import install_qt_translations
@@ -292,8 +292,8 @@ class FileActions(QObject):
         path = self._ask_save_path("新建自评文件：选择保存位置", name)
         if path is None:
             return False
-        doc = Document(unit=Unit(name=unit), year=year, profile_id=profile or DEFAULT_PROFILE,
-                       projects=[Project()])
+        doc = Document(unit=Unit(name=unit), year=year, profile_id=profile or DEFAULT_PROFILE)
+        doc.projects.append(new_project(doc))     # 实施单位: the unit, as 新增项目 fills it
         return self._create(path, doc, "create")
 
     def new_from_last_year(self) -> bool:

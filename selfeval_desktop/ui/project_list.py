@@ -6,7 +6,7 @@ session, so each is one undo step and autosaved.
 """
 from __future__ import annotations
 
-from ..domain.model import Project, ProjectKind
+from ..domain.model import Project, ProjectKind, new_project
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QMessageBox, QModelIndex,
@@ -343,7 +343,7 @@ class ProjectListPanel(QWidget):
     def add_project(self) -> int | None:
         if self.session.readonly:
             return None
-        pid = self.session.add_project(Project(name=""))
+        pid = self.session.add_project(new_project(self.session.document))
         self.select_pid(pid)
         self.projectAdded.emit(pid)
         return pid

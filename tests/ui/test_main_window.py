@@ -323,3 +323,15 @@ def test_project_actions_are_in_the_menu_with_keys(qtbot, window, path, monkeypa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.project_actions["delete"].trigger()
     assert len(reread(path).projects) == 1
+
+
+def test_a_new_project_starts_with_the_units_supervisor_and_address(window, path):
+    """Review 5: 新增项目 left 主管部门/实施单位/地址/邮编 empty though the unit knows them."""
+    session = window.session
+    for attr, value in (("supervisor", "县科学技术协会"), ("address", "县府路1号"), ("postcode", "547000")):
+        session.set_value("unit", None, None, attr, value)
+    pid = window.page.projects.add_project()
+    p = reread(path).projects[-1]
+    assert p.id == pid and p.name == ""
+    assert (p.supervisor, p.implementer, p.address, p.postcode) == \
+        ("县科学技术协会", session.document.unit.name, "县府路1号", "547000")
