@@ -9,9 +9,10 @@ again (``session.reload``: same project and tab, a note in the status bar). 打�
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 
-from .qt import QFileSystemWatcher, QObject, QTimer
+from .qt import QFileSystemWatcher, QObject, QTimer, QPushButton
 
 DEBOUNCE_MS = 300
 POLL_MS = 3000
@@ -34,9 +35,15 @@ class ReadOnlyFollower(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check_now)
+        self._poll.timeout.connect(self.check_editable)
         self._poll.start()
+        self.offer = None   # the status bar's 改为可编辑, once the other window has let go
 
     def stop(self) -> None:
+        if self.offer is not None:
+            self.window.statusBar().removeWidget(self.offer)
+            self.offer.deleteLater()
+            self.offer = None
         self._poll.stop()
         self._debounce.stop()
         self._watcher.removePaths(self._watcher.files())
@@ -68,4 +75,20 @@ class ReadOnlyFollower(QObject):
             self._version = None
             return False
         window.statusBar().showMessage(REFRESHED, 10000)
+        return True
+
+    def check_editable(self) -> bool:
+        """The window that had the file has closed it (review 6: this one stayed 只读 for good):
+        offer 改为可编辑 in the status bar. Not for a file that is read-only itself."""
+        path = self.session.path
+        if self.offer is not None or not os.access(path, os.W_OK) or \
+                not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+            return False
+        from .file_actions import in_use
+        if in_use(path):
+            return False
+        self.offer = QPushButton("另一个窗口已关闭此文件 —— 改为可编辑", self.window)
+        self.offer.setObjectName("offerEditable")
+        self.offer.clicked.connect(self.window.reopen_editable)
+        self.window.statusBar().addWidget(self.offer)
         return True

@@ -440,6 +440,19 @@ class MainWindow(QMainWindow):
         for job in work:
             job()
 
+    def reopen_editable(self) -> bool:
+        """改为可编辑: the read-only file again, now with the lock, on the same project."""
+        if self.session is None or not self.session.readonly:
+            return False
+        path, pid = self.session.path, self.page.pid
+        self.close_document()
+        if not self.file_actions.open_path(path):
+            return False
+        if pid is not None and self.page is not None:
+            self.page.projects.select_pid(pid)
+        self.statusBar().showMessage("已改为可编辑", 5000)
+        return True
+
     def close_document(self) -> None:
         if self.session is None:
             return

@@ -51,3 +51,18 @@ def test_printing_from_the_read_only_window_reads_the_file_first(qtbot, windows,
     monkeypatch.setattr(file_reports.QMessageBox, "warning", lambda *a, **k: None)
     file_reports.export_pdf(second.file_actions, "basic")
     assert seen == [["改过的名称"]]
+
+
+def test_the_read_only_window_offers_to_edit_once_the_other_has_closed(qtbot, windows):
+    """Review 6: window B stayed 只读 after A closed the file, with no way out but reopening."""
+    first, second = windows
+    pid = second.page.pid
+    assert not second.follower.check_editable()          # A still has it: nothing offered
+    first.close_document()
+    assert second.follower.check_editable()
+    offer = second.follower.offer
+    assert offer is not None and "改为可编辑" in offer.text()
+    offer.click()
+    assert second.session is not None and not second.session.readonly
+    assert second.page.pid == pid and second.lock is not None and second.lock.held
+    assert second.follower is None                       # editing: nothing to follow
