@@ -67,3 +67,16 @@ def test_department_tree_gets_most_of_the_height(qtbot, window):
     grid = window.page.department.indicators.grid
     qtbot.wait(50)
     assert grid.viewport().height() >= 7 * grid.verticalHeader().defaultSectionSize()
+
+
+def test_the_funds_grid_shows_its_score_column(qtbot, window):
+    """Review 6: at 1280 the 项目资金与预算执行率 grid cut off 得分, the column it is there for."""
+    page = window.page
+    page.projects.select_pid(window.session.document.project_list()[0].id)
+    tab = page.tab_widgets["budget"]
+    page.tabs.setCurrentWidget(tab)
+    grid = tab.fund_grid
+    qtbot.wait(50)
+    shown = sum(grid.columnWidth(c) for c in range(grid.model().columnCount())
+                if not grid.isColumnHidden(c))
+    assert shown <= grid.viewport().width() + 1

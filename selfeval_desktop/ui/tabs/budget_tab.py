@@ -238,11 +238,15 @@ class BudgetTab(QWidget):
 
     def _arrange(self) -> None:
         """Side by side when both grids fit unclipped, else one above the other."""
-        needed = _natural_width(self.source_grid) + _natural_width(self.fund_grid) + 60
-        wide = self.width() >= max(WIDE_MIN, needed)
+        sources, funds = _natural_width(self.source_grid), _natural_width(self.fund_grid)
+        wide = self.width() >= max(WIDE_MIN, sources + funds + 60)
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.top.direction() != direction:
             self.top.setDirection(direction)
+        # side by side, the width shared as each grid needs it (a fixed 2:3 cut off the funds
+        # grid's 得分, the column it is there for, at 1280: review 6)
+        self.top.setStretch(0, sources)
+        self.top.setStretch(1, funds)
 
     def _show_scheme(self) -> None:
         if self.pid is None:
