@@ -527,8 +527,31 @@ class MainWindow(QMainWindow):
 
     def _restore_splitter(self) -> None:
         state = self.settings.value("window/splitter")
-        if state is not None and self.page is not None:
+        if self.page is None:
+            return
+        if state is not None:
             self.page.splitter.restoreState(state)
+            return
+        # never set by the user: follows the window's width (resizeEvent) until the user moves it
+        self._fit_splitter()
+        self.page.splitter.splitterMoved.connect(self._splitter_moved)
+
+    def _splitter_moved(self, *_args) -> None:
+        self._splitter_set = True
+
+    def _fit_splitter(self) -> None:
+        """A fifth of the window for the project list, 290 px at most, its minimum on small
+        screens (review 5: at 1024 the list kept 290 px and 达成情况 was off-screen)."""
+        if self.page is None or getattr(self, "_splitter_set", False) or \
+                self.settings.value("window/splitter") is not None:
+            return
+        width = max(self.width(), MIN_WIDTH)
+        listed = max(self.page.projects.minimumWidth(), min(290, width // 5))
+        self.page.splitter.setSizes([listed, width - listed])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_splitter()
 
     def _save_splitter(self) -> None:
         if self.page is not None:

@@ -80,3 +80,9 @@ def test_the_funds_grid_shows_its_score_column(qtbot, window):
     shown = sum(grid.columnWidth(c) for c in range(grid.model().columnCount())
                 if not grid.isColumnHidden(c))
     assert shown <= grid.viewport().width() + 1
+
+
+def test_the_project_list_leaves_the_width_to_the_grids_on_a_small_screen(qtbot, window):
+    """Review 5: at 1024 the list kept 290 px and 达成情况 was off-screen."""
+    listed = window.page.splitter.sizes()[0]
+    assert listed <= max(window.page.projects.minimumWidth(), window.width() // 5) + 2
