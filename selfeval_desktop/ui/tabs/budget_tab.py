@@ -19,9 +19,9 @@ from ..models.budget_line_model import SCHEME_NAMES, BudgetLineModel
 from ..models.fund_kind_model import FundKindModel
 from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
-from ..qt import (QBoxLayout, QComboBox, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                  QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget, Qt)
-from .fields import FieldBinder
+from ..qt import (QBoxLayout, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                  QPushButton, QVBoxLayout, QWidget, Qt)
+from .fields import FieldBinder, scrolled_page
 
 WIDE_MIN = 940        # narrower than this, the sources and the funds block are stacked
 SPENT_TIP = ("实际支出（万元），打印在自评基本情况表上。\n"
@@ -152,14 +152,8 @@ class BudgetTab(QWidget):
         inner.setContentsMargins(6, 6, 6, 6)
         inner.addLayout(top)
         inner.addWidget(lines, 1)
-        self.scroll = QScrollArea(self)
+        self.scroll = scrolled_page(self, page)
         self.scroll.setObjectName("budget_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
         session.fieldChanged.connect(self._field_changed)
         session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(lambda: self.set_project(self.pid))

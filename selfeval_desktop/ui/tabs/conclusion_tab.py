@@ -5,10 +5,10 @@ from __future__ import annotations
 from ...domain.model import CONCLUSION_SECTIONS
 from ...domain.scoring import num
 from ..header import ScoreBadge
-from ..qt import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                  QScrollArea, QVBoxLayout, QWidget, Qt)
+from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+                  QWidget, Qt)
 from .evaluators import EvaluatorsBox
-from .fields import FieldBinder
+from .fields import FieldBinder, scrolled_page
 
 SECTION_HINTS = {
     "achievement": "对照年度绩效目标，逐项说明完成情况",
@@ -91,13 +91,7 @@ class ConclusionTab(QWidget):
         column.addWidget(self.evaluators)
         column.addWidget(opinions)
         column.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        self.scroll = scrolled_page(self, page)
         session.scoreChanged.connect(self._score_changed)
         session.documentReplaced.connect(self._show_score)
 

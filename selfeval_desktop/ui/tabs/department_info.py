@@ -12,9 +12,9 @@ from ..delegates import TextDelegate
 from ..models import fund_kind_model as fkm
 from ..models.fund_kind_model import FundKindModel
 from ..place_focus import KIND_COLUMNS, focus_cell
-from ..qt import (QFrame, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                  QScrollArea, QVBoxLayout, QWidget, Qt)
-from .fields import FieldBinder
+from ..qt import (QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                  QVBoxLayout, QWidget, Qt)
+from .fields import FieldBinder, scrolled_page
 
 LINE_FIELDS = (("implementer", "部门名称", "不填时打印单位名称"),
                ("supervisor", "主管部门", "不填时打印单位的主管部门"))
@@ -98,13 +98,7 @@ class DepartmentInfoPage(QWidget):
         inner.addWidget(funds)
         inner.addWidget(goals, 1)
         self.goals_box = goals
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        self.scroll = scrolled_page(self, page)
         session.fieldChanged.connect(self._field_changed)
 
     def add_section(self, widget, before_goals: bool = False) -> None:

@@ -268,3 +268,17 @@ class FieldBinder(QObject):
         widget = self._widgets.get((entity, row_key, attr))
         if widget is not None and widget is not self._pending:
             self._show(widget, self.stored(self._keys[widget]))
+
+
+def scrolled_page(tab: QWidget, page: QWidget):
+    """``page`` as ``tab``'s only content, in a frameless scroll area (a tab of fields scrolls on a
+    small screen instead of squeezing its boxes); returns the scroll area."""
+    from ..qt import QFrame, QScrollArea, QVBoxLayout
+    scroll = QScrollArea(tab)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return scroll

@@ -5,10 +5,10 @@ so a clerk copying from last year's paper form finds each box where she expects 
 """
 from __future__ import annotations
 
-from ..qt import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                  QScrollArea, QVBoxLayout, QWidget, Qt)
+from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                  QVBoxLayout, QWidget, Qt)
 from ...domain.checks_base import postcode_problem
-from .fields import FieldBinder, MonthPicker
+from .fields import FieldBinder, MonthPicker, scrolled_page
 
 # attr, label, placeholder
 LINE_FIELDS = (
@@ -109,14 +109,7 @@ class OverviewTab(QWidget):
         column.addLayout(grid)
         column.addWidget(goals)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.scroll = scroll
+        self.scroll = scrolled_page(self, page)
 
     @staticmethod
     def _label(text: str, buddy, top: bool = False) -> QLabel:
