@@ -42,6 +42,28 @@ def seed003() -> Document:
     return Document(unit=unit, year=2020, profile_id="mof2020", projects=[p])
 
 
+# (目标, 实际) of the department template's rows
+DEPARTMENT_VALUES = [("100%", "100%"), ("≥90%", "95%"), ("≥95%", "100%"), ("≤5%", "8%"),
+                     ("健全", "达成"), ("规范", "达成"), ("100%", "100%"), ("明显", "达成"),
+                     ("≥90%", "96%")]
+
+
+def seed003_with_department():
+    """Seed 003's document with a 部门整体 evaluation (the template's rows filled in, its funds
+    as seed 001's 14640.83 万元 scaled down): (document, department)."""
+    from selfeval_desktop.domain.department import new_department
+    doc = seed003()
+    dept = new_department(doc)
+    for ind, (target, actual) in zip(dept.indicators, DEPARTMENT_VALUES):
+        ind.target, ind.actual = target, actual
+    f = dept.funding
+    f.initial_budget, f.annual_budget, f.executed = (parse_wan("1464.083"), parse_wan("1464.083"),
+                                                     parse_wan("1467.319"))
+    dept.id = 2
+    doc.projects.append(dept)
+    return doc, dept
+
+
 def pdftotext(path, layout: bool = False) -> str:
     args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(path), "-"]
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout

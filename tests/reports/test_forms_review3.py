@@ -2,31 +2,14 @@
 count rows without a score, numbers that never break, the 评价人员 heading kept with its rows."""
 import pytest
 
-from selfeval_desktop.domain.department import new_department
 from selfeval_desktop.domain.digest import check_code, project_digest
 from selfeval_desktop.domain.model import Evaluator
-from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.reports.export import export_pdf, print_warnings, score_warnings, select
 from selfeval_desktop.reports.pdf_common import SMALL_CENTER, SMALL_LABEL, para
-from tests.reports.pdf_fixtures import page_count, raw_text, seed003, squeeze
-
-# (目标, 实际) of the department template's rows
-DEPARTMENT_VALUES = [("100%", "100%"), ("≥90%", "95%"), ("≥95%", "100%"), ("≤5%", "8%"),
-                     ("健全", "达成"), ("规范", "达成"), ("100%", "100%"), ("明显", "达成"),
-                     ("≥90%", "96%")]
-
+from tests.reports.pdf_fixtures import page_count, raw_text, seed003, seed003_with_department, squeeze
 
 def with_department():
-    doc = seed003()
-    dept = new_department(doc)
-    for ind, (target, actual) in zip(dept.indicators, DEPARTMENT_VALUES):
-        ind.target, ind.actual = target, actual
-    f = dept.funding
-    f.initial_budget, f.annual_budget, f.executed = (parse_wan("1464.083"), parse_wan("1464.083"),
-                                                     parse_wan("1467.319"))
-    dept.id = 2
-    doc.projects.append(dept)
-    return doc, dept
+    return seed003_with_department()
 
 
 def test_printing_all_includes_the_department_form(tmp_path):

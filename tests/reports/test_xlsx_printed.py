@@ -10,21 +10,13 @@ import uuid
 import openpyxl
 import pytest
 
-from selfeval_desktop.domain.department import new_department
-from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 from selfeval_desktop.reports.xlsx_import import import_workbook
 
-from .pdf_fixtures import raw_text, seed003, squeeze
+from .pdf_fixtures import raw_text, seed003, seed003_with_department, squeeze
 from .spreadsheet import soffice
 from .test_xlsx_export import _compare
-
-# (目标, 实际) of the department template's rows
-DEPARTMENT_VALUES = [("100%", "100%"), ("≥90%", "95%"), ("≥95%", "100%"), ("≤5%", "8%"),
-                     ("健全", "达成"), ("规范", "达成"), ("100%", "100%"), ("明显", "达成"),
-                     ("≥90%", "96%")]
-
 
 def adjusted():
     """Seed 003 with two scores lowered by hand: one with no 偏差原因 typed, one with one; a
@@ -39,16 +31,7 @@ def adjusted():
 
 
 def with_department():
-    doc = seed003()
-    dept = new_department(doc)
-    for ind, (target, actual) in zip(dept.indicators, DEPARTMENT_VALUES):
-        ind.target, ind.actual = target, actual
-    f = dept.funding
-    f.initial_budget, f.annual_budget, f.executed = (parse_wan("1464.083"), parse_wan("1464.083"),
-                                                     parse_wan("1467.319"))
-    dept.id = 2
-    doc.projects.append(dept)
-    return doc, dept
+    return seed003_with_department()
 
 
 def _print_columns(ws):
