@@ -71,14 +71,21 @@ def print_errors(session, projects) -> list:
     return sorted(found, key=sort_key)
 
 
-def _errors_before_printing(window, projects) -> bool:
-    """True to go on printing; on 查看问题 the 问题清单 shows and the first error is selected."""
+def _errors_before_printing(window, projects, warnings=()) -> bool:
+    """True to go on printing; on 查看问题 the 问题清单 shows and the first error is selected.
+    The print warnings (等次 “—” …) are said in the same box: one question, not two in a row
+    with different buttons (review 6); without errors they get a box of their own."""
     errors = print_errors(window.session, projects)
     if not errors:
-        return True
+        if not warnings:
+            return True
+        answer = QMessageBox.question(window, "打印前请注意", "\n".join(warnings) + "\n\n仍要导出吗？")
+        return answer == QMessageBox.StandardButton.Yes
     first = errors[0].message
-    text = (f"问题清单中有 {len(errors)} 个错误（如：{first}），打印出的表格可能不完整。"
-            "仍要打印吗？")
+    text = (f"问题清单中有 {len(errors)} 个错误（如：{first}），打印出的表格可能不完整。")
+    if warnings:
+        text += "\n\n另请注意：\n" + "\n".join(warnings) + "\n\n"
+    text += "仍要打印吗？"
     if ask_print_despite_errors(window, text):
         return True
     checks = window.checks
@@ -189,7 +196,7 @@ def export_pdf(actions, form: str) -> bool:
     except export.ExportError as exc:
         QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False
-    if not _errors_before_printing(window, projects):
+    if not _errors_before_printing(window, projects, export.print_warnings(doc, projects)):
         return False
     title = dict(FORM_CHOICES)[form]
     name = current.name if ids else doc.unit.name or Path(session.path).stem
@@ -199,11 +206,6 @@ def export_pdf(actions, form: str) -> bool:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".pdf")
     try:
-        warnings = export.print_warnings(doc, projects)
-        if warnings:
-            answer = QMessageBox.question(window, "打印前请注意", "\n".join(warnings) + "\n\n仍要导出吗？")
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
         written = export.export_pdf(doc, out, form=form, project_ids=ids)
     except export.ExportError as exc:
         QMessageBox.warning(window, "无法导出PDF", str(exc))

@@ -412,3 +412,19 @@ def test_level_one_summary_wraps_rather_than_being_cut_at_1024(qtbot, window):
     assert label.wordWrap()
     assert label.height() >= label.heightForWidth(label.width())     # every line shown
     assert label.geometry().right() <= tab.width()
+
+
+def test_errors_and_print_warnings_are_one_question(qtbot, window, path, monkeypatch, tmp_path):
+    """Review 6: two boxes in a row with different buttons (仍然打印/查看问题, then 是/否)."""
+    from selfeval_desktop.reports import export
+    asked, questions = [], []
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(export, "print_warnings", lambda doc, projects: ["等次印为“—”：分值合计不是 100"])
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors",
+                        lambda parent, text: asked.append(text) or True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]))
+    pdf = tmp_path / "表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    assert file_reports.export_pdf(window.file_actions, "basic")
+    assert len(asked) == 1 and "个错误" in asked[0] and "分值合计不是 100" in asked[0]
+    assert questions == [] and pdf.read_bytes().startswith(b"%PDF")
