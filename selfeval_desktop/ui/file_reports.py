@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .qt import QMessageBox
+from .qt import QKeySequence, QMessageBox
 
 FORM_CHOICES = (("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表"))
 
@@ -18,9 +18,10 @@ def add_actions(actions, menu) -> None:
     menu.addSeparator()
     actions._action(menu, "导入Excel自评表…", lambda: import_excel(actions))
     actions._action(menu, "导出Excel…", lambda: export_excel(actions), needs_document=True)
-    for form, title in FORM_CHOICES:
-        actions._action(menu, f"打印·导出PDF：{title}…",
-                        lambda f=form: export_pdf(actions, f), needs_document=True)
+    for i, (form, title) in enumerate(FORM_CHOICES):
+        # Ctrl+P, as every program prints (review 6): the first form, the one that is stamped
+        actions._action(menu, f"打印·导出PDF：{title}…", lambda f=form: export_pdf(actions, f),
+                        QKeySequence.StandardKey.Print if i == 0 else None, needs_document=True)
 
 
 def ask_amount_unit(parent, question: str) -> str | None:

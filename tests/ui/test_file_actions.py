@@ -8,7 +8,7 @@ import pytest
 from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.repo import load_document
 from selfeval_desktop.ui import file_actions, file_reports
-from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
+from selfeval_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
 from tests.ui.ui_fixtures import make_file, reread
@@ -272,3 +272,10 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
     save_as(monkeypatch, tmp_path / "部门.pdf")
     assert file_reports.export_pdf(window.file_actions, "basic")
     assert asked == [dept.name] and written[0]["project_ids"] == [dept.id]
+
+
+def test_ctrl_p_prints_the_stamped_form(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
+    [action] = [a for a in menu_of(window, "文件").actions() if a.text().startswith("打印·导出PDF：项目单位")]
+    assert action.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Print)) == \
+        QKeySequence.SequenceMatch.ExactMatch
