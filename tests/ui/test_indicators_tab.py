@@ -159,6 +159,21 @@ def test_rows_in_the_mof_sheets_column_order_keep_their_deviation_reasons(qtbot,
     assert "偏差原因" in tab.grid.message
 
 
+def test_a_header_row_copied_along_maps_the_columns_and_is_not_pasted(qtbot, tab, path):
+    """Review 6: the sheet's header row became indicator row “一级指标 / … / 分值” (分值 red), and
+    the data row's 偏差原因 was still lost."""
+    block = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施"],
+             ["产出指标", "数量指标", "户外科普活动", "≥3次", "2次", "10", "6.67", "天气原因部分活动取消"]]
+    QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in block))
+    tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = indicators(path)[4:]
+    assert len(rows) == 1 and rows[0].name == "户外科普活动"
+    assert rows[0].weight == Decimal("10") and rows[0].deviation == "天气原因部分活动取消"
+    assert "列标题" in tab.grid.message
+
+
 def test_the_grids_own_columns_pasted_back_keep_their_achievement(qtbot, tab, path):
     block = [["效益指标", "社会效益指标", "服务覆盖面", "扩大", "已扩大", "10", "", "部分达成"]]
     QGuiApplication.clipboard().setText("\t".join(block[0]))

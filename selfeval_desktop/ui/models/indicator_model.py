@@ -1,10 +1,11 @@
 """绩效指标 grid: one row per 三级指标, scored live with its explanation as the 得分 tooltip."""
 from __future__ import annotations
 
-from ...domain.cells import fill_levels
-from ...domain.evaluation import weight_text
 from dataclasses import replace
+import re
 
+from ...domain.cells import fill_levels, normalise_label
+from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
 from ...domain.scoring import achievement_of, num, parsed, score_indicator
 from ...domain.values import Direction, comparable
@@ -44,6 +45,26 @@ def is_qualitative(ind: Indicator) -> bool:
     if target.direction is Direction.QUALITATIVE:
         return True
     return target.direction is Direction.TIMELY and not actual.empty and actual.deadline is None
+
+
+# column titles of the sheets units copy from (the 项目支出绩效自评表 and provinces' variants)
+TITLES = {"一级指标": COL_LEVEL1, "二级指标": COL_LEVEL2, "三级指标": COL_NAME, "指标名称": COL_NAME,
+          "年度指标值": COL_TARGET, "指标值": COL_TARGET, "目标值": COL_TARGET, "年度目标值": COL_TARGET,
+          "实际完成值": COL_ACTUAL, "实际值": COL_ACTUAL, "全年实际值": COL_ACTUAL, "分值": COL_WEIGHT,
+          "权重": COL_WEIGHT, "得分": COL_SCORE, "达成情况": COL_ACHIEVEMENT,
+          "调整后得分": COL_OVERRIDE, "调整理由": COL_REASON, "偏差原因分析及改进措施": COL_DEVIATION,
+          "偏差原因": COL_DEVIATION, "未完成原因分析": COL_DEVIATION, "偏差原因及改进措施": COL_DEVIATION}
+
+
+def _titled_columns(first_row, columns: list[int]) -> list[int] | None:
+    """The columns a pasted block's first row names, when that row is the sheet's header (every
+    filled cell a column title, at least two); None when it is data (review 6: the header was
+    pasted as an indicator row, 分值 “分值” in red)."""
+    titles = [re.sub(r"[（(].*?[）)]", "", normalise_label(cell)) for cell in first_row]
+    filled = [t for t in titles if t]
+    if len(filled) < 2 or not all(t in TITLES for t in filled):
+        return None
+    return [TITLES.get(t, col) for t, col in zip(titles, columns)]
 
 
 class IndicatorModel(SessionTableModel):
@@ -171,8 +192,13 @@ class IndicatorModel(SessionTableModel):
           filled down (as 导入Excel reads them), continuing the row above the paste.
         """
         notes = []
+        titled = _titled_columns(block[0], columns) if len(block) > 1 else None
+        if titled is not None:       # the sheet's header row copied along: it names the columns
+            block, columns = block[1:], titled
+            notes.append("第一行是列标题，已按标题把各列粘贴到对应的列")
         width = max(len(row) for row in block)
-        if len(columns) == width and columns[-1] == COL_ACHIEVEMENT and COL_SCORE in columns:
+        if titled is None and len(columns) == width and columns[-1] == COL_ACHIEVEMENT and \
+                COL_SCORE in columns:
             texts = [row[-1] for row in block if len(row) == width and row[-1].strip()]
             if texts and any(parsed(t).achievement is None for t in texts):
                 columns = [*columns[:-1], COL_DEVIATION]
