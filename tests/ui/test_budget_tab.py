@@ -116,3 +116,20 @@ def test_scheme_selector_switches_catalog(qtbot, tab, path):
     tab.session.undo_stack.undo()
     tab.session.undo_stack.undo()
     assert not tab.line_grid.isColumnHidden(blm.COL_CODE)
+
+
+def test_the_second_source_can_be_written_as_the_autonomous_regions(qtbot, tab, path):
+    """Review 6: 广西 units' paper form says 自治区财政; no place in the window set it."""
+    box = tab.region_box
+    assert box.currentData() == "省级"
+    box.setCurrentIndex(box.findData("自治区"))
+    box.activated.emit(box.currentIndex())
+    assert reread_unit(path).region_word == "自治区"
+    assert cell(tab.source_grid, 1, 0) == "自治区财政"
+    tab.session.undo_stack.undo()
+    assert box.currentData() == "省级" and cell(tab.source_grid, 1, 0) == "省级财政"
+
+
+def reread_unit(path):
+    from tests.ui.ui_fixtures import reread
+    return reread(path).unit

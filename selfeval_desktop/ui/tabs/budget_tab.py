@@ -23,6 +23,7 @@ from ..qt import (QBoxLayout, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QL
                   QPushButton, QVBoxLayout, QWidget, Qt)
 from .fields import FieldBinder, scrolled_page
 
+REGION_WORDS = ("省级", "自治区")
 WIDE_MIN = 940        # narrower than this, the sources and the funds block are stacked
 SPENT_TIP = ("实际支出（万元），打印在自评基本情况表上。\n"
              "不填时按支出明细各行实际支出数之和计（灰色显示的数）；与之不同时请填写。")
@@ -102,6 +103,8 @@ class BudgetTab(QWidget):
         for box, grid in ((sources, self.source_grid), (funds, self.fund_grid)):
             column = QVBoxLayout(box)
             column.addWidget(grid)
+            if box is sources:       # 广西、新疆…: the paper form says 自治区财政 (review 6)
+                column.addLayout(self._region_row(box))
             column.addStretch(1)     # side by side, both grids start at the top
         top.addWidget(sources, 2)
         top.addWidget(funds, 3)
@@ -158,6 +161,35 @@ class BudgetTab(QWidget):
         session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(lambda: self.set_project(self.pid))
 
+    def _region_row(self, parent) -> QHBoxLayout:
+        """第二行写作 省级财政 / 自治区财政: the unit's 财政级次, as its forms print it."""
+        self.region_box = QComboBox(parent)
+        self.region_box.setObjectName("region_word")
+        for word in REGION_WORDS:
+            self.region_box.addItem(f"{word}财政", word)
+        self.region_box.setToolTip("本单位所在地区的财政级次写法：自治区的单位选“自治区财政”（打印的表格同此）")
+        self.region_box.activated.connect(self._region_picked)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("第二行写作：", parent))
+        row.addWidget(self.region_box)
+        row.addStretch(1)
+        return row
+
+    def _show_region(self) -> None:
+        word = self.session.document.unit.region_word or REGION_WORDS[0]
+        index = self.region_box.findData(word)
+        if index < 0:       # a word this program does not list: shown, kept
+            self.region_box.addItem(f"{word}财政", word)
+            index = self.region_box.count() - 1
+        self.region_box.setCurrentIndex(index)
+        self.region_box.setEnabled(self.session.document_editable())
+
+    def _region_picked(self, index: int) -> None:
+        word = self.region_box.itemData(index)
+        if word and word != self.session.document.unit.region_word:
+            self.session.set_value("unit", None, None, "region_word", word)
+        self._show_region()   # refused (定稿, read-only): back to the word in force
+
     LINES_SHOWN = (4, 9)   # the 支出明细 grid shows at least 4, at most 9 rows (合计 included)
 
     def _fit_lines(self, *_args) -> None:
@@ -189,6 +221,7 @@ class BudgetTab(QWidget):
             w.setEnabled(self.session.project_editable(pid))
         self._show_scheme()
         self._show_spent()
+        self._show_region()
         self._arrange()
 
     # ------------------------------------------------------------ 实际支出
@@ -257,6 +290,8 @@ class BudgetTab(QWidget):
                                self.scheme_box.itemData(index))
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
+        if entity == "unit" and attr == "region_word":
+            self._show_region()
         if pid == self.pid and (entity == "budget_line" or entity == "funding"
                                 and attr == "spent_total"):
             self._show_spent()
