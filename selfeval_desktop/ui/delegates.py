@@ -223,6 +223,11 @@ class CatalogDelegate(QStyledItemDelegate):
         combo.setCompleter(completer)
         combo.lineEdit().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         completer.popup().installEventFilter(_PickerKeys(combo, completer))
+        # the lists as wide as their longest entry, not the 科目编码 column (“302 商品和服…”: review 5)
+        labels = list(self.labels())
+        widest = max((combo.fontMetrics().horizontalAdvance(t) for t in labels), default=0) + 48
+        completer.popup().setMinimumWidth(widest)
+        combo.view().setMinimumWidth(widest)
         return combo
 
     def setEditorData(self, editor, index):

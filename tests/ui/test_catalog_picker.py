@@ -74,3 +74,14 @@ def test_a_pick_replaces_both_code_and_name_of_a_line(qtbot, grid, path):
     idle(qtbot)
     key(qtbot, K.Key_Tab)
     assert lines(path)[0] == ("30211", "差旅费")
+
+
+def test_the_picker_lists_are_as_wide_as_their_longest_entry(qtbot, grid):
+    """Review 5: the popup was the 科目编码 column's width: “302 商品和服…”."""
+    from selfeval_desktop.ui.models import budget_line_model as blm
+    index = grid.model().index(0, blm.COL_CODE)
+    grid.setCurrentIndex(index)
+    grid.edit(index)
+    combo = grid.indexWidget(index)
+    need = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.completer().popup().minimumWidth() >= need and combo.view().minimumWidth() >= need
