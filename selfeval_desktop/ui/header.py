@@ -177,6 +177,12 @@ class Header(QFrame):
         locked = not self._document_editable()
         self.year.setReadOnly(locked)
         self.profile.setEnabled(not locked)
+        # locked fields look it (review 6: in a read-only window 单位 and 年度 looked editable)
+        locked_look = "QLineEdit, QSpinBox { background: palette(window); }" if locked else ""
+        for w in (self.unit, self.year):
+            w.setStyleSheet(locked_look)
+        symbols = self.year.ButtonSymbols
+        self.year.setButtonSymbols(symbols.NoButtons if locked else symbols.UpDownArrows)
         self.readonly_note.setVisible(readonly)
         tip = "已有定稿的项目：单位、年度和评分规则不能修改（撤销定稿后可改）" if locked and not readonly else ""
         for w in (self.unit, self.year, self.profile):

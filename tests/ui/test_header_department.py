@@ -23,3 +23,19 @@ def test_department_page_shows_the_department_rule(qtbot, tmp_path):
     window.page.projects.select_pid(project.id)
     assert header.profile.isVisible() and not header.department_profile.isVisible()
     assert header.profile.currentText() == session.profile(project.id).name
+
+
+def test_a_read_only_windows_unit_and_year_look_locked(qtbot, tmp_path, monkeypatch):
+    """Review 6: in a read-only window 单位 and 年度 looked editable (white, spin arrows)."""
+    from selfeval_desktop.ui import file_lock
+    from tests.ui.shell_helpers import make_window
+    from tests.ui.ui_fixtures import make_file
+    path = make_file(tmp_path)
+    first = make_window(qtbot, tmp_path, path, show=False)
+    monkeypatch.setattr(file_lock, "ask_lock", lambda *a: True)
+    second = make_window(qtbot, tmp_path, show=False)
+    assert second.file_actions.open_path(path) and second.session.readonly
+    header = second.page.header
+    assert header.year.buttonSymbols() == header.year.ButtonSymbols.NoButtons
+    assert "palette(window)" in header.unit.styleSheet()
+    assert first.page.header.year.buttonSymbols() == header.year.ButtonSymbols.UpDownArrows
