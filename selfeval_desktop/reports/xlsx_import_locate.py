@@ -178,9 +178,18 @@ INDICATOR_COLUMNS = {
 }
 
 
+# the form's footer (填表人：谢静 … 联系电话：2116276): its 联系电话 is the filler's, not the project's
+FOOTER_PREFIXES = ("填表人", "填报人", "联系人")
+
+
+def _footer_row(grid: Grid, r: int) -> bool:
+    return any(label.startswith(FOOTER_PREFIXES) for _c, label in grid.row_labels(r))
+
+
 def _find(grid: Grid, names, rows=None) -> list[tuple[int, int]]:
     rows = range(grid.height) if rows is None else rows
-    return [(r, c) for r in rows for c, label in grid.row_labels(r) if matches(label, names)]
+    return [(r, c) for r in rows if not _footer_row(grid, r)
+            for c, label in grid.row_labels(r) if matches(label, names)]
 
 
 # ---------------------------------------------------------------- single fields
@@ -208,6 +217,8 @@ def locate_field(grid: Grid, key: str, rows=None) -> tuple[str, tuple[int, int] 
             return grid.text(*cell), cell
         return "", (r, c)
     for r in (range(grid.height) if rows is None else rows):
+        if _footer_row(grid, r):
+            continue
         for c, label in grid.row_labels(r):
             for name in names:
                 if label.startswith(name + ":") and len(label) > len(name) + 1:

@@ -208,3 +208,17 @@ def test_a_compact_variant_with_labels_and_values_in_one_cell(tmp_path):
     assert result.document.year == 2021
     assert project.stated_total == 100
     assert [i.name for i in project.indicators] == ["培训人次"]
+
+
+def test_the_footers_phone_is_the_fillers_not_the_projects(tmp_path):
+    """Review 5: a footer “填表人：谢静 … 联系电话：2116276” became the project's 联系电话."""
+    import openpyxl
+    path = build.standard(tmp_path / "footer.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    row = ws.max_row + 2
+    ws.cell(row, 1, "填表人：谢静")
+    ws.cell(row, 4, "联系电话：2116276")
+    wb.save(path)
+    project = import_workbook(path).document.projects[0]
+    assert "2116276" not in project.phone
