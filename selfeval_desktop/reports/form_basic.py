@@ -85,6 +85,13 @@ def overview(doc: Document, project: Project) -> list:
     return [g.table()]
 
 
+def _amount(amount: int | None, special: int | None) -> str:
+    """万元, with the 其中专项 (seed 002's 专项经费) under it when one was typed: the window takes
+    it, so the paper shows it (review 6: it appeared on no printed form)."""
+    text = format_wan(amount)
+    return f"{text}\n（其中专项 {format_wan(special)}）" if special is not None else text
+
+
 def spending(project: Project) -> list:
     """二、项目支出明细 by economic classification, with 支出合计."""
     g = Grid(WIDTHS)
@@ -95,12 +102,14 @@ def spending(project: Project) -> list:
           spans=[(0, 1)], labels=(0, 2, 3))
     for line in project.budget_lines:
         name = line_label(line)  # 302商品和服务支出; 设备费 (never the program's key "equipment")
-        g.add([para(name), "", para(format_wan(line.planned), VALUE_CENTER),
-               para(format_wan(line.actual), VALUE_CENTER)], spans=[(0, 1)])
-    planned = lines_total(project.budget_lines, "planned")
-    actual = lines_total(project.budget_lines, "actual")
-    g.add([para("支出合计", LABEL), "", para(format_wan(planned), VALUE_CENTER),
-           para(format_wan(actual), VALUE_CENTER)], spans=[(0, 1)], labels=(0,))
+        g.add([para(name), "", para(_amount(line.planned, line.special_planned), VALUE_CENTER),
+               para(_amount(line.actual, line.special_actual), VALUE_CENTER)], spans=[(0, 1)])
+    lines = project.budget_lines
+    planned, actual = lines_total(lines, "planned"), lines_total(lines, "actual")
+    g.add([para("支出合计", LABEL), "",
+           para(_amount(planned, lines_total(lines, "special_planned")), VALUE_CENTER),
+           para(_amount(actual, lines_total(lines, "special_actual")), VALUE_CENTER)],
+          spans=[(0, 1)], labels=(0,))
     return [g.table(repeat_rows=2)]
 
 

@@ -92,6 +92,15 @@ def test_region_word_follows_the_unit(tmp_path):
     assert squeeze(text).count("省级财政") == 2 and "自治区" not in text
 
 
+def test_the_special_funds_typed_in_the_window_are_printed(tmp_path):
+    """Review 6: seed 002's 其中专项经费 appeared on no printed form."""
+    doc = build_demo("002")
+    doc.projects = doc.projects[:1]
+    line = doc.projects[0].budget_lines[0]                    # 设备费 170, 其中专项 32
+    text = squeeze(raw_text(write(tmp_path, doc, "basic")))
+    assert f"{format_wan(line.planned)}（其中专项{format_wan(line.special_planned)}）" in text
+
+
 def expected_mof(doc, p):
     f, score = p.funding, score_project(p, profile_for(doc, p))
     ex = score.execution
