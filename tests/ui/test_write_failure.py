@@ -44,3 +44,25 @@ def test_a_pulled_out_usb_stick_is_said_and_nothing_typed_is_lost(qtbot, tmp_pat
     leave(qtbot, edit)
     assert window.saved_label.text().startswith("已保存")
     assert reread(usb).projects[0].leader == "杨哲老师"
+
+
+def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
+        qtbot, tmp_path, usb, monkeypatch):
+    from selfeval_desktop.ui.models import indicator_model as im
+    from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    tab = window.page.tab_widgets["indicators"]
+    window.page.tabs.setCurrentWidget(tab)
+    grid = tab.grid
+    focus(qtbot, grid)
+    usb.parent.rename(usb.parent.with_name("U盘_拔出"))
+    grid.setCurrentIndex(grid.model().index(0, im.COL_DEVIATION))
+    event = QInputMethodEvent()
+    event.setCommitString("受疫情影响，活动改为线上举办")
+    QApplication.sendEvent(grid, event)
+    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+    assert boxes and "找不到文件" in boxes[-1]
+    assert QApplication.clipboard().text() == "受疫情影响，活动改为线上举办"
+    assert "剪贴板" in window.statusBar().currentMessage()

@@ -25,7 +25,7 @@ from .clipboard import ClipboardOps
 from .fit import RowFitter
 from .focus import FocusOps
 from .rows import RowOps
-from .typing import EditorTyping
+from .typing import EditorTyping, editor_text
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -313,11 +313,13 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
         merging = self._typing.merging(editor)
         if merging and hasattr(model, "merge_edits"):
             model.merge_edits = True     # this cell's earlier pause-commits and this: one step
+        typed = editor_text(editor)
         try:
             super().commitData(editor)
         finally:
             if hasattr(model, "merge_edits"):
                 model.merge_edits = False
+        self._keep_unsaved(model, typed)
         if self._edited.isValid():
             self._tell(self.model().index(self._edited.row(), self._edited.column()), edited=True)
 
@@ -349,6 +351,20 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
             return False
         return self.indexWidget(self.model().index(self._edited.row(), self._edited.column())) \
             is editor
+
+    def _keep_unsaved(self, model, typed: str | None) -> None:
+        """A write that did not reach the file (U盘 pulled out, disk full): what was typed in the
+        cell is put on the clipboard, to paste back once the file is there again — nothing typed
+        is lost (the text fields keep theirs in place)."""
+        failure = getattr(model, "last_error", None)
+        session = self.session
+        if not typed or not failure or session is None or failure != getattr(session, "write_error", None):
+            return
+        QApplication.clipboard().setText(typed)
+        window = self.window()   # not the grid's own note: that one goes when the cursor moves
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                "这一格的修改没有保存；输入的内容已复制到剪贴板，文件恢复后可用 Ctrl+V 粘贴回来", 30000)
 
     def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
         """Esc cancels the whole cell edit: what a pause already saved is taken back and
