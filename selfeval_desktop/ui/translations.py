@@ -16,6 +16,11 @@ _installed: list = []   # the translators, kept alive while the application runs
 MISSING = {   # (context, source) → Chinese, where qtbase_zh_CN has no entry
     ("QFileDialog", "&Look in:"): "查找范围(&L)：",
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    # the file dialog's 类型 column (review 5: “Folder”, “SQL…ase” in English)
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
 }
 
 
@@ -39,6 +44,8 @@ def install_qt_translations() -> bool:
     if not translator.load(chinese, "qtbase", "_", folder):
         return False
     app.installTranslator(translator)
+    # dates (the file dialog's 修改日期) and file types (its MIME comments) in Chinese too
+    QtCore.QLocale.setDefault(chinese)
     missing = _Missing(app)
     app.installTranslator(missing)     # asked first (installed last)
     _installed.extend((translator, missing))

@@ -64,3 +64,12 @@ def test_a_lock_question_before_the_first_paint_is_chinese(qapp, tmp_path, monke
         QApplication.translate("QPlatformTheme", "OK")) or 0)
     file_lock.ask_lock(None, tmp_path / "x.sqlite", file_lock.LockInfo(1, "host"))
     assert seen == ["确定"]
+
+
+def test_the_file_dialogs_type_column_and_dates_are_chinese(no_translation):
+    """Review 5: the non-native file dialog showed 类型 “Folder” and dates as “22 11 2…6”."""
+    from selfeval_desktop.ui.qt import QtCore, QtGui
+    translations.install_qt_translations()
+    provider = QtGui.QAbstractFileIconProvider()
+    assert provider.type(QtCore.QFileInfo(QtCore.QDir.tempPath())) == "文件夹"
+    assert QtCore.QLocale().language() == QtCore.QLocale.Language.Chinese
