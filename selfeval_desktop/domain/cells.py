@@ -23,7 +23,8 @@ import re
 import unicodedata
 
 __all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
-           "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "MONEY_UNITS"]
+           "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "title_matches",
+           "indicator_field", "INDICATOR_TITLES", "MONEY_UNITS"]
 
 FEN_PER_YUAN = 100
 MONEY_UNITS = {"元": Decimal(100), "千元": Decimal(100_000), "万元": Decimal(1_000_000),
@@ -229,6 +230,43 @@ def normalise_label(value) -> str:
     s = unicodedata.normalize("NFKC", text)
     s = re.sub(r"\s+", "", s)
     return s.strip(":*★").lstrip("*")
+
+
+# the indicator table's column titles as units' sheets write them (导入Excel reads a workbook's
+# header by them, a paste its copied header row): field → titles, compared after normalise_label
+INDICATOR_TITLES = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "指标名称", "具体指标", "三级指标名称"),
+    "nature": ("指标性质", "指标方向", "计算符号"),
+    "target": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "全年指标值",
+               "年度指标值(A)", "预期值", "预期目标值"),
+    "unit": ("度量单位", "计量单位", "单位"),
+    "actual": ("实际完成值", "全年完成值", "实际值", "完成值", "全年实际完成值", "实际完成值(B)",
+               "实际完成情况"),
+    "weight": ("分值", "权重", "标准分", "指标分值"),
+    "score": ("得分", "自评得分", "评分"),
+    "deviation": ("偏差原因分析及改进措施", "偏差原因分析及改进", "偏差原因", "未完成原因分析",
+                  "未完成原因", "偏差原因分析", "原因分析及改进措施"),
+    # columns this program writes beside the printed form (read back on import)
+    "achievement": ("达成情况",),
+    "override": ("调整后得分",),
+    "override_reason": ("调整理由",),
+    "stated": ("原表得分",),
+}
+
+
+def title_matches(label: str, names) -> bool:
+    """A (normalised) label is one of ``names``, exactly or after dropping a trailing unit in
+    brackets: '年初预算数(万元)' is 年初预算数, '分值(分)' is 分值."""
+    return label in names or re.sub(r"\([^)]*\)$", "", label) in names
+
+
+def indicator_field(text) -> str | None:
+    """The indicator field a column title names (“偏差原因分析及改进措施” → deviation); None."""
+    label = normalise_label(text)
+    return next((key for key, names in INDICATOR_TITLES.items() if title_matches(label, names)),
+                None)
 
 
 def fill_levels(rows, above: tuple[str, str] = ("", "")) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import re
 
-from ..domain.cells import cell_text, normalise_label
+from ..domain.cells import INDICATOR_TITLES, cell_text, normalise_label, title_matches
 
 MAX_ROWS = 5000     # a 自评表 has well under 200 rows; more means this is not one
 MAX_COLS = 60
@@ -89,15 +89,7 @@ def read_grid(ws, name: str) -> Grid:
 
 # ---------------------------------------------------------------- labels
 
-def _strip_unit(label: str) -> str:
-    """'年初预算数(万元)' → '年初预算数'; '分值(分)' → '分值'."""
-    return re.sub(r"\([^)]*\)$", "", label)
-
-
-def matches(label: str, names) -> bool:
-    """A label is one of ``names`` (exactly, after dropping a trailing unit in brackets)."""
-    base = _strip_unit(label)
-    return label in names or base in names
+matches = title_matches   # the shared rule (domain.cells): a paste reads headers by it too
 
 
 FIELD_LABELS = {
@@ -156,26 +148,7 @@ FUNDS_ROWS = {  # row label → FundKind value, or "total" for 年度资金总�
     "carryover": ("上年结转资金", "其中:上年结转资金", "上年结转", "结转资金"),
     "other": ("其他资金", "其它资金", "其中:其他资金"),
 }
-INDICATOR_COLUMNS = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "指标名称", "具体指标", "三级指标名称"),
-    "nature": ("指标性质", "指标方向", "计算符号"),
-    "target": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "全年指标值",
-               "年度指标值(A)", "预期值", "预期目标值"),
-    "unit": ("度量单位", "计量单位", "单位"),
-    "actual": ("实际完成值", "全年完成值", "实际值", "完成值", "全年实际完成值", "实际完成值(B)",
-               "实际完成情况"),
-    "weight": ("分值", "权重", "标准分", "指标分值"),
-    "score": ("得分", "自评得分", "评分"),
-    "deviation": ("偏差原因分析及改进措施", "偏差原因分析及改进", "偏差原因", "未完成原因分析",
-                  "未完成原因", "偏差原因分析", "原因分析及改进措施"),
-    # columns this program writes beside the printed form (read back on import)
-    "achievement": ("达成情况",),
-    "override": ("调整后得分",),
-    "override_reason": ("调整理由",),
-    "stated": ("原表得分",),
-}
+INDICATOR_COLUMNS = INDICATOR_TITLES
 
 
 # the form's footer (填表人：谢静 … 联系电话：2116276): its 联系电话 is the filler's, not the project's

@@ -11,11 +11,7 @@ from .models import fund_kind_model as fkm
 from .models import indicator_model as im
 from .models import source_model as sm
 
-INDICATOR_COLUMNS = {"level1": im.COL_LEVEL1, "level2": im.COL_LEVEL2, "name": im.COL_NAME,
-                     "target": im.COL_TARGET, "actual": im.COL_ACTUAL, "weight": im.COL_WEIGHT,
-                     "score": im.COL_SCORE, "achievement": im.COL_ACHIEVEMENT,
-                     "override": im.COL_OVERRIDE, "override_reason": im.COL_REASON,
-                     "deviation": im.COL_DEVIATION, "stated_score": im.COL_SCORE}
+INDICATOR_COLUMNS = {**im.FIELD_COLUMNS, "stated_score": im.COL_SCORE}
 SOURCE_COLUMNS = {"planned": sm.COL_PLANNED, "arrived": sm.COL_ARRIVED,
                   "planned_total": sm.COL_PLANNED, "arrived_total": sm.COL_ARRIVED}
 KIND_COLUMNS = {"initial": fkm.COL_INITIAL, "annual": fkm.COL_ANNUAL, "executed": fkm.COL_EXECUTED,

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-import re
 
-from ...domain.cells import fill_levels, normalise_label
+from ...domain.cells import fill_levels, indicator_field
 from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
 from ...domain.scoring import achievement_of, num, parsed, score_indicator
@@ -47,24 +46,19 @@ def is_qualitative(ind: Indicator) -> bool:
     return target.direction is Direction.TIMELY and not actual.empty and actual.deadline is None
 
 
-# column titles of the sheets units copy from (the 项目支出绩效自评表 and provinces' variants)
-TITLES = {"一级指标": COL_LEVEL1, "二级指标": COL_LEVEL2, "三级指标": COL_NAME, "指标名称": COL_NAME,
-          "年度指标值": COL_TARGET, "指标值": COL_TARGET, "目标值": COL_TARGET, "年度目标值": COL_TARGET,
-          "实际完成值": COL_ACTUAL, "实际值": COL_ACTUAL, "全年实际值": COL_ACTUAL, "分值": COL_WEIGHT,
-          "权重": COL_WEIGHT, "得分": COL_SCORE, "达成情况": COL_ACHIEVEMENT,
-          "调整后得分": COL_OVERRIDE, "调整理由": COL_REASON, "偏差原因分析及改进措施": COL_DEVIATION,
-          "偏差原因": COL_DEVIATION, "未完成原因分析": COL_DEVIATION, "偏差原因及改进措施": COL_DEVIATION}
+# field → column: the stored fields, and 得分 (computed; a pasted 得分 is said not to be taken)
+FIELD_COLUMNS = {**{attr: col for col, (attr, _kind) in FIELDS.items()}, "score": COL_SCORE}
 
 
 def _titled_columns(first_row, columns: list[int]) -> list[int] | None:
     """The columns a pasted block's first row names, when that row is the sheet's header (every
-    filled cell a column title, at least two); None when it is data (review 6: the header was
-    pasted as an indicator row, 分值 “分值” in red)."""
-    titles = [re.sub(r"[（(].*?[）)]", "", normalise_label(cell)) for cell in first_row]
-    filled = [t for t in titles if t]
-    if len(filled) < 2 or not all(t in TITLES for t in filled):
+    filled cell a column title of this grid, at least two; titles read as 导入Excel reads them);
+    None when it is data (review 6: the header was pasted as an indicator row, 分值 “分值” red)."""
+    fields = [indicator_field(cell) if cell.strip() else "" for cell in first_row]
+    filled = [f for f in fields if f != ""]
+    if len(filled) < 2 or not all(f in FIELD_COLUMNS for f in filled):
         return None
-    return [TITLES.get(t, col) for t, col in zip(titles, columns)]
+    return [FIELD_COLUMNS.get(f, col) for f, col in zip(fields, columns)]
 
 
 class IndicatorModel(SessionTableModel):
