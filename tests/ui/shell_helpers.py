@@ -65,6 +65,15 @@ def type_text(qtbot, widget, text: str) -> None:
         qtbot.keyClicks(widget, chunk)
 
 
+def show_grid(qtbot, window, tab_name, grid_name="grid"):
+    """The window's tab ``tab_name`` shown and its grid ``grid_name`` given the keyboard focus."""
+    tab = window.page.tab_widgets[tab_name]
+    window.page.tabs.setCurrentWidget(tab)
+    grid = getattr(tab, grid_name)
+    focus(qtbot, grid)
+    return grid
+
+
 def focus(qtbot, widget) -> None:
     widget.window().activateWindow()
     widget.setFocus(Qt.FocusReason.OtherFocusReason)

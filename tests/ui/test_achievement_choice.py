@@ -10,7 +10,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication
 
 from tests.ui.real_keys import K, key
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid
 from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
@@ -19,11 +19,7 @@ QUALITATIVE_ROW = 2      # 科技服务水平, 有效提升
 
 @pytest.fixture
 def grid(qtbot, tmp_path, path):
-    window = make_window(qtbot, tmp_path, path)
-    tab = window.page.tab_widgets["indicators"]
-    window.page.tabs.setCurrentWidget(tab)
-    focus(qtbot, tab.grid)
-    return tab.grid
+    return show_grid(qtbot, make_window(qtbot, tmp_path, path), "indicators")
 
 
 def achievement(path):

@@ -13,7 +13,7 @@ from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.qt import QApplication
 
 from tests.ui.real_keys import K, idle, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid
 from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
@@ -21,11 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not su
 
 @pytest.fixture
 def grid(qtbot, tmp_path, path):
-    window = make_window(qtbot, tmp_path, path)
-    tab = window.page.tab_widgets["budget"]
-    window.page.tabs.setCurrentWidget(tab)
-    focus(qtbot, tab.line_grid)
-    return tab.line_grid
+    return show_grid(qtbot, make_window(qtbot, tmp_path, path), "budget", "line_grid")
 
 
 def lines(path):

@@ -14,7 +14,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.models.base import ErrorRole
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 from tests.ui.ui_fixtures import make_file  # noqa: E402
@@ -27,10 +27,7 @@ def window(qtbot, tmp_path):
 
 @pytest.fixture
 def grid(qtbot, window):
-    tab = window.page.tab_widgets["indicators"]
-    window.page.tabs.setCurrentWidget(tab)
-    focus(qtbot, tab.grid)
-    return tab.grid
+    return show_grid(qtbot, window, "indicators")
 
 
 def errors_at(window, field):

@@ -12,7 +12,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, QPlainTextEdit, Qt
 from selfeval_desktop.ui.tabs.fields import IDLE_MS
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, type_ime
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, show_grid, type_ime
 from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -27,10 +27,7 @@ def window(qtbot, tmp_path, path):
 
 @pytest.fixture
 def grid(qtbot, window):
-    tab = window.page.tab_widgets["indicators"]
-    window.page.tabs.setCurrentWidget(tab)
-    focus(qtbot, tab.grid)
-    return tab.grid
+    return show_grid(qtbot, window, "indicators")
 
 
 def disk_row(path, row):
