@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.lock = None
         self.follower = None    # follows the file's changes when it is open read-only
+        self._splitter_follows = False   # the list's width follows the window's (never set)
         self.page: DocumentPage | None = None
         self._painted = False
         self._after_paint: list = []
@@ -529,21 +530,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/splitter")
         if self.page is None:
             return
+        # never set by the user: follows the window's width (resizeEvent) until the user moves it
+        self._splitter_follows = state is None
         if state is not None:
             self.page.splitter.restoreState(state)
             return
-        # never set by the user: follows the window's width (resizeEvent) until the user moves it
         self._fit_splitter()
         self.page.splitter.splitterMoved.connect(self._splitter_moved)
 
     def _splitter_moved(self, *_args) -> None:
-        self._splitter_set = True
+        self._splitter_follows = False
 
     def _fit_splitter(self) -> None:
         """A fifth of the window for the project list, 290 px at most, its minimum on small
         screens (review 5: at 1024 the list kept 290 px and 达成情况 was off-screen)."""
-        if self.page is None or getattr(self, "_splitter_set", False) or \
-                self.settings.value("window/splitter") is not None:
+        if self.page is None or not self._splitter_follows:
             return
         width = max(self.width(), MIN_WIDTH)
         listed = max(self.page.projects.minimumWidth(), min(290, width // 5))
