@@ -20,7 +20,7 @@ from ..domain.money import format_wan
 from ..domain.scoring import score_project, shown_grade
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
-                         FormPart, Grid, check_block, check_cell, footer_text, para, unscored_note)
+                         FormPart, Grid, check_block, check_cell, continued_head, footer_text, para, unscored_note)
 from .spending import line_label
 
 FORM_TITLE = "项目单位自评基本情况表"
@@ -227,8 +227,7 @@ def basic_form(doc: Document, project: Project) -> FormPart:
     if height(flow) > FRAME_HEIGHT:
         flow = _one_page(doc, project, head, tail) or flow
     flow.append(Spacer(1, 0))
-    continued = [para(f"项目名称：{project.name}（续）", HEADLINE)]
-    return FormPart(flow, footer_text(doc, project), continued)
+    return FormPart(flow, footer_text(doc, project), continued_head("项目名称", project.name))
 
 
 def _one_page(doc: Document, project: Project, head: list, tail: list) -> list | None:

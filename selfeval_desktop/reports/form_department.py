@@ -15,7 +15,7 @@ from ..domain.money import format_wan
 from ..domain.scoring import score_project
 from .form_mof import DASH, WIDTHS, goals, indicators
 from .pdf_common import (LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart, Grid,
-                         check_block, footer_text, para)
+                         check_block, continued_head, footer_text, para)
 
 FORM_TITLE = "部门整体支出绩效自评表"
 
@@ -72,5 +72,6 @@ def department_form(doc: Document, project: Project) -> FormPart:
     flow += goals(project)
     flow += indicators(project, score, profile)
     flow += check_block(doc, project)
-    return FormPart(flow, footer_text(doc, project))
+    name = project.implementer or doc.unit.name      # as the form's 部门名称 cell has it
+    return FormPart(flow, footer_text(doc, project), continued_head("部门名称", name))
 

@@ -17,7 +17,7 @@ from ..domain.money import format_wan
 from ..domain.scoring import ProjectScore, num, score_project, shown_grade
 from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
-                         Grid, Hidden, check_block, footer_text, para, unscored_note)
+                         Grid, Hidden, check_block, continued_head, footer_text, para, unscored_note)
 
 FORM_TITLE = "项目支出绩效自评表"
 # 绩效指标 | 一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
@@ -122,7 +122,8 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
 
 
 def mof_form(doc: Document, project: Project) -> FormPart:
-    """The 项目支出绩效自评表 of one project."""
+    """The 项目支出绩效自评表 of one project; a page after its first is headed 项目名称：…（续）, so
+    a page of a long indicator table never stands alone once the papers are stamped and filed."""
     profile = profile_for(doc, project)
     score = score_project(project, profile)
     year = f"（{doc.year}年度）" if doc.year else "（　　年度）"
@@ -132,4 +133,4 @@ def mof_form(doc: Document, project: Project) -> FormPart:
     flow += goals(project)
     flow += indicators(project, score, profile)
     flow += check_block(doc, project)
-    return FormPart(flow, footer_text(doc, project))
+    return FormPart(flow, footer_text(doc, project), continued_head("项目名称", project.name))

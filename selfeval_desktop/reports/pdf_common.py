@@ -297,6 +297,11 @@ def check_cell(doc, project, width: float) -> list[Flowable]:
     return [Paragraph(f"校验码：{check_code(digest)}", SMALL), t]
 
 
+def continued_head(label: str, name: str) -> list:
+    """What heads each page of a form after its first: “项目名称：…（续）”."""
+    return [para(f"{label}：{name}（续）", HEADLINE)]
+
+
 def footer_text(doc, project) -> str:
     if stale_check_code(doc, project):
         return STALE_TEXT

@@ -163,6 +163,8 @@ def test_forty_indicators_continue_over_pages_with_the_header_repeated(tmp_path)
         page = squeeze(raw_text(path, n, n))
         assert f"第{n}页共{pages}页" in page
         assert "一级指标" in page and "偏差原因分析及改进措施" in page   # header on every page
+        # a page after the first names its project: stamped pages filed apart still say whose
+        assert page.startswith(f"项目名称：{doc.projects[0].name}（续）") == (n > 1), page[:40]
         first_row = page.find("第", page.find("偏差原因分析及改进措施"))
         # a page that starts inside a group names the group again
         assert page.find("指标", page.find("偏差原因分析及改进措施") + 10) < first_row

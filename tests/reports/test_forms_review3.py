@@ -118,3 +118,15 @@ def test_each_continued_page_names_its_level_one_and_has_one_header(tmp_path):
         assert text.count("偏差原因分析及改进措施") == 1, f"page {page}"
         first_row = text.split("偏差原因分析及改进措施", 1)[1]
         assert first_row.startswith(("产出指标", "效益指标", "满意度指标")), f"page {page}"
+
+
+def test_every_later_page_of_the_department_form_names_the_department(tmp_path):
+    from selfeval_desktop.db.demo import build_demo
+    doc = build_demo("001")          # the 部门整体 report: 31 indicators, more than one page
+    doc.projects = [p for p in doc.projects if p.kind.value == "department"]
+    [path] = export_pdf(doc, tmp_path / "d.pdf", form="mof")
+    pages = page_count(path)
+    assert pages >= 2
+    for n in range(1, pages + 1):
+        page = squeeze(raw_text(path, n, n))
+        assert page.startswith("部门名称：新乡市科学技术局（续）") == (n > 1), page[:40]
