@@ -293,7 +293,9 @@ def fill_levels(rows, above: tuple[str, str] = ("", "")) -> list[tuple[str, str]
 def parse_tsv(text: str) -> list[list[str]]:
     """Rows of cells from Excel's/WPS's clipboard text (tab-separated, CRLF lines, cells with
     line breaks or tabs quoted with ``"`` and inner quotes doubled). A trailing line break
-    does not make an empty row."""
+    does not make an empty row, nor do blank lines at the end (WPS and 记事本 copies end with
+    one more): pasted, they became an indicator row of their own. A line break inside a cell
+    reads as ``\n`` however it was written (Excel writes CRLF)."""
     rows: list[list[str]] = []
     row: list[str] = []
     cell: list[str] = []
@@ -324,6 +326,8 @@ def parse_tsv(text: str) -> list[list[str]]:
     if cell or row:
         row.append("".join(cell))
         rows.append(row)
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
     return rows
 
 
@@ -340,7 +344,7 @@ def _quoted(text: str, start: int):
                 i += 2
                 continue
             if i + 1 == n or text[i + 1] in "\t\r\n":
-                return i + 1, "".join(out)
+                return i + 1, "".join(out).replace("\r\n", "\n").replace("\r", "\n")
             return None, ""
         out.append(ch)
         i += 1

@@ -126,6 +126,18 @@ def test_parse_tsv_reads_excel_clipboard_text():
                                ["效益指标", "", '说"明', ""]]
 
 
+def test_blank_lines_at_the_end_of_a_copy_make_no_rows():
+    # WPS / 记事本 end a copied block with one more line break; pasted, it was a junk indicator row
+    assert parse_tsv("产出指标\t数量指标\t新指标\r\n\r\n") == [["产出指标", "数量指标", "新指标"]]
+    assert parse_tsv("a\tb\r\n\t\r\n \r\n") == [["a", "b"]]
+    # a blank row between two rows is the clerk's: it stays
+    assert parse_tsv("a\r\n\r\nb\r\n") == [["a"], [""], ["b"]]
+
+
+def test_a_line_break_inside_a_cell_is_one_newline_however_it_was_copied():
+    assert parse_tsv('"培训\r\n次数"\t5\r\n"甲\r乙"\r\n') == [["培训\n次数", "5"], ["甲\n乙"]]
+
+
 def test_parse_tsv_keeps_a_quote_inside_a_cell_as_typed():
     assert parse_tsv('"达成" 良好\t5') == [['"达成" 良好', "5"]]
     assert parse_tsv("a\tb") == [["a", "b"]]

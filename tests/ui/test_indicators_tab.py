@@ -191,6 +191,24 @@ def test_pasted_text_a_column_cannot_take_is_said_not_silently_dropped(qtbot, ta
     assert indicators(path)[0].override_reason == "理由"
 
 
+def test_a_block_wider_than_the_columns_left_says_what_did_not_fit(qtbot, tab, path):
+    """Review 8: pasted one column too far right, the last columns (偏差原因 …) went without a word."""
+    last = tab.model.columnCount() - 1
+    QGuiApplication.clipboard().setText("偏差说明\t多出来的一列\t再一列\t\t\r\n")   # trailing tabs: nothing
+    tab.grid.setCurrentIndex(tab.model.index(0, last))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "超出表格右边 2 列，这 2 格未粘贴" in tab.grid.message
+    assert indicators(path)[0].deviation == "偏差说明"
+
+
+def test_a_blank_line_at_the_end_of_a_copy_adds_no_row(qtbot, tab, path):
+    before = len(indicators(path))
+    QGuiApplication.clipboard().setText("产出指标\t数量指标\t新指标\t≥1次\t1次\t5\r\n\r\n")
+    tab.grid.setCurrentIndex(tab.model.index(before, im.COL_LEVEL1))   # the 新 row
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [i.name for i in indicators(path)[before:]] == ["新指标"]
+
+
 def test_even_split_is_one_undo_step(qtbot, tab, path):
     session = tab.session
     session.insert_rows("indicator", tab.pid, 2, [session.project(tab.pid).indicators[0].__class__(

@@ -149,8 +149,8 @@ class ClipboardOps:
                         _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
         lost = "；".join(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
                         for col, (n, why) in sorted(unwritten.items()))
-        told = "；".join(m for m in (note, f"表格行数不足，{skipped} 行未粘贴" if skipped else "", lost)
-                        if m)
+        told = "；".join(m for m in (note, f"表格行数不足，{skipped} 行未粘贴" if skipped else "", lost,
+                                    _beyond_right(block, len(columns))) if m)
         if told:
             self._say(told)     # in the status bar, as the grid's other messages
         else:
@@ -164,6 +164,17 @@ class ClipboardOps:
         """The visible columns from ``start`` on that a block of ``count`` columns lands in."""
         cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
         return cols[:count]
+
+
+def _beyond_right(block: list[list[str]], width: int) -> str:
+    """What of a block wider than the columns left of the cursor was not pasted (review 8: the
+    last columns — 偏差原因 … — went without a word when the paste began one column too far
+    right). Blank cells beyond the edge (trailing tabs) are nothing lost."""
+    beyond = [i for row in block for i, value in enumerate(row[width:]) if value.strip()]
+    if not beyond:
+        return ""
+    return (f"复制的内容超出表格右边 {max(beyond) + 1} 列，这 {len(beyond)} 格未粘贴；"
+            "请选中更靠左的格子再粘贴")
 
 
 def _count(unwritten: dict, col: int, why: str) -> None:
