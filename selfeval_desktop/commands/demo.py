@@ -14,6 +14,7 @@ from pathlib import Path
 from ..db.demo import (DEFAULT_SEED, SEED_TITLES, SEEDS, DemoError, demo_seed_of,
                        normalize_seed, unchanged_demo, write_demo)
 from ..db.document import DocumentError, open_document, os_reason
+from ..db.file_lock import editing_note
 from .common import CommandError
 
 EPILOG = "演示数据 / seeds:\n" + "\n".join(f"  {s}  {SEED_TITLES[s]}" for s in SEEDS)
@@ -63,6 +64,9 @@ def _may_replace(path: Path) -> None:
                            f"请换一个文件名")
     if seed is None:
         raise CommandError(f"“{path.name}”是已有的自评文件（不是演示文件），未覆盖；请换一个文件名")
+    editing = editing_note(path)
+    if editing:
+        raise CommandError(f"“{path.name}”已在窗口中打开{editing}，未覆盖；请先关闭那个窗口，或换一个文件名")
 
 
 def run(args) -> int:

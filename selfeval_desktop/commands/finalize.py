@@ -8,6 +8,7 @@ from pathlib import Path
 from ..db import finalize as shared
 from ..db import repo
 from ..db.document import DocumentError, open_document
+from ..db.file_lock import editing_note
 from ..domain.digest import shown_time
 from .common import CommandError, select_projects
 
@@ -26,6 +27,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    editing = editing_note(args.file)
+    if editing:      # the window would go on showing the projects as editable, and print them so
+        raise CommandError(f"“{Path(args.file).name}”已在窗口中打开{editing}，未作修改；"
+                           f"请在那个窗口中用“项目 → 定稿”，或先关闭它")
     try:
         opened = open_document(Path(args.file))
     except DocumentError as exc:

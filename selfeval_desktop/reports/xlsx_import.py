@@ -19,6 +19,7 @@ import re
 import zipfile
 
 from ..db.document import DocumentError, check_file, open_document, write_atomically
+from ..db.file_lock import editing_note
 from ..db.repo import save_document
 from ..domain.cells import CellError, cell_decimal
 from ..domain.evaluation import profile_for
@@ -376,7 +377,7 @@ def write_document(result: ImportResult, target: str | Path, replace: bool = Fal
     """Write the imported document to ``target`` atomically.
 
     A target that exists is refused unless it is one of our documents and ``replace`` is set,
-    and always when it holds finalized (定稿) projects: that file is what the stamped paper
+    always while a window has it open for editing, and always when it holds finalized (定稿) projects: that file is what the stamped paper
     forms vouch for, and an import must not silently replace it. On any failure the target is
     left as it was.
     """
@@ -388,6 +389,10 @@ def write_document(result: ImportResult, target: str | Path, replace: bool = Fal
             raise XlsxImportError(f"目标文件{exc}") from None
         if not replace:
             raise XlsxImportError(f"“{target.name}”已存在，未覆盖（如要替换请加 --force）")
+        editing = editing_note(target)     # review 8: replaced under the window that edits it
+        if editing:
+            raise XlsxImportError(f"“{target.name}”已在窗口中打开{editing}，导入不会替换它；"
+                                  f"请先关闭那个窗口，或另选一个文件名")
         finalized = _finalized_count(target)
         if finalized:
             raise XlsxImportError(f"“{target.name}”中有 {finalized} 个已定稿的项目（与盖章的纸质表"

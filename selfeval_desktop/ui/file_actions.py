@@ -11,7 +11,8 @@ from pathlib import Path
 from ..db.document import DocumentError, copy_document, open_document, write_atomically
 from ..db.repo import load_document, save_document
 from ..domain.model import Document, Unit, new_project
-from . import file_lock
+from ..db import file_lock
+from . import lock_dialog
 from .errors import action_title, guarded
 from .translations import install_qt_translations
 from . import qt   # dialogs as qt.QMessageBox …: set up by PySide6 when first shown, not at start
@@ -202,7 +203,7 @@ class FileActions(QObject):
         if not readonly:
             holder = lock.acquire()
             if holder is not None:
-                if not file_lock.ask_lock(self.window, path, holder):
+                if not lock_dialog.ask_lock(self.window, path, holder):
                     return False
                 readonly = True
         try:
@@ -262,7 +263,7 @@ class FileActions(QObject):
             return None
         if in_use(path):
             qt.QMessageBox.warning(self.window, "无法保存",
-                                f"“{path.name}”{file_lock.LOCKED_TITLE}，请换一个文件名")
+                                f"“{path.name}”{lock_dialog.LOCKED_TITLE}，请换一个文件名")
             return None
         if path.exists():
             # review 6: 新建 suggested the name of this year's filled-in file, Qt asked “替换？”, and

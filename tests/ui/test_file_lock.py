@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from selfeval_desktop.ui.file_lock import FileLock, LockInfo, lock_path_for
+from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +75,7 @@ def test_garbled_old_lock_is_taken_over(tmp_path):
 
 HOLDER = """
 import sys, time
-from selfeval_desktop.ui.file_lock import FileLock
+from selfeval_desktop.db.file_lock import FileLock
 lock = FileLock(sys.argv[1])
 print("held" if lock.acquire() is None else "refused", flush=True)
 time.sleep(60)
@@ -103,7 +103,8 @@ def test_lock_held_by_another_process_then_taken_over_after_kill(tmp_path):
 
 import pytest  # noqa: E402
 
-from selfeval_desktop.ui import file_lock  # noqa: E402
+from selfeval_desktop.db import file_lock  # noqa: E402
+from selfeval_desktop.ui import lock_dialog  # noqa: E402
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window  # noqa: E402
 from tests.ui.ui_fixtures import make_file, reread  # noqa: E402
 
@@ -114,7 +115,7 @@ def answer(monkeypatch, readonly: bool) -> list:
     def ask(parent, path, holder):
         asked.append(holder)
         return readonly
-    monkeypatch.setattr(file_lock, "ask_lock", ask)
+    monkeypatch.setattr(lock_dialog, "ask_lock", ask)
     return asked
 
 
@@ -219,7 +220,7 @@ def test_the_lock_names_this_computer_and_user_as_the_system_does(monkeypatch):
     """Host and user come from os/environment (no socket/getpass import at start): same answers."""
     import getpass
     import socket
-    from selfeval_desktop.ui import file_lock
+    from selfeval_desktop.db import file_lock
     assert file_lock._host() == socket.gethostname()
     monkeypatch.setenv("LOGNAME", "张会计")
     assert file_lock._user() == "张会计" == getpass.getuser()
@@ -232,7 +233,7 @@ def test_a_full_disk_leaves_no_lock_and_does_not_stop_the_window(tmp_path, monke
     """Review 6 (P0): writing the lock on a full disk raised OSError and the window never
     appeared; an empty ~$ lock stayed beside the file."""
     import errno
-    from selfeval_desktop.ui import file_lock
+    from selfeval_desktop.db import file_lock
     doc = tmp_path / "自评.sqlite"
     doc.write_bytes(b"")
     real = file_lock.os.fdopen

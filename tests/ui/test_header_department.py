@@ -27,12 +27,12 @@ def test_department_page_shows_the_department_rule(qtbot, tmp_path):
 
 def test_a_read_only_windows_unit_and_year_look_locked(qtbot, tmp_path, monkeypatch):
     """Review 6: in a read-only window 单位 and 年度 looked editable (white, spin arrows)."""
-    from selfeval_desktop.ui import file_lock
+    from selfeval_desktop.ui import lock_dialog
     from tests.ui.shell_helpers import make_window
     from tests.ui.ui_fixtures import make_file
     path = make_file(tmp_path)
     first = make_window(qtbot, tmp_path, path, show=False)
-    monkeypatch.setattr(file_lock, "ask_lock", lambda *a: True)
+    monkeypatch.setattr(lock_dialog, "ask_lock", lambda *a: True)
     second = make_window(qtbot, tmp_path, show=False)
     assert second.file_actions.open_path(path) and second.session.readonly
     header = second.page.header

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from selfeval_desktop.ui.file_lock import lock_path_for
+from selfeval_desktop.db.file_lock import lock_path_for
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 from tests.ui.ui_fixtures import make_file, reread

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.ui import file_lock, file_reports
+from selfeval_desktop.ui import file_reports, lock_dialog
 from selfeval_desktop.ui.file_watch import REFRESHED
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 def windows(qtbot, tmp_path, monkeypatch):
     path = make_file(tmp_path)
     first = make_window(qtbot, tmp_path, path, show=False)
-    monkeypatch.setattr(file_lock, "ask_lock", lambda *a: True)     # 只读打开
+    monkeypatch.setattr(lock_dialog, "ask_lock", lambda *a: True)     # 只读打开
     second = make_window(qtbot, tmp_path, show=False)
     assert second.file_actions.open_path(path) and second.session.readonly
     return first, second

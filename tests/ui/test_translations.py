@@ -57,12 +57,13 @@ def test_the_file_dialog_labels_are_chinese(no_translation):
 
 def test_a_lock_question_before_the_first_paint_is_chinese(qapp, tmp_path, monkeypatch,
                                                            no_translation):
-    from selfeval_desktop.ui import file_lock
+    from selfeval_desktop.db.file_lock import LockInfo
+    from selfeval_desktop.ui import lock_dialog
     from selfeval_desktop.ui.qt import QMessageBox
     seen = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(
         QApplication.translate("QPlatformTheme", "OK")) or 0)
-    file_lock.ask_lock(None, tmp_path / "x.sqlite", file_lock.LockInfo(1, "host"))
+    lock_dialog.ask_lock(None, tmp_path / "x.sqlite", LockInfo(1, "host"))
     assert seen == ["确定"]
 
 

@@ -6,7 +6,8 @@ the lock held and is offered 只读打开 or 取消; a lock whose process is gon
 cut) is stale and taken over. The lock never guards correctness alone: SQLite's own locking keeps
 the file whole either way; the lock keeps two people from overwriting each other's typing.
 
-The lock logic has no Qt; ``ask_lock`` is the one dialog.
+No Qt: the window asks through ``ui.lock_dialog``; the headless commands that write a file
+(``import-xlsx -o``, ``demo -o``) refuse one a window holds (``held_by``).
 """
 from __future__ import annotations
 
@@ -110,6 +111,24 @@ class LockInfo:
         return f"{where}自 {when} 起" if when else where
 
 
+def held_by(doc_path: str | Path) -> "LockInfo | None":
+    """Who has ``doc_path`` open for editing (a live lock, here or on another computer), or
+    None. Reads the lock only: never takes or removes one."""
+    holder = LockInfo.read(lock_path_for(doc_path))
+    if holder is None or holder.is_stale():
+        return None
+    return holder
+
+
+def editing_note(doc_path: str | Path) -> str:
+    """“（本机的另一个窗口自 … 起正在编辑）” when a window has ``doc_path`` open for editing,
+    else "": what a command that would write the file says when it refuses."""
+    holder = held_by(doc_path)
+    if holder is None:
+        return ""
+    return f"（{holder.describe() if holder.pid else '另一个窗口'}正在编辑）"
+
+
 class FileLock:
     """The edit lock of one document. ``acquire()`` returns None when taken, else the holder."""
 
@@ -183,25 +202,6 @@ class FileLock:
             self.release()
         except Exception:
             pass
-
-
-LOCKED_TITLE = "文件已在另一个窗口中打开"
-
-
-def ask_lock(parent, doc_path: Path, holder: LockInfo) -> bool:
-    """Tell the user the file is in use; True when they choose 只读打开, False for 取消."""
-    from .qt import QMessageBox
-    from .translations import install_qt_translations
-    install_qt_translations()      # (it may show before the window has painted)
-    box = QMessageBox(QMessageBox.Icon.Warning, LOCKED_TITLE,
-                      f"“{Path(doc_path).name}”{LOCKED_TITLE}（{holder.describe() if holder.pid else '另一个窗口'}）。\n\n"
-                      "可以只读打开查看和打印，修改请在已打开的窗口中进行。",
-                      QMessageBox.StandardButton.NoButton, parent)
-    readonly = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(readonly)
-    box.exec()
-    return box.clickedButton() is readonly
 
 
 def remove_stale_journal(conn, doc_path: str | Path) -> bool:
