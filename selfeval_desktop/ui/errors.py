@@ -82,8 +82,8 @@ def handle_uncaught(exc_type, exc, tb) -> None:
     """sys.excepthook: log, print as before, and show the box (when a window can show it)."""
     if _previous_hook is not None:
         _previous_hook(exc_type, exc, tb)
-    if issubclass(exc_type, KeyboardInterrupt):
-        return
+    if issubclass(exc_type, KeyboardInterrupt) or getattr(exc, "told", False):
+        return      # (told: a failed save the window has already shown as 保存失败)
     logged = log_exception(exc_type, exc, tb, "uncaught")
     try:
         from .qt import QApplication, QMessageBox

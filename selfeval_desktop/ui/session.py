@@ -4,11 +4,11 @@ Every edit the window makes goes through :class:`DocumentSession`: a QUndoComman
 in-memory object, the score cache is refreshed (one indicator = ``score_indicator`` + ``combine``),
 signals tell the views, and the change is written through ``db.repo`` and committed at once
 (autosave). Undo and redo write through repo too. A macro (paste, template insert) is one undo step
-and one SQLite transaction. If a write fails, the memory is put back and nothing on disk changes.
+and one SQLite transaction (session_tx). If a write fails — a statement or its COMMIT — the memory
+is put back and nothing on disk changes.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 import sqlite3
 import time
 from pathlib import Path
@@ -26,6 +26,7 @@ from .qt import QObject, QTimer, QUndoStack, Signal
 from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
 from .session_finalize import FinalizeEdits
 from .session_projects import ProjectEdits
+from .session_tx import SessionError, Transactions
 from .session_undo import Command, Macro, Step
 from .session_where import Where, edit_name, rows_name
 
@@ -33,11 +34,7 @@ READONLY_MESSAGE = "文件以只读方式打开，不能修改"
 _SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
 
 
-class SessionError(Exception):
-    """An edit that was refused or could not be saved; ``str(err)`` is Chinese for the user."""
-
-
-class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
+class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
     fieldChanged = Signal(str, int, object, str)   # entity, project_id, row_key, attr
     rowsChanged = Signal(str, int)                 # entity, project_id
     projectsChanged = Signal()
@@ -63,6 +60,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
         self._batch_depth = 0
         self._suspend_writes = False
         self._failure: str | None = None
+        self._last_failure: str | None = None   # the message _write_failure gave last
         self._history_lost = False
         self._stack_depth = 0     # > 0 while QUndoStack runs one of our steps
 
@@ -311,45 +309,6 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
 
     # ------------------------------------------------------------ undo machinery
 
-    @contextmanager
-    def macro(self, text: str):
-        """Group the edits made inside into one undo step and one committed transaction.
-
-        If anything inside raises, the edits already made are taken back (memory and file) and
-        the exception goes on. A macro inside a macro joins the outer one.
-        """
-        self._check_writable()
-        if self._macros:
-            yield self._macros[0]
-            return
-        cmd = Macro(self, text)
-        began = not self.conn.in_transaction
-        if began:
-            self.conn.execute("BEGIN IMMEDIATE")
-        self._batch_depth += 1
-        self._macros.append(cmd)
-        try:
-            yield cmd
-        except BaseException:
-            self._macros.pop()
-            self._batch_depth -= 1
-            self._suspend_writes = True
-            try:
-                for step in reversed(cmd.steps):
-                    step.undo()
-            finally:
-                self._suspend_writes = False
-                if began and self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-            raise
-        self._macros.pop()
-        self._batch_depth -= 1
-        if began:
-            self.conn.execute("COMMIT")
-        if cmd.steps:
-            self.undo_stack.push(cmd)
-            self._after_write()
-
     def _push(self, text: str, do, undo, merge_key=None, merge=False, where=None,
               states=None) -> None:
         """Run ``do`` and record it as an undo step named ``text`` (Chinese: the 编辑 menu shows
@@ -387,44 +346,6 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
             if refusal is not None:
                 raise SessionError(refusal)
 
-    @contextmanager
-    def _transaction(self):
-        if self.conn.in_transaction:
-            yield
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
-
-    def _batch(self, fn) -> None:
-        """Run a macro's undo/redo in one transaction; on a failed write reload from disk."""
-        began = not self.conn.in_transaction
-        if began:
-            self.conn.execute("BEGIN IMMEDIATE")
-        self._batch_depth += 1
-        try:
-            fn()
-        finally:
-            self._batch_depth -= 1
-        failure, self._failure = self._failure, None
-        if failure is not None:
-            if began and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            self._stack_depth += 1      # still inside QUndoStack.undo/redo
-            try:
-                self._recover(failure)
-            finally:
-                self._stack_depth -= 1
-            return
-        if began:
-            self.conn.execute("COMMIT")
-            self._after_write()
-
     def _run_from_stack(self, fn) -> None:
         if self._history_lost:       # the stack is about to be cleared: its steps are stale
             return
@@ -458,7 +379,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits):
                       "接回后再修改即可；也可用“文件 → 另存为副本”先保存一份")
         else:
             reason = sqlite_reason(exc)
-        return f"保存失败，{what}：{reason}"
+        self._last_failure = f"保存失败，{what}：{reason}"
+        return self._last_failure
 
     def _failed(self, message: str) -> None:
         """A write failed: remembered until the next one succeeds (Ctrl+S must not say saved)."""
