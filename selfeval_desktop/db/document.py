@@ -322,31 +322,60 @@ def write_atomically(path: str | Path, build) -> None:
 
 
 def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
-    """另存为副本: a consistent copy through SQLite's backup API (no half-written copy)."""
+    """另存为副本: a consistent copy through SQLite's backup API (no half-written copy).
+
+    The copy is built in a hidden file beside ``target``; on any failure (disk full, a U盘 pulled
+    out) that file and its journal are removed — a leftover as big as the free space kept the disk
+    full for every later edit of the open document (review 8) — and DocumentError says why in
+    Chinese (磁盘空间不足 …), never SQLite's English.
+    """
     target = Path(target)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    dest = sqlite3.connect(tmp)
     try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-    os.replace(tmp, target)
+        _remove(tmp)
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        try:
+            _remove(tmp)
+        except OSError:
+            pass
+        raise DocumentError(f"无法写入“{target.name}”：{sqlite_reason(exc)}") from exc
+    except BaseException:
+        try:
+            _remove(tmp)
+        except OSError:
+            pass
+        raise
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection):
-    """One committed unit of work: BEGIN IMMEDIATE … COMMIT, rolled back on error."""
+    """One committed unit of work: BEGIN IMMEDIATE … COMMIT, rolled back on error.
+
+    Inside an open transaction it joins it (repo functions called by a caller's transaction).
+    The COMMIT is inside the try: SQLite keeps the transaction open when COMMIT fails (SQLITE_BUSY,
+    another program reading the file), and a CLI writer must not leave it open (review 8).
+    """
     if conn.in_transaction:
         yield conn
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
         raise
-    conn.execute("COMMIT")
 
 
 def schema_version(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -354,8 +354,8 @@ class FileActions(QObject):
             return False
         try:
             copy_document(session.conn, path)
-        except Exception as exc:
-            qt.QMessageBox.warning(self.window, "无法保存", f"无法写入“{path.name}”：{exc}")
+        except DocumentError as exc:      # “无法写入“…”：磁盘空间不足” (review 8: not SQLite's English)
+            qt.QMessageBox.warning(self.window, "无法保存", str(exc))
             return False
         self.window.statusBar().showMessage(f"已另存副本：{path}（当前仍在编辑原文件）", 8000)
         return True
