@@ -57,7 +57,7 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
         profile = None
         profile_error = str(exc)
     if profile is not None and score is None:
-        score = score_project(project, profile)
+        score = score_project(project, profile, doc.year)
     ctx = Context(doc, project, profile, score if profile is not None else None)
     if profile is None:
         which = ("department_profile_id" if project.kind is ProjectKind.DEPARTMENT

@@ -7,7 +7,7 @@ from decimal import Decimal
 from .checks_base import Context, percent, points, shown
 from .model import Indicator
 from .scoring import IndicatorScore, num, parsed, score_indicator
-from .values import Direction
+from .values import Direction, unit_slip
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -121,7 +121,10 @@ def error_field(ind: Indicator, rule: IndicatorScore) -> tuple[str, str]:
         return "achievement_missing", "achievement"
     if actual.error:
         return "actual_unreadable", "actual"
-    return "units_incomparable", "actual"
+    if rule.direction is Direction.TIMELY:   # both dated: the year of a yearless target unknown
+        return "deadline_year_unknown", "target"
+    slip = unit_slip(target, actual)         # ≥0.95 against 90%: the target lacks the unit
+    return "units_incomparable", slip[0] if slip else "actual"
 
 
 def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
@@ -135,7 +138,7 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
                     "indicator", row, "name")
     rule = s
     if ind.override is not None and ind.weight is not None:
-        rule = score_indicator(replace(ind, override=None), ctx.profile)
+        rule = score_indicator(replace(ind, override=None), ctx.profile, ctx.doc.year)
     reasonless = ind.override is not None and not ind.override_reason.strip()
     if not rule.error and not ind.target.strip():  # judged by a 评分标准, not a target
         ctx.warning("target_empty", f"{where}未填写年度指标值，已按所选达成情况“{ind.achievement}”计分；"
@@ -148,8 +151,8 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
         ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)
     elif s.error:  # the rule scored the row, so the error is the override's
         # a missing reason is said below; is the value itself refused too?
-        refused = score_indicator(replace(ind, override_reason="理由"), ctx.profile) \
-            if reasonless else s
+        refused = score_indicator(replace(ind, override_reason="理由"), ctx.profile,
+                                  ctx.doc.year) if reasonless else s
         if refused.error:
             ctx.error("override_refused", f"{where}：{refused.error}", "indicators", "indicator",
                       row, "override")

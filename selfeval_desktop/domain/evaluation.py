@@ -33,7 +33,7 @@ def weight_text(weight: Decimal | None, profile: Profile) -> str | None:
 
 def project_result(doc: Document, project: Project, score: ProjectScore | None = None) -> dict:
     profile = profile_for(doc, project)
-    score = score or score_project(project, profile)
+    score = score or score_project(project, profile, doc.year)
     ex = score.execution
     return {
         "id": project.id, "name": project.name, "kind": project.kind.value,

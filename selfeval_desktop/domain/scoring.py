@@ -13,7 +13,8 @@ from functools import lru_cache
 from .model import Indicator, Project
 from .money import fen_to_wan
 from .profiles import Profile
-from .values import Achievement, Direction, ParsedValue, comparable, parse_value
+from .values import (Achievement, Direction, ParsedValue, comparable, deadline_late, parse_value,
+                     same_unit_reading)
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -150,15 +151,18 @@ def _rate(executed: int | None, budget: int | None) -> Decimal | None:
     return Decimal(executed) / Decimal(budget)
 
 
-def score_indicator(ind: Indicator, profile: Profile) -> IndicatorScore:
-    """The rule's score of one indicator, then the override if it is within range."""
-    rule = _rule_score(ind, profile)
+def score_indicator(ind: Indicator, profile: Profile, year: int | None = None) -> IndicatorScore:
+    """The rule's score of one indicator, then the override if it is within range.
+
+    ``year`` is the evaluation's year (Document.year): a 时效 value written without a year
+    (12月底前) is read in it. Without it, a yearless target against a dated actual is not scored."""
+    rule = _rule_score(ind, profile, year)
     if ind.override is not None and ind.weight is not None:
         rule = _apply_override(ind, rule, profile)
     return replace(rule, weight=ind.weight)
 
 
-def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
+def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> IndicatorScore:
     weight = ind.weight
     target, actual = parsed(ind.target), parsed(ind.actual)
     if weight is None:
@@ -183,7 +187,7 @@ def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
     if actual.error:
         return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.TIMELY:
-        return _score_timely(weight, target, actual, profile)
+        return _score_timely(weight, target, actual, profile, year)
     pair = comparable(target, actual)
     if isinstance(pair, str):
         return IndicatorScore(None, None, pair, direction, pair)
@@ -191,7 +195,8 @@ def _rule_score(ind: Indicator, profile: Profile) -> IndicatorScore:
     unit = target.unit
     if direction is Direction.POSITIVE and target.bare and "成本" in (ind.level2 or ""):
         direction = Direction.NEGATIVE  # a bare amount under 成本指标 is a ceiling
-    shown = _Shown(t, a, unit, _typed_in_other_unit(actual, unit))
+    shown = _Shown(t, a, unit, _typed_in_other_unit(actual, target), target.change,
+                   same_unit_reading(actual.unit, unit))
     if direction is Direction.NEGATIVE:
         return _score_negative(weight, shown, profile)
     if direction is Direction.EQUAL:
@@ -206,16 +211,19 @@ class _Shown:
     a: Decimal
     unit: str
     typed: str  # the actual as typed when in another unit ("15084万元"), else ""
+    change: str = ""   # 增长 / 减少: both sides are changes in that sense
+    alias: bool = False  # the actual's unit read as the target's (人 as 人次), not converted
 
     @property
     def target(self) -> str:
-        return f"{num(self.t)}{self.unit}"
+        return f"{self.change}{num(self.t)}{self.unit}"
 
     @property
     def actual(self) -> str:
+        value = f"{self.change}{_shown_number(self.a)}{self.unit}"
         if self.typed:
-            return f"{self.typed}（即 {num(self.a)}{self.unit}）"
-        return f"{num(self.a)}{self.unit}"
+            return f"{self.typed}（{'视同' if self.alias else '即'} {value}）"
+        return value
 
     @property
     def note(self) -> str:
@@ -223,10 +231,20 @@ class _Shown:
         return f"实际 {self.actual}；" if self.typed else ""
 
 
-def _typed_in_other_unit(actual: ParsedValue, unit: str) -> str:
-    if actual.unit == unit or not actual.unit or not unit:
+def _shown_number(value: Decimal) -> str:
+    """A converted figure: exact ones as they are, 11个月 in 年 as 0.9167 (not 28 digits)."""
+    if value == value.quantize(Decimal("0.0001")):
+        return num(value)
+    return "约" + num(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def _typed_in_other_unit(actual: ParsedValue, target: ParsedValue) -> str:
+    """The actual as typed when the formula shows it otherwise (15084万元 in 亿元, 增长6% as a
+    reduction of −6%), else ""."""
+    unit = target.unit
+    if actual.change == target.change and (actual.unit == unit or not actual.unit or not unit):
         return ""
-    return f"{num(actual.number)}{actual.unit}"
+    return f"{actual.change}{num(actual.number)}{actual.unit}"
 
 
 def _full(weight: Decimal, profile: Profile, text: str, direction: Direction, **kw) -> IndicatorScore:
@@ -299,26 +317,19 @@ def _is_date(value: ParsedValue) -> bool:
     return value.deadline is not None
 
 
-def _late(target, actual) -> bool:
-    """Is the actual date after the target date?
-
-    A side without a year takes the other's; where one side gives only the month
-    ("2021年6月" against "6月30日前"), the two are compared by month.
-    """
-    (ty, tm, td), (ay, am, ad) = target, actual
-    ty, ay = (ty if ty is not None else ay), (ay if ay is not None else ty)
-    if ty != ay:
-        return ay > ty
-    if am != tm:
-        return am > tm
-    return td is not None and ad is not None and ad > td
-
-
-def _score_timely(weight, target: ParsedValue, actual: ParsedValue, profile) -> IndicatorScore:
+def _score_timely(weight, target: ParsedValue, actual: ParsedValue, profile,
+                  year: int | None) -> IndicatorScore:
+    """On time → full, late → 0; a yearless side is read in the evaluation's year
+    (values.deadline_late says why, and why not a project's 起止时间)."""
     shown_t, shown_a = target.text.strip(), actual.text.strip()
-    if not _late(target.deadline, actual.deadline):
-        return _full(weight, profile, f"实际“{shown_a}”不晚于目标“{shown_t}”", Direction.TIMELY)
-    return _zero(weight, profile, f"实际“{shown_a}”晚于目标“{shown_t}”，逾期",
+    judged = deadline_late(target, actual, year)
+    if isinstance(judged, str):
+        return IndicatorScore(None, None, judged, Direction.TIMELY, judged)
+    late, note = judged
+    if not late:
+        return _full(weight, profile, f"实际“{shown_a}”不晚于目标“{shown_t}”{note}",
+                     Direction.TIMELY)
+    return _zero(weight, profile, f"实际“{shown_a}”晚于目标“{shown_t}”{note}，逾期",
                  Direction.TIMELY)
 
 
@@ -419,10 +430,11 @@ def _refuse(rule: IndicatorScore, message: str, error: str | None = None) -> Ind
                           rule.overshoot)
 
 
-def score_project(project: Project, profile: Profile) -> ProjectScore:
-    """Execution score + indicator scores; the total is the sum of the shown scores."""
+def score_project(project: Project, profile: Profile, year: int | None = None) -> ProjectScore:
+    """Execution score + indicator scores; the total is the sum of the shown scores.
+    ``year``: the evaluation's year (Document.year), for 时效 values written without one."""
     execution = score_execution(project, profile)
-    indicators = tuple(score_indicator(ind, profile) for ind in project.indicators)
+    indicators = tuple(score_indicator(ind, profile, year) for ind in project.indicators)
     return combine(execution, indicators, profile)
 
 

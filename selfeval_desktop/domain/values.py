@@ -25,6 +25,9 @@ __all__ = [
     "parse_value",
     "to_unit",
     "comparable",
+    "unit_slip",
+    "same_unit_reading",
+    "deadline_late",
 ]
 
 
@@ -58,6 +61,7 @@ class ParsedValue:
     deadline: tuple[int | None, int, int | None] | None = None
     achievement: Achievement | None = None
     error: str | None = None
+    change: str = ""   # 增长/减少 …: the number is a rate of change in that sense ("" = a level)
 
     @property
     def empty(self) -> bool:
@@ -92,6 +96,12 @@ _SUFFIX_OPS = {
 # Words that carry no direction: "实际50余人", "完成95%", "达到100%".
 _NOISE = ["实际完成", "实际", "已完成", "完成", "累计", "共计", "合计", "总计", "共", "达到", "达", "约为", "约", "为"]
 
+# A target written as a change (增长10%以上, 提高10%, 减少5%): the word and its sense, +1 up,
+# -1 down. Such a value compares only with an actual written as a change too (see comparable).
+_CHANGE_WORDS = {"增长": 1, "增加": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1,
+                 "减少": -1, "降低": -1, "下降": -1, "压缩": -1, "缩减": -1, "节约": -1}
+_CHANGE_BASES = ["同比", "环比", "较上年", "比上年", "较去年", "比去年"]
+
 _ACHIEVEMENTS = {
     Achievement.MET: ["达成", "已达成", "全部达成", "完全达成", "完成", "已完成", "全部完成",
                       "全面完成", "达标", "已达标", "按时完成", "如期完成", "按期完成", "按时",
@@ -117,6 +127,7 @@ _SUFFIX_RE = _alt(w for ws in _SUFFIX_OPS.values() for w in ws)
 _NOISE_RE = _alt(_NOISE)
 
 _NUMERIC = re.compile(
+    rf"(?:{_NOISE_RE})*(?:(?:{_alt(_CHANGE_BASES)})?(?P<change>{_alt(_CHANGE_WORDS)}))?"
     rf"(?:{_NOISE_RE})*(?P<op>{_PREFIX_RE})?(?:{_NOISE_RE})*"
     r"(?P<sign>[-+])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:余|多)?"
@@ -164,7 +175,8 @@ def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     for old, new in {**_SYMBOLS, **_ASCII_PAIRS}.items():
         s = s.replace(old, new)
-    s = s.replace("(含)", "")  # "90%（含）以上": 含 only restates that the bound counts
+    # "90%（含）以上", "不低于90%（含90%）", "（含本数）": 含 only restates that the bound counts
+    s = re.sub(r"\(含[^()]{0,12}\)", "", s)
     return re.sub(r"\s+", "", s)
 
 
@@ -253,7 +265,8 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
     if m.group("sign") == "-":
         number = -number
     return ParsedValue(text, direction or Direction.POSITIVE, number, unit,
-                       bare=direction is None)
+                       bare=direction is None and not m.group("change"),
+                       change=m.group("change") or "")
 
 
 # --- units and comparison -------------------------------------------------
@@ -274,27 +287,57 @@ def _split_magnitude(unit: str) -> tuple[Decimal, str]:
     return factor, unit
 
 
+# Units clerks write for the same count (seed 004: 预期 5 个，实际完成 8 项; 5000人次以上 against
+# 6000余人; 20场 / 4次 of the same kind of activity): compared as one unit, said in the explanation.
+# 次 (times) is not 人次: 4次 of training and 5人次 of attendees are different counts.
+_SAME_UNITS = (
+    frozenset({"人", "人次", "名", "位"}),
+    frozenset({"个", "项", "家", "处"}),
+    frozenset({"次", "场", "期"}),
+)
+# Units that convert by a fixed factor: unit -> (base, how many base units one is).
+_FACTORS = {
+    "年": ("月", Decimal(12)), "个月": ("月", Decimal(1)), "季度": ("月", Decimal(3)),
+    "周": ("天", Decimal(7)), "天": ("天", Decimal(1)), "日": ("天", Decimal(1)),
+    "小时": ("分钟", Decimal(60)), "分钟": ("分钟", Decimal(1)),
+}
+
+
+def same_unit_reading(a: str, b: str) -> bool:
+    """Whether two different units are read as one (人 and 人次, 个 and 项 …: _SAME_UNITS)."""
+    (_, a), (_, b) = _split_magnitude(_norm_unit(a)), _split_magnitude(_norm_unit(b))
+    return a != b and any(a in group and b in group for group in _SAME_UNITS)
+
+
 def to_unit(number: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     """Express ``number`` (in ``from_unit``) in ``to_unit``; None if not convertible.
 
     元/千元/万元/亿元 (and 万人次 vs 人次 etc.) convert by magnitude; % and ％
-    are the same; an empty unit is compatible with anything (number unchanged).
+    are the same; 年/个月 and 周/天 by their factor; 人/人次 and 个/项/家/处 are read as one
+    (_SAME_UNITS); an empty unit is compatible with anything (number unchanged).
     """
     src, dst = _norm_unit(from_unit), _norm_unit(to_unit)
     if src == dst:
         return number
     (f_src, base_src), (f_dst, base_dst) = _split_magnitude(src), _split_magnitude(dst)
-    if base_src == base_dst:
+    if base_src == base_dst or same_unit_reading(base_src, base_dst):
         return number * (f_src / f_dst)
     if (src and not base_src) or (dst and not base_dst):
         return number * (f_src / f_dst)  # "1.5亿" beside "15084万元": a bare 亿 takes the other's unit
     if not src or not dst:
         return number
+    if base_src in _FACTORS and base_dst in _FACTORS:
+        (b_src, k_src), (b_dst, k_dst) = _FACTORS[base_src], _FACTORS[base_dst]
+        if b_src == b_dst:
+            return number * f_src * k_src / (f_dst * k_dst)
     return None
 
 
 def comparable(target: ParsedValue, actual: ParsedValue) -> tuple[Decimal, Decimal] | str:
-    """(目标数值, 实际数值) in the target's unit, or a Chinese reason why not."""
+    """(目标数值, 实际数值) in the target's unit, or a Chinese reason why not.
+
+    A change (增长10%, 减少5%) compares only with a change: the actual is put in the target's
+    sense (增长6% against 减少5% is a reduction of −6%)."""
     for label, value in (("目标值", target), ("实际值", actual)):
         if value.empty:
             return f"{label}为空，无法比较"
@@ -302,16 +345,21 @@ def comparable(target: ParsedValue, actual: ParsedValue) -> tuple[Decimal, Decim
             return f"{label}：{value.error}"
         if value.number is None:
             return f"{label}“{value.text.strip()}”不是数值，无法按数值比较"
-    slip = _fraction_for_percent(target, actual)
+    slip = unit_slip(target, actual)
     if slip:
-        return slip
+        return slip[1]
     converted = to_unit(actual.number, actual.unit, target.unit)
     if converted is None:
         return f"目标单位“{target.unit}”与实际单位“{actual.unit}”不同，无法比较"
+    if target.change:
+        converted *= _CHANGE_WORDS[actual.change] * _CHANGE_WORDS[target.change]
     return target.number, converted
 
 
 _PER = {"%": Decimal(100), "‰": Decimal(1000)}
+# A bare figure against a sum of money this many times off is not in the target's unit.
+_IMPLAUSIBLE = Decimal(1000)
+_MONEY_UNITS = ("元", "万元", "亿元")
 
 
 def _plain(number: Decimal) -> str:
@@ -320,7 +368,19 @@ def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> str | None:
+def unit_slip(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
+    """(field, question) when one side's missing unit makes the comparison a slip, not a result:
+    ``("actual" | "target", "…是否应为 95%？")``, else None. Said at the cell, never scored."""
+    if target.number is None or actual.number is None:
+        return None
+    for check in (_fraction_for_percent, _percent_for_fraction, _money_without_unit, _change_alone):
+        found = check(target, actual)
+        if found:
+            return found
+    return None
+
+
+def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
     """A bare actual ≤ 1 against a percentage target above 1 (0.95 against ≥90%) is a fraction
     typed for a percentage, not 0.95%: said at the cell instead of scored as 0.95 / 90.
     ``100`` against ``100%`` (the unit left out, same scale) is not this slip."""
@@ -329,5 +389,89 @@ def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> str | Non
         return None
     if not (0 < actual.number <= 1 < target.number):  # 0 is 0 on either scale
         return None
-    return (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}{target.unit}："
-            f"是否应为 {_plain(actual.number * per)}{target.unit}？")
+    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}"
+                      f"{target.unit}：是否应为 {_plain(actual.number * per)}{target.unit}？")
+
+
+def _percent_for_fraction(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
+    """The mirror: a bare target ≤ 1 (≥0.95) against a percentage actual above 1 (90%) is the
+    fraction typed for the target; read as 0.95 it would make 90% an overshoot."""
+    per = _PER.get(_norm_unit(actual.unit))
+    if per is None or _norm_unit(target.unit):
+        return None
+    if not (0 < target.number <= 1 < actual.number):
+        return None
+    return "target", (f"目标值 {target.text.strip()} 没有写单位，实际是 {_plain(actual.number)}"
+                      f"{actual.unit}：是否应为 {_plain(target.number * per)}{actual.unit}？")
+
+
+def _money_without_unit(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
+    """A bare actual against a sum of money, ≥ 1000 times off in the target's unit (49800 against
+    ≤5万元: 元 from the voucher), is asked in the unit that makes it plausible, not scored."""
+    if _norm_unit(actual.unit) or target.number <= 0 or actual.number <= 0:
+        return None
+    factor, base = _split_magnitude(_norm_unit(target.unit))
+    if base != "元":
+        return None
+    ratio = actual.number / target.number
+    if 1 / _IMPLAUSIBLE < ratio < _IMPLAUSIBLE:
+        return None
+    def off(unit):   # how far from the target the actual would be, read in ``unit``
+        r = ratio * _split_magnitude(unit)[0] / factor
+        return max(r, 1 / r)
+    unit = min(_MONEY_UNITS, key=off)
+    if off(unit) >= _IMPLAUSIBLE:
+        return None
+    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}"
+                      f"{target.unit}：是否应为 {_plain(actual.number)}{unit}？")
+
+
+def _change_alone(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
+    """增长10% against 12% (or ≥10% against 增长12%): a change beside a level cannot be told
+    apart from a level (12% may be the new rate, not the growth); asked, not guessed."""
+    if target.change and not actual.change:
+        return "actual", (f"目标“{target.text.strip()}”是变化幅度，实际值请同样写明变化，"
+                          f"如“{target.change}{_plain(actual.number)}{actual.unit}”")
+    if actual.change and not target.change:
+        return "actual", (f"实际“{actual.text.strip()}”是变化幅度，目标“{target.text.strip()}”"
+                          f"不是：请把两格写成同一种（都写变化幅度，或都写数值）")
+    return None
+
+
+def deadline_late(target: ParsedValue, actual: ParsedValue,
+                  year: int | None) -> tuple[bool, str] | str:
+    """Is the actual date after the 时效 target? ``(late, note)``, or a Chinese reason why it
+    cannot be told. ``note`` says which year was supplied ("目标按评价年度 2021 年计").
+
+    A side written without a year (12月底前, 年底前, 6月30日前; 12月前完成) is read in ``year``,
+    the evaluation's year (Document.year): the 年度指标值 is by definition the target of the year
+    evaluated, and an actual is reported for that year. A project's 起止时间 does not change
+    this: it spans the whole project (often two or three years, or a 结转项目 begun the year
+    before), so it cannot say which of its years a bare month means, while the row is this
+    year's target; a deadline in another year is written with its year (and the check
+    ``deadline_before_year`` asks about a target of an earlier year).
+
+    With no evaluation year: two yearless sides are the same unwritten year (12月前 against
+    11月); an actual without a year is taken in the target's year; but a yearless target against
+    an actual with a year (12月底前 against 2022年1月) cannot be judged and is not scored.
+    Where one side gives only the month (2021年6月 against 6月30日前), the two compare by month.
+    """
+    (ty, tm, td), (ay, am, ad) = target.deadline, actual.deadline
+    note = []
+    if ty is None and year is not None:
+        ty = year
+        note.append("目标")
+    if ay is None and year is not None:
+        ay = year
+        note.append("实际")
+    if ty is None and ay is not None:
+        return (f"目标“{target.text.strip()}”没有写年份，评价年度也未填写，无法判断实际"
+                f"“{actual.text.strip()}”是否逾期：请填写评价年度，或在目标中写明年份")
+    if ay is None:
+        ay = ty
+    said = f"（{'、'.join(note)}未写年份，按评价年度 {year} 年计）" if note and year is not None else ""
+    if ty != ay:
+        return ay > ty, said
+    if am != tm:
+        return am > tm, said
+    return td is not None and ad is not None and ad > td, said

@@ -146,9 +146,13 @@ def test_timely_late_scores_zero_and_asks_for_reason():
     assert "晚于" in s.explanation
 
 
-def test_timely_target_without_year_takes_the_actual_year():
-    assert score("12月底前", "2021年11月").score == D("10.00")
-    assert score("6月底前", "2021年7月").score == D("0.00")
+def test_timely_target_without_year_is_read_in_the_evaluation_year():
+    # review 8: the actual's year is no guide (12月底前 against 2022年1月 was "on time")
+    def timely(target, actual, year):
+        return score_indicator(Indicator(target=target, actual=actual, weight=D(10)), MOF, year)
+    assert timely("12月底前", "2021年11月", 2021).score == D("10.00")
+    assert timely("6月底前", "2021年7月", 2021).score == D("0.00")
+    assert score("12月底前", "2021年11月").score is None   # no evaluation year: not judged
 
 
 def test_timely_month_only_actual_within_target_month_is_on_time():

@@ -161,7 +161,9 @@ def test_to_unit_converts(number, src, dst, expected):
     assert to_unit(Decimal(number), src, dst) == Decimal(expected)
 
 
-@pytest.mark.parametrize("src, dst", [("次", "人次"), ("个", "家"), ("万元", "%"), ("元", "人")])
+# 个/家 compare since review 8 (tests/domain/test_review8_values.py); 年/天 has no exact factor
+@pytest.mark.parametrize("src, dst", [("次", "人次"), ("个", "人"), ("万元", "%"), ("元", "人"),
+                                      ("人", "次"), ("年", "天"), ("个月", "天")])
 def test_to_unit_refuses_different_units(src, dst):
     assert to_unit(Decimal(1), src, dst) is None
 
