@@ -114,7 +114,7 @@ def _score_warnings(doc: Document, project: Project) -> list[str]:
     """A total printed while some rows have no score yet counts them as 0, and one from 分值
     not adding up gets no grade: say so (never naming a grade the form does not print)."""
     try:
-        score = score_project(project, profile_for(doc, project))
+        score = score_project(project, profile_for(doc, project), doc.year)
     except ProfileError as exc:
         return [f"项目“{project.name}”无法评分：{exc}"]
     if not score.scored:

@@ -127,7 +127,7 @@ def goals(project: Project) -> list:
 
 def result(doc: Document, project: Project) -> list:
     """综合得分 and 自评等次, computed by the document's rule profile."""
-    score = score_project(project, profile_for(doc, project))
+    score = score_project(project, profile_for(doc, project), doc.year)
     g = Grid(WIDTHS)
     scored = score.scored  # 未评分: both cells left blank, never 0.00分 / 差
     note = unscored_note(score)  # a total that still counts rows without a score as 0

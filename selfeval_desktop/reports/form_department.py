@@ -64,7 +64,7 @@ def funds(project: Project, profile) -> list:
 def department_form(doc: Document, project: Project) -> FormPart:
     """The 部门整体支出绩效自评表 of the department evaluation ``project``."""
     profile = profile_for(doc, project)
-    score = score_project(project, profile)
+    score = score_project(project, profile, doc.year)
     year = f"（{doc.year}年度）" if doc.year else "（　　年度）"
     flow = [para(FORM_TITLE, TITLE), para(year, SUBTITLE)]
     flow += header(doc, project)

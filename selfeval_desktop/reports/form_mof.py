@@ -125,7 +125,7 @@ def mof_form(doc: Document, project: Project) -> FormPart:
     """The 项目支出绩效自评表 of one project; a page after its first is headed 项目名称：…（续）, so
     a page of a long indicator table never stands alone once the papers are stamped and filed."""
     profile = profile_for(doc, project)
-    score = score_project(project, profile)
+    score = score_project(project, profile, doc.year)
     year = f"（{doc.year}年度）" if doc.year else "（　　年度）"
     flow = [para(FORM_TITLE, TITLE), para(year, SUBTITLE)]
     flow += header(doc, project)

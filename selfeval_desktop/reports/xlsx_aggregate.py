@@ -141,7 +141,7 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
                  provisional: list | None = None):
     """One project's row; a provisional total is appended to ``provisional``."""
     doc = source.document
-    score = score_project(project, profile_for(doc, project))
+    score = score_project(project, profile_for(doc, project), doc.year)
     if score.scored and score.provisional and provisional is not None:
         provisional.append(project)
     budget, executed = _wan(project.funding.annual_budget), _wan(project.funding.executed)

@@ -366,7 +366,7 @@ def build_workbook(doc: Document):
     refs, values = [], {}
     for project, name in zip(doc.projects, names):
         profile = profile_for(doc, project)
-        score = score_project(project, profile)
+        score = score_project(project, profile, doc.year)
         sheet = Sheet(wb.create_sheet(name), style)
         refs.append(_project_sheet(sheet, doc, project, profile, score))
         values[name] = sheet.values

@@ -38,7 +38,7 @@ def review(doc: Document, report: ImportReport | None = None) -> list[Finding]:
             profile = profile_for(doc, project)
         except ProfileError:
             continue
-        score = score_project(project, profile)
+        score = score_project(project, profile, doc.year)
         name = f"「{project.name.strip() or '未命名项目'}」"
         findings += _met_below_full(project, score, name, rows)
         if sheet is not None:

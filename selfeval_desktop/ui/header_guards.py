@@ -81,7 +81,7 @@ def describe_profile_change(doc, old, new) -> str:
         lines.append("变化：" + "；".join(changes) + "。")
     moved = []
     for p in projects:
-        a, b = score_project(p, old), score_project(p, new)
+        a, b = score_project(p, old, doc.year), score_project(p, new, doc.year)
         if a.scored and (a.total, shown_grade(a)) != (b.total, shown_grade(b)):
             moved.append(f"{p.name.strip() or '未命名项目'} {a.total}（{shown_grade(a)}）→"
                          f"{b.total}（{shown_grade(b)}）")

@@ -78,7 +78,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
     def score(self, pid: int) -> ProjectScore:
         cached = self._scores.get(pid)
         if cached is None:
-            cached = self._scores[pid] = score_project(self.project(pid), self.profile(pid))
+            cached = self._scores[pid] = score_project(self.project(pid), self.profile(pid),
+                                                        self.document.year)
         return cached
 
     def indicator_score(self, pid: int, row_id: int) -> IndicatorScore:
@@ -195,7 +196,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
             parts = list(cached.indicators)
             for i, ind in enumerate(project.indicators):
                 if ind.id == ref.row_key:
-                    parts[i] = score_indicator(ind, profile)
+                    parts[i] = score_indicator(ind, profile, self.document.year)
             self._scores[ref.pid] = combine(cached.execution, parts, profile)
         else:
             self._scores[ref.pid] = combine(score_execution(project, profile), cached.indicators,

@@ -132,7 +132,8 @@ class IndicatorModel(SessionTableModel):
         try:
             return self.session.indicator_score(self.pid, ind.id)
         except KeyError:   # a row being removed: the views may still read it
-            return score_indicator(ind, self.session.profile(self.pid))
+            return score_indicator(ind, self.session.profile(self.pid),
+                                   self.session.document.year)
 
     def _weight_shown(self, row: int) -> str | None:
         """分值 as the profile shows scores (10 and 10.00 both → 10.00; 7.125 kept); None for an
@@ -270,7 +271,8 @@ class IndicatorModel(SessionTableModel):
             return None
         rule = self.score_of(row)
         if ind.override is not None and ind.weight is not None:
-            rule = score_indicator(replace(ind, override=None), self.session.profile(self.pid))
+            rule = score_indicator(replace(ind, override=None), self.session.profile(self.pid),
+                                   self.session.document.year)
         if not rule.error:
             return None
         return error_field(ind, rule)[1], rule.error
