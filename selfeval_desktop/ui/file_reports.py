@@ -122,6 +122,14 @@ def import_excel(actions, source: str | None = None) -> bool:
     except XlsxImportError as exc:
         QMessageBox.warning(window, "无法导入", str(exc))
         return False
+    session = window.session
+    if session is not None and not session.readonly:
+        from . import import_into
+        where = import_into.choose(window, session.document, result.document)
+        if where is None:
+            return False
+        if where == import_into.CURRENT:
+            return _import_into_current(window, session, result)
     target = actions._ask_save_path("导入后的自评文件：选择保存位置",
                                     f"{Path(source).stem}{'.sqlite'}",
                                     current="不能导入到当前打开的文件，请另选文件名"
@@ -140,6 +148,24 @@ def import_excel(actions, source: str | None = None) -> bool:
     window.import_report = show_import_report(window, result.report,
                                               review(result.document, result.report), str(target))
     return True
+
+
+def _import_into_current(window, session, result) -> bool:
+    """The workbook's projects appended to the open file (one undo step), then the report."""
+    from ..reports.xlsx_import_review import review
+    from . import import_into
+    from .import_report_dialog import show_import_report
+    window.page.flush()
+    notes = import_into.mismatches(session.document, result.document)
+    pids, left = import_into.add_to_session(session, result.document)   # a failed write raises
+    if pids:
+        window.page.projects.select_pid(pids[0])
+    result.report.notes.extend(notes + left)   # in the report too: nothing left out in silence
+    placed = (f"已加入当前文件“{Path(session.path).name}”：{len(pids)} 个项目"
+              f"（撤销：Ctrl+Z）。未读入的内容请对照原表补填；复核意见在报告末尾。")
+    window.import_report = show_import_report(window, result.report,
+                                              review(result.document, result.report), placed=placed)
+    return bool(pids)
 
 
 def _latest(window) -> None:

@@ -31,7 +31,7 @@ def full_text(report, findings) -> str:
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, report, findings, parent=None, target: str = ""):
+    def __init__(self, report, findings, parent=None, target: str = "", placed: str = ""):
         super().__init__(parent)
         self.setWindowTitle("导入完成：导入报告")
         self.setObjectName("importReport")
@@ -43,10 +43,10 @@ class ImportReportDialog(QDialog):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.summary.setFont(bold)
         self.summary.setWordWrap(True)
-        where = QLabel(f"已写入“{Path(target).name}”并打开。未读入的内容请对照原表补填；"
-                       "复核意见在报告末尾。" if target else "", self)
+        where = QLabel(placed or (f"已写入“{Path(target).name}”并打开。未读入的内容请对照原表补填；"
+                                  "复核意见在报告末尾。" if target else ""), self)
         where.setWordWrap(True)
-        where.setVisible(bool(target))
+        where.setVisible(bool(placed or target))
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("importText")
         self.text.setReadOnly(True)
@@ -98,9 +98,11 @@ class ImportReportDialog(QDialog):
         return True
 
 
-def show_import_report(window, report, findings, target: str = "") -> ImportReportDialog:
-    """Show the report beside the window (not modal) and return the dialog."""
-    dialog = ImportReportDialog(report, findings, window, target)
+def show_import_report(window, report, findings, target: str = "",
+                       placed: str = "") -> ImportReportDialog:
+    """Show the report beside the window (not modal) and return the dialog; ``placed`` says
+    where the projects went when not to a file of their own (``target``)."""
+    dialog = ImportReportDialog(report, findings, window, target, placed)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -182,6 +182,8 @@ def test_import_excel_shows_the_report_dialog_not_a_message_box(qtbot, tmp_path,
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(xlsx), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(imported), ""))
     monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    from selfeval_desktop.ui import import_into
+    monkeypatch.setattr(import_into, "choose", lambda *a: import_into.NEW)   # 另存为新文件
     assert file_reports.import_excel(window.file_actions)
     dialog = window.import_report
     assert told == [] and dialog.isVisible() and not dialog.isModal()

@@ -1,0 +1,83 @@
+"""导入Excel into the file that is open: the workbook's projects join it as one undo step.
+
+Review 7: a unit whose twenty projects come back from its 处室 as twenty workbooks got twenty
+files, one per import, and no way to bring them together but retyping. Now, with a file open for
+editing, 导入Excel asks: 加入当前文件 (the projects are appended; one Ctrl+Z takes them all out
+again) or 另存为新文件 (as before). What would not fit is said before anything is added: another
+年度, other scoring rules, a second 部门整体评价 (a file has one).
+"""
+from __future__ import annotations
+
+from ..domain.model import Document, Project, ProjectKind
+from ..domain.profiles import ProfileError, load_profile
+
+CURRENT, NEW = "current", "new"
+
+
+def _profile_name(profile_id: str) -> str:
+    try:
+        return load_profile(profile_id).name
+    except ProfileError:
+        return profile_id
+
+
+def mismatches(current: Document, imported: Document) -> list[str]:
+    """What differs between the open file and the workbook, in the clerk's words."""
+    notes = []
+    if current.year and imported.year and current.year != imported.year:
+        notes.append(f"工作簿是 {imported.year} 年度，当前文件是 {current.year} 年度。")
+    if imported.profile_id != current.profile_id:
+        notes.append(f"工作簿按“{_profile_name(imported.profile_id)}”评分；加入后按当前文件的"
+                     f"“{_profile_name(current.profile_id)}”评分，得分可能与工作簿不同。")
+    return notes
+
+
+def _department(doc: Document) -> Project | None:
+    return next((p for p in doc.projects if p.kind == ProjectKind.DEPARTMENT), None)
+
+
+def choose(window, current: Document, imported: Document) -> str | None:
+    """Ask where the workbook's projects go: CURRENT, NEW, or None (取消)."""
+    from .qt import QMessageBox
+    names = [p.name.strip() or "未命名项目" for p in imported.projects]
+    listed = "、".join(f"“{n}”" for n in names[:3]) + (f" 等 {len(names)} 个项目" if len(names) > 3 else "")
+    box = QMessageBox(QMessageBox.Icon.Question, "导入Excel自评表",
+                      f"已读入 {listed}。\n\n加入当前打开的文件，还是另存为一个新的自评文件？",
+                      QMessageBox.StandardButton.NoButton, window)
+    notes = mismatches(current, imported)
+    if current.department is not None and _department(imported) is not None:
+        notes.append("当前文件已有部门整体评价：工作簿中的部门整体评价不会加入"
+                     "（要保留它，请另存为新文件）。")
+    if notes:
+        box.setInformativeText("\n".join(notes))
+    add = box.addButton("加入当前文件", QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton("另存为新文件…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    other_year = current.year and imported.year and current.year != imported.year
+    box.setDefaultButton(new if other_year else add)
+    box.exec()
+    clicked = box.clickedButton()
+    return CURRENT if clicked is add else NEW if clicked is new else None
+
+
+def add_to_session(session, imported: Document) -> tuple[list[int], list[str]]:
+    """Append the workbook's projects to the open file as one undo step; (their ids, what was
+    left out and why). A project whose 实施单位/主管部门 the workbook gave only as its unit keeps
+    them, when that unit is not this file's."""
+    current = session.document
+    projects, left = [], []
+    for project in imported.projects:
+        if project.kind == ProjectKind.DEPARTMENT and current.department is not None:
+            left.append(f"部门整体评价“{project.name}”未加入：当前文件已有部门整体评价")
+            continue
+        if imported.unit.name.strip() and imported.unit.name != current.unit.name:
+            project.implementer = project.implementer or imported.unit.name
+            project.supervisor = project.supervisor or imported.unit.supervisor
+        projects.append(project)
+    pids = []
+    if projects:
+        with session.macro(f"导入Excel：{len(projects)} 个项目"):
+            for project in projects:
+                first = project.kind == ProjectKind.DEPARTMENT     # its place, as 新增部门整体评价
+                pids.append(session.add_project(project, position=0 if first else None))
+    return pids, left

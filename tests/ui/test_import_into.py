@@ -1,0 +1,110 @@
+"""导入Excel into the open file (review 7): a 处室's workbook joins the year's file as new projects,
+one undo step, with what would not fit said — not a new file per workbook."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.db.demo import build_demo
+from selfeval_desktop.reports.xlsx_export import export_workbook
+from selfeval_desktop.ui import file_reports, import_into
+from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def workbook(tmp_path, doc, name="处室.xlsx"):
+    path = tmp_path / name
+    export_workbook(doc, path)
+    return path
+
+
+def run_import(window, monkeypatch, xlsx, where=import_into.CURRENT):
+    asked = []
+    monkeypatch.setattr(import_into, "choose",
+                        lambda parent, current, imported: asked.append(imported) or where)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(xlsx), ""))
+    monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"warning {a[2]}"))
+    done = file_reports.import_excel(window.file_actions)
+    return done, asked
+
+
+def test_a_workbooks_projects_join_the_open_file_as_one_undo_step(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    before = [p.name for p in reread(path).projects]
+    other = build_demo("003")                      # another 处室's project, in its own workbook
+    done, asked = run_import(window, monkeypatch, workbook(tmp_path, other))
+    assert done and len(asked) == 1
+    names = [p.name for p in reread(path).projects]
+    assert names == before + ["学术交流活动经费"]
+    added = reread(path).projects[-1]
+    assert added.indicators and added.funding.annual_budget == other.projects[0].funding.annual_budget
+    assert window.session.path == path                                  # no second file
+    assert window.page.projects.current_pid() == added.id
+    labels = [label.text() for label in window.import_report.findChildren(type(window.import_report.summary))]
+    assert any(text.startswith(f"已加入当前文件“{path.name}”：1 个项目") for text in labels)
+    window.session.undo_stack.undo()                                    # one Ctrl+Z: all gone
+    assert [p.name for p in reread(path).projects] == before
+    window.session.undo_stack.redo()
+    assert [p.name for p in reread(path).projects] == before + ["学术交流活动经费"]
+    window.import_report.close()
+
+
+def test_another_units_project_keeps_its_unit_as_implementer(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    other = build_demo("003")
+    other.projects[0].implementer = ""
+    run_import(window, monkeypatch, workbook(tmp_path, other))
+    added = reread(path).projects[-1]
+    assert added.implementer == "河池市科协" != reread(path).unit.name
+    window.import_report.close()
+
+
+def test_a_second_department_evaluation_is_left_out_and_said(qtbot, tmp_path, monkeypatch):
+    doc = build_demo("001")                       # has its 部门整体 evaluation
+    path = make_file(tmp_path, doc)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    count = len(reread(path).projects)
+    done, _ = run_import(window, monkeypatch, workbook(tmp_path, build_demo("001")))
+    assert done
+    projects = reread(path).projects
+    assert len(projects) == 2 * count - 1
+    assert sum(p.kind.value == "department" for p in projects) == 1
+    assert "未加入：当前文件已有部门整体评价" in window.import_report.text.toPlainText()
+    window.import_report.close()
+
+
+def test_the_question_names_another_year_and_other_rules(qtbot, tmp_path):
+    current = build_demo("003")
+    imported = build_demo("003")
+    imported.year = current.year - 1
+    imported.profile_id = "hubei"
+    notes = import_into.mismatches(current, imported)
+    assert notes[0] == f"工作簿是 {current.year - 1} 年度，当前文件是 {current.year} 年度。"
+    assert "得分可能与工作簿不同" in notes[1]
+    assert import_into.mismatches(current, build_demo("003")) == []
+
+
+def test_choosing_a_new_file_writes_one_as_before(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    before = [p.name for p in reread(path).projects]
+    target = tmp_path / "新.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    done, _ = run_import(window, monkeypatch, workbook(tmp_path, build_demo("003")), import_into.NEW)
+    assert done and window.session.path == target
+    assert [p.name for p in reread(path).projects] == before
+    window.import_report.close()
+
+
+def test_cancel_adds_nothing(qtbot, tmp_path, monkeypatch):
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    before = [p.name for p in reread(path).projects]
+    done, _ = run_import(window, monkeypatch, workbook(tmp_path, build_demo("003")), None)
+    assert not done and [p.name for p in reread(path).projects] == before
