@@ -60,10 +60,11 @@ def choose(window, current: Document, imported: Document) -> str | None:
     return CURRENT if clicked is add else NEW if clicked is new else None
 
 
-def add_to_session(session, imported: Document) -> tuple[list[int], list[str]]:
-    """Append the workbook's projects to the open file as one undo step; (their ids, what was
-    left out and why). A project whose 实施单位/主管部门 the workbook gave only as its unit keeps
-    them, when that unit is not this file's."""
+def add_to_session(session, imported: Document, title: str = "导入Excel") -> tuple[list[int], list[str]]:
+    """Append ``imported``'s projects (a workbook's, or those picked from another file) to the
+    open file as copies, in one undo step; (their ids, what was left out and why). A project
+    whose 实施单位/主管部门 came only as its file's unit keeps them, when that unit is not
+    this file's."""
     current = session.document
     projects, left = [], []
     for project in imported.projects:
@@ -76,8 +77,8 @@ def add_to_session(session, imported: Document) -> tuple[list[int], list[str]]:
         projects.append(project)
     pids = []
     if projects:
-        with session.macro(f"导入Excel：{len(projects)} 个项目"):
+        with session.macro(f"{title}：{len(projects)} 个项目"):
             for project in projects:
                 first = project.kind == ProjectKind.DEPARTMENT     # its place, as 新增部门整体评价
-                pids.append(session.add_project(project, position=0 if first else None))
+                pids.append(session.add_copy(project, position=0 if first else None))
     return pids, left

@@ -78,9 +78,17 @@ class ProjectEdits:
     def duplicate_project(self, pid: int) -> int:
         """A copy of the project (all rows) right after it, not finalized, named “…（副本）”."""
         source = self.project(pid)
+        return self.add_copy(source, self.document.projects.index(source) + 1,
+                             name=f"{source.name}（副本）")
+
+    def add_copy(self, source: Project, position: int | None = None, name: str | None = None) -> int:
+        """A copy of ``source`` (this file's project, or another file's: 从其他自评文件加入项目)
+        with all its rows under new ids, not finalized (定稿 vouches for one file's paper), at
+        ``position`` (the end by default); text that could not be read stays with its rows."""
         dup = copy.deepcopy(source)
         dup.id, dup.finalized_at, dup.digest = None, None, None
-        dup.name = f"{source.name}（副本）"
+        if name is not None:
+            dup.name = name
         for entity in ROW_LISTS:
             for obj in getattr(dup, ROW_LISTS[entity]):
                 obj.id = None
@@ -93,7 +101,7 @@ class ProjectEdits:
                                for k, v in source.unread.items() if k.startswith(prefix)]
                 for k in [k for k in dup.unread if k.startswith(prefix)]:
                     del dup.unread[k]
-        pid = self.add_project(dup, self.document.projects.index(source) + 1)
+        pid = self.add_project(dup, position)
         if row_unread:
             with self._transaction():
                 for entity, obj, attr, text in row_unread:

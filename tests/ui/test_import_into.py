@@ -108,3 +108,75 @@ def test_cancel_adds_nothing(qtbot, tmp_path, monkeypatch):
     before = [p.name for p in reread(path).projects]
     done, _ = run_import(window, monkeypatch, workbook(tmp_path, build_demo("003")), None)
     assert not done and [p.name for p in reread(path).projects] == before
+
+
+# ---------------------------------------------------------------- 从其他自评文件加入项目
+
+def other_file(tmp_path, seed="004"):
+    from selfeval_desktop.db.demo import write_demo
+    folder = tmp_path / "处室"
+    folder.mkdir()
+    path = folder / "处室.sqlite"
+    write_demo(path, seed)
+    return path
+
+
+def test_projects_picked_from_another_file_are_copied_in_one_undo_step(qtbot, tmp_path, monkeypatch):
+    from selfeval_desktop.ui import merge_projects
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    before = [p.name for p in reread(path).projects]
+    source = other_file(tmp_path)
+    untouched = source.read_bytes()
+    offered = []
+
+    def pick(parent, current, other, src):
+        offered.extend(p.name for p in other.projects)
+        return other.projects[1:3]
+    monkeypatch.setattr(merge_projects, "ask_projects", pick)
+    assert merge_projects.merge_from_file(window.file_actions, str(source))
+    theirs = reread(source).projects
+    assert offered == [p.name for p in theirs]
+    mine = reread(path).projects
+    assert [p.name for p in mine] == before + [theirs[1].name, theirs[2].name]
+    copied, original = mine[-2], theirs[1]
+    assert [(i.name, i.target, i.actual, i.weight) for i in copied.indicators] == \
+        [(i.name, i.target, i.actual, i.weight) for i in original.indicators]
+    assert copied.funding.annual_budget == original.funding.annual_budget
+    assert source.read_bytes() == untouched                      # the other file is only read
+    assert "已从“处室.sqlite”加入 2 个项目" in window.statusBar().currentMessage()
+    window.session.undo_stack.undo()
+    assert [p.name for p in reread(path).projects] == before
+
+
+def test_a_finalized_project_comes_in_as_not_finalized(qtbot, tmp_path, monkeypatch):
+    from selfeval_desktop.cli import main
+    from selfeval_desktop.ui import merge_projects
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    source = other_file(tmp_path, "003")
+    assert main(["finalize", str(source)]) == 0
+    monkeypatch.setattr(merge_projects, "ask_projects", lambda parent, cur, other, src: other.projects)
+    assert merge_projects.merge_from_file(window.file_actions, str(source))
+    copied = reread(path).projects[-1]
+    assert copied.name == "学术交流活动经费" and copied.digest is None and copied.finalized_at is None
+
+
+def test_the_open_file_itself_is_refused(qtbot, tmp_path, monkeypatch):
+    from selfeval_desktop.ui import merge_projects
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    assert not merge_projects.merge_from_file(window.file_actions, str(path))
+    assert told and "就是当前打开的文件" in told[0]
+
+
+def test_the_pick_dialog_ticks_all_but_a_second_department(qtbot, tmp_path):
+    from selfeval_desktop.ui.merge_projects import PickProjects
+    current, other = build_demo("001"), build_demo("001")
+    dialog = PickProjects(None, current, other, tmp_path / "x.sqlite")
+    qtbot.addWidget(dialog)
+    picked = dialog.picked()
+    assert len(picked) == len(other.projects) - 1
+    assert all(p.kind.value != "department" for p in picked)
