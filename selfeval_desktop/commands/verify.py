@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..domain.digest import check_code, finalization_problem, project_digest, shown_time
+from ..domain.digest import verification
 from .common import open_for_reading
 
 MATCH, MISMATCH, NOTHING = 0, 1, 3
@@ -32,27 +32,8 @@ def register(sub) -> None:
 def run(args) -> int:
     opened, doc = open_for_reading(args.file)
     opened.close()
-    finalized = [p for p in doc.projects if p.digest or p.finalized_at]
+    lines, finalized, bad = verification(doc)
+    print("\n".join(lines))
     if not finalized:
-        print(f"文件中没有定稿项目，无可核对（共 {len(doc.projects)} 个项目，均未定稿）")
         return NOTHING
-    bad = 0
-    for p in finalized:
-        problem = finalization_problem(p)
-        if problem:
-            bad += 1
-            print(f"不一致 [{p.id}] {p.name}  定稿记录不完整：{problem}，无法核对")
-            continue
-        now = project_digest(doc, p)
-        if now == p.digest:
-            print(f"一致  [{p.id}] {p.name}  校验码 {check_code(p.digest)}"
-                  f"（定稿于 {shown_time(p.finalized_at)}）")
-            print(f"      完整摘要（二维码内容）：{p.digest}")
-        else:
-            bad += 1
-            print(f"不一致 [{p.id}] {p.name}  定稿校验码 {check_code(p.digest)}，现在内容的校验码 "
-                  f"{check_code(now)}：定稿后内容被改动过")
-            print(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
-    unfinal = len(doc.projects) - len(finalized)
-    print(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return MISMATCH if bad else MATCH

@@ -64,6 +64,7 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
                  else "profile_id")
         ctx.error("profile_unknown", f"{ctx.name}无法评分：{profile_error}", "document",
                   field=which)
+    _finalized(ctx)
     _required(ctx)
     _unread(ctx)
     check_funds(ctx)
@@ -91,6 +92,18 @@ def document_checks(doc: Document) -> list[Finding]:
 
 
 _document_checks = document_checks   # the earlier private name
+
+
+def _finalized(ctx: Context) -> None:
+    """A 定稿 project whose content no longer matches its check code (review 7: a file changed
+    outside the program after the paper was stamped showed as 已定稿, 没有发现问题)."""
+    if not (ctx.project.digest or ctx.project.finalized_at):
+        return
+    from .digest import changed_since_finalized     # only for finalized projects
+    why = changed_since_finalized(ctx.doc, ctx.project)
+    if why:
+        ctx.error("finalized_changed", f"{ctx.name}{why}，纸质表上的校验码对它已无效；"
+                  "请核实改动（项目 → 核对定稿校验码），撤销定稿后重新定稿、重新打印", "overview")
 
 
 def _required(ctx: Context) -> None:

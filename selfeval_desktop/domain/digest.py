@@ -92,3 +92,46 @@ def verify_project(doc: Document, project: Project) -> bool | None:
     if finalization_problem(project):
         return False
     return project_digest(doc, project) == project.digest
+
+
+def verification(doc: Document) -> tuple[list[str], int, int]:
+    """核对: what each finalized project's check says, as the ``verify`` command prints it and
+    the window's 项目 → 核对定稿校验码 shows it; (lines, finalized count, mismatches)."""
+    finalized = [p for p in doc.projects if p.digest or p.finalized_at]
+    if not finalized:
+        return [f"文件中没有定稿项目，无可核对（共 {len(doc.projects)} 个项目，均未定稿）"], 0, 0
+    lines, bad = [], 0
+    for p in finalized:
+        problem = finalization_problem(p)
+        if problem:
+            bad += 1
+            lines.append(f"不一致 [{p.id}] {p.name}  定稿记录不完整：{problem}，无法核对")
+            continue
+        now = project_digest(doc, p)
+        if now == p.digest:
+            lines.append(f"一致  [{p.id}] {p.name}  校验码 {check_code(p.digest)}"
+                         f"（定稿于 {shown_time(p.finalized_at)}）")
+            lines.append(f"      完整摘要（二维码内容）：{p.digest}")
+        else:
+            bad += 1
+            lines.append(f"不一致 [{p.id}] {p.name}  定稿校验码 {check_code(p.digest)}，现在内容的校验码 "
+                         f"{check_code(now)}：定稿后内容被改动过")
+            lines.append(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
+    unfinal = len(doc.projects) - len(finalized)
+    lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
+    return lines, len(finalized), bad
+
+
+def changed_since_finalized(doc: Document, project: Project) -> str | None:
+    """Why a project marked 定稿 no longer matches its check code (one Chinese phrase), or None
+    when it matches or is not finalized: changed outside the program after the paper was stamped."""
+    problem = finalization_problem(project)
+    if problem:
+        return problem
+    if not project.digest:
+        return None
+    now = project_digest(doc, project)
+    if now == project.digest:
+        return None
+    return (f"定稿后内容被改动过：定稿校验码 {check_code(project.digest)}，"
+            f"现在内容的校验码 {check_code(now)}")

@@ -15,6 +15,9 @@ from .tabs.fields import FieldBinder
 NO_YEAR = 1999  # the spin box's minimum, shown as “未填”
 CAPTION_WIDTH = 260  # the project name above the score: elided to this, so the header never shifts
 
+LOCK_STYLE = ("background:#37474f; color:white; padding:3px 10px; border-radius:4px;"
+              " font-weight:bold;")
+
 
 class ScoreBadge(QWidget):
     """总分 and 等次 of one project in large type, with the explanation as a tooltip."""
@@ -119,8 +122,7 @@ class Header(QFrame):
                                          "border-radius:3px;")
         self.lock_note = QLabel("已定稿", self)
         self.lock_note.setObjectName("lockNote")
-        self.lock_note.setStyleSheet("background:#37474f; color:white; padding:3px 10px;"
-                                     "border-radius:4px; font-weight:bold;")
+        self.lock_note.setStyleSheet(LOCK_STYLE)
         self.lock_note.hide()
         self.lock_button = QToolButton(self)      # 定稿… / 撤销定稿… (the window's actions)
         self.lock_button.setObjectName("lockButton")
@@ -295,11 +297,19 @@ class Header(QFrame):
         if project is None or not project.finalized_at:
             self.lock_note.hide()
             return
-        if project.digest:
-            from ..domain.digest import check_code
-        code = check_code(project.digest) if project.digest else "—"
-        self.lock_note.setToolTip(f"定稿于 {project.finalized_at.replace('T', ' ')}，校验码 {code}。\n"
-                                  "定稿后项目只读；如需修改，请在“项目”菜单中撤销定稿。")
+        from ..domain.digest import changed_since_finalized, check_code
+        changed = changed_since_finalized(self.session.document, project)
+        if changed:      # review 7: a file changed after 定稿 showed the paper's code as valid
+            self.lock_note.setText("校验码无效")
+            self.lock_note.setStyleSheet(LOCK_STYLE.replace("#37474f", "#c62828"))
+            self.lock_note.setToolTip(f"{changed}：纸质表上的校验码对现在的内容已无效。\n"
+                                      "请用“项目 → 核对定稿校验码”查看，核实后撤销定稿、重新定稿并重新打印。")
+        else:
+            code = check_code(project.digest) if project.digest else "—"
+            self.lock_note.setText("已定稿")
+            self.lock_note.setStyleSheet(LOCK_STYLE)
+            self.lock_note.setToolTip(f"定稿于 {project.finalized_at.replace('T', ' ')}，校验码 {code}。\n"
+                                      "定稿后项目只读；如需修改，请在“项目”菜单中撤销定稿。")
         self.lock_note.show()
 
     def flush(self) -> None:

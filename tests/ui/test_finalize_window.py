@@ -53,7 +53,7 @@ def menu_texts(window):
 
 def test_finalize_asks_explains_and_locks_the_project(qtbot, tmp_path, clean, monkeypatch):
     window = make_window(qtbot, tmp_path, clean)
-    assert menu_texts(window)[-2:] == ["定稿…", "撤销定稿…"]   # after 新增项目, 新增部门整体评价
+    assert menu_texts(window)[-3:] == ["定稿…", "撤销定稿…", "核对定稿校验码…"]   # after 新增…
     fa = window.finalize_actions
     assert fa.finalize_action.isEnabled() and not fa.unfinalize_action.isEnabled()
     page, pid = window.page, window.page.pid

@@ -1,0 +1,76 @@
+"""Review 7: a 定稿 file changed outside the program after the paper was stamped showed in the
+window as 已定稿 with the paper's check code and 没有发现问题; the window had no 核对."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from selfeval_desktop.cli import main
+from selfeval_desktop.db.demo import write_demo
+from selfeval_desktop.domain.checks import ERROR, check_project
+from selfeval_desktop.ui.qt import QMessageBox
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.ui_fixtures import reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def finalized(tmp_path):
+    path = tmp_path / "收到的.sqlite"
+    write_demo(path, "003")
+    assert main(["finalize", str(path)]) == 0
+    return path
+
+
+def tamper(path):
+    """What a unit might do after stamping: raise an actual with a database tool."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE indicator SET actual = '4次' WHERE id = (SELECT MIN(id) FROM indicator)")
+    conn.commit()
+    conn.close()
+
+
+def boxes(monkeypatch):
+    shown = []
+
+    def exec_(box):
+        shown.append((box.icon(), box.text(), box.informativeText()))
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return shown
+
+
+def test_a_changed_finalized_project_is_an_error_marked_red_and_verify_says_so(qtbot, tmp_path, finalized,
+                                                                              monkeypatch):
+    tamper(finalized)
+    doc = reread(finalized)
+    [finding] = [f for f in check_project(doc, doc.projects[0]) if f.code == "finalized_changed"]
+    assert finding.severity == ERROR and "定稿后内容被改动过" in finding.message
+    window = make_window(qtbot, tmp_path, finalized)
+    note = window.page.header.lock_note
+    assert note.isVisibleTo(window) and note.text() == "校验码无效"
+    assert "定稿后内容被改动过" in note.toolTip()
+    shown = boxes(monkeypatch)
+    assert window.finalize_actions.verify() is False
+    [(icon, text, detail)] = shown
+    assert icon == QMessageBox.Icon.Warning and text.startswith("共 1 个定稿项目，1 个不一致")
+    assert "不一致 [1] 学术交流活动经费" in detail
+
+
+def test_an_intact_finalized_file_checks_out(qtbot, tmp_path, finalized, monkeypatch):
+    doc = reread(finalized)
+    assert not [f for f in check_project(doc, doc.projects[0]) if f.code == "finalized_changed"]
+    window = make_window(qtbot, tmp_path, finalized)
+    assert window.page.header.lock_note.text() == "已定稿"
+    shown = boxes(monkeypatch)
+    assert window.finalize_actions.verify() is True
+    assert shown[0][1].startswith("共 1 个定稿项目，0 个不一致") and "一致  [1]" in shown[0][2]
+
+
+def test_verify_is_offered_in_a_read_only_window(qtbot, tmp_path, finalized):
+    window = make_window(qtbot, tmp_path)
+    assert window.file_actions.open_path(finalized, readonly=True)
+    assert window.finalize_actions.verify_action.isEnabled()
