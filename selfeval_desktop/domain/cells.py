@@ -24,7 +24,8 @@ import unicodedata
 
 __all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
            "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "title_matches",
-           "indicator_field", "INDICATOR_TITLES", "MONEY_UNITS"]
+           "indicator_field", "INDICATOR_TITLES", "LINE_TITLES", "line_field", "is_total_label",
+           "MONEY_UNITS"]
 
 FEN_PER_YUAN = 100
 MONEY_UNITS = {"元": Decimal(100), "千元": Decimal(100_000), "万元": Decimal(1_000_000),
@@ -254,6 +255,32 @@ INDICATOR_TITLES = {
     "override_reason": ("调整理由",),
     "stated": ("原表得分",),
 }
+
+
+# the spending-line table's column titles (支出明细: this program's own export, the seeds' and
+# units' sheets): field → titles, compared after normalise_label; read by 导入Excel and a paste
+LINE_TITLES = {
+    "code": ("编码", "科目编码", "经济分类编码", "科目代码"),
+    "name": ("名称", "支出项目", "经济分类", "科目名称", "支出科目", "费用科目", "开支科目",
+             "预算科目", "费用名称", "支出内容"),
+    "planned": ("计划支出数", "计划支出", "预算数", "预算金额", "计划数", "预算支出数"),
+    "actual": ("实际支出数", "实际支出", "实际数", "支出数", "实际支出金额", "决算数"),
+    "special_planned": ("其中专项(计划)", "其中专项计划", "其中专项经费", "其中专项", "专项经费",
+                        "专项计划"),
+    "special_actual": ("其中专项(实际)", "其中专项实际", "专项实际", "专项实际支出", "专项经费实际"),
+}
+_TOTAL_LABELS = ("合计", "小计", "总计", "合计数")
+
+
+def line_field(text) -> str | None:
+    """The spending-line field a column title names (“预算数（万元）” → planned); None."""
+    label = normalise_label(text)
+    return next((key for key, names in LINE_TITLES.items() if title_matches(label, names)), None)
+
+
+def is_total_label(text) -> bool:
+    """合计 / 小计 / 总计 (also “合 计”): a sum row of a sheet, not a row of its own."""
+    return normalise_label(text) in _TOTAL_LABELS
 
 
 def title_matches(label: str, names) -> bool:

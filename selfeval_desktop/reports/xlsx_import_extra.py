@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..domain.catalogs import by_name
-from ..domain.cells import CellError, cell_decimal
+from ..domain.cells import LINE_TITLES, CellError, cell_decimal, is_total_label
 from ..domain.model import (CONCLUSION_SECTIONS, BudgetLine, Evaluator, ProjectKind, Source,
                             SpendingScheme)
 from .xlsx_import_locate import Grid, MoneyCell, locate_field, matches
@@ -25,11 +25,7 @@ SCHEME_WORDS = {"支出经济分类": SpendingScheme.ECONOMIC, "科研经费11�
 SOURCE_WORDS = {Source.CENTRAL: ("中央财政",), Source.PROVINCIAL: ("省级财政", "自治区财政", "省财政"),
                 Source.LOCAL: ("市县财政", "市县级财政", "市级财政", "县级财政"),
                 Source.OTHER: ("其他", "其它", "其他资金", "其它资金")}
-LINE_COLUMNS = {"code": ("编码", "科目编码", "经济分类编码"),
-                "name": ("名称", "支出项目", "经济分类", "科目名称"),
-                "planned": ("计划支出数", "计划支出"), "actual": ("实际支出数",),
-                "special_planned": ("其中专项(计划)", "其中专项计划"),
-                "special_actual": ("其中专项(实际)", "其中专项实际")}
+LINE_COLUMNS = LINE_TITLES     # shared with a paste into the window's 支出明细
 EVALUATOR_COLUMNS = {"name": ("姓名",), "title": ("职称/职务", "职称", "职务"),
                      "org": ("单位", "工作单位")}
 
@@ -125,6 +121,10 @@ def _lines(grid: Grid, data) -> int:
         if grid.blank_row(r):
             break
         line = BudgetLine(code=_text(grid, r, cols, "code"), name=_text(grid, r, cols, "name"))
+        if is_total_label(line.name) or is_total_label(line.code):
+            data.report.read.append(f"支出明细的“{line.name or line.code}”行（第{r + 1}行）未作为支出科目读入："
+                                    "合计由本程序按各行计算")
+            continue
         scheme = data.project.spending_scheme
         if not line.code and scheme is not SpendingScheme.ECONOMIC:
             entry = by_name(line.name, scheme)  # R&D categories print no code: 设备费 → equipment

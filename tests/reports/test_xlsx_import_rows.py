@@ -164,3 +164,25 @@ def test_review_does_not_say_all_agree_when_a_stated_score_could_not_be_read(tmp
     text = "\n".join(review_lines(result.report, findings))
     assert "复核：填报的得分与评分规则一致" not in text
     assert "未复核" in text and "举办讲座次数" in text and "总分" in text
+
+
+def test_spending_lines_titled_as_the_seeds_write_them_are_read_without_their_total_row(tmp_path):
+    """Seed 002 writes 费用科目 | 预算数（万元） | 实际支出（万元）| 其中专项经费 | 专项实际 and ends with
+    a 合计 row: the titles are read and the 合计 row is not a spending line of its own."""
+    path = build.standard(tmp_path / "lines.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    top = ws.max_row + 2
+    rows = [["费用科目", "预算数（万元）", "实际支出（万元）", "其中专项经费", "专项实际"],
+            ["设备费", 170, 170, 32, 32], ["材料费", 42, 42, 16, 16], ["合计", 212, 212, 48, 48]]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            ws.cell(top + i, 1 + j, value)
+    wb.save(path)
+    result = import_workbook(path, "wan")
+    lines = result.document.projects[0].budget_lines
+    assert [(l.name, l.planned, l.actual, l.special_planned, l.special_actual) for l in lines] == [
+        ("设备费", 170_000_000, 170_000_000, 32_000_000, 32_000_000),
+        ("材料费", 42_000_000, 42_000_000, 16_000_000, 16_000_000)]
+    assert any("“合计”行" in item and "未作为支出科目读入" in item
+               for item in result.report.projects[0].read)

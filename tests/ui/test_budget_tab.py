@@ -105,6 +105,27 @@ def test_paste_lines_grows_rows_and_undo_removes_them(qtbot, tab, path):
     assert len(project(path).budget_lines) == 2
 
 
+def test_a_sheets_block_with_its_title_and_total_rows_pastes_only_the_lines(qtbot, tab, path):
+    """Review 7: seed 002's 支出明细 copied with its title row and 合计 row became two more
+    lines (“费用科目” with red cells, “合计 240”) and the total doubled to 480."""
+    index = tab.scheme_box.findData(SpendingScheme.RD2011.value)
+    tab.scheme_box.setCurrentIndex(index)
+    tab.scheme_box.activated.emit(index)
+    before = len(project(path).budget_lines)
+    block = ("费用科目\t预算数（万元）\t实际支出（万元）\t其中专项经费\t专项实际\r\n"
+             "设备费\t170\t170\t32\t32\r\n材料费\t42\t42\t16\t16\r\n合计\t212\t212\t48\t48\r\n")
+    QGuiApplication.clipboard().setText(block)
+    grid = tab.line_grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(before, blm.COL_NAME))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    lines = project(path).budget_lines[before:]
+    assert [(l.name, l.planned, l.actual, l.special_planned, l.special_actual) for l in lines] == [
+        ("设备费", 170_000_000, 170_000_000, 32_000_000, 32_000_000),
+        ("材料费", 42_000_000, 42_000_000, 16_000_000, 16_000_000)]
+    assert "列标题" in grid.message and "1 行“合计/小计”未作为支出科目粘贴" in grid.message
+
+
 def test_scheme_selector_switches_catalog(qtbot, tab, path):
     index = tab.scheme_box.findData(SpendingScheme.RD2011.value)
     tab.scheme_box.setCurrentIndex(index)

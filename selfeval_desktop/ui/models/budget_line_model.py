@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...domain import catalogs
+from ...domain.cells import is_total_label, line_field
 from ...domain.checks_funds import SCHEME_NAMES, catalog_entry
 from ...domain.model import BudgetLine, SpendingScheme, lines_total
 from ...domain.money import format_wan
@@ -21,6 +22,18 @@ HEADERS = ("科目编码", "支出科目", "计划支出数", "实际支出数",
 FIELDS = {COL_CODE: ("code", TEXT), COL_NAME: ("name", TEXT), COL_PLANNED: ("planned", MONEY),
           COL_ACTUAL: ("actual", MONEY), COL_SPECIAL_PLANNED: ("special_planned", MONEY),
           COL_SPECIAL_ACTUAL: ("special_actual", MONEY)}
+FIELD_COLUMNS = {field: col for col, (field, _kind) in FIELDS.items()}
+
+
+def titled_columns(first_row, columns: list[int]) -> list[int] | None:
+    """The columns a pasted block's first row names when it is the sheet's title row (every filled
+    cell a spending-line title, at least two: “费用科目 | 预算数（万元） | 实际支出（万元）”); None
+    when it is data."""
+    fields = [line_field(cell) if cell.strip() else "" for cell in first_row]
+    filled = [f for f in fields if f != ""]
+    if len(filled) < 2 or None in filled:
+        return None
+    return [FIELD_COLUMNS.get(f, col) for f, col in zip(fields, columns)]
 
 
 class BudgetLineModel(SessionTableModel):
@@ -39,6 +52,21 @@ class BudgetLineModel(SessionTableModel):
         if obj is None or field is None:
             return None
         return CellRef("budget_line", obj.id, field[0], field[1])
+
+    def prepare_paste(self, block, start_row: int, columns: list[int]):
+        """A block copied from a sheet's 支出明细 (review 7: its title row and 合计 row became two
+        spending lines and the total doubled): the title row maps the columns and is not pasted;
+        合计/小计 rows are left out — this grid sums the lines itself. Returns (block, columns, note)."""
+        notes = []
+        titled = titled_columns(block[0], columns) if len(block) > 1 else None
+        if titled is not None:
+            block, columns = block[1:], titled
+            notes.append("第一行是列标题，已按标题把各列粘贴到对应的列")
+        names = [i for i, col in enumerate(columns) if col in (COL_CODE, COL_NAME)] or [0]
+        kept = [row for row in block if not any(i < len(row) and is_total_label(row[i]) for i in names)]
+        if len(kept) < len(block):
+            notes.append(f"{len(block) - len(kept)} 行“合计/小计”未作为支出科目粘贴（合计由表格按各行计算）")
+        return kept, columns, "；".join(notes)
 
     def new_row(self) -> BudgetLine:
         return BudgetLine()
