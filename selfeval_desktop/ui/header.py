@@ -7,7 +7,7 @@ from ..domain.profiles import ProfileError, all_profiles, load_profile
 from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
                             describe_profile_change)
 from ..domain.scoring import shown_grade
-from .project_list import display_name, grade_color, score_tooltip
+from .project_list import PROVISIONAL_COLOR, display_name, grade_color, score_tooltip
 from .qt import (QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
                  QVBoxLayout, QWidget, Qt)
 from .tabs.fields import FieldBinder
@@ -41,11 +41,12 @@ class ScoreBadge(QWidget):
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.caption.setFixedWidth(CAPTION_WIDTH)
         self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        total_caption = QLabel(total_caption, self)
+        self.total_caption = QLabel(total_caption, self)
+        self._total_words = total_caption
         grade_caption = QLabel(grade_caption, self)
         row = QHBoxLayout()
         row.setSpacing(6)
-        row.addWidget(total_caption)
+        row.addWidget(self.total_caption)
         row.addWidget(self.total)
         row.addSpacing(10)
         row.addWidget(grade_caption)
@@ -59,11 +60,18 @@ class ScoreBadge(QWidget):
     def show_score(self, caption: str, score) -> None:
         self.caption.setText(caption)
         if score is None:
+            self.total_caption.setText(self._total_words)
+            self.total.setStyleSheet("")
             self.total.setText("—")
             self.grade.setText("")
             self.setToolTip("")
             return
         self.total.setText(str(score.total) if score.scored else "—")  # 未评分: no 0.00
+        # review 7: 117.47 of 分值 adding up to 140 stood in the big black digits like a score; a
+        # total that is not final is grey and captioned 暂计, its reason in the tooltip
+        provisional = score.scored and score.provisional
+        self.total_caption.setText("暂计" if provisional else self._total_words)
+        self.total.setStyleSheet(f"color: {PROVISIONAL_COLOR};" if provisional else "")
         grade = shown_grade(score)          # — when the 分值 do not add up to 100
         self.grade.setText(grade)
         color = grade_color(grade).name()

@@ -31,6 +31,8 @@ _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
                 "差": "#c62828", PROVISIONAL_GRADE: "#8a8a8a"}
 
+PROVISIONAL_COLOR = "#9e9e9e"   # a total that is not final yet: grey, its reason in the tooltip
+
 
 _LOCK_ICON = None
 
@@ -166,6 +168,8 @@ class ProjectListModel(QAbstractTableModel):
                 return grade_color(shown_grade(self.session.score(pid)))
             if col == COL_NAME and not project.name.strip():
                 return QColor("#888888")
+            if col == COL_SCORE and self.session.score(pid).provisional:
+                return QColor(PROVISIONAL_COLOR)   # not to be copied as the score (review 7)
         if role == FONT and (col == COL_GRADE or self.is_department_row(index.row())):
             font = QFont()
             font.setBold(True)
