@@ -165,6 +165,15 @@ def _printed_totals(ctx: Context) -> None:
                  "spent_total": ctx.project.effective_spent_total()}
     twins = dict(PRINTED_TWINS)
     for printed, value in effective.items():
+        twin = twins.get(printed)
+        if printed == "spent_total" and getattr(f, twin) not in (None, value) and value is not None:
+            # review 7: the two forms would print two figures for what was spent. 计划安排资金 and
+            # 全年预算数 differ by design where a project has 自筹 money (seed 002: 240 against 52)
+            label, twin_label = FUNDING_LABELS[printed], FUNDING_LABELS[twin]
+            ctx.warning("printed_twins_differ",
+                        f"{ctx.name}{label} {wan(value)}与{twin_label} {wan(getattr(f, twin))}不一致："
+                        f"自评基本情况表印{label}，项目支出绩效自评表印{twin_label}；"
+                        f"如实际支出含自筹等非财政资金可不理会，否则请核对", "budget", field=printed)
         if value is not None:
             continue
         label, twin = FUNDING_LABELS[printed], twins.get(printed)

@@ -34,3 +34,21 @@ def test_an_unknown_classification_is_said_with_what_was_written():
 def test_known_lines_and_an_empty_line_say_nothing():
     assert line_findings([BudgetLine("30211", "差旅费", 5_000_000, None),
                           BudgetLine("", "", None, None)]) == []
+
+
+def test_spent_and_executed_differing_is_said_since_the_two_forms_print_them():
+    """Review 7: 实际支出 (基本情况表) 2.93 and 全年执行数 (自评表) 3.223 of one project printed
+    two figures without a word. 计划安排资金 against 全年预算数 is not compared: with 自筹 money
+    they differ by design (seed 002: 240 against 52)."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.checks import check_project
+    doc = build_demo("003")
+    p = doc.projects[0]
+    assert not [f for f in check_project(doc, p) if f.code == "printed_twins_differ"]
+    p.funding.spent_total = p.funding.executed - 293_000
+    [finding] = [f for f in check_project(doc, p) if f.code == "printed_twins_differ"]
+    assert finding.severity == "warning" and finding.place.tab == "budget"
+    assert "实际支出" in finding.message and "全年执行数" in finding.message
+    p.funding.spent_total = p.funding.executed
+    p.funding.planned_total = p.funding.annual_budget * 5
+    assert not [f for f in check_project(doc, p) if f.code == "printed_twins_differ"]
