@@ -19,10 +19,16 @@ def add_actions(actions, menu) -> None:
     actions._action(menu, "导入Excel自评表…", lambda: import_excel(actions))
     actions._action(menu, "从其他自评文件加入项目…", lambda: _merge(actions), needs_document=True)
     actions._action(menu, "导出Excel…", lambda: export_excel(actions), needs_document=True)
+    actions._action(menu, "汇总多个自评文件…", lambda: _aggregate(actions))
     for i, (form, title) in enumerate(FORM_CHOICES):
         # Ctrl+P, as every program prints (review 6): the first form, the one that is stamped
         actions._action(menu, f"打印·导出PDF：{title}…", lambda f=form: export_pdf(actions, f),
                         QKeySequence.StandardKey.Print if i == 0 else None, needs_document=True)
+
+
+def _aggregate(actions) -> bool:
+    from .aggregate_action import aggregate
+    return aggregate(actions)
 
 
 def _merge(actions) -> bool:

@@ -1,0 +1,57 @@
+"""文件 → 汇总多个自评文件…: the receiving side's summary workbook, as ``aggregate`` writes it.
+
+Review 7: a 主管部门 clerk who receives the units' files by email had the summary only on the
+command line. Pick the files, then where the workbook goes; every file is only read, and a file
+that cannot be read stops the summary with its name (nothing written), as the command does.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..db.document import DocumentError
+from .qt import QMessageBox
+
+TITLE = "汇总多个自评文件"
+
+
+def aggregate(actions, files: list[str] | None = None, out: str | None = None) -> bool:
+    from ..commands.aggregate import check_output
+    from ..commands.common import CommandError
+    from ..reports.xlsx_aggregate import AggregateError, Source, unit_count, write_summary
+    from .file_actions import FILE_FILTER
+    from .merge_projects import read_other
+    from .qt import QFileDialog
+    window = actions.window
+    if files is None:
+        files, _ = QFileDialog.getOpenFileNames(window, f"{TITLE}：选择各单位的自评文件（可多选）",
+                                                actions._start_dir(), FILE_FILTER)
+    if not files:
+        return False
+    paths, sources, bad = [Path(f) for f in files], [], []
+    for path in paths:
+        try:
+            sources.append(Source(path, read_other(path)))
+        except (DocumentError, OSError) as exc:
+            bad.append(f"“{path.name}”：{exc}")
+    if bad:
+        QMessageBox.warning(window, TITLE, f"{len(bad)} 个文件无法读取，未汇总：\n" + "\n".join(bad))
+        return False
+    if out is None:
+        default = str(paths[0].with_name("汇总表.xlsx"))
+        out, _ = QFileDialog.getSaveFileName(window, f"{TITLE}：汇总表保存为", default,
+                                             "Excel 工作簿 (*.xlsx)")
+    if not out:
+        return False
+    target = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
+    try:
+        check_output(target, paths, force=True)      # the dialog asked before replacing a workbook
+        write_summary(sources, target)
+    except (CommandError, AggregateError, OSError) as exc:
+        QMessageBox.warning(window, TITLE, f"未写出汇总表：{exc}")
+        return False
+    projects = sum(len(s.document.project_list()) for s in sources)
+    years = {s.document.year for s in sources}
+    note = "\n各文件的评价年度不同，汇总表按年度分别合计。" if len(years) > 1 else ""
+    QMessageBox.information(window, TITLE, f"已汇总 {unit_count(sources)} 个单位、{projects} 个项目到\n"
+                                           f"{target}{note}")
+    return True

@@ -1,0 +1,61 @@
+"""文件 → 汇总多个自评文件… (review 7: the summary was only on the command line)."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from selfeval_desktop.db.demo import write_demo
+from selfeval_desktop.ui import aggregate_action
+from selfeval_desktop.ui.qt import QMessageBox
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def told(monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(("info", a[2])))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(("warning", a[2])))
+    return said
+
+
+def test_the_units_files_become_one_summary_workbook(qtbot, tmp_path, told):
+    window = make_window(qtbot, tmp_path)
+    assert "汇总多个自评文件…" in [a.text() for a in menu_of(window, "文件(&F)").actions()]
+    files = []
+    for seed in ("003", "004"):
+        path = tmp_path / f"{seed}.sqlite"
+        write_demo(path, seed)
+        files.append(str(path))
+    before = [open(f, "rb").read() for f in files]
+    out = tmp_path / "汇总"
+    assert aggregate_action.aggregate(window.file_actions, files, str(out))
+    book = openpyxl.load_workbook(out.with_suffix(".xlsx"))
+    text = "\n".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+    assert "河池市科协" in text and "学术交流活动经费" in text
+    assert told == [("info", f"已汇总 2 个单位、21 个项目到\n{out.with_suffix('.xlsx')}\n"
+                             "各文件的评价年度不同，汇总表按年度分别合计。")]   # 2020 and 2021
+    assert [open(f, "rb").read() for f in files] == before          # the units' files only read
+
+
+def test_a_file_that_cannot_be_read_stops_it_and_is_named(qtbot, tmp_path, told):
+    window = make_window(qtbot, tmp_path)
+    good = tmp_path / "good.sqlite"
+    write_demo(good, "003")
+    broken = tmp_path / "坏.sqlite"
+    broken.write_bytes(b"not a database")
+    out = tmp_path / "汇总.xlsx"
+    assert not aggregate_action.aggregate(window.file_actions, [str(good), str(broken)], str(out))
+    assert told[0][0] == "warning" and "“坏.sqlite”" in told[0][1]
+    assert not out.exists()
+
+
+def test_the_summary_never_replaces_one_of_the_units_files(qtbot, tmp_path, told):
+    window = make_window(qtbot, tmp_path)
+    path = tmp_path / "a.xlsx"
+    write_demo(path, "003")            # a 自评文件 however it is named
+    before = path.read_bytes()
+    assert not aggregate_action.aggregate(window.file_actions, [str(path)], str(path))
+    assert told[0][0] == "warning" and path.read_bytes() == before
