@@ -5,8 +5,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .checks_base import Context, percent, points, shown
-from .model import Indicator
-from .scoring import IndicatorScore, num, parsed, score_indicator
+from .model import Indicator, ProjectKind
+from .scoring import IndicatorScore, judged_by_achievement, num, parsed, score_indicator
 from .values import Direction, unit_slip
 
 ZERO = Decimal(0)
@@ -102,22 +102,22 @@ def _blank(ind: Indicator) -> bool:
             and ind.weight is None and ind.stated_score is None and ind.override is None)
 
 
-def error_field(ind: Indicator, rule: IndicatorScore) -> tuple[str, str]:
-    """(code, field) of the cell a scoring error belongs to."""
+def error_field(ind: Indicator, rule: IndicatorScore, department: bool = False) -> tuple[str, str]:
+    """(code, field) of the cell a scoring error belongs to. A 部门整体 row without a target is
+    judged by a 评分标准: its missing 达成情况 is the red cell, not the target (review 7)."""
     if ind.weight is None:
         return "weight_missing", "weight"
     if ind.weight < 0:
         return "weight_negative", "weight"
     target = parsed(ind.target)
     if target.empty:
-        return "target_missing", "target"
+        return ("achievement_missing", "achievement") if department else ("target_missing", "target")
     if target.error:
         return "target_unreadable", "target"
     actual = parsed(ind.actual)
     if actual.empty:
         return "actual_missing", "actual"
-    if rule.direction is Direction.QUALITATIVE or (
-            rule.direction is Direction.TIMELY and not actual.error and actual.deadline is None):
+    if judged_by_achievement(ind):   # 定性, 时效 without a date, words against a number
         return "achievement_missing", "achievement"
     if actual.error:
         return "actual_unreadable", "actual"
@@ -147,7 +147,7 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
         ctx.warning("actual_empty", f"{where}已选择达成情况，但实际完成值未填写，表中该格将为空",
                     "indicators", "indicator", row, "actual")
     if rule.error:
-        code, field = error_field(ind, rule)
+        code, field = error_field(ind, rule, ctx.project.kind is ProjectKind.DEPARTMENT)
         ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)
     elif s.error:  # the rule scored the row, so the error is the override's
         # a missing reason is said below; is the value itself refused too?

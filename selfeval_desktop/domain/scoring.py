@@ -7,33 +7,24 @@ what is shown and printed); the total is the sum of the shown scores, so the pri
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Indicator, Project
 from .money import fen_to_wan
 from .profiles import Profile
-from .values import (Achievement, Direction, ParsedValue, comparable, deadline_late, parse_value,
-                     same_unit_reading)
+from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed, points,
+                           with_unit, zero)
+from .scoring_choice import (NUMERIC, TARGET_OR_CHOICE, achievement_of, in_band, is_ceiling,
+                             is_money, judged_by_achievement, qualitative_band, score_by_choice,
+                             score_qualitative, within_budget)
+from .values import ParsedValue, Direction, comparable, deadline_late, same_unit_reading
 
-ZERO = Decimal(0)
-ONE = Decimal(1)
-HUNDRED = Decimal(100)
+__all__ = ["IndicatorScore", "ExecutionScore", "ProjectScore", "UNSCORED", "PROVISIONAL_GRADE",
+           "TARGET_OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "num", "pct", "points",
+           "score_execution", "score_indicator", "score_project", "combine",
+           "provisional_reason", "achievement_of", "qualitative_band", "judged_by_achievement"]
+
 UNSCORED = "未评分"  # the grade of a project with nothing scorable yet
-
-
-@dataclass(frozen=True)
-class IndicatorScore:
-    score: Decimal | None           # the score that counts (override applied when valid)
-    rule_score: Decimal | None      # the rule's score, before any override
-    explanation: str
-    direction: Direction | None
-    error: str | None = None        # why no score could be computed, or why an override was refused
-    band: tuple[Decimal, Decimal] | None = None  # 定性 band in points (low, high)
-    achievement: str | None = None  # the 达成 level used for 定性/时效 rows
-    below_full: bool = False        # needs 偏差原因分析
-    overshoot: bool = False         # actual above the profile's threshold × target
-    weight: Decimal | None = None   # the row's 分值 as written (for the 分值 total)
 
 
 @dataclass(frozen=True)
@@ -69,43 +60,15 @@ def shown_grade(score: ProjectScore) -> str:
     return PROVISIONAL_GRADE if score.scored and score.provisional else score.grade
 
 
-@lru_cache(maxsize=8192)
-def parsed(text: str) -> ParsedValue:
-    """parse_value with a cache: the grid rescoring on every keystroke parses the same texts."""
-    return parse_value(text)
-
-
-def num(value: Decimal) -> str:
-    """A Decimal as people write it: 4, 2.5, 681.5307 (no exponent, no trailing zeros)."""
-    if value == value.to_integral_value():
-        return format(value.quantize(ONE), "f")
-    return format(value.normalize(), "f")
-
-
 def pct(rate: Decimal) -> str:
     """A fraction as a percentage with 2 decimals, rounded half-up (0.9640 → 96.40%)."""
     return format((rate * HUNDRED).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f") + "%"
 
 
-def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
-    """A score as shown: rounded by the profile, never above 分值 and never "-0.00"."""
-    shown = profile.round(value)
-    if shown > weight:  # 分值 with more decimals than shown (7.125 → 7.12, not 7.13)
-        shown = weight.quantize(profile.quantum, rounding=ROUND_DOWN)
-    if shown == 0:
-        shown = abs(shown)
-    return shown
-
-
-def _with_unit(value: Decimal, unit: str) -> str:
-    """Number then unit as typed, for both sides of a formula: "4次", "95%", "6万元", "5"."""
-    return f"{num(value)}{unit}"
-
-
 def _ratio(top: Decimal, bottom: Decimal, unit: str) -> str:
     """A quotient as people say it: "1 / 4 次" for counts, "5% / 6%" when the unit is a sign."""
     if unit in ("%", "‰"):
-        return f"{_with_unit(top, unit)} / {_with_unit(bottom, unit)}"
+        return f"{with_unit(top, unit)} / {with_unit(bottom, unit)}"
     return f"{num(top)} / {num(bottom)}" + (f" {unit}" if unit else "")
 
 
@@ -171,9 +134,9 @@ def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> Indicator
         return IndicatorScore(None, None, "分值不能为负数", target.direction, "分值不能为负数")
     if target.empty:
         if ind.achievement:   # judged 达成/部分达成/未达成 by a 评分标准, not against a target
-            return _score_qualitative(ind, replace(target, direction=Direction.QUALITATIVE),
-                                      actual, profile, note="（未填写年度指标值，按所选达成情况计分）")
-        return IndicatorScore(None, None, "未填写年度指标值", None, "年度指标值未填写")
+            return score_qualitative(ind, replace(target, direction=Direction.QUALITATIVE),
+                                     actual, profile, note="（未填写年度指标值，按所选达成情况计分）")
+        return IndicatorScore(None, None, "未填写年度指标值", None, TARGET_OR_CHOICE)
     if target.error:
         return IndicatorScore(None, None, target.error, None, target.error)
     direction = target.direction
@@ -181,20 +144,32 @@ def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> Indicator
         return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.QUALITATIVE or (
             direction is Direction.TIMELY and not _is_date(actual)):
-        return _score_qualitative(ind, target, actual, profile)
+        return score_qualitative(ind, target, actual, profile)
     if actual.empty:
         return IndicatorScore(None, None, "未填写实际完成值", direction, "实际完成值未填写")
     if actual.error:
         return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.TIMELY:
         return _score_timely(weight, target, actual, profile, year)
+    if direction is Direction.POSITIVE and target.bare and "成本" in (ind.level2 or ""):
+        direction = Direction.NEGATIVE  # a bare amount under 成本指标 is a ceiling
+    if actual.number is None:          # words where a number is expected (圆满完成, 未超预算)
+        if actual.no_overrun and direction is Direction.NEGATIVE and is_money(target):
+            return within_budget(weight, target, actual, profile)
+        return score_by_choice(ind, target, actual, profile, direction,
+                               f"实际完成值“{actual.text.strip()}”不是数值")
     pair = comparable(target, actual)
     if isinstance(pair, str):
         return IndicatorScore(None, None, pair, direction, pair)
     t, a = pair
     unit = target.unit
-    if direction is Direction.POSITIVE and target.bare and "成本" in (ind.level2 or ""):
-        direction = Direction.NEGATIVE  # a bare amount under 成本指标 is a ceiling
+    if direction is Direction.NEGATIVE and is_ceiling(actual):   # 实际未超过 360 天
+        if a > t:     # 不超过400天 against ≤360天: 400 is a bound, not what was reached
+            return score_by_choice(ind, target, actual, profile, direction,
+                                   f"实际“{actual.text.strip()}”只说明不超过 "
+                                   f"{with_unit(a, unit)}，不能说明是否达到目标")
+        return full(weight, profile, f"实际“{actual.text.strip()}”，即不超过 "
+                    f"{with_unit(a, unit)}，≤ 目标 {with_unit(t, unit)}", Direction.NEGATIVE)
     shown = _Shown(t, a, unit, _typed_in_other_unit(actual, target), target.change,
                    same_unit_reading(actual.unit, unit))
     if direction is Direction.NEGATIVE:
@@ -247,27 +222,17 @@ def _typed_in_other_unit(actual: ParsedValue, target: ParsedValue) -> str:
     return f"{actual.change}{num(actual.number)}{actual.unit}"
 
 
-def _full(weight: Decimal, profile: Profile, text: str, direction: Direction, **kw) -> IndicatorScore:
-    score = points(weight, weight, profile)
-    return IndicatorScore(score, score, f"{text}，得满分 {num(weight)} 分 = {score}", direction, **kw)
-
-
-def _zero(weight: Decimal, profile: Profile, text: str, direction: Direction) -> IndicatorScore:
-    score = points(ZERO, weight, profile)
-    return IndicatorScore(score, score, f"{text}，得 0 分", direction, below_full=weight > 0)
-
-
 def _score_positive(weight, v: _Shown, profile) -> IndicatorScore:
     t, a = v.t, v.a
     overshoot = t > 0 and a > t * profile.overshoot_threshold
     if a >= t:
         note = (f"（超过目标值的 {num(profile.overshoot_threshold * HUNDRED)}%，请说明原因）"
                 if overshoot else "")
-        return _full(weight, profile, f"实际 {v.actual} ≥ 目标 {v.target}{note}",
-                     Direction.POSITIVE, overshoot=overshoot)
+        return full(weight, profile, f"实际 {v.actual} ≥ 目标 {v.target}{note}",
+                    Direction.POSITIVE, overshoot=overshoot)
     if t <= 0:
-        return _zero(weight, profile, f"实际 {v.actual} 未达到目标 {v.target}",
-                     Direction.POSITIVE)
+        return zero(weight, profile, f"实际 {v.actual} 未达到目标 {v.target}",
+                    Direction.POSITIVE)
     a = max(a, ZERO)
     score = points(weight * a / t, weight, profile)
     return IndicatorScore(score, score, f"{v.note}{_ratio(a, t, v.unit)} × {num(weight)} 分 = {score}",
@@ -278,18 +243,18 @@ def _score_positive(weight, v: _Shown, profile) -> IndicatorScore:
 def _score_negative(weight, v: _Shown, profile) -> IndicatorScore:
     t, a = v.t, v.a
     if a <= t:
-        return _full(weight, profile, f"实际 {v.actual} ≤ 目标 {v.target}",
-                     Direction.NEGATIVE)
+        return full(weight, profile, f"实际 {v.actual} ≤ 目标 {v.target}",
+                    Direction.NEGATIVE)
     if t <= 0:
-        return _zero(weight, profile, f"目标为 {v.target}，实际 {v.actual} 超出",
-                     Direction.NEGATIVE)
+        return zero(weight, profile, f"目标为 {v.target}，实际 {v.actual} 超出",
+                    Direction.NEGATIVE)
     if profile.negative_method == "linear":
         # 分值 × (1 − (a − t) / t) = 分值 × (2t − a) / t, multiplied first so halves stay exact
         raw = weight * (2 * t - a) / t
         score = points(max(raw, ZERO), weight, profile)
         u = v.unit
-        text = (f"{v.note}反向指标线性扣分：{num(weight)} 分 × (1 − ({_with_unit(a, u)} − "
-                f"{_with_unit(t, u)}) / {_with_unit(t, u)}) = {score}"
+        text = (f"{v.note}反向指标线性扣分：{num(weight)} 分 × (1 − ({with_unit(a, u)} − "
+                f"{with_unit(t, u)}) / {with_unit(t, u)}) = {score}"
                 + ("（实际达到目标的两倍及以上，得 0 分）" if raw <= 0 else ""))
     else:
         score = points(weight * t / a, weight, profile)
@@ -301,12 +266,12 @@ def _score_negative(weight, v: _Shown, profile) -> IndicatorScore:
 def _score_equal(weight, v: _Shown, profile) -> IndicatorScore:
     t, a = v.t, v.a
     if a == t:
-        return _full(weight, profile, f"实际 {v.actual} = 目标 {v.target}",
-                     Direction.EQUAL)
+        return full(weight, profile, f"实际 {v.actual} = 目标 {v.target}",
+                    Direction.EQUAL)
     low, high = min(a, t), max(a, t)
     if low <= 0:
-        return _zero(weight, profile, f"等于型指标：实际 {v.actual}，目标 {v.target}",
-                     Direction.EQUAL)
+        return zero(weight, profile, f"等于型指标：实际 {v.actual}，目标 {v.target}",
+                    Direction.EQUAL)
     score = points(weight * low / high, weight, profile)
     return IndicatorScore(score, score, f"{v.note}等于型指标偏离目标：{_ratio(low, high, v.unit)} × "
                           f"{num(weight)} 分 = {score}",
@@ -327,77 +292,10 @@ def _score_timely(weight, target: ParsedValue, actual: ParsedValue, profile,
         return IndicatorScore(None, None, judged, Direction.TIMELY, judged)
     late, note = judged
     if not late:
-        return _full(weight, profile, f"实际“{shown_a}”不晚于目标“{shown_t}”{note}",
-                     Direction.TIMELY)
-    return _zero(weight, profile, f"实际“{shown_a}”晚于目标“{shown_t}”{note}，逾期",
-                 Direction.TIMELY)
-
-
-def achievement_of(ind: Indicator) -> str | None:
-    """The 达成 level of a 定性 row: stated by the user, else read from the actual text."""
-    if ind.achievement:
-        return ind.achievement
-    actual = parsed(ind.actual)
-    if actual.achievement is not None:
-        return actual.achievement.value
-    text = (ind.actual or "").strip()
-    if text and text == (ind.target or "").strip():
-        return Achievement.MET.value
-    return None
-
-
-def qualitative_band(weight: Decimal, achievement: str, profile: Profile):
-    """(low, high, suggested) in points for a 定性 level, on the profile's shown precision.
-
-    ``low`` is the smallest shown score inside the band; ``high`` the band's top (for a closed
-    band, the highest shown score in it; for a half-open one, the first shown score above it).
-    The suggestion is the highest shown score inside the band: 10.00 for 达成 on 10 points,
-    7.99 for [60%, 80%).
-    """
-    band = profile.band(achievement)
-    if band is None:
-        return None
-    q = profile.quantum
-    low = (weight * band.low).quantize(q, rounding=ROUND_CEILING)
-    top = weight * band.high
-    if band.high_inclusive:
-        high = suggested = min(top, weight).quantize(q, rounding=ROUND_DOWN)
-    else:
-        high = top.quantize(q, rounding=ROUND_CEILING)
-        suggested = high - q
-    return low, high, max(suggested, low)
-
-
-def _in_band(value: Decimal, low: Decimal, high: Decimal, inclusive: bool) -> bool:
-    return low <= value and (value <= high if inclusive else value < high)
-
-
-def _score_qualitative(ind, target, actual, profile, note: str = "") -> IndicatorScore:
-    weight = ind.weight
-    direction = target.direction
-    kind = "时效指标" if direction is Direction.TIMELY else "定性指标"
-    level = achievement_of(ind)
-    if level is None:
-        if actual.empty:
-            msg = "实际完成值未填写"
-        elif direction is Direction.TIMELY:
-            msg = "时效指标请填写完成日期（如 2021年11月），或选择达成情况（达成 / 部分达成 / 未达成）"
-        else:
-            msg = "定性指标请选择达成情况（达成 / 部分达成 / 未达成）"
-        return IndicatorScore(None, None, msg, direction, msg)
-    bounds = qualitative_band(weight, level, profile)
-    if bounds is None:
-        msg = f"达成情况“{level}”不是 达成 / 部分达成 / 未达成 之一"
-        return IndicatorScore(None, None, msg, direction, msg)
-    low, high, suggested = bounds
-    band = profile.band(level)
-    close = "]" if band.high_inclusive else ")"
-    text = f"{kind}{level}：得分区间 [{low}, {high}{close} 分，取区间内最高分 {suggested}"
-    if not band.high_inclusive:       # 7.99 of 10 reads like a typo: say why it is not 8
-        text += f"（区间不含 {high} 分，故取 {suggested}）"
-    text += note
-    return IndicatorScore(suggested, suggested, text, direction, band=(low, high),
-                          achievement=level, below_full=suggested < weight)
+        return full(weight, profile, f"实际“{shown_a}”不晚于目标“{shown_t}”{note}",
+                    Direction.TIMELY)
+    return zero(weight, profile, f"实际“{shown_a}”晚于目标“{shown_t}”{note}，逾期",
+                Direction.TIMELY)
 
 
 def _apply_override(ind: Indicator, rule: IndicatorScore, profile: Profile) -> IndicatorScore:
@@ -411,7 +309,7 @@ def _apply_override(ind: Indicator, rule: IndicatorScore, profile: Profile) -> I
     if rule.band is not None and rule.achievement:
         band = profile.band(rule.achievement)
         low, high = rule.band
-        if not _in_band(shown, low, high, band.high_inclusive):
+        if not in_band(shown, low, high, band.high_inclusive):
             close = "]" if band.high_inclusive else ")"
             return _refuse(rule, f"调整后得分 {shown} 不在“{rule.achievement}”的区间 "
                                  f"[{low}, {high}{close} 内，未采用")

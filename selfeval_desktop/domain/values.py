@@ -62,6 +62,7 @@ class ParsedValue:
     achievement: Achievement | None = None
     error: str | None = None
     change: str = ""   # 增长/减少 …: the number is a rate of change in that sense ("" = a level)
+    no_overrun: bool = False   # 未超预算 / 未超支: words meaning an overrun of 0 (no number)
 
     @property
     def empty(self) -> bool:
@@ -85,7 +86,10 @@ _PREFIX_OPS = {
     Direction.POSITIVE: ["大于等于", "大于或等于", "不少于", "不低于", "不小于", "不下于",
                          "至少", "大于", "高于", "多于", "超过", "≥", ">"],
     Direction.NEGATIVE: ["小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于",
-                         "控制在", "至多", "最多", "小于", "低于", "少于", "≤", "<"],
+                         "控制在", "至多", "最多", "小于", "低于", "少于", "≤", "<",
+                         # an actual as seed 004 writes it: 实际未超过 360 天 (read as ≤ 360天)
+                         "未超过", "没有超过", "没超过", "未超出", "没有超出", "不超出", "未超",
+                         "不超", "未高于", "未多于", "未大于"],
     Direction.EQUAL: ["等于", "="],
 }
 # Operator words written after the unit.
@@ -112,6 +116,15 @@ _ACHIEVEMENTS = {
 }
 _ACHIEVEMENT_OF = {w: a for a, words in _ACHIEVEMENTS.items() for w in words}
 
+# An actual saying the money stayed within the budget (seed 004: 超预算金额不高于 5 万元，实际
+# 未超预算): an overrun of 0, read against a ≤ sum of money (ParsedValue.no_overrun).
+_NO_OVERRUN = frozenset(
+    f"{head}{word}" for head in ("", "实际", "均", "全部")
+    for word in ("未超预算", "没有超预算", "没超预算", "不超预算", "未超出预算", "没有超出预算",
+                 "未超过预算", "没有超过预算", "未突破预算", "未超支", "没有超支", "无超支", "不超支",
+                 "预算内", "在预算内", "控制在预算内", "在预算范围内", "预算范围内",
+                 "控制在预算范围内"))
+
 _LATIN_UNITS = {"km", "m", "cm", "mm", "kg", "g", "t", "l", "ml", "kw", "kwh", "mw", "mwh",
                 "m2", "m3", "km2", "mb", "gb", "tb"}
 _MAGNITUDES = {"千": Decimal(10) ** 3, "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
@@ -134,7 +147,11 @@ _NUMERIC = re.compile(
     rf"(?P<unit>%|‰|[a-zA-Z]{{1,3}}[23]?|{_CJK}{{1,4}}?(?:/{_CJK}{{1,4}}?)?)?"
     rf"(?P<suffix>{_SUFFIX_RE})?(?:左右|完成)?"
 )
-_DATE_TAIL = r"(?P<before>前|之前|以前)?(?:完成|前完成)?"
+# 12月前完成, 12月前完成拨付, 12月底前资金拨付完毕 (seed 004: 实际在 12 月前完成拨付): what was done
+# after the date is only said, the date is what counts
+_DATE_TAIL = (r"(?P<before>前|之前|以前)?(?:前?完成)?"
+              r"(?:(?:资金)?(?:全部|全额)?(?:拨付|下达|支付|兑付|兑现|发放|验收|结算|上报|报送|出具|"
+              r"印发|采购|招标)(?:完毕|完成|到位)?)?")
 _DATE_CN = re.compile(
     r"(?:截至|截止|于|在|已于)?(?:"
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?(?P<end>底|末)?"
@@ -236,6 +253,8 @@ def _read_words(text: str, s: str) -> ParsedValue | None:
     if words in _ACHIEVEMENT_OF:
         return ParsedValue(text, Direction.QUALITATIVE, None, "",
                            achievement=_ACHIEVEMENT_OF[words])
+    if words in _NO_OVERRUN:
+        return ParsedValue(text, Direction.QUALITATIVE, None, "", no_overrun=True)
     if not _CN_DIGITS.isdisjoint(words) and _cn_numeral_count().fullmatch(words):
         return _failed(text, f"无法识别“{text.strip()}”：数量请用阿拉伯数字书写，如 ≥3次、5万元")
     if _has_cjk(words) and not re.search(r"[≥≤<>=]", words):

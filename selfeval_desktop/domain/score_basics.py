@@ -1,0 +1,66 @@
+"""What every score is made of: the IndicatorScore record, the cached value parser, numbers as
+people write them and the profile's rounding (shared by scoring and scoring_choice)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
+
+from .profiles import Profile
+from .values import Direction, ParsedValue, parse_value
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    score: Decimal | None           # the score that counts (override applied when valid)
+    rule_score: Decimal | None      # the rule's score, before any override
+    explanation: str
+    direction: Direction | None
+    error: str | None = None        # why no score could be computed, or why an override was refused
+    band: tuple[Decimal, Decimal] | None = None  # 定性 band in points (low, high)
+    achievement: str | None = None  # the 达成 level used for 定性/时效 rows
+    below_full: bool = False        # needs 偏差原因分析
+    overshoot: bool = False         # actual above the profile's threshold × target
+    weight: Decimal | None = None   # the row's 分值 as written (for the 分值 total)
+
+
+@lru_cache(maxsize=8192)
+def parsed(text: str) -> ParsedValue:
+    """parse_value with a cache: the grid rescoring on every keystroke parses the same texts."""
+    return parse_value(text)
+
+
+def num(value: Decimal) -> str:
+    """A Decimal as people write it: 4, 2.5, 681.5307 (no exponent, no trailing zeros)."""
+    if value == value.to_integral_value():
+        return format(value.quantize(ONE), "f")
+    return format(value.normalize(), "f")
+
+
+def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
+    """A score as shown: rounded by the profile, never above 分值 and never "-0.00"."""
+    shown = profile.round(value)
+    if shown > weight:  # 分值 with more decimals than shown (7.125 → 7.12, not 7.13)
+        shown = weight.quantize(profile.quantum, rounding=ROUND_DOWN)
+    if shown == 0:
+        shown = abs(shown)
+    return shown
+
+
+def with_unit(value: Decimal, unit: str) -> str:
+    """Number then unit as typed, for both sides of a formula: "4次", "95%", "6万元", "5"."""
+    return f"{num(value)}{unit}"
+
+
+def full(weight: Decimal, profile: Profile, text: str, direction: Direction, **kw) -> IndicatorScore:
+    score = points(weight, weight, profile)
+    return IndicatorScore(score, score, f"{text}，得满分 {num(weight)} 分 = {score}", direction, **kw)
+
+
+def zero(weight: Decimal, profile: Profile, text: str, direction: Direction) -> IndicatorScore:
+    score = points(ZERO, weight, profile)
+    return IndicatorScore(score, score, f"{text}，得 0 分", direction, below_full=weight > 0)
