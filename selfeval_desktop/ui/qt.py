@@ -38,7 +38,7 @@ _QTWIDGETS = (
     "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMenuBar",
     "QMessageBox", "QPlainTextEdit", "QPushButton", "QRadioButton", "QScrollArea", "QSizePolicy",
     "QSpinBox", "QStackedWidget", "QSplitter", "QStatusBar", "QStyle", "QStyledItemDelegate",
-    "QStyleOptionViewItem", "QTableView", "QTabWidget", "QTextEdit", "QToolBar", "QToolButton",
+    "QStyleOptionViewItem", "QTableView", "QTabWidget", "QTextBrowser", "QTextEdit", "QToolBar", "QToolButton",
     "QToolTip", "QVBoxLayout", "QWidget",
 )
 

@@ -1,0 +1,30 @@
+"""帮助 → 使用说明 / 关于 (reviews 6, 7: only 关于, with no version to tell on the phone)."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop import __version__
+from selfeval_desktop.domain.profiles import all_profiles
+from selfeval_desktop.ui.help_dialog import HelpDialog, about_text, help_html
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def test_the_guide_states_every_rule_profile_as_the_program_has_it():
+    text = help_html()
+    for profile in all_profiles():
+        assert profile.name in text and profile.description in text
+
+
+def test_about_says_the_version_and_what_it_runs_on():
+    text = about_text()
+    assert f"版本 {__version__}" in text and "Python" in text and "Qt" in text
+
+
+def test_the_guide_opens_in_a_window_of_its_own(qtbot):
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.isModal() and "填写步骤" in dialog.text.toPlainText()
