@@ -6,7 +6,9 @@ from dataclasses import replace
 from ...domain.cells import fill_levels, indicator_field
 from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
-from ...domain.scoring import achievement_of, num, parsed, score_indicator
+from ...domain.model import ProjectKind
+from ...domain.scoring import (achievement_of, judged_by_achievement, num, parsed,
+                               score_indicator)
 from ...domain.values import Direction, comparable
 from ..qt import QBrush, QColor, Qt
 from ..session_fields import CHOICE, DECIMAL, TEXT
@@ -39,11 +41,9 @@ DERIVED_BRUSH = QBrush(QColor("#808080"))   # a value shown for information, not
 
 
 def is_qualitative(ind: Indicator) -> bool:
-    """A row scored by its stated 达成情况 (定性, or 时效 whose actual is not a date)."""
-    target, actual = parsed(ind.target), parsed(ind.actual)
-    if target.direction is Direction.QUALITATIVE:
-        return True
-    return target.direction is Direction.TIMELY and not actual.empty and actual.deadline is None
+    """A row scored by its 达成情况: wherever no numbers compare — 定性, 时效 whose actual is not a
+    date, no 年度指标值 (部门整体, judged by a 评分标准), words against a number (review 7)."""
+    return judged_by_achievement(ind)
 
 
 # field → column: the stored fields, and 得分 (computed; a pasted 得分 is said not to be taken)
@@ -82,7 +82,8 @@ class IndicatorModel(SessionTableModel):
 
     def readonly_reason(self, row, col):
         if col == COL_ACHIEVEMENT and self.project_editable() and row < len(self._rows):
-            return "达成情况只用于定性指标；本行按实际完成值与年度指标值计分"
+            return ("本行按实际完成值与年度指标值计分，不选达成情况（达成情况用于定性指标、"
+                    "未填年度指标值或实际完成值是文字的行）")
         if col == COL_SCORE and self.project_editable():
             return "得分按年度指标值、实际完成值和分值自动计算；如需调整，请填写调整后得分和调整理由"
         return super().readonly_reason(row, col)
@@ -163,7 +164,7 @@ class IndicatorModel(SessionTableModel):
         ind = self._rows[row]
         if not is_qualitative(ind):
             return READONLY_BRUSH if role == Qt.ItemDataRole.BackgroundRole else None
-        if ind.achievement:
+        if ind.achievement or not ind.target.strip():   # no target: only a choice scores it
             return None
         derived = achievement_of(ind)
         if derived is None:
@@ -275,7 +276,8 @@ class IndicatorModel(SessionTableModel):
                                    self.session.document.year)
         if not rule.error:
             return None
-        return error_field(ind, rule)[1], rule.error
+        department = self.session.project(self.pid).kind is ProjectKind.DEPARTMENT
+        return error_field(ind, rule, department)[1], rule.error
 
     def _cell_error(self, row, col, ref):
         error = super().cell_error(row, col, ref)
@@ -291,9 +293,6 @@ class IndicatorModel(SessionTableModel):
             return parsed(ind.target).error
         if col == COL_ACTUAL:
             return self._actual_error(ind)
-        if col == COL_ACHIEVEMENT and is_qualitative(ind) and achievement_of(ind) is None \
-                and ind.actual.strip():
-            return "定性指标请选择达成情况（达成 / 部分达成 / 未达成）"
         if col == COL_OVERRIDE and ind.override is not None:
             score = self.score_of(row)
             profile = self.session.profile(self.pid)
@@ -317,7 +316,8 @@ class IndicatorModel(SessionTableModel):
         if actual.error:
             return actual.error
         target = parsed(ind.target)
-        if target.ok and target.direction in NUMERIC:
+        # words (圆满完成, 未超预算) are read by the rule or asked at 达成情况, not red here
+        if target.ok and target.direction in NUMERIC and actual.number is not None:
             pair = comparable(target, actual)
             if isinstance(pair, str):
                 return pair
