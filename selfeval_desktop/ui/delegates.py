@@ -6,9 +6,11 @@ decide how it is read. Editors have no frame so an open cell looks like an Excel
 """
 from __future__ import annotations
 
+import time
+
 from .qt import (QApplication, QComboBox, QCompleter, QEvent, QFrame, QKeyEvent, QLineEdit,
-                 QObject, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, Qt, QTimer,
-                 QToolTip, Signal)
+                 QObject, QPersistentModelIndex, QPlainTextEdit, QStyledItemDelegate,
+                 QStyleOptionViewItem, Qt, QTimer, QToolTip, Signal)
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 ACHIEVEMENT_CHOICES = ("", "达成", "部分达成", "未达成")
@@ -134,21 +136,44 @@ def achievement_for(text: str) -> str | None:
     return word.value if word else None
 
 
+def continues(word: str, typed: str) -> bool:
+    """Whether ``typed`` is the rest of ``word`` after its start (成 or 达成 of 未达成)."""
+    return bool(word and typed) and any(word[k:].startswith(typed) for k in range(1, len(word)))
+
+
 class AchievementCombo(ChoiceCombo):
-    """The 达成情况 editor: a typed choice (by keys or an input method) chooses at once."""
+    """The 达成情况 editor: a typed choice (by keys or an input method) chooses at once.
+
+    ``continuing``: the choice just made in this cell by an editor that closed at its first
+    character — the word's other characters, arriving one at a time (an input method committing
+    each, xdotool), open this editor and are its rest, not a new choice: 未达成 typed 未 · 达 · 成
+    stays 未达成 (达 alone would choose 达成), with no “成”不是可选的达成情况 tooltip (review 7)."""
 
     chosen = Signal()
+    kept = Signal()      # the typing was the rest of the choice just made: close, change nothing
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, continuing: str = ""):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        self.continuing = continuing
+        self._typed = ""    # what was typed into this editor so far
 
     def choose_typed(self, text: str) -> bool:
-        choice = achievement_for(text)
+        self._typed += text
+        typed = self._typed.strip().lower()
+        whole = typed in _TYPED_CHOICES or typed in ACHIEVEMENT_CHOICES[1:]
+        if not whole and continues(self.continuing, self._typed.strip()):
+            QTimer.singleShot(0, self, self.kept.emit)
+            return True
+        choice = achievement_for(self._typed)
+        if choice is None and self._typed != text:
+            choice = achievement_for(text)       # a fresh choice typed after another: x then 1
+            if choice is not None:
+                self._typed = text
         if choice is None:
             QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()),
-                              f"“{text}”不是可选的达成情况：请输入 达成 / 部分达成 / 未达成（或 1 / 2 / 3）",
-                              self)
+                              f"“{self._typed}”不是可选的达成情况：请输入 达成 / 部分达成 / 未达成"
+                              "（或 1 / 2 / 3）", self)
             return False
         self.setCurrentIndex(self.findText(choice))
         # after the event: a key that opened the editor arrives before the view is in its editing
@@ -172,18 +197,30 @@ class AchievementCombo(ChoiceCombo):
 
 
 class AchievementDelegate(QStyledItemDelegate):
-    """达成 / 部分达成 / 未达成 for 定性 rows; a choice is committed at once."""
+    """达成 / 部分达成 / 未达成 for the rows scored by it; a choice is committed at once."""
+
+    CONTINUE_SECONDS = 3.0   # the rest of a word typed a character at a time arrives within this
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._last = (None, "", 0.0)     # (cell, choice, when) of the last choice made
 
     def createEditor(self, parent, option, index):
-        combo = AchievementCombo(parent)
+        here = QPersistentModelIndex(index)
+        cell, choice, when = self._last
+        recent = cell is not None and cell == here and \
+            time.monotonic() - when < self.CONTINUE_SECONDS
+        combo = AchievementCombo(parent, choice if recent else "")
         combo.addItems(ACHIEVEMENT_CHOICES)
         combo.setFrame(False)
         combo.setToolTip("选择或输入：达成 / 部分达成 / 未达成（也可输入 1 / 2 / 3）")
-        combo.activated.connect(lambda _i, c=combo: self._commit(c))
-        combo.chosen.connect(lambda c=combo: self._commit(c))
+        combo.activated.connect(lambda _i, c=combo: self._commit(c, here))
+        combo.chosen.connect(lambda c=combo: self._commit(c, here))
+        combo.kept.connect(lambda c=combo: self.closeEditor.emit(c))
         return combo
 
-    def _commit(self, combo):
+    def _commit(self, combo, cell):
+        self._last = (cell, combo.currentText(), time.monotonic())
         self.commitData.emit(combo)
         self.closeEditor.emit(combo)
 
