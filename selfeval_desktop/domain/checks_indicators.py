@@ -117,10 +117,12 @@ def error_field(ind: Indicator, rule: IndicatorScore, department: bool = False) 
     actual = parsed(ind.actual)
     if actual.empty:
         return "actual_missing", "actual"
-    if judged_by_achievement(ind):   # 定性, 时效 without a date, words against a number
+    if rule.direction is Direction.QUALITATIVE:
         return "achievement_missing", "achievement"
-    if actual.error:
+    if actual.error:                 # said at the cell, with the choice as the other way out
         return "actual_unreadable", "actual"
+    if judged_by_achievement(ind):   # 时效 without a date, words against a number
+        return "achievement_missing", "achievement"
     if rule.direction is Direction.TIMELY:   # both dated: the year of a yearless target unknown
         return "deadline_year_unknown", "target"
     slip = unit_slip(target, actual)         # ≥0.95 against 90%: the target lacks the unit

@@ -14,13 +14,13 @@ from .money import fen_to_wan
 from .profiles import Profile
 from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed, points,
                            with_unit, zero)
-from .scoring_choice import (NUMERIC, TARGET_OR_CHOICE, achievement_of, in_band, is_ceiling,
-                             is_money, judged_by_achievement, qualitative_band, score_by_choice,
-                             score_qualitative, within_budget)
+from .scoring_choice import (NUMERIC, OR_CHOICE, TARGET_OR_CHOICE, achievement_of, in_band,
+                             is_ceiling, is_money, judged_by_achievement, qualitative_band,
+                             score_by_choice, score_qualitative, within_budget)
 from .values import ParsedValue, Direction, comparable, deadline_late, same_unit_reading
 
 __all__ = ["IndicatorScore", "ExecutionScore", "ProjectScore", "UNSCORED", "PROVISIONAL_GRADE",
-           "TARGET_OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "num", "pct", "points",
+           "TARGET_OR_CHOICE", "OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "num", "pct", "points",
            "score_execution", "score_indicator", "score_project", "combine",
            "provisional_reason", "achievement_of", "qualitative_band", "judged_by_achievement"]
 
@@ -147,10 +147,14 @@ def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> Indicator
         return score_qualitative(ind, target, actual, profile)
     if actual.empty:
         return IndicatorScore(None, None, "未填写实际完成值", direction, "实际完成值未填写")
-    if actual.error:
-        return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.TIMELY:
         return _score_timely(weight, target, actual, profile, year)
+    if actual.error:    # 108个单位代表: the value says what it is, or the clerk judges the row
+        if not ind.achievement:
+            msg = actual.error + OR_CHOICE
+            return IndicatorScore(None, None, msg, direction, msg)
+        return score_by_choice(ind, target, actual, profile, direction,
+                               f"实际完成值“{actual.text.strip()}”无法读成数值")
     if direction is Direction.POSITIVE and target.bare and "成本" in (ind.level2 or ""):
         direction = Direction.NEGATIVE  # a bare amount under 成本指标 is a ceiling
     if actual.number is None:          # words where a number is expected (圆满完成, 未超预算)

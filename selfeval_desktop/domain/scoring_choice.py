@@ -17,6 +17,10 @@ TARGET_OR_CHOICE = "年度指标值未填写：请填写年度指标值，或按
 
 NUMERIC = (Direction.POSITIVE, Direction.NEGATIVE, Direction.EQUAL)
 
+# said after an actual that cannot be read against a numeric target (108个单位代表): the row may
+# be judged by the clerk's 达成情况 instead of a number invented to clear the error
+OR_CHOICE = "（也可选择达成情况，按达成情况计分）"
+
 
 def is_money(value: ParsedValue) -> bool:
     """A sum of money: 5万元, 1.5亿元, 800元."""
@@ -53,7 +57,7 @@ def judged_by_achievement(ind: Indicator) -> bool:
     """Whether the row is scored by its 达成情况 (so the 达成情况 cell takes a choice): wherever
     no comparison of numbers is possible — no 年度指标值 (a 部门整体 row judged by a 评分标准), a
     定性 target, a 时效 target whose actual is no date, a numeric target whose actual is words
-    (圆满完成) or a ceiling above it (不超过400天 against ≤360天). Not where the rule scores the
+    (圆满完成), unreadable (108个单位代表) or a ceiling above it (不超过400天 against ≤360天). Not where the rule scores the
     row by itself (未超预算 against ≤5万元)."""
     target, actual = parsed(ind.target), parsed(ind.actual)
     if target.empty:
@@ -62,8 +66,10 @@ def judged_by_achievement(ind: Indicator) -> bool:
         return False
     if target.direction is Direction.QUALITATIVE:
         return True
-    if actual.empty or actual.error:
+    if actual.empty:
         return False
+    if actual.error:     # 108个单位代表 against ≥108人: the clerk may judge it
+        return target.direction in NUMERIC
     if target.direction is Direction.TIMELY:
         return actual.deadline is None
     if actual.number is None:

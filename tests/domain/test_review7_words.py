@@ -88,6 +88,20 @@ def test_words_against_a_number_are_scored_by_the_chosen_achievement():
     assert score("≥100%", "未超预算", achievement="达成").score == D("10.00")
 
 
+def test_an_actual_that_is_no_number_may_be_judged_instead():
+    """参会人员预期 108 人，实际全国 108 个单位代表参会 (seed 004, 创新型产业集群培训班): the text
+    is not 108人, so it is not compared; the error says the choice is the other way out, and the
+    chosen 达成情况 scores the row."""
+    ind = row("108人", "108个单位代表")
+    assert judged_by_achievement(ind)
+    s = score("108人", "108个单位代表")
+    assert s.score is None and "无法识别" in s.error and "也可选择达成情况" in s.error
+    met = score("108人", "108个单位代表", achievement="达成")
+    assert met.score == D("10.00") and "108个单位代表" in met.explanation
+    # a 时效 date that is wrong is not covered up by a choice: it is said at the cell
+    assert not judged_by_achievement(row("2021年12月前", "2021年13月"))
+
+
 def test_words_against_a_number_in_the_check_list_point_at_the_choice():
     doc = build_demo("004")
     project = doc.projects[0]

@@ -141,6 +141,20 @@ def test_seed_004_words_score_in_the_window_without_red_cells(qtbot, tmp_path):
     assert window.session.project(window.page.pid).indicators[3].achievement == "达成"
 
 
+def test_an_unreadable_actual_says_the_choice_and_takes_it(qtbot, tmp_path):
+    """参会人员预期 108 人，实际全国 108 个单位代表参会 (seed 004)."""
+    rows = [Indicator("产出指标", "数量指标", "参会人员", "108人", "108个单位代表", Decimal(90))]
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, project_with(rows)))
+    grid = show_grid(qtbot, window, "indicators")
+    model = grid.model()
+    assert "也可选择达成情况" in model.index(0, im.COL_ACTUAL).data(ErrorRole)
+    assert editable(grid, 0)
+    choose(qtbot, grid, 0, K.Key_2)
+    assert window.session.project(window.page.pid).indicators[0].achievement == "部分达成"
+    assert model.index(0, im.COL_SCORE).data() == "71.99"
+    assert not model.index(0, im.COL_ACTUAL).data(ErrorRole)
+
+
 # ------------------------------------------------------------------ polish: no tooltip for 成
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from ...domain.cells import fill_levels, indicator_field
 from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
 from ...domain.model import ProjectKind
-from ...domain.scoring import (achievement_of, judged_by_achievement, num, parsed,
+from ...domain.scoring import (OR_CHOICE, achievement_of, judged_by_achievement, num, parsed,
                                score_indicator)
 from ...domain.values import Direction, comparable
 from ..qt import QBrush, QColor, Qt
@@ -313,9 +313,11 @@ class IndicatorModel(SessionTableModel):
         actual = parsed(ind.actual)
         if actual.empty:
             return None
-        if actual.error:
-            return actual.error
         target = parsed(ind.target)
+        if actual.error:     # against a number the clerk may judge the row instead (review 7)
+            if not (target.ok and target.direction in NUMERIC):
+                return actual.error
+            return None if ind.achievement else actual.error + OR_CHOICE
         # words (圆满完成, 未超预算) are read by the rule or asked at 达成情况, not red here
         if target.ok and target.direction in NUMERIC and actual.number is not None:
             pair = comparable(target, actual)
