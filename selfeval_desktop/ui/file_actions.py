@@ -225,7 +225,8 @@ class FileActions(QObject):
             install_qt_translations()   # before the first paint: 确定, not OK
             qt.QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
             return False
-        self.window.set_session(session, lock if lock.held else None)
+        if not self.window.set_session(session, lock if lock.held else None):
+            return False        # the open document has unsaved work and the clerk chose 取消
         self.remember(path)
         if opened.notice:
             install_qt_translations()   # before the first paint: 确定, not OK

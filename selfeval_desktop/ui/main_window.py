@@ -287,6 +287,8 @@ class MainWindow(QMainWindow):
         self.follower = None    # follows the file's changes when it is open read-only
         self._splitter_follows = False   # the list's width follows the window's (never set)
         self.page: DocumentPage | None = None
+        self.quiet_failures: list | None = None   # write failures while closing (close_guard)
+        self._failure_shown: str | None = None
         self._painted = False
         self._after_paint: list = []
         self.setWindowTitle(APP_TITLE)
@@ -388,9 +390,14 @@ class MainWindow(QMainWindow):
         self.undo_actions.update()
 
     # ------------------------------------------------------------ the document
-    def set_session(self, session, lock=None) -> None:
-        """Show ``session`` (the previous document is closed and its lock released)."""
-        self.close_document()
+    def set_session(self, session, lock=None) -> bool:
+        """Show ``session`` (the previous document is closed and its lock released). False when
+        the previous one stays open (unsaved work, 取消): ``session`` is closed, its lock released."""
+        if not self.close_document():
+            session.opened.close()
+            if lock is not None:
+                lock.release()
+            return False
         self.session, self.lock = session, lock
         session.setParent(self)
         self.page = DocumentPage(session, self)
@@ -415,6 +422,7 @@ class MainWindow(QMainWindow):
         self._show_document_state()
         self.after_paint(lambda: self.session is session
                          and self.checks.refresh(budget_ms=CHECKS_SLICE_MS))
+        return True
 
     def after_paint(self, work) -> None:
         """Run ``work`` in the event loop once the window has painted (at once if it has).
@@ -446,7 +454,8 @@ class MainWindow(QMainWindow):
         if self.session is None or not self.session.readonly:
             return False
         path, pid = self.session.path, self.page.pid
-        self.close_document()
+        if not self.close_document():
+            return False
         if not self.file_actions.open_path(path):
             return False
         if pid is not None and self.page is not None:
@@ -454,27 +463,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("已改为可编辑", 5000)
         return True
 
-    def close_document(self) -> None:
-        if self.session is None:
-            return
-        self.page.flush()
-        self._save_splitter()
-        self.checks.set_session(None)
-        self.stack.removeWidget(self.page)
-        self.page.deleteLater()
-        self.page = None
-        session, self.session = self.session, None
-        if self.follower is not None:
-            self.follower.stop()
-            self.follower = None
-        session.opened.close()
-        session.deleteLater()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
-        self.stack.setCurrentWidget(self.welcome)
-        self.saved_label.setText("")
-        self._show_document_state()
+    def close_document(self, ask: bool = True) -> bool:
+        """Close the document; when work on screen is not in the file, ask first (close_guard).
+        False: the clerk chose 取消, the document stays open."""
+        from . import close_guard
+        return close_guard.close_document(self, ask)
 
     def _show_document_state(self, welcome: bool = True) -> None:
         session = self.session
@@ -503,11 +496,22 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(text)
 
     def _write_failed(self, message: str) -> None:
-        """Said in a box, and in red in the status bar until a write succeeds again."""
+        """Said in a box, and in red in the status bar until a write succeeds again. While the
+        document is being closed the failures are collected for close_guard's question instead;
+        a failure already in an open box is not shown again (a field left twice)."""
         self.saved_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self.saved_label.setText("未保存：最近的修改没有写入文件")
         self.saved_label.setToolTip(message)
-        QMessageBox.warning(self, "保存失败", message)
+        if self.quiet_failures is not None:
+            self.quiet_failures.append(message)
+            return
+        if message == self._failure_shown:
+            return
+        self._failure_shown = message
+        try:
+            QMessageBox.warning(self, "保存失败", message)
+        finally:
+            self._failure_shown = None
 
     # ------------------------------------------------------------ settings
     def _restore_geometry(self) -> None:
@@ -566,5 +570,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_settings()
-        self.close_document()
+        if not self.close_document():     # unsaved work and 取消: the window stays
+            event.ignore()
+            return
         super().closeEvent(event)
