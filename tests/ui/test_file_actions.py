@@ -7,7 +7,7 @@ import pytest
 
 from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.repo import load_document
-from selfeval_desktop.ui import file_actions, file_reports
+from selfeval_desktop.ui import file_actions, file_reports, import_into
 from selfeval_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
@@ -186,6 +186,7 @@ def test_export_excel_then_import_it_as_a_new_document(qtbot, tmp_path, monkeypa
     imported = tmp_path / "导入.sqlite"
     save_as(monkeypatch, imported)
     monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    monkeypatch.setattr(import_into, "choose", lambda *a: import_into.NEW)   # 另存为新文件
     assert file_reports.import_excel(window.file_actions)
     assert Path(window.session.path) == imported
     doc = reread(imported)
@@ -228,6 +229,7 @@ def test_importing_onto_the_open_file_is_refused_and_says_why(qtbot, tmp_path, m
     open_as(monkeypatch, xlsx)
     save_as(monkeypatch, path)
     monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    monkeypatch.setattr(import_into, "choose", lambda *a: import_into.NEW)   # 另存为新文件
     assert not file_reports.import_excel(window.file_actions)
     assert warnings[-1].startswith("不能导入到当前打开的文件，请另选文件名")
     assert path.read_bytes() == before and Path(window.session.path) == path
