@@ -12,20 +12,25 @@ import sys
 
 from .checks_panel import ChecksPanel
 from .file_actions import FileActions
-from .finalize_actions import FinalizeActions
 from .header import Header
 from .keyboard_nav import install_tab_keys
 from .project_list import ProjectListPanel
 from .translations import install_qt_translations
-from .undo_actions import UndoActions
-from .qt import (QAction, QFont, QHBoxLayout, QLabel, QListWidget,
-                 QListWidgetItem, QKeySequence, QMainWindow, QMessageBox, QPushButton, QSettings,
+from .welcome_page import APP_TITLE, WelcomePage
+from .qt import (QLabel, QMainWindow, QMessageBox, QSettings,
                  QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
-APP_TITLE = "绩效自评助手"
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
 CHECKS_HEIGHT = 170  # the 问题清单's first height at most: about eight findings at 768 px
+
+
+def minimum_size(free_width: int | None, free_height: int | None) -> tuple[int, int]:
+    """MIN_WIDTH×MIN_HEIGHT, or less on a screen with less room (the title bar and frame take
+    about 40 px of the height the screen leaves)."""
+    width = MIN_WIDTH if free_width is None else min(MIN_WIDTH, free_width)
+    height = MIN_HEIGHT if free_height is None else min(MIN_HEIGHT, max(300, free_height - 40))
+    return width, height
 
 
 def checks_height(window_height: int) -> int:
@@ -217,67 +222,6 @@ class DocumentPage(QWidget):
         return bool(fallback(tab, place)) if fallback is not None else False
 
 
-class WelcomePage(QWidget):
-    """Shown without a document: 新建, 打开, 演示 and the recent files."""
-
-    def __init__(self, window, parent=None):
-        super().__init__(parent)
-        title = QLabel(APP_TITLE, self)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        title.setFont(font)
-        hint = QLabel("项目支出绩效自评：填写资金和指标，自动打分定等次，打印自评表。\n"
-                      "所有修改随时自动保存，无需点“保存”。", self)
-        self.new_button = QPushButton("新建自评文件…", self)
-        self.open_button = QPushButton("打开已有文件…", self)
-        self.demo_button = QPushButton("打开演示文件", self)
-        self.rollover_button = QPushButton("从上年文件新建…", self)
-        self.rollover_button.setToolTip("选择上一年度的自评文件：项目、指标目标、分值和评价人员带入新年度，"
-                                        "实际完成值、得分和意见清空")
-        self.rollover_button.clicked.connect(window.file_actions.new_from_last_year)
-        for b in (self.new_button, self.rollover_button, self.open_button, self.demo_button):
-            b.setMinimumHeight(36)
-        self.new_button.clicked.connect(window.file_actions.new_document)
-        self.open_button.clicked.connect(window.file_actions.open_dialog)
-        self.demo_button.clicked.connect(window.file_actions.open_demo)
-        self.recent = QListWidget(self)
-        self.recent.setObjectName("recentList")
-        self.recent.itemActivated.connect(
-            lambda item: item.data(Qt.ItemDataRole.UserRole)
-            and window.file_actions.open_path(item.data(Qt.ItemDataRole.UserRole)))
-        buttons = QHBoxLayout()
-        for b in (self.new_button, self.rollover_button, self.open_button, self.demo_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        box = QVBoxLayout()
-        box.addWidget(title)
-        box.addWidget(hint)
-        box.addSpacing(12)
-        box.addLayout(buttons)
-        box.addSpacing(12)
-        box.addWidget(QLabel("最近打开的文件（双击打开）：", self))
-        box.addWidget(self.recent, 1)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(box, 4)
-        outer.addStretch(1)
-        self.window_ = window
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.recent.clear()
-        for path in self.window_.file_actions.recent_files():
-            item = QListWidgetItem(f"{Path(path).name}    （{Path(path).parent}）")
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
-            self.recent.addItem(item)
-        if not self.recent.count():
-            item = QListWidgetItem("（还没有打开过文件。第一次使用请点“新建自评文件”，或先打开演示文件看看。）")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.recent.addItem(item)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -290,9 +234,10 @@ class MainWindow(QMainWindow):
         self.quiet_failures: list | None = None   # write failures while closing (close_guard)
         self._failure_shown: str | None = None
         self._painted = False
+        self._follows_screen = False
         self._after_paint: list = []
         self.setWindowTitle(APP_TITLE)
-        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.fit_to_screen()
         self.file_actions = FileActions(self)
         self._welcome: WelcomePage | None = None  # built when first shown (not when a file opens)
         self.stack = QStackedWidget(self)
@@ -321,64 +266,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ menus
     def _build_menus(self) -> None:
-        self.file_actions.build_menu(self.menuBar().addMenu("文件(&F)"))
-        edit = self.menuBar().addMenu("编辑(&E)")
-        self.undo_actions = UndoActions(self)
-        self.undo_action = self.undo_actions.undo_action
-        self.redo_action = self.undo_actions.redo_action
-        self.undo_actions.build_menu(edit)
-        self.finalize_actions = FinalizeActions(self)
-        project_menu = self.menuBar().addMenu("项目(&P)")
-        self.add_project_action = project_menu.addAction(
-            "新增项目", lambda: self.page is not None and self.page.projects.add_project())
-        self.add_project_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        # the list's buttons in the menu too, for the keyboard (review 5)
-        self.project_actions = {}
-        for key, text, shortcut, method in (
-                ("duplicate", "复制项目", "Ctrl+Shift+D", "duplicate_project"),
-                ("delete", "删除项目…", None, "delete_project"),
-                ("up", "上移", "Alt+Shift+Up", None), ("down", "下移", "Alt+Shift+Down", None)):
-            action = project_menu.addAction(text, self._project_action(key, method))
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            self.project_actions[key] = action
-        self.add_department_action = project_menu.addAction(
-            "新增部门整体评价", lambda: self.page is not None and self.page.projects.add_department())
-        self.add_department_action.setToolTip("新增本单位的部门整体支出绩效自评（投入、过程、产出、效益、"
-                                              "满意度指标），每个文件一个")
-        project_menu.aboutToShow.connect(self._update_project_actions)
-        project_menu.addSeparator()
-        self.finalize_actions.build_menu(project_menu)
-        view = self.menuBar().addMenu("视图(&V)")
-        toggle = self.checks.toggleViewAction()
-        toggle.setText("问题清单")
-        view.addAction(toggle)
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        about = QAction("关于绩效自评助手", self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, "关于", f"{APP_TITLE}\n项目支出绩效自评：按财预〔2020〕10号等办法自动评分。"))
-        help_menu.addAction(about)
-
-    def _project_action(self, key: str, method: str | None):
-        def run():
-            if self.page is None:
-                return
-            panel = self.page.projects
-            if method is None:
-                panel.move_selected(-1 if key == "up" else 1)
-            else:
-                getattr(panel, method)()
-        return run
+        from .menus import build_menus
+        build_menus(self)
 
     def _update_project_actions(self) -> None:
-        page = self.page
-        self.add_project_action.setEnabled(page is not None and not self.session.readonly)
-        buttons = {"duplicate": "duplicate_button", "delete": "delete_button", "up": "up_button",
-                   "down": "down_button"}
-        for key, action in self.project_actions.items():
-            action.setEnabled(page is not None and getattr(page.projects, buttons[key]).isEnabled())
-        self.add_department_action.setEnabled(page is not None
-                                              and page.projects.can_add_department())
+        from .menus import update_project_actions
+        update_project_actions(self)
 
     def undo(self) -> None:
         self.undo_actions.undo()
@@ -478,9 +371,10 @@ class MainWindow(QMainWindow):
                 self.welcome.refresh()
             self.checks.hide()
         else:
-            name = Path(session.path).name
+            path = Path(session.path)
             suffix = "（只读）" if session.readonly else ""
-            self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}")
+            # the folder too: 2024 and 2025 files of one name are told apart (review 7)
+            self.setWindowTitle(f"{path.name}{suffix} — {path.parent} — {APP_TITLE}")
             self.checks.show()
         self.file_actions.update_enabled()
         self.finalize_actions.update_enabled()
@@ -514,6 +408,15 @@ class MainWindow(QMainWindow):
             self._failure_shown = None
 
     # ------------------------------------------------------------ settings
+    def fit_to_screen(self) -> None:
+        """The minimum size within the screen: 1366×768 at 150 % (Windows' default on many
+        laptops) leaves about 910×480, and a 1000×600 minimum pushed the status bar and the
+        问题清单 off it with no way to see them."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        self.setMinimumSize(*minimum_size(free.width() if free else None,
+                                          free.height() if free else None))
+
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -522,6 +425,11 @@ class MainWindow(QMainWindow):
         self._state_restored = state is not None and self.restoreState(state)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.fit_to_screen()
+        handle = self.windowHandle()
+        if handle is not None and not self._follows_screen:   # dragged to another monitor
+            self._follows_screen = True
+            handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
         if self.session is None and self._welcome is None:
             self.stack.setCurrentWidget(self.welcome)
         super().showEvent(event)

@@ -28,3 +28,22 @@ def test_the_guide_opens_in_a_window_of_its_own(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.isModal() and "填写步骤" in dialog.text.toPlainText()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support raise")
+def test_the_help_menu_opens_the_guide_with_f1_and_says_the_version(qtbot, tmp_path,
+                                                                     monkeypatch):
+    from selfeval_desktop.ui.qt import QMessageBox
+    from tests.ui.shell_helpers import make_window, menu_of
+    window = make_window(qtbot, tmp_path, show=False)
+    entries = {a.text(): a for a in menu_of(window, "帮助").actions() if a.text()}
+    guide = entries["使用说明"]
+    assert guide.shortcut().toString() == "F1"
+    guide.trigger()
+    assert window.help_dialog.isVisible() and "填写步骤" in window.help_dialog.text.toPlainText()
+    guide.trigger()                       # a second F1 brings the same guide forward
+    assert len([w for w in window.findChildren(HelpDialog)]) == 1
+    said = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: said.append(text))
+    entries["关于绩效自评助手"].trigger()
+    assert said and f"版本 {__version__}" in said[0]

@@ -335,3 +335,17 @@ def test_a_new_project_starts_with_the_units_supervisor_and_address(window, path
     assert p.id == pid and p.name == ""
     assert (p.supervisor, p.implementer, p.address, p.postcode) == \
         ("县科学技术协会", session.document.unit.name, "县府路1号", "547000")
+
+
+def test_the_minimum_size_fits_a_1366x768_screen_at_150_percent(window):
+    """Review 7: at 150 % a 1366×768 screen leaves about 910×480 logical pixels, and the
+    1000×600 minimum pushed the status bar and the 问题清单 off the screen."""
+    assert mw.minimum_size(910, 480) == (910, 440)
+    assert mw.minimum_size(1366, 728) == (mw.MIN_WIDTH, mw.MIN_HEIGHT)
+    free = window.screen().availableGeometry()
+    assert window.minimumWidth() <= free.width() and window.minimumHeight() <= free.height()
+
+
+def test_the_title_names_the_file_and_its_folder(window, path):
+    """Review 7: two 自评.sqlite of different years showed the same title."""
+    assert window.windowTitle() == f"{path.name} — {path.parent} — 绩效自评助手"

@@ -1,0 +1,99 @@
+"""The window's menu bar: 文件, 编辑, 项目, 视图, 帮助.
+
+The project list's buttons are in the 项目 menu too, with keys, so the keyboard reaches them
+(review 5); their enabled state follows the list's buttons.
+"""
+from __future__ import annotations
+
+from .finalize_actions import FinalizeActions
+from .qt import QKeySequence
+from .undo_actions import UndoActions
+
+PROJECT_ACTIONS = (  # key, text, shortcut, the list panel's method (None: move up/down)
+    ("duplicate", "复制项目", "Ctrl+Shift+D", "duplicate_project"),
+    ("delete", "删除项目…", None, "delete_project"),
+    ("up", "上移", "Alt+Shift+Up", None), ("down", "下移", "Alt+Shift+Down", None))
+LIST_BUTTONS = {"duplicate": "duplicate_button", "delete": "delete_button", "up": "up_button",
+                "down": "down_button"}
+
+
+def build_menus(window) -> None:
+    bar = window.menuBar()
+    window.file_actions.build_menu(bar.addMenu("文件(&F)"))
+    edit = bar.addMenu("编辑(&E)")
+    window.undo_actions = UndoActions(window)
+    window.undo_action = window.undo_actions.undo_action
+    window.redo_action = window.undo_actions.redo_action
+    window.undo_actions.build_menu(edit)
+    window.finalize_actions = FinalizeActions(window)
+    _build_project_menu(window, bar.addMenu("项目(&P)"))
+    view = bar.addMenu("视图(&V)")
+    toggle = window.checks.toggleViewAction()
+    toggle.setText("问题清单")
+    view.addAction(toggle)
+    _build_help_menu(window, bar.addMenu("帮助(&H)"))
+
+
+def _build_project_menu(window, menu) -> None:
+    window.add_project_action = menu.addAction(
+        "新增项目", lambda: window.page is not None and window.page.projects.add_project())
+    window.add_project_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    window.project_actions = {}
+    for key, text, shortcut, method in PROJECT_ACTIONS:
+        action = menu.addAction(text, _project_action(window, key, method))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        window.project_actions[key] = action
+    window.add_department_action = menu.addAction(
+        "新增部门整体评价",
+        lambda: window.page is not None and window.page.projects.add_department())
+    window.add_department_action.setToolTip("新增本单位的部门整体支出绩效自评（投入、过程、产出、效益、"
+                                            "满意度指标），每个文件一个")
+    menu.aboutToShow.connect(lambda: update_project_actions(window))
+    menu.addSeparator()
+    window.finalize_actions.build_menu(menu)
+
+
+def _project_action(window, key: str, method: str | None):
+    def run():
+        if window.page is None:
+            return
+        panel = window.page.projects
+        if method is None:
+            panel.move_selected(-1 if key == "up" else 1)
+        else:
+            getattr(panel, method)()
+    return run
+
+
+def update_project_actions(window) -> None:
+    """The 项目 menu's entries enabled as the list's buttons are (and 新增 only when editable)."""
+    page = window.page
+    window.add_project_action.setEnabled(page is not None and not window.session.readonly)
+    for key, action in window.project_actions.items():
+        action.setEnabled(page is not None and getattr(page.projects, LIST_BUTTONS[key]).isEnabled())
+    window.add_department_action.setEnabled(page is not None and page.projects.can_add_department())
+
+
+def _build_help_menu(window, menu) -> None:
+    """使用说明 (F1, beside the window, not modal) and 关于 with the version (reviews 6/7)."""
+    guide = menu.addAction("使用说明", lambda: _show_help(window))
+    guide.setShortcut(QKeySequence("F1"))
+    menu.addSeparator()
+    menu.addAction("关于绩效自评助手", lambda: _show_about(window))
+
+
+def _show_help(window) -> None:
+    from .help_dialog import show_help
+    dialog = getattr(window, "help_dialog", None)
+    if dialog is not None and dialog.isVisible():
+        dialog.raise_()
+        dialog.activateWindow()
+        return
+    window.help_dialog = show_help(window)
+
+
+def _show_about(window) -> None:
+    from .help_dialog import about_text
+    from .qt import QMessageBox
+    QMessageBox.about(window, "关于绩效自评助手", about_text())
