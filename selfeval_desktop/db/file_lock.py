@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+import errno
 import json
 import os
 from pathlib import Path
@@ -129,6 +130,22 @@ def editing_note(doc_path: str | Path) -> str:
     return f"（{holder.describe() if holder.pid else '另一个窗口'}正在编辑）"
 
 
+def why_unwritable(exc: OSError) -> str:
+    """Why a file cannot be written into its folder, in the clerk's words."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "磁盘已满"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "文件夹不允许写入：只读的共享文件夹、光盘，或没有写入权限"
+    return exc.strerror or str(exc)
+
+
+def unlockable_notice(doc_path: str | Path, failure: str) -> str:
+    """What the window says when it opens a file read-only because no lock could be written."""
+    return (f"“{Path(doc_path).name}”所在的文件夹里写不进占用标记（{failure}）。"
+            "为免两个窗口同时修改同一文件，这次以只读方式打开，可以查看和打印。\n\n"
+            "要修改：腾出磁盘空间，或把文件复制到可以写入的文件夹（例如“文档”）后再打开。")
+
+
 class FileLock:
     """The edit lock of one document. ``acquire()`` returns None when taken, else the holder."""
 
@@ -137,6 +154,7 @@ class FileLock:
         self.path = lock_path_for(doc_path)
         self.held = False
         self._info: LockInfo | None = None
+        self.failure = ""   # why no lock could be written (acquire returned None, not held)
 
     def acquire(self) -> LockInfo | None:
         for _ in range(3):
@@ -154,17 +172,19 @@ class FileLock:
                     self._remove()
                     continue
                 return holder
-            except OSError:
-                # a folder we cannot write into (read-only share, CD): no lock possible; the
-                # document itself opens read-only there anyway
+            except OSError as exc:
+                # a folder we cannot write into (read-only share, CD, full disk): no lock
+                # possible, and the window opens the file read-only (two windows could edit it)
+                self.failure = why_unwritable(exc)
                 return None
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     fh.write(info.to_json())
-            except OSError:
+            except OSError as exc:
                 # a full disk (review 6: the window never appeared, an empty lock stayed behind):
-                # no lock, and the edits will say why they cannot be saved
+                # no lock, and the window opens the file read-only saying why
                 self._remove()
+                self.failure = why_unwritable(exc)
                 return None
             self.held, self._info = True, info
             self._hide()

@@ -200,12 +200,18 @@ class FileActions(QObject):
                 return file_reports.import_excel(self, source=str(path))
             return False
         lock = file_lock.FileLock(path)
+        unlocked = ""       # no lock could be written (full disk, read-only folder)
         if not readonly:
             holder = lock.acquire()
             if holder is not None:
                 if not lock_dialog.ask_lock(self.window, path, holder):
                     return False
                 readonly = True
+            elif not lock.held and path.exists():
+                # review 7 (P0): it opened editable with no word, and a second window could
+                # edit it too; read-only, saying why and what to do
+                readonly = True
+                unlocked = file_lock.unlockable_notice(path, lock.failure or "原因不明")
         try:
             opened = open_document(path, readonly=readonly)
         except DocumentError as exc:
@@ -228,9 +234,12 @@ class FileActions(QObject):
         if not self.window.set_session(session, lock if lock.held else None):
             return False        # the open document has unsaved work and the clerk chose 取消
         self.remember(path)
-        if opened.notice:
+        if unlocked and self.window.follower is not None:
+            self.window.follower.unlocked = True
+        notice = "\n\n".join(n for n in (opened.notice, unlocked) if n)
+        if notice:
             install_qt_translations()   # before the first paint: 确定, not OK
-            qt.QMessageBox.information(self.window, "提示", opened.notice)
+            qt.QMessageBox.information(self.window, "提示", notice)
         return True
 
     def open_dialog(self) -> bool:

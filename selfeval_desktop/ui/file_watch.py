@@ -10,6 +10,7 @@ again (``session.reload``: same project and tab, a note in the status bar). 打�
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 
 from .qt import QFileSystemWatcher, QObject, QTimer, QPushButton
@@ -17,6 +18,16 @@ from .qt import QFileSystemWatcher, QObject, QTimer, QPushButton
 DEBOUNCE_MS = 300
 POLL_MS = 3000
 REFRESHED = "文件已被另一窗口修改，已刷新为最新内容"
+
+
+ROOM_BYTES = 1 << 20   # free space enough to write the lock and a few edits again
+
+
+def has_room(path) -> bool:
+    try:
+        return shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free >= ROOM_BYTES
+    except OSError:
+        return False
 
 
 class ReadOnlyFollower(QObject):
@@ -38,6 +49,7 @@ class ReadOnlyFollower(QObject):
         self._poll.timeout.connect(self.check_editable)
         self._poll.start()
         self.offer = None   # the status bar's 改为可编辑, once the other window has let go
+        self.unlocked = False   # read-only because no lock could be written (full disk)
 
     def stop(self) -> None:
         if self.offer is not None:
@@ -87,7 +99,12 @@ class ReadOnlyFollower(QObject):
         from .file_actions import in_use
         if in_use(path):
             return False
-        self.offer = QPushButton("另一个窗口已关闭此文件 —— 改为可编辑", self.window)
+        text = "另一个窗口已关闭此文件 —— 改为可编辑"
+        if self.unlocked:   # no other window: the disk was full; offered once there is room
+            if not has_room(path):
+                return False
+            text = "磁盘已有空间 —— 改为可编辑"
+        self.offer = QPushButton(text, self.window)
         self.offer.setObjectName("offerEditable")
         self.offer.clicked.connect(self.window.reopen_editable)
         self.window.statusBar().addWidget(self.offer)

@@ -1,6 +1,7 @@
 """The 文件 menu: 新建, 打开, 最近文件, 另存为副本, 从上年文件新建, 演示, Excel and PDF."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,64 @@ def test_ctrl_p_prints_the_stamped_form(qtbot, tmp_path):
     [action] = [a for a in menu_of(window, "文件").actions() if a.text().startswith("打印·导出PDF：项目单位")]
     assert action.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Print)) == \
         QKeySequence.SequenceMatch.ExactMatch
+
+
+def test_a_file_whose_lock_cannot_be_written_opens_read_only_and_says_why(
+        qtbot, tmp_path, monkeypatch, warnings):
+    """Review 7 (P0): on a full disk the lock could not be written, the file opened editable with
+    no word, and a second window could edit it too."""
+    import errno
+    from selfeval_desktop.db import file_lock
+
+    def full(fd, *a, **k):
+        os.close(fd)
+        raise OSError(errno.ENOSPC, "No space left on device")
+    path = make_file(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setattr(file_lock.os, "fdopen", full)
+    first = make_window(qtbot, tmp_path, show=False)
+    assert first.file_actions.open_path(path)
+    assert first.session.readonly and "只读" in first.windowTitle()
+    assert "磁盘已满" in warnings[-1] and "以只读方式打开" in warnings[-1]
+    assert not file_lock.lock_path_for(path).exists()
+    second = make_window(qtbot, tmp_path, show=False)
+    assert second.file_actions.open_path(path) and second.session.readonly
+    assert path.read_bytes() == before
+
+
+def test_a_folder_that_refuses_the_lock_says_it_is_not_writable(tmp_path, monkeypatch):
+    import errno
+    from selfeval_desktop.db import file_lock
+
+    def refused(*a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setattr(file_lock.os, "open", refused)
+    lock = file_lock.FileLock(tmp_path / "自评.sqlite")
+    assert lock.acquire() is None and not lock.held
+    assert "不允许写入" in lock.failure
+
+
+def test_after_a_full_disk_the_offer_to_edit_waits_for_room_and_says_so(
+        qtbot, tmp_path, monkeypatch, warnings):
+    """No other window had the file: the offer must not say one closed it, nor come while the
+    disk is still full."""
+    import errno
+    from selfeval_desktop.db import file_lock
+    from selfeval_desktop.ui import file_watch
+    real = file_lock.os.fdopen
+
+    def full(fd, *a, **k):
+        os.close(fd)
+        raise OSError(errno.ENOSPC, "No space left on device")
+    path = make_file(tmp_path)
+    monkeypatch.setattr(file_lock.os, "fdopen", full)
+    window = make_window(qtbot, tmp_path, show=False)
+    assert window.file_actions.open_path(path) and window.session.readonly
+    monkeypatch.setattr(file_watch, "has_room", lambda p: False)
+    assert not window.follower.check_editable()
+    monkeypatch.setattr(file_watch, "has_room", lambda p: True)
+    monkeypatch.setattr(file_lock.os, "fdopen", real)
+    assert window.follower.check_editable()
+    assert window.follower.offer.text() == "磁盘已有空间 —— 改为可编辑"
+    window.follower.offer.click()
+    assert not window.session.readonly and file_lock.lock_path_for(path).exists()
