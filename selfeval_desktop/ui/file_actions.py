@@ -255,34 +255,47 @@ class FileActions(QObject):
         return str(Path(recent[0]).parent) if recent else documents_dir()
 
     def _ask_save_path(self, title: str, name: str, current: str | None = None) -> Path | None:
-        """A new file's path, or None. The file open in this window is refused with ``current``
-        (it was said to be open in another window)."""
+        """A new file's path, or None. A name that cannot be used is said and asked again
+        (review 7: 新建 on an existing name ended the whole 新建, unit and year typed for
+        nothing); an existing file can be opened instead. The file open in this window is
+        refused with ``current``."""
+        from . import dialogs
         suggested = _unused(Path(self._start_dir()) / name)
-        path, _ = qt.QFileDialog.getSaveFileName(
-            self.window, title, str(suggested), FILE_FILTER, "",
-            qt.QFileDialog.Option.DontConfirmOverwrite)   # we refuse instead of asking “替换？”
-        if not path:
+        while True:
+            path, _ = qt.QFileDialog.getSaveFileName(
+                self.window, title, str(suggested), FILE_FILTER, "",
+                qt.QFileDialog.Option.DontConfirmOverwrite)   # we refuse instead of “替换？”
+            if not path:
+                return None
+            path = Path(path)
+            if not path.suffix:
+                path = path.with_suffix(SUFFIX)
+            refusal, can_open = self._refusal(path, current)
+            if refusal is None:
+                return path
+            buttons = ["换一个文件名…"] + (["打开这个文件"] if can_open else []) + ["取消"]
+            answer = dialogs.choose(self.window, "无法使用这个文件名", refusal, buttons,
+                                    kind=dialogs.WARNING)
+            if answer == 0:
+                suggested = _unused(path)       # the next free name in the folder chosen
+                continue
+            if can_open and answer == 1:
+                self.open_path(path)
             return None
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(SUFFIX)
+
+    def _refusal(self, path: Path, current: str | None) -> tuple[str | None, bool]:
+        """Why ``path`` cannot take a new file (None: it can), and whether opening it makes sense."""
         session = self.window.session
         if session is not None and _same_file(session.path, path):
-            qt.QMessageBox.warning(self.window, "无法保存",
-                                current or f"“{path.name}”是当前打开的文件，请换一个文件名")
-            return None
+            return current or f"“{path.name}”是当前打开的文件，请换一个文件名。", False
         if in_use(path):
-            qt.QMessageBox.warning(self.window, "无法保存",
-                                f"“{path.name}”{lock_dialog.LOCKED_TITLE}，请换一个文件名")
-            return None
+            return f"“{path.name}”{lock_dialog.LOCKED_TITLE}，请换一个文件名。", False
         if path.exists():
             # review 6: 新建 suggested the name of this year's filled-in file, Qt asked “替换？”, and
             # 是 left an empty document in its place. A new file never replaces an existing one.
-            qt.QMessageBox.warning(self.window, "文件已存在",
-                                   f"“{path.name}”已存在。为防止覆盖已填写的内容，不会替换已有的文件，"
-                                   "请换一个文件名（或先在文件夹中把旧文件改名、移走）。")
-            return None
-        return path
+            return (f"“{path.name}”已存在。为防止覆盖已填写的内容，不会替换已有的文件。\n\n"
+                    "请换一个文件名，或打开这个文件接着填写。", True)
+        return None, False
 
     def _create(self, path: Path, doc: Document, action: str, detail: str = "") -> bool:
         try:

@@ -74,10 +74,56 @@ def test_a_new_file_never_replaces_an_existing_one(qtbot, tmp_path, monkeypatch,
         asked["suggested"], asked["options"] = suggested, args[-1] if args else None
         return str(filled), ""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    told = answer(monkeypatch, "取消")
     assert not window.file_actions.new_document()
-    assert "已存在" in warnings[-1] and "不会替换" in warnings[-1]
+    assert "已存在" in told[-1][0] and "不会替换" in told[-1][0]
+    assert told[-1][1] == ["换一个文件名…", "打开这个文件", "取消"]
     assert filled.read_bytes() == before and window.session is None
     assert asked["options"] == QFileDialog.Option.DontConfirmOverwrite
+
+
+def answer(monkeypatch, *labels):
+    """dialogs.choose answered with ``labels`` in turn; returns what it was told (text, buttons)."""
+    from selfeval_desktop.ui import dialogs
+    told, left = [], list(labels)
+
+    def choose(parent, title, text, buttons, default=0, kind=None):
+        told.append((text, buttons))
+        return buttons.index(left.pop(0))
+    monkeypatch.setattr(dialogs, "choose", choose)
+    return told
+
+
+def test_a_new_file_on_an_existing_name_asks_again_keeping_what_was_typed(
+        qtbot, tmp_path, monkeypatch):
+    """Review 7: a name that exists ended the whole 新建 (unit and year typed again); now the
+    save dialog comes back, in the same folder, on a free name."""
+    filled = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, show=False)
+    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    offered = []
+    names = iter([filled, tmp_path / "某县科协2022"])
+
+    def dialog(parent, title, suggested, *args):
+        offered.append(Path(suggested))
+        return str(next(names)), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    answer(monkeypatch, "换一个文件名…")
+    assert window.file_actions.new_document()
+    assert offered[1].parent == tmp_path and not offered[1].exists()
+    assert Path(window.session.path) == tmp_path / "某县科协2022.sqlite"
+    assert window.page.header.unit.text() == "某县科协"
+
+
+def test_a_new_file_on_an_existing_name_can_open_that_file_instead(qtbot, tmp_path, monkeypatch):
+    filled = make_file(tmp_path)
+    before = filled.read_bytes()
+    window = make_window(qtbot, tmp_path, show=False)
+    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    save_as(monkeypatch, filled)
+    answer(monkeypatch, "打开这个文件")
+    assert not window.file_actions.new_document()       # nothing new was made
+    assert Path(window.session.path) == filled and filled.read_bytes() == before
 
 
 def test_the_suggested_name_of_a_new_file_is_a_free_one(tmp_path):
@@ -162,9 +208,10 @@ def test_new_from_last_year_refuses_to_overwrite_the_source(qtbot, tmp_path, mon
     path = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, path, show=False)
     save_as(monkeypatch, path)
+    told = answer(monkeypatch, "取消")
     assert not window.file_actions.new_from_last_year()
     assert reread(path).year == 2021
-    assert warnings  # told why (the file is in use here, or would overwrite last year's)
+    assert "是当前打开的文件" in told[-1][0]   # told why, and asked for another name
 
 
 def test_demo_opens_a_fresh_demo_document(qtbot, tmp_path, monkeypatch, warnings):
@@ -231,8 +278,10 @@ def test_importing_onto_the_open_file_is_refused_and_says_why(qtbot, tmp_path, m
     save_as(monkeypatch, path)
     monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
     monkeypatch.setattr(import_into, "choose", lambda *a: import_into.NEW)   # 另存为新文件
+    told = answer(monkeypatch, "取消")
     assert not file_reports.import_excel(window.file_actions)
-    assert warnings[-1].startswith("不能导入到当前打开的文件，请另选文件名")
+    assert told[-1][0].startswith("不能导入到当前打开的文件，请另选文件名")
+    assert "打开这个文件" not in told[-1][1]
     assert path.read_bytes() == before and Path(window.session.path) == path
 
 
