@@ -25,6 +25,18 @@ MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
 CHECKS_HEIGHT = 170  # the 问题清单's first height at most: about eight findings at 768 px
 
 
+KEPT = "输入的内容没有丢：输入框里的文字仍在原处（红框）；表格里刚输入的一格已复制到剪贴板，可用 Ctrl+V 粘贴回来。"
+RETRY = ("腾出磁盘空间、关闭占用此文件的程序后，再离开一次输入框即可保存；"
+         "也可用“文件 → 另存为副本”把已保存的内容另存一份。")
+
+
+def failure_advice(message: str) -> str:
+    """The 保存失败 box: why, that nothing typed is lost, and what to do (review 7: it said
+    only why, and clerks retyped what was still there)."""
+    retry = "" if "接回后" in message else "\n" + RETRY   # the U盘 message says what to do
+    return f"{message}\n\n{KEPT}{retry}"
+
+
 def minimum_size(free_width: int | None, free_height: int | None) -> tuple[int, int]:
     """MIN_WIDTH×MIN_HEIGHT, or less on a screen with less room (the title bar and frame take
     about 40 px of the height the screen leaves)."""
@@ -403,7 +415,7 @@ class MainWindow(QMainWindow):
             return
         self._failure_shown = message
         try:
-            QMessageBox.warning(self, "保存失败", message)
+            QMessageBox.warning(self, "保存失败", failure_advice(message))
         finally:
             self._failure_shown = None
 

@@ -34,6 +34,7 @@ def test_a_pulled_out_usb_stick_is_said_and_nothing_typed_is_lost(qtbot, tmp_pat
     leave(qtbot, edit)
     assert boxes and "找不到文件" in boxes[-1] and "U 盘" in boxes[-1]
     assert "attempt" not in boxes[-1]                        # not SQLite's English
+    assert "输入的内容没有丢" in boxes[-1]                    # and that nothing typed is lost
     assert window.saved_label.text().startswith("未保存")
     assert edit.text() == "杨哲"                              # kept where it was typed
     window.file_actions.save()                               # Ctrl+S does not say 已保存
@@ -66,3 +67,25 @@ def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
     assert boxes and "找不到文件" in boxes[-1]
     assert QApplication.clipboard().text() == "受疫情影响，活动改为线上举办"
     assert "剪贴板" in window.statusBar().currentMessage()
+
+
+def test_a_file_busy_in_another_program_says_nothing_typed_is_lost_and_what_to_do(
+        qtbot, tmp_path, monkeypatch):
+    """Review 7: the 保存失败 box said only why; clerks retyped what was still on screen."""
+    import sqlite3
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path)
+    window.session.conn.execute("PRAGMA busy_timeout = 100")
+    reader = sqlite3.connect(path, isolation_level=None)     # a viewer or backup reading it
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM project").fetchone()
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "杨哲")
+    leave(qtbot, edit)
+    reader.close()
+    assert boxes and "文件正被其他程序使用" in boxes[-1]
+    assert "输入的内容没有丢" in boxes[-1] and "另存为副本" in boxes[-1]
+    assert edit.text() == "杨哲"
