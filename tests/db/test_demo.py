@@ -246,3 +246,20 @@ def test_seed_files_name_their_report_and_say_their_choices():
         assert data["seed"] == seed and data["notes"]
         report = data["source"].split("：")[0]
         assert report.startswith(f"{seed}_") and report.endswith(".txt")
+
+
+def test_the_demo_keeps_the_reports_words_and_scores_them_in_full(doc004):
+    """Seed 004 writes “实际在 12 月前完成拨付” and “实际未超预算”: the demo shows those words (not a
+    0万元 made up for the scorer) and each still earns its full 分值."""
+    from selfeval_desktop.domain.scoring import score_project
+    profile = load_profile(doc004.profile_id)
+    for project in doc004.projects:
+        rows = {i.name: i for i in project.indicators}
+        if "不超预算金额" not in rows:
+            continue
+        assert rows["不超预算金额"].actual == "未超预算"
+        assert rows["拨付资金时间"].actual.endswith("12月前完成拨付")
+        result = score_project(project, profile, year=doc004.year)
+        for ind, line in zip(project.indicators, result.indicators):
+            if ind.name in ("不超预算金额", "拨付资金时间"):
+                assert line.score == ind.weight and line.score > 0
