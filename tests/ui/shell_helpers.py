@@ -65,6 +65,18 @@ def type_text(qtbot, widget, text: str) -> None:
         qtbot.keyClicks(widget, chunk)
 
 
+def type_cell(qtbot, grid, row, col, text: str) -> None:
+    """Type ``text`` into a grid cell as a clerk does (keys, or an input method for Chinese) and
+    press Enter."""
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(row, col))
+    if text.isascii():
+        qtbot.keyClicks(grid, text)
+    else:
+        type_ime(grid, text)
+    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+
+
 def show_grid(qtbot, window, tab_name, grid_name="grid"):
     """The window's tab ``tab_name`` shown and its grid ``grid_name`` given the keyboard focus."""
     tab = window.page.tab_widgets[tab_name]

@@ -14,10 +14,11 @@ from selfeval_desktop.domain.model import Indicator
 from selfeval_desktop.ui import delegates
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.models.base import ErrorRole
-from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
+from selfeval_desktop.ui.qt import QApplication, Qt
 
 from tests.ui.real_keys import K, key
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, show_grid, type_ime
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, focus, make_window, show_grid, type_cell,
+                                    type_ime)
 from tests.ui.test_main_window import with_department
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
@@ -43,15 +44,6 @@ def choose(qtbot, grid, row, k=K.Key_1):
     qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState, timeout=2000)
 
 
-def type_cell(qtbot, grid, row, col, text):
-    grid.setCurrentIndex(grid.model().index(row, col))
-    if text.isascii():
-        qtbot.keyClicks(grid, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(grid, event)
-    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
 
 
 def editable(grid, row, col=im.COL_ACHIEVEMENT):

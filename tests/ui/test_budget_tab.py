@@ -7,9 +7,10 @@ from selfeval_desktop.domain.model import SpendingScheme, Source
 from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.models import source_model as sm
-from selfeval_desktop.ui.qt import QApplication, QGuiApplication, QInputMethodEvent, Qt
+from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.budget_tab import BudgetTab
 
+from tests.ui.shell_helpers import type_cell
 from tests.ui.ui_fixtures import make_file, open_session, reread
 
 # the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
@@ -34,15 +35,7 @@ def project(path):
 
 
 def type_into(qtbot, grid, row, col, text):
-    grid.setFocus()
-    grid.setCurrentIndex(grid.model().index(row, col))
-    if text.isascii():
-        qtbot.keyClicks(grid, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(grid, event)
-    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+    type_cell(qtbot, grid, row, col, text)
 
 
 def cell(grid, row, col, role=Qt.ItemDataRole.DisplayRole):

@@ -7,11 +7,12 @@ import pytest
 
 from selfeval_desktop.domain.values import parse_value
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import (QApplication, QGuiApplication, QInputMethodEvent, QItemSelection,
-                                    QItemSelectionModel, QLabel, Qt)
+from selfeval_desktop.ui.qt import (QGuiApplication, QItemSelection, QItemSelectionModel, QLabel,
+                                    Qt)
 from selfeval_desktop.ui.tabs.indicator_templates import load_templates
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
+from tests.ui.shell_helpers import type_cell
 from tests.ui.ui_fixtures import make_file, open_session, reread
 
 # the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
@@ -47,15 +48,7 @@ def indicators(path):
 
 
 def type_into(qtbot, tab, row, col, text):
-    grid = tab.grid
-    grid.setCurrentIndex(tab.model.index(row, col))
-    if text.isascii():
-        qtbot.keyClicks(grid, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(grid, event)
-    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+    type_cell(qtbot, tab.grid, row, col, text)
 
 
 def test_editing_an_actual_changes_score_and_grade_live_and_on_disk(qtbot, tab, path):
