@@ -11,7 +11,7 @@ the window closed anyway). On 仍然关闭 the unsaved texts are put on the clip
 """
 from __future__ import annotations
 
-from .qt import QApplication, QLabel, QMessageBox, QWidget
+from .qt import QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget
 
 COPY, CLOSE, CANCEL = "copy", "close", "cancel"
 TITLE = "有修改没有保存"
@@ -47,6 +47,10 @@ def unsaved_fields(page) -> list[tuple[str, str]]:
                 widget.text() if hasattr(widget, "text") else ""
             if text:
                 found.append((labels.get(widget) or widget.accessibleName() or "输入框", text))
+    for view in page.findChildren(QAbstractItemView):    # grid cells kept red (models.base)
+        for label, text in getattr(view.model(), "unsaved", {}).values():
+            if text and (label, text) not in found:
+                found.append((label, text))
     return found
 
 

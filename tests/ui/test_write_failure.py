@@ -67,6 +67,21 @@ def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
     assert boxes and "找不到文件" in boxes[-1]
     assert QApplication.clipboard().text() == "受疫情影响，活动改为线上举办"
     assert "剪贴板" in window.statusBar().currentMessage()
+    # the cell keeps the text too, red, saying it is not saved (it used to show the old value)
+    index = grid.model().index(0, im.COL_DEVIATION)
+    assert index.data() == "受疫情影响，活动改为线上举办"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "未保存" in index.data(Qt.ItemDataRole.ToolTipRole)
+    from selfeval_desktop.ui import close_guard
+    assert close_guard.unsaved_fields(window.page) == [
+        ("偏差原因分析及改进措施（第 1 行）", "受疫情影响，活动改为线上举办")]   # closing asks
+    usb.parent.with_name("U盘_拔出").rename(usb.parent)       # plugged back in: F2, Enter saves
+    grid.setCurrentIndex(index)
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
+    assert reread(usb).projects[0].indicators[0].deviation == "受疫情影响，活动改为线上举办"
+    assert "未保存" not in (index.data(Qt.ItemDataRole.ToolTipRole) or "")
+    assert not close_guard.unsaved_fields(window.page)
 
 
 def test_a_file_busy_in_another_program_says_nothing_typed_is_lost_and_what_to_do(

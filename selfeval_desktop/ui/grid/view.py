@@ -364,7 +364,8 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
         window = self.window()   # not the grid's own note: that one goes when the cursor moves
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(
-                "这一格的修改没有保存；输入的内容已复制到剪贴板，文件恢复后可用 Ctrl+V 粘贴回来", 30000)
+                "这一格的修改没有保存：红字仍是输入的内容，也已复制到剪贴板；"
+                "文件恢复后选中这一格按 F2、Enter 即可保存", 30000)
 
     def closeEditor(self, editor, hint):  # noqa: N802 - Qt override
         """Esc cancels the whole cell edit: what a pause already saved is taken back and

@@ -64,6 +64,9 @@ class SessionTableModel(QAbstractTableModel):
         self._masked: int | None = None   # a row shown as the blank one while rows are inserted
         self._where: dict = {}
         self.last_error: str | None = None
+        # cells whose write did not reach the file (U盘 out, disk full): (pid, entity, row_key,
+        # attr) → (label, text typed); shown red with the text typed until it is stored
+        self.unsaved: dict[tuple, tuple[str, str]] = {}
         session.fieldChanged.connect(self._field_changed)
         session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(self._reload)
@@ -219,6 +222,10 @@ class SessionTableModel(QAbstractTableModel):
             return None if obj is None else self.row_key(obj)
         if role == KindRole:
             return COMPUTED if ref is None else ref.kind
+        if ref is not None and self.unsaved:
+            kept = self.unsaved.get((self.pid, ref.entity, ref.row_key, ref.attr))
+            if kept is not None:
+                return _unsaved_data(kept[1], role)
         if role in (ErrorRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
             error = self.cell_error(row, col, ref)
             if role == ErrorRole:
@@ -277,7 +284,17 @@ class SessionTableModel(QAbstractTableModel):
         if self.is_blank_row(index.row()):
             return self.create_row(index.column(), text)
         ref = self.ref(index.row(), index.column())
-        return self.store(ref, text)
+        key = (self.pid, ref.entity, ref.row_key, ref.attr)
+        stored = self.store(ref, text)
+        failed = self.last_error is not None and self.last_error == self.session.write_error
+        if failed:
+            title = self.HEADERS[index.column()] if index.column() < len(self.HEADERS) else "表格"
+            self.unsaved[key] = (f"{title}（第 {index.row() + 1} 行）", text)
+        else:                     # stored (or kept red as typed): no longer unsaved
+            failed = self.unsaved.pop(key, None) is not None
+        if failed:
+            self.dataChanged.emit(index, index)
+        return stored
 
     def create_row(self, col: int, text: str) -> bool:
         """Typing into the blank row: insert the row and store the value, one undo step.
@@ -426,6 +443,21 @@ class SessionTableModel(QAbstractTableModel):
     def _projects_changed(self):
         if self.pid is not None and not any(p.id == self.pid for p in self.session.document.projects):
             self.set_project(None)
+
+
+UNSAVED_TIP = ("未保存：这一格的修改没有写入文件，格中是输入的内容（也已复制到剪贴板）。"
+               "文件恢复（U 盘接回、磁盘腾出空间）后，选中这一格按 F2 再按 Enter 即可保存。")
+
+
+def _unsaved_data(text: str, role: int):
+    """A cell whose write failed: the text typed, red, and why."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        return text
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return ERROR_BRUSH
+    if role in (Qt.ItemDataRole.ToolTipRole, ErrorRole):
+        return UNSAVED_TIP
+    return None
 
 
 def _blocks(indices: list[int]) -> list[list[int]]:
