@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("", self)
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.resize(1280, 720)
+        self.resize(self.minimumWidth() if self.minimumWidth() < MIN_WIDTH else 1280,
+                    self.minimumHeight() if self.minimumHeight() < MIN_HEIGHT else 720)
         self._restore_geometry()
         self._show_document_state(welcome=False)
         self.after_paint(install_qt_translations)   # 是/否, 复制/粘贴 … in Chinese, after the first paint

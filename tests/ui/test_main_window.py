@@ -346,6 +346,14 @@ def test_the_minimum_size_fits_a_1366x768_screen_at_150_percent(window):
     assert window.minimumWidth() <= free.width() and window.minimumHeight() <= free.height()
 
 
+def test_the_first_window_on_a_small_screen_is_not_larger_than_it(qtbot, tmp_path):
+    """The first start (nothing remembered) opened 1280×720 on a screen of 800 (offscreen) or
+    910 (150 %) pixels."""
+    window = make_window(qtbot, tmp_path, show=False)
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+
+
 def test_the_title_names_the_file_and_its_folder(window, path):
     """Review 7: two 自评.sqlite of different years showed the same title."""
     assert window.windowTitle() == f"{path.name} — {path.parent} — 绩效自评助手"
