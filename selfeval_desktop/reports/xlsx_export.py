@@ -152,8 +152,11 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
         + ([f"SUM(G{first}:G{last})"] if has_rows else [])
     sh.put(f"G{total}", "=" + "+".join(weight_cells) if weight_cells else None,
            result=weight_sum)
-    cells = ([] if department else [f"H{total_row}"]) + ([f"H{first}:H{last}"] if has_rows else [])
-    total_result = total_value([execution] + [s.score for s in score.indicators], profile)
+    # no indicator rows: 未评分 as everywhere else, not a 总分 of the 执行率 alone graded 差
+    # (review 9b: seed 001's six projects without indicators were 10 / 差 in the workbook only)
+    cells = ([] if department else [f"H{total_row}"]) + [f"H{first}:H{last}"] if has_rows else []
+    total_result = total_value([execution] + [s.score for s in score.indicators], profile) \
+        if has_rows else ""
     sh.put(f"H{total}", total_formula(cells, profile) if cells else None, fmt="0.00",
            result=total_result)
     sh.merge(f"I{total}:J{total}", None)

@@ -146,7 +146,8 @@ def _row(sh: Sheet, r: int, name: str, ref: dict) -> tuple[object, object]:
                result="" if value is None else value)
     budget, executed = ref["budget"][1], ref["executed"][1]
     sh.put(f"E{r}", rate_formula(f"C{r}", f"D{r}"), fmt="0.00%", result=rate_value(budget, executed))
-    sh.put(f"F{r}", "=" + _ref(name, ref["score"][0]), fmt="0.00", result=ref["score"][1])
+    sh.put(f"F{r}", _blank_if_empty(_ref(name, ref["score"][0])), fmt="0.00",
+           result=ref["score"][1])
     sh.put(f"G{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
     return budget, executed
 

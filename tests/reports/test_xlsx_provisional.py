@@ -134,3 +134,26 @@ def test_the_aggregate_workbook_shows_a_dash_for_provisional_totals_with_a_note(
 def test_an_aggregate_without_provisional_totals_has_no_such_note(tmp_path):
     wb, _ = build_summary([Source(tmp_path / "003.sqlite", build_demo("003"))])
     assert not any("暂不可信" in t for t in _texts(wb["汇总"]))
+
+
+@needs_soffice
+def test_a_project_without_indicators_is_unscored_in_the_workbook_too(tmp_path):
+    """Review 9b (P0): seed 001's six projects without indicators were 未评分 on paper, in `score`
+    and in `aggregate`, but 总分 10 / 等次 差 in the exported workbook (the 执行率 score alone)."""
+    from selfeval_desktop.domain.model import ProjectKind
+    doc = build_demo("001")
+    doc.projects = [p for p in doc.projects if p.kind is not ProjectKind.DEPARTMENT]
+    bare = [i for i, p in enumerate(doc.projects) if not p.indicators]
+    assert bare and all(not _scores(doc)[i].scored for i in bare)
+    out = tmp_path / "001.xlsx"
+    export_workbook(doc, out)
+    for wb in (openpyxl.load_workbook(out, data_only=True), recalculated(out, tmp_path)):
+        summary = wb["汇总"]
+        for i in bare:
+            ws = wb[sheet_names(doc)[i]]
+            row = _grade_row(ws)
+            assert ws.cell(row - 1, 8).value in (None, "")       # no 总分
+            assert ws.cell(row, 7).value == "未评分"
+            assert summary.cell(4 + i, 2).value == doc.projects[i].name
+            assert summary.cell(4 + i, 6).value in (None, "")   # not 10, not 0
+            assert summary.cell(4 + i, 7).value == "未评分"
