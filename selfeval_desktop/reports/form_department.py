@@ -7,23 +7,15 @@ execution score); 年度总体目标; the indicator tree (投入/过程/产出/�
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..domain.evaluation import profile_for
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
 from ..domain.money import format_wan
 from ..domain.scoring import score_project
-from .form_mof import DASH, WIDTHS, goals, indicators
+from .form_mof import WIDTHS, goals, indicators, rate_text
 from .pdf_common import (LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart, Grid,
                          check_block, continued_head, footer_text, para)
 
 FORM_TITLE = "部门整体支出绩效自评表"
-
-
-def _rate(executed: int | None, budget: int | None, profile) -> str:
-    if executed is None or not budget:
-        return ""
-    return f"{profile.round(Decimal(executed) * 100 / Decimal(budget))}%"
 
 
 def header(doc: Document, project: Project) -> list:
@@ -51,10 +43,9 @@ def funds(project: Project, profile) -> list:
         rows.append((label, part.initial if part else None, part.annual if part else None,
                      part.executed if part else None))
     for i, (label, initial, annual, executed) in enumerate(rows):
-        rate = _rate(executed, annual, profile) if i == 0 else DASH
         g.add(["", para(label, SMALL_LABEL), "", para(format_wan(initial), SMALL_CENTER),
                para(format_wan(annual), SMALL_CENTER), para(format_wan(executed), SMALL_CENTER),
-               para(rate, SMALL_CENTER)],
+               para(rate_text(executed, annual, profile), SMALL_CENTER)],
               spans=[(1, 2), (6, 8)], joins=(0,), labels=(0,))
     t = g.table()  # five short rows that never split: the label may span them
     t.setStyle([("SPAN", (0, 0), (0, len(g.rows) - 1)), ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)])

@@ -32,6 +32,15 @@ def _pct(rate: Decimal | None, profile) -> str:
     return "" if rate is None else f"{profile.round(rate * 100)}%"
 
 
+def rate_text(executed: int | None, budget: int | None, profile) -> str:
+    """执行率 of a 其中 row (全年执行数 / 全年预算数), blank when either is missing. The MoF
+    template dashes only 分值 and 得分 in those rows; the exported workbook computes the rate
+    too (review 9b: the PDF printed — where Excel showed 100%)."""
+    if executed is None or not budget:
+        return ""
+    return f"{profile.round(Decimal(executed) * 100 / Decimal(budget))}%"
+
+
 def header(doc: Document, project: Project) -> list:
     """项目名称, 主管部门, 实施单位."""
     g = Grid(WIDTHS)
@@ -65,7 +74,9 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
                para(format_wan(part.initial if part else None), SMALL_CENTER),
                para(format_wan(part.annual if part else None), SMALL_CENTER),
                para(format_wan(part.executed if part else None), SMALL_CENTER),
-               para(DASH, SMALL_CENTER), para(DASH, SMALL_CENTER), para(DASH, SMALL_CENTER)],
+               para(DASH, SMALL_CENTER),
+               para(rate_text(part.executed, part.annual, profile) if part else "", SMALL_CENTER),
+               para(DASH, SMALL_CENTER)],
               spans=[(1, 2)], joins=(0,), labels=(0,))
     t = g.table()  # five short rows that never split: the label may span them
     t.setStyle([("SPAN", (0, 0), (0, len(g.rows) - 1)), ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)])

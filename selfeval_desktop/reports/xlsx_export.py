@@ -243,10 +243,8 @@ def _department_head(sh: Sheet, doc: Document, project: Project,
             sh.put(f"{col}{r}", value)
         if kind is None:
             total_amounts = amounts
-            sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",
-                     result=rate_value(amounts[1], amounts[2]))
-        else:
-            sh.merge(f"F{r}:J{r}", "—")
+        sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",   # as the PDF
+                 result=rate_value(amounts[1], amounts[2]))
     return top, total_amounts, ""
 
 

@@ -114,7 +114,10 @@ def expected_mof(doc, p):
         part = f.by_kind[kind]
         items += [("其中：" if i == 0 else "") + {"current": "当年财政拨款", "carryover": "上年结转资金",
                                                   "other": "其他资金"}[kind.value],
-                  format_wan(part.initial), format_wan(part.annual), format_wan(part.executed), "—"]
+                  format_wan(part.initial), format_wan(part.annual), format_wan(part.executed), "—",
+                  # 执行率 in the 其中 rows too, as the workbook computes it (review 9b)
+                  f"{profile.round(Decimal(part.executed) * 100 / Decimal(part.annual))}%"
+                  if part.annual and part.executed is not None else "", "—"]
     items += ["年度总体目标", "预期目标", "实际完成情况", p.goal_expected, p.goal_actual,
               "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
               "偏差原因分析及改进措施"]
