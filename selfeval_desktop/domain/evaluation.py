@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
 from .profiles import Profile, load_profile
-from .scoring import ProjectScore, score_project
+from .scoring import ProjectScore, score_project, shown_grade
 
 
 def profile_for(doc: Document, project: Project) -> Profile:
@@ -49,7 +49,9 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         } for ind, s in zip(project.indicators, score.indicators)],
         # 未评分: no total at all (null), never 0.00 / 差
         "scored": score.scored, "total": _s(score.total) if score.scored else None,
-        "grade": score.grade,
+        # as printed: “—” for a provisional total (review 9b: "中" here, “—” on paper);
+        # the band the total falls in, whatever its state, is rule_grade
+        "grade": shown_grade(score), "rule_grade": score.grade,
         # 分值 not adding up to 100 (or a total above 100): the grade is not to be shown
         "provisional": score.provisional, "provisional_reason": score.provisional_reason,
         "stated_total": _s(project.stated_total), "explanation": score.explanation,

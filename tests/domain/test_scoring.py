@@ -512,7 +512,8 @@ def test_evaluate_document_numbers_are_decimal_strings_rounded_half_up():
     assert first["execution"]["rate"] == "0.9641"  # half-up, as the profile rounds
     assert first["execution"]["score"] == "9.64" and first["execution"]["weight"] == "10.00"
     assert first["indicators"][0]["score"] == "12.50" and first["indicators"][0]["weight"] == "50.00"
-    assert first["total"] == "22.14" and first["grade"] == "差"
+    assert first["total"] == "22.14" and first["rule_grade"] == "差"
+    assert first["provisional"] and first["grade"] == "—"      # as printed (分值 add up to 60)
     assert second["profile"] == "department" and second["execution"]["score"] is None
     assert second["total"] == "30.00"
 
