@@ -73,6 +73,14 @@ def test_the_summary_sheet_shows_a_dash_for_provisional_totals_with_a_note(tmp_p
     count = sum(s.provisional for s in scores)
     notes = [t for t in _texts(summary) if "暂不可信" in t]
     assert len(notes) == 1 and f"{count} 个项目" in notes[0] and "—" in notes[0]
+    # every reason a provisional total has is named (review 9b: four of them add up to 100 and
+    # are provisional because rows have no score, which the note did not say)
+    for score in scores:
+        if score.provisional:
+            assert ("分值合计" in notes[0] if "分值合计" in score.provisional_reason else
+                    "尚无得分" in notes[0] if "尚无得分" in score.provisional_reason else
+                    "执行率" in notes[0] if "执行率" in score.provisional_reason else
+                    "超过 100" in notes[0])
 
 
 @needs_soffice
