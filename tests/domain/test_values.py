@@ -102,6 +102,12 @@ def test_invalid_date_is_an_error():
     ("已完成", Achievement.MET),
     ("全部完成", Achievement.MET),
     ("未完成", Achievement.NOT_MET),
+    # review 9b: words a report uses for a row not met were not read, and 达成 chosen against
+    # them went without the 不一致 reminder
+    ("未达到", Achievement.NOT_MET),
+    ("未达到预期", Achievement.NOT_MET),
+    ("基本达到预期", Achievement.PARTIAL),
+    ("达到预期", Achievement.MET),
     ("良好", None),
     ("有效", None),
     ("显著提升", None),
