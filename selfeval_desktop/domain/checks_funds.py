@@ -242,6 +242,8 @@ def _execution(ctx: Context) -> None:
                     f"执行率 {percent(f.executed, f.annual_budget)}"
                     f"{'（按 100% 计分）' if scored else ''}，请核实",
                     "budget", field="executed")
+    if ctx.project.kind is ProjectKind.DEPARTMENT:
+        _department_budget(ctx)
     if profile is None or profile.execution_weight == 0:
         return
     if f.annual_budget is None:
@@ -253,6 +255,20 @@ def _execution(ctx: Context) -> None:
     elif f.executed is None:
         ctx.error("executed_missing", f"{ctx.name}全年执行数未填写，无法计算预算执行率",
                   "budget", field="executed")
+
+
+def _department_budget(ctx: Context) -> None:
+    """部门预算资金 (全年预算数, 全年执行数) is what the 部门整体支出绩效自评表 prints; 实际到位资金
+    and 实际支出 are not (review 9b: seed 001's money was in those only and the form's block
+    printed empty, with nothing said)."""
+    f = ctx.project.funding
+    missing = [label for label, value in (("全年预算数", f.annual_budget), ("全年执行数", f.executed))
+               if value is None]
+    if missing:
+        ctx.warning("department_budget_missing",
+                    f"{ctx.name}部门预算资金的{'、'.join(missing)}未填写：部门整体支出绩效自评表的"
+                    f"“部门预算资金”一栏将为空", "budget",
+                    field="annual_budget" if f.annual_budget is None else "executed")
 
 
 def _yuan_among_wan(ctx: Context) -> None:

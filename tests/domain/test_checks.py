@@ -46,6 +46,7 @@ def consistent_department(pid: int = 9) -> Project:
     for i, (level1, weight) in enumerate([("投入指标", 15), ("过程指标", 25), ("产出指标", 30),
                                           ("效益指标", 20), ("满意度指标", 10)]):
         p.indicators.append(Indicator(level1, "", f"指标{i}", "≥90%", "95%", D(weight), id=90 + i))
+    p.funding.annual_budget, p.funding.executed = 14640_830000 // 100, 14640_830000 // 100
     return p
 
 
@@ -174,6 +175,19 @@ def test_project_headings_in_a_department_evaluation_do_not_add_up():
     found = findings(dep)
     assert "90 分" in only(found, "weights_sum").message
     assert "执行率" not in only(found, "weights_sum").message
+
+
+def test_a_department_without_its_budget_money_is_told_the_form_prints_it_empty():
+    """Review 9b: seed 001's money was in 实际到位/实际支出 only, and the printed 部门预算资金
+    block was empty with nothing said."""
+    dep = consistent_department()
+    dep.funding.annual_budget = dep.funding.executed = None
+    dep.funding.arrived_total = dep.funding.spent_total = 14640_830000 // 100
+    found = only(findings(dep), "department_budget_missing")
+    assert "全年预算数、全年执行数未填写" in found.message and "部门预算资金" in found.message
+    assert (found.place.tab, found.place.field) == ("budget", "annual_budget")
+    dep.funding.annual_budget = 14640_830000 // 100
+    assert "全年执行数未填写" in only(findings(dep), "department_budget_missing").message
 
 
 # ---------------------------------------------------------------- funds
