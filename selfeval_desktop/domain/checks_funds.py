@@ -174,6 +174,14 @@ def _printed_totals(ctx: Context) -> None:
                         f"{ctx.name}{label} {wan(value)}与{twin_label} {wan(getattr(f, twin))}不一致："
                         f"自评基本情况表印{label}，项目支出绩效自评表印{twin_label}；"
                         f"如实际支出含自筹等非财政资金可不理会，否则请核对", "budget", field=printed)
+        if printed == "planned_total" and value is not None and f.annual_budget is not None \
+                and f.annual_budget > value:
+            # review 9b: seed 002 鸿城 printed 计划安排资金 20 (自筹 only) on one form and 全年预算数
+            # 42 (专项 only) on the other; the whole of the project's money is at least the 全年预算数
+            ctx.warning("planned_below_budget",
+                        f"{ctx.name}计划安排资金 {wan(value)}小于全年预算数 {wan(f.annual_budget)}："
+                        f"计划安排资金应包括财政拨款和自筹等全部来源，请核对两张表上的金额",
+                        "budget", field=printed)
         if value is not None:
             continue
         label, twin = FUNDING_LABELS[printed], twins.get(printed)

@@ -192,6 +192,19 @@ def test_a_department_without_its_budget_money_is_told_the_form_prints_it_empty(
 
 # ---------------------------------------------------------------- funds
 
+def test_planned_money_below_the_budget_year_figure_is_said():
+    """Review 9b: seed 002 鸿城 — 计划安排资金 20 (自筹 only) on the basic form, 全年预算数 42 (专项
+    only) on the MoF form, and no check said the two forms disagree."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.checks import run_checks
+    doc = build_demo("002")
+    said = [f for f in run_checks(doc) if f.code == "planned_below_budget"]
+    assert len(said) == 1 and "超低能耗" in said[0].message
+    assert "计划安排资金 20 万元小于全年预算数 42 万元" in said[0].message
+    p = consistent_project()
+    p.funding.annual_budget = (p.funding.effective_planned_total() or 0) + 1
+    assert only(findings(p), "planned_below_budget").place.field == "planned_total"
+
 def test_sources_not_adding_up_to_planned_and_arrived_totals():
     p = consistent_project()
     p.funding.by_source[Source.CENTRAL].planned = wan("1")
