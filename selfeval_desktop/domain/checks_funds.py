@@ -13,7 +13,7 @@ from statistics import median
 from . import catalogs
 from .checks_base import Context, percent, wan, yuan
 from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, SpendingScheme,
-                    source_label, top_level_lines)
+                    counted_lines, source_label)
 from .money import FEN_PER_WAN, format_wan
 
 FUNDING_LABELS = {
@@ -131,10 +131,9 @@ def _line_sums(ctx: Context) -> None:
     """Lines' 计划支出数 against 计划安排资金 (typed, else the sources' sum); 实际支出数 against
     实际支出 when typed (not typed, their sum is it)."""
     f = ctx.project.funding
-    lines = top_level_lines(ctx.project.budget_lines)
     for col, total_attr in LINE_TOTALS.items():
         parts = [(line.name.strip() or line.code.strip() or f"第{i + 1}行", getattr(line, col))
-                 for i, line in lines if getattr(line, col) is not None]
+                 for i, line in counted_lines(ctx.project.budget_lines, col)]
         total, note = None, ""
         if total_attr == "planned_total" and f.planned_total is None:
             total, note = f.sources_sum("planned"), "（各来源之和）"

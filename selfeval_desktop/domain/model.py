@@ -133,23 +133,29 @@ class Evaluator:
     id: int | None = None
 
 
-def top_level_lines(lines: list[BudgetLine]) -> list[tuple[int, BudgetLine]]:
-    """(index, line) of the lines not contained in another listed line: 30211 差旅费 under a
-    listed 302 is not added twice."""
-    codes = {line.code.strip() for line in lines if line.code.strip()}
+def counted_lines(lines: list[BudgetLine], attr: str) -> list[tuple[int, BudgetLine]]:
+    """(index, line) of the lines whose ``attr`` adds into the 支出合计 of that column: filled in,
+    and not under a listed line that is filled in too (30211 差旅费 under a filled 302 is not
+    added twice). Under a 302 left blank its details count: review 9 — 从上年文件新建 carries the
+    302 line over with its amounts cleared, the clerk fills 30201 below it, and the 合计 and the
+    printed 实际支出 stayed blank."""
+    filled = {line.code.strip() for line in lines
+              if line.code.strip() and getattr(line, attr) is not None}
     out = []
     for i, line in enumerate(lines):
+        if getattr(line, attr) is None:
+            continue
         code = line.code.strip()
-        if code and any(code != c and code.startswith(c) for c in codes):
+        if code and any(code != c and code.startswith(c) for c in filled):
             continue
         out.append((i, line))
     return out
 
 
 def lines_total(lines: list[BudgetLine], attr: str) -> int | None:
-    """支出合计 of one column (planned, actual …): the top-level lines only, so a detail line
-    under its listed class (30211 under 302) is not counted twice; None when none is filled."""
-    return sum_fen(getattr(line, attr) for _, line in top_level_lines(lines))
+    """支出合计 of one column (planned, actual …), of :func:`counted_lines`; None when none is
+    filled."""
+    return sum_fen(getattr(line, attr) for _, line in counted_lines(lines, attr))
 
 
 CONCLUSION_SECTIONS = {

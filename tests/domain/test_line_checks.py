@@ -52,3 +52,20 @@ def test_spent_and_executed_differing_is_said_since_the_two_forms_print_them():
     p.funding.spent_total = p.funding.executed
     p.funding.planned_total = p.funding.annual_budget * 5
     assert not [f for f in check_project(doc, p) if f.code == "printed_twins_differ"]
+
+
+def test_details_under_a_blank_listed_line_add_into_the_totals():
+    """Review 9: 从上年文件新建 carries “302 商品和服务支出” over with its amounts cleared; the clerk
+    fills “30201 办公费 12000 / 11500” below it. The 合计 and the printed 实际支出 stayed blank and
+    the check said both were 都未填写."""
+    from selfeval_desktop.domain.checks import run_checks
+    from selfeval_desktop.domain.model import BudgetLine, Document, Project, Unit, lines_total
+    lines = [BudgetLine("302", "商品和服务支出"), BudgetLine("30201", "办公费", 1_200_000, 1_150_000)]
+    assert (lines_total(lines, "planned"), lines_total(lines, "actual")) == (1_200_000, 1_150_000)
+    lines[0].actual = 1_300_000     # a filled 302 is the total; its detail is not added twice
+    assert lines_total(lines, "actual") == 1_300_000 and lines_total(lines, "planned") == 1_200_000
+    lines[0].actual = None
+    p = Project(id=1, name="项目", budget_lines=lines)
+    assert p.effective_spent_total() == 1_150_000
+    found = run_checks(Document(unit=Unit(name="单位"), year=2025, projects=[p]))
+    assert not [f for f in found if f.code == "total_missing" and "实际支出" in f.message]

@@ -10,8 +10,8 @@ side by side, and the page scrolls rather than squeezing the grids' headers.
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.model import SpendingScheme, top_level_lines
-from ...domain.money import format_wan, sum_fen
+from ...domain.model import SpendingScheme, lines_total
+from ...domain.money import format_wan
 from ..delegates import CatalogDelegate, TextDelegate
 from ..grid import Grid
 from ..models import budget_line_model as blm
@@ -231,7 +231,7 @@ class BudgetTab(QWidget):
             self.spent.setPlaceholderText("")
             return
         project = self.session.project(self.pid)
-        summed = sum_fen(line.actual for _, line in top_level_lines(project.budget_lines))
+        summed = lines_total(project.budget_lines, "actual")
         self.spent.setPlaceholderText(format_wan(summed))
         error = self.session.unread_error("funding", self.pid, None, "spent_total")
         self.spent.setStyleSheet("QLineEdit { border: 1px solid #d32f2f; background: #ffc7ce; }"
