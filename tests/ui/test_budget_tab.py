@@ -98,6 +98,21 @@ def test_paste_lines_grows_rows_and_undo_removes_them(qtbot, tab, path):
     assert len(project(path).budget_lines) == 2
 
 
+def test_a_block_pasted_onto_the_total_row_goes_after_the_last_line(qtbot, tab, path):
+    """Review 9: pasting on the 合计 row (not the 新 row) inserted an empty line first, which
+    then blanked the totals."""
+    grid = tab.line_grid
+    before = len(project(path).budget_lines)
+    QGuiApplication.clipboard().setText("30201\t办公费\t1.2\t1.1\r\n")
+    grid.setFocus()
+    total_row = grid.model().rowCount() - 1
+    assert grid.model().is_total_row(total_row)
+    grid.setCurrentIndex(grid.model().index(total_row, blm.COL_CODE))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    lines = project(path).budget_lines
+    assert len(lines) == before + 1 and (lines[-1].code, lines[-1].planned) == ("30201", 1_200_000)
+
+
 def test_a_sheets_block_with_its_title_and_total_rows_pastes_only_the_lines(qtbot, tab, path):
     """Review 7: seed 002's 支出明细 copied with its title row and 合计 row became two more
     lines (“费用科目” with red cells, “合计 240”) and the total doubled to 480."""

@@ -120,6 +120,10 @@ class ClipboardOps:
             start_row, start_col = top, left
         else:
             start_row, start_col = cur.row(), cur.column()
+        if self._rows_model() and start_row > self._data_rows():
+            # onto the 合计 row (review 9: an empty row was inserted for the 新 row between):
+            # the pasted rows go after the last one, as on the 新 row
+            start_row = self._data_rows()
         columns = self._paste_columns(start_col, max(len(r) for r in block))
         prepare = getattr(model, "prepare_paste", None)   # a model's reading of a pasted block
         note = ""
