@@ -164,3 +164,28 @@ def test_focus_place_puts_the_cursor_in_the_field(qtbot, tab, session):
     assert tab.focus_place(Place(pid, "overview", field="leader"))
     qtbot.waitUntil(tab.edits["leader"].hasFocus, timeout=2000)
     assert not tab.focus_place(Place(pid, "overview", field="no_such_field"))
+
+
+def wheel(widget, notches: int) -> None:
+    from selfeval_desktop.ui.qt import QApplication, QtCore, QtGui
+    pos = QtCore.QPointF(widget.width() / 2, widget.height() / 2)
+    event = QtGui.QWheelEvent(pos, widget.mapToGlobal(pos), QtCore.QPoint(0, 0),
+                              QtCore.QPoint(0, -120 * notches), QtCore.Qt.MouseButton.NoButton,
+                              QtCore.Qt.KeyboardModifier.NoModifier,
+                              QtCore.Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_passing_mouse_wheel_does_not_change_the_dates(qtbot, tab, session):
+    """Review 9: scrolling the page passed over the 起止时间 year list and turned 2025 into 2023,
+    stored and printed, with nothing said. Clicked (focused), the wheel still turns it."""
+    pid = session.document.projects[0].id
+    before = reread(session.path).projects[0].start
+    year = tab.start.year
+    focus(qtbot, tab.edits["leader"])
+    wheel(year, 2)
+    assert reread(session.path).projects[0].start == before and session.project(pid).start == before
+    year.setFocus()
+    qtbot.waitUntil(year.hasFocus, timeout=2000)
+    wheel(year, 1)
+    assert year.currentIndex() != 0 and session.project(pid).start != before

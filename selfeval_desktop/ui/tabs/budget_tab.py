@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...domain import catalogs
 from ...domain.model import SpendingScheme, lines_total
 from ...domain.money import format_wan
+from ..combo import PageComboBox
 from ..delegates import CatalogDelegate, TextDelegate
 from ..grid import Grid
 from ..models import budget_line_model as blm
@@ -19,7 +20,7 @@ from ..models.budget_line_model import SCHEME_NAMES, BudgetLineModel
 from ..models.fund_kind_model import FundKindModel
 from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
-from ..qt import (QBoxLayout, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from ..qt import (QBoxLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                   QPushButton, QVBoxLayout, QWidget, Qt)
 from .fields import FieldBinder, scrolled_page
 
@@ -90,7 +91,7 @@ class BudgetTab(QWidget):
         line_header.setMinimumSectionSize(
             line_header.fontMetrics().horizontalAdvance("其中专项（计划）") + 14)
 
-        self.scheme_box = QComboBox(self)
+        self.scheme_box = PageComboBox(self)
         self.scheme_box.setObjectName("spending_scheme")
         for scheme in SpendingScheme:
             self.scheme_box.addItem(SCHEME_NAMES[scheme], scheme.value)
@@ -163,7 +164,7 @@ class BudgetTab(QWidget):
 
     def _region_row(self, parent) -> QHBoxLayout:
         """第二行写作 省级财政 / 自治区财政: the unit's 财政级次, as its forms print it."""
-        self.region_box = QComboBox(parent)
+        self.region_box = PageComboBox(parent)
         self.region_box.setObjectName("region_word")
         for word in REGION_WORDS:
             self.region_box.addItem(f"{word}财政", word)

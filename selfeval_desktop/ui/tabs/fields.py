@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ...domain.money import format_wan
+from ..combo import PageComboBox
 from ..undo_actions import pass_undo_keys
-from ..qt import (QComboBox, QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit,
+from ..qt import (QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit,
                   QSignalBlocker, QTimer, QWidget, Signal)
 
 IDLE_MS = 700  # a pause in typing this long commits the field
@@ -25,8 +26,8 @@ class MonthPicker(QWidget):
 
     def __init__(self, parent=None, first_year: int = 2000, last_year: int = 2035):
         super().__init__(parent)
-        self.year = QComboBox(self)
-        self.month = QComboBox(self)
+        self.year = PageComboBox(self)
+        self.month = PageComboBox(self)
         self.year.addItem("年份", None)
         for y in range(last_year, first_year - 1, -1):
             self.year.addItem(f"{y}年", y)
