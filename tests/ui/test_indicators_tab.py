@@ -194,6 +194,16 @@ def test_a_block_wider_than_the_columns_left_says_what_did_not_fit(qtbot, tab, p
     assert indicators(path)[0].deviation == "偏差说明"
 
 
+def test_what_a_paste_left_out_is_said_first_and_stays(qtbot, tab, path):
+    """Review 9: the part saying what was not pasted came last in one long status line, cut off
+    at the window's edge, and went after ten seconds."""
+    QGuiApplication.clipboard().setText("举办讲座\t≥4次\t3次\t20\t99\t很好\t\t\t\t多1\t多2\t多3\r\n")
+    tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert tab.grid.message.startswith("有内容未粘贴：复制的内容超出表格右边")
+    assert "“得分”列 1 格未粘贴" in tab.grid.message
+
+
 def test_a_blank_line_at_the_end_of_a_copy_adds_no_row(qtbot, tab, path):
     before = len(indicators(path))
     QGuiApplication.clipboard().setText("产出指标\t数量指标\t新指标\t≥1次\t1次\t5\r\n\r\n")

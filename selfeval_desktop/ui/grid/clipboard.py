@@ -151,12 +151,17 @@ class ClipboardOps:
                     if not model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE) \
                             and value.strip() and not _same(model, index, value):
                         _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
-        lost = "；".join(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
-                        for col, (n, why) in sorted(unwritten.items()))
-        told = "；".join(m for m in (note, f"表格行数不足，{skipped} 行未粘贴" if skipped else "", lost,
-                                    _beyond_right(block, len(columns))) if m)
-        if told:
-            self._say(told)     # in the status bar, as the grid's other messages
+        lost = "；".join(m for m in (
+            _beyond_right(block, len(columns)),
+            f"表格行数不足，{skipped} 行未粘贴" if skipped else "",
+            *(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
+              for col, (n, why) in sorted(unwritten.items()))) if m)
+        if lost:
+            # what was left out first, and kept until the next message (review 9: it came last
+            # in one long line, cut off at the window's edge, and went after ten seconds)
+            self._say("有内容未粘贴：" + lost + (f"。{note}" if note else ""), 0)
+        elif note:
+            self._say(note)     # in the status bar, as the grid's other messages
         else:
             self.message = ""
         last_row = min(start_row + len(block), self._data_rows()) - 1
