@@ -242,7 +242,17 @@ def _overuse(ctx: Context) -> None:
 def _execution(ctx: Context) -> None:
     f = ctx.project.funding
     profile = ctx.profile
-    if f.annual_budget is not None and f.executed is not None and 0 < f.annual_budget < f.executed:
+    if f.annual_budget is not None and f.executed is not None and \
+            0 < f.annual_budget * RATIO <= f.executed:
+        # review 9: 40000 typed in 元 against a budget of 10 万元 — 400000% — was an amber note
+        # among others, while the total kept full marks and a grade
+        ctx.error("executed_as_yuan",
+                  f"{ctx.name}全年执行数 {wan(f.executed)}是全年预算数 {wan(f.annual_budget)}的 "
+                  f"{f.executed // f.annual_budget} 倍，是否把以元计的金额填成了万元？"
+                  f"（若是 {format_wan(f.executed)} 元，应填 {wan(f.executed // 10000)}）", "budget",
+                  field="executed")
+    elif f.annual_budget is not None and f.executed is not None and \
+            0 < f.annual_budget < f.executed:
         scored = profile is not None and profile.execution_weight != 0  # 部门整体: not scored
         ctx.warning("execution_over_100",
                     f"{ctx.name}全年执行数 {wan(f.executed)}超过全年预算数 {wan(f.annual_budget)}，"

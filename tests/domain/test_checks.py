@@ -761,3 +761,18 @@ def test_a_row_scored_by_its_achievement_alone_asks_for_the_target_as_a_reminder
     f = only(found, "target_empty")
     assert f.severity == "warning" and "已按所选达成情况“达成”计分" in f.message
     assert f.place.field == "target" and f.place.row == 2
+
+
+def test_an_executed_amount_a_thousand_times_the_budget_is_an_error():
+    """Review 9: 40000 typed in 元 against a budget of 10 万元 (执行率 400000%) was one amber note
+    among others while the total kept full marks and a grade."""
+    p = consistent_project()
+    p.funding.annual_budget = 10 * 1_000_000
+    p.funding.executed = 40000 * 1_000_000
+    found = only(findings(p), "executed_as_yuan")
+    assert found.severity == "error" and "4000 倍" in found.message
+    assert "若是 40000 元，应填 4 万元" in found.message and found.place.field == "executed"
+    assert not [f for f in findings(p) if f.code == "execution_over_100"]
+    p.funding.executed = 11 * 1_000_000                  # 110%: the usual reminder only
+    assert not [f for f in findings(p) if f.code == "executed_as_yuan"]
+    assert only(findings(p), "execution_over_100").severity == "warning"
