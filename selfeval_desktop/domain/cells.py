@@ -25,7 +25,7 @@ import unicodedata
 __all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
            "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "title_matches",
            "indicator_field", "INDICATOR_TITLES", "LINE_TITLES", "line_field", "is_total_label",
-           "MONEY_UNITS"]
+           "MONEY_UNITS", "title_money_unit", "with_unit"]
 
 FEN_PER_YUAN = 100
 MONEY_UNITS = {"元": Decimal(100), "千元": Decimal(100_000), "万元": Decimal(1_000_000),
@@ -276,6 +276,24 @@ def line_field(text) -> str | None:
     """The spending-line field a column title names (“预算数（万元）” → planned); None."""
     label = normalise_label(text)
     return next((key for key, names in LINE_TITLES.items() if title_matches(label, names)), None)
+
+
+_BARE_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def title_money_unit(text) -> str | None:
+    """The money unit a column title states in brackets (“计划支出数（元）” → 元); None."""
+    found = re.search(r"\(([^)]*)\)$", normalise_label(text))
+    unit = found.group(1) if found else None
+    return unit if unit in MONEY_UNITS else None
+
+
+def with_unit(text: str, unit: str | None) -> str:
+    """A bare amount pasted under a title stating ``unit`` (元, 千元) as that unit says it:
+    “12000” → “12000元”; text with its own unit, or under 万元, is left as it is."""
+    if unit is None or unit in ("万元", "万") or not _BARE_AMOUNT.match(text.strip()):
+        return text
+    return text.strip() + unit
 
 
 def is_total_label(text) -> bool:

@@ -151,3 +151,12 @@ def test_fill_levels_reads_merged_level_cells_as_excel_keeps_them():
                                  ("产出指标", "质量指标"), ("效益指标", ""), ("效益指标", "")]
     assert fill_levels([("", "")], above=("满意度指标", "服务对象满意度")) == \
         [("满意度指标", "服务对象满意度")]
+
+
+def test_a_titles_money_unit_and_bare_amounts_under_it():
+    from selfeval_desktop.domain.cells import title_money_unit, with_unit
+    assert title_money_unit("计划支出数（元）") == "元" and title_money_unit("预算数(万元)") == "万元"
+    assert title_money_unit("实际支出数\n（千元）") == "千元" and title_money_unit("支出科目") is None
+    assert with_unit("12,000.00", "元") == "12,000.00元" and with_unit("8000元", "元") == "8000元"
+    assert with_unit("12000", "万元") == "12000" and with_unit("约1万", "元") == "约1万"
+    assert with_unit("12000", None) == "12000"

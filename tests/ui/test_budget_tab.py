@@ -113,6 +113,22 @@ def test_a_block_pasted_onto_the_total_row_goes_after_the_last_line(qtbot, tab, 
     assert len(lines) == before + 1 and (lines[-1].code, lines[-1].planned) == ("30201", 1_200_000)
 
 
+def test_a_block_whose_titles_say_yuan_is_pasted_in_wan(qtbot, tab, path):
+    """Review 9: pasted under “计划支出数（元）”, 12000 became 12000 万元 (1.2 亿)."""
+    before = len(project(path).budget_lines)
+    QGuiApplication.clipboard().setText("科目编码\t支出科目\t计划支出数（元）\t实际支出数（元）\r\n"
+                                        "30201\t办公费\t12000\t11,500.00\r\n"
+                                        "30207\t邮电费\t0.5万元\t3000\r\n")
+    grid = tab.line_grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(before, blm.COL_CODE))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    lines = project(path).budget_lines[before:]
+    assert [(l.code, l.planned, l.actual) for l in lines] == [
+        ("30201", 1_200_000, 1_150_000), ("30207", 500_000, 300_000)]   # 1.2 / 1.15 / 0.5 / 0.3 万元
+    assert "以元计的列已换算为万元" in grid.message
+
+
 def test_a_sheets_block_with_its_title_and_total_rows_pastes_only_the_lines(qtbot, tab, path):
     """Review 7: seed 002's 支出明细 copied with its title row and 合计 row became two more
     lines (“费用科目” with red cells, “合计 240”) and the total doubled to 480."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.cells import is_total_label, line_field
+from ...domain.cells import is_total_label, line_field, title_money_unit, with_unit
 from ...domain.checks_funds import SCHEME_NAMES, catalog_entry
 from ...domain.model import BudgetLine, SpendingScheme, lines_total
 from ...domain.money import format_wan
@@ -60,8 +60,16 @@ class BudgetLineModel(SessionTableModel):
         notes = []
         titled = titled_columns(block[0], columns) if len(block) > 1 else None
         if titled is not None:
+            units = [title_money_unit(cell) if FIELDS.get(col, ("", TEXT))[1] == MONEY else None
+                     for cell, col in zip(block[0], titled)]
             block, columns = block[1:], titled
             notes.append("第一行是列标题，已按标题把各列粘贴到对应的列")
+            if any(u not in (None, "万元", "万") for u in units):
+                # review 9: “计划支出数（元）” 12000 became 12000 万元 (1.2 亿)
+                block = [[with_unit(cell, units[i] if i < len(units) else None)
+                          for i, cell in enumerate(row)] for row in block]
+                said = "、".join(sorted({u for u in units if u not in (None, "万元", "万")}))
+                notes.append(f"标题注明以{said}计的列已换算为万元")
         names = [i for i, col in enumerate(columns) if col in (COL_CODE, COL_NAME)] or [0]
         kept = [row for row in block if not any(i < len(row) and is_total_label(row[i]) for i in names)]
         if len(kept) < len(block):
