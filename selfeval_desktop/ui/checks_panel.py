@@ -7,6 +7,7 @@ cursor on the cell.
 """
 from __future__ import annotations
 
+import re
 import time
 
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
@@ -16,6 +17,7 @@ DEBOUNCE_MS = 150
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#a86200"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+PROJECT_PREFIX = re.compile(r"^「[^」]*」")   # how checks name the project (checks_base.Context)
 
 
 def _checks():
@@ -189,12 +191,18 @@ class ChecksPanel(QDockWidget):
         error = _checks().ERROR if shown else None  # nothing to show: no import yet
         errors = sum(1 for f in shown if f.severity == error)
         warnings = len(shown) - errors
+        own = self.only_current.isChecked()
         for finding in shown:
             is_error = finding.severity == error
-            item = QListWidgetItem(f"{'错误' if is_error else '提醒'}：{finding.message}")
+            message = finding.message
+            if own and finding.place.project_id is not None:
+                # the summary says 本项目: the name before each line only buried the message
+                # (review 9, long project names)
+                message = PROJECT_PREFIX.sub("", message, count=1)
+            item = QListWidgetItem(f"{'错误' if is_error else '提醒'}：{message}")
             item.setForeground(QBrush(QColor(ERROR_COLOR if is_error else WARNING_COLOR)))
             item.setData(FINDING_ROLE, finding)
-            item.setToolTip("单击跳到需要修改的位置")
+            item.setToolTip(f"{finding.message}\n单击跳到需要修改的位置")
             self.list.addItem(item)
         self.list.setUpdatesEnabled(True)
         scope = "本项目" if self.only_current.isChecked() else "全部"

@@ -238,6 +238,25 @@ def test_checks_panel_shows_the_current_project_unless_asked_for_all(qtbot, wind
                for i in range(window.checks.list.count()))
 
 
+def test_the_current_projects_findings_do_not_repeat_its_name(qtbot, window):
+    """Review 9: each line began with the whole (long) project name, burying the message; the
+    summary already says 本项目. Listing all projects, each line keeps its name."""
+    session = window.session
+    first = session.document.projects[0]
+    window.checks.refresh()
+    window.page.projects.select_pid(first.id)
+    texts = [window.checks.list.item(i).text() for i in range(window.checks.list.count())]
+    own = [f for f in window.checks.shown_findings() if f.place.project_id == first.id]
+    assert own and not any(f"「{first.name}」" in t for t in texts)
+    from selfeval_desktop.ui.checks_panel import FINDING_ROLE
+    item = next(window.checks.list.item(i) for i in range(window.checks.list.count())
+                if window.checks.list.item(i).data(FINDING_ROLE) == own[0])
+    assert f"「{first.name}」" in item.toolTip()          # the whole message on hover
+    window.checks.only_current.setChecked(False)
+    assert any(f"「{first.name}」" in window.checks.list.item(i).text()
+               for i in range(window.checks.list.count()))
+
+
 @pytest.mark.parametrize("place, tab, grid, cell", [
     (Place(None, "indicators", "indicator", 2, "actual"), "indicators", "grid", (2, 4)),
     (Place(None, "budget", "budget_line", 1, "actual"), "budget", "line_grid", (1, 3)),
