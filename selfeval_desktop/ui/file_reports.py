@@ -239,7 +239,8 @@ def export_pdf(actions, form: str) -> bool:
         return False
     title = dict(FORM_CHOICES)[form]
     name = current.name if ids else doc.unit.name or Path(session.path).stem
-    default = str(Path(actions._start_dir()) / export.safe_name(f"{title}-{name}.pdf"))
+    year = f"{doc.year}年度" if doc.year else ""   # review 9: next year's print replaced this one
+    default = str(Path(actions._start_dir()) / export.safe_name(f"{year}{title}-{name}.pdf"))
     out, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
     if not out:
         return False

@@ -250,9 +250,16 @@ def test_print_writes_a_pdf_and_opens_the_viewer(qtbot, tmp_path, monkeypatch, w
     monkeypatch.setattr(export, "open_with_system_viewer", opened.append)
     monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
     pdf = tmp_path / "自评表.pdf"
-    save_as(monkeypatch, pdf)
+    offered = []
+
+    def dialog(parent, title, suggested, *args):
+        offered.append(Path(suggested).name)
+        return str(pdf), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     assert file_reports.export_pdf(window.file_actions, "basic")
     assert pdf.read_bytes().startswith(b"%PDF") and opened == [pdf]
+    # the year in the name: next year's print does not replace this one (review 9)
+    assert offered[0].startswith(f"{window.session.document.year}年度项目单位自评基本情况表")
 
 
 def test_opened_document_is_read_through_repo(qtbot, tmp_path):
