@@ -344,14 +344,32 @@ class FileActions(QObject):
         from ..domain.rollover import next_year
         new_doc = next_year(source_doc)
         year = f"{new_doc.year}年度" if new_doc.year else "下一年度"
-        path = self._ask_save_path(f"新建{year}自评文件：选择保存位置",
-                                   f"{year}{new_doc.unit.name}绩效自评{SUFFIX}")
+        name = f"{year}{new_doc.unit.name}绩效自评{SUFFIX}"
+        made = Path(self._start_dir()) / name
+        if made.exists() and not _same_file(made, source_path):
+            # review 9: a second 从上年文件新建 quietly made a “（2）” file beside the first
+            from . import dialogs
+            answer = dialogs.choose(self.window, "从上年文件新建",
+                                    f"“{made.name}”已存在，{year}的文件可能已经新建过。\n\n"
+                                    "打开它接着填写，还是另外再新建一个？",
+                                    ["打开这个文件", "仍然新建…", "取消"])
+            if answer == 0:
+                return self.open_path(made)
+            if answer != 1:
+                return False
+        path = self._ask_save_path(f"新建{year}自评文件：选择保存位置", name)
         if path is None:
             return False
         if path.absolute() == source_path.absolute():
             qt.QMessageBox.warning(self.window, "无法保存", "不能覆盖上一年度的文件，请换一个文件名")
             return False
-        return self._create(path, new_doc, "rollover", f"从“{source_path.name}”新建")
+        if not self._create(path, new_doc, "rollover", f"从“{source_path.name}”新建"):
+            return False
+        # review 9: the window turned into the new file without a word, all actuals empty
+        self.window.statusBar().showMessage(
+            f"已新建{year}文件“{path.name}”：项目、指标目标、分值和评价人员已带入，实际完成值、得分和意见"
+            f"已清空；上一年度的文件“{source_path.name}”未作改动", 30000)
+        return True
 
     def save(self) -> None:
         """Ctrl+S: everything is saved as typed; commit the field being typed and say so."""

@@ -201,6 +201,23 @@ def test_new_from_last_year_copies_the_plan_and_clears_results(qtbot, tmp_path, 
     assert p.funding.executed is None
     assert Path(window.session.path) == target
     assert path.read_bytes() == before  # last year's file is untouched
+    said = window.statusBar().currentMessage()      # review 9: it switched without a word
+    assert "已新建2022年度文件" in said and "未作改动" in said
+
+
+def test_new_from_last_year_offers_the_file_already_made(qtbot, tmp_path, monkeypatch):
+    """Review 9: a second 从上年文件新建 quietly made a “（2）” file beside the first one."""
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    made = tmp_path / "2022年度某县科学技术局绩效自评.sqlite"
+    save_as(monkeypatch, made)
+    assert window.file_actions.new_from_last_year() and made.exists()
+    assert window.file_actions.open_path(path)
+    told = answer(monkeypatch, "打开这个文件")
+    files = set(tmp_path.glob("*.sqlite"))
+    assert window.file_actions.new_from_last_year()
+    assert "已存在" in told[0][0] and Path(window.session.path) == made
+    assert set(tmp_path.glob("*.sqlite")) == files                # nothing new made
 
 
 def test_new_from_last_year_refuses_to_overwrite_the_source(qtbot, tmp_path, monkeypatch,
