@@ -25,6 +25,7 @@ def build_menus(window) -> None:
     window.undo_action = window.undo_actions.undo_action
     window.redo_action = window.undo_actions.redo_action
     window.undo_actions.build_menu(edit)
+    _build_clipboard_entries(edit)
     window.finalize_actions = FinalizeActions(window)
     _build_project_menu(window, bar.addMenu("项目(&P)"))
     view = bar.addMenu("视图(&V)")
@@ -32,6 +33,44 @@ def build_menus(window) -> None:
     toggle.setText("问题清单")
     view.addAction(toggle)
     _build_help_menu(window, bar.addMenu("帮助(&H)"))
+
+
+CLIPBOARD_ENTRIES = (("剪切", "Ctrl+X", "cut"), ("复制", "Ctrl+C", "copy"),
+                     ("粘贴", "Ctrl+V", "paste"), ("全选", "Ctrl+A", "selectAll"))
+
+
+def _build_clipboard_entries(menu) -> None:
+    """剪切/复制/粘贴/全选 for the clerk who works from menus (review 9: 编辑 had only 撤销/重做).
+    They act on the box or grid that had the keyboard focus; the keys stay the widgets' own (the
+    text after the tab only shows them), so nothing changes for the keyboard."""
+    from .qt import QApplication
+    target = {}
+    menu.aboutToShow.connect(lambda: target.__setitem__("widget", QApplication.focusWidget()))
+    menu.addSeparator()
+    for text, keys, op in CLIPBOARD_ENTRIES:
+        menu.addAction(f"{text}\t{keys}", lambda op=op: edit_focused(target.get("widget"), op))
+
+
+def edit_focused(widget, op: str) -> bool:
+    """Run 剪切/复制/粘贴/全选 (``op``) on ``widget``: a grid copies and pastes TSV blocks as its keys
+    do; a text box does what its own keys do. False when it has no such thing."""
+    if widget is None:
+        return False
+    if hasattr(widget, "copy_selection"):            # a grid (grid.view.Grid)
+        if op in ("cut", "copy"):
+            widget.copy_selection()
+            if op == "cut":
+                widget.clear_selection("剪切")
+        elif op == "paste":
+            widget.paste()
+        else:
+            widget.selectAll()
+        return True
+    action = getattr(widget, op, None)
+    if action is None or getattr(widget, "isReadOnly", lambda: False)() and op in ("cut", "paste"):
+        return False
+    action()
+    return True
 
 
 def _build_project_menu(window, menu) -> None:

@@ -14,7 +14,7 @@ from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, Pro
 from selfeval_desktop.ui.qt import QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import DepartmentProjectsModel
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, temp_settings
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of, temp_settings
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -376,3 +376,20 @@ def test_the_first_window_on_a_small_screen_is_not_larger_than_it(qtbot, tmp_pat
 def test_the_title_names_the_file_and_its_folder(window, path):
     """Review 7: two 自评.sqlite of different years showed the same title."""
     assert window.windowTitle() == f"{path.name} — {path.parent} — 绩效自评助手"
+
+
+def test_the_edit_menu_cuts_copies_and_pastes_where_the_cursor_is(qtbot, window):
+    """Review 9: 编辑 had only 撤销/重做; a clerk working from menus could not find 粘贴."""
+    from selfeval_desktop.ui import menus
+    from selfeval_desktop.ui.qt import QApplication
+    texts = [a.text() for a in menu_of(window, "编辑").actions() if a.text()]
+    assert [t.split("\t")[0] for t in texts[-4:]] == ["剪切", "复制", "粘贴", "全选"]
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    QApplication.clipboard().setText("杨哲")
+    edit.setText("")
+    assert menus.edit_focused(edit, "paste") and edit.text() == "杨哲"
+    window.page.tabs.setCurrentWidget(window.page.tab_widgets["indicators"])
+    grid = window.page.tab_widgets["indicators"].grid
+    grid.setCurrentIndex(grid.model().index(0, 2))
+    assert menus.edit_focused(grid, "copy")
+    assert QApplication.clipboard().text().rstrip("\r\n") == grid.model().index(0, 2).data()
