@@ -93,6 +93,16 @@ def test_level_one_sums_against_the_profile(qtbot, tab):
     assert "产出 45.00 / 50 ✗" in summary_text(tab)
 
 
+def test_without_satisfaction_rows_the_summary_says_where_their_points_go(qtbot, tab, path):
+    """Review 9: “效益 / 40” beside a guide saying 效益 30 + 满意度 10 read as a contradiction."""
+    project = tab.session.project(tab.pid)
+    for row in reversed(range(len(project.indicators))):
+        if project.indicators[row].level1 == "满意度指标":
+            tab.model.removeRows(row, 1)
+    text = summary_text(tab)
+    assert "效益" in text and "/ 40" in text and "尚无满意度指标：其 10 分计入效益指标" in text
+
+
 def test_paste_3x5_block_from_clipboard_grows_rows(qtbot, tab, path):
     block = [["产出指标", "数量指标", "科普活动场次", "≥12场", "13场"],
              ["产出指标", "质量指标", "专利授权数", "不少于5件", "6件"],

@@ -124,14 +124,23 @@ class IndicatorsTab(QWidget):
             return
         profile = self.session.profile(self.pid)
         parts = []
-        for label, written, expected in level1_summary(self.session.project(self.pid).indicators,
-                                                       profile):
+        summary = level1_summary(self.session.project(self.pid).indicators, profile)
+        for label, written, expected in summary:
             mark = "✓" if written == expected else "✗"
             color = "#2e7d32" if written == expected else "#c62828"
             short = label[:-2] if label.endswith("指标") and len(label) > 2 else label
             short = "\u2060".join(short)   # word joiners: 满意度 is never split across lines
             parts.append(f"<span style='color:{color}'>{short}&nbsp;{profile.round(written)}"
                          f"&nbsp;/&nbsp;{num(expected)}&nbsp;{mark}</span>")
+        # no 满意度 rows: its weight is expected under 效益 (review 9: “效益 / 40” beside a guide
+        # saying 效益 30 and 满意度 10 looked like a contradiction)
+        absent = [lv for lv in profile.level1 if lv.key == "满意度"
+                  and lv.label not in {label for label, _w, _e in summary}]
+        if parts and absent and profile.missing_satisfaction_to:
+            target = next((lv.label for lv in profile.level1
+                           if lv.key == profile.missing_satisfaction_to), "效益指标")
+            parts.append(f"<span style='color:#666'>（尚无满意度指标：其 {num(absent[0].weight)} 分"
+                         f"计入{target}）</span>")
         # a heading's figures stay together; a narrow window wraps between headings
         self.summary.setText("一级指标分值：" + "&nbsp;&nbsp; ".join(parts) if parts else
                              "一级指标分值：尚未填写一级指标")
