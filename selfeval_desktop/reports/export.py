@@ -87,14 +87,16 @@ def project_texts(doc: Document, project: Project) -> list[str]:
     return [t for t in texts if t]
 
 
-def print_warnings(doc: Document, projects: list[Project]) -> list[str]:
-    """Chinese warnings about what would not print as typed; empty when all is well."""
+def print_warnings(doc: Document, projects: list[Project], unread: bool = True) -> list[str]:
+    """Chinese warnings about what would not print as typed; empty when all is well. ``unread``
+    False leaves out the cells that could not be read: the window's 问题清单 names each of them
+    as an error already (review 9: the print question said the same thing twice)."""
     out = []
     for p in projects:
         missing = missing_chars(project_texts(doc, p))
         if missing:
             out.append(f"项目“{p.name}”中有字体不含的字符，打印时会缺失：{' '.join(missing)}")
-        if p.unread:
+        if p.unread and unread:
             out.append(f"项目“{p.name}”有 {len(p.unread)} 处输入未能识别，打印时为空白，请先改正")
         if stale_check_code(doc, p):
             out.append(f"项目“{p.name}”已定稿，但内容与校验码不符（定稿后被改动），"

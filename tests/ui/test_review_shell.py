@@ -421,7 +421,8 @@ def test_errors_and_print_warnings_are_one_question(qtbot, window, path, monkeyp
     from selfeval_desktop.reports import export
     asked, questions = [], []
     monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
-    monkeypatch.setattr(export, "print_warnings", lambda doc, projects: ["等次印为“—”：分值合计不是 100"])
+    monkeypatch.setattr(export, "print_warnings",
+                        lambda doc, projects, **k: ["等次印为“—”：分值合计不是 100"])
     monkeypatch.setattr(file_reports, "ask_print_despite_errors",
                         lambda parent, text: asked.append(text) or True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]))
@@ -430,3 +431,15 @@ def test_errors_and_print_warnings_are_one_question(qtbot, window, path, monkeyp
     assert file_reports.export_pdf(window.file_actions, "basic")
     assert len(asked) == 1 and "个错误" in asked[0] and "分值合计不是 100" in asked[0]
     assert questions == [] and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_an_unread_cell_is_said_once_before_printing(qtbot, window, path, monkeypatch):
+    """Review 9: the question named the unread “5%” as an error and then again under 另请注意
+    (“1 处输入未能识别”)."""
+    asked = []
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors",
+                        lambda parent, text: asked.append(text) or False)
+    session = window.session
+    session.set_value("funding", window.page.pid, None, "executed", "5%")
+    assert not file_reports.export_pdf(window.file_actions, "basic")
+    assert "个错误" in asked[0] and "输入未能识别" not in asked[0]
