@@ -158,3 +158,18 @@ def test_the_windows_export_refuses_a_document_target_too(tmp_path):
     with pytest.raises(ExportError, match="就是要打印的自评文件"):
         export_pdf(doc, tmp_path / "copy.pdf", inputs=[tmp_path / "copy.pdf"])
     assert digest(path) == before and not (tmp_path / "x.docx").exists()
+
+
+def test_print_says_the_check_errors_of_what_it_prints(tmp_path, capsys):
+    """Review 9b: seed 002 天成's 支出合计 265.0005 printed beside 计划安排资金 270 and `print`
+    said only 尚未评分, although `check` calls it an error."""
+    path = tmp_path / "002.sqlite"
+    assert run(capsys, "demo", "-o", path, "--seed", "002")[0] == 0
+    code, _out, err = run(capsys, "print", path, "-o", tmp_path / "002.pdf")
+    assert code == 0 and "警告：问题清单中有" in err and "个错误" in err and "check" in err
+    assert err.count("问题清单中有") == 1
+
+
+def test_print_of_a_sound_project_has_no_error_line(tmp_path, capsys, demo):
+    code, _out, err = run(capsys, "print", demo, "-o", tmp_path / "ok.pdf")
+    assert code == 0 and "问题清单中有" not in err
