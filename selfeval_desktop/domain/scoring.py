@@ -385,9 +385,11 @@ def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) ->
     if weights != HUNDRED:
         return f"分值合计为 {num(weights)}，不是 100，得分暂不可信"
     missing = sum(1 for s in indicators if s.score is None)
+    no_execution = bool(execution.weight) and execution.score is None
     if missing:   # counted as 0: a grade of 差 for rows not filled in yet would mislead
-        return f"{missing} 项指标尚无得分（按 0 分计），得分暂不可信"
-    if execution.weight and execution.score is None:
+        also = "预算执行率得分和 " if no_execution else ""   # one reason names both (review 9b)
+        return f"{also}{missing} 项指标尚无得分（按 0 分计），得分暂不可信"
+    if no_execution:
         return "预算执行率得分无法计算（按 0 分计），得分暂不可信"
     if total > HUNDRED:
         return f"总分 {total} 超过 100，得分暂不可信"

@@ -17,7 +17,7 @@ from ..domain.money import format_wan
 from ..domain.scoring import ProjectScore, num, score_project, shown_grade
 from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
-                         Grid, Hidden, check_block, continued_head, footer_text, para, unscored_note)
+                         Grid, Hidden, check_block, continued_head, footer_text, grade_note, para)
 
 FORM_TITLE = "项目支出绩效自评表"
 # 绩效指标 | 一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
@@ -120,9 +120,7 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
     weights = [ind.weight for ind in project.indicators if ind.weight is not None]
     total_weight = score.execution.weight + sum(weights, Decimal(0))
     grade = f"自评等次：{shown_grade(score) if score.scored else ''}"
-    note = unscored_note(score)  # a total that still counts rows without a score as 0
-    if score.scored and score.provisional:   # 分值 not adding up to 100: no grade printed
-        note = f"{note}（{score.provisional_reason}）"
+    note = grade_note(score)   # rows without a score counted as 0; why no grade is printed
     g.add([para("总分", SMALL_LABEL), "", "", "", "", "", para(num(total_weight), SMALL_CENTER),
            para(str(score.total) if score.scored else "", SMALL_CENTER),  # 未评分: blank
            para(grade + (f"\n{note}" if note else ""), SMALL)],

@@ -27,3 +27,24 @@ def test_mof_form_leaves_total_and_grade_blank(tmp_path, seed002):
     text = squeeze(raw_text(path))
     assert "自评等次：" in text and "自评等次：差" not in text
     assert "0.00" not in text.split("总分", 1)[1]
+
+
+def test_the_mof_forms_grade_note_says_a_missing_row_once():
+    """Review 9b: “（有 2 项未评分，按 0 分计）（1 项指标尚无得分（按 0 分计），得分暂不可信）” — the
+    same fact twice, with two counts. Where 分值 do not add up, both facts stay."""
+    from decimal import Decimal as D
+    from selfeval_desktop.domain.evaluation import profile_for as profile_of
+    from selfeval_desktop.domain.model import Document, Indicator, Project, Unit
+    from selfeval_desktop.domain.scoring import score_project as score_of
+    from selfeval_desktop.reports.pdf_common import grade_note
+    p = Project(id=1, name="项目", indicators=[
+        Indicator("产出指标", "数量指标", "a", "≥4次", "4次", D(50)),
+        Indicator("效益指标", "社会效益指标", "b", "", "", D(30)),
+        Indicator("满意度指标", "满意度指标", "c", "≥90%", "95%", D(10))])
+    p.funding.annual_budget = p.funding.executed = 1_000_000
+    doc = Document(unit=Unit(name="单位"), year=2021, projects=[p])
+    note = grade_note(score_of(p, profile_of(doc, p), doc.year))
+    assert note.count("按 0 分计") == 1 and "尚无得分" in note and "未评分" not in note
+    p.indicators[2].weight = D(5)                       # 分值 now add up to 95
+    note = grade_note(score_of(p, profile_of(doc, p), doc.year))
+    assert "有 1 项未评分" in note and "分值合计为 95" in note
