@@ -38,6 +38,15 @@ def test_only_the_grid_with_the_focus_shows_a_coloured_selection(qtbot, tab):
     assert [highlight(g) == UNFOCUSED_SELECTION for g in grids] == [False, True, True]
 
 
+def test_the_grey_selection_holds_while_the_window_is_not_the_active_one(qtbot, tab):
+    """Review 9: with another window in front (or no window manager) Qt paints with the Inactive
+    colours, and all three grids of 预算表 showed a solid blue selection."""
+    focus(qtbot, tab.line_grid)
+    inactive = [g.palette().color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight)
+                for g in (tab.source_grid, tab.fund_grid, tab.line_grid)]
+    assert inactive[0] == inactive[1] == UNFOCUSED_SELECTION != inactive[2]
+
+
 def test_a_cell_note_goes_when_the_focus_moves_to_another_grid(qtbot, tab):
     bar = tab.window().statusBar()
     focus(qtbot, tab.fund_grid)

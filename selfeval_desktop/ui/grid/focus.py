@@ -55,16 +55,20 @@ class FocusOps:
 
     def _focus_look(self, focused: bool) -> None:
         palette = self.palette()
+        # both groups: a window that is not the active one (a dialog open, another program in
+        # front, a desktop without a window manager) paints with the Inactive colours, and three
+        # grids of 预算表 showed a solid blue selection each (review 9)
+        groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
         if focused:
             default = QApplication.palette(self)
-            for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
-                palette.setColor(QPalette.ColorGroup.Active, role, default.color(
-                    QPalette.ColorGroup.Active, role))
+            for group in groups:
+                for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+                    palette.setColor(group, role, default.color(group, role))
         else:
-            palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight,
-                             UNFOCUSED_SELECTION)
-            palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText,
-                             self.palette().color(QPalette.ColorRole.Text))
+            text = self.palette().color(QPalette.ColorRole.Text)
+            for group in groups:
+                palette.setColor(group, QPalette.ColorRole.Highlight, UNFOCUSED_SELECTION)
+                palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
         self.setPalette(palette)
 
     def forget_said(self) -> None:
