@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self._restore_splitter()
+        self._restore_place()
         session.saved.connect(self._saved)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
         session.writeFailed.connect(self._write_failed)
@@ -372,6 +373,7 @@ class MainWindow(QMainWindow):
     def close_document(self, ask: bool = True) -> bool:
         """Close the document; when work on screen is not in the file, ask first (close_guard).
         False: the clerk chose 取消, the document stays open."""
+        self.remember_place()
         from . import close_guard
         return close_guard.close_document(self, ask)
 
@@ -483,7 +485,29 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.settings.setValue("window/splitter", self.page.splitter.saveState())
 
+    def _place_key(self) -> str:
+        import hashlib
+        path = str(Path(self.session.path).absolute())
+        return "place/" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
+
+    def remember_place(self) -> None:
+        """The project and tab on screen, per file, for the next time it opens (review 9: it
+        always came back on the first project's 项目概况)."""
+        if self.session is None or self.page is None:
+            return
+        pid = self.page.pid
+        self.settings.setValue(self._place_key(),
+                               f"{'' if pid is None else pid},{self.page.tabs.currentIndex()}")
+
+    def _restore_place(self) -> None:
+        pid_text, _, tab_text = str(self.settings.value(self._place_key()) or "").partition(",")
+        if pid_text.isdigit() and any(p.id == int(pid_text) for p in self.session.document.projects):
+            self.page.projects.select_pid(int(pid_text))
+        if tab_text.isdigit() and 0 < int(tab_text) < self.page.tabs.count():
+            self.page.tabs.setCurrentIndex(int(tab_text))
+
     def save_settings(self) -> None:
+        self.remember_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self._save_splitter()

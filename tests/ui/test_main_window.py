@@ -393,3 +393,23 @@ def test_the_edit_menu_cuts_copies_and_pastes_where_the_cursor_is(qtbot, window)
     grid.setCurrentIndex(grid.model().index(0, 2))
     assert menus.edit_focused(grid, "copy")
     assert QApplication.clipboard().text().rstrip("\r\n") == grid.model().index(0, 2).data()
+
+
+def test_a_file_reopens_on_the_project_and_tab_left(qtbot, tmp_path):
+    """Review 9: reopening always came back on the first project's 项目概况."""
+    from tests.ui.ui_fixtures import make_file
+    doc = with_department()
+    doc.projects.append(Project(name="第二个项目"))
+    path = make_file(tmp_path, doc)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    last = window.session.document.projects[-1].id
+    assert window.page.pid != last
+    window.page.projects.select_pid(last)
+    window.page.tabs.setCurrentIndex(2)                          # 绩效指标
+    window.close()
+    again = make_window(qtbot, tmp_path, path, show=False)
+    assert again.page.pid == last and again.page.tabs.currentIndex() == 2
+    other = tmp_path / "另一个.sqlite"
+    other.write_bytes(path.read_bytes())
+    assert again.file_actions.open_path(other)                   # a file of its own: from the top
+    assert again.page.tabs.currentIndex() == 0
