@@ -178,3 +178,13 @@ def test_the_second_source_can_be_written_as_the_autonomous_regions(qtbot, tab, 
 def reread_unit(path):
     from tests.ui.ui_fixtures import reread
     return reread(path).unit
+
+
+def test_an_amount_typed_in_yuan_says_what_it_was_stored_as(qtbot, tab, path):
+    """Review 9: 40000元 became 4 万元 without a word (right, but the clerk could not tell)."""
+    grid = tab.line_grid
+    type_into(qtbot, grid, 0, blm.COL_PLANNED, "40000元")
+    assert project(path).budget_lines[0].planned == 4_000_000
+    assert grid.message == "已换算：“40000元”记为 4 万元"
+    type_into(qtbot, grid, 0, blm.COL_ACTUAL, "3.5")                # a plain figure: nothing said
+    assert "已换算" not in grid.message

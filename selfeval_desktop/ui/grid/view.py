@@ -15,8 +15,10 @@ Edits go through ``model.setData`` only; the model (a :class:`SessionTableModel`
 from __future__ import annotations
 
 from contextlib import nullcontext
+import re
 
-from ..models.base import ErrorRole
+from ..models.base import ErrorRole, KindRole
+from ..session_fields import MONEY
 from ..undo_actions import is_undo_key
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent, QHeaderView,
                   QKeySequence, QLineEdit, QMainWindow, QPersistentModelIndex, QPlainTextEdit,
@@ -29,6 +31,7 @@ from .typing import EditorTyping, editor_text
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+UNIT_OR_WIDE = re.compile(r"[^\d.,+\-\s]")   # a unit (元, 万, 千元) or full-width digits
 ARROWS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
           Qt.Key.Key_Right: (0, 1)}
 PAGE_KEYS = {Qt.Key.Key_PageUp: QAbstractItemView.CursorAction.MovePageUp,
@@ -321,7 +324,22 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
                 model.merge_edits = False
         self._keep_unsaved(model, typed)
         if self._edited.isValid():
-            self._tell(self.model().index(self._edited.row(), self._edited.column()), edited=True)
+            index = self.model().index(self._edited.row(), self._edited.column())
+            self._tell(index, edited=True)
+            self._say_conversion(index, typed)
+
+    def _say_conversion(self, index, typed: str | None) -> None:
+        """An amount typed with its unit or in full-width digits (40000元, 10万, ４) is stored in
+        万元: say what it became (review 9: converted without a word)."""
+        if not typed or self.message == self._told and self._told or \
+                index.data(KindRole) != MONEY:
+            return
+        shown = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if shown and shown != typed.strip() and UNIT_OR_WIDE.search(typed):
+            # said as a cell's reason is: it stays through the move that ends the typing
+            self._say(f"已换算：“{typed.strip()}”记为 {shown} 万元", 8000)
+            self._told, self._told_typed = self.message, True
+            self._told_about = QPersistentModelIndex(index)
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:          # the edit(index) overload
