@@ -22,6 +22,7 @@ from .qt import (QLabel, QMainWindow, QMessageBox, QSettings,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
 MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
+SHORT_WINDOW = 700   # below this height the 问题清单 is kept to its smallest first height
 CHECKS_HEIGHT = 170  # the 问题清单's first height at most: about eight findings at 768 px
 
 
@@ -480,6 +481,18 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit_splitter()
+        self._fit_checks()
+
+    def _fit_checks(self) -> None:
+        """On a short window the 问题清单 gives the grids their room back (review 9: at 910×480 it
+        kept as much height as the editor, and 绩效指标 showed three rows)."""
+        checks = self.checks
+        if self.height() >= SHORT_WINDOW or not checks.isVisible() or checks.isFloating():
+            return
+        limit = checks_height(self.height())
+        if checks.height() > limit + 20:    # after this resize is laid out (ignored inside it)
+            QTimer.singleShot(0, lambda: self.resizeDocks([checks], [limit],
+                                                          Qt.Orientation.Vertical))
 
     def _save_splitter(self) -> None:
         if self.page is not None:

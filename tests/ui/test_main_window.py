@@ -413,3 +413,15 @@ def test_a_file_reopens_on_the_project_and_tab_left(qtbot, tmp_path):
     other.write_bytes(path.read_bytes())
     assert again.file_actions.open_path(other)                   # a file of its own: from the top
     assert again.page.tabs.currentIndex() == 0
+
+
+def test_a_short_window_keeps_the_checks_list_small(qtbot, window):
+    """Review 9: at 910×480 the 问题清单 kept as much height as the editor."""
+    window.session.set_value("project", window.page.pid, None, "leader", "")   # something to list
+    window.checks.refresh()
+    window.resize(1366, 900)
+    window.resizeDocks([window.checks], [300], mw.Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: window.checks.height() >= 250, timeout=2000)
+    window.resize(910, 440)          # (the offscreen screen holds it at 600 high)
+    qtbot.waitUntil(lambda: window.checks.height() < 150, timeout=2000)   # its smallest, ~110
+    assert window.page.height() > 2 * window.checks.height()
