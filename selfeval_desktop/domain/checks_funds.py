@@ -15,6 +15,7 @@ from .checks_base import Context, percent, wan, yuan
 from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, SpendingScheme,
                     counted_lines, source_label)
 from .money import FEN_PER_WAN, format_wan
+from .scoring import YUAN_SLIP_RATIO
 
 FUNDING_LABELS = {
     "planned_total": "计划安排资金", "arrived_total": "实际到位资金", "spent_total": "实际支出",
@@ -243,7 +244,7 @@ def _execution(ctx: Context) -> None:
     f = ctx.project.funding
     profile = ctx.profile
     if f.annual_budget is not None and f.executed is not None and \
-            0 < f.annual_budget * RATIO <= f.executed:
+            0 < f.annual_budget * YUAN_SLIP_RATIO <= f.executed:
         # review 9: 40000 typed in 元 against a budget of 10 万元 — 400000% — was an amber note
         # among others, while the total kept full marks and a grade
         ctx.error("executed_as_yuan",

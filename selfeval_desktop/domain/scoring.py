@@ -377,6 +377,9 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
                         provisional_reason=reason)
 
 
+YUAN_SLIP_RATIO = 1000   # 全年执行数 this many times the 全年预算数: 元 typed as 万元 (checks too)
+
+
 def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) -> str:
     """Why a total cannot be trusted yet (Chinese), or "": the 分值 of 执行率 and the indicators
     not adding up to 100 (a grade of 135.50 优 from weights summing to 130), rows (or the 执行率)
@@ -391,6 +394,10 @@ def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) ->
         return f"{also}{missing} 项指标尚无得分（按 0 分计），得分暂不可信"
     if no_execution:
         return "预算执行率得分无法计算（按 0 分计），得分暂不可信"
+    if execution.rate is not None and execution.rate >= YUAN_SLIP_RATIO:
+        # review 10: 40000 typed in 元 against 4 万元 — 1000000% — kept 100.00 / 优 beside the
+        # error naming the slip; the total is not to be trusted until the figure is corrected
+        return f"执行率 {pct(execution.rate)}，疑为把元填成了万元，得分暂不可信"
     if total > HUNDRED:
         return f"总分 {total} 超过 100，得分暂不可信"
     return ""

@@ -528,3 +528,15 @@ def test_a_row_judged_by_its_achievement_needs_no_target():
     blank = score("", "达成", weight="3")           # the word typed as actual is not a choice
     assert blank.score is None and blank.error.startswith("年度指标值未填写")
     assert "选择达成情况" in blank.error     # the way out is said, not only the missing target
+
+
+def test_an_execution_rate_of_a_yuan_slip_makes_the_total_provisional():
+    """Review 10: 40000 typed in 元 against 4 万元 (1000000%) kept 100.00 / 优 on screen and paper
+    beside the error naming the slip."""
+    rows = [_ind("产出指标", "≥4次", "4次", "50"), _ind("效益指标", "≥4次", "4次", "30"),
+            _ind("满意度指标", "≥90%", "95%", "10")]
+    slip = score_project(project("4", "40000", rows), load_profile("mof2020"))
+    assert slip.provisional and "疑为把元填成了万元" in slip.provisional_reason
+    assert shown_grade(slip) == "—" and slip.total == D("100.00")
+    over = score_project(project("4", "4.4", rows), load_profile("mof2020"))   # 110%: final
+    assert not over.provisional and over.grade == "优"
