@@ -26,9 +26,10 @@ SHORT_WINDOW = 700   # below this height the 问题清单 is kept to its smalles
 CHECKS_HEIGHT = 170  # the 问题清单's first height at most: about eight findings at 768 px
 
 
-KEPT = "输入的内容没有丢：输入框里的文字仍在原处（红框）；表格里刚输入的一格已复制到剪贴板，可用 Ctrl+V 粘贴回来。"
-RETRY = ("腾出磁盘空间、关闭占用此文件的程序后，再离开一次输入框即可保存；"
-         "也可用“文件 → 另存为副本”把已保存的内容另存一份。")
+KEPT = ("输入的内容没有丢：输入框里的文字仍在原处（红框）；表格里刚输入的内容仍在格中（红色），"
+        "也已复制到剪贴板。")
+RETRY = ("腾出磁盘空间、关闭占用此文件的程序后，再离开一次输入框，或选中那一格按 F2 再按 Enter，"
+         "即可保存；也可用“文件 → 另存为副本”把已保存的内容另存一份。")
 
 
 def failure_advice(message: str) -> str:

@@ -51,10 +51,14 @@ def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
         qtbot, tmp_path, usb, monkeypatch):
     from selfeval_desktop.ui.models import indicator_model as im
     from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
-    boxes = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    boxes, behind = [], []
     window = make_window(qtbot, tmp_path, usb)
     tab = window.page.tab_widgets["indicators"]
+
+    def box(*a, **k):       # what the cell shows behind the box (review 10: the old value)
+        boxes.append(a[2])
+        behind.append(tab.grid.model().index(0, im.COL_DEVIATION).data())
+    monkeypatch.setattr(QMessageBox, "warning", box)
     window.page.tabs.setCurrentWidget(tab)
     grid = tab.grid
     focus(qtbot, grid)
@@ -64,7 +68,8 @@ def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
     event.setCommitString("受疫情影响，活动改为线上举办")
     QApplication.sendEvent(grid, event)
     qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
-    assert boxes and "找不到文件" in boxes[-1]
+    assert boxes and "找不到文件" in boxes[-1] and "仍在格中" in boxes[-1]
+    assert behind == ["受疫情影响，活动改为线上举办"]
     assert QApplication.clipboard().text() == "受疫情影响，活动改为线上举办"
     assert "剪贴板" in window.statusBar().currentMessage()
     # the cell keeps the text too, red, saying it is not saved (it used to show the old value)

@@ -67,6 +67,7 @@ class SessionTableModel(QAbstractTableModel):
         # cells whose write did not reach the file (U盘 out, disk full): (pid, entity, row_key,
         # attr) → (label, text typed); shown red with the text typed until it is stored
         self.unsaved: dict[tuple, tuple[str, str]] = {}
+        self._writing: tuple | None = None     # (key, text) of the cell being written
         session.fieldChanged.connect(self._field_changed)
         session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(self._reload)
@@ -222,10 +223,14 @@ class SessionTableModel(QAbstractTableModel):
             return None if obj is None else self.row_key(obj)
         if role == KindRole:
             return COMPUTED if ref is None else ref.kind
-        if ref is not None and self.unsaved:
-            kept = self.unsaved.get((self.pid, ref.entity, ref.row_key, ref.attr))
+        if ref is not None and (self.unsaved or self._writing):
+            key = (self.pid, ref.entity, ref.row_key, ref.attr)
+            kept = self.unsaved.get(key)
             if kept is not None:
                 return _unsaved_data(kept[1], role)
+            if self._writing is not None and self._writing[0] == key and \
+                    role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return self._writing[1]
         if role in (ErrorRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
             error = self.cell_error(row, col, ref)
             if role == ErrorRole:
@@ -285,7 +290,13 @@ class SessionTableModel(QAbstractTableModel):
             return self.create_row(index.column(), text)
         ref = self.ref(index.row(), index.column())
         key = (self.pid, ref.entity, ref.row_key, ref.attr)
-        stored = self.store(ref, text)
+        # while the write runs the cell shows what was typed: a failure's box is shown from
+        # inside it, and the cell behind the box showed the old value (review 10)
+        self._writing = (key, text)
+        try:
+            stored = self.store(ref, text)
+        finally:
+            self._writing = None
         failed = self.last_error is not None and self.last_error == self.session.write_error
         if failed:
             title = self.HEADERS[index.column()] if index.column() < len(self.HEADERS) else "表格"
