@@ -123,9 +123,12 @@ def _score_warnings(doc: Document, project: Project) -> list[str]:
         return [f"项目“{project.name}”尚未评分，表上的总分和等次留空"]
     missing = unscored_count(score)
     if score.provisional:
+        reason = score.provisional_reason
+        if missing and "尚无得分" in reason:   # the reason is the rows: said once (review 10)
+            return [f"项目“{project.name}”：{_missing(score)}尚无得分，按 0 分计入总分 {score.total}，"
+                    f"得分暂不可信，表上的自评等次印为“—”"]
         counted = f"{_missing(score)}尚无得分，按 0 分计入总分 {score.total}；" if missing else ""
-        return [f"项目“{project.name}”：{counted}{score.provisional_reason}，"
-                f"表上的自评等次印为“—”"]
+        return [f"项目“{project.name}”：{counted}{reason}，表上的自评等次印为“—”"]
     if not missing:
         return []
     return [f"项目“{project.name}”：{_missing(score)}尚无得分，按 0 分计入总分 "

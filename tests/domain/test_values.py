@@ -108,6 +108,11 @@ def test_invalid_date_is_an_error():
     ("未达到预期", Achievement.NOT_MET),
     ("基本达到预期", Achievement.PARTIAL),
     ("达到预期", Achievement.MET),
+    ("未能达到预期", Achievement.NOT_MET),      # review 10
+    ("尚未完成", Achievement.NOT_MET),
+    ("没能达到", Achievement.NOT_MET),
+    ("未全部完成", Achievement.PARTIAL),
+    ("部分未完成", Achievement.PARTIAL),
     ("良好", None),
     ("有效", None),
     ("显著提升", None),
