@@ -13,7 +13,7 @@ from statistics import median
 from . import catalogs
 from .checks_base import Context, percent, wan, yuan
 from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, SpendingScheme,
-                    counted_lines, source_label)
+                    counted_lines, lines_total, source_label)
 from .money import FEN_PER_WAN, format_wan
 from .scoring import YUAN_SLIP_RATIO
 
@@ -47,6 +47,7 @@ def check_funds(ctx: Context) -> None:
     _source_sums(ctx)
     _kind_sums(ctx)
     _line_sums(ctx)
+    _detail_sums(ctx)
     _printed_totals(ctx)
     _special_within_line(ctx)
     _overuse(ctx)
@@ -140,6 +141,25 @@ def _line_sums(ctx: Context) -> None:
             total, note = f.sources_sum("planned"), "（各来源之和）"
         _compare_total(ctx, "lines_sum", total_attr, parts, f"支出明细{LINE_LABELS[col]}",
                        total, note)
+
+
+def _detail_sums(ctx: Context) -> None:
+    """A listed line (302 商品和服务支出 4) whose details below it (30201, 30202 …) add up to more
+    than it: all of them print (review 10). Less is not said: units list only the notable
+    details (30211 差旅费 under 302)."""
+    lines = ctx.project.budget_lines
+    for i, line in enumerate(lines):
+        code = line.code.strip()
+        if not code:
+            continue
+        details = [d for d in lines if d.code.strip() != code and d.code.strip().startswith(code)]
+        for col, label in LINE_LABELS.items():
+            value, parts = getattr(line, col), lines_total(details, col)
+            if value is None or parts is None or parts <= value:
+                continue
+            ctx.warning("line_details_differ",
+                        f"{ctx.name}{line_name(line, i)}{label} {wan(value)}，其下明细合计 "
+                        f"{wan(parts)}，明细超过了所属科目，请核对", "budget", "budget_line", i, col)
 
 
 # the basic form prints 计划安排资金 and 实际支出; the MoF form and the score use 全年预算数 and

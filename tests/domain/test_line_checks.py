@@ -69,3 +69,23 @@ def test_details_under_a_blank_listed_line_add_into_the_totals():
     assert p.effective_spent_total() == 1_150_000
     found = run_checks(Document(unit=Unit(name="单位"), year=2025, projects=[p]))
     assert not [f for f in found if f.code == "total_missing" and "实际支出" in f.message]
+
+
+def test_a_listed_line_whose_details_add_up_to_more_is_reminded():
+    """Review 10: a 302 whose details did not add up to it printed all of them, nothing said.
+    Details adding up to less are a partial listing (30211 差旅费 under 302): not said."""
+    from selfeval_desktop.domain.checks import run_checks
+    from selfeval_desktop.domain.model import BudgetLine, Document, Project, Unit
+    lines = [BudgetLine("302", "商品和服务支出", 4_000_000, 4_000_000),
+             BudgetLine("30201", "办公费", 4_200_000, 1_150_000),
+             BudgetLine("30202", "印刷费", 800_000, 800_000)]
+    p = Project(id=1, name="项目", budget_lines=lines)
+
+    def said():
+        found = run_checks(Document(unit=Unit(name="单位"), year=2025, projects=[p]))
+        return [(f.place.row, f.place.field, f.message) for f in found if f.code == "line_details_differ"]
+    [(row, field, message)] = [s for s in said() if s[1] == "planned"]
+    assert row == 0 and "其下明细合计 5 万元" in message and "4 万元" in message
+    assert [s[1] for s in said()] == ["planned"]                  # 1.95 under 4: a partial list
+    lines[1].planned = 3_200_000                                  # 3.2 + 0.8 = 4: agrees
+    assert [s[1] for s in said()] == []
