@@ -68,6 +68,13 @@ class FundBreakdown:
     annual: int | None = None
     executed: int | None = None
 
+    def rate(self) -> Decimal | None:
+        """执行率 of the row (全年执行数 / 全年预算数), not capped; None without both figures or
+        with a 全年预算数 of 0. The 其中 rows show and print it; only the 年度资金总额 row scores."""
+        if self.executed is None or not self.annual:
+            return None
+        return Decimal(self.executed) / Decimal(self.annual)
+
 
 @dataclass
 class Funding:

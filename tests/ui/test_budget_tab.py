@@ -188,3 +188,13 @@ def test_an_amount_typed_in_yuan_says_what_it_was_stored_as(qtbot, tab, path):
     assert grid.message == "已换算：“40000元”记为 4 万元"
     type_into(qtbot, grid, 0, blm.COL_ACTUAL, "3.5")                # a plain figure: nothing said
     assert "已换算" not in grid.message
+
+
+def test_the_sub_rows_show_their_rate_as_the_forms_print_it(qtbot, tab, path):
+    """Review 10: both forms and the workbook print the 其中 rows' 执行率; the grid showed none."""
+    from selfeval_desktop.ui.models import fund_kind_model as fkm
+    grid = tab.fund_grid
+    type_into(qtbot, grid, 1, fkm.COL_ANNUAL, "4")
+    type_into(qtbot, grid, 1, fkm.COL_EXECUTED, "3")
+    assert grid.model().index(1, fkm.COL_RATE).data() == "75.00%"
+    assert grid.model().index(1, fkm.COL_SCORE).data() in (None, "")   # no score of its own

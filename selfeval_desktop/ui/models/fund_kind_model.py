@@ -56,7 +56,11 @@ class FundKindModel(SessionTableModel):
             return READONLY_BRUSH
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
-        if key != TOTAL:
+        if key != TOTAL:    # a 其中 row: its 执行率 as the forms print it (review 10), no score
+            if col == COL_RATE and role == Qt.ItemDataRole.DisplayRole:
+                part = self.session.project(self.pid).funding.by_kind.get(key)
+                rate = part.rate() if part is not None else None
+                return "" if rate is None else pct(rate)
             return None
         ex = self.execution()
         if role == Qt.ItemDataRole.ToolTipRole:
