@@ -47,6 +47,14 @@ def minimum_size(free_width: int | None, free_height: int | None) -> tuple[int, 
     return width, height
 
 
+def _list_from_top(view) -> None:
+    """The project list from its first row, the selected one still in sight (review 10: selected
+    before the window had its height, the list stayed scrolled one row down at 910×480 and the
+    部门整体 row above it was out of sight)."""
+    view.scrollToTop()
+    view.scrollTo(view.currentIndex())
+
+
 def checks_height(window_height: int) -> int:
     """The 问题清单's first height: the grids get the window's height first (at 720 px the
     支出明细 showed three rows), the list what is left, 90–170 px (it can be dragged taller)."""
@@ -262,6 +270,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
         self._build_menus()
 
+        # a long status message cut off at the 已保存 label reads whole on hover (review 10)
+        bar = self.statusBar()
+        bar.messageChanged.connect(lambda text: bar.setToolTip(text))
         self.saved_label = QLabel("", self)
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -519,6 +530,8 @@ class MainWindow(QMainWindow):
             self.page.projects.select_pid(int(pid_text))
         if tab_text.isdigit() and 0 < int(tab_text) < self.page.tabs.count():
             self.page.tabs.setCurrentIndex(int(tab_text))
+        page = self.page
+        self.after_paint(lambda: self.page is page and _list_from_top(page.projects.view))
 
     def save_settings(self) -> None:
         self.remember_place()

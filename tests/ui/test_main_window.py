@@ -425,3 +425,29 @@ def test_a_short_window_keeps_the_checks_list_small(qtbot, window):
     window.resize(910, 440)          # (the offscreen screen holds it at 600 high)
     qtbot.waitUntil(lambda: window.checks.height() < 150, timeout=2000)   # its smallest, ~110
     assert window.page.height() > 2 * window.checks.height()
+
+
+def test_a_long_status_message_reads_whole_on_hover(qtbot, window):
+    """Review 10: what a paste left out was cut off at the 已保存 label."""
+    text = "有内容未粘贴：" + "复制的内容超出表格右边 3 列，这 6 格未粘贴；" * 6
+    window.statusBar().showMessage(text)
+    assert window.statusBar().toolTip() == text
+    window.statusBar().clearMessage()
+    assert window.statusBar().toolTip() == ""
+
+
+def test_the_project_list_opens_from_its_first_row(qtbot, tmp_path):
+    """Review 10: on a short window the list opened scrolled one row down, the 部门整体 row above
+    out of sight."""
+    from tests.ui.ui_fixtures import make_file
+    doc = with_department()
+    doc.projects += [Project(name=f"项目{i}") for i in range(12)]
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc), show=False)
+    window.resize(910, 440)
+    bar = window.page.projects.view.verticalScrollBar()
+    bar.setValue(1)                       # as the selection scrolled it before the layout
+    assert bar.value() == 1
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.settled, timeout=3000)
+    assert window.page.projects.view.verticalScrollBar().value() == 0
