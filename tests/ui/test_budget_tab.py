@@ -198,3 +198,18 @@ def test_the_sub_rows_show_their_rate_as_the_forms_print_it(qtbot, tab, path):
     type_into(qtbot, grid, 1, fkm.COL_EXECUTED, "3")
     assert grid.model().index(1, fkm.COL_RATE).data() == "75.00%"
     assert grid.model().index(1, fkm.COL_SCORE).data() in (None, "")   # no score of its own
+
+
+def test_a_name_stored_as_the_catalogue_writes_it_is_said(qtbot, tab, path):
+    """Review 10: a pasted or typed 维修费 became 维修（护）费 without a word."""
+    grid = tab.line_grid
+    before = len(project(path).budget_lines)
+    type_into(qtbot, grid, before, blm.COL_NAME, "维修费")
+    assert project(path).budget_lines[-1].name == "维修（护）费"
+    assert grid.message == "“维修费”按支出科目目录记为“30213 维修（护）费”"
+    QGuiApplication.clipboard().setText("30213\t维修费\t1\t1\r\n")
+    grid.setCurrentIndex(grid.model().index(before + 1, blm.COL_CODE))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "按支出科目目录记为“30213 维修（护）费”" in grid.message
+    type_into(qtbot, grid, before, blm.COL_NAME, "差旅费")          # the catalogue's own name
+    assert "支出科目目录" not in grid.message

@@ -131,6 +131,7 @@ class ClipboardOps:
             block, columns, note = prepare(block, start_row, columns)
         skipped = 0
         unwritten: dict[int, list] = {}   # column → [cells not written, why]: said, never silent
+        renamed: list[str] = []           # cells stored in another form (the catalogue's name)
         with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
             need = start_row + len(block) - self._data_rows()
             if need > 0 and self._rows_model():
@@ -151,11 +152,16 @@ class ClipboardOps:
                     if not model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE) \
                             and value.strip() and not _same(model, index, value):
                         _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
+                    elif getattr(model, "last_note", ""):
+                        renamed.append(model.last_note)     # 维修费 → 维修（护）费: said
         lost = "；".join(m for m in (
             _beyond_right(block, len(columns)),
             f"表格行数不足，{skipped} 行未粘贴" if skipped else "",
             *(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
               for col, (n, why) in sorted(unwritten.items()))) if m)
+        if renamed:
+            note = "；".join(m for m in (note, "；".join(renamed[:3])
+                                         + (f" 等 {len(renamed)} 处" if len(renamed) > 3 else "")) if m)
         if lost:
             # what was left out first, and kept until the next message (review 9: it came last
             # in one long line, cut off at the window's edge, and went after ten seconds)

@@ -326,18 +326,21 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
         if self._edited.isValid():
             index = self.model().index(self._edited.row(), self._edited.column())
             self._tell(index, edited=True)
-            self._say_conversion(index, typed)
+            self._say_conversion(index, typed, getattr(model, "last_note", ""))
 
-    def _say_conversion(self, index, typed: str | None) -> None:
-        """An amount typed with its unit or in full-width digits (40000元, 10万, ４) is stored in
-        万元: say what it became (review 9: converted without a word)."""
-        if not typed or self.message == self._told and self._told or \
-                index.data(KindRole) != MONEY:
+    def _say_conversion(self, index, typed: str | None, note: str = "") -> None:
+        """What was typed was stored in another form — an amount with its unit or in full-width
+        digits (40000元, 10万) in 万元 (review 9), a 科目 under its catalogue name (``note``,
+        review 10): say what it became."""
+        if not (typed or note) or self.message == self._told and self._told:
             return
         shown = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        if shown and shown != typed.strip() and UNIT_OR_WIDE.search(typed):
+        if not note and index.data(KindRole) == MONEY and shown and shown != typed.strip() \
+                and UNIT_OR_WIDE.search(typed):
+            note = f"已换算：“{typed.strip()}”记为 {shown} 万元"
+        if note:
             # said as a cell's reason is: it stays through the move that ends the typing
-            self._say(f"已换算：“{typed.strip()}”记为 {shown} 万元", 8000)
+            self._say(note, 8000)
             self._told, self._told_typed = self.message, True
             self._told_about = QPersistentModelIndex(index)
 

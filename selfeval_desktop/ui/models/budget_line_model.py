@@ -41,6 +41,7 @@ class BudgetLineModel(SessionTableModel):
     ENTITIES = ("budget_line", "project")
     ROW_ENTITY = "budget_line"
     TOTAL_ROWS = 1
+    last_note = ""     # what the last store wrote in another form than typed (the catalogue's)
 
     @property
     def scheme(self) -> SpendingScheme:
@@ -92,12 +93,19 @@ class BudgetLineModel(SessionTableModel):
 
     def store(self, ref, text):
         """A code or a name picked (or typed) from the catalog fills both, as one undo step."""
+        self.last_note = ""
         if ref.attr not in ("code", "name"):
             return super().store(ref, text)
         entry = catalogs.lookup(text, self.scheme) if text.strip() else None
         line = next(o for o in self._rows if o.id == ref.row_key)
         if entry is None:
             return super().store(ref, text)
+        written = "".join(text.split())
+        if written not in (entry.code, entry.name, f"{entry.code}{entry.name}"):
+            # another name of the entry (维修费 → 维修（护）费): said, not replaced in silence
+            # (review 10)
+            named = f"{entry.code} {entry.name}" if entry.code.isdigit() else entry.name
+            self.last_note = f"“{text.strip()}”按支出科目目录记为“{named}”"
         if (line.code, line.name) == (entry.code, entry.name):
             return True
         with self.session.macro("选择支出科目"):
