@@ -10,7 +10,7 @@ from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelega
 from ..grid import Grid
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
-from ..qt import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from ..qt import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 from .indicator_templates import load_templates, template_position
 
 COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
