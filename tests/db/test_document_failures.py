@@ -14,7 +14,7 @@ import pytest
 
 from selfeval_desktop.db import repo
 from selfeval_desktop.db.document import (DocumentError, copy_document, create_document,
-                                          open_document, transaction)
+                                          open_document)
 from selfeval_desktop.domain.model import Document, Project, Unit
 
 

@@ -11,7 +11,7 @@ from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.budget_tab import BudgetTab
 
 from tests.ui.shell_helpers import type_cell
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import open_session, reread
 
 # the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")

@@ -3,7 +3,6 @@
 问题清单 line about a total lands on a cell that takes typing; nothing is clipped when narrow."""
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 

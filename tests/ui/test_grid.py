@@ -10,7 +10,7 @@ from selfeval_desktop.ui.models.indicator_model import IndicatorModel
 from selfeval_desktop.ui.qt import (QApplication, QEvent, QGuiApplication, QInputMethodEvent,
                                     QKeyEvent, Qt)
 
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import open_session, reread
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key

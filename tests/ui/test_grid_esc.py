@@ -13,7 +13,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 
 from tests.ui.real_keys import K, idle, key, type_keys
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 

@@ -11,7 +11,7 @@ from selfeval_desktop.ui.qt import QGuiApplication, QPalette, Qt
 
 from tests.ui.real_keys import K, key, type_keys
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,7 +14,7 @@ from selfeval_desktop.ui.models.indicator_model import DERIVED_BRUSH, IndicatorM
 from selfeval_desktop.ui.qt import QLineEdit, Qt
 
 from tests.ui.shell_helpers import type_ime
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import open_session, reread
 
 K = Qt.Key
 

@@ -14,7 +14,7 @@ from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.qt import QApplication, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, type_ime
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key

@@ -13,7 +13,7 @@ from selfeval_desktop.ui.qt import QApplication, QPlainTextEdit, Qt
 from selfeval_desktop.ui.tabs.fields import IDLE_MS
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, show_grid, type_ime
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key

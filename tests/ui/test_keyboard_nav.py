@@ -12,7 +12,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from selfeval_desktop.domain.model import BudgetLine, FundKind, Indicator, Source
+from selfeval_desktop.domain.model import FundKind, Source
 from selfeval_desktop.ui.models import ErrorRole, RowKeyRole
 from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.models import fund_kind_model as fkm
@@ -18,7 +18,7 @@ from selfeval_desktop.ui.models.indicator_model import IndicatorModel
 from selfeval_desktop.ui.models.source_model import SourceModel
 from selfeval_desktop.ui.qt import QBrush, Qt
 
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import reread
 
 DISPLAY, EDIT, TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole
 MODELS = [IndicatorModel, BudgetLineModel, SourceModel, FundKindModel, EvaluatorModel]

@@ -8,7 +8,7 @@ from selfeval_desktop.ui.project_list import COL_SCORE, PROVISIONAL_COLOR
 from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.ui_fixtures import make_file, sample_document
+from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 

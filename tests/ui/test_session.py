@@ -10,7 +10,7 @@ from selfeval_desktop.domain.model import FundKind, Indicator, Project, Source
 from selfeval_desktop.domain.scoring import score_project
 from selfeval_desktop.ui.session import READONLY_MESSAGE, SessionError
 
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import open_session, reread
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from selfeval_desktop.ui.qt import Qt
 from selfeval_desktop.ui.session import SessionError
 from selfeval_desktop.ui.session_finalize import DOCUMENT_LOCKED_MESSAGE, FINALIZED_MESSAGE
 
-from tests.ui.ui_fixtures import make_file, open_session, reread, sample_document
+from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from selfeval_desktop.domain.model import FundKind
 from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.models.fund_kind_model import FundKindModel
 
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import reread
 
 
 @pytest.mark.parametrize("typed, fen", [("￥20", 20_000_000), ("¥20", 20_000_000),

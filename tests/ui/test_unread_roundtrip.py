@@ -16,7 +16,7 @@ from selfeval_desktop.ui.models.base import ERROR_BRUSH
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, type_ime
-from tests.ui.ui_fixtures import make_file, open_session, reread
+from tests.ui.ui_fixtures import open_session, reread
 
 
 # every number field the window lets a clerk type into: (entity, row key, attr) -> where the

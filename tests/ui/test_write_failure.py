@@ -3,7 +3,6 @@ clerk is told why in Chinese, the status bar says 未保存 until a write succee
 claim the work is saved, and the text being typed stays in its field."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
