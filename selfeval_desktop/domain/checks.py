@@ -66,6 +66,7 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
                   field=which)
     _finalized(ctx)
     _required(ctx)
+    _same_name(ctx)
     _unread(ctx)
     check_funds(ctx)
     check_indicators(ctx)
@@ -104,6 +105,21 @@ def _finalized(ctx: Context) -> None:
     if why:
         ctx.error("finalized_changed", f"{ctx.name}{why}，纸质表上的校验码对它已无效；"
                   "请核实改动（项目 → 核对定稿校验码），撤销定稿后重新定稿、重新打印", "overview")
+
+
+def _same_name(ctx: Context) -> None:
+    """A project named as one before it: the same workbook or file added twice (review 11: the
+    totals doubled, with nothing said). Said on the later one, which is usually the copy."""
+    name = ctx.project.name.strip()
+    projects = ctx.doc.projects
+    if not name or ctx.project not in projects:
+        return
+    index = projects.index(ctx.project)
+    first = next((i for i, p in enumerate(projects[:index])
+                  if p.name.strip() == name and p.kind is ctx.project.kind), None)
+    if first is not None:
+        ctx.warning("same_name", f"{ctx.name}与第{first + 1}个项目同名：是否把同一个项目加入了两次？"
+                    "重复的请删除，不同的项目请改名", "overview", field="name")
 
 
 def _required(ctx: Context) -> None:

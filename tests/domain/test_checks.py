@@ -517,3 +517,14 @@ def test_a_row_scored_by_its_achievement_alone_asks_for_the_target_as_a_reminder
     assert f.severity == "warning" and "已按所选达成情况“达成”计分" in f.message
     assert f.place.field == "target" and f.place.row == 2
 
+
+
+def test_a_project_added_twice_is_said_on_the_copy():
+    """Review 11: the same file's projects added again doubled the totals, with nothing said."""
+    first, second = consistent_project(1), consistent_project(2)
+    doc = make_doc(first, second)
+    found = [f for f in run_checks(doc) if f.code == "same_name"]
+    assert [(f.place.project_id, f.place.field) for f in found] == [(2, "name")]
+    assert "与第1个项目同名" in found[0].message
+    second.name = "另一个项目"
+    assert not [f for f in run_checks(doc) if f.code == "same_name"]
