@@ -108,18 +108,22 @@ def _finalized(ctx: Context) -> None:
 
 
 def _same_name(ctx: Context) -> None:
-    """A project named as one before it: the same workbook or file added twice (review 11: the
-    totals doubled, with nothing said). Said on the later one, which is usually the copy."""
-    name = ctx.project.name.strip()
+    """A project named as one before it, of the same 实施单位: the same workbook or file added
+    twice (review 11: the totals doubled, with nothing said). Said on the later one, usually the
+    copy. Two units' projects of one name (seed 001: 信息化替代 of the 科技局 and of its 服务中心)
+    are not the same project."""
+    project = ctx.project
+    name = project.name.strip()
     projects = ctx.doc.projects
-    if not name or ctx.project not in projects:
+    if not name or project not in projects:
         return
-    index = projects.index(ctx.project)
+    index = projects.index(project)
     first = next((i for i, p in enumerate(projects[:index])
-                  if p.name.strip() == name and p.kind is ctx.project.kind), None)
+                  if p.name.strip() == name and p.kind is project.kind
+                  and p.implementer.strip() == project.implementer.strip()), None)
     if first is not None:
-        ctx.warning("same_name", f"{ctx.name}与第{first + 1}个项目同名：是否把同一个项目加入了两次？"
-                    "重复的请删除，不同的项目请改名", "overview", field="name")
+        ctx.warning("same_name", f"{ctx.name}与第{first + 1}个项目同名、实施单位相同：是否把同一个项目"
+                    "加入了两次？重复的请删除，不同的项目请改名", "overview", field="name")
 
 
 def _required(ctx: Context) -> None:

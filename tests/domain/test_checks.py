@@ -526,5 +526,5 @@ def test_a_project_added_twice_is_said_on_the_copy():
     found = [f for f in run_checks(doc) if f.code == "same_name"]
     assert [(f.place.project_id, f.place.field) for f in found] == [(2, "name")]
     assert "与第1个项目同名" in found[0].message
-    second.name = "另一个项目"
+    second.implementer = "另一个实施单位"      # seed 001: two units' 信息化替代
     assert not [f for f in run_checks(doc) if f.code == "same_name"]
