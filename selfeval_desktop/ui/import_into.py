@@ -32,6 +32,14 @@ def mismatches(current: Document, imported: Document) -> list[str]:
     return notes
 
 
+def already_there(current: Document, project: Project) -> bool:
+    """The open file has a project of this name, 实施单位 and kind (review 11: the same file or
+    workbook added twice doubled the totals)."""
+    key = (project.name.strip(), project.implementer.strip(), project.kind)
+    return bool(key[0]) and any((p.name.strip(), p.implementer.strip(), p.kind) == key
+                                for p in current.projects)
+
+
 def _department(doc: Document) -> Project | None:
     return next((p for p in doc.projects if p.kind == ProjectKind.DEPARTMENT), None)
 
@@ -45,6 +53,10 @@ def choose(window, current: Document, imported: Document) -> str | None:
                       f"已读入 {listed}。\n\n加入当前打开的文件，还是另存为一个新的自评文件？",
                       QMessageBox.StandardButton.NoButton, window)
     notes = mismatches(current, imported)
+    twice = [p for p in imported.projects if already_there(current, p)]
+    if twice:
+        notes.append(f"其中 {len(twice)} 个项目当前文件中已有（同名、同实施单位，如“{twice[0].name.strip()}”），"
+                     "加入后会重复；是否已经导入过这个工作簿？")
     if current.department is not None and _department(imported) is not None:
         notes.append("当前文件已有部门整体评价：工作簿中的部门整体评价不会加入"
                      "（要保留它，请另存为新文件）。")

@@ -14,8 +14,8 @@ from ..db.document import DocumentError, open_document
 from ..db.repo import load_document
 from ..domain.model import Document, ProjectKind
 from . import import_into
-from .qt import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, Qt,
-                 QVBoxLayout)
+from .qt import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                 QMessageBox, QPushButton, Qt, QVBoxLayout)
 
 TITLE = "从其他自评文件加入项目"
 
@@ -42,14 +42,32 @@ class PickProjects(QDialog):
             note.setStyleSheet("color: #8a5a00;")
             layout.addWidget(note)
         self.list = QListWidget(self)
+        twice = 0
         for project in other.projects:
-            item = QListWidgetItem(_caption(project), self.list)
+            there = import_into.already_there(current, project)
+            twice += there
+            item = QListWidgetItem(_caption(project) + ("（当前文件已有）" if there else ""),
+                                   self.list)
             blocked = project.kind == ProjectKind.DEPARTMENT and current.department is not None
             if blocked:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip("当前文件已有部门整体评价，一个文件只能有一个")
-            item.setCheckState(Qt.CheckState.Unchecked if blocked else Qt.CheckState.Checked)
+            elif there:     # review 11: the same file added twice doubled the totals
+                item.setToolTip("当前文件中已有同名、同实施单位的项目；确需再加入一份时再勾选")
+            item.setCheckState(Qt.CheckState.Unchecked if blocked or there
+                               else Qt.CheckState.Checked)
+        if twice:
+            again = QLabel(f"{twice} 个项目当前文件中已有，未勾选（是否已经加入过这个文件？）", self)
+            again.setStyleSheet("color: #8a5a00;")
+            layout.addWidget(again)
         layout.addWidget(self.list, 1)
+        ticks = QHBoxLayout()
+        for text, state in (("全选", Qt.CheckState.Checked), ("全不选", Qt.CheckState.Unchecked)):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, s=state: self._tick_all(s))
+            ticks.addWidget(button)
+        ticks.addStretch(1)
+        layout.addLayout(ticks)
         buttons = QDialogButtonBox(self)
         self.ok = buttons.addButton("加入", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -58,6 +76,12 @@ class PickProjects(QDialog):
         self.list.itemChanged.connect(lambda _item: self.ok.setEnabled(bool(self.picked())))
         layout.addWidget(buttons)
         self.resize(520, 420)
+
+    def _tick_all(self, state) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled:
+                item.setCheckState(state)
 
     def picked(self) -> list:
         return [p for i, p in enumerate(self.other.projects)

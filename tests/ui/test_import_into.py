@@ -175,8 +175,36 @@ def test_the_open_file_itself_is_refused(qtbot, tmp_path, monkeypatch):
 def test_the_pick_dialog_ticks_all_but_a_second_department(qtbot, tmp_path):
     from selfeval_desktop.ui.merge_projects import PickProjects
     current, other = build_demo("001"), build_demo("001")
+    current.projects = [current.department]            # a file with its own 部门整体 only
     dialog = PickProjects(None, current, other, tmp_path / "x.sqlite")
     qtbot.addWidget(dialog)
     picked = dialog.picked()
     assert len(picked) == len(other.projects) - 1
     assert all(p.kind.value != "department" for p in picked)
+
+
+def test_projects_the_open_file_has_already_are_left_unticked(qtbot, tmp_path):
+    """Review 11: the same file added again ticked all its projects and doubled the totals."""
+    from selfeval_desktop.ui.qt import QLabel, QPushButton
+    from selfeval_desktop.ui.merge_projects import PickProjects
+    current, other = build_demo("003"), build_demo("003")
+    dialog = PickProjects(None, current, other, tmp_path / "x.sqlite")
+    qtbot.addWidget(dialog)
+    assert dialog.picked() == [] and "（当前文件已有）" in dialog.list.item(0).text()
+    assert any("当前文件中已有，未勾选" in label.text() for label in dialog.findChildren(QLabel))
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "全选").click()
+    assert dialog.picked() == other.projects                 # still possible, on purpose
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "全不选").click()
+    assert dialog.picked() == []
+
+
+def test_the_import_question_says_when_projects_are_there_already(qtbot, monkeypatch):
+    from selfeval_desktop.ui import import_into
+    from selfeval_desktop.ui.qt import QMessageBox
+    current = build_demo("003")
+    assert import_into.already_there(current, build_demo("003").projects[0])
+    assert not import_into.already_there(current, build_demo("004").projects[0])
+    told = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.informativeText()))
+    assert import_into.choose(None, current, build_demo("003")) is None     # nothing clicked
+    assert "当前文件中已有" in told[0] and "是否已经导入过" in told[0]
