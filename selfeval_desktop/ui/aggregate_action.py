@@ -2,7 +2,8 @@
 
 Review 7: a 主管部门 clerk who receives the units' files by email had the summary only on the
 command line. Pick the files, then where the workbook goes; every file is only read, and a file
-that cannot be read stops the summary with its name (nothing written), as the command does.
+that cannot be read is named, and the clerk chooses to summarise the others or to stop (the
+command stops: a script has nobody to ask).
 """
 from __future__ import annotations
 
@@ -32,10 +33,22 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
         try:
             sources.append(Source(path, read_other(path)))
         except (DocumentError, OSError) as exc:
-            bad.append(f"“{path.name}”：{exc}")
-    if bad:
-        QMessageBox.warning(window, TITLE, f"{len(bad)} 个文件无法读取，未汇总：\n" + "\n".join(bad))
+            text = str(exc)     # it names the file itself (review 11: the name came twice)
+            bad.append(text if path.name in text else f"“{path.name}”：{text}")
+    if bad and not sources:
+        QMessageBox.warning(window, TITLE, "所选文件都无法读取，未写出汇总表：\n" + "\n".join(bad))
         return False
+    if bad:
+        # review 11: one broken attachment among thirty units' files stopped the whole summary
+        from . import dialogs
+        listed = "\n".join(bad)
+        answer = dialogs.choose(window, TITLE,
+                                f"{len(bad)} 个文件无法读取：\n{listed}\n\n汇总其余 {len(sources)} 个文件"
+                                f"（汇总表中不含上面的文件），还是取消后重新选择（或向该单位重新索要文件）？",
+                                [f"汇总其余 {len(sources)} 个文件", "取消"], kind=dialogs.WARNING)
+        if answer != 0:
+            return False
+        paths = [s.path for s in sources]
     if out is None:
         default = str(paths[0].with_name("汇总表.xlsx"))
         out, _ = QFileDialog.getSaveFileName(window, f"{TITLE}：汇总表保存为", default,
@@ -52,6 +65,8 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
     projects = sum(len(s.document.project_list()) for s in sources)
     years = {s.document.year for s in sources}
     note = "\n各文件的评价年度不同，汇总表按年度分别合计。" if len(years) > 1 else ""
+    if bad:
+        note += f"\n未汇总（无法读取）：{len(bad)} 个文件，见前面的提示。"
     QMessageBox.information(window, TITLE, f"已汇总 {unit_count(sources)} 个单位、{projects} 个项目到\n"
                                            f"{target}{note}")
     return True

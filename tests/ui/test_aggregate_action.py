@@ -40,16 +40,50 @@ def test_the_units_files_become_one_summary_workbook(qtbot, tmp_path, told):
     assert [open(f, "rb").read() for f in files] == before          # the units' files only read
 
 
-def test_a_file_that_cannot_be_read_stops_it_and_is_named(qtbot, tmp_path, told):
+def unreadable_choice(monkeypatch, answer):
+    from selfeval_desktop.ui import dialogs
+    asked = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, text, buttons, **k:
+                        asked.append((text, buttons)) or answer)
+    return asked
+
+
+def test_a_file_that_cannot_be_read_is_named_and_cancel_writes_nothing(qtbot, tmp_path, told,
+                                                                        monkeypatch):
     window = make_window(qtbot, tmp_path)
     good = tmp_path / "good.sqlite"
     write_demo(good, "003")
     broken = tmp_path / "坏.sqlite"
     broken.write_bytes(b"not a database")
     out = tmp_path / "汇总.xlsx"
+    asked = unreadable_choice(monkeypatch, 1)                   # 取消
     assert not aggregate_action.aggregate(window.file_actions, [str(good), str(broken)], str(out))
-    assert told[0][0] == "warning" and "“坏.sqlite”" in told[0][1]
+    text, buttons = asked[0]
+    assert text.count("“坏.sqlite”") == 1 and buttons == ["汇总其余 1 个文件", "取消"]
     assert not out.exists()
+
+
+def test_the_readable_files_can_be_summarised_without_the_broken_one(qtbot, tmp_path, told,
+                                                                     monkeypatch):
+    """Review 11: one broken attachment among the units' files stopped the whole summary."""
+    window = make_window(qtbot, tmp_path)
+    good = tmp_path / "good.sqlite"
+    write_demo(good, "003")
+    broken = tmp_path / "坏.sqlite"
+    broken.write_bytes(b"not a database")
+    out = tmp_path / "汇总.xlsx"
+    unreadable_choice(monkeypatch, 0)                           # 汇总其余 1 个文件
+    assert aggregate_action.aggregate(window.file_actions, [str(good), str(broken)], str(out))
+    assert out.exists() and told[-1][0] == "info" and "未汇总（无法读取）：1 个文件" in told[-1][1]
+
+
+def test_nothing_readable_is_said_and_writes_nothing(qtbot, tmp_path, told):
+    window = make_window(qtbot, tmp_path)
+    broken = tmp_path / "坏.sqlite"
+    broken.write_bytes(b"not a database")
+    out = tmp_path / "汇总.xlsx"
+    assert not aggregate_action.aggregate(window.file_actions, [str(broken)], str(out))
+    assert told[0][0] == "warning" and "都无法读取" in told[0][1] and not out.exists()
 
 
 def test_the_summary_never_replaces_one_of_the_units_files(qtbot, tmp_path, told):
