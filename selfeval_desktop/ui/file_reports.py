@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.model import ProjectKind
 from .qt import QKeySequence, QMessageBox
 
 FORM_CHOICES = (("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表"))
+DEPARTMENT_FORM = "部门整体支出绩效自评表"
 
 
 def add_actions(actions, menu) -> None:
@@ -48,12 +50,14 @@ def ask_amount_unit(parent, question: str) -> str | None:
     return "yuan" if clicked is yuan else "wan" if clicked is wan else None
 
 
-def ask_scope(parent, current_name: str) -> str | None:
-    """“current”, “all”, or None when cancelled."""
+def ask_scope(parent, current_name: str, department: bool = False) -> str | None:
+    """“current”, “all”, or None when cancelled. The 部门整体 is named as what it is (review
+    11: “只打印当前项目” for the department evaluation)."""
+    what = "部门整体评价" if department else "项目"
     box = QMessageBox(QMessageBox.Icon.Question, "打印哪些项目",
-                      f"只打印当前项目“{current_name}”，还是打印全部项目？",
+                      f"只打印当前{what}“{current_name}”，还是打印全部项目？",
                       QMessageBox.StandardButton.NoButton, parent)
-    current = box.addButton("当前项目", QMessageBox.ButtonRole.AcceptRole)
+    current = box.addButton(f"当前{what}", QMessageBox.ButtonRole.AcceptRole)
     every = box.addButton("全部项目", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(current)
@@ -226,7 +230,8 @@ def export_pdf(actions, form: str) -> bool:
     current = next((p for p in doc.projects if p.id == pid), None)
     scope = "all"
     if current is not None and len(doc.projects) > 1:
-        scope = ask_scope(window, current.name or "未命名项目")
+        scope = ask_scope(window, current.name or "未命名项目",
+                          department=current.kind == ProjectKind.DEPARTMENT)
         if scope is None:
             return False
     ids = [current.id] if scope == "current" and current is not None else None
@@ -240,6 +245,8 @@ def export_pdf(actions, form: str) -> bool:
                                    export.print_warnings(doc, projects, unread=False)):
         return False
     title = dict(FORM_CHOICES)[form]
+    if ids and current.kind == ProjectKind.DEPARTMENT:   # it prints its own form, whichever chosen
+        title = DEPARTMENT_FORM
     name = current.name if ids else doc.unit.name or Path(session.path).stem
     year = f"{doc.year}年度" if doc.year else ""   # review 9: next year's print replaced this one
     default = str(Path(actions._start_dir()) / export.safe_name(f"{year}{title}-{name}.pdf"))

@@ -337,7 +337,9 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
     dept = window.session.document.department
     window.page.projects.select_pid(dept.id)
     asked = []
-    monkeypatch.setattr(file_reports, "ask_scope", lambda parent, name: asked.append(name) or "current")
+    monkeypatch.setattr(file_reports, "ask_scope",
+                        lambda parent, name, department=False: asked.append((name, department))
+                        or "current")
     monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
     monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -345,9 +347,16 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
     real = export.export_pdf
     monkeypatch.setattr(export, "export_pdf",
                         lambda doc, out, **kw: written.append(kw) or real(doc, out, **kw))
-    save_as(monkeypatch, tmp_path / "部门.pdf")
+    offered = []
+
+    def dialog(parent, title, suggested, *args):
+        offered.append((title, Path(suggested).name))
+        return str(tmp_path / "部门.pdf"), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     assert file_reports.export_pdf(window.file_actions, "basic")
-    assert asked == [dept.name] and written[0]["project_ids"] == [dept.id]
+    assert asked == [(dept.name, True)] and written[0]["project_ids"] == [dept.id]
+    # review 11: named as the form it prints, not 项目单位自评基本情况表
+    assert "部门整体支出绩效自评表" in offered[0][0] and "部门整体支出绩效自评表" in offered[0][1]
 
 
 def test_ctrl_p_prints_the_stamped_form(qtbot, tmp_path):
