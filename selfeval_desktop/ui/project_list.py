@@ -34,27 +34,34 @@ GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": 
 PROVISIONAL_COLOR = "#9e9e9e"   # a total that is not final yet: grey, its reason in the tooltip
 
 
-_LOCK_ICON = None
+_LOCK_ICONS: dict[str, object] = {}
+LOCK_COLOR, BROKEN_LOCK_COLOR = "#37474f", "#c62828"
 
 
-def lock_icon():
-    """A small padlock (drawn, so it needs no image file or emoji font): marks 定稿 projects."""
-    global _LOCK_ICON
-    if _LOCK_ICON is None:
+def lock_icon(color: str = LOCK_COLOR):
+    """A small padlock (drawn, so it needs no image file or emoji font): marks 定稿 projects; red
+    when the check code no longer matches (review 11: it looked the same as a valid one)."""
+    if color not in _LOCK_ICONS:
         pixmap = QtGui.QPixmap(16, 16)
         pixmap.fill(QColor(0, 0, 0, 0))
         painter = QtGui.QPainter(pixmap)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        painter.setPen(QtGui.QPen(QColor("#37474f"), 2))
+        painter.setPen(QtGui.QPen(QColor(color), 2))
         painter.drawArc(4, 1, 8, 10, 0, 180 * 16)            # the shackle
         painter.drawLine(4, 6, 4, 8)
         painter.drawLine(12, 6, 12, 8)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#37474f"))
+        painter.setBrush(QColor(color))
         painter.drawRoundedRect(2, 7, 12, 8, 2, 2)           # the body
         painter.end()
-        _LOCK_ICON = QtGui.QIcon(pixmap)
-    return _LOCK_ICON
+        _LOCK_ICONS[color] = QtGui.QIcon(pixmap)
+    return _LOCK_ICONS[color]
+
+
+def _broken(session, project) -> str | None:
+    """Why a 定稿 project's check code no longer matches, or None."""
+    from ..domain.digest import changed_since_finalized
+    return changed_since_finalized(session.document, project)
 
 
 def grade_color(grade: str) -> QColor:
@@ -152,10 +159,13 @@ class ProjectListModel(QAbstractTableModel):
                 return "—"
             return str(score.total) if col == COL_SCORE else shown_grade(score)
         if role == DECORATION and col == COL_NAME and project.finalized_at:
-            return lock_icon()
+            return lock_icon(BROKEN_LOCK_COLOR if _broken(self.session, project) else LOCK_COLOR)
         if role == TOOLTIP:
             if col == COL_NAME:
                 locked = "（已定稿，只读）" if project.finalized_at else ""
+                broken = _broken(self.session, project) if project.finalized_at else None
+                if broken:
+                    locked = f"（已定稿，校验码无效：{broken}）"
                 unit = project.implementer.strip()   # two projects of one name: which is which
                 return display_name(project) + locked + (f"\n实施单位：{unit}" if unit else "")
             return score_tooltip(self.session.score(pid))

@@ -74,3 +74,20 @@ def test_verify_is_offered_in_a_read_only_window(qtbot, tmp_path, finalized):
     window = make_window(qtbot, tmp_path)
     assert window.file_actions.open_path(finalized, readonly=True)
     assert window.finalize_actions.verify_action.isEnabled()
+
+
+def test_the_project_list_marks_a_broken_check_code(qtbot, tmp_path, finalized):
+    """Review 11: a 校验码无效 project had the same padlock in the list as a valid one."""
+    from selfeval_desktop.ui.project_list import BROKEN_LOCK_COLOR, LOCK_COLOR, lock_icon
+    from selfeval_desktop.ui.qt import Qt
+    window = make_window(qtbot, tmp_path, finalized, show=False)
+    model = window.page.projects.model
+    index = model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.DecorationRole).cacheKey() == lock_icon(LOCK_COLOR).cacheKey()
+    window.close()
+    tamper(finalized)
+    window = make_window(qtbot, tmp_path, finalized, show=False)
+    index = window.page.projects.model.index(0, 0)
+    icon = index.data(Qt.ItemDataRole.DecorationRole)
+    assert icon.cacheKey() == lock_icon(BROKEN_LOCK_COLOR).cacheKey()
+    assert "校验码无效" in index.data(Qt.ItemDataRole.ToolTipRole)
