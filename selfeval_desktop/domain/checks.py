@@ -104,7 +104,8 @@ def _finalized(ctx: Context) -> None:
     why = changed_since_finalized(ctx.doc, ctx.project)
     if why:
         ctx.error("finalized_changed", f"{ctx.name}{why}，纸质表上的校验码对它已无效；"
-                  "请核实改动（项目 → 核对定稿校验码），撤销定稿后重新定稿、重新打印", "overview")
+                  "改了哪里请与盖章的纸质表逐项对照（校验码只能说明改动过，不能指出改动处）；核实后撤销定稿、"
+                  "重新定稿并重新打印", "overview")
 
 
 def _same_name(ctx: Context) -> None:

@@ -117,9 +117,24 @@ def verification(doc: Document) -> tuple[list[str], int, int]:
             lines.append(f"不一致 [{p.id}] {p.name}  定稿校验码 {check_code(p.digest)}，现在内容的校验码 "
                          f"{check_code(now)}：定稿后内容被改动过")
             lines.append(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
+            # review 11: the 问题清单 sent the clerk here to find what changed; say what we can
+            lines.append(f"      现在总分 {_now_total(doc, p)}。校验码只能说明定稿后改动过，不能指出改了哪里："
+                         "请与盖章的纸质表逐项对照")
     unfinal = len(doc.projects) - len(finalized)
     lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return lines, len(finalized), bad
+
+
+def _now_total(doc: Document, project: Project) -> str:
+    """The project's total and grade as printed now, to set beside the stamped paper."""
+    from .evaluation import profile_for
+    from .profiles import ProfileError
+    from .scoring import score_project, shown_grade
+    try:
+        score = score_project(project, profile_for(doc, project), doc.year)
+    except ProfileError:   # an unknown profile: the checks say so
+        return "无法计算"
+    return f"{score.total}（{shown_grade(score)}）" if score.scored else "未评分"
 
 
 def changed_since_finalized(doc: Document, project: Project) -> str | None:
