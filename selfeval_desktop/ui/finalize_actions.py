@@ -67,7 +67,8 @@ class FinalizeActions(QObject):
         box = QMessageBox(icon, "核对定稿校验码", shown[-1], QMessageBox.StandardButton.Ok, self.window)
         if finalized:
             box.setInformativeText("\n".join(shown[:-1]) + (
-                "\n\n不一致的项目：定稿后内容被改动过，纸质表上的校验码对它已无效。" if bad else
+                "\n\n不一致的项目：定稿后内容被改动过，纸质表上的校验码对它已无效。校验码只能说明改动过，"
+                "不能指出改了哪里：请与盖章的纸质表逐项对照（各项目现在的总分见“详细信息”）。" if bad else
                 "\n\n与纸质表上的校验码逐一对照，一致即说明文件内容与盖章的表相同。"))
             box.setDetailedText("\n".join(lines))
         self.last_verification = lines
