@@ -25,7 +25,9 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
     window = actions.window
     if files is None:
         files, _ = QFileDialog.getOpenFileNames(window, f"{TITLE}：选择各单位的自评文件（可多选）",
-                                                actions._start_dir(), FILE_FILTER)
+                                                actions.received_dir(), FILE_FILTER)
+        if files:
+            actions.remember_received(files[0])
     if not files:
         return False
     paths, sources, bad = [Path(f) for f in files], [], []

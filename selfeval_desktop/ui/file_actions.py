@@ -254,6 +254,15 @@ class FileActions(QObject):
         recent = self.recent_files()
         return str(Path(recent[0]).parent) if recent else documents_dir()
 
+    def received_dir(self) -> str:
+        """Where the units' files were last picked from (汇总, 加入项目): the folder of the emails'
+        attachments, not the open file's (review 11: each time it started over there)."""
+        folder = str(self.window.settings.value("receivedDir") or "")
+        return folder if folder and Path(folder).is_dir() else self._start_dir()
+
+    def remember_received(self, path) -> None:
+        self.window.settings.setValue("receivedDir", str(Path(path).parent))
+
     def _ask_save_path(self, title: str, name: str, current: str | None = None) -> Path | None:
         """A new file's path, or None. A name that cannot be used is said and asked again
         (review 7: 新建 on an existing name ended the whole 新建, unit and year typed for

@@ -124,7 +124,9 @@ def merge_from_file(actions, source: str | None = None) -> bool:
         QMessageBox.information(window, TITLE, "当前文件是只读打开的，不能加入项目")
         return False
     if source is None:
-        source, _ = QFileDialog.getOpenFileName(window, TITLE, actions._start_dir(), FILE_FILTER)
+        source, _ = QFileDialog.getOpenFileName(window, TITLE, actions.received_dir(), FILE_FILTER)
+        if source:
+            actions.remember_received(source)
     if not source:
         return False
     path = Path(source)

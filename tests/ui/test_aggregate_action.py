@@ -93,3 +93,25 @@ def test_the_summary_never_replaces_one_of_the_units_files(qtbot, tmp_path, told
     before = path.read_bytes()
     assert not aggregate_action.aggregate(window.file_actions, [str(path)], str(path))
     assert told[0][0] == "warning" and path.read_bytes() == before
+
+
+def test_the_file_dialog_comes_back_to_the_units_folder(qtbot, tmp_path, told, monkeypatch):
+    """Review 11: each 汇总 started again in the open file's folder, not where the emailed files
+    had been saved."""
+    from selfeval_desktop.ui.qt import QFileDialog
+    received = tmp_path / "收到的文件"
+    received.mkdir()
+    unit = received / "单位.sqlite"
+    write_demo(unit, "003")
+    window = make_window(qtbot, tmp_path)
+    started = []
+
+    def pick(parent, title, folder, *rest):
+        started.append(folder)
+        return [str(unit)], ""
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "汇总.xlsx"), ""))
+    assert aggregate_action.aggregate(window.file_actions)
+    assert aggregate_action.aggregate(window.file_actions)
+    assert started[1] == str(received)
