@@ -48,14 +48,19 @@ def unreadable_choice(monkeypatch, answer):
     return asked
 
 
-def test_a_file_that_cannot_be_read_is_named_and_cancel_writes_nothing(qtbot, tmp_path, told,
-                                                                        monkeypatch):
-    window = make_window(qtbot, tmp_path)
+def good_and_broken(tmp_path):
+    """A unit's file, an attachment that is no 自评文件, and where the summary would go."""
     good = tmp_path / "good.sqlite"
     write_demo(good, "003")
     broken = tmp_path / "坏.sqlite"
     broken.write_bytes(b"not a database")
-    out = tmp_path / "汇总.xlsx"
+    return good, broken, tmp_path / "汇总.xlsx"
+
+
+def test_a_file_that_cannot_be_read_is_named_and_cancel_writes_nothing(qtbot, tmp_path, told,
+                                                                        monkeypatch):
+    window = make_window(qtbot, tmp_path)
+    good, broken, out = good_and_broken(tmp_path)
     asked = unreadable_choice(monkeypatch, 1)                   # 取消
     assert not aggregate_action.aggregate(window.file_actions, [str(good), str(broken)], str(out))
     text, buttons = asked[0]
@@ -67,11 +72,7 @@ def test_the_readable_files_can_be_summarised_without_the_broken_one(qtbot, tmp_
                                                                      monkeypatch):
     """Review 11: one broken attachment among the units' files stopped the whole summary."""
     window = make_window(qtbot, tmp_path)
-    good = tmp_path / "good.sqlite"
-    write_demo(good, "003")
-    broken = tmp_path / "坏.sqlite"
-    broken.write_bytes(b"not a database")
-    out = tmp_path / "汇总.xlsx"
+    good, broken, out = good_and_broken(tmp_path)
     unreadable_choice(monkeypatch, 0)                           # 汇总其余 1 个文件
     assert aggregate_action.aggregate(window.file_actions, [str(good), str(broken)], str(out))
     assert out.exists() and told[-1][0] == "info" and "未汇总（无法读取）：1 个文件" in told[-1][1]
