@@ -146,7 +146,7 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
         ctx.warning("target_empty", f"{where}未填写年度指标值，已按所选达成情况“{ind.achievement}”计分；"
                     "有目标值时请填写，表中该格将为空", "indicators", "indicator", row, "target")
     if not rule.error and not ind.actual.strip():  # scored by the chosen 达成情况 alone
-        ctx.warning("actual_empty", f"{where}已选择达成情况，但实际完成值未填写，表中该格将为空",
+        ctx.warning("actual_empty", f"{where}已选择达成情况，但实际完成值未填写，表中该格将印“（{ind.achievement}）”",
                     "indicators", "indicator", row, "actual")
     if rule.error:
         code, field = error_field(ind, rule, ctx.project.kind is ProjectKind.DEPARTMENT)

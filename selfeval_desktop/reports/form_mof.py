@@ -112,7 +112,10 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
         l2 = Hidden(ind.level2, SMALL_CENTER) if same2 else para(ind.level2, SMALL_CENTER)
         joins = (0,) + ((1,) if same1 else ()) + ((2,) if same2 else ())
         g.add(["", l1, l2, para(ind.name, SMALL), para(ind.target, SMALL_CENTER),
-               para(ind.actual, SMALL_CENTER),
+               # judged by a 评分标准 with no value typed: the 达成情况 chosen, so the signer
+               # sees why the row scored (review 11: 投入指标 rows printed 3.00 beside blanks)
+               para(ind.actual or (f"（{s.achievement}）" if s.achievement and s.score is not None
+                                   else ""), SMALL_CENTER),
                para("" if ind.weight is None else num(ind.weight), SMALL_CENTER),
                para("" if s.score is None else str(s.score), SMALL_CENTER),
                para(deviation_text(ind, s), SMALL)], joins=joins, labels=(0,),

@@ -48,3 +48,18 @@ def test_the_mof_forms_grade_note_says_a_missing_row_once():
     p.indicators[2].weight = D(5)                       # 分值 now add up to 95
     note = grade_note(score_of(p, profile_of(doc, p), doc.year))
     assert "有 1 项未评分" in note and "分值合计为 95" in note
+
+
+def test_a_row_judged_without_an_actual_prints_the_judgement(tmp_path):
+    """Review 11: 投入指标 rows judged 达成 by a 评分标准 printed 3.00 beside empty cells; the
+    signer could not see why they scored."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.reports.export import export_pdf
+    from .pdf_fixtures import raw_text
+    doc = build_demo("001")
+    dept = doc.department
+    doc.projects = [dept]
+    judged = [i for i in dept.indicators if not i.actual.strip() and i.achievement]
+    assert judged
+    [path] = export_pdf(doc, tmp_path / "dept.pdf", form="mof")
+    assert raw_text(path).count("（达成）") == len(judged)
