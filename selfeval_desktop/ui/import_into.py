@@ -21,14 +21,18 @@ def _profile_name(profile_id: str) -> str:
         return profile_id
 
 
-def mismatches(current: Document, imported: Document) -> list[str]:
-    """What differs between the open file and the workbook, in the clerk's words."""
+def mismatches(current: Document, imported: Document, noun: str = "工作簿") -> list[str]:
+    """What differs between the open file and the workbook (or the other 自评文件: ``noun``),
+    in the clerk's words — another 年度, other scoring rules, another unit."""
     notes = []
     if current.year and imported.year and current.year != imported.year:
-        notes.append(f"工作簿是 {imported.year} 年度，当前文件是 {current.year} 年度。")
+        notes.append(f"{noun}是 {imported.year} 年度，当前文件是 {current.year} 年度。")
     if imported.profile_id != current.profile_id:
-        notes.append(f"工作簿按“{_profile_name(imported.profile_id)}”评分；加入后按当前文件的"
-                     f"“{_profile_name(current.profile_id)}”评分，得分可能与工作簿不同。")
+        notes.append(f"{noun}按“{_profile_name(imported.profile_id)}”评分；加入后按当前文件的"
+                     f"“{_profile_name(current.profile_id)}”评分，得分可能与{noun}不同。")
+    theirs, ours = imported.unit.name.strip(), current.unit.name.strip()
+    if theirs and ours and theirs != ours:   # review 11: another unit's projects, said
+        notes.append(f"{noun}是“{theirs}”的，当前文件是“{ours}”的。")
     return notes
 
 

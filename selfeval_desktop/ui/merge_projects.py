@@ -33,7 +33,7 @@ class PickProjects(QDialog):
                       f"勾选要加入当前文件的：", self)
         head.setWordWrap(True)
         layout.addWidget(head)
-        notes = import_into.mismatches(current, other)
+        notes = import_into.mismatches(current, other, "该文件")   # a 自评文件, not a 工作簿
         if any(p.finalized_at or p.digest for p in other.projects):
             notes.append("已定稿的项目加入后不再是定稿状态（校验码只对应原文件打印的表）。")
         if notes:

@@ -88,6 +88,11 @@ def test_the_question_names_another_year_and_other_rules(qtbot, tmp_path):
     assert notes[0] == f"工作簿是 {current.year - 1} 年度，当前文件是 {current.year} 年度。"
     assert "得分可能与工作簿不同" in notes[1]
     assert import_into.mismatches(current, build_demo("003")) == []
+    # review 11: another unit said; a 自评文件 is not called a 工作簿
+    other = build_demo("004")
+    notes = import_into.mismatches(current, other, "该文件")
+    assert f"该文件是“{other.unit.name}”的，当前文件是“{current.unit.name}”的。" in notes
+    assert not any("工作簿" in n for n in notes)
 
 
 def test_choosing_a_new_file_writes_one_as_before(qtbot, tmp_path, monkeypatch):
