@@ -61,6 +61,7 @@ def test_finalize_asks_explains_and_locks_the_project(qtbot, tmp_path, clean, mo
     fa.finalize_action.trigger()
     title, text, buttons = answers.asked[0]
     assert "定稿后项目只读，打印的表格带校验码和二维码，可用于核对收到的文件" in text
+    assert "单位名称、评价年度和评分规则也不能再改" in text          # review 11
     assert buttons == ["定稿", "取消"]
     digest = reread(clean).projects[0].digest
     assert digest
