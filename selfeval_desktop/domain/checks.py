@@ -26,7 +26,7 @@ from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOU
                            SOURCES, check_funds, line_name, source_name)
 from .checks_indicators import check_indicators, row_name
 from .evaluation import profile_for
-from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source
+from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source, project_key
 from .profiles import ProfileError
 from .scoring import ProjectScore, score_project
 
@@ -114,14 +114,12 @@ def _same_name(ctx: Context) -> None:
     copy. Two units' projects of one name (seed 001: 信息化替代 of the 科技局 and of its 服务中心)
     are not the same project."""
     project = ctx.project
-    name = project.name.strip()
+    key = project_key(project)
     projects = ctx.doc.projects
-    if not name or project not in projects:
+    if not key[0] or project not in projects:
         return
     index = projects.index(project)
-    first = next((i for i, p in enumerate(projects[:index])
-                  if p.name.strip() == name and p.kind is project.kind
-                  and p.implementer.strip() == project.implementer.strip()), None)
+    first = next((i for i, p in enumerate(projects[:index]) if project_key(p) == key), None)
     if first is not None:
         ctx.warning("same_name", f"{ctx.name}与第{first + 1}个项目同名、实施单位相同：是否把同一个项目"
                     "加入了两次？重复的请删除，不同的项目请改名", "overview", field="name")

@@ -61,6 +61,20 @@ class SourceAmount:
     arrived: int | None = None   # 实际到位资金 (分)
 
 
+def execution_ratio(executed: int | None, budget: int | None) -> Decimal | None:
+    """执行率 = 全年执行数 / 全年预算数 as a fraction, not capped; None without both figures or
+    with a 全年预算数 of 0."""
+    if executed is None or not budget:
+        return None
+    return Decimal(executed) / Decimal(budget)
+
+
+def project_key(project: "Project") -> tuple:
+    """What makes two projects the same one when a file or workbook is added twice: name,
+    实施单位 and kind (seed 001's two units' 信息化替代 are two projects)."""
+    return project.name.strip(), project.implementer.strip(), project.kind
+
+
 @dataclass
 class FundBreakdown:
     """One row of the MoF funds block: 年初预算数 / 全年预算数 / 全年执行数 (分)."""
@@ -69,11 +83,8 @@ class FundBreakdown:
     executed: int | None = None
 
     def rate(self) -> Decimal | None:
-        """执行率 of the row (全年执行数 / 全年预算数), not capped; None without both figures or
-        with a 全年预算数 of 0. The 其中 rows show and print it; only the 年度资金总额 row scores."""
-        if self.executed is None or not self.annual:
-            return None
-        return Decimal(self.executed) / Decimal(self.annual)
+        """执行率 of the row; the 其中 rows show and print it, only 年度资金总额 scores."""
+        return execution_ratio(self.executed, self.annual)
 
 
 @dataclass

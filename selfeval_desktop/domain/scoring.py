@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import Indicator, Project
+from .model import Indicator, Project, execution_ratio
 from .money import fen_to_wan
 from .profiles import Profile
 from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed, points,
@@ -77,7 +77,7 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
     weight = profile.execution_weight
     funding = project.funding
     if weight == 0:
-        return ExecutionScore(weight, _rate(funding.executed, funding.annual_budget), None,
+        return ExecutionScore(weight, execution_ratio(funding.executed, funding.annual_budget), None,
                               "本评分规则不单列预算执行率分值")
     if funding.annual_budget is None:
         return ExecutionScore(weight, None, None, "未填写全年预算数，无法计算执行率",
@@ -106,12 +106,6 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
         score = points(weight * executed / budget, weight, profile)  # multiply first: exact halves
         text += f"{pct(rate)} × {num(weight)} 分 = {score}"
     return ExecutionScore(weight, rate, score, text)
-
-
-def _rate(executed: int | None, budget: int | None) -> Decimal | None:
-    if executed is None or not budget:
-        return None
-    return Decimal(executed) / Decimal(budget)
 
 
 def score_indicator(ind: Indicator, profile: Profile, year: int | None = None) -> IndicatorScore:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 
 from ..domain.evaluation import profile_for
-from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
+from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project, execution_ratio
 from ..domain.money import format_wan
 from ..domain.scoring import ProjectScore, num, score_project, shown_grade
 from .deviation import deviation_text
@@ -36,9 +36,8 @@ def rate_text(executed: int | None, budget: int | None, profile) -> str:
     """执行率 of a 其中 row (全年执行数 / 全年预算数), blank when either is missing. The MoF
     template dashes only 分值 and 得分 in those rows; the exported workbook computes the rate
     too (review 9b: the PDF printed — where Excel showed 100%)."""
-    if executed is None or not budget:
-        return ""
-    return f"{profile.round(Decimal(executed) * 100 / Decimal(budget))}%"
+    rate = execution_ratio(executed, budget)
+    return "" if rate is None else f"{profile.round(rate * 100)}%"
 
 
 def header(doc: Document, project: Project) -> list:

@@ -8,7 +8,7 @@ again) or 另存为新文件 (as before). What would not fit is said before anyt
 """
 from __future__ import annotations
 
-from ..domain.model import Document, Project, ProjectKind
+from ..domain.model import Document, Project, ProjectKind, project_key
 from ..domain.profiles import ProfileError, load_profile
 
 CURRENT, NEW = "current", "new"
@@ -39,9 +39,8 @@ def mismatches(current: Document, imported: Document, noun: str = "工作簿") -
 def already_there(current: Document, project: Project) -> bool:
     """The open file has a project of this name, 实施单位 and kind (review 11: the same file or
     workbook added twice doubled the totals)."""
-    key = (project.name.strip(), project.implementer.strip(), project.kind)
-    return bool(key[0]) and any((p.name.strip(), p.implementer.strip(), p.kind) == key
-                                for p in current.projects)
+    key = project_key(project)
+    return bool(key[0]) and any(project_key(p) == key for p in current.projects)
 
 
 def _department(doc: Document) -> Project | None:

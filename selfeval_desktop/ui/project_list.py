@@ -58,12 +58,6 @@ def lock_icon(color: str = LOCK_COLOR):
     return _LOCK_ICONS[color]
 
 
-def _broken(session, project) -> str | None:
-    """Why a 定稿 project's check code no longer matches, or None."""
-    from ..domain.digest import changed_since_finalized
-    return changed_since_finalized(session.document, project)
-
-
 def grade_color(grade: str) -> QColor:
     return QColor(GRADE_COLORS.get(grade, "#333333"))
 
@@ -89,6 +83,7 @@ class ProjectListModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._pids: list[int] = []
+        self._broken: dict[int, tuple] = {}   # pid → (digest, why the check code fails)
         self._rows_from_document()
         session.projectsChanged.connect(self.reload)
         session.documentReplaced.connect(self.reload)
@@ -101,9 +96,21 @@ class ProjectListModel(QAbstractTableModel):
         self._pids = ([dept.id] if dept is not None else []) + [p.id for p in doc.project_list()]
 
     def reload(self) -> None:
+        self._broken = {}
         self.beginResetModel()
         self._rows_from_document()
         self.endResetModel()
+
+    def broken(self, project) -> str | None:
+        """Why a 定稿 project's check code no longer matches, or None: computed once per digest
+        (a digest is ~0.3 ms, and the list paints every row often). A 定稿 project cannot be
+        edited here; a change from outside comes as a reload, which starts afresh."""
+        cached = self._broken.get(project.id)
+        if cached is None or cached[0] != project.digest:
+            from ..domain.digest import changed_since_finalized
+            cached = self._broken[project.id] = (
+                project.digest, changed_since_finalized(self.session.document, project))
+        return cached[1]
 
     # ------------------------------------------------------------ lookups
     def pid_at(self, row: int) -> int | None:
@@ -159,11 +166,11 @@ class ProjectListModel(QAbstractTableModel):
                 return "—"
             return str(score.total) if col == COL_SCORE else shown_grade(score)
         if role == DECORATION and col == COL_NAME and project.finalized_at:
-            return lock_icon(BROKEN_LOCK_COLOR if _broken(self.session, project) else LOCK_COLOR)
+            return lock_icon(BROKEN_LOCK_COLOR if self.broken(project) else LOCK_COLOR)
         if role == TOOLTIP:
             if col == COL_NAME:
                 locked = "（已定稿，只读）" if project.finalized_at else ""
-                broken = _broken(self.session, project) if project.finalized_at else None
+                broken = self.broken(project) if project.finalized_at else None
                 if broken:
                     locked = f"（已定稿，校验码无效：{broken}）"
                 unit = project.implementer.strip()   # two projects of one name: which is which
