@@ -52,6 +52,9 @@ def main() -> int:
     dept = Project(name=f"{doc.unit.name}部门整体支出", kind=ProjectKind.DEPARTMENT,
                    indicators=[Indicator(a, b, c, t, x, Decimal(w))
                                for a, b, c, t, x, w in DEPARTMENT])
+    # 部门预算资金 as seed 004 states it for the whole unit (全年预算 39732 万元，支出 39720 万元)
+    dept.funding.annual_budget = dept.funding.initial_budget = 39732 * 1_000_000
+    dept.funding.executed = 39720 * 1_000_000
     doc.projects.insert(0, dept)
     path = tmp / "2021年度绩效自评.sqlite"
     write_atomically(path, lambda conn: save_document(conn, doc, action="screenshot"))
