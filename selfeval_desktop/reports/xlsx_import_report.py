@@ -24,6 +24,9 @@ class SheetReport:
     project_name: str = ""
     project_index: int | None = None      # position of the project in the imported Document
     skipped: str = ""                     # why the sheet gave no project ("" if it gave one)
+    # skipped on purpose, nothing of the unit's left behind: an empty sheet, the workbook's own
+    # 汇总 — not counted among what was not read (it was counted as 1 处未读入)
+    deliberate: bool = False
     read: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     stated_execution_score: Decimal | None = None   # 预算执行率得分 as stated in the sheet
@@ -47,6 +50,13 @@ class ImportReport:
     def projects(self) -> list[SheetReport]:
         return [s for s in self.sheets if s.imported]
 
+    @property
+    def missed(self) -> int:
+        """Places not read: sheets that gave no project though they may hold one, and the
+        problems of those that did; sheets skipped on purpose are not among them."""
+        return sum(1 for s in self.sheets if not s.imported and not s.deliberate) + \
+            sum(len(s.problems) for s in self.sheets if s.imported)
+
     def for_project(self, index: int) -> SheetReport | None:
         for sheet in self.sheets:
             if sheet.project_index == index:
@@ -60,7 +70,8 @@ class ImportReport:
         lines += [f"  {note}" for note in self.notes]
         for sheet in self.sheets:
             if not sheet.imported:
-                lines.append(f"【{sheet.sheet}】未导入：{sheet.skipped}")
+                lines.append(f"【{sheet.sheet}】{'已跳过' if sheet.deliberate else '未导入'}："
+                             f"{sheet.skipped}")
                 continue
             lines.append(f"【{sheet.sheet}】项目“{sheet.project_name or '未命名项目'}”")
             lines += [f"  已读取：{item}" for item in sheet.read]

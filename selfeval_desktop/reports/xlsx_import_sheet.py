@@ -49,13 +49,14 @@ def read_sheet(grid: Grid, from_app: bool = False) -> tuple[SheetData | None, Sh
     """
     report = SheetReport(grid.name)
     if grid.height == 0:
-        report.skipped = "工作表是空的"
+        report.skipped, report.deliberate = "工作表是空的", True
         return None, report
     table = locate_indicators(grid)
     name, _ = locate_field(grid, "name")
     if table is None:
         if _is_summary(grid):
-            report.skipped = "这是汇总表，不含单个项目的指标，已跳过"
+            report.skipped = "这是汇总表，不含单个项目的指标"
+            report.deliberate = True
         elif name:
             report.skipped = (f"找到项目名称“{name}”，但没有找到绩效指标表（表头应含“三级指标”和"
                               f"“年度指标值”或“实际完成值”）")

@@ -17,11 +17,9 @@ WIDTH, HEIGHT = 760, 540        # at most; a smaller screen gets 90 % of its fre
 
 
 def summary_line(report, findings) -> str:
-    """N 个项目读入，M 处未读入，K 条复核意见."""
-    read = len(report.projects)
-    missed = sum(1 for s in report.sheets if not s.imported) + \
-        sum(len(s.problems) for s in report.sheets if s.imported)
-    return f"{read} 个项目读入，{missed} 处未读入，{len(findings)} 条复核意见"
+    """N 个项目读入，M 处未读入，K 条复核意见 (a 汇总 or empty sheet skipped is not 未读入)."""
+    return (f"{len(report.projects)} 个项目读入，{report.missed} 处未读入，"
+            f"{len(findings)} 条复核意见")
 
 
 def full_text(report, findings) -> str:

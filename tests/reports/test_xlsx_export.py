@@ -183,3 +183,16 @@ def test_sheet_names_are_valid_and_unique_for_excel():
     assert len(set(names)) == len(names) and "汇总" not in names
     assert all(0 < len(n) <= 31 and n.lower() != "history" for n in names)
     assert names[1] == "项目2" and not names[4].startswith("'")
+
+
+def test_the_workbooks_own_summary_sheet_is_skipped_not_counted_as_unread(tmp_path):
+    """Re-importing the app's own workbook said “1 处未读入” for its 汇总 sheet, sending the clerk
+    to look for something missing; the 汇总 holds nothing of a single project."""
+    from selfeval_desktop.ui.import_report_dialog import summary_line
+    out = tmp_path / "out.xlsx"
+    export_workbook(build_demo("003"), out)
+    report = import_workbook(out).report
+    assert any(s.sheet == "汇总" for s in report.sheets)
+    assert report.missed == 0
+    assert summary_line(report, []) == "1 个项目读入，0 处未读入，0 条复核意见"
+    assert "【汇总】已跳过：这是汇总表" in report.text() and "未导入" not in report.text()
