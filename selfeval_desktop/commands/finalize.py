@@ -4,6 +4,7 @@ The work is :mod:`selfeval_desktop.db.finalize`, shared with the window's 项目
 from __future__ import annotations
 
 from pathlib import Path
+import sys
 
 from ..db import finalize as shared
 from ..db import repo
@@ -60,9 +61,23 @@ def _finalize(conn, doc, projects, force: bool) -> int:
         p = c.project
         if c.changed:
             print(f"[{p.id}] {p.name}：已定稿，校验码 {c.code}")
+            reminder = _reminders(doc, p)
+            if reminder:
+                print(f"注意：[{p.id}] {reminder}", file=sys.stderr)
         else:
             print(f"[{p.id}] {p.name}：早已定稿（{shown_time(p.finalized_at)}），未改动")
     return 0
+
+
+def _reminders(doc, project) -> str:
+    """The 提醒 left open on a project just finalized, in one line (the window asks with them)."""
+    from ..domain.checks import WARNING, check_project, sort_key
+    warnings = sorted((f for f in check_project(doc, project) if f.severity == WARNING),
+                      key=sort_key)
+    if not warnings:
+        return ""
+    return (f"定稿时还有 {len(warnings)} 条提醒，如：{_without_name(warnings[0].message, project)}；"
+            f"用 check 查看，如需修改请 --undo 撤销定稿")
 
 
 def _without_name(message: str, project) -> str:

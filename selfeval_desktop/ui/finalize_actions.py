@@ -34,6 +34,21 @@ def errors_text(name: str, errors) -> str:
             "\n\n请先改正这些错误（问题清单中红色的条目），再定稿。")
 
 
+SHOWN_WARNINGS = 5
+
+
+def warnings_text(warnings) -> str:
+    """The 提醒 still open, said in 定稿's question: after 定稿 nothing can be changed without
+    撤销定稿 and reprinting, so a reminder not looked at is said before, not after."""
+    if not warnings:
+        return ""
+    lines = [f"{i}. {f.message}" for i, f in enumerate(warnings[:SHOWN_WARNINGS], start=1)]
+    if len(warnings) > SHOWN_WARNINGS:
+        lines.append(f"……共 {len(warnings)} 条，其余见问题清单")
+    return (f"\n\n注意：还有 {len(warnings)} 条提醒（问题清单中黄色的条目）：\n" + "\n".join(lines) +
+            "\n提醒不妨碍定稿；请确认已核实。")
+
+
 class FinalizeActions(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -129,9 +144,15 @@ class FinalizeActions(QObject):
         if not ok:
             return self._refuse(project, errors)
         from . import dialogs
-        answer = dialogs.choose(self.window, "定稿", FINALIZE_TEXT.format(name=_name(project)),
-                                ["定稿", "取消"], default=1)
+        from ..domain.checks import WARNING, check_project, sort_key
+        warnings = sorted((f for f in check_project(session.document, project, session.score(pid))
+                           if f.severity == WARNING), key=sort_key)
+        buttons = ["定稿", "先看提醒", "取消"] if warnings else ["定稿", "取消"]
+        answer = dialogs.choose(self.window, "定稿", FINALIZE_TEXT.format(name=_name(project)) +
+                                warnings_text(warnings), buttons, default=len(buttons) - 1)
         if answer != 0:
+            if warnings and answer == 1:
+                self.window.go_to(warnings[0].place)
             return False
         try:
             change = session.finalize_project(pid)

@@ -125,3 +125,21 @@ def test_finalize_refusal_names_the_project_once(tmp_path, capsys):
     assert main(["finalize", str(path), "--project", "1"]) == 1
     err = capsys.readouterr().err
     assert err.count(name) == 1 and err.count("\n") == 1
+
+
+def test_finalize_names_the_reminders_left_open(seed003, capsys):
+    """Like the window's question: a project finalized with 提醒 open says so (seed 003 has no
+    主管部门), on stderr, without refusing; one without reminders says nothing more."""
+    assert main(["finalize", str(seed003)]) == 0
+    captured = capsys.readouterr()
+    assert "已定稿" in captured.out
+    assert "定稿时还有 1 条提醒，如：未填写主管部门" in captured.err
+    assert "「学术交流活动经费」未填写" not in captured.err      # the project is named once
+    main(["finalize", str(seed003), "--undo"])
+    con = sqlite3.connect(seed003)
+    con.execute("UPDATE project SET supervisor = '河池市科学技术协会'")
+    con.commit()
+    con.close()
+    capsys.readouterr()
+    assert main(["finalize", str(seed003)]) == 0
+    assert capsys.readouterr().err == ""

@@ -62,7 +62,9 @@ def test_finalize_asks_explains_and_locks_the_project(qtbot, tmp_path, clean, mo
     title, text, buttons = answers.asked[0]
     assert "定稿后项目只读，打印的表格带校验码和二维码，可用于核对收到的文件" in text
     assert "单位名称、评价年度和评分规则也不能再改" in text          # review 11
-    assert buttons == ["定稿", "取消"]
+    # the one 提醒 still open is said before, when it can still be changed
+    assert buttons == ["定稿", "先看提醒", "取消"]
+    assert "还有 1 条提醒" in text and "维修（护）费" in text and "提醒不妨碍定稿" in text
     digest = reread(clean).projects[0].digest
     assert digest
     assert check_code(digest) in window.statusBar().currentMessage()
@@ -100,9 +102,37 @@ def test_finalize_asks_explains_and_locks_the_project(qtbot, tmp_path, clean, mo
 def test_cancel_changes_nothing(qtbot, tmp_path, clean, monkeypatch):
     window = make_window(qtbot, tmp_path, clean)
     before = sha(clean)
-    Answers(monkeypatch, 1)
+    Answers(monkeypatch, 2)                                   # 取消
     assert not window.finalize_actions.finalize_current()
     assert sha(clean) == before and not window.session.is_finalized(window.page.pid)
+
+
+def test_look_at_the_reminders_first_goes_to_the_first_and_changes_nothing(qtbot, tmp_path, clean,
+                                                                        monkeypatch):
+    """定稿 went ahead past open 提醒 without a word; once locked, fixing one means 撤销定稿 and
+    reprinting. The question lists them and 先看提醒 goes to the first."""
+    window = make_window(qtbot, tmp_path, clean)
+    before = sha(clean)
+    Answers(monkeypatch, 1)                                   # 先看提醒
+    assert not window.finalize_actions.finalize_current()
+    assert sha(clean) == before and not window.session.is_finalized(window.page.pid)
+    page = window.page
+    assert page.tabs.currentWidget() is page.tab_widgets["budget"]
+    grid = page.tab_widgets["budget"].line_grid
+    assert grid.currentIndex().row() == 1                     # the 维修（护）费 line
+
+
+def test_a_project_without_reminders_is_asked_plainly(qtbot, tmp_path, monkeypatch):
+    doc = sample_document()
+    doc.projects[0].indicators[2].actual = "有效提升"
+    lines = doc.projects[0].budget_lines            # planned as spent: no 超支 reminder
+    lines[0].planned, lines[1].planned = 4_720_000, 15_280_000
+    path = make_file(tmp_path, doc)
+    window = make_window(qtbot, tmp_path, path)
+    answers = Answers(monkeypatch, 0)
+    assert window.finalize_actions.finalize_current()
+    title, text, buttons = answers.asked[0]
+    assert buttons == ["定稿", "取消"] and "提醒" not in text
 
 
 def test_errors_refuse_with_the_list_and_go_to_the_first(qtbot, tmp_path, faulty, monkeypatch):
