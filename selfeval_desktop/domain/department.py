@@ -8,9 +8,12 @@ weights; 年度指标值 and 实际完成值 are left for the department to writ
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from .evaluation import profile_for
 from .profiles import ProfileError
-from .model import Document, Indicator, Project, ProjectKind
+from .model import Document, Indicator, Project, ProjectKind, execution_ratio
 from .weights import even_split
 
 # 一级指标, 二级指标, 三级指标 (seed 001 and the usual 部门整体支出绩效 framework)
@@ -41,3 +44,35 @@ def new_department(doc: Document) -> Project:
     for ind, weight in zip(project.indicators, even_split(project.indicators, profile)):
         ind.weight = weight
     return project
+
+
+@dataclass(frozen=True)
+class ProjectsTotal:
+    """合计 of the department's projects (the 部门整体 page lists them with their funds): the
+    amounts filled in, added up, and how many projects left each one blank."""
+    budget: int | None           # 全年预算数, 分; None when no project has one
+    executed: int | None         # 全年执行数, 分
+    projects: int
+    budget_blank: int
+    executed_blank: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        """执行率 of the sums, only when every project has both figures (a partial sum over a
+        partial sum would print a rate no project has)."""
+        if self.budget_blank or self.executed_blank:
+            return None
+        return execution_ratio(self.executed, self.budget)
+
+
+def projects_total(doc: Document) -> ProjectsTotal:
+    projects = doc.project_list()
+    budgets = [p.funding.annual_budget for p in projects]
+    executed = [p.funding.executed for p in projects]
+
+    def total(values):
+        known = [v for v in values if v is not None]
+        return sum(known) if known else None
+
+    return ProjectsTotal(total(budgets), total(executed), len(projects),
+                         budgets.count(None), executed.count(None))

@@ -3,12 +3,14 @@ block, 实际到位资金/实际支出 and the 年度总体目标 (资金与目�
 the window had no place for them: the form printed empty boxes a clerk could not fill."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from selfeval_desktop.domain.checks import check_project
 from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.qt import Qt
-from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES
+from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES, PID_ROLE
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, make_window, type_text
 from tests.ui.test_budget_tab import cell, type_into
@@ -87,3 +89,46 @@ def test_a_finding_on_the_department_funds_opens_that_page(qtbot, window):
 
 def test_the_department_fund_model_passes_qtmodeltester(qtmodeltester, window):
     qtmodeltester.check(window.page.department.info.fund_model)
+
+
+def _projects_table(window):
+    page = window.page.department
+    page.pages.setCurrentWidget(page.info)
+    return page.model
+
+
+def _row_texts(model, row):
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def test_the_projects_table_ends_with_a_total_that_follows_every_amount(qtbot, window, path):
+    """资金与目标 listed the projects' funds with no 合计: the clerk added them up by hand to set
+    beside the 部门预算资金."""
+    from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_RATE
+    model = _projects_table(window)
+    pids = [p.id for p in window.session.document.project_list()]
+    assert model.rowCount() == len(pids) + 1 == 2
+    assert _row_texts(model, 1) == ["合计（1 个项目）", "20", "19.28", "96.40%", "", ""]
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(1, 0).data(PID_ROLE) is None                  # not a project
+    window.session.set_value("funding", pids[0], None, "executed", "20")
+    assert _row_texts(model, 1)[1:4] == ["20", "20", "100.00%"]
+    # a project with its budget blank: summed without it, and the rate is not made up
+    window.session.set_value("funding", pids[0], None, "annual_budget", "")
+    assert _row_texts(model, 1)[1:4] == ["", "20", "—"]
+    assert "未填" in model.index(1, COL_BUDGET).data(Qt.ItemDataRole.ToolTipRole)
+    assert "不计算" in model.index(1, COL_RATE).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_projects_total_adds_what_is_filled_and_counts_the_blanks():
+    from selfeval_desktop.domain.department import projects_total
+    from tests.ui.ui_fixtures import sample_document
+    doc = with_department()
+    second = sample_document().projects[0]
+    second.funding.annual_budget, second.funding.executed = 10_000_000, None
+    doc.projects.append(second)
+    total = projects_total(doc)
+    assert (total.budget, total.executed, total.projects) == (30_000_000, 19_280_000, 2)
+    assert (total.budget_blank, total.executed_blank, total.rate) == (0, 1, None)
+    second.funding.executed = 10_000_000
+    assert projects_total(doc).rate == Decimal("29280000") / Decimal("30000000")

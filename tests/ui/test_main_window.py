@@ -123,7 +123,7 @@ def test_department_entry_shows_its_own_page(qtbot, tmp_path):
     assert f"当前得分 {score.total}，等次 {shown_grade(score)}" in page.weights.text()
     assert window.page.header.badge.total.text() == str(score.total)
     model = page.model
-    assert model.rowCount() == 1
+    assert model.rowCount() == 2                  # the one project and the 合计
     assert model.index(0, 1).data() == "20" and model.index(0, 2).data() == "19.28"
     assert model.index(0, 3).data() == "96.40%"
     # the department row stays first (not moved); it can be deleted (review 6), asking first

@@ -6,11 +6,12 @@ their funds (全年预算数, 全年执行数, 执行率) and grades, read-only 
 """
 from __future__ import annotations
 
+from ...domain.department import projects_total
 from ...domain.money import format_wan
 from ...domain.scoring import num, pct, shown_grade
 from ..project_list import display_name, grade_color, score_tooltip
-from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QFrame, QGroupBox, QHBoxLayout,
-                  QHeaderView, QLabel, QLineEdit, QModelIndex, QTableView, QTabWidget,
+from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QFrame, QGroupBox,
+                  QHBoxLayout, QHeaderView, QLabel, QLineEdit, QModelIndex, QTableView, QTabWidget,
                   QVBoxLayout, QWidget, Qt)
 from ..place_focus import focus_indicators
 from .conclusion_tab import ConclusionTab
@@ -24,8 +25,12 @@ COL_NAME, COL_BUDGET, COL_EXECUTED, COL_RATE, COL_SCORE, COL_GRADE = range(6)
 PID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+TOTAL_BACKGROUND = "#eef1f4"
+
+
 class DepartmentProjectsModel(QAbstractTableModel):
-    """The document's projects (not the department itself) with their funds; read-only."""
+    """The document's projects (not the department itself) with their funds, and a 合计 row
+    under them (beside the department's own 部门预算资金 the clerk compares the two); read-only."""
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -42,7 +47,12 @@ class DepartmentProjectsModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._pids)
+        if parent.isValid() or not self._pids:
+            return 0
+        return len(self._pids) + 1         # the 合计 row last
+
+    def is_total(self, row: int) -> bool:
+        return row == len(self._pids) and bool(self._pids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -59,8 +69,10 @@ class DepartmentProjectsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._pids):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
+        if self.is_total(index.row()):
+            return self._total_data(index.column(), role)
         pid, col = self._pids[index.row()], index.column()
         if role == PID_ROLE:
             return pid
@@ -90,6 +102,30 @@ class DepartmentProjectsModel(QAbstractTableModel):
             return QBrush(grade_color(shown_grade(self.session.score(pid))))
         return None
 
+    def _total_data(self, col: int, role):
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(TOTAL_BACKGROUND))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        total = projects_total(self.session.document)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _total_tip(total, col)
+        if col == COL_NAME:
+            return f"合计（{total.projects} 个项目）"
+        if col == COL_BUDGET:
+            return format_wan(total.budget)
+        if col == COL_EXECUTED:
+            return format_wan(total.executed)
+        if col == COL_RATE:
+            return "—" if total.rate is None else pct(total.rate)
+        return ""
+
     def _row(self, pid) -> int:
         return self._pids.index(pid) if pid in self._pids else -1
 
@@ -101,6 +137,22 @@ class DepartmentProjectsModel(QAbstractTableModel):
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "project" and attr == "name" or entity == "funding":
             self._score_changed(pid)
+            if entity == "funding" and self._pids:      # the 合计 row follows every amount
+                last = len(self._pids)
+                self.dataChanged.emit(self.index(last, COL_BUDGET), self.index(last, COL_RATE))
+
+
+def _total_tip(total, col: int) -> str:
+    """What the 合计 leaves out: projects with the figure blank are not in the sum."""
+    blank = {COL_BUDGET: total.budget_blank, COL_EXECUTED: total.executed_blank}
+    if col in blank:
+        return (f"{blank[col]} 个项目未填，未计入合计" if blank[col]
+                else f"{total.projects} 个项目之和")
+    if col == COL_RATE:
+        if total.rate is None and (total.budget_blank or total.executed_blank):
+            return "有项目未填全年预算数或全年执行数，合计执行率不计算"
+        return "执行率 = 全年执行数合计 ÷ 全年预算数合计"
+    return ""
 
 
 class DepartmentTab(QWidget):
