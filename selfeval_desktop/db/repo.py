@@ -60,7 +60,8 @@ def load_document(conn: sqlite3.Connection) -> Document:
     unit = Unit(**{k: unit_row[k] for k in UNIT_FIELDS})
     doc = Document(unit=unit, year=int(meta["year"]) if meta.get("year") else None,
                    profile_id=meta.get("profile_id", "mof2020"),
-                   department_profile_id=meta.get("department_profile_id", "department"))
+                   department_profile_id=meta.get("department_profile_id", "department"),
+                   grade_names=meta.get("grade_names") or "")
     children = _load_children(conn)
     for row in conn.execute("SELECT * FROM project ORDER BY position, id"):
         doc.projects.append(_project_from_row(row, children))
@@ -138,10 +139,12 @@ def save_document(conn: sqlite3.Connection, doc: Document, action: str = "save",
     """Replace the whole content with ``doc`` in one transaction (demo, import, new year)."""
     with transaction(conn):
         conn.execute("DELETE FROM project")
-        conn.execute("DELETE FROM meta WHERE key IN ('year', 'profile_id', 'department_profile_id')")
+        conn.execute("DELETE FROM meta WHERE key IN ('year', 'profile_id', 'department_profile_id',"
+                     " 'grade_names')")
         set_meta(conn, "year", str(doc.year) if doc.year else None)
         set_meta(conn, "profile_id", doc.profile_id)
         set_meta(conn, "department_profile_id", doc.department_profile_id)
+        set_meta(conn, "grade_names", doc.grade_names or None)
         update_unit(conn, **{k: getattr(doc.unit, k) for k in UNIT_FIELDS})
         for position, project in enumerate(doc.projects):
             insert_project(conn, project, position)

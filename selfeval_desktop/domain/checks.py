@@ -27,7 +27,7 @@ from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOU
 from .checks_indicators import check_indicators, row_name
 from .evaluation import profile_for
 from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source, project_key
-from .profiles import ProfileError
+from .profiles import ProfileError, grade_style_problem, load_profile
 from .scoring import ProjectScore, score_project
 
 __all__ = ["ERROR", "WARNING", "Finding", "Place", "check_project", "document_checks", "run_checks",
@@ -89,7 +89,23 @@ def document_checks(doc: Document) -> list[Finding]:
     if not doc.projects:
         out.append(Finding(WARNING, "projects_missing", "文件中还没有项目",
                            Place(None, "document")))
+    out += _grade_style(doc)
     return out
+
+
+def _grade_style(doc: Document) -> list[Finding]:
+    """A stored 等次写法 that does not fit a rule's grades (a file edited by hand, or from a
+    later version) is said, not applied silently or dropped."""
+    problems = []
+    for pid in dict.fromkeys((doc.profile_id, doc.department_profile_id)):
+        try:
+            problem = grade_style_problem(doc.grade_names, load_profile(pid))
+        except ProfileError:         # an unknown profile is said by the projects' checks
+            continue
+        if problem and problem not in problems:
+            problems.append(problem)
+    return [Finding(WARNING, "grade_names_unusable", p, Place(None, "document", field="grade_names"))
+            for p in problems]
 
 
 _document_checks = document_checks   # the earlier private name

@@ -4,15 +4,26 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
-from .profiles import Profile, load_profile
+from .profiles import Profile, load_profile, named_profile
 from .scoring import ProjectScore, score_project, shown_grade
 
 
 def profile_for(doc: Document, project: Project) -> Profile:
-    """Projects use the document's profile; the 部门整体 evaluation uses its own."""
+    """Projects use the document's profile; the 部门整体 evaluation uses its own. Either names
+    its grades as the document's 等次写法 says."""
     if project.kind is ProjectKind.DEPARTMENT:
-        return load_profile(doc.department_profile_id)
-    return load_profile(doc.profile_id)
+        return department_profile(doc)
+    return project_profile(doc)
+
+
+def project_profile(doc: Document) -> Profile:
+    """The projects' rule profile, its grades named as the document says (ProfileError if the
+    document names a profile this program does not have)."""
+    return named_profile(load_profile(doc.profile_id), doc.grade_names)
+
+
+def department_profile(doc: Document) -> Profile:
+    return named_profile(load_profile(doc.department_profile_id), doc.grade_names)
 
 
 def _s(value: Decimal | None) -> str | None:
@@ -60,7 +71,7 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
 
 def evaluate_document(doc: Document) -> dict:
     """``{"unit", "year", "profile", "projects": [...]}``, every number a decimal string."""
-    profile = load_profile(doc.profile_id)
+    profile = project_profile(doc)
     return {"unit": doc.unit.name, "year": doc.year, "profile": profile.id,
             "profile_name": profile.name,
             "projects": [project_result(doc, p) for p in doc.projects]}

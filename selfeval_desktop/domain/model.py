@@ -241,6 +241,7 @@ class Document:
     year: int | None = None             # 评价年度 (the fiscal year evaluated)
     profile_id: str = "mof2020"         # rule profile for projects
     department_profile_id: str = "department"
+    grade_names: str = ""               # 等次写法, e.g. “优秀/良好/一般/较差”; "" = the profile's
     projects: list[Project] = field(default_factory=list)
 
     @property

@@ -6,7 +6,7 @@ overshoot threshold (超出目标 130% 需说明), the rounding rule, the grade 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 import json
@@ -146,6 +146,45 @@ def parse_profile(data: dict, source: str = "") -> Profile:
     if total != 100:
         raise ProfileError(f"评分规则 {profile.id}：执行率与一级指标分值合计为 {total}，应为 100")
     return profile
+
+
+# 等次写法: the words a unit prints for the grades. The bands (90/80/60) stay the profile's; only
+# the names change. Seed 003 prints 优秀, seed 000 sets 优、良、一般、差; 财预〔2020〕10号 says 优/良/中/差.
+# Stored in the document as the names joined by “/” ("" = the profile's own).
+GRADE_STYLES = ("优/良/中/差", "优/良/一般/差", "优秀/良好/一般/较差", "优秀/良好/合格/不合格")
+
+
+def grade_names_of(text: str) -> tuple[str, ...] | None:
+    """“优秀/良好/一般/较差” → its names; None for "" or a text that names an empty grade."""
+    names = tuple(n.strip() for n in (text or "").split("/"))
+    return names if text and text.strip() and all(names) else None
+
+
+def style_of(profile: Profile) -> str:
+    """A profile's own grade names as a 等次写法 (“优/良/中/差”)."""
+    return "/".join(name for name, _ in profile.grades)
+
+
+def grade_style_problem(text: str, profile: Profile) -> str:
+    """Why a stored 等次写法 cannot name ``profile``'s grades ("" if it can, or if none is set)."""
+    if not (text or "").strip():
+        return ""
+    names = grade_names_of(text)
+    if names is None or len(names) != len(profile.grades):
+        return (f"等次写法“{text}”与评分规则的 {len(profile.grades)} 个等次对不上，"
+                f"按评分规则的“{style_of(profile)}”打印")
+    return ""
+
+
+@lru_cache(maxsize=None)
+def named_profile(profile: Profile, grade_names: str) -> Profile:
+    """``profile`` with its grades named as the document's 等次写法 says; the profile itself when
+    none is set or the names do not fit its bands (the checks say so)."""
+    if grade_style_problem(grade_names, profile) or not (grade_names or "").strip():
+        return profile
+    names = grade_names_of(grade_names)
+    return replace(profile, grades=tuple((name, floor)
+                                         for name, (_, floor) in zip(names, profile.grades)))
 
 
 @lru_cache(maxsize=None)

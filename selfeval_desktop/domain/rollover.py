@@ -56,4 +56,5 @@ def next_year(doc: Document) -> Document:
     unit = Unit(**{k: getattr(doc.unit, k) for k in Unit.__dataclass_fields__})
     return Document(unit=unit, year=doc.year + 1 if doc.year else None,
                     profile_id=doc.profile_id, department_profile_id=doc.department_profile_id,
+                    grade_names=doc.grade_names,
                     projects=[next_project(p, doc.year) for p in doc.projects])

@@ -24,7 +24,7 @@ from ..db.repo import save_document
 from ..domain.cells import CellError, cell_decimal
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Unit
-from ..domain.profiles import ProfileError, load_profile
+from ..domain.profiles import ProfileError, load_profile, style_of
 from ..domain.scoring import num
 from .xlsx_import_extra import profile_id_of
 from .xlsx_import_locate import (MAX_ROWS, Grid, SheetTooLarge, locate_field, locate_year,
@@ -204,7 +204,7 @@ def _unsaved(xml: str) -> list[tuple[str, str]]:
 def _unit_fields(grid: Grid, out: dict[str, str]) -> None:
     """单位名称, 评分规则 … from a summary sheet."""
     for key in ("unit_name", "unit_supervisor", "unit_address", "unit_postcode", "unit_phone",
-                "region_word", "profile", "department_profile"):
+                "region_word", "profile", "department_profile", "grade_names"):
         text, _ = locate_field(grid, key)
         if text and key not in out:
             out[key] = text
@@ -329,6 +329,17 @@ def _document_fields(doc: Document, scan: _Scan, report: ImportReport) -> None:
     department = profile_id_of(fields.get("department_profile", ""))
     if department and _exists(department):
         doc.department_profile_id = department
+    doc.grade_names = _grade_names(fields.get("grade_names", ""), doc, report)
+
+
+def _grade_names(text: str, doc, report: ImportReport) -> str:
+    """The 等次写法 the summary sheet states; "" when it is the rule's own. One that does not fit
+    the rule is kept as written (the checks say so), never dropped."""
+    text = "/".join(n.strip() for n in text.replace("／", "/").split("/")) if text.strip() else ""
+    if not text or text == style_of(load_profile(doc.profile_id)):
+        return ""
+    report.notes.append(f"等次写法：{text}")
+    return text
 
 
 def _exists(profile_id: str) -> bool:

@@ -131,6 +131,7 @@ FIELD_LABELS = {
     "region_word": ("省级财政称谓", "省级财政写作"),
     "profile": ("评分规则",),
     "department_profile": ("部门整体评分规则",),
+    "grade_names": ("等次写法",),
 }
 ALL_FIELD_LABELS = {name for names in FIELD_LABELS.values() for name in names}
 

@@ -10,7 +10,8 @@ from decimal import Decimal
 import math
 
 from ..domain.model import Document, ProjectKind
-from ..domain.profiles import load_profile
+from ..domain.evaluation import project_profile
+from ..domain.profiles import load_profile, style_of
 from .xlsx_common import (Sheet, fit_row_heights, is_number, page_setup,
                           provisional_summary_note, rate_formula, rate_value, text_width)
 
@@ -18,6 +19,7 @@ HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "全年执
 WIDTHS = (6, 40, 13, 13, 10, 8, 8)
 DEPARTMENT = "部门整体"       # in the 序号 column of the department evaluation's row
 DEPARTMENT_WIDTH = math.ceil(text_width(DEPARTMENT) + 2.5)   # bold, with the cell's margins
+GRADE_STYLE_LABEL = "等次写法"   # 优/良/中/差 or the unit's own words (优秀/良好/一般/较差 …)
 REGION_LABEL = "省级财政称谓"   # 省级财政 or 自治区财政, as the unit's region writes it
 
 
@@ -156,12 +158,14 @@ def _unit_block(sh: Sheet, doc: Document, r: int) -> None:
     """The unit's fields and the rule profiles, by label, so the workbook imports back whole."""
     profile = load_profile(doc.profile_id)
     department = load_profile(doc.department_profile_id)
+    named = project_profile(doc)
     u = doc.unit
     for label, value in (("单位主管部门", u.supervisor), ("单位地址", u.address),
                          ("单位邮编", u.postcode), ("单位电话", u.phone),
                          (REGION_LABEL, f"{u.region_word or '省级'}财政"),
                          ("评分规则", profile.name),  # read back by name (profile_id_of)
-                         ("部门整体评分规则", department.name)):
+                         ("部门整体评分规则", department.name),
+                         (GRADE_STYLE_LABEL, style_of(named))):
         sh.merge(f"A{r}:B{r}", label, bold=True)
         sh.merge(f"C{r}:G{r}", value or None, left=True)
         r += 1

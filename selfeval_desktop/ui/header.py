@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..domain.model import ProjectKind
-from ..domain.profiles import ProfileError, all_profiles, load_profile
+from ..domain.profiles import GRADE_STYLES, ProfileError, all_profiles, load_profile, style_of
 from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
                             describe_profile_change)
 from ..domain.scoring import shown_grade
 from .project_list import PROVISIONAL_COLOR, display_name, grade_color, score_tooltip
-from .qt import (QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
+from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
                  QVBoxLayout, QWidget, Qt)
 from .tabs.fields import FieldBinder
 
@@ -36,7 +36,7 @@ class ScoreBadge(QWidget):
         big.setBold(True)
         self.total.setFont(big)
         self.grade.setFont(big)
-        self.grade.setMinimumWidth(self.grade.fontMetrics().horizontalAdvance("一般") + 16)
+        self.grade.setMinimumWidth(self.grade.fontMetrics().horizontalAdvance("不合格") + 16)
         self.total.setMinimumWidth(self.total.fontMetrics().horizontalAdvance("100.00") + 4)
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.caption.setFixedWidth(CAPTION_WIDTH)
@@ -119,6 +119,12 @@ class Header(QFrame):
                 self.profile.setItemData(self.profile.count() - 1, prof.description,
                                          Qt.ItemDataRole.ToolTipRole)
         self.profile.activated.connect(self._profile_chosen)
+        # 等次写法: the words printed for the grade (seed 003 prints 优秀); the bands stay the rule's
+        self.grade_style = GuardedComboBox(self)
+        self.grade_style.setObjectName("gradeStyleBox")
+        self.grade_style.setToolTip("打印和显示的等次用词；分档（90/80/60 分）仍按评分规则")
+        self.grade_style.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.grade_style.activated.connect(self._grade_style_chosen)
         # the 部门整体 page: its own rule (the department profile), shown in place of the list
         self.department_profile = QLabel("", self)
         self.department_profile.setObjectName("departmentProfile")
@@ -153,6 +159,9 @@ class Header(QFrame):
         rule_row.addWidget(QLabel("评分规则", self))
         rule_row.addWidget(self.profile, 1)
         rule_row.addWidget(self.department_profile, 1)
+        rule_row.addSpacing(12)
+        rule_row.addWidget(QLabel("等次写法", self))
+        rule_row.addWidget(self.grade_style)
         left.addLayout(unit_row)
         left.addLayout(rule_row)
         layout = QHBoxLayout(self)
@@ -164,7 +173,8 @@ class Header(QFrame):
         layout.addSpacing(8)
         layout.addWidget(self.badge)
 
-        self._tips = {w: w.toolTip() for w in (self.unit, self.year, self.profile)}
+        self._tips = {w: w.toolTip() for w in (self.unit, self.year, self.profile,
+                                               self.grade_style)}
         session.scoreChanged.connect(self._score_changed)
         session.fieldChanged.connect(self._field_changed)
         session.documentReplaced.connect(self.refresh)
@@ -183,10 +193,12 @@ class Header(QFrame):
             self.profile.addItem(doc.profile_id, doc.profile_id)
             i = self.profile.count() - 1
         self.profile.setCurrentIndex(i)
+        self._fill_grade_styles(doc)
         readonly = self.session.readonly
         locked = not self._document_editable()
         self.year.setReadOnly(locked)
         self.profile.setEnabled(not locked)
+        self.grade_style.setEnabled(not locked)
         # locked fields look it (review 6: in a read-only window 单位 and 年度 looked editable)
         locked_look = "QLineEdit, QSpinBox { background: palette(window); }" if locked else ""
         for w in (self.unit, self.year):
@@ -194,8 +206,9 @@ class Header(QFrame):
         symbols = self.year.ButtonSymbols
         self.year.setButtonSymbols(symbols.NoButtons if locked else symbols.UpDownArrows)
         self.readonly_note.setVisible(readonly)
-        tip = "已有定稿的项目：单位、年度和评分规则不能修改（撤销定稿后可改）" if locked and not readonly else ""
-        for w in (self.unit, self.year, self.profile):
+        tip = ("已有定稿的项目：单位、年度、评分规则和等次写法不能修改（撤销定稿后可改）"
+               if locked and not readonly else "")
+        for w in (self.unit, self.year, self.profile, self.grade_style):
             w.setToolTip(tip or self._tips.get(w, ""))
         self._show_score()
 
@@ -231,6 +244,31 @@ class Header(QFrame):
             return
         with self.session.macro("更改评分规则"):
             self.session.set_value("meta", None, None, "profile_id", pid)
+
+    def _fill_grade_styles(self, doc) -> None:
+        """The rule's own words first (“优/良/中/差（默认）”), then the other usual ones; a
+        stored one this list does not have is shown as stored, kept."""
+        try:
+            own = style_of(load_profile(doc.profile_id))
+        except ProfileError:
+            own = GRADE_STYLES[0]
+        items = [(f"{own}（默认）", "")] + [(s, s) for s in GRADE_STYLES if s != own]
+        if doc.grade_names and doc.grade_names not in [d for _, d in items]:
+            items.append((doc.grade_names, doc.grade_names))
+        box = self.grade_style
+        box.blockSignals(True)
+        box.clear()
+        for text, data in items:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(0, box.findData(doc.grade_names or "")))
+        box.blockSignals(False)
+
+    def _grade_style_chosen(self, index: int) -> None:
+        value = self.grade_style.itemData(index) or ""
+        if value == (self.session.document.grade_names or "") or not self._document_editable():
+            return
+        with self.session.macro("更改等次写法"):
+            self.session.set_value("meta", None, None, "grade_names", value)
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "meta" or entity == "project" and attr == "finalized_at":
@@ -330,6 +368,8 @@ class Header(QFrame):
             self.year.setFocus()
         elif place.field in ("profile_id", "department_profile_id"):
             self.profile.setFocus()
+        elif place.field == "grade_names":
+            self.grade_style.setFocus()
         else:
             self.unit.setFocus()
         return True

@@ -29,7 +29,10 @@ _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
-                "差": "#c62828", PROVISIONAL_GRADE: "#8a8a8a"}
+                "差": "#c62828", PROVISIONAL_GRADE: "#8a8a8a",
+                # the 等次写法 a unit may choose (profiles.GRADE_STYLES), coloured as their band
+                "优秀": "#1b7f3b", "良好": "#1f5fa8", "合格": "#b36b00", "较差": "#c62828",
+                "不合格": "#c62828"}
 
 PROVISIONAL_COLOR = "#9e9e9e"   # a total that is not final yet: grey, its reason in the tooltip
 

@@ -56,7 +56,7 @@ def kind_of(entity: str, attr: str) -> str:
     if entity == "meta":
         if attr == "year":
             return YEAR
-        if attr in ("profile_id", "department_profile_id"):
+        if attr in ("profile_id", "department_profile_id", "grade_names"):
             return TEXT
     if entity == "project":
         if attr in repo.PROJECT_TEXT:

@@ -18,7 +18,7 @@ def _shared():
     return finalize
 
 FINALIZED_MESSAGE = "项目已定稿，不能修改。如需修改，请先点“项目”菜单中的“撤销定稿”"
-DOCUMENT_LOCKED_MESSAGE = ("已有定稿的项目，单位、年度和评分规则不能修改（会改变定稿项目的校验码）。"
+DOCUMENT_LOCKED_MESSAGE = ("已有定稿的项目，单位、年度、评分规则和等次写法不能修改（会改变定稿项目的校验码）。"
                            "如需修改，请先撤销定稿")
 _DOCUMENT_ENTITIES = ("unit", "meta")
 

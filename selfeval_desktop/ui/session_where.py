@@ -17,7 +17,8 @@ from ..domain.model import CONCLUSION_SECTIONS, FUND_KIND_LABELS, FundKind, Sour
 FIELD_LABELS = {
     "unit": {"name": "单位名称", "supervisor": "主管部门", "region_word": "财政级次",
              "address": "单位地址", "postcode": "邮编", "phone": "联系电话"},
-    "meta": {"year": "评价年度", "profile_id": "评分规则", "department_profile_id": "部门评分规则"},
+    "meta": {"year": "评价年度", "profile_id": "评分规则", "department_profile_id": "部门评分规则",
+             "grade_names": "等次写法"},
     "project": {"name": "项目名称", "supervisor": "主管部门", "implementer": "实施单位",
                 "leader": "项目负责人", "phone": "联系电话", "address": "地址", "postcode": "邮编",
                 "start": "开始时间", "end": "结束时间", "background": "立项背景",

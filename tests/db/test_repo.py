@@ -53,6 +53,7 @@ def full_document() -> Document:
     return Document(unit=Unit("某县科学技术局", "某县人民政府", "自治区", "某县政府大院",
                               "547000", "0778-2116276"),
                     year=2021, profile_id="hubei", department_profile_id="department_2021",
+                    grade_names="优秀/良好/一般/较差",
                     projects=[project, department])
 
 
