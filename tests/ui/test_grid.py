@@ -142,7 +142,7 @@ def test_copy_selection_as_tsv_with_quotes(qtbot, setup):
     pid = session.document.projects[0].id
     session.set_value("indicator", pid, session.project(pid).indicators[0].id, "deviation",
                       "第一行\n第二行")
-    grid.setCurrentIndex(model.index(0, im.COL_LEVEL1))
+    grid.setCurrentIndex(model.index(0, im.COL_WEIGHT))     # the cursor in the block, as dragged
     from selfeval_desktop.ui.qt import QItemSelection
     grid.selectionModel().select(QItemSelection(model.index(0, im.COL_WEIGHT),
                                                 model.index(1, im.COL_DEVIATION)),

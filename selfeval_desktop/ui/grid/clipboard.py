@@ -12,10 +12,23 @@ EDIT_ROLE = Qt.ItemDataRole.EditRole
 
 class ClipboardOps:
 
+    def selection_strayed(self) -> bool:
+        """The cursor is outside the selection (a programmatic move, a Ctrl+click elsewhere): as
+        in Excel, the cursor's cell is then what Delete, copy, paste and 删除行 act on — never a
+        highlighted cell that may be out of view (review 12a)."""
+        cur, model = self.currentIndex(), self.selectionModel()
+        return model is not None and cur.isValid() and not model.isSelected(cur)
+
+    def selected_cells(self) -> list:
+        """The selected cells, or the cursor's cell alone when it strayed from the selection."""
+        if self.selection_strayed():
+            return [self.currentIndex()]
+        return self.selectedIndexes()
+
     def selected_rect(self):
         """(top, left, bottom, right) of the selection, or of the current cell."""
         ranges = self.selectionModel().selection() if self.selectionModel() else []
-        if not ranges or not len(ranges):
+        if not ranges or not len(ranges) or self.selection_strayed():
             cur = self.currentIndex()
             if not cur.isValid():
                 return None
@@ -31,7 +44,7 @@ class ClipboardOps:
         if self._refused():
             return
         model = self.model()
-        indexes = [i for i in self.selectedIndexes() if self._editable(i)] or \
+        indexes = [i for i in self.selected_cells() if self._editable(i)] or \
             ([self.currentIndex()] if self._editable(self.currentIndex()) else [])
         indexes = [i for i in indexes if model.data(i, EDIT_ROLE) not in (None, "")]
         if not indexes:
@@ -62,7 +75,7 @@ class ClipboardOps:
                 if self.isColumnHidden(c):
                     continue
                 index = model.index(r, c)
-                if len(selected) and not selected.contains(index):
+                if len(selected) and not self.selection_strayed() and not selected.contains(index):
                     row.append("")
                     continue
                 value = model.data(index, EDIT_ROLE)
@@ -118,8 +131,12 @@ class ClipboardOps:
             top, left, bottom, right = rect
             block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
             start_row, start_col = top, left
-        else:
-            start_row, start_col = cur.row(), cur.column()
+        elif rect:
+            # at the selection's top-left, as Excel does (review 12a: after Shift+↓ the block
+            # began at the cursor, one row down, and overwrote the row below); a selection that
+            # holds the block a whole number of times is filled with it, as in Excel
+            start_row, start_col = rect[0], rect[1]
+            block = _tiled(block, rect[2] - rect[0] + 1, self._visible_width(rect[1], rect[3]))
         if self._rows_model() and start_row > self._data_rows():
             # onto the 合计 row (review 9: an empty row was inserted for the 新 row between):
             # the pasted rows go after the last one, as on the 新 row
@@ -175,10 +192,24 @@ class ClipboardOps:
             sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
             self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def _visible_width(self, left: int, right: int) -> int:
+        return sum(1 for c in range(left, right + 1) if not self.isColumnHidden(c))
+
     def _paste_columns(self, start: int, count: int) -> list[int]:
         """The visible columns from ``start`` on that a block of ``count`` columns lands in."""
         cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
         return cols[:count]
+
+
+def _tiled(block: list[list[str]], rows: int, cols: int) -> list[list[str]]:
+    """``block`` repeated over a selection of ``rows`` × ``cols`` that holds it a whole number of
+    times (more than once); the block itself otherwise."""
+    height, width = len(block), max(len(r) for r in block)
+    if rows % height or cols % width or (rows, cols) == (height, width) or \
+            rows < height or cols < width:
+        return block
+    padded = [r + [""] * (width - len(r)) for r in block]
+    return [padded[r % height] * (cols // width) for r in range(rows)]
 
 
 def _beyond_right(block: list[list[str]], width: int) -> str:

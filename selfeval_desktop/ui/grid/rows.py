@@ -38,7 +38,7 @@ class RowOps:
             self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
 
     def selected_rows(self) -> list[int]:
-        rows = {i.row() for i in self.selectedIndexes()} or (
+        rows = {i.row() for i in self.selected_cells()} or (
             {self.currentIndex().row()} if self.currentIndex().isValid() else set())
         return sorted(r for r in rows if r < self._data_rows())
 

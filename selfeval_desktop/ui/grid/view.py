@@ -21,11 +21,12 @@ from ..models.base import ErrorRole, KindRole
 from ..session_fields import MONEY
 from ..undo_actions import is_undo_key
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent, QHeaderView,
-                  QKeySequence, QLineEdit, QMainWindow, QPersistentModelIndex, QPlainTextEdit,
+                  QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow, QPersistentModelIndex, QPlainTextEdit,
                   QTableView, QTextCursor, QTextEdit, Qt)
 from .clipboard import ClipboardOps
 from .fit import RowFitter
 from .focus import FocusOps
+from .navigation import NavigationOps
 from .rows import RowOps
 from .typing import EditorTyping, editor_text
 
@@ -41,7 +42,7 @@ _USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
                   QAbstractItemView.EditTrigger.EditKeyPressed)
 
 
-class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
+class Grid(FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -123,6 +124,16 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
     def _data_rows(self) -> int:
         model = self.model()
         return getattr(model, "data_rows", model.rowCount())
+
+    def setCurrentIndex(self, index):  # noqa: N802 - Qt override (for our callers)
+        """Move the cursor to a cell, that cell alone selected. Qt's own reads the keys held at
+        that moment: after Ctrl+Shift+= inserted a row, the old row stayed selected with the new
+        one, and Ctrl+- then deleted a real row too (review 12a)."""
+        selection = self.selectionModel()
+        if selection is None or not index.isValid():
+            super().setCurrentIndex(index)
+            return
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _set_current(self, row: int, col: int) -> None:
         index = self.model().index(row, col)
@@ -237,6 +248,8 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
             return
         if key in CLEAR_KEYS and not mods & ~Qt.KeyboardModifier.KeypadModifier:
             self.clear_selection()
+            return
+        if self.ctrl_navigation(event):      # Ctrl+arrows/Home/End: to the data's edge (Excel)
             return
         super().keyPressEvent(event)
 
@@ -358,8 +371,8 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
                 self._watch(editor)
                 if self._enter_mode:
                     self._typing.typed()      # the key that opened it was typed into it
-                if isinstance(editor, QPlainTextEdit) and not self._enter_mode:
-                    editor.moveCursor(QTextCursor.MoveOperation.End)   # F2: go on writing
+                if not self._enter_mode:
+                    _caret_for_editing(editor, self.viewport(), trigger, event)
         return opened
 
     def _watch(self, editor) -> None:
@@ -505,3 +518,22 @@ class Grid(FocusOps, ClipboardOps, RowOps, QTableView):
                         line.setText(commit)
                         return
         super().inputMethodEvent(event)
+
+
+def _caret_for_editing(editor, viewport, trigger, event) -> None:
+    """F2 (or a double-click) opens the cell to go on writing, as in Excel: the caret at the end
+    (or where the cell was clicked), nothing selected. Qt selected the whole text, so the next
+    key replaced the value (review 12a: F2, “0” on “4次” made it “0” and the 得分 0.00)."""
+    if isinstance(editor, QPlainTextEdit):
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        return
+    line = editor if isinstance(editor, QLineEdit) else editor.findChild(QLineEdit)
+    if line is None:
+        return
+    line.deselect()
+    line.end(False)
+    position = getattr(event, "position", None)
+    if trigger == QAbstractItemView.EditTrigger.DoubleClicked and position is not None:
+        point = line.mapFrom(viewport, position().toPoint())
+        if line.rect().contains(point):
+            line.setCursorPosition(line.cursorPositionAt(point))

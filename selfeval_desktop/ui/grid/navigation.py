@@ -1,0 +1,100 @@
+"""Ctrl+arrows, Ctrl+Home and Ctrl+End in a :class:`~.view.Grid` (mixed into it), as in Excel/WPS.
+
+Qt's own handling moved the cursor with Ctrl held but left the old selection where it was
+(review 12a: Delete then cleared the highlighted cell, scrolled out of view, while typing went to
+the cursor's cell), did not extend the selection with Ctrl+Shift, and moved one cell at a time.
+Here:
+
+- Ctrl+↓/↑/←/→ jump to the edge of the data: from a filled cell to the last filled one before a
+  blank; from a blank (or the last filled) cell to the next filled one; else to the grid's edge.
+- Ctrl+Home goes to the first cell, Ctrl+End to the last row's last column.
+- The cell moved to is the only one selected; with Shift the selection is extended from its
+  anchor to it, as Shift+arrows do.
+"""
+from __future__ import annotations
+
+from ..qt import QItemSelection, QItemSelectionModel, Qt
+
+CTRL_KEYS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
+             Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Home: None, Qt.Key.Key_End: None}
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
+class NavigationOps:
+
+    def ctrl_navigation(self, event) -> bool:
+        """Handle a Ctrl(+Shift)+arrow/Home/End key; False for any other key."""
+        key, mods = event.key(), event.modifiers() & ~_KEYPAD
+        if key not in CTRL_KEYS or not mods & _CTRL or mods & ~(_CTRL | _SHIFT):
+            return False
+        cur, model = self.currentIndex(), self.model()
+        if model is None or not cur.isValid() or model.rowCount() == 0:
+            return True
+        cols = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        rows = [r for r in range(model.rowCount()) if not self.isRowHidden(r)]
+        if not cols or not rows:
+            return True
+        if key == Qt.Key.Key_Home:
+            row, col = rows[0], cols[0]
+        elif key == Qt.Key.Key_End:
+            row, col = rows[-1], cols[-1]
+        else:
+            down, right = CTRL_KEYS[key]
+            if down:
+                row, col = self._data_edge(rows, cur.row(), down, lambda r: (r, cur.column())), \
+                    cur.column()
+            else:
+                row, col = cur.row(), self._data_edge(cols, cur.column(), right,
+                                                      lambda c: (cur.row(), c))
+        self._move_to(row, col, extend=bool(mods & _SHIFT))
+        return True
+
+    def _data_edge(self, line: list[int], at: int, step: int, cell) -> int:
+        """Where Ctrl+arrow lands along ``line`` (visible rows or columns) from ``at``."""
+        if at not in line:
+            return line[0] if step < 0 else line[-1]
+        i = line.index(at)
+        ahead = line[i + 1:] if step > 0 else list(reversed(line[:i]))
+        if not ahead:
+            return at
+        filled = self._filled(*cell(at))
+        if filled and self._filled(*cell(ahead[0])):
+            last = at
+            for pos in ahead:               # along the block to its last filled cell
+                if not self._filled(*cell(pos)):
+                    return last
+                last = pos
+            return last
+        for pos in ahead:                   # across the blanks to the next filled cell
+            if self._filled(*cell(pos)):
+                return pos
+        return ahead[-1]
+
+    def _filled(self, row: int, col: int) -> bool:
+        value = self.model().index(row, col).data(Qt.ItemDataRole.DisplayRole)
+        return value not in (None, "")
+
+    def _move_to(self, row: int, col: int, extend: bool) -> None:
+        model, selection = self.model(), self.selectionModel()
+        target = model.index(row, col)
+        if not extend:
+            selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            anchor = self._selection_anchor()
+            selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.select(QItemSelection(anchor, target),
+                             QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(target)
+
+    def _selection_anchor(self):
+        """The corner of the selection opposite the current cell (where Shift started)."""
+        cur, model = self.currentIndex(), self.model()
+        ranges = self.selectionModel().selection()
+        for r in ranges:
+            if r.contains(cur):
+                row = r.top() if cur.row() == r.bottom() else r.bottom()
+                col = r.left() if cur.column() == r.right() else r.right()
+                return model.index(row, col)
+        return cur

@@ -1,0 +1,102 @@
+"""Review 12a: four grid habits where the clerk's keys acted on a cell other than the one under
+the cursor, or replaced what F2 was pressed to add to. Each test failed before its fix."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.ui.models import indicator_model as im
+from selfeval_desktop.ui.qt import QGuiApplication, Qt
+
+from tests.ui.test_grid_keys import actuals, at, editor_of, setup  # noqa: F401 - fixture
+from tests.ui.ui_fixtures import reread
+
+K, CTRL, SHIFT = Qt.Key, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def selected(grid):
+    return sorted((i.row(), i.column()) for i in grid.selectedIndexes())
+
+
+def test_f2_puts_the_caret_at_the_end_so_typing_adds(qtbot, setup, path):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))      # “4次”
+    qtbot.keyClick(grid, K.Key_F2)
+    editor = editor_of(grid)
+    assert not editor.hasSelectedText() and editor.cursorPosition() == 2
+    qtbot.keyClicks(editor, "0")
+    qtbot.keyClick(editor, K.Key_Return)
+    assert actuals(path)[0] == "4次0"                          # added to, not replaced by “0”
+
+
+def test_double_click_opens_without_selecting_everything(qtbot, setup):
+    grid, model, _session = setup
+    index = model.index(1, im.COL_ACTUAL)                      # “95%”
+    rect = grid.visualRect(index)
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = editor_of(grid)
+    assert editor is not None and not editor.hasSelectedText()
+
+
+@pytest.mark.parametrize("key", [K.Key_Home, K.Key_End, K.Key_Down])
+def test_ctrl_moves_leave_only_the_cell_moved_to_selected(qtbot, setup, path, key):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(1, im.COL_ACTUAL))
+    qtbot.keyClick(grid, key, CTRL)
+    assert selected(grid) == [at(grid)] and at(grid) != (1, im.COL_ACTUAL)
+    before = actuals(path)
+    qtbot.keyClick(grid, K.Key_Delete)
+    assert actuals(path)[1] == before[1] == "95%"              # the old cell is not cleared
+
+
+def test_ctrl_arrows_jump_to_the_edge_of_the_data(qtbot, setup):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    qtbot.keyClick(grid, K.Key_Down, CTRL)
+    assert at(grid) == (1, im.COL_ACTUAL)          # 4次, 95%, then row 3 is blank: its end
+    qtbot.keyClick(grid, K.Key_Down, CTRL)
+    assert at(grid) == (3, im.COL_ACTUAL)          # across the blank to 92%
+    qtbot.keyClick(grid, K.Key_Up, CTRL)
+    assert at(grid) == (1, im.COL_ACTUAL)
+    qtbot.keyClick(grid, K.Key_Home, CTRL)
+    first = next(c for c in range(model.columnCount()) if not grid.isColumnHidden(c))
+    assert at(grid) == (0, first)
+
+
+def test_ctrl_shift_extends_the_selection(qtbot, setup):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    qtbot.keyClick(grid, K.Key_Down, CTRL | SHIFT)
+    assert selected(grid) == [(0, im.COL_ACTUAL), (1, im.COL_ACTUAL)]
+    qtbot.keyClick(grid, K.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text().split("\r\n")[:2] == ["4次", "95%"]
+
+
+def test_paste_onto_a_shift_selection_starts_at_its_top(qtbot, setup, path):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)                    # rows 1–2 selected, cursor on 2
+    assert at(grid) == (1, im.COL_ACTUAL)
+    QGuiApplication.clipboard().setText("5次\r\n96%\r\n")
+    qtbot.keyClick(grid, K.Key_V, CTRL)
+    assert actuals(path)[:3] == ["5次", "96%", ""]             # row 3 untouched
+
+
+def test_a_row_inserted_with_its_shortcut_is_the_only_one_selected(qtbot, setup, path):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(1, im.COL_NAME))
+    names = [i.name for i in reread(path).projects[0].indicators]
+    qtbot.keyClick(grid, K.Key_Equal, CTRL | SHIFT)            # 在上方插入行
+    assert at(grid) == (1, im.COL_NAME) and selected(grid) == [(1, im.COL_NAME)]
+    qtbot.keyClick(grid, K.Key_Minus, CTRL)                    # oops: 删除所选行
+    assert [i.name for i in reread(path).projects[0].indicators] == names
+
+
+def test_a_block_fills_a_selection_that_holds_it_whole_times(qtbot, setup, path):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    for _ in range(3):
+        qtbot.keyClick(grid, K.Key_Down, SHIFT)                # four rows selected
+    QGuiApplication.clipboard().setText("5次\r\n96%\r\n")
+    qtbot.keyClick(grid, K.Key_V, CTRL)
+    assert actuals(path) == ["5次", "96%", "5次", "96%"]       # as Excel repeats it
