@@ -47,6 +47,20 @@ def minimum_size(free_width: int | None, free_height: int | None) -> tuple[int, 
     return width, height
 
 
+FIRST_SIZE = (1280, 720)   # the first window (nothing remembered), where the screen has room
+FRAME = 40                 # the title bar and frame, about, beside the screen's free area
+
+
+def first_size(free_width: int | None, free_height: int | None) -> tuple[int, int]:
+    """The first window's size: 1280×720, or the screen's free area (less the frame) where that
+    is smaller (review 12b: at 125 % a 1366×768 screen leaves 1093 px, and a 1280 px window put
+    总分/等次 and 已保存 off the screen); never below the minimum."""
+    min_w, min_h = minimum_size(free_width, free_height)
+    width = FIRST_SIZE[0] if free_width is None else min(FIRST_SIZE[0], free_width)
+    height = FIRST_SIZE[1] if free_height is None else min(FIRST_SIZE[1], free_height - FRAME)
+    return max(width, min_w), max(height, min_h)
+
+
 def _list_from_top(view) -> None:
     """The project list from its first row, the selected one still in sight (review 10: selected
     before the window had its height, the list stayed scrolled one row down at 910×480 and the
@@ -276,8 +290,9 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("", self)
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.resize(self.minimumWidth() if self.minimumWidth() < MIN_WIDTH else 1280,
-                    self.minimumHeight() if self.minimumHeight() < MIN_HEIGHT else 720)
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        self.resize(*first_size(free.width() if free else None, free.height() if free else None))
         self._restore_geometry()
         self._show_document_state(welcome=False)
         self.after_paint(install_qt_translations)   # 是/否, 复制/粘贴 … in Chinese, after the first paint
@@ -444,6 +459,11 @@ class MainWindow(QMainWindow):
         free = screen.availableGeometry() if screen is not None else None
         self.setMinimumSize(*minimum_size(free.width() if free else None,
                                           free.height() if free else None))
+        if free is not None and not self.isMaximized() and not self.isFullScreen() and \
+                (self.width() > free.width() or self.height() > free.height() - FRAME):
+            # remembered on a larger screen (or a higher scale): brought back within this one
+            self.resize(*first_size(free.width(), free.height()))
+            self.move(free.topLeft())
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

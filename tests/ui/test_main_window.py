@@ -451,3 +451,20 @@ def test_the_project_list_opens_from_its_first_row(qtbot, tmp_path):
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.settled, timeout=3000)
     assert window.page.projects.view.verticalScrollBar().value() == 0
+
+
+def test_the_first_window_fits_a_125_percent_laptop_screen():
+    """Review 12b: 1366×768 at 125 % leaves about 1093×582; the first window was 1280 wide and
+    总分/等次 and 已保存 were off the screen."""
+    assert mw.first_size(1093, 582) == (1093, 542)
+    assert mw.first_size(1366, 728) == (1280, 688)              # 100 %: under the taskbar
+    assert mw.first_size(1920, 1040) == (1280, 720)
+    assert mw.first_size(None, None) == (1280, 720)
+
+
+def test_a_window_remembered_on_a_larger_screen_is_brought_within_this_one(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, show=False)
+    window.resize(3000, 2000)                   # as restored from a 4K monitor
+    window.fit_to_screen()
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
