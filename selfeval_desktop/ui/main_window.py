@@ -459,9 +459,14 @@ class MainWindow(QMainWindow):
         free = screen.availableGeometry() if screen is not None else None
         self.setMinimumSize(*minimum_size(free.width() if free else None,
                                           free.height() if free else None))
+
+    def keep_within_screen(self) -> None:
+        """A size remembered on a larger screen (or at a lower scale) brought back within this
+        one, as a first window would be."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
         if free is not None and not self.isMaximized() and not self.isFullScreen() and \
                 (self.width() > free.width() or self.height() > free.height() - FRAME):
-            # remembered on a larger screen (or a higher scale): brought back within this one
             self.resize(*first_size(free.width(), free.height()))
             self.move(free.topLeft())
 
@@ -469,6 +474,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self.keep_within_screen()
         state = self.settings.value("window/state")
         self._state_restored = state is not None and self.restoreState(state)
 

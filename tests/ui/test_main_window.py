@@ -465,6 +465,6 @@ def test_the_first_window_fits_a_125_percent_laptop_screen():
 def test_a_window_remembered_on_a_larger_screen_is_brought_within_this_one(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path, show=False)
     window.resize(3000, 2000)                   # as restored from a 4K monitor
-    window.fit_to_screen()
+    window.keep_within_screen()
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
