@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from .checks_base import Context, percent, points, shown
 from .model import Indicator, ProjectKind
+from .indicator_order import rows_text, split_groups
 from .scoring import IndicatorScore, judged_by_achievement, num, parsed, score_indicator
 from .values import Direction, unit_slip
 
@@ -32,6 +33,7 @@ def check_indicators(ctx: Context) -> None:
         return
     _weights_sum(ctx)
     _level1(ctx)
+    _groups_split(ctx)
     for row, (ind, s) in enumerate(zip(project.indicators, ctx.score.indicators)):
         _row(ctx, row, ind, s)
     _stated_execution(ctx)
@@ -95,6 +97,16 @@ def _level1(ctx: Context) -> None:
         elif sums[key] != weight:
             ctx.warning("level1_weights", f"{ctx.name}{label}分值合计 {points(sums[key])}，{rule}",
                         "indicators", "indicator", first_row[key], "weight")
+
+
+def _groups_split(ctx: Context) -> None:
+    """A heading whose rows are apart prints twice on the 自评表 (review 12b: 产出指标 typed in the
+    新 row after 满意度指标)."""
+    for label, spans in split_groups(ctx.project.indicators):
+        ctx.warning("indicator_groups_split",
+                    f"{ctx.name}“{label}”的指标分在几处（{rows_text(spans)}），打印的自评表中会出现"
+                    f"{len(spans)}次；可点绩效指标表下方的“按一级指标归类”把它们排在一起",
+                    "indicators", "indicator", spans[1][0], "level1")
 
 
 def _blank(ind: Indicator) -> bool:

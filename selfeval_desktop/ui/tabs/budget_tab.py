@@ -127,6 +127,8 @@ class BudgetTab(QWidget):
         add.clicked.connect(lambda: self.line_grid.insert_row(1))
         self.remove_button = remove = QPushButton("删除行", lines)
         remove.clicked.connect(self.line_grid.delete_rows)
+        for button in (add, remove):    # the keys go back to the grid, on the row (review 12a)
+            button.clicked.connect(self.line_grid.setFocus)
         bar.addStretch(1)
         bar.addWidget(add)
         bar.addWidget(remove)

@@ -23,6 +23,8 @@ class EvaluatorsBox(QGroupBox):
         self.add_button.clicked.connect(self.add_person)
         self.remove_button = QPushButton("删除所选人员", self)
         self.remove_button.clicked.connect(self.grid.delete_rows)
+        for button in (self.add_button, self.remove_button):   # the keys back to the grid
+            button.clicked.connect(self.grid.setFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

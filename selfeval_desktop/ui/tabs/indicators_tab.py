@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain.scoring import num
+from ...domain.indicator_order import grouped_order, split_groups
 from ...domain.weights import even_split
 from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
@@ -71,9 +72,16 @@ class IndicatorsTab(QWidget):
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
         self.even_button.clicked.connect(self.even_split)
         self.add_button = add_button = QPushButton("插入行", self)
-        add_button.clicked.connect(lambda: self.grid.insert_row(1))
+        add_button.clicked.connect(lambda: self._on_grid(self.grid.insert_row, 1))
         self.delete_button = delete_button = QPushButton("删除行", self)
-        delete_button.clicked.connect(self.grid.delete_rows)
+        delete_button.clicked.connect(lambda: self._on_grid(self.grid.delete_rows))
+        # shown only while a 一级指标's rows are apart (it would print twice): one click puts them
+        # together (review 12b: a 产出指标 row typed in the 新 row, after 满意度)
+        self.group_button = QPushButton("按一级指标归类", self)
+        self.group_button.setObjectName("regroupButton")
+        self.group_button.setToolTip("把同一一级指标的行排在一起，打印时每个一级指标只出现一次（可撤销）")
+        self.group_button.clicked.connect(self.regroup)
+        self.group_button.hide()
         self.summary = QLabel(self)
         self.summary.setObjectName("level1_summary")
         self.summary.setWordWrap(True)   # a narrow window: a second line, never cut off
@@ -82,7 +90,8 @@ class IndicatorsTab(QWidget):
         self.hint.setStyleSheet("color: #666;")
 
         bar = QHBoxLayout()
-        for w in (self.template_button, self.even_button, add_button, delete_button):
+        for w in (self.template_button, self.even_button, add_button, delete_button,
+                  self.group_button):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
@@ -121,10 +130,14 @@ class IndicatorsTab(QWidget):
     def update_summary(self) -> None:
         if self.pid is None or not any(p.id == self.pid for p in self.session.document.projects):
             self.summary.setText("")
+            self.group_button.hide()
             return
+        indicators = self.session.project(self.pid).indicators
+        self.group_button.setVisible(bool(split_groups(indicators))
+                                     and self.session.project_editable(self.pid))
         profile = self.session.profile(self.pid)
         parts = []
-        summary = level1_summary(self.session.project(self.pid).indicators, profile)
+        summary = level1_summary(indicators, profile)
         for label, written, expected in summary:
             mark = "✓" if written == expected else "✗"
             color = "#2e7d32" if written == expected else "#c62828"
@@ -160,6 +173,32 @@ class IndicatorsTab(QWidget):
         with self.session.macro("平均分配分值"):
             for row_id, share in changes:
                 self.session.set_value("indicator", self.pid, row_id, "weight", str(share))
+
+    def _on_grid(self, action, *args) -> None:
+        """A button's row action, then the keys back to the grid (review 12a: after 插入行 the
+        button kept the focus and the text typed next went nowhere)."""
+        action(*args)
+        self.grid.setFocus()
+
+    def regroup(self) -> None:
+        """按一级指标归类: each 一级指标's rows together, in the order they first appear; one
+        undo step, the cursor kept on the row it was on."""
+        if not self.session.project_editable(self.pid):
+            return
+        indicators = self.session.project(self.pid).indicators
+        order = [indicators[r].id for r in grouped_order(indicators)]
+        if order == [ind.id for ind in indicators]:
+            return
+        current = self.grid.currentIndex()
+        kept = indicators[current.row()].id if current.isValid() and \
+            current.row() < len(indicators) else None
+        with self.session.macro("按一级指标归类"):
+            for position, row_id in enumerate(order):
+                self.session.move_row("indicator", self.pid, row_id, position)
+        if kept is not None:
+            row = [ind.id for ind in self.session.project(self.pid).indicators].index(kept)
+            self.grid.setCurrentIndex(self.model.index(row, max(current.column(), 0)))
+        self.grid.setFocus()
 
     def _template_menu(self) -> QMenu:
         menu = QMenu(self)
