@@ -210,6 +210,8 @@ class Header(QFrame):
                if locked and not readonly else "")
         for w in (self.unit, self.year, self.profile, self.grade_style):
             w.setToolTip(tip or self._tips.get(w, ""))
+        # a narrow window cuts the rule's long name: the tooltip gives it whole (review 12b)
+        self.profile.setToolTip(f"{self.profile.currentText()}\n{self.profile.toolTip()}")
         self._show_score()
 
     def _document_editable(self) -> bool:
@@ -262,6 +264,8 @@ class Header(QFrame):
             box.addItem(text, data)
         box.setCurrentIndex(max(0, box.findData(doc.grade_names or "")))
         box.blockSignals(False)
+        # never squeezed below its words (review 12b: “优/” at 1280 px); the rule's name gives way
+        box.setMinimumWidth(box.sizeHint().width())
 
     def _grade_style_chosen(self, index: int) -> None:
         value = self.grade_style.itemData(index) or ""

@@ -190,6 +190,21 @@ def test_a_passing_mouse_wheel_does_not_change_the_dates(qtbot, tab, session):
     qtbot.waitUntil(year.hasFocus, timeout=2000)
     wheel(year, 1)
     assert session.project(pid).start == before
+    year.setCurrentIndex(year.findData(2021))     # a year shown: the arrows step from it
     index = year.currentIndex()
     qtbot.keyClick(year, Qt.Key.Key_Down)
     assert year.currentIndex() == index + 1
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")     # the popup, offscreen
+def test_an_empty_year_list_opens_on_the_evaluation_year(qtbot, tab, session):
+    """Reviews 12a/12b: ↓ on an empty 起止时间 year picked 2035 for a 2021 evaluation, and the
+    list opened at its top (2035), 2021 a long scroll away."""
+    year = tab.edits["end"].year
+    assert year.currentData() is None and session.document.year == 2021
+    year.setFocus()
+    qtbot.keyClick(year, Qt.Key.Key_Down)
+    assert year.currentData() is None                        # nothing chosen by the key
+    assert year.view().isVisible()
+    assert year.view().currentIndex().data() == "2021年"      # the list waits on 2021
+    year.hidePopup()

@@ -13,10 +13,38 @@ import re
 from ...domain.money import format_wan
 from ..combo import PageComboBox
 from ..undo_actions import pass_undo_keys
-from ..qt import (QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit,
+from ..qt import (QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdit, Qt,
                   QSignalBlocker, QTimer, QWidget, Signal)
 
 IDLE_MS = 700  # a pause in typing this long commits the field
+
+
+class YearBox(PageComboBox):
+    """The year list of 起止时间. Unset, it opens on the evaluation year (``hint``), and ↑/↓ open
+    the list there instead of stepping: ↓ on an empty box picked 2035 for a 2021 evaluation, and
+    the year wanted was a long scroll away (reviews 12a, 12b)."""
+
+    hint = None           # a callable giving the year to open on (the document's 评价年度)
+
+    def _unset(self) -> bool:
+        return self.currentData() is None
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        super().showPopup()
+        year = self.hint() if self.hint is not None and self._unset() else None
+        row = self.findData(year) if year else -1
+        if row > 0:
+            index = self.model().index(row, 0)
+            self.view().setCurrentIndex(index)
+            self.view().scrollTo(index)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._unset() and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and \
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.showPopup()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class MonthPicker(QWidget):
@@ -26,7 +54,7 @@ class MonthPicker(QWidget):
 
     def __init__(self, parent=None, first_year: int = 2000, last_year: int = 2035):
         super().__init__(parent)
-        self.year = PageComboBox(self)
+        self.year = YearBox(self)
         self.month = PageComboBox(self)
         self.year.addItem("年份", None)
         for y in range(last_year, first_year - 1, -1):

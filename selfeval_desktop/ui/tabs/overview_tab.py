@@ -74,6 +74,8 @@ class OverviewTab(QWidget):
             grid.addWidget(edits[right], row, 3)
         self.start = self.binder.bind(MonthPicker(page), "project", "start")
         self.end = self.binder.bind(MonthPicker(page), "project", "end")
+        for picker in (self.start, self.end):       # an empty year list opens on 评价年度
+            picker.year.hint = lambda: self.session.document.year
         self.start.setObjectName("overview_start")
         self.end.setObjectName("overview_end")
         period = QHBoxLayout()
