@@ -86,3 +86,22 @@ def test_the_project_list_leaves_the_width_to_the_grids_on_a_small_screen(qtbot,
     """Review 5: at 1024 the list kept 290 px and 达成情况 was off-screen."""
     listed = window.page.splitter.sizes()[0]
     assert listed <= max(window.page.projects.minimumWidth(), window.width() // 5) + 2
+
+
+def test_another_project_is_shown_from_the_top_of_its_page(qtbot, window):
+    """Review 12b: the 预算表 kept the previous project's scroll, and the clerk's clicks landed
+    one table lower than meant (合计 typed into instead of 年度资金总额)."""
+    from selfeval_desktop.domain.model import new_project
+    session, page = window.session, window.page
+    if len(session.document.project_list()) < 2:
+        session.add_project(new_project(session.document))
+    first, second = [p.id for p in session.document.project_list()[:2]]
+    page.projects.select_pid(first)
+    budget = page.tab_widgets["budget"]
+    page.tabs.setCurrentWidget(budget)
+    bar = budget.scroll.verticalScrollBar()
+    if bar.maximum() == 0:
+        pytest.skip("the page fits this window without scrolling")
+    bar.setValue(bar.maximum())
+    page.projects.select_pid(second)
+    assert bar.value() == 0

@@ -22,7 +22,7 @@ from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
 from ..qt import (QBoxLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                   QPushButton, QVBoxLayout, QWidget, Qt)
-from .fields import FieldBinder, scrolled_page
+from .fields import FieldBinder, scrolled_page, to_top
 
 REGION_WORDS = ("省级", "自治区")
 WIDE_MIN = 940        # narrower than this, the sources and the funds block are stacked
@@ -165,7 +165,8 @@ class BudgetTab(QWidget):
         session.documentReplaced.connect(lambda: self.set_project(self.pid))
 
     def _region_row(self, parent) -> QHBoxLayout:
-        """第二行写作 省级财政 / 自治区财政: the unit's 财政级次, as its forms print it."""
+        """省级财政 as the unit's region calls it (省级财政 / 自治区财政), as its forms print it. The
+        label said “第二行写作”, which clerks read as nothing they had to do (review 12b)."""
         self.region_box = PageComboBox(parent)
         self.region_box.setObjectName("region_word")
         for word in REGION_WORDS:
@@ -173,7 +174,7 @@ class BudgetTab(QWidget):
         self.region_box.setToolTip("本单位所在地区的财政级次写法：自治区的单位选“自治区财政”（打印的表格同此）")
         self.region_box.activated.connect(self._region_picked)
         row = QHBoxLayout()
-        row.addWidget(QLabel("第二行写作：", parent))
+        row.addWidget(QLabel("资金来源中的“省级财政”，本地区称：", parent))
         row.addWidget(self.region_box)
         row.addStretch(1)
         return row
@@ -214,6 +215,7 @@ class BudgetTab(QWidget):
     def set_project(self, pid: int | None) -> None:
         if pid is not None and not any(p.id == pid for p in self.session.document.projects):
             pid = None
+        to_top(getattr(self, "scroll", None), pid != self.pid)
         self.pid = pid
         self.binder.set_project(pid)
         for model in (self.source_model, self.fund_model, self.line_model):

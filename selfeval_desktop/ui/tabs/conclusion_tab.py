@@ -8,7 +8,7 @@ from ..header import ScoreBadge
 from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout,
                   QWidget, Qt)
 from .evaluators import EvaluatorsBox
-from .fields import FieldBinder, scrolled_page
+from .fields import FieldBinder, scrolled_page, to_top
 
 SECTION_HINTS = {
     "achievement": "对照年度绩效目标，逐项说明完成情况",
@@ -112,6 +112,7 @@ class ConclusionTab(QWidget):
         return label
 
     def set_project(self, pid: int | None) -> None:
+        to_top(getattr(self, "scroll", None), pid != self.pid)
         self.pid = pid
         self.binder.set_project(pid)
         self.evaluators.set_project(pid)

@@ -299,6 +299,14 @@ class FieldBinder(QObject):
             self._show(widget, self.stored(self._keys[widget]))
 
 
+def to_top(scroll, another_project: bool) -> None:
+    """A page shown for another project starts at its top (review 12b: the 预算表 kept the last
+    project's scroll, and the clerk's clicks landed one table lower than meant)."""
+    if another_project and scroll is not None:
+        scroll.verticalScrollBar().setValue(0)
+        scroll.horizontalScrollBar().setValue(0)
+
+
 def scrolled_page(tab: QWidget, page: QWidget):
     """``page`` as ``tab``'s only content, in a frameless scroll area (a tab of fields scrolls on a
     small screen instead of squeezing its boxes); returns the scroll area."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                   QVBoxLayout, QWidget, Qt)
 from ...domain.checks_base import postcode_problem
-from .fields import FieldBinder, MonthPicker, scrolled_page
+from .fields import FieldBinder, MonthPicker, scrolled_page, to_top
 
 # attr, label, placeholder
 LINE_FIELDS = (
@@ -123,6 +123,7 @@ class OverviewTab(QWidget):
         return label
 
     def set_project(self, pid: int | None) -> None:
+        to_top(getattr(self, "scroll", None), pid != self.pid)
         self.pid = pid
         self.binder.set_project(pid)
         self._check_postcode()
