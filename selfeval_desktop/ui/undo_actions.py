@@ -58,6 +58,7 @@ class UndoActions(QObject):
         self.redo_action = QAction("重做", window)
         self.redo_action.setShortcuts([QKeySequence(k) for k in REDO_SHORTCUTS])
         self.redo_action.triggered.connect(self.redo)
+        self._stepping = False       # an undo or redo of ours is moving the stack
 
     def build_menu(self, menu) -> None:
         menu.addAction(self.undo_action)
@@ -65,13 +66,23 @@ class UndoActions(QObject):
 
     def set_session(self, session) -> None:
         """Follow ``session``'s stack (the window's current session is read on each update)."""
+        self._stale_news()      # “已撤销 …” of another file's project is not about this one
         if session is not None:
             session.undo_stack.indexChanged.connect(self._stack_changed)
             session.undo_stack.cleanChanged.connect(self._stack_changed)
         self.update()
 
     def _stack_changed(self, *_args) -> None:
+        if not self._stepping:  # a new edit: the last 已撤销/已重做 is no longer the news
+            self._stale_news()
         self.update()
+
+    def _stale_news(self) -> None:
+        """Take back a “已撤销/已重做 …” message (review 12a: it stood on after a paste, as if the
+        paste had been undone, and named a project of the file opened before)."""
+        bar = self.window.statusBar()
+        if bar.currentMessage().startswith(("已撤销：", "已重做：")):
+            bar.clearMessage()
 
     def update(self) -> None:
         session = getattr(self.window, "session", None)
@@ -107,7 +118,11 @@ class UndoActions(QObject):
         command = stack.command(stack.index() - 1 if undo else stack.index())
         text = command.text() if command is not None else ""
         where = getattr(command, "where", None)
-        stack.undo() if undo else stack.redo()
+        self._stepping = True
+        try:
+            stack.undo() if undo else stack.redo()
+        finally:
+            self._stepping = False
         self.show_change(where, ("已撤销：" if undo else "已重做：") + text)
 
     def commit_typing(self) -> None:

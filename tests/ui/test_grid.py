@@ -186,6 +186,15 @@ def test_paste_reads_numbers_with_the_shared_cell_parser_and_keeps_bad_text(qtbo
     assert model.data(idx) == "abc"
     assert "无法识别" in model.data(idx, Qt.ItemDataRole.ToolTipRole)
     assert reread(path).projects[0].unread[f"indicator:{rows[1].id}:weight"] == "abc"
+    # said at once, not only on hover (review 12a: “50%” pasted into an amount went red silently)
+    assert grid.message.startswith("“分值”列 1 格无法识别，原文已保留并标红"), grid.message
+
+
+def test_a_good_paste_says_so_and_an_old_undo_message_goes(qtbot, setup):
+    grid, model, session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    grid.paste("5次\r\n")
+    assert grid.message == "已粘贴 1 行 × 1 列"
 
 
 def test_typed_abc_turns_red_with_a_chinese_tooltip_and_is_kept(qtbot, setup, path):

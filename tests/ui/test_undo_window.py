@@ -164,3 +164,21 @@ def test_ending_without_closing_the_window_raises_nothing(qtbot, tmp_path, path)
     assert window.file_actions.open_path(path)
     window.session.set_value("unit", None, None, "name", "某县科技局")
     delete(window)          # as at interpreter exit: the window and its stack destroyed unclosed
+
+
+def test_an_undo_message_goes_with_the_next_edit_and_with_the_file(qtbot, window, path, tmp_path):
+    """Review 12a: “已撤销：粘贴 …” stood on after a new paste, as if that had been undone, and
+    after opening another file it named a project of the first."""
+    session = window.session
+    p1 = session.document.projects[0]
+    session.set_value("indicator", p1.id, p1.indicators[2].id, "actual", "明显提升")
+    window.undo()
+    assert window.statusBar().currentMessage().startswith("已撤销：")
+    session.set_value("indicator", p1.id, p1.indicators[2].id, "actual", "有所提升")
+    assert not window.statusBar().currentMessage().startswith("已撤销：")
+    window.undo()
+    assert window.statusBar().currentMessage().startswith("已撤销：")
+    (tmp_path / "other").mkdir()
+    other = make_file(tmp_path / "other", two_projects())
+    assert window.file_actions.open_path(other)
+    assert not window.statusBar().currentMessage().startswith("已撤销：")

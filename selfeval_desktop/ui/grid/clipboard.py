@@ -3,7 +3,7 @@ cells, Ctrl+C copies them as TSV, Ctrl+V pastes a TSV block from Excel/WPS at th
 growing rows as needed. Each is one undo step (the session's macro)."""
 from __future__ import annotations
 
-from ..models.base import KindRole
+from ..models.base import ErrorRole, KindRole
 from ..qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
 from . import tsv
 
@@ -149,6 +149,7 @@ class ClipboardOps:
         skipped = 0
         unwritten: dict[int, list] = {}   # column → [cells not written, why]: said, never silent
         renamed: list[str] = []           # cells stored in another form (the catalogue's name)
+        unread: dict[int, list] = {}      # column → [cells kept as pasted but unreadable (red), why]
         with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
             need = start_row + len(block) - self._data_rows()
             if need > 0 and self._rows_model():
@@ -169,13 +170,20 @@ class ClipboardOps:
                     if not model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE) \
                             and value.strip() and not _same(model, index, value):
                         _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
-                    elif getattr(model, "last_note", ""):
+                        continue
+                    if getattr(model, "last_note", ""):
                         renamed.append(model.last_note)     # 维修费 → 维修（护）费: said
+                    error = model.data(index, ErrorRole) if value.strip() else None
+                    if error:       # kept as pasted, red: said here too, not only on hover
+                        _count(unread, col, error)
         lost = "；".join(m for m in (
             _beyond_right(block, len(columns)),
             f"表格行数不足，{skipped} 行未粘贴" if skipped else "",
             *(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
               for col, (n, why) in sorted(unwritten.items()))) if m)
+        red = "；".join(f"“{_title(model, col)}”列 {n} 格无法识别，原文已保留并标红（{why}）"
+                        for col, (n, why) in sorted(unread.items()))
+        note = "；".join(m for m in (red, note) if m)
         if renamed:
             note = "；".join(m for m in (note, "；".join(renamed[:3])
                                          + (f" 等 {len(renamed)} 处" if len(renamed) > 3 else "")) if m)
@@ -183,10 +191,12 @@ class ClipboardOps:
             # what was left out first, and kept until the next message (review 9: it came last
             # in one long line, cut off at the window's edge, and went after ten seconds)
             self._say("有内容未粘贴：" + lost + (f"。{note}" if note else ""), 0)
+        elif red:
+            self._say(note, 0)  # red cells to see to: kept until the next message
         elif note:
             self._say(note)     # in the status bar, as the grid's other messages
-        else:
-            self.message = ""
+        else:               # said, so an older message (“已撤销 …”) does not stand for this
+            self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
         last_row = min(start_row + len(block), self._data_rows()) - 1
         if columns and last_row >= start_row:
             sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
