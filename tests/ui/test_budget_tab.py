@@ -213,3 +213,17 @@ def test_a_name_stored_as_the_catalogue_writes_it_is_said(qtbot, tab, path):
     assert "按支出科目目录记为“30213 维修（护）费”" in grid.message
     type_into(qtbot, grid, before, blm.COL_NAME, "差旅费")          # the catalogue's own name
     assert "支出科目目录" not in grid.message
+
+
+def test_tab_at_a_rows_end_goes_to_the_next_rows_first_figure(qtbot, tab, path):
+    """Review 12a: Tab after 到位 wrapped onto the next row's label (资金来源), and the figure
+    typed next was refused (“不能输入”)."""
+    grid = tab.source_grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(0, sm.COL_ARRIVED))
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    cur = grid.currentIndex()
+    assert (cur.row(), cur.column()) == (1, sm.COL_PLANNED)
+    qtbot.keyClick(grid, Qt.Key.Key_Backtab)
+    cur = grid.currentIndex()
+    assert (cur.row(), cur.column()) == (0, sm.COL_ARRIVED)

@@ -157,13 +157,25 @@ class Grid(FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView):
                 col += right
             if col >= cols or col > visible[-1]:
                 col, row = (visible[0], row + 1) if wrap else (cur.column(), row)
-            elif col < 0 or col < visible[0]:
+                if wrap and 0 <= row < rows:   # past a row label (资金来源): its first figure
+                    col = self._first_editable(row, visible, col)
+            elif col < 0 or col < visible[0] or (
+                    wrap and right < 0 and col == visible[0]
+                    and not self._editable(model.index(row, col))):   # back past a row label
                 col, row = (visible[-1], row - 1) if wrap else (cur.column(), row)
+                if wrap and 0 <= row < rows:
+                    col = self._first_editable(row, visible[::-1], col)
             if wrap and not 0 <= row < rows:
                 return False
         row = max(0, min(row, rows - 1))
         self._set_current(row, col)
         return True
+
+    def _first_editable(self, row: int, columns: list[int], default: int) -> int:
+        """The first of ``columns`` that takes typing in ``row`` (review 12a: Tab at a row's end
+        wrapped onto the next row's label, and the next figure typed was refused)."""
+        model = self.model()
+        return next((c for c in columns if self._editable(model.index(row, c))), default)
 
     def _tab(self, back: bool) -> None:
         """Tab / Shift+Tab: the next cell of the row (then the next row); past the grid's last
