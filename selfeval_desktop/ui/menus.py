@@ -49,6 +49,35 @@ def _build_clipboard_entries(menu) -> None:
     menu.addSeparator()
     for text, keys, op in CLIPBOARD_ENTRIES:
         menu.addAction(f"{text}\t{keys}", lambda op=op: edit_focused(target.get("widget"), op))
+    # the grids' row operations, found only on a right-click before (review 12a)
+    menu.addSeparator()
+    rows = [menu.addAction(f"{text}\t{keys}", lambda name=name: row_action(target.get("widget"), name))
+            for text, keys, name in ROW_ENTRIES]
+    menu.aboutToShow.connect(lambda: [a.setEnabled(_row_grid(target.get("widget")) is not None)
+                                      for a in rows])
+
+
+ROW_ENTRIES = (("在上方插入行", "Ctrl+Shift+=", "insert_above"), ("在下方插入行", "Ctrl+=", "insert_below"),
+               ("删除所选行", "Ctrl+-", "delete"), ("上移一行", "Alt+↑", "up"),
+               ("下移一行", "Alt+↓", "down"))
+
+
+def _row_grid(widget):
+    """The grid ``widget`` is (or is editing a cell of) when its rows can be inserted/moved."""
+    while widget is not None and not hasattr(widget, "row_actions"):
+        widget = widget.parentWidget()
+    return widget if widget is not None and widget._rows_model() else None
+
+
+def row_action(widget, name: str) -> bool:
+    """Run a grid's row operation (``name`` as in ``Grid.row_actions``) from the 编辑 menu."""
+    grid = _row_grid(widget)
+    if grid is None:
+        return False
+    grid.commit_editor()
+    grid.row_actions[name].trigger()
+    grid.setFocus()
+    return True
 
 
 def edit_focused(widget, op: str) -> bool:

@@ -383,7 +383,7 @@ def test_the_edit_menu_cuts_copies_and_pastes_where_the_cursor_is(qtbot, window)
     from selfeval_desktop.ui import menus
     from selfeval_desktop.ui.qt import QApplication
     texts = [a.text() for a in menu_of(window, "编辑").actions() if a.text()]
-    assert [t.split("\t")[0] for t in texts[-4:]] == ["剪切", "复制", "粘贴", "全选"]
+    assert [t.split("\t")[0] for t in texts[-9:-5]] == ["剪切", "复制", "粘贴", "全选"]
     edit = window.page.tab_widgets["overview"].edits["leader"]
     QApplication.clipboard().setText("杨哲")
     edit.setText("")
@@ -468,3 +468,19 @@ def test_a_window_remembered_on_a_larger_screen_is_brought_within_this_one(qtbot
     window.keep_within_screen()
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
+
+
+def test_the_edit_menu_has_the_grids_row_operations(qtbot, window):
+    """Review 12a: inserting, deleting and moving rows was only on a right-click."""
+    from selfeval_desktop.ui import menus
+    texts = [a.text().split("\t")[0] for a in menu_of(window, "编辑").actions() if a.text()]
+    assert texts[-5:] == ["在上方插入行", "在下方插入行", "删除所选行", "上移一行", "下移一行"]
+    window.page.tabs.setCurrentWidget(window.page.tab_widgets["indicators"])
+    grid = window.page.tab_widgets["indicators"].grid
+    rows = grid.model().data_rows
+    grid.setCurrentIndex(grid.model().index(0, 2))
+    assert menus.row_action(grid, "insert_below") and grid.model().data_rows == rows + 1
+    assert not menus.row_action(window.page.tab_widgets["overview"].edits["leader"], "delete")
+    qtbot.keyClick(grid, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.KeypadModifier)          # Ctrl+数字键盘+ inserts too
+    assert grid.model().data_rows == rows + 2
