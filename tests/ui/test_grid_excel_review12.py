@@ -100,3 +100,12 @@ def test_a_block_fills_a_selection_that_holds_it_whole_times(qtbot, setup, path)
     QGuiApplication.clipboard().setText("5次\r\n96%\r\n")
     qtbot.keyClick(grid, K.Key_V, CTRL)
     assert actuals(path) == ["5次", "96%", "5次", "96%"]       # as Excel repeats it
+
+
+def test_achievements_pasted_as_1_2_3_read_as_typed(qtbot, setup, path):
+    """Typing 1/2/3 in 达成情况 worked; pasting them was refused (review 12a)."""
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(2, im.COL_ACHIEVEMENT))
+    QGuiApplication.clipboard().setText("2\r\n")
+    qtbot.keyClick(grid, K.Key_V, CTRL)
+    assert reread(path).projects[0].indicators[2].achievement == "部分达成"

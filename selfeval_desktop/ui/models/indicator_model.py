@@ -202,6 +202,11 @@ class IndicatorModel(SessionTableModel):
         block, filled = self._fill_levels(block, start_row, columns)
         if filled:
             notes.append(filled)
+        if COL_ACHIEVEMENT in columns:   # 1/2/3, d/b/w, 基本完成 … pasted as typed (review 12a)
+            from ..delegates import achievement_for
+            i = columns.index(COL_ACHIEVEMENT)
+            block = [[(achievement_for(v) or v) if k == i and v.strip() else v
+                      for k, v in enumerate(row)] for row in block]
         return block, columns, "；".join(notes)
 
     def _fill_levels(self, block, start_row: int, columns: list[int]):
