@@ -111,3 +111,19 @@ def test_the_imported_reports_own_total_and_grade_are_shown_beside_the_computed(
 
 def test_no_stated_figures_no_line(tab):
     assert tab.stated.text() == "" and tab.stated.isHidden()
+
+
+def test_going_to_an_evaluator_scrolls_the_page_to_it(qtbot, tab, session):
+    """Review 12a: Ctrl+Z of a 职称/职务 change with the page scrolled to its top put the focus on
+    the cell, out of sight."""
+    tab.host.resize(1000, 360)                      # short: the page scrolls
+    qtbot.wait(10)
+    bar = tab.scroll.verticalScrollBar()
+    if bar.maximum() == 0:
+        pytest.skip("the page fits without scrolling")
+    bar.setValue(0)
+    pid = session.document.projects[0].id
+    assert tab.focus_place(Place(pid, "conclusion", table="evaluator", row=0, field="title"))
+    grid = tab.evaluators.grid
+    top = grid.mapTo(tab.scroll.widget(), grid.rect().topLeft()).y()
+    assert bar.value() > 0 and top >= bar.value() - 1

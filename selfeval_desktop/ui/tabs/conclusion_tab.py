@@ -139,7 +139,11 @@ class ConclusionTab(QWidget):
 
     def focus_place(self, place) -> bool:
         if place.table == "evaluator":
-            return self.evaluators.focus_place(place)
+            # the page scrolls to the 评价人员 too (review 12a: after an undo the cell had the
+            # focus, out of sight below the scrolled page)
+            done = self.evaluators.focus_place(place)
+            self.scroll.ensureWidgetVisible(self.evaluators)
+            return done
         key = place.field
         widget = self.texts.get(key)
         if widget is None and key in CONCLUSION_SECTIONS.values():
