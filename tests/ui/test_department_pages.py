@@ -132,3 +132,16 @@ def test_projects_total_adds_what_is_filled_and_counts_the_blanks():
     assert (total.budget_blank, total.executed_blank, total.rate) == (0, 1, None)
     second.funding.executed = 10_000_000
     assert projects_total(doc).rate == Decimal("29280000") / Decimal("30000000")
+
+
+def test_the_projects_table_copies_its_rows_for_excel(qtbot, window):
+    from selfeval_desktop.ui.qt import QGuiApplication
+    page = window.page.department
+    page.pages.setCurrentWidget(page.info)
+    table = page.projects
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().split("\r\n")
+    assert lines[0].split("\t")[1:4] == ["20", "19.28", "96.40%"]
+    assert lines[1].startswith("合计（1 个项目）\t20\t19.28")

@@ -109,3 +109,12 @@ def test_achievements_pasted_as_1_2_3_read_as_typed(qtbot, setup, path):
     QGuiApplication.clipboard().setText("2\r\n")
     qtbot.keyClick(grid, K.Key_V, CTRL)
     assert reread(path).projects[0].indicators[2].achievement == "部分达成"
+
+
+def test_select_all_copies_the_rows_not_the_empty_new_row(qtbot, setup):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_NAME))
+    qtbot.keyClick(grid, K.Key_A, CTRL)
+    qtbot.keyClick(grid, K.Key_C, CTRL)
+    lines = QGuiApplication.clipboard().text().split("\r\n")
+    assert len(lines) == model.data_rows + 1 and lines[-1] == ""   # four rows, then the end

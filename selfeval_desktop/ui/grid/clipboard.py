@@ -67,9 +67,10 @@ class ClipboardOps:
         model = self.model()
         selected = self.selectionModel().selection()
         rows = []
+        blank = getattr(model, "blank_row", lambda: None)()
         for r in range(top, bottom + 1):
-            if self.isRowHidden(r):
-                continue
+            if self.isRowHidden(r) or (r == blank and bottom > top):
+                continue    # the 新 row under Ctrl+A: not an extra empty line in Excel (review 12a)
             row = []
             for c in range(left, right + 1):
                 if self.isColumnHidden(c):

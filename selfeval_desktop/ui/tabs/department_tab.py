@@ -10,9 +10,9 @@ from ...domain.department import projects_total
 from ...domain.money import format_wan
 from ...domain.scoring import num, pct, shown_grade
 from ..project_list import display_name, grade_color, score_tooltip
-from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QFont, QFrame, QGroupBox,
-                  QHBoxLayout, QHeaderView, QLabel, QLineEdit, QModelIndex, QTableView, QTabWidget,
-                  QVBoxLayout, QWidget, Qt)
+from ..qt import (QAbstractItemView, QAbstractTableModel, QAction, QBrush, QColor, QFont, QFrame,
+                  QGroupBox, QGuiApplication, QHBoxLayout, QHeaderView, QKeySequence, QLabel,
+                  QLineEdit, QModelIndex, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt)
 from ..place_focus import focus_indicators
 from .conclusion_tab import ConclusionTab
 from .department_info import DepartmentInfoPage
@@ -192,7 +192,13 @@ class DepartmentTab(QWidget):
         self.projects.setModel(self.model)
         self.projects.verticalHeader().hide()
         self.projects.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.projects.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.projects.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        copy = QAction("复制", self.projects)          # Ctrl+C: the rows as Excel takes them
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_projects)
+        self.projects.addAction(copy)
         header = self.projects.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
@@ -225,6 +231,16 @@ class DepartmentTab(QWidget):
         layout.addWidget(self.pages, 1)
         session.scoreChanged.connect(self._score_changed)
         session.fieldChanged.connect(self._meta_changed)
+
+    def copy_projects(self) -> str:
+        """The selected rows of 部门所属项目 (all with Ctrl+A) as TSV, for Excel (review 12a: Qt's
+        default copied one cell)."""
+        from ..grid.tsv import to_tsv
+        rows = sorted({i.row() for i in self.projects.selectionModel().selectedIndexes()})
+        text = to_tsv([[self.model.index(r, c).data() or "" for c in range(len(COLUMNS))]
+                       for r in rows])
+        QGuiApplication.clipboard().setText(text)
+        return text
 
     def _fit_projects(self) -> None:
         """The list of projects shows them all (3 to 10 rows; more scroll) on its scrolled page."""
