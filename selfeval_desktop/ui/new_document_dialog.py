@@ -5,7 +5,7 @@ from datetime import date
 
 from ..domain.profiles import all_profiles
 from .file_actions import DEFAULT_PROFILE
-from .qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
+from .qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, Qt
 
 
 class NewDocumentDialog(QDialog):
@@ -24,12 +24,20 @@ class NewDocumentDialog(QDialog):
         for prof in all_profiles():
             if prof.kind == "project":
                 self.profile.addItem(prof.name, prof.id)
+                self.profile.setItemData(self.profile.count() - 1, prof.description,
+                                         Qt.ItemDataRole.ToolTipRole)
         default = self.profile.findData(DEFAULT_PROFILE)   # DESIGN: 财预〔2020〕10号 unless chosen
         self.profile.setCurrentIndex(max(default, 0))
         form = QFormLayout(self)
         form.addRow("单位名称", self.unit)
         form.addRow("评价年度", self.year)
         form.addRow("评分规则", self.profile)
+        # review 12b: four rules and no word on which to take
+        hint = QLabel("不确定时选“财政部项目支出绩效自评（财预〔2020〕10号）”；本省另有办法的选本省的。"
+                      "评分规则和等次写法（优/优秀…）以后都可在窗口上方更改。", self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        form.addRow("", hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("下一步：选择保存位置")

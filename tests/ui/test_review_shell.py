@@ -29,6 +29,11 @@ def test_new_document_dialog_defaults_to_the_mof_rule_whatever_the_order(qtbot, 
     dialog = module.NewDocumentDialog()
     qtbot.addWidget(dialog)
     assert dialog.values()[2] == "mof2020"
+    # review 12b: which rule to take was nowhere said; each says what it is on hover
+    from selfeval_desktop.ui.qt import QLabel, Qt
+    assert any("不确定时选" in label.text() for label in dialog.findChildren(QLabel))
+    assert all(dialog.profile.itemData(i, Qt.ItemDataRole.ToolTipRole)
+               for i in range(dialog.profile.count()))
 
 
 # ---------------------------------------------------------------- 11: header boxes guarded
