@@ -98,6 +98,7 @@ class Transactions:
             finally:
                 self._macros.pop()
                 self._batch_depth -= 1
+                self._release_scores()
             self._commit()
         except BaseException as exc:
             self._take_back(cmd)
@@ -143,6 +144,7 @@ class Transactions:
                 fn()
             finally:
                 self._batch_depth -= 1
+                self._release_scores()
             failure, self._failure = self._failure, None
         if failure is None and began:
             try:

@@ -118,3 +118,17 @@ def test_select_all_copies_the_rows_not_the_empty_new_row(qtbot, setup):
     qtbot.keyClick(grid, K.Key_C, CTRL)
     lines = QGuiApplication.clipboard().text().split("\r\n")
     assert len(lines) == model.data_rows + 1 and lines[-1] == ""   # four rows, then the end
+
+
+def test_a_paste_and_its_undo_rescore_the_window_once(qtbot, setup):
+    """Review 12a: a 200-row paste took 3 s — every cell re-drew the header, the 一级指标分值
+    line and the list. The scores are said once, when the paste (or its undo) is done."""
+    grid, model, session = setup
+    said = []
+    session.scoreChanged.connect(said.append)
+    grid.setCurrentIndex(model.index(model.data_rows, im.COL_LEVEL1))
+    grid.paste("".join(f"产出指标\t数量指标\t指标{i}\t≥1次\t1次\r\n" for i in range(20)))
+    assert model.data_rows == 24 and said == [model.pid]
+    said.clear()
+    session.undo_stack.undo()
+    assert model.data_rows == 4 and said == [model.pid]
