@@ -132,3 +132,18 @@ def test_a_paste_and_its_undo_rescore_the_window_once(qtbot, setup):
     said.clear()
     session.undo_stack.undo()
     assert model.data_rows == 4 and said == [model.pid]
+
+
+def test_backspace_empties_the_cell_and_starts_typing_there(qtbot, setup, path):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))        # “4次”
+    qtbot.keyClick(grid, K.Key_Backspace)
+    editor = editor_of(grid)
+    assert editor is not None and editor.text() == ""
+    qtbot.keyClicks(editor, "6")
+    qtbot.keyClick(editor, K.Key_Return)
+    assert actuals(path)[0] == "6"
+    grid.setCurrentIndex(model.index(1, im.COL_ACTUAL))        # “95%”: Esc gives it back
+    qtbot.keyClick(grid, K.Key_Backspace)
+    qtbot.keyClick(editor_of(grid), K.Key_Escape)
+    assert actuals(path)[1] == "95%" and model.index(1, im.COL_ACTUAL).data() == "95%"

@@ -259,6 +259,13 @@ class Grid(FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView):
             self.leave(not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier))
             return
         if key in CLEAR_KEYS and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            cur = self.currentIndex()
+            if key == Qt.Key.Key_Backspace and self._editable(cur) and \
+                    len(self.selected_cells()) <= 1 and not self._refused():
+                # Excel: Backspace empties the cell and starts typing there; Esc gives the old
+                # text back, Enter keeps it empty (review 12a)
+                self.edit(cur, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+                return
             self.clear_selection()
             return
         if self.ctrl_navigation(event):      # Ctrl+arrows/Home/End: to the data's edge (Excel)
