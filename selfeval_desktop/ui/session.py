@@ -229,7 +229,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
                              lambda: lst.__setitem__(slice(position, position), objs), entity)
 
         self._push(rows_name("插入", entity, len(objs)), do, undo,
-                   where=lambda: Where(pid, entity, objs[0].id if objs else None))
+                   where=lambda: Where(pid, entity, objs[0].id if objs else None,
+                                       position=position))
         return [o.id for o in objs]
 
     def remove_rows(self, entity: str, pid: int, row_ids) -> None:

@@ -58,6 +58,7 @@ class Where:
     entity: str
     row_key: object = None
     attr: str | None = None
+    position: int | None = None   # the row's place then: where to stand once it is gone
 
 
 def field_label(entity: str, row_key, attr: str) -> str:
@@ -107,8 +108,8 @@ def place_of(document, where: Where) -> Place:
         rows = getattr(project, {"indicator": "indicators", "budget_line": "budget_lines",
                                  "evaluator": "evaluators"}[where.entity])
         row = next((i for i, r in enumerate(rows) if r.id == where.row_key), None)
-        if row is None and rows:
-            row = len(rows) - 1
+        if row is None and rows:     # an inserted row undone: where it stood (review 12a)
+            row = len(rows) - 1 if where.position is None else min(where.position, len(rows) - 1)
     elif where.entity == "source":
         row = _position(tuple(Source), where.row_key)
     elif where.entity == "fund_kind":

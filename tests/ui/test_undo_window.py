@@ -182,3 +182,17 @@ def test_an_undo_message_goes_with_the_next_edit_and_with_the_file(qtbot, window
     other = make_file(tmp_path / "other", two_projects())
     assert window.file_actions.open_path(other)
     assert not window.statusBar().currentMessage().startswith("已撤销：")
+
+
+def test_undoing_an_inserted_row_leaves_the_cursor_where_it_was(qtbot, window):
+    """Review 12a: after undoing an insert the cursor jumped to the last data row."""
+    page = window.page
+    page.tabs.setCurrentWidget(page.tab_widgets["indicators"])
+    grid = page.tab_widgets["indicators"].grid
+    model = grid.model()
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(1, im.COL_NAME))
+    grid.insert_row(0)                                  # above row 2: the new row is row 2
+    assert grid.currentIndex().row() == 1 and model.data_rows == 5
+    window.undo()
+    assert model.data_rows == 4 and grid.currentIndex().row() == 1
