@@ -340,6 +340,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page)
         self._restore_splitter()
         self._restore_place()
+        # the keys start in the project list (review 12a: the first start left them on the
+        # 问题清单's 只看当前项目 tick box, where typing did nothing)
+        self.page.projects.view.setFocus()
         session.saved.connect(self._saved)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
         session.writeFailed.connect(self._write_failed)

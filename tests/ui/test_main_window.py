@@ -11,7 +11,7 @@ from selfeval_desktop.domain.model import Indicator, Project, ProjectKind
 from selfeval_desktop.domain.scoring import shown_grade
 from selfeval_desktop.ui import main_window as mw
 from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, ProjectListModel
-from selfeval_desktop.ui.qt import QMessageBox, Qt
+from selfeval_desktop.ui.qt import QApplication, QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import DepartmentProjectsModel
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of, temp_settings
@@ -484,3 +484,10 @@ def test_the_edit_menu_has_the_grids_row_operations(qtbot, window):
     qtbot.keyClick(grid, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.KeypadModifier)          # Ctrl+数字键盘+ inserts too
     assert grid.model().data_rows == rows + 2
+
+
+def test_an_opened_file_gives_the_keys_to_the_project_list(qtbot, tmp_path, path):
+    window = make_window(qtbot, tmp_path, path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is window.page.projects.view
