@@ -147,3 +147,17 @@ def test_backspace_empties_the_cell_and_starts_typing_there(qtbot, setup, path):
     qtbot.keyClick(grid, K.Key_Backspace)
     qtbot.keyClick(editor_of(grid), K.Key_Escape)
     assert actuals(path)[1] == "95%" and model.index(1, im.COL_ACTUAL).data() == "95%"
+
+
+def test_filling_a_whole_column_adds_no_row(qtbot, setup, path):
+    """Review 13b: a column selected by its header (it takes in the 新 row) and pasted “达成”
+    made a nameless 5th row with no 分值: the total turned provisional."""
+    grid, model, _session = setup
+    rows = model.data_rows
+    grid.selectColumn(im.COL_ACHIEVEMENT)
+    grid.paste("达成\r\n")
+    assert model.data_rows == rows and len(reread(path).projects[0].indicators) == rows
+    assert "达成" in {i.achievement for i in reread(path).projects[0].indicators}
+    grid.selectColumn(im.COL_ACTUAL)
+    grid.paste("1次\r\n2次\r\n")                                   # tiled down the data rows only
+    assert actuals(path) == ["1次", "2次", "1次", "2次"] and model.data_rows == rows

@@ -127,7 +127,7 @@ class ClipboardOps:
         if not block or not cur.isValid() or self._refused():
             return
         model = self.model()
-        rect = self.selected_rect()
+        rect = self._fill_rect(self.selected_rect())
         if len(block) == 1 and len(block[0]) == 1 and rect and rect[:2] != rect[2:]:
             top, left, bottom, right = rect
             block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
@@ -138,6 +138,8 @@ class ClipboardOps:
             # holds the block a whole number of times is filled with it, as in Excel
             start_row, start_col = rect[0], rect[1]
             block = _tiled(block, rect[2] - rect[0] + 1, self._visible_width(rect[1], rect[3]))
+        else:
+            start_row, start_col = cur.row(), cur.column()
         if self._rows_model() and start_row > self._data_rows():
             # onto the 合计 row (review 9: an empty row was inserted for the 新 row between):
             # the pasted rows go after the last one, as on the 新 row
@@ -202,6 +204,19 @@ class ClipboardOps:
         if columns and last_row >= start_row:
             sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
             self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _fill_rect(self, rect):
+        """The selection a paste fills: a selection of data rows that also takes in the 新 row
+        (a column header click, Ctrl+A) stops at the last data row — filling it made a nameless
+        row with no 分值, and seed 003's 优秀 turned “—” (review 13b). A block larger than the
+        data still grows the table: it is pasted from the top-left, not filled."""
+        if rect is None or not self._rows_model():
+            return rect
+        top, left, bottom, right = rect
+        last = self._data_rows() - 1
+        if top <= last < bottom:
+            return top, left, last, right
+        return rect
 
     def _visible_width(self, left: int, right: int) -> int:
         return sum(1 for c in range(left, right + 1) if not self.isColumnHidden(c))
