@@ -161,3 +161,49 @@ def test_filling_a_whole_column_adds_no_row(qtbot, setup, path):
     grid.selectColumn(im.COL_ACTUAL)
     grid.paste("1次\r\n2次\r\n")                                   # tiled down the data rows only
     assert actuals(path) == ["1次", "2次", "1次", "2次"] and model.data_rows == rows
+
+
+@pytest.mark.parametrize("mods", [CTRL | SHIFT, CTRL | Qt.KeyboardModifier.KeypadModifier])
+def test_ctrl_plus_as_keyboards_send_it_inserts_a_row(qtbot, setup, path, mods):
+    """A real Ctrl+Shift+= arrives as Key_Plus with Ctrl+Shift, Ctrl+数字键盘+ as Key_Plus with
+    the keypad flag: two shortcuts on one action made the first ambiguous and nothing happened
+    (review 13a)."""
+    grid, model, _session = setup
+    rows = model.data_rows
+    grid.setCurrentIndex(model.index(1, im.COL_NAME))
+    qtbot.keyClick(grid, K.Key_Plus, mods)
+    assert model.data_rows == rows + 1 and selected(grid) == [(1, im.COL_NAME)]
+
+
+def _ctrl_click(qtbot, grid, row, col):
+    rect = grid.visualRect(grid.model().index(row, col))
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, CTRL, rect.center())
+
+
+def test_after_a_paste_the_cursor_is_on_the_pasted_block(qtbot, setup, path):
+    """Review 13a: after a 2-row paste onto a 3-row selection the cursor stayed on row 3, and
+    Delete cleared that unhighlighted cell."""
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)
+    grid.paste("A\r\nB\r\n")
+    assert at(grid) == (0, im.COL_ACTUAL)
+    qtbot.keyClick(grid, K.Key_Delete)
+    assert actuals(path)[:3] == ["", "", ""]                  # A, B cleared; row 3 was blank
+
+
+def test_a_ctrl_click_selection_takes_one_value_in_its_cells_only(qtbot, setup, path):
+    grid, model, _session = setup
+    targets = [i.target for i in reread(path).projects[0].indicators]
+    grid.setCurrentIndex(model.index(0, im.COL_TARGET))
+    _ctrl_click(qtbot, grid, 1, im.COL_ACTUAL)
+    assert len(grid.selectedIndexes()) == 2 and grid.scattered()
+    grid.paste("88%\r\n")
+    rows = reread(path).projects[0].indicators
+    assert (rows[0].target, rows[1].actual) == ("88%", "88%")
+    assert rows[0].actual == "4次" and rows[1].target == targets[1]   # the others untouched
+    grid.paste("1\t2\r\n3\t4\r\n")                                     # a block: refused
+    assert "不相连" in grid.message and reread(path).projects[0].indicators[0].actual == "4次"
+    qtbot.keyClick(grid, K.Key_D, CTRL)                                 # fill: refused too
+    assert "不相连" in grid.message

@@ -25,6 +25,22 @@ class ClipboardOps:
             return [self.currentIndex()]
         return self.selectedIndexes()
 
+    def scattered(self) -> bool:
+        """The selection is not one block (Ctrl+click): its cells do not fill the rectangle
+        around them. Excel fills only those cells with one value and refuses a block or a fill."""
+        if self.selection_strayed():
+            return False
+        cells = {(i.row(), i.column()) for i in self.selectedIndexes()}
+        if len(cells) <= 1:
+            return False
+        rows = [r for r in range(min(r for r, _ in cells), max(r for r, _ in cells) + 1)
+                if not self.isRowHidden(r)]
+        cols = [c for c in range(min(c for _, c in cells), max(c for _, c in cells) + 1)
+                if not self.isColumnHidden(c)]
+        return any((r, c) not in cells for r in rows for c in cols)
+
+    SCATTERED = "所选的格子不相连：不能对多个选定区域使用此命令，请只选一块相连的区域"
+
     def selected_rect(self):
         """(top, left, bottom, right) of the selection, or of the current cell."""
         ranges = self.selectionModel().selection() if self.selectionModel() else []
@@ -95,6 +111,9 @@ class ClipboardOps:
         rect = self.selected_rect()
         if not rect or self._refused():
             return
+        if self.scattered():          # review 13a: Ctrl+D filled cells nobody selected
+            self._say(self.SCATTERED)
+            return
         top, left, bottom, right = rect
         bottom = min(bottom, self._data_rows() - 1)
         model = self.model()
@@ -127,6 +146,9 @@ class ClipboardOps:
         if not block or not cur.isValid() or self._refused():
             return
         model = self.model()
+        if self.scattered():
+            self._paste_scattered(block)
+            return
         rect = self._fill_rect(self.selected_rect())
         if len(block) == 1 and len(block[0]) == 1 and rect and rect[:2] != rect[2:]:
             top, left, bottom, right = rect
@@ -202,8 +224,27 @@ class ClipboardOps:
             self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
         last_row = min(start_row + len(block), self._data_rows()) - 1
         if columns and last_row >= start_row:
+            # the block pasted is selected, the cursor on its first cell (review 13a: the cursor
+            # stayed where Shift+↓ had left it, outside, and Delete cleared that cell instead)
+            self.selectionModel().setCurrentIndex(model.index(start_row, columns[0]),
+                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
             sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
             self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _paste_scattered(self, block) -> None:
+        """One value onto cells picked with Ctrl+click fills those cells only; a block cannot
+        go onto them (Excel refuses it too) — review 13a: both wrote into cells not selected."""
+        if len(block) != 1 or len(block[0]) != 1:
+            self._say(self.SCATTERED)
+            return
+        model = self.model()
+        cells = [i for i in self.selectedIndexes() if self._editable(i)
+                 and (not self._rows_model() or i.row() < self._data_rows())]
+        with self._macro(f"粘贴到 {len(cells)} 格"):
+            for index in cells:
+                kind = model.data(index, KindRole) or "text"
+                model.setData(index, tsv.cell_for_column(block[0][0], kind), EDIT_ROLE)
+        self._say(f"已粘贴到所选的 {len(cells)} 格", 5000)
 
     def _fill_rect(self, rect):
         """The selection a paste fills: a selection of data rows that also takes in the 新 row

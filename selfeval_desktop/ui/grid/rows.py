@@ -8,8 +8,10 @@ from ..qt import QAction, QKeySequence, QMenu, Qt
 class RowOps:
 
     def _make_row_actions(self) -> dict[str, QAction]:
-        # Ctrl+Shift+= and Ctrl+数字键盘+ insert, as in Excel (review 12a: the keypad did nothing)
-        specs = [("insert_above", "在上方插入行", ("Ctrl+Shift+=", "Ctrl++"), lambda: self.insert_row(0)),
+        # Ctrl+Shift+= inserts, as in Excel; Ctrl+数字键盘+ too, in Grid.keyPressEvent — a second
+        # shortcut “Ctrl++” on this action made a real Ctrl+Shift+= ambiguous (both matched) and
+        # Qt then ran neither (review 13a)
+        specs = [("insert_above", "在上方插入行", "Ctrl+Shift+=", lambda: self.insert_row(0)),
                  ("insert_below", "在下方插入行", "Ctrl+=", lambda: self.insert_row(1)),
                  ("delete", "删除所选行", "Ctrl+-", self.delete_rows),
                  ("up", "上移一行", "Alt+Up", lambda: self.move_row(-1)),
@@ -17,7 +19,7 @@ class RowOps:
         actions = {}
         for name, text, keys, slot in specs:
             action = QAction(text, self)
-            action.setShortcuts([QKeySequence(k) for k in ((keys,) if isinstance(keys, str) else keys)])
+            action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)

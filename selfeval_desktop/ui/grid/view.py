@@ -270,6 +270,11 @@ class Grid(FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView):
             return
         if self.ctrl_navigation(event):      # Ctrl+arrows/Home/End: to the data's edge (Excel)
             return
+        if key == Qt.Key.Key_Plus and mods & Qt.KeyboardModifier.ControlModifier and \
+                not mods & ~(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                             | Qt.KeyboardModifier.KeypadModifier):
+            self.insert_row(0)               # Ctrl+数字键盘+ (and Ctrl++): insert, as Excel
+            return
         super().keyPressEvent(event)
 
     def keyboardSearch(self, search):  # noqa: N802 - Qt override
