@@ -42,8 +42,10 @@ def project_digest(doc: Document, project: Project) -> str:
         "profile": doc.department_profile_id if project.kind.value == "department" else doc.profile_id,
         "project": _plain(project),
     }
-    if doc.grade_names:       # printed as the 自评等次: in the digest, once set (digests of files
-        content["grade_names"] = doc.grade_names    # without it stay what they were)
+    from .evaluation import printed_style
+    style = printed_style(doc, project)
+    if style:     # the words printed as the 自评等次, when not the rule's own (digests of files
+        content["grade_names"] = style     # printing the rule's words stay what they were)
     data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     import hashlib  # here, not at the top: the window imports this module to start, not to hash
     return hashlib.sha256(data.encode("utf-8")).hexdigest()

@@ -26,6 +26,34 @@ def department_profile(doc: Document) -> Profile:
     return named_profile(load_profile(doc.department_profile_id), doc.grade_names)
 
 
+def rule_profile(doc: Document, project: Project) -> Profile:
+    """The project's profile with the rule's own grade names (优/良/中/差), whatever the
+    document's 等次写法: for scripts and the receiving side's summary, which count grades."""
+    return load_profile(doc.department_profile_id if project.kind is ProjectKind.DEPARTMENT
+                        else doc.profile_id)
+
+
+def rule_grade(doc: Document, project: Project, score: ProjectScore) -> str:
+    """The grade as printed (— while provisional, 未评分 without a total), in the rule's own
+    words: 优秀 under the document's 等次写法 is 优 here."""
+    shown = shown_grade(score)
+    if not score.scored or shown != score.grade:
+        return shown
+    return rule_profile(doc, project).grade(score.total)
+
+
+def printed_style(doc: Document, project: Project) -> str:
+    """The 等次写法 the project's forms print when it is not the rule's own; "" otherwise (none
+    chosen, one that does not fit, or the rule's own words stored): what the check code holds."""
+    from .profiles import ProfileError, style_of
+    try:
+        named, own = profile_for(doc, project), rule_profile(doc, project)
+    except ProfileError:
+        return ""
+    style = style_of(named)
+    return "" if style == style_of(own) else style
+
+
 def _s(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
@@ -62,7 +90,8 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         "scored": score.scored, "total": _s(score.total) if score.scored else None,
         # as printed: “—” for a provisional total (review 9b: "中" here, “—” on paper);
         # the band the total falls in, whatever its state, is rule_grade
-        "grade": shown_grade(score), "rule_grade": score.grade,
+        "grade": shown_grade(score),
+        "rule_grade": score.grade if not score.scored else rule_profile(doc, project).grade(score.total),
         # 分值 not adding up to 100 (or a total above 100): the grade is not to be shown
         "provisional": score.provisional, "provisional_reason": score.provisional_reason,
         "stated_total": _s(project.stated_total), "explanation": score.explanation,

@@ -154,10 +154,17 @@ def parse_profile(data: dict, source: str = "") -> Profile:
 GRADE_STYLES = ("优/良/中/差", "优/良/一般/差", "优秀/良好/一般/较差", "优秀/良好/合格/不合格")
 
 
+def normalize_style(text: str) -> str:
+    """A 等次写法 as stored and compared: full-width ／ read as /, spaces around names gone."""
+    text = (text or "").replace("／", "/").strip()
+    return "/".join(n.strip() for n in text.split("/")) if text else ""
+
+
 def grade_names_of(text: str) -> tuple[str, ...] | None:
     """“优秀/良好/一般/较差” → its names; None for "" or a text that names an empty grade."""
-    names = tuple(n.strip() for n in (text or "").split("/"))
-    return names if text and text.strip() and all(names) else None
+    text = normalize_style(text)
+    names = tuple(text.split("/"))
+    return names if text and all(names) else None
 
 
 def style_of(profile: Profile) -> str:

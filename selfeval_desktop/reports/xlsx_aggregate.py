@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.digest import check_code, shown_time, verify_project
-from ..domain.evaluation import profile_for
+from ..domain.evaluation import profile_for, rule_grade
 from ..domain.model import Document, Project, ProjectKind
 from ..domain.money import fen_to_wan
-from ..domain.scoring import score_project, shown_grade
+from ..domain.scoring import score_project
 from .xlsx_common import (Sheet, fit_row_heights, page_setup, provisional_summary_note,
                           rate_formula, rate_value, styles, write_workbook_atomically)
 from .xlsx_summary import left_out_note, left_out_text, totals_formulas, totals_values
@@ -158,7 +158,9 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
     sh.put(f"F{r}", executed, fmt=MONEY_FORMAT)
     sh.put(f"G{r}", rate_formula(f"E{r}", f"F{r}"), fmt="0.00%", result=rate_value(budget, executed))
     sh.put(f"H{r}", score.total if scored else None, fmt="0.00")
-    sh.put(f"I{r}", shown_grade(score))   # “—” for a provisional total, 未评分 for none
+    # “—” for a provisional total, 未评分 for none; in the rule's words (优, not a unit's 优秀),
+    # so the receiving side counts the grades of all units in one column (review 13b)
+    sh.put(f"I{r}", rule_grade(doc, project, score))
     sh.put(f"J{r}", state)
     sh.put(f"K{r}", code or None)
     return budget, executed

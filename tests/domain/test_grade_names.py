@@ -39,7 +39,8 @@ def test_seed_003_grades_as_its_report_prints_it():
     score = score_project(project, profile_for(doc, project), doc.year)
     assert (str(score.total), score.grade) == ("100.00", "优秀")      # 综合得分 100分, 自评等次 优秀
     result = evaluate_document(doc)["projects"][0]
-    assert (result["grade"], result["rule_grade"]) == ("优秀", "优秀")
+    # as printed; in the rule's own words for scripts that count grades (review 13b)
+    assert (result["grade"], result["rule_grade"]) == ("优秀", "优")
 
 
 def test_a_style_that_does_not_fit_is_said_and_the_rules_words_are_used():
@@ -84,3 +85,29 @@ def test_the_command_line_prints_the_chosen_words(tmp_path, capsys):
     opened.close()
     assert main(["score", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["projects"][0]["grade"] == "优秀"
+
+
+def test_the_check_code_follows_what_prints_not_how_it_was_stored(tmp_path):
+    """Review 13b: spaces around the words, the rule's own words stored, or words that do not
+    fit each changed the check code though the page printed the same."""
+    doc = build_demo("003")
+    doc.grade_names = ""
+    project = doc.projects[0]
+    plain = project_digest(doc, project)
+    for same in ("优/良/中/差", "好/坏", "  "):
+        doc.grade_names = same
+        assert project_digest(doc, project) == plain, same
+    doc.grade_names = STYLE
+    styled = project_digest(doc, project)
+    doc.grade_names = " 优秀／良好 / 一般/较差 "
+    assert project_digest(doc, project) == styled != plain
+
+
+def test_the_summary_of_several_units_counts_grades_in_the_rules_words(tmp_path, capsys):
+    """Review 13b: one unit's 优秀 beside another's 优 in the 汇总's 等次 column: a finance
+    bureau counting 优 missed it."""
+    from selfeval_desktop.domain.evaluation import rule_grade
+    doc = build_demo("003")
+    project = doc.projects[0]
+    score = score_project(project, profile_for(doc, project), doc.year)
+    assert (score.grade, rule_grade(doc, project, score)) == ("优秀", "优")
