@@ -10,6 +10,7 @@ from ..db import finalize as shared
 from ..db import repo
 from ..db.document import DocumentError, open_document
 from ..db.file_lock import editing_note
+from ..domain.checks import open_reminders
 from ..domain.digest import shown_time
 from .common import CommandError, select_projects
 
@@ -71,9 +72,7 @@ def _finalize(conn, doc, projects, force: bool) -> int:
 
 def _reminders(doc, project) -> str:
     """The 提醒 left open on a project just finalized, in one line (the window asks with them)."""
-    from ..domain.checks import WARNING, check_project, sort_key
-    warnings = sorted((f for f in check_project(doc, project) if f.severity == WARNING),
-                      key=sort_key)
+    warnings = open_reminders(doc, project)
     if not warnings:
         return ""
     return (f"定稿时还有 {len(warnings)} 条提醒，如：{_without_name(warnings[0].message, project)}；"

@@ -73,6 +73,14 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
     return _without_repeats(ctx.findings)
 
 
+def open_reminders(doc: Document, project: Project,
+                   score: ProjectScore | None = None) -> list[Finding]:
+    """The 提醒 said before 定稿 locks ``project``: its own, then the file's (单位名称, 等次写法 …,
+    which 定稿 locks too — review 13b: only the project's were said), in the 问题清单's order."""
+    return sorted((f for f in check_project(doc, project, score) if f.severity == WARNING),
+                  key=sort_key) + [f for f in document_checks(doc) if f.severity == WARNING]
+
+
 def sort_key(finding: Finding):
     """Errors first, then by tab, table, row (for a list the user reads top-down)."""
     p = finding.place

@@ -14,7 +14,7 @@ FINALIZE_TEXT = ("定稿「{name}」？\n\n"
                  "定稿后项目只读，打印的表格带校验码和二维码，可用于核对收到的文件"
                  "（与纸质表上的校验码对照，可知文件是否被改动过）。"
                  # review 11: it locks the file's 单位/年度/评分规则 too, which was not said
-                 "文件中有定稿项目时，单位名称、评价年度和评分规则也不能再改。\n\n"
+                 "文件中有定稿项目时，单位名称、评价年度、评分规则和等次写法也不能再改。\n\n"
                  "如需再修改，可在“项目”菜单中撤销定稿（撤销后须重新定稿、重新打印）。"
                  "定稿前的修改将不能再用“撤销”（Ctrl+Z）恢复。")
 UNFINALIZE_TEXT = ("撤销「{name}」的定稿？\n\n"
@@ -144,9 +144,8 @@ class FinalizeActions(QObject):
         if not ok:
             return self._refuse(project, errors)
         from . import dialogs
-        from ..domain.checks import WARNING, check_project, sort_key
-        warnings = sorted((f for f in check_project(session.document, project, session.score(pid))
-                           if f.severity == WARNING), key=sort_key)
+        from ..domain.checks import open_reminders
+        warnings = open_reminders(session.document, project, session.score(pid))
         buttons = ["定稿", "先看提醒", "取消"] if warnings else ["定稿", "取消"]
         answer = dialogs.choose(self.window, "定稿", FINALIZE_TEXT.format(name=_name(project)) +
                                 warnings_text(warnings), buttons, default=len(buttons) - 1)

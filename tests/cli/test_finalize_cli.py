@@ -143,3 +143,15 @@ def test_finalize_names_the_reminders_left_open(seed003, capsys):
     capsys.readouterr()
     assert main(["finalize", str(seed003)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_finalize_names_the_files_own_reminders_too(seed003, capsys):
+    """Review 13b: a 等次写法 that does not fit the rule (a file-level 提醒, locked by 定稿 and
+    held in the check code) was never said."""
+    con = sqlite3.connect(seed003)
+    con.execute("UPDATE project SET supervisor = '河池市科学技术协会'")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('grade_names', '甲/乙/丙')")
+    con.commit()
+    con.close()
+    assert main(["finalize", str(seed003)]) == 0
+    assert "定稿时还有 1 条提醒，如：等次写法“甲/乙/丙”" in capsys.readouterr().err
