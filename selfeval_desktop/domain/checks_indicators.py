@@ -7,15 +7,13 @@ from decimal import Decimal
 from .checks_base import Context, percent, points, shown
 from .model import Indicator, ProjectKind
 from .indicator_order import rows_text, split_groups
+from .profiles import band_word
 from .scoring import IndicatorScore, judged_by_achievement, num, parsed, score_indicator
 from .values import Direction, unit_slip
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-# 自评等次 as units write it → the profile's grade name
-GRADE_WORDS = {"优秀": "优", "良好": "良", "一般": "中", "中等": "中", "合格": "中", "较差": "差",
-               "不合格": "差"}
 
 
 def row_name(row: int, ind: Indicator) -> str:
@@ -270,8 +268,7 @@ def _stated_execution(ctx: Context) -> None:
 
 
 def _grade_key(text: str) -> str:
-    text = text.strip().rstrip("级等次")
-    return GRADE_WORDS.get(text, text)
+    return band_word(text.strip().rstrip("级等次"))
 
 
 def _stated_grade(ctx: Context) -> None:

@@ -154,6 +154,16 @@ def parse_profile(data: dict, source: str = "") -> Profile:
 GRADE_STYLES = ("优/良/中/差", "优/良/一般/差", "优秀/良好/一般/较差", "优秀/良好/合格/不合格")
 
 
+# 自评等次 as units write it → the band's name in 财预〔2020〕10号's words
+GRADE_WORDS = {"优秀": "优", "良好": "良", "一般": "中", "中等": "中", "合格": "中", "较差": "差",
+               "不合格": "差"}
+
+
+def band_word(name: str) -> str:
+    """优秀 → 优, 一般/合格 → 中, 较差/不合格 → 差; the rule's own words (and any other) as they are."""
+    return GRADE_WORDS.get(name, name)
+
+
 def normalize_style(text: str) -> str:
     """A 等次写法 as stored and compared: full-width ／ read as /, spaces around names gone."""
     text = (text or "").replace("／", "/").strip()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..domain.model import ProjectKind
-from ..domain.profiles import GRADE_STYLES, ProfileError, all_profiles, load_profile, style_of
+from ..domain.profiles import (GRADE_STYLES, ProfileError, all_profiles, load_profile,
+                               named_profile, normalize_style, style_of)
 from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
                             describe_profile_change)
 from ..domain.scoring import shown_grade
@@ -233,7 +234,10 @@ class Header(QFrame):
         if not pid or pid == doc.profile_id or not self._document_editable():
             return
         try:
-            old, new = load_profile(doc.profile_id), load_profile(pid)
+            # in the file's 等次写法: the words it prints (review 13b: 中→一般 was announced
+            # under 优秀/良好/一般/较差, where nothing changes)
+            old, new = (named_profile(load_profile(p), doc.grade_names)
+                        for p in (doc.profile_id, pid))
         except ProfileError:
             old = new = None
         if old is not None:
@@ -255,21 +259,25 @@ class Header(QFrame):
         except ProfileError:
             own = GRADE_STYLES[0]
         items = [(f"{own}（默认）", "")] + [(s, s) for s in GRADE_STYLES if s != own]
-        if doc.grade_names and doc.grade_names not in [d for _, d in items]:
-            items.append((doc.grade_names, doc.grade_names))
+        stored = normalize_style(doc.grade_names)
+        if stored == own:           # the rule's own words stored: the default, not a 2nd item
+            stored = ""
+        if stored and stored not in [d for _, d in items]:
+            items.append((stored, stored))
         box = self.grade_style
         box.blockSignals(True)
         box.clear()
         for text, data in items:
             box.addItem(text, data)
-        box.setCurrentIndex(max(0, box.findData(doc.grade_names or "")))
+        box.setCurrentIndex(max(0, box.findData(stored)))
         box.blockSignals(False)
         # never squeezed below its words (review 12b: “优/” at 1280 px); the rule's name gives way
         box.setMinimumWidth(box.sizeHint().width())
 
     def _grade_style_chosen(self, index: int) -> None:
         value = self.grade_style.itemData(index) or ""
-        if value == (self.session.document.grade_names or "") or not self._document_editable():
+        if value == normalize_style(self.session.document.grade_names) or \
+                not self._document_editable():
             return
         with self.session.macro("更改等次写法"):
             self.session.set_value("meta", None, None, "grade_names", value)

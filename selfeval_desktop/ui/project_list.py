@@ -7,6 +7,7 @@ session, so each is one undo step and autosaved.
 from __future__ import annotations
 
 from ..domain.model import Project, ProjectKind, new_project
+from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QMessageBox, QModelIndex,
@@ -28,11 +29,8 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
-GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "一般": "#b36b00",
-                "差": "#c62828", PROVISIONAL_GRADE: "#8a8a8a",
-                # the 等次写法 a unit may choose (profiles.GRADE_STYLES), coloured as their band
-                "优秀": "#1b7f3b", "良好": "#1f5fa8", "合格": "#b36b00", "较差": "#c62828",
-                "不合格": "#c62828"}
+GRADE_COLORS = {"优": "#1b7f3b", "良": "#1f5fa8", "中": "#b36b00", "差": "#c62828",
+                PROVISIONAL_GRADE: "#8a8a8a"}   # by band: 优秀 as 优, 一般/合格 as 中 (band_word)
 
 PROVISIONAL_COLOR = "#9e9e9e"   # a total that is not final yet: grey, its reason in the tooltip
 
@@ -62,7 +60,7 @@ def lock_icon(color: str = LOCK_COLOR):
 
 
 def grade_color(grade: str) -> QColor:
-    return QColor(GRADE_COLORS.get(grade, "#333333"))
+    return QColor(GRADE_COLORS.get(band_word(grade), "#333333"))
 
 
 def score_tooltip(score) -> str:

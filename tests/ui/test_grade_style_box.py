@@ -54,3 +54,30 @@ def test_locked_while_a_project_is_finalized(window, monkeypatch):
     assert window.finalize_actions.finalize_current()
     box = window.page.header.grade_style
     assert not box.isEnabled() and "不能修改" in box.toolTip()
+
+
+def test_the_rule_change_question_speaks_in_the_files_words(window, monkeypatch):
+    """Review 13b: under 优秀/良好/一般/较差, switching to the rule that writes 一般 announced
+    “中≥60 → 一般≥60”, though the page prints 一般 either way."""
+    from selfeval_desktop.ui import header as header_module
+    header = window.page.header
+    box = header.grade_style
+    _choose(box, STYLE)
+    asked = []
+    monkeypatch.setattr(header_module, "confirm_profile_change",
+                        lambda parent, text: asked.append(text) or False)
+    profile = header.profile
+    index = profile.findData("mof2020_truncate")
+    profile.setCurrentIndex(index)
+    profile.activated.emit(index)
+    assert asked and "等次 " not in asked[0] and "一般≥60" not in asked[0]
+
+
+def test_the_rules_own_words_stored_are_the_default_not_a_second_entry(qtbot, tmp_path):
+    doc = sample_document()
+    doc.grade_names = "优/良/中/差"
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc))
+    box = window.page.header.grade_style
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert texts.count("优/良/中/差（默认）") == 1 and "优/良/中/差" not in texts
+    assert box.currentIndex() == 0
