@@ -3,8 +3,6 @@ block, 实际到位资金/实际支出 and the 年度总体目标 (资金与目�
 the window had no place for them: the form printed empty boxes a clerk could not fill."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from selfeval_desktop.domain.checks import check_project
@@ -120,20 +118,6 @@ def test_the_projects_table_ends_with_a_total_that_follows_every_amount(qtbot, w
     assert "不计算" in model.index(1, COL_RATE).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_projects_total_adds_what_is_filled_and_counts_the_blanks():
-    from selfeval_desktop.domain.department import projects_total
-    from tests.ui.ui_fixtures import sample_document
-    doc = with_department()
-    second = sample_document().projects[0]
-    second.funding.annual_budget, second.funding.executed = 10_000_000, None
-    doc.projects.append(second)
-    total = projects_total(doc)
-    assert (total.budget, total.executed, total.projects) == (30_000_000, 19_280_000, 2)
-    assert (total.budget_blank, total.executed_blank, total.rate) == (0, 1, None)
-    second.funding.executed = 10_000_000
-    assert projects_total(doc).rate == Decimal("29280000") / Decimal("30000000")
-
-
 def test_the_projects_table_copies_its_rows_for_excel(qtbot, window):
     from selfeval_desktop.ui.qt import QGuiApplication
     page = window.page.department
@@ -145,3 +129,15 @@ def test_the_projects_table_copies_its_rows_for_excel(qtbot, window):
     lines = QGuiApplication.clipboard().text().split("\r\n")
     assert lines[0].split("\t")[1:4] == ["20", "19.28", "96.40%"]
     assert lines[1].startswith("合计（1 个项目）\t20\t19.28")
+
+
+def test_the_total_is_set_beside_the_departments_own_budget(qtbot, window):
+    """Review 13b: seed 001 writes 14640.83 for the unit and its seven projects add up to
+    14315.8437; the page showed both 200 px apart and said nothing of the difference."""
+    from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET
+    session = window.session
+    dept = session.document.department
+    session.set_value("funding", dept.id, None, "annual_budget", "25")
+    model = _projects_table(window)
+    tip = model.index(1, COL_BUDGET).data(Qt.ItemDataRole.ToolTipRole)
+    assert "部门预算资金（全年预算数）25 万元，多于合计 5 万元" in tip

@@ -146,8 +146,13 @@ def _total_tip(total, col: int) -> str:
     """What the 合计 leaves out: projects with the figure blank are not in the sum."""
     blank = {COL_BUDGET: total.budget_blank, COL_EXECUTED: total.executed_blank}
     if col in blank:
-        return (f"{blank[col]} 个项目未填，未计入合计" if blank[col]
-                else f"{total.projects} 个项目之和")
+        tip = (f"{blank[col]} 个项目未填，未计入合计" if blank[col]
+               else f"{total.projects} 个项目之和")
+        if col == COL_BUDGET and total.gap is not None:   # review 13b: beside the unit's own
+            tip += (f"\n部门预算资金（全年预算数）{format_wan(total.department_budget)} 万元，"
+                    + ("与合计相同" if total.gap == 0 else
+                       f"{'多于' if total.gap > 0 else '少于'}合计 {format_wan(abs(total.gap))} 万元"))
+        return tip
     if col == COL_RATE:
         if total.rate is None and (total.budget_blank or total.executed_blank):
             return "有项目未填全年预算数或全年执行数，合计执行率不计算"
