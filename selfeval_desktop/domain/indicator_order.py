@@ -50,13 +50,17 @@ def split_groups(indicators: list[Indicator]) -> list[tuple[str, list[tuple[int,
 
 
 def grouped_order(indicators: list[Indicator]) -> list[int]:
-    """Row numbers in the order that brings each 一级指标's rows together: the headings in the
-    order they first appear, the rows under each in their own order (nothing else moved)."""
-    keys = [key for key, _ in _keys(indicators)]
-    first: dict[str, int] = {}
-    for row, key in enumerate(keys):
-        first.setdefault(key, row)
-    return sorted(range(len(indicators)), key=lambda r: (first[keys[r]], r))
+    """Row numbers in the order that brings each 一级指标's rows together, and within it each
+    二级指标's (review 13a: a 数量指标 row typed at the end went after 成本指标, and 数量指标 then
+    printed twice under 产出): headings in the order they first appear, rows in their own."""
+    keys = _keys(indicators)
+    first1: dict[str, int] = {}
+    first2: dict[tuple[str, str], int] = {}
+    for row, (level1, level2) in enumerate(keys):
+        first1.setdefault(level1, row)
+        first2.setdefault((level1, level2), row)
+    return sorted(range(len(indicators)),
+                  key=lambda r: (first1[keys[r][0]], first2[keys[r]], r))
 
 
 def rows_text(spans: list[tuple[int, int]]) -> str:

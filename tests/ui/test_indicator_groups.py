@@ -23,6 +23,10 @@ def test_split_headings_are_found_and_regrouped_stably():
             Indicator("", "", "e")]                                 # blank: under the one above
     assert split_groups(rows) == [("产出指标", [(0, 0), (3, 4)])]
     assert grouped_order(rows) == [0, 3, 4, 1, 2]
+    # within the 一级, each 二级's rows together too (review 13a)
+    rows = [Indicator("产出指标", "数量指标", "a"), Indicator("产出指标", "质量指标", "b"),
+            Indicator("效益指标", "社会效益指标", "c"), Indicator("产出指标", "数量指标", "d")]
+    assert grouped_order(rows) == [0, 3, 1, 2]
     together = [rows[i] for i in grouped_order(rows)]
     assert split_groups(together) == []
 
