@@ -79,7 +79,8 @@ class IndicatorsTab(QWidget):
         # together (review 12b: a 产出指标 row typed in the 新 row, after 满意度)
         self.group_button = QPushButton("按一级指标归类", self)
         self.group_button.setObjectName("regroupButton")
-        self.group_button.setToolTip("把同一一级指标（及其下同一二级指标）的行排在一起，打印时每个指标名称只出现一次（可撤销）")
+        self.group_button.setToolTip("把同一一级指标（及其下同一二级指标）的行排在一起，"
+                                     "打印时每个指标名称只出现一次（可撤销）")
         self.group_button.clicked.connect(self.regroup)
         self.group_button.hide()
         self.summary = QLabel(self)
