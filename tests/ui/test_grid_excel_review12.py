@@ -207,3 +207,23 @@ def test_a_ctrl_click_selection_takes_one_value_in_its_cells_only(qtbot, setup, 
     assert "不相连" in grid.message and reread(path).projects[0].indicators[0].actual == "4次"
     qtbot.keyClick(grid, K.Key_D, CTRL)                                 # fill: refused too
     assert "不相连" in grid.message
+
+
+def test_row_keys_insert_as_many_rows_as_selected_and_say_so(qtbot, setup, path):
+    """Excel inserts as many rows as are selected; and each row operation and fill says what it
+    did (review 13a: nothing was said, and an old 已撤销 message stood on)."""
+    grid, model, _session = setup
+    rows = model.data_rows
+    grid.setCurrentIndex(model.index(1, im.COL_NAME))
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)
+    qtbot.keyClick(grid, K.Key_Equal, CTRL)                  # 在下方插入行 × 2
+    assert model.data_rows == rows + 2 and grid.message == "已插入 2 行"
+    assert at(grid) == (3, im.COL_NAME)
+    qtbot.keyClick(grid, K.Key_End, CTRL)
+    assert at(grid)[0] == model.data_rows - 1                 # the last data row, not 新
+    grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)
+    qtbot.keyClick(grid, K.Key_D, CTRL)
+    assert grid.message == "已向下填充 1 格" and actuals(path)[:2] == ["4次", "4次"]
+    qtbot.keyClick(grid, K.Key_D, CTRL)
+    assert grid.message == "向下填充：所选格子已是相同内容"

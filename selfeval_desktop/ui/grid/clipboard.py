@@ -126,9 +126,12 @@ class ClipboardOps:
             pairs = [((r, source), [(r, c) for c in range(source + 1, right + 1)
                                     if not self.isColumnHidden(c)])
                      for r in range(top, bottom + 1)]
+        name = "向下填充" if down else "向右填充"
         if source < 0 or not pairs:
+            self._say(f"{name}：上方（左边）没有可复制的内容，请选中两行（列）以上再填充")
             return
-        with self._macro("向下填充" if down else "向右填充"):
+        changed = 0
+        with self._macro(name):
             for (sr, sc), targets in pairs:
                 value = model.data(model.index(sr, sc), EDIT_ROLE)
                 text = "" if value is None else str(value)
@@ -136,6 +139,9 @@ class ClipboardOps:
                     index = model.index(r, c)
                     if self._editable(index) and str(model.data(index, EDIT_ROLE) or "") != text:
                         model.setData(index, text, EDIT_ROLE)
+                        changed += 1
+        # said either way: a fill that changed nothing left “已撤销 …” standing (review 13a)
+        self._say(f"已{name} {changed} 格" if changed else f"{name}：所选格子已是相同内容", 5000)
 
     def paste(self, text: str | None = None) -> None:
         """Paste a TSV block at the current cell (or fill the selection with one cell)."""

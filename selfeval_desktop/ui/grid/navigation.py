@@ -7,7 +7,8 @@ Here:
 
 - Ctrl+↓/↑/←/→ jump to the edge of the data: from a filled cell to the last filled one before a
   blank; from a blank (or the last filled) cell to the next filled one; else to the grid's edge.
-- Ctrl+Home goes to the first cell, Ctrl+End to the last row's last column.
+- Ctrl+Home goes to the first cell, Ctrl+End to the last data row's last column (Excel's last
+  used cell; the empty 新 row is not data).
 - The cell moved to is the only one selected; with Shift the selection is extended from its
   anchor to it, as Shift+arrows do.
 """
@@ -38,8 +39,9 @@ class NavigationOps:
             return True
         if key == Qt.Key.Key_Home:
             row, col = rows[0], cols[0]
-        elif key == Qt.Key.Key_End:
-            row, col = rows[-1], cols[-1]
+        elif key == Qt.Key.Key_End:         # the last row of data, not the empty 新 row
+            data = [r for r in rows if r < getattr(model, "data_rows", len(rows) + 1)]
+            row, col = (data or rows)[-1], cols[-1]
         else:
             down, right = CTRL_KEYS[key]
             if down:

@@ -31,14 +31,23 @@ class RowOps:
         return self._rows_model() and self.session is not None and not self._refused()
 
     def insert_row(self, below: int = 1) -> None:
+        """As many rows as are selected (Excel: three rows selected, three inserted), above or
+        below them; the first new row's cell is the cursor."""
         if not self._row_ops_allowed():
             return
         cur = self.currentIndex()
         data_rows = self._data_rows()
+        selected = [r for r in self.selected_rows() if r < data_rows] if cur.isValid() else []
+        count = len(selected) if selected and selected == list(range(selected[0], selected[-1] + 1)) \
+            else 1
         # on the blank (or 合计) row below the data, a row goes at the end of the data
-        row = cur.row() + below if cur.isValid() and cur.row() < data_rows else data_rows
-        if self.model().insertRows(row, 1):
+        if cur.isValid() and cur.row() < data_rows:
+            row = (selected[-1] + 1 if below else selected[0]) if count > 1 else cur.row() + below
+        else:
+            row = data_rows
+        if self.model().insertRows(row, count):
             self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
+            self._say(f"已插入 {count} 行", 5000)
 
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.selected_cells()} or (
@@ -54,6 +63,7 @@ class RowOps:
         model, session = self.model(), self.session
         keys = [model.row_object(r).id for r in rows]
         session.remove_rows(model.ROW_ENTITY, model.pid, keys)
+        self._say(f"已删除 {len(keys)} 行（撤销：Ctrl+Z）", 5000)
         if model.rowCount():
             self._set_current(min(rows[0], self._data_rows() - 1) if self._data_rows() else 0,
                               max(self.currentIndex().column(), 0))
