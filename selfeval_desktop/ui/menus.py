@@ -51,15 +51,12 @@ def _build_clipboard_entries(menu) -> None:
         menu.addAction(f"{text}\t{keys}", lambda op=op: edit_focused(target.get("widget"), op))
     # the grids' row operations, found only on a right-click before (review 12a)
     menu.addSeparator()
-    rows = [menu.addAction(f"{text}\t{keys}", lambda name=name: row_action(target.get("widget"), name))
-            for text, keys, name in ROW_ENTRIES]
+    from .grid.rows import ROW_OPERATIONS, keys_text
+    rows = [menu.addAction(f"{text}\t{keys_text(keys)}",
+                           lambda name=name: row_action(target.get("widget"), name))
+            for name, text, keys in ROW_OPERATIONS]
     menu.aboutToShow.connect(lambda: [a.setEnabled(_row_grid(target.get("widget")) is not None)
                                       for a in rows])
-
-
-ROW_ENTRIES = (("在上方插入行", "Ctrl+Shift+=", "insert_above"), ("在下方插入行", "Ctrl+=", "insert_below"),
-               ("删除所选行", "Ctrl+-", "delete"), ("上移一行", "Alt+↑", "up"),
-               ("下移一行", "Alt+↓", "down"))
 
 
 def _row_grid(widget):

@@ -5,19 +5,30 @@ from __future__ import annotations
 from ..qt import QAction, QKeySequence, QMenu, Qt
 
 
+# The row operations: name, text, keys. Ctrl+Shift+= inserts, as in Excel; Ctrl+数字键盘+ too,
+# in Grid.keyPressEvent — a second shortcut “Ctrl++” on the action made a real Ctrl+Shift+=
+# ambiguous (both matched) and Qt then ran neither (review 13a). The 编辑 menu lists these too.
+ROW_OPERATIONS = (("insert_above", "在上方插入行", "Ctrl+Shift+="),
+                  ("insert_below", "在下方插入行", "Ctrl+="),
+                  ("delete", "删除所选行", "Ctrl+-"),
+                  ("up", "上移一行", "Alt+Up"),
+                  ("down", "下移一行", "Alt+Down"))
+
+
+def keys_text(keys: str) -> str:
+    """Keys as the menus write them: Alt+↑, not Alt+Up."""
+    return keys.replace("Up", "↑").replace("Down", "↓")
+
+
 class RowOps:
 
     def _make_row_actions(self) -> dict[str, QAction]:
-        # Ctrl+Shift+= inserts, as in Excel; Ctrl+数字键盘+ too, in Grid.keyPressEvent — a second
-        # shortcut “Ctrl++” on this action made a real Ctrl+Shift+= ambiguous (both matched) and
-        # Qt then ran neither (review 13a)
-        specs = [("insert_above", "在上方插入行", "Ctrl+Shift+=", lambda: self.insert_row(0)),
-                 ("insert_below", "在下方插入行", "Ctrl+=", lambda: self.insert_row(1)),
-                 ("delete", "删除所选行", "Ctrl+-", self.delete_rows),
-                 ("up", "上移一行", "Alt+Up", lambda: self.move_row(-1)),
-                 ("down", "下移一行", "Alt+Down", lambda: self.move_row(1))]
+        slots = {"insert_above": lambda: self.insert_row(0), "insert_below": lambda: self.insert_row(1),
+                 "delete": self.delete_rows, "up": lambda: self.move_row(-1),
+                 "down": lambda: self.move_row(1)}
         actions = {}
-        for name, text, keys, slot in specs:
+        for name, text, keys in ROW_OPERATIONS:
+            slot = slots[name]
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
