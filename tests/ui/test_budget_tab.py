@@ -227,3 +227,13 @@ def test_tab_at_a_rows_end_goes_to_the_next_rows_first_figure(qtbot, tab, path):
     qtbot.keyClick(grid, Qt.Key.Key_Backtab)
     cur = grid.currentIndex()
     assert (cur.row(), cur.column()) == (0, sm.COL_ARRIVED)
+
+
+def test_a_code_pasted_with_its_name_cell_empty_gets_the_catalogue_name(qtbot, tab, path):
+    """Review 13a: “302⇥⇥1⇥1” left 支出科目 blank, though 302 typed fills it."""
+    grid = tab.line_grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(grid.model().data_rows, blm.COL_CODE))
+    grid.paste("302\t\t1\t1\r\n")
+    line = project(path).budget_lines[-1]
+    assert (line.code, line.name) == ("302", "商品和服务支出")

@@ -75,7 +75,23 @@ class BudgetLineModel(SessionTableModel):
         kept = [row for row in block if not any(i < len(row) and is_total_label(row[i]) for i in names)]
         if len(kept) < len(block):
             notes.append(f"{len(block) - len(kept)} 行“合计/小计”未作为支出科目粘贴（合计由表格按各行计算）")
-        return kept, columns, "；".join(notes)
+        return self._named(kept, columns), columns, "；".join(notes)
+
+    def _named(self, block, columns: list[int]):
+        """A code pasted beside an empty 支出科目 cell gets its catalogue name, as a code typed
+        does (review 13a: “302⇥⇥1⇥1” left 支出科目 blank — the empty cell cleared the name)."""
+        if COL_CODE not in columns or COL_NAME not in columns:
+            return block
+        code_at, name_at = columns.index(COL_CODE), columns.index(COL_NAME)
+        out = []
+        for row in block:
+            row = list(row)
+            if max(code_at, name_at) < len(row) and row[code_at].strip() and not row[name_at].strip():
+                entry = catalogs.lookup(row[code_at], self.scheme)
+                if entry is not None:
+                    row[name_at] = entry.name
+            out.append(row)
+        return out
 
     def new_row(self) -> BudgetLine:
         return BudgetLine()
