@@ -1,4 +1,6 @@
-"""Ctrl+arrows, Ctrl+Home and Ctrl+End in a :class:`~.view.Grid` (mixed into it), as in Excel/WPS.
+"""Moving the cursor in a :class:`~.view.Grid` (mixed into it), as in Excel/WPS: Enter and Tab
+(Tab wraps past a row's end to the next row's first cell that takes typing; past the grid's last
+cell the focus leaves it), and Ctrl+arrows, Ctrl+Home and Ctrl+End.
 
 Qt's own handling moved the cursor with Ctrl held but left the old selection where it was
 (review 12a: Delete then cleared the highlighted cell, scrolled out of view, while typing went to
@@ -14,7 +16,7 @@ Here:
 """
 from __future__ import annotations
 
-from ..qt import QItemSelection, QItemSelectionModel, Qt
+from ..qt import QItemSelection, QItemSelectionModel, QTableView, Qt
 
 CTRL_KEYS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
              Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Home: None, Qt.Key.Key_End: None}
@@ -24,6 +26,85 @@ _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
 class NavigationOps:
+    """Enter, Tab and Ctrl+moves; ``self`` is the Grid (its cursor, model and editor)."""
+
+    # ------------------------------------------------------------ Enter / Tab
+
+    def _step(self, down: int = 0, right: int = 0, wrap: bool = True) -> bool:
+        """Move the current cell as Enter/Tab do (Tab wraps at the row's end; arrows,
+        ``wrap=False``, stop there). False when Tab is past the grid's first or last cell."""
+        cur = self.currentIndex()
+        model = self.model()
+        rows, cols = model.rowCount(), model.columnCount()
+        if not cur.isValid() or rows == 0:
+            return False
+        row, col = cur.row() + down, cur.column()
+        if right:
+            col += right
+            visible = [c for c in range(cols) if not self.isColumnHidden(c)]
+            while 0 <= col < cols and self.isColumnHidden(col):
+                col += right
+            if col >= cols or col > visible[-1]:
+                col, row = (visible[0], row + 1) if wrap else (cur.column(), row)
+                if wrap and 0 <= row < rows:   # past a row label (资金来源): its first figure
+                    col = self._first_editable(row, visible, col)
+            elif col < 0 or col < visible[0] or (
+                    wrap and right < 0 and col == visible[0]
+                    and not self._editable(model.index(row, col))):   # back past a row label
+                col, row = (visible[-1], row - 1) if wrap else (cur.column(), row)
+                if wrap and 0 <= row < rows:
+                    col = self._first_editable(row, visible[::-1], col)
+            if wrap and not 0 <= row < rows:
+                return False
+        row = max(0, min(row, rows - 1))
+        self._set_current(row, col)
+        return True
+
+    def _first_editable(self, row: int, columns: list[int], default: int) -> int:
+        """The first of ``columns`` that takes typing in ``row`` (review 12a: Tab at a row's end
+        wrapped onto the next row's label, and the next figure typed was refused)."""
+        model = self.model()
+        return next((c for c in columns if self._editable(model.index(row, c))), default)
+
+    def _tab(self, back: bool) -> None:
+        """Tab / Shift+Tab: the next cell of the row (then the next row); past the grid's last
+        (first) cell the focus leaves the grid. Enter after Tabs goes back to the column the
+        Tabs started from, on the next row (Excel)."""
+        cur = self.currentIndex()
+        anchor = self._tab_anchor if self._tab_anchor is not None else \
+            (cur.column() if cur.isValid() else None)
+        self._tabbing = True
+        try:
+            moved = self._step(right=-1 if back else 1)
+        finally:
+            self._tabbing = False
+        if moved:
+            self._tab_anchor = anchor
+        else:
+            self.leave(not back)
+
+    def _enter(self, up: bool) -> None:
+        """Enter / Shift+Enter: down (up) a row; after Tabs, to the column they started from."""
+        cur, anchor = self.currentIndex(), self._tab_anchor
+        self._tab_anchor = None
+        if anchor is not None and not up and cur.isValid() and anchor != cur.column():
+            self._set_current(min(cur.row() + 1, self.model().rowCount() - 1), anchor)
+            return
+        self._step(down=-1 if up else 1)
+
+    def leave(self, forward: bool = True) -> None:
+        """Move the keyboard focus out of the grid to the next (previous) widget of the window,
+        the cell being typed committed first (Ctrl+Tab, Tab past the last cell)."""
+        self.commit_editor()
+        self._tab_anchor = None
+        navigation = self.tabKeyNavigation()
+        self.setTabKeyNavigation(False)       # the view's own Tab handling: off for this move
+        try:
+            QTableView.focusNextPrevChild(self, forward)
+        finally:
+            self.setTabKeyNavigation(navigation)
+
+    # ------------------------------------------------------------ Ctrl+arrows, Home, End
 
     def ctrl_navigation(self, event) -> bool:
         """Handle a Ctrl(+Shift)+arrow/Home/End key; False for any other key."""
