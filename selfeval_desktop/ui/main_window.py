@@ -17,14 +17,11 @@ from .keyboard_nav import install_tab_keys
 from .project_list import ProjectListPanel
 from .translations import install_qt_translations
 from .welcome_page import APP_TITLE, WelcomePage
+from .window_size import (CHECKS_HEIGHT, FRAME, MIN_HEIGHT, MIN_WIDTH,  # noqa: F401 - re-exported
+                          SHORT_WINDOW, checks_height, first_size, minimum_size)
 from .qt import (QLabel, QMainWindow, QMessageBox, QSettings,
                  QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
-
-MIN_WIDTH, MIN_HEIGHT = 1000, 600  # fits a 1366×768 screen with the taskbar
-SHORT_WINDOW = 700   # below this height the 问题清单 is kept to its smallest first height
-CHECKS_HEIGHT = 170  # the 问题清单's first height at most: about eight findings at 768 px
-
 
 KEPT = ("输入的内容没有丢：输入框里的文字仍在原处（红框）；表格里刚输入的内容仍在格中（红色），"
         "也已复制到剪贴板。")
@@ -39,28 +36,6 @@ def failure_advice(message: str) -> str:
     return f"{message}\n\n{KEPT}{retry}"
 
 
-def minimum_size(free_width: int | None, free_height: int | None) -> tuple[int, int]:
-    """MIN_WIDTH×MIN_HEIGHT, or less on a screen with less room (the title bar and frame take
-    about 40 px of the height the screen leaves)."""
-    width = MIN_WIDTH if free_width is None else min(MIN_WIDTH, free_width)
-    height = MIN_HEIGHT if free_height is None else min(MIN_HEIGHT, max(300, free_height - 40))
-    return width, height
-
-
-FIRST_SIZE = (1280, 720)   # the first window (nothing remembered), where the screen has room
-FRAME = 40                 # the title bar and frame, about, beside the screen's free area
-
-
-def first_size(free_width: int | None, free_height: int | None) -> tuple[int, int]:
-    """The first window's size: 1280×720, or the screen's free area (less the frame) where that
-    is smaller (review 12b: at 125 % a 1366×768 screen leaves 1093 px, and a 1280 px window put
-    总分/等次 and 已保存 off the screen); never below the minimum."""
-    min_w, min_h = minimum_size(free_width, free_height)
-    width = FIRST_SIZE[0] if free_width is None else min(FIRST_SIZE[0], free_width)
-    height = FIRST_SIZE[1] if free_height is None else min(FIRST_SIZE[1], free_height - FRAME)
-    return max(width, min_w), max(height, min_h)
-
-
 def _list_from_top(view) -> None:
     """The project list from its first row, the selected one still in sight (review 10: selected
     before the window had its height, the list stayed scrolled one row down at 910×480 and the
@@ -69,10 +44,6 @@ def _list_from_top(view) -> None:
     view.scrollTo(view.currentIndex())
 
 
-def checks_height(window_height: int) -> int:
-    """The 问题清单's first height: the grids get the window's height first (at 720 px the
-    支出明细 showed three rows), the list what is left, 90–170 px (it can be dragged taller)."""
-    return max(90, min(CHECKS_HEIGHT, window_height - 600))
 CHECKS_SLICE_MS = 8  # the first 问题清单 run after opening goes on in slices of about this
 TAB_KEYS = ("overview", "budget", "indicators", "conclusion")
 TAB_TITLES = ("项目概况", "预算表", "绩效指标", "结论")
