@@ -253,6 +253,9 @@ def test_templates_are_common_science_indicators_that_parse(qtbot, tab, path):
     assert [r.name for r in rows[4:4 + len(satisfaction.items)]] == [n for n, _ in satisfaction.items]
     assert rows[4].level1 == "满意度指标" and rows[4].target == satisfaction.items[0][1]
     assert tab.session.undo_stack.count() == count + 1
+    # the new rows have no 分值 yet: the button that fills them is named (review 12b)
+    assert tab.grid.message.startswith(f"已插入 {len(satisfaction.items)} 项常用指标；")
+    assert "平均分配分值" in tab.grid.message
 
 
 def test_template_rows_join_their_level_one_and_two_block(qtbot, tab, path):

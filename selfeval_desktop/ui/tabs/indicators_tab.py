@@ -230,3 +230,9 @@ class IndicatorsTab(QWidget):
         if rows:
             self.grid.setCurrentIndex(self.model.index(position, im.COL_ACTUAL))
             self.grid.scrollTo(self.grid.currentIndex())
+            # review 12b: the rows came without 分值 and turned red at once, with nothing said
+            # of the button that fills them
+            unweighted = sum(1 for ind in self.session.project(self.pid).indicators
+                             if ind.weight is None)
+            self.grid._say(f"已插入 {len(rows)} 项常用指标" + (
+                f"；{unweighted} 项指标未填分值：可逐项填写，或点“平均分配分值”" if unweighted else ""))
