@@ -127,6 +127,12 @@ def build_summary(sources: list[Source]):
     if provisional:
         note += 1 if every_range else 0
         sh.merge(f"A{note}:K{note}", provisional_summary_note(len(provisional)), left=True)
+    styled = [_unit_name(s) for s in sources if s.document.grade_names.strip()]
+    if styled:        # review 14: say why a unit's 优秀 reads 优 here
+        note += 1 if every_range or provisional else 0
+        sh.merge(f"A{note}:K{note}", f"等次按评分规则的写法（优/良/中/差）列出；"
+                                     f"{'、'.join(dict.fromkeys(styled))}的自评表另用本地写法（如“优秀”）。",
+                 left=True)
     page_setup(ws, f"A1:K{note}", f"1:{header}", landscape=True)
     for col, width in zip(COLS, WIDTHS):
         ws.column_dimensions[col].width = width

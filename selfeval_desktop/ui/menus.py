@@ -84,8 +84,7 @@ def edit_focused(widget, op: str) -> bool:
         return False
     if hasattr(widget, "copy_selection"):            # a grid (grid.view.Grid)
         if op in ("cut", "copy"):
-            widget.copy_selection()
-            if op == "cut":
+            if widget.copy_selection() and op == "cut":
                 widget.clear_selection("剪切")
         elif op == "paste":
             widget.paste()

@@ -71,6 +71,7 @@ def test_one_row_per_project_per_unit_with_subtotals_and_a_total(tmp_path, units
                 assert Decimal(str(row[7])) == score.total and row[8] == rule_grade(doc, project, score)
                 if doc.grade_names:             # seed 003 prints 优秀; counted here as 优
                     assert (shown_grade(score), row[8]) == ("优秀", "优")
+                    assert any(str(r[0]).startswith("等次按评分规则的写法") for r in table if r[0])
             else:
                 assert row[7] is None and row[8] == "未评分"
             if project.finalized_at:

@@ -227,3 +227,27 @@ def test_row_keys_insert_as_many_rows_as_selected_and_say_so(qtbot, setup, path)
     assert grid.message == "已向下填充 1 格" and actuals(path)[:2] == ["4次", "4次"]
     qtbot.keyClick(grid, K.Key_D, CTRL)
     assert grid.message == "向下填充：所选格子已是相同内容"
+
+
+def test_what_a_paste_or_a_delete_says_stays_after_the_cursor_moves(qtbot, setup):
+    """Review 14: the paste message (with its count of unreadable cells) and 已删除 were said,
+    then taken back at once when the cursor moved onto the block."""
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_WEIGHT))
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)
+    qtbot.keyClick(grid, K.Key_Down, SHIFT)
+    grid.paste("abc\r\n30\r\n")
+    assert grid.message.startswith("“分值”列 1 格无法识别")
+    grid.setCurrentIndex(model.index(1, im.COL_NAME))
+    grid.delete_rows()
+    assert grid.message.startswith("已删除 1 行")
+
+
+def test_cells_picked_apart_are_not_copied_or_cut(qtbot, setup, path):
+    grid, model, _session = setup
+    grid.setCurrentIndex(model.index(0, im.COL_TARGET))
+    _ctrl_click(qtbot, grid, 1, im.COL_ACTUAL)
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClick(grid, K.Key_X, CTRL)
+    assert "不相连" in grid.message and QGuiApplication.clipboard().text() == "before"
+    assert actuals(path)[1] == "95%"                                   # not cleared

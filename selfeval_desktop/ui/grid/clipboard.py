@@ -79,6 +79,9 @@ class ClipboardOps:
         rect = self.selected_rect()
         if rect is None:
             return ""
+        if self.scattered():        # as Excel: cells picked apart are not one block to copy
+            self._say(self.SCATTERED)
+            return ""
         top, left, bottom, right = rect
         model = self.model()
         selected = self.selectionModel().selection()
@@ -218,6 +221,15 @@ class ClipboardOps:
         if renamed:
             note = "；".join(m for m in (note, "；".join(renamed[:3])
                                          + (f" 等 {len(renamed)} 处" if len(renamed) > 3 else "")) if m)
+        # the cursor first, then what is said: moving it takes back the grid's last message
+        last_row = min(start_row + len(block), self._data_rows()) - 1
+        if columns and last_row >= start_row:
+            # the block pasted is selected, the cursor on its first cell (review 13a: the cursor
+            # stayed where Shift+↓ had left it, outside, and Delete cleared that cell instead)
+            self.selectionModel().setCurrentIndex(model.index(start_row, columns[0]),
+                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+            sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
+            self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if lost:
             # what was left out first, and kept until the next message (review 9: it came last
             # in one long line, cut off at the window's edge, and went after ten seconds)
@@ -228,14 +240,6 @@ class ClipboardOps:
             self._say(note)     # in the status bar, as the grid's other messages
         else:               # said, so an older message (“已撤销 …”) does not stand for this
             self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
-        last_row = min(start_row + len(block), self._data_rows()) - 1
-        if columns and last_row >= start_row:
-            # the block pasted is selected, the cursor on its first cell (review 13a: the cursor
-            # stayed where Shift+↓ had left it, outside, and Delete cleared that cell instead)
-            self.selectionModel().setCurrentIndex(model.index(start_row, columns[0]),
-                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
-            sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
-            self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _paste_scattered(self, block) -> None:
         """One value onto cells picked with Ctrl+click fills those cells only; a block cannot

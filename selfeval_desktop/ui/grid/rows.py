@@ -74,10 +74,10 @@ class RowOps:
         model, session = self.model(), self.session
         keys = [model.row_object(r).id for r in rows]
         session.remove_rows(model.ROW_ENTITY, model.pid, keys)
-        self._say(f"已删除 {len(keys)} 行（撤销：Ctrl+Z）", 5000)
         if model.rowCount():
             self._set_current(min(rows[0], self._data_rows() - 1) if self._data_rows() else 0,
                               max(self.currentIndex().column(), 0))
+        self._say(f"已删除 {len(keys)} 行（撤销：Ctrl+Z）", 5000)   # after the move, which clears
 
     def move_row(self, delta: int) -> None:
         if not self._row_ops_allowed():
