@@ -237,3 +237,12 @@ def test_a_code_pasted_with_its_name_cell_empty_gets_the_catalogue_name(qtbot, t
     grid.paste("302\t\t1\t1\r\n")
     line = project(path).budget_lines[-1]
     assert (line.code, line.name) == ("302", "商品和服务支出")
+
+
+def test_row_keys_on_a_table_of_fixed_rows_say_why_nothing_happens(qtbot, tab):
+    grid = tab.source_grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(0, sm.COL_PLANNED))
+    rows = grid.model().rowCount()
+    qtbot.keyClick(grid, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert grid.model().rowCount() == rows and "行是固定的" in grid.message

@@ -38,8 +38,13 @@ class RowOps:
         return actions
 
     def _row_ops_allowed(self) -> bool:
-        """Rows can be inserted, deleted, moved here; when the project is locked, say why."""
-        return self._rows_model() and self.session is not None and not self._refused()
+        """Rows can be inserted, deleted, moved here; when not (a table of fixed rows, a locked
+        project), say why — review 14: the keys did nothing without a word."""
+        if not self._rows_model():
+            if self.model() is not None and getattr(self.model(), "pid", None) is not None:
+                self._say("这张表的行是固定的（资金来源、项目资金），不能插入、删除或移动行")
+            return False
+        return self.session is not None and not self._refused()
 
     def insert_row(self, below: int = 1) -> None:
         """As many rows as are selected (Excel: three rows selected, three inserted), above or
