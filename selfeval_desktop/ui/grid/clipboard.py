@@ -11,6 +11,7 @@ EDIT_ROLE = Qt.ItemDataRole.EditRole
 
 
 class ClipboardOps:
+    SCATTERED = "所选的格子不相连：不能对多个选定区域使用此命令，请只选一块相连的区域"
 
     def selection_strayed(self) -> bool:
         """The cursor is outside the selection (a programmatic move, a Ctrl+click elsewhere): as
@@ -38,8 +39,6 @@ class ClipboardOps:
         cols = [c for c in range(min(c for _, c in cells), max(c for _, c in cells) + 1)
                 if not self.isColumnHidden(c)]
         return any((r, c) not in cells for r in rows for c in cols)
-
-    SCATTERED = "所选的格子不相连：不能对多个选定区域使用此命令，请只选一块相连的区域"
 
     def selected_rect(self):
         """(top, left, bottom, right) of the selection, or of the current cell."""
@@ -84,7 +83,6 @@ class ClipboardOps:
             return ""
         top, left, bottom, right = rect
         model = self.model()
-        selected = self.selectionModel().selection()
         rows = []
         blank = getattr(model, "blank_row", lambda: None)()
         for r in range(top, bottom + 1):
@@ -95,9 +93,6 @@ class ClipboardOps:
                 if self.isColumnHidden(c):
                     continue
                 index = model.index(r, c)
-                if len(selected) and not self.selection_strayed() and not selected.contains(index):
-                    row.append("")
-                    continue
                 value = model.data(index, EDIT_ROLE)
                 if value is None:
                     value = model.data(index, Qt.ItemDataRole.DisplayRole)
