@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
-from .profiles import Profile, load_profile, named_profile
+from .profiles import Profile, ProfileError, load_profile, named_profile, style_of
 from .scoring import ProjectScore, score_project, shown_grade
 
 
@@ -33,7 +33,7 @@ def rule_profile(doc: Document, project: Project) -> Profile:
                         else doc.profile_id)
 
 
-def rule_grade(doc: Document, project: Project, score: ProjectScore) -> str:
+def shown_rule_grade(doc: Document, project: Project, score: ProjectScore) -> str:
     """The grade as printed (— while provisional, 未评分 without a total), in the rule's own
     words: 优秀 under the document's 等次写法 is 优 here."""
     shown = shown_grade(score)
@@ -45,7 +45,6 @@ def rule_grade(doc: Document, project: Project, score: ProjectScore) -> str:
 def printed_style(doc: Document, project: Project) -> str:
     """The 等次写法 the project's forms print when it is not the rule's own; "" otherwise (none
     chosen, one that does not fit, or the rule's own words stored): what the check code holds."""
-    from .profiles import ProfileError, style_of
     try:
         named, own = profile_for(doc, project), rule_profile(doc, project)
     except ProfileError:

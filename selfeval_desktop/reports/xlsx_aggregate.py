@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.digest import check_code, shown_time, verify_project
-from ..domain.evaluation import profile_for, rule_grade
+from ..domain.evaluation import profile_for, shown_rule_grade
 from ..domain.model import Document, Project, ProjectKind
 from ..domain.money import fen_to_wan
 from ..domain.scoring import score_project
@@ -166,7 +166,7 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
     sh.put(f"H{r}", score.total if scored else None, fmt="0.00")
     # “—” for a provisional total, 未评分 for none; in the rule's words (优, not a unit's 优秀),
     # so the receiving side counts the grades of all units in one column (review 13b)
-    sh.put(f"I{r}", rule_grade(doc, project, score))
+    sh.put(f"I{r}", shown_rule_grade(doc, project, score))
     sh.put(f"J{r}", state)
     sh.put(f"K{r}", code or None)
     return budget, executed

@@ -106,8 +106,8 @@ def test_the_check_code_follows_what_prints_not_how_it_was_stored(tmp_path):
 def test_the_summary_of_several_units_counts_grades_in_the_rules_words(tmp_path, capsys):
     """Review 13b: one unit's 优秀 beside another's 优 in the 汇总's 等次 column: a finance
     bureau counting 优 missed it."""
-    from selfeval_desktop.domain.evaluation import rule_grade
+    from selfeval_desktop.domain.evaluation import shown_rule_grade
     doc = build_demo("003")
     project = doc.projects[0]
     score = score_project(project, profile_for(doc, project), doc.year)
-    assert (score.grade, rule_grade(doc, project, score)) == ("优秀", "优")
+    assert (score.grade, shown_rule_grade(doc, project, score)) == ("优秀", "优")

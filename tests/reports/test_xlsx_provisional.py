@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from selfeval_desktop.db.demo import build_demo
-from selfeval_desktop.domain.evaluation import profile_for, rule_grade
+from selfeval_desktop.domain.evaluation import profile_for, shown_rule_grade
 from selfeval_desktop.domain.scoring import score_project
 from selfeval_desktop.reports.xlsx_aggregate import Source, build_summary, write_summary
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
@@ -133,7 +133,7 @@ def test_the_aggregate_workbook_shows_a_dash_for_provisional_totals_with_a_note(
                 provisional += 1
                 assert row[8] == "—" and Decimal(str(row[7])) == score.total
             else:
-                assert row[8] == rule_grade(doc, project, score)     # 优, not a unit's 优秀
+                assert row[8] == shown_rule_grade(doc, project, score)     # 优, not a unit's 优秀
     assert provisional
     notes = [t for t in _texts(ws) if "暂不可信" in t]
     assert len(notes) == 1 and f"{provisional} 个项目" in notes[0]
