@@ -17,6 +17,7 @@ import sys
 import tempfile
 from typing import Callable, Iterable
 
+from ..db.document import os_cause
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project, ProjectKind
 from ..domain.profiles import ProfileError
@@ -285,7 +286,7 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
             write_atomically(target, data)
             written.append(target)
     except OSError as exc:
-        raise ExportError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+        raise ExportError(f"无法写入“{target}”：{os_cause(exc)}") from exc
     return written
 
 

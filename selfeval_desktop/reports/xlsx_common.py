@@ -19,6 +19,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 import zipfile
 
+from ..db.document import os_cause
 from ..domain.profiles import Profile
 
 UNSCORED = "未评分"
@@ -315,7 +316,7 @@ def write_workbook_atomically(wb, out: Path, values: dict[str, dict[str, object]
     except PermissionError:
         raise error(f"无法写入“{out.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
     except OSError as exc:
-        raise error(f"无法写入“{out.name}”：{exc.strerror or exc}") from None
+        raise error(f"无法写入“{out.name}”：{os_cause(exc)}") from None
     finally:
         if tmp.exists():
             tmp.unlink()

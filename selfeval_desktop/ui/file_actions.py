@@ -6,6 +6,7 @@ Dialogs are module-level functions or Qt static methods so tests can replace the
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 from ..db.document import DocumentError, copy_document, open_document, write_atomically
@@ -248,11 +249,18 @@ class FileActions(QObject):
         return self.open_path(path) if path else False
 
     def _start_dir(self) -> str:
+        """Where file dialogs open: the open file's folder, or the last one's."""
         session = self.window.session
         if session is not None:
             return str(Path(session.path).parent)
         recent = self.recent_files()
         return str(Path(recent[0]).parent) if recent else documents_dir()
+
+    def save_dir(self) -> str:
+        """Where save dialogs open: as ``_start_dir``, unless that folder takes no writing —
+        then 文档 (review 15: 从上年文件新建 from a read-only share offered to save into it)."""
+        folder = self._start_dir()
+        return folder if os.access(folder, os.W_OK) else documents_dir()
 
     def received_dir(self) -> str:
         """Where the units' files were last picked from (汇总, 加入项目): the folder of the emails'
@@ -269,7 +277,7 @@ class FileActions(QObject):
         nothing); an existing file can be opened instead. The file open in this window is
         refused with ``current``."""
         from . import dialogs
-        suggested = _unused(Path(self._start_dir()) / name)
+        suggested = _unused(Path(self.save_dir()) / name)
         while True:
             path, _ = qt.QFileDialog.getSaveFileName(
                 self.window, title, str(suggested), FILE_FILTER, "",
@@ -354,7 +362,7 @@ class FileActions(QObject):
         new_doc = next_year(source_doc)
         year = f"{new_doc.year}年度" if new_doc.year else "下一年度"
         name = f"{year}{new_doc.unit.name}绩效自评{SUFFIX}"
-        made = Path(self._start_dir()) / name
+        made = Path(self.save_dir()) / name
         if made.exists() and not _same_file(made, source_path):
             # review 9: a second 从上年文件新建 quietly made a “（2）” file beside the first
             from . import dialogs
@@ -376,8 +384,10 @@ class FileActions(QObject):
             return False
         # review 9: the window turned into the new file without a word, all actuals empty
         self.window.statusBar().showMessage(
-            f"已新建{year}文件“{path.name}”：项目、指标目标、分值和评价人员已带入，实际完成值、得分和意见"
-            f"已清空；上一年度的文件“{source_path.name}”未作改动", 30000)
+            f"已新建{year}文件“{path.name}”：项目、指标目标、分值和评价人员已带入；实际完成值、"
+            # review 15: the empty 预算表 looked broken — the amounts are said too
+            f"各项金额（预算数、到位数、执行数）、得分和意见已清空；上一年度内的起止时间已顺延一年。"
+            f"上一年度的文件“{source_path.name}”未作改动", 30000)
         return True
 
     def save(self) -> None:

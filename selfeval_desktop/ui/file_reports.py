@@ -200,7 +200,7 @@ def export_excel(actions) -> bool:
         return False
     window.page.flush()
     _latest(window)
-    default = str(Path(actions._start_dir()) / f"{Path(session.path).stem}.xlsx")
+    default = str(Path(actions.save_dir()) / f"{Path(session.path).stem}.xlsx")
     out, _ = QFileDialog.getSaveFileName(window, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
     if not out:
         return False
@@ -249,7 +249,7 @@ def export_pdf(actions, form: str) -> bool:
         title = DEPARTMENT_FORM
     name = current.name if ids else doc.unit.name or Path(session.path).stem
     year = f"{doc.year}年度" if doc.year else ""   # review 9: next year's print replaced this one
-    default = str(Path(actions._start_dir()) / export.safe_name(f"{year}{title}-{name}.pdf"))
+    default = str(Path(actions.save_dir()) / export.safe_name(f"{year}{title}-{name}.pdf"))
     out, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
     if not out:
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..db.document import os_cause
 from ..reports.xlsx_import_review import review_lines
 from .qt import (QDialog, QDialogButtonBox, QFileDialog, QFont, QGuiApplication, QLabel,
                  QMessageBox, QPlainTextEdit, QVBoxLayout, Qt)
@@ -90,7 +91,7 @@ class ImportReportDialog(QDialog):
             out.write_text(self.text.toPlainText().replace("\n", "\r\n"), encoding="utf-8-sig",
                            newline="")
         except OSError as exc:
-            QMessageBox.warning(self, "无法保存", f"无法写入“{out.name}”：{exc.strerror or exc}")
+            QMessageBox.warning(self, "无法保存", f"无法写入“{out.name}”：{os_cause(exc)}")
             return False
         self.save_button.setText("已保存")
         return True

@@ -65,3 +65,24 @@ def test_reasons_in_chinese():
     assert os_reason(IsADirectoryError(errno.EISDIR, "Is a directory", "/tmp/x")) == "“x”是一个文件夹"
     assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
     assert english_free(sqlite_reason(sqlite3.Error("something new")))
+
+
+def test_a_new_file_in_a_folder_that_takes_no_writing_says_so_in_chinese(tmp_path, monkeypatch):
+    """Review 15: 从上年文件新建 into a read-only share gave SQLite's “unable to open database
+    file” and “请发给技术支持”. (Run as root here, so the folder's refusal is simulated.)"""
+    import os
+    from selfeval_desktop.db import document
+    from selfeval_desktop.db.document import write_atomically
+    target = tmp_path / "只读" / "2022年度.sqlite"            # the folder is not there: writes fail
+    monkeypatch.setattr(document.os, "access", lambda path, mode: mode != os.W_OK)
+    with pytest.raises(DocumentError) as caught:
+        write_atomically(target, lambda conn: None)
+    message = str(caught.value).replace(str(target.parent), "")
+    assert "不允许写入" in message and "另选" in message and not ENGLISH.search(message)
+    assert not target.exists()
+
+
+def test_an_os_refusal_is_said_in_chinese():
+    from selfeval_desktop.db.document import os_cause
+    assert os_cause(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
+    assert os_cause(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"

@@ -425,3 +425,15 @@ def test_after_a_full_disk_the_offer_to_edit_waits_for_room_and_says_so(
     assert window.follower.offer.text() == "磁盘已有空间 —— 改为可编辑"
     window.follower.offer.click()
     assert not window.session.readonly and file_lock.lock_path_for(path).exists()
+
+
+def test_save_dialogs_open_in_a_writable_folder(qtbot, tmp_path, monkeypatch):
+    """Review 15: last year's file on a read-only share; 从上年文件新建 offered to save beside it,
+    and the save failed. Save dialogs open in 文档 then; 打开 still opens there."""
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    actions = window.file_actions
+    assert actions.save_dir() == str(tmp_path)
+    monkeypatch.setattr(file_actions.os, "access", lambda folder, mode: False)
+    assert actions.save_dir() == file_actions.documents_dir() != str(tmp_path)
+    assert actions._start_dir() == str(tmp_path)
