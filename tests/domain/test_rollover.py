@@ -100,3 +100,17 @@ def test_next_year_document_saves_and_loads():
     assert loaded.projects[0].indicators[0].target == "≥4次"
     assert loaded.projects[0].indicators[0].actual == ""
     assert loaded.projects[0].evaluators[0].name == "李四"
+
+
+def test_a_carried_deadline_is_said_first_and_no_deviation_is_asked_for_it():
+    """Review 15: “2021年12月前” carried into 2022 scored an on-time 2022年11月 as 逾期 (0 分); the
+    问题清单 asked for a 偏差原因 first and named the stale target last, below the fold."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.checks import check_project
+    new = next_year(build_demo("004"))
+    project = next(p for p in new.projects if any("2021年12月前" in i.target for i in p.indicators))
+    row = next(r for r, i in enumerate(project.indicators) if "2021年12月前" in i.target)
+    project.indicators[row].actual = "2022年11月"
+    mine = [f for f in check_project(new, project) if f.place.row == row]
+    assert mine[0].code == "deadline_before_year" and "该行现按此目标计分" in mine[0].message
+    assert "deviation_missing" not in [f.code for f in mine]

@@ -314,3 +314,20 @@ def test_ctrl_d_on_one_cell_takes_the_one_above(qtbot, tab, path):
     grid.setCurrentIndex(model.index(1, im.COL_LEVEL2))
     qtbot.keyClick(grid, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert indicators(path)[1].level2 == above
+
+
+def test_a_target_of_an_earlier_year_is_marked_at_its_cell_not_the_deviation(qtbot, tab, path):
+    """Review 15: in the 2022 file “2021年12月前” (carried over) showed nothing at the target,
+    while the 偏差原因 cell turned red and asked for an excuse."""
+    from selfeval_desktop.ui.models.base import ErrorRole
+    session = tab.session
+    pid = tab.pid
+    session.set_value("meta", None, None, "year", "2022")
+    row = tab.model.data_rows
+    type_into(qtbot, tab, row, im.COL_LEVEL1, "产出指标")
+    session.set_value("indicator", pid, indicators(path)[row].id, "target", "2021年12月前")
+    session.set_value("indicator", pid, indicators(path)[row].id, "actual", "2022年11月")
+    session.set_value("indicator", pid, indicators(path)[row].id, "weight", "5")
+    target = tab.model.index(row, im.COL_TARGET).data(ErrorRole)
+    assert target and "早于评价年度 2022" in target
+    assert tab.model.index(row, im.COL_DEVIATION).data(ErrorRole) is None

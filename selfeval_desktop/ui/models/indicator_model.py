@@ -295,7 +295,7 @@ class IndicatorModel(SessionTableModel):
                 names = "、".join(lv.label for lv in profile.level1)
                 return f"一级指标“{ind.level1}”不属于本评分规则的 {names}"
         if col == COL_TARGET:
-            return parsed(ind.target).error
+            return parsed(ind.target).error or self._stale(ind) or None
         if col == COL_ACTUAL:
             return self._actual_error(ind)
         if col == COL_OVERRIDE and ind.override is not None:
@@ -305,13 +305,18 @@ class IndicatorModel(SessionTableModel):
                 return score.error or "调整后得分未被采用"
         if col == COL_REASON and ind.override is not None and not ind.override_reason.strip():
             return "填写了调整后得分，请填写调整理由（将打印在自评表上）"
-        if col == COL_DEVIATION and not ind.deviation.strip():
+        if col == COL_DEVIATION and not ind.deviation.strip() and not self._stale(ind):
             score = self.score_of(row)
             if score.overshoot:
                 return "实际完成值超过目标较多，请填写偏差原因分析及改进措施"
             if score.below_full:
                 return "得分低于满分，请填写偏差原因分析及改进措施"
         return None
+
+    def _stale(self, ind: Indicator) -> str:
+        """Last year's 时效 target carried over: the target cell says so, not the 偏差原因."""
+        from ...domain.checks_indicators import stale_deadline   # not needed to start
+        return stale_deadline(ind, self.session.document.year)
 
     @staticmethod
     def _actual_error(ind: Indicator) -> str | None:
