@@ -140,10 +140,14 @@ def why_unwritable(exc: OSError) -> str:
 
 
 def unlockable_notice(doc_path: str | Path, failure: str) -> str:
-    """What the window says when it opens a file read-only because no lock could be written."""
+    """What the window says when it opens a file read-only because no lock could be written;
+    what to do fits the cause (review 15: “腾出磁盘空间” was said of a read-only folder too)."""
+    todo = ("腾出磁盘空间后点状态栏的“改为可编辑”，或把文件复制到可以写入的文件夹（例如“文档”）后再打开"
+            if failure == "磁盘已满" else
+            "把文件复制到可以写入的文件夹（例如“文档”）后再打开；做下一年度的文件时，请保存到那里")
     return (f"“{Path(doc_path).name}”所在的文件夹里写不进占用标记（{failure}）。"
             "为免两个窗口同时修改同一文件，这次以只读方式打开，可以查看和打印。\n\n"
-            "要修改：腾出磁盘空间，或把文件复制到可以写入的文件夹（例如“文档”）后再打开。")
+            f"要修改：{todo}。")
 
 
 class FileLock:

@@ -314,6 +314,10 @@ class MainWindow(QMainWindow):
         # the keys start in the project list (review 12a: the first start left them on the
         # 问题清单's 只看当前项目 tick box, where typing did nothing)
         self.page.projects.view.setFocus()
+        # the place is remembered as it changes, not only on closing (review 15: after a crash
+        # the file reopened on another project and tab)
+        self.page.projectShown.connect(lambda _pid: self.remember_place())
+        self.page.tabs.currentChanged.connect(lambda _i: self.remember_place())
         session.saved.connect(self._saved)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
         session.writeFailed.connect(self._write_failed)

@@ -254,3 +254,12 @@ def test_a_full_disk_leaves_no_lock_and_does_not_stop_the_window(tmp_path, monke
     lock = file_lock.FileLock(doc)
     assert lock.acquire() is None and not lock.held
     assert not file_lock.lock_path_for(doc).exists()
+
+
+def test_the_read_only_notice_says_what_fits_its_cause():
+    """Review 15: “腾出磁盘空间” was said of a read-only share too."""
+    from selfeval_desktop.db.file_lock import unlockable_notice
+    full = unlockable_notice("/u/自评.sqlite", "磁盘已满")
+    shared = unlockable_notice("/share/自评.sqlite", "文件夹不允许写入：只读的共享文件夹、光盘，或没有写入权限")
+    assert "腾出磁盘空间" in full
+    assert "腾出磁盘空间" not in shared and "复制到可以写入的文件夹" in shared

@@ -415,6 +415,21 @@ def test_a_file_reopens_on_the_project_and_tab_left(qtbot, tmp_path):
     assert again.page.tabs.currentIndex() == 0
 
 
+def test_the_place_is_remembered_as_it_changes_so_a_crash_keeps_it(qtbot, tmp_path):
+    """Review 15: after the app was killed the file reopened on another project and tab (the
+    place was kept only on closing)."""
+    from tests.ui.ui_fixtures import make_file
+    doc = with_department()
+    doc.projects.append(Project(name="第二个项目"))
+    path = make_file(tmp_path, doc)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    last = window.session.document.projects[-1].id
+    window.page.projects.select_pid(last)
+    window.page.tabs.setCurrentIndex(1)
+    key = window._place_key()
+    assert str(window.settings.value(key)) == f"{last},1"        # without closing the window
+
+
 def test_a_short_window_keeps_the_checks_list_small(qtbot, window):
     """Review 9: at 910×480 the 问题清单 kept as much height as the editor."""
     window.session.set_value("project", window.page.pid, None, "leader", "")   # something to list
