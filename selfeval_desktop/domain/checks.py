@@ -25,6 +25,7 @@ from .checks_base import ERROR, TABS, WARNING, Context, Finding, Place, postcode
 from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOURCE_COLUMNS,
                            SOURCES, check_funds, line_name, source_name)
 from .checks_indicators import check_indicators, row_name
+from .checks_years import check_years
 from .evaluation import profile_for
 from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source, project_key
 from .profiles import ProfileError, grade_style_problem, load_profile
@@ -68,6 +69,7 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
     _required(ctx)
     _same_name(ctx)
     _unread(ctx)
+    check_years(ctx)
     check_funds(ctx)
     check_indicators(ctx)
     return _without_repeats(ctx.findings)

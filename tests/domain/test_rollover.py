@@ -114,3 +114,22 @@ def test_a_carried_deadline_is_said_first_and_no_deviation_is_asked_for_it():
     mine = [f for f in check_project(new, project) if f.place.row == row]
     assert mine[0].code == "deadline_before_year" and "该行现按此目标计分" in mine[0].message
     assert "deviation_missing" not in [f.code for f in mine]
+
+
+def test_last_years_words_and_dates_are_reminded_in_next_years_file():
+    """Review 15: the 2022 forms printed “2021年新一代…” and “我部门 2021 年度总目标…”, and a
+    project that had ended in 2021 was carried without a word."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.checks import run_checks
+    seeds = [build_demo(s) for s in ("001", "004")]
+    said = {f.code for doc in seeds for f in run_checks(doc)}
+    assert not said & {"earlier_year_text", "period_before_year", "period_after_year"}  # as-is
+    found = [f for doc in map(next_year, seeds) for f in run_checks(doc)
+             if f.code == "earlier_year_text"]
+    assert any("项目名称中写有“2021年”" in f.message for f in found)
+    assert any("年度总体目标（预期）中写有“2021年”" in f.message for f in found)
+    doc = next_year(build_demo("004"))
+    project = doc.projects[0]
+    project.start, project.end = "2020-06", "2021-12"       # ran into 2021, not 2022
+    codes = [f.code for f in run_checks(doc) if f.message.startswith(f"「{project.name}」起止时间")]
+    assert codes == ["period_before_year"]
