@@ -68,20 +68,24 @@ def sqlite_reason(exc: BaseException) -> str:
     return "数据库错误"
 
 
+def _os_words(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误（代码 {exc.errno}）" if exc.errno
+                           else "系统错误")
+
+
 def os_cause(exc: OSError) -> str:
     """An OS error's cause in Chinese, without the file's name (the message names it): “没有权限”
     for “Permission denied” (review 15: a PDF saved into a read-only folder ended in English)."""
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and exc.filename:
-        folder = Path(exc.filename).parent
-        if not os.access(folder, os.W_OK):
-            return f"文件夹“{folder}”不允许写入，请另选保存位置"
-    return _OS_REASONS.get(exc.errno or 0, f"系统错误（代码 {exc.errno}）" if exc.errno else "系统错误")
+        refused = _folder_refused(Path(exc.filename).parent)
+        if refused:
+            return refused
+    return _os_words(exc)
 
 
 def os_reason(exc: OSError) -> str:
     """An OS error in Chinese ("[Errno 21] Is a directory" → 是一个文件夹), with the file's name."""
-    reason = _OS_REASONS.get(exc.errno or 0, f"系统错误（代码 {exc.errno}）" if exc.errno
-                             else "系统错误")
+    reason = _os_words(exc)
     name = Path(exc.filename).name if exc.filename else ""
     return f"“{name}”{reason}" if name else reason
 
@@ -307,15 +311,19 @@ def create_in_memory() -> sqlite3.Connection:
     return conn
 
 
+def _folder_refused(folder: Path) -> str | None:
+    """A folder that takes no writing (a read-only share, a U盘 or CD), said with what to do."""
+    if os.access(folder, os.W_OK):
+        return None
+    return (f"文件夹“{folder}”不允许写入（可能是只读的共享文件夹、写保护的 U 盘或光盘），"
+            "请另选一个保存位置（如“文档”）")
+
+
 def folder_refusal(path: Path, exc: BaseException) -> str:
     """Why a new file could not be written at ``path``, in Chinese: a folder that takes no
-    writing (a read-only share, a U盘 or CD — review 15: SQLite's “unable to open database file”
-    reached the clerk) is said as such, with what to do; otherwise the reason."""
-    folder = path.parent
-    if not os.access(folder, os.W_OK):
-        return (f"文件夹“{folder}”不允许写入（可能是只读的共享文件夹、写保护的 U 盘或光盘），"
-                "请另选一个保存位置（如“文档”）")
-    return sqlite_reason(exc)
+    writing is said as such (review 15: SQLite's “unable to open database file” reached the
+    clerk); otherwise the reason."""
+    return _folder_refused(path.parent) or sqlite_reason(exc)
 
 
 def write_atomically(path: str | Path, build) -> None:

@@ -24,7 +24,7 @@ from ..db.repo import save_document
 from ..domain.cells import CellError, cell_decimal
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Unit
-from ..domain.profiles import ProfileError, load_profile, style_of
+from ..domain.profiles import ProfileError, load_profile, normalize_style, style_of
 from ..domain.scoring import num
 from .xlsx_import_extra import profile_id_of
 from .xlsx_import_locate import (MAX_ROWS, Grid, SheetTooLarge, locate_field, locate_year,
@@ -335,7 +335,7 @@ def _document_fields(doc: Document, scan: _Scan, report: ImportReport) -> None:
 def _grade_names(text: str, doc, report: ImportReport) -> str:
     """The 等次写法 the summary sheet states; "" when it is the rule's own. One that does not fit
     the rule is kept as written (the checks say so), never dropped."""
-    text = "/".join(n.strip() for n in text.replace("／", "/").split("/")) if text.strip() else ""
+    text = normalize_style(text)
     if not text or text == style_of(load_profile(doc.profile_id)):
         return ""
     report.notes.append(f"等次写法：{text}")

@@ -44,10 +44,7 @@ def test_finalize_then_verify_ok(seed003, capsys):
 
 def test_verify_detects_a_change_after_finalize(seed003, capsys):
     main(["finalize", str(seed003)])
-    con = sqlite3.connect(seed003)
-    con.execute("UPDATE indicator SET actual = '0' WHERE id = (SELECT MIN(id) FROM indicator)")
-    con.commit()
-    con.close()
+    _set(seed003, "UPDATE indicator SET actual = '0' WHERE id = (SELECT MIN(id) FROM indicator)")
     capsys.readouterr()
     assert main(["verify", str(seed003)]) == 1
     assert "不一致" in capsys.readouterr().out
@@ -136,10 +133,7 @@ def test_finalize_names_the_reminders_left_open(seed003, capsys):
     assert "定稿时还有 1 条提醒，如：未填写主管部门" in captured.err
     assert "「学术交流活动经费」未填写" not in captured.err      # the project is named once
     main(["finalize", str(seed003), "--undo"])
-    con = sqlite3.connect(seed003)
-    con.execute("UPDATE project SET supervisor = '河池市科学技术协会'")
-    con.commit()
-    con.close()
+    _set(seed003, "UPDATE project SET supervisor = '河池市科学技术协会'")
     capsys.readouterr()
     assert main(["finalize", str(seed003)]) == 0
     assert capsys.readouterr().err == ""
@@ -148,10 +142,7 @@ def test_finalize_names_the_reminders_left_open(seed003, capsys):
 def test_finalize_names_the_files_own_reminders_too(seed003, capsys):
     """Review 13b: a 等次写法 that does not fit the rule (a file-level 提醒, locked by 定稿 and
     held in the check code) was never said."""
-    con = sqlite3.connect(seed003)
-    con.execute("UPDATE project SET supervisor = '河池市科学技术协会'")
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('grade_names', '甲/乙/丙')")
-    con.commit()
-    con.close()
+    _set(seed003, "UPDATE project SET supervisor = '河池市科学技术协会'")
+    _set(seed003, "INSERT OR REPLACE INTO meta VALUES ('grade_names', '甲/乙/丙')")
     assert main(["finalize", str(seed003)]) == 0
     assert "定稿时还有 1 条提醒，如：等次写法“甲/乙/丙”" in capsys.readouterr().err

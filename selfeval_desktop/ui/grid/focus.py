@@ -36,11 +36,12 @@ class FocusOps:
             return False
         if cur.column() != 0 or getattr(model, "ROW_ENTITY", None) is not None:
             return False      # only a fixed row's label: a computed 得分 or 合计 says why instead
-        for col in range(model.columnCount()):
-            if not self.isColumnHidden(col) and self._editable(model.index(cur.row(), col)):
-                self._set_current(cur.row(), col)
-                return True
-        return False
+        visible = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        col = self._first_editable(cur.row(), visible, None)
+        if col is None:
+            return False
+        self._set_current(cur.row(), col)
+        return True
 
     def focusOutEvent(self, event):  # noqa: N802 - Qt override
         super().focusOutEvent(event)

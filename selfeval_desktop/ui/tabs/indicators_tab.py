@@ -72,9 +72,11 @@ class IndicatorsTab(QWidget):
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
         self.even_button.clicked.connect(self.even_split)
         self.add_button = add_button = QPushButton("插入行", self)
-        add_button.clicked.connect(lambda: self._on_grid(self.grid.insert_row, 1))
+        add_button.clicked.connect(lambda: self.grid.insert_row(1))
         self.delete_button = delete_button = QPushButton("删除行", self)
-        delete_button.clicked.connect(lambda: self._on_grid(self.grid.delete_rows))
+        delete_button.clicked.connect(self.grid.delete_rows)
+        for button in (add_button, delete_button):   # the keys go back to the grid (review 12a)
+            button.clicked.connect(self.grid.setFocus)
         # shown only while a 一级指标's rows are apart (it would print twice): one click puts them
         # together (review 12b: a 产出指标 row typed in the 新 row, after 满意度)
         self.group_button = QPushButton("按一级指标归类", self)
@@ -174,12 +176,6 @@ class IndicatorsTab(QWidget):
         with self.session.macro("平均分配分值"):
             for row_id, share in changes:
                 self.session.set_value("indicator", self.pid, row_id, "weight", str(share))
-
-    def _on_grid(self, action, *args) -> None:
-        """A button's row action, then the keys back to the grid (review 12a: after 插入行 the
-        button kept the focus and the text typed next went nowhere)."""
-        action(*args)
-        self.grid.setFocus()
 
     def regroup(self) -> None:
         """按一级指标归类: each 一级指标's rows together, in the order they first appear; one
