@@ -219,6 +219,11 @@ def test_row_keys_insert_as_many_rows_as_selected_and_say_so(qtbot, setup, path)
     qtbot.keyClick(grid, K.Key_Equal, CTRL)                  # 在下方插入行 × 2
     assert model.data_rows == rows + 2 and grid.message == "已插入 2 行"
     assert at(grid) == (3, im.COL_NAME)
+    assert {r for r, _c in selected(grid)} == {3, 4}         # the new rows, as Excel selects them
+    qtbot.keyClick(grid, K.Key_Minus, CTRL)                  # so Ctrl+- takes both back
+    assert model.data_rows == rows and grid.message.startswith("已删除 2 行")
+    qtbot.keyClick(grid, K.Key_Equal, CTRL | SHIFT)          # one row: only its cell
+    assert model.data_rows == rows + 1 and selected(grid) == [at(grid)]
     qtbot.keyClick(grid, K.Key_End, CTRL)
     assert at(grid)[0] == model.data_rows - 1                 # the last data row, not 新
     grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))

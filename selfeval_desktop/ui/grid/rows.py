@@ -2,7 +2,7 @@
 with shortcuts and a context menu; each through the session, one undo step."""
 from __future__ import annotations
 
-from ..qt import QAction, QKeySequence, QMenu, Qt
+from ..qt import QAction, QItemSelection, QItemSelectionModel, QKeySequence, QMenu, Qt
 
 
 # The row operations: name, text, keys. Ctrl+Shift+= inserts, as in Excel; Ctrl+数字键盘+ too,
@@ -48,7 +48,8 @@ class RowOps:
 
     def insert_row(self, below: int = 1) -> None:
         """As many rows as are selected (Excel: three rows selected, three inserted), above or
-        below them; the first new row's cell is the cursor."""
+        below them; the new rows are selected, the cursor on the first one's cell (so Ctrl+- right
+        after takes them all back, and a paste fills them — review 14: only one cell was)."""
         if not self._row_ops_allowed():
             return
         cur = self.currentIndex()
@@ -63,6 +64,11 @@ class RowOps:
             row = data_rows
         if self.model().insertRows(row, count):
             self._set_current(row, max(cur.column(), 0) if cur.isValid() else 0)
+            if count > 1:
+                model = self.model()
+                block = QItemSelection(model.index(row, 0),
+                                       model.index(row + count - 1, model.columnCount() - 1))
+                self.selectionModel().select(block, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self._say(f"已插入 {count} 行", 5000)
 
     def selected_rows(self) -> list[int]:
