@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 import json
 
-from ..domain.checks import ERROR, Finding, run_checks, sort_key
+from ..domain.checks import ERROR, Finding, collapse_rows, run_checks, sort_key
 from ..domain.model import ProjectKind
 from .common import open_for_reading
 
@@ -41,14 +41,14 @@ def print_report(doc, findings: list[Finding]) -> None:
     general = [f for f in findings if f.place.project_id is None]
     if general:
         print("\n文件")
-        _print_group(general)
+        _print_group(sorted(general, key=sort_key))
     for project in doc.projects:
         mine = [f for f in findings if f.place.project_id is not None
                 and f.place.project_id == project.id]
         kind = "（部门整体）" if project.kind is ProjectKind.DEPARTMENT else ""
         print(f"\n[{project.id}] {project.name.strip() or '（未命名项目）'}{kind}")
         if mine:
-            _print_group(mine)
+            _print_group(collapse_rows(doc, sorted(mine, key=sort_key)))
         else:
             print("  未发现问题")
     errors = sum(1 for f in findings if f.severity == ERROR)
@@ -56,5 +56,5 @@ def print_report(doc, findings: list[Finding]) -> None:
 
 
 def _print_group(findings: list[Finding]) -> None:
-    for f in sorted(findings, key=sort_key):
+    for f in findings:
         print(f"  {PREFIX.get(f.severity, f.severity)}：{f.message}")

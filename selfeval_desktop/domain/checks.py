@@ -21,18 +21,19 @@ from __future__ import annotations
 
 import re
 
-from .checks_base import ERROR, TABS, WARNING, Context, Finding, Place, postcode_problem
+from .checks_base import ERROR, WARNING, Context, Finding, Place, postcode_problem
 from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOURCE_COLUMNS,
                            SOURCES, check_funds, line_name, source_name)
 from .checks_indicators import check_indicators, row_name
+from .checks_list import CARRIED_OVER, collapse_rows, sort_key
 from .checks_years import check_years
 from .evaluation import profile_for
 from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source, project_key
 from .profiles import ProfileError, grade_style_problem, load_profile
 from .scoring import ProjectScore, score_project
 
-__all__ = ["ERROR", "WARNING", "Finding", "Place", "check_project", "document_checks", "run_checks",
-           "sort_key"]
+__all__ = ["CARRIED_OVER", "ERROR", "WARNING", "Finding", "Place", "check_project", "collapse_rows",
+           "document_checks", "run_checks", "sort_key"]
 
 INDICATOR_FIELDS = {"weight": "分值", "override": "调整后得分", "stated_score": "填报得分",
                     "target": "年度指标值", "actual": "实际完成值"}
@@ -81,13 +82,6 @@ def open_reminders(doc: Document, project: Project,
     which 定稿 locks too — review 13b: only the project's were said), in the 问题清单's order."""
     return sorted((f for f in check_project(doc, project, score) if f.severity == WARNING),
                   key=sort_key) + [f for f in document_checks(doc) if f.severity == WARNING]
-
-
-def sort_key(finding: Finding):
-    """Errors first, then by tab, table, row (for a list the user reads top-down)."""
-    p = finding.place
-    return (finding.severity != ERROR, TABS.index(p.tab) if p.tab in TABS else len(TABS),
-            p.table or "", -1 if p.row is None else p.row)
 
 
 def document_checks(doc: Document) -> list[Finding]:

@@ -162,10 +162,13 @@ class ChecksPanel(QDockWidget):
         if self._dirty and budget_ms is not None:
             self._budget_ms = budget_ms
             self._steps.start()
-        findings = list(self._document)
-        for pid in sorted(self._by_project, key=lambda p: order.get(p, 0)):
-            findings.extend(sorted(self._by_project[pid], key=_checks().sort_key))
-        self.findings = findings
+        mine = [sorted(self._by_project[pid], key=_checks().sort_key)
+                for pid in sorted(self._by_project, key=lambda p: order.get(p, 0))]
+        carried = _checks().CARRIED_OVER
+        # last year's dates and years to look at: the whole file's at the top of 全部 (review 15:
+        # the few findings that need a decision were buried among 200 “fill this in”)
+        self.findings = (list(self._document) + [f for run in mine for f in run if f.code in carried]
+                         + [f for run in mine for f in run if f.code not in carried])
         self._show()
 
     def pending(self) -> bool:
@@ -192,7 +195,8 @@ class ChecksPanel(QDockWidget):
         errors = sum(1 for f in shown if f.severity == error)
         warnings = len(shown) - errors
         own = self.only_current.isChecked()
-        for finding in shown:
+        # rows with the same gap said once (a new year's file: 59 × 实际完成值未填写 — review 15)
+        for finding in _checks().collapse_rows(self.session.document, shown) if shown else ():
             is_error = finding.severity == error
             message = finding.message
             if own and finding.place.project_id is not None:
@@ -208,6 +212,11 @@ class ChecksPanel(QDockWidget):
         scope = "本项目" if self.only_current.isChecked() else "全部"
         total = len(self.findings)
         rest = f"　整个文件共 {total} 条" if self.only_current.isChecked() else ""
+        carried = sum(1 for f in self.findings if f.code in _checks().CARRIED_OVER)
+        if carried and self.only_current.isChecked():
+            rest += f"，上年内容待核对 {carried} 条"
+        self.summary.setToolTip("上年内容：从上年文件带入、仍写着上一年度年份或时限的地方，需要判断"
+                                "是否改为本年度。取消勾选“只看当前项目”，它们列在最前。" if carried else "")
         if self.session is not None and not self._all_dirty:    # once checked: not before
             self._fold(not shown)
         if not shown:

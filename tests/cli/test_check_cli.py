@@ -179,3 +179,22 @@ def test_check_on_seed_002_demo_reports_the_slips(tmp_path, capsys):
     over = [f for f in data if "110%" in f["message"]]
     assert len(over) == 1 and over[0]["severity"] == "warning"
     assert "22 万元" in over[0]["message"] and "20 万元" in over[0]["message"]
+
+
+def test_check_of_next_years_file_says_a_run_of_gaps_once_and_counts_them_all(tmp_path, capsys):
+    """Review 15: 从上年文件新建 gave a report of 213 lines, 59 of them one “实际完成值未填写” each."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.db.document import write_atomically
+    from selfeval_desktop.domain.rollover import next_year
+    path = tmp_path / "2022.sqlite"
+    write_atomically(path, lambda conn: repo.save_document(conn, next_year(build_demo("004")),
+                                                           action="test"))
+    main(["check", str(path), "--json"])
+    every = json.loads(capsys.readouterr().out)
+    main(["check", str(path)])
+    text = capsys.readouterr().out
+    gaps = [f for f in every if f["code"] == "actual_missing"]
+    lines = [line for line in text.splitlines() if "实际完成值未填写" in line]
+    assert len(gaps) > 40 and len(lines) < len(gaps) / 2 and "（共 " in text
+    errors = sum(1 for f in every if f["severity"] == "error")
+    assert f"共 {errors} 个错误、{len(every) - errors} 个提醒" in text   # counted, not collapsed

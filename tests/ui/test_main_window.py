@@ -506,3 +506,37 @@ def test_an_opened_file_gives_the_keys_to_the_project_list(qtbot, tmp_path, path
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
     assert QApplication.focusWidget() is window.page.projects.view
+
+
+def test_next_years_file_lists_a_run_of_gaps_once_and_its_click_goes_to_the_first(qtbot, tmp_path):
+    """Review 15: a file made 从上年文件新建 listed 实际完成值未填写 once per row (59 in all), and the
+    reminders that need a decision — last year's dates — came last."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.checks_list import CARRIED_OVER
+    from selfeval_desktop.domain.rollover import next_year
+    doc = next_year(build_demo("004"))
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc))
+    checks = window.checks
+    checks.refresh()
+    pid = next(p.id for p in window.session.document.projects
+               if any(f.code in CARRIED_OVER for f in checks.findings if f.place.project_id == p.id))
+    window.page.projects.select_pid(pid)
+    texts = [checks.list.item(i).text() for i in range(checks.list.count())]
+    shown = checks.shown_findings()
+    assert shown[0].code in CARRIED_OVER and texts[0] == f"提醒：{shown[0].message.split('」', 1)[1]}"
+    gaps = [f for f in shown if f.code == "actual_missing"]
+    merged = [i for i, t in enumerate(texts) if "实际完成值未填写（共" in t]
+    assert len(gaps) > 1 and len(merged) == 1 and len(texts) == len(shown) - len(gaps) + 1
+    assert f"错误 {sum(f.severity == 'error' for f in shown)} 个" in checks.summary.text()
+    checks.list.itemClicked.emit(checks.list.item(merged[0]))
+    grid = window.page.tab_widgets["indicators"].grid
+    assert window.page.tabs.currentWidget() is window.page.tab_widgets["indicators"]
+    first = min(f.place.row for f in gaps)
+    assert grid.currentIndex().row() == first
+    checks.only_current.setChecked(False)                    # 全部: last year's content on top
+    assert "上年内容待核对" not in checks.summary.text()
+    listed = checks.shown_findings()
+    carried = [f for f in listed if f.code in CARRIED_OVER]
+    assert len(carried) > 1 and listed[:len(carried)] == carried
+    checks.only_current.setChecked(True)
+    assert f"上年内容待核对 {len(carried)} 条" in checks.summary.text() and checks.summary.toolTip()

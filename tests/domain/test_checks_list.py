@@ -1,0 +1,56 @@
+"""The 问题清单 of a file made 从上年文件新建, as the clerk reads it (review 15: 213 findings, the two
+that needed a decision last in their projects)."""
+from __future__ import annotations
+
+from selfeval_desktop.db.demo import build_demo
+from selfeval_desktop.domain.checks import check_project, collapse_rows, run_checks, sort_key
+from selfeval_desktop.domain.checks_list import CARRIED_OVER
+from selfeval_desktop.domain.rollover import next_year
+
+
+def next_years_file():
+    doc = next_year(build_demo("004"))
+    for number, project in enumerate(doc.projects, start=1):   # ids as a saved file has them
+        project.id = number
+    return doc
+
+
+def test_last_years_content_to_look_at_comes_first_in_its_project():
+    doc = next_years_file()
+    carried = [p for p in doc.projects
+               if any(f.code in CARRIED_OVER for f in check_project(doc, p))]
+    assert carried                      # seed 004 carries “2021年…” and 2021 deadlines
+    for project in carried:
+        found = sorted(check_project(doc, project), key=sort_key)
+        assert found[0].code in CARRIED_OVER, [f.code for f in found[:3]]
+        assert any(f.severity == "error" for f in found)    # ahead of errors, not instead
+
+
+def test_rows_with_the_same_gap_are_said_once_where_the_first_stood():
+    doc = next_years_file()
+    project = max(doc.projects, key=lambda p: len(p.indicators))
+    found = sorted(check_project(doc, project), key=sort_key)
+    gaps = [f for f in found if f.code == "actual_missing"]
+    assert len(gaps) >= 3
+    listed = collapse_rows(doc, found)
+    merged = [f for f in listed if f.code == "actual_missing"]
+    assert len(merged) == 1 and len(listed) == len(found) - len(gaps) + 1
+    rows = sorted(f.place.row for f in gaps)
+    assert merged[0].place == gaps[0].place and merged[0].place.row == rows[0]  # the jump: row 1
+    assert merged[0].message.startswith(f"「{project.name}」第{rows[0] + 1}")
+    assert merged[0].message.endswith(f"指标：实际完成值未填写（共 {len(rows)} 行）")
+    assert [f for f in listed if f.code != "actual_missing"] == \
+        [f for f in found if f.code != "actual_missing"]      # the rest as they were, in order
+
+
+def test_a_gap_of_one_row_keeps_its_sentence_and_projects_stay_apart():
+    doc = next_years_file()
+    first, second = doc.projects[:2]
+    for project in (first, second):
+        for ind in project.indicators[1:]:
+            ind.actual = "1个"
+    found = run_checks(doc)
+    listed = collapse_rows(doc, found)
+    one = [f for f in listed if f.code == "actual_missing" and f.place.project_id in (first.id, second.id)]
+    assert len(one) == 2 and all("（共" not in f.message for f in one)
+    assert {f.place.project_id for f in one} == {first.id, second.id}
