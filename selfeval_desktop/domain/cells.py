@@ -220,6 +220,17 @@ def cell_money(value, unit: str = "万元", number_format: str | None = None) ->
     return int(fen)
 
 
+def currency_amount(value) -> bool:
+    """A cell written with a currency sign and no unit (``¥12,345.00``, ``人民币 8.4``): what Excel
+    copies from a cell in its ¥ format. Its unit is not in it — most often 元, where the forms
+    count in 万元 — so a paste asks (``cell_money`` alone reads the column's unit)."""
+    s = _normalise_number_text(cell_text(value))
+    if not _CURRENCY.match(s):
+        return False
+    rest = _CURRENCY.sub("", s)
+    return bool(rest) and not any(rest.endswith(name) for name in MONEY_UNITS)
+
+
 # ---------------------------------------------------------------- labels and paste
 
 def normalise_label(value) -> str:
@@ -290,10 +301,12 @@ def title_money_unit(text) -> str | None:
 
 def with_unit(text: str, unit: str | None) -> str:
     """A bare amount pasted under a title stating ``unit`` (元, 千元) as that unit says it:
-    “12000” → “12000元”; text with its own unit, or under 万元, is left as it is."""
-    if unit is None or unit in ("万元", "万") or not _BARE_AMOUNT.match(text.strip()):
+    “12000” → “12000元”, “¥12,000.00” → “12,000.00元” (the title says what the ¥ does not);
+    text with its own unit, or under 万元, is left as it is."""
+    bare = _CURRENCY.sub("", text.strip())
+    if unit is None or unit in ("万元", "万") or not _BARE_AMOUNT.match(bare):
         return text
-    return text.strip() + unit
+    return bare + unit
 
 
 def is_total_label(text) -> bool:

@@ -246,3 +246,47 @@ def test_row_keys_on_a_table_of_fixed_rows_say_why_nothing_happens(qtbot, tab):
     rows = grid.model().rowCount()
     qtbot.keyClick(grid, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert grid.model().rowCount() == rows and "行是固定的" in grid.message
+
+
+def _answer(monkeypatch, answer):
+    """dialogs.choose answered with button ``answer``; returns the questions asked."""
+    from selfeval_desktop.ui import dialogs
+    asked = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, text, buttons, **k:
+                        asked.append((text, buttons)) or answer)
+    return asked
+
+
+@pytest.mark.parametrize("answer, planned, actual", [(0, 1_234_567, 840), (1, 12_345_670_000, 8_400_000)])
+def test_amounts_copied_with_a_yuan_sign_ask_their_unit_once(qtbot, tab, path, monkeypatch,
+                                                             answer, planned, actual):
+    """Excel copies a cell in its ¥ format as “¥12,345.67”: read as the column's 万元 unasked,
+    12,345.67 元 became 12,345.67 万元 (1.2 亿) — the ¥ says money, not which unit."""
+    asked = _answer(monkeypatch, answer)
+    before = len(project(path).budget_lines)
+    grid = tab.line_grid
+    grid.setCurrentIndex(grid.model().index(before, blm.COL_CODE))
+    grid.paste("30201\t办公费\t¥12,345.67\t￥8.40\r\n")
+    [(text, buttons)] = asked
+    assert "2 个金额带有人民币符号（如“¥12,345.67”）" in text
+    assert buttons == ["是元（¥12,345.67 即 1.234567 万元）", "是万元（¥12,345.67 即 12345.67 万元）", "取消粘贴"]
+    line = project(path).budget_lines[before]
+    assert (line.code, line.planned, line.actual) == ("30201", planned, actual)
+
+
+def test_a_cancelled_yuan_sign_question_pastes_nothing_and_plain_amounts_ask_nothing(
+        qtbot, tab, path, monkeypatch):
+    asked = _answer(monkeypatch, 2)
+    before = project(path).budget_lines
+    grid = tab.line_grid
+    grid.setCurrentIndex(grid.model().index(len(before), blm.COL_CODE))
+    grid.paste("30201\t办公费\t¥1\t1\r\n")
+    assert len(asked) == 1 and project(path).budget_lines == before and grid.message == "已取消粘贴"
+    grid.paste("30201\t办公费\t1.5\t1万元\r\n")                # no sign: 万元, as always
+    grid.setCurrentIndex(grid.model().index(len(before) + 1, blm.COL_CODE))
+    grid.paste("科目编码\t支出科目\t计划支出数（元）\t实际支出数\r\n"    # a title says 元
+               "30207\t邮电费\t¥3,000.00\t0.3\r\n")
+    assert len(asked) == 1
+    lines = project(path).budget_lines[len(before):]
+    assert [(l.code, l.planned, l.actual) for l in lines] == [
+        ("30201", 1_500_000, 1_000_000), ("30207", 300_000, 300_000)]

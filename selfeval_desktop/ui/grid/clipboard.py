@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..models.base import ErrorRole, KindRole
 from ..qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
+from ...domain.cells import currency_amount
 from . import tsv
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
@@ -175,6 +176,10 @@ class ClipboardOps:
         note = ""
         if prepare is not None:
             block, columns, note = prepare(block, start_row, columns)
+        currency = self._currency_unit(block, columns)
+        if currency is None:
+            self._say("已取消粘贴", 5000)
+            return
         skipped = 0
         unwritten: dict[int, list] = {}   # column → [cells not written, why]: said, never silent
         renamed: list[str] = []           # cells stored in another form (the catalogue's name)
@@ -196,7 +201,7 @@ class ClipboardOps:
                             _count(unwritten, col, reason(row, col) if reason else "该列不能输入")
                         continue
                     kind = model.data(index, KindRole) or "text"
-                    if not model.setData(index, tsv.cell_for_column(value, kind), EDIT_ROLE) \
+                    if not model.setData(index, tsv.cell_for_column(value, kind, currency), EDIT_ROLE) \
                             and value.strip() and not _same(model, index, value):
                         _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
                         continue
@@ -236,6 +241,27 @@ class ClipboardOps:
         else:               # said, so an older message (“已撤销 …”) does not stand for this
             self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
 
+    def _currency_unit(self, block, columns) -> str | None:
+        """The unit of the block's amounts written with ¥ and no unit (Excel's ¥ format copies
+        “¥12,345.00”): asked once, 元 or 万元 — read as the column's 万元 unasked, 12,345 元
+        became 12,345 万元. None: the paste was cancelled. 万元 when there are none."""
+        model = self.model()
+        money = {col for col in columns if model.rowCount()
+                 and model.data(model.index(0, col), KindRole) == "money"}
+        signed = [value for row in block for value, col in zip(row, columns)
+                  if col in money and currency_amount(value)]
+        if not signed:
+            return "万元"
+        from .. import dialogs
+        example = signed[0].strip()
+        as_yuan, as_wan = (tsv.cell_for_column(example, "money", unit) for unit in ("元", "万元"))
+        answer = dialogs.choose(
+            self, "粘贴的金额带人民币符号",
+            f"粘贴的 {len(signed)} 个金额带有人民币符号（如“{example}”），没有写单位；本表金额以万元为单位。"
+            f"\n\n这些金额是元还是万元？", [f"是元（{example} 即 {as_yuan} 万元）",
+                                       f"是万元（{example} 即 {as_wan} 万元）", "取消粘贴"])
+        return {0: "元", 1: "万元"}.get(answer)
+
     def _paste_scattered(self, block) -> None:
         """One value onto cells picked with Ctrl+click fills those cells only; a block cannot
         go onto them (Excel refuses it too) — review 13a: both wrote into cells not selected."""
@@ -245,10 +271,14 @@ class ClipboardOps:
         model = self.model()
         cells = [i for i in self.selectedIndexes() if self._editable(i)
                  and (not self._rows_model() or i.row() < self._data_rows())]
+        currency = self._currency_unit(block, sorted({i.column() for i in cells})[:1])
+        if currency is None:
+            self._say("已取消粘贴", 5000)
+            return
         with self._macro(f"粘贴到 {len(cells)} 格"):
             for index in cells:
                 kind = model.data(index, KindRole) or "text"
-                model.setData(index, tsv.cell_for_column(block[0][0], kind), EDIT_ROLE)
+                model.setData(index, tsv.cell_for_column(block[0][0], kind, currency), EDIT_ROLE)
         self._say(f"已粘贴到所选的 {len(cells)} 格", 5000)
 
     def _fill_rect(self, rect):

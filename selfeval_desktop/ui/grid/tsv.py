@@ -29,16 +29,18 @@ def read_tsv(text: str) -> list[list[str]]:
     return cells.parse_tsv(text or "")
 
 
-def cell_for_column(text: str, kind: str) -> str:
+def cell_for_column(text: str, kind: str, currency_unit: str = "万元") -> str:
     """What to store for a pasted cell in a column of ``kind`` (money in 万元, decimal, text).
 
-    Readable numbers are normalised (``¥1,234.50`` in a 万元 column → ``1234.5``; ``85分`` →
-    ``85``); unreadable text is returned as pasted so that the cell keeps it and turns red.
+    Readable numbers are normalised (``1,234.50`` in a 万元 column → ``1234.5``; ``85分`` →
+    ``85``); an amount with a currency sign and no unit (``¥1,234.50``) is in ``currency_unit``,
+    as the user answered (``¥12,345.00`` in 元 → ``1.2345``); unreadable text is returned as
+    pasted so that the cell keeps it and turns red.
     """
     raw = cells.cell_text(text)
     if kind == "money":
         try:
-            fen = cells.cell_money(raw, "万元")
+            fen = cells.cell_money(raw, currency_unit if cells.currency_amount(raw) else "万元")
         except cells.CellError:
             return raw
         return format_wan(fen)
