@@ -26,7 +26,8 @@ from .fonts import missing_chars
 from .form_basic import FORM_TITLE as BASIC_TITLE, basic_form
 from .form_department import FORM_TITLE as DEPARTMENT_TITLE, department_form
 from .form_mof import FORM_TITLE as MOF_TITLE, mof_form
-from .pdf_common import FormPart, build_pdf, stale_check_code, unscored_count
+from .pdf_common import FormPart, build_pdf, stale_check_code
+from .score_text import unscored_count
 from .spending import line_label
 
 FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {

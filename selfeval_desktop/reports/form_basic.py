@@ -20,7 +20,8 @@ from ..domain.money import format_wan
 from ..domain.scoring import score_project, shown_grade
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
-                         FormPart, Grid, check_block, check_cell, continued_head, footer_text, para, unscored_note)
+                         FormPart, Grid, check_block, check_cell, continued_head, footer_text, para)
+from .score_text import unscored_note
 from .spending import line_label
 
 FORM_TITLE = "项目单位自评基本情况表"

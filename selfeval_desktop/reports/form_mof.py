@@ -17,7 +17,8 @@ from ..domain.money import format_wan
 from ..domain.scoring import ProjectScore, num, score_project, shown_grade
 from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
-                         Grid, Hidden, check_block, continued_head, footer_text, grade_note, para)
+                         Grid, Hidden, check_block, continued_head, footer_text, para)
+from .score_text import grade_note
 
 FORM_TITLE = "项目支出绩效自评表"
 # 绩效指标 | 一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施

@@ -309,38 +309,6 @@ def footer_text(doc, project) -> str:
     return f"校验码 {check_code(digest)}" if digest else ""
 
 
-def unscored_count(score) -> int:
-    """How many parts of a scored total have no score yet (the execution score when it counts,
-    and each indicator): they count as 0 in the total printed."""
-    execution = score.execution
-    missing = sum(1 for s in score.indicators if s.score is None)
-    if execution.weight and execution.score is None:
-        missing += 1
-    return missing
-
-
-def unscored_note(score) -> str:
-    """“（有 2 项未评分，按 0 分计）” under a total that is not final yet; "" when it is (or when
-    nothing is scored at all: then no total is printed)."""
-    if not getattr(score, "scored", True):
-        return ""
-    missing = unscored_count(score)
-    return f"（有 {missing} 项未评分，按 0 分计）" if missing else ""
-
-
-def grade_note(score) -> str:
-    """What the MoF form prints under 自评等次 of a total that is not final: the rows without a
-    score, and why no grade is given — once (review 9b: “（有 2 项未评分，按 0 分计）（1 项指标尚无
-    得分（按 0 分计），得分暂不可信）” said the same thing twice, with two counts)."""
-    note = unscored_note(score)
-    if not (score.scored and score.provisional):
-        return note
-    reason = score.provisional_reason
-    if "分值合计" not in reason:     # the reason is the rows (or the 执行率) without a score
-        return f"（{reason}）"
-    return f"{note}（{reason}）"
-
-
 # ------------------------------------------------------------------ pages
 
 class FormStart(Flowable):

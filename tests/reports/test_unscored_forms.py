@@ -36,7 +36,7 @@ def test_the_mof_forms_grade_note_says_a_missing_row_once():
     from selfeval_desktop.domain.evaluation import profile_for as profile_of
     from selfeval_desktop.domain.model import Document, Indicator, Project, Unit
     from selfeval_desktop.domain.scoring import score_project as score_of
-    from selfeval_desktop.reports.pdf_common import grade_note
+    from selfeval_desktop.reports.score_text import grade_note
     p = Project(id=1, name="项目", indicators=[
         Indicator("产出指标", "数量指标", "a", "≥4次", "4次", D(50)),
         Indicator("效益指标", "社会效益指标", "b", "", "", D(30)),
