@@ -17,13 +17,15 @@ from .common import CommandError, open_for_reading
 def register(sub) -> None:
     p = sub.add_parser(
         "export-xlsx", help="导出 Excel 自评表 / export the 自评表 workbook",
-        description="把每个项目导出为财政部项目支出绩效自评表（一个项目一张工作表），另加汇总表。\n"
+        description="把每个项目导出为财政部项目支出绩效自评表（一个项目一张工作表），另加汇总表，"
+                    "以及各项目的自评基本情况表（同在最后一张工作表，一页一个项目，可直接打印）。\n"
                     "执行率、预算执行率得分、总分、等次和各合计为公式（改动金额后自动重算，按评分"
                     "规则取舍）；分值合计不是 100 的项目等次写为“—”并注明原因；"
                     "各指标得分是本软件按评分规则算出的数值，不是公式。\n"
                     "OUT.xlsx 已存在时须加 --force 才替换。\n\n"
                     "Export each project as the MoF self-evaluation form (one sheet per project)\n"
-                    "plus a summary sheet. Rates, the execution score, totals and grades are\n"
+                    "plus a summary sheet, and every project's 自评基本情况表 on a last sheet, one per\n"
+                    "page. Rates, the execution score, totals and grades are\n"
                     "formulas (they follow edited amounts, rounded by the rule profile), but a\n"
                     "total from 分值 not adding up to 100 gets the grade “—” and a note why; indicator\n"
                     "scores are values computed by this program. An existing OUT.xlsx is replaced\n"

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 import zipfile
 
 from ..db.document import os_cause
+from ..domain.model import Project
 from ..domain.profiles import Profile
 
 UNSCORED = "未评分"
@@ -33,6 +34,7 @@ def styles():
         "border": Border(left=thin, right=thin, top=thin, bottom=thin),
         "wrap": Alignment(wrap_text=True, vertical="center", horizontal="center"),
         "left": Alignment(wrap_text=True, vertical="center", horizontal="left"),
+        "right": Alignment(wrap_text=True, vertical="bottom", horizontal="right"),
         "font": Font(name="宋体", size=10),
         "bold": Font(name="宋体", size=10, bold=True),
         "title": Font(name="宋体", size=16, bold=True),
@@ -78,6 +80,23 @@ class Sheet:
         for row in self.ws.iter_rows(min_row=first_row, max_row=last_row, min_col=1, max_col=ncols):
             for cell in row:
                 cell.border = self.s["border"]
+
+
+ENTITY_ALIASES = {"kind": "fund_kind", "by_kind": "fund_kind", "by_source": "source",
+                  "funding_source": "source"}
+
+
+def unread_text(project: Project, entity: str, row_key: str, attr: str) -> str | None:
+    """Text typed into a money field that could not be read (``Project.unread``), so the
+    workbook shows it as typed instead of an empty cell."""
+    for key, text in project.unread.items():
+        parts = re.split(r"[.:/]", key)
+        if len(parts) == 1:
+            parts = ["funding", "", parts[0]]
+        if len(parts) == 3 and (ENTITY_ALIASES.get(parts[0], parts[0]), parts[1], parts[2]) == (
+                entity, row_key, attr):
+            return text
+    return None
 
 
 # ---------------------------------------------------------------- formulas and their values

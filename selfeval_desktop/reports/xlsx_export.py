@@ -2,7 +2,7 @@
 
 One sheet per project in the Ministry of Finance 项目支出绩效自评表 layout (merged headers,
 borders, column widths, A4 fit to width, title rows repeated), preceded by a summary sheet (汇总)
-of all projects. 执行率, the 预算执行率得分, totals and 等次 are formulas (by the profile's rounding
+of all projects and a sheet of every project's 项目单位自评基本情况表 (``xlsx_basic``). 执行率, the 预算执行率得分, totals and 等次 are formulas (by the profile's rounding
 and grade names), so they follow when a user edits an amount; each formula is saved with its value
 (``xlsx_common``). A provisional total (分值 not adding up to 100, ``domain.scoring``) gets no grade:
 its 等次 is a plain “—”, with a line under the form saying why, as on the printed form. Indicator 得分 are values computed by this program (the rules for a 定性 or
@@ -25,10 +25,10 @@ from ..domain.profiles import Profile
 from ..domain.scoring import ProjectScore, score_project, shown_grade
 from .deviation import deviation_text
 from .spending import line_code
-from .xlsx_common import (Sheet, execution_formula, execution_value, fit_row_heights,
-                          grade_formula, grade_value, page_setup, provisional_note, rate_formula,
-                          rate_value, styles, total_formula, total_value,
-                          write_workbook_atomically)
+from .xlsx_basic import SHEET_NAME as BASIC_SHEET, basic_sheet
+from .xlsx_common import (Sheet, execution_formula, execution_value, fit_row_heights, grade_formula,
+                          grade_value, page_setup, provisional_note, rate_formula, rate_value,
+                          styles, total_formula, total_value, unread_text, write_workbook_atomically)
 
 COLS = "ABCDEFGHIJ"
 # about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit
@@ -50,32 +50,15 @@ def _wan(fen: int | None) -> Decimal | None:
     return None if fen is None else fen_to_wan(fen)
 
 
-ENTITY_ALIASES = {"kind": "fund_kind", "by_kind": "fund_kind", "by_source": "source",
-                  "funding_source": "source"}
-
-
-def _unread(project: Project, entity: str, row_key: str, attr: str) -> str | None:
-    """Text typed into a money field that could not be read (``Project.unread``), so the
-    workbook shows it as typed instead of an empty cell."""
-    for key, text in project.unread.items():
-        parts = re.split(r"[.:/]", key)
-        if len(parts) == 1:
-            parts = ["funding", "", parts[0]]
-        if len(parts) == 3 and (ENTITY_ALIASES.get(parts[0], parts[0]), parts[1], parts[2]) == (
-                entity, row_key, attr):
-            return text
-    return None
-
-
 def _money(project: Project, fen: int | None, entity: str, row_key: str, attr: str):
     if fen is not None:
         return fen_to_wan(fen)
-    return _unread(project, entity, row_key, attr)
+    return unread_text(project, entity, row_key, attr)
 
 
 def sheet_names(doc: Document) -> list[str]:
     """A valid, unique sheet name per project (Excel: ≤ 31 characters, no []:*?/\\)."""
-    names, used = [], {"汇总"}
+    names, used = [], {"汇总", BASIC_SHEET}
     for i, project in enumerate(doc.projects, 1):
         base = re.sub(r"[\[\]:*?/\\：]", "", project.name).strip().strip("'")[:28] or f"项目{i}"
         if base.lower() == "history":  # a name Excel reserves
@@ -364,15 +347,21 @@ def build_workbook(doc: Document):
     summary = Sheet(wb.active, style)
     summary.ws.title = "汇总"
     names = sheet_names(doc)
-    refs, values = [], {}
+    refs, values, scores = [], {}, []
     for project, name in zip(doc.projects, names):
         profile = profile_for(doc, project)
         score = score_project(project, profile, doc.year)
         sheet = Sheet(wb.create_sheet(name), style)
         refs.append(_project_sheet(sheet, doc, project, profile, score))
         values[name] = sheet.values
+        scores.append(score)
     summary_sheet(summary, doc, names, refs)
     values["汇总"] = summary.values
+    basic = Sheet(wb.create_sheet(BASIC_SHEET), style)   # last: every project's form to print
+    if basic_sheet(basic, doc, names, refs, scores):
+        values[BASIC_SHEET] = basic.values
+    else:
+        wb.remove(basic.ws)
     wb.custom_doc_props.append(StringProperty(name=APP_MARKER[0], value=APP_MARKER[1]))
     wb.properties.creator = "绩效自评助手"
     wb.properties.title = "项目支出绩效自评表"

@@ -57,6 +57,9 @@ def read_sheet(grid: Grid, from_app: bool = False) -> tuple[SheetData | None, Sh
         if _is_summary(grid):
             report.skipped = "这是汇总表，不含单个项目的指标"
             report.deliberate = True
+        elif from_app and _is_basic_forms(grid):
+            report.skipped = "这是打印用的自评基本情况表，其内容已从各项目的工作表读入"
+            report.deliberate = True
         elif name:
             report.skipped = (f"找到项目名称“{name}”，但没有找到绩效指标表（表头应含“三级指标”和"
                               f"“年度指标值”或“实际完成值”）")
@@ -94,6 +97,11 @@ def is_department_sheet(grid: Grid) -> bool:
     title = any("部门整体" in grid.label(r, c) for r in range(min(grid.height, 2))
                 for c in range(len(grid.rows[r])))
     return title or locate_field(grid, "kind")[0] == "部门整体"
+
+
+def _is_basic_forms(grid: Grid) -> bool:
+    """The 基本情况表 sheet of a workbook this program wrote (``xlsx_basic``): its title first."""
+    return grid.height > 0 and any("自评基本情况表" in grid.label(0, c) for c in range(len(grid.rows[0])))
 
 
 def _is_summary(grid: Grid) -> bool:

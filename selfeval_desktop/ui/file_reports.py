@@ -210,7 +210,8 @@ def export_excel(actions) -> bool:
     except XlsxExportError as exc:
         QMessageBox.warning(window, "无法导出", str(exc))
         return False
-    window.statusBar().showMessage(f"已导出：{out}", 8000)
+    window.statusBar().showMessage(f"已导出：{out}（汇总表、每个项目一张自评表；最后一张工作表是各项目的"
+                                   f"自评基本情况表，可直接打印）", 15000)
     return True
 
 

@@ -111,7 +111,7 @@ def test_layout_merges_borders_print_setup_and_formulas(tmp_path):
     out = tmp_path / "out.xlsx"
     export_workbook(doc, out)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["汇总", *sheet_names(doc)]
+    assert wb.sheetnames == ["汇总", *sheet_names(doc), "基本情况表"]
     assert wb.sheetnames[2] == "科普示范基地 建设"  # Excel refuses []/: in sheet names
     ws = wb[wb.sheetnames[1]]
     merged = {str(r) for r in ws.merged_cells.ranges}

@@ -247,6 +247,7 @@ def test_export_excel_then_import_it_as_a_new_document(qtbot, tmp_path, monkeypa
     save_as(monkeypatch, xlsx)
     assert file_reports.export_excel(window.file_actions)
     assert xlsx.stat().st_size > 0
+    assert "自评基本情况表，可直接打印" in window.statusBar().currentMessage()   # where to find it
     open_as(monkeypatch, xlsx)
     imported = tmp_path / "导入.sqlite"
     save_as(monkeypatch, imported)
