@@ -140,10 +140,10 @@ def result(doc: Document, project: Project) -> list:
     return [g.table()]
 
 
-def evaluators(project: Project, sign_height: float = SIGN_HEIGHT) -> list:
+def evaluators(project: Project, sign_height: float = SIGN_HEIGHT, title: str = "四、评价人员") -> list:
     """四、评价人员: 姓名, 职称/职务, 单位 and an empty 签字 cell for a pen."""
     g = Grid(WIDTHS)
-    _section(g, "四、评价人员")
+    _section(g, title)
     g.add([para("姓　　名", LABEL), para("职称/职务", LABEL), para("单　　位", LABEL),
            para("签　　字", LABEL)], labels=(0, 1, 2, 3))
     people = list(project.evaluators)

@@ -11,6 +11,7 @@ from ..domain.evaluation import profile_for
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
 from ..domain.money import format_wan
 from ..domain.scoring import score_project
+from .form_department_report import department_report
 from .form_mof import WIDTHS, goals, indicators, rate_text
 from .pdf_common import (LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart, Grid,
                          check_block, continued_head, footer_text, para)
@@ -62,6 +63,7 @@ def department_form(doc: Document, project: Project) -> FormPart:
     flow += funds(project, profile)
     flow += goals(project)
     flow += indicators(project, score, profile)
+    flow += department_report(doc, project)    # the 结论 tab: narrative, signatures, seals
     flow += check_block(doc, project)
     name = project.implementer or doc.unit.name      # as the form's 部门名称 cell has it
     return FormPart(flow, footer_text(doc, project), continued_head("部门名称", name))

@@ -141,3 +141,14 @@ def test_the_total_is_set_beside_the_departments_own_budget(qtbot, window):
     model = _projects_table(window)
     tip = model.index(1, COL_BUDGET).data(Qt.ItemDataRole.ToolTipRole)
     assert "部门预算资金（全年预算数）25 万元，多于合计 5 万元" in tip
+
+
+def test_the_departments_opinion_is_the_departments_as_printed(window):
+    """Review 16a: the 部门整体's 结论 said 项目单位（评价机构）意见 and “该项目…”; its form prints
+    部门（评价机构）意见."""
+    from selfeval_desktop.ui.qt import QLabel
+    texts = {label.text() for label in window.page.department.conclusion.findChildren(QLabel)}
+    assert "部门（评价机构）意见" in texts and "项目单位（评价机构）意见" not in texts
+    assert "我部门" in window.page.department.conclusion.texts["unit_opinion"].placeholderText()
+    project = window.page.tab_widgets["conclusion"]
+    assert "项目单位（评价机构）意见" in {label.text() for label in project.findChildren(QLabel)}

@@ -19,6 +19,9 @@ SECTION_HINTS = {
 }
 OPINIONS = (("unit_opinion", "项目单位（评价机构）意见", "如：经自评，该项目总体完成了年度绩效目标……"),
             ("supervisor_opinion", "主管部门审核意见", "由主管部门填写（打印后盖章，也可在此录入）"))
+# the 部门整体 evaluation's, as its printed form titles them (review 16a: it said 项目单位 and 该项目)
+DEPARTMENT_OPINIONS = (("unit_opinion", "部门（评价机构）意见", "如：经自评，我部门总体完成了年度绩效目标……"),
+                       OPINIONS[1])
 
 
 def stated_text(project) -> str:
@@ -34,7 +37,7 @@ def stated_text(project) -> str:
 
 
 class ConclusionTab(QWidget):
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, department: bool = False):
         super().__init__(parent)
         self.session = session
         self.pid: int | None = None
@@ -78,7 +81,7 @@ class ConclusionTab(QWidget):
 
         opinions = QGroupBox("意见（打印后签字盖章）", page)
         op_grid = QGridLayout(opinions)
-        for col, (attr, label, hint) in enumerate(OPINIONS):
+        for col, (attr, label, hint) in enumerate(DEPARTMENT_OPINIONS if department else OPINIONS):
             edit = self._text(hint, 4, opinions)
             edit.setObjectName(f"conclusion_{attr}")
             self.texts[attr] = self.binder.bind(edit, "project", attr)

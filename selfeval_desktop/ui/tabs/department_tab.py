@@ -223,7 +223,7 @@ class DepartmentTab(QWidget):
         # the tree; 结论 as a project has it
         self.info = DepartmentInfoPage(session, self)
         self.info.add_section(box, before_goals=True)
-        self.conclusion = ConclusionTab(session, self)
+        self.conclusion = ConclusionTab(session, self, department=True)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("departmentPages")
         self.pages.setDocumentMode(True)

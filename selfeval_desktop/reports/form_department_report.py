@@ -1,0 +1,103 @@
+"""What the 部门整体 evaluation prints after its table: the department's projects, its 自评结论,
+the 评价人员 with a 签字 cell each, and the two opinions with room for the stamp and the date.
+
+Review 16a (P1): the table (``form_department``) was all that printed, so what the 结论 tab asks
+for — the narrative of seed 001's report, the evaluators' signatures, the seals — had no paper to
+go on. Sections are numbered as they come; one with nothing written is left out, except the
+evaluators and the opinions, which are filled by pen when empty.
+"""
+from __future__ import annotations
+
+from ..domain.department import projects_total
+from ..domain.evaluation import profile_for
+from ..domain.model import CONCLUSION_SECTIONS, Document, Project
+from ..domain.money import format_wan
+from ..domain.profiles import ProfileError
+from .form_basic import evaluators, opinion
+from .form_mof import rate_text
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from .pdf_common import FRAME_WIDTH, LABEL, SECTION, SUBTITLE, VALUE, VALUE_CENTER, Grid, para
+
+TITLE = "部门整体支出绩效自评情况"
+OPINION_TITLES = ("部门（评价机构）意见：", "主管部门审核意见：")
+NUMBERS = "一二三四五六七"
+# 项目名称, 实施单位, 全年预算数, 全年执行数, 执行率
+PROJECT_WIDTHS = [w * FRAME_WIDTH for w in (0.34, 0.24, 0.15, 0.15, 0.12)]
+LABEL_WIDTH = 32 * FRAME_WIDTH / 180
+
+
+def department_report(doc: Document, project: Project) -> list:
+    """The flowables after the 部门整体支出绩效自评表 table."""
+    parts = [_projects(doc), _conclusions(project)]
+    parts = [part for part in parts if part]
+    flow = [Spacer(1, 6 * mm), para(TITLE, SUBTITLE)]
+    number = iter(NUMBERS)
+    for make in parts:
+        flow += make(next(number))
+    flow += evaluators(project, title=f"{next(number)}、评价人员")
+    flow += opinion(f"{next(number)}、{OPINION_TITLES[0]}", project.unit_opinion)
+    flow += opinion(f"{next(number)}、{OPINION_TITLES[1]}", project.supervisor_opinion)
+    return flow
+
+
+def _projects(doc: Document):
+    """部门所属项目 with their funds and a 合计, as the 部门整体 page lists them; None without any."""
+    projects = doc.project_list()
+    if not projects:
+        return None
+
+    def make(number: str) -> list:
+        g = Grid(PROJECT_WIDTHS)
+        g.add([para(f"{number}、部门所属项目", SECTION)], spans=[(0, 4)])
+        g.add([para(h, LABEL) for h in ("项目名称", "实施单位", "全年预算数\n（万元）",
+                                         "全年执行数\n（万元）", "执行率")], labels=(0, 1, 2, 3, 4))
+        for p in projects:
+            f = p.funding
+            g.add([para(p.name.strip() or "（未命名项目）"), para(p.implementer),
+                   para(format_wan(f.annual_budget), VALUE_CENTER),
+                   para(format_wan(f.executed), VALUE_CENTER),
+                   para(_rate(doc, p), VALUE_CENTER)])
+        total = projects_total(doc)
+        rate = "" if total.rate is None else f"{_round(doc, total.rate * 100)}%"
+        g.add([para(f"合计（{total.projects} 个项目）", LABEL), "",
+               para(format_wan(total.budget), VALUE_CENTER),
+               para(format_wan(total.executed), VALUE_CENTER), para(rate, VALUE_CENTER)],
+              spans=[(0, 1)], labels=(0,))
+        return [g.table(repeat_rows=2)]
+    return make
+
+
+def _rate(doc: Document, project: Project) -> str:
+    try:
+        profile = profile_for(doc, project)
+    except ProfileError:
+        return ""
+    return rate_text(project.funding.executed, project.funding.annual_budget, profile)
+
+
+def _round(doc: Document, value):
+    """A percentage rounded as the document's project rule rounds it."""
+    department = doc.department
+    try:
+        return profile_for(doc, department).round(value) if department else round(value, 2)
+    except ProfileError:
+        return round(value, 2)
+
+
+def _conclusions(project: Project):
+    """自评结论: each section written on the 结论 tab, its title beside it; None when none is."""
+    written = [(title, project.conclusions.get(key, "").strip())
+               for key, title in CONCLUSION_SECTIONS.items()]
+    written = [(title, text) for title, text in written if text]
+    if not written:
+        return None
+
+    def make(number: str) -> list:
+        g = Grid([LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH])
+        g.add([para(f"{number}、自评结论", SECTION)], spans=[(0, 1)])
+        for title, text in written:
+            g.add([para(title, LABEL), para(text, VALUE)], labels=(0,))
+        return [g.table(repeat_rows=1)]
+    return make
