@@ -290,3 +290,18 @@ def test_a_cancelled_yuan_sign_question_pastes_nothing_and_plain_amounts_ask_not
     lines = project(path).budget_lines[len(before):]
     assert [(l.code, l.planned, l.actual) for l in lines] == [
         ("30201", 1_500_000, 1_000_000), ("30207", 300_000, 300_000)]
+
+
+def test_the_sources_block_of_a_basic_form_goes_to_the_rows_it_names(qtbot, tab, path):
+    """Review 16a: the fixed tables placed a copied block by the cursor alone, labels and titles
+    and all. 自治区财政 is the 省级 row, 其它 is 其他, and 合计 is the table's own sum."""
+    grid = tab.source_grid
+    grid.setCurrentIndex(grid.model().index(0, sm.COL_LABEL))
+    grid.paste("资金来源\t计划安排资金（万元）\t实际到位资金（万元）\r\n"
+               "其中：中央财政\t\t\r\n自治区财政\t1\t1\r\n市县财政\t4\t3.5\r\n其它\t\t\r\n合计\t5\t4.5\r\n")
+    sources = project(path).funding.by_source
+    assert (sources[Source.PROVINCIAL].planned, sources[Source.PROVINCIAL].arrived) == (1_000_000, 1_000_000)
+    assert (sources[Source.LOCAL].planned, sources[Source.LOCAL].arrived) == (4_000_000, 3_500_000)
+    assert "“合计”行未粘贴" in grid.message and not project(path).unread
+    grid.paste("资金来源\t计划安排资金（元）\r\n中央财政\t20000\r\n")        # a title in 元
+    assert project(path).funding.by_source[Source.CENTRAL].planned == 2_000_000

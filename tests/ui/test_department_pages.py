@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from selfeval_desktop.domain.checks import check_project
+from selfeval_desktop.domain.model import FundKind
 from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.qt import Qt
 from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES, PID_ROLE
@@ -152,3 +153,47 @@ def test_the_departments_opinion_is_the_departments_as_printed(window):
     assert "我部门" in window.page.department.conclusion.texts["unit_opinion"].placeholderText()
     project = window.page.tab_widgets["conclusion"]
     assert "项目单位（评价机构）意见" in {label.text() for label in project.findChildren(QLabel)}
+
+
+FORM_BLOCK = ("部门资金\t年初预算数\t全年预算数\t全年执行数\r\n"
+              "年度资金总额\t14640.83\t14640.83\t14673.19\r\n"
+              "其中：当年财政拨款\t439.64\t439.64\t472.00\r\n"
+              "上年结转资金\t14201.19\t14201.19\t14201.19\r\n"
+              "其他资金\t\t\t\r\n")
+
+
+@pytest.mark.parametrize("start_col", [fkm.COL_LABEL, fkm.COL_INITIAL])
+def test_the_funds_block_as_excel_copies_it_goes_to_its_rows_and_columns(window, path, start_col):
+    """Review 16a P1: with its title row and label column, the block landed one row down and one
+    column right — 年度资金总额's figures in 当年财政拨款, not marked."""
+    page = window.page.department
+    page.pages.setCurrentWidget(page.info)
+    grid = page.info.fund_grid
+    grid.setCurrentIndex(grid.model().index(0, start_col))
+    grid.paste(FORM_BLOCK)
+    f = department(path).funding
+    assert (f.initial_budget, f.annual_budget, f.executed) == (14_640_830_000, 14_640_830_000,
+                                                               14_673_190_000)
+    current = f.by_kind[FundKind.CURRENT]
+    assert (current.initial, current.annual, current.executed) == (439_640_000, 439_640_000, 472_000_000)
+    assert f.by_kind[FundKind.CARRYOVER].executed == 14_201_190_000
+    assert not department(path).unread                       # nothing red, nothing misplaced
+    assert "按标题" in grid.message and "行名称" in grid.message
+    window.session.undo_stack.undo()                           # one step
+    assert department(path).funding.executed is None
+
+
+def test_labelled_rows_without_titles_and_the_forms_other_columns(window, path):
+    """The rows named by their labels wherever the cursor is; the form's 分值/执行率/得分 columns
+    are the program's, said and not pasted."""
+    page = window.page.department
+    grid = page.info.fund_grid
+    grid.setCurrentIndex(grid.model().index(2, fkm.COL_INITIAL))          # on 上年结转资金
+    grid.paste("当年财政拨款\t1\t2\t3\r\n")                                 # no 其中：
+    current = department(path).funding.by_kind[FundKind.CURRENT]
+    assert (current.initial, current.annual, current.executed) == (1_000_000, 2_000_000, 3_000_000)
+    grid.paste("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\r\n"
+               "年度资金总额\t5\t5\t4\t10\t80%\t8\r\n")
+    f = department(path).funding
+    assert (f.initial_budget, f.annual_budget, f.executed) == (5_000_000, 5_000_000, 4_000_000)
+    assert "由程序计算，未粘贴" in grid.message and not department(path).unread

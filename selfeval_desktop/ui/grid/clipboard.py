@@ -175,7 +175,12 @@ class ClipboardOps:
         prepare = getattr(model, "prepare_paste", None)   # a model's reading of a pasted block
         note = ""
         if prepare is not None:
-            block, columns, note = prepare(block, start_row, columns)
+            # (block, columns, note), and for a table of labelled rows the row its labels name
+            block, columns, note, *moved = prepare(block, start_row, columns)
+            start_row = moved[0] if moved else start_row
+            if not block:
+                self._say(f"没有粘贴任何内容：{note}" if note else "没有可粘贴的内容", 0)
+                return
         currency = self._currency_unit(block, columns)
         if currency is None:
             self._say("已取消粘贴", 5000)
@@ -194,6 +199,8 @@ class ClipboardOps:
                     skipped += 1
                     continue
                 for value, col in zip(cells_, columns):
+                    if value is None:       # a row the block does not name (labelled rows)
+                        continue
                     index = model.index(row, col)
                     if not self._editable(index):
                         if value.strip() and not _same(model, index, value):

@@ -7,6 +7,7 @@ from ...domain.scoring import num, pct
 from ..qt import Qt
 from ..session_fields import MONEY
 from .base import READONLY_BRUSH, RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
+from .labelled_paste import label_key, prepare_labelled
 
 COL_LABEL = 0
 COL_INITIAL = 1
@@ -42,6 +43,12 @@ class FundKindModel(SessionTableModel):
 
     def changed_rows(self, entity, row_key, attr):
         return 0, len(self._rows) - 1     # four rows: the rate and score follow any amount
+
+    def prepare_paste(self, block, start_row: int, columns: list[int]):
+        """The form's block as Excel copies it, with its title row and row labels (review 16a)."""
+        rows = {label_key(LABELS[key]): row for row, key in enumerate(self._rows)}
+        return prepare_labelled(block, start_row, columns, self.HEADERS, rows,
+                                frozenset({COL_WEIGHT, COL_RATE, COL_SCORE}))
 
     def execution(self):
         return self.session.score(self.pid).execution

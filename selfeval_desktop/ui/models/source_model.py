@@ -11,6 +11,7 @@ from ...domain.money import format_wan
 from ..qt import QBrush, QColor, Qt
 from ..session_fields import MONEY
 from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
+from .labelled_paste import label_key, prepare_labelled
 
 COL_LABEL = 0
 COL_PLANNED = 1
@@ -49,6 +50,15 @@ class SourceModel(SessionTableModel):
             return (len(self._rows), len(self._rows)) if attr in TOTAL_FIELDS.values() else None
         row = self._where.get(Source(row_key))
         return None if row is None else (row, len(self._rows))
+
+    def prepare_paste(self, block, start_row: int, columns: list[int]):
+        """The form's block as Excel copies it, with its title row and row labels (review 16a):
+        中央财政 …, 省级财政 or 自治区财政 whichever the unit writes, 其它 or 其他 (a 合计 row is the
+        table's own sum, not pasted)."""
+        regions = {"省级", "自治区", self.session.document.unit.region_word or "省级"}
+        rows = {label_key(source_label(source, region)): row
+                for row, source in enumerate(self._rows) for region in regions}
+        return prepare_labelled(block, start_row, columns, self.HEADERS, rows)
 
     def computed(self, row, col, role):
         total = self.is_total_row(row)
