@@ -256,12 +256,13 @@ class ProjectListPanel(QWidget):
         # project) before the window can first show, and again on each layout
         bold = QFont(self.view.font())
         bold.setBold(True)
-        widest = {COL_SCORE: (self.view.fontMetrics(), "100.00"),
-                  COL_GRADE: (QFontMetrics(bold), "一般")}
-        for col, (metrics, text) in widest.items():
+        # bold: the 部门整体 row is (review 16a: its 100.00 showed as “100.…”); 不合格 is the
+        # longest grade word of the 等次写法
+        widest = {COL_SCORE: "100.00", COL_GRADE: "不合格"}
+        for col, text in widest.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, max(metrics.horizontalAdvance(text),
-                                          header.fontMetrics().horizontalAdvance(HEADERS[col])) + 8)
+            header.resizeSection(col, max(QFontMetrics(bold).horizontalAdvance(text),
+                                          header.fontMetrics().horizontalAdvance(HEADERS[col])) + 14)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
         buttons = QHBoxLayout()

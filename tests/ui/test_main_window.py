@@ -540,3 +540,28 @@ def test_next_years_file_lists_a_run_of_gaps_once_and_its_click_goes_to_the_firs
     assert len(carried) > 1 and listed[:len(carried)] == carried
     checks.only_current.setChecked(True)
     assert f"上年内容待核对 {len(carried)} 条" in checks.summary.text() and checks.summary.toolTip()
+
+
+def test_the_lists_score_and_grade_columns_hold_their_widest_text(qtbot, tmp_path):
+    """Review 16a: the bold 部门整体 row showed its 100.00 as “100.…”; 不合格 is the longest
+    grade word a 等次写法 gives."""
+    from selfeval_desktop.ui.qt import QStyleOptionViewItem
+    doc = with_department()
+    dept = doc.projects[0]
+    for ind in dept.indicators:
+        ind.weight = Decimal(50)                         # 100 in all, every target met
+    doc.grade_names = "优秀/良好/合格/不合格"
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc))
+    view = window.page.projects.view
+    model = view.model()
+    assert model.index(0, COL_SCORE).data() == "100.00"
+    delegate = view.itemDelegate()
+    for col, text in ((COL_SCORE, "100.00"), (COL_GRADE, "不合格")):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.font = model.index(0, col).data(Qt.ItemDataRole.FontRole) or view.font()
+        option.text = text
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        need = view.style().sizeFromContents(view.style().ContentsType.CT_ItemViewItem, option,
+                                             option.rect.size(), view).width()
+        assert need <= view.columnWidth(col), (text, need, view.columnWidth(col))
