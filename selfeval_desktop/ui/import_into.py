@@ -67,12 +67,23 @@ def choose(window, current: Document, imported: Document) -> str | None:
         box.setInformativeText("\n".join(notes))
     add = box.addButton("加入当前文件", QMessageBox.ButtonRole.AcceptRole)
     new = box.addButton("另存为新文件…", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    other_year = current.year and imported.year and current.year != imported.year
-    box.setDefaultButton(new if other_year else add)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton({CURRENT: add, NEW: new, None: cancel}[default_answer(current, imported)])
     box.exec()
     clicked = box.clickedButton()
     return CURRENT if clicked is add else NEW if clicked is new else None
+
+
+def default_answer(current: Document, imported: Document) -> str | None:
+    """The button Enter presses: 取消 when every project is already in the file (review 16a: a
+    double-click and Enter added seven duplicates before the question was seen), 另存为新文件
+    for another year's workbook or one with some already here, else 加入当前文件."""
+    twice = sum(1 for p in imported.projects if already_there(current, p))
+    if imported.projects and twice == len(imported.projects):
+        return None
+    if twice or current.year and imported.year and current.year != imported.year:
+        return NEW
+    return CURRENT
 
 
 def add_to_session(session, imported: Document, title: str = "导入Excel") -> tuple[list[int], list[str]]:

@@ -213,3 +213,28 @@ def test_the_import_question_says_when_projects_are_there_already(qtbot, monkeyp
     monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.informativeText()))
     assert import_into.choose(None, current, build_demo("003")) is None     # nothing clicked
     assert "当前文件中已有" in told[0] and "是否已经导入过" in told[0]
+
+
+def test_enter_on_the_question_never_adds_a_workbook_already_in_the_file(qtbot, tmp_path, monkeypatch):
+    """Review 16a: with every project already there, 加入当前文件 was the default, and a
+    double-click and Enter added seven duplicates before the question was seen."""
+    current = build_demo("003")
+    same = build_demo("003")
+    other = build_demo("004")
+    other.year = current.year
+    older = build_demo("004")
+    older.year = current.year - 1
+    assert import_into.default_answer(current, same) is None                 # 取消
+    assert import_into.default_answer(current, other) == import_into.CURRENT
+    assert import_into.default_answer(current, older) == import_into.NEW
+    mixed = build_demo("004")
+    mixed.year = current.year
+    mixed.projects.append(same.projects[0])
+    assert import_into.default_answer(current, mixed) == import_into.NEW     # some already here
+    shown = {}
+
+    def press_enter(box):
+        shown["default"] = box.defaultButton().text()
+        box.defaultButton().click()
+    monkeypatch.setattr(QMessageBox, "exec", press_enter)
+    assert import_into.choose(None, current, same) is None and shown["default"] == "取消"
