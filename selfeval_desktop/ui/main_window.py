@@ -87,6 +87,7 @@ class DocumentPage(QWidget):
     """Everything shown for an open document (replaced as a whole when another is opened)."""
 
     projectShown = Signal(object)  # pid or None
+    departmentPageChanged = Signal(int)  # the 部门整体's page on screen
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -162,7 +163,17 @@ class DocumentPage(QWidget):
         if self._department is None:
             self._department = tab_class("department")(self.session, self)
             self.right.addWidget(self._department)
+            self._department.pages.currentChanged.connect(self.departmentPageChanged)
         return self._department
+
+    def department_page(self) -> int:
+        """The 部门整体's page on screen (0 when it has not been opened)."""
+        return self._department.pages.currentIndex() if self._department is not None else 0
+
+    def set_department_page(self, index: int) -> None:
+        """Show the 部门整体's page ``index``, if it has been opened (selecting it opens it)."""
+        if self._department is not None and 0 < index < self._department.pages.count():
+            self._department.pages.setCurrentIndex(index)
 
     def _projects_changed(self) -> None:
         if self.pid is not None and not any(p.id == self.pid for p in self.session.document.projects):
@@ -318,6 +329,7 @@ class MainWindow(QMainWindow):
         # the file reopened on another project and tab)
         self.page.projectShown.connect(lambda _pid: self.remember_place())
         self.page.tabs.currentChanged.connect(lambda _i: self.remember_place())
+        self.page.departmentPageChanged.connect(lambda _i: self.remember_place())
         session.saved.connect(self._saved)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
         session.writeFailed.connect(self._write_failed)
@@ -525,15 +537,20 @@ class MainWindow(QMainWindow):
         if self.session is None or self.page is None:
             return
         pid = self.page.pid
+        # the 部门整体's own page too (review 16a: it came back on 部门指标)
         self.settings.setValue(self._place_key(),
-                               f"{'' if pid is None else pid},{self.page.tabs.currentIndex()}")
+                               f"{'' if pid is None else pid},{self.page.tabs.currentIndex()},"
+                               f"{self.page.department_page()}")
 
     def _restore_place(self) -> None:
-        pid_text, _, tab_text = str(self.settings.value(self._place_key()) or "").partition(",")
+        pid_text, tab_text, dept_text, *_ = \
+            str(self.settings.value(self._place_key()) or "").split(",") + ["", "", ""]
         if pid_text.isdigit() and any(p.id == int(pid_text) for p in self.session.document.projects):
             self.page.projects.select_pid(int(pid_text))
         if tab_text.isdigit() and 0 < int(tab_text) < self.page.tabs.count():
             self.page.tabs.setCurrentIndex(int(tab_text))
+        if dept_text.isdigit():
+            self.page.set_department_page(int(dept_text))
         page = self.page
         self.after_paint(lambda: self.page is page and _list_from_top(page.projects.view))
 

@@ -427,7 +427,22 @@ def test_the_place_is_remembered_as_it_changes_so_a_crash_keeps_it(qtbot, tmp_pa
     window.page.projects.select_pid(last)
     window.page.tabs.setCurrentIndex(1)
     key = window._place_key()
-    assert str(window.settings.value(key)) == f"{last},1"        # without closing the window
+    assert str(window.settings.value(key)).startswith(f"{last},1,")   # without closing the window
+
+
+def test_the_department_page_on_screen_is_where_the_file_reopens(qtbot, tmp_path):
+    """Review 16a: 部门整体 → 资金与目标 reopened on 部门指标."""
+    from tests.ui.ui_fixtures import make_file
+    path = make_file(tmp_path, with_department())
+    window = make_window(qtbot, tmp_path, path, show=False)
+    dept = window.session.document.department.id
+    window.page.projects.select_pid(dept)
+    pages = window.page.department.pages
+    pages.setCurrentWidget(window.page.department.info)
+    window.close()
+    again = make_window(qtbot, tmp_path, path, show=False)
+    assert again.page.pid == dept
+    assert again.page.department.pages.currentWidget() is again.page.department.info
 
 
 def test_a_short_window_keeps_the_checks_list_small(qtbot, window):
