@@ -19,6 +19,7 @@ from .translations import install_qt_translations
 from .welcome_page import APP_TITLE, WelcomePage
 from .window_size import (CHECKS_HEIGHT, FRAME, MIN_HEIGHT, MIN_WIDTH,  # noqa: F401 - re-exported
                           SHORT_WINDOW, checks_height, first_size, minimum_size)
+from . import window_place
 from .qt import (QLabel, QMainWindow, QMessageBox, QSettings,
                  QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
@@ -527,30 +528,14 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/splitter", self.page.splitter.saveState())
 
     def _place_key(self) -> str:
-        import hashlib
-        path = str(Path(self.session.path).absolute())
-        return "place/" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
+        return window_place.key(self.session.path)
 
     def remember_place(self) -> None:
-        """The project and tab on screen, per file, for the next time it opens (review 9: it
-        always came back on the first project's 项目概况)."""
-        if self.session is None or self.page is None:
-            return
-        pid = self.page.pid
-        # the 部门整体's own page too (review 16a: it came back on 部门指标)
-        self.settings.setValue(self._place_key(),
-                               f"{'' if pid is None else pid},{self.page.tabs.currentIndex()},"
-                               f"{self.page.department_page()}")
+        if self.session is not None and self.page is not None:
+            window_place.remember(self.settings, self.session.path, self.page)
 
     def _restore_place(self) -> None:
-        pid_text, tab_text, dept_text, *_ = \
-            str(self.settings.value(self._place_key()) or "").split(",") + ["", "", ""]
-        if pid_text.isdigit() and any(p.id == int(pid_text) for p in self.session.document.projects):
-            self.page.projects.select_pid(int(pid_text))
-        if tab_text.isdigit() and 0 < int(tab_text) < self.page.tabs.count():
-            self.page.tabs.setCurrentIndex(int(tab_text))
-        if dept_text.isdigit():
-            self.page.set_department_page(int(dept_text))
+        window_place.restore(self.settings, self.session, self.page)
         page = self.page
         self.after_paint(lambda: self.page is page and _list_from_top(page.projects.view))
 
