@@ -42,7 +42,9 @@ def check_indicators(ctx: Context) -> None:
 def _weights_sum(ctx: Context) -> None:
     """分值 of all indicators + 预算执行率 分值 must be 100."""
     weights = [ind.weight for ind in ctx.project.indicators if ind.weight is not None]
-    missing = len(ctx.project.indicators) - len(weights)
+    gaps = [row for row, ind in enumerate(ctx.project.indicators) if ind.weight is None]
+    unread = {row for row in gaps if _weight_unread(ctx.project, ctx.project.indicators[row])}
+    missing = len(gaps) - len(unread)
     indicators = sum(weights, ZERO)
     execution = ctx.profile.execution_weight
     total = indicators + execution
@@ -52,9 +54,18 @@ def _weights_sum(ctx: Context) -> None:
     if execution:
         text += f"，加预算执行率 {points(execution)}共 {points(total)}"
     text += "，应为 100 分"
-    if missing:
-        text += f"（另有 {missing} 项指标未填写分值）"
-    ctx.error("weights_sum", text, "indicators", "indicator", field="weight")
+    others = ([f"{missing} 项指标未填写分值"] if missing else []) + \
+        ([f"{len(unread)} 项分值无法识别"] if unread else [])
+    if others:
+        text += f"（另有 {'、'.join(others)}）"
+    # the jump goes to the first row without a 分值 (review 16a: to row 1, whatever was wrong)
+    ctx.error("weights_sum", text, "indicators", "indicator", gaps[0] if gaps else None,
+              field="weight")
+
+
+def _weight_unread(project, ind: Indicator) -> bool:
+    """A 分值 typed that could not be read (kept as typed, red): not “未填写”."""
+    return ind.id is not None and f"indicator:{ind.id}:weight" in project.unread
 
 
 def _level1(ctx: Context) -> None:

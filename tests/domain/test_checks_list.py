@@ -54,3 +54,19 @@ def test_a_gap_of_one_row_keeps_its_sentence_and_projects_stay_apart():
     one = [f for f in listed if f.code == "actual_missing" and f.place.project_id in (first.id, second.id)]
     assert len(one) == 2 and all("（共" not in f.message for f in one)
     assert {f.place.project_id for f in one} == {first.id, second.id}
+
+
+def test_the_weights_sum_goes_to_the_first_row_without_a_weight_and_tells_unread_from_empty():
+    """Review 16a: “另有 1 项指标未填写分值” for a 分值 typed as “abc”, and the jump went to row 1."""
+    from decimal import Decimal
+    doc = build_demo("003")
+    project = doc.projects[0]
+    for number, ind in enumerate(project.indicators, start=1):
+        ind.id = number
+    project.indicators[2].weight = None
+    project.unread[f"indicator:{project.indicators[2].id}:weight"] = "abc"
+    project.indicators[4].weight = None
+    project.indicators[0].weight = Decimal(1)
+    [found] = [f for f in check_project(doc, project) if f.code == "weights_sum"]
+    assert found.place.row == 2 and found.place.field == "weight"
+    assert found.message.endswith("（另有 1 项指标未填写分值、1 项分值无法识别）")
