@@ -63,6 +63,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
         self._failure: str | None = None
         self._last_failure: str | None = None   # the message _write_failure gave last
         self._history_lost = False
+        self._failed_at: int | None = None   # the stack's index before an undo/redo that failed
         self._stack_depth = 0     # > 0 while QUndoStack runs one of our steps
 
     # ------------------------------------------------------------ reading
@@ -370,7 +371,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
                 self.scoreChanged.emit(pid)
 
     def _run_from_stack(self, fn) -> None:
-        if self._history_lost:       # the stack is about to be cleared: its steps are stale
+        if self._history_lost:       # a step failed and is being put back: nothing else runs
             return
         self._stack_depth += 1
         try:
@@ -384,9 +385,21 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
             self._stack_depth -= 1
 
     def _recover(self, message: str) -> None:
-        """A write during undo/redo failed: show the file as it is on disk, forget the history."""
+        """A write during undo/redo failed: show the file as it is on disk; once QUndoStack has
+        returned, its index goes back to the step that did not happen (the history is kept), and
+        only then is the failure said — a box's event loop run inside QUndoStack.undo() cleared
+        the stack under the running step and the app crashed (review 16b P1-1)."""
         self.reload()
-        self._failed(message)
+        if self._stack_depth:
+            self.write_error = message
+            QTimer.singleShot(0, lambda: self._failed(message))    # after _restore_index
+        else:
+            self._failed(message)
+
+    @property
+    def step_failed(self) -> bool:
+        """The undo/redo just run did not reach the file (it is being put back)."""
+        return self._failed_at is not None
 
     def _after_write(self) -> None:
         self.write_error = None
@@ -413,22 +426,42 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
     def reload(self) -> None:
         """Read the whole document again from the file (after an import or a failed undo).
 
-        The undo history is forgotten. Called from inside an undo/redo (a failed write), the
-        stack is cleared once that step has returned: Qt must not delete the running command.
-        """
+        After an import the undo history is forgotten. Called from inside an undo/redo whose
+        write failed (the file unchanged), the history is kept: once that step has returned, the
+        stack's index is put back without running it (``_restore_index``); until then no other
+        step runs."""
         self.document = repo.load_document(self.conn)
         self._scores.clear()
         if self._stack_depth:
-            self._history_lost = True
-            QTimer.singleShot(0, self._forget_history)
+            if self._failed_at is None:
+                self._failed_at = self.undo_stack.index()   # QUndoStack moves it on return
+                self._history_lost = True
+                QTimer.singleShot(0, self._restore_index)
         else:
             self.undo_stack.clear()
         self.documentReplaced.emit()
 
-    def _forget_history(self) -> None:
-        self.undo_stack.clear()
+    def _restore_index(self) -> None:
+        """The failed step back where it was: an undo that did not happen is redone without
+        running (its ``_skip``), a redo undone likewise (``_skip_undo``); steps pressed while it
+        was pending ran nothing and are put back too."""
+        target, self._failed_at = self._failed_at, None
         self._history_lost = False
         self._stack_depth = 0     # > 0 while QUndoStack runs one of our steps
+        stack = self.undo_stack
+        if target is None:
+            return
+        for _ in range(abs(stack.index() - target)):   # a Ctrl+Z pressed meanwhile ran nothing
+            forward = stack.index() < target
+            command = stack.command(stack.index() if forward else stack.index() - 1)
+            if command is None:
+                break
+            if forward:
+                command._skip = True
+                stack.redo()
+            else:
+                command._skip_undo = True
+                stack.undo()
 
 
 def _remove_all(lst: list, objs) -> None:

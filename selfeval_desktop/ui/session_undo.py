@@ -52,6 +52,9 @@ class Command(QUndoCommand):
         self._session._run_from_stack(self._do)
 
     def undo(self):
+        if getattr(self, "_skip_undo", False):     # a redo that failed, put back (session)
+            self._skip_undo = False
+            return
         self._session._run_from_stack(self._undo)
         if self.cancelled:
             self.setObsolete(True)    # QUndoStack drops it: nothing left to redo
@@ -93,6 +96,9 @@ class Macro(QUndoCommand):
         self._session._batch(self._redo_steps)
 
     def undo(self):
+        if getattr(self, "_skip_undo", False):     # a redo that failed, put back (session)
+            self._skip_undo = False
+            return
         self._session._batch(self.undo_steps)
         if self.cancelled:
             self.setObsolete(True)    # QUndoStack drops it: nothing left to redo

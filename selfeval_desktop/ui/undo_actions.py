@@ -123,6 +123,8 @@ class UndoActions(QObject):
             stack.undo() if undo else stack.redo()
         finally:
             self._stepping = False
+        if session.step_failed:     # not written: nothing was undone (review 16b: 已撤销 said)
+            return
         self.show_change(where, ("已撤销：" if undo else "已重做：") + text)
 
     def commit_typing(self) -> None:

@@ -286,14 +286,39 @@ def test_failed_undo_write_shows_the_file_as_it_is(qapp, session, path):
     failures, replaced = [], []
     session.writeFailed.connect(failures.append)
     session.documentReplaced.connect(lambda: replaced.append(1))
+    index = session.undo_stack.index()
     session.undo_stack.undo()          # the macro: its write fails, nothing half-done
-    assert failures and replaced
+    assert replaced and session.step_failed and session.write_error
+    assert not failures                # said once QUndoStack has returned (review 16b P1-1)
     assert [i.actual for i in session.document.projects[0].indicators][:2] == ["1次", "10%"]
     assert [i.actual for i in reread(path).projects[0].indicators][:2] == ["1次", "10%"]
-    session.undo_stack.undo()          # before the history is cleared: does nothing
+    session.undo_stack.undo()          # before the step is put back: does nothing
     assert reread(path).projects[0].indicators[0].actual == "1次"
     qapp.processEvents()
-    assert session.undo_stack.count() == 0
+    assert failures and not session.step_failed
+    # the history is kept, the failed step back where it was (review 16b: it was wiped)
+    assert session.undo_stack.count() == 2 and session.undo_stack.index() == index
+    session.conn.execute("DROP TRIGGER no_write")
+    session.undo_stack.undo()          # the disk has room again: the same Ctrl+Z works
+    assert reread(path).projects[0].indicators[1].actual != "10%"
+    session.undo_stack.redo()
+    assert reread(path).projects[0].indicators[1].actual == "10%"
+
+
+def test_a_failed_redo_is_put_back_too(qapp, session, path):
+    pid = pid_of(session)
+    session.set_value("indicator", pid, ind_id(session, 0), "actual", "1次")
+    session.undo_stack.undo()
+    before = reread(path).projects[0].indicators[0].actual
+    session.conn.execute("CREATE TEMP TRIGGER no_write BEFORE UPDATE ON indicator "
+                         "BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    session.undo_stack.redo()
+    qapp.processEvents()
+    assert session.undo_stack.index() == 0 and session.undo_stack.canRedo()
+    assert reread(path).projects[0].indicators[0].actual == before
+    session.conn.execute("DROP TRIGGER no_write")
+    session.undo_stack.redo()
+    assert reread(path).projects[0].indicators[0].actual == "1次"
 
 
 def test_reload_outside_undo_forgets_history_at_once(session, path):

@@ -108,3 +108,43 @@ def test_a_file_busy_in_another_program_says_nothing_typed_is_lost_and_what_to_d
     assert boxes and "文件正被其他程序使用" in boxes[-1]
     assert "输入的内容没有丢" in boxes[-1] and "另存为副本" in boxes[-1]
     assert edit.text() == "杨哲"
+
+
+def test_ctrl_z_on_a_full_disk_keeps_the_app_the_red_text_and_the_history(qtbot, tmp_path, usb,
+                                                                          monkeypatch):
+    """Review 16b P1-1: the 保存失败 box of an undo that could not be written ran its event loop
+    inside QUndoStack.undo(), the queued clearing of the history deleted the running step and the
+    app died (SIGSEGV); without the crash the red text was emptied, the history wiped, and the
+    status bar said 已撤销 though nothing was undone."""
+    from selfeval_desktop.ui.qt import QApplication
+    boxes = []
+
+    def box(*a, **k):        # a real box runs an event loop: what was queued runs in it
+        boxes.append(a[2])
+        QApplication.processEvents()
+    monkeypatch.setattr(QMessageBox, "warning", box)
+    window = make_window(qtbot, tmp_path, usb)
+    overview = window.page.tab_widgets["overview"]
+    background, implementation = overview.edits["background"], overview.edits["implementation"]
+    focus(qtbot, background)
+    type_text(qtbot, background, "项目依据科技发展规划设立")
+    leave(qtbot, background)                                    # saved: one undo step
+    stack = window.session.undo_stack
+    steps, index = stack.count(), stack.index()
+    window.session.conn.execute("CREATE TEMP TRIGGER full BEFORE UPDATE ON project "
+                                "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    focus(qtbot, implementation)
+    type_text(qtbot, implementation, "资金按计划拨付到位")
+    leave(qtbot, implementation)                                # red: not saved
+    assert boxes and implementation.property("unsaved")
+    window.undo_actions.undo()                                  # its write fails too
+    qtbot.wait(50)
+    assert len(boxes) == 2 and "保存失败" in boxes[-1]
+    assert implementation.toPlainText() == "资金按计划拨付到位"   # still there, still red
+    assert implementation.property("unsaved")
+    assert (stack.count(), stack.index()) == (steps, index)     # the history kept, as it was
+    assert not window.statusBar().currentMessage().startswith("已撤销")
+    assert reread(usb).projects[0].background == "项目依据科技发展规划设立"
+    window.session.conn.execute("DROP TRIGGER full")            # space again: Ctrl+Z works
+    window.undo_actions.undo()
+    assert reread(usb).projects[0].background != "项目依据科技发展规划设立"

@@ -136,7 +136,7 @@ class FieldBinder(QObject):
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self._idle)
         session.fieldChanged.connect(self._external)
-        session.documentReplaced.connect(self.refresh)
+        session.documentReplaced.connect(self._replaced)
 
     # ------------------------------------------------------------ binding
     def bind(self, widget, entity: str, attr: str, row_key=None, error_label: QLabel | None = None):
@@ -279,13 +279,21 @@ class FieldBinder(QObject):
     # ------------------------------------------------------------ showing
     def set_project(self, pid: int | None) -> None:
         self.commit_pending()
+        same = pid == self.pid          # shown again (the file read again): red text stays
         self.pid = pid
-        self.refresh()
+        self.refresh(keep_unsaved=same)
 
-    def refresh(self) -> None:
+    def refresh(self, keep_unsaved: bool = False) -> None:
         for widget, key in self._keys.items():
-            self._show(widget, self.stored(key))
+            if not (keep_unsaved and widget.property("unsaved")):
+                self._show(widget, self.stored(key))
             widget.setReadOnly(self._locked(key))
+
+    def _replaced(self) -> None:
+        """The file read again (an import, an undo that could not be written): a field still red
+        with text that did not reach the file keeps it — review 16b: the text the 保存失败 box
+        had just promised to keep was emptied."""
+        self.refresh(keep_unsaved=True)
 
     def _external(self, entity, pid, row_key, attr) -> None:
         if entity == "project" and attr == "finalized_at":   # 定稿 or 撤销定稿
