@@ -151,6 +151,11 @@ def show_window(window, args) -> None:
         window.show()
 
 
+def _end_session(app, window) -> None:
+    from .ui import end_session
+    end_session.install(app, window)
+
+
 def run_gui(argv: list[str]) -> int:
     args = parse_args(argv)
     app = make_application()
@@ -159,6 +164,9 @@ def run_gui(argv: list[str]) -> int:
     install_excepthook()        # an error in any slot: a Chinese box and a log, never silence
     window = MainWindow()
     open_initial(window, args)
+    # logout / shutdown: typing written, lock released (set up after the first paint: a quicker
+    # start; nothing can have been typed before it)
+    window.after_paint(lambda: _end_session(app, window))
     if os.environ.get("SELFEVAL_STARTUP_PROBE"):
         _install_probe(app, window)
     show_window(window, args)

@@ -20,7 +20,8 @@ _QTCORE = (
     "QElapsedTimer", "QEvent", "QFileSystemWatcher", "QItemSelection", "QItemSelectionModel",
     "QLocale", "QMimeData",
     "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint", "QRect", "QSettings",
-    "QSignalBlocker", "QSize", "QSortFilterProxyModel", "QStandardPaths", "QStringListModel",
+    "QSignalBlocker", "QSize", "QSocketNotifier", "QSortFilterProxyModel", "QStandardPaths",
+    "QStringListModel",
     "Qt", "QTimer", "QUrl", "Signal", "Slot", "qVersion",
 )
 _QTGUI = (
