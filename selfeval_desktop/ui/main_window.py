@@ -33,7 +33,8 @@ RETRY = ("腾出磁盘空间、关闭占用此文件的程序后，再离开一�
 def failure_advice(message: str) -> str:
     """The 保存失败 box: why, that nothing typed is lost, and what to do (review 7: it said
     only why, and clerks retyped what was still there)."""
-    retry = "" if "接回后" in message else "\n" + RETRY   # the U盘 message says what to do
+    # the U盘 messages say what to do (接回后 …; 重新打开 for another file in its place)
+    retry = "" if "接回后" in message or "重新打开" in message else "\n" + RETRY
     return f"{message}\n\n{KEPT}{retry}"
 
 

@@ -26,6 +26,7 @@ from .qt import QObject, QTimer, QUndoStack, Signal
 from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
 from .session_finalize import FinalizeEdits
 from .session_projects import ProjectEdits
+from .session_replug import Replug
 from .session_tx import SessionError, Transactions
 from .session_undo import Command, Macro, Step
 from .session_where import Where, edit_name, rows_name
@@ -34,7 +35,7 @@ READONLY_MESSAGE = "文件以只读方式打开，不能修改"
 _SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
 
 
-class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
+class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug):
     fieldChanged = Signal(str, int, object, str)   # entity, project_id, row_key, attr
     rowsChanged = Signal(str, int)                 # entity, project_id
     projectsChanged = Signal()
@@ -54,6 +55,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
         self.readonly: bool = opened.readonly
         self.write_error: str | None = None   # the last write's failure, until one succeeds
         self.document: Document = repo.load_document(self.conn)
+        self._note_identity()           # the file opened, to see a U盘 plugged back in (replug)
         self.undo_stack = QUndoStack(self)
         self._scores: dict[int, ProjectScore] = {}
         self._macros: list[Macro] = []
@@ -122,6 +124,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
         refusal = self._refuse(entity, pid)
         if refusal is not None:
             return refusal
+        if not self._own_tx:          # before the edit touches memory (session_replug)
+            self._follow_replugged(judge=True)
         kind = fields.kind_of(entity, attr)
         ref = FieldRef(entity, int(pid or 0), row_key, attr)
         project = None if entity in ("unit", "meta") else self.project(ref.pid)
@@ -345,6 +349,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
         project, when that edit is refused (a 定稿 project)."""
         if self.readonly:
             raise SessionError(READONLY_MESSAGE)
+        if not self._own_tx:          # before the edit touches memory: compared as it is
+            self._follow_replugged(judge=True)
         if entity is not None:
             refusal = self._refuse(entity, pid)
             if refusal is not None:
@@ -410,7 +416,9 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions):
         """“保存失败，修改未生效：…” in Chinese, saying where the file went when it is gone
         (a U盘 pulled out: SQLite only says "attempt to write a readonly database")."""
         path = Path(self.path) if self.path is not None else None
-        if path is not None and str(path) != ":memory:" and not path.exists():
+        if self.replaced_by_another:
+            reason = self.replaced_by_another
+        elif path is not None and str(path) != ":memory:" and not path.exists():
             reason = (f"找不到文件“{path.name}”（位置：{path.parent}）。U 盘是否已拔出、网络盘是否已断开？"
                       "接回后再修改即可；也可用“文件 → 另存为副本”先保存一份")
         else:

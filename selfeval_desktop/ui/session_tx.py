@@ -32,7 +32,12 @@ class Transactions:
     _own_tx = False          # a transaction this session began is open
 
     def _begin(self) -> None:
-        """BEGIN IMMEDIATE, after rolling back a transaction this session did not open."""
+        """BEGIN IMMEDIATE, after rolling back a transaction this session did not open; on the
+        file come back after a U盘 was pulled out (``session_replug``), or refused when another
+        file has taken its place."""
+        self._follow_replugged(judge=False)
+        if self.replaced_by_another:
+            raise sqlite3.OperationalError("the file at the path is another document")
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
         self.conn.execute("BEGIN IMMEDIATE")

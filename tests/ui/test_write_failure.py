@@ -148,3 +148,42 @@ def test_ctrl_z_on_a_full_disk_keeps_the_app_the_red_text_and_the_history(qtbot,
     window.session.conn.execute("DROP TRIGGER full")            # space again: Ctrl+Z works
     window.undo_actions.undo()
     assert reread(usb).projects[0].background != "项目依据科技发展规划设立"
+
+
+def test_a_usb_stick_plugged_back_in_is_written_to_again(qtbot, tmp_path, usb, monkeypatch):
+    """Review 16b P1-4: the file back at its path is another file to the system (a new mount),
+    SQLite's connection still held the old one, and every save failed with “文件为只读” and the
+    advice to free disk space — only closing and reopening helped, and nothing said so."""
+    import shutil
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    shutil.copy2(usb, tmp_path / "插回.sqlite")
+    (tmp_path / "插回.sqlite").replace(usb)          # the same document, as another file
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "杨哲")
+    leave(qtbot, edit)
+    assert not boxes and window.saved_label.text().startswith("已保存")
+    assert reread(usb).projects[0].leader == "杨哲"
+
+
+def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
+    """Review 16b P2-4 (the part a new file at the path shows): the window's next edit went into
+    the other unit's evaluation."""
+    from selfeval_desktop.db.demo import write_demo
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    other = tmp_path / "另一单位.sqlite"
+    write_demo(other, seed="003")
+    before = other.read_bytes()
+    other.replace(usb)
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "赵六")
+    leave(qtbot, edit)
+    assert boxes and "已不是打开时的那个文件" in boxes[-1] and "重新打开" in boxes[-1]
+    assert "腾出磁盘空间" not in boxes[-1]
+    assert usb.read_bytes() == before and edit.text() == "赵六"   # untouched; kept, red
+    assert window.saved_label.text().startswith("未保存")

@@ -1,0 +1,73 @@
+"""A U盘 pulled out and plugged back in while the file is open (review 16b P1-4).
+
+The file comes back at the same path, but as another file to the system (a new mount: another
+device or inode); SQLite's connection still points at the old one and refuses every write (“文件
+为只读”), whatever the clerk does, and the advice shown (腾出磁盘空间, 再离开一次输入框) does not
+help — only closing and reopening did, and nothing said so.
+
+Before each write the session looks whether the file at its path is still the one it opened.
+When it is another one holding exactly the document on screen (the same file, plugged back),
+the session opens it and goes on: the next write — leaving the red field again — is saved. When
+it holds something else (another evaluation copied over it), nothing is written to it and the
+clerk is told to reopen the file.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..db import repo
+from ..db.document import DocumentError, open_document
+
+REPLACED = ("“{name}”已不是打开时的那个文件（U 盘重新插入后内容不同，或已被另一份文件替换），"
+            "为免写错文件，未保存。请关闭后重新打开它，再核对刚才的修改")
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when there is none (or it is in memory)."""
+    if str(path) == ":memory:":
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+class Replug:
+    """Mixed into DocumentSession (uses opened, conn, path, readonly, document)."""
+
+    _identity: tuple[int, int] | None = None
+    replaced_by_another: str | None = None    # REPLACED, said, once the file is not ours
+
+    def _note_identity(self) -> None:
+        self._identity = identity(self.path)
+
+    def _follow_replugged(self, judge: bool) -> None:
+        """Reconnect to the file at the path when it is the same document come back. ``judge``:
+        memory holds no edit in progress, so a file that differs is another one (said as such);
+        otherwise (an undo step already applied in memory) only an equal one is followed."""
+        if self.readonly or self._identity is None:
+            return
+        now = identity(self.path)
+        if now is None or now == self._identity:
+            return                    # the same file, or none (pulled out: said as such)
+        try:
+            fresh = open_document(self.path)
+        except DocumentError:
+            return
+        try:
+            same = not fresh.readonly and repo.load_document(fresh.conn) == self.document
+        except Exception:             # anything unreadable is not the document on screen
+            same = False
+        if not same:
+            fresh.close()
+            if judge:
+                self.replaced_by_another = REPLACED.format(name=Path(self.path).name)
+            return
+        old, self.opened, self.conn = self.opened, fresh, fresh.conn
+        self._identity, self.replaced_by_another = now, None
+        try:
+            old.close()
+        except Exception:             # the old handle's file is gone: nothing to close cleanly
+            pass
