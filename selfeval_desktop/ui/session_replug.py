@@ -40,8 +40,20 @@ class Replug:
     _identity: tuple[int, int] | None = None
     replaced_by_another: str | None = None    # REPLACED, said, once the file is not ours
 
+    _data_version: int | None = None
+
     def _note_identity(self) -> None:
         self._identity = identity(self.path)
+        self._data_version = self._version()
+
+    def _version(self) -> int | None:
+        """PRAGMA data_version: it changes when anything but this connection has written the
+        file — with this window holding the file's lock, only a copy over it (a file manager's
+        替换) does."""
+        try:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except Exception:
+            return None
 
     def _follow_replugged(self, judge: bool) -> None:
         """Reconnect to the file at the path when it is the same document come back. ``judge``:
@@ -50,8 +62,11 @@ class Replug:
         if self.readonly or self._identity is None:
             return
         now = identity(self.path)
-        if now is None or now == self._identity:
-            return                    # the same file, or none (pulled out: said as such)
+        if now is None:
+            return                    # none (pulled out: said as such)
+        if now == self._identity:
+            self._written_over(judge)
+            return
         try:
             fresh = open_document(self.path)
         except DocumentError:
@@ -71,3 +86,18 @@ class Replug:
             old.close()
         except Exception:             # the old handle's file is gone: nothing to close cleanly
             pass
+
+    def _written_over(self, judge: bool) -> None:
+        """The same file, written by something else since it was opened (review 16b P2-4: another
+        unit's file copied over it in place, and the window's next edit went into that one)."""
+        version = self._version()
+        if version is None or version == self._data_version or not judge:
+            return
+        try:
+            same = repo.load_document(self.conn) == self.document
+        except Exception:
+            same = False
+        if same:
+            self._data_version = version
+        else:
+            self.replaced_by_another = REPLACED.format(name=Path(self.path).name)

@@ -187,3 +187,22 @@ def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, mon
     assert "腾出磁盘空间" not in boxes[-1]
     assert usb.read_bytes() == before and edit.text() == "赵六"   # untouched; kept, red
     assert window.saved_label.text().startswith("未保存")
+
+
+def test_another_file_copied_over_it_in_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
+    """Review 16b P2-4: `cp other.sqlite rep.sqlite` (a file manager's 替换, same inode), then an
+    edit in the window: it went into the other unit's evaluation, and 已保存 was said."""
+    from selfeval_desktop.db.demo import write_demo
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    other = tmp_path / "另一单位.sqlite"
+    write_demo(other, seed="003")
+    before = other.read_bytes()
+    usb.write_bytes(before)                          # over it, in place
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "赵六")
+    leave(qtbot, edit)
+    assert boxes and "已不是打开时的那个文件" in boxes[-1]
+    assert usb.read_bytes() == before and window.saved_label.text().startswith("未保存")
