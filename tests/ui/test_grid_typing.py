@@ -152,3 +152,40 @@ def test_closing_the_window_while_a_cell_is_typed_keeps_the_text(qtbot, window, 
     qtbot.keyClicks(grid, "6")
     window.close()                                   # Ctrl+Q / the close box, no Enter
     assert disk_row(path, 0).actual == "6"
+
+
+@pytest.fixture
+def soon(monkeypatch):
+    """The most steady typing goes unsaved, made short for the test (3 s in use)."""
+    from selfeval_desktop.ui.grid import typing
+    from selfeval_desktop.ui.tabs import fields
+    monkeypatch.setattr(fields, "MAX_WAIT_MS", 400)
+    monkeypatch.setattr(typing, "MAX_WAIT_MS", 400)
+    return 400
+
+
+def test_steady_typing_with_no_pause_is_saved_all_the_same(qtbot, soon, tmp_path, path):
+    """Review 16b P2-1: each keystroke put the save off again; 42 characters typed over 10 s
+    without a 0.7 s pause were all lost to a kill."""
+    window = make_window(qtbot, tmp_path, path)
+    grid = show_grid(qtbot, window, "indicators")
+    grid.setCurrentIndex(grid.model().index(1, im.COL_ACTUAL))
+    qtbot.keyClicks(grid, "1")
+    editor = grid.indexWidget(grid.currentIndex())
+    for ch in "234567890":
+        qtbot.wait(IDLE_MS // 4)                             # never a pause long enough
+        qtbot.keyClicks(editor, ch)
+    assert disk_row(path, 1).actual.startswith("123")         # saved while typing went on
+    assert grid.indexWidget(grid.currentIndex()) is editor and editor.text() == "1234567890"
+    overview = window.page.tab_widgets["overview"]
+    window.page.tabs.setCurrentWidget(overview)
+    leader = overview.edits["leader"]
+    focus(qtbot, leader)
+    for ch in "abcdefghij":
+        qtbot.keyClicks(leader, ch)
+        qtbot.wait(IDLE_MS // 4)
+    assert reread(path).projects[0].leader.startswith("abc")
+    stack = window.session.undo_stack
+    steps = stack.count()
+    qtbot.keyClick(leader, K.Key_Tab)                          # left: still one step
+    assert stack.count() == steps and reread(path).projects[0].leader == "abcdefghij"

@@ -9,7 +9,7 @@ pauses and the final Enter — are one undo step (the session merges them, see
 from __future__ import annotations
 
 from ..qt import QLineEdit, QObject, QPlainTextEdit, QTextEdit, QTimer
-from ..tabs.fields import IDLE_MS
+from ..tabs.fields import IDLE_MS, MAX_WAIT_MS
 
 
 def editor_text(editor) -> str | None:
@@ -33,6 +33,10 @@ class EditorTyping(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self._idle)
+        self._deadline = QTimer(self)      # steady typing is saved this often all the same
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_WAIT_MS)
+        self._deadline.timeout.connect(self._idle)
 
     def watch(self, editor) -> None:
         """A new cell edit starts: its first commit is a new undo step. Only free-text editors
@@ -50,6 +54,7 @@ class EditorTyping(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._deadline.stop()
         self.editor = None
         self.committed = False
         self.base = None
@@ -62,8 +67,12 @@ class EditorTyping(QObject):
         """Text changed in the editor: (re)start the pause."""
         if self.editor is not None:
             self._timer.start()
+            if not self._deadline.isActive():
+                self._deadline.start()
 
     def _idle(self) -> None:
+        self._timer.stop()
+        self._deadline.stop()
         editor, grid = self.editor, self.grid
         if editor is None or not grid.is_editing(editor):
             return
