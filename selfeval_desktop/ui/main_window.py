@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.page: DocumentPage | None = None
         self.quiet_failures: list | None = None   # write failures while closing (close_guard)
         self._failure_shown: str | None = None
+        self._failed_since = False   # a write failed; red fields may still be on screen
         self._painted = False
         self._follows_screen = False
         self._after_paint: list = []
@@ -423,11 +424,26 @@ class MainWindow(QMainWindow):
         self.saved_label.setStyleSheet("")
         self.saved_label.setToolTip("")
         self.saved_label.setText(text)
+        if self._failed_since:     # once the field just written has dropped its red
+            QTimer.singleShot(0, self._still_red)
+
+    def _still_red(self) -> None:
+        """Another field saved while one is still red and not in the file: 未保存 stays (review
+        16b P2-7: 已保存 was said)."""
+        from .close_guard import unsaved_fields
+        red = unsaved_fields(self.page)
+        if not red:
+            self._failed_since = False
+            return
+        self.saved_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.saved_label.setText(f"未保存：{len(red)} 处红框中的内容还没有写入文件")
+        self.saved_label.setToolTip("\n".join(f"{name}：{t[:40]}" for name, t in red))
 
     def _write_failed(self, message: str) -> None:
         """Said in a box, and in red in the status bar until a write succeeds again. While the
         document is being closed the failures are collected for close_guard's question instead;
         a failure already in an open box is not shown again (a field left twice)."""
+        self._failed_since = True      # until no field is red: 已保存 is not said (_saved)
         self.saved_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self.saved_label.setText("未保存：最近的修改没有写入文件")
         self.saved_label.setToolTip(message)

@@ -206,3 +206,28 @@ def test_another_file_copied_over_it_in_place_is_never_written_to(qtbot, tmp_pat
     leave(qtbot, edit)
     assert boxes and "已不是打开时的那个文件" in boxes[-1]
     assert usb.read_bytes() == before and window.saved_label.text().startswith("未保存")
+
+
+def test_saved_is_not_said_while_a_field_is_still_red(qtbot, tmp_path, usb, monkeypatch):
+    """Review 16b P2-7: with 立项背景 red and not in the file, a short text saved elsewhere turned
+    the corner to 已保存."""
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    window = make_window(qtbot, tmp_path, usb)
+    overview = window.page.tab_widgets["overview"]
+    background, leader = overview.edits["background"], overview.edits["leader"]
+    window.session.conn.execute("CREATE TEMP TRIGGER full BEFORE UPDATE OF background ON project "
+                                "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    focus(qtbot, background)
+    type_text(qtbot, background, "很长的立项背景")
+    leave(qtbot, background)
+    assert background.property("unsaved")
+    focus(qtbot, leader)
+    type_text(qtbot, leader, "杨哲")
+    leave(qtbot, leader)                                  # this one is written
+    assert reread(usb).projects[0].leader == "杨哲"
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("未保存：1 处红框"), timeout=2000)
+    window.session.conn.execute("DROP TRIGGER full")
+    focus(qtbot, background)
+    leave(qtbot, background)                              # written now: nothing red
+    qtbot.wait(10)
+    assert window.saved_label.text().startswith("已保存")
