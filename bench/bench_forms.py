@@ -6,7 +6,9 @@ command in a fresh Python process. Baseline, in the same run: LibreOffice (``sof
 --convert-to pdf``, a fresh process each time, its profile created beforehand) converting an xlsx
 of the same form (same cells, merges, borders, values; written here with openpyxl).
 Goal (issue 4): ours ≤ 1/20 of LibreOffice's time. Also: all ~20 projects of seed 004 in one PDF,
-each form.
+each form; and seed 003's form with a 20,000- and a 100,000-character 实际完成情况 (review 16b: the
+time grew with the square of the length, 37 s and > 10 min; goals < 3 s and < 30 s), against the
+same form with its own short text (the note says how the time grew from 20,000 to 100,000).
 
     python bench/run.py forms        (or python bench/bench_forms.py)
 """
@@ -153,9 +155,34 @@ def benchmarks(quick: bool) -> list[Result]:
                               repeat=2 if quick else 5, warmup=1)
             results.append(Result(f"ours: seed 004, {n} projects, {form} → one PDF", samples,
                                   baseline=base))
+        results += long_texts(doc3, mine.name, quick)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return results
+
+
+def long_texts(doc, base: str, quick: bool) -> list[Result]:
+    """Seed 003's 基本情况表 and 自评表 with a long 实际完成情况 (review 16b)."""
+    sentence = ("通过对科技专家进行分类，扩大推荐人选完善人员构成，完成率≥95%，节约资金0.25万元，"
+                "于2021年12月前全部拨付，优化了科技工作者状况调查站点设置。")
+    project = doc.projects[0]
+    short = project.goal_actual
+    out = []
+    try:
+        for form in ("basic", "mof"):
+            rows = []
+            for size, goal in ((20_000, 3.0), (100_000, 30.0)):
+                project.goal_actual = (sentence * (size // len(sentence) + 1))[:size]
+                samples = measure(lambda: render_pdf(doc, [project], form),
+                                  repeat=1 if quick else 3, warmup=0 if quick else 1)
+                rows.append(Result(f"ours: 003 {form}, 实际完成情况 of {size:,} characters",
+                                   samples, baseline=base, goal=goal, goal_text=f"< {goal:g} s"))
+            rows[1].note = (f"5× the text, {rows[1].median / rows[0].median:.1f}× the time "
+                            "(was quadratic, review 16b)")
+            out += rows
+    finally:
+        project.goal_actual = short
+    return out
 
 
 if __name__ == "__main__":

@@ -10,6 +10,11 @@ right edge of its cell (the kinsoku rule "a comma cannot start a line" kept by o
 - punctuation that cannot start a line (、，。；：）” …) takes the character before it down to
   the next line instead of sticking out of the cell;
 - an opening bracket or quote (（《“) does not end a line.
+
+A long text (a pasted 实际完成情况 of many pages) is broken into lines once: the rest of a
+paragraph split at a page end keeps the lines already found instead of breaking its text again
+(review 16b: each page broke the whole rest anew, ~20 times, so printing took time growing with
+the square of the length — 20,000 characters 37 s, 100,000 not done after 10 minutes).
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import re
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import ParaLines, _processed_frags, cjkU, makeCJKParaLine
 
 _FUZZ = 1e-6
 _UNIT = "万亿千百元角人次个件项家篇场期名户台套所座条册份本批棵株亩吨米天日月年周倍分秒时号届页张位辆艘公里斤克升点"
@@ -134,16 +139,39 @@ def _width(u, max_width):
     return w
 
 
+def _widths_key(maxWidths) -> tuple:
+    """The widths of lines 1, 2, 3 … as one key: [w, w] and [w] break a text alike."""
+    key = list(maxWidths)
+    while len(key) > 1 and key[-1] == key[-2]:
+        key.pop()
+    return tuple(key)
+
+
+def _split_lines(blPara, start, stop):
+    """The frags of lines ``start:stop``, for the rest of a split paragraph.
+
+    reportlab's ``_split_blParaHard`` appends a space to the last word of each line (lines made
+    by word wrapping lost the space they broke at), in place: a CJK line loses nothing at its
+    end, so the rest printed a stray space at every former line end (“不 同学科”), one more at
+    each page. Here the frags are taken as they are (review 16b)."""
+    return [w for line in blPara.lines[start:stop] for w in line.words]
+
+
 class FormParagraph(Paragraph):
     """A Paragraph whose CJK wrapping keeps numbers with their units and punctuation inside.
 
     A number is never broken: in a cell narrower than its widest number (a 分值 of ``100.01``
-    in a narrow column) the paragraph is set in a smaller font, just enough for it to fit."""
+    in a narrow column) the paragraph is set in a smaller font, just enough for it to fit.
+
+    The lines found for a width are kept (``_broken``): a table measures a cell several times
+    per page, and the rest of a paragraph split at a page end starts with the lines it had in
+    the whole (review 16b: breaking the rest again on each page made a long text quadratic)."""
 
     def __init__(self, text, style=None, *args, **kwargs):
         super().__init__(text, style, *args, **kwargs)
         self._markup = text      # None for the pieces of a split paragraph
         self._fitted: float | None = None
+        self._broken: tuple | None = None   # (widths key, lines) of the last line breaking
 
     def wrap(self, availWidth, availHeight):
         self._fit_numbers(availWidth)
@@ -170,7 +198,7 @@ class FormParagraph(Paragraph):
                                  leading=self.style.leading * smaller / size)
         markup = self._markup
         Paragraph.__init__(self, markup, style)
-        self._markup, self._fitted = markup, width
+        self._markup, self._fitted, self._broken = markup, width, None
 
     def breakLinesCJK(self, maxWidths):
         if not isinstance(maxWidths, (list, tuple)):
@@ -181,4 +209,27 @@ class FormParagraph(Paragraph):
             return self.blPara
         self.height = 0
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return form_frag_split(self.frags, maxWidths, auto not in ("", "off"))
+        calc_bounds = auto not in ("", "off")
+        key = (_widths_key(maxWidths), calc_bounds)
+        if self._broken is None or self._broken[0] != key:
+            lines = form_frag_split(self.frags, maxWidths, calc_bounds).lines
+            self._broken = (key, lines)
+        return ParaLines(kind=1, lines=list(self._broken[1]))
+
+    def _get_split_blParaFunc(self):
+        if self.blPara.kind == 1 and not _processed_frags(self.frags):
+            return _split_lines
+        return super()._get_split_blParaFunc()
+
+    def split(self, availWidth, availHeight):
+        """As Paragraph.split; the rest keeps the lines it had in the whole (review 16b)."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2 or self._broken is None:
+            return parts
+        (widths, calc_bounds), lines = self._broken
+        whole = self.blPara.lines
+        kept = len(parts[0].blPara.lines)
+        # lines from ``kept`` on were all broken at the last width, as the rest's will be
+        if len(whole) == len(lines) and whole[-1] is lines[-1] and kept >= len(widths) - 1:
+            parts[1]._broken = ((widths[-1:], calc_bounds), lines[kept:])
+        return parts
