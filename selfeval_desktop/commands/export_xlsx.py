@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+import sys
 
 from ..db.document import SQLITE_MAGIC
 from ..reports.xlsx_export import XlsxExportError, export_workbook
@@ -52,9 +53,11 @@ def run(args) -> int:
     opened, doc = open_for_reading(args.file)
     opened.close()
     try:
-        export_workbook(doc, out)
+        warnings = export_workbook(doc, out)
     except XlsxExportError as exc:
         raise CommandError(str(exc)) from None
+    for warning in warnings:
+        print(f"警告：{warning}", file=sys.stderr)
     print(f"已导出 {len(doc.projects)} 个项目到“{out}”")
     return 0
 

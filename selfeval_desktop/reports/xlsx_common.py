@@ -46,19 +46,41 @@ def is_number(value) -> bool:
     return isinstance(value, Number) and not isinstance(value, bool)
 
 
+CELL_LIMIT = 32767      # Excel's longest cell text, in UTF-16 units
+CUT_MARK = "……（超出 Excel 单元格长度上限，以下未导出）"
+
+
+def fit_cell(text: str) -> tuple[str, bool]:
+    """``text`` as one Excel cell holds it: a longer one is cut, said at its end, on a whole
+    character (𠮷 and emoji take two UTF-16 units). openpyxl cut at 32,767 characters without a
+    word, which is over Excel's limit for such characters (review 16b P2-3)."""
+    units = len(text.encode("utf-16-le")) // 2
+    if units <= CELL_LIMIT:
+        return text, False
+    room = CELL_LIMIT - len(CUT_MARK.encode("utf-16-le")) // 2
+    kept = text.encode("utf-16-le")[:room * 2].decode("utf-16-le", "ignore")
+    return kept + CUT_MARK, True
+
+
 class Sheet:
     """Writing helpers over one worksheet (merges, borders, styles); every formula is written
-    with its value (``values``: cell → the formula's result)."""
+    with its value (``values``: cell → the formula's result); ``cut``: the cells whose text was
+    too long for Excel, cut (said by the export)."""
 
     def __init__(self, ws, style):
         self.ws, self.s = ws, style
         self.values: dict[str, object] = {}
+        self.cut: list[str] = []
 
     def put(self, ref: str, value, bold=False, left=False, fmt=None, result=None):
         """Write ``value``. A formula is text starting with "=" given with its ``result`` ("" for
         an empty text result); without a result, such text is what a user typed (a target
         "=100%") and is written as text, never as a formula."""
         cell = self.ws[ref]
+        if isinstance(value, str) and result is None:
+            value, cut = fit_cell(value)
+            if cut:
+                self.cut.append(ref)
         cell.value = value
         if isinstance(value, str) and value.startswith("=") and result is None:
             cell.data_type = "s"

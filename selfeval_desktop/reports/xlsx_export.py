@@ -347,7 +347,7 @@ def build_workbook(doc: Document):
     summary = Sheet(wb.active, style)
     summary.ws.title = "汇总"
     names = sheet_names(doc)
-    refs, values, scores = [], {}, []
+    refs, values, scores, cut = [], {}, [], []
     for project, name in zip(doc.projects, names):
         profile = profile_for(doc, project)
         score = score_project(project, profile, doc.year)
@@ -355,6 +355,7 @@ def build_workbook(doc: Document):
         refs.append(_project_sheet(sheet, doc, project, profile, score))
         values[name] = sheet.values
         scores.append(score)
+        cut += [f"“{project.name.strip() or name}”（{name}!{ref}）" for ref in sheet.cut]
     summary_sheet(summary, doc, names, refs)
     values["汇总"] = summary.values
     basic = Sheet(wb.create_sheet(BASIC_SHEET), style)   # last: every project's form to print
@@ -362,14 +363,26 @@ def build_workbook(doc: Document):
         values[BASIC_SHEET] = basic.values
     else:
         wb.remove(basic.ws)
+    wb.cut_cells = cut
     wb.custom_doc_props.append(StringProperty(name=APP_MARKER[0], value=APP_MARKER[1]))
     wb.properties.creator = "绩效自评助手"
     wb.properties.title = "项目支出绩效自评表"
     return wb, values
 
 
-def export_workbook(doc: Document, out: str | Path) -> None:
+def export_workbook(doc: Document, out: str | Path) -> list[str]:
     """Write ``doc`` to ``out`` through a temporary file: ``out`` is complete or unchanged.
-    Every formula is saved with its value (see ``xlsx_common``)."""
+    Every formula is saved with its value (see ``xlsx_common``). Returns warnings to show (a
+    text too long for a cell, cut)."""
     wb, values = build_workbook(doc)
     write_workbook_atomically(wb, Path(out), values, XlsxExportError)
+    return cut_warnings(wb.cut_cells)
+
+
+def cut_warnings(cells: list[str]) -> list[str]:
+    """What the export says of texts too long for an Excel cell (cut, the rest not exported)."""
+    if not cells:
+        return []
+    shown = "、".join(cells[:3]) + (f" 等 {len(cells)} 处" if len(cells) > 3 else "")
+    return [f"{shown}的文字超过 Excel 单元格的长度上限（32767 字），已截断，后面的内容没有导出到"
+            f"工作簿（自评文件中完整保存，打印的 PDF 也完整）"]

@@ -206,10 +206,12 @@ def export_excel(actions) -> bool:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
     try:
-        export_workbook(session.document, out)
+        warnings = export_workbook(session.document, out)
     except XlsxExportError as exc:
         QMessageBox.warning(window, "无法导出", str(exc))
         return False
+    if warnings:
+        QMessageBox.warning(window, "导出Excel", "已导出，但：\n\n" + "\n".join(warnings))
     window.statusBar().showMessage(f"已导出：{out}（汇总表、每个项目一张自评表；最后一张工作表是各项目的"
                                    f"自评基本情况表，可直接打印）", 15000)
     return True

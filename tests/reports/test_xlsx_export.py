@@ -196,3 +196,20 @@ def test_the_workbooks_own_summary_sheet_is_skipped_not_counted_as_unread(tmp_pa
     assert report.missed == 0
     assert summary_line(report, []) == "1 个项目读入，0 处未读入，0 条复核意见"
     assert "【汇总】已跳过：这是汇总表" in report.text() and "未导入" not in report.text()
+
+
+def test_a_text_too_long_for_a_cell_is_cut_within_excels_limit_and_said(tmp_path):
+    """Review 16b P2-3: openpyxl cut a 100,003-character text to 32,767 characters without a word
+    — and with 𠮷 or emoji (two UTF-16 units each) that is still over Excel's limit."""
+    from selfeval_desktop.reports.xlsx_common import CELL_LIMIT, CUT_MARK
+    doc = build_demo("003")
+    doc.projects[0].goal_actual = "完成情况𠮷😀" * 20_000
+    out = tmp_path / "long.xlsx"
+    warnings = export_workbook(doc, out)
+    assert len(warnings) == 1 and "学术交流活动经费" in warnings[0] and "32767" in warnings[0]
+    wb = openpyxl.load_workbook(out)
+    long = [c.value for ws in wb for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.endswith(CUT_MARK)]
+    assert long and all(len(v.encode("utf-16-le")) // 2 <= CELL_LIMIT for v in long)
+    assert all(v.startswith("完成情况𠮷😀完成情况") for v in long)       # whole characters kept
+    assert export_workbook(build_demo("003"), tmp_path / "short.xlsx") == []
