@@ -228,21 +228,42 @@ class FileLock:
             pass
 
 
+def journal_is_dead(journal: Path) -> bool:
+    """A ``…-journal`` SQLite will never replay: empty, or its first byte zero.
+
+    SQLite writes a journal's header with the magic zeroed and fills it in only when it syncs the
+    journal, just before the first page of the database is overwritten; a kill before that (a
+    long paste, review 16b P2-5) leaves a journal with a zeroed header and the database untouched.
+    SQLite's own test for a hot journal (pager.c, hasHotJournal) is a non-zero first byte (a
+    valid header starts with the magic d9d505f920a163d7), so a journal starting with zero holds
+    nothing to roll back. Any other journal is left to SQLite.
+    """
+    try:
+        with open(journal, "rb") as fh:
+            first = fh.read(1)
+    except OSError:
+        return False
+    return first in (b"", b"\x00")
+
+
 def remove_stale_journal(conn, doc_path: str | Path) -> bool:
-    """Remove an empty ``…-journal`` left beside the document (a kill in the middle of a write,
-    rolled back): harmless to SQLite, which never reads an empty journal, but it confuses a user
-    who emails the folder. Only under SQLite's own write lock (BEGIN IMMEDIATE), so it cannot be
-    the journal a writer has just begun. True when one was removed."""
+    """Remove a ``…-journal`` left beside the document by a kill in the middle of a write that
+    SQLite will never replay (``journal_is_dead``: empty, or a zeroed header): harmless to SQLite,
+    but it confuses a user who emails the folder (review 4: empty ones; review 16b P2-5: a killed
+    paste left a 16 KB one with a zeroed header through every later open and close). A hot journal
+    (valid header) is never removed: SQLite rolls it back itself. Only under SQLite's own write
+    lock (BEGIN IMMEDIATE), so it cannot be the journal a writer has just begun. True when one
+    was removed."""
     import sqlite3
     journal = Path(str(doc_path) + "-journal")
     try:
-        if not journal.exists() or journal.stat().st_size != 0 or conn.in_transaction:
+        if not journal.exists() or not journal_is_dead(journal) or conn.in_transaction:
             return False
         conn.execute("BEGIN IMMEDIATE")
     except (OSError, sqlite3.Error):
         return False
     try:
-        if journal.exists() and journal.stat().st_size == 0:
+        if journal.exists() and journal_is_dead(journal):
             journal.unlink()
             return True
         return False

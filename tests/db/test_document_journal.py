@@ -60,3 +60,61 @@ def test_editable_open_recovers_the_last_saved_state(tmp_path):
     path, journal, names = crashed_document(tmp_path)
     assert [p.name for p in load_names(path, readonly=False)] == names
     assert not journal.exists()
+
+
+# a paste killed before SQLite synced its journal: the header's magic is still zero, nothing of
+# the file was overwritten, and SQLite never replays (or removes) such a journal
+KILLED_EARLY = textwrap.dedent("""
+    import os, sqlite3, sys
+    con = sqlite3.connect(sys.argv[1], isolation_level=None)
+    con.execute("PRAGMA synchronous = FULL")
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("UPDATE project SET name = name || '（未保存的改动）'")
+    os._exit(9)                                    # killed before COMMIT, before the sync
+""")
+
+
+def killed_early(tmp_path):
+    path = tmp_path / "kp.sqlite"
+    write_demo(path, seed="004")
+    subprocess.run([sys.executable, "-c", KILLED_EARLY, str(path)], check=False)
+    journal = tmp_path / "kp.sqlite-journal"
+    assert journal.stat().st_size > 0 and journal.read_bytes()[:1] == b"\x00"
+    return path, journal
+
+
+def test_a_journal_with_a_zeroed_header_is_removed_on_an_editable_open(tmp_path):
+    """Review 16b P2-5: a killed paste left a 16 KB kp.sqlite-journal (header zeroed, so not
+    hot) through every later open and close; a clerk zipped the folder with it."""
+    from selfeval_desktop.db.file_lock import remove_stale_journal
+    path, journal = killed_early(tmp_path)
+    names = [p.name for p in load_names(path)]
+    before = digest(path)
+    opened = open_document(path)
+    try:
+        assert remove_stale_journal(opened.conn, path)
+        assert not journal.exists() and not opened.conn.in_transaction
+        assert [p.name for p in repo.load_document(opened.conn).projects] == names
+    finally:
+        opened.close()
+    assert digest(path) == before and "（未保存的改动）" not in "".join(names)
+
+
+def test_a_hot_journal_is_never_taken_for_a_dead_one(tmp_path):
+    from selfeval_desktop.db.file_lock import journal_is_dead
+    journal = tmp_path / "x.sqlite-journal"
+    journal.write_bytes(bytes.fromhex("d9d505f920a163d7") + bytes(504))
+    assert not journal_is_dead(journal)
+    journal.write_bytes(bytes(512))
+    assert journal_is_dead(journal)
+    journal.unlink()
+    journal.mkdir()          # not a file at all: left alone
+    assert not journal_is_dead(journal)
+
+
+def test_a_read_only_open_leaves_a_dead_journal_alone(tmp_path):
+    """A read must never write: only the window that opens the file for editing removes it."""
+    path, journal = killed_early(tmp_path)
+    before = (digest(path), digest(journal))
+    load_names(path, readonly=True)
+    assert (digest(path), digest(journal)) == before
