@@ -18,7 +18,7 @@ from datetime import datetime
 import tempfile
 
 
-from . import schema
+from . import schema, temp_files
 from .schema import (APPLICATION_ID, CURRENT_VERSION, MIGRATION_VERSIONS,
                      pack_version, unpack_version)
 
@@ -223,6 +223,8 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
         conn = _connect(path, readonly=readonly)
     except sqlite3.Error as exc:
         raise DocumentError(f"无法打开“{path.name}”（{sqlite_reason(exc)}）") from None
+    if not readonly:   # a read never writes; an editable open tidies the folder (review 16b P2-6)
+        temp_files.remove_debris(path.parent)
     return OpenedDocument(conn, path, readonly, version, backup, notice)
 
 
@@ -278,21 +280,35 @@ def create_document(path: str | Path, overwrite: bool = False) -> OpenedDocument
     path = Path(path)
     if path.exists() and not overwrite:
         raise DocumentError(f"“{path.name}”已存在，未覆盖")
-    tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
+    tmp = temp_files.temp_path(path)
     _remove(tmp)
     try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn)
-        finally:
-            conn.close()
-        os.replace(tmp, path)
+        _build_empty(tmp)
+        _move_into_place(tmp, path)
     finally:
         _remove(tmp)
     return open_document(path)
+
+
+def _build_empty(path: Path) -> None:
+    """An empty document of the current format at ``path`` (a temporary name: hidden on Windows
+    while it is built — review 16b P2-6)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        temp_files.set_hidden(path, True)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    finally:
+        conn.close()
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    """The finished temporary file becomes ``target``, shown again first: a rename keeps the
+    attributes, and the clerk's own file must never turn hidden."""
+    temp_files.set_hidden(tmp, False)
+    os.replace(tmp, target)
 
 
 def _remove(path: Path) -> None:
@@ -330,27 +346,26 @@ def write_atomically(path: str | Path, build) -> None:
     """Build a new document in a temporary file beside ``path`` and move it into place.
 
     ``build(conn)`` fills the new document. If it raises, ``path`` is left as it was. A file
-    that cannot be written there raises DocumentError, in Chinese.
+    that cannot be written there raises DocumentError, in Chinese. Once it is written, the
+    temporary files killed programs left in that folder are removed (review 16b P2-6: a killed
+    从上年文件新建 left hidden databases that piled up, 16 after 12 kills).
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = temp_files.temp_path(path)
     try:
-        if tmp.exists():
-            tmp.unlink()
-        doc = create_document(tmp)
-        try:
-            build(doc.conn)
+        _remove(tmp)
+        _build_empty(tmp)
+        conn = _connect(tmp, readonly=False)   # (not open_document: it would tidy the folder
+        try:                                   # before this write has succeeded)
+            build(conn)
         finally:
-            doc.close()
-        os.replace(tmp, path)
+            conn.close()
+        _move_into_place(tmp, path)
     except (sqlite3.Error, OSError) as exc:
         raise DocumentError(folder_refusal(path, exc)) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
-        journal = Path(f"{tmp}-journal")
-        if journal.exists():
-            journal.unlink()
+        _remove(tmp)
+    temp_files.remove_debris(path.parent)
 
 
 def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
@@ -359,19 +374,22 @@ def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
     The copy is built in a hidden file beside ``target``; on any failure (disk full, a U盘 pulled
     out) that file and its journal are removed — a leftover as big as the free space kept the disk
     full for every later edit of the open document (review 8) — and DocumentError says why in
-    Chinese (磁盘空间不足 …), never SQLite's English.
+    Chinese (磁盘空间不足 …), never SQLite's English. The hidden file is named as a temporary one
+    (``~$…tmp``), and the ones killed copies left in that folder are removed once this one is
+    written (review 16b P2-6).
     """
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp = temp_files.temp_path(target)
     try:
         _remove(tmp)
         dest = sqlite3.connect(tmp)
         try:
+            temp_files.set_hidden(tmp, True)
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        os.replace(tmp, target)
+        _move_into_place(tmp, target)
     except (sqlite3.Error, OSError) as exc:
         try:
             _remove(tmp)
@@ -384,6 +402,7 @@ def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
         except OSError:
             pass
         raise
+    temp_files.remove_debris(target.parent)
 
 
 @contextmanager
