@@ -104,12 +104,49 @@ class LockInfo:
         never judged stale: we cannot see its processes."""
         return self.host == _host() and not pid_alive(self.pid)
 
+    def from_another_computer(self) -> bool:
+        """A lock written by another computer (a shared folder, a U盘 moved from a laptop).
+
+        Review 16b P1-2: one left by a laptop that logged out or lost power could never be
+        overridden — its process cannot be seen from here, so it is never stale — and on Windows
+        the ``~$`` file is hidden, so the clerk could not delete it either. Such a lock may be
+        taken over once the clerk confirms that computer has closed the file, as Word and Excel
+        allow. A lock of this computer never: its process is seen running or not (``is_stale``)."""
+        return bool(self.pid) and bool(self.host) and self.host != _host()
+
+    def who(self) -> str:
+        return f"{self.user}@{self.host}" if self.user else self.host
+
+    def age(self, now: datetime | None = None) -> str:
+        """How long ago the lock was written, “3 天前”, or "" when its time cannot be read or lies
+        ahead (the other computer's clock may be wrong)."""
+        try:
+            then = datetime.fromisoformat(self.time)
+        except ValueError:
+            return ""
+        if then.tzinfo is not None:
+            then = then.astimezone().replace(tzinfo=None)
+        minutes = int(((now or datetime.now()) - then).total_seconds() // 60)
+        if minutes < 0:
+            return ""
+        if minutes < 1:
+            return "刚刚"
+        if minutes < 60:
+            return f"{minutes} 分钟前"
+        if minutes < 48 * 60:
+            return f"{minutes // 60} 小时前"
+        return f"{minutes // (24 * 60)} 天前"
+
     def describe(self) -> str:
-        who = f"{self.user}@{self.host}" if self.user else self.host
+        """“另一台电脑（wangli@KJJ-PC01）自 2026-12-01 17:02:11 起，3 天前” — how old the lock is
+        said too (review 16b P1-2)."""
         when = self.time.replace("T", " ")
         same = self.host == _host()
-        where = "本机的另一个窗口" if same else f"另一台电脑（{who}）"
-        return f"{where}自 {when} 起" if when else where
+        where = "本机的另一个窗口" if same else f"另一台电脑（{self.who()}）"
+        if not when:
+            return where
+        ago = self.age()
+        return f"{where}自 {when} 起" + (f"，{ago}" if ago else "")
 
 
 def held_by(doc_path: str | Path) -> "LockInfo | None":
@@ -119,6 +156,48 @@ def held_by(doc_path: str | Path) -> "LockInfo | None":
     if holder is None or holder.is_stale():
         return None
     return holder
+
+
+def _put_back(path: Path, text: str) -> bool:
+    """Write a lock taken away back as it was, unless a window has the file by now."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except OSError:   # another window has it by now (or the folder went): theirs stays
+        return False
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError:   # a full disk: no garbled lock left either
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return False
+    _hide_file(path)
+    return True
+
+
+def restore_abandoned(doc_path: str | Path, holder: LockInfo) -> None:
+    """Undo ``clear_abandoned`` when the open that followed it failed: no file changed by a
+    failed operation."""
+    _put_back(lock_path_for(doc_path), holder.to_json())
+
+
+def clear_abandoned(doc_path: str | Path, holder: LockInfo) -> bool:
+    """Remove another computer's lock the clerk confirmed abandoned, if it is still exactly
+    ``holder``'s (the read-only window's 仍然编辑…, review 16b P1-2). True when none is left."""
+    path = lock_path_for(doc_path)
+    if not path.exists():
+        return True
+    if LockInfo.read(path) != holder or not holder.from_another_computer():
+        return False
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    return True
 
 
 def editing_note(doc_path: str | Path) -> str:
@@ -150,6 +229,12 @@ def unlockable_notice(doc_path: str | Path, failure: str) -> str:
             f"要修改：{todo}。")
 
 
+def _hide_file(path: Path) -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows only, like Office's ~$ files
+        import ctypes
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x02)
+
+
 class FileLock:
     """The edit lock of one document. ``acquire()`` returns None when taken, else the holder."""
 
@@ -159,6 +244,7 @@ class FileLock:
         self.held = False
         self._info: LockInfo | None = None
         self.failure = ""   # why no lock could be written (acquire returned None, not held)
+        self._replaced: str | None = None   # the other computer's lock ``take_over`` replaced
 
     def acquire(self) -> LockInfo | None:
         for _ in range(3):
@@ -209,9 +295,35 @@ class FileLock:
             pass
 
     def _hide(self) -> None:
-        if sys.platform == "win32":  # pragma: no cover - Windows only, like Office's ~$ files
-            import ctypes
-            ctypes.windll.kernel32.SetFileAttributesW(str(self.path), 0x02)
+        _hide_file(self.path)
+
+    def take_over(self, holder: LockInfo) -> LockInfo | None:
+        """仍然编辑: replace ``holder``'s lock (another computer's, confirmed closed by the clerk)
+        with ours; as ``acquire``, None when taken, else who has it now (the lock changed since
+        the clerk was asked: it is not taken). ``give_back`` undoes it when the open fails.
+        A lock of this computer is never taken over: only ``acquire``'s own test applies."""
+        if not holder.from_another_computer():
+            return self.acquire()
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except OSError:
+            text = None
+        if text is not None:
+            if LockInfo.read(self.path) != holder:
+                return LockInfo.read(self.path) or LockInfo(0, "", "", "")
+            self._remove()
+        found = self.acquire()
+        if found is None and self.held:
+            self._replaced = text
+        return found
+
+    def give_back(self) -> None:
+        """The open after ``take_over`` failed or was cancelled: ours goes, and the other
+        computer's lock is written back as it was (no file changed by a failed open)."""
+        self.release()
+        text, self._replaced = self._replaced, None
+        if text is not None:
+            _put_back(self.path, text)
 
     def release(self) -> None:
         """Remove the lock if it is still ours (never another window's)."""

@@ -202,12 +202,24 @@ class FileActions(QObject):
             return False
         lock = file_lock.FileLock(path)
         unlocked = ""       # no lock could be written (full disk, read-only folder)
+        taken_from = None   # another computer's lock taken over (仍然编辑, review 16b P1-2)
         if not readonly:
             holder = lock.acquire()
             if holder is not None:
-                if not lock_dialog.ask_lock(self.window, path, holder):
+                answer = lock_dialog.ask_lock(self.window, path, holder)
+                if answer is lock_dialog.TAKE_OVER:
+                    now = lock.take_over(holder)
+                    if now is not None:     # the lock changed while the clerk was asked
+                        qt.QMessageBox.warning(
+                            self.window, lock_dialog.LOCKED_TITLE,
+                            f"“{path.name}”的占用标记刚刚有了变化（{now.describe() if now.pid else '另一个窗口'}），"
+                            "没有接管，未作任何修改。请稍后再打开。")
+                        return False
+                    taken_from = holder
+                elif not answer:
                     return False
-                readonly = True
+                else:
+                    readonly = True
             elif not lock.held and path.exists():
                 # review 7 (P0): it opened editable with no word, and a second window could
                 # edit it too; read-only, saying why and what to do
@@ -216,24 +228,28 @@ class FileActions(QObject):
         try:
             opened = open_document(path, readonly=readonly)
         except DocumentError as exc:
-            lock.release()
+            lock.give_back()    # (a lock taken over is the other computer's again)
             install_qt_translations()   # before the first paint: 确定, not OK
             qt.QMessageBox.warning(self.window, "无法打开", str(exc))
             return False
         if opened.readonly:
-            lock.release()  # a read-only window guards nothing
+            lock.give_back()  # a read-only window guards nothing
         else:
             file_lock.remove_stale_journal(opened.conn, path)
         try:
             session = DocumentSession(opened)
         except Exception as exc:  # a file of ours whose content cannot be read
             opened.close()
-            lock.release()
+            lock.give_back()
             install_qt_translations()   # before the first paint: 确定, not OK
             qt.QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
             return False
         if not self.window.set_session(session, lock if lock.held else None):
+            lock.give_back()
             return False        # the open document has unsaved work and the clerk chose 取消
+        if taken_from is not None and lock.held:
+            self.window.statusBar().showMessage(
+                f"已接管另一台电脑（{taken_from.who()}）留下的占用标记，以可编辑方式打开", 15000)
         self.remember(path)
         if unlocked and self.window.follower is not None:
             self.window.follower.unlocked = True

@@ -98,7 +98,7 @@ class ReadOnlyFollower(QObject):
             return False
         from .file_actions import in_use
         if in_use(path):
-            return False
+            return self._offer_take_over(path)
         text = "另一个窗口已关闭此文件 —— 改为可编辑"
         if self.unlocked:   # no other window: the disk was full; offered once there is room
             if not has_room(path):
@@ -109,3 +109,34 @@ class ReadOnlyFollower(QObject):
         self.offer.clicked.connect(self.window.reopen_editable)
         self.window.statusBar().addWidget(self.offer)
         return True
+
+    def _offer_take_over(self, path) -> bool:
+        """Another computer's lock: it may never go (review 16b P1-2: the laptop that left it
+        logged out or lost power), so 仍然编辑… is offered here too, asked as on opening."""
+        from ..db import file_lock
+        holder = file_lock.held_by(path)
+        if holder is None or not holder.from_another_computer():
+            return False
+        self.offer = QPushButton(f"另一台电脑（{holder.who()}）占用此文件 —— 仍然编辑…", self.window)
+        self.offer.setObjectName("offerTakeOver")
+        self.offer.clicked.connect(lambda: self.take_over(holder))
+        self.window.statusBar().addWidget(self.offer)
+        return True
+
+    def take_over(self, holder) -> bool:
+        """仍然编辑… in the status bar: confirmed, the other computer's lock goes and the file is
+        opened again for editing on the same project (as 改为可编辑). Nothing is removed when the
+        clerk says 取消, or when the lock is no longer that one."""
+        from ..db import file_lock
+        from . import lock_dialog
+        path = self.session.path
+        if not lock_dialog.confirm_take_over(self.window, path, holder):
+            return False
+        if not file_lock.clear_abandoned(path, holder):
+            self.window.statusBar().showMessage(
+                "占用标记刚刚有了变化，没有接管：那台电脑可能又打开了这个文件", 10000)
+            return False
+        if self.window.reopen_editable():
+            return True
+        file_lock.restore_abandoned(path, holder)
+        return False
