@@ -20,6 +20,7 @@ from .welcome_page import APP_TITLE, WelcomePage
 from .window_size import (CHECKS_HEIGHT, FRAME, MIN_HEIGHT, MIN_WIDTH,  # noqa: F401 - re-exported
                           SHORT_WINDOW, checks_height, first_size, minimum_size)
 from . import window_place
+from .session_tx import GROUP_UNDONE
 from .qt import (QLabel, QMainWindow, QMessageBox, QSettings,
                  QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
@@ -30,9 +31,15 @@ RETRY = ("腾出磁盘空间、关闭占用此文件的程序后，再离开一�
          "即可保存；也可用“文件 → 另存为副本”把已保存的内容另存一份。")
 
 
+GROUP_RETRY = ("腾出磁盘空间（或接回 U 盘）、关闭占用此文件的程序后，再做一次即可；要粘贴的内容"
+               "仍在剪贴板中。")
+
+
 def failure_advice(message: str) -> str:
     """The 保存失败 box: why, that nothing typed is lost, and what to do (review 7: it said
     only why, and clerks retyped what was still there)."""
+    if GROUP_UNDONE in message:       # a paste, fill or clearing taken back whole
+        return f"{message}\n\n{GROUP_RETRY}"
     # the U盘 messages say what to do (接回后 …; 重新打开 for another file in its place)
     retry = "" if "接回后" in message or "重新打开" in message else "\n" + RETRY
     return f"{message}\n\n{KEPT}{retry}"

@@ -64,6 +64,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         self._suspend_writes = False
         self._failure: str | None = None
         self._last_failure: str | None = None   # the message _write_failure gave last
+        self._last_reason = ""                  # and its reason alone
         self._history_lost = False
         self._failed_at: int | None = None   # the stack's index before an undo/redo that failed
         self._stack_depth = 0     # > 0 while QUndoStack runs one of our steps
@@ -423,6 +424,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
                       "接回后再修改即可；也可用“文件 → 另存为副本”先保存一份")
         else:
             reason = sqlite_reason(exc)
+        self._last_reason = reason
         self._last_failure = f"保存失败，{what}：{reason}"
         return self._last_failure
 

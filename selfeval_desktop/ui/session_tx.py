@@ -17,6 +17,9 @@ import sqlite3
 from .session_undo import Macro
 
 
+GROUP_UNDONE = "（表格已恢复为操作前的样子，文件没有改动）"
+
+
 class SessionError(Exception):
     """An edit that was refused or could not be saved; ``str(err)`` is Chinese for the user.
 
@@ -94,7 +97,7 @@ class Transactions:
             self._begin()
         except sqlite3.Error as exc:
             self._rollback()
-            raise self._macro_failed(exc) from exc
+            raise self._macro_failed(exc, text) from exc
         self._batch_depth += 1
         self._macros.append(cmd)
         try:
@@ -108,10 +111,13 @@ class Transactions:
         except BaseException as exc:
             self._take_back(cmd)
             if isinstance(exc, sqlite3.Error):
-                raise self._macro_failed(exc) from exc
+                raise self._macro_failed(exc, text) from exc
             if isinstance(exc, SessionError) and str(exc) == self._last_failure:
-                self._failed(str(exc))      # a statement refused by the file: 未保存 too
-                exc.told = True
+                # a statement refused by the file: 未保存 too, said of the whole group
+                error = SessionError(self._group_failure(text))
+                self._failed(str(error))
+                error.told = True
+                raise error from exc
             raise
         if cmd.steps:
             self.undo_stack.push(cmd)
@@ -127,8 +133,16 @@ class Transactions:
             self._suspend_writes = False
             self._rollback()
 
-    def _macro_failed(self, exc: sqlite3.Error) -> SessionError:
-        error = SessionError(self._write_failure(exc))
+    def _group_failure(self, text: str) -> str:
+        """The last write failure, said of the group “text” taken back whole."""
+        self._last_failure = f"保存失败，“{text}”未完成{GROUP_UNDONE}：{self._last_reason}"
+        return self._last_failure
+
+    def _macro_failed(self, exc: sqlite3.Error, text: str) -> SessionError:
+        """“保存失败，“粘贴 3 行 × 4 列”未完成：…”: the group is taken back whole, and said so
+        (review 16b P2-8: the box said the pasted cells were still there, red — they were not)."""
+        self._write_failure(exc)
+        error = SessionError(self._group_failure(text))
         self._failed(str(error))
         error.told = True
         return error

@@ -231,3 +231,27 @@ def test_saved_is_not_said_while_a_field_is_still_red(qtbot, tmp_path, usb, monk
     leave(qtbot, background)                              # written now: nothing red
     qtbot.wait(10)
     assert window.saved_label.text().startswith("已保存")
+
+
+def test_a_paste_that_cannot_be_saved_says_it_was_taken_back(qtbot, tmp_path, usb, monkeypatch):
+    """Review 16b P2-8: on a full disk an 800-row paste was taken back, but the box said the cells
+    still held it, red — they were empty — and the error went out of keyPressEvent."""
+    from selfeval_desktop.ui.qt import Qt
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    tab = window.page.tab_widgets["indicators"]
+    window.page.tabs.setCurrentWidget(tab)
+    grid = tab.grid
+    before = reread(usb).projects[0].indicators
+    window.session.conn.execute("CREATE TEMP TRIGGER full BEFORE INSERT ON indicator "
+                                "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    grid.setCurrentIndex(grid.model().index(grid.model().data_rows, 2))     # the 新 row
+    from selfeval_desktop.ui.qt import QGuiApplication
+    QGuiApplication.clipboard().setText("甲\t1个\r\n乙\t2个\r\n丙\t3个\r\n")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)   # nothing escapes
+    assert boxes and "未完成" in boxes[-1] and "表格已恢复为操作前的样子" in boxes[-1]
+    assert "仍在格中" not in boxes[-1] and "剪贴板" in boxes[-1]
+    assert grid.message.startswith("粘贴没有保存")
+    assert reread(usb).projects[0].indicators == before
+    assert grid.model().data_rows == len(before)
