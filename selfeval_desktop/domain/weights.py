@@ -9,6 +9,7 @@ still add up to exactly the heading's weight: the remainder (a few 0.01) goes to
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import Indicator
@@ -72,3 +73,37 @@ def apply_even_split(indicators: list[Indicator], profile: Profile
         changes.append((row, ind.weight, share))
         ind.weight = share
     return changes
+
+
+@dataclass(frozen=True)
+class Level1Total:
+    """One 一级指标 heading: its rows' 分值 against the profile's, and its rows' 得分 added up
+    (seed 001: “过程指标 25 分，自评得分 24 分”). ``unscored``: rows of it with no score yet."""
+    label: str
+    weight: Decimal
+    expected: Decimal
+    score: Decimal
+    unscored: int
+
+
+def level1_totals(indicators: list[Indicator], scores: list, profile: Profile) -> list[Level1Total]:
+    """Each level-one heading the profile expects, in its order: 分值 written and expected, and
+    the 得分 of its rows (``scores``: the IndicatorScore of each row, or None). Review 16a: the
+    分值 strip read like a score, and no 一级 subtotal was shown anywhere."""
+    weights: dict[str, Decimal] = {}
+    got: dict[str, Decimal] = {}
+    missing: dict[str, int] = {}
+    for ind, s in zip(indicators, list(scores) + [None] * (len(indicators) - len(scores))):
+        level = profile.level1_for(ind.level1) if ind.level1.strip() else None
+        if level is None:
+            continue
+        weights[level.key] = weights.get(level.key, Decimal(0)) + (ind.weight or Decimal(0))
+        value = getattr(s, "score", None)
+        got[level.key] = got.get(level.key, Decimal(0)) + (value or Decimal(0))
+        missing[level.key] = missing.get(level.key, 0) + (value is None)
+    expected = profile.expected_level1_weights(set(weights))
+    labels = {lv.key: lv.label for lv in profile.level1}
+    return [Level1Total(labels.get(key, key), weights.get(key, Decimal(0)), weight,
+                        got.get(key, Decimal(0)), missing.get(key, 0))
+            for key, weight in expected.items()]
+

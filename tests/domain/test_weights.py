@@ -76,3 +76,28 @@ def test_apply_reports_only_changes():
 
 def test_empty_list():
     assert even_split([], load_profile("mof2020")) == []
+
+
+def test_each_level_one_heading_adds_up_its_weights_and_its_scores():
+    """Review 16a: seed 001 writes “过程指标 25 分，自评得分 24 分”; the window showed only 分值."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.evaluation import profile_for
+    from selfeval_desktop.domain.scoring import score_project
+    from selfeval_desktop.domain.weights import level1_totals
+    doc = build_demo("004")
+    project = next(p for p in doc.projects if p.name == "信息动态公示平台建设项目")   # 82.48
+    profile = profile_for(doc, project)
+    score = score_project(project, profile, doc.year)
+    totals = level1_totals(project.indicators, score.indicators, profile)
+    assert [t.label for t in totals] == [lv.label for lv in profile.level1
+                                          if any(t.label == lv.label for t in totals)]
+    assert sum(t.score for t in totals) + (score.execution.score or 0) == score.total
+    benefit = next(t for t in totals if t.label == "效益指标")
+    assert benefit.score == Decimal("22.50") < benefit.weight == benefit.expected
+    heading = project.indicators[0].level1
+    before = next(t.unscored for t in totals if t.label == heading)
+    project.indicators[0].actual = ""                            # a row without a score
+    score = score_project(project, profile, doc.year)
+    first = next(t for t in level1_totals(project.indicators, score.indicators, profile)
+                 if t.label == project.indicators[0].level1)
+    assert first.unscored == before + 1

@@ -331,3 +331,17 @@ def test_a_target_of_an_earlier_year_is_marked_at_its_cell_not_the_deviation(qtb
     target = tab.model.index(row, im.COL_TARGET).data(ErrorRole)
     assert target and "早于评价年度 2022" in target
     assert tab.model.index(row, im.COL_DEVIATION).data(ErrorRole) is None
+
+
+def test_each_level_one_heading_shows_its_score_beside_its_weight(qtbot, tab, path):
+    """Review 16a: “过程 25.00 / 25 ✓” showed the 分值 only and read like a score; the seed's
+    report writes each heading's 得分 (过程 25 分，自评得分 24 分)."""
+    session, pid = tab.session, tab.pid
+    output = [s.score for ind, s in zip(session.project(pid).indicators, session.score(pid).indicators)
+              if ind.level1 == "产出指标"]
+    assert f"得分 {tab.session.profile(pid).round(sum(output))}" in summary_text(tab)
+    type_into(qtbot, tab, 0, im.COL_ACTUAL, "1")                   # the row scores less
+    lower = [s.score for ind, s in zip(session.project(pid).indicators,
+                                       session.score(pid).indicators) if ind.level1 == "产出指标"]
+    assert sum(lower) < sum(output)
+    assert f"得分 {tab.session.profile(pid).round(sum(lower))}" in summary_text(tab)

@@ -2,11 +2,9 @@
 平均分配 and common indicators to insert. Scores are computed by the session (domain.scoring)."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ...domain.scoring import num
 from ...domain.indicator_order import grouped_order, split_groups
-from ...domain.weights import even_split
+from ...domain.weights import even_split, level1_totals
 from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
 from ..models import indicator_model as im
@@ -22,19 +20,6 @@ DEVIATION_WIDTH = 240
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
         "红色单元格表示无法识别或需要补充，鼠标停留可看原因。")
 LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项目”菜单中点“撤销定稿”。"
-
-
-def level1_summary(indicators, profile) -> list[tuple[str, Decimal, Decimal]]:
-    """(label, 分值 written, 分值 the profile expects) for each level-one heading."""
-    sums: dict[str, Decimal] = {}
-    for ind in indicators:
-        level = profile.level1_for(ind.level1) if ind.level1.strip() else None
-        if level is not None:
-            sums[level.key] = sums.get(level.key, Decimal(0)) + (ind.weight or Decimal(0))
-    expected = profile.expected_level1_weights(set(sums))
-    labels = {lv.key: lv.label for lv in profile.level1}
-    return [(labels.get(key, key), sums.get(key, Decimal(0)), weight)
-            for key, weight in expected.items()]
 
 
 class IndicatorsTab(QWidget):
@@ -140,26 +125,34 @@ class IndicatorsTab(QWidget):
                                      and self.session.project_editable(self.pid))
         profile = self.session.profile(self.pid)
         parts = []
-        summary = level1_summary(indicators, profile)
-        for label, written, expected in summary:
+        summary = level1_totals(indicators, self.session.score(self.pid).indicators, profile)
+        for total in summary:
+            written, expected = total.weight, total.expected
             mark = "✓" if written == expected else "✗"
             color = "#2e7d32" if written == expected else "#c62828"
+            label = total.label
             short = label[:-2] if label.endswith("指标") and len(label) > 2 else label
             short = "\u2060".join(short)   # word joiners: 满意度 is never split across lines
+            # its 得分 too (review 16a: 过程 25.00 / 25 read like a score; the seed writes 24)
+            got = f"{profile.round(total.score)}" + ("*" if total.unscored else "")
             parts.append(f"<span style='color:{color}'>{short}&nbsp;{profile.round(written)}"
-                         f"&nbsp;/&nbsp;{num(expected)}&nbsp;{mark}</span>")
+                         f"&nbsp;/&nbsp;{num(expected)}&nbsp;{mark}</span>"
+                         f"<span style='color:#555'>&nbsp;得分&nbsp;{got}</span>")
         # no 满意度 rows: its weight is expected under 效益 (review 9: “效益 / 40” beside a guide
         # saying 效益 30 and 满意度 10 looked like a contradiction)
         absent = [lv for lv in profile.level1 if lv.key == "满意度"
-                  and lv.label not in {label for label, _w, _e in summary}]
+                  and lv.label not in {total.label for total in summary}]
         if parts and absent and profile.missing_satisfaction_to:
             target = next((lv.label for lv in profile.level1
                            if lv.key == profile.missing_satisfaction_to), "效益指标")
             parts.append(f"<span style='color:#666'>（尚无满意度指标：其 {num(absent[0].weight)} 分"
                          f"计入{target}）</span>")
         # a heading's figures stay together; a narrow window wraps between headings
-        self.summary.setText("一级指标分值：" + "&nbsp;&nbsp; ".join(parts) if parts else
+        self.summary.setText("一级指标分值与得分：" + "&nbsp;&nbsp; ".join(parts) if parts else
                              "一级指标分值：尚未填写一级指标")
+        unscored = sum(total.unscored for total in summary)
+        self.summary.setToolTip(f"* 该一级指标下有指标尚无得分（按 0 分计入），共 {unscored} 项"
+                                if unscored else "各一级指标的分值（已填 / 评分规则）和各指标得分之和")
 
     # ------------------------------------------------------------ actions
 
