@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from .checks_base import Context, percent, points, shown
-from .model import Indicator, ProjectKind
+from .checks_base import Context, percent, points, shown, wan
+from .model import Indicator, ProjectKind, execution_ratio
 from .indicator_order import rows_text, split_groups
 from .profiles import band_word
 from .scoring import IndicatorScore, judged_by_achievement, num, parsed, score_indicator
@@ -34,6 +34,7 @@ def check_indicators(ctx: Context) -> None:
     _groups_split(ctx)
     for row, (ind, s) in enumerate(zip(project.indicators, ctx.score.indicators)):
         _row(ctx, row, ind, s)
+        _rate_row(ctx, row, ind)
     _stated_execution(ctx)
     _stated_total(ctx)
     _stated_grade(ctx)
@@ -195,6 +196,28 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
                     "indicators", "indicator", row, "deviation")
     _contradiction(ctx, row, ind, where)
     _stated_score(ctx, row, ind, s, where)
+
+
+RATE_NAMES = ("预算执行率", "资金执行率", "预算资金执行率")
+RATE_GAP = Decimal("0.5")       # percentage points: a rate written with fewer decimals still fits
+
+
+def _rate_row(ctx: Context, row: int, ind: Indicator) -> None:
+    """An indicator 预算执行率 whose 实际完成值 is not the rate the 预算表 gives (review 16a: seed
+    001 writes 100% where its own figures make 100.22%; nothing said so)."""
+    if not any(name in ind.name for name in RATE_NAMES):
+        return
+    actual = parsed(ind.actual)
+    f = ctx.project.funding
+    rate = execution_ratio(f.executed, f.annual_budget)
+    if actual.error or actual.number is None or actual.unit != "%" or rate is None:
+        return
+    if abs(actual.number - rate * 100) <= RATE_GAP or actual.number == 100 and rate > 1:
+        return        # written with fewer decimals, or over 100% written as 100% (said apart)
+    ctx.warning("rate_indicator_differs",
+                f"{ctx.name}{row_name(row, ind)}的实际完成值“{ind.actual.strip()}”与预算表算出的执行率 "
+                f"{percent(f.executed, f.annual_budget)}（全年执行数 {wan(f.executed)}／全年预算数 "
+                f"{wan(f.annual_budget)}）不一致，请核对", "indicators", "indicator", row, "actual")
 
 
 def _contradiction(ctx: Context, row: int, ind: Indicator, where: str) -> None:

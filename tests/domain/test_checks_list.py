@@ -70,3 +70,22 @@ def test_the_weights_sum_goes_to_the_first_row_without_a_weight_and_tells_unread
     [found] = [f for f in check_project(doc, project) if f.code == "weights_sum"]
     assert found.place.row == 2 and found.place.field == "weight"
     assert found.message.endswith("（另有 1 项指标未填写分值、1 项分值无法识别）")
+
+
+def test_a_rate_indicator_that_is_not_the_budgets_rate_is_reminded():
+    """Review 16a: an indicator 预算执行率 and the 预算表's own 执行率 were never compared."""
+    doc = build_demo("001")
+    for number, project in enumerate(doc.projects, start=1):
+        project.id = number
+    dept = doc.department
+    row = next(r for r, ind in enumerate(dept.indicators) if ind.name == "预算执行率")
+
+    def said():
+        return [f for f in check_project(doc, dept) if f.code == "rate_indicator_differs"]
+    assert not said()                  # 100% for 100.22%: over 100% is written as 100%
+    dept.indicators[row].actual = "95%"
+    [found] = said()
+    assert found.place.row == row and found.place.field == "actual"
+    assert "“95%”" in found.message and "100.22%" in found.message
+    dept.funding.executed = dept.funding.annual_budget * 95 // 100 + 1000
+    assert not said()                  # the budget's figures say 95% too
