@@ -173,6 +173,7 @@ class DocumentPage(QWidget):
             self._department = tab_class("department")(self.session, self)
             self.right.addWidget(self._department)
             self._department.pages.currentChanged.connect(self.departmentPageChanged)
+            self._department.openProject.connect(self.projects.select_pid)
         return self._department
 
     def department_page(self) -> int:

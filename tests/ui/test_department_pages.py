@@ -197,3 +197,27 @@ def test_labelled_rows_without_titles_and_the_forms_other_columns(window, path):
     f = department(path).funding
     assert (f.initial_budget, f.annual_budget, f.executed) == (5_000_000, 5_000_000, 4_000_000)
     assert "由程序计算，未粘贴" in grid.message and not department(path).unread
+
+
+def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_are_told_apart(
+        qtbot, window, path):
+    """Review 16a: Ctrl+V and a double-click on 部门所属项目 did nothing without a word, and seed
+    001's two 信息化替代 (other 实施单位) looked the same."""
+    session = window.session
+    first = session.document.project_list()[0]
+    twin = window.page.projects.add_project()
+    session.set_value("project", twin, None, "name", first.name)
+    session.set_value("project", twin, None, "implementer", "市科技服务中心")
+    page = window.page.department
+    page.pages.setCurrentWidget(page.info)
+    view, model = page.projects, page.model
+    names = [model.index(r, 0).data() for r in range(model.rowCount() - 1)]
+    assert f"{first.name}（市科技服务中心）" in names
+    assert "实施单位" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "不能在这里粘贴" in window.statusBar().currentMessage()
+    view.activated.emit(model.index(0, 0))                      # double-click / Enter
+    assert window.page.pid == model.index(0, 0).data(PID_ROLE)
+    assert window.page.right.currentWidget() is window.page.tabs

@@ -12,7 +12,8 @@ from ...domain.scoring import num, pct, shown_grade
 from ..project_list import display_name, grade_color, score_tooltip
 from ..qt import (QAbstractItemView, QAbstractTableModel, QAction, QBrush, QColor, QFont, QFrame,
                   QGroupBox, QGuiApplication, QHBoxLayout, QHeaderView, QKeySequence, QLabel,
-                  QLineEdit, QModelIndex, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt)
+                  QLineEdit, QModelIndex, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
+                  Signal)
 from ..place_focus import focus_indicators
 from .conclusion_tab import ConclusionTab
 from .department_info import DepartmentInfoPage
@@ -26,6 +27,8 @@ PID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 TOTAL_BACKGROUND = "#eef1f4"
+PASTE_REFUSED = ("部门所属项目由文件中的各项目自动列出，不能在这里粘贴：要加入项目，请用左侧“新增”，"
+                 "或“文件 → 导入Excel自评表”")
 
 
 class DepartmentProjectsModel(QAbstractTableModel):
@@ -79,9 +82,12 @@ class DepartmentProjectsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         project = self.session.project(pid)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
+            return (f"{display_name(project)}（实施单位：{project.implementer.strip() or '未填写'}）"
+                    "\n双击或按 Enter 打开这个项目")
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
-                return display_name(project)
+                return self._told_apart(project)
             if col == COL_BUDGET:
                 return format_wan(project.funding.annual_budget)
             if col == COL_EXECUTED:
@@ -101,6 +107,16 @@ class DepartmentProjectsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_GRADE:
             return QBrush(grade_color(shown_grade(self.session.score(pid))))
         return None
+
+    def _told_apart(self, project) -> str:
+        """The name, with its 实施单位 when another listed project has the same name (review 16a:
+        seed 001's two 信息化替代 looked the same)."""
+        name = display_name(project)
+        twins = [self.session.project(pid) for pid in self._pids
+                 if pid != project.id and display_name(self.session.project(pid)) == name]
+        if twins and project.implementer.strip():
+            return f"{name}（{project.implementer.strip()}）"
+        return name
 
     def _total_data(self, col: int, role):
         if role == Qt.ItemDataRole.FontRole:
@@ -160,7 +176,23 @@ def _total_tip(total, col: int) -> str:
     return ""
 
 
+class _ProjectsView(QTableView):
+    """部门所属项目: Ctrl+V (or 编辑 → 粘贴) says why nothing is pasted (review 16a: ignored)."""
+
+    def __init__(self, refused, parent=None):
+        super().__init__(parent)
+        self.paste = refused
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        super().keyPressEvent(event)
+
+
 class DepartmentTab(QWidget):
+    openProject = Signal(int)     # a project of 部门所属项目 double-clicked: show it
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -192,7 +224,7 @@ class DepartmentTab(QWidget):
         if summary is not None:
             summary.setWordWrap(True)
         self.model = DepartmentProjectsModel(session, self)
-        self.projects = QTableView(self)
+        self.projects = _ProjectsView(self._paste_refused, self)
         self.projects.setObjectName("departmentProjects")
         self.projects.setModel(self.model)
         self.projects.verticalHeader().hide()
@@ -204,6 +236,8 @@ class DepartmentTab(QWidget):
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_projects)
         self.projects.addAction(copy)
+        # double-click or Enter on a project opens it (review 16a: nothing happened)
+        self.projects.activated.connect(self._open_row)
         header = self.projects.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
@@ -236,6 +270,16 @@ class DepartmentTab(QWidget):
         layout.addWidget(self.pages, 1)
         session.scoreChanged.connect(self._score_changed)
         session.fieldChanged.connect(self._meta_changed)
+
+    def _open_row(self, index) -> None:
+        pid = index.data(PID_ROLE)
+        if pid is not None:
+            self.openProject.emit(pid)
+
+    def _paste_refused(self) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(PASTE_REFUSED, 15000)
 
     def copy_projects(self) -> str:
         """The selected rows of 部门所属项目 (all with Ctrl+A) as TSV, for Excel (review 12a: Qt's
