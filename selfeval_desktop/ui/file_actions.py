@@ -26,8 +26,9 @@ DEMO_NAME = "演示文件.sqlite"
 DEFAULT_PROFILE = "mof2020"   # 财政部 财预〔2020〕10号
 
 
-def ask_new_document(parent) -> tuple[str, int, str] | None:
-    """(unit name, fiscal year, profile id), or None when cancelled."""
+def ask_new_document(parent) -> tuple[str, int, str, str] | None:
+    """(unit name, fiscal year, profile id, scope: project / department / both), or None when
+    cancelled."""
     from .new_document_dialog import NewDocumentDialog
     dialog = NewDocumentDialog(parent)
     return dialog.values() if dialog.exec() == qt.QDialog.DialogCode.Accepted else None
@@ -344,13 +345,17 @@ class FileActions(QObject):
         answer = ask_new_document(self.window)
         if answer is None:
             return False
-        unit, year, profile = answer
+        unit, year, profile, scope = answer
         name = f"{year}年度{unit or ''}绩效自评{SUFFIX}"
         path = self._ask_save_path("新建自评文件：选择保存位置", name)
         if path is None:
             return False
         doc = Document(unit=Unit(name=unit), year=year, profile_id=profile or DEFAULT_PROFILE)
-        doc.projects.append(new_project(doc))     # 实施单位: the unit, as 新增项目 fills it
+        if scope in ("department", "both"):
+            from ..domain.department import new_department
+            doc.projects.append(new_department(doc))
+        if scope in ("project", "both"):
+            doc.projects.append(new_project(doc))     # 实施单位: the unit, as 新增项目 fills it
         return self._create(path, doc, "create")
 
     def new_from_last_year(self) -> bool:

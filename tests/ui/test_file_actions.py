@@ -48,7 +48,8 @@ def test_menu_has_the_file_entries(qtbot, tmp_path):
 
 def test_new_document_asks_unit_year_profile_and_a_place(qtbot, tmp_path, monkeypatch, warnings):
     window = make_window(qtbot, tmp_path, show=False)
-    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda parent: ("某县科协", 2022, "hubei", "project"))
     target = tmp_path / "新文件"
     save_as(monkeypatch, target)
     assert window.file_actions.new_document()
@@ -67,7 +68,8 @@ def test_a_new_file_never_replaces_an_existing_one(qtbot, tmp_path, monkeypatch,
     filled = make_file(tmp_path)          # 自评.selfeval, filled in
     before = filled.read_bytes()
     window = make_window(qtbot, tmp_path, show=False)
-    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda parent: ("某县科协", 2022, "hubei", "project"))
     asked = {}
 
     def dialog(parent, title, suggested, *args):
@@ -100,7 +102,8 @@ def test_a_new_file_on_an_existing_name_asks_again_keeping_what_was_typed(
     save dialog comes back, in the same folder, on a free name."""
     filled = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, show=False)
-    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda parent: ("某县科协", 2022, "hubei", "project"))
     offered = []
     names = iter([filled, tmp_path / "某县科协2022"])
 
@@ -119,7 +122,8 @@ def test_a_new_file_on_an_existing_name_can_open_that_file_instead(qtbot, tmp_pa
     filled = make_file(tmp_path)
     before = filled.read_bytes()
     window = make_window(qtbot, tmp_path, show=False)
-    monkeypatch.setattr(file_actions, "ask_new_document", lambda parent: ("某县科协", 2022, "hubei"))
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda parent: ("某县科协", 2022, "hubei", "project"))
     save_as(monkeypatch, filled)
     answer(monkeypatch, "打开这个文件")
     assert not window.file_actions.new_document()       # nothing new was made
@@ -438,3 +442,32 @@ def test_save_dialogs_open_in_a_writable_folder(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(file_actions.os, "access", lambda folder, mode: False)
     assert actions.save_dir() == file_actions.documents_dir() != str(tmp_path)
     assert actions._start_dir() == str(tmp_path)
+
+
+@pytest.mark.parametrize("scope, kinds", [("department", ["department"]),
+                                          ("both", ["department", "project"])])
+def test_new_document_can_begin_with_the_department_evaluation(qtbot, tmp_path, monkeypatch,
+                                                               warnings, scope, kinds):
+    """Review 16a: 新建 did not lead to 部门整体; the file began with an empty project to delete."""
+    window = make_window(qtbot, tmp_path, show=False)
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda parent: ("新乡市科学技术局", 2021, file_actions.DEFAULT_PROFILE, scope))
+    target = tmp_path / "部门整体"
+    save_as(monkeypatch, target)
+    assert window.file_actions.new_document()
+    doc = reread(target.with_suffix(".sqlite"))
+    assert [p.kind.value for p in doc.projects] == kinds
+    assert doc.projects[0].name == "新乡市科学技术局部门整体支出" and doc.projects[0].indicators
+    if scope == "department":
+        assert window.page.pid == doc.projects[0].id               # shown, nothing to delete
+
+
+def test_the_new_document_dialog_offers_what_is_evaluated(qtbot):
+    from selfeval_desktop.ui.new_document_dialog import NewDocumentDialog
+    dialog = NewDocumentDialog()
+    qtbot.addWidget(dialog)
+    assert [dialog.scope.itemData(i) for i in range(dialog.scope.count())] == \
+        ["project", "department", "both"]
+    dialog.unit.setText("某县科技局")
+    dialog.scope.setCurrentIndex(1)
+    assert dialog.values()[0] == "某县科技局" and dialog.values()[3] == "department"
