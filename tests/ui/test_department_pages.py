@@ -221,3 +221,22 @@ def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_a
     view.activated.emit(model.index(0, 0))                      # double-click / Enter
     assert window.page.pid == model.index(0, 0).data(PID_ROLE)
     assert window.page.right.currentWidget() is window.page.tabs
+
+
+def test_the_departments_common_indicators_are_its_own_and_put_back_its_deleted_rows(window, path):
+    """Review 16a: 插入常用指标 on the 部门整体 offered project indicators only (科技项目申报数量
+    …): its 投入/过程 rows, once deleted, could not be put back."""
+    from selfeval_desktop.domain.values import parse_value
+    from selfeval_desktop.ui.tabs.indicator_templates import load_templates
+    tab = window.page.department.indicators
+    menu = tab.template_button.menu()
+    assert [a.text() for a in menu.actions()][:2] == ["投入指标", "过程指标"]
+    groups = load_templates("department")
+    assert all(parse_value(t).error is None for g in groups for _n, t in g.items if t)
+    budget = next(g for g in groups if g.level2 == "预算执行")
+    before = {r.id for r in department(path).indicators}
+    tab.insert_template(budget, "预算调整率")
+    [added] = [r for r in department(path).indicators if r.id not in before]
+    assert (added.level1, added.level2, added.target) == ("过程指标", "预算执行", "≤5%")
+    project_menu = window.page.tab_widgets["indicators"].template_button.menu()
+    assert "投入指标" not in [a.text() for a in project_menu.actions()]

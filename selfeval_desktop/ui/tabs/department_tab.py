@@ -217,7 +217,7 @@ class DepartmentTab(QWidget):
         top_row = QHBoxLayout(top)
         top_row.addLayout(left, 1)
 
-        self.indicators = IndicatorsTab(session, self)
+        self.indicators = IndicatorsTab(session, self, kind="department")
         # five level-one headings make a long summary line: let it wrap instead of widening the
         # page (which would squeeze the project list)
         summary = getattr(self.indicators, "summary", None)

@@ -1,5 +1,5 @@
-"""Common indicators of science-bureau projects (resources/templates/indicators.json) for the
-绩效指标 tab's 插入模板 menu. No Qt."""
+"""Common indicators of science-bureau projects (resources/templates/indicators.json) and of a
+部门整体 evaluation (department_indicators.json) for the 插入常用指标 menu. No Qt."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,9 +22,15 @@ class TemplateGroup:
                 for name, target in self.items if only is None or name == only]
 
 
-@lru_cache(maxsize=1)
-def load_templates() -> tuple[TemplateGroup, ...]:
-    path = RESOURCES / "templates" / "indicators.json"
+TEMPLATE_FILES = {"project": "indicators.json",
+                  # the 部门整体's own (review 16a: only project indicators were offered, and the
+                  # 投入/过程 rows of a new 部门整体 could not be put back once deleted)
+                  "department": "department_indicators.json"}
+
+
+@lru_cache(maxsize=2)
+def load_templates(kind: str = "project") -> tuple[TemplateGroup, ...]:
+    path = RESOURCES / "templates" / TEMPLATE_FILES[kind]
     data = json.loads(path.read_text(encoding="utf-8"))
     return tuple(TemplateGroup(g["level1"], g["level2"],
                                tuple((i["name"], i["target"]) for i in g["items"]))

@@ -25,8 +25,9 @@ LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项�
 class IndicatorsTab(QWidget):
     show_hint = True     # the typing hint under the grid (the 部门整体 page leaves it out)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, kind: str = "project"):
         super().__init__(parent)
+        self.kind = kind         # "department": the 部门整体's tree and common indicators
         self.session = session
         self.pid: int | None = None
         self.model = IndicatorModel(session, self)
@@ -51,7 +52,8 @@ class IndicatorsTab(QWidget):
         header.setStretchLastSection(True)
 
         self.template_button = QPushButton("插入常用指标", self)   # a menu: the arrow has room
-        self.template_button.setToolTip("插入科技局项目常用的绩效指标（可撤销）")
+        self.template_button.setToolTip("插入部门整体评价常用的绩效指标（可撤销）" if kind == "department"
+                                        else "插入科技局项目常用的绩效指标（可撤销）")
         self.template_button.setMenu(self._template_menu())
         self.even_button = QPushButton("平均分配分值", self)
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
@@ -193,13 +195,13 @@ class IndicatorsTab(QWidget):
     def _template_menu(self) -> QMenu:
         menu = QMenu(self)
         by_level1: dict[str, QMenu] = {}
-        for group in load_templates():
+        for group in load_templates(self.kind):
             sub = by_level1.get(group.level1)
             if sub is None:
                 sub = by_level1[group.level1] = menu.addMenu(group.level1)
             sub.addSection(group.level2)
             for name, target in group.items:
-                action = sub.addAction(f"{name}（{target}）")
+                action = sub.addAction(f"{name}（{target}）" if target else name)
                 action.triggered.connect(lambda _c=False, g=group, n=name: self.insert_template(g, n))
             whole = sub.addAction(f"插入全部{group.level2}（{len(group.items)} 项）")
             whole.triggered.connect(lambda _c=False, g=group: self.insert_template(g))
