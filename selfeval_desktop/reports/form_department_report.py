@@ -1,5 +1,6 @@
-"""What the 部门整体 evaluation prints after its table: the department's projects, its 自评结论,
-the 评价人员 with a 签字 cell each, and the two opinions with room for the stamp and the date.
+"""What the 部门整体 evaluation prints after its table: its 基本情况 (部门职责及主要任务,
+自评工作开展情况), the department's projects, its 自评结论, the 评价人员 with a 签字 cell each,
+and the two opinions with room for the stamp and the date.
 
 Review 16a (P1): the table (``form_department``) was all that printed, so what the 结论 tab asks
 for — the narrative of seed 001's report, the evaluators' signatures, the seals — had no paper to
@@ -30,7 +31,7 @@ LABEL_WIDTH = 32 * FRAME_WIDTH / 180
 
 def department_report(doc: Document, project: Project) -> list:
     """The flowables after the 部门整体支出绩效自评表 table."""
-    parts = [_projects(doc), _conclusions(project)]
+    parts = [_basics(project), _projects(doc), _conclusions(project)]
     parts = [part for part in parts if part]
     flow = [Spacer(1, 6 * mm), para(TITLE, SUBTITLE)]
     number = iter(NUMBERS)
@@ -86,18 +87,31 @@ def _round(doc: Document, value):
         return round(value, 2)
 
 
-def _conclusions(project: Project):
-    """自评结论: each section written on the 结论 tab, its title beside it; None when none is."""
-    written = [(title, project.conclusions.get(key, "").strip())
-               for key, title in CONCLUSION_SECTIONS.items()]
+BASICS = (("background", "部门职责及主要任务"), ("implementation", "自评工作开展情况"))
+
+
+def _basics(project: Project):
+    """基本情况: 部门职责及主要任务 and 自评工作开展情况 (its 立项背景 / 实施情况 fields), the ones
+    written; None when neither is."""
+    return _texts("基本情况", [(title, getattr(project, attr).strip()) for attr, title in BASICS])
+
+
+def _texts(heading: str, written: list[tuple[str, str]]):
+    """A section of titled texts, those written; None when none is."""
     written = [(title, text) for title, text in written if text]
     if not written:
         return None
 
     def make(number: str) -> list:
         g = Grid([LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH])
-        g.add([para(f"{number}、自评结论", SECTION)], spans=[(0, 1)])
+        g.add([para(f"{number}、{heading}", SECTION)], spans=[(0, 1)])
         for title, text in written:
             g.add([para(title, LABEL), para(text, VALUE)], labels=(0,))
         return [g.table(repeat_rows=1)]
     return make
+
+
+def _conclusions(project: Project):
+    """自评结论: each section written on the 结论 tab, its title beside it; None when none is."""
+    return _texts("自评结论", [(title, project.conclusions.get(key, "").strip())
+                               for key, title in CONCLUSION_SECTIONS.items()])

@@ -25,16 +25,18 @@ def test_the_department_prints_its_projects_conclusions_signatures_and_seals(tmp
     table = text.index("部门整体支出绩效自评表")
     part = text[text.index("部门整体支出绩效自评情况"):]
     assert table < text.index("部门整体支出绩效自评情况")      # after the table, in one file
-    assert "一、部门所属项目" in part
+    assert "一、基本情况" in part and "部门职责及主要任务" in part and "自评工作开展情况" in part
+    assert squeeze(dept.background)[:30] in part and squeeze(dept.implementation)[:30] in part
+    assert "二、部门所属项目" in part
     for project in doc.project_list():
         assert squeeze(project.name) in part
     assert "合计（7个项目）14315.843714315.84" in part          # as the 部门整体 page adds them
-    assert "二、自评结论" in part
+    assert "三、自评结论" in part
     for key, title in (("problems", "存在问题"), ("measures", "改进措施")):
         assert title in part and squeeze(dept.conclusions[key])[:30] in part
-    assert "三、评价人员" in part and "王伟办公室主任新乡市科学技术局" in part and "签字" in part
-    assert "四、部门（评价机构）意见：" in part and "我局2021年度部门整体绩效目标全部完成" in part
-    assert "五、主管部门审核意见：" in part and part.count("（盖章）") == 2
+    assert "四、评价人员" in part and "王伟办公室主任新乡市科学技术局" in part and "签字" in part
+    assert "五、部门（评价机构）意见：" in part and "我局2021年度部门整体绩效目标全部完成" in part
+    assert "六、主管部门审核意见：" in part and part.count("（盖章）") == 2
     assert all(font["emb"] == "yes" for font in pdffonts(path))
 
 
@@ -42,6 +44,7 @@ def test_sections_with_nothing_written_are_left_out_and_the_rest_renumbered(tmp_
     doc, dept = department_file()
     doc.projects = [dept]                        # no project of its own
     dept.conclusions = {}
+    dept.background = dept.implementation = ""
     [path] = export_pdf(doc, tmp_path / "bare.pdf", form="mof", project_ids=[dept.id])
     part = squeeze(raw_text(path))
     part = part[part.index("部门整体支出绩效自评情况"):]

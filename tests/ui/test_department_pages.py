@@ -240,3 +240,17 @@ def test_the_departments_common_indicators_are_its_own_and_put_back_its_deleted_
     assert (added.level1, added.level2, added.target) == ("过程指标", "预算执行", "≤5%")
     project_menu = window.page.tab_widgets["indicators"].template_button.menu()
     assert "投入指标" not in [a.text() for a in project_menu.actions()]
+
+
+def test_the_departments_duties_and_how_it_evaluated_have_their_boxes(qtbot, window, path):
+    """Review 16a: seed 001's 部门职责/主要任务 and 自评工作开展情况 had no place on its pages."""
+    info = window.page.department.info
+    window.page.department.pages.setCurrentWidget(info)
+    duties, process = info.goals["background"], info.goals["implementation"]
+    focus(qtbot, duties)
+    type_text(qtbot, duties, "负责全市科技发展规划")
+    focus(qtbot, process)
+    type_text(qtbot, process, "局办公室牵头组织自评")
+    leave(qtbot, process)
+    dept = department(path)
+    assert (dept.background, dept.implementation) == ("负责全市科技发展规划", "局办公室牵头组织自评")

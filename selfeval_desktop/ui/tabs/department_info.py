@@ -21,6 +21,10 @@ LINE_FIELDS = (("implementer", "部门名称", "不填时打印单位名称"),
 MONEY_FIELDS = (("arrived_total", "实际到位资金（万元）"), ("spent_total", "实际支出（万元）"))
 GOAL_FIELDS = (("goal_expected", "年度总体目标（预期）", "年初设定的部门年度总体目标"),
                ("goal_actual", "实际完成情况", "年度总体目标的实际完成情况"))
+# what a department report says before its figures (seed 001 一(一) and 二), kept in the
+# project's 立项背景 / 实施情况 fields (review 16a: no place to type them, and they never printed)
+BASIC_FIELDS = (("background", "部门职责及主要任务", "根据“三定”方案，部门的主要职责和年度主要任务"),
+                ("implementation", "自评工作开展情况", "如何组织开展本次绩效自评：培训、分工、核查等"))
 
 
 class DepartmentFundModel(FundKindModel):
@@ -93,10 +97,23 @@ class DepartmentInfoPage(QWidget):
             goals_grid.addWidget(QLabel(label, goals), 0, col)
             goals_grid.addWidget(edit, 1, col)
 
+        basics = QGroupBox("基本情况（打印在部门整体支出绩效自评情况中）", page)
+        basics_grid = QGridLayout(basics)
+        for col, (attr, label, hint) in enumerate(BASIC_FIELDS):
+            edit = QPlainTextEdit(basics)
+            edit.setObjectName(f"department_{attr}")
+            edit.setPlaceholderText(hint)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 4 + 14)
+            self.goals[attr] = self.binder.bind(edit, "project", attr)
+            basics_grid.addWidget(QLabel(label, basics), 0, col)
+            basics_grid.addWidget(edit, 1, col)
+
         self.inner = inner = QVBoxLayout(page)
         inner.addWidget(names)
         inner.addWidget(funds)
         inner.addWidget(goals, 1)
+        inner.addWidget(basics)
         self.goals_box = goals
         self.scroll = scrolled_page(self, page)
         session.fieldChanged.connect(self._field_changed)
