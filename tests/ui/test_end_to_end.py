@@ -54,7 +54,8 @@ def shown(window):
 
 def test_a_clerk_fills_a_project(qtbot, tmp_path, monkeypatch):
     window = make_window(qtbot, tmp_path)
-    monkeypatch.setattr(file_actions, "ask_new_document", lambda p: ("某县科学技术协会", 2021, "mof2020"))
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda p: ("某县科学技术协会", 2021, "mof2020", "project"))
     target = tmp_path / "科协自评"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert window.file_actions.new_document()
