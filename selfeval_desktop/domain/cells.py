@@ -231,6 +231,11 @@ def currency_amount(value) -> bool:
     return bool(rest) and not any(rest.endswith(name) for name in MONEY_UNITS)
 
 
+def without_currency(value) -> str:
+    """The amount of ``¥12,345.67`` without its sign (“12,345.67”), to say what to write instead."""
+    return _CURRENCY.sub("", _normalise_number_text(cell_text(value)))
+
+
 # ---------------------------------------------------------------- labels and paste
 
 def normalise_label(value) -> str:

@@ -16,9 +16,9 @@ from selfeval_desktop.ui.models.fund_kind_model import FundKindModel
 from tests.ui.ui_fixtures import reread
 
 
-@pytest.mark.parametrize("typed, fen", [("￥20", 20_000_000), ("¥20", 20_000_000),
+@pytest.mark.parametrize("typed, fen", [("¥20万元", 20_000_000), ("￥200,000元", 20_000_000),
                                         ("20万元", 20_000_000), ("200,000元", 20_000_000),
-                                        ("１９.２８", 19_280_000), ("人民币 18", 18_000_000)])
+                                        ("１９.２８", 19_280_000), ("人民币 18万元", 18_000_000)])
 def test_money_as_people_type_it_is_read(session, path, typed, fen):
     pid = session.document.projects[0].id
     assert session.set_value("funding", pid, None, "executed", typed) is None
@@ -66,3 +66,15 @@ def test_an_unreadable_weight_counts_as_empty(session, path):
     assert disk.indicators[0].weight is None
     assert disk.unread[f"indicator:{ind.id}:weight"] == "二十五"
     assert session.indicator_score(project.id, ind.id).score is None
+
+
+@pytest.mark.parametrize("typed", ["¥12,345.67", "￥20", "人民币 18"])
+def test_an_amount_with_a_yuan_sign_and_no_unit_is_kept_red_not_guessed(session, path, typed):
+    """Review 17 (P1): ¥12,345.67 pasted into 实际支出（万元） became 12345.67 万元 — Excel's ¥ format
+    is most often 元; the grids ask, a single box keeps it red and says how to write it."""
+    pid = session.document.projects[0].id
+    error = session.set_value("funding", pid, None, "spent_total", typed)
+    assert error and "带人民币符号，没有写单位" in error and "元”或“" in error
+    disk = reread(path).projects[0]
+    assert disk.funding.spent_total is None and disk.unread["funding::spent_total"] == typed
+
