@@ -317,6 +317,16 @@ class FileLock:
             self._replaced = text
         return found
 
+    def renew(self) -> LockInfo | None:
+        """The file came back at its path (a U盘 plugged in again): the lock written before it
+        went is gone with the old mount — write ours again (review 17: none was, and a CLI
+        定稿 went through while the window was open). None when ours is in place; else who
+        holds the file now."""
+        if self.held and LockInfo.read(self.path) == self._info:
+            return None
+        self.held = False
+        return self.acquire()
+
     def give_back(self) -> None:
         """The open after ``take_over`` failed or was cancelled: ours goes, and the other
         computer's lock is written back as it was (no file changed by a failed open)."""

@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._saved)
         self.saved_label.setText("只读，不能修改" if session.readonly else "每次修改自动保存")
         session.writeFailed.connect(self._write_failed)
+        session.reconnected.connect(self._relock)
         self.undo_actions.set_session(session)
         self.checks.set_session(session, refresh=False)  # checked once the window has painted
         self.checks.set_current(self.page.pid)
@@ -434,6 +435,12 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(text)
         if self._failed_since:     # once the field just written has dropped its red
             QTimer.singleShot(0, self._still_red)
+
+    def _relock(self) -> None:
+        """A U盘 plugged back in: this window's lock on the file written again (review 17)."""
+        holder = self.lock.renew() if self.lock is not None else None
+        if holder is not None:
+            self.statusBar().showMessage(f"文件已重新接上，但它已被{holder.describe()}打开：请勿两处同时修改", 0)
 
     def _still_red(self) -> None:
         """Another field saved while one is still red and not in the file: 未保存 stays (review

@@ -44,6 +44,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
     documentReplaced = Signal()
     writeFailed = Signal(str)                      # Chinese message: a write failed, nothing changed
     refused = Signal(str)                          # Chinese message: an edit refused (read-only, 定稿)
+    reconnected = Signal()                         # the file came back at its path (session_replug)
 
     def __init__(self, opened: OpenedDocument | sqlite3.Connection, parent=None):
         super().__init__(parent)

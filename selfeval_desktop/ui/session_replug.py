@@ -82,6 +82,8 @@ class Replug:
             return
         old, self.opened, self.conn = self.opened, fresh, fresh.conn
         self._identity, self.replaced_by_another = now, None
+        self._data_version = self._version()
+        self.reconnected.emit()       # the window writes its lock again
         try:
             old.close()
         except Exception:             # the old handle's file is gone: nothing to close cleanly

@@ -3,6 +3,8 @@ clerk is told why in Chinese, the status bar says 未保存 until a write succee
 claim the work is saved, and the text being typed stays in its field."""
 from __future__ import annotations
 
+import os
+
 
 import pytest
 
@@ -159,13 +161,17 @@ def test_a_usb_stick_plugged_back_in_is_written_to_again(qtbot, tmp_path, usb, m
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
     window = make_window(qtbot, tmp_path, usb)
     edit = window.page.tab_widgets["overview"].edits["leader"]
+    from selfeval_desktop.db.file_lock import LockInfo, lock_path_for
     shutil.copy2(usb, tmp_path / "插回.sqlite")
+    lock_path_for(usb).unlink()                     # the lock went with the old mount
     (tmp_path / "插回.sqlite").replace(usb)          # the same document, as another file
     focus(qtbot, edit)
     type_text(qtbot, edit, "杨哲")
     leave(qtbot, edit)
     assert not boxes and window.saved_label.text().startswith("已保存")
     assert reread(usb).projects[0].leader == "杨哲"
+    # and the file is this window's again (review 17: no lock, a CLI 定稿 went through)
+    assert window.lock.held and LockInfo.read(lock_path_for(usb)).pid == os.getpid()
 
 
 def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
