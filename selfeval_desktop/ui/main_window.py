@@ -21,7 +21,7 @@ from .window_size import (CHECKS_HEIGHT, FRAME, MIN_HEIGHT, MIN_WIDTH,  # noqa: 
                           SHORT_WINDOW, checks_height, first_size, minimum_size)
 from . import window_place
 from .save_status import SaveStatus, failure_advice  # noqa: F401 - failure_advice re-exported
-from .qt import (QLabel, QMainWindow, QMessageBox, QSettings,
+from .qt import (QLabel, QMainWindow, QSettings,
                  QSignalBlocker,
                  QSplitter, QStackedWidget, QTabWidget, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
