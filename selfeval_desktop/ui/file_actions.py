@@ -405,10 +405,10 @@ class FileActions(QObject):
             return False
         # review 9: the window turned into the new file without a word, all actuals empty
         self.window.statusBar().showMessage(
-            f"已新建{year}文件“{path.name}”：项目、指标目标、分值和评价人员已带入；实际完成值、"
-            # review 15: the empty 预算表 looked broken — the amounts are said too
-            f"各项金额（预算数、到位数、执行数）、得分和意见已清空；上一年度内的起止时间已顺延一年。"
-            f"上一年度的文件“{source_path.name}”未作改动", 30000)
+            # review 15: the empty 预算表 looked broken — the amounts are said too; review 17:
+            # the whole sentence did not fit a 1280 px window
+            f"已新建{year}文件：带入项目、指标目标、分值和评价人员；实际值、金额、得分和意见已清空，"
+            f"起止时间顺延一年；上年文件未改动", 30000)
         return True
 
     def save(self) -> None:

@@ -56,7 +56,10 @@ def choose(window, current: Document, imported: Document) -> str | None:
                       f"已读入 {listed}。\n\n加入当前打开的文件，还是另存为一个新的自评文件？",
                       QMessageBox.StandardButton.NoButton, window)
     notes = mismatches(current, imported)
-    twice = [p for p in imported.projects if already_there(current, p)]
+    # the 部门整体 is said apart when the file has one (it is not added; review 17: it was
+    # counted among the duplicates, then said not to be added)
+    twice = [p for p in imported.projects if already_there(current, p)
+             and not (p.kind == ProjectKind.DEPARTMENT and current.department is not None)]
     if twice:
         notes.append(f"其中 {len(twice)} 个项目当前文件中已有（同名、同实施单位，如“{twice[0].name.strip()}”），"
                      "加入后会重复；是否已经导入过这个工作簿？")

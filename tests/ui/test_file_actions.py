@@ -206,7 +206,10 @@ def test_new_from_last_year_copies_the_plan_and_clears_results(qtbot, tmp_path, 
     assert Path(window.session.path) == target
     assert path.read_bytes() == before  # last year's file is untouched
     said = window.statusBar().currentMessage()      # review 9: it switched without a word
-    assert "已新建2022年度文件" in said and "未作改动" in said
+    assert "已新建2022年度文件" in said and "上年文件未改动" in said
+    # review 17: the sentence was cut off at a 1280 px window's edge
+    from selfeval_desktop.ui.qt import QFontMetrics
+    assert QFontMetrics(window.statusBar().font()).horizontalAdvance(said) < 1280 - 200
 
 
 def test_new_from_last_year_offers_the_file_already_made(qtbot, tmp_path, monkeypatch):

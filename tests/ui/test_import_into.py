@@ -238,3 +238,18 @@ def test_enter_on_the_question_never_adds_a_workbook_already_in_the_file(qtbot, 
         box.defaultButton().click()
     monkeypatch.setattr(QMessageBox, "exec", press_enter)
     assert import_into.choose(None, current, same) is None and shown["default"] == "取消"
+
+
+def test_the_department_is_not_counted_among_the_duplicates_it_is_said_apart(qtbot, monkeypatch):
+    """Review 17: “其中 8 个项目当前文件中已有（如“…部门整体支出”）” and then that the 部门整体
+    would not be added."""
+    current, imported = build_demo("001"), build_demo("001")
+    told = {}
+
+    def press_enter(box):
+        told["text"] = box.informativeText()
+        box.defaultButton().click()
+    monkeypatch.setattr(QMessageBox, "exec", press_enter)
+    import_into.choose(None, current, imported)
+    assert f"其中 {len(imported.projects) - 1} 个项目当前文件中已有" in told["text"]
+    assert "部门整体支出”）" not in told["text"] and "部门整体评价不会加入" in told["text"]
