@@ -78,6 +78,7 @@ class ChecksPanel(QDockWidget):
         self._all_dirty = True
         self.findings: list = []
         self._open_height: int | None = None
+        self._clicked: tuple | None = None    # (code, place) of the line clicked last
 
     def set_session(self, session, refresh: bool = True) -> None:
         """Follow ``session``; ``refresh=False`` leaves the first check run to the caller (the
@@ -189,6 +190,7 @@ class ChecksPanel(QDockWidget):
 
     def _show(self) -> None:
         self.list.setUpdatesEnabled(False)
+        scrolled = self.list.verticalScrollBar().value()
         self.list.clear()
         shown = self.shown_findings()
         error = _checks().ERROR if shown else None  # nothing to show: no import yet
@@ -208,7 +210,15 @@ class ChecksPanel(QDockWidget):
             item.setData(FINDING_ROLE, finding)
             item.setToolTip(f"{finding.message}\n单击跳到需要修改的位置")
             self.list.addItem(item)
+            if self._clicked == (finding.code, finding.place):
+                self.list.setCurrentItem(item)
+        # the place in the list is kept when it is built again (review 17: after a click in
+        # 全部 the list was rebuilt for the project shown, and the clicked line went out of view)
+        self.list.verticalScrollBar().setValue(scrolled)
+        if self.list.currentItem() is not None:
+            self.list.scrollToItem(self.list.currentItem())
         self.list.setUpdatesEnabled(True)
+        listed = self.list.count()
         scope = "本项目" if self.only_current.isChecked() else "全部"
         total = len(self.findings)
         rest = f"　整个文件共 {total} 条" if self.only_current.isChecked() else ""
@@ -222,9 +232,11 @@ class ChecksPanel(QDockWidget):
         if not shown:
             self.summary.setText(f"{scope}没有发现问题。{rest}")
         else:
+            # rows of one gap are one line: said, so the lines can be ticked off (review 17)
+            merged = f"，合为 {listed} 条" if listed < len(shown) else ""
             self.summary.setText(f"{scope}：<span style='color:{ERROR_COLOR}'>错误 {errors} 个</span>，"
                                  f"<span style='color:{WARNING_COLOR}'>提醒 {warnings} 个</span>"
-                                 f"（单击一条跳到对应位置）{rest}")
+                                 f"{merged}（单击一条跳到对应位置）{rest}")
 
     def _fold(self, empty: bool) -> None:
         """Nothing to list: the dock folds to its summary line, and opens again to the height it
@@ -255,4 +267,5 @@ class ChecksPanel(QDockWidget):
     def _activated(self, item) -> None:
         finding = item.data(FINDING_ROLE)
         if finding is not None:
+            self._clicked = (finding.code, finding.place)
             self.findingActivated.emit(finding.place)

@@ -580,3 +580,25 @@ def test_the_lists_score_and_grade_columns_hold_their_widest_text(qtbot, tmp_pat
         need = view.style().sizeFromContents(view.style().ContentsType.CT_ItemViewItem, option,
                                              option.rect.size(), view).width()
         assert need <= view.columnWidth(col), (text, need, view.columnWidth(col))
+
+
+def test_the_list_of_all_says_its_lines_and_keeps_the_one_clicked_in_view(qtbot, tmp_path):
+    """Review 17: 全部 said 214 findings over 168 lines, and after a click on another project's
+    line the list was rebuilt with that line out of view and not selected."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.domain.rollover import next_year
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, next_year(build_demo("004"))))
+    checks = window.checks
+    checks.refresh()
+    checks.only_current.setChecked(False)
+    lines = checks.list.count()
+    assert lines < len(checks.findings) and f"合为 {lines} 条" in checks.summary.text()
+    far = next(i for i in range(lines - 1, 0, -1)
+               if checks.list.item(i).data(Qt.ItemDataRole.UserRole + 1).place.project_id
+               != window.page.pid)
+    checks.list.scrollToItem(checks.list.item(far))
+    checks.list.itemClicked.emit(checks.list.item(far))
+    current = checks.list.currentItem()
+    assert current is not None and current.text() == checks.list.item(far).text()
+    viewport = checks.list.viewport().rect()
+    assert viewport.intersects(checks.list.visualItemRect(current))
