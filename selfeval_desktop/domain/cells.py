@@ -231,6 +231,20 @@ def currency_amount(value) -> bool:
     return bool(rest) and not any(rest.endswith(name) for name in MONEY_UNITS)
 
 
+_GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+GROUPED_YUAN_FROM = Decimal(100_000)   # 10 亿元 if it were 万元: far more likely 元
+
+
+def unit_unclear(value) -> bool:
+    """A pasted amount whose unit a 万元 column cannot take for granted: written with ¥ and no
+    unit (``currency_amount``), or a large figure grouped by thousands as a 元 sheet writes it
+    (``3,200,000.00`` — review 17: taken as 320 亿 unasked)."""
+    if currency_amount(value):
+        return True
+    s = _normalise_number_text(cell_text(value))
+    return bool(_GROUPED.match(s)) and abs(Decimal(s.replace(",", ""))) >= GROUPED_YUAN_FROM
+
+
 def without_currency(value) -> str:
     """The amount of ``¥12,345.67`` without its sign (“12,345.67”), to say what to write instead."""
     return _CURRENCY.sub("", _normalise_number_text(cell_text(value)))

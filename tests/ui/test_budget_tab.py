@@ -305,3 +305,17 @@ def test_the_sources_block_of_a_basic_form_goes_to_the_rows_it_names(qtbot, tab,
     assert "“合计”行未粘贴" in grid.message and not project(path).unread
     grid.paste("资金来源\t计划安排资金（元）\r\n中央财政\t20000\r\n")        # a title in 元
     assert project(path).funding.by_source[Source.CENTRAL].planned == 2_000_000
+
+
+def test_large_amounts_grouped_by_thousands_ask_their_unit_too(qtbot, tab, path, monkeypatch):
+    """Review 17: 3,200,000.00 from a 元 sheet (no ¥) was taken as 3,200,000 万元 (320 亿)."""
+    asked = _answer(monkeypatch, 0)                              # 是元
+    grid = tab.fund_grid
+    grid.setCurrentIndex(grid.model().index(0, fkm.COL_LABEL))
+    grid.paste("年度资金总额\t3,200,000.00\t3,200,000.00\t3,100,000.00\r\n")
+    [(text, _buttons)] = asked
+    assert "是按千位分隔的大数（如“3,200,000.00”）" in text
+    f = project(path).funding
+    assert (f.initial_budget, f.annual_budget, f.executed) == (320_000_000, 320_000_000, 310_000_000)
+    grid.paste("年度资金总额\t14,640.83\t14640.83\t1,467\r\n")      # small: 万元, unasked
+    assert len(asked) == 1 and project(path).funding.initial_budget == 14_640_830_000

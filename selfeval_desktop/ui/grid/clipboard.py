@@ -8,7 +8,7 @@ import functools
 from ..models.base import ErrorRole, KindRole
 from ..qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
 from ..session_tx import SessionError
-from ...domain.cells import currency_amount
+from ...domain.cells import currency_amount, unit_unclear
 from . import tsv
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
@@ -279,15 +279,16 @@ class ClipboardOps:
         money = {col for col in columns if model.rowCount()
                  and model.data(model.index(0, col), KindRole) == "money"}
         signed = [value for row in block for value, col in zip(row, columns)
-                  if col in money and currency_amount(value)]
+                  if col in money and value is not None and unit_unclear(value)]
         if not signed:
             return "万元"
         from .. import dialogs
         example = signed[0].strip()
         as_yuan, as_wan = (tsv.cell_for_column(example, "money", unit) for unit in ("元", "万元"))
+        why = "带有人民币符号" if currency_amount(example) else "是按千位分隔的大数"
         answer = dialogs.choose(
-            self, "粘贴的金额带人民币符号",
-            f"粘贴的 {len(signed)} 个金额带有人民币符号（如“{example}”），没有写单位；本表金额以万元为单位。"
+            self, "粘贴的金额单位不明",
+            f"粘贴的 {len(signed)} 个金额{why}（如“{example}”），没有写单位；本表金额以万元为单位。"
             f"\n\n这些金额是元还是万元？", [f"是元（{example} 即 {as_yuan} 万元）",
                                        f"是万元（{example} 即 {as_wan} 万元）", "取消粘贴"])
         return {0: "元", 1: "万元"}.get(answer)

@@ -33,14 +33,15 @@ def cell_for_column(text: str, kind: str, currency_unit: str = "万元") -> str:
     """What to store for a pasted cell in a column of ``kind`` (money in 万元, decimal, text).
 
     Readable numbers are normalised (``1,234.50`` in a 万元 column → ``1234.5``; ``85分`` →
-    ``85``); an amount with a currency sign and no unit (``¥1,234.50``) is in ``currency_unit``,
-    as the user answered (``¥12,345.00`` in 元 → ``1.2345``); unreadable text is returned as
+    ``85``); an amount whose unit is unclear (``¥1,234.50``, ``3,200,000.00``: ``cells.unit_unclear``)
+    is in ``currency_unit``, as the user answered (``¥12,345.00`` in 元 → ``1.2345``); unreadable
+    text is returned as
     pasted so that the cell keeps it and turns red.
     """
     raw = cells.cell_text(text)
     if kind == "money":
         try:
-            fen = cells.cell_money(raw, currency_unit if cells.currency_amount(raw) else "万元")
+            fen = cells.cell_money(raw, currency_unit if cells.unit_unclear(raw) else "万元")
         except cells.CellError:
             return raw
         return format_wan(fen)
