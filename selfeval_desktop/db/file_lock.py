@@ -18,6 +18,7 @@ import json
 import os
 from pathlib import Path
 import sys
+import time
 
 LOCK_PREFIX = "~$"
 LOCK_SUFFIX = ".lock"
@@ -74,6 +75,26 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def boot_time() -> float | None:
+    """When this machine last started (epoch seconds), or None when it cannot be told."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        try:
+            import ctypes
+            ticks = ctypes.windll.kernel32.GetTickCount64
+            ticks.restype = ctypes.c_ulonglong
+            return time.time() - ticks() / 1000
+        except Exception:
+            return None
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("btime "):
+                    return float(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 @dataclass(frozen=True)
 class LockInfo:
     pid: int
@@ -100,9 +121,21 @@ class LockInfo:
             return None
 
     def is_stale(self) -> bool:
-        """A lock of a process on this machine that no longer runs. Another host's lock is
-        never judged stale: we cannot see its processes."""
-        return self.host == _host() and not pid_alive(self.pid)
+        """A lock of a process on this machine that no longer runs — or that was written before
+        the machine last started (a power cut, then another program given the same process id:
+        the clerk was locked out of the file on their own PC). Another host's lock is never
+        judged stale: we cannot see its processes."""
+        if self.host != _host():
+            return False
+        return not pid_alive(self.pid) or self._before_boot()
+
+    def _before_boot(self) -> bool:
+        booted = boot_time()
+        try:
+            written = datetime.fromisoformat(self.time).timestamp()
+        except ValueError:
+            return False
+        return booted is not None and written < booted - 60   # a minute's slack for clocks
 
     def from_another_computer(self) -> bool:
         """A lock written by another computer (a shared folder, a U盘 moved from a laptop).

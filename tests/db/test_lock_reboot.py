@@ -1,0 +1,31 @@
+"""A lock of this computer written before it last started is stale, whatever process now has its
+id: after a power cut Windows may give that id to another program, and the clerk was locked out
+of the file on their own PC."""
+from __future__ import annotations
+
+from datetime import datetime
+import os
+
+import pytest
+
+from selfeval_desktop.db import file_lock
+from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
+
+
+@pytest.mark.skipif(file_lock.boot_time() is None, reason="boot time cannot be told here")
+def test_a_lock_from_before_the_machine_started_is_stale_even_if_its_pid_runs(tmp_path):
+    doc = tmp_path / "自评.sqlite"
+    doc.write_bytes(b"")
+    mine = LockInfo.mine()
+    before_boot = LockInfo(os.getpid(), mine.host, mine.user, "2000-01-01T08:00:00")
+    assert file_lock.pid_alive(before_boot.pid) and before_boot.is_stale()
+    assert not mine.is_stale()                              # written now, by a live process
+    lock_path_for(doc).write_text(before_boot.to_json(), encoding="utf-8")
+    lock = FileLock(doc)
+    assert lock.acquire() is None and lock.held            # taken: the old one was stale
+    lock.release()
+
+
+def test_boot_time_is_in_the_past():
+    booted = file_lock.boot_time()
+    assert booted is None or booted < datetime.now().timestamp()
