@@ -224,7 +224,7 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
     except sqlite3.Error as exc:
         raise DocumentError(f"无法打开“{path.name}”（{sqlite_reason(exc)}）") from None
     if not readonly:   # a read never writes; an editable open tidies the folder (review 16b P2-6)
-        temp_files.remove_debris(path.parent)
+        temp_files.remove_debris(path.parent, keep=path)
     return OpenedDocument(conn, path, readonly, version, backup, notice)
 
 
@@ -365,7 +365,7 @@ def write_atomically(path: str | Path, build) -> None:
         raise DocumentError(folder_refusal(path, exc)) from exc
     finally:
         _remove(tmp)
-    temp_files.remove_debris(path.parent)
+    temp_files.remove_debris(path.parent, keep=path)
 
 
 def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
@@ -402,7 +402,7 @@ def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
         except OSError:
             pass
         raise
-    temp_files.remove_debris(target.parent)
+    temp_files.remove_debris(target.parent, keep=target)
 
 
 @contextmanager

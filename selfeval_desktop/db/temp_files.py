@@ -26,7 +26,7 @@ import stat
 import sys
 import time
 
-from .file_lock import pid_alive
+from .file_lock import lock_path_for, pid_alive
 
 PREFIX = "~$"
 SUFFIX = ".tmp"
@@ -83,11 +83,15 @@ def is_debris(path: Path, now: float | None = None) -> bool:
     return journal or _is_database_or_empty(path)
 
 
-def remove_debris(folder: str | Path) -> list[Path]:
+def remove_debris(folder: str | Path, keep: str | Path | None = None) -> list[Path]:
     """Remove the temporary files killed programs of ours left in ``folder``; the ones removed.
-    A folder that cannot be read or written is left as it is (nothing to say to the clerk)."""
+    ``keep`` (the file being opened or written) is never removed, nor a file with a ``~$…lock``
+    beside it (open in a window) — review 18a: opening an old leftover such as
+    ``.X.sqlite.tmp-PID`` for editing deleted the very file opened. A folder that cannot be read
+    or written is left as it is (nothing to say to the clerk)."""
     removed = []
     now = time.time()
+    kept = _same_file_key(keep) if keep is not None else None
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -96,7 +100,8 @@ def remove_debris(folder: str | Path) -> list[Path]:
         if not entry.name.startswith((PREFIX, ".")):
             continue
         path = Path(entry.path)
-        if not is_debris(path, now):
+        if not is_debris(path, now) or _same_file_key(path) == kept \
+                or lock_path_for(path).exists():
             continue
         try:
             path.unlink()
@@ -104,6 +109,17 @@ def remove_debris(folder: str | Path) -> list[Path]:
             continue
         removed.append(path)
     return removed
+
+
+def _same_file_key(path: str | Path):
+    """What tells two names of one file apart from another file: its resolved path (and, where
+    it exists, device and inode — a different spelling of the same file)."""
+    path = Path(path)
+    try:
+        info = path.stat()
+        return (info.st_dev, info.st_ino)
+    except OSError:
+        return str(path.resolve())
 
 
 _HIDDEN = 0x02              # FILE_ATTRIBUTE_HIDDEN

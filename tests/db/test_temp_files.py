@@ -162,3 +162,24 @@ def test_the_temporary_file_is_hidden_while_built_and_shown_before_it_becomes_th
     tmp = f"~$新.sqlite.{os.getpid()}.tmp"
     assert seen == [(tmp, True, False), (tmp, False, False)]
 
+
+
+def test_the_file_opened_or_one_open_in_a_window_is_never_removed(tmp_path):
+    """Review 18a: a clerk who opened an old leftover (``.X.sqlite.tmp-PID``) for editing lost
+    it — the open's cleanup removed the very file opened; nor may a leftover open in another
+    window (a ``~$…lock`` beside it) go."""
+    from selfeval_desktop.db.file_lock import lock_path_for
+    opened = tmp_path / f".2021年度自评.sqlite.tmp-{dead_pid()}"
+    create_document(opened).close()
+    held = tmp_path / f".2020年度自评.sqlite.tmp-{dead_pid()}"
+    create_document(held).close()
+    lock_path_for(held).write_text('{"pid": 1, "host": "x"}', encoding="utf-8")
+    for path in (opened, held):
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    doc = open_document(opened)          # for editing: the folder's debris is cleaned
+    try:
+        assert opened.exists() and held.exists()
+        repo.save_document(doc.conn, small_document(1))
+    finally:
+        doc.close()
+    assert opened.exists()
