@@ -64,21 +64,33 @@ class Replug:
         now = identity(self.path)
         if now is None:
             return                    # none (pulled out: said as such)
-        if now == self._identity:
+        if now == self._identity and self._handle_alive():
             self._written_over(judge)
+            return
+        # another file at the path — or the same numbers, but the old handle reads no more (a
+        # FAT/exFAT U盘 on Windows keeps them across a re-plug: review 18a). Compared on a
+        # read-only open: nothing is written to a file that may not be ours (an older format
+        # would otherwise be backed up and migrated in place, then refused — review 18a)
+        try:
+            probe = open_document(self.path, readonly=True)
+        except DocumentError:
+            return
+        try:
+            same = repo.load_document(probe.conn) == self.document
+        except Exception:             # anything unreadable is not the document on screen
+            same = False
+        finally:
+            probe.close()
+        if not same:
+            if judge:
+                self.replaced_by_another = REPLACED.format(name=Path(self.path).name)
             return
         try:
             fresh = open_document(self.path)
         except DocumentError:
             return
-        try:
-            same = not fresh.readonly and repo.load_document(fresh.conn) == self.document
-        except Exception:             # anything unreadable is not the document on screen
-            same = False
-        if not same:
+        if fresh.readonly:
             fresh.close()
-            if judge:
-                self.replaced_by_another = REPLACED.format(name=Path(self.path).name)
             return
         old, self.opened, self.conn = self.opened, fresh, fresh.conn
         self._identity, self.replaced_by_another = now, None
@@ -88,6 +100,14 @@ class Replug:
             old.close()
         except Exception:             # the old handle's file is gone: nothing to close cleanly
             pass
+
+    def _handle_alive(self) -> bool:
+        """The connection still reads its file (a read transaction reads its header)."""
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception:
+            return False
+        return True
 
     def _written_over(self, judge: bool) -> None:
         """The same file, written by something else since it was opened (review 16b P2-4: another

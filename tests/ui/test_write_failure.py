@@ -4,6 +4,7 @@ claim the work is saved, and the text being typed stays in its field."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 
 import pytest
@@ -261,3 +262,42 @@ def test_a_paste_that_cannot_be_saved_says_it_was_taken_back(qtbot, tmp_path, us
     assert grid.message.startswith("粘贴没有保存")
     assert reread(usb).projects[0].indicators == before
     assert grid.model().data_rows == len(before)
+
+
+def test_an_older_file_put_in_its_place_is_not_migrated_to_be_compared(qtbot, tmp_path, usb,
+                                                                       monkeypatch):
+    """Review 18a: following a re-plugged U盘 opened the file at the path for editing to compare
+    it — an older-format file (another unit's, copied there) was backed up and migrated in place,
+    then refused as another file."""
+    import shutil
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    window = make_window(qtbot, tmp_path, usb)
+    older = tmp_path / "旧格式.sqlite"
+    shutil.copy(Path(__file__).parents[1] / "db" / "fixtures" / "schema_1_0.sqlite", older)
+    before = older.read_bytes()
+    older.replace(usb)
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "赵六")
+    leave(qtbot, edit)
+    assert usb.read_bytes() == before                          # not migrated, not written
+    assert sorted(p.name for p in usb.parent.iterdir() if "备份" in p.name) == []
+    assert window.saved_label.text().startswith("未保存")
+
+
+def test_a_handle_that_reads_no_more_is_followed_to_the_same_file(qtbot, tmp_path, usb, monkeypatch):
+    """Review 18a: on Windows a FAT/exFAT U盘 keeps its device and inode numbers across a
+    re-plug, so only a handle that no longer reads tells the file came back."""
+    from selfeval_desktop.ui import session_replug
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    window = make_window(qtbot, tmp_path, usb)
+    session = window.session
+    monkeypatch.setattr(session_replug.Replug, "_handle_alive", lambda self: self.conn is not dead)
+    dead = session.conn
+    edit = window.page.tab_widgets["overview"].edits["leader"]
+    focus(qtbot, edit)
+    type_text(qtbot, edit, "杨哲")
+    leave(qtbot, edit)
+    assert session.conn is not dead and not boxes
+    assert reread(usb).projects[0].leader == "杨哲"
