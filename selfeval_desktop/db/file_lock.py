@@ -344,10 +344,18 @@ class FileLock:
         if text is not None:
             if LockInfo.read(self.path) != holder:
                 return LockInfo.read(self.path) or LockInfo(0, "", "", "")
-            self._remove()
+            try:
+                self._remove()
+            except OSError:           # a read-only share: nothing taken (review 18a)
+                return holder
         found = self.acquire()
         if found is None and self.held:
             self._replaced = text
+        elif text is not None and not self.path.exists():
+            # ours could not be written (a full disk): the other computer's goes back, and the
+            # file is not opened as if it were ours (review 18a)
+            _put_back(self.path, text)
+            return holder
         return found
 
     def renew(self) -> LockInfo | None:

@@ -29,3 +29,30 @@ def test_a_lock_from_before_the_machine_started_is_stale_even_if_its_pid_runs(tm
 def test_boot_time_is_in_the_past():
     booted = file_lock.boot_time()
     assert booted is None or booted < datetime.now().timestamp()
+
+
+def test_taking_over_on_a_full_disk_puts_the_other_lock_back_and_takes_nothing(tmp_path, monkeypatch):
+    """Review 18a: with no room for ours, the other computer's lock was deleted and the file
+    opened editable with no lock at all."""
+    doc = tmp_path / "自评.sqlite"
+    doc.write_bytes(b"")
+    other = LockInfo(4242, "KJJ-PC01", "wangli", "2026-12-01T17:02:11")
+    lock_path_for(doc).write_text(other.to_json(), encoding="utf-8")
+    before = lock_path_for(doc).read_bytes()
+    lock = FileLock(doc)
+    monkeypatch.setattr(FileLock, "acquire", lambda self: setattr(self, "failure", "磁盘已满"))
+    assert lock.take_over(other) == other and not lock.held
+    assert lock_path_for(doc).read_bytes() == before
+
+
+def test_taking_over_where_the_lock_cannot_be_removed_takes_nothing(tmp_path, monkeypatch):
+    doc = tmp_path / "自评.sqlite"
+    doc.write_bytes(b"")
+    other = LockInfo(4242, "KJJ-PC01", "wangli", "2026-12-01T17:02:11")
+    lock_path_for(doc).write_text(other.to_json(), encoding="utf-8")
+
+    def refused(self):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(FileLock, "_remove", refused)
+    lock = FileLock(doc)
+    assert lock.take_over(other) == other and not lock.held
