@@ -43,6 +43,14 @@ def already_there(current: Document, project: Project) -> bool:
     return bool(key[0]) and any(project_key(p) == key for p in current.projects)
 
 
+def _duplicate(current: Document, project: Project) -> bool:
+    """Already in the file — the 部门整体 apart when the file has one: it is not added at all,
+    and said so (review 17: counted among the duplicates, then said not to be added)."""
+    if project.kind == ProjectKind.DEPARTMENT and current.department is not None:
+        return False
+    return already_there(current, project)
+
+
 def _department(doc: Document) -> Project | None:
     return next((p for p in doc.projects if p.kind == ProjectKind.DEPARTMENT), None)
 
@@ -58,8 +66,7 @@ def choose(window, current: Document, imported: Document) -> str | None:
     notes = mismatches(current, imported)
     # the 部门整体 is said apart when the file has one (it is not added; review 17: it was
     # counted among the duplicates, then said not to be added)
-    twice = [p for p in imported.projects if already_there(current, p)
-             and not (p.kind == ProjectKind.DEPARTMENT and current.department is not None)]
+    twice = [p for p in imported.projects if _duplicate(current, p)]
     if twice:
         notes.append(f"其中 {len(twice)} 个项目当前文件中已有（同名、同实施单位，如“{twice[0].name.strip()}”），"
                      "加入后会重复；是否已经导入过这个工作簿？")
@@ -81,8 +88,10 @@ def default_answer(current: Document, imported: Document) -> str | None:
     """The button Enter presses: 取消 when every project is already in the file (review 16a: a
     double-click and Enter added seven duplicates before the question was seen), 另存为新文件
     for another year's workbook or one with some already here, else 加入当前文件."""
-    twice = sum(1 for p in imported.projects if already_there(current, p))
-    if imported.projects and twice == len(imported.projects):
+    addable = [p for p in imported.projects
+               if not (p.kind == ProjectKind.DEPARTMENT and current.department is not None)]
+    twice = sum(1 for p in addable if _duplicate(current, p))
+    if addable and twice == len(addable):
         return None
     if twice or current.year and imported.year and current.year != imported.year:
         return NEW

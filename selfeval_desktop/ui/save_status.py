@@ -11,15 +11,17 @@ KEPT = ("输入的内容没有丢：输入框里的文字仍在原处（红框�
         "也已复制到剪贴板。")
 RETRY = ("腾出磁盘空间、关闭占用此文件的程序后，再离开一次输入框，或选中那一格按 F2 再按 Enter，"
          "即可保存；也可用“文件 → 另存为副本”把已保存的内容另存一份。")
-GROUP_RETRY = ("腾出磁盘空间（或接回 U 盘）、关闭占用此文件的程序后，再做一次即可；要粘贴的内容"
-               "仍在剪贴板中。")
+GROUP_RETRY = "腾出磁盘空间（或接回 U 盘）、关闭占用此文件的程序后，再做一次即可"
 
 
 def failure_advice(message: str) -> str:
     """The 保存失败 box: why, that nothing typed is lost, and what to do (review 7: it said
     only why, and clerks retyped what was still there)."""
     if GROUP_UNDONE in message:       # a paste, fill or clearing taken back whole
-        return f"{message}\n\n{GROUP_RETRY}"
+        if "重新打开" in message:     # another file in its place: reopen, not retry
+            return message
+        pasted = "；要粘贴的内容仍在剪贴板中" if "“粘贴" in message else ""
+        return f"{message}\n\n{GROUP_RETRY}{pasted}。"
     # the U盘 messages say what to do (接回后 …; 重新打开 for another file in its place)
     retry = "" if "接回后" in message or "重新打开" in message else "\n" + RETRY
     return f"{message}\n\n{KEPT}{retry}"

@@ -441,7 +441,13 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         write failed (the file unchanged), the history is kept: once that step has returned, the
         stack's index is put back without running it (``_restore_index``); until then no other
         step runs."""
-        self.document = repo.load_document(self.conn)
+        try:
+            self.document = repo.load_document(self.conn)
+        except (sqlite3.Error, OSError):
+            # the file cannot be read either (a U盘 really pulled out): what is on screen stays,
+            # and nothing escapes into QUndoStack (review 18a)
+            if not self._stack_depth:
+                raise
         self._scores.clear()
         if self._stack_depth:
             if self._failed_at is None:

@@ -253,3 +253,8 @@ def test_the_department_is_not_counted_among_the_duplicates_it_is_said_apart(qtb
     import_into.choose(None, current, imported)
     assert f"其中 {len(imported.projects) - 1} 个项目当前文件中已有" in told["text"]
     assert "部门整体支出”）" not in told["text"] and "部门整体评价不会加入" in told["text"]
+
+
+def test_a_workbook_of_this_file_with_its_department_still_defaults_to_cancel():
+    """Review 18a: the default counted the 部门整体 as a duplicate while the text did not."""
+    assert import_into.default_answer(build_demo("001"), build_demo("001")) is None

@@ -301,3 +301,39 @@ def test_a_handle_that_reads_no_more_is_followed_to_the_same_file(qtbot, tmp_pat
     leave(qtbot, edit)
     assert session.conn is not dead and not boxes
     assert reread(usb).projects[0].leader == "杨哲"
+
+
+def test_the_advice_for_a_group_taken_back_fits_what_it_was():
+    """Review 18a: “要粘贴的内容仍在剪贴板中” was said for a clearing or a fill too, and “再做一次”
+    beside “请关闭后重新打开”."""
+    from selfeval_desktop.ui.save_status import failure_advice
+    from selfeval_desktop.ui.session_tx import GROUP_UNDONE
+    paste = failure_advice(f"保存失败，“粘贴 3 行 × 2 列”未完成{GROUP_UNDONE}：磁盘空间不足")
+    fill = failure_advice(f"保存失败，“向下填充”未完成{GROUP_UNDONE}：磁盘空间不足")
+    other = failure_advice(f"保存失败，“清除”未完成{GROUP_UNDONE}：“f.sqlite”已不是打开时的那个文件"
+                           "……请关闭后重新打开它，再核对刚才的修改")
+    assert "剪贴板" in paste and "再做一次" in paste
+    assert "剪贴板" not in fill and "再做一次" in fill
+    assert "再做一次" not in other and "剪贴板" not in other
+
+
+def test_an_undo_whose_file_cannot_be_read_either_raises_nothing(qapp, tmp_path, monkeypatch):
+    """Review 18a: with the U盘 really pulled, re-reading the file after a failed undo could raise
+    inside QUndoStack, the case review 16b P1-1 was about."""
+    import sqlite3
+    from selfeval_desktop.db import repo
+    from tests.ui.ui_fixtures import open_session
+    session = open_session(make_file(tmp_path))
+    pid = session.document.projects[0].id
+    session.set_value("project", pid, None, "leader", "杨哲")
+    session.conn.execute("CREATE TEMP TRIGGER gone BEFORE UPDATE ON project "
+                         "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+
+    def unreadable(conn):
+        raise sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(repo, "load_document", unreadable)
+    session.undo_stack.undo()                                  # nothing escapes
+    qapp.processEvents()
+    assert session.undo_stack.index() == 1 and session.write_error
+    assert session.document.projects[0].leader == "杨哲"         # as on screen
+    session.conn.close()
