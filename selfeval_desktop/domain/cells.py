@@ -228,7 +228,7 @@ def currency_amount(value) -> bool:
     if not _CURRENCY.match(s):
         return False
     rest = _CURRENCY.sub("", s)
-    return bool(rest) and not any(rest.endswith(name) for name in MONEY_UNITS)
+    return bool(_BARE_AMOUNT.match(rest))     # ¥abc is not an amount (said as unreadable)
 
 
 _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -323,8 +323,10 @@ def with_unit(text: str, unit: str | None) -> str:
     “12000” → “12000元”, “¥12,000.00” → “12,000.00元” (the title says what the ¥ does not);
     text with its own unit, or under 万元, is left as it is."""
     bare = _CURRENCY.sub("", text.strip())
-    if unit is None or unit in ("万元", "万") or not _BARE_AMOUNT.match(bare):
+    if unit is None or not _BARE_AMOUNT.match(bare):
         return text
+    if unit in ("万元", "万"):     # a ¥ under a title saying 万元 is 万元: nothing to ask
+        return bare + "万元" if bare != text.strip() else text
     return bare + unit
 
 

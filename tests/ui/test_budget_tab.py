@@ -268,7 +268,7 @@ def test_amounts_copied_with_a_yuan_sign_ask_their_unit_once(qtbot, tab, path, m
     grid.setCurrentIndex(grid.model().index(before, blm.COL_CODE))
     grid.paste("30201\t办公费\t¥12,345.67\t￥8.40\r\n")
     [(text, buttons)] = asked
-    assert "2 个金额带有人民币符号（如“¥12,345.67”）" in text
+    assert "2 个金额带有货币符号（如“¥12,345.67”）" in text
     assert buttons == ["是元（¥12,345.67 即 1.234567 万元）", "是万元（¥12,345.67 即 12345.67 万元）", "取消粘贴"]
     line = project(path).budget_lines[before]
     assert (line.code, line.planned, line.actual) == ("30201", planned, actual)

@@ -74,7 +74,23 @@ def test_an_amount_with_a_yuan_sign_and_no_unit_is_kept_red_not_guessed(session,
     is most often 元; the grids ask, a single box keeps it red and says how to write it."""
     pid = session.document.projects[0].id
     error = session.set_value("funding", pid, None, "spent_total", typed)
-    assert error and "带人民币符号，没有写单位" in error and "元”或“" in error
+    assert error and "带货币符号，没有写单位" in error and "元”或“" in error
     disk = reread(path).projects[0]
     assert disk.funding.spent_total is None and disk.unread["funding::spent_total"] == typed
 
+
+
+def test_a_large_amount_grouped_by_thousands_in_a_single_box_is_kept_red(session, path):
+    """Review 18a: the grids asked about 3,200,000.00, a single box took it as 万元 silently."""
+    pid = session.document.projects[0].id
+    error = session.set_value("funding", pid, None, "spent_total", "3,200,000.00")
+    assert error and "数额很大" in error and "“3200000.00元”或“3200000.00万元”" in error
+    assert session.set_value("funding", pid, None, "spent_total", "3200000元") is None
+    assert reread(path).projects[0].funding.spent_total == 320_000_000
+
+
+def test_a_sign_before_words_is_not_an_amount_and_a_wan_title_answers_the_sign():
+    """Review 18a: “¥abc” was told to be written “abc元”; a ¥ under a 万元 title still asked."""
+    from selfeval_desktop.domain.cells import currency_amount, with_unit
+    assert currency_amount("¥12,345.67") and not currency_amount("¥abc")
+    assert with_unit("¥8.40", "万元") == "8.40万元" and with_unit("8.4", "万元") == "8.4"

@@ -285,7 +285,7 @@ class ClipboardOps:
         from .. import dialogs
         example = signed[0].strip()
         as_yuan, as_wan = (tsv.cell_for_column(example, "money", unit) for unit in ("元", "万元"))
-        why = "带有人民币符号" if currency_amount(example) else "是按千位分隔的大数"
+        why = "带有货币符号" if currency_amount(example) else "是按千位分隔的大数"
         answer = dialogs.choose(
             self, "粘贴的金额单位不明",
             f"粘贴的 {len(signed)} 个金额{why}（如“{example}”），没有写单位；本表金额以万元为单位。"
