@@ -56,7 +56,14 @@ def save_now(window) -> None:
 
 
 def end(app, window) -> None:
-    """Close the document without asking (typing written, lock released) and quit."""
+    """Close the document without asking (typing written, lock released) and quit. A dialog
+    open at that moment is closed first, and the document only once its code has returned
+    (review 18a: code after the dialog ran against a document already closed)."""
+    modal = app.activeModalWidget()
+    if modal is not None:
+        modal.reject() if hasattr(modal, "reject") else modal.close()
+        QTimer.singleShot(0, lambda: end(app, window))
+        return
     window.save_settings()
     window.close_document(ask=False)
     app.quit()

@@ -60,3 +60,38 @@ def test_the_end_of_a_session_writes_what_was_typed_and_releases_the_file(tmp_pa
     assert code == 0, proc.stderr.read()
     assert reread(path).projects[0].leader == "李四"
     assert not lock_path_for(path).exists()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_end_with_a_dialog_open_closes_the_dialog_before_the_document(qtbot, tmp_path):
+    """Review 18a: quitting while a dialog was open ran the dialog's caller against a document
+    already closed."""
+    from selfeval_desktop.ui import end_session
+    from selfeval_desktop.ui.qt import QApplication, QMessageBox, QTimer
+    from tests.ui.shell_helpers import make_window
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    app = QApplication.instance()
+    quits = []
+    app.aboutToQuit.connect(lambda: quits.append(1))
+    seen = {}
+
+    def ask():
+        box = QMessageBox(QMessageBox.Icon.Question, "问", "要继续吗？", QMessageBox.StandardButton.Ok,
+                          window)
+        QTimer.singleShot(50, lambda: end_session.end(FakeApp(app), window))
+        box.exec()
+        seen["session"] = window.session              # what the caller finds after the box
+
+    class FakeApp:                                     # the real application, without quitting
+        def __init__(self, real):
+            self.real = real
+
+        def activeModalWidget(self):
+            return self.real.activeModalWidget()
+
+        def quit(self):
+            seen["quit"] = True
+    ask()
+    assert seen["session"] is not None                   # still open when the caller went on
+    qtbot.waitUntil(lambda: seen.get("quit", False), timeout=2000)
+    assert window.session is None
