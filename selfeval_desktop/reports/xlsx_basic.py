@@ -145,8 +145,12 @@ def _spending(sh: Sheet, project: Project, r: int) -> int:
     for line in lines:
         r += 1
         sh.merge(f"A{r}:B{r}", line_label(line), left=True)
-        sh.put(f"C{r}", _with_special(line.planned, line.special_planned))
-        sh.put(f"D{r}", _with_special(line.actual, line.special_actual))
+        for col, attr in (("C", "planned"), ("D", "actual")):
+            amount = getattr(line, attr)
+            typed = None if amount is not None else \
+                unread_text(project, "budget_line", str(line.id), attr)   # kept as typed
+            sh.put(f"{col}{r}", typed if typed is not None
+                   else _with_special(amount, getattr(line, f"special_{attr}")))
     r += 1
     sh.merge(f"A{r}:B{r}", "支出合计", bold=True)
     special = any(line.special_planned is not None or line.special_actual is not None

@@ -81,3 +81,17 @@ def test_the_score_on_it_follows_an_amount_edited_on_the_projects_sheet(tmp_path
     rows = rows_of(recalculated(out, tmp_path)["基本情况表"])
     score = next(r[1] for r in rows if r and r[0] == "综合得分")
     assert score == "95.00分"                      # 10 × 50% = 5 of the 执行率's 10
+
+
+def test_a_spending_amount_that_could_not_be_read_shows_as_typed(tmp_path):
+    """Review 18a: such a line came out empty on the 基本情况表 (the PDF and the 自评表 show it)."""
+    doc = build_demo("003")
+    project = doc.projects[0]
+    line = project.budget_lines[0]
+    line.id = 7
+    line.actual = None
+    project.unread["budget_line:7:actual"] = "约4万"
+    out = tmp_path / "unread.xlsx"
+    export_workbook(doc, out)
+    rows = rows_of(saved(out)["基本情况表"])
+    assert ["302商品和服务支出", 4, "约4万"] in rows
