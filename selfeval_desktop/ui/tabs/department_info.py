@@ -84,30 +84,10 @@ class DepartmentInfoPage(QWidget):
         note.setStyleSheet("color: #666;")
         funds_layout.addWidget(note)
 
-        goals = QGroupBox("年度总体目标", page)
-        goals_grid = QGridLayout(goals)
         self.goals: dict[str, QPlainTextEdit] = {}
-        for col, (attr, label, hint) in enumerate(GOAL_FIELDS):
-            edit = QPlainTextEdit(goals)
-            edit.setObjectName(f"department_{attr}")
-            edit.setPlaceholderText(hint)
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 6 + 14)
-            self.goals[attr] = self.binder.bind(edit, "project", attr)
-            goals_grid.addWidget(QLabel(label, goals), 0, col)
-            goals_grid.addWidget(edit, 1, col)
+        goals = self._texts("年度总体目标", GOAL_FIELDS, 6, page)
 
-        basics = QGroupBox("基本情况（打印在部门整体支出绩效自评情况中）", page)
-        basics_grid = QGridLayout(basics)
-        for col, (attr, label, hint) in enumerate(BASIC_FIELDS):
-            edit = QPlainTextEdit(basics)
-            edit.setObjectName(f"department_{attr}")
-            edit.setPlaceholderText(hint)
-            edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 4 + 14)
-            self.goals[attr] = self.binder.bind(edit, "project", attr)
-            basics_grid.addWidget(QLabel(label, basics), 0, col)
-            basics_grid.addWidget(edit, 1, col)
+        basics = self._texts("基本情况（打印在部门整体支出绩效自评情况中）", BASIC_FIELDS, 4, page)
 
         self.inner = inner = QVBoxLayout(page)
         inner.addWidget(names)
@@ -117,6 +97,21 @@ class DepartmentInfoPage(QWidget):
         self.goals_box = goals
         self.scroll = scrolled_page(self, page)
         session.fieldChanged.connect(self._field_changed)
+
+    def _texts(self, title: str, fields, lines: int, page) -> QGroupBox:
+        """A box of paragraph fields side by side, bound to the project (into ``self.goals``)."""
+        box = QGroupBox(title, page)
+        grid = QGridLayout(box)
+        for col, (attr, label, hint) in enumerate(fields):
+            edit = QPlainTextEdit(box)
+            edit.setObjectName(f"department_{attr}")
+            edit.setPlaceholderText(hint)
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+            self.goals[attr] = self.binder.bind(edit, "project", attr)
+            grid.addWidget(QLabel(label, box), 0, col)
+            grid.addWidget(edit, 1, col)
+        return box
 
     def add_section(self, widget, before_goals: bool = False) -> None:
         """Another box on the page (the department tab's list of its projects)."""
