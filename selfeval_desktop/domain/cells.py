@@ -304,8 +304,18 @@ _TOTAL_LABELS = ("合计", "小计", "总计", "合计数")
 
 def line_field(text) -> str | None:
     """The spending-line field a column title names (“预算数（万元）” → planned); None."""
-    label = normalise_label(text)
-    return next((key for key, names in LINE_TITLES.items() if title_matches(label, names)), None)
+    return match_title(normalise_label(text), LINE_TITLES)
+
+
+def match_title(label: str, titles: dict) -> str | None:
+    """The key of ``titles`` (key → names) that ``label`` names: written out in full first, and
+    only then with a trailing bracket dropped — review 18b: “其中专项（实际）” lost its （实际） and
+    became 其中专项, the planned column's title, so a pasted block's actual figures overwrote the
+    planned ones."""
+    exact = next((key for key, names in titles.items() if label in names), None)
+    if exact is not None:
+        return exact
+    return next((key for key, names in titles.items() if title_matches(label, names)), None)
 
 
 _BARE_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -344,8 +354,7 @@ def title_matches(label: str, names) -> bool:
 def indicator_field(text) -> str | None:
     """The indicator field a column title names (“偏差原因分析及改进措施” → deviation); None."""
     label = normalise_label(text)
-    return next((key for key, names in INDICATOR_TITLES.items() if title_matches(label, names)),
-                None)
+    return match_title(label, INDICATOR_TITLES)
 
 
 def fill_levels(rows, above: tuple[str, str] = ("", "")) -> list[tuple[str, str]]:

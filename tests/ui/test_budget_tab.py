@@ -319,3 +319,16 @@ def test_large_amounts_grouped_by_thousands_ask_their_unit_too(qtbot, tab, path,
     assert (f.initial_budget, f.annual_budget, f.executed) == (320_000_000, 320_000_000, 310_000_000)
     grid.paste("年度资金总额\t14,640.83\t14640.83\t1,467\r\n")      # small: 万元, unasked
     assert len(asked) == 1 and project(path).funding.initial_budget == 14_640_830_000
+
+
+def test_a_title_row_puts_the_actual_special_amounts_under_their_own_column(qtbot, tab, path):
+    """Review 18b P1: “其中专项（实际）” lost its （实际） and went to 其中专项（计划）: the planned
+    figures were overwritten and the actual ones lost, said as pasted where they belong."""
+    before = len(project(path).budget_lines)
+    grid = tab.line_grid
+    grid.setCurrentIndex(grid.model().index(before, blm.COL_CODE))
+    grid.paste("科目编码\t支出科目\t计划支出数（万元）\t实际支出数（万元）\t其中专项（计划）\t其中专项（实际）\r\n"
+               "30211\t差旅费\t10\t9\t8\t7\r\n")
+    line = project(path).budget_lines[before]
+    assert (line.planned, line.actual, line.special_planned, line.special_actual) == \
+        (10_000_000, 9_000_000, 8_000_000, 7_000_000)

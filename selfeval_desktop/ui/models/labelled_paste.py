@@ -86,7 +86,9 @@ def _titled(first_row: list[str], columns: list[int], headers, label_col: int) -
     out, found = [], 0
     for i, cell in enumerate(first_row):
         key = label_key(cell)
-        col = next((c for name, c in names.items() if title_matches(key, (name,))), None)
+        col = names.get(key)          # written out in full first (review 18b)
+        if col is None:
+            col = next((c for name, c in names.items() if title_matches(key, (name,))), None)
         if col is not None:
             out.append(col)
             found += 1
