@@ -177,3 +177,23 @@ def class_of(entry: CatalogEntry) -> CatalogEntry:
     if entry.parent is None:
         return entry
     return load_catalog(entry.scheme).by_code[entry.parent]
+
+
+def recoded(lines, scheme: SpendingScheme | str) -> list[tuple[object, str, str]]:
+    """(line id, code, name) of the spending lines whose code must change when the project's
+    classification becomes ``scheme``: a line whose name is one of the new catalog's takes its
+    code (差旅费 → 30211, or → travel); a code the new catalog does not know is cleared (the name
+    stays). Review 18b: lines pasted under 支出经济分类 kept their 30211 after 科研经费 was
+    chosen — hidden there, flagged as not in the catalog, and printed “30211差旅费”."""
+    out = []
+    for line in lines:
+        entry = lookup(line.name, scheme) if line.name.strip() else None
+        if entry is not None:
+            wanted = (entry.code, entry.name)
+        elif line.code.strip() and lookup(line.code, scheme) is None:
+            wanted = ("", line.name)
+        else:
+            continue
+        if (line.code, line.name) != wanted:
+            out.append((line.id, *wanted))
+    return out

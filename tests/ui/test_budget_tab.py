@@ -332,3 +332,26 @@ def test_a_title_row_puts_the_actual_special_amounts_under_their_own_column(qtbo
     line = project(path).budget_lines[before]
     assert (line.planned, line.actual, line.special_planned, line.special_actual) == \
         (10_000_000, 9_000_000, 8_000_000, 7_000_000)
+
+
+def test_changing_the_classification_recodes_the_lines_it_can_and_clears_the_codes_it_cannot(
+        qtbot, tab, path):
+    """Review 18b P1: lines pasted under 支出经济分类 kept their 30211 after 科研经费 was chosen —
+    hidden there, flagged as not in the catalog, and printed “30211差旅费”."""
+    from selfeval_desktop.domain.model import SpendingScheme
+    grid = tab.line_grid
+    before = len(project(path).budget_lines)
+    grid.setCurrentIndex(grid.model().index(before, blm.COL_CODE))
+    grid.paste("30211\t差旅费\t1\t1\r\n30299\t其他商品和服务支出\t2\t2\r\n")
+    box = tab.scheme_box
+    box.setCurrentIndex(box.findData(SpendingScheme.RD2011.value))
+    box.activated.emit(box.currentIndex())
+    lines = project(path).budget_lines[before:]
+    assert project(path).spending_scheme is SpendingScheme.RD2011
+    assert (lines[0].code, lines[0].name) == ("travel", "差旅费")
+    assert lines[1].code == "" and lines[1].name == "其他商品和服务支出"
+    assert "重新对应" in grid.message and "（可撤销）" in grid.message
+    tab.session.undo_stack.undo()                          # one step: scheme and codes
+    back = project(path)
+    assert back.spending_scheme is SpendingScheme.ECONOMIC
+    assert [l.code for l in back.budget_lines[before:]] == ["30211", "30299"]

@@ -291,8 +291,19 @@ class BudgetTab(QWidget):
     def _scheme_picked(self, index: int) -> None:
         if self.pid is None:
             return
-        self.session.set_value("project", self.pid, None, "spending_scheme",
-                               self.scheme_box.itemData(index))
+        scheme = self.scheme_box.itemData(index)
+        project = self.session.project(self.pid)
+        if scheme == project.spending_scheme.value:
+            return
+        changes = catalogs.recoded(project.budget_lines, scheme)   # codes of the other catalog
+        with self.session.macro("更改支出科目分类"):
+            self.session.set_value("project", self.pid, None, "spending_scheme", scheme)
+            for line_id, code, name in changes:
+                self.session.set_value("budget_line", self.pid, line_id, "code", code)
+                self.session.set_value("budget_line", self.pid, line_id, "name", name)
+        if changes:
+            self.line_grid._say(f"已按{SCHEME_NAMES[SpendingScheme(scheme)]}重新对应 {len(changes)} 行支出科目"
+                                f"（可撤销）", 8000)
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "unit" and attr == "region_word":
