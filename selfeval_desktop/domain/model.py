@@ -258,7 +258,12 @@ class Document:
 
 def new_project(doc: Document) -> Project:
     """A new, empty project of ``doc``'s unit: 主管部门, 实施单位 (the unit itself), 地址 and 邮编
-    filled in from the unit, editable (review 5: a unit with 20 projects typed them 20 times)."""
+    filled in from the unit, editable (review 5: a unit with 20 projects typed them 20 times),
+    and the spending classification of the last project."""
     unit = doc.unit
+    # the spending classification of the file's last project: a unit's R&D projects are listed
+    # one after another (review 18b: each new one started under 支出经济分类 again)
+    last = next((p for p in reversed(doc.projects) if p.kind is ProjectKind.PROJECT), None)
     return Project(name="", supervisor=unit.supervisor, implementer=unit.name,
-                   address=unit.address, postcode=unit.postcode)
+                   address=unit.address, postcode=unit.postcode,
+                   spending_scheme=last.spending_scheme if last else SpendingScheme.ECONOMIC)

@@ -133,3 +133,11 @@ def test_last_years_words_and_dates_are_reminded_in_next_years_file():
     project.start, project.end = "2020-06", "2021-12"       # ran into 2021, not 2022
     codes = [f.code for f in run_checks(doc) if f.message.startswith(f"「{project.name}」起止时间")]
     assert codes == ["period_before_year"]
+
+
+def test_a_new_project_takes_the_classification_of_the_last_one():
+    """Review 18b: each new R&D project started under 支出经济分类 again."""
+    from selfeval_desktop.domain.model import SpendingScheme, new_project
+    doc = Document(projects=[Project(name="甲", spending_scheme=SpendingScheme.RD2011)])
+    assert new_project(doc).spending_scheme is SpendingScheme.RD2011
+    assert new_project(Document()).spending_scheme is SpendingScheme.ECONOMIC
