@@ -345,3 +345,12 @@ def test_each_level_one_heading_shows_its_score_beside_its_weight(qtbot, tab, pa
                                        session.score(pid).indicators) if ind.level1 == "产出指标"]
     assert sum(lower) < sum(output)
     assert f"得分 {tab.session.profile(pid).round(sum(lower))}" in summary_text(tab)
+
+
+def test_the_insert_button_says_it_inserts_below_and_how_to_insert_above(qtbot, tab):
+    """Review 18b: “插入行” inserted below, where Excel's 插入 and Ctrl+Shift+= insert above."""
+    assert tab.add_button.text() == "在下方插入行" and "Ctrl+Shift+=" in tab.add_button.toolTip()
+    tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
+    before = tab.model.data_rows
+    tab.add_button.click()
+    assert tab.model.data_rows == before + 1 and tab.grid.currentIndex().row() == 1

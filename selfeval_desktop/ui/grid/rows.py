@@ -15,6 +15,10 @@ ROW_OPERATIONS = (("insert_above", "在上方插入行", "Ctrl+Shift+="),
                   ("down", "下移一行", "Alt+Down"))
 
 
+# the buttons under the grids: they insert below (where a list grows); the keys say both ways
+INSERT_TIP = "在当前行下方插入一行（Ctrl+=）；在上方插入请按 Ctrl+Shift+=，选中几行就插入几行"
+
+
 def keys_text(keys: str) -> str:
     """Keys as the menus write them: Alt+↑, not Alt+Up."""
     return keys.replace("Up", "↑").replace("Down", "↓")

@@ -15,6 +15,7 @@ from ...domain.money import format_wan
 from ..combo import PageComboBox
 from ..delegates import CatalogDelegate, TextDelegate
 from ..grid import Grid
+from ..grid.rows import INSERT_TIP
 from ..models import budget_line_model as blm
 from ..models.budget_line_model import SCHEME_NAMES, BudgetLineModel
 from ..models.fund_kind_model import FundKindModel
@@ -123,7 +124,8 @@ class BudgetTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("支出科目按：", lines))
         bar.addWidget(self.scheme_box)
-        self.add_button = add = QPushButton("插入行", lines)
+        self.add_button = add = QPushButton("在下方插入行", lines)
+        add.setToolTip(INSERT_TIP)          # review 18b: Excel's 插入 puts the row above
         add.clicked.connect(lambda: self.line_grid.insert_row(1))
         self.remove_button = remove = QPushButton("删除行", lines)
         remove.clicked.connect(self.line_grid.delete_rows)

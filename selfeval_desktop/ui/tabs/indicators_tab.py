@@ -7,6 +7,7 @@ from ...domain.indicator_order import grouped_order, split_groups
 from ...domain.weights import even_split, level1_totals
 from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
+from ..grid.rows import INSERT_TIP
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
 from ..qt import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
@@ -58,7 +59,8 @@ class IndicatorsTab(QWidget):
         self.even_button = QPushButton("平均分配分值", self)
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
         self.even_button.clicked.connect(self.even_split)
-        self.add_button = add_button = QPushButton("插入行", self)
+        self.add_button = add_button = QPushButton("在下方插入行", self)
+        add_button.setToolTip(INSERT_TIP)   # review 18b: Excel's 插入 puts the row above
         add_button.clicked.connect(lambda: self.grid.insert_row(1))
         self.delete_button = delete_button = QPushButton("删除行", self)
         delete_button.clicked.connect(self.grid.delete_rows)
