@@ -79,6 +79,7 @@ class ChecksPanel(QDockWidget):
         self.findings: list = []
         self._open_height: int | None = None
         self._clicked: tuple | None = None    # (code, place) of the line clicked last
+        self._may_fold = True                  # an empty list folds: first run, another project
 
     def set_session(self, session, refresh: bool = True) -> None:
         """Follow ``session``; ``refresh=False`` leaves the first check run to the caller (the
@@ -87,6 +88,7 @@ class ChecksPanel(QDockWidget):
             for signal, slot in self._connections():
                 signal.disconnect(slot)
         self.session = session
+        self._may_fold = True
         self._by_project.clear()
         self._document = []
         self._all_dirty = True
@@ -179,6 +181,7 @@ class ChecksPanel(QDockWidget):
 
     def set_current(self, pid: int | None) -> None:
         """The project selected in the window (for 只看当前项目)."""
+        self._may_fold = self._may_fold or pid != self.current_pid
         self.current_pid = pid
         self._show()
 
@@ -228,7 +231,12 @@ class ChecksPanel(QDockWidget):
         self.summary.setToolTip("上年内容：从上年文件带入、仍写着上一年度年份或时限的地方，需要判断"
                                 "是否改为本年度。取消勾选“只看当前项目”，它们列在最前。" if carried else "")
         if self.session is not None and not self._all_dirty:    # once checked: not before
-            self._fold(not shown)
+            # it opens when there is something to list; it folds only when another project is
+            # shown (or a file opened), not while typing — review 18b: the buttons above moved
+            # as findings came and went, and clicks landed on the wrong one
+            if shown or self._may_fold:
+                self._fold(not shown)
+            self._may_fold = False
         if not shown:
             self.summary.setText(f"{scope}没有发现问题。{rest}")
         else:
