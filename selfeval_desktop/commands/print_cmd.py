@@ -1,4 +1,4 @@
-"""``print FILE -o OUT.pdf [--form basic|mof] [--project ID]``: the printed forms as a PDF.
+"""``print FILE -o OUT.pdf [--form basic|mof|report] [--project ID]``: the printed forms as a PDF.
 
 The document is only read. OUT.pdf is written whole or not at all; with ``--per-project`` one PDF
 per project is written (in OUT when it is a folder, else beside it, named after each project).
@@ -30,8 +30,9 @@ def register(sub) -> None:
     p.add_argument("file", help="自评文件 / document (.sqlite)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
                    help="要写出的 PDF / PDF to write")
-    p.add_argument("--form", choices=["basic", "mof"], default="basic",
-                   help="basic：自评基本情况表（默认）；mof：项目支出绩效自评表 / which form")
+    p.add_argument("--form", choices=["basic", "mof", "report"], default="basic",
+                   help="basic：自评基本情况表（默认）；mof：项目支出绩效自评表；report：绩效自评报告"
+                        "（文字部分）/ which form")
     p.add_argument("--project", type=int, metavar="ID", action="append",
                    help="只打印该编号的项目（可重复）/ print only this project id (repeatable)")
     p.add_argument("--per-project", action="store_true",

@@ -26,6 +26,7 @@ from .fonts import missing_chars
 from .form_basic import FORM_TITLE as BASIC_TITLE, basic_form
 from .form_department import FORM_TITLE as DEPARTMENT_TITLE, department_form
 from .form_mof import FORM_TITLE as MOF_TITLE, mof_form
+from .form_report import FORM_TITLE as REPORT_TITLE, report_form
 from .pdf_common import FormPart, build_pdf, stale_check_code
 from .score_text import unscored_count
 from .spending import line_label
@@ -33,6 +34,7 @@ from .spending import line_label
 FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {
     "basic": (BASIC_TITLE, basic_form),
     "mof": (MOF_TITLE, mof_form),
+    "report": (REPORT_TITLE, report_form),    # the narrative (review 18b)
 }
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from ..domain.model import ProjectKind
 from .qt import QKeySequence, QMessageBox
 
-FORM_CHOICES = (("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表"))
+FORM_CHOICES = (("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表"),
+                ("report", "项目支出绩效自评报告（文字）"))
 DEPARTMENT_FORM = "部门整体支出绩效自评表"
 
 

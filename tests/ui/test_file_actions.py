@@ -44,6 +44,8 @@ def test_menu_has_the_file_entries(qtbot, tmp_path):
                  "导入Excel自评表…", "导出Excel…", "打开演示文件"):
         assert word in texts
     assert any(t.startswith("打印·导出PDF") for t in texts)
+    # the narrative report too (review 18b: no narrative section printed anywhere)
+    assert any(t.startswith("打印·导出PDF：项目支出绩效自评报告") for t in texts)
 
 
 def test_new_document_asks_unit_year_profile_and_a_place(qtbot, tmp_path, monkeypatch, warnings):

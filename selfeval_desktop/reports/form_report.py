@@ -1,0 +1,104 @@
+"""项目支出绩效自评报告: a project's narrative, as the seed reports are written (000, 003: 项目概况,
+绩效目标, 实施, 自评情况, 问题与建议), from what the window holds — so the report need not be
+retyped in Word (review 18b: none of the narrative sections printed on either form).
+
+Sections are numbered as they come; one with nothing written is left out. Figures come from the
+same scoring as the forms (``domain.scoring``); amounts in 万元 as typed.
+"""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from ..domain.evaluation import profile_for
+from ..domain.model import CONCLUSION_SECTIONS, Document, Project
+from ..domain.money import format_wan
+from ..domain.scoring import num, pct, score_project, shown_grade
+from .pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE,
+                         VALUE, FormPart, Grid, check_block, continued_head, footer_text, para)
+from .score_text import unscored_note
+
+FORM_TITLE = "项目支出绩效自评报告"
+BODY = VALUE.clone("report_body", spaceAfter=1.5 * mm, firstLineIndent=21)   # two characters in
+NUMBERS = "一二三四五六七八九十"
+# 三级指标, 年度指标值, 实际完成值, 分值, 得分
+TABLE_WIDTHS = [w * FRAME_WIDTH for w in (0.34, 0.2, 0.2, 0.12, 0.14)]
+
+
+def report_form(doc: Document, project: Project) -> FormPart:
+    """The 自评报告 of one project."""
+    score = score_project(project, profile_for(doc, project), doc.year)
+    flow = [para(f"{project.name.strip() or '（未命名项目）'}绩效自评报告", TITLE)]
+    unit = project.implementer.strip() or doc.unit.name.strip()
+    flow.append(para("　".join(t for t in (unit, f"{doc.year}年度" if doc.year else "") if t), SUBTITLE))
+    sections = [("项目基本情况", _basics(project, score)),
+                ("绩效目标及完成情况", _goals(project, score)),
+                ("自评结论", _result(project, score)),
+                ("存在问题及改进措施", _texts(project, ("problems", "measures"))),
+                ("经验做法", _texts(project, ("experience",))),
+                ("自评结果应用", _texts(project, ("application",))),
+                ("评价人员", _people(project))]
+    number = iter(NUMBERS)
+    for title, body in sections:
+        if body:
+            flow += [Spacer(1, 3 * mm), para(f"{next(number)}、{title}", SECTION), Spacer(1, 1 * mm)]
+            flow += body
+    flow += check_block(doc, project)
+    return FormPart(flow, footer_text(doc, project), continued_head("项目名称", project.name))
+
+
+def _paragraphs(pairs) -> list:
+    """“立项背景：…” paragraphs, those written."""
+    return [para(f"{title}：{text.strip()}", BODY) for title, text in pairs if text and text.strip()]
+
+
+def _basics(project: Project, score) -> list:
+    f = project.funding
+    body = _paragraphs((("立项背景", project.background), ("实施情况", project.implementation)))
+    if f.annual_budget is not None or f.executed is not None:
+        rate = score.execution.rate
+        money = f"全年预算数 {format_wan(f.annual_budget) or '—'} 万元，全年执行数 " \
+                f"{format_wan(f.executed) or '—'} 万元" + (f"，预算执行率 {pct(rate)}" if rate is not None
+                                                        else "")
+        body.append(para(f"资金情况：{money}。", BODY))
+    return body
+
+
+def _goals(project: Project, score) -> list:
+    body = _paragraphs((("年度总体目标（预期）", project.goal_expected),
+                        ("实际完成情况", project.goal_actual)))
+    if project.indicators:
+        g = Grid(TABLE_WIDTHS)
+        g.add([para(h, SMALL_LABEL) for h in ("三级指标", "年度指标值", "实际完成值", "分值", "得分")],
+              labels=(0, 1, 2, 3, 4))
+        for ind, s in zip(project.indicators, score.indicators):
+            g.add([para(ind.name, SMALL), para(ind.target, SMALL_CENTER),
+                   para(ind.actual, SMALL_CENTER),
+                   para("" if ind.weight is None else num(ind.weight), SMALL_CENTER),
+                   para("" if s.score is None else str(s.score), SMALL_CENTER)])
+        body += [Spacer(1, 1 * mm), g.table(repeat_rows=1)]
+    return body
+
+
+def _result(project: Project, score) -> list:
+    if score.scored:
+        reason = f"（{score.provisional_reason}）" if score.provisional else ""
+        body = [para(f"综合得分 {score.total} 分{unscored_note(score)}，自评等次：{shown_grade(score)}"
+                     f"{reason}。", BODY)]
+    else:
+        body = [para("尚未评分。", BODY)]
+    achieved = project.conclusions.get("achievement", "")
+    return body + _paragraphs((("绩效目标实现情况", achieved),))
+
+
+def _texts(project: Project, keys) -> list:
+    return _paragraphs((CONCLUSION_SECTIONS[key], project.conclusions.get(key, "")) for key in keys)
+
+
+def _people(project: Project) -> list:
+    people = [p for p in project.evaluators if p.name.strip()]
+    if not people:
+        return []
+    text = "；".join(p.name.strip() + (f"（{'，'.join(t for t in (p.title.strip(), p.org.strip()) if t)}）"
+                                       if p.title.strip() or p.org.strip() else "") for p in people)
+    return [para(text, BODY)]

@@ -1,0 +1,53 @@
+"""项目支出绩效自评报告 (``--form report``): the narrative the seeds are, printed from what the window
+holds (review 18b: none of the narrative sections printed on either form)."""
+from __future__ import annotations
+
+from selfeval_desktop.cli import main
+from selfeval_desktop.db.demo import build_demo
+from selfeval_desktop.domain.model import Evaluator, Project
+from selfeval_desktop.reports.export import export_pdf
+from tests.reports.pdf_fixtures import pdffonts, raw_text, squeeze
+
+
+def seed003():
+    doc = build_demo("003")
+    for number, project in enumerate(doc.projects, start=1):
+        project.id = number
+    return doc
+
+
+def test_the_report_tells_the_project_in_the_seeds_order(tmp_path):
+    doc = seed003()
+    project = doc.projects[0]
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = squeeze(raw_text(path))
+    assert text.startswith("学术交流活动经费绩效自评报告")
+    order = ["一、项目基本情况", "立项背景：", "资金情况：全年预算数4万元，全年执行数4万元，预算执行率100.00%",
+             "二、绩效目标及完成情况", "年度总体目标（预期）：", "三级指标", "三、自评结论",
+             "综合得分100.00分，自评等次：优秀", "绩效目标实现情况：", "四、经验做法",
+             "五、评价人员张丹妮"]
+    places = [text.index(squeeze(part)) for part in order]
+    assert places == sorted(places)
+    for ind in project.indicators:
+        assert squeeze(ind.name)[:8] in text
+    assert squeeze(project.background)[:40] in text
+    assert all(font["emb"] == "yes" for font in pdffonts(path))
+
+
+def test_sections_with_nothing_written_are_left_out(tmp_path):
+    doc = seed003()
+    bare = Project(name="空项目", id=9, evaluators=[Evaluator("张三", "科员", "县科技局")])
+    doc.projects = [bare]
+    [path] = export_pdf(doc, tmp_path / "bare.pdf", form="report")
+    text = squeeze(raw_text(path))
+    assert "一、自评结论" in text and "尚未评分" in text and "二、评价人员" in text
+    assert "张三（科员，县科技局）" in text
+    assert "项目基本情况" not in text and "存在问题" not in text
+
+
+def test_the_cli_prints_the_report(tmp_path, capsys):
+    path = tmp_path / "s003.sqlite"
+    assert main(["demo", "-o", str(path), "--seed", "003"]) == 0
+    out = tmp_path / "r.pdf"
+    assert main(["print", str(path), "-o", str(out), "--form", "report"]) == 0
+    assert "绩效自评报告" in squeeze(raw_text(out))
