@@ -54,7 +54,7 @@ def test_an_existing_file_without_extension_still_opens_the_window(tmp_path, mon
     (["score"], "缺少必填的参数：file"),
     (["score", "{doc}", "--bad"], "无法识别的参数：--bad"),
     (["print", "{doc}", "-o", "x.pdf", "--project", "abc"], "参数 --project：“abc”不是整数"),
-    (["print", "{doc}", "-o", "x.pdf", "--form", "xls"], "“xls”不是可选的值（可选：basic、mof）"),
+    (["print", "{doc}", "-o", "x.pdf", "--form", "xls"], "“xls”不是可选的值（可选：basic、mof、report）"),
     (["print", "{doc}", "-o"], "后面需要写一个值"),
     (["--frob"], "无法识别的参数：--frob"),
 ])
