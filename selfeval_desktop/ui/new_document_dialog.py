@@ -5,7 +5,8 @@ from datetime import date
 
 from ..domain.profiles import all_profiles
 from .file_actions import DEFAULT_PROFILE
-from .qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, Qt
+from .qt import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, Qt,
+                 QWidget)
 
 
 SCOPES = (("项目支出（先建一个项目，以后可再新增）", "project"),
@@ -43,6 +44,10 @@ class NewDocumentDialog(QDialog):
         form.addRow("评价年度", self.year)
         form.addRow("评价内容", self.scope)
         form.addRow("评分规则", self.profile)
+        # Tab in the order on screen (review 19: 评价年度 → 评分规则 → 评价内容)
+        for first, second in ((self.unit, self.year), (self.year, self.scope),
+                              (self.scope, self.profile)):
+            QWidget.setTabOrder(first, second)
         # review 12b: four rules and no word on which to take
         hint = QLabel("不确定时选“财政部项目支出绩效自评（财预〔2020〕10号）”；本省另有办法的选本省的。"
                       "评分规则和等次写法（优/优秀…）以后都可在窗口上方更改；部门整体评价也可以"

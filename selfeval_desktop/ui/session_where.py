@@ -88,8 +88,13 @@ def rows_name(verb: str, entity: str, count: int) -> str:
     return f"{verb} {count} 行{ROW_NAMES.get(entity, '')}"
 
 
+BUDGET_FIELDS = {"spending_scheme"}   # a project field the 预算表 shows
+
+
 def tab_of(where: Where) -> str:
     if where.entity == "project":
+        if where.attr in BUDGET_FIELDS:   # review 19: undoing 支出科目按 went to 项目概况
+            return "budget"
         return "conclusion" if where.attr in CONCLUSION_FIELDS else "overview"
     if where.entity in ("unit", "meta", "projects"):
         return "document"

@@ -350,7 +350,7 @@ def test_changing_the_classification_recodes_the_lines_it_can_and_clears_the_cod
     assert project(path).spending_scheme is SpendingScheme.RD2011
     assert (lines[0].code, lines[0].name) == ("travel", "差旅费")
     assert lines[1].code == "" and lines[1].name == "其他商品和服务支出"
-    assert "重新对应" in grid.message and "（可撤销）" in grid.message
+    assert "重新对应" in grid.message and "已清除（名称保留）" in grid.message
     tab.session.undo_stack.undo()                          # one step: scheme and codes
     back = project(path)
     assert back.spending_scheme is SpendingScheme.ECONOMIC

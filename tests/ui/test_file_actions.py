@@ -476,3 +476,18 @@ def test_the_new_document_dialog_offers_what_is_evaluated(qtbot):
     dialog.unit.setText("某县科技局")
     dialog.scope.setCurrentIndex(1)
     assert dialog.values()[0] == "某县科技局" and dialog.values()[3] == "department"
+
+
+def test_tab_in_the_new_document_dialog_follows_the_screen(qtbot):
+    """Review 19: Tab went 评价年度 → 评分规则 → 评价内容, and Tab Tab ↓ changed the rule."""
+    from selfeval_desktop.ui.new_document_dialog import NewDocumentDialog
+    dialog = NewDocumentDialog()
+    qtbot.addWidget(dialog)
+    wanted = [dialog.year, dialog.scope, dialog.profile]
+    order, widget = [], dialog.unit
+    for _ in range(50):                      # the focus chain, as Tab walks it
+        widget = widget.nextInFocusChain()
+        owner = next((w for w in wanted if w is widget or w.isAncestorOf(widget)), None)
+        if owner is not None and owner not in order:
+            order.append(owner)
+    assert order == wanted

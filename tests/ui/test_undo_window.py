@@ -196,3 +196,19 @@ def test_undoing_an_inserted_row_leaves_the_cursor_where_it_was(qtbot, window):
     assert grid.currentIndex().row() == 1 and model.data_rows == 5
     window.undo()
     assert model.data_rows == 4 and grid.currentIndex().row() == 1
+
+
+def test_undoing_the_spending_classification_stays_on_the_budget_tab(qtbot, tmp_path):
+    """Review 19: Ctrl+Z of a 支出科目按 change went to 项目概况, away from what came back."""
+    from selfeval_desktop.domain.model import SpendingScheme
+    from tests.ui.shell_helpers import make_window
+    from tests.ui.ui_fixtures import make_file
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    budget = window.page.tab_widgets["budget"]
+    window.page.tabs.setCurrentWidget(budget)
+    box = budget.scheme_box
+    box.setCurrentIndex(box.findData(SpendingScheme.RD2011.value))
+    box.activated.emit(box.currentIndex())
+    window.undo_actions.undo()
+    assert window.session.project(window.page.pid).spending_scheme is SpendingScheme.ECONOMIC
+    assert window.page.tabs.currentWidget() is budget

@@ -304,8 +304,12 @@ class BudgetTab(QWidget):
                 self.session.set_value("budget_line", self.pid, line_id, "code", code)
                 self.session.set_value("budget_line", self.pid, line_id, "name", name)
         if changes:
-            self.line_grid._say(f"已按{SCHEME_NAMES[SpendingScheme(scheme)]}重新对应 {len(changes)} 行支出科目"
-                                f"（可撤销）", 8000)
+            matched = sum(1 for _id, code, _name in changes if code)
+            cleared = len(changes) - matched
+            said = "，".join(t for t in (f"重新对应 {matched} 行支出科目" if matched else "",
+                                         f"{cleared} 行的科目编码不在新目录中，已清除（名称保留）"
+                                         if cleared else "") if t)
+            self.line_grid._say(f"已按{SCHEME_NAMES[SpendingScheme(scheme)]}：{said}（可撤销）", 8000)
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "unit" and attr == "region_word":
