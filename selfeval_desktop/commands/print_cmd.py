@@ -16,12 +16,14 @@ from .common import CommandError, open_for_reading, select_projects
 def register(sub) -> None:
     p = sub.add_parser(
         "print", help="打印表格为 PDF / print the forms to PDF",
-        description="把项目单位自评基本情况表（basic）或项目支出绩效自评表（mof）打印为 A4 PDF，"
+        description="把项目单位自评基本情况表（basic）、项目支出绩效自评表（mof）或绩效自评报告"
+                    "（report，文字部分）打印为 A4 PDF，"
                     "字体嵌入文件中。\n不指定 --project 时打印全部项目，每个项目从新的一页开始；"
                     "部门整体评价总是按部门整体支出绩效自评表打印。\n"
                     "有指标尚未评分、分值合计不是 100（表上等次印为“—”）、或定稿后内容被改动的项目，"
                     "在标准错误输出中逐个提醒。\n\n"
-                    "Print the 自评基本情况表 (basic) or the MoF 项目支出绩效自评表 (mof) as an A4 PDF\n"
+                    "Print the 自评基本情况表 (basic), the MoF 项目支出绩效自评表 (mof) or the\n"
+                    "narrative 绩效自评报告 (report) as an A4 PDF\n"
                     "with its fonts embedded. Without --project every project is printed, each from\n"
                     "a new page; the 部门整体 evaluation prints as the 部门整体支出绩效自评表.\n"
                     "Projects with rows not scored yet, with 分值 not adding up to 100 (grade\n"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from ..domain.evaluation import profile_for
+from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import CONCLUSION_SECTIONS, Document, Project
 from ..domain.money import format_wan
-from ..domain.scoring import num, pct, score_project, shown_grade
+from ..domain.scoring import pct, score_project, shown_grade
 from .pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE,
                          VALUE, FormPart, Grid, check_block, continued_head, footer_text, para)
 from .score_text import unscored_note
@@ -27,12 +27,13 @@ TABLE_WIDTHS = [w * FRAME_WIDTH for w in (0.34, 0.2, 0.2, 0.12, 0.14)]
 
 def report_form(doc: Document, project: Project) -> FormPart:
     """The 自评报告 of one project."""
-    score = score_project(project, profile_for(doc, project), doc.year)
+    profile = profile_for(doc, project)
+    score = score_project(project, profile, doc.year)
     flow = [para(f"{project.name.strip() or '（未命名项目）'}绩效自评报告", TITLE)]
     unit = project.implementer.strip() or doc.unit.name.strip()
     flow.append(para("　".join(t for t in (unit, f"{doc.year}年度" if doc.year else "") if t), SUBTITLE))
     sections = [("项目基本情况", _basics(project, score)),
-                ("绩效目标及完成情况", _goals(project, score)),
+                ("绩效目标及完成情况", _goals(project, score, profile)),
                 ("自评结论", _result(project, score)),
                 ("存在问题及改进措施", _texts(project, ("problems", "measures"))),
                 ("经验做法", _texts(project, ("experience",))),
@@ -52,30 +53,45 @@ def _paragraphs(pairs) -> list:
     return [para(f"{title}：{text.strip()}", BODY) for title, text in pairs if text and text.strip()]
 
 
+def _wan_text(label: str, fen) -> str:
+    return f"{label} {format_wan(fen)} 万元" if fen is not None else f"{label}未填写"
+
+
 def _basics(project: Project, score) -> list:
     f = project.funding
     body = _paragraphs((("立项背景", project.background), ("实施情况", project.implementation)))
     if f.annual_budget is not None or f.executed is not None:
         rate = score.execution.rate
-        money = f"全年预算数 {format_wan(f.annual_budget) or '—'} 万元，全年执行数 " \
-                f"{format_wan(f.executed) or '—'} 万元" + (f"，预算执行率 {pct(rate)}" if rate is not None
-                                                        else "")
+        money = f"{_wan_text('全年预算数', f.annual_budget)}，{_wan_text('全年执行数', f.executed)}" + \
+            (f"，预算执行率 {pct(rate)}" if rate is not None else "")
         body.append(para(f"资金情况：{money}。", BODY))
     return body
 
 
-def _goals(project: Project, score) -> list:
+def _goals(project: Project, score, profile) -> list:
     body = _paragraphs((("年度总体目标（预期）", project.goal_expected),
                         ("实际完成情况", project.goal_actual)))
     if project.indicators:
         g = Grid(TABLE_WIDTHS)
         g.add([para(h, SMALL_LABEL) for h in ("三级指标", "年度指标值", "实际完成值", "分值", "得分")],
               labels=(0, 1, 2, 3, 4))
+        ex = score.execution
+        if ex.weight:      # the 执行率's own 分值 and 得分, so the rows add up to the total (review 19)
+            g.add([para("预算执行率", SMALL), para("", SMALL_CENTER),
+                   para("" if ex.rate is None else pct(ex.rate), SMALL_CENTER),
+                   para(weight_text(ex.weight, profile), SMALL_CENTER),
+                   para("" if ex.score is None else str(ex.score), SMALL_CENTER)])
         for ind, s in zip(project.indicators, score.indicators):
             g.add([para(ind.name, SMALL), para(ind.target, SMALL_CENTER),
                    para(ind.actual, SMALL_CENTER),
-                   para("" if ind.weight is None else num(ind.weight), SMALL_CENTER),
+                   para(weight_text(ind.weight, profile) or "", SMALL_CENTER),
                    para("" if s.score is None else str(s.score), SMALL_CENTER)])
+        weights = [ind.weight for ind in project.indicators if ind.weight is not None]
+        total_weight = sum(weights, ex.weight or 0)
+        g.add([para("合计", SMALL_LABEL), "", "",
+               para(weight_text(total_weight, profile), SMALL_CENTER),
+               para(str(score.total) if score.scored else "", SMALL_CENTER)],
+              spans=[(0, 2)], labels=(0,))
         body += [Spacer(1, 1 * mm), g.table(repeat_rows=1)]
     return body
 

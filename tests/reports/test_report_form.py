@@ -51,3 +51,15 @@ def test_the_cli_prints_the_report(tmp_path, capsys):
     out = tmp_path / "r.pdf"
     assert main(["print", str(path), "-o", str(out), "--form", "report"]) == 0
     assert "绩效自评报告" in squeeze(raw_text(out))
+
+
+def test_the_indicator_table_adds_up_to_the_total_with_the_execution_row(tmp_path):
+    """Review 19: no 预算执行率 row and no 合计, so the rows added up to 90 while 综合得分 said 100;
+    a missing figure printed as “— 万元”."""
+    doc = seed003()
+    doc.projects[0].funding.executed = None
+    [path] = export_pdf(doc, tmp_path / "r.pdf", form="report")
+    text = squeeze(raw_text(path))
+    assert "预算执行率" in text[text.index("三级指标"):]
+    assert "合计100.00" in text or "合计100" in text
+    assert "全年执行数未填写" in text and "— 万元" not in text
