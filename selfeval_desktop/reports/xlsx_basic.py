@@ -19,7 +19,7 @@ from ..domain.scoring import ProjectScore, shown_grade
 from .form_basic import FORM_TITLE, MIN_EVALUATOR_ROWS, OPINION_TITLES, period_text
 from .score_text import unscored_note
 from .spending import line_label
-from .xlsx_common import Sheet, fit_row_heights, is_number, page_setup, unread_text
+from .xlsx_common import Sheet, fit_row_heights, is_number, money_cell, page_setup, unread_text
 
 SHEET_NAME = "基本情况表"
 WIDTHS = {"A": 22, "B": 28, "C": 22, "D": 28}
@@ -31,13 +31,6 @@ STAMP = "（盖章）\n年　　月　　日"
 
 def _ref(sheet: str, cell: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!" + cell
-
-
-def _amount(project: Project, fen: int | None, entity: str, row_key: str, attr: str):
-    """万元 as a number, or the text typed when it could not be read (``Project.unread``)."""
-    if fen is not None:
-        return fen_to_wan(fen)
-    return unread_text(project, entity, row_key, attr)
 
 
 def _with_special(amount: int | None, special: int | None):
@@ -112,8 +105,8 @@ def _overview(sh: Sheet, doc: Document, project: Project, r: int) -> int:
     _pair(sh, r + 1, ("项目负责人", project.leader), ("联系电话", project.phone))
     _pair(sh, r + 2, ("地　　址", project.address), ("邮　　编", project.postcode))
     _pair(sh, r + 3, ("项目起止时间", period_text(project.start, project.end)), None)
-    planned = _amount(project, f.effective_planned_total(), "funding", "", "planned_total")
-    arrived = _amount(project, f.effective_arrived_total(), "funding", "", "arrived_total")
+    planned = money_cell(project, f.effective_planned_total(), "funding", "", "planned_total")
+    arrived = money_cell(project, f.effective_arrived_total(), "funding", "", "arrived_total")
     _pair(sh, r + 4, ("计划安排资金（万元）", planned), ("实际到位资金（万元）", arrived))
     r += 4
     region = doc.unit.region_word or "省级"
@@ -122,12 +115,12 @@ def _overview(sh: Sheet, doc: Document, project: Project, r: int) -> int:
         label = ("其中：" if i == 0 else "") + label
         amount = f.by_source.get(source)
         r += 1
-        _pair(sh, r, (label, _amount(project, amount.planned if amount else None, "source",
+        _pair(sh, r, (label, money_cell(project, amount.planned if amount else None, "source",
                                      source.value, "planned")),
-              (label, _amount(project, amount.arrived if amount else None, "source",
+              (label, money_cell(project, amount.arrived if amount else None, "source",
                               source.value, "arrived")))
     r += 1
-    _pair(sh, r, ("实际支出（万元）", _amount(project, project.effective_spent_total(), "funding", "",
+    _pair(sh, r, ("实际支出（万元）", money_cell(project, project.effective_spent_total(), "funding", "",
                                         "spent_total")), None)
     return r
 

@@ -21,6 +21,7 @@ import zipfile
 
 from ..db.document import os_cause
 from ..domain.model import Project
+from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
 
 UNSCORED = "未评分"
@@ -119,6 +120,13 @@ def unread_text(project: Project, entity: str, row_key: str, attr: str) -> str |
                 entity, row_key, attr):
             return text
     return None
+
+
+def money_cell(project: Project, fen: int | None, entity: str, row_key: str, attr: str):
+    """万元 as a number, or the text typed when it could not be read (``Project.unread``)."""
+    if fen is not None:
+        return fen_to_wan(fen)
+    return unread_text(project, entity, row_key, attr)
 
 
 # ---------------------------------------------------------------- formulas and their values

@@ -27,8 +27,8 @@ from .deviation import deviation_text
 from .spending import line_code
 from .xlsx_basic import SHEET_NAME as BASIC_SHEET, basic_sheet
 from .xlsx_common import (Sheet, execution_formula, execution_value, fit_row_heights, grade_formula,
-                          grade_value, page_setup, provisional_note, rate_formula, rate_value,
-                          styles, total_formula, total_value, unread_text, write_workbook_atomically)
+                          grade_value, money_cell, page_setup, provisional_note, rate_formula,
+                          rate_value, styles, total_formula, total_value, write_workbook_atomically)
 
 COLS = "ABCDEFGHIJ"
 # about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit
@@ -48,12 +48,6 @@ class XlsxExportError(Exception):
 
 def _wan(fen: int | None) -> Decimal | None:
     return None if fen is None else fen_to_wan(fen)
-
-
-def _money(project: Project, fen: int | None, entity: str, row_key: str, attr: str):
-    if fen is not None:
-        return fen_to_wan(fen)
-    return unread_text(project, entity, row_key, attr)
 
 
 def sheet_names(doc: Document) -> list[str]:
@@ -237,11 +231,11 @@ def _fund_amounts(project: Project) -> list[tuple[str, FundKind | None, list]]:
     funding, out = project.funding, []
     for label, kind in FUND_ROWS:
         if kind is None:
-            amounts = [_money(project, getattr(funding, attr), "funding", "", attr)
+            amounts = [money_cell(project, getattr(funding, attr), "funding", "", attr)
                        for attr in ("initial_budget", "annual_budget", "executed")]
         else:
             k = funding.by_kind[kind]
-            amounts = [_money(project, getattr(k, attr), "fund_kind", kind.value, attr)
+            amounts = [money_cell(project, getattr(k, attr), "fund_kind", kind.value, attr)
                        for attr in ("initial", "annual", "executed")]
         out.append((label, kind, amounts))
     return out
@@ -284,11 +278,11 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
               ("起始年月", project.start), ("终止年月", project.end),
               ("立项背景", project.background), ("实施情况", project.implementation),
               ("支出分类方式", SCHEME_WORDS[project.spending_scheme]),
-              ("计划安排资金合计（万元）", _money(project, f.planned_total, "funding", "",
+              ("计划安排资金合计（万元）", money_cell(project, f.planned_total, "funding", "",
                                           "planned_total")),
-              ("实际到位资金合计（万元）", _money(project, f.arrived_total, "funding", "",
+              ("实际到位资金合计（万元）", money_cell(project, f.arrived_total, "funding", "",
                                           "arrived_total")),
-              ("实际支出（万元）", _money(project, f.spent_total, "funding", "", "spent_total")),
+              ("实际支出（万元）", money_cell(project, f.spent_total, "funding", "", "spent_total")),
               ("项目单位（评价机构）意见", project.unit_opinion),
               ("主管部门审核意见", project.supervisor_opinion)]
     fields += [(title, project.conclusions.get(key, ""))
@@ -307,8 +301,8 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
         r += 1
         amount = f.by_source[source]
         sh.merge(f"A{r}:B{r}", source_label(source, doc.unit.region_word))
-        sh.merge(f"C{r}:D{r}", _money(project, amount.planned, "source", source.value, "planned"))
-        sh.merge(f"E{r}:F{r}", _money(project, amount.arrived, "source", source.value, "arrived"))
+        sh.merge(f"C{r}:D{r}", money_cell(project, amount.planned, "source", source.value, "planned"))
+        sh.merge(f"E{r}:F{r}", money_cell(project, amount.arrived, "source", source.value, "arrived"))
     if project.budget_lines:
         r += 2
         for col, label in zip("ABDEFG", ("编码", "名称", "计划支出数（万元）", "实际支出数（万元）",
