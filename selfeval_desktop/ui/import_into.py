@@ -43,12 +43,15 @@ def already_there(current: Document, project: Project) -> bool:
     return bool(key[0]) and any(project_key(p) == key for p in current.projects)
 
 
+def _kept_out(current: Document, project: Project) -> bool:
+    """A 部门整体 evaluation when the file has one: never added, and said so."""
+    return project.kind == ProjectKind.DEPARTMENT and current.department is not None
+
+
 def _duplicate(current: Document, project: Project) -> bool:
-    """Already in the file — the 部门整体 apart when the file has one: it is not added at all,
-    and said so (review 17: counted among the duplicates, then said not to be added)."""
-    if project.kind == ProjectKind.DEPARTMENT and current.department is not None:
-        return False
-    return already_there(current, project)
+    """Already in the file — the 部门整体 kept out apart (review 17: it was counted among the
+    duplicates, then said not to be added)."""
+    return not _kept_out(current, project) and already_there(current, project)
 
 
 def _department(doc: Document) -> Project | None:
@@ -88,8 +91,7 @@ def default_answer(current: Document, imported: Document) -> str | None:
     """The button Enter presses: 取消 when every project is already in the file (review 16a: a
     double-click and Enter added seven duplicates before the question was seen), 另存为新文件
     for another year's workbook or one with some already here, else 加入当前文件."""
-    addable = [p for p in imported.projects
-               if not (p.kind == ProjectKind.DEPARTMENT and current.department is not None)]
+    addable = [p for p in imported.projects if not _kept_out(current, p)]
     twice = sum(1 for p in addable if _duplicate(current, p))
     if addable and twice == len(addable):
         return None
@@ -106,7 +108,7 @@ def add_to_session(session, imported: Document, title: str = "导入Excel") -> t
     current = session.document
     projects, left = [], []
     for project in imported.projects:
-        if project.kind == ProjectKind.DEPARTMENT and current.department is not None:
+        if _kept_out(current, project):
             left.append(f"部门整体评价“{project.name}”未加入：当前文件已有部门整体评价")
             continue
         if imported.unit.name.strip() and imported.unit.name != current.unit.name:
