@@ -59,9 +59,9 @@ def _projects(doc: Document):
             g.add([para(p.name.strip() or "（未命名项目）"), para(p.implementer),
                    para(format_wan(f.annual_budget), VALUE_CENTER),
                    para(format_wan(f.executed), VALUE_CENTER),
-                   para(_rate(doc, p), VALUE_CENTER)])
-        total = projects_total(doc)
-        rate = "" if total.rate is None else f"{_round(doc, total.rate * 100)}%"
+                   para(_rate(doc, p, f.executed, f.annual_budget), VALUE_CENTER)])
+        total = projects_total(doc)      # its rate only when every project has both figures
+        rate = "" if total.rate is None else _rate(doc, projects[0], total.executed, total.budget)
         g.add([para(f"合计（{total.projects} 个项目）", LABEL), "",
                para(format_wan(total.budget), VALUE_CENTER),
                para(format_wan(total.executed), VALUE_CENTER), para(rate, VALUE_CENTER)],
@@ -70,21 +70,13 @@ def _projects(doc: Document):
     return make
 
 
-def _rate(doc: Document, project: Project) -> str:
+def _rate(doc: Document, project: Project, executed, budget) -> str:
+    """执行率 as the project's rule rounds it; "" without both figures or a known rule."""
     try:
         profile = profile_for(doc, project)
     except ProfileError:
         return ""
-    return rate_text(project.funding.executed, project.funding.annual_budget, profile)
-
-
-def _round(doc: Document, value):
-    """A percentage rounded as the document's project rule rounds it."""
-    department = doc.department
-    try:
-        return profile_for(doc, department).round(value) if department else round(value, 2)
-    except ProfileError:
-        return round(value, 2)
+    return rate_text(executed, budget, profile)
 
 
 BASICS = (("background", "部门职责及主要任务"), ("implementation", "自评工作开展情况"))
