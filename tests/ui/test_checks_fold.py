@@ -10,7 +10,8 @@ from tests.ui.ui_fixtures import make_file, sample_document
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-def test_an_empty_checks_list_folds_and_opens_again_with_a_finding(qtbot, tmp_path):
+def clean_window(qtbot, tmp_path):
+    """A 1024×700 window on a project with nothing in its 问题清单."""
     doc = sample_document()
     doc.projects[0].indicators[2].actual = "有效提升"          # no finding left
     doc.projects[0].supervisor = "××县人民政府"
@@ -20,6 +21,11 @@ def test_an_empty_checks_list_folds_and_opens_again_with_a_finding(qtbot, tmp_pa
     window.resize(1024, 700)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_an_empty_checks_list_folds_and_opens_again_with_a_finding(qtbot, tmp_path):
+    window = clean_window(qtbot, tmp_path)
     checks = window.checks
     qtbot.waitUntil(lambda: not checks.pending() and checks.summary.text() != "")
     if checks.shown_findings():
@@ -38,15 +44,7 @@ def test_an_empty_checks_list_folds_and_opens_again_with_a_finding(qtbot, tmp_pa
 def test_the_list_does_not_fold_while_typing_only_when_another_project_is_shown(qtbot, tmp_path):
     """Review 18b: the grids and buttons above moved as findings came and went while typing,
     and clicks landed on the wrong button."""
-    doc = sample_document()
-    doc.projects[0].indicators[2].actual = "有效提升"
-    doc.projects[0].supervisor = "××县人民政府"
-    doc.projects[0].budget_lines[-1].planned = 15_280_000
-    doc.projects[0].budget_lines[0].planned = 4_720_000
-    window = make_window(qtbot, tmp_path, make_file(tmp_path, doc), show=False)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = clean_window(qtbot, tmp_path)
     checks = window.checks
     qtbot.waitUntil(lambda: not checks.pending() and checks.summary.text() != "")
     qtbot.waitUntil(lambda: checks.list.isHidden())

@@ -17,6 +17,21 @@ from tests.ui.ui_fixtures import make_file, reread
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
 
 
+def enter(qtbot, edit, text: str) -> None:
+    """Into the box, type, and leave it: the box is committed."""
+    focus(qtbot, edit)
+    type_text(qtbot, edit, text)
+    leave(qtbot, edit)
+
+
+def another_units_file(tmp_path):
+    """Seed 003's file (another unit's evaluation) and its bytes."""
+    from selfeval_desktop.db.demo import write_demo
+    other = tmp_path / "另一单位.sqlite"
+    write_demo(other, seed="003")
+    return other, other.read_bytes()
+
+
 @pytest.fixture
 def usb(tmp_path):
     folder = tmp_path / "U盘"
@@ -31,9 +46,7 @@ def test_a_pulled_out_usb_stick_is_said_and_nothing_typed_is_lost(qtbot, tmp_pat
     edit = window.page.tab_widgets["overview"].edits["leader"]
     gone = usb.parent.with_name("U盘_拔出")
     usb.parent.rename(gone)
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "杨哲")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "杨哲")
     assert boxes and "找不到文件" in boxes[-1] and "U 盘" in boxes[-1]
     assert "attempt" not in boxes[-1]                        # not SQLite's English
     assert "输入的内容没有丢" in boxes[-1]                    # and that nothing typed is lost
@@ -42,9 +55,7 @@ def test_a_pulled_out_usb_stick_is_said_and_nothing_typed_is_lost(qtbot, tmp_pat
     window.file_actions.save()                               # Ctrl+S does not say 已保存
     assert "没有写入文件" in boxes[-1]
     gone.rename(usb.parent)                                  # plugged back in
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "老师")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "老师")
     assert window.saved_label.text().startswith("已保存")
     assert reread(usb).projects[0].leader == "杨哲老师"
 
@@ -104,9 +115,7 @@ def test_a_file_busy_in_another_program_says_nothing_typed_is_lost_and_what_to_d
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM project").fetchone()
     edit = window.page.tab_widgets["overview"].edits["leader"]
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "杨哲")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "杨哲")
     reader.close()
     assert boxes and "文件正被其他程序使用" in boxes[-1]
     assert "输入的内容没有丢" in boxes[-1] and "另存为副本" in boxes[-1]
@@ -166,9 +175,7 @@ def test_a_usb_stick_plugged_back_in_is_written_to_again(qtbot, tmp_path, usb, m
     shutil.copy2(usb, tmp_path / "插回.sqlite")
     lock_path_for(usb).unlink()                     # the lock went with the old mount
     (tmp_path / "插回.sqlite").replace(usb)          # the same document, as another file
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "杨哲")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "杨哲")
     assert not boxes and window.saved_label.text().startswith("已保存")
     assert reread(usb).projects[0].leader == "杨哲"
     # and the file is this window's again (review 17: no lock, a CLI 定稿 went through)
@@ -178,18 +185,13 @@ def test_a_usb_stick_plugged_back_in_is_written_to_again(qtbot, tmp_path, usb, m
 def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
     """Review 16b P2-4 (the part a new file at the path shows): the window's next edit went into
     the other unit's evaluation."""
-    from selfeval_desktop.db.demo import write_demo
     boxes = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
     window = make_window(qtbot, tmp_path, usb)
-    other = tmp_path / "另一单位.sqlite"
-    write_demo(other, seed="003")
-    before = other.read_bytes()
+    other, before = another_units_file(tmp_path)
     other.replace(usb)
     edit = window.page.tab_widgets["overview"].edits["leader"]
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "赵六")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "赵六")
     assert boxes and "已不是打开时的那个文件" in boxes[-1] and "重新打开" in boxes[-1]
     assert "腾出磁盘空间" not in boxes[-1]
     assert usb.read_bytes() == before and edit.text() == "赵六"   # untouched; kept, red
@@ -199,18 +201,13 @@ def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, mon
 def test_another_file_copied_over_it_in_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
     """Review 16b P2-4: `cp other.sqlite rep.sqlite` (a file manager's 替换, same inode), then an
     edit in the window: it went into the other unit's evaluation, and 已保存 was said."""
-    from selfeval_desktop.db.demo import write_demo
     boxes = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
     window = make_window(qtbot, tmp_path, usb)
-    other = tmp_path / "另一单位.sqlite"
-    write_demo(other, seed="003")
-    before = other.read_bytes()
+    other, before = another_units_file(tmp_path)
     usb.write_bytes(before)                          # over it, in place
     edit = window.page.tab_widgets["overview"].edits["leader"]
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "赵六")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "赵六")
     assert boxes and "已不是打开时的那个文件" in boxes[-1]
     assert usb.read_bytes() == before and window.saved_label.text().startswith("未保存")
 
@@ -224,9 +221,7 @@ def test_saved_is_not_said_while_a_field_is_still_red(qtbot, tmp_path, usb, monk
     background, leader = overview.edits["background"], overview.edits["leader"]
     window.session.conn.execute("CREATE TEMP TRIGGER full BEFORE UPDATE OF background ON project "
                                 "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
-    focus(qtbot, background)
-    type_text(qtbot, background, "很长的立项背景")
-    leave(qtbot, background)
+    enter(qtbot, background, "很长的立项背景")
     assert background.property("unsaved")
     focus(qtbot, leader)
     type_text(qtbot, leader, "杨哲")
@@ -277,9 +272,7 @@ def test_an_older_file_put_in_its_place_is_not_migrated_to_be_compared(qtbot, tm
     before = older.read_bytes()
     older.replace(usb)
     edit = window.page.tab_widgets["overview"].edits["leader"]
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "赵六")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "赵六")
     assert usb.read_bytes() == before                          # not migrated, not written
     assert sorted(p.name for p in usb.parent.iterdir() if "备份" in p.name) == []
     assert window.saved_label.text().startswith("未保存")
@@ -296,9 +289,7 @@ def test_a_handle_that_reads_no_more_is_followed_to_the_same_file(qtbot, tmp_pat
     monkeypatch.setattr(session_replug.Replug, "_handle_alive", lambda self: self.conn is not dead)
     dead = session.conn
     edit = window.page.tab_widgets["overview"].edits["leader"]
-    focus(qtbot, edit)
-    type_text(qtbot, edit, "杨哲")
-    leave(qtbot, edit)
+    enter(qtbot, edit, "杨哲")
     assert session.conn is not dead and not boxes
     assert reread(usb).projects[0].leader == "杨哲"
 
