@@ -2,7 +2,8 @@
 (``selfeval-desktop finalize``) and the window.
 
 Finalizing a project stores the digest of its printed content (``domain.digest.project_digest``)
-and the time; from then on the project is read-only and its forms print the check code and QR
+and the time, and the content it was made of (``domain.finalized_diff``: 核对 says what changed);
+from then on the project is read-only and its forms print the check code and QR
 code. A project whose checks report errors is refused unless forced: a form with wrong figures
 must not carry a check code. Each change is written in one transaction with its ``history`` row;
 the in-memory projects are updated only once the transaction has committed, so a refused or failed
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 import sqlite3
 from typing import TYPE_CHECKING
 
-from ..domain.digest import check_code, project_digest
+from ..domain.digest import check_code
+from ..domain.finalized_diff import SNAPSHOT_PREFIX, snapshot_of
 from ..domain.model import Document, Project
 from ..domain.scoring import ProjectScore
 from . import repo
@@ -80,11 +82,16 @@ def finalize(conn: sqlite3.Connection, doc: Document, projects: list[Project],
         if blocked:
             raise FinalizeRefused(blocked)
     stamp = repo.now()
-    digests = {id(p): project_digest(doc, p) for p in todo}
+    snapshots = {id(p): snapshot_of(doc, p, stamp) for p in todo}
+    digests = {key: snap.digest for key, snap in snapshots.items()}
     with transaction(conn):
         for p in todo:
-            repo.update_project(conn, p.id, finalized_at=stamp, digest=digests[id(p)])
-            repo.add_history(conn, "finalize", f"{p.id} {p.name} {digests[id(p)]}")
+            snap = snapshots[id(p)]
+            repo.update_project(conn, p.id, finalized_at=stamp, digest=snap.digest)
+            # the paper's content, so that 核对 can say what changed since (kept after 撤销定稿:
+            # the paper printed then still exists)
+            repo.set_meta(conn, SNAPSHOT_PREFIX + snap.digest, snap.record())
+            repo.add_history(conn, "finalize", f"{p.id} {p.name} {snap.digest}")
     for p in todo:
         p.finalized_at, p.digest = stamp, digests[id(p)]
     return [Change(p, id(p) in digests, p.digest, p.finalized_at) for p in projects]

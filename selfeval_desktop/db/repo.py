@@ -167,6 +167,21 @@ def get_meta(conn, key: str, default: str | None = None) -> str | None:
     return default if row is None else row[0]
 
 
+def finalized_snapshots(conn) -> dict:
+    """Every project content stored at 定稿 (``domain.finalized_diff.Snapshot``) by its digest;
+    an unreadable record is left out (核对 then says no record was kept)."""
+    from ..domain.finalized_diff import SNAPSHOT_PREFIX, Snapshot
+    rows = conn.execute("SELECT key, value FROM meta WHERE key LIKE ?",
+                        (SNAPSHOT_PREFIX + "%",)).fetchall()
+    found = {}
+    for key, value in rows:
+        digest = key[len(SNAPSHOT_PREFIX):]
+        snap = Snapshot.from_record(digest, value or "")
+        if snap is not None:
+            found[digest] = snap
+    return found
+
+
 def update_unit(conn, **fields) -> None:
     bad = set(fields) - set(UNIT_FIELDS)
     if bad:

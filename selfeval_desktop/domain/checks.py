@@ -124,7 +124,8 @@ def _finalized(ctx: Context) -> None:
     why = changed_since_finalized(ctx.doc, ctx.project)
     if why:
         ctx.error("finalized_changed", f"{ctx.name}{why}，纸质表上的校验码对它已无效；"
-                  "改了哪里请与盖章的纸质表逐项对照（校验码只能说明改动过，不能指出改动处）；核实后撤销定稿、"
+                  "改了哪里见“项目 → 核对定稿校验码”（定稿时记录了内容的，逐项列出改动；更早定稿的，"
+                  "请与盖章的纸质表逐项对照）；核实后撤销定稿、"
                   "重新定稿并重新打印", "overview")
 
 

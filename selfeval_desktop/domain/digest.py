@@ -35,6 +35,18 @@ def _plain(value):
 
 def project_digest(doc: Document, project: Project) -> str:
     """sha256 (hex) of the project's printed content, with the unit, year and rule profile."""
+    return text_digest(digest_text(doc, project))
+
+
+def text_digest(text: str) -> str:
+    """sha256 (hex) of a :func:`digest_text`."""
+    import hashlib  # here, not at the top: the window imports this module to start, not to hash
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def digest_text(doc: Document, project: Project) -> str:
+    """The canonical JSON whose sha256 is the digest; stored at 定稿 so that 核对 can say what
+    changed since (``domain.finalized_diff``)."""
     content = {
         "v": DIGEST_VERSION,
         "unit": _plain(doc.unit),
@@ -46,9 +58,7 @@ def project_digest(doc: Document, project: Project) -> str:
     style = printed_style(doc, project)
     if style:     # the words printed as the 自评等次, when not the rule's own (digests of files
         content["grade_names"] = style     # printing the rule's words stay what they were)
-    data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    import hashlib  # here, not at the top: the window imports this module to start, not to hash
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def check_code(digest: str) -> str:
@@ -98,9 +108,13 @@ def verify_project(doc: Document, project: Project) -> bool | None:
     return project_digest(doc, project) == project.digest
 
 
-def verification(doc: Document) -> tuple[list[str], int, int]:
+def verification(doc: Document, snapshots: dict | None = None,
+                 limit: int | None = None) -> tuple[list[str], int, int]:
     """核对: what each finalized project's check says, as the ``verify`` command prints it and
-    the window's 项目 → 核对定稿校验码 shows it; (lines, finalized count, mismatches)."""
+    the window's 项目 → 核对定稿校验码 shows it; (lines, finalized count, mismatches).
+
+    ``snapshots``: the contents stored at 定稿 (``db.repo.finalized_snapshots``), from which a
+    mismatch lists what changed (at most ``limit`` changes a project)."""
     finalized = [p for p in doc.projects if p.digest or p.finalized_at]
     if not finalized:
         return [f"文件中没有定稿项目，无可核对（共 {len(doc.projects)} 个项目，均未定稿）"], 0, 0
@@ -122,8 +136,9 @@ def verification(doc: Document) -> tuple[list[str], int, int]:
                          f"{check_code(now)}：定稿后内容被改动过")
             lines.append(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
             # review 11: the 问题清单 sent the clerk here to find what changed; say what we can
-            lines.append(f"      现在总分 {_now_total(doc, p)}。校验码只能说明定稿后改动过，不能指出改了哪里："
-                         "请与盖章的纸质表逐项对照")
+            lines.append(f"   现在总分 {_now_total(doc, p)}")
+            from .finalized_diff import changes_lines
+            lines += changes_lines((snapshots or {}).get(p.digest), digest_text(doc, p), limit)
     unfinal = len(doc.projects) - len(finalized)
     lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return lines, len(finalized), bad

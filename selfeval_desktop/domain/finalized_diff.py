@@ -1,0 +1,256 @@
+"""What changed since 定稿: the stamped paper's content against the file's, in the clerk's words.
+
+At 定稿 the program stores the text whose sha256 is the printed 校验码 (``digest.digest_text``),
+keyed by the digest. The receiving side (主管部门, 财政) can then be told not only *that* a project
+changed after its paper was stamped but *what*: “绩效指标第3行「培训人次」实际完成值：“4次” → “5次””.
+The stored text proves itself: its sha256 must be the digest, so an altered record is said to be
+altered, never listed as the truth. Earlier 定稿 of a project are kept too (撤销定稿 and 定稿 again
+gives the same paper a new code), so the code on any paper printed from the file can be looked up.
+No Qt here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+import json
+
+from .digest import check_code, digest_text, shown_time, text_digest
+from .labels import FIELD_LABELS
+from .model import CONCLUSION_SECTIONS, FUND_KIND_LABELS, Document, Project, Source, source_label
+from .money import format_wan
+
+SNAPSHOT_PREFIX = "finalized:"     # meta key of a stored 定稿 content: finalized:<digest>
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The content of a project as it was finalized (the paper's content)."""
+    digest: str
+    text: str                 # ``digest_text`` at 定稿
+    at: str                   # the 定稿 time (ISO)
+    project_id: int | None    # the project's row id then (and now, unless it was deleted)
+    name: str                 # its name then
+
+    @property
+    def intact(self) -> bool:
+        """The stored text is the one the digest was made of (not altered since)."""
+        return text_digest(self.text) == self.digest
+
+    def record(self) -> str:
+        """The stored form (the meta value)."""
+        return json.dumps({"text": self.text, "at": self.at, "project_id": self.project_id,
+                           "name": self.name}, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_record(cls, digest: str, value: str) -> "Snapshot | None":
+        try:
+            data = json.loads(value)
+            return cls(digest, str(data["text"]), str(data.get("at") or ""),
+                       data.get("project_id") if isinstance(data.get("project_id"), int) else None,
+                       str(data.get("name") or ""))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def snapshot_of(doc: Document, project: Project, at: str) -> Snapshot:
+    """What to store when ``project`` is finalized at ``at``."""
+    text = digest_text(doc, project)
+    return Snapshot(text_digest(text), text, at, project.id, project.name)
+
+
+# ------------------------------------------------------------------ showing values
+
+MONEY = {"funding", "source", "fund_kind"}
+MONEY_ATTRS = {"planned", "actual", "special_planned", "special_actual"}   # of budget lines
+ROWS = (("budget_lines", "budget_line", "预算表支出明细", ("code", "name")),
+        ("indicators", "indicator", "绩效指标", ("level1", "level2", "name")),
+        ("evaluators", "evaluator", "评价人员", ("name",)))
+SHORT = 30        # texts longer than this are shown around where they differ
+
+
+def _money(value) -> str:
+    return "（空）" if value is None else f"{format_wan(int(value))} 万元"
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, str):
+        return f"“{value}”"
+    return str(value)
+
+
+def _change(before, after) -> str:
+    """“4次” → “5次”; a long text shown around its first difference."""
+    if (isinstance(before, str) and isinstance(after, str)
+            and max(len(before), len(after)) > SHORT):
+        start = 0
+        while start < min(len(before), len(after)) and before[start] == after[start]:
+            start += 1
+        end = 0
+        while (end < min(len(before), len(after)) - start
+               and before[-1 - end] == after[-1 - end]):
+            end += 1
+        removed, added = before[start:len(before) - end], after[start:len(after) - end]
+        if not removed or not added:     # words only added (or only taken out): say which
+            where = f"在“…{before[max(0, start - 8):start]}”之后" if start else "在开头"
+            verb, words = ("增加了", added) if added else ("删去了", removed)
+            if len(words) > 2 * SHORT:
+                words = words[:2 * SHORT] + "……"
+            return f"{where}{verb}“{words}”"
+        return f"{_excerpt(before, start, end)} → {_excerpt(after, start, end)}"
+    return f"{_shown(before)} → {_shown(after)}"
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The differing middle of ``text`` with a little of what is the same on each side."""
+    lo, hi = max(0, start - 8), min(len(text), len(text) - end + 8)
+    middle = text[lo:hi]
+    if len(middle) > 2 * SHORT:
+        middle = middle[:2 * SHORT] + "……"
+    if not middle:
+        return "（空）" if not text else "（无）"
+    return f"“{'…' if lo else ''}{middle}{'…' if hi < len(text) else ''}”"
+
+
+def _fields(out: list[str], where: str, entity: str, before: dict, after: dict,
+            money: bool = False) -> None:
+    labels = FIELD_LABELS.get(entity, {})
+    keys = [k for k in labels if k in before or k in after]
+    keys += sorted(k for k in set(before) | set(after) if k not in labels and not
+                   isinstance(before.get(k, after.get(k)), (dict, list)))
+    for key in keys:
+        b, a = before.get(key), after.get(key)
+        if b == a:
+            continue
+        label = labels.get(key, key)
+        if money or (entity == "budget_line" and key in MONEY_ATTRS):
+            out.append(f"{where}{label}：{_money(b)} → {_money(a)}")
+        else:
+            out.append(f"{where}{label}：{_change(b, a)}")
+
+
+# ------------------------------------------------------------------ the differences
+
+def differences(before: str, after: str) -> list[str]:
+    """Each change from one ``digest_text`` to another, one Chinese line each, in the order of
+    the window's tabs (unit and year first, then 项目概况, 预算表, 绩效指标, 结论)."""
+    b, a = json.loads(before), json.loads(after)
+    if b.get("v") != a.get("v"):
+        return ["定稿时与现在的校验规则版本不同，无法逐项对照"]
+    out: list[str] = []
+    _fields(out, "单位信息·", "unit", b.get("unit") or {}, a.get("unit") or {})
+    for key, label in (("year", "评价年度"), ("profile", "评分规则"), ("grade_names", "等次写法")):
+        if b.get(key) != a.get(key):
+            out.append(f"{label}：{_change(b.get(key), a.get(key))}")
+    bp, ap = b.get("project") or {}, a.get("project") or {}
+    _fields(out, "", "project", bp, ap)
+    _funding(out, bp.get("funding") or {}, ap.get("funding") or {})
+    for attr, entity, title, key_attrs in ROWS:
+        _rows(out, title, entity, key_attrs, bp.get(attr) or [], ap.get(attr) or [])
+    bc, ac = bp.get("conclusions") or {}, ap.get("conclusions") or {}
+    for key in [*CONCLUSION_SECTIONS, *sorted((set(bc) | set(ac)) - set(CONCLUSION_SECTIONS))]:
+        if bc.get(key, "") != ac.get(key, ""):
+            out.append(f"{CONCLUSION_SECTIONS.get(key, key)}：{_change(bc.get(key, ''), ac.get(key, ''))}")
+    return out
+
+
+def _funding(out: list[str], before: dict, after: dict) -> None:
+    _fields(out, "预算表·", "funding", before, after, money=True)
+    bs, as_ = before.get("by_source") or {}, after.get("by_source") or {}
+    for key in [s.value for s in Source] + sorted((set(bs) | set(as_)) - {s.value for s in Source}):
+        try:
+            name = source_label(Source(key))
+        except ValueError:
+            name = key
+        _fields(out, f"预算表·{name} ", "source", bs.get(key) or {}, as_.get(key) or {}, money=True)
+    bk, ak = before.get("by_kind") or {}, after.get("by_kind") or {}
+    for kind, name in FUND_KIND_LABELS.items():
+        _fields(out, f"预算表·{name} ", "fund_kind", bk.get(kind.value) or {},
+                ak.get(kind.value) or {}, money=True)
+
+
+def _row_name(row: dict, key_attrs: tuple[str, ...]) -> str:
+    name = next((row.get(k) for k in reversed(key_attrs) if row.get(k)), "")
+    return f"「{name}」" if name else "（未命名）"
+
+
+def _rows(out: list[str], title: str, entity: str, key_attrs: tuple[str, ...],
+          before: list[dict], after: list[dict]) -> None:
+    """Rows matched by their names (a row renamed in place still counts as the same row)."""
+    keys_b = [tuple(r.get(k) for k in key_attrs) for r in before]
+    keys_a = [tuple(r.get(k) for k in key_attrs) for r in after]
+    matcher = SequenceMatcher(None, keys_b, keys_a, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                where = f"{title}第{j + 1}行{_row_name(after[j], key_attrs)}·"
+                _fields(out, where, entity, before[i], after[j])
+            continue
+        for i in range(i1, i2):
+            out.append(f"{title}：删去了定稿时的第{i + 1}行{_row_name(before[i], key_attrs)}")
+        for j in range(j1, j2):
+            out.append(f"{title}：增加了第{j + 1}行{_row_name(after[j], key_attrs)}")
+
+
+# ------------------------------------------------------------------ 核对 with the paper's code
+
+MATCH, CHANGED, UNKNOWN = "match", "changed", "unknown"
+
+
+def normalized_code(text: str) -> str | None:
+    """The hex digits of a 校验码 as typed from the paper (ABCD-1234-…, spaces, lower case, the
+    QR code's 64 digits), or None when it cannot be one."""
+    digits = "".join(ch for ch in text.strip().lower() if ch not in "-– —　")
+    if len(digits) not in (16, 64) or any(ch not in "0123456789abcdef" for ch in digits):
+        return None
+    return digits
+
+
+def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
+                limit: int | None = None) -> tuple[str, list[str]]:
+    """(MATCH / CHANGED / UNKNOWN, the lines to show) for the 校验码 printed on a paper form."""
+    for p in doc.projects:
+        if p.digest and p.digest.startswith(code):
+            now = digest_text(doc, p)
+            if text_digest(now) == p.digest:
+                return MATCH, [f"一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，"
+                               "文件中的内容与纸质表相同"]
+            snap = snapshots.get(p.digest)
+            head = f"不一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，定稿后文件中的内容被改动过"
+            return CHANGED, [head, *changes_lines(snap, now, limit)]
+    snap = next((s for d, s in snapshots.items() if d.startswith(code)), None)
+    if snap is None:
+        return UNKNOWN, [f"文件中没有校验码为 {check_code(code)} 的定稿记录：纸质表不是"
+                         "由这个文件打印的，或校验码抄错了（也可能是在本程序能记录定稿内容之前定稿的）"]
+    project = next((p for p in doc.projects if p.id == snap.project_id), None)
+    head = f"纸质表是「{snap.name}」{shown_time(snap.at)} 定稿时打印的"
+    if project is None:
+        return CHANGED, [f"{head}；这个项目已不在文件中（被删除了）"]
+    if project.finalized_at:
+        state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
+                 f"（新校验码 {check_code(project.digest)}），纸质表上的校验码已作废")
+    else:
+        state = "此后撤销了定稿，现在未定稿"
+    now = digest_text(doc, project)
+    if text_digest(now) == snap.digest:
+        return MATCH, [f"{head}；{state}，但内容与纸质表相同"]
+    return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, limit)]
+
+
+def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None) -> list[str]:
+    """The list of changes under a 不一致 (indented), or why it cannot be given."""
+    if snap is None:
+        return ["   文件中没有定稿时内容的记录（在本程序能记录之前定稿的），无法指出改了哪里："
+                "请与盖章的纸质表逐项对照"]
+    if not snap.intact:
+        return ["   文件中定稿时内容的记录与校验码不符（记录本身被改动过），无法指出改了哪里："
+                "请与盖章的纸质表逐项对照"]
+    changes = differences(snap.text, now_text)
+    if not changes:
+        return ["   内容相同"]
+    shown = changes if limit is None else changes[:limit]
+    lines = [f"   改动了 {len(changes)} 处："] + [f"   · {c}" for c in shown]
+    if len(shown) < len(changes):
+        lines.append(f"   · ……另有 {len(changes) - len(shown)} 处（命令 selfeval-desktop verify 可列出全部）")
+    return lines

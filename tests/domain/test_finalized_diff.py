@@ -1,0 +1,182 @@
+"""核对定稿 says what changed since the paper was stamped, in the clerk's words (not only *that*
+something changed: review 11's receiver had to compare the whole form by eye)."""
+from copy import deepcopy
+from decimal import Decimal
+
+from selfeval_desktop.domain.digest import digest_text, project_digest
+from selfeval_desktop.domain.finalized_diff import (
+    CHANGED, MATCH, UNKNOWN, Snapshot, differences, normalized_code, paper_check, snapshot_of)
+from selfeval_desktop.domain.model import (
+    BudgetLine, Document, Evaluator, Indicator, Project, Source, SourceAmount, Unit)
+
+
+def make_doc():
+    p = Project(name="学术交流活动经费", leader="杨哲", id=1)
+    p.funding.annual_budget = 4_000_000
+    p.funding.by_source[Source.LOCAL] = SourceAmount(4_000_000, 4_000_000)
+    p.budget_lines = [BudgetLine("302", "商品和服务支出", 4_000_000, 3_900_000)]
+    p.indicators = [Indicator("产出指标", "数量指标", "编印简报", "≥4期", "4期", Decimal("20")),
+                    Indicator("产出指标", "质量指标", "专家库人数", "≥50人", "52人", Decimal("20")),
+                    Indicator("效益指标", "社会效益", "决策参考", "≥2篇", "2篇", Decimal("20"))]
+    p.evaluators = [Evaluator("张丹妮", "副主席", "市科协"), Evaluator("谢静", "科员", "市科协")]
+    p.background = "为加强科技工作者联系，" * 8
+    p.conclusions = {"problems": "经费使用进度偏慢"}
+    return Document(unit=Unit(name="河池市科协", region_word="自治区"), year=2020, projects=[p]), p
+
+
+def changed(edit) -> list[str]:
+    doc, p = make_doc()
+    before = digest_text(doc, p)
+    edit(doc, p)
+    return differences(before, digest_text(doc, p))
+
+
+def test_nothing_changed_lists_nothing():
+    assert changed(lambda doc, p: None) == []
+
+
+def test_a_section_emptied_or_a_source_first_filled_is_said_once():
+    def edit(doc, p):
+        p.conclusions["problems"] = ""
+        p.funding.by_source[Source.CENTRAL] = SourceAmount(1_000_000, None)
+    assert changed(edit) == ["预算表·中央财政 计划安排资金：（空） → 1 万元",
+                             "存在问题：“经费使用进度偏慢” → （空）"]
+
+
+def test_an_actual_value_is_named_by_its_row_and_indicator():
+    def edit(doc, p):
+        p.indicators[1].actual = "48人"
+    assert changed(edit) == ["绩效指标第2行「专家库人数」·实际完成值：“52人” → “48人”"]
+
+
+def test_money_is_shown_in_wan_yuan_with_its_table_and_source():
+    def edit(doc, p):
+        p.budget_lines[0].actual = 4_000_000
+        p.funding.by_source[Source.LOCAL] = SourceAmount(4_000_000, 3_500_000)
+    assert changed(edit) == ["预算表·市县财政 实际到位资金：4 万元 → 3.5 万元",
+                             "预算表支出明细第1行「商品和服务支出」·实际支出：3.9 万元 → 4 万元"]
+
+
+def test_an_emptied_amount_says_empty():
+    def edit(doc, p):
+        p.funding.annual_budget = None
+    assert changed(edit) == ["预算表·全年预算数：4 万元 → （空）"]
+
+
+def test_inserted_and_deleted_rows_do_not_shift_the_rest_into_changes():
+    def edit(doc, p):
+        del p.indicators[0]
+        p.indicators.insert(1, Indicator("效益指标", "社会效益", "新增指标", "1", "1", Decimal("5")))
+        p.evaluators.append(Evaluator("覃利引", "", "市科协"))
+    assert changed(edit) == ["绩效指标：删去了定稿时的第1行「编印简报」",
+                             "绩效指标：增加了第2行「新增指标」",
+                             "评价人员：增加了第3行「覃利引」"]
+
+
+def test_a_renamed_row_is_one_change_of_its_name():
+    def edit(doc, p):
+        p.evaluators[1].name = "谢晶"
+    assert changed(edit) == ["评价人员第2行「谢晶」·评价人员姓名：“谢静” → “谢晶”"]
+
+
+def test_a_long_text_is_shown_around_what_differs():
+    def edit(doc, p):
+        p.background = p.background.replace("联系，为", "联系。为", 1)
+    [line] = changed(edit)
+    assert line.startswith("立项背景：“…") and "联系，为" in line and "联系。为" in line
+    assert len(line) < 80
+
+
+def test_words_added_to_a_long_text_are_quoted_with_where():
+    def edit(doc, p):
+        p.background += "本年度新增两次学术交流。"
+    assert changed(edit) == ["立项背景：在“…科技工作者联系，”之后增加了“本年度新增两次学术交流。”"]
+
+    doc, p = make_doc()
+    p.background = "项目于年初启动。" + p.background
+    before = digest_text(doc, p)
+    p.background = p.background[8:]
+    assert differences(before, digest_text(doc, p)) == ["立项背景：在开头删去了“项目于年初启动。”"]
+
+
+def test_unit_year_and_conclusions_are_named():
+    def edit(doc, p):
+        doc.unit.name = "河池市科学技术协会"
+        doc.year = 2021
+        p.conclusions["problems"] = ""
+        p.supervisor_opinion = "同意"
+    assert changed(edit) == ["单位信息·单位名称：“河池市科协” → “河池市科学技术协会”",
+                             "评价年度：2020 → 2021",
+                             "主管部门审核意见：（空） → “同意”",
+                             "存在问题：“经费使用进度偏慢” → （空）"]
+
+
+def test_the_stored_content_proves_itself():
+    doc, p = make_doc()
+    snap = snapshot_of(doc, p, "2021-07-20T10:00:00")
+    assert snap.digest == project_digest(doc, p) and snap.intact
+    again = Snapshot.from_record(snap.digest, snap.record())
+    assert again == snap
+    forged = Snapshot(snap.digest, snap.text.replace("4期", "5期"), snap.at, 1, snap.name)
+    assert not forged.intact
+    assert Snapshot.from_record(snap.digest, "not json") is None
+
+
+def test_codes_are_read_as_typed_from_paper():
+    assert normalized_code("aeae-2c49-094d-16c5") == "aeae2c49094d16c5"
+    assert normalized_code(" AEAE 2C49 094D 16C5 ") == "aeae2c49094d16c5"
+    assert normalized_code("AEAE-2C49") is None
+    assert normalized_code("AEAE-2C49-094D-16CZ") is None
+    assert normalized_code("a" * 64) == "a" * 64
+
+
+def finalize(doc, p, at="2021-07-20T10:00:00"):
+    snap = snapshot_of(doc, p, at)
+    p.finalized_at, p.digest = at, snap.digest
+    return snap
+
+
+def test_paper_code_of_the_current_finalization():
+    doc, p = make_doc()
+    snap = finalize(doc, p)
+    snaps = {snap.digest: snap}
+    status, lines = paper_check(doc, snap.digest[:16], snaps)
+    assert status == MATCH and lines[0].startswith("一致：纸质表是「学术交流活动经费」2021-07-20 10:00 定稿时打印的")
+    p.indicators[0].actual = "3期"           # changed outside the program
+    status, lines = paper_check(doc, snap.digest[:16], snaps)
+    assert status == CHANGED
+    assert "   · 绩效指标第1行「编印简报」·实际完成值：“4期” → “3期”" in lines
+
+
+def test_paper_printed_before_an_unfinalize_is_still_found():
+    doc, p = make_doc()
+    old = finalize(doc, p)
+    p.finalized_at = p.digest = None          # 撤销定稿, a change, 定稿 again
+    p.indicators[2].actual = "3篇"
+    new = finalize(doc, p, "2021-07-22T09:30:00")
+    snaps = {old.digest: old, new.digest: new}
+    status, lines = paper_check(doc, old.digest[:16], snaps)
+    assert status == CHANGED
+    assert "又于 2021-07-22 09:30 重新定稿" in lines[0] and "纸质表上的校验码已作废" in lines[0]
+    assert lines[-1] == "   · 绩效指标第3行「决策参考」·实际完成值：“2篇” → “3篇”"
+
+
+def test_an_unknown_code_and_a_deleted_project():
+    doc, p = make_doc()
+    snap = finalize(doc, p)
+    status, lines = paper_check(doc, "0123456789abcdef", {snap.digest: snap})
+    assert status == UNKNOWN and "没有校验码为 0123-4567-89AB-CDEF 的定稿记录" in lines[0]
+    gone = deepcopy(doc)
+    gone.projects = []
+    status, lines = paper_check(gone, snap.digest[:16], {snap.digest: snap})
+    assert status == CHANGED and "已不在文件中" in lines[0]
+
+
+def test_a_long_list_is_cut_with_the_count_of_the_rest():
+    doc, p = make_doc()
+    snap = finalize(doc, p)
+    for ind in p.indicators:
+        ind.deviation = "无"
+    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap}, limit=2)
+    assert lines[1] == "   改动了 3 处："
+    assert lines[-1].startswith("   · ……另有 1 处")
