@@ -72,25 +72,15 @@ class FinalizeActions(QObject):
 
     def verify(self) -> bool | None:
         """核对: what ``verify`` says, in a box — the printed form tells the receiver to 核对 the
-        file it got (review 7: the window had no way to). True all match, False a mismatch, None
-        nothing finalized or no file."""
-        from ..domain.digest import verification
+        file it got (review 7: the window had no way to); a mismatch lists what changed since
+        定稿, and the box can look up a paper's code (``ui.verify_box``). True all match, False a
+        mismatch, None nothing finalized or no file."""
+        from .verify_box import show_verification
         session = self.window.session
         if session is None:
             return None
-        lines, finalized, bad = verification(session.document)
-        shown = [line for line in lines if not line.startswith("      ")]   # not the long digests
-        icon = QMessageBox.Icon.Warning if bad else QMessageBox.Icon.Information
-        box = QMessageBox(icon, "核对定稿校验码", shown[-1], QMessageBox.StandardButton.Ok, self.window)
-        if finalized:
-            box.setInformativeText("\n".join(shown[:-1]) + (
-                "\n\n不一致的项目：定稿后内容被改动过，纸质表上的校验码对它已无效。校验码只能说明改动过，"
-                "不能指出改了哪里：请与盖章的纸质表逐项对照（各项目现在的总分见“详细信息”）。" if bad else
-                "\n\n与纸质表上的校验码逐一对照，一致即说明文件内容与盖章的表相同。"))
-            box.setDetailedText("\n".join(lines))
-        self.last_verification = lines
-        box.exec()
-        return None if not finalized else not bad
+        result, self.last_verification = show_verification(self.window, session)
+        return result
 
     # ------------------------------------------------------------ state
     def _current(self):

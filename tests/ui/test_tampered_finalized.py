@@ -58,10 +58,12 @@ def test_a_changed_finalized_project_is_an_error_marked_red_and_verify_says_so(q
     [(icon, text, detail)] = shown
     assert icon == QMessageBox.Icon.Warning and text.startswith("共 1 个定稿项目，1 个不一致")
     assert "不一致 [1] 学术交流活动经费" in detail
-    # review 11: the 问题清单 sent the clerk here to find what changed; it says what it can
-    assert "与盖章的纸质表逐项对照" in detail
+    # review 11: the 问题清单 sent the clerk here to find what changed; the content stored at
+    # 定稿 now says where
+    assert "改动了 1 处" in detail and "实际完成值：“达成” → “4次”" in detail
+    assert "上面列出了与定稿时相比改动的内容" in detail
     assert any("现在总分" in line for line in window.finalize_actions.last_verification)
-    assert "逐项对照" in finding.message and "核对定稿校验码" not in finding.message
+    assert "核对定稿校验码" in finding.message
 
 
 def test_an_intact_finalized_file_checks_out(qtbot, tmp_path, finalized, monkeypatch):
