@@ -8,7 +8,7 @@ import functools
 from ..models.base import ErrorRole, KindRole
 from ..qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
 from ..session_tx import SessionError
-from ...domain.cells import currency_amount, unit_unclear
+from ...domain.cells import unit_unclear
 from . import tsv
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
@@ -283,15 +283,7 @@ class ClipboardOps:
         if not signed:
             return "万元"
         from .. import dialogs
-        example = signed[0].strip()
-        as_yuan, as_wan = (tsv.cell_for_column(example, "money", unit) for unit in ("元", "万元"))
-        why = "带有货币符号" if currency_amount(example) else "是按千位分隔的大数"
-        answer = dialogs.choose(
-            self, "粘贴的金额单位不明",
-            f"粘贴的 {len(signed)} 个金额{why}（如“{example}”），没有写单位；本表金额以万元为单位。"
-            f"\n\n这些金额是元还是万元？", [f"是元（{example} 即 {as_yuan} 万元）",
-                                       f"是万元（{example} 即 {as_wan} 万元）", "取消粘贴"])
-        return {0: "元", 1: "万元"}.get(answer)
+        return dialogs.ask_amount_unit(self, signed, "粘贴")
 
     def _paste_scattered(self, block) -> None:
         """One value onto cells picked with Ctrl+click fills those cells only; a block cannot
