@@ -8,7 +8,7 @@ import pytest
 from selfeval_desktop.domain.checks import check_project
 from selfeval_desktop.domain.model import FundKind
 from selfeval_desktop.ui.models import fund_kind_model as fkm
-from selfeval_desktop.ui.qt import Qt
+from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES, PID_ROLE
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, make_window, type_text
@@ -216,8 +216,9 @@ def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_a
     assert "实施单位" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     view.setFocus()
     view.setCurrentIndex(model.index(0, 0))
+    QGuiApplication.clipboard().setText("")
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert "不能在这里粘贴" in window.statusBar().currentMessage()
+    assert "剪贴板中没有内容" in window.statusBar().currentMessage()   # a paste adds projects now
     view.activated.emit(model.index(0, 0))                      # double-click / Enter
     assert window.page.pid == model.index(0, 0).data(PID_ROLE)
     assert window.page.right.currentWidget() is window.page.tabs

@@ -27,8 +27,6 @@ PID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 TOTAL_BACKGROUND = "#eef1f4"
-PASTE_REFUSED = ("部门所属项目由文件中的各项目自动列出，不能在这里粘贴：要加入项目，请用左侧“新增”，"
-                 "或“文件 → 导入Excel自评表”")
 
 
 class DepartmentProjectsModel(QAbstractTableModel):
@@ -177,11 +175,12 @@ def _total_tip(total, col: int) -> str:
 
 
 class _ProjectsView(QTableView):
-    """部门所属项目: Ctrl+V (or 编辑 → 粘贴) says why nothing is pasted (review 16a: ignored)."""
+    """部门所属项目: Ctrl+V (or 编辑 → 粘贴) adds the projects of a list copied from Excel
+    (``department_paste``; review 16a: ignored, and each project was typed by hand)."""
 
-    def __init__(self, refused, parent=None):
+    def __init__(self, paste, parent=None):
         super().__init__(parent)
-        self.paste = refused
+        self.paste = paste
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         if event.matches(QKeySequence.StandardKey.Paste):
@@ -224,7 +223,7 @@ class DepartmentTab(QWidget):
         if summary is not None:
             summary.setWordWrap(True)
         self.model = DepartmentProjectsModel(session, self)
-        self.projects = _ProjectsView(self._paste_refused, self)
+        self.projects = _ProjectsView(self.paste_projects, self)
         self.projects.setObjectName("departmentProjects")
         self.projects.setModel(self.model)
         self.projects.verticalHeader().hide()
@@ -247,7 +246,8 @@ class DepartmentTab(QWidget):
         # the typing hint is the projects' 绩效指标 tab's (learned there): the tree gets the room
         self.indicators.show_hint = False
         self.indicators.hint.hide()
-        box = QGroupBox("部门所属项目（资金和得分随各项目自动更新；在左侧选中项目可修改）", self)
+        box = QGroupBox("部门所属项目（资金和得分随各项目自动更新；双击或在左侧选中项目可修改；"
+                        "可从 Excel 复制项目清单后在此粘贴，新增为项目）", self)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(4, 4, 4, 4)
         box_layout.addWidget(self.projects)
@@ -276,10 +276,10 @@ class DepartmentTab(QWidget):
         if pid is not None:
             self.openProject.emit(pid)
 
-    def _paste_refused(self) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(PASTE_REFUSED, 15000)
+    def paste_projects(self, text: str | None = None) -> list[int]:
+        """Ctrl+V here: the projects of a list copied from Excel, added after asking."""
+        from .department_paste import paste_projects
+        return paste_projects(self, text)
 
     def copy_projects(self) -> str:
         """The selected rows of 部门所属项目 (all with Ctrl+A) as TSV, for Excel (review 12a: Qt's

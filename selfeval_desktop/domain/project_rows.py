@@ -1,0 +1,126 @@
+"""A list of projects pasted from Excel (名称, 实施单位, 全年预算数, 全年执行数) read as new projects.
+
+A 部门整体 lists the department's projects with their funds (seed 001: 7 projects, 14640.83 万元).
+Clerks have that list on one sheet; typing each project by hand was some 35 fields (review 16a).
+This reads the block: by its title row when it has one (“项目名称 / 实施单位 / 全年预算数（万元）”),
+else by what the columns hold (the first text column the name, a second the 实施单位, the
+amount columns 全年预算数 then 全年执行数). 合计 rows, blank rows and rows without a name are left
+out and said. Amounts stay as pasted (the window stores and reads them as it does a typed cell,
+red when unreadable). No Qt here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+
+from . import cells
+
+TITLES = {
+    "name": ("项目名称", "名称", "项目", "项目名"),
+    "implementer": ("实施单位", "项目实施单位", "单位", "单位名称", "预算单位", "项目单位"),
+    "annual_budget": ("全年预算数", "预算数", "预算金额", "年度预算", "全年预算", "预算资金",
+                      "资金金额", "金额", "下达资金", "年度资金总额"),
+    "executed": ("全年执行数", "执行数", "实际支出", "实际支出数", "支出数", "决算数", "执行金额"),
+}
+FIELD_NAMES = {"name": "项目名称", "implementer": "实施单位", "annual_budget": "全年预算数",
+               "executed": "全年执行数"}
+_NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[.、．)）])\s*")
+
+
+@dataclass
+class PastedProject:
+    """One row of the block: the project to add (amounts as pasted, a unit from the title added)."""
+    row: int                         # the row in the block, from 1 (as the clerk counts)
+    name: str
+    implementer: str = ""
+    annual_budget: str = ""
+    executed: str = ""
+
+
+@dataclass
+class ReadProjects:
+    projects: list[PastedProject]
+    columns: dict[str, int]          # field → column of the block
+    by_title: bool                   # read by the block's title row
+    notes: list[str]                 # rows left out, and why
+
+    def columns_text(self) -> str:
+        """How the columns were read, to confirm: “第1列→项目名称，第3列→全年预算数”."""
+        order = sorted(self.columns.items(), key=lambda kv: kv[1])
+        how = "按标题行" if self.by_title else "按各列内容"
+        return how + "：" + "，".join(f"第{col + 1}列→{FIELD_NAMES[f]}" for f, col in order)
+
+
+def _is_amount(text: str) -> bool:
+    try:
+        cells.cell_money(text, "万元")
+        return True
+    except cells.CellError:
+        return False
+
+
+def read_projects(block: list[list[str]]) -> ReadProjects:
+    """The projects a pasted block lists (see the module's docstring)."""
+    rows = [[cells.cell_text(c) for c in r] for r in block]
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    columns, units, by_title = _by_title(rows[0]) if rows else ({}, {}, False)
+    if by_title:
+        rows_at = list(enumerate(rows[1:], start=2))
+    else:
+        rows_at = list(enumerate(rows, start=1))
+        columns = _by_content([r for _, r in rows_at], width)
+    notes: list[str] = []
+    found: list[PastedProject] = []
+    totals, nameless = [], []
+    for number, r in rows_at:
+        if not any(r):
+            continue
+        get = {f: r[c] if c < len(r) else "" for f, c in columns.items()}
+        name = _NUMBERING.sub("", get.get("name", "")).strip()
+        if cells.is_total_label(name) or (not name and cells.is_total_label(get.get("implementer", ""))):
+            totals.append(number)
+            continue
+        if not name:
+            nameless.append(number)
+            continue
+        found.append(PastedProject(
+            number, name, get.get("implementer", ""),
+            cells.with_unit(get.get("annual_budget", ""), units.get("annual_budget")),
+            cells.with_unit(get.get("executed", ""), units.get("executed"))))
+    if totals:
+        notes.append(f"第{_rows(totals)}行是合计，未作为项目（合计由表格按各项目计算）")
+    if nameless:
+        notes.append(f"第{_rows(nameless)}行没有项目名称，未新增")
+    return ReadProjects(found, columns, by_title, notes)
+
+
+def _rows(numbers: list[int]) -> str:
+    return "、".join(str(n) for n in numbers)
+
+
+def _by_title(first: list[str]) -> tuple[dict[str, int], dict[str, str | None], bool]:
+    columns: dict[str, int] = {}
+    units: dict[str, str | None] = {}
+    for col, text in enumerate(first):
+        key = cells.match_title(cells.normalise_label(text), TITLES)
+        if key is not None and key not in columns:
+            columns[key] = col
+            units[key] = cells.title_money_unit(text)
+    return columns, units, "name" in columns
+
+
+def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
+    """Columns read by what they hold: text columns are name then 实施单位, columns mostly of
+    amounts are 全年预算数 then 全年执行数 (a column of blanks, or of 1, 2, 3 …, is neither)."""
+    texts, amounts = [], []
+    for col in range(width):
+        values = [r[col] for r in rows if col < len(r) and r[col]
+                  and not cells.is_total_label(r[col])]
+        if not values or values == [str(n) for n in range(1, len(values) + 1)]:
+            continue           # blank, or a 序号 column (1, 2, 3 …)
+        # mostly amounts: an amount column (one unreadable cell is kept as pasted, red)
+        (amounts if 2 * sum(_is_amount(v) for v in values) > len(values) else texts).append(col)
+    columns = dict(zip(("name", "implementer"), texts))
+    columns.update(zip(("annual_budget", "executed"), amounts))
+    return columns

@@ -1,0 +1,52 @@
+"""A project list pasted from Excel onto 部门所属项目 is read as the clerk means it (seed 001's
+department lists 7 projects with their funds; review 16a typed each one by hand)."""
+from selfeval_desktop.domain.project_rows import read_projects
+
+SEED_001 = [["实施单位", "项目名称", "全年预算数（万元）", "全年执行数（万元）"],
+            ["新乡市科学技术局", "1. 专业技术职务任职资格评审费", "8.1437", "8.14"],
+            ["新乡市科学技术局", "2. 科普经费", "15.56", "15.56"],
+            ["新乡市科学技术局", "技术创新引导专项（结转项目）", "0", "0"],
+            ["新乡市科技服务中心", "信息化替代", "1.24", "1.24"],
+            ["", "合计", "25.9437", "24.94"]]
+
+
+def test_a_titled_list_is_read_by_its_titles_whatever_their_order():
+    read = read_projects(SEED_001)
+    assert read.by_title and read.columns == {"implementer": 0, "name": 1, "annual_budget": 2,
+                                              "executed": 3}
+    assert [(p.row, p.name, p.implementer, p.annual_budget, p.executed) for p in read.projects] == [
+        (2, "专业技术职务任职资格评审费", "新乡市科学技术局", "8.1437", "8.14"),
+        (3, "科普经费", "新乡市科学技术局", "15.56", "15.56"),
+        (4, "技术创新引导专项（结转项目）", "新乡市科学技术局", "0", "0"),
+        (5, "信息化替代", "新乡市科技服务中心", "1.24", "1.24")]
+    assert read.notes == ["第6行是合计，未作为项目（合计由表格按各项目计算）"]
+    assert read.columns_text() == "按标题行：第1列→实施单位，第2列→项目名称，第3列→全年预算数，第4列→全年执行数"
+
+
+def test_a_title_in_yuan_puts_the_unit_on_bare_amounts():
+    read = read_projects([["项目名称", "预算数（元）"], ["科普经费", "155600"]])
+    assert read.projects[0].annual_budget == "155600元"
+
+
+def test_without_titles_columns_are_read_by_what_they_hold():
+    read = read_projects([["1", "科普经费", "15.56", "15.56"],
+                          ["2", "信息化替代", "4.4", "四万"],
+                          ["3", "", "1", "1"]])
+    assert not read.by_title
+    assert read.columns == {"name": 1, "annual_budget": 2, "executed": 3}   # 序号 left out
+    assert read.projects[1].executed == "四万"        # kept as pasted: red in its 预算表
+    assert read.notes == ["第3行没有项目名称，未新增"]
+    read = read_projects([["1", "科普经费", "15.56", "15.56"], ["2", "信息化替代", "4.4", "4.4"]])
+    assert read.columns == {"name": 1, "annual_budget": 2, "executed": 3}   # 序号 left out
+    assert [p.name for p in read.projects] == ["科普经费", "信息化替代"]
+
+
+def test_rows_without_a_name_are_said_not_dropped_silently():
+    read = read_projects([["项目名称", "全年预算数"], ["科普经费", "15.56"], ["", "3"], ["", ""]])
+    assert [p.name for p in read.projects] == ["科普经费"]
+    assert read.notes == ["第3行没有项目名称，未新增"]
+
+
+def test_unreadable_amounts_are_kept_as_pasted():
+    read = read_projects([["项目名称", "全年预算数", "全年执行数"], ["科普经费", "约15万", "¥155,600.00"]])
+    assert (read.projects[0].annual_budget, read.projects[0].executed) == ("约15万", "¥155,600.00")

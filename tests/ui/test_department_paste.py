@@ -1,0 +1,119 @@
+"""Review 16a: the department's 7 projects (seed 001) had to be made one by one — some 35 fields of
+typing for a list the clerk has on one sheet — and Ctrl+V on 部门所属项目 did nothing. A pasted
+list now becomes new projects, with their funds, after one question, as one undo step."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from selfeval_desktop.ui import dialogs
+from selfeval_desktop.ui.qt import QGuiApplication, Qt
+from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_NAME
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.test_main_window import with_department
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
+
+LIST = ("实施单位\t项目名称\t全年预算数（万元）\t全年执行数（万元）\r\n"
+        "新乡市科学技术局\t1. 专业技术职务任职资格评审费\t8.1437\t8.14\r\n"
+        "新乡市科学技术局\t2. 科普经费\t15.56\t约15万\r\n"
+        "新乡市科技服务中心\t信息化替代\t1.24\t1.24\r\n"
+        "\t合计\t24.9437\t\r\n")
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path, with_department())
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, path):
+    window = make_window(qtbot, tmp_path, path)
+    window.page.projects.select_pid(window.session.document.department.id)
+    page = window.page.department
+    page.pages.setCurrentWidget(page.info)
+    return window
+
+
+def answers(monkeypatch, *given):
+    """dialogs.choose answers ``given`` in turn and records each question."""
+    asked = []
+
+    def choose(parent, title, text, buttons, *args, **kwargs):
+        asked.append((title, text, buttons))
+        return given[len(asked) - 1]
+    monkeypatch.setattr(dialogs, "choose", choose)
+    return asked
+
+
+def added(path, before):
+    return [p for p in reread(path).project_list() if p.name not in before]
+
+
+def test_a_pasted_list_becomes_projects_with_their_funds_in_one_undo_step(qtbot, window, path,
+                                                                         monkeypatch):
+    before = {p.name for p in reread(path).project_list()}
+    asked = answers(monkeypatch, 0)
+    page = window.page.department
+    view = page.projects
+    view.setFocus()
+    QGuiApplication.clipboard().setText(LIST)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    [(title, text, buttons)] = asked
+    assert buttons[0] == "新增 3 个项目"
+    assert "专业技术职务任职资格评审费（新乡市科学技术局）　预算 8.1437 万元　执行 8.14 万元" in text
+    assert "按标题行：第1列→实施单位，第2列→项目名称" in text and "第5行是合计" in text
+    new = added(path, before)
+    assert [(p.name, p.implementer, p.funding.annual_budget, p.funding.executed) for p in new] == [
+        ("专业技术职务任职资格评审费", "新乡市科学技术局", 8_143_700, 8_140_000),
+        ("科普经费", "新乡市科学技术局", 15_560_000, None),
+        ("信息化替代", "新乡市科技服务中心", 1_240_000, 1_240_000)]
+    assert "约15万" in new[1].unread.values()         # kept as pasted, red in its 预算表
+    names = [page.model.index(r, COL_NAME).data() for r in range(page.model.rowCount())]
+    assert "科普经费" in names and names[-1] == "合计（4 个项目）"
+    assert page.model.index(names.index("信息化替代"), COL_BUDGET).data() == "1.24"
+    assert "已新增 3 个项目" in window.statusBar().currentMessage()
+    window.session.undo_stack.undo()                  # one step takes all three back
+    assert added(path, before) == []
+    window.session.undo_stack.redo()
+    assert len(added(path, before)) == 3
+
+
+def test_the_same_list_pasted_again_adds_nothing_and_says_so(window, path, monkeypatch):
+    answers(monkeypatch, 0)
+    page = window.page.department
+    assert len(page.paste_projects(LIST)) == 3
+    size = len(reread(path).projects)
+    asked = answers(monkeypatch)
+    assert page.paste_projects(LIST) == []
+    assert not asked and len(reread(path).projects) == size
+    assert "没有新增项目：3 个项目文件中已有" in page.last_message
+
+
+def test_amounts_in_yuan_with_a_currency_sign_are_asked_once(window, path, monkeypatch):
+    asked = answers(monkeypatch, 0, 0)         # 是元, then 新增
+    page = window.page.department
+    page.paste_projects("项目名称\t全年预算数\r\n科普经费\t¥155,600.00\r\n")
+    assert asked[0][0] == "粘贴的金额单位不明"
+    [new] = added(path, {p.name for p in window.session.document.project_list()} - {"科普经费"})
+    assert new.funding.annual_budget == 15_560_000
+
+
+def test_cancel_and_a_read_only_file_change_nothing(qtbot, tmp_path, window, path, monkeypatch):
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    answers(monkeypatch, 1)                    # 取消
+    page = window.page.department
+    assert page.paste_projects(LIST) == []
+    assert "已取消粘贴" in page.last_message
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    window.close()
+    other = make_window(qtbot, tmp_path)
+    assert other.file_actions.open_path(path, readonly=True)
+    other.page.projects.select_pid(other.session.document.department.id)
+    asked = answers(monkeypatch)
+    assert other.page.department.paste_projects(LIST) == []
+    assert not asked and "只读" in other.page.department.last_message
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
