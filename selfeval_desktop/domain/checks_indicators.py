@@ -29,15 +29,42 @@ def check_indicators(ctx: Context) -> None:
         return
     if ctx.profile is None or ctx.score is None:
         return
+    unstarted = not_started(project)
+    if unstarted:
+        _not_started(ctx)
     _weights_sum(ctx)
     _level1(ctx)
     _groups_split(ctx)
     for row, (ind, s) in enumerate(zip(project.indicators, ctx.score.indicators)):
-        _row(ctx, row, ind, s)
+        _row(ctx, row, ind, s, unstarted)
         _rate_row(ctx, row, ind)
     _stated_execution(ctx)
     _stated_total(ctx)
     _stated_grade(ctx)
+
+
+def started(ind: Indicator) -> bool:
+    """Whether anything that scores the row has been written: 年度指标值, 实际完成值, 达成情况, an
+    adjusted or a stated 得分 (the names and 分值 a template or 插入常用指标 gives are not)."""
+    return bool(ind.target.strip() or ind.actual.strip() or (ind.achievement or "").strip()
+                or ind.override is not None or ind.stated_score is not None)
+
+
+def not_started(project) -> bool:
+    """No indicator row of ``project`` has been begun (a new 部门整体's template rows): it is not
+    yet evaluated, said once as a project without indicators is, not as one error per row with
+    every row's cell red (review 19: a new 部门整体 file opened with 9 错误 before anything was
+    typed). Once one row is begun, each row's gap is said again."""
+    rows = [ind for ind in project.indicators if not _blank(ind)]
+    return bool(rows) and not any(started(ind) for ind in rows)
+
+
+def _not_started(ctx: Context) -> None:
+    rows = [row for row, ind in enumerate(ctx.project.indicators) if not _blank(ind)]
+    field = "achievement" if ctx.project.kind is ProjectKind.DEPARTMENT else "target"
+    ctx.error("indicators_unfilled", f"{ctx.name}{len(rows)} 项指标尚未填写：请逐项填写年度指标值和"
+              "实际完成值，或按评分标准选择达成情况（达成 / 部分达成 / 未达成），填写后自动计分",
+              "indicators", "indicator", rows[0], field)
 
 
 def _weights_sum(ctx: Context) -> None:
@@ -151,7 +178,8 @@ def error_field(ind: Indicator, rule: IndicatorScore, department: bool = False) 
     return "units_incomparable", slip[0] if slip else "actual"
 
 
-def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
+def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore, unstarted: bool = False) -> None:
+    """The findings of one row; ``unstarted``: no row is begun, the gap said once (not per row)."""
     where = f"{ctx.name}{row_name(row, ind)}"
     if _blank(ind):
         ctx.warning("indicator_blank", f"{ctx.name}第{row + 1}行指标是空行，请填写或删除",
@@ -171,8 +199,9 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore) -> None:
         ctx.warning("actual_empty", f"{where}已选择达成情况，但实际完成值未填写，表中该格将印“（{ind.achievement}）”",
                     "indicators", "indicator", row, "actual")
     if rule.error:
-        code, field = error_field(ind, rule, ctx.project.kind is ProjectKind.DEPARTMENT)
-        ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)
+        if not unstarted:     # else said once for the project (_not_started)
+            code, field = error_field(ind, rule, ctx.project.kind is ProjectKind.DEPARTMENT)
+            ctx.error(code, f"{where}：{rule.error}", "indicators", "indicator", row, field)
     elif s.error:  # the rule scored the row, so the error is the override's
         # a missing reason is said below; is the value itself refused too?
         refused = score_indicator(replace(ind, override_reason="理由"), ctx.profile,

@@ -59,15 +59,19 @@ def test_a_new_department_row_takes_a_typed_achievement_and_scores(qtbot, tmp_pa
     window, grid = department_grid(qtbot, tmp_path, doc)
     model = grid.model()
     assert all(editable(grid, r) for r in range(len(doc.projects[0].indicators)))
-    # no target, no choice: the row is red at the choice, which says both ways out
-    why = model.index(0, im.COL_ACHIEVEMENT).data(ErrorRole)
+    # no target, no choice: the choice says both ways out — in its tooltip while no row is begun
+    # (review 19: not red before anything is typed), red once the department is begun
+    why = model.index(0, im.COL_ACHIEVEMENT).data(Qt.ItemDataRole.ToolTipRole)
     assert why and "选择达成情况" in why
+    assert not model.index(0, im.COL_ACHIEVEMENT).data(ErrorRole)
     assert not model.index(0, im.COL_TARGET).data(ErrorRole)
     choose(qtbot, grid, 0)
     ind = stored(window.session.path, "预算编制完整性")
     assert ind.achievement == "达成"
     assert model.index(0, im.COL_SCORE).data() == str(ind.weight.quantize(Decimal("0.01")))
     assert not model.index(0, im.COL_ACHIEVEMENT).data(ErrorRole)
+    why = model.index(1, im.COL_ACHIEVEMENT).data(ErrorRole)
+    assert why and "选择达成情况" in why
 
 
 def test_seed_001_reaches_the_papers_99_by_typing_achievements(qtbot, tmp_path):

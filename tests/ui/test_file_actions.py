@@ -491,3 +491,35 @@ def test_tab_in_the_new_document_dialog_follows_the_screen(qtbot):
         if owner is not None and owner not in order:
             order.append(owner)
     assert order == wanted
+
+
+def test_a_new_department_file_opens_without_a_list_of_errors(qtbot, tmp_path, monkeypatch,
+                                                              warnings):
+    """Review 19: the new 部门整体 opened on “错误 9 个” and the whole 达成情况 column red before
+    anything was typed. Now one line says its indicators are still to fill (as a new project's
+    “尚未填写绩效指标” does), no cell is red, and the cell says what it waits for; once a row is
+    begun, the rows still empty are red again — all of them, not only the row typed in."""
+    from selfeval_desktop.ui.models import indicator_model as im
+    from selfeval_desktop.ui.models.base import ErrorRole
+    from selfeval_desktop.ui.qt import Qt
+    window = make_window(qtbot, tmp_path)
+    monkeypatch.setattr(file_actions, "ask_new_document",
+                        lambda parent: ("某县科学技术局", 2024, file_actions.DEFAULT_PROFILE,
+                                        "department"))
+    save_as(monkeypatch, tmp_path / "部门整体")
+    assert window.file_actions.new_document()
+    checks = window.checks
+    qtbot.waitUntil(lambda: not checks.pending() and checks.summary.text() != "")
+    assert "错误 1 个" in checks.summary.text(), checks.summary.text()
+    [error] = [f for f in checks.findings if f.severity == "error"]
+    assert error.code == "indicators_unfilled" and "9 项指标尚未填写" in error.message
+    model = window.page.department.indicators.grid.model()
+    rows = range(model.data_rows)
+    assert not any(model.index(r, c).data(ErrorRole) for r in rows for c in im.RULE_COLUMNS)
+    assert "选择达成情况" in model.index(0, im.COL_ACHIEVEMENT).data(Qt.ItemDataRole.ToolTipRole)
+    repainted = []
+    model.dataChanged.connect(lambda first, last: repainted.append((first.row(), last.row())))
+    assert model.setData(model.index(0, im.COL_ACHIEVEMENT), "达成")
+    assert (0, model.data_rows - 1) in repainted
+    assert not model.index(0, im.COL_ACHIEVEMENT).data(ErrorRole)
+    assert all(model.index(r, im.COL_ACHIEVEMENT).data(ErrorRole) for r in rows[1:])

@@ -66,7 +66,9 @@ class IndicatorModel(SessionTableModel):
     HEADER_LINES = {COL_DEVIATION: "偏差原因分析\n及改进措施"}   # readable in a narrow column
     ENTITIES = ("indicator", "meta")
     ROW_ENTITY = "indicator"
-    _rule_cache: tuple = (None, {})   # (the project's score it was read from, row → rule error)
+    # (the project's score it was read from, row → rule error, whether no row is begun)
+    _rule_cache: tuple = (None, {}, False)
+    _unstarted_seen = False   # as last painted: a change of it repaints every row
 
     def ref(self, row, col):
         obj = self.row_object(row)
@@ -120,6 +122,38 @@ class IndicatorModel(SessionTableModel):
         self.session.insert_rows("indicator", self.pid, row, rows)
         return True
 
+    def set_project(self, pid):
+        super().set_project(pid)
+        self._unstarted_seen = self._unstarted_now()
+
+    def _unstarted_now(self) -> bool:
+        """No row of the project begun (domain.checks_indicators.not_started): no cell red."""
+        from ...domain.checks_indicators import not_started   # not needed to start
+        try:
+            return self.pid is not None and not_started(self.session.project(self.pid))
+        except KeyError:       # the project being removed
+            return False
+
+    def _field_changed(self, entity, pid, row_key, attr):
+        super()._field_changed(entity, pid, row_key, attr)
+        if entity == "indicator" and pid == self.pid:
+            self._repaint_if_begun()
+
+    def _rows_changed(self, entity, pid):
+        super()._rows_changed(entity, pid)
+        if entity == "indicator" and pid == self.pid:
+            self._repaint_if_begun()
+
+    def _repaint_if_begun(self) -> None:
+        """The first row begun, or the last one emptied again: every row's cells change colour,
+        not only the row typed in."""
+        now = self._unstarted_now()
+        if now != self._unstarted_seen:
+            self._unstarted_seen = now
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._rows) - 1, self.columnCount() - 1))
+
     def changed_rows(self, entity, row_key, attr):
         if entity == "meta":
             return 0, len(self._rows) - 1    # another rule profile: every score may change
@@ -145,6 +179,10 @@ class IndicatorModel(SessionTableModel):
         return weight_text(ind.weight, self.session.profile(self.pid))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            hint = self.waiting(index.row(), index.column())
+            if hint is not None:
+                return hint
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and \
                 index.column() == COL_WEIGHT and index.row() < len(self._rows) and \
                 index.row() != self._masked:
@@ -261,10 +299,25 @@ class IndicatorModel(SessionTableModel):
 
     def rule_error(self, row: int) -> tuple[str, str] | None:
         """(field, message) of the cell the row's scoring error belongs to — an empty 年度指标值,
-        实际完成值 or 分值 — as 问题清单 lists it (domain.checks_indicators.error_field)."""
+        实际完成值 or 分值 — as 问题清单 lists it (domain.checks_indicators.error_field). None while
+        no row is begun (a new 部门整体's template): not yet evaluated, no cell red (review 19);
+        the cell's tooltip still says what to fill (``waiting``)."""
+        found = self._rule(row)
+        return None if self._rule_cache[2] else found
+
+    def waiting(self, row: int, col: int) -> str | None:
+        """While no row is begun: what the cell ``col`` of ``row`` waits for (its tooltip)."""
+        if col not in RULE_COLUMNS or row >= len(self._rows) or row == self._masked:
+            return None
+        found = self._rule(row)
+        if not self._rule_cache[2] or found is None or found[0] != RULE_COLUMNS[col]:
+            return None
+        return found[1]
+
+    def _rule(self, row: int) -> tuple[str, str] | None:
         scores = self.session.score(self.pid)     # a new object after any change: a new cache
         if self._rule_cache[0] is not scores:
-            self._rule_cache = (scores, {})
+            self._rule_cache = (scores, {}, self._unstarted_now())
         known = self._rule_cache[1]
         if row not in known:
             known[row] = self._rule_error(row)
