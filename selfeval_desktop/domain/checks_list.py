@@ -20,7 +20,9 @@ CARRIED_OVER = frozenset({"deadline_before_year", "period_before_year", "period_
 # indicator rows with the same gap: code → what is said once for all of them
 ROW_GAPS = {"actual_missing": "实际完成值未填写",
             "target_missing": "年度指标值未填写（或按评分标准选择达成情况）",
-            "weight_missing": "分值未填写"}
+            "weight_missing": "分值未填写",
+            # a 部门整体 row without 年度指标值 is red at its 达成情况 (review 19: 8 lines)
+            "achievement_missing": "未选择达成情况（达成 / 部分达成 / 未达成）"}
 
 
 def sort_key(finding: Finding):

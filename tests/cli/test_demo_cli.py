@@ -57,7 +57,7 @@ def test_seed_001_department_total_from_the_command_line(tmp_path, capsys):
     assert adjust["level1"] == "过程指标" and adjust["score"] is None
     assert Decimal(adjust["weight"]) - Decimal(adjust["stated"]) == 1   # 扣 1 分
     code, out, _ = run(capsys, "check", str(path))
-    assert code == 1 and "年度指标值未填写" in out and "无法核对" in out
+    assert code == 1 and "未选择达成情况（达成 / 部分达成 / 未达成）" in out and "无法核对" in out
 
 
 def test_default_seed_is_004(tmp_path, capsys):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from selfeval_desktop.db.finalize import can_finalize
-from selfeval_desktop.domain.checks import run_checks
+from selfeval_desktop.domain.checks import collapse_rows, run_checks, sort_key
 from selfeval_desktop.domain.checks_indicators import not_started
 from selfeval_desktop.domain.department import TEMPLATE_ROWS, new_department
 from selfeval_desktop.domain.model import Document, Indicator, Unit, new_project
@@ -69,6 +69,10 @@ def test_once_a_row_is_begun_each_other_row_says_its_gap_again():
     codes = [f.code for f in errors(doc)]
     assert "indicators_unfilled" not in codes
     assert codes.count("achievement_missing") == len(TEMPLATE_ROWS) - 1
+    # listed as one line, as a project's rows without 年度指标值 are
+    listed = collapse_rows(doc, sorted(run_checks(doc), key=sort_key))
+    merged = [f for f in listed if f.code == "achievement_missing"]
+    assert len(merged) == 1 and f"共 {len(TEMPLATE_ROWS) - 1} 行" in merged[0].message
     dept.indicators[0].achievement = ""            # emptied again: not begun
     assert [f.code for f in errors(doc)] == ["indicators_unfilled"]
 
