@@ -26,9 +26,10 @@ DEMO_NAME = "演示文件.sqlite"
 DEFAULT_PROFILE = "mof2020"   # 财政部 财预〔2020〕10号
 
 
-def ask_new_document(parent) -> tuple[str, int, str, str] | None:
-    """(unit name, fiscal year, profile id, scope: project / department / both), or None when
-    cancelled."""
+def ask_new_document(parent) -> tuple[str, int, str | None, str] | None:
+    """(unit name, fiscal year, the projects' profile id — None when only the 部门整体 is
+    evaluated: none is asked, the default is taken —, scope: project / department / both), or
+    None when cancelled."""
     from .new_document_dialog import NewDocumentDialog
     dialog = NewDocumentDialog(parent)
     return dialog.values() if dialog.exec() == qt.QDialog.DialogCode.Accepted else None
