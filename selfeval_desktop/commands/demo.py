@@ -14,8 +14,8 @@ from pathlib import Path
 from ..db.demo import (DEFAULT_SEED, SEED_TITLES, SEEDS, DemoError, demo_seed_of,
                        normalize_seed, unchanged_demo, write_demo)
 from ..db.document import DocumentError, open_document, os_reason
-from ..db.file_lock import editing_note
 from .common import CommandError
+from .writing_lock import add_option, writing
 
 EPILOG = "演示数据 / seeds:\n" + "\n".join(f"  {s}  {SEED_TITLES[s]}" for s in SEEDS)
 
@@ -37,6 +37,7 @@ def register(sub) -> None:
     p.add_argument("--seed", default=DEFAULT_SEED, metavar="SEED",
                    help=f"样例报告编号 {' | '.join(SEEDS)}（默认 {DEFAULT_SEED}）"
                         f" / seed report ({' | '.join(SEEDS)}, default {DEFAULT_SEED})")
+    add_option(p)
     p.set_defaults(run=run)
 
 
@@ -64,9 +65,10 @@ def _may_replace(path: Path) -> None:
                            f"请换一个文件名")
     if seed is None:
         raise CommandError(f"“{path.name}”是已有的自评文件（不是演示文件），未覆盖；请换一个文件名")
-    editing = editing_note(path)
-    if editing:
-        raise CommandError(f"“{path.name}”已在窗口中打开{editing}，未覆盖；请先关闭那个窗口，或换一个文件名")
+
+
+def _in_window(editing: str, name: str) -> str:
+    return f"“{name}”已在窗口中打开{editing}，未覆盖；请先关闭那个窗口，或换一个文件名"
 
 
 def run(args) -> int:
@@ -78,11 +80,12 @@ def run(args) -> int:
     if not path.parent.is_dir():
         raise CommandError(f"文件夹“{path.parent}”不存在")
     _may_replace(path)
-    try:
-        write_demo(path, seed)
-    except (DemoError, DocumentError) as exc:
-        raise CommandError(str(exc)) from None
-    except OSError as exc:
-        raise CommandError(f"无法写出“{path.name}”：{os_reason(exc)}") from None
+    with writing(path, args.take_over, lambda editing: _in_window(editing, path.name)):
+        try:
+            write_demo(path, seed)
+        except (DemoError, DocumentError) as exc:
+            raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"无法写出“{path.name}”：{os_reason(exc)}") from None
     print(f"已写出演示文件“{path}”：{SEED_TITLES[seed]}")
     return 0

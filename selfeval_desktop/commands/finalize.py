@@ -9,10 +9,10 @@ import sys
 from ..db import finalize as shared
 from ..db import repo
 from ..db.document import DocumentError, open_document
-from ..db.file_lock import editing_note
 from ..domain.checks import open_reminders
 from ..domain.digest import shown_time
 from .common import CommandError, select_projects
+from .writing_lock import add_option, writing
 
 
 def register(sub) -> None:
@@ -25,28 +25,32 @@ def register(sub) -> None:
     p.add_argument("--undo", action="store_true", help="撤销定稿 / unfinalize")
     p.add_argument("--force", action="store_true",
                    help="有错误时仍然定稿 / finalize even when checks report errors")
+    add_option(p)
     p.set_defaults(run=run)
 
 
+def _in_window(editing: str, name: str) -> str:
+    # the window would go on showing the projects as editable, and print them so
+    return f"“{name}”已在窗口中打开{editing}，未作修改；请在那个窗口中用“项目 → 定稿”，或先关闭它"
+
+
 def run(args) -> int:
-    editing = editing_note(args.file)
-    if editing:      # the window would go on showing the projects as editable, and print them so
-        raise CommandError(f"“{Path(args.file).name}”已在窗口中打开{editing}，未作修改；"
-                           f"请在那个窗口中用“项目 → 定稿”，或先关闭它")
-    try:
-        opened = open_document(Path(args.file))
-    except DocumentError as exc:
-        raise CommandError(str(exc)) from None
-    try:
-        if opened.readonly:
-            raise CommandError(f"“{Path(args.file).name}”只能只读打开（{opened.notice}），未作修改")
-        doc = repo.load_document(opened.conn)
-        projects = select_projects(doc, args.project)
-        if args.undo:
-            return _unfinalize(opened.conn, projects)
-        return _finalize(opened.conn, doc, projects, args.force)
-    finally:
-        opened.close()
+    name = Path(args.file).name
+    with writing(args.file, args.take_over, lambda editing: _in_window(editing, name)):
+        try:
+            opened = open_document(Path(args.file))
+        except DocumentError as exc:
+            raise CommandError(str(exc)) from None
+        try:
+            if opened.readonly:
+                raise CommandError(f"“{name}”只能只读打开（{opened.notice}），未作修改")
+            doc = repo.load_document(opened.conn)
+            projects = select_projects(doc, args.project)
+            if args.undo:
+                return _unfinalize(opened.conn, projects)
+            return _finalize(opened.conn, doc, projects, args.force)
+        finally:
+            opened.close()
 
 
 def _finalize(conn, doc, projects, force: bool) -> int:

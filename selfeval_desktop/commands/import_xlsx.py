@@ -5,9 +5,13 @@ scores the unit stated. The document is written whole or not at all.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
+from pathlib import Path
+
 from ..reports.xlsx_import import XlsxImportError, import_workbook, write_document
 from ..reports.xlsx_import_review import review, review_lines
 from .common import CommandError
+from .writing_lock import add_option, writing
 
 
 def register(sub) -> None:
@@ -25,13 +29,24 @@ def register(sub) -> None:
     p.add_argument("--force", action="store_true",
                    help="替换已存在的自评文件（含已定稿项目的文件不会被替换）"
                         " / replace an existing document (never one with finalized projects)")
+    add_option(p)
     p.set_defaults(run=run)
 
 
+def _in_window(editing: str, name: str) -> str:
+    return (f"“{name}”已在窗口中打开{editing}，导入不会替换它；请先关闭那个窗口，或另选一个文件名；"
+            f"未写入任何文件")
+
+
 def run(args) -> int:
+    name = Path(args.output).name
+    # only a file to be replaced (--force) can be open in a window; without, it is refused anyway
+    lock = writing(args.output, args.take_over,
+                   lambda editing: _in_window(editing, name)) if args.force else nullcontext(False)
     try:
         result = import_workbook(args.input, amounts=args.amounts)
-        write_document(result, args.output, replace=args.force)
+        with lock as taken:
+            write_document(result, args.output, replace=args.force, locked=taken)
     except XlsxImportError as exc:
         if exc.report is not None:
             print(exc.report.text())

@@ -7,7 +7,8 @@ cut) is stale and taken over. The lock never guards correctness alone: SQLite's 
 the file whole either way; the lock keeps two people from overwriting each other's typing.
 
 No Qt: the window asks through ``ui.lock_dialog``; the headless commands that write a file
-(``import-xlsx -o``, ``demo -o``) refuse one a window holds (``held_by``).
+(``finalize``, ``import-xlsx -o``, ``demo -o``) refuse one a window holds (``held_by``), and take
+another computer's lock over with ``--take-over`` (``commands.writing_lock``).
 """
 from __future__ import annotations
 

@@ -384,13 +384,15 @@ def _finalized_count(path: Path) -> int:
         opened.close()
 
 
-def write_document(result: ImportResult, target: str | Path, replace: bool = False) -> None:
+def write_document(result: ImportResult, target: str | Path, replace: bool = False,
+                   locked: bool = False) -> None:
     """Write the imported document to ``target`` atomically.
 
     A target that exists is refused unless it is one of our documents and ``replace`` is set,
     always while a window has it open for editing, and always when it holds finalized (定稿) projects: that file is what the stamped paper
     forms vouch for, and an import must not silently replace it. On any failure the target is
-    left as it was.
+    left as it was. ``locked``: the caller holds the target's edit lock itself (``import-xlsx
+    --take-over`` took over another computer's), so that lock is no window to refuse for.
     """
     target = Path(target)
     if target.exists():
@@ -400,7 +402,7 @@ def write_document(result: ImportResult, target: str | Path, replace: bool = Fal
             raise XlsxImportError(f"目标文件{exc}") from None
         if not replace:
             raise XlsxImportError(f"“{target.name}”已存在，未覆盖（如要替换请加 --force）")
-        editing = editing_note(target)     # review 8: replaced under the window that edits it
+        editing = "" if locked else editing_note(target)  # review 8: under the window editing it
         if editing:
             raise XlsxImportError(f"“{target.name}”已在窗口中打开{editing}，导入不会替换它；"
                                   f"请先关闭那个窗口，或另选一个文件名")
