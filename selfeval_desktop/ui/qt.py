@@ -26,8 +26,9 @@ _QTCORE = (
 )
 _QTGUI = (
     "QAction", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QFont", "QFontMetrics",
-    "QGuiApplication", "QIcon", "QInputMethodEvent", "QKeyEvent", "QKeySequence", "QPalette",
-    "QPixmap", "QShortcut", "QStandardItem", "QStandardItemModel", "QTextCursor", "QUndoCommand",
+    "QGuiApplication", "QIcon", "QInputMethodEvent", "QKeyEvent", "QKeySequence", "QPainter",
+    "QPalette", "QPixmap", "QRegion", "QShortcut", "QStandardItem", "QStandardItemModel",
+    "QTextCursor", "QUndoCommand",
     "QUndoStack",
     "QValidator",
 )

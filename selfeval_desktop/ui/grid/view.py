@@ -26,6 +26,7 @@ from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent
 from .clipboard import ClipboardOps
 from .fit import RowFitter
 from .focus import FocusOps
+from .frozen import FrozenOps
 from .navigation import NavigationOps
 from .rows import RowOps
 from .typing import EditorTyping, editor_text
@@ -42,7 +43,7 @@ _USER_TRIGGERS = (QAbstractItemView.EditTrigger.AnyKeyPressed,
                   QAbstractItemView.EditTrigger.EditKeyPressed)
 
 
-class Grid(FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView):
+class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

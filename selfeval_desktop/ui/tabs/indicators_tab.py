@@ -51,6 +51,9 @@ class IndicatorsTab(QWidget):
         self.grid.setColumnWidth(im.COL_DEVIATION, DEVIATION_WIDTH)
         header.setMinimumSectionSize(40)
         header.setStretchLastSection(True)
+        # 冻结窗格: the names stay in sight while 实际完成值…偏差原因 scroll (1366×768: the clerk
+        # scrolled right and no longer knew which row they were filling)
+        self.grid.freeze_columns(im.COL_NAME + 1)
 
         self.template_button = QPushButton("插入常用指标", self)   # a menu: the arrow has room
         self.template_button.setToolTip("插入部门整体评价常用的绩效指标（可撤销）" if kind == "department"

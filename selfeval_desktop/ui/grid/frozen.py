@@ -1,0 +1,337 @@
+"""Frozen leading columns for a :class:`~.view.Grid` (mixed into it), as Excel's 冻结窗格: the
+绩效指标 grid keeps its 一级/二级/三级指标 names in sight while the clerk scrolls right to
+实际完成值, 得分 and 偏差原因 (at 1366×768 they lost which row they were filling).
+
+Qt's “Frozen Column” way: a second table view (:class:`FrozenView`) over the grid's left edge,
+showing the frozen columns of the same model with the same selection model, so there is one
+current cell and one selection. It never takes the focus: a click on it makes the cell current in
+the grid, which keeps the keys — typing, Enter, Tab, Delete, Ctrl+C/V work as on any cell — and
+a double-click opens the cell in the grid. Its rows follow the grid's (heights, vertical scroll);
+its column widths are the grid's, both ways.
+
+The grid itself:
+
+- scrolls sideways by pixels and never brings a cell under the frozen columns: ``scrollTo`` of a
+  frozen cell scrolls up or down only, of any other cell leaves it right of them (→ from 三级指标,
+  a finding's “jump to cell”);
+- reports a frozen cell where it is seen (``visualRect``, ``indexAt``), so an editor opened on
+  one is placed over it — and the frozen view lets it through (a hole in its mask);
+- freezes only while it scrolls sideways and the frozen columns take at most about half of its
+  width: a wide window shows the grid alone, exactly as before; a narrow one keeps room for the
+  columns being filled.
+"""
+from __future__ import annotations
+
+from ..qt import (QAbstractItemView, QApplication, QColor, QEvent, QPainter, QPoint,
+                  QRect, QRegion, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, Qt)
+
+MAX_SHARE = 0.5          # frozen columns wider than this share of the grid: not frozen
+EDGE_COLOR = QColor("#9e9e9e")   # the line right of the frozen columns while scrolled (Excel's)
+
+
+class FrozenOps:
+    """The grid's side: ``freeze_columns(n)`` and the overrides that keep cells clear of them."""
+
+    _freeze: "FrozenView | None" = None
+
+    def freeze_columns(self, count: int) -> None:
+        """Keep the first ``count`` columns in sight while the rest scroll sideways."""
+        if self._freeze is None:
+            self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            self._freeze = FrozenView(self)
+        self._freeze.count = count
+        self._freeze.attach(grid_connected=True)
+
+    def frozen_view(self) -> "FrozenView | None":
+        """The view drawn over the frozen columns while they are frozen, else None."""
+        freeze = self._freeze
+        return freeze if freeze is not None and freeze.active else None
+
+    def frozen_width(self) -> int:
+        """How wide the frozen columns are (0 while nothing is frozen)."""
+        freeze = self.frozen_view()
+        return freeze.width() if freeze is not None else 0
+
+    # ------------------------------------------------------------ Qt overrides
+
+    def setModel(self, model):  # noqa: N802 - Qt override
+        super().setModel(model)
+        if self._freeze is not None:
+            self._freeze.attach()
+
+    def updateGeometries(self):  # noqa: N802 - Qt override
+        super().updateGeometries()
+        if self._freeze is not None:
+            self._freeze.place()
+
+    def scrollContentsBy(self, dx, dy):  # noqa: N802 - Qt override
+        super().scrollContentsBy(dx, dy)
+        freeze = self.frozen_view()
+        if freeze is not None:
+            if dx and self.state() == QAbstractItemView.State.EditingState:
+                self.updateEditorGeometries()   # an open frozen cell stays with its column
+            freeze.viewport().update()          # the edge line comes and goes with the offset
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible):  # noqa: N802
+        width = self.frozen_width()
+        if not width or not index.isValid():
+            super().scrollTo(index, hint)
+            return
+        bar = self.horizontalScrollBar()
+        if index.column() < self._freeze.count:     # always in sight: up or down only
+            kept = bar.value()
+            super().scrollTo(index, hint)
+            bar.setValue(kept)
+            return
+        super().scrollTo(index, hint)
+        left = self.columnViewportPosition(index.column())
+        if left < width:                          # under the frozen columns: out from under
+            bar.setValue(bar.value() - (width - left))
+
+    def visualRect(self, index):  # noqa: N802 - Qt override
+        rect = super().visualRect(index)
+        if rect.isValid() and index.column() < self._frozen_count() and self.frozen_width():
+            rect.translate(self.horizontalOffset(), 0)   # where the frozen view shows it
+        return rect
+
+    def indexAt(self, pos):  # noqa: N802 - Qt override
+        freeze = self.frozen_view()
+        if freeze is not None and 0 <= pos.x() < freeze.width():
+            return QTableView.indexAt(freeze, pos)
+        return super().indexAt(pos)
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        if opened and self._freeze is not None and index.column() < self._freeze.count:
+            self._freeze.watch(self.indexWidget(index))
+        return opened
+
+    def _frozen_count(self) -> int:
+        return self._freeze.count if self._freeze is not None else 0
+
+
+class _Mirror(QStyledItemDelegate):
+    """Each frozen cell painted (and explained on hover) by the grid's own delegate for it, the
+    cursor's cell marked as the grid marks it while it has the focus."""
+
+    def __init__(self, grid, parent):
+        super().__init__(parent)
+        self.grid = grid
+
+    def paint(self, painter, option, index):
+        grid = self.grid
+        if index == grid.currentIndex() and (grid.hasFocus() or grid.viewport().hasFocus()):
+            option = QStyleOptionViewItem(option)
+            option.state |= QStyle.StateFlag.State_HasFocus
+        grid.itemDelegateForIndex(index).paint(painter, option, index)
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt override
+        return self.grid.itemDelegateForIndex(index).sizeHint(option, index)
+
+    def helpEvent(self, event, view, option, index):  # noqa: N802 - Qt override
+        return self.grid.itemDelegateForIndex(index).helpEvent(event, view, option, index)
+
+
+class FrozenView(QTableView):
+    """The frozen columns, drawn over the grid's left edge (the grid's child, never focused)."""
+
+    def __init__(self, grid):
+        super().__init__(grid)
+        self.grid = grid
+        self.count = 0
+        self.active = False
+        self._editor = None       # an editor open on a frozen cell: shown through a hole
+        self.setObjectName("frozenColumns")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)    # a click gives the grid the focus
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)   # the grid edits
+        self.setAutoScroll(False)           # scrolled by the grid only
+        self.setTabKeyNavigation(False)
+        self.setItemDelegate(_Mirror(grid, self))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(grid.customContextMenuRequested)
+        self.horizontalScrollBar().valueChanged.connect(self._stay_left)
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._follow_rows())
+        grid.verticalScrollBar().valueChanged.connect(self._follow_rows)
+        grid.verticalHeader().sectionResized.connect(self._row_resized)
+        grid.horizontalHeader().sectionResized.connect(self._grid_column_resized)
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self._model = None
+        self.hide()
+
+    # ------------------------------------------------------------ following the grid
+
+    def attach(self, grid_connected: bool = False) -> None:
+        """Show the grid's model, selection and look (again, after its model changed);
+        ``grid_connected``: the grid has already connected itself to that model."""
+        grid = self.grid
+        model = grid.model()
+        if model is not self._model:
+            self._model = model
+            self.setModel(model)
+            if model is not None:
+                for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                               model.rowsRemoved, model.rowsMoved):
+                    signal.connect(self._sync_rows)
+                # a reset clears the selection model once more for each view of the model (this
+                # one and its headers share the grid's): the grid puts its cursor back after them
+                # (test_grid_focus_entry: Alt+3 on a new project left no current cell)
+                if grid_connected:
+                    model.modelReset.disconnect(grid._cursor_to_first)
+                    model.modelReset.connect(grid._cursor_to_first)
+        if model is not None and self.selectionModel() is not grid.selectionModel():
+            self.setSelectionModel(grid.selectionModel())
+        for setting in ("SelectionMode", "SelectionBehavior", "WordWrap", "ShowGrid", "GridStyle",
+                        "TextElideMode", "AlternatingRowColors", "VerticalScrollMode"):
+            getattr(self, f"set{setting}")(getattr(grid, setting[0].lower() + setting[1:])())
+        header, mine = grid.horizontalHeader(), self.horizontalHeader()
+        mine.setDefaultAlignment(header.defaultAlignment())
+        mine.setMinimumSectionSize(header.minimumSectionSize())
+        mine.setHighlightSections(header.highlightSections())
+        self.verticalHeader().setMinimumSectionSize(grid.verticalHeader().minimumSectionSize())
+        self.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
+        self._sync_columns()
+        self._sync_rows()
+        self.place()
+
+    def _sync_columns(self) -> None:
+        """The frozen columns as wide (and hidden) as the grid's; one column after them stays
+        shown, so that the last frozen header is drawn as a middle one (no lost divider)."""
+        grid, model = self.grid, self.grid.model()
+        columns = model.columnCount() if model is not None else 0
+        shown_after = next((c for c in range(self.count, columns) if not grid.isColumnHidden(c)),
+                           None)
+        for col in range(columns):
+            self.setColumnHidden(col, grid.isColumnHidden(col) if col < self.count
+                                 else col != shown_after)
+            if col < self.count or col == shown_after:
+                self.setColumnWidth(col, grid.columnWidth(col))
+
+    def _sync_rows(self, *_args) -> None:
+        grid, model = self.grid, self.grid.model()
+        for row in range(model.rowCount() if model is not None else 0):
+            if self.rowHeight(row) != grid.rowHeight(row):
+                self.setRowHeight(row, grid.rowHeight(row))
+            self.setRowHidden(row, grid.isRowHidden(row))
+        self._follow_rows()
+
+    def _row_resized(self, row, _old, size) -> None:
+        if self.rowHeight(row) != size:
+            self.setRowHeight(row, size)
+
+    def _grid_column_resized(self, col, _old, size) -> None:
+        if col < self.count or not self.isColumnHidden(col):
+            if self.columnWidth(col) != size:
+                self.setColumnWidth(col, size)
+            self.place()
+
+    def _column_resized(self, col, _old, size) -> None:
+        """A frozen column widened by dragging its header here: the grid's too."""
+        if col < self.count and self.grid.columnWidth(col) != size:
+            self.grid.setColumnWidth(col, size)
+
+    def _follow_rows(self, *_args) -> None:
+        bar = self.verticalScrollBar()
+        value = self.grid.verticalScrollBar().value()
+        if bar.value() != value:
+            bar.setValue(value)
+
+    def _stay_left(self, value) -> None:
+        if value:
+            self.horizontalScrollBar().setValue(0)
+
+    # ------------------------------------------------------------ where it is
+
+    def place(self) -> None:
+        """Over the grid's frozen columns, header included — while the grid scrolls sideways and
+        they take no more than about half of it; hidden otherwise."""
+        grid = self.grid
+        model = grid.model()
+        width = sum(grid.columnWidth(c) for c in range(min(self.count, grid.horizontalHeader().count()))
+                    if not grid.isColumnHidden(c))
+        viewport, header = grid.viewport().geometry(), grid.horizontalHeader()
+        active = bool(model is not None and width and grid.horizontalScrollBar().maximum() > 0
+                      and width <= viewport.width() * MAX_SHARE)
+        if active:
+            self.horizontalHeader().setFixedHeight(header.height())
+            top = viewport.top() - header.height() if header.isVisible() else viewport.top()
+            self.horizontalHeader().setVisible(header.isVisible())
+            self.setGeometry(viewport.left(), top, width, viewport.bottom() + 1 - top)
+            self._follow_rows()
+        if active != self.active:
+            self.active = active
+            self.setVisible(active)
+            if active:
+                self.raise_()
+            if grid.state() == QAbstractItemView.State.EditingState:
+                grid.updateEditorGeometries()   # an open frozen cell: to where it is now seen
+        self._hole()
+
+    # ------------------------------------------------------------ an editor on a frozen cell
+
+    def watch(self, editor) -> None:
+        """The grid opened ``editor`` on a frozen cell: its own viewport holds it, under this
+        view, so this view leaves a hole where it is for as long as it is shown."""
+        if editor is None:
+            return
+        self._editor = editor
+        editor.installEventFilter(self)
+        self._hole()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if obj is self._editor:
+            kind = event.type()
+            if kind in (QEvent.Type.Hide, QEvent.Type.Destroy, QEvent.Type.DeferredDelete):
+                self._editor = None
+                self.clearMask()
+            elif kind in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+                self._hole()
+        return super().eventFilter(obj, event)
+
+    def _hole(self) -> None:
+        editor = self._editor
+        try:
+            shown = editor is not None and editor.isVisible()
+        except RuntimeError:           # deleted already
+            shown, self._editor = False, None
+        if not (shown and self.active):
+            self.clearMask()
+            return
+        corner = editor.mapTo(self.grid, QPoint(0, 0)) - self.pos()
+        self.setMask(QRegion(self.rect()).subtracted(QRegion(QRect(corner, editor.size()))))
+
+    # ------------------------------------------------------------ input goes to the grid
+
+    def edit(self, index, trigger=None, event=None):
+        """A double-click (or a delegate's click) on a frozen cell: the grid opens it."""
+        if trigger is None:
+            return self.grid.edit(index)
+        if trigger == QAbstractItemView.EditTrigger.CurrentChanged:
+            return False           # the grid was told the same and decides
+        return self.grid.edit(index, trigger, event)
+
+    def indexAt(self, pos):  # noqa: N802 - Qt override
+        """A drag from a frozen cell on into the scrolled ones selects what is seen there."""
+        if pos.x() >= self.width():
+            return self.grid.indexAt(pos)
+        return super().indexAt(pos)
+
+    def wheelEvent(self, event):  # noqa: N802 - Qt override
+        QApplication.sendEvent(self.grid.viewport(), event)   # the grid scrolls, this follows
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible):  # noqa: N802
+        pass                       # the grid scrolls; this view follows its rows
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.grid.horizontalScrollBar().value() > 0:   # scrolled: where the freeze is
+            painter = QPainter(self.viewport())
+            painter.setPen(EDGE_COLOR)
+            x = self.viewport().width() - 1
+            painter.drawLine(x, 0, x, self.viewport().height())
+            painter.end()
