@@ -262,6 +262,8 @@ class FrozenView(QTableView):
             top = viewport.top() - header.height() if header.isVisible() else viewport.top()
             self.horizontalHeader().setVisible(header.isVisible())
             self.setGeometry(viewport.left(), top, width, viewport.bottom() + 1 - top)
+            # a page sideways is what is seen right of the names (the scroll bar's handle too)
+            grid.horizontalScrollBar().setPageStep(max(1, viewport.width() - width))
             self._follow_rows()
         if active != self.active:
             self.active = active
