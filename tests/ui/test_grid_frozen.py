@@ -146,6 +146,32 @@ def test_typing_on_a_clicked_frozen_name_edits_it_in_place(qtbot, tab):
     assert tab.model.index(1, im.COL_NAME).data() == "培训合格率"
 
 
+def test_clicking_a_name_while_typing_a_scrolled_cell_keeps_what_was_typed(qtbot, tab):
+    grid = tab.grid
+    scroll_right(qtbot, grid)
+    grid.setCurrentIndex(grid.model().index(1, im.COL_DEVIATION))
+    qtbot.keyClicks(grid, "xyz")
+    assert grid.state() == QAbstractItemView.State.EditingState
+    click(qtbot, grid, spot(grid, 3, im.COL_NAME))
+    qtbot.wait(5)
+    assert grid.state() != QAbstractItemView.State.EditingState
+    assert tab.model.index(1, im.COL_DEVIATION).data() == "xyz"
+    assert current(grid) == (3, im.COL_NAME)
+
+
+def test_clicking_a_frozen_header_selects_that_column_in_the_grid(qtbot, tab):
+    grid = tab.grid
+    scroll_right(qtbot, grid)
+    header = grid.horizontalHeader()
+    point = header.mapTo(grid, QPoint(header.sectionPosition(im.COL_NAME) + 20, header.height() // 2))
+    widget = grid.childAt(point)
+    assert widget is not header            # the frozen header is on top, the grid's is scrolled
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.mapFrom(grid, point))
+    assert grid.selectionModel().isColumnSelected(im.COL_NAME)
+    assert grid.currentIndex().column() == im.COL_NAME
+    assert grid.horizontalScrollBar().value() == grid.horizontalScrollBar().maximum()
+
+
 def test_double_click_on_a_frozen_name_opens_it_where_it_is_seen(qtbot, tab):
     grid = tab.grid
     scroll_right(qtbot, grid)
