@@ -8,6 +8,8 @@
   document. Typing on a cell that takes no typing says why in the status bar.
 - Delete/Backspace clear, Ctrl+C copies as TSV, Ctrl+V pastes a TSV block (grid.clipboard); rows
   can be inserted, deleted and moved (grid.rows). Each is one undo step (session.macro).
+- Leading columns can be frozen, as Excel's 冻结窗格 (``freeze_columns``, grid.frozen): the
+  绩效指标 names stay in sight while the grid scrolls sideways.
 - Why a red cell is red is said in the window's status bar when the cursor lands on it and right
   after it was typed (the tooltip says it too), so Enter-and-go typing still sees the reason.
 Edits go through ``model.setData`` only; the model (a :class:`SessionTableModel`) talks to the session.
