@@ -18,7 +18,7 @@ from selfeval_desktop.ui.qt import (QAbstractItemView, QApplication, QPoint, QtC
                                     QToolTip, Qt)
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, type_ime
 from tests.ui.ui_fixtures import make_file, open_session, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -170,6 +170,19 @@ def test_clicking_a_frozen_header_selects_that_column_in_the_grid(qtbot, tab):
     assert grid.selectionModel().isColumnSelected(im.COL_NAME)
     assert grid.currentIndex().column() == im.COL_NAME
     assert grid.horizontalScrollBar().value() == grid.horizontalScrollBar().maximum()
+
+
+def test_chinese_committed_by_an_input_method_on_a_frozen_name(qtbot, tab):
+    grid = tab.grid
+    scroll_right(qtbot, grid)
+    point = spot(grid, 0, im.COL_NAME)
+    click(qtbot, grid, point)
+    type_ime(grid, "举办科普讲座次数")
+    editor = grid.indexWidget(grid.currentIndex())
+    widget = grid.childAt(point)
+    assert editor is not None and (widget is editor or editor.isAncestorOf(widget))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert reread(tab.path).projects[0].indicators[0].name == "举办科普讲座次数"
 
 
 def test_double_click_on_a_frozen_name_opens_it_where_it_is_seen(qtbot, tab):
