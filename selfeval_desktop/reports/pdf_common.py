@@ -1,7 +1,8 @@
 """What the printed forms share: page, styles, cells, tables that split, page numbers, check code.
 
 A form is a list of platypus flowables. ``build_pdf`` sets one or more forms on A4 pages, each form
-starting on a new page, and numbers each form's pages "第 x 页 共 y 页" when it has more than one;
+starting on a new page, and numbers each form's pages "第 x 页 共 y 页" — a one-page form too
+("第 1 页 共 1 页": review 19 found one-page reports without a footer beside numbered longer ones);
 a form may name itself again at the top of each further page (``FormPart.continued``).
 Long texts wrap inside their cells (``pdf_wrap.FormParagraph``: CJK wrapping that keeps a number
 with its unit and punctuation inside the cell); tables split between pages with their
@@ -355,9 +356,8 @@ class NumberedCanvas(Canvas):
 
     def _draw_footer(self, page: int, total: int, footer: str):
         y = MARGIN_BOTTOM - 9 * mm
-        if total > 1:
-            self.setFont(SONG, 9)
-            self.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {total} 页")
+        self.setFont(SONG, 9)
+        self.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {total} 页")
         if footer:
             self.setFont(SONG, 8)
             self.drawRightString(PAGE_WIDTH - MARGIN_X, y, footer)
