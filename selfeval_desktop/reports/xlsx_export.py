@@ -19,7 +19,7 @@ import re
 
 from ..domain.evaluation import profile_for
 from ..domain.model import (CONCLUSION_SECTIONS, Document, FundKind, Project, ProjectKind,
-                            Source, SpendingScheme, source_label)
+                            Source, SpendingScheme, counted_lines, lines_total, source_label)
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
 from ..domain.scoring import ProjectScore, score_project, shown_grade
@@ -152,12 +152,29 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     page_setup(ws, f"A1:J{form_end}", "1:2")
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width
-    name_cell = _basic_block(sh, doc, project, form_end + 3)
+    name_cell, line_rows = _basic_block(sh, doc, project, form_end + 3)
     fit_row_heights(ws, sh.values)
     return {"name": (name_cell, project.name), "budget": (f"D{total_row}", amounts[1]),
             "executed": (f"E{total_row}", amounts[2]), "score": (f"H{total}", total_result),
             "grade": (f"G{grade}", grade_result),
+            "special_planned": _special(project, line_rows, "F", "special_planned"),
+            "special_actual": _special(project, line_rows, "G", "special_actual"),
             "provisional": score.scored and score.provisional}
+
+
+def _special(project: Project, rows: list[int], col: str, attr: str) -> tuple[list[str], object]:
+    """(the cells of the 其中专项 that add into the 支出合计 — ``counted_lines``: a 30211 under a
+    filled 302 is not added twice — as ranges of ``col`` below the form; their total in 万元,
+    "" when none is filled) for the 汇总 sheet."""
+    counted = [rows[i] for i, _ in counted_lines(project.budget_lines, attr)]
+    ranges, start = [], None
+    for k, row in enumerate(counted):
+        start = row if start is None else start
+        if k + 1 == len(counted) or counted[k + 1] != row + 1:
+            ranges.append(f"{col}{start}" + (f":{col}{row}" if row > start else ""))
+            start = None
+    total = lines_total(project.budget_lines, attr)
+    return ranges, "" if total is None else fen_to_wan(total)
 
 
 def _project_head(sh: Sheet, project: Project, profile: Profile) -> tuple[int, list, object]:
@@ -261,10 +278,10 @@ def _merge_groups(sh: Sheet, project: Project, first: int) -> None:
                 start = i
 
 
-def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
+def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> tuple[str, list[int]]:
     """项目基本情况 below the form (not printed), by label, for a whole re-import; returns the
     cell holding the 项目名称 (the form's own, or for a 部门整体 sheet, whose form names the
-    部门, the one written here)."""
+    部门, the one written here) and the row of each budget line."""
     f = project.funding
     sh.merge(f"A{r}:J{r}", "附：项目基本情况（导出时附在表后，不在打印范围内；重新导入时读取）",
              bold=True, left=True)
@@ -303,6 +320,7 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
         sh.merge(f"A{r}:B{r}", source_label(source, doc.unit.region_word))
         sh.merge(f"C{r}:D{r}", money_cell(project, amount.planned, "source", source.value, "planned"))
         sh.merge(f"E{r}:F{r}", money_cell(project, amount.arrived, "source", source.value, "arrived"))
+    line_rows: list[int] = []
     if project.budget_lines:
         r += 2
         for col, label in zip("ABDEFG", ("编码", "名称", "计划支出数（万元）", "实际支出数（万元）",
@@ -310,6 +328,7 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
             sh.put(f"{col}{r}", label, bold=True)
         for line in project.budget_lines:
             r += 1
+            line_rows.append(r)
             sh.put(f"A{r}", line_code(line) or None)
             sh.put(f"B{r}", line.name or None)
             for col, fen in zip("DEFG", (line.planned, line.actual, line.special_planned,
@@ -324,7 +343,7 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> str:
             sh.put(f"A{r}", ev.name or None)
             sh.put(f"B{r}", ev.title or None)
             sh.merge(f"C{r}:F{r}", ev.org or None, left=True)
-    return name_cell
+    return name_cell, line_rows
 
 
 # ---------------------------------------------------------------- the workbook

@@ -1,8 +1,11 @@
 """The 汇总 sheet of an exported workbook: one row per project, read from its sheet by formulas.
 
 A figure left empty on a project's sheet stays empty here (a reference to an empty cell would
-show 0). The 合计 row adds the budgets and executed amounts; its 执行率 counts only projects with
-both figures, and a note under it says how many were left out.
+show 0). Each amount is followed by what of it is 专项, as a clerk's “其中” column: 全年预算数,
+其中专项计划, 全年执行数, 其中专项实际 — the 专项 the sum of the 预算表's 其中专项（计划）/（实际）
+as the 支出合计 counts its lines (closing 5: the 汇总 had no 专项 column). The 合计 row adds the
+four amounts; its 执行率 counts only projects with both figures, and a note under it says how
+many were left out.
 """
 from __future__ import annotations
 
@@ -15,8 +18,13 @@ from ..domain.profiles import load_profile, style_of
 from .xlsx_common import (Sheet, fit_row_heights, is_number, page_setup,
                           provisional_summary_note, rate_formula, rate_value, text_width)
 
-HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率", "得分", "等次")
-WIDTHS = (6, 40, 13, 13, 10, 8, 8)
+HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "其中专项计划\n（万元）", "全年执行数\n（万元）",
+           "其中专项实际\n（万元）", "执行率", "得分", "等次")
+WIDTHS = (6, 40, 13, 13, 13, 13, 10, 8, 8)   # landscape: nine columns at full size
+COLS = "ABCDEFGHI"
+LAST = COLS[-1]
+# the columns of the amounts, 执行率, 得分 and 等次
+BUDGET, SPECIAL_PLANNED, EXECUTED, SPECIAL_ACTUAL, RATE, SCORE, GRADE = COLS[2:]
 DEPARTMENT = "部门整体"       # in the 序号 column of the department evaluation's row
 DEPARTMENT_WIDTH = math.ceil(text_width(DEPARTMENT) + 2.5)   # bold, with the cell's margins
 GRADE_STYLE_LABEL = "等次写法"   # 优/良/中/差 or the unit's own words (优秀/良好/一般/较差 …)
@@ -85,14 +93,14 @@ def left_out_text(count: int) -> str:
 def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) -> None:
     ws = sh.ws
     year = f"{doc.year}年度" if doc.year else ""
-    sh.merge("A1:G1", f"{year}项目支出绩效自评汇总表")
+    sh.merge(f"A1:{LAST}1", f"{year}项目支出绩效自评汇总表")
     ws["A1"].font = sh.s["title"]
-    sh.merge("A2:G2", f"单位名称：{doc.unit.name}", left=True)
+    sh.merge(f"A2:{LAST}2", f"单位名称：{doc.unit.name}", left=True)
     header = 3
-    for col, label in zip("ABCDEFG", HEADERS):
+    for col, label in zip(COLS, HEADERS):
         sh.put(f"{col}{header}", label, bold=True)
     r = header
-    pairs = []
+    pairs, specials = [], []
     kinds = [p.kind for p in doc.projects]
     rows = [(name, ref) for name, ref, kind in zip(names, refs, kinds)
             if kind is not ProjectKind.DEPARTMENT]
@@ -102,6 +110,7 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         r += 1
         sh.put(f"A{r}", i)
         pairs.append(_row(sh, r, name, ref))
+        specials.append((ref["special_planned"][1], ref["special_actual"][1]))
     total = r + 1
     first = header + 1
     sh.merge(f"A{total}:B{total}", "合计", bold=True)
@@ -115,42 +124,55 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
                left=True, result=f"{ref['name'][1] or ''}（不计入合计）")
     note = last + 1
     if pairs:
-        formulas = totals_formulas(f"C{first}:C{r}", f"D{first}:D{r}")
-        sh.put(f"C{total}", formulas["budget"], result=values["budget"])
-        sh.put(f"D{total}", formulas["executed"], result=values["executed"])
-        sh.put(f"E{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
-        sh.merge(f"A{note}:G{note}", left_out_note(formulas["left_out"]), left=True,
+        formulas = totals_formulas(f"{BUDGET}{first}:{BUDGET}{r}", f"{EXECUTED}{first}:{EXECUTED}{r}")
+        sh.put(f"{BUDGET}{total}", formulas["budget"], result=values["budget"])
+        sh.put(f"{EXECUTED}{total}", formulas["executed"], result=values["executed"])
+        sh.put(f"{RATE}{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
+        for col, amounts in zip((SPECIAL_PLANNED, SPECIAL_ACTUAL), zip(*specials)):
+            sh.put(f"{col}{total}", _sum([f"{col}{first}:{col}{r}"]), result=_total(amounts))
+        sh.merge(f"A{note}:{LAST}{note}", left_out_note(formulas["left_out"]), left=True,
                  result=left_out_text(values["left_out"]))
     provisional = sum(1 for ref in refs if ref.get("provisional"))
     if provisional:  # their 等次 are “—”: say why once (each sheet says its own reason)
         note += 1 if pairs else 0   # below the 执行率 note (a formula: it may show when edited)
-        sh.merge(f"A{note}:G{note}", provisional_summary_note(provisional, "（原因见各项目表）"),
+        sh.merge(f"A{note}:{LAST}{note}", provisional_summary_note(provisional, "（原因见各项目表）"),
                  left=True)
-    for col in "FG":
+    for col in (SCORE, GRADE):
         sh.put(f"{col}{total}", None)
     sh.borders(header, last, len(HEADERS))
-    page_setup(ws, f"A1:G{note}", f"1:{header}")
+    page_setup(ws, f"A1:{LAST}{note}", f"1:{header}", landscape=True)
     widths = list(WIDTHS)
     if departments:  # “部门整体” in the 序号 column on one line; the page stays as wide
         widths[0] = max(widths[0], DEPARTMENT_WIDTH)
         widths[1] -= widths[0] - WIDTHS[0]
-    for col, width in zip("ABCDEFG", widths):
+    for col, width in zip(COLS, widths):
         ws.column_dimensions[col].width = width
     _unit_block(sh, doc, note + 2)
     fit_row_heights(ws, sh.values)
 
 
+def _total(amounts) -> object:
+    """The 合计 of a column of 万元 amounts as :func:`_sum` computes it: "" when none is filled."""
+    numbers = [Decimal(a) for a in amounts if is_number(a)]
+    return sum(numbers, Decimal(0)) if numbers else ""
+
+
 def _row(sh: Sheet, r: int, name: str, ref: dict) -> tuple[object, object]:
-    """One project's cells (B to G), read from its sheet; returns (budget, executed)."""
-    for col, key in zip("BCD", ("name", "budget", "executed")):
+    """One project's cells (B to I), read from its sheet; returns (budget, executed)."""
+    for col, key in (("B", "name"), (BUDGET, "budget"), (EXECUTED, "executed")):
         cell, value = ref[key]
         sh.put(f"{col}{r}", _blank_if_empty(_ref(name, cell)), left=(col == "B"),
                result="" if value is None else value)
+    for col, key in ((SPECIAL_PLANNED, "special_planned"), (SPECIAL_ACTUAL, "special_actual")):
+        ranges, value = ref[key]     # the lines' 其中专项, below the project's form
+        sh.put(f"{col}{r}", _sum([_ref(name, cells) for cells in ranges]) if ranges else None,
+               result=value if ranges else None)
     budget, executed = ref["budget"][1], ref["executed"][1]
-    sh.put(f"E{r}", rate_formula(f"C{r}", f"D{r}"), fmt="0.00%", result=rate_value(budget, executed))
-    sh.put(f"F{r}", _blank_if_empty(_ref(name, ref["score"][0])), fmt="0.00",
+    sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}"), fmt="0.00%",
+           result=rate_value(budget, executed))
+    sh.put(f"{SCORE}{r}", _blank_if_empty(_ref(name, ref["score"][0])), fmt="0.00",
            result=ref["score"][1])
-    sh.put(f"G{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
+    sh.put(f"{GRADE}{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
     return budget, executed
 
 
@@ -167,5 +189,5 @@ def _unit_block(sh: Sheet, doc: Document, r: int) -> None:
                          ("部门整体评分规则", department.name),
                          (GRADE_STYLE_LABEL, style_of(named))):
         sh.merge(f"A{r}:B{r}", label, bold=True)
-        sh.merge(f"C{r}:G{r}", value or None, left=True)
+        sh.merge(f"C{r}:{LAST}{r}", value or None, left=True)
         r += 1

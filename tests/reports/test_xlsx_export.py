@@ -163,15 +163,15 @@ def test_libreoffice_shows_the_right_totals_scores_and_grades(tmp_path):
             assert abs(Decimal(str(ws["G6"].value)) - score.execution.rate) < Decimal("1e-9")
         row = 4 + i
         assert summary.cell(row, 2).value == project.name
-        assert Decimal(str(summary.cell(row, 6).value)).quantize(Decimal("0.01")) == score.total
-        assert summary.cell(row, 7).value == shown_grade(score)
+        assert Decimal(str(summary.cell(row, 8).value)).quantize(Decimal("0.01")) == score.total
+        assert summary.cell(row, 9).value == shown_grade(score)
         budget += Decimal(project.funding.annual_budget or 0) / WAN
         executed += Decimal(project.funding.executed or 0) / WAN
     total_row = 4 + len(doc.projects)
     assert summary.cell(total_row, 1).value == "合计"
     assert Decimal(str(summary.cell(total_row, 3).value)).quantize(Decimal("0.0001")) == budget
-    assert Decimal(str(summary.cell(total_row, 4).value)).quantize(Decimal("0.0001")) == executed
-    rate = Decimal(str(summary.cell(total_row, 5).value))
+    assert Decimal(str(summary.cell(total_row, 5).value)).quantize(Decimal("0.0001")) == executed
+    rate = Decimal(str(summary.cell(total_row, 7).value))
     assert abs(rate - executed / budget) < Decimal("1e-9")
 
 

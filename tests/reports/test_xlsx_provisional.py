@@ -68,8 +68,8 @@ def test_the_summary_sheet_shows_a_dash_for_provisional_totals_with_a_note(tmp_p
     summary = openpyxl.load_workbook(out, data_only=True)["汇总"]
     for i, (project, score) in enumerate(zip(doc.projects, scores)):
         assert summary.cell(4 + i, 2).value == project.name
-        assert summary.cell(4 + i, 7).value == ("—" if score.provisional else score.grade)
-        assert Decimal(str(summary.cell(4 + i, 6).value)) == score.total  # the total stays
+        assert summary.cell(4 + i, 9).value == ("—" if score.provisional else score.grade)
+        assert Decimal(str(summary.cell(4 + i, 8).value)) == score.total  # the total stays
     count = sum(s.provisional for s in scores)
     notes = [t for t in _texts(summary) if "暂不可信" in t]
     assert len(notes) == 1 and f"{count} 个项目" in notes[0] and "—" in notes[0]
@@ -103,11 +103,11 @@ def test_libreoffice_shows_dash_grades_and_unscored_projects_as_a_user_sees_them
         row = _grade_row(ws)
         expected = "未评分" if not score.scored else "—" if score.provisional else score.grade
         assert ws.cell(row, 7).value == expected, name
-        assert summary.cell(4 + i, 7).value == expected, name
+        assert summary.cell(4 + i, 9).value == expected, name
         if not score.scored:
             assert ws.cell(row - 1, 8).value in (None, "")        # no total of 0
-            assert summary.cell(4 + i, 6).value in (None, "")
-    assert {"—", "未评分"} <= {summary.cell(4 + i, 7).value for i in range(len(scores))}
+            assert summary.cell(4 + i, 8).value in (None, "")
+    assert {"—", "未评分"} <= {summary.cell(4 + i, 9).value for i in range(len(scores))}
     assert any(s.scored and not s.provisional for s in scores)
 
 
@@ -163,5 +163,5 @@ def test_a_project_without_indicators_is_unscored_in_the_workbook_too(tmp_path):
             assert ws.cell(row - 1, 8).value in (None, "")       # no 总分
             assert ws.cell(row, 7).value == "未评分"
             assert summary.cell(4 + i, 2).value == doc.projects[i].name
-            assert summary.cell(4 + i, 6).value in (None, "")   # not 10, not 0
-            assert summary.cell(4 + i, 7).value == "未评分"
+            assert summary.cell(4 + i, 8).value in (None, "")   # not 10, not 0
+            assert summary.cell(4 + i, 9).value == "未评分"

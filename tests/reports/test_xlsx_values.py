@@ -50,8 +50,8 @@ def test_every_formula_is_saved_with_its_value_and_recalculated_on_open(tmp_path
     for i, project in enumerate(doc.projects):
         score = score_project(project, profile_for(doc, project))
         assert summary.cell(4 + i, 2).value == project.name  # a formula, read without Excel
-        assert Decimal(str(summary.cell(4 + i, 6).value)) == score.total
-        assert summary.cell(4 + i, 7).value == shown_grade(score)  # “—” when provisional
+        assert Decimal(str(summary.cell(4 + i, 8).value)) == score.total
+        assert summary.cell(4 + i, 9).value == shown_grade(score)  # “—” when provisional
 
 
 def test_a_missing_executed_amount_is_blank_and_left_out_of_the_total_rate(tmp_path):
@@ -62,13 +62,13 @@ def test_a_missing_executed_amount_is_blank_and_left_out_of_the_total_rate(tmp_p
     missing = [i for i, p in enumerate(doc.projects) if p.funding.executed is None]
     assert missing  # seed 004 has projects whose 全年执行数 was not stated
     for i in missing:
-        assert summary.cell(4 + i, 4).value is None  # not 0
-        assert summary.cell(4 + i, 5).value is None  # not 0.00%
+        assert summary.cell(4 + i, 5).value is None  # not 0
+        assert summary.cell(4 + i, 7).value is None  # not 0.00%
     both = [p.funding for p in doc.projects if p.funding.executed is not None]
     rate = Decimal(sum(f.executed for f in both)) / Decimal(sum(f.annual_budget for f in both))
     total_row = 4 + len(doc.projects)
     assert summary.cell(total_row, 1).value == "合计"
-    assert abs(Decimal(str(summary.cell(total_row, 5).value)) - rate) < Decimal("1e-12")
+    assert abs(Decimal(str(summary.cell(total_row, 7).value)) - rate) < Decimal("1e-12")
     assert f"不含 {len(missing)} 个" in summary.cell(total_row + 1, 1).value
 
 
@@ -86,7 +86,7 @@ def test_a_truncating_profile_and_an_unscored_project(tmp_path):
     assert blank.cell(total, 8).value is None and blank.cell(total + 1, 7).value == "未评分"
     summary = wb["汇总"]
     assert summary["B5"].value is None  # an empty project name is not shown as 0
-    assert summary["F5"].value is None and summary["G5"].value == "未评分"
+    assert summary["H5"].value is None and summary["I5"].value == "未评分"
 
 
 def test_grade_formula_uses_the_profile_band_names():
@@ -168,4 +168,4 @@ def test_summary_labels_are_plain_and_the_unit_name_is_not_squeezed(tmp_path):
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "省级财政写作" not in texts and "自治区财政" in texts
     assert ws["A2"].value == f"单位名称：{doc.unit.name}"
-    assert "A2:G2" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A2:I2" in {str(r) for r in ws.merged_cells.ranges}
