@@ -19,7 +19,8 @@ from .pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL,
 from .score_text import unscored_note
 
 FORM_TITLE = "项目支出绩效自评报告"
-BODY = VALUE.clone("report_body", spaceAfter=1.5 * mm, firstLineIndent=21)   # two characters in
+# two characters in; prose: its lines are filled, not evened out as a heading's (pdf_wrap)
+BODY = VALUE.clone("report_body", spaceAfter=1.5 * mm, firstLineIndent=21, prose=True)
 NUMBERS = "一二三四五六七八九十"
 # 三级指标, 年度指标值, 实际完成值, 分值, 得分
 TABLE_WIDTHS = [w * FRAME_WIDTH for w in (0.34, 0.2, 0.2, 0.12, 0.14)]
