@@ -373,3 +373,17 @@ def test_the_department_indicator_grid_freezes_its_names_too(qtbot, tmp_path):
     widget, view, cell = seen_at(tab.grid, spot(tab.grid, 1, im.COL_NAME))
     assert view is tab.grid.frozen_view() and cell == (1, im.COL_NAME)
     session.conn.close()
+
+
+def test_a_grid_that_never_scrolls_sideways_never_makes_the_frozen_view(qtbot, tmp_path):
+    """The view over the names is made when first needed: a wide window (and the window's start,
+    before the tab is shown) does not pay for it."""
+    tab = open_tab(qtbot, tmp_path, width=1800)
+    assert tab.grid.horizontalScrollBar().maximum() == 0
+    assert tab.grid._freeze is None and tab.grid.frozen_view() is None
+    tab.resize(900, 500)
+    qtbot.wait(5)
+    scroll_right(qtbot, tab.grid)
+    assert tab.grid.frozen_view() is not None
+    assert seen_at(tab.grid, spot(tab.grid, 1, im.COL_NAME))[1] is tab.grid.frozen_view()
+    tab.session.conn.close()

@@ -33,14 +33,24 @@ class FrozenOps:
     """The grid's side: ``freeze_columns(n)`` and the overrides that keep cells clear of them."""
 
     _freeze: "FrozenView | None" = None
+    _freeze_count = 0
 
     def freeze_columns(self, count: int) -> None:
-        """Keep the first ``count`` columns in sight while the rest scroll sideways."""
-        if self._freeze is None:
-            self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        """Keep the first ``count`` columns in sight while the rest scroll sideways. The view
+        over them is made the first time the grid, shown, has to scroll sideways (a window
+        wide enough never pays for it, and the window's start does not)."""
+        self._freeze_count = count
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        if self._freeze is not None:
+            self._freeze.count = count
+            self._freeze.attach(grid_connected=True)
+
+    def _make_freeze(self) -> None:
+        if (self._freeze is None and self._freeze_count and self.isVisible()
+                and self.model() is not None and self.horizontalScrollBar().maximum() > 0):
             self._freeze = FrozenView(self)
-        self._freeze.count = count
-        self._freeze.attach(grid_connected=True)
+            self._freeze.count = self._freeze_count
+            self._freeze.attach(grid_connected=True)
 
     def frozen_view(self) -> "FrozenView | None":
         """The view drawn over the frozen columns while they are frozen, else None."""
@@ -63,6 +73,8 @@ class FrozenOps:
         super().updateGeometries()
         if self._freeze is not None:
             self._freeze.place()
+        else:
+            self._make_freeze()
 
     def scrollContentsBy(self, dx, dy):  # noqa: N802 - Qt override
         super().scrollContentsBy(dx, dy)
