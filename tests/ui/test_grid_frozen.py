@@ -387,3 +387,19 @@ def test_a_grid_that_never_scrolls_sideways_never_makes_the_frozen_view(qtbot, t
     assert tab.grid.frozen_view() is not None
     assert seen_at(tab.grid, spot(tab.grid, 1, im.COL_NAME))[1] is tab.grid.frozen_view()
     tab.session.conn.close()
+
+
+@pytest.mark.parametrize("mods", [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier])
+def test_home_goes_back_to_the_first_columns_as_in_excel(qtbot, tab, mods):
+    """Review 20 (helper's note): Home / Ctrl+Home put the cursor on 一级指标 but left the other
+    columns scrolled to the far right."""
+    grid = tab.grid
+    grid.setCurrentIndex(grid.model().index(2, grid.model().columnCount() - 1))
+    scroll_right(qtbot, grid)
+    qtbot.keyClick(grid, Qt.Key.Key_Home, mods)
+    assert current(grid) == ((0 if mods else 2), im.COL_LEVEL1)
+    assert grid.horizontalScrollBar().value() == 0
+    click(qtbot, grid, spot(grid, 3, im.COL_LEVEL1))
+    scroll_right(qtbot, grid)
+    click(qtbot, grid, spot(grid, 4, im.COL_LEVEL1))      # a click on a name does not scroll back
+    assert grid.horizontalScrollBar().value() == grid.horizontalScrollBar().maximum()

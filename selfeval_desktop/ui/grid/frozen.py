@@ -34,6 +34,7 @@ class FrozenOps:
 
     _freeze: "FrozenView | None" = None
     _freeze_count = 0
+    _home = False          # the cursor is going Home: the columns scroll back to the start, as in Excel
 
     def freeze_columns(self, count: int) -> None:
         """Keep the first ``count`` columns in sight while the rest scroll sideways. The view
@@ -91,7 +92,8 @@ class FrozenOps:
             return
         bar = self.horizontalScrollBar()
         if index.column() < self._freeze.count:     # always in sight: up or down only
-            kept = bar.value()
+            kept = 0 if self._home else bar.value()   # Home / Ctrl+Home: back to the start
+            self._home = False
             super().scrollTo(index, hint)
             bar.setValue(kept)
             return
@@ -99,6 +101,10 @@ class FrozenOps:
         left = self.columnViewportPosition(index.column())
         if left < width:                          # under the frozen columns: out from under
             bar.setValue(bar.value() - (width - left))
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        self._home = action == QAbstractItemView.CursorAction.MoveHome
+        return super().moveCursor(action, modifiers)
 
     def visualRect(self, index):  # noqa: N802 - Qt override
         rect = super().visualRect(index)

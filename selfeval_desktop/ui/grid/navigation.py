@@ -120,6 +120,7 @@ class NavigationOps:
             return True
         if key == Qt.Key.Key_Home:
             row, col = rows[0], cols[0]
+            self._home = True          # frozen names: the other columns scroll back too
         elif key == Qt.Key.Key_End:         # the last row of data, not the empty 新 row
             data = [r for r in rows if r < getattr(model, "data_rows", len(rows) + 1)]
             row, col = (data or rows)[-1], cols[-1]
