@@ -256,6 +256,16 @@ class Document:
         return [p for p in self.projects if p.kind is ProjectKind.PROJECT]
 
 
+def is_untouched(project: Project) -> bool:
+    """Nothing typed into the project since it was made (新建's first, empty project): what
+    ``new_project`` fills in from the unit aside, it holds nothing."""
+    blank = Project(kind=project.kind, supervisor=project.supervisor,
+                    implementer=project.implementer, address=project.address,
+                    postcode=project.postcode, spending_scheme=project.spending_scheme,
+                    id=project.id)
+    return project == blank
+
+
 def new_project(doc: Document) -> Project:
     """A new, empty project of ``doc``'s unit: 主管部门, 实施单位 (the unit itself), 地址 and 邮编
     filled in from the unit, editable (review 5: a unit with 20 projects typed them 20 times),

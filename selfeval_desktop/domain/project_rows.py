@@ -24,7 +24,13 @@ TITLES = {
 }
 FIELD_NAMES = {"name": "项目名称", "implementer": "实施单位", "annual_budget": "全年预算数",
                "executed": "全年执行数"}
-_NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[.、．)）])\s*")
+# “1. ” “2、” “（3）” before a name; not “3.15科技维权宣传” or “3.5万吨水厂” (review 20a: cut to
+# “15科技维权宣传”): a number followed by a digit is part of the name
+_NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[、．.)）](?!\s*\d))\s*")
+_GROUP = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*")
+HEAD_SEARCH = 3          # the title row is looked for in the first rows of the block
+_UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "委员会", "会", "部", "队", "校",
+              "馆", "处", "室", "厅", "司", "社", "场", "园", "台", "团", "组", "科", "协")
 
 
 @dataclass
@@ -64,30 +70,44 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
     rows = [[cells.cell_text(c) for c in r] for r in block]
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    columns, units, by_title = _by_title(rows[0]) if rows else ({}, {}, False)
-    if by_title:
-        rows_at = list(enumerate(rows[1:], start=2))
+    notes: list[str] = []
+    # the title row may sit under the sheet's own title (review 20a: copied with it)
+    head = next((i for i, r in enumerate(rows[:HEAD_SEARCH]) if _by_title(r)[2]), None)
+    if head is not None:
+        columns, units, by_title = _by_title(rows[head])
+        rows_at = list(enumerate(rows[head + 1:], start=head + 2))
+        if head:
+            notes.append(f"第{_rows(list(range(1, head + 1)))}行在标题行之上（表名），未作为项目")
     else:
+        units, by_title = {}, False
         rows_at = list(enumerate(rows, start=1))
         columns = _by_content([r for _, r in rows_at], width)
-    notes: list[str] = []
     found: list[PastedProject] = []
-    totals, nameless = [], []
+    totals, nameless, groups = [], [], []
+    group = ""          # 一、新乡市科学技术局: the 实施单位 of the rows under it (seed 001)
     for number, r in rows_at:
         if not any(r):
             continue
         get = {f: r[c] if c < len(r) else "" for f, c in columns.items()}
-        name = _NUMBERING.sub("", get.get("name", "")).strip()
-        if cells.is_total_label(name) or (not name and cells.is_total_label(get.get("implementer", ""))):
+        if any(cells.is_total_label(c) for c in r):       # 合计 in any column (序号 too)
             totals.append(number)
             continue
+        raw = get.get("name", "")
+        if _GROUP.match(raw) and not get.get("annual_budget") and not get.get("executed"):
+            group = _GROUP.sub("", raw).strip()
+            groups.append(number)
+            continue
+        name = _GROUP.sub("", _NUMBERING.sub("", raw)).strip()
         if not name:
             nameless.append(number)
             continue
         found.append(PastedProject(
-            number, name, get.get("implementer", ""),
+            number, name, get.get("implementer", "") or ("" if "implementer" in columns else group),
             cells.with_unit(get.get("annual_budget", ""), units.get("annual_budget")),
             cells.with_unit(get.get("executed", ""), units.get("executed"))))
+    if groups:
+        notes.append(f"第{_rows(groups)}行是分组标题，未作为项目"
+                     + ("（其下项目的实施单位按分组标题填写）" if "implementer" not in columns else ""))
     if totals:
         notes.append(f"第{_rows(totals)}行是合计，未作为项目（合计由表格按各项目计算）")
     if nameless:
@@ -121,6 +141,18 @@ def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
             continue           # blank, or a 序号 column (1, 2, 3 …)
         # mostly amounts: an amount column (one unreadable cell is kept as pasted, red)
         (amounts if 2 * sum(_is_amount(v) for v in values) > len(values) else texts).append(col)
-    columns = dict(zip(("name", "implementer"), texts))
+    # 实施单位 is a column of unit names (…局, …中心): not a 备注 (review 20a: “已完成” as 实施单位)
+    units = [c for c in texts if _mostly_units([r[c] for r in rows if c < len(r) and r[c]])]
+    names = [c for c in texts if c not in units]
+    if not names and units:          # names that all end as unit names do (…科技馆): names
+        names, units = units[:1], units[1:]
+    columns = {"name": names[0]} if names else {}
+    if units and names:
+        columns["implementer"] = units[0]
     columns.update(zip(("annual_budget", "executed"), amounts))
     return columns
+
+
+def _mostly_units(values: list[str]) -> bool:
+    named = [v for v in values if not cells.is_total_label(v)]
+    return bool(named) and 2 * sum(v.endswith(_UNIT_ENDS) for v in named) > len(named)

@@ -80,8 +80,9 @@ class Transactions:
             raise
 
     @contextmanager
-    def macro(self, text: str):
-        """Group the edits made inside into one undo step and one committed transaction.
+    def macro(self, text: str, where=None):
+        """Group the edits made inside into one undo step and one committed transaction;
+        ``where`` (a session_where.Where): the place an undo or redo shows, if not the first edit's.
 
         If anything inside raises, or the COMMIT fails, the edits already made are taken back
         (memory and file) and the exception goes on — a failed write as SessionError in Chinese
@@ -93,6 +94,7 @@ class Transactions:
             yield self._macros[0]
             return
         cmd = Macro(self, text)
+        cmd.fixed_where = where
         try:
             self._begin()
         except sqlite3.Error as exc:

@@ -84,9 +84,13 @@ class Macro(QUndoCommand):
         self.merge_step.do = other._do
         return True
 
+    fixed_where = None    # the place to show after an undo or redo, when not its first edit's
+
     @property
     def where(self):
-        """What the group changed: its first edit's place."""
+        """What the group changed: its first edit's place (or the one it was given)."""
+        if self.fixed_where is not None:
+            return self.fixed_where
         return next((s.where for s in self.steps if s.where is not None), None)
 
     def redo(self):

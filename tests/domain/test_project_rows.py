@@ -50,3 +50,60 @@ def test_rows_without_a_name_are_said_not_dropped_silently():
 def test_unreadable_amounts_are_kept_as_pasted():
     read = read_projects([["项目名称", "全年预算数", "全年执行数"], ["科普经费", "约15万", "¥155,600.00"]])
     assert (read.projects[0].annual_budget, read.projects[0].executed) == ("约15万", "¥155,600.00")
+
+
+def test_a_name_beginning_with_a_date_or_a_figure_is_not_cut_as_numbering():
+    """Review 20a P1: “3.15科技维权宣传” became “15科技维权宣传”."""
+    read = read_projects([["序号", "项目名称", "全年预算数"], ["1", "3.15科技维权宣传", "2"],
+                          ["2", "5.12防灾减灾宣传", "3"], ["3", "3.5万吨水厂", "1"],
+                          ["4", "4、科普经费", "1"], ["5", "（5）信息化替代", "1"]])
+    assert [p.name for p in read.projects] == ["3.15科技维权宣传", "5.12防灾减灾宣传", "3.5万吨水厂",
+                                               "科普经费", "信息化替代"]
+
+
+def test_the_sheets_own_title_above_the_title_row_is_skipped_and_said():
+    """Review 20a P2-1: copied with its title, the block was read by content (序号 as names)."""
+    read = read_projects([["2021年新乡市科学技术局项目支出清单", "", "", "", ""],
+                          ["序号", "项目名称", "实施单位", "全年预算数（万元）", "全年执行数（万元）"],
+                          ["1", "3.15科技维权宣传", "市科技局", "2", "2"],
+                          ["2", "科普周活动", "市科协", "3", "2.5"]])
+    assert read.by_title and [(p.row, p.name, p.implementer) for p in read.projects] == [
+        (3, "3.15科技维权宣传", "市科技局"), (4, "科普周活动", "市科协")]
+    assert read.notes == ["第1行在标题行之上（表名），未作为项目"]
+
+
+def test_group_rows_give_their_unit_and_a_total_in_any_column_is_a_total():
+    """Seed 001 lists its projects under 新乡市科学技术局 6 个 / 新乡市科技服务中心 1 个."""
+    read = read_projects([["序号", "项目名称", "全年预算数"],
+                          ["", "一、新乡市科学技术局", ""],
+                          ["1", "科普经费", "15.56"],
+                          ["", "二、新乡市科技服务中心", ""],
+                          ["2", "信息化替代", "1.24"],
+                          ["合计", "", "16.8"]])
+    assert [(p.name, p.implementer) for p in read.projects] == [
+        ("科普经费", "新乡市科学技术局"), ("信息化替代", "新乡市科技服务中心")]
+    assert read.notes == ["第2、4行是分组标题，未作为项目（其下项目的实施单位按分组标题填写）",
+                          "第6行是合计，未作为项目（合计由表格按各项目计算）"]
+
+
+def test_without_titles_a_remarks_column_is_not_the_unit_and_units_first_are_found():
+    read = read_projects([["科普经费", "15.56", "已完成"], ["信息化替代", "1.24", "质保金未付"]])
+    assert read.columns == {"name": 0, "annual_budget": 1}
+    read = read_projects([["新乡市科学技术局", "科普经费", "15.56"],
+                          ["新乡市科技服务中心", "信息化替代", "1.24"]])
+    assert read.columns == {"name": 1, "implementer": 0, "annual_budget": 2}
+
+
+def test_only_a_project_nothing_was_typed_into_counts_as_untouched():
+    from selfeval_desktop.domain.model import Document, Unit, is_untouched, new_project
+    doc = Document(unit=Unit(name="新乡市科学技术局", supervisor="新乡市人民政府"))
+    project = new_project(doc)
+    project.id = 3
+    assert is_untouched(project)
+    for attr, value in (("name", "科普经费"), ("phone", "0373-1"), ("goal_expected", "x")):
+        touched = new_project(doc)
+        setattr(touched, attr, value)
+        assert not is_untouched(touched)
+    touched = new_project(doc)
+    touched.funding.executed = 0
+    assert not is_untouched(touched)

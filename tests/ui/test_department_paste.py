@@ -9,7 +9,7 @@ import pytest
 
 from selfeval_desktop.ui import dialogs
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
-from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_NAME
+from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_EXECUTED, COL_NAME
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 from tests.ui.test_main_window import with_department
@@ -98,6 +98,7 @@ def test_amounts_in_yuan_with_a_currency_sign_are_asked_once(window, path, monke
     page = window.page.department
     page.paste_projects("项目名称\t全年预算数\r\n科普经费\t¥155,600.00\r\n")
     assert asked[0][0] == "粘贴的金额单位不明"
+    assert "科普经费　预算 15.56 万元" in asked[1][1]    # review 20a: “¥155,600.00 万元” was shown
     [new] = added(path, {p.name for p in window.session.document.project_list()} - {"科普经费"})
     assert new.funding.annual_budget == 15_560_000
 
@@ -117,3 +118,48 @@ def test_cancel_and_a_read_only_file_change_nothing(qtbot, tmp_path, window, pat
     assert other.page.department.paste_projects(LIST) == []
     assert not asked and "只读" in other.page.department.last_message
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_an_unreadable_amount_is_said_before_and_shown_red_after(window, path, monkeypatch):
+    """Review 20a P2-3: “一点二四” read as if it were an amount, then a blank in the list."""
+    asked = answers(monkeypatch, 0)
+    page = window.page.department
+    page.paste_projects(LIST)
+    assert "执行 “约15万”（无法识别，将照原样保留并标红）" in asked[0][1]
+    model = page.model
+    row = [model.index(r, COL_NAME).data() for r in range(model.rowCount())].index("科普经费")
+    cell = model.index(row, COL_EXECUTED)
+    assert cell.data() == "约15万"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "无法识别" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_undo_and_redo_of_the_paste_come_back_to_the_department(window, path, monkeypatch):
+    """Review 20a P2-4: Ctrl+Y went to the first new project's 项目概况, and the next Ctrl+V
+    pasted the list into its 实施情况."""
+    answers(monkeypatch, 0)
+    page = window.page.department
+    assert len(page.paste_projects(LIST)) == 3
+    department = window.session.document.department.id
+    window.undo_actions.undo()
+    assert window.page.pid == department
+    window.undo_actions.redo()
+    assert window.page.pid == department and page.pages.currentWidget() is page.info
+
+
+def test_the_empty_project_of_a_new_file_gives_way_to_the_pasted_list(qtbot, tmp_path, monkeypatch):
+    """Review 20a P3-7: 新建 (部门整体及所属项目) made an empty project that stayed among them."""
+    from selfeval_desktop.domain.model import new_project
+    doc = with_department()
+    doc.projects = [p for p in doc.projects if p.kind.value == "department"]
+    doc.projects.append(new_project(doc))
+    path = make_file(tmp_path, doc)
+    window = make_window(qtbot, tmp_path, path)
+    window.page.projects.select_pid(window.session.document.department.id)
+    asked = answers(monkeypatch, 0)
+    window.page.department.paste_projects(LIST)
+    assert "空白项目" in asked[0][1]
+    assert [p.name for p in reread(path).project_list()] == [
+        "专业技术职务任职资格评审费", "科普经费", "信息化替代"]
+    window.session.undo_stack.undo()
+    assert [p.name for p in reread(path).project_list()] == [""]

@@ -16,13 +16,14 @@ from ..grid import tsv
 from ..import_into import already_there
 from ..qt import QGuiApplication
 from ..session_tx import SessionError
+from ..session_where import Where
 
 SHOWN = 8       # projects named in the confirmation
 
 
 def paste_projects(tab, text: str | None = None) -> list[int]:
     """Read the clipboard (or ``text``) as projects and add them after asking; the new ids."""
-    from ...domain.model import new_project
+    from ...domain.model import is_untouched, new_project
     session = tab.session
     refusal = session.edit_refusal("projects", None) if hasattr(session, "edit_refusal") else None
     if refusal:
@@ -49,12 +50,18 @@ def paste_projects(tab, text: str | None = None) -> list[int]:
     unit = dialogs.ask_amount_unit(tab, signed, "粘贴") if signed else "万元"
     if unit is None:
         return _say(tab, "已取消粘贴")
-    if dialogs.choose(tab, "粘贴新增项目", _question(read, fresh, twice),
+    # 新建's empty first project, never typed into: the pasted list takes its place (review 20a:
+    # “(未命名项目)” stayed among the department's projects)
+    blank = [p for p in doc.project_list() if is_untouched(p)]
+    if dialogs.choose(tab, "粘贴新增项目", _question(read, fresh, twice, unit, len(blank)),
                       [f"新增 {len(fresh)} 个项目", "取消"], wide=True) != 0:
         return _say(tab, "已取消粘贴，未新增项目")
     pids: list[int] = []
+    where = Where(tab.pid, "projects") if tab.pid is not None else None   # undo/redo: back here
     try:
-        with session.macro(f"粘贴新增 {len(fresh)} 个项目"):
+        with session.macro(f"粘贴新增 {len(fresh)} 个项目", where=where):
+            for project in blank:
+                session.remove_project(project.id)
             for row, project in fresh:
                 pid = session.add_project(project)
                 pids.append(pid)
@@ -69,24 +76,32 @@ def paste_projects(tab, text: str | None = None) -> list[int]:
     return pids
 
 
-def _question(read, fresh, twice) -> str:
+def _question(read, fresh, twice, unit: str, blank: int) -> str:
     names = [f"{row.name}" + (f"（{row.implementer}）" if row.implementer else "")
-             + (f"　预算 {_amount(row.annual_budget)}" if row.annual_budget else "")
-             + (f"　执行 {_amount(row.executed)}" if row.executed else "")
+             + (f"　预算 {_amount(row.annual_budget, unit)}" if row.annual_budget else "")
+             + (f"　执行 {_amount(row.executed, unit)}" if row.executed else "")
              for row, _ in fresh[:SHOWN]]
     more = [f"……另有 {len(fresh) - SHOWN} 个"] if len(fresh) > SHOWN else []
     notes = list(read.notes)
     if twice:
         notes.append(f"{len(twice)} 个项目文件中已有（同名、同实施单位），不再新增："
                      + "、".join(row.name for row, _ in twice[:3]) + ("等" if len(twice) > 3 else ""))
+    if blank:
+        notes.append("新建文件时的空白项目（未填写任何内容）将由粘贴的项目代替")
     return (f"将按粘贴的内容新增 {len(fresh)} 个项目：\n" + "\n".join(names + more)
             + f"\n\n{read.columns_text()}。"
             + ("\n" + "\n".join(notes) if notes else "")
             + "\n\n新增后可一次撤销（Ctrl+Z）。")
 
 
-def _amount(text: str) -> str:
-    return text if any(u in text for u in ("元", "万")) else f"{text} 万元"
+def _amount(text: str, unit: str) -> str:
+    """The amount as it will be stored (¥1,234.00 answered 元 → 0.1234 万元), or why it cannot."""
+    stored = tsv.cell_for_column(text, "money", unit)
+    try:
+        cells.cell_money(stored, "万元")
+    except cells.CellError:
+        return f"“{text}”（无法识别，将照原样保留并标红）"
+    return f"{stored} 万元"
 
 
 def _say(tab, message: str) -> list[int]:

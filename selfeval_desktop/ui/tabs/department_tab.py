@@ -80,6 +80,17 @@ class DepartmentProjectsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         project = self.session.project(pid)
+        if col in (COL_BUDGET, COL_EXECUTED):
+            typed = self._unread(project, col)
+            if typed is not None:          # kept as typed or pasted, red (review 20a: blank)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return typed
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    from ..models.base import ERROR_BRUSH
+                    return ERROR_BRUSH
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return (f"“{typed}”无法识别为金额，未计入合计：双击打开这个项目，"
+                            "在预算表中改正")
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
             return (f"{display_name(project)}（实施单位：{project.implementer.strip() or '未填写'}）"
                     "\n双击或按 Enter 打开这个项目")
@@ -105,6 +116,12 @@ class DepartmentProjectsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_GRADE:
             return QBrush(grade_color(shown_grade(self.session.score(pid))))
         return None
+
+    def _unread(self, project, col: int) -> str | None:
+        attr = "annual_budget" if col == COL_BUDGET else "executed"
+        if getattr(project.funding, attr) is not None:
+            return None
+        return self.session.unread("funding", project.id, None, attr)
 
     def _told_apart(self, project) -> str:
         """The name, with its 实施单位 when another listed project has the same name (review 16a:
