@@ -136,16 +136,19 @@ def verification(doc: Document, snapshots: dict | None = None,
                          f"{check_code(now)}：定稿后内容被改动过")
             lines.append(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
             # review 11: the 问题清单 sent the clerk here to find what changed; say what we can
-            lines.append(f"   现在总分 {_now_total(doc, p)}")
+            now_total = score_text(doc, p)
             from .finalized_diff import changes_lines
-            lines += changes_lines((snapshots or {}).get(p.digest), digest_text(doc, p), limit)
+            snap = (snapshots or {}).get(p.digest)
+            if snap is None or not snap.total:      # else said beside the paper's, in the list
+                lines.append(f"   现在总分 {now_total}")
+            lines += changes_lines(snap, digest_text(doc, p), limit, now_total)
     unfinal = len(doc.projects) - len(finalized)
     lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return lines, len(finalized), bad
 
 
-def _now_total(doc: Document, project: Project) -> str:
-    """The project's total and grade as printed now, to set beside the stamped paper."""
+def score_text(doc: Document, project: Project) -> str:
+    """The project's total and grade as printed now (“98.00（优）”), to set beside the paper."""
     from .evaluation import profile_for
     from .profiles import ProfileError
     from .scoring import score_project, shown_grade

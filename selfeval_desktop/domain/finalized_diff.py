@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 import json
 
-from .digest import check_code, digest_text, shown_time, text_digest
+from .digest import check_code, digest_text, score_text, shown_time, text_digest
 from .labels import FIELD_LABELS
 from .model import CONCLUSION_SECTIONS, FUND_KIND_LABELS, Document, Project, Source, source_label
 from .money import format_wan
@@ -30,6 +30,7 @@ class Snapshot:
     at: str                   # the 定稿 time (ISO)
     project_id: int | None    # the project's row id then (and now, unless it was deleted)
     name: str                 # its name then
+    total: str = ""           # its 综合得分 and 等次 as printed then (“98.00（优）”), if known
 
     @property
     def intact(self) -> bool:
@@ -39,7 +40,8 @@ class Snapshot:
     def record(self) -> str:
         """The stored form (the meta value)."""
         return json.dumps({"text": self.text, "at": self.at, "project_id": self.project_id,
-                           "name": self.name}, ensure_ascii=False, sort_keys=True)
+                           "name": self.name, "total": self.total}, ensure_ascii=False,
+                          sort_keys=True)
 
     @classmethod
     def from_record(cls, digest: str, value: str) -> "Snapshot | None":
@@ -47,7 +49,7 @@ class Snapshot:
             data = json.loads(value)
             return cls(digest, str(data["text"]), str(data.get("at") or ""),
                        data.get("project_id") if isinstance(data.get("project_id"), int) else None,
-                       str(data.get("name") or ""))
+                       str(data.get("name") or ""), str(data.get("total") or ""))
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -55,7 +57,8 @@ class Snapshot:
 def snapshot_of(doc: Document, project: Project, at: str) -> Snapshot:
     """What to store when ``project`` is finalized at ``at``."""
     text = digest_text(doc, project)
-    return Snapshot(text_digest(text), text, at, project.id, project.name)
+    return Snapshot(text_digest(text), text, at, project.id, project.name,
+                    score_text(doc, project))
 
 
 # ------------------------------------------------------------------ showing values
@@ -114,8 +117,8 @@ def _excerpt(text: str, start: int, end: int) -> str:
 
 
 def _fields(out: list[str], where: str, entity: str, before: dict, after: dict,
-            money: bool = False) -> None:
-    labels = FIELD_LABELS.get(entity, {})
+            money: bool = False, labels: dict | None = None) -> None:
+    labels = labels or FIELD_LABELS.get(entity, {})
     keys = [k for k in labels if k in before or k in after]
     keys += sorted(k for k in set(before) | set(after) if k not in labels and not
                    isinstance(before.get(k, after.get(k)), (dict, list)))
@@ -155,8 +158,12 @@ def differences(before: str, after: str) -> list[str]:
     return out
 
 
+FUNDING_LABELS = {**FIELD_LABELS["funding"], "initial_budget": "年度资金总额 年初预算数",
+                  "annual_budget": "年度资金总额 全年预算数", "executed": "年度资金总额 全年执行数"}
+
+
 def _funding(out: list[str], before: dict, after: dict) -> None:
-    _fields(out, "预算表·", "funding", before, after, money=True)
+    _fields(out, "预算表·", "funding", before, after, money=True, labels=FUNDING_LABELS)
     bs, as_ = before.get("by_source") or {}, after.get("by_source") or {}
     for key in [s.value for s in Source] + sorted((set(bs) | set(as_)) - {s.value for s in Source}):
         try:
@@ -218,7 +225,7 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
                                "文件中的内容与纸质表相同"]
             snap = snapshots.get(p.digest)
             head = f"不一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，定稿后文件中的内容被改动过"
-            return CHANGED, [head, *changes_lines(snap, now, limit)]
+            return CHANGED, [head, *changes_lines(snap, now, limit, score_text(doc, p))]
     snap = next((s for d, s in snapshots.items() if d.startswith(code)), None)
     if snap is None:
         return UNKNOWN, [f"文件中没有校验码为 {check_code(code)} 的定稿记录：纸质表不是"
@@ -227,19 +234,33 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     head = f"纸质表是「{snap.name}」{shown_time(snap.at)} 定稿时打印的"
     if project is None:
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了）"]
-    if project.finalized_at:
-        state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
-                 f"（新校验码 {check_code(project.digest)}），纸质表上的校验码已作废")
-    else:
-        state = "此后撤销了定稿，现在未定稿"
     now = digest_text(doc, project)
-    if text_digest(now) == snap.digest:
-        return MATCH, [f"{head}；{state}，但内容与纸质表相同"]
-    return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, limit)]
+    total = score_text(doc, project)
+    if not project.finalized_at:
+        state = "此后撤销了定稿，现在未定稿"
+        if text_digest(now) == snap.digest:
+            return MATCH, [f"{head}；{state}，但内容与纸质表相同"]
+        return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, limit, total)]
+    state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
+             f"（新校验码 {check_code(project.digest or '')}），纸质表上的校验码已作废")
+    if text_digest(now) == project.digest:
+        return CHANGED, [f"{head}；{state}。重新定稿的内容与纸质表相比：",
+                         *changes_lines(snap, now, limit, total)]
+    # review 20a: changed again after the new 定稿 — not to be read as part of a legitimate one
+    later = snapshots.get(project.digest or "")
+    lines = [f"{head}；{state}。另外：重新定稿后文件内容又被改动过，与新校验码也不符"]
+    if later is not None and later.intact:
+        lines += ["重新定稿时与纸质表相比：", *changes_lines(snap, later.text, limit, later.total)]
+        lines += ["重新定稿之后又改动的：", *changes_lines(later, now, limit, total)]
+    else:
+        lines += ["与纸质表相比：", *changes_lines(snap, now, limit, total)]
+    return CHANGED, lines
 
 
-def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None) -> list[str]:
-    """The list of changes under a 不一致 (indented), or why it cannot be given."""
+def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None,
+                  now_total: str = "") -> list[str]:
+    """The list of changes under a 不一致 (indented), or why it cannot be given; the 综合得分
+    first when it is not what the paper says."""
     if snap is None:
         return ["   文件中没有定稿时内容的记录（在本程序能记录之前定稿的），无法指出改了哪里："
                 "请与盖章的纸质表逐项对照"]
@@ -249,8 +270,11 @@ def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None
     changes = differences(snap.text, now_text)
     if not changes:
         return ["   内容相同"]
+    lines = []
+    if snap.total and now_total and snap.total != now_total:     # what a receiver compares first
+        lines.append(f"   综合得分：纸质表 {snap.total}，现在 {now_total}")
     shown = changes if limit is None else changes[:limit]
-    lines = [f"   改动了 {len(changes)} 处："] + [f"   · {c}" for c in shown]
+    lines += [f"   改动了 {len(changes)} 处："] + [f"   · {c}" for c in shown]
     if len(shown) < len(changes):
         lines.append(f"   · ……另有 {len(changes) - len(shown)} 处（命令 selfeval-desktop verify 可列出全部）")
     return lines

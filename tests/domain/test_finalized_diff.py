@@ -60,7 +60,7 @@ def test_money_is_shown_in_wan_yuan_with_its_table_and_source():
 def test_an_emptied_amount_says_empty():
     def edit(doc, p):
         p.funding.annual_budget = None
-    assert changed(edit) == ["预算表·全年预算数：4 万元 → （空）"]
+    assert changed(edit) == ["预算表·年度资金总额 全年预算数：4 万元 → （空）"]
 
 
 def test_inserted_and_deleted_rows_do_not_shift_the_rest_into_changes():
@@ -180,3 +180,30 @@ def test_a_long_list_is_cut_with_the_count_of_the_rest():
     status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap}, limit=2)
     assert lines[1] == "   改动了 3 处："
     assert lines[-1].startswith("   · ……另有 1 处")
+
+
+def test_a_change_after_the_new_finalization_is_not_merged_into_it():
+    """Review 20a P1: 定稿 (paper), 撤销定稿, 80%→90%, 定稿 again, then 90%→100% by hand: the old
+    paper's code listed one change 80%→100%, as if the unit had re-finalized with 100%."""
+    doc, p = make_doc()
+    old = finalize(doc, p)
+    p.finalized_at = p.digest = None
+    p.indicators[1].actual = "55人"
+    new = finalize(doc, p, "2021-07-22T09:30:00")
+    p.indicators[1].actual = "60人"                        # after the new 定稿, outside the program
+    status, lines = paper_check(doc, old.digest[:16], {old.digest: old, new.digest: new})
+    assert status == CHANGED
+    assert "另外：重新定稿后文件内容又被改动过，与新校验码也不符" in lines[0]
+    assert lines[1:] == ["重新定稿时与纸质表相比：", "   改动了 1 处：",
+                         "   · 绩效指标第2行「专家库人数」·实际完成值：“52人” → “55人”",
+                         "重新定稿之后又改动的：", "   改动了 1 处：",
+                         "   · 绩效指标第2行「专家库人数」·实际完成值：“55人” → “60人”"]
+
+
+def test_the_paper_total_is_set_beside_todays():
+    doc, p = make_doc()
+    snap = finalize(doc, p)
+    assert snap.total and Snapshot.from_record(snap.digest, snap.record()).total == snap.total
+    p.indicators[0].actual = "1期"
+    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap})
+    assert lines[1].startswith(f"   综合得分：纸质表 {snap.total}，现在 ") and lines[2] == "   改动了 1 处："

@@ -62,7 +62,8 @@ def test_a_changed_finalized_project_is_an_error_marked_red_and_verify_says_so(q
     # 定稿 now says where
     assert "改动了 1 处" in detail and "实际完成值：“达成” → “4次”" in detail
     assert "上面列出了与定稿时相比改动的内容" in detail
-    assert any("现在总分" in line for line in window.finalize_actions.last_verification)
+    assert any(line.startswith("   综合得分：纸质表 100.00（") and "现在 83.33" in line
+               for line in window.finalize_actions.last_verification)   # the paper's, then now
     assert "核对定稿校验码" in finding.message
 
 
