@@ -142,7 +142,7 @@ def _groups_split(ctx: Context) -> None:
     for label, spans in split_groups(ctx.project.indicators):
         ctx.warning("indicator_groups_split",
                     f"{ctx.name}“{label}”的指标分在几处（{rows_text(spans)}），打印的自评表中会出现"
-                    f"{len(spans)}次；可点绩效指标表下方的“按一级指标归类”把它们排在一起",
+                    f"{len(spans)}次；可点绩效指标表上方的“按一级指标归类”把它们排在一起",
                     "indicators", "indicator", spans[1][0], "level1")
 
 

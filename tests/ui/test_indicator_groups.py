@@ -43,6 +43,10 @@ def test_a_row_typed_in_the_new_row_is_said_and_regrouped_in_one_undo_step(qtbot
     assert len(found) == 1 and "“产出指标”" in found[0].message and "第1–2行和第5行" in found[0].message
     assert found[0].place.row == 4
     assert tab.group_button.isVisibleTo(tab)
+    # review 20a: the message sent the clerk below the grid; the button is above it
+    assert "表上方的“按一级指标归类”" in found[0].message
+    assert tab.group_button.mapTo(tab, tab.group_button.rect().bottomLeft()).y() \
+        < tab.grid.mapTo(tab, tab.grid.rect().topLeft()).y()
     tab.grid.setCurrentIndex(tab.model.index(4, im.COL_NAME))
     count = session.undo_stack.count()
     tab.group_button.click()
