@@ -255,3 +255,15 @@ def test_the_departments_duties_and_how_it_evaluated_have_their_boxes(qtbot, win
     leave(qtbot, process)
     dept = department(path)
     assert (dept.background, dept.implementation) == ("负责全市科技发展规划", "局办公室牵头组织自评")
+
+
+def test_the_tree_does_not_jump_when_the_department_is_first_scored(qtbot, window):
+    """Review 20a P3: the 评分规则 line went from two lines (未评分：填写…) to one at the first
+    score, and the tree moved up under the mouse: a click meant for row 1 landed on row 2."""
+    page = window.page.department
+    grid = page.indicators.grid
+    top = grid.mapTo(window, grid.rect().topLeft()).y()
+    page.weights.setText(page.weights.text().split("<b>")[0])        # one short line
+    qtbot.wait(10)
+    assert grid.mapTo(window, grid.rect().topLeft()).y() == top
+    assert page.weights.height() >= 2 * page.weights.fontMetrics().lineSpacing()

@@ -224,6 +224,9 @@ class DepartmentTab(QWidget):
         self.weights = QLabel("", top)
         self.weights.setObjectName("departmentWeights")
         self.weights.setWordWrap(True)
+        # two lines kept: “未评分：填写…” wraps, a score does not; the tree below must not jump
+        # up under the mouse at the first score (review 20a: a click landed on the next row)
+        self.weights.setMinimumHeight(2 * self.weights.fontMetrics().lineSpacing())
         left = QVBoxLayout()
         name_row = QHBoxLayout()
         name_row.addWidget(QLabel("部门整体评价名称", top))
