@@ -403,3 +403,13 @@ def test_home_goes_back_to_the_first_columns_as_in_excel(qtbot, tab, mods):
     scroll_right(qtbot, grid)
     click(qtbot, grid, spot(grid, 4, im.COL_LEVEL1))      # a click on a name does not scroll back
     assert grid.horizontalScrollBar().value() == grid.horizontalScrollBar().maximum()
+
+
+def test_tab_past_the_last_column_shows_the_next_row_from_its_start(qtbot, tab):
+    grid = tab.grid
+    last = grid.model().columnCount() - 1
+    grid.setCurrentIndex(grid.model().index(1, last))
+    scroll_right(qtbot, grid)
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert current(grid) == (2, im.COL_LEVEL1)
+    assert grid.horizontalScrollBar().value() == 0

@@ -86,14 +86,14 @@ class FrozenOps:
             freeze.viewport().update()          # the edge line comes and goes with the offset
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible):  # noqa: N802
+        home, self._home = self._home, False
         width = self.frozen_width()
         if not width or not index.isValid():
             super().scrollTo(index, hint)
             return
         bar = self.horizontalScrollBar()
         if index.column() < self._freeze.count:     # always in sight: up or down only
-            kept = 0 if self._home else bar.value()   # Home / Ctrl+Home: back to the start
-            self._home = False
+            kept = 0 if home else bar.value()   # Home, Ctrl+Home, Tab to the next row: the start
             super().scrollTo(index, hint)
             bar.setValue(kept)
             return
@@ -353,5 +353,9 @@ class FrozenView(QTableView):
             painter = QPainter(self.viewport())
             painter.setPen(EDGE_COLOR)
             x = self.viewport().width() - 1
-            painter.drawLine(x, 0, x, self.viewport().height())
+            rows = self.model().rowCount() if self.model() is not None else 0
+            bottom = self.viewport().height()
+            if rows:     # along the rows only, not down the empty space under them
+                bottom = min(bottom, self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1))
+            painter.drawLine(x, 0, x, bottom)
             painter.end()

@@ -46,6 +46,7 @@ class NavigationOps:
                 col += right
             if col >= cols or col > visible[-1]:
                 col, row = (visible[0], row + 1) if wrap else (cur.column(), row)
+                self._home = wrap        # frozen names: the row's start is seen, as in Excel
                 if wrap and 0 <= row < rows:   # past a row label (资金来源): its first figure
                     col = self._first_editable(row, visible, col)
             elif col < 0 or col < visible[0] or (
