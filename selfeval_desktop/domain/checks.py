@@ -129,6 +129,15 @@ def _finalized(ctx: Context) -> None:
                   "重新定稿并重新打印", "overview")
 
 
+def _ordinal(doc, project) -> str:
+    """“第2个项目” counted among the projects (review 20a: the 部门整体 above them was counted,
+    and a file's only project was called the second); “部门整体评价” for the department."""
+    if project.kind is ProjectKind.DEPARTMENT:
+        return "部门整体评价"
+    at = next((i for i, p in enumerate(doc.project_list()) if p is project), None)
+    return "项目" if at is None else f"第{at + 1}个项目"
+
+
 def _same_name(ctx: Context) -> None:
     """A project named as one before it, of the same 实施单位: the same workbook or file added
     twice (review 11: the totals doubled, with nothing said). Said on the later one, usually the
@@ -137,20 +146,20 @@ def _same_name(ctx: Context) -> None:
     project = ctx.project
     key = project_key(project)
     projects = ctx.doc.projects
-    if not key[0] or project not in projects:
+    index = next((i for i, p in enumerate(projects) if p is project), None)   # not ==: twins
+    if not key[0] or index is None:
         return
-    index = projects.index(project)
-    first = next((i for i, p in enumerate(projects[:index]) if project_key(p) == key), None)
+    first = next((p for p in projects[:index] if project_key(p) == key), None)
     if first is not None:
-        ctx.warning("same_name", f"{ctx.name}与第{first + 1}个项目同名、实施单位相同：是否把同一个项目"
+        ctx.warning("same_name", f"{ctx.name}与{_ordinal(ctx.doc, first)}同名、实施单位相同：是否把同一个项目"
                     "加入了两次？重复的请删除，不同的项目请改名", "overview", field="name")
 
 
 def _required(ctx: Context) -> None:
     if not ctx.project.name.strip():
-        projects = ctx.doc.projects
-        which = (f"第{projects.index(ctx.project) + 1}个项目" if ctx.project in projects else "项目")
-        ctx.warning("project_name_missing", f"{which}未填写项目名称", "overview", field="name")
+        ctx.warning("project_name_missing", f"{_ordinal(ctx.doc, ctx.project)}未填写"
+                    + ("名称" if ctx.project.kind is ProjectKind.DEPARTMENT else "项目名称"),
+                    "overview", field="name")
     if (ctx.project.kind is ProjectKind.PROJECT and not ctx.project.supervisor.strip()
             and not ctx.doc.unit.supervisor.strip()):
         ctx.warning("supervisor_missing", f"{ctx.name}未填写主管部门（项目支出绩效自评表会打印）",

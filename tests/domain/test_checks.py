@@ -528,3 +528,16 @@ def test_a_project_added_twice_is_said_on_the_copy():
     assert "与第1个项目同名" in found[0].message
     second.implementer = "另一个实施单位"      # seed 001: two units' 信息化替代
     assert not [f for f in run_checks(doc) if f.code == "same_name"]
+
+
+def test_projects_are_counted_as_the_list_shows_them_not_with_the_department():
+    """Review 20a: a new 部门整体及所属项目 file's only project was told “第2个项目未填写项目名称”."""
+    from selfeval_desktop.domain.model import Document, Project, ProjectKind
+    dept = Project(name="", kind=ProjectKind.DEPARTMENT)
+    first, second = Project(name=""), Project(name="科普经费", implementer="市科协")
+    twin = Project(name="科普经费", implementer="市科协")
+    doc = Document(projects=[dept, first, second, twin])
+    said = {f.message for p in doc.projects for f in check_project(doc, p)
+            if f.code in ("project_name_missing", "same_name")}
+    assert "第1个项目未填写项目名称" in said and "部门整体评价未填写名称" in said
+    assert any("与第2个项目同名" in m for m in said)
