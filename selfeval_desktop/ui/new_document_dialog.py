@@ -96,6 +96,16 @@ class NewDocumentDialog(QDialog):
         self.profile_label.setText("项目评分规则" if scope == "both" else "评分规则")
         self.department_label.setText("评分规则" if scope == "department" else "部门整体评分规则")
         self.hint.setText(HINTS[scope].format(department=self._department_name))
+        if self.isVisible():            # before it is shown, Qt sizes it as a whole
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the rows shown and the hint's lines need (review 20a: with 部门整体及所属项目
+        the hint was cut off at the bottom; rows come and go with the 评价内容)."""
+        self.form.activate()
+        needed = self.heightForWidth(self.width())
+        if needed > 0:
+            self.resize(self.width(), needed)
 
     def values(self) -> tuple[str, int, str | None, str]:
         """(单位名称, 评价年度, the projects' rule id — None when only the 部门整体 is evaluated and

@@ -102,3 +102,18 @@ def test_a_department_only_new_file_keeps_the_default_project_rule(qtbot, tmp_pa
     assert (doc.profile_id, doc.department_profile_id) == (file_actions.DEFAULT_PROFILE,
                                                            "department")
     assert [p.kind.value for p in doc.projects] == ["department"]
+
+
+def test_the_hint_is_never_cut_off_whatever_is_chosen(qtbot):
+    """Review 20a: with 部门整体及所属项目 the hint under the rules was cut off at the bottom."""
+    from selfeval_desktop.ui.new_document_dialog import NewDocumentDialog
+    dialog = NewDocumentDialog(None, "新乡市科学技术局", 2021)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for index in (2, 1, 0, 2):
+        dialog.scope.setCurrentIndex(index)
+        qtbot.wait(5)
+        hint = dialog.hint
+        assert hint.height() >= hint.heightForWidth(hint.width()), dialog.scope.currentText()
+        assert hint.geometry().bottom() < dialog.height()
