@@ -5,7 +5,7 @@ from dataclasses import asdict
 import json
 
 from ..domain.checks import ERROR, Finding, collapse_rows, run_checks, sort_key
-from ..domain.model import ProjectKind
+from ..domain.model import ProjectKind, told_apart
 from .common import open_for_reading
 
 PREFIX = {"error": "错误", "warning": "提醒"}
@@ -46,7 +46,8 @@ def print_report(doc, findings: list[Finding]) -> None:
         mine = [f for f in findings if f.place.project_id is not None
                 and f.place.project_id == project.id]
         kind = "（部门整体）" if project.kind is ProjectKind.DEPARTMENT else ""
-        print(f"\n[{project.id}] {project.name.strip() or '（未命名项目）'}{kind}")
+        print(f"\n[{project.id}] {told_apart(doc, project, project.name.strip() or '（未命名项目）')}"
+              f"{kind}")
         if mine:
             _print_group(collapse_rows(doc, sorted(mine, key=sort_key)))
         else:

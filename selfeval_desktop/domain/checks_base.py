@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 import re
 
-from .model import Document, Project
+from .model import Document, Project, told_apart
 from .money import fen_to_yuan, format_wan
 from .profiles import Profile
 from .scoring import ProjectScore, num
@@ -52,8 +52,9 @@ class Context:
 
     @property
     def name(self) -> str:
-        """The project as messages name it: 「项目名称」."""
-        return f"「{self.project.name.strip() or '未命名项目'}」"
+        """The project as messages name it: 「项目名称」 (「信息化替代（市科技服务中心）」 when two
+        projects have that name)."""
+        return f"「{told_apart(self.doc, self.project, self.project.name.strip() or '未命名项目')}」"
 
     def add(self, severity: str, code: str, message: str, tab: str, table: str | None = None,
             row: int | None = None, field: str | None = None) -> None:

@@ -256,6 +256,20 @@ class Document:
         return [p for p in self.projects if p.kind is ProjectKind.PROJECT]
 
 
+def told_apart(doc: Document, project: Project, name: str) -> str:
+    """``name`` (how the project is shown), with its 实施单位 when another project of the file has
+    the same name (seed 001: 信息化替代 of the 科技局 and of its 服务中心; review 20a: the list,
+    the 问题清单 and ``check`` showed two identical lines)."""
+    own = project.name.strip()
+    unit = project.implementer.strip()
+    if not own or not unit:
+        return name
+    if any(p is not project and p.kind is project.kind and p.name.strip() == own
+           for p in doc.projects):
+        return f"{name}（{unit}）"
+    return name
+
+
 def is_untouched(project: Project) -> bool:
     """Nothing typed into the project since it was made (新建's first, empty project): what
     ``new_project`` fills in from the unit aside, it holds nothing."""

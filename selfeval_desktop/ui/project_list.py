@@ -6,7 +6,7 @@ session, so each is one undo step and autosaved.
 """
 from __future__ import annotations
 
-from ..domain.model import Project, ProjectKind, new_project
+from ..domain.model import Project, ProjectKind, new_project, told_apart
 from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
@@ -160,8 +160,8 @@ class ProjectListModel(QAbstractTableModel):
         if role == EDIT and col == COL_NAME:
             return project.name
         if role == DISPLAY:
-            if col == COL_NAME:
-                return display_name(project)
+            if col == COL_NAME:       # two of one name: with their 实施单位 (review 20a)
+                return told_apart(self.session.document, project, display_name(project))
             score = self.session.score(pid)
             if not score.scored:  # 未评分 (said in the tooltip): no 0.00 / 差
                 return "—"

@@ -541,3 +541,15 @@ def test_projects_are_counted_as_the_list_shows_them_not_with_the_department():
             if f.code in ("project_name_missing", "same_name")}
     assert "第1个项目未填写项目名称" in said and "部门整体评价未填写名称" in said
     assert any("与第2个项目同名" in m for m in said)
+
+
+def test_two_projects_of_one_name_are_named_with_their_unit():
+    """Review 20a: seed 001's two 信息化替代 (科技局 and 科技服务中心) gave identical lines."""
+    from selfeval_desktop.domain.model import Document, Project
+    one = Project(name="信息化替代", implementer="新乡市科学技术局", id=1)
+    two = Project(name="信息化替代", implementer="新乡市科技服务中心", id=2)
+    alone = Project(name="科普经费", implementer="新乡市科学技术局", id=3)
+    doc = Document(projects=[one, two, alone])
+    names = {f.message.split("」")[0] + "」" for p in doc.projects for f in check_project(doc, p)
+             if f.message.startswith("「")}
+    assert {"「信息化替代（新乡市科学技术局）」", "「信息化替代（新乡市科技服务中心）」", "「科普经费」"} <= names

@@ -213,6 +213,8 @@ def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_a
     view, model = page.projects, page.model
     names = [model.index(r, 0).data() for r in range(model.rowCount() - 1)]
     assert f"{first.name}（市科技服务中心）" in names
+    listed = window.page.projects.model                # the list on the left too (review 20a)
+    assert f"{first.name}（市科技服务中心）" in [listed.index(r, 0).data() for r in range(listed.rowCount())]
     assert "实施单位" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     view.setFocus()
     view.setCurrentIndex(model.index(0, 0))

@@ -7,6 +7,7 @@ their funds (全年预算数, 全年执行数, 执行率) and grades, read-only 
 from __future__ import annotations
 
 from ...domain.department import projects_total
+from ...domain.model import told_apart
 from ...domain.money import format_wan
 from ...domain.scoring import num, pct, shown_grade
 from ..project_list import display_name, grade_color, score_tooltip
@@ -96,7 +97,7 @@ class DepartmentProjectsModel(QAbstractTableModel):
                     "\n双击或按 Enter 打开这个项目")
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
-                return self._told_apart(project)
+                return told_apart(self.session.document, project, display_name(project))
             if col == COL_BUDGET:
                 return format_wan(project.funding.annual_budget)
             if col == COL_EXECUTED:
@@ -122,16 +123,6 @@ class DepartmentProjectsModel(QAbstractTableModel):
         if getattr(project.funding, attr) is not None:
             return None
         return self.session.unread("funding", project.id, None, attr)
-
-    def _told_apart(self, project) -> str:
-        """The name, with its 实施单位 when another listed project has the same name (review 16a:
-        seed 001's two 信息化替代 looked the same)."""
-        name = display_name(project)
-        twins = [self.session.project(pid) for pid in self._pids
-                 if pid != project.id and display_name(self.session.project(pid)) == name]
-        if twins and project.implementer.strip():
-            return f"{name}（{project.implementer.strip()}）"
-        return name
 
     def _total_data(self, col: int, role):
         if role == Qt.ItemDataRole.FontRole:
