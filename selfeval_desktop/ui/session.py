@@ -326,9 +326,9 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         what to show after an undo or redo."""
         if self._macros:
             step = Step(self, do, undo)
-            self._macros[0].steps.append(step)
-            do()
-            step.where = where() if callable(where) else where
+            do()        # a failed ``do`` has taken itself back: it is no step of the group to undo
+            self._macros[0].steps.append(step)     # (review 20b: undoing it raised ValueError and
+            step.where = where() if callable(where) else where   # left the earlier ones in memory)
             return
         cmd = Command(self, text, do, undo, merge_key, merge, states=states)
         do()

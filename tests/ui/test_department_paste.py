@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from selfeval_desktop.ui import dialogs
-from selfeval_desktop.ui.qt import QGuiApplication, Qt
+from selfeval_desktop.ui.qt import QGuiApplication, QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_EXECUTED, COL_NAME
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
@@ -163,3 +163,29 @@ def test_the_empty_project_of_a_new_file_gives_way_to_the_pasted_list(qtbot, tmp
         "专业技术职务任职资格评审费", "科普经费", "信息化替代"]
     window.session.undo_stack.undo()
     assert [p.name for p in reread(path).project_list()] == [""]
+
+
+def test_a_write_failing_midway_takes_the_whole_paste_back_in_memory_too(window, path, monkeypatch):
+    """Review 20b P1: the second project's write failed (U盘 pulled); undoing the group undid the
+    failed step too, raised ValueError, and left the first project in the window only."""
+    import sqlite3
+
+    from selfeval_desktop.ui import session_rows
+    answers(monkeypatch, 0)
+    real, calls = session_rows.insert_project, []
+
+    def failing(conn, project):
+        calls.append(project.name)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(conn, project)
+    monkeypatch.setattr(session_rows, "insert_project", failing)
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: 0)     # 新增
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
+    page = window.page.department
+    before = [p.name for p in window.session.document.projects]
+    assert page.paste_projects(LIST) == []
+    assert "保存失败" in page.last_message and "未完成" in page.last_message
+    assert [p.name for p in window.session.document.projects] == before
+    assert [p.name for p in reread(path).projects] == before
