@@ -113,6 +113,19 @@ def test_the_checks_are_not_imported_to_show_the_window():
     assert out.stdout.strip() == "False", out.stderr[-500:]
 
 
+def test_the_frozen_columns_view_is_not_imported_to_show_the_window():
+    """Review 20b: ui.grid.frozen took QStyle, QPainter… at import, ~10 ms before the first paint;
+    the view over the frozen names (and those classes) loads when a grid first scrolls sideways."""
+    import subprocess
+    import sys
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "import selfeval_desktop.ui.main_window, selfeval_desktop.ui.grid.view\n"
+            "print('selfeval_desktop.ui.grid.frozen_view' in sys.modules,"
+            " 'QStyle' in vars(sys.modules['selfeval_desktop.ui.qt']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False False", out.stderr[-500:]
+
+
 def test_pyside_is_spared_reading_the_apps_sources():
     """PySide6 reads every module imported after it looking for "PySide6" (its __feature__
     switches); the app's modules are marked as not using them, as that scan would conclude."""
