@@ -12,8 +12,8 @@ from statistics import median
 
 from . import catalogs
 from .checks_base import Context, percent, wan, yuan
-from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, SpendingScheme,
-                    counted_lines, lines_total, source_label)
+from .model import (FUND_KIND_LABELS, SCHEME_NAMES, BudgetLine, FundKind, ProjectKind, Source,
+                    SpendingScheme, counted_lines, lines_total, source_label)
 from .money import FEN_PER_WAN, format_wan
 from .scoring import YUAN_SLIP_RATIO
 
@@ -337,8 +337,6 @@ def _yuan_among_wan(ctx: Context) -> None:
                             f"是否把以元计的金额误填为万元？", "budget", "budget_line", i, col)
 
 
-SCHEME_NAMES = {SpendingScheme.ECONOMIC: "支出经济分类", SpendingScheme.RD2011: "科研经费开支范围（11类）",
-                SpendingScheme.RD2021: "科研经费开支范围（2021年起3类）"}
 
 
 def catalog_entry(line: BudgetLine, scheme: SpendingScheme) -> catalogs.CatalogEntry | None:

@@ -16,8 +16,10 @@ import json
 
 from .digest import check_code, digest_text, score_text, shown_time, text_digest
 from .labels import FIELD_LABELS
-from .model import CONCLUSION_SECTIONS, FUND_KIND_LABELS, Document, Project, Source, source_label
+from .model import (CONCLUSION_SECTIONS, FUND_KIND_LABELS, SCHEME_NAMES, Document, Project, Source,
+                    SpendingScheme, source_label)
 from .money import format_wan
+from .profiles import profile_name
 
 SNAPSHOT_PREFIX = "finalized:"     # meta key of a stored 定稿 content: finalized:<digest>
 
@@ -145,10 +147,12 @@ def differences(before: str, after: str) -> list[str]:
     _fields(out, "单位信息·", "unit", b.get("unit") or {}, a.get("unit") or {})
     for key, label in (("year", "评价年度"), ("profile", "评分规则"), ("grade_names", "等次写法")):
         if b.get(key) != a.get(key):
-            out.append(f"{label}：{_change(b.get(key), a.get(key))}")
+            shown = (profile_name(v) if key == "profile" and v else v for v in (b.get(key), a.get(key)))
+            out.append(f"{label}：{_change(*shown)}")
     bp, ap = b.get("project") or {}, a.get("project") or {}
-    _fields(out, "", "project", bp, ap)
-    _funding(out, bp.get("funding") or {}, ap.get("funding") or {})
+    _fields(out, "", "project", _readable(bp), _readable(ap))
+    region = (a.get("unit") or {}).get("region_word") or "省级"     # 自治区财政 in Guangxi
+    _funding(out, bp.get("funding") or {}, ap.get("funding") or {}, region)
     for attr, entity, title, key_attrs in ROWS:
         _rows(out, title, entity, key_attrs, bp.get(attr) or [], ap.get(attr) or [])
     bc, ac = bp.get("conclusions") or {}, ap.get("conclusions") or {}
@@ -162,12 +166,20 @@ FUNDING_LABELS = {**FIELD_LABELS["funding"], "initial_budget": "年度资金总�
                   "annual_budget": "年度资金总额 全年预算数", "executed": "年度资金总额 全年执行数"}
 
 
-def _funding(out: list[str], before: dict, after: dict) -> None:
+def _readable(project: dict) -> dict:
+    """The project's plain values as the window says them (支出经济分类, not economic)."""
+    scheme = project.get("spending_scheme")
+    if scheme in {s.value for s in SpendingScheme}:
+        return {**project, "spending_scheme": SCHEME_NAMES[SpendingScheme(scheme)]}
+    return project
+
+
+def _funding(out: list[str], before: dict, after: dict, region: str = "省级") -> None:
     _fields(out, "预算表·", "funding", before, after, money=True, labels=FUNDING_LABELS)
     bs, as_ = before.get("by_source") or {}, after.get("by_source") or {}
     for key in [s.value for s in Source] + sorted((set(bs) | set(as_)) - {s.value for s in Source}):
         try:
-            name = source_label(Source(key))
+            name = source_label(Source(key), region)
         except ValueError:
             name = key
         _fields(out, f"预算表·{name} ", "source", bs.get(key) or {}, as_.get(key) or {}, money=True)
@@ -208,7 +220,9 @@ MATCH, CHANGED, UNKNOWN = "match", "changed", "unknown"
 def normalized_code(text: str) -> str | None:
     """The hex digits of a 校验码 as typed from the paper (ABCD-1234-…, spaces, lower case, the
     QR code's 64 digits), or None when it cannot be one."""
-    digits = "".join(ch for ch in text.strip().lower() if ch not in "-– —　")
+    import unicodedata        # ＡＢＣＤ－１２３４ typed with a Chinese input method (review 20b)
+    text = unicodedata.normalize("NFKC", text)
+    digits = "".join(ch for ch in text.strip().lower() if ch not in "-–— ")
     if len(digits) not in (16, 64) or any(ch not in "0123456789abcdef" for ch in digits):
         return None
     return digits
@@ -229,11 +243,14 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     snap = next((s for d, s in snapshots.items() if d.startswith(code)), None)
     if snap is None:
         return UNKNOWN, [f"文件中没有校验码为 {check_code(code)} 的定稿记录：纸质表不是"
-                         "由这个文件打印的，或校验码抄错了（也可能是在本程序能记录定稿内容之前定稿的）"]
+                         "由这个文件打印的，或校验码抄错了，或文件中的定稿记录已不在了"]
     project = next((p for p in doc.projects if p.id == snap.project_id), None)
     head = f"纸质表是「{snap.name}」{shown_time(snap.at)} 定稿时打印的"
     if project is None:
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了）"]
+    if not _same_project(snap, project):   # a row id given again after a delete (review 20b)
+        return CHANGED, [f"{head}；这个项目已不在文件中（被删除了；现在同一编号的「{project.name}」"
+                         "是另一个项目）"]
     now = digest_text(doc, project)
     total = score_text(doc, project)
     if not project.finalized_at:
@@ -257,13 +274,24 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     return CHANGED, lines
 
 
+def _same_project(snap: Snapshot, project: Project) -> bool:
+    """Whether ``project`` is the one the paper shows: SQLite gives a deleted project's id to the
+    next one made, so an id alone does not tell; a project renamed keeps its 实施单位 (or the
+    other way round), another project has neither."""
+    try:
+        then = json.loads(snap.text).get("project") or {}
+    except ValueError:
+        return True
+    name, unit = (then.get("name") or "").strip(), (then.get("implementer") or "").strip()
+    return name == project.name.strip() or unit == project.implementer.strip()
+
+
 def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None,
                   now_total: str = "") -> list[str]:
     """The list of changes under a 不一致 (indented), or why it cannot be given; the 综合得分
     first when it is not what the paper says."""
     if snap is None:
-        return ["   文件中没有定稿时内容的记录（在本程序能记录之前定稿的），无法指出改了哪里："
-                "请与盖章的纸质表逐项对照"]
+        return ["   文件中没有定稿时内容的记录，无法指出改了哪里：请与盖章的纸质表逐项对照"]
     if not snap.intact:
         return ["   文件中定稿时内容的记录与校验码不符（记录本身被改动过），无法指出改了哪里："
                 "请与盖章的纸质表逐项对照"]

@@ -55,6 +55,10 @@ class SpendingScheme(str, Enum):
     RD2021 = "rd2021"      # 2021 年起：设备费、业务费、劳务费
 
 
+SCHEME_NAMES = {SpendingScheme.ECONOMIC: "支出经济分类", SpendingScheme.RD2011: "科研经费开支范围（11类）",
+                SpendingScheme.RD2021: "科研经费开支范围（2021年起3类）"}
+
+
 @dataclass
 class SourceAmount:
     planned: int | None = None   # 计划安排资金 (分)

@@ -213,6 +213,14 @@ def load_profile(profile_id: str) -> Profile:
     return parse_profile(json.loads(path.read_text(encoding="utf-8")), str(profile_id))
 
 
+def profile_name(profile_id: str) -> str:
+    """A profile's name as people read it (财政部项目支出绩效自评…); the id if it is unknown."""
+    try:
+        return load_profile(profile_id).name
+    except ProfileError:
+        return profile_id
+
+
 def load_profile_file(path: str | Path) -> Profile:
     return parse_profile(json.loads(Path(path).read_text(encoding="utf-8")), str(path))
 

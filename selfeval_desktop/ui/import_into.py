@@ -9,16 +9,9 @@ again) or 另存为新文件 (as before). What would not fit is said before anyt
 from __future__ import annotations
 
 from ..domain.model import Document, Project, ProjectKind, project_key
-from ..domain.profiles import ProfileError, load_profile
+from ..domain.profiles import profile_name
 
 CURRENT, NEW = "current", "new"
-
-
-def _profile_name(profile_id: str) -> str:
-    try:
-        return load_profile(profile_id).name
-    except ProfileError:
-        return profile_id
 
 
 def mismatches(current: Document, imported: Document, noun: str = "工作簿") -> list[str]:
@@ -28,8 +21,8 @@ def mismatches(current: Document, imported: Document, noun: str = "工作簿") -
     if current.year and imported.year and current.year != imported.year:
         notes.append(f"{noun}是 {imported.year} 年度，当前文件是 {current.year} 年度。")
     if imported.profile_id != current.profile_id:
-        notes.append(f"{noun}按“{_profile_name(imported.profile_id)}”评分；加入后按当前文件的"
-                     f"“{_profile_name(current.profile_id)}”评分，得分可能与{noun}不同。")
+        notes.append(f"{noun}按“{profile_name(imported.profile_id)}”评分；加入后按当前文件的"
+                     f"“{profile_name(current.profile_id)}”评分，得分可能与{noun}不同。")
     theirs, ours = imported.unit.name.strip(), current.unit.name.strip()
     if theirs and ours and theirs != ours:   # review 11: another unit's projects, said
         notes.append(f"{noun}是“{theirs}”的，当前文件是“{ours}”的。")

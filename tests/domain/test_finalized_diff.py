@@ -7,7 +7,7 @@ from selfeval_desktop.domain.digest import digest_text, project_digest
 from selfeval_desktop.domain.finalized_diff import (
     CHANGED, MATCH, UNKNOWN, Snapshot, differences, normalized_code, paper_check, snapshot_of)
 from selfeval_desktop.domain.model import (
-    BudgetLine, Document, Evaluator, Indicator, Project, Source, SourceAmount, Unit)
+    BudgetLine, Document, Evaluator, Indicator, Project, Source, SourceAmount, SpendingScheme, Unit)
 
 
 def make_doc():
@@ -207,3 +207,35 @@ def test_the_paper_total_is_set_beside_todays():
     p.indicators[0].actual = "1期"
     status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap})
     assert lines[1].startswith(f"   综合得分：纸质表 {snap.total}，现在 ") and lines[2] == "   改动了 1 处："
+
+
+def test_another_project_given_the_deleted_ones_id_is_not_compared_with_the_paper():
+    """Review 20b P2: 撤销定稿, delete, a new project took the same id: 37 “changes” were listed."""
+    doc, p = make_doc()
+    snap = finalize(doc, p)
+    other = Project(name="另一个新项目", implementer="市科技服务中心", id=p.id)
+    doc.projects = [other]
+    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap})
+    assert status == CHANGED and len(lines) == 1
+    assert "这个项目已不在文件中（被删除了；现在同一编号的「另一个新项目」是另一个项目）" in lines[0]
+    renamed = make_doc()[1]
+    renamed.id, renamed.name = p.id, "学术交流活动经费（更名）"     # renamed: still the same project
+    doc.projects = [renamed]
+    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap})
+    assert "· 项目名称：“学术交流活动经费” → “学术交流活动经费（更名）”" in "\n".join(lines)
+
+
+def test_values_are_said_in_words_and_a_region_names_its_own_finance():
+    def edit(doc, p):
+        doc.profile_id = "hubei"
+        p.spending_scheme = SpendingScheme.RD2021
+        p.funding.by_source[Source.PROVINCIAL] = SourceAmount(1_000_000, None)
+    lines = changed(edit)
+    assert "支出分类方式：“支出经济分类” → “科研经费开支范围（2021年起3类）”" in lines
+    assert "评分规则：“财政部项目支出绩效自评（财预〔2020〕10号）” → “湖北省项目支出绩效自评（预算执行率20分）”" in lines
+    assert "预算表·自治区财政 计划安排资金：（空） → 1 万元" in lines      # 河池市: 自治区
+
+
+def test_a_code_typed_full_width_is_read():
+    assert normalized_code("ＡＥＡＥ－２Ｃ４９－０９４Ｄ－１６Ｃ５") == "aeae2c49094d16c5"
+    assert normalized_code("AEAE—2C49—094D—16C5") == "aeae2c49094d16c5"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ...domain import catalogs
 from ...domain.cells import is_total_label, line_field, title_money_unit, with_unit
-from ...domain.checks_funds import SCHEME_NAMES, catalog_entry
-from ...domain.model import BudgetLine, SpendingScheme, lines_total
+from ...domain.checks_funds import catalog_entry
+from ...domain.model import SCHEME_NAMES, BudgetLine, SpendingScheme, lines_total
 from ...domain.money import format_wan
 from ..qt import Qt
 from ..session_fields import MONEY, TEXT

@@ -10,14 +10,14 @@ side by side, and the page scrolls rather than squeezing the grids' headers.
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.model import SpendingScheme, lines_total
+from ...domain.model import SCHEME_NAMES, SpendingScheme, lines_total
 from ...domain.money import format_wan
 from ..combo import PageComboBox
 from ..delegates import CatalogDelegate, TextDelegate
 from ..grid import Grid
 from ..grid.rows import INSERT_TIP
 from ..models import budget_line_model as blm
-from ..models.budget_line_model import SCHEME_NAMES, BudgetLineModel
+from ..models.budget_line_model import BudgetLineModel
 from ..models.fund_kind_model import FundKindModel
 from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
