@@ -82,6 +82,14 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         units, by_title = {}, False
         rows_at = list(enumerate(rows, start=1))
         columns = _by_content([r for _, r in rows_at], width)
+        # a first row of titles not known here (资金名称 / 下达金额（元）): no amount where the rows
+        # under it have them — a title row, its units read (review 20b: it became a project)
+        money = [c for f, c in columns.items() if f in ("annual_budget", "executed")]
+        heads = [rows[0][c] for c in money if rows[0][c]]
+        if len(rows_at) > 1 and heads and not any(_is_amount(h) for h in heads):
+            units = {f: cells.title_money_unit(rows[0][c]) for f, c in columns.items()}
+            notes.append("第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目")
+            rows_at = rows_at[1:]
     found: list[PastedProject] = []
     totals, nameless, groups = [], [], []
     group = ""          # 一、新乡市科学技术局: the 实施单位 of the rows under it (seed 001)

@@ -107,3 +107,17 @@ def test_only_a_project_nothing_was_typed_into_counts_as_untouched():
     touched = new_project(doc)
     touched.funding.executed = 0
     assert not is_untouched(touched)
+
+
+def test_an_unknown_title_row_is_not_a_project_and_its_unit_is_read():
+    """Review 20b: 资金名称 / 下达金额（元） became a project, and its （元） was lost."""
+    read = read_projects([["资金名称", "下达金额（元）"], ["项目甲", "1,000,000"], ["项目乙", "20000"]])
+    assert [(p.name, p.annual_budget) for p in read.projects] == [("项目甲", "1,000,000元"),
+                                                                    ("项目乙", "20000元")]
+    assert read.notes == ["第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目"]
+
+
+def test_a_first_group_row_without_titles_is_still_a_group():
+    read = read_projects([["一、新乡市科学技术局", ""], ["科普经费", "15.56"], ["信息化替代", "4.4"]])
+    assert [(p.name, p.implementer) for p in read.projects] == [
+        ("科普经费", "新乡市科学技术局"), ("信息化替代", "新乡市科学技术局")]

@@ -189,3 +189,26 @@ def test_a_write_failing_midway_takes_the_whole_paste_back_in_memory_too(window,
     assert "保存失败" in page.last_message and "未完成" in page.last_message
     assert [p.name for p in window.session.document.projects] == before
     assert [p.name for p in reread(path).projects] == before
+
+
+def test_a_project_twice_in_one_block_is_added_once(window, path, monkeypatch):
+    """Review 20b: a block copied twice over doubled the 部门所属项目 合计."""
+    asked = answers(monkeypatch, 0)
+    page = window.page.department
+    pids = page.paste_projects("项目名称\t全年预算数\r\n新项目甲\t10\r\n新项目甲\t10\r\n新项目乙\t5\r\n")
+    assert len(pids) == 2 and "1 个项目文件中已有或重复粘贴" in asked[0][1]
+
+
+def test_no_paste_while_the_department_is_finalized(qtbot, tmp_path, window, path, monkeypatch):
+    """Review 20b P2: its stamped form lists the projects and their 合计; a paste after 定稿
+    changed that table and 核对 still said 一致."""
+    from selfeval_desktop.cli import main
+    window.close()
+    assert main(["finalize", str(path), "--project", str(reread(path).department.id), "--force"]) == 0
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    other = make_window(qtbot, tmp_path / "again", path)
+    other.page.projects.select_pid(other.session.document.department.id)
+    asked = answers(monkeypatch)
+    assert other.page.department.paste_projects(LIST) == []
+    assert not asked and "部门整体评价已定稿" in other.page.department.last_message
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

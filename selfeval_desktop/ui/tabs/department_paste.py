@@ -23,23 +23,29 @@ SHOWN = 8       # projects named in the confirmation
 
 def paste_projects(tab, text: str | None = None) -> list[int]:
     """Read the clipboard (or ``text``) as projects and add them after asking; the new ids."""
-    from ...domain.model import is_untouched, new_project
+    from ...domain.model import is_untouched, new_project, project_key
     session = tab.session
     refusal = session.edit_refusal("projects", None) if hasattr(session, "edit_refusal") else None
     if refusal:
         return _say(tab, refusal)
+    if tab.pid is not None and session.is_finalized(tab.pid):
+        # its stamped form lists these projects and their 合计 (review 20b: pasted after 定稿)
+        return _say(tab, "部门整体评价已定稿：其所属项目已打印在盖章的表上，不能再粘贴新增；"
+                         "如需新增，请先撤销部门整体评价的定稿（项目 → 撤销定稿）")
     text = QGuiApplication.clipboard().text() if text is None else text
     block = tsv.read_tsv(text)
     if not block or not any(c.strip() for r in block for c in r):
         return _say(tab, "剪贴板中没有内容：先在 Excel 中复制项目清单（项目名称、全年预算数、全年执行数）")
     read = read_projects(block)
     doc = session.document
-    fresh, twice = [], []
+    fresh, twice, keys = [], [], set()
     for row in read.projects:
         project = new_project(doc)
         project.name = row.name
         project.implementer = row.implementer or project.implementer
-        (twice if already_there(doc, project) else fresh).append((row, project))
+        key = project_key(project)   # twice in the file, or twice in the block (review 20b)
+        (twice if already_there(doc, project) or key in keys else fresh).append((row, project))
+        keys.add(key)
     if not fresh:
         why = "；".join(read.notes) or "没有读到项目名称"
         if twice:
@@ -84,7 +90,7 @@ def _question(read, fresh, twice, unit: str, blank: int) -> str:
     more = [f"……另有 {len(fresh) - SHOWN} 个"] if len(fresh) > SHOWN else []
     notes = list(read.notes)
     if twice:
-        notes.append(f"{len(twice)} 个项目文件中已有（同名、同实施单位），不再新增："
+        notes.append(f"{len(twice)} 个项目文件中已有或重复粘贴（同名、同实施单位），不再新增："
                      + "、".join(row.name for row, _ in twice[:3]) + ("等" if len(twice) > 3 else ""))
     if blank:
         notes.append("新建文件时的空白项目（未填写任何内容）将由粘贴的项目代替")
