@@ -48,3 +48,16 @@ def ask_amount_unit(parent, signed: list[str], verb: str) -> str | None:
         f"\n\n这些金额是元还是万元？", [f"是元（{example} 即 {as_yuan} 万元）",
                                    f"是万元（{example} 即 {as_wan} 万元）", f"取消{verb}"])
     return {0: "元", 1: "万元"}.get(answer)
+
+
+def ok_cancel(dialog, ok_text: str, accept=None):
+    """A dialog's 确定/取消 buttons, the first saying what it does (“核对”, “下一步：…”); ``accept``
+    (default ``dialog.accept``) runs on it, 取消 rejects."""
+    from .qt import QDialogButtonBox
+    ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+    buttons = QDialogButtonBox(ok | cancel, dialog)
+    buttons.button(ok).setText(ok_text)
+    buttons.button(cancel).setText("取消")
+    buttons.accepted.connect(accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

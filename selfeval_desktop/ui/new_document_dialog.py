@@ -6,8 +6,8 @@ from datetime import date
 from ..domain.model import Document
 from ..domain.profiles import all_profiles
 from .file_actions import DEFAULT_PROFILE
-from .qt import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, Qt,
-                 QWidget)
+from .dialogs import ok_cancel
+from .qt import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, Qt, QWidget
 
 
 SCOPES = (("项目支出（先建一个项目，以后可再新增）", "project"),
@@ -77,13 +77,7 @@ class NewDocumentDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
         form.addRow("", self.hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("下一步：选择保存位置")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, "下一步：选择保存位置"))
         self.setMinimumWidth(420)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self._scope_changed()

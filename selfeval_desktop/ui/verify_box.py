@@ -8,7 +8,8 @@ form and says whether the file holds what that paper shows: also for a paper pri
 """
 from __future__ import annotations
 
-from .qt import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout)
+from .dialogs import ok_cancel
+from .qt import QDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout
 
 SHOWN_CHANGES = 12     # a project's changes listed in the box (all of them under 详细信息)
 WIDE = "QLabel#qt_msgbox_informativelabel { min-width: 34em; }"   # a change on one line, mostly
@@ -72,13 +73,7 @@ class PaperCodeDialog(QDialog):
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("核对")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, "核对", self._accept))
         self.code: str | None = None
         self.resize(460, self.sizeHint().height())
 
