@@ -16,6 +16,11 @@ import re
 from .model import Document, Project
 
 DIGEST_VERSION = "1"
+# a 部门整体's digest covers the 部门所属项目 its form prints (names, 实施单位, funds): review 20b,
+# projects pasted or changed after its 定稿 left its code valid. Digests of version 1 still verify.
+DEPARTMENT_VERSION = "2"
+MEMBER_FIELDS = ("name", "implementer")
+MEMBER_MONEY = ("annual_budget", "executed")
 _SKIP = {"id", "finalized_at", "digest", "unread"}
 
 
@@ -44,11 +49,13 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def digest_text(doc: Document, project: Project) -> str:
+def digest_text(doc: Document, project: Project, version: str | None = None) -> str:
     """The canonical JSON whose sha256 is the digest; stored at 定稿 so that 核对 can say what
-    changed since (``domain.finalized_diff``)."""
+    changed since (``domain.finalized_diff``). ``version``: the current one unless asked."""
+    department = project.kind.value == "department"
+    version = version or (DEPARTMENT_VERSION if department else DIGEST_VERSION)
     content = {
-        "v": DIGEST_VERSION,
+        "v": version,
         "unit": _plain(doc.unit),
         "year": doc.year,
         "profile": doc.department_profile_id if project.kind.value == "department" else doc.profile_id,
@@ -58,7 +65,43 @@ def digest_text(doc: Document, project: Project) -> str:
     style = printed_style(doc, project)
     if style:     # the words printed as the 自评等次, when not the rule's own (digests of files
         content["grade_names"] = style     # printing the rule's words stay what they were)
+    if department and version != "1":
+        content["members"] = [
+            {**{f: getattr(p, f) for f in MEMBER_FIELDS},
+             **{f: getattr(p.funding, f) for f in MEMBER_MONEY}} for p in doc.project_list()]
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def member_field(entity: str, attr: str | None) -> bool:
+    """Whether an edit (as the window names it) changes what a 部门整体's code covers of its
+    projects: their names, 实施单位, 全年预算数 and 全年执行数."""
+    return (entity == "project" and attr in MEMBER_FIELDS) or (
+        entity == "funding" and attr in MEMBER_MONEY)
+
+
+def versions(project: Project) -> tuple[str, ...]:
+    """The digest versions a project's stored digest may be of, newest first."""
+    return (DEPARTMENT_VERSION, "1") if project.kind.value == "department" else (DIGEST_VERSION,)
+
+
+def matching_text(doc: Document, project: Project) -> str | None:
+    """The project's content as its stored digest was made (of that digest's version), if it
+    still matches; None when it does not (changed since 定稿) or there is no digest."""
+    if not project.digest:
+        return None
+    for version in versions(project):
+        text = digest_text(doc, project, version)
+        if text_digest(text) == project.digest:
+            return text
+    return None
+
+
+def text_version(text: str) -> str | None:
+    """The version a stored ``digest_text`` was made with."""
+    try:
+        return str(json.loads(text).get("v"))
+    except (ValueError, AttributeError):
+        return None
 
 
 def check_code(digest: str) -> str:
@@ -105,7 +148,7 @@ def verify_project(doc: Document, project: Project) -> bool | None:
         return None
     if finalization_problem(project):
         return False
-    return project_digest(doc, project) == project.digest
+    return matching_text(doc, project) is not None
 
 
 def verification(doc: Document, snapshots: dict | None = None,
@@ -126,7 +169,7 @@ def verification(doc: Document, snapshots: dict | None = None,
             lines.append(f"不一致 [{p.id}] {p.name}  定稿记录不完整：{problem}，无法核对")
             continue
         now = project_digest(doc, p)
-        if now == p.digest:
+        if matching_text(doc, p) is not None:
             lines.append(f"一致  [{p.id}] {p.name}  校验码 {check_code(p.digest)}"
                          f"（定稿于 {shown_time(p.finalized_at)}）")
             lines.append(f"      完整摘要（二维码内容）：{p.digest}")
@@ -141,7 +184,8 @@ def verification(doc: Document, snapshots: dict | None = None,
             snap = (snapshots or {}).get(p.digest)
             if snap is None or not snap.total:      # else said beside the paper's, in the list
                 lines.append(f"   现在总分 {now_total}")
-            lines += changes_lines(snap, digest_text(doc, p), limit, now_total)
+            like = text_version(snap.text) if snap is not None else None
+            lines += changes_lines(snap, digest_text(doc, p, like), limit, now_total)
     unfinal = len(doc.projects) - len(finalized)
     lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return lines, len(finalized), bad
@@ -167,8 +211,8 @@ def changed_since_finalized(doc: Document, project: Project) -> str | None:
         return problem
     if not project.digest:
         return None
-    now = project_digest(doc, project)
-    if now == project.digest:
+    if matching_text(doc, project) is not None:
         return None
+    now = project_digest(doc, project)
     return (f"定稿后内容被改动过：定稿校验码 {check_code(project.digest)}，"
             f"现在内容的校验码 {check_code(now)}")

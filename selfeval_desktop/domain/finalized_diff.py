@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 import json
 
-from .digest import check_code, digest_text, score_text, shown_time, text_digest
+from .digest import (MEMBER_MONEY, check_code, digest_text, matching_text, score_text, shown_time,
+                     text_digest, text_version)
 from .labels import FIELD_LABELS
 from .model import (CONCLUSION_SECTIONS, FUND_KIND_LABELS, SCHEME_NAMES, Document, Project, Source,
                     SpendingScheme, source_label)
@@ -71,6 +72,8 @@ ROWS = (("budget_lines", "budget_line", "预算表支出明细", ("code", "name"
         ("indicators", "indicator", "绩效指标", ("level1", "level2", "name")),
         ("evaluators", "evaluator", "评价人员", ("name",)))
 SHORT = 30        # texts longer than this are shown around where they differ
+MEMBER_LABELS = {"name": "项目名称", "implementer": "实施单位", "annual_budget": "全年预算数",
+                 "executed": "全年执行数"}
 
 
 def _money(value) -> str:
@@ -120,7 +123,8 @@ def _excerpt(text: str, start: int, end: int) -> str:
 
 def _fields(out: list[str], where: str, entity: str, before: dict, after: dict,
             money: bool = False, labels: dict | None = None) -> None:
-    labels = labels or FIELD_LABELS.get(entity, {})
+    if labels is None:
+        labels = MEMBER_LABELS if entity == "member" else FIELD_LABELS.get(entity, {})
     keys = [k for k in labels if k in before or k in after]
     keys += sorted(k for k in set(before) | set(after) if k not in labels and not
                    isinstance(before.get(k, after.get(k)), (dict, list)))
@@ -129,7 +133,8 @@ def _fields(out: list[str], where: str, entity: str, before: dict, after: dict,
         if b == a:
             continue
         label = labels.get(key, key)
-        if money or (entity == "budget_line" and key in MONEY_ATTRS):
+        if money or (entity == "budget_line" and key in MONEY_ATTRS) or (
+                entity == "member" and key in MEMBER_MONEY):
             out.append(f"{where}{label}：{_money(b)} → {_money(a)}")
         else:
             out.append(f"{where}{label}：{_change(b, a)}")
@@ -155,6 +160,9 @@ def differences(before: str, after: str) -> list[str]:
     _funding(out, bp.get("funding") or {}, ap.get("funding") or {}, region)
     for attr, entity, title, key_attrs in ROWS:
         _rows(out, title, entity, key_attrs, bp.get(attr) or [], ap.get(attr) or [])
+    # a 部门整体's 部门所属项目, as its form prints them
+    _rows(out, "部门所属项目", "member", ("implementer", "name"), b.get("members") or [],
+          a.get("members") or [])
     bc, ac = bp.get("conclusions") or {}, ap.get("conclusions") or {}
     for key in [*CONCLUSION_SECTIONS, *sorted((set(bc) | set(ac)) - set(CONCLUSION_SECTIONS))]:
         if bc.get(key, "") != ac.get(key, ""):
@@ -233,11 +241,11 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     """(MATCH / CHANGED / UNKNOWN, the lines to show) for the 校验码 printed on a paper form."""
     for p in doc.projects:
         if p.digest and p.digest.startswith(code):
-            now = digest_text(doc, p)
-            if text_digest(now) == p.digest:
+            snap = snapshots.get(p.digest)
+            now = _now_like(doc, p, snap)
+            if matching_text(doc, p) is not None:
                 return MATCH, [f"一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，"
                                "文件中的内容与纸质表相同"]
-            snap = snapshots.get(p.digest)
             head = f"不一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，定稿后文件中的内容被改动过"
             return CHANGED, [head, *changes_lines(snap, now, limit, score_text(doc, p))]
     snap = next((s for d, s in snapshots.items() if d.startswith(code)), None)
@@ -251,7 +259,7 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     if not _same_project(snap, project):   # a row id given again after a delete (review 20b)
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了；现在同一编号的「{project.name}」"
                          "是另一个项目）"]
-    now = digest_text(doc, project)
+    now = _now_like(doc, project, snap)
     total = score_text(doc, project)
     if not project.finalized_at:
         state = "此后撤销了定稿，现在未定稿"
@@ -260,7 +268,7 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
         return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, limit, total)]
     state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
              f"（新校验码 {check_code(project.digest or '')}），纸质表上的校验码已作废")
-    if text_digest(now) == project.digest:
+    if matching_text(doc, project) is not None:
         return CHANGED, [f"{head}；{state}。重新定稿的内容与纸质表相比：",
                          *changes_lines(snap, now, limit, total)]
     # review 20a: changed again after the new 定稿 — not to be read as part of a legitimate one
@@ -268,10 +276,16 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     lines = [f"{head}；{state}。另外：重新定稿后文件内容又被改动过，与新校验码也不符"]
     if later is not None and later.intact:
         lines += ["重新定稿时与纸质表相比：", *changes_lines(snap, later.text, limit, later.total)]
-        lines += ["重新定稿之后又改动的：", *changes_lines(later, now, limit, total)]
+        lines += ["重新定稿之后又改动的：",
+                  *changes_lines(later, _now_like(doc, project, later), limit, total)]
     else:
         lines += ["与纸质表相比：", *changes_lines(snap, now, limit, total)]
     return CHANGED, lines
+
+
+def _now_like(doc: Document, project: Project, snap: Snapshot | None) -> str:
+    """The project's content now, as the stored one was written (its digest version)."""
+    return digest_text(doc, project, text_version(snap.text) if snap is not None else None)
 
 
 def _same_project(snap: Snapshot, project: Project) -> bool:

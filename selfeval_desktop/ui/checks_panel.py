@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 
+from ..domain.digest import member_field
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -120,8 +121,12 @@ class ChecksPanel(QDockWidget):
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity in ("unit", "meta"):
             self._mark_all()
-        else:
-            self._mark(pid)
+            return
+        self._mark(pid)
+        department = self.session.document.department if self.session is not None else None
+        if department is not None and department.finalized_at and department.id != pid \
+                and member_field(entity, attr):   # its code covers its projects' names and funds
+            self._mark(department.id)
 
     def _rows_changed(self, entity, pid) -> None:
         self._mark(pid)

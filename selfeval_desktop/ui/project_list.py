@@ -6,6 +6,7 @@ session, so each is one undo step and autosaved.
 """
 from __future__ import annotations
 
+from ..domain.digest import member_field
 from ..domain.model import Project, ProjectKind, new_project, told_apart
 from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
@@ -104,14 +105,24 @@ class ProjectListModel(QAbstractTableModel):
 
     def broken(self, project) -> str | None:
         """Why a 定稿 project's check code no longer matches, or None: computed once per digest
-        (a digest is ~0.3 ms, and the list paints every row often). A 定稿 project cannot be
-        edited here; a change from outside comes as a reload, which starts afresh."""
+        (a digest is ~0.3 ms, and the list paints every row often) — and, for a 部门整体, per state
+        of its projects. A 定稿 project cannot be edited here; a change from outside comes as a
+        reload, which starts afresh."""
         cached = self._broken.get(project.id)
-        if cached is None or cached[0] != project.digest:
+        key = (project.digest, self._members(project))
+        if cached is None or cached[0] != key:
             from ..domain.digest import changed_since_finalized
             cached = self._broken[project.id] = (
-                project.digest, changed_since_finalized(self.session.document, project))
+                key, changed_since_finalized(self.session.document, project))
         return cached[1]
+
+    def _members(self, project) -> tuple | None:
+        """What a 部门整体's code also covers: its projects' names, 实施单位 and funds (they can
+        change while it stays 定稿); None for a project."""
+        if project.kind is not ProjectKind.DEPARTMENT:
+            return None
+        return tuple((p.name, p.implementer, p.funding.annual_budget, p.funding.executed)
+                     for p in self.session.document.project_list())
 
     # ------------------------------------------------------------ lookups
     def pid_at(self, row: int) -> int | None:
@@ -224,6 +235,11 @@ class ProjectListModel(QAbstractTableModel):
             return
         if entity == "project" and attr == "name":
             row = self.row_of(pid)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, COL_NAME), self.index(row, COL_NAME))
+        department = self.session.document.department
+        if department is not None and department.finalized_at and member_field(entity, attr):
+            row = self.row_of(department.id)     # its lock turns red (or back) with its projects
             if row >= 0:
                 self.dataChanged.emit(self.index(row, COL_NAME), self.index(row, COL_NAME))
 

@@ -239,3 +239,41 @@ def test_values_are_said_in_words_and_a_region_names_its_own_finance():
 def test_a_code_typed_full_width_is_read():
     assert normalized_code("ＡＥＡＥ－２Ｃ４９－０９４Ｄ－１６Ｃ５") == "aeae2c49094d16c5"
     assert normalized_code("AEAE—2C49—094D—16C5") == "aeae2c49094d16c5"
+
+
+def department_doc():
+    doc, p = make_doc()
+    from selfeval_desktop.domain.model import ProjectKind
+    dept = Project(name="市科协部门整体", kind=ProjectKind.DEPARTMENT, id=9,
+                   indicators=[Indicator("产出指标", "数量指标", "活动次数", "≥4次", "4次", Decimal("100"))])
+    doc.projects.insert(0, dept)
+    return doc, dept, p
+
+
+def test_a_departments_code_covers_the_projects_its_form_lists():
+    """Review 20b P2: projects pasted or changed after the 部门整体's 定稿 left its code valid,
+    though its stamped form lists them with their funds and 合计."""
+    from selfeval_desktop.domain.digest import changed_since_finalized, verify_project
+    doc, dept, p = department_doc()
+    snap = finalize(doc, dept)
+    assert verify_project(doc, dept)
+    p.funding.executed = 3_800_000
+    doc.projects.append(Project(name="新增项目", implementer="市科协", id=12))
+    assert not verify_project(doc, dept) and changed_since_finalized(doc, dept)
+    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap})
+    assert status == CHANGED
+    assert "   · 部门所属项目第1行「学术交流活动经费」·全年执行数：（空） → 3.8 万元" in lines
+    assert "   · 部门所属项目：增加了第2行「新增项目」" in lines
+
+
+def test_a_department_finalized_before_its_code_covered_its_projects_still_verifies():
+    from selfeval_desktop.domain.digest import (digest_text, text_digest, verification,
+                                                verify_project)
+    doc, dept, p = department_doc()
+    dept.finalized_at, dept.digest = "2021-07-20T10:00:00", text_digest(digest_text(doc, dept, "1"))
+    p.funding.executed = 3_800_000          # not covered by a version-1 code
+    assert verify_project(doc, dept)
+    lines, finalized, bad = verification(doc)
+    assert (finalized, bad) == (1, 0)
+    dept.indicators[0].actual = "3次"       # what it did cover still counts
+    assert not verify_project(doc, dept)

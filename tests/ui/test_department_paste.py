@@ -212,3 +212,27 @@ def test_no_paste_while_the_department_is_finalized(qtbot, tmp_path, window, pat
     assert other.page.department.paste_projects(LIST) == []
     assert not asked and "部门整体评价已定稿" in other.page.department.last_message
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_a_project_changed_after_the_departments_finalization_is_flagged_on_it(qtbot, tmp_path,
+                                                                              path, monkeypatch):
+    """Review 20b P2: the 部门整体's stamped form lists its projects' funds; one changed after its
+    定稿 left its code valid. Now its lock turns red and the 问题清单 says so."""
+    from selfeval_desktop.cli import main
+    from selfeval_desktop.domain.checks import check_project
+    assert main(["finalize", str(path), "--project", str(reread(path).department.id), "--force"]) == 0
+    window = make_window(qtbot, tmp_path, path)
+    session = window.session
+    department = session.document.department
+    member = session.document.project_list()[0]
+    listed = window.page.projects.model
+    assert listed.broken(department) is None
+    window.checks.only_current.setChecked(False)
+    window.checks.refresh()                          # the first run done: only changes from now
+    assert not any(f.code == "finalized_changed" for f in window.checks.findings)
+    session.set_value("funding", member.id, None, "executed", "1.5")
+    assert listed.broken(department) and "定稿后内容被改动过" in listed.broken(department)
+    assert any(f.code == "finalized_changed" for f in check_project(session.document, department))
+    window.checks.refresh()
+    assert any(f.code == "finalized_changed" and f.place.project_id == department.id
+               for f in window.checks.findings)     # re-checked though another project changed
