@@ -4,8 +4,8 @@
 A lock another computer left (a laptop that logged out or lost power, a U盘 not ejected) refused
 them for good, where the window offers 仍然编辑… (``db.file_lock.FileLock.take_over``). Here
 ``--take-over`` is that confirmation: the other computer's lock is replaced by this command's for
-as long as it runs, and removed when the command has done its work — or written back as it was
-when the command fails or refuses (nothing changed). The refusal says who holds the lock, since
+as long as it runs, and removed when the command has changed the file — or written back as it
+was when the file is unchanged (the command failed, refused, or had nothing to do). The refusal says who holds the lock, since
 when, and that ``--take-over`` exists. A window on this computer is never taken over: it really
 has the file open. Reading commands need none of this.
 """
@@ -57,9 +57,35 @@ def writing(path: str | Path, take_over: bool, refusal: Callable[[str], str]) ->
                            f"未作修改")
     if found is not None:
         raise CommandError(f"“{name}”的占用标记刚刚改变{_note(found)}，未接管，未作修改")
+    before = _content(path)
     try:
         yield True
     except BaseException:
-        lock.give_back()       # the other computer's lock as it was: nothing changed
+        _finish(lock, path, before)
         raise
-    lock.release()             # done: the file is free (the other computer's lock stays gone)
+    _finish(lock, path, before)
+
+
+def _finish(lock: FileLock, path: str | Path, before: bytes | None) -> None:
+    """The file changed: it is free now (the other computer's lock stays gone). It did not (a
+    refusal, a failure, a command with nothing to do): that lock as it was (review 20b: an
+    ``finalize --undo`` of nothing took the other computer's lock away)."""
+    if _content(path) == before:
+        lock.give_back()
+    else:
+        lock.release()
+
+
+def _content(path: str | Path) -> bytes | None:
+    """A fingerprint of the document and its journal, to tell whether a command changed it."""
+    import hashlib
+    digest = hashlib.sha256()
+    try:
+        for part in (Path(path), Path(f"{path}-wal")):
+            if part.exists():
+                with open(part, "rb") as f:
+                    for block in iter(lambda: f.read(1 << 20), b""):
+                        digest.update(block)
+    except OSError:
+        return None
+    return digest.digest()

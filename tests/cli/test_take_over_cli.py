@@ -67,6 +67,15 @@ def test_a_finalize_refused_after_the_take_over_gives_the_lock_back(tmp_path, ca
     assert unchanged(path, before)
 
 
+def test_a_command_with_nothing_to_do_gives_the_lock_back(tmp_path, capsys):
+    """Review 20b: ``finalize --undo`` of a project not 定稿 (exit 0, nothing changed) took the
+    other computer's lock away."""
+    path = left_by_another_computer(tmp_path)
+    before = digest(path)
+    assert main(["finalize", str(path), "--undo", "--take-over"]) == 0
+    assert unchanged(path, before)
+
+
 def test_a_take_over_that_fails_changes_nothing(tmp_path, capsys, monkeypatch):
     """A read-only share: the other computer's lock cannot be removed (review 18a in the window)."""
     path = left_by_another_computer(tmp_path)
