@@ -101,8 +101,12 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
             totals.append(number)
             continue
         raw = get.get("name", "")
-        if _GROUP.match(raw) and not get.get("annual_budget") and not get.get("executed"):
-            group = _GROUP.sub("", raw).strip()
+        # 一、新乡市科学技术局 — in the name's cell, or in the first (a merged heading copied
+        # from Excel lands there; review 21: it was “没有项目名称” and its projects lost their unit)
+        heading = raw if _GROUP.match(raw) else next((c for c in r if c), "")
+        if (_GROUP.match(heading) and (not raw or raw == heading)
+                and not get.get("annual_budget") and not get.get("executed")):
+            group = _GROUP.sub("", heading).strip()
             groups.append(number)
             continue
         name = _GROUP.sub("", _NUMBERING.sub("", raw)).strip()

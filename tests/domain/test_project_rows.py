@@ -121,3 +121,16 @@ def test_a_first_group_row_without_titles_is_still_a_group():
     read = read_projects([["一、新乡市科学技术局", ""], ["科普经费", "15.56"], ["信息化替代", "4.4"]])
     assert [(p.name, p.implementer) for p in read.projects] == [
         ("科普经费", "新乡市科学技术局"), ("信息化替代", "新乡市科学技术局")]
+
+
+def test_a_group_heading_copied_into_the_first_cell_is_a_group_too():
+    """Review 21: 一、新乡市科学技术局 in the 序号 cell (a merged heading) was “没有项目名称”, and
+    the second 信息化替代 was then dropped as a repeat of the first."""
+    read = read_projects([["序号", "项目名称", "全年预算数"],
+                          ["一、新乡市科学技术局", "", ""],
+                          ["1", "信息化替代", "4.4"],
+                          ["二、新乡市科技服务中心", "", ""],
+                          ["2", "信息化替代", "1.24"]])
+    assert [(p.name, p.implementer) for p in read.projects] == [
+        ("信息化替代", "新乡市科学技术局"), ("信息化替代", "新乡市科技服务中心")]
+    assert read.notes == ["第2、4行是分组标题，未作为项目（其下项目的实施单位按分组标题填写）"]
