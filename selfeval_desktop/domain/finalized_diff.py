@@ -275,9 +275,11 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     later = snapshots.get(project.digest or "")
     lines = [f"{head}；{state}。另外：重新定稿后文件内容又被改动过，与新校验码也不符"]
     if later is not None and later.intact:
-        lines += ["重新定稿时与纸质表相比：", *changes_lines(snap, later.text, limit, later.total)]
+        lines += ["重新定稿时与纸质表相比：",
+                  *changes_lines(snap, later.text, limit, later.total, "重新定稿时")]
         lines += ["重新定稿之后又改动的：",
-                  *changes_lines(later, _now_like(doc, project, later), limit, total)]
+                  *changes_lines(later, _now_like(doc, project, later), limit, total,
+                                 then_label="重新定稿时")]
     else:
         lines += ["与纸质表相比：", *changes_lines(snap, now, limit, total)]
     return CHANGED, lines
@@ -301,7 +303,8 @@ def _same_project(snap: Snapshot, project: Project) -> bool:
 
 
 def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None,
-                  now_total: str = "") -> list[str]:
+                  now_total: str = "", now_label: str = "现在",
+                  then_label: str = "纸质表") -> list[str]:
     """The list of changes under a 不一致 (indented), or why it cannot be given; the 综合得分
     first when it is not what the paper says."""
     if snap is None:
@@ -314,7 +317,7 @@ def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None
         return ["   内容相同"]
     lines = []
     if snap.total and now_total and snap.total != now_total:     # what a receiver compares first
-        lines.append(f"   综合得分：纸质表 {snap.total}，现在 {now_total}")
+        lines.append(f"   综合得分：{then_label} {snap.total}，{now_label} {now_total}")
     shown = changes if limit is None else changes[:limit]
     lines += [f"   改动了 {len(changes)} 处："] + [f"   · {c}" for c in shown]
     if len(shown) < len(changes):

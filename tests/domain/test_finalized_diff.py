@@ -3,7 +3,7 @@ something changed: review 11's receiver had to compare the whole form by eye).""
 from copy import deepcopy
 from decimal import Decimal
 
-from selfeval_desktop.domain.digest import digest_text, project_digest
+from selfeval_desktop.domain.digest import digest_text, project_digest, score_text
 from selfeval_desktop.domain.finalized_diff import (
     CHANGED, MATCH, UNKNOWN, Snapshot, differences, normalized_code, paper_check, snapshot_of)
 from selfeval_desktop.domain.model import (
@@ -194,6 +194,7 @@ def test_a_change_after_the_new_finalization_is_not_merged_into_it():
     status, lines = paper_check(doc, old.digest[:16], {old.digest: old, new.digest: new})
     assert status == CHANGED
     assert "另外：重新定稿后文件内容又被改动过，与新校验码也不符" in lines[0]
+    assert [line for line in lines if "综合得分" in line] == []   # 52人, 55人, 60人: one score
     assert lines[1:] == ["重新定稿时与纸质表相比：", "   改动了 1 处：",
                          "   · 绩效指标第2行「专家库人数」·实际完成值：“52人” → “55人”",
                          "重新定稿之后又改动的：", "   改动了 1 处：",
@@ -277,3 +278,17 @@ def test_a_department_finalized_before_its_code_covered_its_projects_still_verif
     assert (finalized, bad) == (1, 0)
     dept.indicators[0].actual = "3次"       # what it did cover still counts
     assert not verify_project(doc, dept)
+
+
+def test_the_score_at_the_new_finalization_is_not_called_todays():
+    """Review 21: the block of the re-定稿 said “现在 99.00”, the score at the re-定稿."""
+    doc, p = make_doc()
+    old = finalize(doc, p)
+    p.finalized_at = p.digest = None
+    p.indicators[0].actual = "2期"
+    new = finalize(doc, p, "2021-07-22T09:30:00")
+    p.indicators[0].actual = "1期"
+    status, lines = paper_check(doc, old.digest[:16], {old.digest: old, new.digest: new})
+    scores = [line for line in lines if "综合得分" in line]
+    assert scores == [f"   综合得分：纸质表 {old.total}，重新定稿时 {new.total}",
+                      f"   综合得分：重新定稿时 {new.total}，现在 {score_text(doc, p)}"]
