@@ -109,6 +109,8 @@ class FinalizeActions(QObject):
             return
         session.refused.connect(self._refused)
         session.fieldChanged.connect(self._field_changed)
+        self._listed = self._project_ids()
+        session.projectsChanged.connect(self._projects_changed)
         page.projectShown.connect(self.update_enabled)
         header = getattr(page, "header", None)
         if header is not None and hasattr(header, "set_lock_actions"):
@@ -117,6 +119,33 @@ class FinalizeActions(QObject):
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "project" and attr == "finalized_at":
             self.update_enabled()
+            return
+        from ..domain.digest import member_field
+        if member_field(entity, attr):
+            self._member_changed(pid)
+
+    def _member_changed(self, pid=None) -> None:
+        """A project's name or funds changed (or a project came or went) while the 部门整体,
+        whose stamped form lists them, is 定稿: said at once (review 21: not a word, then its
+        code was invalid)."""
+        session = self.window.session
+        department = session.document.department if session is not None else None
+        if department is None or not department.finalized_at or pid == department.id:
+            return
+        self.window.statusBar().showMessage(
+            "部门整体评价已定稿，其表上列有各项目的名称和资金：这一修改使它的校验码失效；"
+            "核实后请撤销部门整体评价的定稿，重新定稿并重新打印", 15000)
+
+    def _projects_changed(self) -> None:
+        """新增, 删除, 上移/下移 of projects: the 部门整体's list changed."""
+        listed = self._project_ids()
+        if listed != self._listed:
+            self._listed = listed
+            self._member_changed()
+
+    def _project_ids(self) -> tuple:
+        session = self.window.session
+        return () if session is None else tuple(p.id for p in session.document.project_list())
 
     def _refused(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)

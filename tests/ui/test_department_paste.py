@@ -231,8 +231,18 @@ def test_a_project_changed_after_the_departments_finalization_is_flagged_on_it(q
     window.checks.refresh()                          # the first run done: only changes from now
     assert not any(f.code == "finalized_changed" for f in window.checks.findings)
     session.set_value("funding", member.id, None, "executed", "1.5")
+    assert "部门整体评价已定稿" in window.statusBar().currentMessage()     # said at once (review 21)
     assert listed.broken(department) and "定稿后内容被改动过" in listed.broken(department)
     assert any(f.code == "finalized_changed" for f in check_project(session.document, department))
     window.checks.refresh()
     assert any(f.code == "finalized_changed" and f.place.project_id == department.id
                for f in window.checks.findings)     # re-checked though another project changed
+
+
+def test_a_project_added_while_the_department_is_finalized_is_said_at_once(qtbot, tmp_path, path):
+    from selfeval_desktop.cli import main
+    assert main(["finalize", str(path), "--project", str(reread(path).department.id), "--force"]) == 0
+    window = make_window(qtbot, tmp_path, path)
+    window.statusBar().clearMessage()
+    window.page.projects.add_project()
+    assert "部门整体评价已定稿" in window.statusBar().currentMessage()
