@@ -151,6 +151,8 @@ def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
                   and not cells.is_total_label(r[col])]
         if not values or values == [str(n) for n in range(1, len(values) + 1)]:
             continue           # blank, or a 序号 column (1, 2, 3 …)
+        if all(re.fullmatch(r"(19|20)\d\d(年|年度)?", v) for v in values):
+            continue           # a 年度 column (2021): not an amount (review 21)
         # mostly amounts: an amount column (one unreadable cell is kept as pasted, red)
         (amounts if 2 * sum(_is_amount(v) for v in values) > len(values) else texts).append(col)
     # 实施单位 is a column of unit names (…局, …中心): not a 备注 (review 20a: “已完成” as 实施单位)

@@ -134,3 +134,9 @@ def test_a_group_heading_copied_into_the_first_cell_is_a_group_too():
     assert [(p.name, p.implementer) for p in read.projects] == [
         ("信息化替代", "新乡市科学技术局"), ("信息化替代", "新乡市科技服务中心")]
     assert read.notes == ["第2、4行是分组标题，未作为项目（其下项目的实施单位按分组标题填写）"]
+
+
+def test_a_year_column_is_not_an_amount():
+    """Review 21: 项目甲 / 2021 / 100 took 2021 as the 全年预算数."""
+    read = read_projects([["科普经费", "2021", "15.56", "15"], ["信息化替代", "2021年", "4.4", "4.4"]])
+    assert read.columns == {"name": 0, "annual_budget": 2, "executed": 3}
