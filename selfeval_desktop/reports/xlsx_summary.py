@@ -54,15 +54,15 @@ def totals_formulas(budget: str | list[str], executed: str | list[str]) -> dict[
                         for b, e in pairs)
 
     return {
-        "budget": _sum(budgets),
-        "executed": _sum(executeds),
+        "budget": sum_formula(budgets),
+        "executed": sum_formula(executeds),
         "rate": f'=IF(({known(0)})=0,"",({known(1)})/({known(0)}))',
         "left_out": "(" + "+".join(f"SUMPRODUCT(1-ISNUMBER({b})*ISNUMBER({e}))"
                                    for b, e in pairs) + ")",
     }
 
 
-def _sum(ranges: list[str]) -> str:
+def sum_formula(ranges: list[str]) -> str:
     """SUM, blank when no figure at all was filled in (not a 合计 of 0.00)."""
     args = ",".join(ranges)
     return f'=IF(COUNT({args})=0,"",SUM({args}))'
@@ -129,7 +129,8 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         sh.put(f"{EXECUTED}{total}", formulas["executed"], result=values["executed"])
         sh.put(f"{RATE}{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
         for col, amounts in zip((SPECIAL_PLANNED, SPECIAL_ACTUAL), zip(*specials)):
-            sh.put(f"{col}{total}", _sum([f"{col}{first}:{col}{r}"]), result=_total(amounts))
+            sh.put(f"{col}{total}", sum_formula([f"{col}{first}:{col}{r}"]),
+                   result=sum_value(amounts))
         sh.merge(f"A{note}:{LAST}{note}", left_out_note(formulas["left_out"]), left=True,
                  result=left_out_text(values["left_out"]))
     provisional = sum(1 for ref in refs if ref.get("provisional"))
@@ -151,8 +152,9 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
     fit_row_heights(ws, sh.values)
 
 
-def _total(amounts) -> object:
-    """The 合计 of a column of 万元 amounts as :func:`_sum` computes it: "" when none is filled."""
+def sum_value(amounts) -> object:
+    """The 合计 of a column of 万元 amounts as :func:`sum_formula` computes it: "" when none is
+    filled."""
     numbers = [Decimal(a) for a in amounts if is_number(a)]
     return sum(numbers, Decimal(0)) if numbers else ""
 
@@ -165,7 +167,7 @@ def _row(sh: Sheet, r: int, name: str, ref: dict) -> tuple[object, object]:
                result="" if value is None else value)
     for col, key in ((SPECIAL_PLANNED, "special_planned"), (SPECIAL_ACTUAL, "special_actual")):
         ranges, value = ref[key]     # the lines' 其中专项, below the project's form
-        sh.put(f"{col}{r}", _sum([_ref(name, cells) for cells in ranges]) if ranges else None,
+        sh.put(f"{col}{r}", sum_formula([_ref(name, cells) for cells in ranges]) if ranges else None,
                result=value if ranges else None)
     budget, executed = ref["budget"][1], ref["executed"][1]
     sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}"), fmt="0.00%",
