@@ -21,14 +21,15 @@ def register(sub) -> None:
     p = sub.add_parser(
         "aggregate", help="汇总多个单位的自评文件 / summary workbook across units",
         description="把收到的多个单位的自评文件汇总为一个 Excel 工作簿：每个单位的每个项目一行"
-                    "（单位、年度、项目名称、全年预算数、全年执行数、执行率、总分、等次、定稿情况、"
-                    "校验码），每个单位一行小计，最后一行合计。\n"
+                    "（单位、年度、项目名称、全年预算数、其中专项计划、全年执行数、其中专项实际、"
+                    "执行率、总分、等次、定稿情况、校验码），每个单位一行小计，最后一行合计。\n"
                     "各文件只读不改；有文件无法读取时逐个列出，不写出汇总表（退出码 2）。\n"
                     "汇总表已存在时须加 --force 才替换。\n\n"
                     "Summarise several units' documents in one workbook: a row per project per unit\n"
-                    "(unit, year, project, budget, executed, rate, total, grade, finalization,\n"
-                    "check code), a subtotal per unit and a grand total. The documents are only\n"
-                    "read; if any cannot be read, each is named on one line and nothing is written.\n"
+                    "(unit, year, project, budget and its 专项 part, executed and its 专项 part,\n"
+                    "rate, total, grade, finalization, check code), a subtotal per unit and a\n"
+                    "grand total. The documents are only read; if any cannot be read, each is\n"
+                    "named on one line and nothing is written.\n"
                     "An existing SUMMARY.xlsx is replaced only with --force.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="+", metavar="FILE", help="各单位的自评文件 / documents")

@@ -1,11 +1,14 @@
 """The receiving side's summary (汇总) across several units' documents: one workbook, one row per
 project per unit, a 小计 per unit and a 合计 of all.
 
-Each row: 单位, 年度, 项目名称, 全年预算数, 全年执行数, 执行率, 总分, 等次, the 定稿 status (and
-whether the file still matches its check code) and the 校验码. Scores and grades come from each
-document by its own rule profile (``domain.scoring``); 执行率 and the subtotals are formulas saved
-with their values (``xlsx_common``). A figure the unit did not fill in stays blank, and a
-subtotal's 执行率 counts only projects with both figures.
+Each row: 单位, 年度, 项目名称, 全年预算数, 其中专项计划, 全年执行数, 其中专项实际, 执行率, 总分,
+等次, the 定稿 status (and whether the file still matches its check code) and the 校验码 — each
+amount followed by what of it is 专项, as in the exported workbook's 汇总 sheet: the 预算表's
+其中专项（计划）/（实际） as the 支出合计 counts its lines (``counted_lines``: a 30211 under a
+filled 302 not twice), in 万元 from the stored 分. Scores and grades come from each document by
+its own rule profile (``domain.scoring``); 执行率 and the subtotals are formulas saved with their
+values (``xlsx_common``). A figure the unit did not fill in stays blank (a unit without 其中专项
+shows none, not 0), and a subtotal's 执行率 counts only projects with both figures.
 """
 from __future__ import annotations
 
@@ -14,17 +17,23 @@ from pathlib import Path
 
 from ..domain.digest import check_code, shown_time, verify_project
 from ..domain.evaluation import profile_for, shown_rule_grade
-from ..domain.model import Document, Project, ProjectKind
+from ..domain.model import Document, Project, ProjectKind, lines_total
 from ..domain.money import fen_to_wan
 from ..domain.scoring import score_project
 from .xlsx_common import (Sheet, fit_row_heights, page_setup, provisional_summary_note,
                           rate_formula, rate_value, styles, write_workbook_atomically)
-from .xlsx_summary import left_out_note, left_out_text, totals_formulas, totals_values
+from .xlsx_summary import (left_out_note, left_out_text, sum_formula, sum_value, totals_formulas,
+                           totals_values)
 
-HEADERS = ("序号", "单位", "年度", "项目名称", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率",
-           "总分", "等次", "定稿情况", "校验码")
-WIDTHS = (5, 18, 6, 34, 16, 16, 9, 7, 7, 22, 20)  # 万元 columns: a bold 12,102.455792 fits
-COLS = "ABCDEFGHIJK"
+HEADERS = ("序号", "单位", "年度", "项目名称", "全年预算数\n（万元）", "其中专项计划\n（万元）",
+           "全年执行数\n（万元）", "其中专项实际\n（万元）", "执行率", "总分", "等次", "定稿情况",
+           "校验码")
+# 万元 columns: a bold 12,102.455792 fits; 项目名称 gives up some width to the 其中专项 columns
+WIDTHS = (5, 18, 6, 30, 16, 16, 16, 16, 9, 7, 7, 22, 20)
+COLS = "ABCDEFGHIJKLM"
+LAST = COLS[-1]
+# the columns after 项目名称
+BUDGET, SPECIAL_PLANNED, EXECUTED, SPECIAL_ACTUAL, RATE, SCORE, GRADE, STATE, CODE = COLS[4:]
 MONEY_FORMAT = "#,##0.00####"  # 万元 with up to 6 decimals (amounts are in 分)
 
 
@@ -77,63 +86,63 @@ def build_summary(sources: list[Source]):
     ws.title = "汇总"
     years = sorted({s.document.year for s in sources}, key=lambda y: (y is None, y or 0))
     year = f"{years[0]}年度" if len(years) == 1 and years[0] is not None else ""
-    sh.merge("A1:K1", f"{year}项目支出绩效自评汇总表")
+    sh.merge(f"A1:{LAST}1", f"{year}项目支出绩效自评汇总表")
     ws["A1"].font = sh.s["title"]
     header = 3
     for col, label in zip(COLS, HEADERS):
         sh.put(f"{col}{header}", label, bold=True)
     r, n = header, 0
     provisional: list[Project] = []   # totals whose 等次 is “—”
-    by_year: dict = {y: ([], []) for y in years}   # year → (row ranges, (budget, executed) pairs)
+    by_year: dict = {y: ([], []) for y in years}   # year → (row ranges, the rows' amounts)
     for source in sources:
         doc, first = source.document, r + 1
         projects = doc.project_list()
-        pairs = []
+        amounts = []
         for project in projects:
             r, n = r + 1, n + 1
-            pairs.append(_project_row(sh, r, n, source, project, provisional))
-        ranges, all_pairs = by_year[doc.year]
-        if pairs:
+            amounts.append(_project_row(sh, r, n, source, project, provisional))
+        ranges, all_amounts = by_year[doc.year]
+        if amounts:
             ranges.append((first, r))
-        all_pairs += pairs
+        all_amounts += amounts
         r += 1
-        _total_row(sh, r, f"{_unit_name(source)} 小计（{len(pairs)} 个项目）",
-                   [(first, r - 1)] if pairs else [], pairs)
+        _total_row(sh, r, f"{_unit_name(source)} 小计（{len(amounts)} 个项目）",
+                   [(first, r - 1)] if amounts else [], amounts)
         for department in (p for p in doc.projects if p not in projects):
             r, n = r + 1, n + 1
             _project_row(sh, r, n, source, department, provisional)
-    count = sum(len(pairs) for _, pairs in by_year.values())
+    count = sum(len(amounts) for _, amounts in by_year.values())
     for y in years:
-        ranges, pairs = by_year[y]
+        ranges, amounts = by_year[y]
         if len(sources) == 1 and len(years) == 1:
             break
         r += 1
         files = sum(1 for s in sources if s.document.year == y)
         label = "合计" if len(years) == 1 else f"{y or '未填年度'}{'年度' if y else ''}合计"
-        _total_row(sh, r, f"{label}（{files} 个文件，{len(pairs)} 个项目，不含部门整体）",
-                   ranges, pairs)
+        _total_row(sh, r, f"{label}（{files} 个文件，{len(amounts)} 个项目，不含部门整体）",
+                   ranges, amounts)
     units = unit_count(sources)
     files = f"（{len(sources)} 个文件）" if units != len(sources) else ""
-    sh.merge("A2:K2", f"共 {units} 个单位{files}、{count} 个项目（按文件顺序；部门整体单列，"
+    sh.merge(f"A2:{LAST}2", f"共 {units} 个单位{files}、{count} 个项目（按文件顺序；部门整体单列，"
                       f"不计入小计与合计）", left=True)
     sh.borders(header, r, len(COLS))
     note = r + 1
     every_range = [rg for ranges, _ in by_year.values() for rg in ranges]
-    every_pair = [pair for _, pairs in by_year.values() for pair in pairs]
+    every_pair = [row[:2] for _, amounts in by_year.values() for row in amounts]
     if every_range:
         formulas = _formulas(every_range)
-        sh.merge(f"A{note}:K{note}", left_out_note(formulas["left_out"]), left=True,
+        sh.merge(f"A{note}:{LAST}{note}", left_out_note(formulas["left_out"]), left=True,
                  result=left_out_text(totals_values(every_pair)["left_out"]))
     if provisional:
         note += 1 if every_range else 0
-        sh.merge(f"A{note}:K{note}", provisional_summary_note(len(provisional)), left=True)
+        sh.merge(f"A{note}:{LAST}{note}", provisional_summary_note(len(provisional)), left=True)
     styled = [_unit_name(s) for s in sources if s.document.grade_names.strip()]
     if styled:        # review 14: say why a unit's 优秀 reads 优 here
         note += 1 if every_range or provisional else 0
-        sh.merge(f"A{note}:K{note}", f"等次按评分规则的写法（优/良/中/差）列出；"
+        sh.merge(f"A{note}:{LAST}{note}", f"等次按评分规则的写法（优/良/中/差）列出；"
                                      f"{'、'.join(dict.fromkeys(styled))}的自评表另用本地写法（如“优秀”）。",
                  left=True)
-    page_setup(ws, f"A1:K{note}", f"1:{header}", landscape=True)
+    page_setup(ws, f"A1:{LAST}{note}", f"1:{header}", landscape=True)
     for col, width in zip(COLS, WIDTHS):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = f"A{header + 1}"
@@ -145,12 +154,15 @@ def build_summary(sources: list[Source]):
 
 def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
                  provisional: list | None = None):
-    """One project's row; a provisional total is appended to ``provisional``."""
+    """One project's row; returns its (全年预算数, 全年执行数, 其中专项计划, 其中专项实际) in 万元,
+    None where not filled in. A provisional total is appended to ``provisional``."""
     doc = source.document
     score = score_project(project, profile_for(doc, project), doc.year)
     if score.scored and score.provisional and provisional is not None:
         provisional.append(project)
     budget, executed = _wan(project.funding.annual_budget), _wan(project.funding.executed)
+    special_planned = _wan(lines_total(project.budget_lines, "special_planned"))
+    special_actual = _wan(lines_total(project.budget_lines, "special_actual"))
     name = project.name.strip() or "（未命名项目）"
     if project.kind is ProjectKind.DEPARTMENT:
         name += "（部门整体，不计入小计与合计）"
@@ -160,35 +172,43 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
     sh.put(f"B{r}", _unit_name(source), left=True)
     sh.put(f"C{r}", doc.year)
     sh.put(f"D{r}", name, left=True)
-    sh.put(f"E{r}", budget, fmt=MONEY_FORMAT)
-    sh.put(f"F{r}", executed, fmt=MONEY_FORMAT)
-    sh.put(f"G{r}", rate_formula(f"E{r}", f"F{r}"), fmt="0.00%", result=rate_value(budget, executed))
-    sh.put(f"H{r}", score.total if scored else None, fmt="0.00")
+    for col, value in ((BUDGET, budget), (SPECIAL_PLANNED, special_planned),
+                       (EXECUTED, executed), (SPECIAL_ACTUAL, special_actual)):
+        sh.put(f"{col}{r}", value, fmt=MONEY_FORMAT)
+    sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}"), fmt="0.00%",
+           result=rate_value(budget, executed))
+    sh.put(f"{SCORE}{r}", score.total if scored else None, fmt="0.00")
     # “—” for a provisional total, 未评分 for none; in the rule's words (优, not a unit's 优秀),
     # so the receiving side counts the grades of all units in one column (review 13b)
-    sh.put(f"I{r}", shown_rule_grade(doc, project, score))
-    sh.put(f"J{r}", state)
-    sh.put(f"K{r}", code or None)
-    return budget, executed
+    sh.put(f"{GRADE}{r}", shown_rule_grade(doc, project, score))
+    sh.put(f"{STATE}{r}", state)
+    sh.put(f"{CODE}{r}", code or None)
+    return budget, executed, special_planned, special_actual
 
 
 def _formulas(ranges: list[tuple[int, int]]) -> dict[str, str]:
-    return totals_formulas([f"E{a}:E{b}" for a, b in ranges], [f"F{a}:F{b}" for a, b in ranges])
+    return totals_formulas([f"{BUDGET}{a}:{BUDGET}{b}" for a, b in ranges],
+                           [f"{EXECUTED}{a}:{EXECUTED}{b}" for a, b in ranges])
 
 
-def _total_row(sh: Sheet, r: int, label: str, ranges: list[tuple[int, int]], pairs) -> None:
-    """A 小计 or the 合计 over the project rows in ``ranges``."""
+def _total_row(sh: Sheet, r: int, label: str, ranges: list[tuple[int, int]], amounts) -> None:
+    """A 小计 or the 合计 over the project rows in ``ranges``, whose amounts (as
+    :func:`_project_row` returns them) are ``amounts``."""
     sh.merge(f"A{r}:D{r}", label, bold=True)
     if not ranges:  # a unit without projects
-        for col in "EFG":
+        for col in (BUDGET, SPECIAL_PLANNED, EXECUTED, SPECIAL_ACTUAL, RATE):
             sh.put(f"{col}{r}", None)
     else:
-        formulas, values = _formulas(ranges), totals_values(pairs)
-        sh.put(f"E{r}", formulas["budget"], bold=True, fmt=MONEY_FORMAT, result=values["budget"])
-        sh.put(f"F{r}", formulas["executed"], bold=True, fmt=MONEY_FORMAT,
+        formulas, values = _formulas(ranges), totals_values([row[:2] for row in amounts])
+        sh.put(f"{BUDGET}{r}", formulas["budget"], bold=True, fmt=MONEY_FORMAT,
+               result=values["budget"])
+        sh.put(f"{EXECUTED}{r}", formulas["executed"], bold=True, fmt=MONEY_FORMAT,
                result=values["executed"])
-        sh.put(f"G{r}", formulas["rate"], bold=True, fmt="0.00%", result=values["rate"])
-    sh.merge(f"H{r}:K{r}", None)
+        for col, i in ((SPECIAL_PLANNED, 2), (SPECIAL_ACTUAL, 3)):   # blank when none is filled
+            sh.put(f"{col}{r}", sum_formula([f"{col}{a}:{col}{b}" for a, b in ranges]), bold=True,
+                   fmt=MONEY_FORMAT, result=sum_value([row[i] for row in amounts]))
+        sh.put(f"{RATE}{r}", formulas["rate"], bold=True, fmt="0.00%", result=values["rate"])
+    sh.merge(f"{SCORE}{r}:{LAST}{r}", None)
 
 
 def write_summary(sources: list[Source], out: str | Path) -> None:

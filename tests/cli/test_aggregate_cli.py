@@ -66,26 +66,27 @@ def test_one_row_per_project_per_unit_with_subtotals_and_a_total(tmp_path, units
             assert row[1:4] == [doc.unit.name, doc.year, project.name]
             budget, executed = project.funding.annual_budget, project.funding.executed
             assert row[4] == (None if budget is None else pytest.approx(float(budget / WAN)))
-            assert row[5] == (None if executed is None else pytest.approx(float(executed / WAN)))
+            # F and H: 其中专项计划/实际 (tests/reports/test_xlsx_aggregate_special.py)
+            assert row[6] == (None if executed is None else pytest.approx(float(executed / WAN)))
             if score.scored:
-                assert Decimal(str(row[7])) == score.total
-                assert row[8] == shown_rule_grade(doc, project, score)
+                assert Decimal(str(row[9])) == score.total
+                assert row[10] == shown_rule_grade(doc, project, score)
                 if doc.grade_names:             # seed 003 prints 优秀; counted here as 优
-                    assert (shown_grade(score), row[8]) == ("优秀", "优")
+                    assert (shown_grade(score), row[10]) == ("优秀", "优")
                     assert any(str(r[0]).startswith("等次按评分规则的写法") for r in table if r[0])
             else:
-                assert row[7] is None and row[8] == "未评分"
+                assert row[9] is None and row[10] == "未评分"
             if project.finalized_at:
-                assert row[9].startswith("已定稿") and row[10] == check_code(project.digest)
+                assert row[11].startswith("已定稿") and row[12] == check_code(project.digest)
             else:
-                assert row[9] == "未定稿" and row[10] is None
+                assert row[11] == "未定稿" and row[12] is None
             i += 1
         subtotal = table[i]
         assert subtotal[0].startswith(f"{doc.unit.name} 小计（{len(doc.projects)} 个项目）")
         known = [p.funding.annual_budget for p in doc.projects if p.funding.annual_budget is not None]
         assert subtotal[4] == pytest.approx(float(sum(known) / WAN))
         if not any(p.funding.executed is not None for p in doc.projects):
-            assert subtotal[5] is None and subtotal[6] is None  # nothing executed known: no 0.00
+            assert subtotal[6] is None and subtotal[8] is None  # nothing executed known: no 0.00
         i += 1
     years = sorted({d.year for d in docs})
     assert len(years) == 2  # the seeds are of 2020 and 2021: one 合计 per year, never summed
@@ -97,7 +98,7 @@ def test_one_row_per_project_per_unit_with_subtotals_and_a_total(tmp_path, units
         both = [p.funding for d in mine for p in d.projects
                 if p.funding.annual_budget is not None and p.funding.executed is not None]
         rate = Decimal(sum(f.executed for f in both)) / Decimal(sum(f.annual_budget for f in both))
-        assert abs(Decimal(str(total[6])) - rate) < Decimal("1e-12")
+        assert abs(Decimal(str(total[8])) - rate) < Decimal("1e-12")
         i += 1
     both = [p.funding for d in docs for p in d.projects
             if p.funding.annual_budget is not None and p.funding.executed is not None]
@@ -113,7 +114,7 @@ def test_a_finalized_project_altered_afterwards_is_marked(tmp_path, units, capsy
     out = tmp_path / "s.xlsx"
     assert main(["aggregate", str(units[1]), "-o", str(out)]) == 0
     row = rows(out)[0]
-    assert row[9] == "已定稿，但内容与校验码不符" and row[10]
+    assert row[11] == "已定稿，但内容与校验码不符" and row[12]
 
 
 def test_bad_inputs_are_each_named_on_one_line_and_nothing_is_written(tmp_path, units, capsys):

@@ -111,9 +111,11 @@ def test_aggregate_totals_each_year_and_counts_units_not_files(tmp_path, capsys)
     totals = [r[0] for r in rows if r[0] and "合计（" in str(r[0])]
     assert len(totals) == 2 and totals[0].startswith("2020年度合计") \
         and totals[1].startswith("2021年度合计")
-    # the 万元 columns are wide enough for a bold subtotal (LibreOffice shows ### otherwise)
-    widest = max(text_width(f"{r[5]:,.6f}") for r in rows[3:] if isinstance(r[5], (int, float)))
-    assert ws.column_dimensions["F"].width >= widest * 1.15
+    # the 万元 columns (全年预算数, 其中专项计划, 全年执行数, 其中专项实际) are wide enough for a
+    # bold subtotal (LibreOffice shows ### otherwise)
+    for i, col in enumerate("EFGH", 4):
+        shown = [text_width(f"{r[i]:,.6f}") for r in rows[3:] if isinstance(r[i], (int, float))]
+        assert ws.column_dimensions[col].width >= max(shown, default=0) * 1.15, col
 
 
 def test_exported_summary_lists_the_department_apart_and_names_profiles_in_chinese(tmp_path,

@@ -127,13 +127,13 @@ def test_the_aggregate_workbook_shows_a_dash_for_provisional_totals_with_a_note(
         doc = source.document
         for project, score in zip(doc.projects, _scores(doc)):
             row = rows[(doc.unit.name, project.name)]
-            if not score.scored:
-                assert row[7] is None and row[8] == "未评分"
+            if not score.scored:        # J 总分, K 等次
+                assert row[9] is None and row[10] == "未评分"
             elif score.provisional:
                 provisional += 1
-                assert row[8] == "—" and Decimal(str(row[7])) == score.total
+                assert row[10] == "—" and Decimal(str(row[9])) == score.total
             else:
-                assert row[8] == shown_rule_grade(doc, project, score)     # 优, not a unit's 优秀
+                assert row[10] == shown_rule_grade(doc, project, score)    # 优, not a unit's 优秀
     assert provisional
     notes = [t for t in _texts(ws) if "暂不可信" in t]
     assert len(notes) == 1 and f"{provisional} 个项目" in notes[0]
