@@ -138,6 +138,11 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         note += 1 if pairs else 0   # below the 执行率 note (a formula: it may show when edited)
         sh.merge(f"A{note}:{LAST}{note}", provisional_summary_note(provisional, "（原因见各项目表）"),
                  left=True)
+    unread = sum(1 for pair in pairs for v in pair if v not in (None, "") and not is_number(v))
+    if unread:   # kept as typed, red in the window: the 合计 cannot add them (review 20a)
+        note += 1 if pairs or provisional else 0
+        sh.merge(f"A{note}:{LAST}{note}", f"注：{unread} 个全年预算数或全年执行数无法识别（照填写内容"
+                 "保留），未计入合计", left=True)
     for col in (SCORE, GRADE):
         sh.put(f"{col}{total}", None)
     sh.borders(header, last, len(HEADERS))

@@ -117,3 +117,19 @@ def test_libreoffice_computes_the_same_special_totals(tmp_path):
             else:
                 assert abs(Decimal(str(a)) - Decimal(str(b))) < Decimal("1e-9"), (label, r)
     assert Decimal(str(ws.cell(total, column(ws, "其中专项计划")).value)) == 52 + 80 + 26 + 1
+
+
+def test_an_unreadable_amount_left_out_of_the_total_is_said(tmp_path):
+    """Review 20a: “一点二四” typed as a 全年执行数 showed as text in the 汇总 and its 合计 left it
+    out without a word."""
+    doc = build_demo("002")
+    doc.projects[1].funding.executed = None
+    doc.projects[1].unread["funding::executed"] = "一点二四"
+    out = tmp_path / "u.xlsx"
+    export_workbook(doc, out)
+    ws = openpyxl.load_workbook(out, data_only=True)["汇总"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "一点二四" in texts
+    assert "注：1 个全年预算数或全年执行数无法识别（照填写内容保留），未计入合计" in texts
+    again = import_workbook(out)            # the note is no unit field: the workbook reads back
+    assert again.document.unit.name == doc.unit.name
