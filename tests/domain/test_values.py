@@ -257,3 +257,18 @@ def test_the_quick_digit_and_cjk_tests_answer_as_the_patterns_would(text):
     from selfeval_desktop.domain import values
     assert values._has_cjk(text) == bool(re.search(values._CJK, text))
     assert any(c.isdecimal() for c in text) == bool(re.search(r"\d", text))
+
+
+def test_a_count_written_after_what_was_done_is_read():
+    """Review 22: seed 000 writes 高新技术企业净增 3 家以上; 净增3家以上 / 净增3家 / 已申报5个 were
+    red, the total 暂计 and the grade “—”."""
+    for text, number, unit in (("净增3家以上", 3, "家"), ("净增 50 家", 50, "家"), ("已申报5个", 5, "个"),
+                               ("新增2家", 2, "家"), ("举办4场", 4, "场"), ("全年5次", 5, "次")):
+        value = parse_value(text)
+        assert value.error is None and (value.number, value.unit) == (Decimal(number), unit), text
+    assert parse_value("净增3家以上").direction is Direction.POSITIVE
+
+
+def test_a_word_before_the_number_not_read_is_named_in_the_message():
+    assert "数字前的“扶持”请去掉" in parse_value("扶持3家").error
+    assert "数字前的“年度预算执行率”请去掉" in parse_value("年度预算执行率100%").error
