@@ -57,3 +57,20 @@ def test_rd_cost_categories_print_their_names_not_program_keys(tmp_path):
     text = squeeze(raw_text(path))
     assert "设备费" in text and "差旅费" in text and "按科研经费科目" in text
     assert not re.search(r"[A-Za-z_]{4,}", text.replace("selfeval", ""))
+
+
+def test_the_score_and_its_grade_are_never_on_two_sheets(tmp_path):
+    """Review 22: seed 000's long 预期目标 left 自评等次 alone at the top of page 2, its 综合得分 at
+    the foot of page 1 — on the form that is signed and stamped."""
+    line = "1.开展科技特派员服务，组织专家深入乡村开展技术培训与指导，推动农业科技成果转化应用。\n"
+    split = []
+    for n in range(8, 40, 1):
+        doc = seed003()
+        doc.projects[0].goal_expected = line * n
+        [path] = export_pdf(doc, tmp_path / f"g{n}.pdf")
+        pages = [squeeze(raw_text(path, p, p)) for p in range(1, page_count(path) + 1)]
+        score = next(i for i, t in enumerate(pages) if "综合得分" in t)
+        grade = next(i for i, t in enumerate(pages) if "自评等次" in t)
+        if score != grade:
+            split.append(n)
+    assert split == []
