@@ -50,8 +50,15 @@ def report_form(doc: Document, project: Project) -> FormPart:
 
 
 def _paragraphs(pairs) -> list:
-    """“立项背景：…” paragraphs, those written."""
-    return [para(f"{title}：{text.strip()}", BODY) for title, text in pairs if text and text.strip()]
+    """“立项背景：…” paragraphs, those written: each paragraph the clerk wrote is one, indented as
+    the seed reports indent theirs (review 22: the second and later ones began flush left)."""
+    flow = []
+    for title, text in pairs:
+        parts = [line.strip() for line in (text or "").splitlines() if line.strip()]
+        if parts:
+            flow.append(para(f"{title}：{parts[0]}", BODY))
+            flow += [para(part, BODY) for part in parts[1:]]
+    return flow
 
 
 def _wan_text(label: str, fen) -> str:

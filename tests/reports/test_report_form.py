@@ -63,3 +63,20 @@ def test_the_indicator_table_adds_up_to_the_total_with_the_execution_row(tmp_pat
     assert "预算执行率" in text[text.index("三级指标"):]
     assert "合计100.00" in text or "合计100" in text
     assert "全年执行数未填写" in text and "— 万元" not in text
+
+
+def test_every_paragraph_written_is_indented_as_the_first(tmp_path):
+    """Review 22: in the report only each field's first paragraph was indented; the others began
+    flush left, where the seeds indent every paragraph."""
+    import re
+    import subprocess
+    doc = seed003()
+    project = doc.projects[0]
+    project.background = ("甲" * 120) + "\n\n乙段开始，" + "丙" * 10
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    words = [(float(x), t) for x, t in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', html)]
+    flush = min(x for x, t in words if t.startswith("甲"))        # the first paragraph's 2nd line
+    second = next(x for x, t in words if t.startswith("乙段"))
+    assert 15 < second - flush < 30                                # two characters in, as line one
