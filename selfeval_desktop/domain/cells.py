@@ -211,7 +211,9 @@ def cell_money(value, unit: str = "万元", number_format: str | None = None) ->
         try:
             number = _read_number_text(s, text)
         except CellError:
-            raise CellError(f"无法识别金额“{text}”：请填写数字，单位为{unit}，如 681.5307") from None
+            formula = "（这里不计算 Excel 公式，请填写算好的数）" if text.startswith(("=", "＝")) else ""
+            raise CellError(f"无法识别金额“{text}”：请填写数字，单位为{unit}，如 681.5307{formula}") \
+                from None
         if written:
             factor = MONEY_UNITS[written]
     fen = number * factor

@@ -39,7 +39,8 @@ def parse_amount(text: str, default_unit: str = "万元") -> ParsedAmount | None
         return None
     m = _AMOUNT_RE.match(s)
     if not m:
-        raise AmountError(f"无法识别金额“{text}”：请填写数字，单位为{default_unit}，如 681.5307")
+        formula = "（这里不计算 Excel 公式，请填写算好的数）" if s.startswith(("=", "＝")) else ""
+        raise AmountError(f"无法识别金额“{text}”：请填写数字，单位为{default_unit}，如 681.5307{formula}")
     try:
         number = Decimal(m.group(1))
     except InvalidOperation as exc:  # pragma: no cover - regex guarantees a number

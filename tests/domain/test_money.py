@@ -106,3 +106,20 @@ def test_no_float_ever():
     # a float passed in is read by its shortest text, never through binary arithmetic
     assert parse_amount(0.1).fen == 100_000
     assert parse_amount(681.5307).fen == 681_530_700
+
+
+def test_an_excel_formula_typed_as_an_amount_is_said_to_be_one():
+    """Review 22: “=14+1” was only “无法识别金额”; an Excel user is told formulas are not computed."""
+    with pytest.raises(AmountError) as err:
+        parse_amount("=14+1")
+    assert "不计算 Excel 公式" in str(err.value)
+    with pytest.raises(AmountError) as err:
+        parse_amount("十四")
+    assert "公式" not in str(err.value)
+
+
+def test_a_formula_typed_into_a_money_cell_is_said_to_be_one():
+    from selfeval_desktop.domain.cells import CellError, cell_money
+    with pytest.raises(CellError) as err:
+        cell_money("=14+1", "万元")
+    assert "不计算 Excel 公式" in str(err.value)
