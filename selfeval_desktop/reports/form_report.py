@@ -101,6 +101,10 @@ def _goals(project: Project, score, profile) -> list:
                para(str(score.total) if score.scored else "", SMALL_CENTER)],
               spans=[(0, 2)], labels=(0,))
         body += [Spacer(1, 1 * mm), g.table(repeat_rows=1)]
+        # why a point was lost, as the 自评表 prints it (review 22: a reader of the report alone
+        # saw 7.99 with no reason)
+        body += _paragraphs((f"「{ind.name.strip() or '未命名指标'}」偏差原因", ind.deviation)
+                            for ind in project.indicators)
     return body
 
 

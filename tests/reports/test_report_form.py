@@ -80,3 +80,15 @@ def test_every_paragraph_written_is_indented_as_the_first(tmp_path):
     flush = min(x for x, t in words if t.startswith("甲"))        # the first paragraph's 2nd line
     second = next(x for x, t in words if t.startswith("乙段"))
     assert 15 < second - flush < 30                                # two characters in, as line one
+
+
+def test_the_reason_a_point_was_lost_is_in_the_report(tmp_path):
+    """Review 22: the 偏差原因 printed on the 自评表 was not in the report, whose reader saw a lost
+    point with no reason."""
+    doc = seed003()
+    project = doc.projects[0]
+    project.indicators[0].deviation = "机构改革期间部门职能调整，一项工作延后"
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = squeeze(raw_text(path))
+    assert squeeze(f"「{project.indicators[0].name}」偏差原因：机构改革期间部门职能调整") in text
+    assert text.index("偏差原因") > text.index("三级指标")
