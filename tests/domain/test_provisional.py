@@ -69,7 +69,8 @@ def test_score_command_and_forms_show_no_grade_for_a_provisional_total(tmp_path,
 
     def texts(flowables):
         found = []
-        for table in flowables:
+        tables = [t for f in flowables for t in getattr(f, "_content", [f])]   # KeepTogether
+        for table in tables:
             for row in getattr(table, "_cellvalues", []):
                 for cell in row:
                     found.append(getattr(cell, "text", str(cell)))
