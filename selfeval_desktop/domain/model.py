@@ -184,6 +184,7 @@ CONCLUSION_SECTIONS = {
     "achievement": "绩效目标实现情况",
     "problems": "存在问题",
     "measures": "改进措施",
+    "suggestions": "建议",          # seed 000: 五、…下一步工作建议 (三) 建议 (review 22: no box)
     "experience": "经验做法",
     "application": "结果应用",
 }

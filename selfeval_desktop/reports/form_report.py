@@ -36,7 +36,7 @@ def report_form(doc: Document, project: Project) -> FormPart:
     sections = [("项目基本情况", _basics(project, score)),
                 ("绩效目标及完成情况", _goals(project, score, profile)),
                 ("自评结论", _result(project, score)),
-                ("存在问题及改进措施", _texts(project, ("problems", "measures"))),
+                ("存在问题及改进措施", _texts(project, ("problems", "measures", "suggestions"))),
                 ("经验做法", _texts(project, ("experience",))),
                 ("自评结果应用", _texts(project, ("application",))),
                 ("评价人员", _people(project))]

@@ -121,6 +121,7 @@ FIELD_LABELS = {
     "achievement": ("绩效目标实现情况",),
     "problems": ("存在问题",),
     "measures": ("改进措施",),
+    "suggestions": ("建议", "工作建议", "下一步工作建议"),
     "experience": ("经验做法",),
     "application": ("结果应用",),
     # the summary sheet's unit block

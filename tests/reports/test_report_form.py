@@ -92,3 +92,16 @@ def test_the_reason_a_point_was_lost_is_in_the_report(tmp_path):
     text = squeeze(raw_text(path))
     assert squeeze(f"「{project.indicators[0].name}」偏差原因：机构改革期间部门职能调整") in text
     assert text.index("偏差原因") > text.index("三级指标")
+
+
+def test_the_suggestions_print_with_the_problems_and_measures(tmp_path):
+    """Review 22: seed 000's 五、存在问题及下一步工作建议 has (三) 建议, which had no box."""
+    doc = seed003()
+    project = doc.projects[0]
+    project.conclusions.update({"problems": "宣传不足", "measures": "加强宣传",
+                                "suggestions": "建议上级部门提前下达资金"})
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = squeeze(raw_text(path))
+    order = ["存在问题及改进措施", "存在问题：宣传不足", "改进措施：加强宣传", "建议：建议上级部门提前下达资金"]
+    places = [text.index(squeeze(part)) for part in order]
+    assert places == sorted(places)

@@ -29,7 +29,8 @@ def rich_document() -> Document:
                 goal_expected="举办学术交流活动4场", goal_actual="举办3场", unit_opinion="同意",
                 supervisor_opinion="情况属实", spending_scheme=SpendingScheme.RD2011,
                 stated_total=Decimal("88.5"), stated_grade="良",
-                conclusions={"achievement": "基本实现", "problems": "宣传不足"})
+                conclusions={"achievement": "基本实现", "problems": "宣传不足",
+                             "suggestions": "建议提前下达资金"})
     f = p.funding
     f.initial_budget, f.annual_budget, f.executed = 4 * WAN, 4 * WAN, 3_861_700
     f.planned_total, f.arrived_total, f.spent_total = 4 * WAN, 4 * WAN, 3_861_700

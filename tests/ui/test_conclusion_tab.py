@@ -43,13 +43,15 @@ def test_every_section_of_the_seeds_is_there(tab):
 
 
 def test_sections_and_opinions_are_saved_as_typed(qtbot, tab, session):
-    for key, text in (("problems", "宣传力度不够。"), ("unit_opinion", "同意自评结果。")):
+    for key, text in (("problems", "宣传力度不够。"), ("suggestions", "建议提前下达资金。"),
+                      ("unit_opinion", "同意自评结果。")):
         edit = tab.texts[key]
         focus(qtbot, edit)
         type_ime(edit, text)
         leave(qtbot, edit)
     doc = reread(session.path).projects[0]
     assert doc.conclusions["problems"] == "宣传力度不够。"
+    assert doc.conclusions["suggestions"] == "建议提前下达资金。"    # seed 000's 建议 (review 22)
     assert doc.unit_opinion == "同意自评结果。"
     session.undo_stack.undo()
     assert tab.texts["unit_opinion"].toPlainText() == ""

@@ -14,6 +14,7 @@ SECTION_HINTS = {
     "achievement": "对照年度绩效目标，逐项说明完成情况",
     "problems": "项目实施和资金使用中存在的问题",
     "measures": "针对存在问题的改进措施",
+    "suggestions": "对下一步工作或对上级部门的建议（可不填）",
     "experience": "值得推广的经验做法（可不填）",
     "application": "自评结果如何应用于预算安排和管理（可不填）",
 }
