@@ -72,11 +72,17 @@ def digest_text(doc: Document, project: Project, version: str | None = None) -> 
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def member_field(entity: str, attr: str | None) -> bool:
-    """Whether an edit (as the window names it) changes what a 部门整体's code covers of its
-    projects: their names, 实施单位, 全年预算数 and 全年执行数."""
-    return (entity == "project" and attr in MEMBER_FIELDS) or (
-        entity == "funding" and attr in MEMBER_MONEY)
+def finalized_department(doc: Document, pid: int | None = None, entity: str = "projects",
+                         attr: str | None = None) -> Project | None:
+    """The 定稿 部门整体 whose code an edit of project ``pid`` (as the window names it:
+    ``entity``, ``attr``) changes — its projects' names, 实施单位, 全年预算数, 全年执行数; the
+    default, "projects", is a project added, removed or moved — or None."""
+    department = doc.department
+    if department is None or not department.finalized_at or pid == department.id:
+        return None
+    touched = (entity == "projects" or (entity == "project" and attr in MEMBER_FIELDS)
+               or (entity == "funding" and attr in MEMBER_MONEY))
+    return department if touched else None
 
 
 def versions(project: Project) -> tuple[str, ...]:
@@ -151,13 +157,12 @@ def verify_project(doc: Document, project: Project) -> bool | None:
     return matching_text(doc, project) is not None
 
 
-def verification(doc: Document, snapshots: dict | None = None,
-                 limit: int | None = None) -> tuple[list[str], int, int]:
+def verification(doc: Document, snapshots: dict | None = None) -> tuple[list[str], int, int]:
     """核对: what each finalized project's check says, as the ``verify`` command prints it and
     the window's 项目 → 核对定稿校验码 shows it; (lines, finalized count, mismatches).
 
     ``snapshots``: the contents stored at 定稿 (``db.repo.finalized_snapshots``), from which a
-    mismatch lists what changed (at most ``limit`` changes a project)."""
+    mismatch lists what changed."""
     finalized = [p for p in doc.projects if p.digest or p.finalized_at]
     if not finalized:
         return [f"文件中没有定稿项目，无可核对（共 {len(doc.projects)} 个项目，均未定稿）"], 0, 0
@@ -185,7 +190,7 @@ def verification(doc: Document, snapshots: dict | None = None,
             if snap is None or not snap.total:      # else said beside the paper's, in the list
                 lines.append(f"   现在总分 {now_total}")
             like = text_version(snap.text) if snap is not None else None
-            lines += changes_lines(snap, digest_text(doc, p, like), limit, now_total)
+            lines += changes_lines(snap, digest_text(doc, p, like), now_total)
     unfinal = len(doc.projects) - len(finalized)
     lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return lines, len(finalized), bad

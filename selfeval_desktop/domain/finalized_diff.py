@@ -236,8 +236,8 @@ def normalized_code(text: str) -> str | None:
     return digits
 
 
-def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
-                limit: int | None = None) -> tuple[str, list[str]]:
+def paper_check(doc: Document, code: str,
+                snapshots: dict[str, Snapshot]) -> tuple[str, list[str]]:
     """(MATCH / CHANGED / UNKNOWN, the lines to show) for the 校验码 printed on a paper form."""
     for p in doc.projects:
         if p.digest and p.digest.startswith(code):
@@ -247,7 +247,7 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
                 return MATCH, [f"一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，"
                                "文件中的内容与纸质表相同"]
             head = f"不一致：纸质表是「{p.name}」{shown_time(p.finalized_at)} 定稿时打印的，定稿后文件中的内容被改动过"
-            return CHANGED, [head, *changes_lines(snap, now, limit, score_text(doc, p))]
+            return CHANGED, [head, *changes_lines(snap, now, score_text(doc, p))]
     snap = next((s for d, s in snapshots.items() if d.startswith(code)), None)
     if snap is None:
         return UNKNOWN, [f"文件中没有校验码为 {check_code(code)} 的定稿记录：纸质表不是"
@@ -265,23 +265,23 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
         state = "此后撤销了定稿，现在未定稿"
         if text_digest(now) == snap.digest:
             return MATCH, [f"{head}；{state}，但内容与纸质表相同"]
-        return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, limit, total)]
+        return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, total)]
     state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
              f"（新校验码 {check_code(project.digest or '')}），纸质表上的校验码已作废")
     if matching_text(doc, project) is not None:
         return CHANGED, [f"{head}；{state}。重新定稿的内容与纸质表相比：",
-                         *changes_lines(snap, now, limit, total)]
+                         *changes_lines(snap, now, total)]
     # review 20a: changed again after the new 定稿 — not to be read as part of a legitimate one
     later = snapshots.get(project.digest or "")
     lines = [f"{head}；{state}。另外：重新定稿后文件内容又被改动过，与新校验码也不符"]
     if later is not None and later.intact:
         lines += ["重新定稿时与纸质表相比：",
-                  *changes_lines(snap, later.text, limit, later.total, "重新定稿时")]
+                  *changes_lines(snap, later.text, later.total, "重新定稿时")]
         lines += ["重新定稿之后又改动的：",
-                  *changes_lines(later, _now_like(doc, project, later), limit, total,
+                  *changes_lines(later, _now_like(doc, project, later), total,
                                  then_label="重新定稿时")]
     else:
-        lines += ["与纸质表相比：", *changes_lines(snap, now, limit, total)]
+        lines += ["与纸质表相比：", *changes_lines(snap, now, total)]
     return CHANGED, lines
 
 
@@ -302,9 +302,8 @@ def _same_project(snap: Snapshot, project: Project) -> bool:
     return name == project.name.strip() or unit == project.implementer.strip()
 
 
-def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None,
-                  now_total: str = "", now_label: str = "现在",
-                  then_label: str = "纸质表") -> list[str]:
+def changes_lines(snap: Snapshot | None, now_text: str, now_total: str = "",
+                  now_label: str = "现在", then_label: str = "纸质表") -> list[str]:
     """The list of changes under a 不一致 (indented), or why it cannot be given; the 综合得分
     first when it is not what the paper says."""
     if snap is None:
@@ -318,8 +317,25 @@ def changes_lines(snap: Snapshot | None, now_text: str, limit: int | None = None
     lines = []
     if snap.total and now_total and snap.total != now_total:     # what a receiver compares first
         lines.append(f"   综合得分：{then_label} {snap.total}，{now_label} {now_total}")
-    shown = changes if limit is None else changes[:limit]
-    lines += [f"   改动了 {len(changes)} 处："] + [f"   · {c}" for c in shown]
-    if len(shown) < len(changes):
-        lines.append(f"   · ……另有 {len(changes) - len(shown)} 处（命令 selfeval-desktop verify 可列出全部）")
-    return lines
+    return lines + [f"   改动了 {len(changes)} 处："] + [f"{CHANGE}{c}" for c in changes]
+
+
+CHANGE = "   · "      # a listed change, as :func:`changes_lines` writes it
+
+
+def cut_changes(lines: list[str], limit: int) -> list[str]:
+    """``lines`` (of :func:`paper_check` or ``digest.verification``) with each list of changes
+    cut to its first ``limit``, the rest counted: what a message box has room for."""
+    out: list[str] = []
+    run = 0
+    for line in [*lines, ""]:
+        if line.startswith(CHANGE):
+            run += 1
+            if run <= limit:
+                out.append(line)
+            continue
+        if run > limit:
+            out.append(f"{CHANGE}……另有 {run - limit} 处（命令 selfeval-desktop verify 可列出全部）")
+        run = 0
+        out.append(line)
+    return out[:-1]

@@ -30,14 +30,14 @@ def snapshots_of(session) -> dict:
 def show_verification(parent, session) -> tuple[bool | None, list[str]]:
     """The 核对 box; (True all match / False a mismatch / None nothing finalized, its lines)."""
     from ..domain.digest import verification
-    snapshots = snapshots_of(session)
-    lines, finalized, bad = verification(session.document, snapshots)
-    short, _, _ = verification(session.document, snapshots, SHOWN_CHANGES)
-    shown = [line for line in short if not line.startswith("      ")]   # not the long digests
+    from ..domain.finalized_diff import CHANGE, cut_changes
+    lines, finalized, bad = verification(session.document, snapshots_of(session))
+    shown = [line for line in cut_changes(lines, SHOWN_CHANGES)
+             if not line.startswith("      ")]   # not the long digests
     icon = QMessageBox.Icon.Warning if bad else QMessageBox.Icon.Information
     box = QMessageBox(icon, "核对定稿校验码", shown[-1], QMessageBox.StandardButton.Ok, parent)
     box.setStyleSheet(WIDE)
-    listed = any(line.startswith("   · ") for line in shown)
+    listed = any(line.startswith(CHANGE) for line in shown)
     if finalized:
         box.setInformativeText("\n".join(shown[:-1]) + (
             "\n\n不一致的项目：定稿后内容被改动过，纸质表上的校验码对它已无效。"
@@ -98,10 +98,9 @@ def ask_paper_code(parent, session) -> tuple[str, list[str]] | None:
 
 
 def show_paper_check(parent, session, code: str) -> tuple[str, list[str]]:
-    from ..domain.finalized_diff import MATCH, UNKNOWN, paper_check
-    snapshots = snapshots_of(session)
-    status, lines = paper_check(session.document, code, snapshots)
-    _, short = paper_check(session.document, code, snapshots, SHOWN_CHANGES)
+    from ..domain.finalized_diff import MATCH, UNKNOWN, cut_changes, paper_check
+    status, lines = paper_check(session.document, code, snapshots_of(session))
+    short = cut_changes(lines, SHOWN_CHANGES)
     icon = QMessageBox.Icon.Information if status == MATCH else QMessageBox.Icon.Warning
     head = {MATCH: "文件与纸质表相同", UNKNOWN: "文件中没有这个校验码"}.get(status, "文件与纸质表不同")
     box = QMessageBox(icon, "按纸质表校验码核对", head, QMessageBox.StandardButton.Ok, parent)

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from selfeval_desktop.domain.digest import digest_text, project_digest, score_text
 from selfeval_desktop.domain.finalized_diff import (
-    CHANGED, MATCH, UNKNOWN, Snapshot, differences, normalized_code, paper_check, snapshot_of)
+    CHANGED, MATCH, UNKNOWN, Snapshot, cut_changes, differences, normalized_code, paper_check,
+    snapshot_of)
 from selfeval_desktop.domain.model import (
     BudgetLine, Document, Evaluator, Indicator, Project, Source, SourceAmount, SpendingScheme, Unit)
 
@@ -177,7 +178,8 @@ def test_a_long_list_is_cut_with_the_count_of_the_rest():
     snap = finalize(doc, p)
     for ind in p.indicators:
         ind.deviation = "无"
-    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap}, limit=2)
+    status, lines = paper_check(doc, snap.digest[:16], {snap.digest: snap})
+    lines = cut_changes(lines, 2)
     assert lines[1] == "   改动了 3 处："
     assert lines[-1].startswith("   · ……另有 1 处")
 
