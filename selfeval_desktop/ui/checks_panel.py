@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 
-from ..domain.digest import member_field
+from ..domain.digest import finalized_department
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -123,9 +123,9 @@ class ChecksPanel(QDockWidget):
             self._mark_all()
             return
         self._mark(pid)
-        department = self.session.document.department if self.session is not None else None
-        if department is not None and department.finalized_at and department.id != pid \
-                and member_field(entity, attr):   # its code covers its projects' names and funds
+        department = finalized_department(self.session.document, pid, entity, attr) \
+            if self.session is not None else None
+        if department is not None:     # its code covers its projects' names and funds
             self._mark(department.id)
 
     def _rows_changed(self, entity, pid) -> None:

@@ -120,17 +120,15 @@ class FinalizeActions(QObject):
         if entity == "project" and attr == "finalized_at":
             self.update_enabled()
             return
-        from ..domain.digest import member_field
-        if member_field(entity, attr):
-            self._member_changed(pid)
+        self._member_changed(pid, entity, attr)
 
-    def _member_changed(self, pid=None) -> None:
+    def _member_changed(self, pid=None, entity: str = "projects", attr=None) -> None:
         """A project's name or funds changed (or a project came or went) while the 部门整体,
         whose stamped form lists them, is 定稿: said at once (review 21: not a word, then its
         code was invalid)."""
+        from ..domain.digest import finalized_department
         session = self.window.session
-        department = session.document.department if session is not None else None
-        if department is None or not department.finalized_at or pid == department.id:
+        if session is None or finalized_department(session.document, pid, entity, attr) is None:
             return
         self.window.statusBar().showMessage(
             "部门整体评价已定稿，其表上列有各项目的名称和资金：这一修改使它的校验码失效；"
