@@ -12,6 +12,7 @@ from selfeval_desktop.ui.qt import QGuiApplication, QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_EXECUTED, COL_NAME
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.test_department_pages import path  # noqa: F401 - a fixture
 from tests.ui.test_main_window import with_department
 from tests.ui.ui_fixtures import make_file, reread
 
@@ -22,11 +23,6 @@ LIST = ("实施单位\t项目名称\t全年预算数（万元）\t全年执行�
         "新乡市科学技术局\t2. 科普经费\t15.56\t约15万\r\n"
         "新乡市科技服务中心\t信息化替代\t1.24\t1.24\r\n"
         "\t合计\t24.9437\t\r\n")
-
-
-@pytest.fixture
-def path(tmp_path):
-    return make_file(tmp_path, with_department())
 
 
 @pytest.fixture

@@ -5,24 +5,12 @@ from __future__ import annotations
 import pytest
 
 from selfeval_desktop.ui import file_actions
-from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.test_file_actions import save_as, warnings  # noqa: F401 - a fixture
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
-    return shown
-
-
-def save_as(monkeypatch, target):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
 
 @pytest.mark.parametrize("scope, project_rule, department_rule", [

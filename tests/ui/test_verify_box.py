@@ -3,7 +3,6 @@ the code printed on a paper form, also one printed before a 撤销定稿."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
 
@@ -13,6 +12,7 @@ from selfeval_desktop.domain.digest import check_code
 from selfeval_desktop.ui import verify_box
 from selfeval_desktop.ui.qt import QDialog, QMessageBox
 
+from tests.cli.test_verify_changes_cli import digest, sql
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -24,14 +24,9 @@ def paper(tmp_path):
     path = tmp_path / "收到的.sqlite"
     write_demo(path, "003")
     assert main(["finalize", str(path)]) == 0
-    con = sqlite3.connect(path)
-    code = check_code(con.execute("SELECT digest FROM project WHERE id = 1").fetchone()[0])
-    con.close()
+    code = check_code(digest(path))
     assert main(["finalize", str(path), "--undo"]) == 0
-    con = sqlite3.connect(path)
-    con.execute("UPDATE project SET leader = '杨哲明' WHERE id = 1")
-    con.commit()
-    con.close()
+    sql(path, "UPDATE project SET leader = '杨哲明' WHERE id = 1")
     return path, code
 
 
@@ -93,9 +88,7 @@ def test_a_matching_paper(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "d.sqlite"
     write_demo(path, "003")
     main(["finalize", str(path)])
-    con = sqlite3.connect(path)
-    code = check_code(con.execute("SELECT digest FROM project WHERE id = 1").fetchone()[0])
-    con.close()
+    code = check_code(digest(path))
     window = make_window(qtbot, tmp_path, path)
     shown, _ = run_boxes(monkeypatch, True, [code])
     assert window.finalize_actions.verify() is True
