@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import time
 
+from .paragraph_edit import ParagraphEdit
 from .qt import (QApplication, QComboBox, QCompleter, QEvent, QFrame, QKeyEvent, QLineEdit,
-                 QObject, QPersistentModelIndex, QPlainTextEdit, QStyledItemDelegate,
+                 QObject, QPersistentModelIndex, QStyledItemDelegate,
                  QStyleOptionViewItem, Qt, QTimer, QToolTip, Signal)
 
 EDIT_ROLE = Qt.ItemDataRole.EditRole
@@ -37,11 +38,12 @@ class LongTextDelegate(QStyledItemDelegate):
     """Paragraph text (偏差原因分析, 调整理由): a multi-line editor taller than the cell, as Excel
     opens a wrapped cell. Enter commits (the grid moves on), Alt+Enter starts a new line."""
 
+    paragraphs = True   # a PDF's paragraph pasted onto the cell stays in it (grid.clipboard)
     LINES = 5    # the editor shows at least this many lines …
     CHARS = 18   # … of at least this many Chinese characters
 
     def createEditor(self, parent, option, index):
-        editor = QPlainTextEdit(parent)
+        editor = ParagraphEdit(parent)
         editor.setFrameShape(QFrame.Shape.Box)
         editor.setTabChangesFocus(True)
         editor.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)

@@ -174,6 +174,9 @@ class ClipboardOps:
         if not block or not cur.isValid() or self._refused():
             return
         model = self.model()
+        one_paragraph = self._one_paragraph(block, text)
+        if one_paragraph is not None:
+            block = [[one_paragraph[0]]]
         if self.scattered():
             self._paste_scattered(block)
             return
@@ -268,8 +271,28 @@ class ClipboardOps:
             self._say(note, 0)  # red cells to see to: kept until the next message
         elif note:
             self._say(note)     # in the status bar, as the grid's other messages
+        elif one_paragraph is not None:
+            self._say(f"已作为一段文字粘贴到这一格（合并了从PDF复制带来的 {one_paragraph[1]} 处断行）",
+                      10000)
         else:               # said, so an older message (“已撤销 …”) does not stand for this
             self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
+
+    def _one_paragraph(self, block, text: str):
+        """(the paragraph, breaks joined) when ``block`` is one paragraph copied from a PDF,
+        pasted onto one cell of a paragraph column (偏差原因…): the cell gets the paragraph. Read
+        as a column of cells, its lines went into the rows below and a row was added for each
+        line past the last. None for anything else (a column copied from Excel stays rows)."""
+        if len(block) < 2 or any(len(row) != 1 for row in block):
+            return None
+        rect = self.selected_rect()
+        if rect and rect[:2] != rect[2:]:
+            return None
+        delegate = self.itemDelegateForColumn(self.currentIndex().column())
+        if not getattr(delegate, "paragraphs", False):
+            return None
+        from ...domain.text_wrap import join_hard_breaks
+        joined, count = join_hard_breaks(text.strip("\r\n"))
+        return (joined, count) if count and "\n" not in joined else None
 
     def _currency_unit(self, block, columns) -> str | None:
         """The unit of the block's amounts written with ¥ and no unit (Excel's ¥ format copies

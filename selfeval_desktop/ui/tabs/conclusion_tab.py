@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...domain.model import CONCLUSION_SECTIONS
 from ...domain.scoring import num
 from ..header import ScoreBadge
+from ..paragraph_edit import ParagraphEdit
 from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout,
                   QWidget, Qt)
 from .evaluators import EvaluatorsBox
@@ -101,7 +102,7 @@ class ConclusionTab(QWidget):
 
     @staticmethod
     def _text(placeholder: str, lines: int, parent) -> QPlainTextEdit:
-        edit = QPlainTextEdit(parent)
+        edit = ParagraphEdit(parent)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         line = edit.fontMetrics().lineSpacing()

@@ -12,6 +12,7 @@ from ..delegates import TextDelegate
 from ..models import fund_kind_model as fkm
 from ..models.fund_kind_model import FundKindModel
 from ..place_focus import KIND_COLUMNS, focus_cell
+from ..paragraph_edit import ParagraphEdit
 from ..qt import (QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                   QVBoxLayout, QWidget, Qt)
 from .fields import FieldBinder, scrolled_page
@@ -103,7 +104,7 @@ class DepartmentInfoPage(QWidget):
         box = QGroupBox(title, page)
         grid = QGridLayout(box)
         for col, (attr, label, hint) in enumerate(fields):
-            edit = QPlainTextEdit(box)
+            edit = ParagraphEdit(box)
             edit.setObjectName(f"department_{attr}")
             edit.setPlaceholderText(hint)
             edit.setTabChangesFocus(True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                   QVBoxLayout, QWidget, Qt)
 from ...domain.checks_base import postcode_problem
+from ..paragraph_edit import ParagraphEdit
 from .fields import FieldBinder, MonthPicker, scrolled_page, to_top
 
 # attr, label, placeholder
@@ -33,7 +34,7 @@ FIELD_ALIASES = {"start_month": "start", "end_month": "end", "period": "start"}
 
 
 def _text_edit(placeholder: str, lines: int, parent) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
+    edit = ParagraphEdit(parent)
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)  # Tab moves on, as in every form
     edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 14)

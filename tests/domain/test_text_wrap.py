@@ -1,0 +1,50 @@
+"""Text pasted from a PDF: its wrapped lines joined, the line breaks a person meant kept."""
+from __future__ import annotations
+
+from selfeval_desktop.domain.text_wrap import join_hard_breaks
+
+# as a PDF viewer copies seed 003's 立项背景: every line of the page ends in a line break
+PDF = ("　　为深入实施创新驱动发展战略，加快推进我县科技型中小企业发展，根据《××县科技\n"
+       "型中小企业培育计划》，县科技局安排专项资金用于企业研发补助、科技成果转化和高新技\n"
+       "术企业培育。\n"
+       "一、项目基本情况\n"
+       "　　项目资金到位率100%，执行率98.5%，完成了年初设定的各项目标，其中新增高新技术企\n"
+       "业3家。")
+
+
+def test_a_pdf_paragraph_is_one_paragraph_again():
+    text, joined = join_hard_breaks(PDF)
+    assert joined == 3
+    assert text.split("\n") == [
+        "　　为深入实施创新驱动发展战略，加快推进我县科技型中小企业发展，根据《××县科技型中小企业"
+        "培育计划》，县科技局安排专项资金用于企业研发补助、科技成果转化和高新技术企业培育。",
+        "一、项目基本情况",                            # a heading stays on its own line
+        "　　项目资金到位率100%，执行率98.5%，完成了年初设定的各项目标，其中新增高新技术企业3家。"]
+
+
+def test_breaks_a_person_meant_are_kept():
+    # a sentence ends; a numbered item follows; a short line is a paragraph's last
+    typed = ("项目按期完成，资金使用规范，各项产出指标均已达到或超过年初设定的目标值。\n"
+             "（一）项目立项符合县委县政府关于科技创新的总体部署要求\n"
+             "1.资金到位及时，专款专用，未发现挤占挪用等违规情况发生\n"
+             "①培训覆盖面还需要进一步扩大，宣传方式还需要进一步创新\n"
+             "第二部分 绩效目标完成情况及存在的问题")
+    assert join_hard_breaks(typed) == (typed, 0)
+
+
+def test_a_list_of_short_lines_is_left_alone():
+    targets = "科技成果转化项目3个\n高新技术企业认定5家\n专利申请20件"
+    assert join_hard_breaks(targets) == (targets, 0)
+
+
+def test_english_words_keep_their_space_and_windows_line_ends_are_read():
+    text = ("本项目引进的质量管理体系依据国际标准化组织发布的 ISO 9001 quality\r\n"
+            "management 标准执行，并通过了第三方认证机构的现场审核与年度监督审核工作。")
+    joined, n = join_hard_breaks(text)
+    assert n == 1
+    assert "ISO 9001 quality management 标准" in joined and "\r" not in joined
+
+
+def test_text_with_nothing_to_join_comes_back_as_it_was():
+    for text in ("", "一行文字", "第一段。\r\n第二段。", "A,B\nC,D"):
+        assert join_hard_breaks(text) == (text, 0)
