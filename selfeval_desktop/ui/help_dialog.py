@@ -37,6 +37,7 @@ KEYS = [
     ("Ctrl+方向键", "跳到连续数据的边缘；加 Shift 同时选中（像 Excel 一样）"),
     ("Ctrl+Shift+= / Ctrl+-", "插入行 / 删除所选行（也在“编辑”菜单中）"), ("Alt+↑ / Alt+↓", "上移 / 下移一行"),
     ("Ctrl+C / Ctrl+V", "复制 / 粘贴（可以是 Excel、WPS 里复制的一整块）"),
+    ("Ctrl+Shift+V", "在文字框中按原样粘贴，保留换行（Ctrl+V 会把从 PDF 复制带来的断行连成段落）"),
     ("Ctrl+D / Ctrl+R", "向下 / 向右填充"), ("Ctrl+Z / Ctrl+Y", "撤销 / 重做（各页通用）"),
     ("Alt+1～4", "切换到 项目概况 / 预算表 / 绩效指标 / 结论"), ("Ctrl+P", "打印"),
     ("Ctrl+Shift+N", "新增项目"), ("Ctrl+S", "不需要：每次修改都已自动保存"),
@@ -47,6 +48,9 @@ QUESTIONS = [
     ("格子变红了", "输入的内容无法识别（例如金额里有文字）。原样保留，不会丢；鼠标停在格子上可看原因，改正即可。"),
     ("总分是灰色、前面写着“暂计”", "还有指标没有得分，或各指标分值加起来不是 100，总分暂不可信，不评等次。"
                               "问题清单会说明原因。"),
+    ("从 PDF 复制的文字每行都断开", "在立项背景、结论等文字框中用 Ctrl+V 粘贴时，PDF 每行末尾的断行会自动连成段落，"
+                              "标题、编号项（一、（二）1. ①）和以句号结尾的行不动；状态栏会说明合并了几处。"
+                              "要保留原来的换行，用 Ctrl+Shift+V 或右键“按原样粘贴”。"),
     ("“校验码无效”", "项目定稿后，文件内容在本软件之外被改动过，纸质表上的校验码对它已无效。"),
     ("提示“文件已在另一个窗口中打开”", "同一个文件同时只能在一个窗口中修改；可以只读打开查看和打印。"),
     ("状态栏显示红色“未保存”", "写入文件失败（U 盘被拔出、磁盘已满）。输入的内容仍在原处（红色），不会丢；"
@@ -73,10 +77,40 @@ def _rules_html() -> str:
     return f"<h3>评分规则</h3><ul>{items}</ul>" if items else ""
 
 
+def _partial_question() -> list[tuple[str, str]]:
+    """Why a 部分达成 row of 10 points scores 7.99, in the numbers the rules themselves give (one
+    answer when every rule has the same band, as they do now; one line per rule otherwise)."""
+    from decimal import Decimal
+    from ..domain.profiles import ProfileError, all_profiles
+    from ..domain.scoring_choice import qualitative_band
+    try:
+        profiles = all_profiles()
+    except ProfileError:
+        return []
+    said = {}
+    for profile in profiles:
+        band, bounds = profile.band("部分达成"), qualitative_band(Decimal(10), "部分达成", profile)
+        if band is None or bounds is None:
+            continue
+        low, high, suggested = bounds
+        close = "]" if band.high_inclusive else ")"
+        text = (f"“部分达成”的得分区间是分值的 {band.low * 100:.0f}%～{band.high * 100:.0f}%"
+                f"{'' if band.high_inclusive else f'，不含 {band.high * 100:.0f}%'}：10 分的指标区间是 "
+                f"[{low.normalize()}, {high.normalize()}{close} 分，软件取区间内最高分 {suggested}")
+        said.setdefault(text, []).append(profile.name)
+    if not said:
+        return []
+    lines = [text if len(said) == 1 else f"{'、'.join(names)}：{text}" for text, names in said.items()]
+    suggested = qualitative_band(Decimal(10), "部分达成", profiles[0])[2]
+    return [(f"定性指标“部分达成”为什么是 {suggested} 分",
+             "；".join(lines) + "（鼠标停在得分上可看计算过程）。要给区间内的其他分数（如 7 分），"
+             "在“调整后得分”中填写并写明“调整理由”即可。")]
+
+
 def help_html() -> str:
     steps = "".join(f"<li><b>{t}</b>：{d}</li>" for t, d in STEPS)
     keys = "".join(f"<tr><td style='padding-right:16px'><b>{k}</b></td><td>{d}</td></tr>" for k, d in KEYS)
-    faq = "".join(f"<p><b>{q}</b><br>{a}</p>" for q, a in QUESTIONS)
+    faq = "".join(f"<p><b>{q}</b><br>{a}</p>" for q, a in _partial_question() + QUESTIONS)
     return (f"<h2>绩效自评助手 使用说明</h2><h3>填写步骤</h3><ol>{steps}</ol>"
             f"<h3>常用按键</h3><table>{keys}</table>{_rules_html()}<h3>常见问题</h3>{faq}"
             "<p>每次修改都会立即写入文件，不需要“保存”。文件旁边的 “~$文件名.lock” 是打开时建立的"

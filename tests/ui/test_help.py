@@ -47,3 +47,22 @@ def test_the_help_menu_opens_the_guide_with_f1_and_says_the_version(qtbot, tmp_p
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: said.append(text))
     entries["关于绩效自评助手"].trigger()
     assert said and f"版本 {__version__}" in said[0]
+
+
+def test_the_guide_explains_the_partial_score_with_the_rules_own_numbers():
+    """A 部分达成 row of 10 points shows 7.99: the guide says why, from the rules (was only in the
+    cell's tooltip, review 22)."""
+    from decimal import Decimal
+    from selfeval_desktop.domain.scoring_choice import qualitative_band
+    text = help_html()
+    for profile in all_profiles():
+        low, high, suggested = qualitative_band(Decimal(10), "部分达成", profile)
+        assert f"为什么是 {suggested} 分" in text
+        close = "]" if profile.band("部分达成").high_inclusive else ")"
+        assert f"[{low.normalize()}, {high.normalize()}{close}" in text and f"最高分 {suggested}" in text
+    assert "调整理由" in text
+
+
+def test_the_guide_names_the_paste_that_keeps_line_breaks():
+    text = help_html()
+    assert "Ctrl+Shift+V" in text and "按原样粘贴" in text
