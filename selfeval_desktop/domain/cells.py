@@ -343,8 +343,13 @@ def with_unit(text: str, unit: str | None) -> str:
 
 
 def is_total_label(text) -> bool:
-    """合计 / 小计 / 总计 (also “合 计”): a sum row of a sheet, not a row of its own."""
-    return normalise_label(text) in _TOTAL_LABELS
+    """合计 / 小计 / 总计 (also “合 计”, “合计（万元）”), and a short label ending in one (支出合计,
+    项目支出总计, 资金小计): a sum row of a sheet, not a row of its own. Review 23a: seed 003's
+    支出明细 ends in “支出合计”; pasted, it became a spending line and doubled the printed total."""
+    label = re.sub(r"\([^)]*\)$", "", normalise_label(text))
+    if label in _TOTAL_LABELS:
+        return True
+    return len(label) <= 10 and label.endswith(("合计", "小计", "总计", "合计数"))
 
 
 def title_matches(label: str, names) -> bool:

@@ -160,3 +160,13 @@ def test_a_titles_money_unit_and_bare_amounts_under_it():
     assert with_unit("12,000.00", "元") == "12,000.00元" and with_unit("8000元", "元") == "8000元"
     assert with_unit("12000", "万元") == "12000" and with_unit("约1万", "元") == "约1万"
     assert with_unit("12000", None) == "12000"
+
+
+def test_a_total_row_is_known_by_a_short_label_ending_in_a_total_word():
+    """Review 23a: seed 003's 支出合计 was taken for a spending line."""
+    from selfeval_desktop.domain.cells import is_total_label
+    for label in ("合计", "合 计", "小计", "总计", "支出合计", "项目支出总计", "资金小计", "合计（万元）",
+                  "2021年合计"):
+        assert is_total_label(label), label
+    for label in ("差旅费", "统计调查费", "科技活动经费支出合计数额度说明", "合计完成率达到", ""):
+        assert not is_total_label(label), label

@@ -5,7 +5,7 @@ from ...domain import catalogs
 from ...domain.cells import is_total_label, line_field, title_money_unit, with_unit
 from ...domain.checks_funds import catalog_entry
 from ...domain.model import SCHEME_NAMES, BudgetLine, SpendingScheme, lines_total
-from ...domain.money import format_wan
+from ...domain.money import AmountError, format_wan, parse_amount
 from ..qt import Qt
 from ..session_fields import MONEY, TEXT
 from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
@@ -34,6 +34,14 @@ def titled_columns(first_row, columns: list[int]) -> list[int] | None:
     if len(filled) < 2 or None in filled:
         return None
     return [FIELD_COLUMNS.get(f, col) for f, col in zip(fields, columns)]
+
+
+def _amount(text: str) -> bool:
+    """The cell holds an amount (4, 4.5万元, ¥40,000.00), not a name."""
+    try:
+        return parse_amount((text or "").strip().lstrip("¥￥")) is not None
+    except AmountError:
+        return False
 
 
 class BudgetLineModel(SessionTableModel):
@@ -75,7 +83,42 @@ class BudgetLineModel(SessionTableModel):
         kept = [row for row in block if not any(i < len(row) and is_total_label(row[i]) for i in names)]
         if len(kept) < len(block):
             notes.append(f"{len(block) - len(kept)} 行“合计/小计”未作为支出科目粘贴（合计由表格按各行计算）")
+        filled = [row for row in kept if any(cell.strip() for cell in row)]
+        if filled and len(filled) < len(kept):
+            # a blank separator row of the sheet became an empty spending line (review 23a)
+            notes.append(f"{len(kept) - len(filled)} 个空行未粘贴")
+            kept = filled
+        kept, columns, split = self._split_code_names(kept, columns)
+        if split:
+            notes.append(f"{split} 行的科目编码和名称写在同一格，已分开填入“科目编码”和“支出科目”")
         return self._named(kept, columns), columns, "；".join(notes)
+
+    def _split_code_names(self, block, columns: list[int]):
+        """“302商品和服务支出⇥4⇥4” pasted from the 科目编码 column: the code and the name are one
+        cell, so the amounts would land one column left (review 23a: 4 became the 支出科目, the
+        actual amount the planned one and the name was lost). The cell is split and the row's
+        other cells move one column right. (block, columns, rows split)."""
+        if COL_CODE not in columns or COL_NAME not in columns:
+            return block, columns, 0
+        code_at = columns.index(COL_CODE)
+        if columns[code_at + 1:code_at + 2] != [COL_NAME]:
+            return block, columns, 0
+        out, split = [], 0
+        for row in block:
+            row = list(row)
+            if code_at + 1 < len(row) and _amount(row[code_at + 1]):
+                code, name = catalogs.split_code_name(row[code_at])
+                entry = catalogs.lookup(row[code_at], self.scheme) if name else None
+                if entry is not None:
+                    row[code_at:code_at + 1] = [code or entry.code, entry.name]
+                    split += 1
+            out.append(row)
+        if split:
+            width = max(len(row) for row in out)
+            last = self.columnCount() - 1
+            while len(columns) < width and columns[-1] < last:
+                columns = [*columns, columns[-1] + 1]
+        return out, columns, split
 
     def _named(self, block, columns: list[int]):
         """A code pasted beside an empty 支出科目 cell gets its catalogue name, as a code typed
