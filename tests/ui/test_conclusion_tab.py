@@ -79,6 +79,31 @@ def test_evaluators_grid_passes_qtmodeltester_and_edits(qtmodeltester, tab, sess
     assert [e.name for e in reread(session.path).projects[0].evaluators] == ["张三", "李四"]
 
 
+def test_seed_003s_evaluator_table_pasted_with_its_titles_adds_the_people_only(tab, session):
+    """Review 23a: its title row (姓名 | 职称/职务 | 单 位 | 签字) became a person who would sign
+    the form, and the 签字 title was said to be “beyond the right edge; start further left”."""
+    grid = tab.evaluators.grid
+    model = grid.model()
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(1, 0))
+    grid.paste("姓名\t职称/职务\t单  位\t签字\r\n张丹妮\t副主席\t市科协\t\r\n"
+               "覃利引\t四级调研员\t市科协\t\r\n")
+    people = [(e.name, e.title, e.org) for e in reread(session.path).projects[0].evaluators]
+    assert people == [("张三", people[0][1], people[0][2]), ("张丹妮", "副主席", "市科协"),
+                      ("覃利引", "四级调研员", "市科协")]
+    assert "列标题" in grid.message and "“签字”列不用填" in grid.message
+    assert "更靠左" not in grid.message
+
+
+def test_a_block_wider_than_the_table_pasted_from_its_first_column_says_so(tab, session):
+    grid = tab.evaluators.grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(1, 0))
+    grid.paste("李四\t教授\t某大学\t组长\r\n")
+    assert "复制的内容比表格多 1 列，这 1 格未粘贴（表格只有 3 列）" in grid.message
+    assert "更靠左" not in grid.message
+
+
 def test_focus_place_goes_to_a_section_or_an_evaluator_cell(qtbot, tab, session):
     pid = session.document.projects[0].id
     assert tab.focus_place(Place(pid, "conclusion", field="measures"))

@@ -177,6 +177,24 @@ def test_a_header_row_copied_along_maps_the_columns_and_is_not_pasted(qtbot, tab
     assert "列标题" in tab.grid.message
 
 
+def test_a_total_row_copied_along_is_not_pasted_as_an_indicator(qtbot, tab, path):
+    """Review 23a: a table's last row “合计 … 90 90” became an indicator of 90 points, and the
+    分值 total read 180."""
+    block = [["产出指标", "数量指标", "入库专家人数", "≥50人", "54人", "10", "10"],
+             ["效益指标", "社会效益指标", "决策参考", "有效提供", "达到预期目标", "30", "30"],
+             ["合计", "", "", "", "", "40", "40"]]
+    QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in block))
+    tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = indicators(path)[4:]
+    assert [r.name for r in rows] == ["入库专家人数", "决策参考"]
+    assert "1 行“合计/总分”未作为指标粘贴" in tab.grid.message
+    QGuiApplication.clipboard().setText("总分\t\t\t\t\t100\t93.5")
+    tab.grid.setCurrentIndex(tab.model.index(6, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(indicators(path)) == 6 and "没有粘贴任何内容" in tab.grid.message
+
+
 def test_the_grids_own_columns_pasted_back_keep_their_achievement(qtbot, tab, path):
     block = [["效益指标", "社会效益指标", "服务覆盖面", "扩大", "已扩大", "10", "", "部分达成"]]
     QGuiApplication.clipboard().setText("\t".join(block[0]))

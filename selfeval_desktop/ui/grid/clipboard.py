@@ -244,7 +244,7 @@ class ClipboardOps:
                     if error:       # kept as pasted, red: said here too, not only on hover
                         _count(unread, col, error)
         lost = "；".join(m for m in (
-            _beyond_right(block, len(columns)),
+            _beyond_right(block, len(columns), self._first_column() in columns[:1]),
             f"表格行数不足，{skipped} 行未粘贴" if skipped else "",
             *(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
               for col, (n, why) in sorted(unwritten.items()))) if m)
@@ -343,6 +343,10 @@ class ClipboardOps:
     def _visible_width(self, left: int, right: int) -> int:
         return sum(1 for c in range(left, right + 1) if not self.isColumnHidden(c))
 
+    def _first_column(self) -> int:
+        """The first column shown (a hidden 科目编码 is not where a paste can start)."""
+        return next((c for c in range(self.model().columnCount()) if not self.isColumnHidden(c)), 0)
+
     def _paste_columns(self, start: int, count: int) -> list[int]:
         """The visible columns from ``start`` on that a block of ``count`` columns lands in."""
         cols = [c for c in range(start, self.model().columnCount()) if not self.isColumnHidden(c)]
@@ -360,13 +364,17 @@ def _tiled(block: list[list[str]], rows: int, cols: int) -> list[list[str]]:
     return [padded[r % height] * (cols // width) for r in range(rows)]
 
 
-def _beyond_right(block: list[list[str]], width: int) -> str:
+def _beyond_right(block: list[list[str]], width: int, from_first: bool = False) -> str:
     """What of a block wider than the columns left of the cursor was not pasted (review 8: the
     last columns — 偏差原因 … — went without a word when the paste began one column too far
-    right). Blank cells beyond the edge (trailing tabs) are nothing lost."""
+    right). Blank cells beyond the edge (trailing tabs) are nothing lost. Pasted from the first
+    column, the block is wider than the table: starting further left would not help (review 23a:
+    the advice was given for a 签字 column the 评价人员 table does not have)."""
     beyond = [i for row in block for i, value in enumerate(row[width:]) if value.strip()]
     if not beyond:
         return ""
+    if from_first:
+        return f"复制的内容比表格多 {max(beyond) + 1} 列，这 {len(beyond)} 格未粘贴（表格只有 {width} 列）"
     return (f"复制的内容超出表格右边 {max(beyond) + 1} 列，这 {len(beyond)} 格未粘贴；"
             "请选中更靠左的格子再粘贴")
 

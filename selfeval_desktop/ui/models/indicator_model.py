@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...domain.cells import fill_levels, indicator_field
+from ...domain.cells import fill_levels, indicator_field, is_total_label, normalise_label
 from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
 from ...domain.model import ProjectKind
@@ -59,6 +59,11 @@ def _titled_columns(first_row, columns: list[int]) -> list[int] | None:
     if len(filled) < 2 or not all(f in FIELD_COLUMNS for f in filled):
         return None
     return [FIELD_COLUMNS.get(f, col) for f, col in zip(fields, columns)]
+
+
+def _total_row(label: str) -> bool:
+    """合计 / 总分 / 得分合计: a sheet's sum row, not an indicator."""
+    return is_total_label(label) or normalise_label(label) in ("总分", "总分值", "合计得分", "得分合计")
 
 
 class IndicatorModel(SessionTableModel):
@@ -230,6 +235,14 @@ class IndicatorModel(SessionTableModel):
         if titled is not None:       # the sheet's header row copied along: it names the columns
             block, columns = block[1:], titled
             notes.append("第一行是列标题，已按标题把各列粘贴到对应的列")
+        names = [i for i, col in enumerate(columns) if col in (COL_LEVEL1, COL_LEVEL2, COL_NAME)]
+        kept = [row for row in block if not any(i < len(row) and _total_row(row[i]) for i in names)]
+        if len(kept) < len(block):
+            # review 23a: a table's “合计 … 90 90” became an indicator of 90 points (总分 180)
+            notes.append(f"{len(block) - len(kept)} 行“合计/总分”未作为指标粘贴（合计由表格计算）")
+            block = kept
+            if not block:
+                return block, columns, "；".join(notes)
         width = max(len(row) for row in block)
         if titled is None and len(columns) == width and columns[-1] == COL_ACHIEVEMENT and \
                 COL_SCORE in columns:
