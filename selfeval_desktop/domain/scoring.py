@@ -17,7 +17,8 @@ from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed
 from .scoring_choice import (NUMERIC, OR_CHOICE, TARGET_OR_CHOICE, achievement_of, in_band,
                              is_ceiling, is_money, judged_by_achievement, qualitative_band,
                              score_by_choice, score_qualitative, within_budget)
-from .values import ParsedValue, Direction, comparable, deadline_late, same_unit_reading
+from .values import (ParsedValue, Direction, comparable, deadline_late, read_against,
+                     same_unit_reading)
 
 __all__ = ["IndicatorScore", "ExecutionScore", "ProjectScore", "UNSCORED", "PROVISIONAL_GRADE",
            "TARGET_OR_CHOICE", "OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "num", "pct", "points",
@@ -134,6 +135,7 @@ def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> Indicator
     if target.error:
         return IndicatorScore(None, None, target.error, None, target.error)
     direction = target.direction
+    actual = read_against(target, actual)       # 2020.12 on a 时效 row is a month
     if direction is Direction.TIMELY and actual.error:
         return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.QUALITATIVE or (

@@ -9,7 +9,7 @@ from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 from .model import Indicator
 from .profiles import Profile
 from .score_basics import IndicatorScore, full, num, parsed
-from .values import Achievement, Direction, ParsedValue, comparable
+from .values import Achievement, Direction, ParsedValue, comparable, read_against
 
 # a row with neither a 年度指标值 nor a 达成情况: either scores it (部门整体 rows are judged by a
 # 评分标准, review 7: the message named only the target, so clerks invented targets)
@@ -71,7 +71,7 @@ def judged_by_achievement(ind: Indicator) -> bool:
     if actual.error:     # 108个单位代表 against ≥108人: the clerk may judge it
         return target.direction in NUMERIC
     if target.direction is Direction.TIMELY:
-        return actual.deadline is None
+        return read_against(target, actual).deadline is None
     if actual.number is None:
         return not (actual.no_overrun and is_money(target) and (
             target.direction is Direction.NEGATIVE

@@ -28,6 +28,7 @@ __all__ = [
     "unit_slip",
     "same_unit_reading",
     "deadline_late",
+    "read_against",
 ]
 
 
@@ -173,6 +174,12 @@ _DATE_SEP = re.compile(
     r"(?:截至|截止|于|在|已于)?(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})"
     r"(?:(?P=sep)(?P<d>\d{1,2}))?" + _DATE_TAIL
 )
+# 2020年1月至12月, 1-12月, 2021年3月—2021年11月底 (a project's 起止时间 as a 时效 target, seed
+# 003): done by the period's last month
+_DATE_PERIOD = re.compile(
+    r"(?:(?P<y1>\d{4})年)?\d{1,2}月?(?:至|到|-|—|~|－)(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月"
+    r"(?P<end>底|末)?" + _DATE_TAIL
+)
 _CN_DIGITS = frozenset("一二两三四五六七八九十")
 
 
@@ -180,13 +187,37 @@ _CN_DIGITS = frozenset("一二两三四五六七八九十")
 def _cn_numeral_count() -> re.Pattern:
     """三次, 五个 …: a count in Chinese numerals (compiled when first needed: most files have none)."""
     return re.compile(
-        rf"(?:{_PREFIX_RE})?(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+"
-        r"(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
-        rf"(?:{_SUFFIX_RE})?"
+        rf"(?P<op>{_PREFIX_RE})?"
+        r"(?P<num>(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+?)"
+        r"(?P<rest>(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
+        rf"(?:{_SUFFIX_RE})?)"
     )
 
 
+_CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                    "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_LARGE = {"万": 10 ** 4, "亿": 10 ** 8}
+
+
+def _cn_int(numeral: str) -> int:
+    """一百二十 → 120, 十二 → 12, 两千 → 2000, 三万五千 → 35000."""
+    total = section = digit = 0
+    for ch in numeral:
+        if ch in _CN_DIGIT_VALUES:
+            digit = _CN_DIGIT_VALUES[ch]
+        elif ch in _CN_SMALL:
+            section += (digit or 1) * _CN_SMALL[ch]
+            digit = 0
+        else:
+            total = (total + section + digit) * _CN_LARGE[ch]
+            section = digit = 0
+    return total + section + digit
+
+
 _TRAILING_PUNCT = "。.，,；;！!、 "
+# 均达到预期目标, 全部已完成, 各项均已达标 (seed 003): “all of them” before a 达成 word
+_ALL_OF = re.compile(r"^(?:各项|各项目标|目标)?(?:均已|均|都已|都|全部已|已全部|皆|全都)")
 
 
 def _has_cjk(text: str) -> bool:
@@ -249,9 +280,11 @@ def _read_date(text: str, s: str) -> ParsedValue | None:
         if m.group("d") and m.group("end"):
             return None
         year, month, day = m.group("y"), m.group("m"), m.group("d")
+    elif (period := _DATE_PERIOD.fullmatch(s)) is not None:
+        year, month, day = period.group("y") or period.group("y1"), period.group("m"), None
     else:
         m = _DATE_SEP.fullmatch(s)
-        # "2021.12" alone is a decimal number, not a date.
+        # "2021.12" alone is a decimal number, not a date (but see read_against)
         if not m or (m.group("sep") == "." and not m.group("d") and not m.group("before")):
             return None
         year, month, day = m.group("y"), m.group("m"), m.group("d")
@@ -261,18 +294,35 @@ def _read_date(text: str, s: str) -> ParsedValue | None:
     return ParsedValue(text, Direction.TIMELY, None, "", deadline=(y, mo, d))
 
 
+def read_against(target: ParsedValue, actual: ParsedValue) -> ParsedValue:
+    """``actual`` as read beside ``target``: against a 时效 target, 2020.12 — a decimal number by
+    itself — is the month 2020年12月, as offices write dates (review 23a: the row asked for a
+    达成情况 instead of taking the date typed)."""
+    if target.direction is not Direction.TIMELY or actual.number is None or actual.unit or \
+            actual.direction is not Direction.POSITIVE or not actual.bare:
+        return actual
+    m = re.fullmatch(r"(\d{4})\.(\d{1,2})", _normalise(actual.text))
+    if m is None or not 1990 <= int(m.group(1)) <= 2100 or not 1 <= int(m.group(2)) <= 12:
+        return actual
+    return ParsedValue(actual.text, Direction.TIMELY, None, "",
+                       deadline=(int(m.group(1)), int(m.group(2)), None))
+
+
 def _read_words(text: str, s: str) -> ParsedValue | None:
     """定性: text without digits (达成, 良好, 显著提升 ...)."""
     if any(c.isdecimal() for c in s):    # re's \d, without compiling a pattern at start
         return None
     words = s.strip(_TRAILING_PUNCT)
-    if words in _ACHIEVEMENT_OF:
-        return ParsedValue(text, Direction.QUALITATIVE, None, "",
-                           achievement=_ACHIEVEMENT_OF[words])
+    level = _ACHIEVEMENT_OF.get(words) or _ACHIEVEMENT_OF.get(_ALL_OF.sub("", words))
+    if level is not None:
+        return ParsedValue(text, Direction.QUALITATIVE, None, "", achievement=level)
     if words in _NO_OVERRUN:
         return ParsedValue(text, Direction.QUALITATIVE, None, "", no_overrun=True)
-    if not _CN_DIGITS.isdisjoint(words) and _cn_numeral_count().fullmatch(words):
-        return _failed(text, f"无法识别“{text.strip()}”：数量请用阿拉伯数字书写，如 ≥3次、5万元")
+    if not _CN_DIGITS.isdisjoint(words):
+        counted = _cn_numeral_count().fullmatch(words)
+        if counted:    # 四期, 不少于三次, 十二篇: read as 4期 … (review 23a: seed 003's 编印了四期)
+            number = _cn_int(counted.group("num"))
+            return _read_number(text, f"{counted.group('op') or ''}{number}{counted.group('rest')}")
     if _has_cjk(words) and not re.search(r"[≥≤<>=]", words):
         return ParsedValue(text, Direction.QUALITATIVE, None, "")
     return None

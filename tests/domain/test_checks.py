@@ -320,7 +320,7 @@ def test_refused_override_is_an_error_at_the_override():
 
 
 @pytest.mark.parametrize("target, actual, weight, code, field", [
-    ("≥五十人", "54人", D(30), "target_unreadable", "target"),
+    ("≥50人以上以下", "54人", D(30), "target_unreadable", "target"),
     ("", "54人", D(30), "target_missing", "target"),
     ("≥50人", "", D(30), "actual_missing", "actual"),
     ("≥50人", "1..2", D(30), "actual_unreadable", "actual"),

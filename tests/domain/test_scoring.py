@@ -161,6 +161,16 @@ def test_timely_month_only_actual_within_target_month_is_on_time():
     assert score("2021年6月30日前", "2021年7月").score == D("0.00")
 
 
+def test_timely_office_dates_and_periods_are_scored_as_dates():
+    """Review 23a: seed 003's 完成时间 typed as 2020.12 asked for a 达成情况; a period target
+    (2020年1月至12月) was unreadable."""
+    from selfeval_desktop.domain.scoring import judged_by_achievement
+    assert score("2020年12月底前", "2020.12").score == D("10.00")
+    assert score("2020年12月底前", "2021.1").score == D("0.00")
+    assert not judged_by_achievement(Indicator(target="2020年12月底前", actual="2020.12", weight=D(10)))
+    assert score("2020年1月至12月", "2020年12月").score == D("10.00")
+
+
 def test_timely_with_qualitative_actual_uses_achievement_band():
     s = score("2021年12月前", "已完成")
     assert s.score == D("10.00") and s.achievement == "达成"

@@ -127,7 +127,7 @@ def test_qualitative_forms(text, achievement):
 
 
 @pytest.mark.parametrize("text", [
-    "4次或5次", "abc", "12..5%", "≥", "4abc", "≤5万元以上", "三次", "1,5", "4次以下以上",
+    "4次或5次", "abc", "12..5%", "≥", "4abc", "≤5万元以上", "1,5", "4次以下以上",
 ])
 def test_unreadable_text_is_an_error_not_a_guess(text):
     v = parse_value(text)
@@ -272,3 +272,48 @@ def test_a_count_written_after_what_was_done_is_read():
 def test_a_word_before_the_number_not_read_is_named_in_the_message():
     assert "数字前的“扶持”请去掉" in parse_value("扶持3家").error
     assert "数字前的“年度预算执行率”请去掉" in parse_value("年度预算执行率100%").error
+
+
+@pytest.mark.parametrize("text, direction, number, unit", [
+    ("四期", P, "4", "期"), ("两期", P, "2", "期"), ("十二篇", P, "12", "篇"),
+    ("不少于三次", P, "3", "次"), ("三次以上", P, "3", "次"), ("≥五十人", P, "50", "人"),
+    ("一百零五人次", P, "105", "人次"), ("不超过五万元", N, "5", "万元"),
+])
+def test_counts_in_chinese_numerals_are_read(text, direction, number, unit):
+    """Review 23a: seed 003 writes 编印了四期; “四期” was refused (“请用阿拉伯数字书写”)."""
+    v = parse_value(text)
+    assert v.ok, v.error
+    assert (v.direction, v.number, v.unit, v.text) == (direction, Decimal(number), unit, text)
+
+
+@pytest.mark.parametrize("text", ["一次性", "十几个", "三亚", "一流水平"])
+def test_words_with_a_numeral_inside_stay_words(text):
+    assert parse_value(text).direction is Direction.QUALITATIVE
+
+
+@pytest.mark.parametrize("text, level", [
+    ("均达到预期目标", Achievement.MET), ("均已完成", Achievement.MET), ("各项均已达标", Achievement.MET),
+    ("均未完成", Achievement.NOT_MET), ("均基本完成", Achievement.PARTIAL),
+])
+def test_all_of_them_before_an_achievement_word(text, level):
+    """Review 23a: seed 003's 实际 “均达到预期目标” was not 达成 (“达到预期目标” was)."""
+    assert parse_value(text).achievement is level
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("2020年1月至12月", (2020, 12, None)), ("1-12月", (None, 12, None)),
+    ("2021年3月—2021年11月底", (2021, 11, None)),
+])
+def test_a_period_as_a_deadline_is_done_by_its_last_month(text, deadline):
+    v = parse_value(text)
+    assert (v.direction, v.deadline) == (Direction.TIMELY, deadline)
+
+
+def test_a_dotted_month_is_a_date_against_a_deadline_and_a_number_elsewhere():
+    """Review 23a: “2020.12” typed as the completion date turned 达成情况 red and asked for a
+    choice; against a number it stays the number 2020.12."""
+    from selfeval_desktop.domain.values import read_against
+    dated = read_against(parse_value("2020年12月底前"), parse_value("2020.12"))
+    assert (dated.direction, dated.deadline, dated.text) == (Direction.TIMELY, (2020, 12, None), "2020.12")
+    assert read_against(parse_value("≥2000"), parse_value("2020.12")).number == Decimal("2020.12")
+    assert read_against(parse_value("2020年12月底前"), parse_value("2020.13")).deadline is None
