@@ -20,6 +20,10 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－　", "012345
 _AMOUNT_RE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(元|万元|万|亿元|亿|千元)?$")
 
 
+MAX_DIGITS = 13     # digits before the point: well inside Decimal's 28 …
+MAX_FEN = 10 ** 16  # … and 100万亿元 at most, so that sums stay inside SQLite's 64-bit integers
+
+
 class AmountError(ValueError):
     """An amount that cannot be read; ``str(err)`` is the Chinese message for the user."""
 
@@ -41,6 +45,8 @@ def parse_amount(text: str, default_unit: str = "万元") -> ParsedAmount | None
     if not m:
         formula = "（这里不计算 Excel 公式，请填写算好的数）" if s.startswith(("=", "＝")) else ""
         raise AmountError(f"无法识别金额“{text}”：请填写数字，单位为{default_unit}，如 681.5307{formula}")
+    if len(m.group(1).lstrip("-").split(".")[0].lstrip("0")) > MAX_DIGITS:
+        raise AmountError(f"金额“{text}”超过 {MAX_DIGITS} 位数字，请检查是否多输或粘贴错了")
     try:
         number = Decimal(m.group(1))
     except InvalidOperation as exc:  # pragma: no cover - regex guarantees a number
@@ -52,6 +58,8 @@ def parse_amount(text: str, default_unit: str = "万元") -> ParsedAmount | None
         places = len(str(per_unit)) - 1  # 元: 2, 万元: 6, 亿元: 10
         raise AmountError(f"金额“{text}”比1分（0.01元）更精细，请检查小数位数"
                           f"（单位为{unit or default_unit}时最多{places}位小数）")
+    if abs(fen) >= MAX_FEN:
+        raise AmountError(f"金额“{text}”过大（超过100万亿元），请检查单位和位数")
     return ParsedAmount(int(fen), unit)
 
 

@@ -216,6 +216,7 @@ def _cn_int(numeral: str) -> int:
 
 
 _TRAILING_PUNCT = "。.，,；;！!、 "
+MAX_DIGITS = 15     # digits before the point a value may have (a count, an amount in 元 …)
 # 均达到预期目标, 全部已完成, 各项均已达标 (seed 003): “all of them” before a 达成 word
 _ALL_OF = re.compile(r"^(?:各项|各项目标|目标)?(?:均已|均|都已|都|全部已|已全部|皆|全都)")
 
@@ -346,7 +347,11 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
     if op_dir and suffix_dir and op_dir != suffix_dir:
         return _failed(text, f"无法识别“{text.strip()}”：前后的方向词相互矛盾")
     direction = op_dir or suffix_dir
-    number = Decimal(m.group("num").replace(",", ""))
+    digits = m.group("num").replace(",", "")
+    if len(digits.split(".")[0].lstrip("0")) > MAX_DIGITS:
+        # review 23b: 25 digits made the scoring's arithmetic raise (and the window crash)
+        return _failed(text, f"无法识别“{text.strip()}”：数字超过 {MAX_DIGITS} 位，请检查是否多输或粘贴错了")
+    number = Decimal(digits)
     if m.group("sign") == "-":
         number = -number
     return ParsedValue(text, direction or Direction.POSITIVE, number, unit,

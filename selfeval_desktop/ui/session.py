@@ -160,7 +160,13 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         project = None if ref.entity in ("unit", "meta") else self.project(ref.pid)
         before = (fields.get(self.document, project, ref),
                   project.unread.get(ref.key) if project is not None else None)
-        self._put_field(project, ref, state)
+        try:
+            self._put_field(project, ref, state)
+        except Exception:
+            # memory as it was: the screen never shows what the file does not hold (review 23b:
+            # a value the scoring could not take stayed in memory, not in the file)
+            self._put_field(project, ref, before)
+            raise
         if self._suspend_writes:
             return
         try:

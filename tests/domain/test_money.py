@@ -82,7 +82,7 @@ def test_format_wan(fen, shown):
 
 def test_format_wan_round_trips():
     values = [0, 1, 7, 99, 100, 12_345, 999_999, 1_000_000, 681_530_700, 123_456_789_012,
-              -1, -681_530_700, 10**18 + 1]
+              -1, -681_530_700, 10**16 - 1]   # the largest amount read (MAX_FEN)
     values += [n * 10**k + r for n in (1, 3, 47) for k in range(0, 14, 3) for r in (0, 1, 9)]
     for fen in values:
         assert parse_wan(format_wan(fen)) == fen, fen
@@ -123,3 +123,11 @@ def test_a_formula_typed_into_a_money_cell_is_said_to_be_one():
     with pytest.raises(CellError) as err:
         cell_money("=14+1", "万元")
     assert "不计算 Excel 公式" in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["12345678901234", "1234567890123", "99999999999999元"])
+def test_an_amount_too_large_to_be_real_is_refused_not_rounded(text):
+    """Review 23b: 25-digit numbers broke the arithmetic; far fewer overflow SQLite's integers
+    once in 分 (13 digits of 万元)."""
+    with pytest.raises(AmountError):
+        parse_amount(text)

@@ -326,3 +326,32 @@ def test_reload_outside_undo_forgets_history_at_once(session, path):
     session.reload()
     assert session.undo_stack.count() == 0
     assert session.document.projects[0].indicators[0].actual == "1次"
+
+
+def test_a_25_digit_actual_is_kept_red_and_the_window_does_not_crash(session, path):
+    """Review 23b P1: 1234567890123456789012345 typed as 实际完成值 made the scoring raise
+    InvalidOperation; an error box, then a segfault (typed) or a screen ≠ file (pasted)."""
+    pid, iid = pid_of(session), ind_id(session)
+    session.set_value("indicator", pid, iid, "actual", "1234567890123456789012345")
+    score = session.score(pid).indicators[0]
+    assert score.score is None and "超过 15 位" in (score.error or "")
+    assert reread(path).projects[0].indicators[0].actual == "1234567890123456789012345"
+
+
+def test_a_value_the_scoring_cannot_take_leaves_memory_as_the_file(session, path, monkeypatch):
+    """Whatever goes wrong in rescoring, the document in memory is put back: before, only a
+    failed write restored it, so the window showed a value the file did not hold."""
+    pid, iid = pid_of(session), ind_id(session)
+    before = session.project(pid).indicators[0].actual
+    real = session._rescore
+
+    def broken(ref):
+        if session.project(pid).indicators[0].actual == "42":
+            raise ArithmeticError("scoring failed")
+        real(ref)
+
+    monkeypatch.setattr(session, "_rescore", broken)
+    with pytest.raises(ArithmeticError):
+        session.set_value("indicator", pid, iid, "actual", "42")
+    assert session.project(pid).indicators[0].actual == before
+    assert reread(path).projects[0].indicators[0].actual == before
