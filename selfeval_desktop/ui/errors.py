@@ -85,14 +85,30 @@ def handle_uncaught(exc_type, exc, tb) -> None:
     if issubclass(exc_type, KeyboardInterrupt) or getattr(exc, "told", False):
         return      # (told: a failed save the window has already shown as 保存失败)
     logged = log_exception(exc_type, exc, tb, "uncaught")
+    global _pending
+    try:
+        from .qt import QApplication, QTimer
+        if QApplication.instance() is None or _pending:
+            return      # one box at a time: an error repeated on every repaint is logged, not
+                        # shown again over the first (review 23b: a box per paint)
+        _pending = True
+        # shown once the handler that raised has returned: a modal box run from inside a grid's
+        # event filter or a delegate's commit crashed Qt when it closed (review 23b: segfault)
+        QTimer.singleShot(0, lambda: _show_uncaught(message_for("程序出错", exc, logged)))
+    except Exception:   # noqa: BLE001 - the hook itself must never raise
+        _pending = False
+
+
+_pending = False     # a box for an uncaught error is waiting or open
+
+
+def _show_uncaught(message: str) -> None:
+    global _pending
     try:
         from .qt import QApplication, QMessageBox
-        if QApplication.instance() is None:
-            return
-        QMessageBox.critical(QApplication.activeWindow(), "出错了",
-                             message_for("程序出错", exc, logged))
-    except Exception:   # noqa: BLE001 - the hook itself must never raise
-        pass
+        QMessageBox.critical(QApplication.activeWindow(), "出错了", message)
+    finally:
+        _pending = False
 
 
 def install_excepthook() -> None:
