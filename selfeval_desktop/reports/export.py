@@ -63,17 +63,27 @@ def select(doc: Document, project_ids: Iterable[int] | None = None) -> list[Proj
     return [p for p in doc.projects if p.id in set(wanted)]
 
 
-def render_pdf(doc: Document, projects: list[Project], form: str = "basic") -> bytes:
-    """The PDF bytes of ``form`` for each project, each starting on a new page."""
+def render_pdf(doc: Document, projects: list[Project], form: str = "basic",
+               progress=None) -> bytes:
+    """The PDF bytes of ``form`` for each project, each starting on a new page.
+    ``progress(done, total)`` is told how far it is (forms made, then forms laid out)."""
     if form not in FORMS:
         raise ExportError(f"没有“{form}”这种表，可选：{'、'.join(FORMS)}")
     if not projects:
         raise ExportError("没有可打印的项目")
-    parts = [form_of(form, p)[1](doc, p) for p in projects]
+    total = 2 * len(projects)
+    told = progress or (lambda done, total: None)
+    parts = []
+    for p in projects:
+        parts.append(form_of(form, p)[1](doc, p))
+        told(len(parts), total)
     titles = {form_of(form, p)[0] for p in projects}
     title = titles.pop() if len(titles) == 1 else "绩效自评表"
     name = projects[0].name if len(projects) == 1 else doc.unit.name
-    return build_pdf(parts, title=f"{title}：{name}", author=doc.unit.name)
+    data = build_pdf(parts, title=f"{title}：{name}", author=doc.unit.name,
+                     reached=lambda i: told(len(parts) + i, total))
+    told(total, total)
+    return data
 
 
 def project_texts(doc: Document, project: Project) -> list[str]:
@@ -258,7 +268,7 @@ def check_pdf_target(path, inputs: Iterable = ()) -> None:
 
 
 def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
-               one_file: bool = True, inputs: Iterable = ()) -> list[Path]:
+               one_file: bool = True, inputs: Iterable = (), progress=None) -> list[Path]:
     """Write the form of the chosen projects (all when ``project_ids`` is None) and return the files.
 
     ``one_file``: one PDF at ``path``; otherwise one PDF per project, named after the project, in
@@ -282,7 +292,7 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
         jobs = list(zip(per_project_paths(path, form, projects), ([p] for p in projects)))
     for target, _ in jobs:
         check_pdf_target(target, inputs)
-    rendered = [(target, render_pdf(doc, chosen, form)) for target, chosen in jobs]
+    rendered = [(target, render_pdf(doc, chosen, form, progress)) for target, chosen in jobs]
     written = []
     try:
         for target, data in rendered:

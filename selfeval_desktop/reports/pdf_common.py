@@ -313,16 +313,19 @@ def footer_text(doc, project) -> str:
 # ------------------------------------------------------------------ pages
 
 class FormStart(Flowable):
-    """Marks where a form begins: its pages are numbered together, with its footer."""
+    """Marks where a form begins: its pages are numbered together, with its footer. ``reached``
+    (if given) is called with the form's number when the layout gets there: a progress report."""
 
-    def __init__(self, key: int, footer: str = ""):
+    def __init__(self, key: int, footer: str = "", reached=None):
         super().__init__()
-        self.key, self.footer = key, footer
+        self.key, self.footer, self.reached = key, footer, reached
 
     def wrap(self, aw, ah):
         return 0, 0
 
     def draw(self):
+        if self.reached is not None:
+            self.reached(self.key)
         self.canv._form_key = self.key
         self.canv._form_footer = self.footer
 
@@ -372,8 +375,9 @@ class FormPart:
     continued: list = field(default_factory=list)
 
 
-def build_pdf(parts: list[FormPart], title: str = "", author: str = "") -> bytes:
-    """Set the forms on A4 pages (each form from a new page) and return the PDF bytes."""
+def build_pdf(parts: list[FormPart], title: str = "", author: str = "", reached=None) -> bytes:
+    """Set the forms on A4 pages (each form from a new page) and return the PDF bytes.
+    ``reached(i)`` is called as the layout reaches the i-th form (for a progress report)."""
     register_fonts()
     out = BytesIO()
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT,
@@ -385,7 +389,7 @@ def build_pdf(parts: list[FormPart], title: str = "", author: str = "") -> bytes
     for i, part in enumerate(parts):
         if i:
             story += [SetTopFlowables([]), PageBreak()]  # the next form starts without them
-        story.append(FormStart(i, part.footer))
+        story.append(FormStart(i, part.footer, reached))
         story.append(SetTopFlowables(part.continued))  # on the pages after this one
         story.extend(part.flowables)
     doc.build(story, canvasmaker=NumberedCanvas)

@@ -73,7 +73,7 @@ def unit_count(sources: list[Source]) -> int:
     return len(names)
 
 
-def build_summary(sources: list[Source]):
+def build_summary(sources: list[Source], progress=None):
     """(openpyxl Workbook, formula values by sheet) of the summary of ``sources``.
 
     Per unit: its projects, their 小计, then its 部门整体 evaluation on a row of its own (its
@@ -94,7 +94,7 @@ def build_summary(sources: list[Source]):
     r, n = header, 0
     provisional: list[Project] = []   # totals whose 等次 is “—”
     by_year: dict = {y: ([], []) for y in years}   # year → (row ranges, the rows' amounts)
-    for source in sources:
+    for done, source in enumerate(sources, 1):
         doc, first = source.document, r + 1
         projects = doc.project_list()
         amounts = []
@@ -111,6 +111,8 @@ def build_summary(sources: list[Source]):
         for department in (p for p in doc.projects if p not in projects):
             r, n = r + 1, n + 1
             _project_row(sh, r, n, source, department, provisional)
+        if progress is not None:
+            progress(done, len(sources))
     count = sum(len(amounts) for _, amounts in by_year.values())
     for y in years:
         ranges, amounts = by_year[y]
@@ -211,7 +213,8 @@ def _total_row(sh: Sheet, r: int, label: str, ranges: list[tuple[int, int]], amo
     sh.merge(f"{SCORE}{r}:{LAST}{r}", None)
 
 
-def write_summary(sources: list[Source], out: str | Path) -> None:
-    """Write the summary workbook to ``out`` atomically (complete or unchanged)."""
-    wb, values = build_summary(sources)
+def write_summary(sources: list[Source], out: str | Path, progress=None) -> None:
+    """Write the summary workbook to ``out`` atomically (complete or unchanged);
+    ``progress(done, total)`` is told after each file's rows."""
+    wb, values = build_summary(sources, progress)
     write_workbook_atomically(wb, Path(out), values, AggregateError)

@@ -348,9 +348,10 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> tuple[st
 
 # ---------------------------------------------------------------- the workbook
 
-def build_workbook(doc: Document):
+def build_workbook(doc: Document, progress=None):
     """(the openpyxl Workbook of ``doc``: summary first, then one sheet per project;
-    the value of each of its formulas, by sheet and cell)."""
+    the value of each of its formulas, by sheet and cell). ``progress(done, total)`` is told
+    after each project's sheet (the total counts one more step: the writing)."""
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
     from .xlsx_import import APP_MARKER
@@ -369,6 +370,8 @@ def build_workbook(doc: Document):
         values[name] = sheet.values
         scores.append(score)
         cut += [f"“{project.name.strip() or name}”（{name}!{ref}）" for ref in sheet.cut]
+        if progress is not None:
+            progress(len(scores), len(doc.projects) + 1)
     summary_sheet(summary, doc, names, refs)
     values["汇总"] = summary.values
     basic = Sheet(wb.create_sheet(BASIC_SHEET), style)   # last: every project's form to print
@@ -383,11 +386,11 @@ def build_workbook(doc: Document):
     return wb, values
 
 
-def export_workbook(doc: Document, out: str | Path) -> list[str]:
+def export_workbook(doc: Document, out: str | Path, progress=None) -> list[str]:
     """Write ``doc`` to ``out`` through a temporary file: ``out`` is complete or unchanged.
     Every formula is saved with its value (see ``xlsx_common``). Returns warnings to show (a
     text too long for a cell, cut)."""
-    wb, values = build_workbook(doc)
+    wb, values = build_workbook(doc, progress)
     write_workbook_atomically(wb, Path(out), values, XlsxExportError)
     return cut_warnings(wb.cut_cells)
 

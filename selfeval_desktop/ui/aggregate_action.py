@@ -30,13 +30,16 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
             actions.remember_received(files[0])
     if not files:
         return False
+    from .busy import Working
     paths, sources, bad = [Path(f) for f in files], [], []
-    for path in paths:
-        try:
-            sources.append(Source(path, read_other(path)))
-        except (DocumentError, OSError) as exc:
-            text = str(exc)     # it names the file itself (review 11: the name came twice)
-            bad.append(text if path.name in text else f"“{path.name}”：{text}")
+    with Working(window, "读取各单位的自评文件") as work:
+        for i, path in enumerate(paths, 1):
+            try:
+                sources.append(Source(path, read_other(path)))
+            except (DocumentError, OSError) as exc:
+                text = str(exc)     # it names the file itself (review 11: the name came twice)
+                bad.append(text if path.name in text else f"“{path.name}”：{text}")
+            work.step(i, len(paths))
     if bad and not sources:
         QMessageBox.warning(window, TITLE, "所选文件都无法读取，未写出汇总表：\n" + "\n".join(bad))
         return False
@@ -60,7 +63,8 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
     target = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
     try:
         check_output(target, paths, force=True)      # the dialog asked before replacing a workbook
-        write_summary(sources, target)
+        with Working(window, "写汇总表") as work:
+            write_summary(sources, target, work.step)
     except (CommandError, AggregateError, OSError) as exc:
         QMessageBox.warning(window, TITLE, f"未写出汇总表：{exc}")
         return False

@@ -206,8 +206,10 @@ def export_excel(actions) -> bool:
     if not out:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
+    from .busy import Working
     try:
-        warnings = export_workbook(session.document, out)
+        with Working(window, "导出Excel") as work:
+            warnings = export_workbook(session.document, out, work.step)
     except XlsxExportError as exc:
         QMessageBox.warning(window, "无法导出", str(exc))
         return False
@@ -258,8 +260,10 @@ def export_pdf(actions, form: str) -> bool:
     if not out:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".pdf")
+    from .busy import Working
     try:
-        written = export.export_pdf(doc, out, form=form, project_ids=ids)
+        with Working(window, "生成PDF") as work:
+            written = export.export_pdf(doc, out, form=form, project_ids=ids, progress=work.step)
     except export.ExportError as exc:
         QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False

@@ -513,7 +513,13 @@ class MainWindow(QMainWindow, SaveStatus):
         self._save_splitter()
         self.settings.sync()
 
+    busy = ""        # a long operation under way (ui.busy.Working): what it is
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.busy:    # not halfway through an export: closed once it is done
+            self.statusBar().showMessage(f"正在{self.busy}，完成后才能关闭窗口", 5000)
+            event.ignore()
+            return
         self.save_settings()
         if not self.close_document():     # unsaved work and 取消: the window stays
             event.ignore()

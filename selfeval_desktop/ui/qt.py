@@ -17,7 +17,7 @@ import sys
 
 _QTCORE = (
     "QAbstractItemModel", "QAbstractTableModel", "QByteArray", "QCoreApplication", "QDate",
-    "QElapsedTimer", "QEvent", "QFileSystemWatcher", "QItemSelection", "QItemSelectionModel",
+    "QElapsedTimer", "QEvent", "QEventLoop", "QFileSystemWatcher", "QItemSelection", "QItemSelectionModel",
     "QLocale", "QMimeData",
     "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint", "QRect", "QSettings",
     "QSignalBlocker", "QSize", "QSocketNotifier", "QSortFilterProxyModel", "QStandardPaths",

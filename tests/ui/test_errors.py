@@ -38,7 +38,7 @@ def test_export_that_raises_shows_a_chinese_box_logs_and_leaves_the_file(
     window = make_window(qtbot, tmp_path, path)
     from selfeval_desktop.reports import xlsx_export
 
-    def broken(doc, out):
+    def broken(doc, out, progress=None):
         raise ValueError("公式写入出错")
     monkeypatch.setattr(xlsx_export, "export_workbook", broken)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
