@@ -274,7 +274,7 @@ def _merge_groups(sh: Sheet, project: Project, first: int) -> None:
         for i in range(1, len(inds) + 1):
             if i == len(inds) or key(i) != key(start) or not key(start)[-1]:
                 if i - start > 1 and key(start)[-1]:
-                    sh.ws.merge_cells(f"{col}{first + start}:{col}{first + i - 1}")
+                    sh.merge_range(f"{col}{first + start}:{col}{first + i - 1}")
                 start = i
 
 
