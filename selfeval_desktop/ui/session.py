@@ -411,6 +411,12 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
             self._failed(message)
 
     @property
+    def in_batch(self) -> bool:
+        """A paste, a macro or its undo is under way: what is shown of its sum can wait for
+        its end (it writes a field at a time)."""
+        return self._batch_depth > 0
+
+    @property
     def step_failed(self) -> bool:
         """The undo/redo just run did not reach the file (it is being put back)."""
         return self._failed_at is not None

@@ -162,3 +162,18 @@ def test_at_1024x700_headers_and_rates_are_not_clipped(qtbot, tmp_path, path):
     rate = budget.fund_grid.model().data(budget.fund_grid.model().index(0, fkm.COL_RATE))
     assert budget.fund_grid.columnWidth(fkm.COL_RATE) > \
         budget.fund_grid.fontMetrics().horizontalAdvance(rate) + 4
+
+
+def test_spent_sum_after_a_pasted_block_is_shown_once_at_its_end(qtbot, tab, monkeypatch):
+    """Review 23b: a 200-line paste summed all lines once per pasted cell (quadratic, 0.3 s)."""
+    sums = []
+    real = tab._show_spent
+    monkeypatch.setattr(tab, "_show_spent", lambda: (sums.append(1), real()))
+    grid = tab.line_grid
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(grid.model().data_rows, 1))
+    grid.paste("".join(f"设备费{n}\t1\t1\r\n" for n in range(40)))
+    qtbot.waitUntil(lambda: len(sums) >= 1)
+    qtbot.wait(10)
+    assert len(sums) == 1
+    assert tab.spent.placeholderText() == "59.28"          # 19.28 + 40 × 1

@@ -22,7 +22,7 @@ from ..models.fund_kind_model import FundKindModel
 from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
 from ..qt import (QBoxLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                  QPushButton, QVBoxLayout, QWidget, Qt)
+                  QPushButton, QTimer, QVBoxLayout, QWidget, Qt)
 from .fields import FieldBinder, scrolled_page, to_top
 
 REGION_WORDS = ("省级", "自治区")
@@ -232,6 +232,12 @@ class BudgetTab(QWidget):
         self._arrange()
 
     # ------------------------------------------------------------ 实际支出
+    _spent_due = False     # a batch changed the lines: 实际支出's sum shown once it is done
+
+    def _show_spent_due(self) -> None:
+        self._spent_due = False
+        self._show_spent()
+
     def _show_spent(self) -> None:
         """The lines' sum in grey when 实际支出 is not typed; red when what was typed is unread."""
         if self.pid is None:
@@ -247,7 +253,16 @@ class BudgetTab(QWidget):
 
     def _rows_changed(self, entity, pid) -> None:
         if entity == "budget_line" and pid == self.pid:
+            self._spent_changed()
+
+    def _spent_changed(self) -> None:
+        """The lines or 实际支出 changed: the sum shown again, once at the end of a batch (a
+        200-line paste summed every line once per pasted cell, review 23b: 0.3 s)."""
+        if not getattr(self.session, "in_batch", False):
             self._show_spent()
+        elif not self._spent_due:
+            self._spent_due = True
+            QTimer.singleShot(0, self._show_spent_due)
 
     def flush(self) -> None:
         self.binder.commit_pending()
@@ -316,7 +331,7 @@ class BudgetTab(QWidget):
             self._show_region()
         if pid == self.pid and (entity == "budget_line" or entity == "funding"
                                 and attr == "spent_total"):
-            self._show_spent()
+            self._spent_changed()
         if entity == "project" and pid == self.pid and attr == "finalized_at":
             self.set_project(pid)
         elif entity == "project" and pid == self.pid and attr == "spending_scheme":
