@@ -85,3 +85,26 @@ def test_the_next_form_in_the_same_pdf_does_not_carry_the_previous_project_name(
     assert squeeze(raw_text(path, 2, 2)).startswith("项目名称：学术交流活动经费（续）")
     last = squeeze(raw_text(path, 3, 3))
     assert "（续）" not in last and last.startswith("项目单位自评基本情况表项目名称：科普宣传经费")
+
+
+def test_the_goals_as_seed_003_writes_them_still_give_one_sheet(tmp_path):
+    """Review 23a P2: the seed's 预期目标 has a blank line between its two goals; that one line
+    pushed 五/六 (and the 校验码) alone onto a second page of the form that is stamped."""
+    from selfeval_desktop.db.document import open_document
+    from selfeval_desktop.db.repo import load_document, save_document
+    db = tmp_path / "x.sqlite"
+    write_demo(db, "003")
+    opened = open_document(db)
+    doc = load_document(opened.conn)
+    project = doc.project_list()[0]
+    project.goal_expected = ("1.通过对科技专家进行分类，扩大推荐人选完善人员构成，加强了联系和服务不同学科、"
+                             "领域科技工作者。优化了科技工作者状况调查站点设置。\n\n2.通过编印《科技工作者"
+                             "建议》简报，供市委、市政府和有关部门作决策参考。")     # as review 23a typed it
+    save_document(opened.conn, doc, action="test")
+    opened.close()
+    assert main(["finalize", str(db)]) == 0
+    out = tmp_path / "x.pdf"
+    assert main(["print", str(db), "-o", str(out)]) == 0
+    assert page_count(out) == 1
+    text = squeeze(raw_text(out))
+    assert "五、" in text and "六、" in text and "校验码：" in text
