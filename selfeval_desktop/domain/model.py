@@ -181,6 +181,7 @@ def lines_total(lines: list[BudgetLine], attr: str) -> int | None:
 
 
 CONCLUSION_SECTIONS = {
+    "work": "评价工作情况",          # seed 003: 二、项目绩效评价工作情况 (工作组, 时间, 方式; review 23a)
     "achievement": "绩效目标实现情况",
     "problems": "存在问题",
     "measures": "改进措施",
@@ -188,6 +189,8 @@ CONCLUSION_SECTIONS = {
     "experience": "经验做法",
     "application": "结果应用",
 }
+# a 部门整体 says how its evaluation was done in its own 自评工作开展情况 (项目概况 page)
+PROJECT_ONLY_SECTIONS = frozenset({"work"})
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..domain.department import projects_total
 from ..domain.evaluation import profile_for
-from ..domain.model import CONCLUSION_SECTIONS, Document, Project
+from ..domain.model import CONCLUSION_SECTIONS, PROJECT_ONLY_SECTIONS, Document, Project
 from ..domain.money import format_wan
 from ..domain.profiles import ProfileError
 from .form_basic import evaluators, opinion
@@ -106,4 +106,5 @@ def _texts(heading: str, written: list[tuple[str, str]]):
 def _conclusions(project: Project):
     """自评结论: each section written on the 结论 tab, its title beside it; None when none is."""
     return _texts("自评结论", [(title, project.conclusions.get(key, "").strip())
-                               for key, title in CONCLUSION_SECTIONS.items()])
+                               for key, title in CONCLUSION_SECTIONS.items()
+                               if key not in PROJECT_ONLY_SECTIONS])

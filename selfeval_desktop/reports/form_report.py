@@ -14,6 +14,7 @@ from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import CONCLUSION_SECTIONS, Document, Project
 from ..domain.money import format_wan
 from ..domain.scoring import pct, score_project, shown_grade
+from ..domain.text_wrap import ITEM
 from .pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE,
                          VALUE, FormPart, Grid, check_block, continued_head, footer_text, para)
 from .score_text import unscored_note
@@ -34,6 +35,7 @@ def report_form(doc: Document, project: Project) -> FormPart:
     unit = project.implementer.strip() or doc.unit.name.strip()
     flow.append(para("　".join(t for t in (unit, f"{doc.year}年度" if doc.year else "") if t), SUBTITLE))
     sections = [("项目基本情况", _basics(project, score)),
+                ("项目绩效评价工作情况", _texts(project, ("work",), titled=False)),
                 ("绩效目标及完成情况", _goals(project, score, profile)),
                 ("自评结论", _result(project, score)),
                 ("存在问题及改进措施", _texts(project, ("problems", "measures", "suggestions"))),
@@ -55,7 +57,11 @@ def _paragraphs(pairs) -> list:
     flow = []
     for title, text in pairs:
         parts = [line.strip() for line in (text or "").splitlines() if line.strip()]
-        if parts:
+        if parts and ITEM.match(parts[0]):
+            # “（一）投入……” opens its own line, not run on after the title (review 23a)
+            flow.append(para(f"{title}：", BODY))
+            flow += [para(part, BODY) for part in parts]
+        elif parts:
             flow.append(para(f"{title}：{parts[0]}", BODY))
             flow += [para(part, BODY) for part in parts[1:]]
     return flow
@@ -119,7 +125,11 @@ def _result(project: Project, score) -> list:
     return body + _paragraphs((("绩效目标实现情况", achieved),))
 
 
-def _texts(project: Project, keys) -> list:
+def _texts(project: Project, keys, titled: bool = True) -> list:
+    """The sections written, each “title：…” (``titled``) or as paragraphs under the heading."""
+    if not titled:
+        return [para(line.strip(), BODY) for key in keys
+                for line in project.conclusions.get(key, "").splitlines() if line.strip()]
     return _paragraphs((CONCLUSION_SECTIONS[key], project.conclusions.get(key, "")) for key in keys)
 
 

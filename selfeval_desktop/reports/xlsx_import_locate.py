@@ -118,6 +118,7 @@ FIELD_LABELS = {
     "stated_total": ("原表综合得分",),
     "stated_execution_score": ("原表预算执行率得分",),
     "stated_grade": ("原表自评等次",),
+    "work": ("评价工作情况", "项目绩效评价工作情况", "绩效评价工作情况", "自评工作情况"),
     "achievement": ("绩效目标实现情况",),
     "problems": ("存在问题",),
     "measures": ("改进措施",),

@@ -105,3 +105,32 @@ def test_the_suggestions_print_with_the_problems_and_measures(tmp_path):
     order = ["存在问题及改进措施", "存在问题：宣传不足", "改进措施：加强宣传", "建议：建议上级部门提前下达资金"]
     places = [text.index(squeeze(part)) for part in order]
     assert places == sorted(places)
+
+
+WORK = ("2021年7月16日成立绩效自评工作组，组长黄雷，副组长张丹妮、韦晓泉，成员覃利引、谢静、覃贞燕。\n"
+        "2021年7月18日工作组对项目资料进行了核查。")
+
+
+def test_the_evaluation_work_prints_as_the_seeds_section_two(tmp_path):
+    """Review 23a: seed 003's 二、项目绩效评价工作情况 (工作组, dates) had no place; its
+    绩效目标实现情况 began “（一）投入…” run on after the title."""
+    doc = seed003()
+    project = doc.projects[0]
+    project.conclusions["work"] = WORK
+    project.conclusions["achievement"] = "（一）投入：资金及时到位。\n（二）产出：各项指标均已完成。"
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = squeeze(raw_text(path))
+    order = ["一、项目基本情况", "二、项目绩效评价工作情况", "2021年7月16日成立绩效自评工作组",
+             "三、绩效目标及完成情况", "四、自评结论", "绩效目标实现情况：（一）投入"]
+    places = [text.index(squeeze(part)) for part in order]
+    assert places == sorted(places)
+    lines = raw_text(path).splitlines()
+    assert any(line.strip() == "绩效目标实现情况：" for line in lines)     # the item on its own line
+
+
+def test_a_department_report_has_no_second_place_for_its_evaluation_work(tmp_path):
+    from tests.reports.pdf_fixtures import seed003_with_department
+    doc, dept = seed003_with_department()
+    dept.conclusions["work"] = "不应出现的文字"
+    [path] = export_pdf(doc, tmp_path / "d.pdf", form="report", project_ids=[dept.id])
+    assert "不应出现的文字" not in squeeze(raw_text(path))

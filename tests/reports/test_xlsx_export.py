@@ -30,7 +30,8 @@ def rich_document() -> Document:
                 supervisor_opinion="情况属实", spending_scheme=SpendingScheme.RD2011,
                 stated_total=Decimal("88.5"), stated_grade="良",
                 conclusions={"achievement": "基本实现", "problems": "宣传不足",
-                             "suggestions": "建议提前下达资金"})
+                             "suggestions": "建议提前下达资金",
+                             "work": "2021年7月成立自评工作组，组长黄雷"})
     f = p.funding
     f.initial_budget, f.annual_budget, f.executed = 4 * WAN, 4 * WAN, 3_861_700
     f.planned_total, f.arrived_total, f.spent_total = 4 * WAN, 4 * WAN, 3_861_700

@@ -154,3 +154,11 @@ def test_going_to_an_evaluator_scrolls_the_page_to_it(qtbot, tab, session):
     grid = tab.evaluators.grid
     top = grid.mapTo(tab.scroll.widget(), grid.rect().topLeft()).y()
     assert bar.value() > 0 and top >= bar.value() - 1
+
+
+def test_the_evaluation_work_box_is_a_projects_not_the_departments(qtbot, session):
+    """评价工作情况 (seed 003's 二、) on a project's 结论; a 部门整体 has 自评工作开展情况 already."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    assert "work" in ConclusionTab(session, host).texts
+    assert "work" not in ConclusionTab(session, host, department=True).texts

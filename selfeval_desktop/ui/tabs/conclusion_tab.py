@@ -2,7 +2,7 @@
 (评价人员) and the two opinions that are signed and stamped on paper."""
 from __future__ import annotations
 
-from ...domain.model import CONCLUSION_SECTIONS
+from ...domain.model import CONCLUSION_SECTIONS, PROJECT_ONLY_SECTIONS
 from ...domain.scoring import num
 from ..header import ScoreBadge
 from ..paragraph_edit import ParagraphEdit
@@ -16,6 +16,7 @@ SECTION_HINTS = {
     "problems": "项目实施和资金使用中存在的问题",
     "measures": "针对存在问题的改进措施",
     "suggestions": "对下一步工作或对上级部门的建议（可不填）",
+    "work": "自评工作组的组成（组长、成员及分工），评价的时间和方式（资料核查、实地查看等）（可不填）",
     "experience": "值得推广的经验做法（可不填）",
     "application": "自评结果如何应用于预算安排和管理（可不填）",
 }
@@ -71,7 +72,9 @@ class ConclusionTab(QWidget):
         self.texts: dict[str, QPlainTextEdit] = {}
         sections = QGroupBox("自评结论", page)
         grid = QGridLayout(sections)
-        for row, (key, label) in enumerate(CONCLUSION_SECTIONS.items()):
+        shown = [(key, label) for key, label in CONCLUSION_SECTIONS.items()
+                 if not (department and key in PROJECT_ONLY_SECTIONS)]
+        for row, (key, label) in enumerate(shown):
             edit = self._text(SECTION_HINTS.get(key, ""), 3, sections)
             edit.setObjectName(f"conclusion_{key}")
             self.texts[key] = self.binder.bind(edit, "conclusion", "text", row_key=key)
