@@ -247,6 +247,22 @@ def unit_unclear(value) -> bool:
     return bool(_GROUPED.match(s)) and abs(Decimal(s.replace(",", ""))) >= GROUPED_YUAN_FROM
 
 
+def unclear_unit_message(value) -> str:
+    """What to write instead of an amount whose unit is unclear (``unit_unclear``): 元 first, with
+    what it makes in 万元 — review 23a: “请写成 40000.00元 或 40000.00万元” offered 4 亿 as an
+    equal choice."""
+    text, bare = str(value).strip(), without_currency(value).replace(",", "")
+    why = "带货币符号" if currency_amount(value) else "数额很大"
+    try:
+        wan = (Decimal(bare) / 10000).normalize()
+        shown = f"{wan:f}".rstrip("0").rstrip(".") if "." in f"{wan:f}" else f"{wan:f}"
+        said = f"（即 {shown} 万元）"
+    except (ArithmeticError, ValueError):
+        said = ""
+    return (f"“{text}”{why}，没有写单位，本栏以万元为单位：以元计请写“{bare}元”{said}，"
+            f"确是万元才写“{bare}万元”")
+
+
 def without_currency(value) -> str:
     """The amount of ``¥12,345.67`` without its sign (“12,345.67”), to say what to write instead."""
     return _CURRENCY.sub("", _normalise_number_text(cell_text(value)))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .cells import unclear_unit_message, unit_unclear
 from .checks_base import ERROR, WARNING, Context, Finding, Place, postcode_problem
 from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOURCE_COLUMNS,
                            SOURCES, check_funds, line_name, source_name)
@@ -180,9 +181,9 @@ def _without_repeats(findings: list[Finding]) -> list[Finding]:
 def _unread(ctx: Context) -> None:
     for key, text in ctx.project.unread.items():
         label, place = unread_place(ctx, key)
-        ctx.findings.append(Finding(
-            ERROR, "unread", f"{ctx.name}{label}中填写的“{text}”无法识别，请改为数字（原文已保留）",
-            place))
+        said = (f"{ctx.name}{label}：{unclear_unit_message(text)}（原文已保留）" if unit_unclear(text)
+                else f"{ctx.name}{label}中填写的“{text}”无法识别，请改为数字（原文已保留）")
+        ctx.findings.append(Finding(ERROR, "unread", said, place))
 
 
 def _row_by_id(rows, key: str) -> int | None:

@@ -12,8 +12,8 @@ import sqlite3
 
 from ..db import repo
 from ..domain.model import Document, FundKind, Project, Source, SpendingScheme
-from ..domain.cells import (CellError, cell_decimal, cell_money, currency_amount, unit_unclear,
-                            without_currency)
+from ..domain.cells import (CellError, cell_decimal, cell_money, unclear_unit_message,
+                            unit_unclear)
 
 TEXT, MONEY, DECIMAL, CHOICE, YEAR, SCHEME = "text", "money", "decimal", "choice", "year", "scheme"
 
@@ -99,10 +99,7 @@ def parse(kind: str, value):
                 # ¥ and no unit, or 3,200,000.00 as a 元 sheet writes it: 元 or 万元? Not guessed
                 # (review 17: a ¥12,345.67 pasted into 实际支出 became 12345.67 万元); a paste
                 # into a grid asks instead
-                text, bare = str(value).strip(), without_currency(value).replace(",", "")
-                why = "带货币符号" if currency_amount(value) else "数额很大"
-                return None, (f"“{text}”{why}，没有写单位：本栏以万元为单位，请写成"
-                              f"“{bare}元”或“{bare}万元”")
+                return None, unclear_unit_message(value)
             try:
                 return cell_money(value, "万元"), None
             except CellError as exc:

@@ -74,7 +74,7 @@ def test_an_amount_with_a_yuan_sign_and_no_unit_is_kept_red_not_guessed(session,
     is most often 元; the grids ask, a single box keeps it red and says how to write it."""
     pid = session.document.projects[0].id
     error = session.set_value("funding", pid, None, "spent_total", typed)
-    assert error and "带货币符号，没有写单位" in error and "元”或“" in error
+    assert error and "带货币符号，没有写单位" in error and "以元计请写“" in error
     disk = reread(path).projects[0]
     assert disk.funding.spent_total is None and disk.unread["funding::spent_total"] == typed
 
@@ -84,7 +84,8 @@ def test_a_large_amount_grouped_by_thousands_in_a_single_box_is_kept_red(session
     """Review 18a: the grids asked about 3,200,000.00, a single box took it as 万元 silently."""
     pid = session.document.projects[0].id
     error = session.set_value("funding", pid, None, "spent_total", "3,200,000.00")
-    assert error and "数额很大" in error and "“3200000.00元”或“3200000.00万元”" in error
+    assert error and "数额很大" in error and "以元计请写“3200000.00元”（即 320 万元）" in error
+    assert "确是万元才写“3200000.00万元”" in error          # 320 亿 is not offered as an equal choice
     assert session.set_value("funding", pid, None, "spent_total", "3200000元") is None
     assert reread(path).projects[0].funding.spent_total == 320_000_000
 
@@ -94,3 +95,13 @@ def test_a_sign_before_words_is_not_an_amount_and_a_wan_title_answers_the_sign()
     from selfeval_desktop.domain.cells import currency_amount, with_unit
     assert currency_amount("¥12,345.67") and not currency_amount("¥abc")
     assert with_unit("¥8.40", "万元") == "8.40万元" and with_unit("8.4", "万元") == "8.4"
+
+
+def test_the_checks_list_says_how_to_write_an_amount_with_a_yuan_sign(session):
+    """Review 23a P3: the status bar said how, the 问题清单 only “无法识别，请改为数字”."""
+    from selfeval_desktop.domain.checks import check_project
+    pid = session.document.projects[0].id
+    session.set_value("funding", pid, None, "spent_total", "¥40,000.00")
+    said = [f.message for f in check_project(session.document, session.project(pid))
+            if f.code == "unread"]
+    assert any("以元计请写“40000.00元”（即 4 万元）" in m for m in said), said
