@@ -7,9 +7,10 @@ the paragraph at the PDF's width, not at the form's.
 
 ``join_hard_breaks`` puts such paragraphs back together and leaves alone what a person wrote on
 purpose: a line that ends a sentence, a short line (a heading, a list item, a paragraph's last
-line), a line followed by a numbered item (一、 （二） 3. ①), and a block whose lines are all short
-(a list of targets typed one per line). A line is "full" when it is nearly as wide as the widest
-line of the block: that is how a PDF's hard wrap looks.
+line), a line followed by a numbered item (一、 （二） 3. ①), a block whose lines are all short
+(a list of targets typed one per line), and a run of long lines none of which ends a sentence (the
+same list with longer items). A line is "full" when it is nearly as wide as the widest line of
+the block: that is how a PDF's hard wrap looks; and the paragraph it wraps ends in 。！？；.
 """
 from __future__ import annotations
 
@@ -47,21 +48,39 @@ def join_hard_breaks(text: str) -> tuple[str, int]:
     widest = max(width(line.strip()) for line in lines)
     if widest < MIN_WIDTH:
         return text, 0
-    out: list[str] = [lines[0].rstrip()]
-    joined = 0
+    groups: list[list[str]] = [[lines[0]]]        # runs of lines joined by a wrap
     for previous, line in zip(lines, lines[1:]):
-        after = line.strip()
-        if _wrapped(previous.strip(), after, widest):
-            before = out[-1]
-            gap = " " if before[-1].isascii() and before[-1].isalnum() and \
-                after[0].isascii() and after[0].isalnum() else ""
-            out[-1] = before + gap + after
-            joined += 1
+        if _wrapped(previous.strip(), line.strip(), widest):
+            groups[-1].append(line)
         else:
-            out.append(line.rstrip())
+            groups.append([line])
+    out, joined = [], 0
+    for group in groups:
+        if len(group) > 1 and _sentence_end(group[-1]):
+            out.append(_joined(group))
+            joined += len(group) - 1
+        else:            # a run that does not end a sentence: a list typed line by line
+            out += [line.rstrip() for line in group]
     if not joined:
         return text, 0
     return "\n".join(out), joined
+
+
+def _sentence_end(line: str) -> bool:
+    """The run's last line ends a sentence (…。 or …。” ): what a PDF paragraph does, and a
+    list of items typed one per line without punctuation does not."""
+    tail = line.rstrip().rstrip("”’」』）)》")
+    return bool(tail) and tail[-1] in ENDINGS
+
+
+def _joined(group: list[str]) -> str:
+    text = group[0].rstrip()
+    for line in group[1:]:
+        after = line.strip()
+        gap = " " if text[-1].isascii() and text[-1].isalnum() and \
+            after[0].isascii() and after[0].isalnum() else ""
+        text += gap + after
+    return text
 
 
 def _wrapped(before: str, after: str, widest: int) -> bool:

@@ -48,3 +48,17 @@ def test_english_words_keep_their_space_and_windows_line_ends_are_read():
 def test_text_with_nothing_to_join_comes_back_as_it_was():
     for text in ("", "一行文字", "第一段。\r\n第二段。", "A,B\nC,D"):
         assert join_hard_breaks(text) == (text, 0)
+
+
+def test_long_items_typed_one_per_line_without_punctuation_are_a_list():
+    """Lines as wide as a PDF's, none ending a sentence: items (copied from an Excel column), not
+    a paragraph — joined they became one run-on line."""
+    items = ("组织开展科技特派员服务乡村振兴专项行动\n开展农业实用技术培训班覆盖全县各乡镇\n"
+             "建设科技示范基地推广新品种新技术新模式")
+    assert join_hard_breaks(items) == (items, 0)
+
+
+def test_a_paragraph_cut_off_mid_sentence_is_left_as_copied():
+    cut = ("为深入实施创新驱动发展战略，加快推进我县科技型中小企业发展，根据《××县科技\n"
+           "型中小企业培育计划》，县科技局安排专项资金用于企业研发补助、科技成果转化和高")
+    assert join_hard_breaks(cut) == (cut, 0)
