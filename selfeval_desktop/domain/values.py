@@ -176,10 +176,12 @@ _DATE_SEP = re.compile(
 )
 # 2020年1月至12月, 1-12月, 2021年3月—2021年11月底 (a project's 起止时间 as a 时效 target, seed
 # 003): done by the period's last month
-_DATE_PERIOD = re.compile(
-    r"(?:(?P<y1>\d{4})年)?\d{1,2}月?(?:至|到|-|—|~|－)(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月"
-    r"(?P<end>底|末)?" + _DATE_TAIL
-)
+@lru_cache(maxsize=None)
+def _date_period() -> re.Pattern:
+    """Compiled when first needed (a pattern this size costs ~1 ms at every start)."""
+    return re.compile(
+        r"(?:(?P<y1>\d{4})年)?\d{1,2}月?(?:至|到|-|—|~|－)(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月"
+        r"(?P<end>底|末)?" + _DATE_TAIL)
 _CN_DIGITS = frozenset("一二两三四五六七八九十")
 
 
@@ -218,7 +220,8 @@ def _cn_int(numeral: str) -> int:
 _TRAILING_PUNCT = "。.，,；;！!、 "
 MAX_DIGITS = 15     # digits before the point a value may have (a count, an amount in 元 …)
 # 均达到预期目标, 全部已完成, 各项均已达标 (seed 003): “all of them” before a 达成 word
-_ALL_OF = re.compile(r"^(?:各项|各项目标|目标)?(?:均已|均|都已|都|全部已|已全部|皆|全都)")
+_ALL_OF_WORDS = ("均已", "均", "都已", "都", "全部已", "已全部", "皆", "全都")
+_ALL_OF_HEADS = ("各项目标", "各项", "目标", "")
 
 
 def _has_cjk(text: str) -> bool:
@@ -281,7 +284,7 @@ def _read_date(text: str, s: str) -> ParsedValue | None:
         if m.group("d") and m.group("end"):
             return None
         year, month, day = m.group("y"), m.group("m"), m.group("d")
-    elif (period := _DATE_PERIOD.fullmatch(s)) is not None:
+    elif ("至" in s or "到" in s or "月" in s) and (period := _date_period().fullmatch(s)):
         year, month, day = period.group("y") or period.group("y1"), period.group("m"), None
     else:
         m = _DATE_SEP.fullmatch(s)
@@ -309,12 +312,23 @@ def read_against(target: ParsedValue, actual: ParsedValue) -> ParsedValue:
                        deadline=(int(m.group(1)), int(m.group(2)), None))
 
 
+def _without_all_of(words: str) -> str:
+    """均达到预期目标 → 达到预期目标: “all of them” before a 达成 word (no pattern to compile)."""
+    for head in _ALL_OF_HEADS:
+        if words.startswith(head):
+            rest = words[len(head):]
+            for word in _ALL_OF_WORDS:
+                if rest.startswith(word):
+                    return rest[len(word):]
+    return words
+
+
 def _read_words(text: str, s: str) -> ParsedValue | None:
     """定性: text without digits (达成, 良好, 显著提升 ...)."""
     if any(c.isdecimal() for c in s):    # re's \d, without compiling a pattern at start
         return None
     words = s.strip(_TRAILING_PUNCT)
-    level = _ACHIEVEMENT_OF.get(words) or _ACHIEVEMENT_OF.get(_ALL_OF.sub("", words))
+    level = _ACHIEVEMENT_OF.get(words) or _ACHIEVEMENT_OF.get(_without_all_of(words))
     if level is not None:
         return ParsedValue(text, Direction.QUALITATIVE, None, "", achievement=level)
     if words in _NO_OVERRUN:
