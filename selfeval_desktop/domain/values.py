@@ -18,6 +18,8 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
+from .cn_words import cn_int as _cn_int, without_all_of as _without_all_of
+
 __all__ = [
     "Direction",
     "Achievement",
@@ -196,32 +198,9 @@ def _cn_numeral_count() -> re.Pattern:
     )
 
 
-_CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                    "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_LARGE = {"万": 10 ** 4, "亿": 10 ** 8}
-
-
-def _cn_int(numeral: str) -> int:
-    """一百二十 → 120, 十二 → 12, 两千 → 2000, 三万五千 → 35000."""
-    total = section = digit = 0
-    for ch in numeral:
-        if ch in _CN_DIGIT_VALUES:
-            digit = _CN_DIGIT_VALUES[ch]
-        elif ch in _CN_SMALL:
-            section += (digit or 1) * _CN_SMALL[ch]
-            digit = 0
-        else:
-            total = (total + section + digit) * _CN_LARGE[ch]
-            section = digit = 0
-    return total + section + digit
-
-
 _TRAILING_PUNCT = "。.，,；;！!、 "
 MAX_DIGITS = 15     # digits before the point a value may have (a count, an amount in 元 …)
-# 均达到预期目标, 全部已完成, 各项均已达标 (seed 003): “all of them” before a 达成 word
-_ALL_OF_WORDS = ("均已", "均", "都已", "都", "全部已", "已全部", "皆", "全都")
-_ALL_OF_HEADS = ("各项目标", "各项", "目标", "")
+
 
 
 def _has_cjk(text: str) -> bool:
@@ -310,17 +289,6 @@ def read_against(target: ParsedValue, actual: ParsedValue) -> ParsedValue:
         return actual
     return ParsedValue(actual.text, Direction.TIMELY, None, "",
                        deadline=(int(m.group(1)), int(m.group(2)), None))
-
-
-def _without_all_of(words: str) -> str:
-    """均达到预期目标 → 达到预期目标: “all of them” before a 达成 word (no pattern to compile)."""
-    for head in _ALL_OF_HEADS:
-        if words.startswith(head):
-            rest = words[len(head):]
-            for word in _ALL_OF_WORDS:
-                if rest.startswith(word):
-                    return rest[len(word):]
-    return words
 
 
 def _read_words(text: str, s: str) -> ParsedValue | None:
