@@ -184,6 +184,8 @@ def _date_period() -> re.Pattern:
     return re.compile(
         r"(?:(?P<y1>\d{4})年)?\d{1,2}月?(?:至|到|-|—|~|－)(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月"
         r"(?P<end>底|末)?" + _DATE_TAIL)
+
+
 _CN_DIGITS = frozenset("一二两三四五六七八九十")
 
 
