@@ -9,7 +9,7 @@ from .model import Indicator, ProjectKind, execution_ratio
 from .indicator_order import rows_text, split_groups
 from .profiles import band_word
 from .scoring import IndicatorScore, judged_by_achievement, num, parsed, score_indicator
-from .values import Direction, unit_slip
+from .values import Direction, read_against, unit_slip
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -169,7 +169,7 @@ def error_field(ind: Indicator, rule: IndicatorScore, department: bool = False) 
         return ("achievement_missing", "achievement") if department else ("target_missing", "target")
     if target.error:
         return "target_unreadable", "target"
-    actual = parsed(ind.actual)
+    actual = read_against(target, parsed(ind.actual))    # 2020.12 on a 时效 row: a month
     if actual.empty:
         return "actual_missing", "actual"
     if rule.direction is Direction.QUALITATIVE:

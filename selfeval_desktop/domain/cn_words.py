@@ -12,8 +12,10 @@ _CN_LARGE = {"万": 10 ** 4, "亿": 10 ** 8}
 
 
 def cn_int(numeral: str) -> int:
-    """一百二十 → 120, 十二 → 12, 两千 → 2000, 三万五千 → 35000."""
+    """一百二十 → 120, 十二 → 12, 两千 → 2000, 三万五千 → 35000, 一亿二千万 → 120000000,
+    两万亿 → 2000000000000."""
     total = section = digit = 0
+    biggest = 0        # the largest of 万/亿 met so far
     for ch in numeral:
         if ch in _CN_DIGIT_VALUES:
             digit = _CN_DIGIT_VALUES[ch]
@@ -21,7 +23,13 @@ def cn_int(numeral: str) -> int:
             section += (digit or 1) * _CN_SMALL[ch]
             digit = 0
         else:
-            total = (total + section + digit) * _CN_LARGE[ch]
+            unit = _CN_LARGE[ch]
+            section += digit
+            if unit > biggest:     # 亿 after 万 (两万亿), or the first: all so far is counted in it
+                total = (total + section) * unit
+                biggest = unit
+            else:                  # 万 after 亿 (一亿二千万): this section alone
+                total += section * unit
             section = digit = 0
     return total + section + digit
 

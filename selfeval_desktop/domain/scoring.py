@@ -291,11 +291,12 @@ def _score_timely(weight, target: ParsedValue, actual: ParsedValue, profile,
     if isinstance(judged, str):
         return IndicatorScore(None, None, judged, Direction.TIMELY, judged)
     late, note = judged
+    said = f"实际“{shown_a}”"
+    if "." in shown_a and "年" not in shown_a and actual.deadline and actual.deadline[0]:
+        said += f"（按 {actual.deadline[0]}年{actual.deadline[1]}月）"    # 2020.12: how it was read
     if not late:
-        return full(weight, profile, f"实际“{shown_a}”不晚于目标“{shown_t}”{note}",
-                    Direction.TIMELY)
-    return zero(weight, profile, f"实际“{shown_a}”晚于目标“{shown_t}”{note}，逾期",
-                Direction.TIMELY)
+        return full(weight, profile, f"{said}不晚于目标“{shown_t}”{note}", Direction.TIMELY)
+    return zero(weight, profile, f"{said}晚于目标“{shown_t}”{note}，逾期", Direction.TIMELY)
 
 
 def _apply_override(ind: Indicator, rule: IndicatorScore, profile: Profile) -> IndicatorScore:

@@ -186,7 +186,7 @@ def _date_period() -> re.Pattern:
         r"(?P<end>底|末)?" + _DATE_TAIL)
 
 
-_CN_DIGITS = frozenset("一二两三四五六七八九十")
+_CN_DIGITS = frozenset("零〇一二两三四五六七八九十")
 
 
 @lru_cache(maxsize=None)
@@ -194,8 +194,9 @@ def _cn_numeral_count() -> re.Pattern:
     """三次, 五个 …: a count in Chinese numerals (compiled when first needed: most files have none)."""
     return re.compile(
         rf"(?P<op>{_PREFIX_RE})?"
-        r"(?P<num>(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+?)"
-        r"(?P<rest>(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
+        # the whole numeral (一亿二千万元 is 一亿二千万 元, not 一亿二千 万元: review 24), or 零
+        r"(?P<num>(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+|[零〇])"
+        r"(?P<rest>(?:余|多)?(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
         rf"(?:{_SUFFIX_RE})?)"
     )
 
@@ -289,8 +290,12 @@ def read_against(target: ParsedValue, actual: ParsedValue) -> ParsedValue:
     m = re.fullmatch(r"(\d{4})\.(\d{1,2})", _normalise(actual.text))
     if m is None or not 1990 <= int(m.group(1)) <= 2100 or not 1 <= int(m.group(2)) <= 12:
         return actual
-    return ParsedValue(actual.text, Direction.TIMELY, None, "",
-                       deadline=(int(m.group(1)), int(m.group(2)), None))
+    year, month = m.group(1), m.group(2)
+    if month == "1":
+        # Excel shows 2020.10 as 2020.1: January or October is not guessed (review 24)
+        return _failed(actual.text, f"“{actual.text.strip()}”是{year}年1月还是{year}年10月（Excel 会把 "
+                                    f"{year}.10 显示成 {year}.1）？请写成“{year}年1月”或“{year}年10月”")
+    return ParsedValue(actual.text, Direction.TIMELY, None, "", deadline=(int(year), int(month), None))
 
 
 def _read_words(text: str, s: str) -> ParsedValue | None:

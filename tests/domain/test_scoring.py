@@ -166,7 +166,11 @@ def test_timely_office_dates_and_periods_are_scored_as_dates():
     (2020年1月至12月) was unreadable."""
     from selfeval_desktop.domain.scoring import judged_by_achievement
     assert score("2020年12月底前", "2020.12").score == D("10.00")
-    assert score("2020年12月底前", "2021.1").score == D("0.00")
+    assert score("2020年12月底前", "2021.2").score == D("0.00")
+    assert "（按 2020年12月）" in score("2020年12月底前", "2020.12").explanation
+    # 2021.1 may be Excel's 2021.10: asked, not read as January (review 24)
+    asked = score("2021年6月底前", "2021.1")
+    assert asked.score is None and "2021年1月还是2021年10月" in asked.error
     assert not judged_by_achievement(Indicator(target="2020年12月底前", actual="2020.12", weight=D(10)))
     assert score("2020年1月至12月", "2020年12月").score == D("10.00")
 
@@ -550,3 +554,15 @@ def test_an_execution_rate_of_a_yuan_slip_makes_the_total_provisional():
     assert shown_grade(slip) == "—" and slip.total == D("100.00")
     over = score_project(project("4", "4.4", rows), load_profile("mof2020"))   # 110%: final
     assert not over.provisional and over.grade == "优"
+
+
+def test_a_sum_in_chinese_numerals_scores_as_its_value():
+    """Review 24 P1: 一亿二千万元 was read as 100002000 万元 and scored 0 against ≤1.5亿元."""
+    s = score("≤1.5亿元", "一亿二千万元")
+    assert s.score == D("10.00"), s.explanation
+
+
+def test_an_ambiguous_dotted_month_is_said_at_the_actual_cell():
+    from selfeval_desktop.domain.checks_indicators import error_field
+    ind = Indicator(target="2021年6月底前", actual="2021.1", weight=D(10))
+    assert error_field(ind, score_indicator(ind, MOF)) == ("actual_unreadable", "actual")

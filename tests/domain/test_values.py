@@ -277,7 +277,9 @@ def test_a_word_before_the_number_not_read_is_named_in_the_message():
 @pytest.mark.parametrize("text, direction, number, unit", [
     ("四期", P, "4", "期"), ("两期", P, "2", "期"), ("十二篇", P, "12", "篇"),
     ("不少于三次", P, "3", "次"), ("三次以上", P, "3", "次"), ("≥五十人", P, "50", "人"),
-    ("一百零五人次", P, "105", "人次"), ("不超过五万元", N, "5", "万元"),
+    ("一百零五人次", P, "105", "人次"), ("不超过五万元", N, "50000", "元"),
+    ("一亿二千万元", P, "120000000", "元"), ("三亿零五百万元", P, "305000000", "元"),
+    ("零次", P, "0", "次"), ("二十余次", P, "20", "次"),
 ])
 def test_counts_in_chinese_numerals_are_read(text, direction, number, unit):
     """Review 23a: seed 003 writes 编印了四期; “四期” was refused (“请用阿拉伯数字书写”)."""

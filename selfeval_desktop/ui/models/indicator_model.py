@@ -9,7 +9,7 @@ from ...domain.model import Indicator
 from ...domain.model import ProjectKind
 from ...domain.scoring import (OR_CHOICE, achievement_of, judged_by_achievement, num, parsed,
                                score_indicator)
-from ...domain.values import Direction, comparable
+from ...domain.values import Direction, comparable, read_against
 from ..qt import QBrush, QColor, Qt
 from ..session_fields import CHOICE, DECIMAL, TEXT
 from .base import READONLY_BRUSH, RIGHT, CellRef, SessionTableModel
@@ -386,10 +386,10 @@ class IndicatorModel(SessionTableModel):
 
     @staticmethod
     def _actual_error(ind: Indicator) -> str | None:
-        actual = parsed(ind.actual)
+        target = parsed(ind.target)
+        actual = read_against(target, parsed(ind.actual))    # 2020.1 on a 时效 row: asked
         if actual.empty:
             return None
-        target = parsed(ind.target)
         if actual.error:     # against a number the clerk may judge the row instead (review 7)
             if not (target.ok and target.direction in NUMERIC):
                 return actual.error
