@@ -69,7 +69,13 @@ def join_hard_breaks(text: str) -> tuple[str, int]:
 def _sentence_end(line: str) -> bool:
     """The run's last line ends a sentence (…。 or …。” ): what a PDF paragraph does, and a
     list of items typed one per line without punctuation does not."""
-    tail = line.rstrip().rstrip("”’」』）)》")
+    return _ends(line.rstrip())
+
+
+def _ends(line: str) -> bool:
+    """``line`` ends a sentence or a lead-in: 。！？；： …, also inside a closing quote or bracket
+    (…建设。” / …（见附件。）): review 24, Word paragraphs ending so were joined."""
+    tail = line.rstrip("”’」』）)》")
     return bool(tail) and tail[-1] in ENDINGS
 
 
@@ -85,9 +91,9 @@ def _joined(group: list[str]) -> str:
 
 def _wrapped(before: str, after: str, widest: int) -> bool:
     """Is the break between these two lines (as copied) a PDF's wrap rather than one meant?"""
-    if not before or not after:
-        return False
-    if before[-1] in ENDINGS or ITEM.match(after):
+    if not before or not after or "\t" in before or "\t" in after:
+        return False                       # a table's rows (tab-separated cells) are rows
+    if _ends(before) or ITEM.match(after):
         return False
     if not any(_is_cjk(ch) for ch in before):
         return False                       # not Chinese prose: a table, an address list

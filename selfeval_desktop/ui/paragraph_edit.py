@@ -12,6 +12,23 @@ from .qt import QKeySequence, QPlainTextEdit
 AS_IS_KEYS = "Ctrl+Shift+V"
 
 
+# what Word, WPS, Excel and LibreOffice put on the clipboard beside the text: their line ends are
+# the writer's paragraphs and rows, never a PDF's wrapping (review 24)
+OFFICE_FORMATS = ("xml spreadsheet", "biff", "opendocument", "x-openoffice")   # not RTF: Acrobat
+                                                                                # puts RTF too
+OFFICE_HTML = ("<table", "urn:schemas-microsoft-com:office", "mso-", "msonormal", "kingsoft",
+               "libreoffice", "openoffice")
+
+
+def from_office(mime) -> bool:
+    """The clipboard's content was copied from an office program (a document or a sheet)."""
+    if mime is None:
+        return False
+    if any(key in fmt.lower() for fmt in mime.formats() for key in OFFICE_FORMATS):
+        return True
+    return mime.hasHtml() and any(key in mime.html()[:20000].lower() for key in OFFICE_HTML)
+
+
 class ParagraphEdit(QPlainTextEdit):
     """A QPlainTextEdit whose paste joins a PDF's wrapped lines."""
 
@@ -31,7 +48,7 @@ class ParagraphEdit(QPlainTextEdit):
             self._as_is = False
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
-        if self._as_is or not source.hasText():
+        if self._as_is or not source.hasText() or from_office(source):
             super().insertFromMimeData(source)
             return
         from ..domain.text_wrap import join_hard_breaks  # at the first paste, not at start

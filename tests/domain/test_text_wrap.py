@@ -62,3 +62,14 @@ def test_a_paragraph_cut_off_mid_sentence_is_left_as_copied():
     cut = ("为深入实施创新驱动发展战略，加快推进我县科技型中小企业发展，根据《××县科技\n"
            "型中小企业培育计划》，县科技局安排专项资金用于企业研发补助、科技成果转化和高")
     assert join_hard_breaks(cut) == (cut, 0)
+
+
+def test_a_tables_rows_and_word_paragraphs_ending_in_a_quote_stay_apart():
+    """Review 24 P2-2: an indicator table pasted into a box ran its rows together; a paragraph
+    ending in 。” was joined to the next."""
+    table = ("产出指标\t数量指标\t入库专家人数\t≥50人\t54人\t10\t10\n"
+             "产出指标\t数量指标\t站点报送信息数量\t≥15篇\t16篇\t10\t10。")
+    assert join_hard_breaks(table) == (table, 0)
+    quoted = ("按照市委部署，全面推进“科技工作者之家”建设，完成了全部年度任务。”\n"
+              "同时加强科技工作者状况调查站点建设，按时报送调查报告，获得市委领导批示。")
+    assert join_hard_breaks(quoted) == (quoted, 0)

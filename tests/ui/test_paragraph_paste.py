@@ -127,3 +127,47 @@ def test_a_column_of_reasons_copied_from_excel_still_fills_the_rows(qtbot, windo
     grid.paste("宣传不足。\n资金下达较晚。\n")
     after = [i.deviation for i in reread(path).projects[0].indicators]
     assert after[:2] == ["宣传不足。", "资金下达较晚。"]
+
+
+REASONS = ("受新冠疫情影响部分培训改为线上进行导致人次减少\n项目资金下达较晚部分采购于次年一季度才完成支付\n"
+           "部分专家因工作调动未能按计划参加评审活动安排。\n")
+
+
+def test_a_column_copied_from_excel_fills_the_rows_even_if_it_reads_like_a_paragraph(
+        qtbot, window, path):
+    """Review 24 P2-1: three 偏差原因 copied from an Excel column went into one cell as a “PDF
+    paragraph”. Excel puts its sheet formats beside the text: a sheet's column is rows."""
+    from selfeval_desktop.ui.qt import QMimeData
+    grid = show_grid(qtbot, window, "indicators")
+    grid.setCurrentIndex(grid.model().index(0, im.COL_DEVIATION))
+    mime = QMimeData()
+    mime.setText(REASONS)
+    mime.setHtml("<table><tr><td>受新冠疫情影响…</td></tr></table>")
+    QApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
+    after = [i.deviation for i in reread(path).projects[0].indicators]
+    assert after[:3] == [line for line in REASONS.splitlines()]
+
+
+def test_ctrl_shift_v_on_a_cell_pastes_a_pdf_paragraph_as_rows(qtbot, window, path):
+    grid = show_grid(qtbot, window, "indicators")
+    grid.setCurrentIndex(grid.model().index(0, im.COL_DEVIATION))
+    QApplication.clipboard().setText(REASONS)                     # plain text, as from a PDF
+    qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
+    assert reread(path).projects[0].indicators[0].deviation == REASONS.replace("\n", "")
+    assert "Ctrl+Shift+V" in window.statusBar().currentMessage()
+    window.undo_actions.undo()
+    grid.setCurrentIndex(grid.model().index(0, im.COL_DEVIATION))
+    qtbot.keyClick(grid, Qt.Key.Key_V, CTRL | SHIFT)
+    after = [i.deviation for i in reread(path).projects[0].indicators]
+    assert after[:3] == [line for line in REASONS.splitlines()]
+
+
+def test_text_copied_from_word_keeps_its_paragraphs_in_a_box(qtbot, window, background):
+    from selfeval_desktop.ui.qt import QMimeData
+    mime = QMimeData()
+    mime.setText(PDF)
+    mime.setHtml('<html xmlns:w="urn:schemas-microsoft-com:office:word"><p class=MsoNormal>…</p>')
+    QApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(background, Qt.Key.Key_V, CTRL)
+    assert background.toPlainText() == PDF

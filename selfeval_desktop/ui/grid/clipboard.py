@@ -165,16 +165,20 @@ class ClipboardOps:
         self._say(f"已{name} {changed} 格" if changed else f"{name}：所选格子已是相同内容", 5000)
 
     @taken_back("粘贴")
-    def paste(self, text: str | None = None) -> None:
-        """Paste a TSV block at the current cell (or fill the selection with one cell)."""
+    def paste(self, text: str | None = None, as_rows: bool = False) -> None:
+        """Paste a TSV block at the current cell (or fill the selection with one cell).
+        ``as_rows`` (Ctrl+Shift+V): lines are rows, never one paragraph (see _one_paragraph)."""
         if text is None:
-            text = QGuiApplication.clipboard().text()
+            from ..paragraph_edit import from_office
+            clipboard = QGuiApplication.clipboard()
+            text = clipboard.text()
+            as_rows = as_rows or from_office(clipboard.mimeData())   # Excel's column: rows
         block = tsv.read_tsv(text)
         cur = self.currentIndex()
         if not block or not cur.isValid() or self._refused():
             return
         model = self.model()
-        one_paragraph = self._one_paragraph(block, text)
+        one_paragraph = None if as_rows else self._one_paragraph(block, text)
         if one_paragraph is not None:
             block = [[one_paragraph[0]]]
         if self.scattered():
@@ -272,8 +276,8 @@ class ClipboardOps:
         elif note:
             self._say(note)     # in the status bar, as the grid's other messages
         elif one_paragraph is not None:
-            self._say(f"已作为一段文字粘贴到这一格（合并了从PDF复制带来的 {one_paragraph[1]} 处断行）",
-                      10000)
+            self._say(f"已作为一段文字粘贴到这一格（合并了从PDF复制带来的 {one_paragraph[1]} 处断行）；"
+                      "要一行一格往下粘贴，请按 Ctrl+Z 后用 Ctrl+Shift+V", 15000)
         else:               # said, so an older message (“已撤销 …”) does not stand for this
             self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
 

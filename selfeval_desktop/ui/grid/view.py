@@ -154,6 +154,10 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
+        if key == Qt.Key.Key_V and mods == (Qt.KeyboardModifier.ControlModifier
+                                            | Qt.KeyboardModifier.ShiftModifier):
+            self.paste(as_rows=True)      # 按原样粘贴: each line a row, never one paragraph
+            return
         if key in (Qt.Key.Key_D, Qt.Key.Key_R) and mods == Qt.KeyboardModifier.ControlModifier \
                 and self.state() != QAbstractItemView.State.EditingState:
             self.fill(down=key == Qt.Key.Key_D)       # Ctrl+D / Ctrl+R: Excel's fill
