@@ -3,9 +3,10 @@
 导出Excel, 打印 all projects and 汇总 take seconds on a big file (review 23b: 4 s for a 50-project
 export). Before, the window froze without a sign: the clicked menu stayed painted open, and
 Windows greys out a window that answers nothing for 5 s (“未响应”). Now the cursor turns busy,
-the status bar says what is being done and how far (正在导出Excel… 12/50), and the window is
+the status bar says what is being done and how far (正在导出Excel… 24%), and the window is
 repainted as the work goes on. Keys and clicks wait until it is done (they are not lost: Qt
-keeps them), and the window cannot be closed halfway.
+keeps them); the window is not closed halfway: ✕ closes it once the work is done, and a
+logout waits for it (ui.end_session).
 """
 from __future__ import annotations
 
@@ -30,20 +31,24 @@ class Working:
         return self
 
     def step(self, done: int, total: int) -> None:
-        """``done`` of ``total`` parts are done: said, and the window repainted now and then."""
+        """``done`` of ``total`` steps are done: said as a percentage (the steps are not always
+        projects: printing makes each form and then lays it out), the window repainted."""
         if time.monotonic() - self._last < PUMP_SECONDS:
             return
         if total:
-            self._say(f"{self.text} {min(done, total)}/{total}")
+            self._say(f"{self.text} {min(done, total) * 100 // total}%")
         self._pump()
 
     def __exit__(self, *exc) -> None:
-        from .qt import QApplication
+        from .qt import QApplication, QTimer
         self.window.busy = ""
         QApplication.restoreOverrideCursor()
         bar = self.window.statusBar()
         if bar.currentMessage().startswith(self.text):
             bar.clearMessage()
+        if getattr(self.window, "close_when_done", False):   # ✕ clicked meanwhile: closed now
+            self.window.close_when_done = False
+            QTimer.singleShot(0, self.window.close)
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text)

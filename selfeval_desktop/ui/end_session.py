@@ -59,6 +59,11 @@ def end(app, window) -> None:
     """Close the document without asking (typing written, lock released) and quit. A dialog
     open at that moment is closed first, and the document only once its code has returned
     (review 18a: code after the dialog ran against a document already closed)."""
+    if getattr(window, "busy", ""):
+        # an export under way (ui.busy): its file is finished first, then the end; closing now
+        # was refused by the window and the program stayed running (review 24 P2-3)
+        QTimer.singleShot(100, lambda: end(app, window))
+        return
     modal = app.activeModalWidget()
     if modal is not None:
         modal.reject() if hasattr(modal, "reject") else modal.close()

@@ -514,10 +514,12 @@ class MainWindow(QMainWindow, SaveStatus):
         self.settings.sync()
 
     busy = ""        # a long operation under way (ui.busy.Working): what it is
+    close_when_done = False   # ✕ was clicked during it
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.busy:    # not halfway through an export: closed once it is done
-            self.statusBar().showMessage(f"正在{self.busy}，完成后才能关闭窗口", 5000)
+            self.close_when_done = True
+            self.statusBar().showMessage(f"正在{self.busy}，完成后将关闭窗口", 5000)
             event.ignore()
             return
         self.save_settings()

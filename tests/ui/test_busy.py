@@ -51,11 +51,36 @@ def test_export_excel_shows_a_busy_cursor_and_its_progress_and_keeps_the_window_
     file_action(window, "导出Excel").trigger()
     assert seen["cursor"] == Qt.CursorShape.WaitCursor
     assert seen["message"] == "正在导出Excel…"
-    assert seen["open"] and "完成后才能关闭窗口" in seen["said"]
-    assert seen["progress"] == "正在导出Excel… 1/2"
+    assert seen["open"] and "完成后将关闭窗口" in seen["said"]
+    assert seen["progress"] == "正在导出Excel… 50%"
     assert cursor_shape() is None                  # given back
-    assert (tmp_path / "o.xlsx").exists() and window.statusBar().currentMessage().startswith("已导出")
-    assert window.close()                          # and closes once it is done
+    assert (tmp_path / "o.xlsx").exists()
+    qtbot.waitUntil(lambda: not window.isVisible())   # the ✕ clicked meanwhile, done now
+
+
+def test_a_logout_during_an_export_ends_the_program_once_the_file_is_written(
+        qtbot, tmp_path, monkeypatch, window):
+    """Review 24 P2-3: SIGTERM during an export closed the document but the window refused to
+    close, so the program stayed running."""
+    from selfeval_desktop.ui import end_session
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda *a: quits.append(window.busy))
+    real = xlsx_export.export_workbook
+
+    def watched(doc, out, progress=None):
+        end_session.end(QApplication.instance(), window)       # the signal arrives meanwhile
+        qtbot.wait(150)                                         # its retries run in the pumps
+        monkeypatch.setattr("selfeval_desktop.ui.busy.PUMP_SECONDS", 0)
+        progress(1, 2)
+        assert window.session is not None and quits == []      # the document stays open
+        return real(doc, out, progress)
+
+    monkeypatch.setattr(xlsx_export, "export_workbook", watched)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "o.xlsx"), ""))
+    file_action(window, "导出Excel").trigger()
+    assert (tmp_path / "o.xlsx").exists()
+    qtbot.waitUntil(lambda: quits == [""], timeout=3000)        # quit once it was done
+    assert window.session is None
 
 
 def test_printing_reports_each_form_made_and_laid_out(qtbot, tmp_path, monkeypatch, window):
