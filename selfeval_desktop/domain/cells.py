@@ -358,14 +358,15 @@ def with_unit(text: str, unit: str | None) -> str:
     return bare + unit
 
 
-def is_total_label(text) -> bool:
+def is_total_label(text, exact: bool = False) -> bool:
     """合计 / 小计 / 总计 (also “合 计”, “合计（万元）”), and a short label ending in one (支出合计,
     项目支出总计, 资金小计): a sum row of a sheet, not a row of its own. Review 23a: seed 003's
-    支出明细 ends in “支出合计”; pasted, it became a spending line and doubled the printed total."""
+    支出明细 ends in “支出合计”; pasted, it became a spending line and doubled the printed total.
+    ``exact``: only 合计/小计/总计 themselves (培训人次合计 may be an indicator; review 24)."""
     label = re.sub(r"\([^)]*\)$", "", normalise_label(text))
     if label in _TOTAL_LABELS:
         return True
-    return len(label) <= 10 and label.endswith(("合计", "小计", "总计", "合计数"))
+    return not exact and len(label) <= 10 and label.endswith(("合计", "小计", "总计", "合计数"))
 
 
 def title_matches(label: str, names) -> bool:

@@ -97,7 +97,10 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         if not any(r):
             continue
         get = {f: r[c] if c < len(r) else "" for f, c in columns.items()}
-        if any(cells.is_total_label(c) for c in r):       # 合计 in any column (序号 too)
+        # 合计 in any column (序号 too); a label ending in 合计 only as the name or the first
+        # cell (a 备注 “含上年结转合计” is no total: review 24)
+        if any(cells.is_total_label(c, exact=True) for c in r) or \
+                cells.is_total_label(get.get("name", "")) or cells.is_total_label(r[0]):
             totals.append(number)
             continue
         raw = get.get("name", "")

@@ -140,3 +140,11 @@ def test_a_year_column_is_not_an_amount():
     """Review 21: 项目甲 / 2021 / 100 took 2021 as the 全年预算数."""
     read = read_projects([["科普经费", "2021", "15.56", "15"], ["信息化替代", "2021年", "4.4", "4.4"]])
     assert read.columns == {"name": 0, "annual_budget": 2, "executed": 3}
+
+
+def test_a_remark_ending_in_a_total_word_does_not_drop_the_project():
+    """Review 24 P3: a 备注 “含上年结转合计” made its project row a 合计 row."""
+    rows = read_projects([["项目名称", "全年预算数", "全年执行数", "备注"],
+                              ["科普宣传项目", "10", "9", "含上年结转合计"],
+                              ["合计", "10", "9", ""]])
+    assert [p.name for p in rows.projects] == ["科普宣传项目"]

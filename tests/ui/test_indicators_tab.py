@@ -372,3 +372,11 @@ def test_the_insert_button_says_it_inserts_below_and_how_to_insert_above(qtbot, 
     before = tab.model.data_rows
     tab.add_button.click()
     assert tab.model.data_rows == before + 1 and tab.grid.currentIndex().row() == 1
+
+
+def test_an_indicator_named_like_a_total_with_values_is_an_indicator(qtbot, tab, path):
+    """Review 24 P3: 培训人次合计 with its target and actual was left out as a 合计 row."""
+    QGuiApplication.clipboard().setText("产出指标\t数量指标\t培训人次合计\t≥500人次\t520人次\t10")
+    tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [r.name for r in indicators(path)[4:]] == ["培训人次合计"]

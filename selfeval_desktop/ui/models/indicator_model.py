@@ -61,9 +61,20 @@ def _titled_columns(first_row, columns: list[int]) -> list[int] | None:
     return [FIELD_COLUMNS.get(f, col) for f, col in zip(fields, columns)]
 
 
-def _total_row(label: str) -> bool:
+def _total_row(label: str, exact: bool = False) -> bool:
     """合计 / 总分 / 得分合计: a sheet's sum row, not an indicator."""
-    return is_total_label(label) or normalise_label(label) in ("总分", "总分值", "合计得分", "得分合计")
+    return is_total_label(label, exact) or \
+        normalise_label(label) in ("总分", "总分值", "合计得分", "得分合计")
+
+
+def _is_sum_row(row, names: list[int], values: list[int]) -> bool:
+    """A pasted row that is the sheet's 合计: named so, and — when its name only ends so
+    (培训人次合计 may be an indicator, review 24) — with no 年度指标值 or 实际完成值."""
+    labels = [row[i] for i in names if i < len(row)]
+    if any(_total_row(label, exact=True) for label in labels):
+        return True
+    blank = not any(i < len(row) and row[i].strip() for i in values)
+    return blank and any(_total_row(label) for label in labels)
 
 
 class IndicatorModel(SessionTableModel):
@@ -236,7 +247,8 @@ class IndicatorModel(SessionTableModel):
             block, columns = block[1:], titled
             notes.append("第一行是列标题，已按标题把各列粘贴到对应的列")
         names = [i for i, col in enumerate(columns) if col in (COL_LEVEL1, COL_LEVEL2, COL_NAME)]
-        kept = [row for row in block if not any(i < len(row) and _total_row(row[i]) for i in names)]
+        values = [i for i, col in enumerate(columns) if col in (COL_TARGET, COL_ACTUAL)]
+        kept = [row for row in block if not _is_sum_row(row, names, values)]
         if len(kept) < len(block):
             # review 23a: a table's “合计 … 90 90” became an indicator of 90 points (总分 180)
             notes.append(f"{len(block) - len(kept)} 行“合计/总分”未作为指标粘贴（合计由表格计算）")
