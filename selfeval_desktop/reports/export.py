@@ -247,15 +247,21 @@ def check_pdf_target(path, inputs: Iterable = ()) -> None:
     a folder, or a SQLite file (any 自评文件 or other database, whatever its name). An existing
     .pdf file is replaced (printing again). ExportError otherwise.
     """
+    check_target(path, inputs, (".pdf",), "PDF")
+
+
+def check_target(path, inputs: Iterable, suffixes: tuple[str, ...], kind: str) -> None:
+    """``check_pdf_target`` for any kind of file written (``kind``: “PDF”, “Excel 工作簿”), whose
+    name must end in one of ``suffixes`` — review 24: the window's 导出Excel wrote a workbook
+    over the open 自评文件 when its name was typed in the save dialog."""
     path = Path(path)
-    if path.suffix.lower() != ".pdf":
-        raise ExportError(f"“{path.name}”不是 .pdf 文件名，未写出；请用以 .pdf 结尾的文件名")
+    if path.suffix.lower() not in suffixes:
+        raise ExportError(f"“{path.name}”不是 {suffixes[0]} 文件名，未写出；请用以 {suffixes[0]} 结尾的文件名")
     for source in inputs:
         if _same_file(path, Path(source)):
-            raise ExportError(f"“{path.name}”就是要打印的自评文件，不能用 PDF 覆盖它；"
-                              f"请换一个输出文件名")
+            raise ExportError(f"“{path.name}”就是打开的自评文件，不能用{kind}覆盖它；请换一个文件名")
     if path.is_dir():
-        raise ExportError(f"“{path}”是一个文件夹，请指定 PDF 文件名")
+        raise ExportError(f"“{path}”是一个文件夹，请指定{kind}的文件名")
     if not path.exists():
         return
     try:
@@ -264,7 +270,7 @@ def check_pdf_target(path, inputs: Iterable = ()) -> None:
     except OSError as exc:
         raise ExportError(f"无法检查已有的“{path.name}”：{exc.strerror or exc}") from None
     if head.startswith(SQLITE_MAGIC):
-        raise ExportError(f"“{path.name}”是自评文件（数据库），不能用 PDF 覆盖它；请换一个输出文件名")
+        raise ExportError(f"“{path.name}”是自评文件（数据库），不能用{kind}覆盖它；请换一个文件名")
 
 
 def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,

@@ -206,6 +206,12 @@ def export_excel(actions) -> bool:
     if not out:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
+    from ..reports.export import ExportError, check_target
+    try:
+        check_target(out, [session.path], (".xlsx", ".xlsm"), "Excel 工作簿")
+    except ExportError as exc:
+        QMessageBox.warning(window, "无法导出", str(exc))
+        return False
     from .busy import Working
     try:
         with Working(window, "导出Excel") as work:

@@ -155,7 +155,7 @@ def test_the_windows_export_refuses_a_document_target_too(tmp_path):
     for target in (path, tmp_path / "x.docx"):
         with pytest.raises(ExportError):
             export_pdf(doc, target)
-    with pytest.raises(ExportError, match="就是要打印的自评文件"):
+    with pytest.raises(ExportError, match="就是打开的自评文件"):
         export_pdf(doc, tmp_path / "copy.pdf", inputs=[tmp_path / "copy.pdf"])
     assert digest(path) == before and not (tmp_path / "x.docx").exists()
 

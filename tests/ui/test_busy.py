@@ -100,3 +100,21 @@ def test_printing_reports_each_form_made_and_laid_out(qtbot, tmp_path, monkeypat
     assert done == sorted(done) and done[-1] == 2 * n and {t for _, t in steps} == {2 * n}
     assert len(steps) == 2 * n + 1          # each form made, each form reached, the end
     assert (tmp_path / "p.pdf").exists() and cursor_shape() is None
+
+
+@pytest.mark.parametrize("name", ["自评.selfeval", "other.sqlite", "表.txt"])
+def test_excel_export_never_writes_over_a_document_or_a_non_xlsx_name(
+        qtbot, tmp_path, monkeypatch, window, name):
+    """Review 24 P3-6: the open file's own name typed in the save dialog (and confirmed) had
+    the workbook written over the 自评文件."""
+    from selfeval_desktop.ui.qt import QMessageBox
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    target = window.session.path if name == "自评.selfeval" else tmp_path / name
+    if name == "other.sqlite":
+        target.write_bytes((tmp_path / "自评.selfeval").read_bytes())
+    before = target.read_bytes() if target.exists() else None
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    file_action(window, "导出Excel").trigger()
+    assert said and ("自评文件" in said[0] or ".xlsx" in said[0])
+    assert (target.read_bytes() if target.exists() else None) == before
