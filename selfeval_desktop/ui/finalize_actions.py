@@ -45,7 +45,7 @@ def warnings_text(warnings) -> str:
     lines = [f"{i}. {f.message}" for i, f in enumerate(warnings[:SHOWN_WARNINGS], start=1)]
     if len(warnings) > SHOWN_WARNINGS:
         lines.append(f"……共 {len(warnings)} 条，其余见问题清单")
-    return (f"\n\n注意：还有 {len(warnings)} 条提醒（问题清单中黄色的条目）：\n" + "\n".join(lines) +
+    return (f"\n\n注意：还有 {len(warnings)} 条提醒（问题清单中橙色的条目）：\n" + "\n".join(lines) +
             "\n提醒不妨碍定稿；请确认已核实。")
 
 

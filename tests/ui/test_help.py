@@ -58,11 +58,38 @@ def test_the_guide_explains_the_partial_score_with_the_rules_own_numbers():
     for profile in all_profiles():
         low, high, suggested = qualitative_band(Decimal(10), "部分达成", profile)
         assert f"为什么是 {suggested} 分" in text
-        close = "]" if profile.band("部分达成").high_inclusive else ")"
-        assert f"[{low.normalize()}, {high.normalize()}{close}" in text and f"最高分 {suggested}" in text
+        assert f"得 {low.normalize()} 分以上、" in text and f"{high.normalize()} 分" in text
+        assert f"最高的 {suggested} 分" in text
     assert "调整理由" in text
 
 
 def test_the_guide_names_the_paste_that_keeps_line_breaks():
     text = help_html()
     assert "Ctrl+Shift+V" in text and "按原样粘贴" in text
+
+
+
+def test_the_guide_states_what_review_25_found_false_or_missing():
+    """Review 25: 另存为副本 keeps only what was saved; 从上年文件新建 clears the amounts; Ctrl+P
+    makes a PDF; 定稿 is per project and can be undone; 暂计 under the 财政部 rule is 10 + 90."""
+    from selfeval_desktop.domain.profiles import load_profile
+    text = help_html()
+    assert "只能另存文件中<b>已保存</b>的内容" in text
+    assert "金额、实际完成值、实施情况、结论和意见都要重新填写" in text and "只需填今年的实际数" not in text
+    assert "在阅读器里点打印" in text and "撤销定稿" in text and "定稿只对当前项目" in text
+    from selfeval_desktop.domain.scoring import num
+    weight = load_profile("mof2020").execution_weight
+    assert f"预算执行率 {num(weight)} 分，各指标合计 {num(100 - weight)} 分" in text
+    assert "{mof}" not in text and "算不上" not in text
+
+
+def test_every_menu_path_the_guide_names_is_in_the_window(qtbot, tmp_path):
+    """Review 25: the guide named menu items by other names (“项目 → 定稿” for 定稿…)."""
+    import re
+    from tests.ui.shell_helpers import make_window, menu_of
+    window = make_window(qtbot, tmp_path, show=False)
+    paths = set(re.findall(r"“([^”]*?) → ([^”]*?)”", help_html()))
+    assert len(paths) >= 10
+    for menu, item in paths:
+        texts = [a.text().split("\t")[0] for a in menu_of(window, menu).actions()]
+        assert item in texts, (menu, item, texts)
