@@ -100,7 +100,11 @@ def _rules_html() -> str:
         return ""
     items = "".join(f"<li><b>{html.escape(p.name)}</b>：{html.escape(p.description)}</li>"
                     for p in profiles if getattr(p, "description", ""))
-    return f"<h3>评分规则</h3><ul>{items}</ul>" if items else ""
+    if not items:
+        return ""
+    note = ("<p>部门整体的规则用于部门整体评价，不在窗口上方的“评分规则”中选：新建文件时在“评价内容”中选部门整体，"
+            "或用“项目 → 新增部门整体评价”。</p>" if any("部门整体" in p.name for p in profiles) else "")
+    return f"<h3>评分规则</h3><ul>{items}</ul>{note}"
 
 
 def _pct(share) -> str:
