@@ -42,7 +42,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     out = Path(args.output)
-    if out.suffix.lower() not in (".xlsx", ".xlsm"):
+    if out.suffix.lower() != ".xlsx":    # .xlsm: Excel refuses a workbook without macros so named
         raise CommandError(f"“{out.name}”不是 .xlsx 文件名，请以 .xlsx 结尾")
     if out.is_dir():
         raise CommandError(f"“{out}”是一个文件夹，请指定要写出的工作簿文件名")

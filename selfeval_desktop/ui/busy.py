@@ -39,21 +39,37 @@ class Working:
             self._say(f"{self.text} {min(done, total) * 100 // total}%")
         self._pump()
 
-    def __exit__(self, *exc) -> None:
-        from .qt import QApplication, QTimer
+    def __exit__(self, exc_type, exc, tb) -> None:
+        from .qt import QApplication
         self.window.busy = ""
         QApplication.restoreOverrideCursor()
         bar = self.window.statusBar()
         if bar.currentMessage().startswith(self.text):
             bar.clearMessage()
-        if getattr(self.window, "close_when_done", False):   # ✕ clicked meanwhile: closed now
+        if getattr(self.window, "close_when_done", False):
             self.window.close_when_done = False
-            QTimer.singleShot(0, self.window.close)
+            if exc_type is None:      # ✕ clicked meanwhile: closed now it is done — not when it
+                close_when_free(self.window)   # failed: the clerk reads why (review 26)
 
     def _say(self, text: str) -> None:
+        if getattr(self.window, "close_when_done", False):
+            text += "（完成后将关闭窗口）"
         self.window.statusBar().showMessage(text)
 
     def _pump(self) -> None:
         from .qt import QApplication, QEventLoop
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         self._last = time.monotonic()
+
+
+def close_when_free(window) -> None:
+    """Close ``window`` once no box is open over it (a warning the export still shows, such as
+    a text cut to fit a cell, is read first)."""
+    from .qt import QApplication, QTimer
+
+    def attempt():
+        if QApplication.activeModalWidget() is not None or getattr(window, "busy", ""):
+            QTimer.singleShot(200, attempt)
+        else:
+            window.close()
+    QTimer.singleShot(0, attempt)

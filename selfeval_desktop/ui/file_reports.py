@@ -208,7 +208,7 @@ def export_excel(actions) -> bool:
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
     from ..reports.export import ExportError, check_target
     try:
-        check_target(out, [session.path], (".xlsx", ".xlsm"), "Excel 工作簿")
+        check_target(out, [session.path], (".xlsx",), "Excel 工作簿")
     except ExportError as exc:
         QMessageBox.warning(window, "无法导出", str(exc))
         return False

@@ -20,6 +20,19 @@ OFFICE_HTML = ("<table", "urn:schemas-microsoft-com:office", "mso-", "msonormal"
                "libreoffice", "openoffice")
 
 
+SHEET_FORMATS = ("xml spreadsheet", "biff", "opendocument.spreadsheet", "x-openoffice-calc")
+
+
+def from_sheet(mime) -> bool:
+    """The clipboard holds cells copied from a spreadsheet (Excel, WPS 表格, LibreOffice Calc):
+    a table in its HTML or a sheet's own format. Its lines are rows (a Word paragraph is not)."""
+    if mime is None:
+        return False
+    if any(key in fmt.lower() for fmt in mime.formats() for key in SHEET_FORMATS):
+        return True
+    return mime.hasHtml() and "<table" in mime.html()[:20000].lower()
+
+
 def from_office(mime) -> bool:
     """The clipboard's content was copied from an office program (a document or a sheet)."""
     if mime is None:

@@ -52,7 +52,7 @@ def test_export_excel_shows_a_busy_cursor_and_its_progress_and_keeps_the_window_
     assert seen["cursor"] == Qt.CursorShape.WaitCursor
     assert seen["message"] == "正在导出Excel…"
     assert seen["open"] and "完成后将关闭窗口" in seen["said"]
-    assert seen["progress"] == "正在导出Excel… 50%"
+    assert seen["progress"] == "正在导出Excel… 50%（完成后将关闭窗口）"   # the ✕ still said
     assert cursor_shape() is None                  # given back
     assert (tmp_path / "o.xlsx").exists()
     qtbot.waitUntil(lambda: not window.isVisible())   # the ✕ clicked meanwhile, done now
@@ -102,7 +102,7 @@ def test_printing_reports_each_form_made_and_laid_out(qtbot, tmp_path, monkeypat
     assert (tmp_path / "p.pdf").exists() and cursor_shape() is None
 
 
-@pytest.mark.parametrize("name", ["自评.selfeval", "other.sqlite", "表.txt"])
+@pytest.mark.parametrize("name", ["自评.selfeval", "other.sqlite", "表.txt", "表.xlsm"])
 def test_excel_export_never_writes_over_a_document_or_a_non_xlsx_name(
         qtbot, tmp_path, monkeypatch, window, name):
     """Review 24 P3-6: the open file's own name typed in the save dialog (and confirmed) had
@@ -118,3 +118,28 @@ def test_excel_export_never_writes_over_a_document_or_a_non_xlsx_name(
     file_action(window, "导出Excel").trigger()
     assert said and ("自评文件" in said[0] or ".xlsx" in said[0])
     assert (target.read_bytes() if target.exists() else None) == before
+
+
+
+def test_a_close_asked_during_an_export_that_fails_leaves_the_window_and_its_message(
+        qtbot, tmp_path, monkeypatch, window):
+    """Review 26 P2-2: ✕ during an export that then failed (disk full) closed the window under
+    the error box; the clerk never saw why."""
+    from selfeval_desktop.reports.xlsx_export import XlsxExportError
+    from selfeval_desktop.ui.qt import QMessageBox
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+
+    def failing(doc, out, progress=None):
+        window.close()
+        assert "完成后将关闭窗口" in window.statusBar().currentMessage()
+        monkeypatch.setattr("selfeval_desktop.ui.busy.PUMP_SECONDS", 0)
+        progress(1, 2)
+        assert window.statusBar().currentMessage().endswith("（完成后将关闭窗口）")
+        raise XlsxExportError("磁盘已满")
+
+    monkeypatch.setattr(xlsx_export, "export_workbook", failing)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "o.xlsx"), ""))
+    file_action(window, "导出Excel").trigger()
+    qtbot.wait(50)
+    assert said == ["磁盘已满"] and window.isVisible()

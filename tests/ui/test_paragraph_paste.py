@@ -171,3 +171,20 @@ def test_text_copied_from_word_keeps_its_paragraphs_in_a_box(qtbot, window, back
     QApplication.clipboard().setMimeData(mime)
     qtbot.keyClick(background, Qt.Key.Key_V, CTRL)
     assert background.toPlainText() == PDF
+
+
+def test_a_word_paragraph_with_hard_breaks_onto_a_cell_stays_in_that_cell(qtbot, window, path):
+    """Review 26 P2-1: any office source forced rows; a Word paragraph with hard line breaks (a
+    PDF converted to Word) spilled into the reasons below. Only a sheet's cells are rows."""
+    from selfeval_desktop.ui.qt import QMimeData
+    grid = show_grid(qtbot, window, "indicators")
+    before = [i.deviation for i in reread(path).projects[0].indicators]
+    grid.setCurrentIndex(grid.model().index(1, im.COL_DEVIATION))
+    mime = QMimeData()
+    mime.setText(WRAPPED)
+    mime.setHtml('<html xmlns:w="urn:schemas-microsoft-com:office:word"><p class=MsoNormal>…</p>')
+    QApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
+    after = [i.deviation for i in reread(path).projects[0].indicators]
+    assert after[1] == WRAPPED.replace("\n", "")
+    assert after[:1] + after[2:] == before[:1] + before[2:]

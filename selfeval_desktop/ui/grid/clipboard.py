@@ -169,10 +169,12 @@ class ClipboardOps:
         """Paste a TSV block at the current cell (or fill the selection with one cell).
         ``as_rows`` (Ctrl+Shift+V): lines are rows, never one paragraph (see _one_paragraph)."""
         if text is None:
-            from ..paragraph_edit import from_office
+            from ..paragraph_edit import from_sheet
             clipboard = QGuiApplication.clipboard()
             text = clipboard.text()
-            as_rows = as_rows or from_office(clipboard.mimeData())   # Excel's column: rows
+            # a column copied from a sheet is rows; a Word paragraph with hard breaks is not
+            # (review 26: from_office here spilled it into the reasons below)
+            as_rows = as_rows or from_sheet(clipboard.mimeData())
         block = tsv.read_tsv(text)
         cur = self.currentIndex()
         if not block or not cur.isValid() or self._refused():
