@@ -310,7 +310,9 @@ def _read_words(text: str, s: str) -> ParsedValue | None:
         return ParsedValue(text, Direction.QUALITATIVE, None, "", no_overrun=True)
     if not _CN_DIGITS.isdisjoint(words):
         counted = _cn_numeral_count().fullmatch(words)
-        if counted:    # 四期, 不少于三次, 十二篇: read as 4期 … (review 23a: seed 003's 编印了四期)
+        # 四期, 不少于三次, 十二篇: read as 4期 … (review 23a: seed 003's 编印了四期); not 四五次
+        # (four or five: two digits side by side say a range, review 26)
+        if counted and not re.search(r"[一二两三四五六七八九]{2}", counted.group("num")):
             number = _cn_int(counted.group("num"))
             return _read_number(text, f"{counted.group('op') or ''}{number}{counted.group('rest')}")
     if _has_cjk(words) and not re.search(r"[≥≤<>=]", words):

@@ -203,9 +203,16 @@ class HelpDialog(QDialog):
             self.resize(480, 640)
             return
         width = max(min(520, int(free.width() * 0.36)), min(420, free.width()))
-        height = max(free.height() - 40, 300)        # room for the title bar
+        # below the window's header, so its 定稿 button and score stay in sight (review 26)
+        top = free.top()
+        header = getattr(getattr(parent, "page", None), "header", None)
+        if header is not None and header.isVisible():
+            below = header.mapToGlobal(header.rect().bottomLeft()).y() + 4
+            if free.top() <= below < free.top() + free.height() // 3:
+                top = below
+        height = max(free.bottom() + 1 - top - 40, 300)     # room for the title bar
         self.resize(width, height)
-        self.move(free.right() + 1 - width - 8, free.top())
+        self.move(free.right() + 1 - width - 8, top)
 
 
 def show_help(parent) -> HelpDialog:

@@ -319,3 +319,9 @@ def test_a_dotted_month_is_a_date_against_a_deadline_and_a_number_elsewhere():
     assert (dated.direction, dated.deadline, dated.text) == (Direction.TIMELY, (2020, 12, None), "2020.12")
     assert read_against(parse_value("≥2000"), parse_value("2020.12")).number == Decimal("2020.12")
     assert read_against(parse_value("2020年12月底前"), parse_value("2020.13")).deadline is None
+
+
+def test_two_numerals_side_by_side_are_a_range_not_a_number():
+    """Review 26: 四五次 (four or five times) was read as 5次."""
+    assert parse_value("四五次").number is None and parse_value("三四个").number is None
+    assert parse_value("四十五次").number == Decimal(45)

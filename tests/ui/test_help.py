@@ -93,3 +93,18 @@ def test_every_menu_path_the_guide_names_is_in_the_window(qtbot, tmp_path):
     for menu, item in paths:
         texts = [a.text().split("\t")[0] for a in menu_of(window, menu).actions()]
         assert item in texts, (menu, item, texts)
+
+
+def test_the_guide_opens_beside_the_form_below_the_header(qtbot, tmp_path):
+    """Reviews 25/26: it opened 760×640 in the middle over the form, then over the 定稿 button."""
+    from selfeval_desktop.ui.help_dialog import show_help
+    from tests.ui.shell_helpers import make_window
+    from tests.ui.ui_fixtures import make_file
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    dialog = show_help(window)
+    qtbot.addWidget(dialog)
+    free = window.screen().availableGeometry()
+    header = window.page.header
+    assert dialog.geometry().right() > free.right() - 40            # at the right edge …
+    assert dialog.width() <= max(520, free.width() * 0.45)          # … narrow …
+    assert dialog.geometry().top() >= header.mapToGlobal(header.rect().bottomLeft()).y()
