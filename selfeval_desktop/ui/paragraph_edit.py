@@ -62,11 +62,13 @@ class ParagraphEdit(QPlainTextEdit):
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
         if self._as_is or not source.hasText() or from_office(source):
+            self._unsay()
             super().insertFromMimeData(source)
             return
         from ..domain.text_wrap import join_hard_breaks  # at the first paste, not at start
         text, joined = join_hard_breaks(source.text())
         if not joined:
+            self._unsay()
             super().insertFromMimeData(source)
             return
         self.insertPlainText(text)
@@ -96,6 +98,13 @@ class ParagraphEdit(QPlainTextEdit):
             later = menu.actions()[menu.actions().index(paste) + 1:]
             menu.insertAction(later[0] if later else None, as_is)
         return menu
+
+    def _unsay(self) -> None:
+        """A paste that joined nothing takes back an earlier “已合并…” (review 26: it stood over
+        a Word paste it was not about)."""
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None and bar().currentMessage().startswith(self.joined_message[:6]):
+            bar().clearMessage()
 
     def _say(self, message: str) -> None:
         window = self.window()

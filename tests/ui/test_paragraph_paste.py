@@ -188,3 +188,11 @@ def test_a_word_paragraph_with_hard_breaks_onto_a_cell_stays_in_that_cell(qtbot,
     after = [i.deviation for i in reread(path).projects[0].indicators]
     assert after[1] == WRAPPED.replace("\n", "")
     assert after[:1] + after[2:] == before[:1] + before[2:]
+
+
+def test_a_paste_that_joins_nothing_takes_back_the_earlier_joined_message(qtbot, window, background):
+    qtbot.keyClick(background, Qt.Key.Key_V, CTRL)
+    assert window.statusBar().currentMessage().startswith("已合并")
+    QApplication.clipboard().setText("一行文字")
+    qtbot.keyClick(background, Qt.Key.Key_V, CTRL)
+    assert not window.statusBar().currentMessage().startswith("已合并")
