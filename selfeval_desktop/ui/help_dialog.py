@@ -216,8 +216,23 @@ class HelpDialog(QDialog):
         self.move(free.right() + 1 - width - 8, top)
 
 
+GEOMETRY_KEY = "helpGeometry"
+
+
 def show_help(parent) -> HelpDialog:
-    """Not modal: the clerk reads beside the window."""
+    """Not modal: the clerk reads beside the window — where it was put last time, when that is
+    still on a screen (review 25: it came back to its first place every time)."""
     dialog = HelpDialog(parent)
+    settings = getattr(parent, "settings", None)
+    saved = settings.value(GEOMETRY_KEY) if settings is not None else None
+    if saved is not None and dialog.restoreGeometry(saved) and not _on_screen(dialog):
+        dialog = HelpDialog(parent)                  # a screen unplugged since: the default place
+    if settings is not None:
+        dialog.finished.connect(lambda _r: settings.setValue(GEOMETRY_KEY, dialog.saveGeometry()))
     dialog.show()
     return dialog
+
+
+def _on_screen(dialog) -> bool:
+    screen = QGuiApplication.screenAt(dialog.geometry().center())
+    return screen is not None and screen.availableGeometry().intersects(dialog.geometry())

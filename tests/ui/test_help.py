@@ -108,3 +108,18 @@ def test_the_guide_opens_beside_the_form_below_the_header(qtbot, tmp_path):
     assert dialog.geometry().right() > free.right() - 40            # at the right edge …
     assert dialog.width() <= max(520, free.width() * 0.45)          # … narrow …
     assert dialog.geometry().top() >= header.mapToGlobal(header.rect().bottomLeft()).y()
+
+
+def test_the_guide_comes_back_where_the_clerk_put_it(qtbot, tmp_path):
+    from selfeval_desktop.ui.help_dialog import show_help
+    from tests.ui.shell_helpers import make_window
+    from tests.ui.ui_fixtures import make_file
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    first = show_help(window)
+    qtbot.addWidget(first)
+    first.setGeometry(40, 60, 500, 400)
+    first.reject()
+    again = show_help(window)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (500, 400)
+    assert abs(again.x() - 40) <= 4 and abs(again.y() - 60) <= 4     # (the frame, as drawn)
