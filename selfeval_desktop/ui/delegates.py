@@ -52,8 +52,15 @@ class LongTextDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         value = index.data(EDIT_ROLE)
-        editor.setPlainText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if editor.property("filled") and editor.toPlainText() == text:
+            # the view refreshing the open editor after its text was saved (a pause in typing):
+            # the caret stays — selecting all here had the next key replace the paragraph typed
+            # so far (review 27 P1)
+            return
+        editor.setPlainText(text)
         editor.selectAll()          # typing replaces the text, as in a one-line cell
+        editor.setProperty("filled", True)
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.toPlainText(), EDIT_ROLE)

@@ -122,6 +122,21 @@ def test_typing_on_a_paragraph_cell_replaces_it_f2_appends(qtbot, window, grid, 
     assert disk_row(path, 2).deviation == "new"
 
 
+def test_a_paragraph_typed_across_the_autosave_pause_is_kept_whole(qtbot, window, grid, path):
+    """Review 27 P1: the save after a pause refreshed the open 偏差原因 editor and selected all
+    of it; the next key replaced the paragraph typed so far, and Enter stored only the rest."""
+    grid.setCurrentIndex(grid.model().index(2, im.COL_DEVIATION))
+    qtbot.keyClicks(grid, "first part")
+    pause(qtbot)                                                 # saved, editor still open
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QPlainTextEdit) and not editor.textCursor().hasSelection()
+    qtbot.keyClicks(editor, " second")
+    pause(qtbot)
+    qtbot.keyClicks(editor, " third")
+    qtbot.keyClick(editor, K.Key_Return)
+    assert disk_row(path, 2).deviation == "first part second third"
+
+
 def test_choosing_another_project_while_a_cell_is_typed_keeps_the_text(qtbot, window, grid, path):
     page = window.page
     page.projects.add_project()

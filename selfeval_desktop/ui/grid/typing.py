@@ -78,6 +78,7 @@ class EditorTyping(QObject):
             return
         before = editor_text(editor)
         caret = _caret(editor)
+        anchor = _anchor(editor)
         stack = getattr(grid.session, "undo_stack", None)
         steps = stack.index() if stack is not None else None
         grid.commitData(editor)
@@ -87,6 +88,8 @@ class EditorTyping(QObject):
             self.committed = True        # a step now holds this edit: later commits join it
         if editor_text(editor) != before:     # the view refreshed the editor: put it back
             _restore(editor, before, caret)
+        elif (_caret(editor), _anchor(editor)) != (caret, anchor):   # same text, caret moved or
+            _restore(editor, before, caret, anchor)                   # all selected: put it back
 
 
 def _caret(editor):
@@ -97,14 +100,27 @@ def _caret(editor):
     return None
 
 
-def _restore(editor, text, caret) -> None:
+def _anchor(editor):
+    """Where the selection starts (the caret when nothing is selected)."""
+    if isinstance(editor, QLineEdit):
+        return editor.selectionStart() if editor.hasSelectedText() else editor.cursorPosition()
+    if isinstance(editor, (QPlainTextEdit, QTextEdit)):
+        return editor.textCursor().anchor()
+    return None
+
+
+def _restore(editor, text, caret, anchor=None) -> None:
+    anchor = caret if anchor is None else anchor
     if isinstance(editor, QLineEdit):
         editor.setText(text)
         editor.setCursorPosition(caret)
+        if anchor != caret:
+            editor.setSelection(min(anchor, caret), abs(caret - anchor))
     elif isinstance(editor, (QPlainTextEdit, QTextEdit)):
         editor.blockSignals(True)
         editor.setPlainText(text)
         editor.blockSignals(False)
         cursor = editor.textCursor()
-        cursor.setPosition(min(caret, len(text)))
+        cursor.setPosition(min(anchor, len(text)))
+        cursor.setPosition(min(caret, len(text)), cursor.MoveMode.KeepAnchor)
         editor.setTextCursor(cursor)
