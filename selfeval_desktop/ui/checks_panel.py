@@ -50,6 +50,10 @@ class ChecksPanel(QDockWidget):
         self.current_pid: int | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("checksList")
+        # one finding at least, not Qt's 70 px: on a short screen (1366×768 at 150 %, with a
+        # taskbar) the grids above showed no row and the list could not be dragged smaller
+        # (review 27 P1)
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() + 8)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.itemActivated.connect(self._activated)

@@ -105,3 +105,12 @@ def test_another_project_is_shown_from_the_top_of_its_page(qtbot, window):
     bar.setValue(bar.maximum())
     page.projects.select_pid(second)
     assert bar.value() == 0
+
+
+def test_on_a_short_window_the_checks_list_can_be_one_finding_tall(qtbot, window):
+    """Review 27 P1: 1366×768 at 150 % with a taskbar leaves ~470 px; the 问题清单 kept 114 px at
+    its smallest and the 部门指标 grid showed no row."""
+    assert checks_height(470) <= 64
+    checks = window.checks
+    assert checks.minimumSizeHint().height() <= 90
+    assert checks.list.minimumHeight() <= checks.list.fontMetrics().lineSpacing() + 10
