@@ -114,14 +114,30 @@ class ChoiceCombo(QComboBox):
                     Qt.Key.Key_Home, Qt.Key.Key_End)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        if event.key() in self.OPENING_KEYS and \
-                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (event.key() in self.OPENING_KEYS and
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier) or _opens_list(event):
             self.showPopup()
             return
         super().keyPressEvent(event)
 
+    def event(self, event):  # noqa: A003 - Qt override
+        # Alt+↓ / F4 open the list here, as in Excel and Windows, before the grid's 下移一行
+        # shortcut takes them (review 27: Alt+↓ in an open 达成情况 moved the indicator row)
+        if event.type() == QEvent.Type.ShortcutOverride and _opens_list(event):
+            event.accept()
+            return True
+        return super().event(event)
+
     def wheelEvent(self, event):  # noqa: N802 - Qt override
         event.ignore()      # a passing wheel does not change (and store) the choice
+
+
+def _opens_list(event) -> bool:
+    """Alt+↓ / Alt+↑ / F4: the keys that open a drop-down list."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and mods == Qt.KeyboardModifier.AltModifier) or \
+        (event.key() == Qt.Key.Key_F4 and mods == Qt.KeyboardModifier.NoModifier)
 
 
 # what a clerk types for a 达成情况 (review 5: typing 达成 in the cell did nothing; only ↓ ↓ Enter)

@@ -103,8 +103,11 @@ def _build_project_menu(window, menu) -> None:
         "新增项目", lambda: window.page is not None and window.page.projects.add_project())
     window.add_project_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
     window.project_actions = {}
+    from .grid.rows import keys_text
     for key, text, shortcut, method in PROJECT_ACTIONS:
-        action = menu.addAction(text, _project_action(window, key, method))
+        # the keys as the grid menus write them (Alt+Shift+↑), not Qt's “Alt+Shift+上方向”
+        shown = f"{text}\t{keys_text(shortcut)}" if shortcut else text
+        action = menu.addAction(shown, _project_action(window, key, method))
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         window.project_actions[key] = action

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import QApplication
+from selfeval_desktop.ui.qt import QApplication, Qt
 
 from tests.ui.real_keys import K, key
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid
@@ -67,3 +67,15 @@ def test_text_that_is_no_choice_changes_nothing(qtbot, grid, path):
     type_ime(grid, "很好")
     qtbot.wait(50)
     assert achievement(path) == before
+
+
+def test_alt_down_in_the_open_choice_opens_the_list_and_moves_no_row(qtbot, grid, path):
+    """Review 27 P2: Alt+↓ (Excel's and Windows' “open the list”) in an open 达成情况 swapped the
+    indicator rows (the grid's 下移一行) instead."""
+    names = [i.name for i in reread(path).projects[0].indicators]
+    grid.setCurrentIndex(grid.model().index(QUALITATIVE_ROW, im.COL_ACHIEVEMENT))
+    key(qtbot, K.Key_F2)
+    assert grid.state() == grid.State.EditingState
+    key(qtbot, K.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.activePopupWidget() is not None
+    assert [i.name for i in reread(path).projects[0].indicators] == names
