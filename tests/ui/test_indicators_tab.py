@@ -380,3 +380,10 @@ def test_an_indicator_named_like_a_total_with_values_is_an_indicator(qtbot, tab,
     tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))
     qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert [r.name for r in indicators(path)[4:]] == ["培训人次合计"]
+
+
+def test_the_summary_wraps_between_words_never_inside_one(tab):
+    """Review 27 P3: a narrow window broke “得⏎分” and “尚无满⏎意度指标”."""
+    raw = tab.summary.text().split("：", 1)[1]                      # after the line's title
+    assert "得分" not in raw and "得\u2060分" in raw                 # joined: no break inside
+    assert "得分" in summary_text(tab)                                # and read as written

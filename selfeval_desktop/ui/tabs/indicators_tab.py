@@ -23,6 +23,15 @@ HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V
 LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项目”菜单中点“撤销定稿”。"
 
 
+
+def _kept(word: str) -> str:
+    """``word`` with word joiners: a narrow window wraps the summary between words, never inside
+    one (review 27: “得⏎分”, “尚无满⏎意度指标”)."""
+    return "\u2060".join(word)
+
+
+_WORD_SCORE = _kept("得分")
+
 class IndicatorsTab(QWidget):
     show_hint = True     # the typing hint under the grid (the 部门整体 page leaves it out)
 
@@ -144,7 +153,7 @@ class IndicatorsTab(QWidget):
             got = f"{profile.round(total.score)}" + ("*" if total.unscored else "")
             parts.append(f"<span style='color:{color}'>{short}&nbsp;{profile.round(written)}"
                          f"&nbsp;/&nbsp;{num(expected)}&nbsp;{mark}</span>"
-                         f"<span style='color:#555'>&nbsp;得分&nbsp;{got}</span>")
+                         f"<span style='color:#555'>&nbsp;{_WORD_SCORE}&nbsp;{got}</span>")
         # no 满意度 rows: its weight is expected under 效益 (review 9: “效益 / 40” beside a guide
         # saying 效益 30 and 满意度 10 looked like a contradiction)
         absent = [lv for lv in profile.level1 if lv.key == "满意度"
@@ -152,8 +161,8 @@ class IndicatorsTab(QWidget):
         if parts and absent and profile.missing_satisfaction_to:
             target = next((lv.label for lv in profile.level1
                            if lv.key == profile.missing_satisfaction_to), "效益指标")
-            parts.append(f"<span style='color:#666'>（尚无满意度指标：其 {num(absent[0].weight)} 分"
-                         f"计入{target}）</span>")
+            parts.append(f"<span style='color:#666'>（{_kept('尚无满意度指标')}：其 "
+                         f"{num(absent[0].weight)}&nbsp;分计入{_kept(target)}）</span>")
         # a heading's figures stay together; a narrow window wraps between headings
         self.summary.setText("一级指标分值与得分：" + "&nbsp;&nbsp; ".join(parts) if parts else
                              "一级指标分值：尚未填写一级指标")
