@@ -8,8 +8,9 @@ from .checks_base import Context, percent, points, shown, wan
 from .model import Indicator, ProjectKind, execution_ratio
 from .indicator_order import rows_text, split_groups
 from .profiles import band_word
-from .scoring import IndicatorScore, judged_by_achievement, num, parsed, score_indicator
-from .values import Direction, read_against, unit_slip
+from .scoring import (IndicatorScore, judged_by_achievement, num, parsed, score_indicator,
+                      target_and_actual)
+from .values import Direction, unit_slip
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -164,12 +165,11 @@ def error_field(ind: Indicator, rule: IndicatorScore, department: bool = False) 
         return "weight_missing", "weight"
     if ind.weight < 0:
         return "weight_negative", "weight"
-    target = parsed(ind.target)
+    target, actual = target_and_actual(ind)
     if target.empty:
         return ("achievement_missing", "achievement") if department else ("target_missing", "target")
     if target.error:
         return "target_unreadable", "target"
-    actual = read_against(target, parsed(ind.actual))    # 2020.12 on a 时效 row: a month
     if actual.empty:
         return "actual_missing", "actual"
     if rule.direction is Direction.QUALITATIVE:

@@ -7,7 +7,7 @@ from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 
 from .profiles import Profile
-from .values import Direction, ParsedValue, parse_value
+from .values import Direction, ParsedValue, parse_value, read_against
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -32,6 +32,14 @@ class IndicatorScore:
 def parsed(text: str) -> ParsedValue:
     """parse_value with a cache: the grid rescoring on every keystroke parses the same texts."""
     return parse_value(text)
+
+
+def target_and_actual(ind) -> tuple[ParsedValue, ParsedValue]:
+    """A row's 年度指标值 and 实际完成值 as the scoring reads them: the actual beside its target
+    (2020.12 against a deadline is a month: ``values.read_against``). Every reader of a row —
+    scoring, the checks, the grid's red cells, the import — reads it so, never one side alone."""
+    target = parsed(ind.target)
+    return target, read_against(target, parsed(ind.actual))
 
 
 def num(value: Decimal) -> str:

@@ -13,15 +13,15 @@ from .model import Indicator, Project, execution_ratio
 from .money import fen_to_wan
 from .profiles import Profile
 from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed, points,
-                           with_unit, zero)
+                           target_and_actual, with_unit, zero)
 from .scoring_choice import (NUMERIC, OR_CHOICE, TARGET_OR_CHOICE, achievement_of, in_band,
                              is_ceiling, is_money, judged_by_achievement, qualitative_band,
                              score_by_choice, score_qualitative, within_budget)
-from .values import (ParsedValue, Direction, comparable, deadline_late, read_against,
-                     same_unit_reading)
+from .values import ParsedValue, Direction, comparable, deadline_late, same_unit_reading
 
 __all__ = ["IndicatorScore", "ExecutionScore", "ProjectScore", "UNSCORED", "PROVISIONAL_GRADE",
-           "TARGET_OR_CHOICE", "OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "num", "pct", "points",
+           "TARGET_OR_CHOICE", "OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "target_and_actual",
+           "num", "pct", "points",
            "score_execution", "score_indicator", "score_project", "combine",
            "provisional_reason", "achievement_of", "qualitative_band", "judged_by_achievement"]
 
@@ -122,7 +122,7 @@ def score_indicator(ind: Indicator, profile: Profile, year: int | None = None) -
 
 def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> IndicatorScore:
     weight = ind.weight
-    target, actual = parsed(ind.target), parsed(ind.actual)
+    target, actual = target_and_actual(ind)
     if weight is None:
         return IndicatorScore(None, None, "未填写分值", target.direction, "分值未填写")
     if weight < 0:
@@ -135,7 +135,6 @@ def _rule_score(ind: Indicator, profile: Profile, year: int | None) -> Indicator
     if target.error:
         return IndicatorScore(None, None, target.error, None, target.error)
     direction = target.direction
-    actual = read_against(target, actual)       # 2020.12 on a 时效 row is a month
     if direction is Direction.TIMELY and actual.error:
         return IndicatorScore(None, None, actual.error, direction, actual.error)
     if direction is Direction.QUALITATIVE or (

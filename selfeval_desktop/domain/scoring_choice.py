@@ -8,8 +8,8 @@ from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from .model import Indicator
 from .profiles import Profile
-from .score_basics import IndicatorScore, full, num, parsed
-from .values import Achievement, Direction, ParsedValue, comparable, read_against
+from .score_basics import IndicatorScore, full, num, parsed, target_and_actual
+from .values import Achievement, Direction, ParsedValue, comparable
 
 # a row with neither a 年度指标值 nor a 达成情况: either scores it (部门整体 rows are judged by a
 # 评分标准, review 7: the message named only the target, so clerks invented targets)
@@ -59,7 +59,7 @@ def judged_by_achievement(ind: Indicator) -> bool:
     定性 target, a 时效 target whose actual is no date, a numeric target whose actual is words
     (圆满完成), unreadable (108个单位代表) or a ceiling above it (不超过400天 against ≤360天). Not where the rule scores the
     row by itself (未超预算 against ≤5万元)."""
-    target, actual = parsed(ind.target), parsed(ind.actual)
+    target, actual = target_and_actual(ind)
     if target.empty:
         return True
     if target.error:
@@ -71,7 +71,7 @@ def judged_by_achievement(ind: Indicator) -> bool:
     if actual.error:     # 108个单位代表 against ≥108人: the clerk may judge it
         return target.direction in NUMERIC
     if target.direction is Direction.TIMELY:
-        return read_against(target, actual).deadline is None
+        return actual.deadline is None
     if actual.number is None:
         return not (actual.no_overrun and is_money(target) and (
             target.direction is Direction.NEGATIVE

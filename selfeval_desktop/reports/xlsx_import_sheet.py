@@ -13,8 +13,8 @@ import re
 from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, fill_levels, normalise_label
 from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
-from ..domain.scoring import achievement_of, num, qualitative_band
-from ..domain.values import Direction, parse_value, read_against
+from ..domain.scoring import achievement_of, num, qualitative_band, target_and_actual
+from ..domain.values import Direction, parse_value
 from .deviation import without_adjustment
 from .xlsx_import_extra import read_extra
 from .xlsx_import_locate import (Grid, MoneyCell, locate_field, locate_funds, locate_goals,
@@ -335,8 +335,8 @@ def bands_from_stated(project: Project, report: SheetReport, profile: Profile) -
         stated, weight = ind.stated_score, ind.weight
         if stated is None or weight is None or not (0 <= stated <= weight):
             continue
-        target, actual = parse_value(ind.target), parse_value(ind.actual)
-        undated = target.direction is Direction.TIMELY and read_against(target, actual).deadline is None
+        target, actual = target_and_actual(ind)
+        undated = target.direction is Direction.TIMELY and actual.deadline is None
         if target.direction is not Direction.QUALITATIVE and not undated:
             continue
         if achievement_of(ind) is not None:

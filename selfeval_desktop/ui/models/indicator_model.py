@@ -8,8 +8,8 @@ from ...domain.evaluation import weight_text
 from ...domain.model import Indicator
 from ...domain.model import ProjectKind
 from ...domain.scoring import (OR_CHOICE, achievement_of, judged_by_achievement, num, parsed,
-                               score_indicator)
-from ...domain.values import Direction, comparable, read_against
+                               score_indicator, target_and_actual)
+from ...domain.values import Direction, comparable
 from ..qt import QBrush, QColor, Qt
 from ..session_fields import CHOICE, DECIMAL, TEXT
 from .base import READONLY_BRUSH, RIGHT, CellRef, SessionTableModel
@@ -398,8 +398,7 @@ class IndicatorModel(SessionTableModel):
 
     @staticmethod
     def _actual_error(ind: Indicator) -> str | None:
-        target = parsed(ind.target)
-        actual = read_against(target, parsed(ind.actual))    # 2020.1 on a 时效 row: asked
+        target, actual = target_and_actual(ind)
         if actual.empty:
             return None
         if actual.error:     # against a number the clerk may judge the row instead (review 7)
