@@ -7,39 +7,10 @@ right-click menu) pastes the text with its line breaks kept, as Word and WPS do 
 """
 from __future__ import annotations
 
+from .clipboard_source import from_office
 from .qt import QKeySequence, QPlainTextEdit
 
 AS_IS_KEYS = "Ctrl+Shift+V"
-
-
-# what Word, WPS, Excel and LibreOffice put on the clipboard beside the text: their line ends are
-# the writer's paragraphs and rows, never a PDF's wrapping (review 24)
-OFFICE_FORMATS = ("xml spreadsheet", "biff", "opendocument", "x-openoffice")   # not RTF: Acrobat
-                                                                                # puts RTF too
-OFFICE_HTML = ("<table", "urn:schemas-microsoft-com:office", "mso-", "msonormal", "kingsoft",
-               "libreoffice", "openoffice")
-
-
-SHEET_FORMATS = ("xml spreadsheet", "biff", "opendocument.spreadsheet", "x-openoffice-calc")
-
-
-def from_sheet(mime) -> bool:
-    """The clipboard holds cells copied from a spreadsheet (Excel, WPS 表格, LibreOffice Calc):
-    a table in its HTML or a sheet's own format. Its lines are rows (a Word paragraph is not)."""
-    if mime is None:
-        return False
-    if any(key in fmt.lower() for fmt in mime.formats() for key in SHEET_FORMATS):
-        return True
-    return mime.hasHtml() and "<table" in mime.html()[:20000].lower()
-
-
-def from_office(mime) -> bool:
-    """The clipboard's content was copied from an office program (a document or a sheet)."""
-    if mime is None:
-        return False
-    if any(key in fmt.lower() for fmt in mime.formats() for key in OFFICE_FORMATS):
-        return True
-    return mime.hasHtml() and any(key in mime.html()[:20000].lower() for key in OFFICE_HTML)
 
 
 class ParagraphEdit(QPlainTextEdit):

@@ -169,7 +169,7 @@ class ClipboardOps:
         """Paste a TSV block at the current cell (or fill the selection with one cell).
         ``as_rows`` (Ctrl+Shift+V): lines are rows, never one paragraph (see _one_paragraph)."""
         if text is None:
-            from ..paragraph_edit import from_sheet
+            from ..clipboard_source import from_sheet
             clipboard = QGuiApplication.clipboard()
             text = clipboard.text()
             # a column copied from a sheet is rows; a Word paragraph with hard breaks is not
