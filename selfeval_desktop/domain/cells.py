@@ -254,9 +254,7 @@ def unclear_unit_message(value) -> str:
     text, bare = str(value).strip(), without_currency(value).replace(",", "")
     why = "带货币符号" if currency_amount(value) else "数额很大"
     try:
-        wan = (Decimal(bare) / 10000).normalize()
-        shown = f"{wan:f}".rstrip("0").rstrip(".") if "." in f"{wan:f}" else f"{wan:f}"
-        said = f"（即 {shown} 万元）"
+        said = f"（即 {(Decimal(bare) / 10000).normalize():f} 万元）"   # 4, 320, 1.234567
     except (ArithmeticError, ValueError):
         said = ""
     return (f"“{text}”{why}，没有写单位，本栏以万元为单位：以元计请写“{bare}元”{said}，"

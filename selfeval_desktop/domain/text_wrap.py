@@ -29,13 +29,14 @@ FULL = 0.8          # a line this share of the block's widest line is a wrapped 
 MIN_WIDTH = 36      # … when the widest is at least this wide (18 Chinese characters)
 
 
+def _is_cjk(ch: str) -> bool:
+    """A Chinese character, or another full-width one."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def width(text: str) -> int:
     """Display width: a Chinese character (or a full-width one) counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _is_cjk(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    return sum(2 if _is_cjk(ch) else 1 for ch in text)
 
 
 def join_hard_breaks(text: str) -> tuple[str, int]:
@@ -56,7 +57,7 @@ def join_hard_breaks(text: str) -> tuple[str, int]:
             groups.append([line])
     out, joined = [], 0
     for group in groups:
-        if len(group) > 1 and _sentence_end(group[-1]):
+        if len(group) > 1 and _ends(group[-1]):
             out.append(_joined(group))
             joined += len(group) - 1
         else:            # a run that does not end a sentence: a list typed line by line
@@ -66,16 +67,12 @@ def join_hard_breaks(text: str) -> tuple[str, int]:
     return "\n".join(out), joined
 
 
-def _sentence_end(line: str) -> bool:
-    """The run's last line ends a sentence (…。 or …。” ): what a PDF paragraph does, and a
-    list of items typed one per line without punctuation does not."""
-    return _ends(line.rstrip())
-
-
 def _ends(line: str) -> bool:
     """``line`` ends a sentence or a lead-in: 。！？；： …, also inside a closing quote or bracket
-    (…建设。” / …（见附件。）): review 24, Word paragraphs ending so were joined."""
-    tail = line.rstrip("”’」』）)》")
+    (…建设。” / …（见附件。）): review 24, Word paragraphs ending so were joined. A run of wrapped
+    lines is one paragraph only when its last line ends so (a list typed one item per line
+    without punctuation does not)."""
+    tail = line.rstrip().rstrip("”’」』）)》")
     return bool(tail) and tail[-1] in ENDINGS
 
 
