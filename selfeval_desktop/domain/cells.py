@@ -25,6 +25,7 @@ import unicodedata
 __all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
            "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "title_matches",
            "indicator_field", "INDICATOR_TITLES", "LINE_TITLES", "line_field", "is_total_label",
+           "is_amount", "unit_unclear", "unclear_unit_message",
            "MONEY_UNITS", "title_money_unit", "with_unit"]
 
 FEN_PER_YUAN = 100
@@ -235,6 +236,16 @@ def currency_amount(value) -> bool:
 
 _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 GROUPED_YUAN_FROM = Decimal(100_000)   # 10 亿元 if it were 万元: far more likely 元
+
+
+def is_amount(value) -> bool:
+    """The cell reads as an amount in a 万元 column (``cell_money``: 4, 4.5万元, ¥40,000.00, and a
+    blank or “—” as no amount), not as a name."""
+    try:
+        cell_money(value, "万元")
+        return True
+    except CellError:
+        return False
 
 
 def unit_unclear(value) -> bool:

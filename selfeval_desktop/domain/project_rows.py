@@ -57,14 +57,6 @@ class ReadProjects:
         return how + "：" + "，".join(f"第{col + 1}列→{FIELD_NAMES[f]}" for f, col in order)
 
 
-def _is_amount(text: str) -> bool:
-    try:
-        cells.cell_money(text, "万元")
-        return True
-    except cells.CellError:
-        return False
-
-
 def read_projects(block: list[list[str]]) -> ReadProjects:
     """The projects a pasted block lists (see the module's docstring)."""
     rows = [[cells.cell_text(c) for c in r] for r in block]
@@ -86,7 +78,7 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         # under it have them — a title row, its units read (review 20b: it became a project)
         money = [c for f, c in columns.items() if f in ("annual_budget", "executed")]
         heads = [rows[0][c] for c in money if rows[0][c]]
-        if len(rows_at) > 1 and heads and not any(_is_amount(h) for h in heads):
+        if len(rows_at) > 1 and heads and not any(cells.is_amount(h) for h in heads):
             units = {f: cells.title_money_unit(rows[0][c]) for f, c in columns.items()}
             notes.append("第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目")
             rows_at = rows_at[1:]
@@ -157,7 +149,7 @@ def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
         if all(re.fullmatch(r"(19|20)\d\d(年|年度)?", v) for v in values):
             continue           # a 年度 column (2021): not an amount (review 21)
         # mostly amounts: an amount column (one unreadable cell is kept as pasted, red)
-        (amounts if 2 * sum(_is_amount(v) for v in values) > len(values) else texts).append(col)
+        (amounts if 2 * sum(cells.is_amount(v) for v in values) > len(values) else texts).append(col)
     # 实施单位 is a column of unit names (…局, …中心): not a 备注 (review 20a: “已完成” as 实施单位)
     units = [c for c in texts if _mostly_units([r[c] for r in rows if c < len(r) and r[c]])]
     names = [c for c in texts if c not in units]

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.cells import is_total_label, line_field, title_money_unit, with_unit
+from ...domain.cells import is_amount, is_total_label, line_field, title_money_unit, with_unit
 from ...domain.checks_funds import catalog_entry
 from ...domain.model import SCHEME_NAMES, BudgetLine, SpendingScheme, lines_total
-from ...domain.money import AmountError, format_wan, parse_amount
+from ...domain.money import format_wan
 from ..qt import Qt
 from ..session_fields import MONEY, TEXT
 from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
@@ -34,14 +34,6 @@ def titled_columns(first_row, columns: list[int]) -> list[int] | None:
     if len(filled) < 2 or None in filled:
         return None
     return [FIELD_COLUMNS.get(f, col) for f, col in zip(fields, columns)]
-
-
-def _amount(text: str) -> bool:
-    """The cell holds an amount (4, 4.5万元, ¥40,000.00), not a name."""
-    try:
-        return parse_amount((text or "").strip().lstrip("¥￥")) is not None
-    except AmountError:
-        return False
 
 
 class BudgetLineModel(SessionTableModel):
@@ -106,7 +98,7 @@ class BudgetLineModel(SessionTableModel):
         out, split = [], 0
         for row in block:
             row = list(row)
-            if code_at + 1 < len(row) and _amount(row[code_at + 1]):
+            if code_at + 1 < len(row) and row[code_at + 1].strip() and is_amount(row[code_at + 1]):
                 code, name = catalogs.split_code_name(row[code_at])
                 entry = catalogs.lookup(row[code_at], self.scheme) if name else None
                 if entry is not None:
