@@ -239,15 +239,21 @@ def test_a_code_pasted_with_its_name_cell_empty_gets_the_catalogue_name(qtbot, t
     assert (line.code, line.name) == ("302", "商品和服务支出")
 
 
-def test_seed_003s_spending_block_with_its_blank_and_total_rows_pastes_one_line(qtbot, tab, path):
-    """Review 23a P1: seed 003's 支出明细 ends in “支出合计”; pasted, it became a spending line and
-    the printed 支出合计 doubled to 8, with an empty line between."""
+def paste_new_lines(tab, path, col, block):
+    """``block`` pasted on the 支出明细's 新 row at ``col``: (the grid, the lines it added)."""
     grid = tab.line_grid
     before = len(project(path).budget_lines)
     grid.setFocus()
-    grid.setCurrentIndex(grid.model().index(grid.model().data_rows, blm.COL_NAME))
-    grid.paste("302商品和服务支出\t4\t4\r\n\t\t\r\n支出合计\t4\t4\r\n")
-    lines = project(path).budget_lines[before:]
+    grid.setCurrentIndex(grid.model().index(grid.model().data_rows, col))
+    grid.paste(block)
+    return grid, project(path).budget_lines[before:]
+
+
+def test_seed_003s_spending_block_with_its_blank_and_total_rows_pastes_one_line(qtbot, tab, path):
+    """Review 23a P1: seed 003's 支出明细 ends in “支出合计”; pasted, it became a spending line and
+    the printed 支出合计 doubled to 8, with an empty line between."""
+    grid, lines = paste_new_lines(tab, path, blm.COL_NAME,
+                                  "302商品和服务支出\t4\t4\r\n\t\t\r\n支出合计\t4\t4\r\n")
     assert [(l.code, l.name, l.planned, l.actual) for l in lines] == [
         ("302", "商品和服务支出", 4_000_000, 4_000_000)]
     assert "1 行“合计/小计”未作为支出科目粘贴" in grid.message and "1 个空行未粘贴" in grid.message
@@ -256,12 +262,8 @@ def test_seed_003s_spending_block_with_its_blank_and_total_rows_pastes_one_line(
 def test_code_and_name_in_one_cell_pasted_from_the_code_column_keep_their_amounts(qtbot, tab, path):
     """Review 23a P2: pasted at 科目编码, “302商品和服务支出⇥4⇥4” put 4 into 支出科目 and the actual
     amount into 计划支出数; the name was lost."""
-    grid = tab.line_grid
-    before = len(project(path).budget_lines)
-    grid.setFocus()
-    grid.setCurrentIndex(grid.model().index(grid.model().data_rows, blm.COL_CODE))
-    grid.paste("302商品和服务支出\t4\t3.5\r\n30211差旅费\t1\t0.8\r\n")
-    lines = project(path).budget_lines[before:]
+    grid, lines = paste_new_lines(tab, path, blm.COL_CODE,
+                                  "302商品和服务支出\t4\t3.5\r\n30211差旅费\t1\t0.8\r\n")
     assert [(l.code, l.name, l.planned, l.actual) for l in lines] == [
         ("302", "商品和服务支出", 4_000_000, 3_500_000), ("30211", "差旅费", 1_000_000, 800_000)]
     assert "科目编码和名称写在同一格" in grid.message

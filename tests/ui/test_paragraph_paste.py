@@ -12,17 +12,13 @@ from selfeval_desktop.ui.qt import QApplication, QPoint, Qt
 from selfeval_desktop.ui.paragraph_edit import ParagraphEdit
 
 from tests.domain.test_text_wrap import PDF
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, make_window, show_grid
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, show_grid
+from tests.ui.test_grid_typing import window  # noqa: F401
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
 
 
 @pytest.fixture
@@ -129,6 +125,18 @@ def test_a_column_of_reasons_copied_from_excel_still_fills_the_rows(qtbot, windo
     assert after[:2] == ["宣传不足。", "资金下达较晚。"]
 
 
+WORD_HTML = '<html xmlns:w="urn:schemas-microsoft-com:office:word"><p class=MsoNormal>…</p>'
+
+
+def clip(text: str, html: str) -> None:
+    """The clipboard as an office program fills it: the plain text and its HTML beside it."""
+    from selfeval_desktop.ui.qt import QMimeData
+    mime = QMimeData()
+    mime.setText(text)
+    mime.setHtml(html)
+    QApplication.clipboard().setMimeData(mime)
+
+
 REASONS = ("受新冠疫情影响部分培训改为线上进行导致人次减少\n项目资金下达较晚部分采购于次年一季度才完成支付\n"
            "部分专家因工作调动未能按计划参加评审活动安排。\n")
 
@@ -137,13 +145,9 @@ def test_a_column_copied_from_excel_fills_the_rows_even_if_it_reads_like_a_parag
         qtbot, window, path):
     """Review 24 P2-1: three 偏差原因 copied from an Excel column went into one cell as a “PDF
     paragraph”. Excel puts its sheet formats beside the text: a sheet's column is rows."""
-    from selfeval_desktop.ui.qt import QMimeData
     grid = show_grid(qtbot, window, "indicators")
     grid.setCurrentIndex(grid.model().index(0, im.COL_DEVIATION))
-    mime = QMimeData()
-    mime.setText(REASONS)
-    mime.setHtml("<table><tr><td>受新冠疫情影响…</td></tr></table>")
-    QApplication.clipboard().setMimeData(mime)
+    clip(REASONS, "<table><tr><td>受新冠疫情影响…</td></tr></table>")
     qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
     after = [i.deviation for i in reread(path).projects[0].indicators]
     assert after[:3] == [line for line in REASONS.splitlines()]
@@ -164,11 +168,7 @@ def test_ctrl_shift_v_on_a_cell_pastes_a_pdf_paragraph_as_rows(qtbot, window, pa
 
 
 def test_text_copied_from_word_keeps_its_paragraphs_in_a_box(qtbot, window, background):
-    from selfeval_desktop.ui.qt import QMimeData
-    mime = QMimeData()
-    mime.setText(PDF)
-    mime.setHtml('<html xmlns:w="urn:schemas-microsoft-com:office:word"><p class=MsoNormal>…</p>')
-    QApplication.clipboard().setMimeData(mime)
+    clip(PDF, WORD_HTML)
     qtbot.keyClick(background, Qt.Key.Key_V, CTRL)
     assert background.toPlainText() == PDF
 
@@ -176,14 +176,10 @@ def test_text_copied_from_word_keeps_its_paragraphs_in_a_box(qtbot, window, back
 def test_a_word_paragraph_with_hard_breaks_onto_a_cell_stays_in_that_cell(qtbot, window, path):
     """Review 26 P2-1: any office source forced rows; a Word paragraph with hard line breaks (a
     PDF converted to Word) spilled into the reasons below. Only a sheet's cells are rows."""
-    from selfeval_desktop.ui.qt import QMimeData
     grid = show_grid(qtbot, window, "indicators")
     before = [i.deviation for i in reread(path).projects[0].indicators]
     grid.setCurrentIndex(grid.model().index(1, im.COL_DEVIATION))
-    mime = QMimeData()
-    mime.setText(WRAPPED)
-    mime.setHtml('<html xmlns:w="urn:schemas-microsoft-com:office:word"><p class=MsoNormal>…</p>')
-    QApplication.clipboard().setMimeData(mime)
+    clip(WRAPPED, WORD_HTML)
     qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
     after = [i.deviation for i in reread(path).projects[0].indicators]
     assert after[1] == WRAPPED.replace("\n", "")
