@@ -41,6 +41,7 @@ class LongTextDelegate(QStyledItemDelegate):
     paragraphs = True   # a PDF's paragraph pasted onto the cell stays in it (grid.clipboard)
     LINES = 5    # the editor shows at least this many lines …
     CHARS = 18   # … of at least this many Chinese characters
+    MIN_LINES = 2  # … or, at the end of the rows, this many (the rest scrolls inside it)
 
     def createEditor(self, parent, option, index):
         editor = ParagraphEdit(parent)
@@ -66,17 +67,41 @@ class LongTextDelegate(QStyledItemDelegate):
         model.setData(index, editor.toPlainText(), EDIT_ROLE)
 
     def updateEditorGeometry(self, editor, option, index):
+        """Over its own row and the cells below/left, inside the grid, as Excel opens a wrapped
+        cell. Near the grid's bottom the rows scroll up (once, as it opens) to make room; at the
+        end of the rows it is made shorter (its text scrolls inside); only when not even
+        ``MIN_LINES`` fit is it moved up over the rows above (review 27 P2-2: it was moved up at
+        once, the row being edited half hidden under it)."""
         rect = option.rect
         metrics = editor.fontMetrics()
-        rect.setHeight(max(rect.height(), metrics.lineSpacing() * self.LINES + 10))
+        line = metrics.lineSpacing()
+        rect.setHeight(max(rect.height(), line * self.LINES + 10))
         rect.setWidth(max(rect.width(), metrics.horizontalAdvance("中") * self.CHARS + 16))
         viewport = editor.parentWidget()
-        if viewport is not None:   # over the cells below/left, inside the grid (as Excel does)
+        if viewport is not None:
             if rect.right() > viewport.width():
                 rect.moveRight(max(viewport.width() - 1, rect.width() - 1))
-            if rect.bottom() > viewport.height():
+            if rect.bottom() >= viewport.height() and not editor.property("placed"):
+                rect.moveTop(_room_below(viewport.parentWidget(), index, rect.height()))
+            room = viewport.height() - rect.top()
+            if rect.bottom() >= viewport.height() and room >= line * self.MIN_LINES + 10:
+                rect.setHeight(room)
+            if rect.bottom() >= viewport.height():
                 rect.moveBottom(max(viewport.height() - 1, rect.height() - 1))
+        editor.setProperty("placed", True)
         editor.setGeometry(rect)
+
+
+def _room_below(view, index, height: int) -> int:
+    """Scroll ``view`` down, a step at a time, until ``height`` pixels fit below the top of
+    ``index``'s row (or the rows end, or the row reaches the top); the row's top then."""
+    bar = view.verticalScrollBar()
+    viewport = view.viewport().height()
+    top = view.visualRect(index).top()
+    while top + height > viewport and top > 0 and bar.value() < bar.maximum():
+        bar.setValue(bar.value() + bar.singleStep())
+        top = view.visualRect(index).top()
+    return top
 
 
 class GroupedTextDelegate(TextDelegate):
