@@ -10,7 +10,8 @@ from .indicator_order import rows_text, split_groups
 from .profiles import band_word
 from .scoring import (IndicatorScore, judged_by_achievement, num, parsed, score_indicator,
                       target_and_actual)
-from .values import Direction, unit_slip
+from .value_slips import unit_slip
+from .values import Direction
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

@@ -27,7 +27,6 @@ __all__ = [
     "parse_value",
     "to_unit",
     "comparable",
-    "unit_slip",
     "same_unit_reading",
     "deadline_late",
     "read_against",
@@ -66,6 +65,7 @@ class ParsedValue:
     error: str | None = None
     change: str = ""   # 增长/减少 …: the number is a rate of change in that sense ("" = a level)
     no_overrun: bool = False   # 未超预算 / 未超支: words meaning an overrun of 0 (no number)
+    more: bool = False   # 6000余份, 二十余次, 1万余元: “more than” the number, by less than its last digit
 
     @property
     def empty(self) -> bool:
@@ -158,7 +158,7 @@ _NUMERIC = re.compile(
     rf"(?:{_NOISE_RE})*(?:(?:{_alt(_CHANGE_BASES)})?(?P<change>{_alt(_CHANGE_WORDS)}))?"
     rf"(?:{_NOISE_RE})*(?P<op>{_PREFIX_RE})?(?:{_NOISE_RE})*"
     r"(?P<sign>[-+])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:余|多)?"
+    r"(?P<more>余|多)?"
     rf"(?P<unit>%|‰|[a-zA-Z]{{1,3}}[23]?|{_CJK}{{1,4}}?(?:/{_CJK}{{1,4}}?)?)?"
     rf"(?P<suffix>{_SUFFIX_RE})?(?:左右|完成)?"
 )
@@ -332,7 +332,8 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
         if unit.lower() not in _LATIN_UNITS:
             return None
         unit = unit.lower()
-    unit = re.sub(r"^([千万亿])余", r"\1", unit)  # 1万余元 -> 万元
+    more = bool(m.group("more")) or re.match(r"[千万亿][余多]", unit) is not None
+    unit = re.sub(r"^([千万亿])[余多]", r"\1", unit)  # 1万余元 -> 万元
     op_dir = _direction_of(m.group("op"), _PREFIX_OPS)
     suffix_dir = _direction_of(m.group("suffix"), _SUFFIX_OPS)
     if op_dir and suffix_dir and op_dir != suffix_dir:
@@ -347,7 +348,7 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
         number = -number
     return ParsedValue(text, direction or Direction.POSITIVE, number, unit,
                        bare=direction is None and not m.group("change"),
-                       change=m.group("change") or "")
+                       change=m.group("change") or "", more=more)
 
 
 # --- units and comparison -------------------------------------------------
@@ -426,6 +427,7 @@ def comparable(target: ParsedValue, actual: ParsedValue) -> tuple[Decimal, Decim
             return f"{label}：{value.error}"
         if value.number is None:
             return f"{label}“{value.text.strip()}”不是数值，无法按数值比较"
+    from .value_slips import unit_slip    # (which imports this module)
     slip = unit_slip(target, actual)
     if slip:
         return slip[1]
@@ -435,88 +437,6 @@ def comparable(target: ParsedValue, actual: ParsedValue) -> tuple[Decimal, Decim
     if target.change:
         converted *= _CHANGE_WORDS[actual.change] * _CHANGE_WORDS[target.change]
     return target.number, converted
-
-
-_PER = {"%": Decimal(100), "‰": Decimal(1000)}
-# A bare figure against a sum of money this many times off is not in the target's unit.
-_IMPLAUSIBLE = Decimal(1000)
-_MONEY_UNITS = ("元", "万元", "亿元")
-
-
-def _plain(number: Decimal) -> str:
-    if number == number.to_integral_value():
-        return format(number.quantize(Decimal(1)), "f")
-    return format(number.normalize(), "f")
-
-
-def unit_slip(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
-    """(field, question) when one side's missing unit makes the comparison a slip, not a result:
-    ``("actual" | "target", "…是否应为 95%？")``, else None. Said at the cell, never scored."""
-    if target.number is None or actual.number is None:
-        return None
-    for check in (_fraction_for_percent, _percent_for_fraction, _money_without_unit, _change_alone):
-        found = check(target, actual)
-        if found:
-            return found
-    return None
-
-
-def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
-    """A bare actual ≤ 1 against a percentage target above 1 (0.95 against ≥90%) is a fraction
-    typed for a percentage, not 0.95%: said at the cell instead of scored as 0.95 / 90.
-    ``100`` against ``100%`` (the unit left out, same scale) is not this slip."""
-    per = _PER.get(_norm_unit(target.unit))
-    if per is None or _norm_unit(actual.unit) or actual.number is None or target.number is None:
-        return None
-    if not (0 < actual.number <= 1 < target.number):  # 0 is 0 on either scale
-        return None
-    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}"
-                      f"{target.unit}：是否应为 {_plain(actual.number * per)}{target.unit}？")
-
-
-def _percent_for_fraction(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
-    """The mirror: a bare target ≤ 1 (≥0.95) against a percentage actual above 1 (90%) is the
-    fraction typed for the target; read as 0.95 it would make 90% an overshoot."""
-    per = _PER.get(_norm_unit(actual.unit))
-    if per is None or _norm_unit(target.unit):
-        return None
-    if not (0 < target.number <= 1 < actual.number):
-        return None
-    return "target", (f"目标值 {target.text.strip()} 没有写单位，实际是 {_plain(actual.number)}"
-                      f"{actual.unit}：是否应为 {_plain(target.number * per)}{actual.unit}？")
-
-
-def _money_without_unit(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
-    """A bare actual against a sum of money, ≥ 1000 times off in the target's unit (49800 against
-    ≤5万元: 元 from the voucher), is asked in the unit that makes it plausible, not scored."""
-    if _norm_unit(actual.unit) or target.number <= 0 or actual.number <= 0:
-        return None
-    factor, base = _split_magnitude(_norm_unit(target.unit))
-    if base != "元":
-        return None
-    ratio = actual.number / target.number
-    if 1 / _IMPLAUSIBLE < ratio < _IMPLAUSIBLE:
-        return None
-    def off(unit):   # how far from the target the actual would be, read in ``unit``
-        r = ratio * _split_magnitude(unit)[0] / factor
-        return max(r, 1 / r)
-    unit = min(_MONEY_UNITS, key=off)
-    if off(unit) >= _IMPLAUSIBLE:
-        return None
-    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}"
-                      f"{target.unit}：是否应为 {_plain(actual.number)}{unit}？")
-
-
-def _change_alone(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
-    """增长10% against 12% (or ≥10% against 增长12%): a change beside a level cannot be told
-    apart from a level (12% may be the new rate, not the growth); asked, not guessed."""
-    if target.change and not actual.change:
-        return "actual", (f"目标“{target.text.strip()}”是变化幅度，实际值请同样写明变化，"
-                          f"如“{target.change}{_plain(actual.number)}{actual.unit}”")
-    if actual.change and not target.change:
-        return "actual", (f"实际“{actual.text.strip()}”是变化幅度，目标“{target.text.strip()}”"
-                          f"不是：请把两格写成同一种（都写变化幅度，或都写数值）")
-    return None
 
 
 def deadline_late(target: ParsedValue, actual: ParsedValue,
