@@ -28,6 +28,9 @@ FIELD_NAMES = {"name": "项目名称", "implementer": "实施单位", "annual_bu
 # “15科技维权宣传”): a number followed by a digit is part of the name
 _NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[、．.)）](?!\s*\d))\s*")
 _GROUP = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*")
+# words of an amount column's title (下达金额（元）, 全年预算数, 资金数额), not of a project's amount
+# not yet known (待定, 未下达)
+_AMOUNT_TITLE_WORDS = ("金额", "数额", "预算", "执行", "资金", "支出", "数", "元")
 HEAD_SEARCH = 3          # the title row is looked for in the first rows of the block
 _UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "委员会", "会", "部", "队", "校",
               "馆", "处", "室", "厅", "司", "社", "场", "园", "台", "团", "组", "科", "协")
@@ -74,11 +77,15 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         units, by_title = {}, False
         rows_at = list(enumerate(rows, start=1))
         columns = _by_content([r for _, r in rows_at], width)
-        # a first row of titles not known here (资金名称 / 下达金额（元）): no amount where the rows
-        # under it have them — a title row, its units read (review 20b: it became a project)
-        money = [c for f, c in columns.items() if f in ("annual_budget", "executed")]
+        # a first row of titles not known here (资金名称 / 下达金额（元）): titles where the rows
+        # under it have amounts — a title row, its units read (review 20b: it became a project;
+        # with a single row under it, its words made the amount column half text)
+        under = _by_content(rows[1:], width) if len(rows) > 1 else {}
+        money = [c for f, c in under.items() if f in ("annual_budget", "executed")]
         heads = [rows[0][c] for c in money if rows[0][c]]
-        if len(rows_at) > 1 and heads and not any(cells.is_amount(h) for h in heads):
+        if heads and not any(cells.is_amount(h) for h in heads) and \
+                any(word in h for h in heads for word in _AMOUNT_TITLE_WORDS):
+            columns = under
             units = {f: cells.title_money_unit(rows[0][c]) for f, c in columns.items()}
             notes.append("第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目")
             rows_at = rows_at[1:]

@@ -117,6 +117,23 @@ def test_an_unknown_title_row_is_not_a_project_and_its_unit_is_read():
     assert read.notes == ["第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目"]
 
 
+def test_an_unknown_title_row_over_a_single_project_is_not_a_project():
+    """With one row under it, the title row's words made the amount column half text, so no
+    column was read as amounts and 资金名称 became a project beside 项目甲."""
+    read = read_projects([["资金名称", "下达金额（元）"], ["项目甲", "1,000,000"]])
+    assert [(p.name, p.annual_budget) for p in read.projects] == [("项目甲", "1,000,000元")]
+    assert read.notes == ["第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目"]
+
+
+def test_two_projects_the_first_without_an_amount_yet_are_both_kept():
+    read = read_projects([["科普经费", "待定"], ["信息化替代", "4.4"]])
+    assert [p.name for p in read.projects] == ["科普经费", "信息化替代"]
+    read = read_projects([["科普经费", ""], ["信息化替代", "4.4"]])
+    assert [p.name for p in read.projects] == ["科普经费", "信息化替代"]
+    read = read_projects([["科普经费", "未下达"], ["信息化替代", "4.4"]])
+    assert [p.name for p in read.projects] == ["科普经费", "信息化替代"]
+
+
 def test_a_first_group_row_without_titles_is_still_a_group():
     read = read_projects([["一、新乡市科学技术局", ""], ["科普经费", "15.56"], ["信息化替代", "4.4"]])
     assert [(p.name, p.implementer) for p in read.projects] == [
