@@ -348,6 +348,10 @@ class Header(QFrame):
         if self._lock_actions is not None and project is not None and not self.session.readonly:
             action = self._lock_actions[1 if project.finalized_at else 0]
             if self.lock_button.defaultAction() is not action:
+                # the one action only: a tool button holding the other too drew a menu arrow
+                # over “稿” and opened both on a long press (review P3-1)
+                for held in self.lock_button.actions():
+                    self.lock_button.removeAction(held)
                 self.lock_button.setDefaultAction(action)
             self.lock_button.show()
         else:
