@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..domain.model import ProjectKind
 from ..domain.profiles import (GRADE_STYLES, ProfileError, all_profiles, load_profile,
                                named_profile, normalize_style, style_of)
-from .header_guards import (GuardedComboBox, GuardedSpinBox, confirm_profile_change,
-                            describe_profile_change)
+from .header_guards import (GuardedComboBox, GuardedSpinBox, RuleComboBox,
+                            confirm_profile_change, describe_profile_change)
 from ..domain.scoring import shown_grade
 from .project_list import PROVISIONAL_COLOR, display_name, grade_color, score_tooltip
 from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
@@ -95,7 +95,7 @@ class Header(QFrame):
         self.unit = QLineEdit(self)
         self.unit.setObjectName("unitName")
         self.unit.setPlaceholderText("单位名称，如：××县科学技术局")
-        self.unit.setMinimumWidth(220)
+        self.unit.setMinimumWidth(160)
         self.binder.bind(self.unit, "unit", "name")
 
         self.year = GuardedSpinBox(self)
@@ -111,7 +111,7 @@ class Header(QFrame):
         self.year.valueChanged.connect(lambda _v: self._year_timer.start())
         self.year.editingFinished.connect(self.commit_year)
 
-        self.profile = GuardedComboBox(self)
+        self.profile = RuleComboBox(self)
         self.profile.setObjectName("profileBox")
         self.profile.setToolTip("项目的评分规则（财政部或本省的办法）")
         for prof in all_profiles():
@@ -142,36 +142,40 @@ class Header(QFrame):
         self.lock_button = QToolButton(self)      # 定稿… / 撤销定稿… (the window's actions)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.lock_button.setMinimumHeight(28)
         self.lock_button.hide()
         self._lock_actions = None
         self.badge = ScoreBadge(self)
 
-        left = QVBoxLayout()
-        left.setSpacing(4)
+        # review P3-1: at 150 % (1366×768: a 899 px header) the 定稿 button sat on the 等次写法
+        # box and 评分规则 read “财政部项目支出绩效自”. The rule's row holds only the rule and its
+        # words, so the rule's whole name fits beside the score; 单位, 年度 and the 定稿 mark and
+        # button (of the project whose name is above the score) share the first row
         unit_row = QHBoxLayout()
         unit_row.addWidget(QLabel("单位", self))
         unit_row.addWidget(self.unit, 1)
         unit_row.addWidget(self.readonly_note)
+        unit_row.addSpacing(12)
+        unit_row.addWidget(QLabel("评价年度", self))
+        unit_row.addWidget(self.year)
+        unit_row.addSpacing(12)
+        unit_row.addWidget(self.lock_note, 0, Qt.AlignmentFlag.AlignVCenter)
+        unit_row.addWidget(self.lock_button)   # as tall as the 单位 box beside it
         rule_row = QHBoxLayout()
-        rule_row.addWidget(QLabel("评价年度", self))
-        rule_row.addWidget(self.year)
-        rule_row.addSpacing(12)
         rule_row.addWidget(QLabel("评分规则", self))
-        rule_row.addWidget(self.profile, 1)
-        rule_row.addWidget(self.department_profile, 1)
+        rule_row.addWidget(self.profile)
+        rule_row.addWidget(self.department_profile)
         rule_row.addSpacing(12)
         rule_row.addWidget(QLabel("等次写法", self))
         rule_row.addWidget(self.grade_style)
+        rule_row.addStretch(1)      # a wide window: the boxes keep their size, the row its start
+        left = QVBoxLayout()
+        left.setSpacing(4)
         left.addLayout(unit_row)
         left.addLayout(rule_row)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 12, 6)
-        layout.addLayout(left, 3)
-        layout.addStretch(1)
-        layout.addWidget(self.lock_note, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addSpacing(8)
+        layout.addLayout(left, 1)
+        layout.addSpacing(12)
         layout.addWidget(self.badge)
 
         self._tips = {w: w.toolTip() for w in (self.unit, self.year, self.profile,

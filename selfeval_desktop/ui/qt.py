@@ -40,7 +40,8 @@ _QTWIDGETS = (
     "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMenuBar",
     "QMessageBox", "QPlainTextEdit", "QPushButton", "QRadioButton", "QScrollArea", "QSizePolicy",
     "QSpinBox", "QStackedWidget", "QSplitter", "QStatusBar", "QStyle", "QStyledItemDelegate",
-    "QStyleOptionViewItem", "QTableView", "QTabWidget", "QTextBrowser", "QTextEdit", "QToolBar", "QToolButton",
+    "QStyleOptionComboBox", "QStyleOptionViewItem", "QStylePainter", "QTableView", "QTabWidget",
+    "QTextBrowser", "QTextEdit", "QToolBar", "QToolButton",
     "QToolTip", "QVBoxLayout", "QWidget",
 )
 
