@@ -10,8 +10,9 @@ from ..grid import Grid
 from ..grid.rows import INSERT_TIP
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
-from ..qt import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from ..qt import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from .indicator_templates import load_templates, template_position
+from .template_menu import TemplateMenu
 
 COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
                  im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 128,
@@ -67,7 +68,8 @@ class IndicatorsTab(QWidget):
         self.template_button = QPushButton("插入常用指标", self)   # a menu: the arrow has room
         self.template_button.setToolTip("插入部门整体评价常用的绩效指标（可撤销）" if kind == "department"
                                         else "插入科技局项目常用的绩效指标（可撤销）")
-        self.template_button.setMenu(self._template_menu())
+        self.template_button.setMenu(TemplateMenu(load_templates(kind), self.insert_template,
+                                                  self))
         self.even_button = QPushButton("平均分配分值", self)
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
         self.even_button.clicked.connect(self.even_split)
@@ -205,21 +207,6 @@ class IndicatorsTab(QWidget):
             row = [ind.id for ind in self.session.project(self.pid).indicators].index(kept)
             self.grid.setCurrentIndex(self.model.index(row, max(current.column(), 0)))
         self.grid.setFocus()
-
-    def _template_menu(self) -> QMenu:
-        menu = QMenu(self)
-        by_level1: dict[str, QMenu] = {}
-        for group in load_templates(self.kind):
-            sub = by_level1.get(group.level1)
-            if sub is None:
-                sub = by_level1[group.level1] = menu.addMenu(group.level1)
-            sub.addSection(group.level2)
-            for name, target in group.items:
-                action = sub.addAction(f"{name}（{target}）" if target else name)
-                action.triggered.connect(lambda _c=False, g=group, n=name: self.insert_template(g, n))
-            whole = sub.addAction(f"插入全部{group.level2}（{len(group.items)} 项）")
-            whole.triggered.connect(lambda _c=False, g=group: self.insert_template(g))
-        return menu
 
     def insert_template(self, group, name: str | None = None) -> None:
         """Insert template rows into their 一级/二级 block (template_position); one undo step.
