@@ -309,13 +309,41 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
     return written
 
 
-def open_with_system_viewer(path) -> None:
-    """Open a file with the system's default program (the PDF viewer), without waiting."""
+def open_with_system_viewer(path) -> bool:
+    """Open a file with the system's default program (the PDF viewer), without waiting. False
+    when this machine has no program for it (nothing was started): the window then says where
+    the file is instead of letting the clerk wait for a viewer that never comes (review 28)."""
     path = str(Path(path))
-    if sys.platform.startswith("win"):
-        os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606
-    elif sys.platform == "darwin":
-        subprocess.Popen(["open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    else:
-        subprocess.Popen(["xdg-open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606 - no association: OSError
+        elif sys.platform == "darwin":
+            subprocess.Popen(["open", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        else:
+            if not _desktop_opens(path):
+                return False
+            subprocess.Popen(["xdg-open", path], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        return False
+    return True
+
+
+def _desktop_opens(path: str) -> bool:
+    """Whether xdg-open is there and the desktop names a program for ``path``'s type (asked of
+    xdg-mime; when it cannot say, yes)."""
+    import shutil
+    if shutil.which("xdg-open") is None:
+        return False
+    mime = shutil.which("xdg-mime")
+    if mime is None:
+        return True
+    kind = "application/pdf" if path.lower().endswith(".pdf") else None
+    if kind is None:
+        return True
+    try:
+        found = subprocess.run([mime, "query", "default", kind], capture_output=True, text=True,
+                               timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return bool(found.stdout.strip()) or found.returncode != 0

@@ -273,9 +273,12 @@ def export_pdf(actions, form: str) -> bool:
     except export.ExportError as exc:
         QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False
-    window.statusBar().showMessage(f"已导出PDF：{written[0]}（在PDF阅读器中打开，可从那里打印）", 10000)
-    try:
-        export.open_with_system_viewer(written[0])
-    except OSError:
-        pass  # the PDF is written; a machine without a viewer just does not open it
+    if export.open_with_system_viewer(written[0]):
+        window.statusBar().showMessage(f"已导出PDF：{written[0]}（正在PDF阅读器中打开，可从那里打印）",
+                                       10000)
+    else:   # review 28: the status bar said it opened, and the clerk waited for a viewer
+        window.statusBar().showMessage(f"已导出PDF：{written[0]}", 10000)
+        QMessageBox.information(window, "PDF 已保存",
+                                f"PDF 已保存到：\n{written[0]}\n\n这台电脑上没有找到打开 PDF 的程序，"
+                                "请用 WPS、福昕等 PDF 阅读器打开这个文件后打印，或拷到能打印的电脑上。")
     return True

@@ -90,8 +90,9 @@ def test_open_with_system_viewer_hands_the_file_to_the_desktop(monkeypatch, tmp_
                                                                command):
     calls = []
     monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(export, "_desktop_opens", lambda path: True)
     monkeypatch.setattr(export.subprocess, "Popen", lambda args, **kw: calls.append(args))
-    open_with_system_viewer(tmp_path / "a.pdf")
+    assert open_with_system_viewer(tmp_path / "a.pdf") is True
     assert calls == [[command, str(tmp_path / "a.pdf")]]
 
 
@@ -99,8 +100,33 @@ def test_open_with_system_viewer_on_windows_uses_startfile(monkeypatch, tmp_path
     calls = []
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(export.os, "startfile", calls.append, raising=False)
-    open_with_system_viewer(tmp_path / "a.pdf")
+    assert open_with_system_viewer(tmp_path / "a.pdf") is True
     assert calls == [str(tmp_path / "a.pdf")]
+
+
+def test_a_machine_without_a_pdf_program_is_told_not_opened(monkeypatch, tmp_path):
+    """Review 28: the window said the PDF opened in a viewer when none existed."""
+    import shutil
+    import subprocess
+    monkeypatch.setattr(sys, "platform", "win32")
+
+    def no_association(path):
+        raise OSError("没有与之关联的应用")
+    monkeypatch.setattr(export.os, "startfile", no_association, raising=False)
+    assert open_with_system_viewer(tmp_path / "a.pdf") is False
+    monkeypatch.setattr(sys, "platform", "linux")
+    started = []
+    monkeypatch.setattr(export.subprocess, "Popen", lambda args, **kw: started.append(args))
+    tools = {"xdg-open": "/usr/bin/xdg-open", "xdg-mime": "/usr/bin/xdg-mime"}
+    monkeypatch.setattr(shutil, "which", tools.get)
+    answer = subprocess.CompletedProcess([], 0, stdout="\n", stderr="")
+    monkeypatch.setattr(export.subprocess, "run", lambda *a, **kw: answer)
+    assert open_with_system_viewer(tmp_path / "a.pdf") is False      # no program for PDFs
+    answer.stdout = "org.gnome.Evince.desktop\n"
+    assert open_with_system_viewer(tmp_path / "a.pdf") is True
+    del tools["xdg-open"]
+    assert open_with_system_viewer(tmp_path / "a.pdf") is False      # no desktop opener at all
+    assert len(started) == 1
 
 
 @pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX permissions")

@@ -89,7 +89,7 @@ def test_printing_reports_each_form_made_and_laid_out(qtbot, tmp_path, monkeypat
     monkeypatch.setattr(export, "render_pdf",
                         lambda doc, projects, form, progress=None: real(
                             doc, projects, form, lambda d, t: (steps.append((d, t)), progress(d, t))))
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda path: None)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda path: True)
     monkeypatch.setattr("selfeval_desktop.ui.file_reports.ask_scope", lambda *a, **k: "all")
     monkeypatch.setattr("selfeval_desktop.ui.file_reports._errors_before_printing", lambda *a: True)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.pdf"), ""))

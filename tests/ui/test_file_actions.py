@@ -274,7 +274,7 @@ def test_print_writes_a_pdf_and_opens_the_viewer(qtbot, tmp_path, monkeypatch, w
     path = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, path, show=False)
     opened = []
-    monkeypatch.setattr(export, "open_with_system_viewer", opened.append)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: opened.append(p) or True)
     monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
     pdf = tmp_path / "自评表.pdf"
     offered = []
@@ -287,6 +287,24 @@ def test_print_writes_a_pdf_and_opens_the_viewer(qtbot, tmp_path, monkeypatch, w
     assert pdf.read_bytes().startswith(b"%PDF") and opened == [pdf]
     # the year in the name: next year's print does not replace this one (review 9)
     assert offered[0].startswith(f"{window.session.document.year}年度项目单位自评基本情况表")
+
+
+def test_without_a_pdf_program_the_clerk_is_told_where_the_pdf_is(qtbot, tmp_path, monkeypatch,
+                                                                  warnings):
+    """Review 28: “在PDF阅读器中打开” was said when no viewer existed, and the clerk waited."""
+    from selfeval_desktop.reports import export
+    window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: False)
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
+    pdf = tmp_path / "自评表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(pdf), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
+    assert file_reports.export_pdf(window.file_actions, "basic")
+    assert pdf.exists()
+    [text] = told
+    assert str(pdf) in text and "没有找到打开 PDF 的程序" in text
+    assert "阅读器中打开" not in window.statusBar().currentMessage()
 
 
 def test_opened_document_is_read_through_repo(qtbot, tmp_path):
@@ -351,7 +369,7 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
                         lambda parent, name, department=False: asked.append((name, department))
                         or "current")
     monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     written = []
     real = export.export_pdf

@@ -203,7 +203,7 @@ def test_printing_with_errors_asks_first_and_can_show_them(qtbot, window, path, 
                                                            tmp_path):
     from selfeval_desktop.reports import export
     asked, saved_as = [], []
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: True)
     monkeypatch.setattr(file_reports, "ask_print_despite_errors",
                         lambda parent, text: asked.append(text) or False)
     pdf = tmp_path / "表.pdf"
@@ -226,7 +226,7 @@ def test_printing_with_errors_asks_first_and_can_show_them(qtbot, window, path, 
 def test_printing_without_errors_does_not_ask(qtbot, window, path, monkeypatch, tmp_path):
     from selfeval_desktop.reports import export
     asked = []
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: True)
     monkeypatch.setattr(file_reports, "ask_print_despite_errors",
                         lambda parent, text: asked.append(text) or False)
     session = window.session
@@ -425,7 +425,7 @@ def test_errors_and_print_warnings_are_one_question(qtbot, window, path, monkeyp
     """Review 6: two boxes in a row with different buttons (仍然打印/查看问题, then 是/否)."""
     from selfeval_desktop.reports import export
     asked, questions = [], []
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: None)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: True)
     monkeypatch.setattr(export, "print_warnings",
                         lambda doc, projects, **k: ["等次印为“—”：分值合计不是 100"])
     monkeypatch.setattr(file_reports, "ask_print_despite_errors",
