@@ -105,8 +105,22 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
         text += f"得满分 {num(weight)} 分 = {score}"
     else:
         score = points(weight * executed / budget, weight, profile)  # multiply first: exact halves
-        text += f"{pct(rate)} × {num(weight)} 分 = {score}"
+        text += f"{_rate_for(rate, weight, score, profile)} × {num(weight)} 分 = {score}"
     return ExecutionScore(weight, rate, score, text)
+
+
+def _rate_for(rate: Decimal, weight: Decimal, score: Decimal, profile: Profile) -> str:
+    """The rate as the explanation's product states it: 99.95% as shown on the forms, unless that
+    rounded rate would give another score (1.9989 of 2 万元: 99.95% × 10 = 9.995 → 10.00, while
+    the exact 99.945% gives 9.99); then with the decimals that give the score (review 28)."""
+    shown = pct(rate)
+    if points(weight * Decimal(shown[:-1]) / HUNDRED, weight, profile) == score:
+        return shown
+    for places in range(3, 9):
+        exact = (rate * HUNDRED).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if points(weight * exact / HUNDRED, weight, profile) == score:
+            return f"{format(exact.normalize(), 'f')}%"
+    return shown
 
 
 def score_indicator(ind: Indicator, profile: Profile, year: int | None = None) -> IndicatorScore:

@@ -358,6 +358,17 @@ def test_execution_full_partial_and_capped():
     assert "110.00%" in over.explanation and "按100%" in over.explanation
 
 
+def test_the_stated_product_gives_the_stated_score_at_an_exact_half():
+    """Review 28: 1.9989 of 2 万元 said “99.95% × 10 分 = 9.99”; 99.95% × 10 is 9.995, 10.00."""
+    ex = score_execution(project("2", "1.9989"), MOF)
+    assert ex.score == D("9.99")
+    assert "= 99.95%；" in ex.explanation                  # the rate as the forms show it
+    assert "99.945% × 10 分 = 9.99" in ex.explanation        # the product that gives 9.99
+    assert "99.95% × 10" not in ex.explanation
+    part = score_execution(project("310", "298.84"), MOF)   # no half: the rate as shown
+    assert "96.40% × 10 分 = 9.64" in part.explanation
+
+
 def test_execution_zero_budget_is_an_error_not_a_division():
     ex = score_execution(project("0", "5"), MOF)
     assert ex.score is None and ex.rate is None and "为0" in ex.error
