@@ -155,7 +155,7 @@ def test_rows_grow_with_wrapped_text_up_to_three_lines(qtbot, window, grid):
     rows = window.session.project(pid).indicators
     base = grid.verticalHeader().defaultSectionSize()
     line = grid.fontMetrics().lineSpacing()
-    window.session.set_value("indicator", pid, rows[1].id, "deviation", "原因" * 10)
+    window.session.set_value("indicator", pid, rows[1].id, "deviation", "原因" * 15)   # two lines
     window.session.set_value("indicator", pid, rows[2].id, "deviation", "原因" * 200)
     qtbot.waitUntil(lambda: grid.rowHeight(1) > base, timeout=2000)
     assert grid.rowHeight(0) == base                             # short text: one line

@@ -8,16 +8,23 @@ from ...domain.weights import even_split, level1_totals
 from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
 from ..grid.rows import INSERT_TIP
+from ..grid.widths import Column, ColumnFit
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
 from ..qt import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from .indicator_templates import load_templates, template_position
 from .template_menu import TemplateMenu
 
-COLUMN_WIDTHS = {im.COL_LEVEL1: 76, im.COL_LEVEL2: 104, im.COL_NAME: 170, im.COL_TARGET: 92,
-                 im.COL_ACTUAL: 92, im.COL_WEIGHT: 46, im.COL_SCORE: 56, im.COL_ACHIEVEMENT: 128,
-                 im.COL_OVERRIDE: 76, im.COL_REASON: 100}
-DEVIATION_WIDTH = 240
+# each column at its narrowest (a sample of what it holds on one line; its header always whole)
+# and its share of the room left over: at 1366×768 all of them are in view, 偏差原因 — the column
+# clerks fill most — gets half of what is left (review P3-5); names and paragraphs wrap
+COLUMNS = {im.COL_LEVEL1: Column("满意度指标", 0.5), im.COL_LEVEL2: Column("社会效益指标", 1),
+           im.COL_NAME: Column("科技成果转化数量", 2), im.COL_TARGET: Column("≥90%", 1),
+           im.COL_ACTUAL: Column("≥90%", 1), im.COL_WEIGHT: Column(number=True),
+           im.COL_SCORE: Column(number=True), im.COL_ACHIEVEMENT: Column("部分达成", 0.5, extra=24),
+           im.COL_OVERRIDE: Column(number=True), im.COL_REASON: Column("调整理由", 1),
+           im.COL_DEVIATION: Column("因疫情影响培训推迟至下半年", 7)}
+DEVIATION_WIDTH = 240    # 偏差原因's width at most while the grid scrolls sideways
 
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
         "红色单元格表示无法识别或需要补充，鼠标停留可看原因。")
@@ -53,17 +60,15 @@ class IndicatorsTab(QWidget):
             self.grid.setItemDelegateForColumn(col, paragraphs)
         self.grid.setModel(self.model)
         self.grid.fit_rows_to_text(3)   # 三级指标 names and 偏差原因 paragraphs wrap
-        header = self.grid.horizontalHeader()
-        for col, width in COLUMN_WIDTHS.items():
-            self.grid.setColumnWidth(col, width)
-        # 偏差原因 is the longest text: wide, and the grid scrolls sideways rather than squeeze
-        # it (stretched, it shrank to ~25 px at 1280: “部 分…”); it takes any room left
-        self.grid.setColumnWidth(im.COL_DEVIATION, DEVIATION_WIDTH)
-        header.setMinimumSectionSize(40)
-        header.setStretchLastSection(True)
+        self.grid.horizontalHeader().setMinimumSectionSize(40)
         # 冻结窗格: the names stay in sight while 实际完成值…偏差原因 scroll (1366×768: the clerk
         # scrolled right and no longer knew which row they were filling)
         self.grid.freeze_columns(im.COL_NAME + 1)
+        # widths fitted to the grid's width (grid.widths): where they cannot all fit, the grid
+        # scrolls and 偏差原因 keeps a useful width (stretched, it shrank to ~25 px at 1280: “部 分…”)
+        self.widths = ColumnFit(self.grid, COLUMNS, wide=im.COL_DEVIATION,
+                                wide_width=DEVIATION_WIDTH, frozen=im.COL_NAME + 1,
+                                key=f"indicators-{kind}")
 
         self.template_button = QPushButton("插入常用指标", self)   # a menu: the arrow has room
         self.template_button.setToolTip("插入部门整体评价常用的绩效指标（可撤销）" if kind == "department"
