@@ -16,7 +16,7 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.domain.model import Indicator
 from selfeval_desktop.ui.grid.widths import fit_widths
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import QPoint, QStyle, Qt
+from selfeval_desktop.ui.qt import QPoint, QRect, QStyle, Qt, QtWidgets
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 
@@ -112,6 +112,61 @@ def test_the_score_column_shows_each_value_whole_beside_the_scroll_bar(qtbot, tm
     assert right <= grid.viewport().width()       # not under the vertical scroll bar
     for value in filter(None, values):
         assert grid.columnWidth(im.COL_SCORE) >= text_room(grid, value), value
+
+
+class Recording(QtWidgets.QProxyStyle):
+    """The grid's style, noting each cell it draws: (row, column, text, rect, whether a text too
+    long for the rect is shortened with “…” — not wrapped, not drawn cut)."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells: list[tuple[int, int, str, QRect, bool]] = []
+
+    def drawControl(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
+        if element == QStyle.ControlElement.CE_ItemViewItem:
+            wraps = bool(option.features & option.ViewItemFeature.WrapText)
+            shortened = not wraps and option.textElideMode != Qt.TextElideMode.ElideNone
+            self.cells.append((option.index.row(), option.index.column(), option.text,
+                               QRect(option.rect), shortened))
+        super().drawControl(element, option, painter, widget)
+
+
+def cut_numbers(grid, style) -> list[str]:
+    """The number cells drawn cut: their text drawn where only part of it is seen (at the
+    viewport's right edge, by the vertical scroll bar, or under the frozen names)."""
+    style.cells.clear()
+    grid.viewport().grab()
+    seen = grid.viewport().rect()
+    frozen = grid.frozen_view()
+    cut = []
+    for row, col, text, rect, shortened in style.cells:
+        if col not in NUMBERS or not text:
+            continue
+        area = QRect(seen.left(), rect.top(), seen.width(), rect.height())   # sideways only
+        if frozen is not None:
+            area.setLeft(frozen.width())
+        if not rect.intersects(area):
+            continue                   # not seen at all
+        if not area.contains(rect) or rect.width() < text_room(grid, text) and not shortened:
+            cut.append(f"第{row + 1}行 {im.HEADERS[col]} “{text}” 只显示 "
+                       f"{rect.intersected(area).width()}/{text_room(grid, text)} px")
+    return cut
+
+
+@pytest.mark.parametrize("size", [FULL_HD_150, (1024, 600), OFFICE_150])
+def test_no_number_is_ever_drawn_cut(qtbot, tmp_path, size):
+    """Whatever the window and the sideways scroll: each 分值/得分/调整后得分 is drawn whole where
+    it is seen, or shortened with “…” — never the part of it that is seen (“5.5” for 5.55).
+    (At 1366×768 nothing scrolls: the test above.)"""
+    for seed, extra_rows in (("004", 3), ("004", 95), ("001", 0)):
+        window, grid = open_demo(qtbot, tmp_path, size, seed, extra_rows)
+        style = Recording()
+        grid.setStyle(style)
+        bar = grid.horizontalScrollBar()
+        for value in [*range(0, bar.maximum(), 13), bar.maximum()]:
+            bar.setValue(value)
+            assert cut_numbers(grid, style) == [], (seed, extra_rows, value)
+        window.close()
 
 
 def test_at_1024x600_the_names_leave_room_and_deviation_has_a_useful_width(qtbot, tmp_path):

@@ -7,6 +7,7 @@ from ...domain.indicator_order import grouped_order, split_groups
 from ...domain.weights import even_split, level1_totals
 from ..delegates import AchievementDelegate, GroupedTextDelegate, LongTextDelegate, TextDelegate
 from ..grid import Grid
+from ..grid.number_cells import NumberDelegate
 from ..grid.rows import INSERT_TIP
 from ..grid.widths import Column, ColumnFit
 from ..models import indicator_model as im
@@ -24,6 +25,7 @@ COLUMNS = {im.COL_LEVEL1: Column("满意度指标", 0.5), im.COL_LEVEL2: Column(
            im.COL_SCORE: Column(number=True), im.COL_ACHIEVEMENT: Column("部分达成", 0.5, extra=24),
            im.COL_OVERRIDE: Column(number=True), im.COL_REASON: Column("调整理由", 1),
            im.COL_DEVIATION: Column("因疫情影响培训推迟至下半年", 7)}
+NUMBER_COLUMNS = (im.COL_WEIGHT, im.COL_SCORE, im.COL_OVERRIDE)
 DEVIATION_WIDTH = 240    # 偏差原因's width at most while the grid scrolls sideways
 
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
@@ -58,6 +60,9 @@ class IndicatorsTab(QWidget):
         paragraphs = LongTextDelegate(self.grid)   # Enter commits, Alt+Enter a new line
         for col in (im.COL_REASON, im.COL_DEVIATION):
             self.grid.setItemDelegateForColumn(col, paragraphs)
+        numbers = NumberDelegate(self.grid)    # never cut to another number (review P3-6)
+        for col in NUMBER_COLUMNS:
+            self.grid.setItemDelegateForColumn(col, numbers)
         self.grid.setModel(self.model)
         self.grid.fit_rows_to_text(3)   # 三级指标 names and 偏差原因 paragraphs wrap
         self.grid.horizontalHeader().setMinimumSectionSize(40)
