@@ -47,3 +47,24 @@ def test_rows_in_view_are_fitted_first_and_the_rest_soon_after(qtbot, tab, monke
     assert grid.rowHeight(last) == base           # far below: not yet
     qtbot.waitUntil(lambda: grid.rowHeight(last) > base, timeout=3000)
     assert all(grid.rowHeight(r) > base for r in range(4, last + 1))
+
+
+def test_a_grid_closed_while_its_rows_are_being_fitted_raises_nothing(qtbot, tmp_path, monkeypatch):
+    """The fitting left for later event loop turns ran on a grid already deleted (a window or a
+    document closed while a long project's rows were being fitted): “Internal C++ object (Grid)
+    already deleted”, an error box for nothing."""
+    monkeypatch.setattr(fit, "SLICE", 0)
+    doc = sample_document()
+    doc.projects[0].indicators += [Indicator("产出指标", "时效指标", LONG.format(n), "≥90%", "95%",
+                                             Decimal(0)) for n in range(1, 121)]
+    session = open_session(make_file(tmp_path, doc))
+    tab = IndicatorsTab(session, None)
+    tab.resize(1000, 500)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.set_project(session.document.projects[0].id)
+    tab.grid._fitter.run()                        # rows out of view left for the next turns
+    assert tab.grid._fitter._pending
+    tab.deleteLater()
+    qtbot.wait(50)                                # the turns come: nothing raised
+    session.conn.close()

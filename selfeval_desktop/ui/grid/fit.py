@@ -44,7 +44,9 @@ class RowFitter:
     def _schedule(self) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.run)
+            # the grid as the timer's owner: a grid deleted meanwhile (its window or document
+            # closed during a long project's fitting) cancels it, not a call on a deleted grid
+            QTimer.singleShot(0, self.grid, self.run)
 
     def run(self) -> None:
         """Fit the rows in view at once, the others in slices of ~``SLICE`` seconds, one per
