@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .finalize_actions import FinalizeActions
 from .qt import QKeySequence
+from .row_keys import ROW_OPERATIONS, keys_text
 from .undo_actions import UndoActions
 
 PROJECT_ACTIONS = (  # key, text, shortcut, the list panel's method (None: move up/down)
@@ -51,7 +52,6 @@ def _build_clipboard_entries(menu) -> None:
         menu.addAction(f"{text}\t{keys}", lambda op=op: edit_focused(target.get("widget"), op))
     # the grids' row operations, found only on a right-click before (review 12a)
     menu.addSeparator()
-    from .grid.rows import ROW_OPERATIONS, keys_text
     rows = [menu.addAction(f"{text}\t{keys_text(keys)}",
                            lambda name=name: row_action(target.get("widget"), name))
             for name, text, keys in ROW_OPERATIONS]
@@ -103,7 +103,6 @@ def _build_project_menu(window, menu) -> None:
         "新增项目", lambda: window.page is not None and window.page.projects.add_project())
     window.add_project_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
     window.project_actions = {}
-    from .grid.rows import keys_text
     for key, text, shortcut, method in PROJECT_ACTIONS:
         # the keys as the grid menus write them (Alt+Shift+↑), not Qt's “Alt+Shift+上方向”
         shown = f"{text}\t{keys_text(shortcut)}" if shortcut else text

@@ -177,3 +177,79 @@ def test_the_startup_probe_reports_shown_then_settled(tmp_path):
     lines = [line.split() for line in out.stdout.splitlines()]
     assert [line[0] for line in lines] == ["shown", "settled"], out.stderr[-500:]
     assert float(lines[0][1]) <= float(lines[1][1]) and int(lines[1][2]) > 0
+
+
+FIRST_PAINT = """\
+import json, sys
+from selfeval_desktop.app import make_application
+from selfeval_desktop.ui.main_window import MainWindow
+from selfeval_desktop.ui.qt import QEvent, QObject, QSettings, QTimer
+app = make_application()
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+assert window.file_actions.open_path(sys.argv[1])
+LATER = json.loads(sys.argv[3])
+
+
+def report():   # what is loaded once the window has painted (as the startup probe reports)
+    qt = vars(sys.modules["selfeval_desktop.ui.qt"])
+    print(json.dumps([name for name in LATER if name in sys.modules or name in qt]))
+    app.quit()
+
+
+class FirstPaint(QObject):
+    seen = False
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, report)
+        return False
+
+
+window.installEventFilter(FirstPaint(window))
+window.show()
+app.exec()
+"""
+
+
+def test_the_first_paint_loads_only_what_it_shows(tmp_path):
+    """A quicker start: what the first view (项目概况, the list, the menus) does not show loads on
+    first use — the grids (the 编辑 menu's row entries need only their texts, ui.row_keys)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    later = ["selfeval_desktop.ui.grid", "selfeval_desktop.ui.models"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(make_file(tmp_path)),
+                          str(tmp_path / "settings.ini"), json.dumps(later)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr[-1000:]
+
+
+def test_the_edit_menus_row_entries_read_and_work_as_the_grids_own(qtbot, tmp_path):
+    """The 编辑 menu is built before any grid is loaded (its texts from ui.row_keys): its row
+    entries say what the grids' own actions say, with the keys as the menus write them, and run
+    on the grid that has the cursor."""
+    from selfeval_desktop.ui.qt import QApplication
+    from tests.ui.shell_helpers import menu_of
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    menu = menu_of(window, "编辑")
+    entries = {a.text(): a for a in menu.actions() if a.text()}
+    assert list(entries)[-5:] == ["在上方插入行\tCtrl+Shift+=", "在下方插入行\tCtrl+=",
+                                  "删除所选行\tCtrl+-", "上移一行\tAlt+↑", "下移一行\tAlt+↓"]
+    window.page.tabs.setCurrentIndex(TAB_KEYS.index("indicators"))
+    grid = window.page.tab_widgets["indicators"].grid
+    assert [f"{a.text()}\t{a.shortcut().toString()}" for a in grid.row_actions.values()] == \
+        ["在上方插入行\tCtrl+Shift+=", "在下方插入行\tCtrl+=", "删除所选行\tCtrl+-",
+         "上移一行\tAlt+Up", "下移一行\tAlt+Down"]
+    rows = grid.model().data_rows
+    grid.setCurrentIndex(grid.model().index(0, 2))
+    window.activateWindow()
+    grid.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is grid, timeout=2000)
+    menu.aboutToShow.emit()          # as opening the menu does: the entries follow the cursor
+    assert entries["在下方插入行\tCtrl+="].isEnabled()
+    entries["在下方插入行\tCtrl+="].trigger()
+    assert grid.model().data_rows == rows + 1

@@ -3,25 +3,10 @@ with shortcuts and a context menu; each through the session, one undo step."""
 from __future__ import annotations
 
 from ..qt import QAction, QItemSelection, QItemSelectionModel, QKeySequence, QMenu, Qt
-
-
-# The row operations: name, text, keys. Ctrl+Shift+= inserts, as in Excel; Ctrl+数字键盘+ too,
-# in Grid.keyPressEvent — a second shortcut “Ctrl++” on the action made a real Ctrl+Shift+=
-# ambiguous (both matched) and Qt then ran neither (review 13a). The 编辑 menu lists these too.
-ROW_OPERATIONS = (("insert_above", "在上方插入行", "Ctrl+Shift+="),
-                  ("insert_below", "在下方插入行", "Ctrl+="),
-                  ("delete", "删除所选行", "Ctrl+-"),
-                  ("up", "上移一行", "Alt+Up"),
-                  ("down", "下移一行", "Alt+Down"))
-
+from ..row_keys import ROW_OPERATIONS
 
 # the buttons under the grids: they insert below (where a list grows); the keys say both ways
 INSERT_TIP = "在当前行下方插入一行（Ctrl+=）；在上方插入请按 Ctrl+Shift+=，选中几行就插入几行"
-
-
-def keys_text(keys: str) -> str:
-    """Keys as the menus write them: Alt+↑, not Alt+Up."""
-    return keys.replace("Up", "↑").replace("Down", "↓")
 
 
 class RowOps:
