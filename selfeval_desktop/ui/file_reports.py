@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.model import ProjectKind
-from .qt import QKeySequence, QMessageBox
+from . import qt   # qt.QMessageBox: set up by PySide6 when first shown, not at start
+from .qt import QKeySequence
 
 FORM_CHOICES = (("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表"),
                 ("report", "项目支出绩效自评报告（文字）"))
@@ -41,11 +42,11 @@ def _merge(actions) -> bool:
 
 def ask_amount_unit(parent, question: str) -> str | None:
     """“yuan”, “wan”, or None when cancelled."""
-    box = QMessageBox(QMessageBox.Icon.Question, "金额单位", question,
-                      QMessageBox.StandardButton.NoButton, parent)
-    yuan = box.addButton("按元读取", QMessageBox.ButtonRole.AcceptRole)
-    wan = box.addButton("按万元读取", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box = qt.QMessageBox(qt.QMessageBox.Icon.Question, "金额单位", question,
+                         qt.QMessageBox.StandardButton.NoButton, parent)
+    yuan = box.addButton("按元读取", qt.QMessageBox.ButtonRole.AcceptRole)
+    wan = box.addButton("按万元读取", qt.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", qt.QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return "yuan" if clicked is yuan else "wan" if clicked is wan else None
@@ -55,12 +56,12 @@ def ask_scope(parent, current_name: str, department: bool = False) -> str | None
     """“current”, “all”, or None when cancelled. The 部门整体 is named as what it is (review
     11: “只打印当前项目” for the department evaluation)."""
     what = "部门整体评价" if department else "项目"
-    box = QMessageBox(QMessageBox.Icon.Question, "打印哪些项目",
-                      f"只打印当前{what}“{current_name}”，还是打印全部项目？",
-                      QMessageBox.StandardButton.NoButton, parent)
-    current = box.addButton(f"当前{what}", QMessageBox.ButtonRole.AcceptRole)
-    every = box.addButton("全部项目", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box = qt.QMessageBox(qt.QMessageBox.Icon.Question, "打印哪些项目",
+                         f"只打印当前{what}“{current_name}”，还是打印全部项目？",
+                         qt.QMessageBox.StandardButton.NoButton, parent)
+    current = box.addButton(f"当前{what}", qt.QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton("全部项目", qt.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", qt.QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(current)
     box.exec()
     clicked = box.clickedButton()
@@ -69,10 +70,10 @@ def ask_scope(parent, current_name: str, department: bool = False) -> str | None
 
 def ask_print_despite_errors(parent, text: str) -> bool:
     """仍然打印 (True) or 查看问题 (False; also when the box is closed)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "打印前请检查", text,
-                      QMessageBox.StandardButton.NoButton, parent)
-    go = box.addButton("仍然打印", QMessageBox.ButtonRole.AcceptRole)
-    look = box.addButton("查看问题", QMessageBox.ButtonRole.RejectRole)
+    box = qt.QMessageBox(qt.QMessageBox.Icon.Warning, "打印前请检查", text,
+                         qt.QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton("仍然打印", qt.QMessageBox.ButtonRole.AcceptRole)
+    look = box.addButton("查看问题", qt.QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(look)
     box.setEscapeButton(look)
     box.exec()
@@ -97,8 +98,8 @@ def _errors_before_printing(window, projects, warnings=()) -> bool:
     if not errors:
         if not warnings:
             return True
-        answer = QMessageBox.question(window, "打印前请注意", "\n".join(warnings) + "\n\n仍要导出吗？")
-        return answer == QMessageBox.StandardButton.Yes
+        answer = qt.QMessageBox.question(window, "打印前请注意", "\n".join(warnings) + "\n\n仍要导出吗？")
+        return answer == qt.QMessageBox.StandardButton.Yes
     first = errors[0].message
     text = (f"问题清单中有 {len(errors)} 个错误（如：{first}），打印出的表格可能不完整。")
     if warnings:
@@ -137,7 +138,7 @@ def import_excel(actions, source: str | None = None) -> bool:
                 return False
         result = import_workbook(source, amounts)
     except XlsxImportError as exc:
-        QMessageBox.warning(window, "无法导入", str(exc))
+        qt.QMessageBox.warning(window, "无法导入", str(exc))
         return False
     session = window.session
     if session is not None and not session.readonly:
@@ -156,7 +157,7 @@ def import_excel(actions, source: str | None = None) -> bool:
     try:
         write_document(result, target, replace=target.exists())
     except XlsxImportError as exc:
-        QMessageBox.warning(window, "无法导入", str(exc))
+        qt.QMessageBox.warning(window, "无法导入", str(exc))
         return False
     if not actions.open_path(target):
         return False
@@ -210,17 +211,17 @@ def export_excel(actions) -> bool:
     try:
         check_target(out, [session.path], (".xlsx",), "Excel 工作簿")
     except ExportError as exc:
-        QMessageBox.warning(window, "无法导出", str(exc))
+        qt.QMessageBox.warning(window, "无法导出", str(exc))
         return False
     from .busy import Working
     try:
         with Working(window, "导出Excel") as work:
             warnings = export_workbook(session.document, out, work.step)
     except XlsxExportError as exc:
-        QMessageBox.warning(window, "无法导出", str(exc))
+        qt.QMessageBox.warning(window, "无法导出", str(exc))
         return False
     if warnings:
-        QMessageBox.warning(window, "导出Excel", "已导出，但：\n\n" + "\n".join(warnings))
+        qt.QMessageBox.warning(window, "导出Excel", "已导出，但：\n\n" + "\n".join(warnings))
     window.statusBar().showMessage(f"已导出：{out}（汇总表、每个项目一张自评表；最后一张工作表是各项目的"
                                    f"自评基本情况表，可直接打印）", 15000)
     return True
@@ -250,7 +251,7 @@ def export_pdf(actions, form: str) -> bool:
     try:
         projects = export.select(doc, ids)
     except export.ExportError as exc:
-        QMessageBox.warning(window, "无法导出PDF", str(exc))
+        qt.QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False
     # unread cells are errors of the 问题清单, named in the question already: not twice
     if not _errors_before_printing(window, projects,
@@ -271,7 +272,7 @@ def export_pdf(actions, form: str) -> bool:
         with Working(window, "生成PDF") as work:
             written = export.export_pdf(doc, out, form=form, project_ids=ids, progress=work.step)
     except export.ExportError as exc:
-        QMessageBox.warning(window, "无法导出PDF", str(exc))
+        qt.QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False
     if export.open_with_system_viewer(written[0]):
         window.statusBar().showMessage(f"已导出PDF：{written[0]}（正在PDF阅读器中打开，可从那里打印）",

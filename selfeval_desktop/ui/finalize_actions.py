@@ -7,7 +7,8 @@ same as the CLI). The session's refusals of edits (定稿, read-only) are shown 
 """
 from __future__ import annotations
 
-from .qt import QAction, QMessageBox, QObject
+from . import qt   # qt.QMessageBox: set up by PySide6 when first shown, not at start
+from .qt import QAction, QObject
 
 SHOWN_ERRORS = 8
 FINALIZE_TEXT = ("定稿「{name}」？\n\n"
@@ -175,7 +176,7 @@ class FinalizeActions(QObject):
         except FinalizeRefused as exc:
             return self._refuse(project, exc.blocked[0][1])
         except SessionError as exc:
-            QMessageBox.warning(self.window, "定稿失败", str(exc))
+            qt.QMessageBox.warning(self.window, "定稿失败", str(exc))
             return False
         self.window.statusBar().showMessage(f"「{_name(project)}」已定稿，校验码 {change.code}", 15000)
         return True
@@ -202,7 +203,7 @@ class FinalizeActions(QObject):
         try:
             session.unfinalize_project(pid)
         except SessionError as exc:
-            QMessageBox.warning(self.window, "撤销定稿失败", str(exc))
+            qt.QMessageBox.warning(self.window, "撤销定稿失败", str(exc))
             return False
         self.window.statusBar().showMessage(f"「{_name(project)}」已撤销定稿，可以修改", 15000)
         return True

@@ -11,7 +11,7 @@ its middle, never cut at the box's edge (:class:`RuleComboBox`).
 from __future__ import annotations
 
 from ..domain.scoring import num, score_project, shown_grade
-from .qt import QComboBox, QMessageBox, QSpinBox, Qt
+from .qt import QComboBox, QSpinBox, Qt
 
 STEP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
              Qt.Key.Key_Home, Qt.Key.Key_End}
@@ -133,6 +133,7 @@ def describe_profile_change(doc, old, new) -> str:
 
 def confirm_profile_change(parent, text: str) -> bool:
     """Ask before the rule changes (a module function, so tests can answer it)."""
+    from .qt import QMessageBox   # set up by PySide6 when first shown, not at start
     box = QMessageBox(QMessageBox.Icon.Question, "更改评分规则", text,
                       QMessageBox.StandardButton.NoButton, parent)
     change = box.addButton("更改评分规则", QMessageBox.ButtonRole.AcceptRole)

@@ -384,6 +384,8 @@ class MainWindow(QMainWindow, SaveStatus):
         """Close the document; when work on screen is not in the file, ask first (close_guard).
         False: the clerk chose 取消, the document stays open."""
         self.remember_place()
+        if self.session is None:   # nothing open (the first file opening): close_guard and its
+            return True            # box are not loaded before the window has painted
         from . import close_guard
         return close_guard.close_document(self, ask)
 

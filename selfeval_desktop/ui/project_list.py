@@ -11,7 +11,7 @@ from ..domain.model import Project, ProjectKind, new_project, told_apart
 from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
-                 QHBoxLayout, QHeaderView, QKeySequence, QMenu, QMessageBox, QModelIndex,
+                 QHBoxLayout, QHeaderView, QKeySequence, QMenu, QModelIndex,
                  QPushButton, QShortcut, QSize, QSizePolicy, Qt, QTableView, QToolButton,
                  QVBoxLayout, QWidget, Signal)
 
@@ -428,6 +428,7 @@ class ProjectListPanel(QWidget):
         else:
             title, text = "删除项目", (f"确定删除项目“{name}”吗？\n\n它的资金、指标、评价人员和结论将一并删除。"
                                    "删除后可用“撤销”（Ctrl+Z）恢复。")
+        from .qt import QMessageBox   # set up by PySide6 when first shown, not at start
         answer = QMessageBox.question(
             self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)

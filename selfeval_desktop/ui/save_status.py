@@ -4,7 +4,7 @@ getting the window's lock again. Mixed into MainWindow (uses saved_label, status
 quiet_failures)."""
 from __future__ import annotations
 
-from .qt import QMessageBox, QTimer
+from .qt import QTimer
 from .session_tx import GROUP_UNDONE
 
 KEPT = ("输入的内容没有丢：输入框里的文字仍在原处（红框）；表格里刚输入的内容仍在格中（红色），"
@@ -68,6 +68,7 @@ class SaveStatus:
         if message == self._failure_shown:
             return
         self._failure_shown = message
+        from .qt import QMessageBox   # set up by PySide6 when first needed, not at start
         try:
             QMessageBox.warning(self, "保存失败", failure_advice(message))
         finally:

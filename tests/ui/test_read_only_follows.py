@@ -48,7 +48,7 @@ def test_printing_from_the_read_only_window_reads_the_file_first(qtbot, windows,
     def file_reports_error():
         return export.ExportError("停在这里")
     monkeypatch.setattr(export, "select", fake_select)
-    monkeypatch.setattr(file_reports.QMessageBox, "warning", lambda *a, **k: None)
+    monkeypatch.setattr(file_reports.qt.QMessageBox, "warning", lambda *a, **k: None)
     file_reports.export_pdf(second.file_actions, "basic")
     assert seen == [["改过的名称"]]
 

@@ -70,7 +70,7 @@ def test_wheel_over_the_header_boxes_changes_nothing(qtbot, window, path):
 def test_arrow_key_on_the_rule_box_opens_its_list_and_changes_nothing(qtbot, window, path,
                                                                       monkeypatch):
     asked = []
-    monkeypatch.setattr(header_guards.QMessageBox, "exec", lambda self: asked.append(1))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(1))
     box = window.page.header.profile
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Down)
