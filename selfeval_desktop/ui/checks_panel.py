@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import time
 
-from ..domain.digest import finalized_department
 from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -127,6 +126,7 @@ class ChecksPanel(QDockWidget):
             self._mark_all()
             return
         self._mark(pid)
+        from ..domain.digest import finalized_department   # not needed to show the window
         department = finalized_department(self.session.document, pid, entity, attr) \
             if self.session is not None else None
         if department is not None:     # its code covers its projects' names and funds

@@ -6,7 +6,6 @@ session, so each is one undo step and autosaved.
 """
 from __future__ import annotations
 
-from ..domain.digest import finalized_department
 from ..domain.model import Project, ProjectKind, new_project, told_apart
 from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
@@ -237,6 +236,7 @@ class ProjectListModel(QAbstractTableModel):
             row = self.row_of(pid)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, COL_NAME), self.index(row, COL_NAME))
+        from ..domain.digest import finalized_department   # not needed to show the window
         department = finalized_department(self.session.document, pid, entity, attr)
         if department is not None:
             row = self.row_of(department.id)     # its lock turns red (or back) with its projects

@@ -4,13 +4,17 @@ project's 项目概况; review 15: after a crash on another one; review 16a: the
 部门指标)."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
+
+try:    # hashlib loads OpenSSL (~3 ms before the first paint); the same SHA-1, as random.py does
+    from _sha1 import sha1
+except ImportError:  # pragma: no cover - a Python built without its own SHA-1
+    from hashlib import sha1
 
 
 def key(path) -> str:
     """The settings key of a file's place: by its absolute path, hashed (no path in the key)."""
-    return "place/" + hashlib.sha1(str(Path(path).absolute()).encode("utf-8")).hexdigest()[:16]
+    return "place/" + sha1(str(Path(path).absolute()).encode("utf-8")).hexdigest()[:16]
 
 
 def remember(settings, path, page) -> None:

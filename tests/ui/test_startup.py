@@ -215,13 +215,14 @@ app.exec()
 def test_the_first_paint_loads_only_what_it_shows(tmp_path):
     """A quicker start: what the first view (项目概况, the list, the menus) does not show loads on
     first use — the grids (the 编辑 menu's row entries need only their texts, ui.row_keys), the
-    message boxes (PySide6 builds QMessageBox's enums on first access), closing's guard."""
+    message boxes (PySide6 builds QMessageBox's enums on first access), closing's guard, the 定稿
+    digest, OpenSSL's hashlib (the place key is a SHA-1 of Python's own)."""
     import json
     import os
     import subprocess
     import sys
     later = ["selfeval_desktop.ui.grid", "selfeval_desktop.ui.models", "QMessageBox",
-             "selfeval_desktop.ui.close_guard"]
+             "selfeval_desktop.domain.digest", "selfeval_desktop.ui.close_guard", "hashlib"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
     out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(make_file(tmp_path)),
@@ -255,3 +256,14 @@ def test_the_edit_menus_row_entries_read_and_work_as_the_grids_own(qtbot, tmp_pa
     assert entries["在下方插入行\tCtrl+="].isEnabled()
     entries["在下方插入行\tCtrl+="].trigger()
     assert grid.model().data_rows == rows + 1
+
+
+def test_a_files_place_is_kept_under_the_same_key_as_before(tmp_path):
+    """The place key is computed without hashlib now: the same SHA-1, so a file still reopens
+    where it was left by an earlier version (review 9)."""
+    import hashlib
+    from pathlib import Path
+    from selfeval_desktop.ui import window_place
+    path = tmp_path / "2021年 自评.sqlite"
+    digest = hashlib.sha1(str(Path(path).absolute()).encode("utf-8")).hexdigest()[:16]
+    assert window_place.key(path) == "place/" + digest
