@@ -135,6 +135,7 @@ def test_pyside_is_spared_reading_the_apps_sources():
     features = sys.modules["signature_bootstrap"].pyside_feature_dict
     assert features.get("selfeval_desktop.ui.tabs.budget_tab") == -1
     assert features.get("selfeval_desktop.reports") == -1
+    assert features.get("wave") == -1   # the standard library's, imported later or never
     assert features.get("PySide6") == 0  # what PySide6 found itself is kept
 
 
