@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .cells import unclear_unit_message, unit_unclear
-from .checks_base import ERROR, WARNING, Context, Finding, Place, postcode_problem
+from .checks_base import ERROR, WARNING, Context, Finding, Place
 from .checks_funds import (FUNDING_LABELS, KIND_COLUMNS, KINDS, LINE_LABELS, SOURCE_COLUMNS,
                            SOURCES, check_funds, line_name, source_name)
 from .checks_indicators import check_indicators, row_name
@@ -30,6 +30,7 @@ from .checks_list import CARRIED_OVER, collapse_rows, sort_key
 from .checks_years import check_years
 from .evaluation import profile_for
 from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, Source, project_key
+from .postcode import postcode_problem
 from .profiles import ProfileError, grade_style_problem, load_profile
 from .scoring import ProjectScore, score_project
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-import re
 
 from .model import Document, Project, told_apart
 from .money import fen_to_yuan, format_wan
@@ -94,14 +93,3 @@ def shown(score: Decimal) -> str:
     """A computed score as the window and the forms show it (the profile's decimals): 2.50 分."""
     return f"{score} 分"
 
-
-def postcode_problem(text: str) -> str | None:
-    """Why a 邮编 is not one (None when it is six digits, or empty): the window says it in place."""
-    text = text.strip()
-    if not text or re.fullmatch(r"\d{6}", text):
-        return None
-    digits = re.sub(r"\D", "", text)
-    if len(digits) != len(text):
-        return "应为6位数字，不能含其他字符"
-    return f"只有{len(text)}位，邮编应为6位数字" if len(text) < 6 else \
-        f"有{len(text)}位，邮编应为6位数字"

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from ..domain.checks_base import Place
 from ..domain.labels import FIELD_LABELS, ROW_NAMES
 from ..domain.model import CONCLUSION_SECTIONS, FUND_KIND_LABELS, FundKind, Source, source_label
+
+if TYPE_CHECKING:   # the checks' module loads with the 问题清单, after the first paint
+    from ..domain.checks_base import Place
 
 TABS = {"funding": "budget", "source": "budget", "fund_kind": "budget", "budget_line": "budget",
         "indicator": "indicators", "evaluator": "conclusion", "conclusion": "conclusion"}
@@ -75,6 +78,7 @@ def tab_of(where: Where) -> str:
 
 def place_of(document, where: Where) -> Place:
     """Where the window shows the change now (row ids turned into today's row positions)."""
+    from ..domain.checks_base import Place
     tab = tab_of(where)
     if where.entity in ("unit", "meta", "projects"):
         return Place(where.pid if where.entity == "projects" else None, tab, None, None,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..qt import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                   QVBoxLayout, QWidget, Qt)
-from ...domain.checks_base import postcode_problem
+from ...domain.postcode import postcode_problem
 from ..paragraph_edit import ParagraphEdit
 from .fields import FieldBinder, MonthPicker, scrolled_page, to_top
 
