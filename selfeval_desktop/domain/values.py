@@ -187,6 +187,7 @@ def _date_period() -> re.Pattern:
 
 
 _CN_DIGITS = frozenset("零〇一二两三四五六七八九十")
+_COMPARISONS = frozenset("≥≤<>=")   # a class of these: ~0.5 ms to compile, at the first scoring
 
 
 @lru_cache(maxsize=None)
@@ -212,10 +213,21 @@ def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
+def _leading_cjk(text: str) -> str:
+    """The CJK ideographs ``text`` starts with (as _has_cjk, without compiling that range)."""
+    count = 0
+    for c in text:
+        if not "\u4e00" <= c <= "\u9fff":
+            break
+        count += 1
+    return text[:count]
+
+
 def _hint(text: str) -> str:
-    lead = re.match(r"([\u4e00-\u9fff]{1,10})\s*\d", text)
-    if lead:       # 扶持3家: the word before the number is what is not read (review 22)
-        return (f"无法识别“{text}”：数字前的“{lead.group(1)}”请去掉（写在三级指标名称中），"
+    lead = _leading_cjk(text)   # re.match(r"([\u4e00-\u9fff]{1,10})\s*\d", text) read by hand
+    if 1 <= len(lead) <= 10 and text[len(lead):].lstrip()[:1].isdecimal():
+        # 扶持3家: the word before the number is what is not read (review 22)
+        return (f"无法识别“{text}”：数字前的“{lead}”请去掉（写在三级指标名称中），"
                 f"如 ≥4家、≤5万元、100%、2021年12月前 或 达成")
     return f"无法识别“{text}”：请写成 ≥4次、≤5万元、100%、2021年12月前 或 达成 等形式"
 
@@ -315,7 +327,7 @@ def _read_words(text: str, s: str) -> ParsedValue | None:
         if counted and not re.search(r"[一二两三四五六七八九]{2}", counted.group("num")):
             number = _cn_int(counted.group("num"))
             return _read_number(text, f"{counted.group('op') or ''}{number}{counted.group('rest')}")
-    if _has_cjk(words) and not re.search(r"[≥≤<>=]", words):
+    if _has_cjk(words) and _COMPARISONS.isdisjoint(words):
         return ParsedValue(text, Direction.QUALITATIVE, None, "")
     return None
 
@@ -326,14 +338,15 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
     if not m:
         return None
     unit = m.group("unit") or ""
-    if re.search(r"以|之内", unit):  # 4次以下以上: operator words inside the unit
+    if "以" in unit or "之内" in unit:  # 4次以下以上: operator words inside the unit
         return None
     if re.fullmatch(r"[a-zA-Z]+\d?", unit):
         if unit.lower() not in _LATIN_UNITS:
             return None
         unit = unit.lower()
-    more = bool(m.group("more")) or re.match(r"[千万亿][余多]", unit) is not None
-    unit = re.sub(r"^([千万亿])[余多]", r"\1", unit)  # 1万余元 -> 万元
+    more = bool(m.group("more"))
+    if unit[:1] in ("千", "万", "亿") and unit[1:2] in ("余", "多"):  # 1万余元 -> 万元
+        unit, more = unit[0] + unit[2:], True
     op_dir = _direction_of(m.group("op"), _PREFIX_OPS)
     suffix_dir = _direction_of(m.group("suffix"), _SUFFIX_OPS)
     if op_dir and suffix_dir and op_dir != suffix_dir:
