@@ -440,10 +440,9 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.fit_to_screen()
-        handle = self.windowHandle()
-        if handle is not None and not self._follows_screen:   # dragged to another monitor
-            self._follows_screen = True
-            handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
+        if not self._follows_screen:   # dragged to another monitor: followed from the first paint
+            self._follows_screen = True    # (PySide6 sets up QWindow's enums on first access)
+            self.after_paint(self._follow_screen)
         if self.session is None and self._welcome is None:
             self.stack.setCurrentWidget(self.welcome)
         super().showEvent(event)
@@ -451,6 +450,13 @@ class MainWindow(QMainWindow, SaveStatus):
             self._state_restored = True
             self.resizeDocks([self.checks], [checks_height(self.height())],
                              Qt.Orientation.Vertical)
+
+    def _follow_screen(self) -> None:
+        handle = self.windowHandle()
+        if handle is None:
+            self._follows_screen = False    # tried again when next shown
+            return
+        handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
 
     def _restore_splitter(self) -> None:
         state = self.settings.value("window/splitter")

@@ -270,3 +270,19 @@ def test_a_files_place_is_kept_under_the_same_key_as_before(tmp_path):
     path = tmp_path / "2021年 自评.sqlite"
     digest = hashlib.sha1(str(Path(path).absolute()).encode("utf-8")).hexdigest()[:16]
     assert window_place.key(path) == "place/" + digest
+
+
+def test_the_window_follows_its_screen_once_painted(qtbot, tmp_path, monkeypatch):
+    """The minimum size is fitted again when the window is dragged to another monitor (set up
+    right after the first paint, not before it)."""
+    window = make_window(qtbot, tmp_path, make_file(tmp_path))
+    qtbot.waitUntil(window.settled, timeout=2000)
+    fitted = []
+    monkeypatch.setattr(window, "fit_to_screen", lambda: fitted.append(1))
+    window.windowHandle().screenChanged.emit(window.screen())
+    assert fitted == [1]
+    window.hide()
+    window.show()                           # shown again: still followed once
+    fitted.clear()
+    window.windowHandle().screenChanged.emit(window.screen())
+    assert fitted == [1]
