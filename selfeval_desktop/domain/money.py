@@ -17,7 +17,8 @@ _UNIT_FEN = {"元": Decimal(FEN_PER_YUAN), "万元": Decimal(FEN_PER_WAN), "万"
              "亿元": Decimal(FEN_PER_WAN) * 10_000, "亿": Decimal(FEN_PER_WAN) * 10_000,
              "千元": Decimal(FEN_PER_YUAN) * 1000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－　", "0123456789.,- ")
-_AMOUNT_RE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(元|万元|万|亿元|亿|千元)?$")
+# compiled by re at the first amount read (re keeps it), not when the window starts
+_AMOUNT = r"^(-?\d+(?:\.\d+)?)\s*(元|万元|万|亿元|亿|千元)?$"
 
 
 MAX_DIGITS = 13     # digits before the point: well inside Decimal's 28 …
@@ -41,7 +42,7 @@ def parse_amount(text: str, default_unit: str = "万元") -> ParsedAmount | None
     s = str(text).translate(_FULLWIDTH).strip().replace(",", "").replace(" ", "")
     if not s:
         return None
-    m = _AMOUNT_RE.match(s)
+    m = re.match(_AMOUNT, s)
     if not m:
         formula = "（这里不计算 Excel 公式，请填写算好的数）" if s.startswith(("=", "＝")) else ""
         raise AmountError(f"无法识别金额“{text}”：请填写数字，单位为{default_unit}，如 681.5307{formula}")

@@ -12,8 +12,6 @@ import sqlite3
 
 from ..db import repo
 from ..domain.model import Document, FundKind, Project, Source, SpendingScheme
-from ..domain.cells import (CellError, cell_decimal, cell_money, unclear_unit_message,
-                            unit_unclear)
 
 TEXT, MONEY, DECIMAL, CHOICE, YEAR, SCHEME = "text", "money", "decimal", "choice", "year", "scheme"
 
@@ -93,24 +91,25 @@ def kind_of(entity: str, attr: str) -> str:
 
 def parse(kind: str, value):
     """Turn what was typed into the stored value. Returns (value, error); error is Chinese."""
+    from ..domain import cells   # the cell reader: loaded at the first edit, not to show the window
     if kind == MONEY:   # read as paste and import read a cell: 20万元, 200,000元, １９.２８
         if value is None or isinstance(value, str):
-            if unit_unclear(value):
+            if cells.unit_unclear(value):
                 # ¥ and no unit, or 3,200,000.00 as a 元 sheet writes it: 元 or 万元? Not guessed
                 # (review 17: a ¥12,345.67 pasted into 实际支出 became 12345.67 万元); a paste
                 # into a grid asks instead
-                return None, unclear_unit_message(value)
+                return None, cells.unclear_unit_message(value)
             try:
-                return cell_money(value, "万元"), None
-            except CellError as exc:
+                return cells.cell_money(value, "万元"), None
+            except cells.CellError as exc:
                 return None, str(exc)
         raise TypeError("money is given as the text typed (万元)")
     if kind == DECIMAL:
         if value is None or isinstance(value, Decimal):
             return value, None
         try:
-            return cell_decimal(str(value)), None
-        except CellError:
+            return cells.cell_decimal(str(value)), None
+        except cells.CellError:
             return None, f"无法识别“{value}”：请填写数字，如 10 或 7.5"
     if kind == YEAR:
         text = "" if value is None else str(value).translate(_FULLWIDTH).strip().rstrip("年")

@@ -218,14 +218,14 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path):
     first use — the grids (the 编辑 menu's row entries need only their texts, ui.row_keys), the
     message boxes (PySide6 builds QMessageBox's enums on first access), closing's guard, the 定稿
     digest, OpenSSL's hashlib (the place key is a SHA-1 of Python's own), the checks' findings
-    (the 邮编 is checked in place by domain.postcode)."""
+    (the 邮编 is checked in place by domain.postcode), the cell reader (at the first edit)."""
     import json
     import os
     import subprocess
     import sys
     later = ["selfeval_desktop.ui.grid", "selfeval_desktop.ui.models", "QMessageBox",
              "selfeval_desktop.domain.digest", "selfeval_desktop.ui.close_guard", "hashlib",
-             "selfeval_desktop.domain.checks_base"]
+             "selfeval_desktop.domain.checks_base", "selfeval_desktop.domain.cells"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
     out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(make_file(tmp_path)),
