@@ -286,3 +286,23 @@ def test_the_window_follows_its_screen_once_painted(qtbot, tmp_path, monkeypatch
     fitted.clear()
     window.windowHandle().screenChanged.emit(window.screen())
     assert fitted == [1]
+
+
+def test_garbage_collection_is_back_right_after_the_first_paint(qtbot, tmp_path, monkeypatch):
+    """run_gui pauses the cyclic garbage collector while the window is built (a quicker start);
+    it is on again once the window has painted, or after a few seconds if it never does."""
+    import gc
+    from selfeval_desktop import app
+    try:
+        gc.disable()
+        window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
+        app.resume_gc(window)
+        assert not gc.isenabled()
+        window.show()
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+        gc.disable()
+        monkeypatch.setattr(app, "GC_PAUSE_MS", 50)
+        app.resume_gc(make_window(qtbot, tmp_path, show=False))    # never shown
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+    finally:
+        gc.enable()
