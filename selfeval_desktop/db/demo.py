@@ -10,7 +10,8 @@ content is still exactly the demo it was written as (:func:`unchanged_demo`): a 
 edited or finalized (定稿) is their work now, the marker notwithstanding.
 
 What a seed does not say stays empty: the check list shows the gaps, which is the point of a demo
-built from real reports.
+built from real reports. A report that states only its grade (seed 000: “评价结果为优”, no 执行数
+and no figure against its targets) keeps that grade as 自评等次 and shows 未评分 until those are filled.
 
 A project entry with ``"kind": "department"`` is the document's 部门整体 evaluation (seed 001): it is
 scored, and its 分值 not given are shared, by the document's department profile
@@ -36,11 +37,12 @@ from ..domain.weights import even_split
 from .document import write_atomically
 from .repo import get_meta, load_document, save_document, set_meta
 
-SEEDS = ("001", "002", "003", "004")
+SEEDS = ("000", "001", "002", "003", "004")
 DEFAULT_SEED = "004"
 DEMO_META_KEY = "demo_seed"
 
 SEED_TITLES = {
+    "000": "南宫市科学技术局 2020 年科学技术经费（15 万元，叙述式自评报告：问题、改进、建议，自评等次“优”）",
     "001": "新乡市科学技术局 2021 年度部门整体自评（投入、过程、产出、效益、满意度指标，七个项目）",
     "002": "县科技局 2021 年县域创新跃升计划（四个企业研发项目，科研经费科目）",
     "003": "河池市科协 2020 年学术交流活动经费（项目单位自评基本情况表，100 分、优秀）",
@@ -68,7 +70,7 @@ class DemoError(ValueError):
 
 
 def seed_data(seed: str = DEFAULT_SEED) -> dict:
-    """The raw JSON data of a seed (``"001"`` … ``"004"``; ``"2"`` and ``"seed_004"`` too)."""
+    """The raw JSON data of a seed (``"000"`` … ``"004"``; ``"2"`` and ``"seed_004"`` too)."""
     seed = normalize_seed(seed)
     path = RESOURCES / "demo" / f"seed_{seed}.json"
     try:
