@@ -1,4 +1,4 @@
-"""``demo -o FILE [--seed 001|002|003|004]``: write a demo document built from a seed report.
+"""``demo -o FILE [--seed 000|001|002|003|004]``: write a demo document built from a seed report.
 
 An existing FILE is replaced only if it is itself a demo document written by this command
 (marked ``demo_seed``) whose content is still exactly that demo; any other file (a demo since

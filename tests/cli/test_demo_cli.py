@@ -5,6 +5,7 @@ import json
 import pytest
 
 from selfeval_desktop.cli import main
+from selfeval_desktop.db.demo import SEED_TITLES
 from selfeval_desktop.db.document import create_document, open_document
 from selfeval_desktop.db.repo import insert_project, load_document, update_project
 from selfeval_desktop.domain.model import Project
@@ -16,7 +17,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-@pytest.mark.parametrize("seed, projects", [("001", 8), ("002", 4), ("003", 1), ("004", 20)])
+@pytest.mark.parametrize("seed, projects", [("000", 1), ("001", 8), ("002", 4), ("003", 1), ("004", 20)])
 def test_each_demo_can_be_scored(tmp_path, capsys, seed, projects):
     path = tmp_path / f"demo{seed}.sqlite"
     code, out, _ = run(capsys, "demo", "-o", str(path), "--seed", seed)
@@ -36,6 +37,30 @@ def test_seed_003_scores_100_excellent_from_the_command_line(tmp_path, capsys):
     assert result["profile"] == "mof2020" and result["year"] == 2020
     [p] = result["projects"]
     assert (p["total"], p["grade"]) == ("100.00", "优秀")
+
+
+def test_seed_000_shows_its_15_wan_and_stated_grade_unscored_from_the_command_line(tmp_path, capsys):
+    """Review 28 P3-1: the narrative report (南宫市, 科学技术经费, 优) had no demo. It states no
+    执行数 and no figure against its targets: ``score`` says 未评分 rather than inventing the 优, and
+    ``check`` lists what the report leaves out."""
+    path = tmp_path / "nangong.sqlite"
+    code, out, _ = run(capsys, "demo", "-o", str(path), "--seed", "000")
+    assert code == 0 and "南宫市科学技术局" in out
+    result = json.loads(run(capsys, "score", str(path), "--json")[1])
+    assert result["unit"] == "南宫市科学技术局" and result["year"] == 2020
+    [p] = result["projects"]
+    assert p["name"] == "科学技术经费" and len(p["indicators"]) == 12
+    assert (p["scored"], p["total"], p["grade"]) == (False, None, "未评分")
+    assert "未填写全年执行数" in p["execution"]["explanation"]
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1 and "全年执行数未填写" in out and "未选择达成情况" in out
+    opened = open_document(path, readonly=True)
+    try:
+        project = load_document(opened.conn).projects[0]
+    finally:
+        opened.close()
+    assert (project.funding.annual_budget, project.funding.arrived_total) == (15_000_000, 15_000_000)
+    assert project.stated_grade == "优" and project.conclusions["suggestions"].startswith("深入研究")
 
 
 def test_seed_001_department_total_from_the_command_line(tmp_path, capsys):
@@ -136,7 +161,7 @@ def test_a_folder_is_refused(tmp_path, capsys):
 def test_unknown_seed_writes_nothing(tmp_path, capsys):
     path = tmp_path / "d.sqlite"
     code, _, err = run(capsys, "demo", "-o", str(path), "--seed", "005")
-    assert code != 0 and "001、002、003、004" in err
+    assert code != 0 and "000、001、002、003、004" in err
     assert not path.exists()
 
 
@@ -152,3 +177,7 @@ def test_help_is_in_chinese_and_english(capsys):
     out = capsys.readouterr().out
     assert "演示文件" in out and "demo document" in out
     assert "--seed" in out and "002" in out and "004" in out
+    # every demo on offer, with what it shows (review 28 P3-1: 000 was missing)
+    for seed, title in SEED_TITLES.items():
+        assert f"{seed}  {title}" in out
+    assert "000  南宫市科学技术局" in out
