@@ -279,7 +279,7 @@ def export_pdf(actions, form: str) -> bool:
                                        10000)
     else:   # review 28: the status bar said it opened, and the clerk waited for a viewer
         window.statusBar().showMessage(f"已导出PDF：{written[0]}", 10000)
-        QMessageBox.information(window, "PDF 已保存",
-                                f"PDF 已保存到：\n{written[0]}\n\n这台电脑上没有找到打开 PDF 的程序，"
-                                "请用 WPS、福昕等 PDF 阅读器打开这个文件后打印，或拷到能打印的电脑上。")
+        qt.QMessageBox.information(window, "PDF 已保存",
+                                   f"PDF 已保存到：\n{written[0]}\n\n这台电脑上没有找到打开 PDF 的程序，"
+                                   "请用 WPS、福昕等 PDF 阅读器打开这个文件后打印，或拷到能打印的电脑上。")
     return True
