@@ -214,14 +214,14 @@ def safe_name(text: str) -> str:
 
 
 def per_project_paths(path: Path, form: str, projects: list[Project]) -> list[Path]:
-    """File names for one PDF per project: in ``path`` if it is a folder, else beside it."""
-    title = FORMS[form][0]
-    if path.is_dir():
-        folder, stem = path, title
-    else:
-        folder, stem = path.parent, path.stem
+    """File names for one PDF per project: in ``path`` if it is a folder, each named by the form
+    it holds (review 28 P3-7: the 部门整体 evaluation's file was called 项目支出绩效自评表_… though
+    it holds the 部门整体支出绩效自评表, see :func:`form_of`); else beside it, ``path``'s name
+    as prefix."""
+    folder = path if path.is_dir() else path.parent
     out, used = [], set()
     for i, p in enumerate(projects, 1):
+        stem = form_of(form, p)[0] if path.is_dir() else path.stem
         name = f"{stem}_{i:02d}_{safe_name(p.name)}.pdf"
         while name in used:
             name = name[:-4] + "_.pdf"

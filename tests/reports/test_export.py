@@ -140,3 +140,18 @@ def test_a_new_pdf_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(t
         assert path.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)
+
+
+def test_per_project_files_are_named_by_the_form_each_holds(tmp_path):
+    """Review 28 P3-7: with --form mof the 部门整体 evaluation's PDF was named
+    “项目支出绩效自评表_01_…部门整体支出.pdf” though it holds the 部门整体支出绩效自评表."""
+    from tests.reports.pdf_fixtures import seed003_with_department
+    doc, dept = seed003_with_department()
+    for form in ("mof", "basic", "report"):
+        folder = tmp_path / form
+        folder.mkdir()
+        paths = export_pdf(doc, folder, form=form, one_file=False)
+        title = export.FORMS[form][0]
+        assert [p.name.split("_")[0] for p in paths] == [title, "部门整体支出绩效自评表"]
+        # the name says the form the file opens with
+        assert squeeze(raw_text(paths[1])).startswith("部门整体支出绩效自评表")
