@@ -17,7 +17,7 @@ from ..domain.scoring import pct, score_project, shown_grade
 from ..domain.text_wrap import ITEM
 from .pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE,
                          VALUE, FormPart, Grid, check_block, continued_head, footer_text, para)
-from .score_text import unscored_note
+from .score_text import grade_note, unscored_note
 
 FORM_TITLE = "项目支出绩效自评报告"
 # two characters in; prose: its lines are filled, not evened out as a heading's (pdf_wrap)
@@ -108,17 +108,23 @@ def _goals(project: Project, score, profile) -> list:
               spans=[(0, 2)], labels=(0,))
         body += [Spacer(1, 1 * mm), g.table(repeat_rows=1)]
         # why a point was lost, as the 自评表 prints it (review 22: a reader of the report alone
-        # saw 7.99 with no reason)
-        body += _paragraphs((f"「{ind.name.strip() or '未命名指标'}」偏差原因", ind.deviation)
-                            for ind in project.indicators)
+        # saw 7.99 with no reason); clear of the table's bottom rule and quoted “” as mainland
+        # official text quotes (review 28 P3-8: “「…」偏差原因” touched the rule)
+        reasons = _paragraphs((f"“{ind.name.strip() or '未命名指标'}”偏差原因", ind.deviation)
+                              for ind in project.indicators)
+        body += ([Spacer(1, 2 * mm)] + reasons) if reasons else []
     return body
 
 
 def _result(project: Project, score) -> list:
     if score.scored:
-        reason = f"（{score.provisional_reason}）" if score.provisional else ""
-        body = [para(f"综合得分 {score.total} 分{unscored_note(score)}，自评等次：{shown_grade(score)}"
-                     f"{reason}。", BODY)]
+        # why the total is not final, once (review 28 P3-4: “（有 2 项未评分，按 0 分计）…—（2 项指标
+        # 尚无得分（按 0 分计），得分暂不可信）”): as the 自评表 says it under its 等次 (review 9b)
+        if score.provisional:
+            text = f"综合得分 {score.total} 分，自评等次：{shown_grade(score)}{grade_note(score)}。"
+        else:
+            text = f"综合得分 {score.total} 分{unscored_note(score)}，自评等次：{shown_grade(score)}。"
+        body = [para(text, BODY)]
     else:
         body = [para("尚未评分。", BODY)]
     achieved = project.conclusions.get("achievement", "")

@@ -90,8 +90,43 @@ def test_the_reason_a_point_was_lost_is_in_the_report(tmp_path):
     project.indicators[0].deviation = "机构改革期间部门职能调整，一项工作延后"
     [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
     text = squeeze(raw_text(path))
-    assert squeeze(f"「{project.indicators[0].name}」偏差原因：机构改革期间部门职能调整") in text
+    assert squeeze(f"“{project.indicators[0].name}”偏差原因：机构改革期间部门职能调整") in text
     assert text.index("偏差原因") > text.index("三级指标")
+
+
+def test_the_reason_is_quoted_the_mainland_way_and_clear_of_the_table(tmp_path):
+    """Review 28 P3-8: “「社会公众满意度」偏差原因：…” sat against the table's bottom rule, and
+    mainland official text quotes with “”, not 「」."""
+    import re
+    import subprocess
+    doc = seed003()
+    project = doc.projects[0]
+    project.indicators[-1].deviation = "机构改革期间部门职能调整，一项工作延后"
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = squeeze(raw_text(path))
+    assert "“社会公众满意度”偏差原因：" in text and "「" not in text and "」" not in text
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<',
+                       html)
+    total_bottom = next(float(y1) for y0, y1, t in words if t == "合计")
+    reason_top = next(float(y0) for y0, y1, t in words if "偏差原因" in t)
+    # the 合计 row's text, its 3 pt padding and the rule, then a gap as between paragraphs
+    assert reason_top - total_bottom >= 10
+
+
+def test_a_total_not_final_says_why_once(tmp_path):
+    """Review 28 P3-4: “综合得分 65.00 分（有 2 项未评分，按 0 分计），自评等次：—（2 项指标尚无得分
+    （按 0 分计），得分暂不可信）” — the same fact twice, as review 9b removed from the 自评表."""
+    doc = seed003()
+    project = doc.projects[0]
+    project.indicators[0].actual = project.indicators[1].actual = ""
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = squeeze(raw_text(path))
+    result = text[text.index("三、自评结论"):]
+    result = result[:result.index("。")]
+    assert result.count("按0分计") == 1 and "2项指标尚无得分" in result
+    assert "自评等次：—（" in result and "未评分" not in result
 
 
 def test_the_suggestions_print_with_the_problems_and_measures(tmp_path):
