@@ -3,7 +3,9 @@
 Sections as on the paper form: 一、项目基本概况 (负责人, 电话, 地址, 邮编, 起止时间, funds planned and
 arrived by source, 实际支出); 二、项目支出明细; 项目绩效目标及实施计划完成情况; 综合得分; 自评等次;
 四、评价人员 with an empty 签字 cell; 五、项目单位（评价机构）意见 and 六、主管部门审核意见 with room for
-a stamp and the date (side by side when that makes the form fit one page). (The paper form has no 三、 heading; neither has this one.)
+a stamp and the date (side by side when that makes the form fit one page, or when one above the
+other they would not fit on the page of the 综合得分 they attest: review 28). (The paper form has no
+三、 heading; neither has this one.)
 The total and grade come from ``domain.scoring``; amounts are shown in 万元 by ``format_wan``.
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..domain.scoring import score_project, shown_grade
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
                          FormPart, Grid, check_block, check_cell, continued_head, footer_text, para)
+from .pdf_keep import Either, KeepWithTail, room_after
 from .score_text import unscored_note
 from .spending import line_label
 
@@ -183,15 +186,17 @@ def opinion(title: str, text: str) -> list:
     return [KeepTogether([t])]
 
 
-def opinions_side_by_side(project: Project, beside: list | None = None) -> list:
+def opinions_side_by_side(project: Project, beside: list | None = None,
+                          titles: tuple[str, str] = OPINION_TITLES) -> list:
     """五 and 六 next to each other, each with room for its stamp and date: the compact layout
-    that lets a form which almost fits one page be one page (one sheet to sign and stamp).
+    that lets a form which almost fits one page be one page (one sheet to sign and stamp), and
+    keeps the two on the page of what they attest when stacked they would not fit there.
     ``beside``: flowables in a third column right of them (the QR code and 校验码 of 定稿)."""
     texts = (project.unit_opinion.strip(), project.supervisor_opinion.strip())
     half = (FRAME_WIDTH - (CHECK_WIDTH if beside else 0)) / 2
     g = Grid([half, half] + ([CHECK_WIDTH] if beside else []))
     extra = [beside] if beside else []
-    g.add([para(OPINION_TITLES[0], SECTION), para(OPINION_TITLES[1], SECTION)] + extra)
+    g.add([para(titles[0], SECTION), para(titles[1], SECTION)] + extra)
     if any(texts):
         g.add([para(texts[0]), para(texts[1])], joins=(0, 1, 2))
     room = COMPACT_STAMP_HEIGHT if not any(texts) else COMPACT_STAMP_HEIGHT - 8 * mm
@@ -202,6 +207,26 @@ def opinions_side_by_side(project: Project, beside: list | None = None) -> list:
     t.setStyle([("BOTTOMPADDING", (0, r), (1, r), 3 * mm), ("VALIGN", (0, 0), (-1, -1), "TOP")]
                + ([("SPAN", (2, 0), (2, r))] if beside else []))  # never split: one page
     return [KeepTogether([t])]
+
+
+def opinions(project: Project, room: float, titles: tuple[str, str] = OPINION_TITLES,
+             after: list = ()) -> Either:
+    """五 and 六 together, never one page apart: the one above the other with full room for the
+    seals where the page has space for both (and for ``after``), else side by side (review 28
+    P2-1: 六 printed alone on a last page)."""
+    # the two boxes' tables in one KeepTogether (one nested in another would measure as endless)
+    stacked = [part for box in opinion(titles[0], project.unit_opinion)
+               + opinion(titles[1], project.supervisor_opinion) for part in box._content]
+    return Either([KeepTogether(stacked)], opinions_side_by_side(project, titles=titles), room=room,
+                  after=after)
+
+
+def signing(project: Project, room: float, after: list = (), title: str = "四、评价人员",
+            titles: tuple[str, str] = OPINION_TITLES) -> KeepWithTail:
+    """评价人员 to sign, then 五 and 六 to stamp (then ``after``: the check block of 定稿): the
+    opinions never begin a page without the end of the signatures above them."""
+    people = evaluators(project, title=title)[0]
+    return KeepWithTail(people, [opinions(project, room, titles, list(after))], room)
 
 
 def height(flowables: list) -> float:
@@ -219,19 +244,25 @@ def basic_form(doc: Document, project: Project) -> FormPart:
     """The 项目单位自评基本情况表 of one project: on one page when the compact layout (五 and 六
     side by side, shorter 签字 rows; the QR code and 校验码 of 定稿 under them or beside them)
     makes it fit, else over several in the full layout, each further page headed by the
-    项目名称 (the page with the seals is never one that names nothing)."""
+    项目名称 (the page with the seals is never one that names nothing).
+
+    In the full layout the 评价人员 and the opinions stay on the page of the 综合得分 and 自评等次
+    they attest (review 28 P2-1: 六 alone on page 4 of 4 under “项目名称：…（续）”)."""
     head = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}", HEADLINE)]
     head += overview(doc, project)
     head += spending(project)
     head += goals(project)
     head += result(doc, project)
     tail = check_block(doc, project)
+    continued = continued_head("项目名称", project.name)
     flow = head + evaluators(project) + opinion(OPINION_TITLES[0], project.unit_opinion) \
         + opinion(OPINION_TITLES[1], project.supervisor_opinion) + tail
     if height(flow) > FRAME_HEIGHT:
-        flow = _one_page(doc, project, head, tail) or flow
+        room = room_after(continued, FRAME_WIDTH, FRAME_HEIGHT)
+        flow = _one_page(doc, project, head, tail) or \
+            head[:-1] + [KeepWithTail(head[-1], [signing(project, room, tail)], room)]
     flow.append(Spacer(1, 0))
-    return FormPart(flow, footer_text(doc, project), continued_head("项目名称", project.name))
+    return FormPart(flow, footer_text(doc, project), continued)
 
 
 def _one_page(doc: Document, project: Project, head: list, tail: list) -> list | None:

@@ -13,8 +13,9 @@ from ..domain.money import format_wan
 from ..domain.scoring import score_project
 from .form_department_report import department_report
 from .form_mof import WIDTHS, goals, indicators, rate_text
-from .pdf_common import (LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart, Grid,
-                         check_block, continued_head, footer_text, para)
+from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE,
+                         TITLE, FormPart, Grid, check_block, continued_head, footer_text, para)
+from .pdf_keep import KeepWithTail, room_after
 
 FORM_TITLE = "部门整体支出绩效自评表"
 
@@ -63,8 +64,15 @@ def department_form(doc: Document, project: Project) -> FormPart:
     flow += funds(project, profile)
     flow += goals(project)
     flow += indicators(project, score, profile)
-    flow += department_report(doc, project)    # the 结论 tab: narrative, signatures, seals
-    flow += check_block(doc, project)
     name = project.implementer or doc.unit.name      # as the form's 部门名称 cell has it
-    return FormPart(flow, footer_text(doc, project), continued_head("部门名称", name))
+    continued = continued_head("部门名称", name)
+    room = room_after(continued, FRAME_WIDTH, FRAME_HEIGHT)
+    # the 结论 tab: narrative, then signatures and seals, never on a page of their own: with the
+    # end of the last section written, else of the indicator table (and the report's title)
+    title, sections, signing = department_report(doc, project, room, check_block(doc, project))
+    if sections:
+        flow += title + sections
+        title = []
+    flow[-1] = KeepWithTail(flow[-1], title + [signing], room)
+    return FormPart(flow, footer_text(doc, project), continued)
 

@@ -14,12 +14,13 @@ from ..domain.evaluation import profile_for
 from ..domain.model import CONCLUSION_SECTIONS, PROJECT_ONLY_SECTIONS, Document, Project
 from ..domain.money import format_wan
 from ..domain.profiles import ProfileError
-from .form_basic import evaluators, opinion
+from .form_basic import signing
 from .form_mof import rate_text
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from .pdf_common import FRAME_WIDTH, LABEL, SECTION, SUBTITLE, VALUE, VALUE_CENTER, Grid, para
+from .pdf_keep import KeepWithTail
 
 TITLE = "部门整体支出绩效自评情况"
 OPINION_TITLES = ("部门（评价机构）意见：", "主管部门审核意见：")
@@ -29,18 +30,21 @@ PROJECT_WIDTHS = [w * FRAME_WIDTH for w in (0.34, 0.24, 0.15, 0.15, 0.12)]
 LABEL_WIDTH = 32 * FRAME_WIDTH / 180
 
 
-def department_report(doc: Document, project: Project) -> list:
-    """The flowables after the 部门整体支出绩效自评表 table."""
+def department_report(doc: Document, project: Project, room: float,
+                      after: list = ()) -> tuple[list, list, KeepWithTail]:
+    """What follows the 部门整体支出绩效自评表 table: (its title, the sections written, the block
+    to sign and stamp). The block (评价人员, then 五 and 六 together, then ``after``) is to be
+    kept with the end of what precedes it (review 28 P2-1: 六 printed alone on page 5 of 5)."""
     parts = [_basics(project), _projects(doc), _conclusions(project)]
     parts = [part for part in parts if part]
-    flow = [Spacer(1, 6 * mm), para(TITLE, SUBTITLE)]
+    title = [Spacer(1, 6 * mm), para(TITLE, SUBTITLE)]
+    sections = []
     number = iter(NUMBERS)
     for make in parts:
-        flow += make(next(number))
-    flow += evaluators(project, title=f"{next(number)}、评价人员")
-    flow += opinion(f"{next(number)}、{OPINION_TITLES[0]}", project.unit_opinion)
-    flow += opinion(f"{next(number)}、{OPINION_TITLES[1]}", project.supervisor_opinion)
-    return flow
+        sections += make(next(number))
+    people = f"{next(number)}、评价人员"
+    titles = (f"{next(number)}、{OPINION_TITLES[0]}", f"{next(number)}、{OPINION_TITLES[1]}")
+    return title, sections, signing(project, room, list(after), people, titles)
 
 
 def _projects(doc: Document):
