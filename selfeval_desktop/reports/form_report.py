@@ -3,20 +3,28 @@
 retyped in Word (review 18b: none of the narrative sections printed on either form).
 
 Sections are numbered as they come; one with nothing written is left out. Figures come from the
-same scoring as the forms (``domain.scoring``); amounts in 万元 as typed.
+same scoring as the forms (``domain.scoring``); amounts in 万元 as typed. The report ends with
+its 落款 (unit, （盖章）, date), kept on the page of its last lines (review 28).
 """
 from __future__ import annotations
 
+from datetime import datetime
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import CONCLUSION_SECTIONS, Document, Project
 from ..domain.money import format_wan
 from ..domain.scoring import pct, score_project, shown_grade
 from ..domain.text_wrap import ITEM
-from .pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE,
-                         VALUE, FormPart, Grid, check_block, continued_head, footer_text, para)
+from .fonts import SONG
+from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, PAD, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL,
+                         SUBTITLE, TITLE, VALUE, FormPart, Grid, check_block, continued_head,
+                         digest_of, footer_text, para, stale_check_code)
+from .pdf_keep import MOVE, KeepWithTail, measure_all, room_after
 from .score_text import grade_note, unscored_note
 
 FORM_TITLE = "项目支出绩效自评报告"
@@ -43,12 +51,63 @@ def report_form(doc: Document, project: Project) -> FormPart:
                 ("自评结果应用", _texts(project, ("application",))),
                 ("评价人员", _people(project))]
     number = iter(NUMBERS)
+    last = []
     for title, body in sections:
         if body:
-            flow += [Spacer(1, 3 * mm), para(f"{next(number)}、{title}", SECTION), Spacer(1, 1 * mm)]
-            flow += body
-    flow += check_block(doc, project)
-    return FormPart(flow, footer_text(doc, project), continued_head("项目名称", project.name))
+            last = [Spacer(1, 3 * mm), para(f"{next(number)}、{title}", SECTION), Spacer(1, 1 * mm)]
+            last += body
+            flow += last
+    continued = continued_head("项目名称", project.name)
+    room = room_after(continued, FRAME_WIDTH, FRAME_HEIGHT)
+    closing = sign_off(doc, project) + check_block(doc, project)
+    if measure_all(last[3:], FRAME_WIDTH) <= MOVE:
+        # a short last section goes over with its heading, never leaving the heading behind
+        flow[len(flow) - len(last):] = [KeepWithTail(KeepTogether(last), closing, room)]
+    else:
+        flow[-1] = KeepWithTail(flow[-1], closing, room)
+    return FormPart(flow, footer_text(doc, project), continued)
+
+
+SIGN_OFF = VALUE.clone("report_sign_off", alignment=TA_CENTER, leading=24)
+SIGN_OFF_MARGIN = 4 * 10.5      # 右空四字, as 成文日期 is set (GB/T 9704)
+SIGN_OFF_RIGHT = SIGN_OFF.clone("report_sign_off_right", alignment=TA_RIGHT)
+BLANK_DATE = "年　　月　　日"
+BLANK_YEAR = "　　　　"
+
+
+def sign_off(doc: Document, project: Project) -> list:
+    """The 落款 the seed reports end with (seed 004: “高新区科技局 / 2021年4月29日”): the unit's
+    name, （盖章） and the date, right-aligned with room for the seal over them; the 定稿 date of
+    a finalized report, else blank for the pen (review 28 P2-3: the report ended without one, and
+    one sent up without 落款 and 盖章 is returned)."""
+    name = doc.unit.name.strip() or project.implementer.strip()
+    lines = [line for line in (name, "（盖章）", report_date(doc, project)) if line]
+    # the lines centred on one another; a blank date as wide as “　　　　年　　月　　日”, set to
+    # the right of that width: room for the year by pen (a paragraph drops leading spaces)
+    shown = [BLANK_YEAR + line if line == BLANK_DATE else line for line in lines]
+    width = max(stringWidth(line.replace("　", "国"), SIGN_OFF.fontName, SIGN_OFF.fontSize)
+                for line in shown) + 2 * PAD
+    width = min(width, FRAME_WIDTH - SIGN_OFF_MARGIN)
+    t = Table([[para(line, SIGN_OFF_RIGHT if line == BLANK_DATE else SIGN_OFF), ""] for line in lines],
+              colWidths=[width, SIGN_OFF_MARGIN], hAlign="RIGHT")
+    t.setStyle([("FONT", (0, 0), (-1, -1), SONG, 10.5), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    t.spaceBefore = 12 * mm     # room above the names for the seal's upper half
+    t.spaceAfter = 6 * mm
+    return [KeepTogether([t])]
+
+
+def report_date(doc: Document, project: Project) -> str:
+    """The date of the report: the day it was finalized (定稿), while its check code is valid;
+    else “年　　月　　日” to be written by hand."""
+    if digest_of(project) and not stale_check_code(doc, project):
+        try:
+            day = datetime.fromisoformat(project.finalized_at.strip())
+        except ValueError:
+            return BLANK_DATE
+        return f"{day.year}年{day.month}月{day.day}日"
+    return BLANK_DATE
 
 
 def _paragraphs(pairs) -> list:

@@ -1,6 +1,7 @@
 """The boxes to sign and stamp never begin a page alone (review 28 P2-1: 六、主管部门审核意见（盖章）
 printed alone on page 5 of 5 of seed 001's 部门整体支出绩效自评表, and on the last page of a
-基本情况表 of several pages, under nothing but “…（续）”: a sheet to stamp carrying no figure).
+基本情况表 of several pages, under nothing but “…（续）”: a sheet to stamp carrying no figure), and
+the narrative report ends with its 落款 (P2-3), kept with its last lines.
 
 Each test lays out many forms whose texts grow a few lines at a time, so that the page break runs
 through the whole closing block, and reads every page back."""
@@ -107,3 +108,47 @@ def test_seed_001s_department_form_stamps_the_page_of_its_conclusions(tmp_path):
     [page] = stamp_pages(path, "五、部门（评价机构）意见", "六、主管部门审核意见")
     assert "三、自评结论" in page or "结果应用" in page
     assert squeeze(doc.department.conclusions["application"])[-20:] in page
+
+
+def report_pages(path, unit: str) -> list[str]:
+    """The pages of the reports' 落款 (unit, （盖章）, date), each checked to hold some of the text
+    before it."""
+    found = []
+    for page in pages(path):
+        if "（盖章）" not in page:
+            continue
+        body = body_of(page)
+        assert body.find(f"{unit}（盖章）") > 0, f"the 落款 alone or split: {page[:80]}"
+        found.append(body)
+    return found
+
+
+def test_the_report_ends_with_its_unit_seal_and_date_kept_with_its_last_lines(tmp_path):
+    """Review 28 P2-3: the report ended with 五、评价人员 or 存在问题; seed 004's ends “高新区科技局 /
+    2021年4月29日”, and one sent up without 落款 and 盖章 is returned."""
+    doc = seed003()
+    doc.projects = growing(doc.projects[0], range(0, 3000, 150), key="application")
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    found = report_pages(path, "河池市科协")
+    assert len(found) == len(doc.projects)
+    for body in found:      # the last thing on the page: no date yet, written by pen
+        assert body.endswith("河池市科协（盖章）年月日")
+
+
+def test_the_sign_off_is_right_aligned_and_dated_when_finalized(tmp_path):
+    from selfeval_desktop.domain.digest import project_digest
+    doc = seed003()
+    p = doc.projects[0]
+    p.finalized_at, p.digest = "2021-04-29T10:30:00", project_digest(doc, p)
+    [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
+    text = pages(path)[-1]
+    assert "河池市科协（盖章）2021年4月29日" in text
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    last = html.split("<page ")[-1]
+    width = float(re.search(r'width="([\d.]+)"', html).group(1))
+    x = {t: float(x0) for x0, t in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', last)}
+    assert x["河池市科协"] > width / 2 and x["2021年4月29日"] > width / 2
+    p.supervisor_opinion = "改动"       # changed after 定稿: the date is no longer the report's
+    [path] = export_pdf(doc, tmp_path / "changed.pdf", form="report")
+    assert "河池市科协（盖章）年月日" in pages(path)[-1]
