@@ -2,7 +2,8 @@
 
 Amounts are never floats. ``parse_wan`` reads what a clerk types in a 万元 column
 (``681.5307``, ``1,500``, ``４``, ``5元``, ``1.5亿元``) into 分; ``format_wan`` shows 分 as
-万元 with as many decimals as the amount needs (681.5307, 4, 2.0083).
+万元 with as many decimals as the amount needs (681.5307, 4, 2.0083), as the window shows what was
+typed; ``printed_wan`` gives paper its two decimals at least (4.00, 681.5307).
 """
 from __future__ import annotations
 
@@ -85,6 +86,19 @@ def format_wan(fen: int | None) -> str:
     if fen is None:
         return ""
     return _plain(fen_to_wan(fen))
+
+
+def printed_wan(fen: int | None) -> str:
+    """分 as 万元 on a printed form: two decimals at least, more only where the amount has them
+    (None → "", 4.4 → "4.40", 0 → "0.00", 15.56, 8.1437 as typed). A 财政局 reader expects every
+    万元 cell to two decimals (review 28 P2-2: one column read 8.1437 / 15.56 / 4.4 / 0); a 分 the
+    clerk typed is never rounded away (seed 001 itself writes 8.1437 万元)."""
+    if fen is None:
+        return ""
+    value = fen_to_wan(fen)
+    if value.as_tuple().exponent > -2:
+        value = value.quantize(Decimal("0.01"))
+    return _plain(value)
 
 
 def _strip(value: Decimal) -> Decimal:

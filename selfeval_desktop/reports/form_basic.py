@@ -18,7 +18,7 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project, Source, SpendingScheme, lines_total, source_label
-from ..domain.money import format_wan
+from ..domain.money import printed_wan
 from ..domain.scoring import score_project, shown_grade
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTION, TITLE, VALUE,
                          VALUE_CENTER,
@@ -73,8 +73,8 @@ def overview(doc: Document, project: Project) -> list:
           spans=[(1, 3)], labels=(0,))
     # a total not typed is the sum of its parts (the sources; the spending lines for 实际支出)
     planned, arrived = f.effective_planned_total(), f.effective_arrived_total()
-    g.add([para("计划安排资金（万元）", LABEL), para(format_wan(planned), VALUE_CENTER),
-           para("实际到位资金（万元）", LABEL), para(format_wan(arrived), VALUE_CENTER)],
+    g.add([para("计划安排资金（万元）", LABEL), para(printed_wan(planned), VALUE_CENTER),
+           para("实际到位资金（万元）", LABEL), para(printed_wan(arrived), VALUE_CENTER)],
           labels=(0, 2))
     region = doc.unit.region_word or "省级"
     for i, source in enumerate(Source):
@@ -82,10 +82,10 @@ def overview(doc: Document, project: Project) -> list:
         if i == 0:
             label = "其中：" + label
         amount = f.by_source.get(source)
-        g.add([para(label, LABEL), para(format_wan(amount.planned if amount else None), VALUE_CENTER),
-               para(label, LABEL), para(format_wan(amount.arrived if amount else None), VALUE_CENTER)],
+        g.add([para(label, LABEL), para(printed_wan(amount.planned if amount else None), VALUE_CENTER),
+               para(label, LABEL), para(printed_wan(amount.arrived if amount else None), VALUE_CENTER)],
               labels=(0, 2))
-    g.add([para("实际支出（万元）", LABEL), para(format_wan(project.effective_spent_total()), VALUE_CENTER)],
+    g.add([para("实际支出（万元）", LABEL), para(printed_wan(project.effective_spent_total()), VALUE_CENTER)],
           spans=[(1, 3)], labels=(0,))
     return [g.table()]
 
@@ -93,8 +93,8 @@ def overview(doc: Document, project: Project) -> list:
 def _amount(amount: int | None, special: int | None) -> str:
     """万元, with the 其中专项 (seed 002's 专项经费) under it when one was typed: the window takes
     it, so the paper shows it (review 6: it appeared on no printed form)."""
-    text = format_wan(amount)
-    return f"{text}\n（其中专项 {format_wan(special)}）" if special is not None else text
+    text = printed_wan(amount)
+    return f"{text}\n（其中专项 {printed_wan(special)}）" if special is not None else text
 
 
 def spending(project: Project) -> list:

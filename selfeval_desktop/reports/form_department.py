@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..domain.evaluation import profile_for
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
-from ..domain.money import format_wan
+from ..domain.money import printed_wan
 from ..domain.scoring import score_project
 from .form_department_report import department_report
 from .form_mof import WIDTHS, goals, indicators, rate_text
@@ -45,8 +45,8 @@ def funds(project: Project, profile) -> list:
         rows.append((label, part.initial if part else None, part.annual if part else None,
                      part.executed if part else None))
     for i, (label, initial, annual, executed) in enumerate(rows):
-        g.add(["", para(label, SMALL_LABEL), "", para(format_wan(initial), SMALL_CENTER),
-               para(format_wan(annual), SMALL_CENTER), para(format_wan(executed), SMALL_CENTER),
+        g.add(["", para(label, SMALL_LABEL), "", para(printed_wan(initial), SMALL_CENTER),
+               para(printed_wan(annual), SMALL_CENTER), para(printed_wan(executed), SMALL_CENTER),
                para(rate_text(executed, annual, profile), SMALL_CENTER)],
               spans=[(1, 2), (6, 8)], joins=(0,), labels=(0,))
     t = g.table()  # five short rows that never split: the label may span them

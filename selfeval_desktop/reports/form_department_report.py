@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..domain.department import projects_total
 from ..domain.evaluation import profile_for
 from ..domain.model import CONCLUSION_SECTIONS, PROJECT_ONLY_SECTIONS, Document, Project
-from ..domain.money import format_wan
+from ..domain.money import printed_wan
 from ..domain.profiles import ProfileError
 from .form_basic import signing
 from .form_mof import rate_text
@@ -61,14 +61,14 @@ def _projects(doc: Document):
         for p in projects:
             f = p.funding
             g.add([para(p.name.strip() or "（未命名项目）"), para(p.implementer),
-                   para(format_wan(f.annual_budget), VALUE_CENTER),
-                   para(format_wan(f.executed), VALUE_CENTER),
+                   para(printed_wan(f.annual_budget), VALUE_CENTER),
+                   para(printed_wan(f.executed), VALUE_CENTER),
                    para(_rate(doc, p, f.executed, f.annual_budget), VALUE_CENTER)])
         total = projects_total(doc)      # its rate only when every project has both figures
         rate = "" if total.rate is None else _rate(doc, projects[0], total.executed, total.budget)
         g.add([para(f"合计（{total.projects} 个项目）", LABEL), "",
-               para(format_wan(total.budget), VALUE_CENTER),
-               para(format_wan(total.executed), VALUE_CENTER), para(rate, VALUE_CENTER)],
+               para(printed_wan(total.budget), VALUE_CENTER),
+               para(printed_wan(total.executed), VALUE_CENTER), para(rate, VALUE_CENTER)],
               spans=[(0, 1)], labels=(0,))
         return [g.table(repeat_rows=2)]
     return make

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from ..domain.evaluation import profile_for
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project, execution_ratio
-from ..domain.money import format_wan
+from ..domain.money import printed_wan
 from ..domain.scoring import ProjectScore, num, score_project, shown_grade
 from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
@@ -62,8 +62,8 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
           + [para(h, SMALL_LABEL) for h in heads],
           spans=[(1, 2)], labels=(0, 1, 3, 4, 5, 6, 7, 8))
     g.add(["", para("年度资金总额", SMALL_LABEL), "",
-           para(format_wan(f.initial_budget), SMALL_CENTER), para(format_wan(f.annual_budget), SMALL_CENTER),
-           para(format_wan(f.executed), SMALL_CENTER), para(num(ex.weight), SMALL_CENTER),
+           para(printed_wan(f.initial_budget), SMALL_CENTER), para(printed_wan(f.annual_budget), SMALL_CENTER),
+           para(printed_wan(f.executed), SMALL_CENTER), para(num(ex.weight), SMALL_CENTER),
            para(_pct(ex.rate, profile), SMALL_CENTER),
            para("" if ex.score is None else str(ex.score), SMALL_CENTER)],
           spans=[(1, 2)], joins=(0,), labels=(0,))
@@ -71,9 +71,9 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
         part = f.by_kind.get(kind)
         text = ("其中：" if i == 0 else "") + FUND_KIND_LABELS[kind]
         g.add(["", para(text, SMALL_LABEL), "",
-               para(format_wan(part.initial if part else None), SMALL_CENTER),
-               para(format_wan(part.annual if part else None), SMALL_CENTER),
-               para(format_wan(part.executed if part else None), SMALL_CENTER),
+               para(printed_wan(part.initial if part else None), SMALL_CENTER),
+               para(printed_wan(part.annual if part else None), SMALL_CENTER),
+               para(printed_wan(part.executed if part else None), SMALL_CENTER),
                para(DASH, SMALL_CENTER),
                para(rate_text(part.executed, part.annual, profile) if part else "", SMALL_CENTER),
                para(DASH, SMALL_CENTER)],

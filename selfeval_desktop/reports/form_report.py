@@ -17,7 +17,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 
 from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import CONCLUSION_SECTIONS, Document, Project
-from ..domain.money import format_wan
+from ..domain.money import printed_wan
 from ..domain.scoring import pct, score_project, shown_grade
 from ..domain.text_wrap import ITEM
 from .fonts import SONG
@@ -127,7 +127,7 @@ def _paragraphs(pairs) -> list:
 
 
 def _wan_text(label: str, fen) -> str:
-    return f"{label} {format_wan(fen)} 万元" if fen is not None else f"{label}未填写"
+    return f"{label} {printed_wan(fen)} 万元" if fen is not None else f"{label}未填写"
 
 
 def _basics(project: Project, score) -> list:

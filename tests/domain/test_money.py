@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 
 from selfeval_desktop.domain.money import (AmountError, fen_to_wan, fen_to_yuan, format_wan,
-                                           parse_amount, parse_wan, sum_fen)
+                                           parse_amount, parse_wan, printed_wan, sum_fen)
 
 
 @pytest.mark.parametrize("text, fen", [
@@ -87,6 +87,18 @@ def test_format_wan_round_trips():
     for fen in values:
         assert parse_wan(format_wan(fen)) == fen, fen
         assert "e" not in format_wan(fen).lower()
+
+
+@pytest.mark.parametrize("fen, shown", [
+    (None, ""), (0, "0.00"), (400_000, "0.40"), (4_400_000, "4.40"), (4_000_000, "4.00"),
+    (15_560_000, "15.56"), (8_143_700, "8.1437"), (1, "0.000001"), (500, "0.0005"),
+    (12_102_455_792, "12102.455792"), (-4_400_000, "-4.40"), (10**15, "1000000000.00"),
+])
+def test_printed_wan_has_two_decimals_at_least_and_every_typed_one(fen, shown):
+    """On paper every 万元 to two decimals (review 28 P2-2), never a 分 rounded away."""
+    assert printed_wan(fen) == shown
+    if fen is not None:
+        assert parse_wan(printed_wan(fen)) == fen
 
 
 def test_fen_to_wan_and_yuan_are_exact_decimals():

@@ -8,7 +8,7 @@ from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.domain.digest import check_code, project_digest
 from selfeval_desktop.domain.evaluation import profile_for
 from selfeval_desktop.domain.model import Evaluator, FundKind, Indicator, Source
-from selfeval_desktop.domain.money import format_wan, parse_wan
+from selfeval_desktop.domain.money import parse_wan, printed_wan
 from selfeval_desktop.domain.scoring import num, score_project
 from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.form_basic import period_text
@@ -44,15 +44,15 @@ def expected_basic(doc, p, side_by_side: bool = False):
     items = ["项目单位自评基本情况表", f"项目名称：{p.name}", "一、项目基本概况",
              "项目负责人", p.leader, "联系电话", p.phone, "地址", p.address, "邮编", p.postcode,
              "项目起止时间", period_text(p.start, p.end),
-             "计划安排资金（万元）", format_wan(f.planned_total), "实际到位资金（万元）",
-             format_wan(f.arrived_total)]
+             "计划安排资金（万元）", printed_wan(f.planned_total), "实际到位资金（万元）",
+             printed_wan(f.arrived_total)]
     for source, label in [(Source.CENTRAL, "其中：中央财政"), (Source.PROVINCIAL, region),
                           (Source.LOCAL, "市县财政"), (Source.OTHER, "其它")]:
-        items += [label, format_wan(src[source].planned), label, format_wan(src[source].arrived)]
-    items += ["实际支出（万元）", format_wan(f.spent_total), "二、项目支出明细",
+        items += [label, printed_wan(src[source].planned), label, printed_wan(src[source].arrived)]
+    items += ["实际支出（万元）", printed_wan(f.spent_total), "二、项目支出明细",
               "支出内容（按经济科目）", "计划支出数（万元）", "实际支出数（万元）"]
     for line in p.budget_lines:
-        items += [line_label(line), format_wan(line.planned), format_wan(line.actual)]
+        items += [line_label(line), printed_wan(line.planned), printed_wan(line.actual)]
     items += ["支出合计", "项目绩效目标及实施计划完成情况", "预期（或调整后）", "实际",
               p.goal_expected, p.goal_actual, "综合得分", f"{score.total}分", "自评等次", score.grade,
               "四、评价人员", "姓名", "职称/职务", "单位", "签字"]
@@ -98,7 +98,7 @@ def test_the_special_funds_typed_in_the_window_are_printed(tmp_path):
     doc.projects = doc.projects[:1]
     line = doc.projects[0].budget_lines[0]                    # 设备费 170, 其中专项 32
     text = squeeze(raw_text(write(tmp_path, doc, "basic")))
-    assert f"{format_wan(line.planned)}（其中专项{format_wan(line.special_planned)}）" in text
+    assert f"{printed_wan(line.planned)}（其中专项{printed_wan(line.special_planned)}）" in text
 
 
 def expected_mof(doc, p):
@@ -108,13 +108,13 @@ def expected_mof(doc, p):
     items = ["项目支出绩效自评表", f"（{doc.year}年度）", "项目名称", p.name, "主管部门",
              "实施单位", p.implementer or doc.unit.name, "项目资金（万元）",
              "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额",
-             format_wan(f.initial_budget), format_wan(f.annual_budget), format_wan(f.executed),
+             printed_wan(f.initial_budget), printed_wan(f.annual_budget), printed_wan(f.executed),
              num(ex.weight), f"{profile.round(ex.rate * 100)}%", str(ex.score)]
     for i, kind in enumerate(FundKind):
         part = f.by_kind[kind]
         items += [("其中：" if i == 0 else "") + {"current": "当年财政拨款", "carryover": "上年结转资金",
                                                   "other": "其他资金"}[kind.value],
-                  format_wan(part.initial), format_wan(part.annual), format_wan(part.executed), "—",
+                  printed_wan(part.initial), printed_wan(part.annual), printed_wan(part.executed), "—",
                   # 执行率 in the 其中 rows too, as the workbook computes it (review 9b)
                   f"{profile.round(Decimal(part.executed) * 100 / Decimal(part.annual))}%"
                   if part.annual and part.executed is not None else "", "—"]
@@ -270,7 +270,7 @@ def test_basic_form_prints_the_sums_of_the_parts_where_no_total_was_typed(tmp_pa
         parse_wan("1.25")
     text = squeeze(raw_text(write(tmp_path, doc, "basic")))
     assert "计划安排资金（万元）5.25实际到位资金（万元）5.25" in text
-    assert "实际支出（万元）4" in text
+    assert "实际支出（万元）4.00" in text
 
 
 def test_spending_total_counts_a_detail_line_under_its_class_once(tmp_path):
@@ -280,4 +280,4 @@ def test_spending_total_counts_a_detail_line_under_its_class_once(tmp_path):
     p.budget_lines = [BudgetLine("302", "商品和服务支出", parse_wan("4"), parse_wan("4")),
                       BudgetLine("30211", "差旅费", parse_wan("1.5"), parse_wan("1.25"))]
     text = squeeze(raw_text(write(tmp_path, doc, "basic")))
-    assert "支出合计44" in text  # 4 and 4, not 5.5 and 5.25
+    assert "支出合计4.004.00" in text  # 4 and 4, not 5.5 and 5.25

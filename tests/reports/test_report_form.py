@@ -22,7 +22,7 @@ def test_the_report_tells_the_project_in_the_seeds_order(tmp_path):
     [path] = export_pdf(doc, tmp_path / "report.pdf", form="report")
     text = squeeze(raw_text(path))
     assert text.startswith("学术交流活动经费绩效自评报告")
-    order = ["一、项目基本情况", "立项背景：", "资金情况：全年预算数4万元，全年执行数4万元，预算执行率100.00%",
+    order = ["一、项目基本情况", "立项背景：", "资金情况：全年预算数4.00万元，全年执行数4.00万元，预算执行率100.00%",
              "二、绩效目标及完成情况", "年度总体目标（预期）：", "三级指标", "三、自评结论",
              "综合得分100.00分，自评等次：优秀", "绩效目标实现情况：", "四、经验做法",
              "五、评价人员张丹妮"]
