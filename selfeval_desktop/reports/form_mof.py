@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from reportlab.lib.units import mm
 
-from ..domain.evaluation import profile_for
+from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project, execution_ratio
 from ..domain.money import printed_wan
-from ..domain.scoring import ProjectScore, num, score_project, shown_grade
+from ..domain.scoring import ProjectScore, score_project, shown_grade
 from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
                          Grid, Hidden, check_block, continued_head, footer_text, para)
@@ -63,7 +63,7 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
           spans=[(1, 2)], labels=(0, 1, 3, 4, 5, 6, 7, 8))
     g.add(["", para("年度资金总额", SMALL_LABEL), "",
            para(printed_wan(f.initial_budget), SMALL_CENTER), para(printed_wan(f.annual_budget), SMALL_CENTER),
-           para(printed_wan(f.executed), SMALL_CENTER), para(num(ex.weight), SMALL_CENTER),
+           para(printed_wan(f.executed), SMALL_CENTER), para(weight_text(ex.weight, profile), SMALL_CENTER),
            para(_pct(ex.rate, profile), SMALL_CENTER),
            para("" if ex.score is None else str(ex.score), SMALL_CENTER)],
           spans=[(1, 2)], joins=(0,), labels=(0,))
@@ -116,7 +116,9 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
                # sees why the row scored (review 11: 投入指标 rows printed 3.00 beside blanks)
                para(ind.actual or (f"（{s.achievement}）" if s.achievement and s.score is not None
                                    else ""), SMALL_CENTER),
-               para("" if ind.weight is None else num(ind.weight), SMALL_CENTER),
+               # 分值 to the 得分's decimals beside it, as the report and the window show it
+               # (review 28 P3-2: 16.67 / 15 / 12.5 over 15.00); more decimals typed are kept
+               para(weight_text(ind.weight, profile) or "", SMALL_CENTER),
                para("" if s.score is None else str(s.score), SMALL_CENTER),
                para(deviation_text(ind, s), SMALL)], joins=joins, labels=(0,),
               headings={1: (ind.level1, SMALL_CENTER), 2: (ind.level2, SMALL_CENTER)})
@@ -124,7 +126,7 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
     total_weight = score.execution.weight + sum(weights, Decimal(0))
     grade = f"自评等次：{shown_grade(score) if score.scored else ''}"
     note = grade_note(score)   # rows without a score counted as 0; why no grade is printed
-    g.add([para("总分", SMALL_LABEL), "", "", "", "", "", para(num(total_weight), SMALL_CENTER),
+    g.add([para("总分", SMALL_LABEL), "", "", "", "", "", para(weight_text(total_weight, profile), SMALL_CENTER),
            para(str(score.total) if score.scored else "", SMALL_CENTER),  # 未评分: blank
            para(grade + (f"\n{note}" if note else ""), SMALL)],
           spans=[(0, 5)], labels=(0,))

@@ -1,17 +1,20 @@
-"""万元 on paper, one way in every cell (review 28 P2-2).
+"""万元 and 分值 on paper, one way in every cell (review 28 P2-2, P3-2).
 
 A 财政局 reader expects 万元 to two decimals: one column read 8.1437 / 15.56 / 4.4 / 0. Money is
 exact 分, so a 分 the clerk typed (seed 001 itself writes 8.1437 万元) is never rounded away: two
-decimals at least, more only where typed.
+decimals at least, more only where typed. 分值 print to the 得分's two decimals beside them, as the
+narrative report already did (12.50).
 """
 from __future__ import annotations
+
+from decimal import Decimal
 
 from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.domain.model import FundKind
 from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.reports.export import export_pdf
 
-from .pdf_fixtures import raw_text, squeeze
+from .pdf_fixtures import raw_text, seed003, squeeze
 
 
 def numbered(doc):
@@ -65,3 +68,27 @@ def test_the_basic_form_prints_its_amounts_to_two_decimals(tmp_path):
     text = printed(tmp_path, doc, "basic", [1])
     assert "计划安排资金（万元）240.00实际到位资金（万元）" in text
     assert "170.00（其中专项32.00）" in text and "1.50（其中专项0.50）" in text
+
+
+def test_the_mof_form_prints_weights_as_its_scores_and_as_the_report(tmp_path):
+    doc = seed003_at("4.4")
+    text = printed(tmp_path, doc, "mof")
+    assert "年度资金总额4.004.404.0010.0090.91%9.09" in text      # 分值 10.00 (was 10)
+    assert text.count("15.0015.00") == 2 and "10.0010.00" in text     # 15 and 10 were printed
+    assert "16.6716.67" in text and "16.6616.66" in text
+    assert "总分100.0099.09" in text                                  # 分值 100 beside 得分 99.09
+    report = printed(tmp_path, doc, "report", name="r.pdf")           # the same 分值 in the report
+    assert "15.0015.00" in report and "合计100.0099.09" in report
+
+
+def test_the_department_form_prints_weights_as_its_scores(tmp_path):
+    doc = numbered(build_demo("001"))
+    text = printed(tmp_path, doc, "mof", [doc.department.id])
+    assert "预算执行率100%12.50" in text and "专项资金细化率（达成）3.003.00" in text  # 12.5, 3
+
+
+def test_a_weight_typed_finer_keeps_every_decimal(tmp_path):
+    doc = numbered(seed003())
+    doc.projects[0].indicators[-1].weight = Decimal("10.125")
+    text = printed(tmp_path, doc, "mof")
+    assert "社会公众满意度≥90%100%10.12510.12" in text        # 分值 as typed; 得分 as the rule rounds

@@ -6,10 +6,10 @@ import pytest
 
 from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.domain.digest import check_code, project_digest
-from selfeval_desktop.domain.evaluation import profile_for
+from selfeval_desktop.domain.evaluation import profile_for, weight_text
 from selfeval_desktop.domain.model import Evaluator, FundKind, Indicator, Source
 from selfeval_desktop.domain.money import parse_wan, printed_wan
-from selfeval_desktop.domain.scoring import num, score_project
+from selfeval_desktop.domain.scoring import score_project
 from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.form_basic import period_text
 from selfeval_desktop.reports.spending import line_label
@@ -109,7 +109,7 @@ def expected_mof(doc, p):
              "实施单位", p.implementer or doc.unit.name, "项目资金（万元）",
              "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额",
              printed_wan(f.initial_budget), printed_wan(f.annual_budget), printed_wan(f.executed),
-             num(ex.weight), f"{profile.round(ex.rate * 100)}%", str(ex.score)]
+             weight_text(ex.weight, profile), f"{profile.round(ex.rate * 100)}%", str(ex.score)]
     for i, kind in enumerate(FundKind):
         part = f.by_kind[kind]
         items += [("其中：" if i == 0 else "") + {"current": "当年财政拨款", "carryover": "上年结转资金",
@@ -122,7 +122,7 @@ def expected_mof(doc, p):
               "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
               "偏差原因分析及改进措施"]
     for ind, s in zip(p.indicators, score.indicators):
-        items += [ind.name, ind.target, ind.actual, num(ind.weight), str(s.score),
+        items += [ind.name, ind.target, ind.actual, weight_text(ind.weight, profile), str(s.score),
                   ind.deviation]
     items += ["总分", str(score.total), f"自评等次：{score.grade}"]
     return [i for i in items if i]

@@ -26,7 +26,7 @@ def test_mof_form_leaves_total_and_grade_blank(tmp_path, seed002):
     [path] = export_pdf(seed002, tmp_path / "m.pdf", form="mof", project_ids=[1])
     text = squeeze(raw_text(path))
     assert "自评等次：" in text and "自评等次：差" not in text
-    assert "0.00" not in text.split("总分", 1)[1]
+    assert text.split("总分", 1)[1].startswith("10.00自评等次：")   # 分值 10.00, no 得分
 
 
 def test_the_mof_forms_grade_note_says_a_missing_row_once():
