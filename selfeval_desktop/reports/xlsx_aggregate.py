@@ -20,7 +20,7 @@ from ..domain.evaluation import profile_for, shown_rule_grade
 from ..domain.model import Document, Project, ProjectKind, lines_total
 from ..domain.money import fen_to_wan
 from ..domain.scoring import score_project
-from .xlsx_common import (Sheet, fit_row_heights, page_setup, provisional_summary_note,
+from .xlsx_common import (MONEY_FORMAT, Sheet, fit_row_heights, page_setup, provisional_summary_note,
                           rate_formula, rate_value, styles, write_workbook_atomically)
 from .xlsx_summary import (left_out_note, left_out_text, sum_formula, sum_value, totals_formulas,
                            totals_values)
@@ -34,7 +34,6 @@ COLS = "ABCDEFGHIJKLM"
 LAST = COLS[-1]
 # the columns after 项目名称
 BUDGET, SPECIAL_PLANNED, EXECUTED, SPECIAL_ACTUAL, RATE, SCORE, GRADE, STATE, CODE = COLS[4:]
-MONEY_FORMAT = "#,##0.00####"  # 万元 with up to 6 decimals (amounts are in 分)
 
 
 class AggregateError(Exception):

@@ -2,11 +2,12 @@
 other with a page break between, laid out as the printed form (``form_basic``) — so a clerk whose
 office wants the form in Excel, or with its own wording, prints or edits it there.
 
-Four columns, label and value twice, as on paper. Amounts are in 万元 as typed (text that could not
-be read is shown as typed); 支出合计 adds the lines by formula; 综合得分 and 自评等次 are read from
-the project's own sheet by formula, so they follow an amount edited there. The 部门整体 evaluation
-has no such form (it prints the 部门整体支出绩效自评表) and is left out. Not read back by 导入Excel:
-everything on it is also on the project's sheet.
+Four columns, label and value twice, as on paper. Amounts are in 万元, shown to two decimals at
+least as on the printed form (``MONEY_FORMAT``; text that could not be read is shown as typed);
+支出合计 adds the lines by formula; 综合得分 and 自评等次 are read from the project's own sheet by
+formula, so they follow an amount edited there. The 部门整体 evaluation has no such form (it
+prints the 部门整体支出绩效自评表) and is left out. Not read back by 导入Excel: everything on it is
+also on the project's sheet.
 """
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ from decimal import Decimal
 
 from ..domain.model import (Document, Project, ProjectKind, Source, SpendingScheme, lines_total,
                             source_label)
-from ..domain.money import fen_to_wan, format_wan
+from ..domain.money import fen_to_wan, printed_wan
 from ..domain.scoring import ProjectScore, shown_grade
 from .form_basic import FORM_TITLE, MIN_EVALUATOR_ROWS, OPINION_TITLES, period_text
 from .score_text import unscored_note
 from .spending import line_label
-from .xlsx_common import Sheet, fit_row_heights, is_number, money_cell, page_setup, unread_text
+from .xlsx_common import (MONEY_FORMAT, Sheet, fit_row_heights, is_number, money_cell, page_setup,
+                          unread_text)
 
 SHEET_NAME = "基本情况表"
 WIDTHS = {"A": 22, "B": 28, "C": 22, "D": 28}
@@ -37,7 +39,7 @@ def _with_special(amount: int | None, special: int | None):
     """An amount with the 其中专项 under it, as the printed form shows it (text then)."""
     if special is None:
         return None if amount is None else fen_to_wan(amount)
-    return f"{format_wan(amount)}\n（其中专项 {format_wan(special)}）"
+    return f"{printed_wan(amount)}\n（其中专项 {printed_wan(special)}）"
 
 
 def basic_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict],
@@ -87,15 +89,17 @@ def _section(sh: Sheet, r: int, text: str) -> None:
     sh.merge(f"A{r}:D{r}", text, bold=True, left=True)
 
 
-def _pair(sh: Sheet, r: int, left: tuple[str, object], right: tuple[str, object] | None) -> None:
-    """label | value | label | value, or label | value over three columns."""
+def _pair(sh: Sheet, r: int, left: tuple[str, object], right: tuple[str, object] | None,
+          fmt: str | None = None) -> None:
+    """label | value | label | value, or label | value over three columns; ``fmt``: the values'
+    number format (``MONEY_FORMAT`` for 万元)."""
     sh.put(f"A{r}", left[0], bold=True)
     if right is None:
-        sh.merge(f"B{r}:D{r}", left[1], left=not is_number(left[1]))
+        sh.merge(f"B{r}:D{r}", left[1], left=not is_number(left[1]), fmt=fmt)
         return
-    sh.put(f"B{r}", left[1], left=not is_number(left[1]))
+    sh.put(f"B{r}", left[1], left=not is_number(left[1]), fmt=fmt)
     sh.put(f"C{r}", right[0], bold=True)
-    sh.put(f"D{r}", right[1], left=not is_number(right[1]))
+    sh.put(f"D{r}", right[1], left=not is_number(right[1]), fmt=fmt)
 
 
 def _overview(sh: Sheet, doc: Document, project: Project, r: int) -> int:
@@ -107,7 +111,7 @@ def _overview(sh: Sheet, doc: Document, project: Project, r: int) -> int:
     _pair(sh, r + 3, ("项目起止时间", period_text(project.start, project.end)), None)
     planned = money_cell(project, f.effective_planned_total(), "funding", "", "planned_total")
     arrived = money_cell(project, f.effective_arrived_total(), "funding", "", "arrived_total")
-    _pair(sh, r + 4, ("计划安排资金（万元）", planned), ("实际到位资金（万元）", arrived))
+    _pair(sh, r + 4, ("计划安排资金（万元）", planned), ("实际到位资金（万元）", arrived), MONEY_FORMAT)
     r += 4
     region = doc.unit.region_word or "省级"
     for i, source in enumerate(Source):
@@ -118,10 +122,10 @@ def _overview(sh: Sheet, doc: Document, project: Project, r: int) -> int:
         _pair(sh, r, (label, money_cell(project, amount.planned if amount else None, "source",
                                      source.value, "planned")),
               (label, money_cell(project, amount.arrived if amount else None, "source",
-                              source.value, "arrived")))
+                              source.value, "arrived")), MONEY_FORMAT)
     r += 1
     _pair(sh, r, ("实际支出（万元）", money_cell(project, project.effective_spent_total(), "funding", "",
-                                        "spent_total")), None)
+                                        "spent_total")), None, MONEY_FORMAT)
     return r
 
 
@@ -143,7 +147,7 @@ def _spending(sh: Sheet, project: Project, r: int) -> int:
             typed = None if amount is not None else \
                 unread_text(project, "budget_line", str(line.id), attr)   # kept as typed
             sh.put(f"{col}{r}", typed if typed is not None
-                   else _with_special(amount, getattr(line, f"special_{attr}")))
+                   else _with_special(amount, getattr(line, f"special_{attr}")), fmt=MONEY_FORMAT)
     r += 1
     sh.merge(f"A{r}:B{r}", "支出合计", bold=True)
     special = any(line.special_planned is not None or line.special_actual is not None
@@ -152,11 +156,12 @@ def _spending(sh: Sheet, project: Project, r: int) -> int:
         amounts = [getattr(line, attr) for line in lines if getattr(line, attr) is not None]
         if special or not lines:
             total = lines_total(lines, attr)
-            sh.put(f"{col}{r}", _with_special(total, lines_total(lines, f"special_{attr}")))
+            sh.put(f"{col}{r}", _with_special(total, lines_total(lines, f"special_{attr}")),
+                   fmt=MONEY_FORMAT)
         else:
             value = fen_to_wan(sum(amounts)) if amounts else ""
             sh.put(f"{col}{r}", f'=IF(COUNT({col}{first}:{col}{r - 1})=0,"",SUM({col}{first}:{col}{r - 1}))',
-                   result=value)
+                   fmt=MONEY_FORMAT, result=value)
     return r
 
 

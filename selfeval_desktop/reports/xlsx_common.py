@@ -26,6 +26,12 @@ from ..domain.profiles import Profile
 
 UNSCORED = "未评分"
 Number = (int, float, Decimal)
+# 万元 to two decimals at least and to the 分 (6 decimals) where typed so, as the printed forms
+# (``money.printed_wan``): 4.40, 8.1437, 12,102.455792 — the exact value stays in the cell
+# (review 28 P2-2: General showed 4.4 beside 12102.455792)
+MONEY_FORMAT = "#,##0.00####"
+# 分值 to the 得分's two decimals beside it, more where typed so (review 28 P3-2)
+WEIGHT_FORMAT = "0.00####"
 
 
 def styles():

@@ -26,13 +26,16 @@ from ..domain.scoring import ProjectScore, score_project, shown_grade
 from .deviation import deviation_text
 from .spending import line_code
 from .xlsx_basic import SHEET_NAME as BASIC_SHEET, basic_sheet
-from .xlsx_common import (Sheet, execution_formula, execution_value, fit_row_heights, grade_formula,
-                          grade_value, money_cell, page_setup, provisional_note, rate_formula,
-                          rate_value, styles, total_formula, total_value, write_workbook_atomically)
+from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, execution_formula, execution_value,
+                          fit_row_heights, grade_formula, grade_value, money_cell, page_setup,
+                          provisional_note, rate_formula, rate_value, styles, total_formula,
+                          total_value, write_workbook_atomically)
 
 COLS = "ABCDEFGHIJ"
-# about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit
-WIDTHS = {"A": 8, "B": 10, "C": 11, "D": 17, "E": 11, "F": 11, "G": 7, "H": 7, "I": 9, "J": 9,
+# about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit; 年初预算数 and
+# 全年执行数 (C, E) wide enough for 123,456.789012 in MONEY_FORMAT, which shows #### where General
+# would round (review 28 P2-2)
+WIDTHS = {"A": 8, "B": 10, "C": 13, "D": 15, "E": 13, "F": 11, "G": 7, "H": 7, "I": 9, "J": 9,
           "K": 9, "L": 10, "M": 16, "N": 9}
 EXTRA_HEADERS = ("达成情况", "调整后得分", "调整理由", "原表得分")
 KIND_WORDS = {ProjectKind.PROJECT: "项目支出", ProjectKind.DEPARTMENT: "部门整体"}
@@ -107,7 +110,7 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
         r = first + i
         for col, value in zip("BCDEF", (ind.level1, ind.level2, ind.name, ind.target, ind.actual)):
             sh.put(f"{col}{r}", value or None)
-        sh.put(f"G{r}", ind.weight)
+        sh.put(f"G{r}", ind.weight, fmt=WEIGHT_FORMAT)
         sh.put(f"H{r}", s.score, fmt="0.00")
         # as the PDF prints it: an accepted 调整后得分 with its reason (the K-N columns are
         # outside the print area)
@@ -128,7 +131,7 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     weight_cells = ([] if department else [f"N(F{total_row})"]) \
         + ([f"SUM(G{first}:G{last})"] if has_rows else [])
     sh.put(f"G{total}", "=" + "+".join(weight_cells) if weight_cells else None,
-           result=weight_sum)
+           fmt=WEIGHT_FORMAT, result=weight_sum)
     # no indicator rows: 未评分 as everywhere else, not a 总分 of the 执行率 alone graded 差
     # (review 9b: seed 001's six projects without indicators were 10 / 差 in the workbook only)
     cells = ([] if department else [f"H{total_row}"]) + [f"H{first}:H{last}"] if has_rows else []
@@ -196,13 +199,13 @@ def _project_head(sh: Sheet, project: Project, profile: Profile) -> tuple[int, l
         r = top + 1 + i
         sh.put(f"B{r}", label, bold=(kind is None))
         for col, value in zip("CDE", amounts):
-            sh.put(f"{col}{r}", value)
+            sh.put(f"{col}{r}", value, fmt=MONEY_FORMAT)
         sh.put(f"G{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",
                result=rate_value(amounts[1], amounts[2]))
         if kind is None:
             total_amounts = amounts
             weight = profile.execution_weight
-            sh.put(f"F{r}", weight if weight else None)
+            sh.put(f"F{r}", weight if weight else None, fmt=WEIGHT_FORMAT)
             if weight:
                 execution = execution_value(weight, amounts[1], amounts[2], profile)
                 sh.merge(f"H{r}:J{r}", execution_formula(f"F{r}", f"D{r}", f"E{r}", profile),
@@ -234,7 +237,7 @@ def _department_head(sh: Sheet, doc: Document, project: Project,
         r = top + 1 + i
         sh.put(f"B{r}", label, bold=(kind is None))
         for col, value in zip("CDE", amounts):
-            sh.put(f"{col}{r}", value)
+            sh.put(f"{col}{r}", value, fmt=MONEY_FORMAT)
         if kind is None:
             total_amounts = amounts
         sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",   # as the PDF
@@ -281,7 +284,9 @@ def _merge_groups(sh: Sheet, project: Project, first: int) -> None:
 def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> tuple[str, list[int]]:
     """项目基本情况 below the form (not printed), by label, for a whole re-import; returns the
     cell holding the 项目名称 (the form's own, or for a 部门整体 sheet, whose form names the
-    部门, the one written here) and the row of each budget line."""
+    部门, the one written here) and the row of each budget line. Its amounts stay in General:
+    the 其中专项 sit in the form's narrow 分值/执行率 columns, where a fixed format would show a
+    large one as ####."""
     f = project.funding
     sh.merge(f"A{r}:J{r}", "附：项目基本情况（导出时附在表后，不在打印范围内；重新导入时读取）",
              bold=True, left=True)

@@ -15,12 +15,14 @@ import math
 from ..domain.model import Document, ProjectKind
 from ..domain.evaluation import project_profile
 from ..domain.profiles import load_profile, style_of
-from .xlsx_common import (Sheet, fit_row_heights, is_number, page_setup,
+from .xlsx_common import (MONEY_FORMAT, Sheet, fit_row_heights, is_number, page_setup,
                           provisional_summary_note, rate_formula, rate_value, text_width)
 
 HEADERS = ("序号", "项目名称", "全年预算数\n（万元）", "其中专项计划\n（万元）", "全年执行数\n（万元）",
            "其中专项实际\n（万元）", "执行率", "得分", "等次")
-WIDTHS = (6, 40, 13, 13, 13, 13, 10, 8, 8)   # landscape: nine columns at full size
+# landscape: nine columns at full size; the 万元 ones wide enough for a 合计 of 123,456.789012
+# in MONEY_FORMAT (#### where it would not fit), 项目名称 giving up the room
+WIDTHS = (6, 36, 14, 14, 14, 14, 10, 8, 8)
 COLS = "ABCDEFGHI"
 LAST = COLS[-1]
 # the columns of the amounts, 执行率, 得分 and 等次
@@ -125,11 +127,11 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
     note = last + 1
     if pairs:
         formulas = totals_formulas(f"{BUDGET}{first}:{BUDGET}{r}", f"{EXECUTED}{first}:{EXECUTED}{r}")
-        sh.put(f"{BUDGET}{total}", formulas["budget"], result=values["budget"])
-        sh.put(f"{EXECUTED}{total}", formulas["executed"], result=values["executed"])
+        sh.put(f"{BUDGET}{total}", formulas["budget"], fmt=MONEY_FORMAT, result=values["budget"])
+        sh.put(f"{EXECUTED}{total}", formulas["executed"], fmt=MONEY_FORMAT, result=values["executed"])
         sh.put(f"{RATE}{total}", formulas["rate"], fmt="0.00%", result=values["rate"])
         for col, amounts in zip((SPECIAL_PLANNED, SPECIAL_ACTUAL), zip(*specials)):
-            sh.put(f"{col}{total}", sum_formula([f"{col}{first}:{col}{r}"]),
+            sh.put(f"{col}{total}", sum_formula([f"{col}{first}:{col}{r}"]), fmt=MONEY_FORMAT,
                    result=sum_value(amounts))
         sh.merge(f"A{note}:{LAST}{note}", left_out_note(formulas["left_out"]), left=True,
                  result=left_out_text(values["left_out"]))
@@ -169,11 +171,11 @@ def _row(sh: Sheet, r: int, name: str, ref: dict) -> tuple[object, object]:
     for col, key in (("B", "name"), (BUDGET, "budget"), (EXECUTED, "executed")):
         cell, value = ref[key]
         sh.put(f"{col}{r}", _blank_if_empty(_ref(name, cell)), left=(col == "B"),
-               result="" if value is None else value)
+               fmt=None if col == "B" else MONEY_FORMAT, result="" if value is None else value)
     for col, key in ((SPECIAL_PLANNED, "special_planned"), (SPECIAL_ACTUAL, "special_actual")):
         ranges, value = ref[key]     # the lines' 其中专项, below the project's form
         sh.put(f"{col}{r}", sum_formula([_ref(name, cells) for cells in ranges]) if ranges else None,
-               result=value if ranges else None)
+               fmt=MONEY_FORMAT, result=value if ranges else None)
     budget, executed = ref["budget"][1], ref["executed"][1]
     sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}"), fmt="0.00%",
            result=rate_value(budget, executed))
