@@ -23,8 +23,9 @@ from .score_text import grade_note
 FORM_TITLE = "项目支出绩效自评表"
 # 绩效指标 | 一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
 # (年度指标值/实际完成值 wide enough for ≤681.5307万元 to keep its number and unit on one line,
-# 分值 for 100.01 at full size)
-_FIXED = [10 * mm, 15 * mm, 17 * mm, 26 * mm, 22 * mm, 22 * mm, 12 * mm, 15 * mm]
+# 分值 for 100.01 at full size; 三级指标 the widest after 偏差原因: at 26 mm a 15-character name
+# took three lines beside a “达成”, review 28 P3-3)
+_FIXED = [10 * mm, 15 * mm, 17 * mm, 31 * mm, 22 * mm, 22 * mm, 12 * mm, 15 * mm]
 WIDTHS = _FIXED + [FRAME_WIDTH - sum(_FIXED)]
 DASH = "—"
 

@@ -88,3 +88,20 @@ def test_the_printed_mof_form_keeps_681_5307_whole(tmp_path):
     export_pdf(doc, out, form="mof")
     text = pdftotext(out)
     assert "681.5307" in text and not re.search(r"681\.53?0?\s*\n\s*\d", text)
+
+
+def test_the_demo_seeds_short_indicator_names_take_at_most_two_lines_on_the_mof_form():
+    """Review 28 P3-3: 三级指标 was the narrowest text column (26 mm) while 年度指标值 and 实际完成值
+    held only “达成”: “优化科技 / 工作者状况 / 调查站点设置” took three lines where two do."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.reports import form_mof
+    from selfeval_desktop.reports.pdf_common import PAD, SMALL, para
+    width = form_mof.WIDTHS[3] - 2 * PAD
+    for seed in ("003", "004"):
+        for project in build_demo(seed).projects:
+            for ind in project.indicators:
+                if len(ind.name) > 16:
+                    continue        # a sentence for a name wraps further, as it should
+                p = para(ind.name, SMALL)
+                p.wrap(width, 10_000)
+                assert len(p.blPara.lines) <= 2, (seed, ind.name)
