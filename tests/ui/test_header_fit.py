@@ -143,3 +143,23 @@ def test_a_rule_name_too_long_for_a_narrower_screen_is_elided_in_its_middle(qtbo
     assert shown.startswith("财政部") and shown.endswith("10号）")
     assert box.fontMetrics().horizontalAdvance(shown) <= box.width()
     assert full in box.toolTip()
+
+
+def test_a_box_wide_enough_for_its_own_rule_paints_it_as_any_box(qtbot, tmp_path):
+    """Measured against the list's longest name, a box wide enough for the rule in force took
+    the eliding painter, and its QStyle enums cost ~20 ms at the window's first paint."""
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, document()), show=False)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, window)
+    box = window.page.header.profile
+    names = [box.itemText(i) for i in range(box.count())]
+    metrics = box.fontMetrics()
+    longest = max(metrics.horizontalAdvance(n) for n in names)
+    box.blockSignals(True)      # shown only: the document's rule is not switched
+    box.setCurrentIndex(min(range(len(names)), key=lambda i: metrics.horizontalAdvance(names[i])))
+    box.blockSignals(False)
+    own = metrics.horizontalAdvance(box.currentText())
+    assert own < longest, "the test needs a rule shorter than the longest in the list"
+    box.setFixedWidth(box.sizeHint().width() - (longest - own) // 2)   # own fits, longest not
+    assert box._roomy() and box.shown_text() == box.currentText()
