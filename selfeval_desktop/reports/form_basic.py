@@ -135,7 +135,11 @@ def result(doc: Document, project: Project) -> list:
     score = score_project(project, profile_for(doc, project), doc.year)
     g = Grid(WIDTHS)
     scored = score.scored  # 未评分: both cells left blank, never 0.00分 / 差
-    note = unscored_note(score)  # a total that still counts rows without a score as 0
+    # a total that still counts rows without a score as 0 — said once: where the grade's reason
+    # is those rows, under the grade only (review 28: “（有 5 项未评分，按 0 分计）” over
+    # “—（5 项指标尚无得分（按 0 分计），得分暂不可信）”, as review 9b removed from the 自评表)
+    said = score.provisional and "分值合计" not in score.provisional_reason
+    note = "" if said else unscored_note(score)
     g.add([para("综合得分", LABEL), para(f"{score.total}分{note}" if scored else "")],
           spans=[(1, 3)], labels=(0,))
     grade = shown_grade(score) + (f"（{score.provisional_reason}）" if score.provisional else "")

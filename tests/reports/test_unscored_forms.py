@@ -63,3 +63,16 @@ def test_a_row_judged_without_an_actual_prints_the_judgement(tmp_path):
     assert judged
     [path] = export_pdf(doc, tmp_path / "dept.pdf", form="mof")
     assert raw_text(path).count("（达成）") == len(judged)
+
+
+def test_the_basic_forms_score_and_grade_say_a_missing_row_once(tmp_path):
+    """Review 28: 综合得分 “65.00分（有 2 项未评分，按 0 分计）” over 自评等次 “—（2 项指标尚无得分
+    （按 0 分计），得分暂不可信）”: the same rows twice."""
+    doc = build_demo("004")
+    project = next(p for p in doc.projects if p.name.startswith("2021年新一代"))   # 分值 add up
+    for i, p in enumerate(doc.projects, 1):
+        p.id = i
+    project.indicators[0].actual = ""                      # one row without a score
+    [path] = export_pdf(doc, tmp_path / "b.pdf", form="basic", project_ids=[project.id])
+    text = squeeze(raw_text(path))
+    assert text.count("按0分计") == 1 and "尚无得分" in text and "项未评分" not in text
