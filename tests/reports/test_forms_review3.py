@@ -61,11 +61,10 @@ def test_a_total_with_rows_not_scored_says_so_on_the_form_and_in_the_warnings(tm
     for form in ("basic", "mof"):
         [path] = export_pdf(doc, tmp_path / f"{form}.pdf", form=form)
         text = squeeze(raw_text(path))
-        if form == "basic":   # 综合得分 says the count; 自评等次 the reason
-            assert "（有2项未评分，按0分计）" in text
-        # the MoF form's 自评等次 cell says it once, naming both (review 9b)
+        # the 自评等次 cell says it once, naming both (review 9b; on the 基本情况表 too, review
+        # 28: its 综合得分 said the count again)
         assert "预算执行率得分和1项指标尚无得分（按0分计）" in text
-        assert form == "basic" or "未评分" not in text
+        assert "未评分" not in text and text.count("按0分计") == 1
 
 
 def test_a_fully_scored_total_has_no_note_and_no_warning(tmp_path):
