@@ -252,7 +252,7 @@ def basic_form(doc: Document, project: Project) -> FormPart:
 
     In the full layout the 评价人员 and the opinions stay on the page of the 综合得分 and 自评等次
     they attest (review 28 P2-1: 六 alone on page 4 of 4 under “项目名称：…（续）”)."""
-    head = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}", HEADLINE)]
+    head = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}{_whose(doc, project)}", HEADLINE)]
     head += overview(doc, project)
     head += spending(project)
     head += goals(project)
@@ -267,6 +267,16 @@ def basic_form(doc: Document, project: Project) -> FormPart:
             head[:-1] + [KeepWithTail(head[-1], [signing(project, room, tail)], room)]
     flow.append(Spacer(1, 0))
     return FormPart(flow, footer_text(doc, project), continued)
+
+
+def _whose(doc: Document, project: Project) -> str:
+    """“（实施单位：…）” after a 项目名称 another project of the file has too (seed 001: two
+    信息化替代, under two units), so two stamped forms can be told apart; "" otherwise."""
+    name = project.name.strip()
+    if not name or sum(p.name.strip() == name for p in doc.projects) < 2:
+        return ""
+    unit = (project.implementer or doc.unit.name).strip()
+    return f"（实施单位：{unit}）" if unit else ""
 
 
 def _one_page(doc: Document, project: Project, head: list, tail: list) -> list | None:

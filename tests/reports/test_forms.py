@@ -281,3 +281,21 @@ def test_spending_total_counts_a_detail_line_under_its_class_once(tmp_path):
                       BudgetLine("30211", "差旅费", parse_wan("1.5"), parse_wan("1.25"))]
     text = squeeze(raw_text(write(tmp_path, doc, "basic")))
     assert "支出合计4.004.00" in text  # 4 and 4, not 5.5 and 5.25
+
+
+def test_two_projects_of_one_name_are_told_apart_by_their_unit_on_the_basic_form(tmp_path):
+    """Review 28: seed 001's two 基本情况表 both read “项目名称：信息化替代”."""
+    doc = build_demo("001")
+    for i, p in enumerate(doc.projects, 1):
+        p.id = i
+    twins = [p for p in doc.projects if p.name == "信息化替代"]
+    assert len(twins) == 2 and twins[0].implementer != twins[1].implementer
+    heads = []
+    for p in twins:
+        [path] = export_pdf(doc, tmp_path / f"{p.id}.pdf", form="basic", project_ids=[p.id])
+        heads.append(squeeze(raw_text(path)).split("一、")[0])
+    assert heads[0] != heads[1]
+    assert all(f"实施单位：{p.implementer}" in h for p, h in zip(twins, heads))
+    single = next(p for p in doc.projects if p.name not in ("信息化替代", "") and p.kind.name != "DEPARTMENT")
+    [path] = export_pdf(doc, tmp_path / "s.pdf", form="basic", project_ids=[single.id])
+    assert "实施单位：" not in squeeze(raw_text(path)).split("一、")[0]

@@ -76,3 +76,4 @@ def test_the_basic_forms_score_and_grade_say_a_missing_row_once(tmp_path):
     [path] = export_pdf(doc, tmp_path / "b.pdf", form="basic", project_ids=[project.id])
     text = squeeze(raw_text(path))
     assert text.count("按0分计") == 1 and "尚无得分" in text and "项未评分" not in text
+
