@@ -152,7 +152,9 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
         grade_result = grade_value(total_result, profile)
         sh.merge(f"G{grade}:J{grade}", grade_formula(f"H{total}", profile), result=grade_result)
     sh.borders(3, grade, len(COLS))
-    page_setup(ws, f"A1:J{form_end}", "1:2")
+    # the 绩效指标 heading over each page it continues on (review 28: a long project's second page
+    # had rows of numbers under no heading); the form's title prints once, on its first page
+    page_setup(ws, f"A1:J{form_end}", f"{header}:{header}")
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width
     name_cell, line_rows = _basic_block(sh, doc, project, form_end + 3)

@@ -127,3 +127,20 @@ def test_the_printed_workbook_as_libreoffice_prints_it(tmp_path):
     assert "得分调整理由：专家分类尚未完成" in text
     department = text[text.index("部门整体支出绩效自评表"):]
     assert "部门名称河池市科协" in department
+
+
+def test_a_long_indicator_table_repeats_its_heading_on_each_printed_page(tmp_path):
+    """Review 28: the print titles were the form's title rows, so a project or department sheet
+    running over pages printed rows of numbers under no 一级/二级/三级指标…分值/得分 heading."""
+    from selfeval_desktop.domain.model import Indicator
+    doc, dept = seed003_with_department()
+    doc.projects[0].indicators += [Indicator("产出指标", "数量指标", f"培训第{n}期", "≥1期", "1期",
+                                             Decimal(1)) for n in range(60)]
+    out = tmp_path / "a.xlsx"
+    export_workbook(doc, out)
+    wb = openpyxl.load_workbook(out)
+    for ws in (wb[name] for name in sheet_names(doc)[:2]):   # the project's, the department's
+        rows = re.fullmatch(r"\$?(\d+):\$?(\d+)", ws.print_title_rows or "")
+        assert rows, ws.title
+        heading = [c.value for c in ws[int(rows.group(1))]]
+        assert "一级指标" in heading and "三级指标" in heading and "得分" in heading, ws.title
