@@ -122,7 +122,8 @@ def test_layout_merges_borders_print_setup_and_formulas(tmp_path):
     assert ws["B13"].value == "产出指标" and ws["B14"].value is None
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$1:$2"
+    assert ws.print_title_rows == "$12:$12"     # the 绩效指标 heading (review 28)
+    assert ws["B12"].value == "一级指标"
     assert ws["D13"].border.left.style == "thin"
     assert ws.column_dimensions["D"].width > ws.column_dimensions["G"].width
     total = next(r for r in range(1, 40) if ws.cell(r, 1).value == "总分")
