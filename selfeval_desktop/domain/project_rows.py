@@ -28,9 +28,11 @@ FIELD_NAMES = {"name": "项目名称", "implementer": "实施单位", "annual_bu
 # “15科技维权宣传”): a number followed by a digit is part of the name
 _NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[、．.)）](?!\s*\d))\s*")
 _GROUP = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*")
-# words of an amount column's title (下达金额（元）, 全年预算数, 资金数额), not of a project's amount
-# not yet known (待定, 未下达)
-_AMOUNT_TITLE_WORDS = ("金额", "数额", "预算", "执行", "资金", "支出", "数", "元")
+# words of an amount column's title (下达金额（元）, 全年预算数, 资金数额, 拨款, 下达指标) …
+_AMOUNT_TITLE_WORDS = ("金额", "数额", "预算", "执行", "资金", "支出", "数", "元", "拨", "款",
+                       "下达", "指标", "合计", "年")
+# … and of a project's amount not known yet (待定, 未下达, 资金未到位, 暂无)
+_NOT_YET_WORDS = ("待", "未", "暂无", "无")
 HEAD_SEARCH = 3          # the title row is looked for in the first rows of the block
 _UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "委员会", "会", "部", "队", "校",
               "馆", "处", "室", "厅", "司", "社", "场", "园", "台", "团", "组", "科", "协")
@@ -83,8 +85,7 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         under = _by_content(rows[1:], width) if len(rows) > 1 else {}
         money = [c for f, c in under.items() if f in ("annual_budget", "executed")]
         heads = [rows[0][c] for c in money if rows[0][c]]
-        if heads and not any(cells.is_amount(h) for h in heads) and \
-                any(word in h for h in heads for word in _AMOUNT_TITLE_WORDS):
+        if heads and not any(cells.is_amount(h) for h in heads) and _titles(heads, len(rows) - 1):
             columns = under
             units = {f: cells.title_money_unit(rows[0][c]) for f, c in columns.items()}
             notes.append("第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目")
@@ -127,6 +128,16 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
     if nameless:
         notes.append(f"第{_rows(nameless)}行没有项目名称，未新增")
     return ReadProjects(found, columns, by_title, notes)
+
+
+def _titles(heads: list[str], under: int) -> bool:
+    """Whether a first row's words where the ``under`` rows below it have amounts are column
+    titles: never words of an amount not known yet (待定, 资金未到位: a project); over one row,
+    only a title's words (资金名称 / 下达金额（元）); over several, any words (review 20b), as
+    the rows under them all have amounts (review 29: 拨款 over two projects became one)."""
+    if any(word in h for h in heads for word in _NOT_YET_WORDS):
+        return False
+    return under > 1 or any(word in h for h in heads for word in _AMOUNT_TITLE_WORDS)
 
 
 def _rows(numbers: list[int]) -> str:

@@ -125,6 +125,24 @@ def test_an_unknown_title_row_over_a_single_project_is_not_a_project():
     assert read.notes == ["第1行是标题行（未能按标题识别各列，已按各列内容识别），未作为项目"]
 
 
+def test_any_words_over_several_projects_amounts_are_a_title_row():
+    """Review 29: “资金名称 | 拨款” over two projects became a project once title words were
+    required (they are only over a single row, where the amount column is half text)."""
+    for title in ("拨款", "下达指标", "2021年"):
+        read = read_projects([["资金名称", title], ["项目甲", "10"], ["项目乙", "20"]])
+        assert [p.name for p in read.projects] == ["项目甲", "项目乙"], title
+    read = read_projects([["资金名称", "拨款"], ["项目甲", "10"]])
+    assert [p.name for p in read.projects] == ["项目甲"]
+
+
+def test_a_first_project_whose_amount_is_not_known_yet_stays_a_project():
+    for words in ("资金未到位", "暂无", "待定"):
+        read = read_projects([["科普经费", words], ["信息化替代", "4.4"]])
+        assert [p.name for p in read.projects] == ["科普经费", "信息化替代"], words
+        read = read_projects([["科普经费", words], ["信息化替代", "4.4"], ["科技馆", "3"]])
+        assert [p.name for p in read.projects] == ["科普经费", "信息化替代", "科技馆"], words
+
+
 def test_two_projects_the_first_without_an_amount_yet_are_both_kept():
     read = read_projects([["科普经费", "待定"], ["信息化替代", "4.4"]])
     assert [p.name for p in read.projects] == ["科普经费", "信息化替代"]
