@@ -218,3 +218,7 @@ def test_the_widths_add_up_to_the_room_around_a_dragged_one():
     assert fit_widths(180, narrowest, shares, {}, wide=2, wide_width=240, frozen=1) == \
         {0: 50, 1: 50, 2: 130}
     assert fit_widths(190, narrowest, shares, {}, wide=2, wide_width=120, frozen=1)[2] == 120
+    # a column dragged a little past the room left: the wide one stays at its narrowest, not
+    # made 240 px and pushed off the right edge (review 29 P3-1)
+    assert fit_widths(300, narrowest, shares, {0: 160}, wide=2, wide_width=240, frozen=1) == \
+        {0: 160, 1: 50, 2: 100}

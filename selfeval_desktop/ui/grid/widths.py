@@ -61,7 +61,9 @@ def fit_widths(room: int, narrowest: dict[int, int], shares: dict[int, float],
             widths[col] += int(left * share / total)
         rest = room - sum(widths.values())       # the pixels rounding left: the wide column's
         widths[wide if wide in sharing else max(sharing)] += rest
-    elif left < 0 and wide in widths and wide not in kept:
+    elif left < 0 and wide in widths and wide not in kept and sum(narrowest.values()) > room:
+        # the screen too narrow for the columns (not a column the clerk dragged wider: then the
+        # wide one stays as narrow as it may, not 240 px and off the edge, review 29 P3-1)
         names = sum(width for col, width in widths.items() if col < frozen)
         widths[wide] = max(widths[wide], min(wide_width, room - names))
     return widths
