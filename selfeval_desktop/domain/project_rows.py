@@ -33,6 +33,7 @@ _AMOUNT_TITLE_WORDS = ("金额", "数额", "预算", "执行", "资金", "支出
                        "下达", "指标", "合计", "年")
 # … and of a project's amount not known yet (待定, 未下达, 资金未到位, 暂无)
 _NOT_YET_WORDS = ("待", "未", "暂无", "无")
+_NUMBER_TITLE = re.compile(r"序号|编号|序|no\.?|NO\.?|No\.?")
 HEAD_SEARCH = 3          # the title row is looked for in the first rows of the block
 _UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "委员会", "会", "部", "队", "校",
               "馆", "处", "室", "厅", "司", "社", "场", "园", "台", "团", "组", "科", "协")
@@ -75,6 +76,7 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         rows_at = list(enumerate(rows[head + 1:], start=head + 2))
         if head:
             notes.append(f"第{_rows(list(range(1, head + 1)))}行在标题行之上（表名），未作为项目")
+        notes += _unknown_titles(rows[head], [r for _, r in rows_at], columns, units)
     else:
         units, by_title = {}, False
         rows_at = list(enumerate(rows, start=1))
@@ -138,6 +140,32 @@ def _titles(heads: list[str], under: int) -> bool:
     if any(word in h for h in heads for word in _NOT_YET_WORDS):
         return False
     return under > 1 or any(word in h for h in heads for word in _AMOUNT_TITLE_WORDS)
+
+
+def _unknown_titles(title: list[str], rows: list[list[str]], columns: dict[str, int],
+                    units: dict[str, str | None]) -> list[str]:
+    """Columns whose title is not known (拨款, 合计, 额度（万元）) under a known title row: one
+    of amounts fills a money field still free (全年预算数, then 全年执行数), as the columns are
+    read without titles; any other is said not read (review 29: their amounts were dropped
+    without a word). ``columns`` and ``units`` are completed in place; the notes returned."""
+    notes, left = [], []
+    for col, text in enumerate(title):
+        if col in columns.values():
+            continue
+        values = [r[col] for r in rows if col < len(r) and r[col] and not cells.is_total_label(r[col])]
+        if not values or _NUMBER_TITLE.fullmatch(cells.normalise_label(text)) or \
+                values == [str(n) for n in range(1, len(values) + 1)]:
+            continue           # blank, or a 序号 column (1, 2, 3 …): nothing to read
+        free = next((f for f in ("annual_budget", "executed") if f not in columns), None)
+        if free and 2 * sum(cells.is_amount(v) for v in values) > len(values):
+            columns[free] = col
+            units[free] = cells.title_money_unit(text)
+            notes.append(f"第{col + 1}列“{text or '（无标题）'}”按内容读作{FIELD_NAMES[free]}")
+        else:
+            left.append(f"第{col + 1}列“{text or '（无标题）'}”")
+    if left:
+        notes.append(f"{'、'.join(left)}未能识别，未读取")
+    return notes
 
 
 def _rows(numbers: list[int]) -> str:

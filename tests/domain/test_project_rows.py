@@ -135,6 +135,17 @@ def test_any_words_over_several_projects_amounts_are_a_title_row():
     assert [p.name for p in read.projects] == ["项目甲"]
 
 
+def test_an_amount_column_under_an_unknown_title_is_read_and_said():
+    """Review 29: “项目名称 | 拨款” added the projects with no 全年预算数, without a word."""
+    read = read_projects([["项目名称", "拨款", "备注"], ["科普经费", "15.56", "已完成"],
+                          ["信息化替代", "4.4", ""]])
+    assert [(p.name, p.annual_budget) for p in read.projects] == [("科普经费", "15.56"),
+                                                                    ("信息化替代", "4.4")]
+    assert read.notes == ["第2列“拨款”按内容读作全年预算数", "第3列“备注”未能识别，未读取"]
+    read = read_projects([["项目名称", "额度（元）", "合计"], ["科普经费", "155600", "155600"]])
+    assert [(p.annual_budget, p.executed) for p in read.projects] == [("155600元", "155600")]
+
+
 def test_a_first_project_whose_amount_is_not_known_yet_stays_a_project():
     for words in ("资金未到位", "暂无", "待定"):
         read = read_projects([["科普经费", words], ["信息化替代", "4.4"]])
