@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .values import Direction, ParsedValue, _norm_unit, _split_magnitude, to_unit
+from .values import Direction, ParsedValue, norm_unit, split_magnitude, to_unit
 
 _PER = {"%": Decimal(100), "‰": Decimal(1000)}
 # A bare figure against a sum of money this many times off is not in the target's unit.
@@ -39,8 +39,8 @@ def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> tuple[str
     """A bare actual ≤ 1 against a percentage target above 1 (0.95 against ≥90%) is a fraction
     typed for a percentage, not 0.95%: said at the cell instead of scored as 0.95 / 90.
     ``100`` against ``100%`` (the unit left out, same scale) is not this slip."""
-    per = _PER.get(_norm_unit(target.unit))
-    if per is None or _norm_unit(actual.unit) or actual.number is None or target.number is None:
+    per = _PER.get(norm_unit(target.unit))
+    if per is None or norm_unit(actual.unit) or actual.number is None or target.number is None:
         return None
     if not (0 < actual.number <= 1 < target.number):  # 0 is 0 on either scale
         return None
@@ -51,8 +51,8 @@ def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> tuple[str
 def _percent_for_fraction(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
     """The mirror: a bare target ≤ 1 (≥0.95) against a percentage actual above 1 (90%) is the
     fraction typed for the target; read as 0.95 it would make 90% an overshoot."""
-    per = _PER.get(_norm_unit(actual.unit))
-    if per is None or _norm_unit(target.unit):
+    per = _PER.get(norm_unit(actual.unit))
+    if per is None or norm_unit(target.unit):
         return None
     if not (0 < target.number <= 1 < actual.number):
         return None
@@ -63,16 +63,16 @@ def _percent_for_fraction(target: ParsedValue, actual: ParsedValue) -> tuple[str
 def _money_without_unit(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
     """A bare actual against a sum of money, ≥ 1000 times off in the target's unit (49800 against
     ≤5万元: 元 from the voucher), is asked in the unit that makes it plausible, not scored."""
-    if _norm_unit(actual.unit) or target.number <= 0 or actual.number <= 0:
+    if norm_unit(actual.unit) or target.number <= 0 or actual.number <= 0:
         return None
-    factor, base = _split_magnitude(_norm_unit(target.unit))
+    factor, base = split_magnitude(norm_unit(target.unit))
     if base != "元":
         return None
     ratio = actual.number / target.number
     if 1 / _IMPLAUSIBLE < ratio < _IMPLAUSIBLE:
         return None
     def off(unit):   # how far from the target the actual would be, read in ``unit``
-        r = ratio * _split_magnitude(unit)[0] / factor
+        r = ratio * split_magnitude(unit)[0] / factor
         return max(r, 1 / r)
     unit = min(_MONEY_UNITS, key=off)
     if off(unit) >= _IMPLAUSIBLE:

@@ -366,12 +366,12 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
 
 # --- units and comparison -------------------------------------------------
 
-def _norm_unit(unit: str) -> str:
+def norm_unit(unit: str) -> str:
     unit = unicodedata.normalize("NFKC", unit or "").strip()
     return unit.lower() if unit.isascii() else unit
 
 
-def _split_magnitude(unit: str) -> tuple[Decimal, str]:
+def split_magnitude(unit: str) -> tuple[Decimal, str]:
     """'亿元' -> (10^8, '元'), '万人次' -> (10^4, '人次'), '‰' -> (0.1, '%')."""
     if unit == "‰":
         return Decimal("0.1"), "%"
@@ -400,7 +400,7 @@ _FACTORS = {
 
 def same_unit_reading(a: str, b: str) -> bool:
     """Whether two different units are read as one (人 and 人次, 个 and 项 …: _SAME_UNITS)."""
-    (_, a), (_, b) = _split_magnitude(_norm_unit(a)), _split_magnitude(_norm_unit(b))
+    (_, a), (_, b) = split_magnitude(norm_unit(a)), split_magnitude(norm_unit(b))
     return a != b and any(a in group and b in group for group in _SAME_UNITS)
 
 
@@ -411,10 +411,10 @@ def to_unit(number: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     are the same; 年/个月 and 周/天 by their factor; 人/人次 and 个/项/家/处 are read as one
     (_SAME_UNITS); an empty unit is compatible with anything (number unchanged).
     """
-    src, dst = _norm_unit(from_unit), _norm_unit(to_unit)
+    src, dst = norm_unit(from_unit), norm_unit(to_unit)
     if src == dst:
         return number
-    (f_src, base_src), (f_dst, base_dst) = _split_magnitude(src), _split_magnitude(dst)
+    (f_src, base_src), (f_dst, base_dst) = split_magnitude(src), split_magnitude(dst)
     if base_src == base_dst or same_unit_reading(base_src, base_dst):
         return number * (f_src / f_dst)
     if (src and not base_src) or (dst and not base_dst):

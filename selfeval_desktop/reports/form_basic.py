@@ -6,7 +6,8 @@ arrived by source, 实际支出); 二、项目支出明细; 项目绩效目标�
 a stamp and the date (side by side when that makes the form fit one page, or when one above the
 other they would not fit on the page of the 综合得分 they attest: review 28). (The paper form has no
 三、 heading; neither has this one.)
-The total and grade come from ``domain.scoring``; amounts are shown in 万元 by ``format_wan``.
+The total and grade come from ``domain.scoring``; amounts are shown in 万元 by ``printed_wan``
+(two decimals at least, every decimal typed kept).
 """
 from __future__ import annotations
 

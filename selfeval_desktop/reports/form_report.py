@@ -3,7 +3,7 @@
 retyped in Word (review 18b: none of the narrative sections printed on either form).
 
 Sections are numbered as they come; one with nothing written is left out. Figures come from the
-same scoring as the forms (``domain.scoring``); amounts in 万元 as typed. The report ends with
+same scoring as the forms (``domain.scoring``); amounts in 万元 to two decimals at least (``printed_wan``). The report ends with
 its 落款 (unit, （盖章）, date), kept on the page of its last lines (review 28).
 """
 from __future__ import annotations

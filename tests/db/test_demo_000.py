@@ -7,19 +7,20 @@ demo keeps the targets and the report's own words, and the app shows 未评分 b
 优 whatever the missing 执行数 turns out to be.
 """
 from copy import deepcopy
-from decimal import Decimal
 import re
 from pathlib import Path
 
 import pytest
 
-from selfeval_desktop.db.demo import fill_demo, seed_data, unchanged_demo, write_demo
-from selfeval_desktop.db.document import create_in_memory, open_document
+from selfeval_desktop.db.demo import seed_data, unchanged_demo, write_demo
+from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.repo import load_document
 from selfeval_desktop.domain.checks import check_project
 from selfeval_desktop.domain.evaluation import project_result
 from selfeval_desktop.domain.model import CONCLUSION_SECTIONS, Source
 from selfeval_desktop.domain.values import parse_value
+
+from tests.db.seed_report import demo_document, flat, report_text
 
 REPORT = Path("/work/shared/seeds/000_2337bd90480ce908.txt")
 WAN = 1_000_000  # 分 per 万元
@@ -27,21 +28,12 @@ WAN = 1_000_000  # 分 per 万元
 
 @pytest.fixture(scope="module")
 def doc():
-    conn = create_in_memory()
-    fill_demo(conn, "000")
-    return load_document(conn)
+    return demo_document("000")
 
 
 @pytest.fixture(scope="module")
 def report():
-    if not REPORT.exists():
-        pytest.skip("seed reports not available")
-    return REPORT.read_text(encoding="utf-8")
-
-
-def flat(text: str) -> str:
-    """Text without any whitespace: the report's line and page breaks split words (“工\\n\\n程”)."""
-    return re.sub(r"\s+", "", text)
+    return report_text(REPORT)
 
 
 def section(report: str, start: str, end: str) -> str:

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from selfeval_desktop.db.demo import (DemoError, document_from_data, fill_demo, seed_data,
+from selfeval_desktop.db.demo import (DemoError, document_from_data, seed_data,
                                       unchanged_demo, write_demo)
-from selfeval_desktop.db.document import create_in_memory, open_document
+from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.repo import load_document
 from selfeval_desktop.domain.checks import check_project
 from selfeval_desktop.domain.evaluation import profile_for, project_result
 from selfeval_desktop.domain.model import CONCLUSION_SECTIONS, ProjectKind
 from selfeval_desktop.domain.weights import even_split
+
+from tests.db.seed_report import demo_document, flat, report_text
 
 REPORT = Path("/work/shared/seeds/001_9ddcca05215f699e.txt")
 WAN = Decimal(1_000_000)  # 分 per 万元
@@ -26,21 +28,12 @@ LEVELS = ("投入", "过程", "产出", "效益", "满意度")
 
 @pytest.fixture(scope="module")
 def doc():
-    conn = create_in_memory()
-    fill_demo(conn, "001")
-    return load_document(conn)
+    return demo_document("001")
 
 
 @pytest.fixture(scope="module")
 def report():
-    if not REPORT.exists():
-        pytest.skip("seed reports not available")
-    return REPORT.read_text(encoding="utf-8")
-
-
-def flat(text: str) -> str:
-    """Text without any whitespace: the report's page breaks split words (“技术\\n\\n转移”)."""
-    return re.sub(r"\s+", "", text)
+    return report_text(REPORT)
 
 
 def wan(fen: int) -> str:
