@@ -387,3 +387,25 @@ def test_the_summary_wraps_between_words_never_inside_one(tab):
     raw = tab.summary.text().split("：", 1)[1]                      # after the line's title
     assert "得分" not in raw and "得\u2060分" in raw                 # joined: no break inside
     assert "得分" in summary_text(tab)                                # and read as written
+
+
+def test_a_short_tab_gives_the_hints_lines_to_the_grid(qtbot, tab):
+    """Review 29: at 1366×768 at 150 % the grid showed about three rows, under a wrapped summary
+    and over two lines of typing hint."""
+    tab.show()
+    tab.resize(900, 600)
+    qtbot.wait(5)
+    assert tab.hint.isVisible()
+    tall = tab.grid.height()
+    tab.resize(900, 330)
+    qtbot.wait(5)
+    assert not tab.hint.isVisible()
+    finalized = tab.session.is_finalized
+    tab.session.is_finalized = lambda pid: True     # why it cannot be edited is always said
+    tab.set_project(tab.pid)
+    assert tab.hint.isVisible() and "定稿" in tab.hint.text()
+    tab.session.is_finalized = finalized
+    tab.set_project(tab.pid)
+    tab.resize(900, 600)
+    qtbot.wait(5)
+    assert tab.hint.isVisible() and tab.grid.height() == tall

@@ -28,6 +28,7 @@ COLUMNS = {im.COL_LEVEL1: Column("满意度指标", 0.5), im.COL_LEVEL2: Column(
 NUMBER_COLUMNS = (im.COL_WEIGHT, im.COL_SCORE, im.COL_OVERRIDE)
 DEVIATION_WIDTH = 240    # 偏差原因's width at most while the grid scrolls sideways
 
+HINT_MIN_HEIGHT = 400   # the tab's height (px) from which the typing hint is shown under the grid
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
         "红色单元格表示无法识别或需要补充，鼠标停留可看原因。")
 LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项目”菜单中点“撤销定稿”。"
@@ -130,8 +131,20 @@ class IndicatorsTab(QWidget):
             w.setEnabled(editable)
         locked = pid is not None and self.session.is_finalized(pid)
         self.hint.setText(LOCKED_HINT if locked else HINT)
-        self.hint.setVisible(self.show_hint or locked)
+        self._locked = locked
+        self._place_hint()
         self.update_summary()
+
+    def _place_hint(self) -> None:
+        """The typing hint under the grid, where the tab has the height for it: in a short one
+        (1366×768 at 150 %, 1024×600) its two lines are rows of the grid (review 29: about three
+        rows were seen). Why a 定稿 project cannot be edited is always said."""
+        locked = getattr(self, "_locked", False)
+        self.hint.setVisible(locked or (self.show_hint and self.height() >= HINT_MIN_HEIGHT))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_hint()
 
     def _score_changed(self, pid: int) -> None:
         if pid == self.pid:
