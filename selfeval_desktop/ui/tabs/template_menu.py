@@ -43,7 +43,10 @@ class TemplateMenu(QMenu):
         for group in groups:
             by_level1.setdefault(group.level1, []).append(group)
         for level1, its_groups in by_level1.items():
-            sub = self.addMenu(level1)
+            # each submenu made with its parent: PySide6 6.9 and older let the menu addMenu(str)
+            # returns be deleted with its Python name (the pinned UOS/Kylin builds)
+            sub = QMenu(level1, self)
+            self.addMenu(sub)
             # both forms are built once; the one that fits is shown (hidden actions take no room)
             flat = self._fill_flat(sub, its_groups)
             nested = [self._nest(sub, group) for group in its_groups] if len(its_groups) > 1 else []
@@ -74,7 +77,8 @@ class TemplateMenu(QMenu):
 
     def _nest(self, sub: QMenu, group):
         """One 二级指标 as a submenu of its own: its items, then 插入全部…."""
-        menu = sub.addMenu(group.level2)
+        menu = QMenu(group.level2, sub)
+        sub.addMenu(menu)
         self._add_items(menu, group)
         menu.addSeparator()
         self._add_whole(menu, group)
