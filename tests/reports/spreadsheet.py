@@ -45,6 +45,17 @@ def recalculated(path: Path, tmp_path: Path) -> openpyxl.Workbook:
     return openpyxl.load_workbook(outdir / path.name, data_only=True)
 
 
+def printed(path: Path, tmp_path: Path) -> Path:
+    """The workbook as LibreOffice prints it: the PDF it makes of ``path``."""
+    work = tmp_path / f"lo-{uuid.uuid4().hex}"
+    work.mkdir()
+    subprocess.run([soffice(), f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(work), str(path)],
+                   check=True, capture_output=True, timeout=180,
+                   env={**os.environ, "HOME": str(work)})
+    return work / (path.stem + ".pdf")
+
+
 def same_value(a, b) -> bool:
     """Equal as shown: numbers within 1e-9, "" and empty alike."""
     a = None if a == "" else a

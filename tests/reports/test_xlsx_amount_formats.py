@@ -5,10 +5,6 @@ General), and columns wide enough that no amount shows as ####.
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import uuid
-
 import openpyxl
 import pytest
 
@@ -16,8 +12,8 @@ from selfeval_desktop.domain.model import FundKind, Project
 from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 
-from .pdf_fixtures import seed003, squeeze
-from .spreadsheet import soffice
+from .pdf_fixtures import pdftotext, seed003, squeeze
+from .spreadsheet import printed, soffice
 
 MONEY = "#,##0.00####"
 WEIGHT = "0.00####"
@@ -70,14 +66,7 @@ def test_the_workbooks_money_cells_show_two_decimals_and_keep_the_exact_value(tm
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")
 def test_libreoffice_shows_the_amounts_to_two_decimals_and_no_column_too_narrow(tmp_path):
     _, out = workbook(tmp_path)
-    work = tmp_path / f"lo-{uuid.uuid4().hex}"
-    work.mkdir()
-    subprocess.run([soffice(), f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                    "--headless", "--convert-to", "pdf", "--outdir", str(work), str(out)],
-                   check=True, capture_output=True, timeout=180,
-                   env={**os.environ, "HOME": str(work)})
-    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(work / "w.pdf"), "-"],
-                            check=True, capture_output=True, text=True).stdout
+    layout = pdftotext(printed(out, tmp_path), layout=True)
     assert "###" not in layout                  # a fixed format shows #### where it does not fit
     summary = squeeze(layout.split("\f")[0])
     assert "1学术交流活动经费4.004.00100.00%100.00优" in summary

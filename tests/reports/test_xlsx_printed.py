@@ -2,10 +2,7 @@
 reason in 偏差原因分析及改进措施, the 部门整体 sheet headed 部门名称 with the department's funds
 (执行率, no 分值 or 得分), and “部门整体” on one line in the 汇总 sheet's 序号 column."""
 from decimal import Decimal
-import os
 import re
-import subprocess
-import uuid
 
 import openpyxl
 import pytest
@@ -14,8 +11,8 @@ from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 from selfeval_desktop.reports.xlsx_import import import_workbook
 
-from .pdf_fixtures import raw_text, seed003, seed003_with_department, squeeze
-from .spreadsheet import soffice
+from .pdf_fixtures import pdftotext, raw_text, seed003, seed003_with_department, squeeze
+from .spreadsheet import printed, soffice
 from .test_xlsx_export import _compare
 
 def adjusted():
@@ -110,15 +107,8 @@ def test_the_printed_workbook_as_libreoffice_prints_it(tmp_path):
     p.indicators[0].override, p.indicators[0].override_reason = Decimal(15), "专家分类尚未完成"
     out = tmp_path / "p.xlsx"
     export_workbook(doc, out)
-    work = tmp_path / f"lo-{uuid.uuid4().hex}"
-    work.mkdir()
-    subprocess.run([soffice(), f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                    "--headless", "--convert-to", "pdf", "--outdir", str(work), str(out)],
-                   check=True, capture_output=True, timeout=180,
-                   env={**os.environ, "HOME": str(work)})
-    pdf = work / "p.pdf"
-    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                            capture_output=True, text=True).stdout
+    pdf = printed(out, tmp_path)
+    layout = pdftotext(pdf, layout=True)
     pages = layout.split("\f")
     summary = pages[0]
     assert "汇总表" in summary
