@@ -33,7 +33,7 @@ _AMOUNT_TITLE_WORDS = ("金额", "数额", "预算", "执行", "资金", "支出
                        "下达", "指标", "合计", "年")
 # … and of a project's amount not known yet (待定, 未下达, 资金未到位, 暂无)
 _NOT_YET_WORDS = ("待", "未", "暂无", "无")
-_NUMBER_TITLE = re.compile(r"序号|编号|序|no\.?|NO\.?|No\.?")
+_NUMBER_TITLE = re.compile(r"序号|编号|序|no\.?", re.IGNORECASE)
 HEAD_SEARCH = 3          # the title row is looked for in the first rows of the block
 _UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "委员会", "会", "部", "队", "校",
               "馆", "处", "室", "厅", "司", "社", "场", "园", "台", "团", "组", "科", "协")
@@ -153,11 +153,10 @@ def _unknown_titles(title: list[str], rows: list[list[str]], columns: dict[str, 
         if col in columns.values():
             continue
         values = [r[col] for r in rows if col < len(r) and r[col] and not cells.is_total_label(r[col])]
-        if not values or _NUMBER_TITLE.fullmatch(cells.normalise_label(text)) or \
-                values == [str(n) for n in range(1, len(values) + 1)]:
+        if not values or _NUMBER_TITLE.fullmatch(cells.normalise_label(text)) or _numbering(values):
             continue           # blank, or a 序号 column (1, 2, 3 …): nothing to read
         free = next((f for f in ("annual_budget", "executed") if f not in columns), None)
-        if free and 2 * sum(cells.is_amount(v) for v in values) > len(values):
+        if free and _mostly_amounts(values):
             columns[free] = col
             units[free] = cells.title_money_unit(text)
             notes.append(f"第{col + 1}列“{text or '（无标题）'}”按内容读作{FIELD_NAMES[free]}")
@@ -190,12 +189,11 @@ def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
     for col in range(width):
         values = [r[col] for r in rows if col < len(r) and r[col]
                   and not cells.is_total_label(r[col])]
-        if not values or values == [str(n) for n in range(1, len(values) + 1)]:
+        if not values or _numbering(values):
             continue           # blank, or a 序号 column (1, 2, 3 …)
         if all(re.fullmatch(r"(19|20)\d\d(年|年度)?", v) for v in values):
             continue           # a 年度 column (2021): not an amount (review 21)
-        # mostly amounts: an amount column (one unreadable cell is kept as pasted, red)
-        (amounts if 2 * sum(cells.is_amount(v) for v in values) > len(values) else texts).append(col)
+        (amounts if _mostly_amounts(values) else texts).append(col)
     # 实施单位 is a column of unit names (…局, …中心): not a 备注 (review 20a: “已完成” as 实施单位)
     units = [c for c in texts if _mostly_units([r[c] for r in rows if c < len(r) and r[c]])]
     names = [c for c in texts if c not in units]
@@ -206,6 +204,16 @@ def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
         columns["implementer"] = units[0]
     columns.update(zip(("annual_budget", "executed"), amounts))
     return columns
+
+
+def _numbering(values: list[str]) -> bool:
+    """A 序号 column: 1, 2, 3 …"""
+    return values == [str(n) for n in range(1, len(values) + 1)]
+
+
+def _mostly_amounts(values: list[str]) -> bool:
+    """A column of amounts (one unreadable cell is kept as pasted, red)."""
+    return 2 * sum(cells.is_amount(v) for v in values) > len(values)
 
 
 def _mostly_units(values: list[str]) -> bool:

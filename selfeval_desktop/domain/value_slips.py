@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .score_basics import num
 from .values import Direction, ParsedValue, norm_unit, split_magnitude, to_unit
 
 _PER = {"%": Decimal(100), "‰": Decimal(1000)}
 # A bare figure against a sum of money this many times off is not in the target's unit.
 _IMPLAUSIBLE = Decimal(1000)
 _MONEY_UNITS = ("元", "万元", "亿元")
-
-
-def _plain(number: Decimal) -> str:
-    if number == number.to_integral_value():
-        return format(number.quantize(Decimal(1)), "f")
-    return format(number.normalize(), "f")
 
 
 def unit_slip(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
@@ -44,8 +39,8 @@ def _fraction_for_percent(target: ParsedValue, actual: ParsedValue) -> tuple[str
         return None
     if not (0 < actual.number <= 1 < target.number):  # 0 is 0 on either scale
         return None
-    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}"
-                      f"{target.unit}：是否应为 {_plain(actual.number * per)}{target.unit}？")
+    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {num(target.number)}"
+                      f"{target.unit}：是否应为 {num(actual.number * per)}{target.unit}？")
 
 
 def _percent_for_fraction(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
@@ -56,8 +51,8 @@ def _percent_for_fraction(target: ParsedValue, actual: ParsedValue) -> tuple[str
         return None
     if not (0 < target.number <= 1 < actual.number):
         return None
-    return "target", (f"目标值 {target.text.strip()} 没有写单位，实际是 {_plain(actual.number)}"
-                      f"{actual.unit}：是否应为 {_plain(target.number * per)}{actual.unit}？")
+    return "target", (f"目标值 {target.text.strip()} 没有写单位，实际是 {num(actual.number)}"
+                      f"{actual.unit}：是否应为 {num(target.number * per)}{actual.unit}？")
 
 
 def _money_without_unit(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
@@ -77,8 +72,8 @@ def _money_without_unit(target: ParsedValue, actual: ParsedValue) -> tuple[str, 
     unit = min(_MONEY_UNITS, key=off)
     if off(unit) >= _IMPLAUSIBLE:
         return None
-    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {_plain(target.number)}"
-                      f"{target.unit}：是否应为 {_plain(actual.number)}{unit}？")
+    return "actual", (f"实际值 {actual.text.strip()} 没有写单位，目标是 {num(target.number)}"
+                      f"{target.unit}：是否应为 {num(actual.number)}{unit}？")
 
 
 def _change_alone(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] | None:
@@ -86,7 +81,7 @@ def _change_alone(target: ParsedValue, actual: ParsedValue) -> tuple[str, str] |
     apart from a level (12% may be the new rate, not the growth); asked, not guessed."""
     if target.change and not actual.change:
         return "actual", (f"目标“{target.text.strip()}”是变化幅度，实际值请同样写明变化，"
-                          f"如“{target.change}{_plain(actual.number)}{actual.unit}”")
+                          f"如“{target.change}{num(actual.number)}{actual.unit}”")
     if actual.change and not target.change:
         return "actual", (f"实际“{actual.text.strip()}”是变化幅度，目标“{target.text.strip()}”"
                           f"不是：请把两格写成同一种（都写变化幅度，或都写数值）")
@@ -110,5 +105,5 @@ def _more_than_decides(target: ParsedValue, actual: ParsedValue) -> tuple[str, s
         return None            # 6000余人 against 5000人次以上: met whatever the exact figure
     if target.direction == Direction.NEGATIVE and high <= target.number:
         return None            # 二十余次 against ≤30次
-    return "actual", (f"实际值“{actual.text.strip()}”是约数（多于 {_plain(actual.number)}"
+    return "actual", (f"实际值“{actual.text.strip()}”是约数（多于 {num(actual.number)}"
                       f"{actual.unit}），与目标“{target.text.strip()}”相比要看确切数字：请填写确切的实际完成值")

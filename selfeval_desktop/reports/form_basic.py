@@ -25,7 +25,7 @@ from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, HEADLINE, LABEL, PAD, SECTIO
                          VALUE_CENTER,
                          FormPart, Grid, check_block, check_cell, continued_head, footer_text, para)
 from .pdf_keep import Either, KeepWithTail, room_after
-from .score_text import unscored_note
+from .score_text import total_note
 from .spending import line_label
 
 FORM_TITLE = "项目单位自评基本情况表"
@@ -139,8 +139,7 @@ def result(doc: Document, project: Project) -> list:
     # a total that still counts rows without a score as 0 — said once: where the grade's reason
     # is those rows, under the grade only (review 28: “（有 5 项未评分，按 0 分计）” over
     # “—（5 项指标尚无得分（按 0 分计），得分暂不可信）”, as review 9b removed from the 自评表)
-    said = score.provisional and "分值合计" not in score.provisional_reason
-    note = "" if said else unscored_note(score)
+    note = total_note(score)
     g.add([para("综合得分", LABEL), para(f"{score.total}分{note}" if scored else "")],
           spans=[(1, 3)], labels=(0,))
     grade = shown_grade(score) + (f"（{score.provisional_reason}）" if score.provisional else "")

@@ -22,14 +22,18 @@ def unscored_note(score) -> str:
     return f"（有 {missing} 项未评分，按 0 分计）" if missing else ""
 
 
+def total_note(score) -> str:
+    """The rows without a score counted as 0, as said beside a total — "" where the grade's
+    reason says them already (the reason is those rows, or the 执行率, not the 分值合计)."""
+    if score.provisional and "分值合计" not in score.provisional_reason:
+        return ""
+    return unscored_note(score)
+
+
 def grade_note(score) -> str:
     """What the MoF form prints under 自评等次 of a total that is not final: the rows without a
     score, and why no grade is given — once (review 9b: “（有 2 项未评分，按 0 分计）（1 项指标尚无
     得分（按 0 分计），得分暂不可信）” said the same thing twice, with two counts)."""
-    note = unscored_note(score)
     if not (score.scored and score.provisional):
-        return note
-    reason = score.provisional_reason
-    if "分值合计" not in reason:     # the reason is the rows (or the 执行率) without a score
-        return f"（{reason}）"
-    return f"{note}（{reason}）"
+        return unscored_note(score)
+    return f"{total_note(score)}（{score.provisional_reason}）"
