@@ -56,27 +56,28 @@ class RuleComboBox(GuardedComboBox):
 
     def shown_text(self) -> str:
         """The name as the box shows it at its present width."""
-        if self._roomy():
-            return self.currentText()
-        # QStyle & co. only when needed: not at the window's first paint (review 20b)
+        return self.currentText() if self._roomy() else self._elided()[1]
+
+    def _elided(self):
+        """(the box's style option, its name shortened in the middle to its text field). QStyle
+        & co. only when needed: not at the window's first paint (review 20b)."""
         from .qt import QStyle, QStyleOptionComboBox
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                             QStyle.SubControl.SC_ComboBoxEditField, self)
-        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle,
-                                             field.width())
+        return option, self.fontMetrics().elidedText(option.currentText,
+                                                     Qt.TextElideMode.ElideMiddle, field.width())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._roomy():
             super().paintEvent(event)
             return
-        from .qt import QStyle, QStyleOptionComboBox, QStylePainter
+        from .qt import QStyle, QStylePainter
+        option, text = self._elided()
         painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
+        option.currentText = text
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 

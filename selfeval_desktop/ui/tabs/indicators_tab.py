@@ -34,7 +34,6 @@ HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V
 LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项目”菜单中点“撤销定稿”。"
 
 
-
 def _kept(word: str) -> str:
     """``word`` with word joiners: a narrow window wraps the summary between words, never inside
     one (review 27: “得⏎分”, “尚无满⏎意度指标”)."""
@@ -42,6 +41,7 @@ def _kept(word: str) -> str:
 
 
 _WORD_SCORE = _kept("得分")
+
 
 class IndicatorsTab(QWidget):
     show_hint = True     # the typing hint under the grid (the 部门整体 page leaves it out)
@@ -131,7 +131,6 @@ class IndicatorsTab(QWidget):
             w.setEnabled(editable)
         locked = pid is not None and self.session.is_finalized(pid)
         self.hint.setText(LOCKED_HINT if locked else HINT)
-        self._locked = locked
         self._place_hint()
         self.update_summary()
 
@@ -139,7 +138,7 @@ class IndicatorsTab(QWidget):
         """The typing hint under the grid, where the tab has the height for it: in a short one
         (1366×768 at 150 %, 1024×600) its two lines are rows of the grid (review 29: about three
         rows were seen). Why a 定稿 project cannot be edited is always said."""
-        locked = getattr(self, "_locked", False)
+        locked = self.hint.text() == LOCKED_HINT
         self.hint.setVisible(locked or (self.show_hint and self.height() >= HINT_MIN_HEIGHT))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
