@@ -59,6 +59,8 @@ def make_application():
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else APP])
+    from .ui.light_theme import keep_light
+    keep_light(app)             # light cells on a dark desktop too, as Excel and the forms are
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName(DISPLAY_NAME)
