@@ -6,11 +6,17 @@ instead, run by run (``markup``), so together the two cover all of GBK but ☉.
 
 reportlab silently draws nothing for a character missing from the font: ``missing_chars`` lists
 the characters of some text that neither font has, so the print path can warn before printing.
+A font may also map a character to a glyph that draws nothing or draws it wrong: the Hei face's
+℃, Ⅴ and Ⅹ are empty outlines, its ½ is drawn “1⁄” (the composite lacks its 2), ¾ and ⅜ lack
+their numerator; the Song face's ⅰ–ⅹ are empty. Such a character counts as missing from that face,
+so it is set in the other; one neither face draws whole is printed in its compatibility form
+(½ as 1⁄2) when the faces have that, and reported otherwise.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Iterable
+import unicodedata
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -24,6 +30,8 @@ _FALLBACK = {SONG: HEI, HEI: SONG}
 
 # characters that are layout, not glyphs: never reported as missing
 _LAYOUT = set("\n\r\t\u00a0\u3000 ")
+# composite glyphs drawn with a part missing (seen rendered by Qt and in the PDF alike)
+_BROKEN = {SONG: frozenset(), HEI: frozenset("½¾⅜")}
 
 
 def font_path(name: str):
@@ -45,7 +53,21 @@ def coverage(name: str) -> frozenset[int]:
     """Code points the named bundled font has a glyph for."""
     register_fonts()
     face = pdfmetrics.getFont(name).face
-    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+    ends = face.glyphPos   # a glyph's outline is glyphPos[g]:glyphPos[g + 1]; equal: empty
+    broken = {ord(ch) for ch in _BROKEN[name]}
+    return frozenset(cp for cp, glyph in face.charToGlyph.items()
+                     if glyph and cp not in broken
+                     and (ends[glyph + 1] > ends[glyph] or chr(cp).isspace()))
+
+
+@lru_cache(maxsize=None)
+def stand_in(ch: str) -> str | None:
+    """What prints for ``ch`` when neither face draws it: its compatibility form (NFKC, ½ → 1⁄2)
+    if the faces draw all of that, else None (the character is missing)."""
+    if covered(ch):
+        return None
+    form = unicodedata.normalize("NFKC", ch)
+    return form if form != ch and all(covered(c) for c in form) else None
 
 
 def covered(ch: str, name: str | None = None) -> bool:
@@ -63,7 +85,7 @@ def missing_chars(texts: Iterable[str | None]) -> list[str]:
     seen: dict[str, None] = {}
     for text in texts:
         for ch in text or "":
-            if ch not in seen and not covered(ch):
+            if ch not in seen and not covered(ch) and stand_in(ch) is None:
                 seen[ch] = None
     return list(seen)
 
@@ -76,7 +98,8 @@ def markup(text: str | None, base: str = SONG) -> str:
     """Paragraph markup of plain text: escaped, line breaks kept, fallback font for rare chars.
 
     Runs of characters the ``base`` font lacks but the other font has are wrapped in
-    ``<font name=…>``; characters neither has are left as they are (``missing_chars`` reports them).
+    ``<font name=…>``; a character neither has prints as its ``stand_in`` (½ as 1⁄2), or is left
+    as it is (``missing_chars`` reports it).
     """
     if not text:
         return ""
@@ -90,7 +113,10 @@ def markup(text: str | None, base: str = SONG) -> str:
             out.append(f'<font name="{other}">{escape("".join(run))}</font>')
             run.clear()
 
-    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(ord(ch) not in base_cov and ord(ch) not in other_cov for ch in text):
+        text = "".join(stand_in(ch) or ch for ch in text)
+    for ch in text:
         cp = ord(ch)
         if ch != "\n" and cp not in base_cov and cp in other_cov:
             run.append(ch)

@@ -21,12 +21,43 @@ def gbk_characters() -> list[str]:
     return out
 
 
-def test_the_two_bundled_fonts_together_cover_all_of_gbk_but_one_symbol():
+def test_the_two_bundled_fonts_together_cover_all_of_gbk_but_five_symbols():
+    """Two tone marks and two pinyin letters of GB 2312 are empty outlines in both faces (they
+    were counted as printable until the outlines were looked at)."""
     chars = gbk_characters()
     ideographs = [c for c in chars if unicodedata.name(c, "").startswith("CJK")]
     assert len(ideographs) > 20000
     assert fonts.missing_chars(ideographs) == []
-    assert fonts.missing_chars(chars) == ["☉"]
+    assert fonts.missing_chars(chars) == ["ˊ", "ˋ", "☉", "ɑ", "ɡ"]
+
+
+def test_a_glyph_that_draws_nothing_or_a_broken_one_is_not_counted_as_printable():
+    """The Hei face maps ℃ Ⅴ Ⅹ to empty outlines and draws ½ as “1⁄”; the Song face's ⅰ–ⅹ are
+    empty. Each used to print as a blank (or as “1⁄”) with no warning."""
+    for ch in "℃ⅤⅩ½¾⅜":
+        assert not fonts.covered(ch, fonts.HEI), ch
+    for ch in "ⅰⅴⅹ":
+        assert not fonts.covered(ch, fonts.SONG), ch
+    assert fonts.covered("¼", fonts.HEI) and fonts.covered("℃", fonts.SONG)
+    # each is set in the face that draws it
+    assert fonts.markup("20℃Ⅴ", base=fonts.HEI) == f'20<font name="{fonts.SONG}">℃Ⅴ</font>'
+    assert fonts.markup("第ⅰ项") == f'第<font name="{fonts.HEI}">ⅰ</font>项'
+
+
+def test_a_fraction_neither_face_draws_whole_prints_spelled_out():
+    assert fonts.missing_chars(["完成½项，¾和⅜"]) == []
+    assert fonts.markup("完成½项") == f'完成1<font name="{fonts.HEI}">⁄</font>2项'
+
+
+def test_the_printed_form_carries_the_fraction_spelled_out(tmp_path):
+    from selfeval_desktop.reports.export import render_pdf
+    from tests.reports.pdf_fixtures import pdftotext, seed003
+    doc = seed003()
+    doc.projects[0].indicators[0].name = "完成½项，温度20℃"
+    out = tmp_path / "form.pdf"
+    out.write_bytes(render_pdf(doc, doc.projects, form="mof"))
+    text = "".join(pdftotext(out).split())
+    assert "完成1⁄2项，温度20℃" in text
 
 
 def test_the_song_face_prints_gb2312_and_full_width_punctuation_itself():
