@@ -231,6 +231,15 @@ class Header(QFrame):
         if (current or NO_YEAR) != value and self._document_editable():
             with self.session.macro("更改评价年度"):
                 self.session.set_value("meta", None, None, "year", text)
+            # the whole file's year: never changed without a word (review 30 P2-2)
+            shown = f"{text} 年度" if text else "未填"
+            self._say(f"评价年度已改为 {shown}（整个文件；撤销：Ctrl+Z）")
+
+    def _say(self, message: str) -> None:
+        """A line in the window's status bar (none when the header stands alone, as in tests)."""
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None:
+            bar().showMessage(message, 8000)
 
     def _profile_chosen(self, index: int) -> None:
         pid = self.profile.itemData(index)

@@ -5,7 +5,7 @@ arrow key pressed on the wrong box must not do that. Both take the focus only wh
 tabbed to (StrongFocus, never by the wheel); the wheel never turns the 评分规则 box and turns the
 year only while the box has the focus; the arrow keys on a closed 评分规则 box open its list
 instead of stepping through it. A new 评分规则 is applied after a confirmation that says what
-changes (:func:`describe_profile_change`). A rule's name too long for its box is shortened in
+changes (:func:`describe_profile_change`); the year is typed, the arrow keys never step it. A rule's name too long for its box is shortened in
 its middle, never cut at the box's edge (:class:`RuleComboBox`).
 """
 from __future__ import annotations
@@ -82,11 +82,26 @@ class RuleComboBox(GuardedComboBox):
 
 
 class GuardedSpinBox(QSpinBox):
-    """A spin box the wheel turns only while it has the keyboard focus."""
+    """The 评价年度 box: typed (2022), or stepped by its ▲▼ buttons or by the wheel while it has
+    the keyboard focus. The arrow and page keys do not step it (review 30 P2-2: one ↓ pressed on
+    the way down to the form turned the whole file into 2020, saved at once); they show how to
+    change it instead. Ctrl+Z / Ctrl+Y in it undo the document, as in every field."""
+
+    HINT = "评价年度请直接输入年份（如 2022），或点右侧的 ▲▼；它改动整个文件的年度"
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        from .undo_actions import pass_undo_keys
+        pass_undo_keys(self)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in STEP_KEYS - {Qt.Key.Key_Home, Qt.Key.Key_End} and not self.isReadOnly():
+            from .qt import QToolTip
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.HINT, self)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.hasFocus():

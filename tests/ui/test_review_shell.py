@@ -115,6 +115,34 @@ def test_year_change_is_an_undo_step_named_for_it(qtbot, window, path):
     assert window.session.undo_stack.undoText() == "更改评价年度"
 
 
+def test_an_arrow_key_on_the_year_box_changes_nothing_and_says_how_to(qtbot, window, path):
+    """Review 30 P2-2: Tab to 评价年度, then ↓ (on the way down to the form) made the whole file
+    2020, saved at once, with nothing said."""
+    header = window.page.header
+    header.year.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):   # each alone would step it down
+        qtbot.keyClick(header.year, key)
+    from selfeval_desktop.ui.qt import QToolTip
+    assert "直接输入年份" in QToolTip.text()
+    header.flush()
+    assert header.year.value() == 2021 and reread(path).year == 2021
+    assert window.session.undo_stack.count() == 0
+
+
+def test_a_typed_year_is_said_in_the_status_bar_and_ctrl_z_in_the_box_undoes_it(qtbot, window,
+                                                                                path):
+    header = window.page.header
+    header.year.setFocus()
+    header.year.lineEdit().selectAll()
+    qtbot.keyClicks(header.year, "2022")
+    qtbot.keyClick(header.year, Qt.Key.Key_Return)
+    assert reread(path).year == 2022
+    assert "评价年度已改为 2022 年度" in window.statusBar().currentMessage()
+    assert header.year.hasFocus()
+    qtbot.keyClick(header.year, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert reread(path).year == 2021 and header.year.value() == 2021
+
+
 def test_header_keeps_its_width_whatever_the_project_name(qtbot, window):
     header = window.page.header
     session = window.session
