@@ -2,7 +2,9 @@
 
 - Ctrl+PgDn / Ctrl+PgUp: the next / previous tab (项目概况 → 预算表 → 绩效指标 → 结论), also from
   inside a grid or a field (a cell being typed is committed first);
-- Alt+1 … Alt+4: that tab directly (said in the tab bar's tooltip).
+- Alt+1 … Alt+4: that tab directly (said in the tab bar's tooltip);
+- F6 / Shift+F6: the next / previous pane — the project list, the page shown, the 问题清单 — as
+  in Windows programs (review 30 P3-13: from a grid to the 问题清单 took Ctrl+Tab×3 + Tab×7).
 The keyboard focus goes to the first field or grid of the tab shown, so typing goes on there.
 Inside a grid, Ctrl+Tab / Ctrl+Shift+Tab (and Tab past the last cell) leave it: see grid.view.
 """
@@ -27,6 +29,8 @@ def install_tab_keys(page) -> list:
     add("Ctrl+PgUp", lambda: show_tab(page, page.tabs.currentIndex() - 1))
     for i in range(page.tabs.count()):
         add(f"Alt+{i + 1}", lambda i=i: show_tab(page, i, wrap=False))
+    add("F6", lambda: next_pane(page, 1))
+    add("Shift+F6", lambda: next_pane(page, -1))
     page.tabs.tabBar().setToolTip(TAB_HINT)
     return shortcuts
 
@@ -59,3 +63,41 @@ def focus_first(container) -> bool:
             return True
         widget = widget.nextInFocusChain()
     return False
+
+
+def panes(page) -> list:
+    """The window's panes in F6 order: the project list, the page on the right (a tab, or the
+    部门整体 page), the 问题清单 when it is shown."""
+    out = [page.projects.view, page.right.currentWidget()]
+    if page.right.currentWidget() is page.tabs:
+        out[1] = page.tabs.currentWidget()
+    checks = getattr(page.window(), "checks", None)
+    if checks is not None and checks.isVisible():
+        out.append(checks.list)
+    return [p for p in out if p is not None and p.isVisible()]
+
+
+def next_pane(page, step: int) -> None:
+    """Move the keyboard focus to the next (``step`` 1) or previous (-1) pane: the list and the
+    问题清单 take it themselves, the page gives it to its first field or grid. A cell being typed
+    is committed first, as when leaving it with the mouse."""
+    from .qt import QApplication
+    order = panes(page)
+    if not order:
+        return
+    focus = QApplication.focusWidget()
+    here = next((i for i, pane in enumerate(order)
+                 if focus is not None and (focus is pane or pane.isAncestorOf(focus))), None)
+    target = order[(here + step) % len(order)] if here is not None else order[0]
+    if focus is not None:
+        from .grid import Grid
+        grid = focus if isinstance(focus, Grid) else None
+        parent = focus.parentWidget()
+        while grid is None and parent is not None:
+            grid = parent if isinstance(parent, Grid) else None
+            parent = parent.parentWidget()
+        if grid is not None:
+            grid.commit_editor()
+    lists = (page.projects.view, getattr(getattr(page.window(), "checks", None), "list", None))
+    if target in lists or not focus_first(target):
+        target.setFocus(Qt.FocusReason.OtherFocusReason)

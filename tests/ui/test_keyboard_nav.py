@@ -11,7 +11,7 @@ from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, type_text
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -163,3 +163,28 @@ def test_alt_number_and_ctrl_pgdn_work_from_the_checks_panel(qtbot, window):
         focus(qtbot, widget)
         key(qtbot, K.Key_PageDown, CTRL)
         assert tabs.currentWidget() is window.page.tab_widgets["conclusion"]
+
+
+def test_f6_goes_round_the_project_list_the_page_and_the_checks_list(qtbot, window, path):
+    """Review 30 P3-13: from a grid to the 问题清单 took Ctrl+Tab×3 + Tab×7, and back to the list
+    Shift+Tab×8. F6 / Shift+F6 go from pane to pane, as in Windows programs; a cell being typed
+    is kept."""
+    from tests.ui.real_keys import key
+    tab = show(window, "indicators")
+    grid = tab.grid
+    at_cell(qtbot, grid, 0, im.COL_ACTUAL)
+    press(qtbot, K.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    type_text(qtbot, editor, "7个")        # still being typed
+    key(qtbot, K.Key_F6)
+    assert window.checks.list.hasFocus()
+    assert reread(path).projects[0].indicators[0].actual == "7个"
+    key(qtbot, K.Key_F6)
+    assert window.page.projects.view.hasFocus()
+    key(qtbot, K.Key_F6)
+    assert tab.isAncestorOf(QApplication.focusWidget())
+    key(qtbot, K.Key_F6, SHIFT)
+    assert window.page.projects.view.hasFocus()
+    key(qtbot, K.Key_F6, SHIFT)
+    assert window.checks.list.hasFocus()
