@@ -2,7 +2,8 @@
 with shortcuts and a context menu; each through the session, one undo step."""
 from __future__ import annotations
 
-from ..qt import QAction, QItemSelection, QItemSelectionModel, QKeySequence, QMenu, Qt
+from ..qt import (QAbstractItemView, QAction, QApplication, QItemSelection, QItemSelectionModel,
+                  QKeySequence, QMenu, Qt)
 from ..row_keys import ROW_OPERATIONS
 
 # the buttons under the grids: they insert below (where a list grows); the keys say both ways
@@ -28,12 +29,21 @@ class RowOps:
 
     def _row_ops_allowed(self) -> bool:
         """Rows can be inserted, deleted, moved here; when not (a table of fixed rows, a locked
-        project), say why — review 14: the keys did nothing without a word."""
+        project), say why — review 14: the keys did nothing without a word. When they can, a
+        cell being typed is committed and closed first, the focus on the grid (review 30 P2-3:
+        Ctrl+- in an open cell hid its editor with its row, and no widget had the focus)."""
         if not self._rows_model():
             if self.model() is not None and getattr(self.model(), "pid", None) is not None:
                 self._say("这张表的行是固定的（资金来源、项目资金），不能插入、删除或移动行")
             return False
-        return self.session is not None and not self._refused()
+        if self.session is None or self._refused():
+            return False
+        focus = QApplication.focusWidget()
+        typing = self.state() == QAbstractItemView.State.EditingState
+        self.commit_editor()
+        if typing and focus is not None and self.isAncestorOf(focus):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def insert_row(self, below: int = 1) -> None:
         """As many rows as are selected (Excel: three rows selected, three inserted), above or

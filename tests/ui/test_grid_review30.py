@@ -1,0 +1,136 @@
+"""Review 30: a keyboard-only clerk's Excel/WPS habits in the grids, in the real window, keys sent
+as a keyboard sends them to the widget with the focus. Each test of a fix failed before it.
+
+- Ctrl+- pressed while a cell was open left no widget with the focus (Alt+↓ left the cell open
+  on the moved row); Ctrl+= and Ctrl+Shift+= there are checked too (they kept it already).
+- Shift+Space opened the cell with its text replaced by a space; now it selects the row(s),
+  Ctrl+Space the column(s), and Delete clears them.
+- Ctrl+Enter after typing with several cells selected puts the value in all of them, and stays.
+- Backspace on a block clears only the cursor's cell (and starts typing there), as in Excel.
+- Alt+Enter in a one-line cell neither commits nor moves: the cell has no second line.
+"""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.ui.models import budget_line_model as blm
+from selfeval_desktop.ui.models import indicator_model as im
+from selfeval_desktop.ui.models.base import ErrorRole
+from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
+
+from tests.ui.real_keys import idle, key, type_keys
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid, type_ime
+from tests.ui.ui_fixtures import reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
+K = Qt.Key
+CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
+                    Qt.KeyboardModifier.AltModifier)
+NAMES = ["举办培训次数", "培训合格率", "科技服务水平", "服务对象满意度"]
+ACTUALS = ["4次", "95%", "", "92%"]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, path):
+    return make_window(qtbot, tmp_path, path)
+
+
+@pytest.fixture
+def grid(qtbot, window):
+    page = window.page
+    tab = page.tab_widgets["indicators"]
+    page.tabs.setCurrentWidget(tab)
+    grid = tab.grid
+    grid.activateWindow()
+    grid.setFocus()
+    qtbot.waitUntil(grid.hasFocus, timeout=2000)
+    return grid
+
+
+def go(grid, row, col):
+    grid.setCurrentIndex(grid.model().index(row, col))
+
+
+def at(grid):
+    cur = grid.currentIndex()
+    return cur.row(), cur.column()
+
+
+def editor_of(grid):
+    return grid.indexWidget(grid.currentIndex())
+
+
+def indicators(path):
+    return reread(path).projects[0].indicators
+
+
+def names(path):
+    return [i.name for i in indicators(path)]
+
+
+def actuals(path):
+    return [i.actual for i in indicators(path)]
+
+
+def selected(grid):
+    return {(i.row(), i.column()) for i in grid.selectedIndexes()}
+
+
+def visible_columns(grid):
+    return [c for c in range(grid.model().columnCount()) if not grid.isColumnHidden(c)]
+
+
+def status(window):
+    return window.statusBar().currentMessage()
+
+
+def open_cell(qtbot, grid, how):
+    """Open the cursor's cell as the clerk did: F2, or typing into it."""
+    if how == "f2":
+        key(qtbot, K.Key_F2)
+    else:
+        key(qtbot, K.Key_X)
+    editor = editor_of(grid)
+    assert editor is not None
+    qtbot.waitUntil(editor.hasFocus, timeout=2000)
+    return editor
+
+
+# ------------------------------------------------------------ P2-3: row keys in an open cell
+
+@pytest.mark.parametrize("how", ["f2", "typing"])
+def test_deleting_a_row_from_an_open_cell_leaves_the_cursor_in_the_grid(qtbot, grid, path, how):
+    go(grid, 1, im.COL_ACTUAL)
+    open_cell(qtbot, grid, how)
+    key(qtbot, K.Key_Minus, CTRL)
+    assert names(path) == [NAMES[0], NAMES[2], NAMES[3]]
+    assert QApplication.focusWidget() is grid                  # before: None, keys went nowhere
+    assert at(grid) == (1, im.COL_ACTUAL) and editor_of(grid) is None   # the row that took its place
+    key(qtbot, K.Key_Down)
+    assert at(grid) == (2, im.COL_ACTUAL)
+    key(qtbot, K.Key_7)                                        # and typing lands in the grid
+    key(qtbot, K.Key_Return)
+    assert actuals(path) == ["4次", "", "7"]
+
+
+@pytest.mark.parametrize("mods, new_row, typed_row", [(CTRL, 2, 1), (CTRL | SHIFT, 1, 2)])
+def test_inserting_a_row_from_an_open_cell_keeps_what_was_typed_and_the_focus(
+        qtbot, grid, path, mods, new_row, typed_row):
+    go(grid, 1, im.COL_ACTUAL)
+    open_cell(qtbot, grid, "typing")                           # “x” typed into 95%
+    key(qtbot, K.Key_Equal, mods)
+    found = actuals(path)
+    assert len(found) == 5 and found[new_row] == "" and found[typed_row] == "x"
+    assert QApplication.focusWidget() is grid and editor_of(grid) is None
+    assert at(grid) == (new_row, im.COL_ACTUAL)
+    key(qtbot, K.Key_8)
+    key(qtbot, K.Key_Return)
+    assert actuals(path)[new_row] == "8"
+
+
+def test_moving_a_row_from_an_open_cell_keeps_the_focus(qtbot, grid, path):
+    go(grid, 1, im.COL_ACTUAL)
+    open_cell(qtbot, grid, "f2")
+    key(qtbot, K.Key_Down, ALT)
+    assert names(path)[2] == NAMES[1]
+    assert QApplication.focusWidget() is grid and at(grid) == (2, im.COL_ACTUAL)
