@@ -134,3 +134,65 @@ def test_moving_a_row_from_an_open_cell_keeps_the_focus(qtbot, grid, path):
     key(qtbot, K.Key_Down, ALT)
     assert names(path)[2] == NAMES[1]
     assert QApplication.focusWidget() is grid and at(grid) == (2, im.COL_ACTUAL)
+
+
+# ------------------------------------------------------------ P2-4: Shift+Space, Ctrl+Space
+
+def test_shift_space_selects_the_row_and_never_edits(qtbot, grid, path):
+    go(grid, 1, im.COL_NAME)
+    key(qtbot, K.Key_Space, SHIFT)
+    assert editor_of(grid) is None                             # before: opened with “ ”
+    assert selected(grid) == {(1, c) for c in visible_columns(grid)}
+    assert at(grid) == (1, im.COL_NAME)
+    key(qtbot, K.Key_Down)                                     # before: committed the blank name
+    assert names(path) == NAMES
+
+
+def test_shift_space_then_delete_clears_the_rows_in_one_undo_step(qtbot, window, grid, path):
+    go(grid, 1, im.COL_NAME)
+    key(qtbot, K.Key_Down, SHIFT)                              # rows 1–2 (2 cells) selected
+    key(qtbot, K.Key_Space, SHIFT)
+    assert {r for r, _ in selected(grid)} == {1, 2}
+    assert {c for _, c in selected(grid)} == set(visible_columns(grid))
+    key(qtbot, K.Key_Delete)
+    rows = indicators(path)
+    assert [r.name for r in rows] == [NAMES[0], "", "", NAMES[3]]
+    assert rows[1].actual == rows[1].target == "" and rows[1].weight is None
+    assert rows[0].actual == "4次" and rows[3].actual == "92%"
+    key(qtbot, K.Key_Z, CTRL)
+    assert names(path) == NAMES and actuals(path) == ACTUALS
+
+
+def test_ctrl_space_selects_the_column_and_delete_clears_it(qtbot, grid, path):
+    go(grid, 1, im.COL_ACTUAL)
+    key(qtbot, K.Key_Space, CTRL)
+    assert editor_of(grid) is None
+    rows = grid.model().rowCount()
+    assert selected(grid) == {(r, im.COL_ACTUAL) for r in range(rows)}
+    assert at(grid) == (1, im.COL_ACTUAL)
+    key(qtbot, K.Key_Delete)
+    assert actuals(path) == ["", "", "", ""] and names(path) == NAMES
+    key(qtbot, K.Key_Z, CTRL)
+    assert actuals(path) == ACTUALS
+
+
+def test_a_plain_space_still_starts_typing(qtbot, grid):
+    go(grid, 1, im.COL_ACTUAL)
+    key(qtbot, K.Key_Space)
+    editor = editor_of(grid)
+    assert isinstance(editor, QLineEdit) and editor.text() == " "
+    key(qtbot, K.Key_Escape)
+
+
+def test_a_space_committed_by_an_input_method_still_starts_typing(qtbot, grid):
+    go(grid, 1, im.COL_ACTUAL)
+    type_ime(grid, " ")
+    editor = editor_of(grid)
+    assert isinstance(editor, QLineEdit) and editor.text() == " "
+
+
+def test_shift_space_in_an_open_cell_types_a_space(qtbot, grid):
+    go(grid, 1, im.COL_ACTUAL)
+    editor = open_cell(qtbot, grid, "f2")
+    key(qtbot, K.Key_Space, SHIFT)
+    assert editor_of(grid) is editor and editor.text() == "95% "

@@ -173,6 +173,25 @@ class NavigationOps:
                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(target)
 
+    def select_lines(self, rows: bool, columns: bool) -> None:
+        """Shift+Space: the whole rows of the selection (or of the cursor's cell) selected;
+        Ctrl+Space: its whole columns; both: everything — as Excel/WPS do. The cursor stays, so
+        Delete clears what is selected and Ctrl+- deletes those rows (review 30 P2-4)."""
+        model, selection = self.model(), self.selectionModel()
+        rect = self.selected_rect() if model is not None else None
+        if rect is None or not model.rowCount() or not model.columnCount():
+            return
+        top, left, bottom, right = rect
+        if rows:
+            left, right = 0, model.columnCount() - 1
+        if columns:
+            top, bottom = 0, model.rowCount() - 1
+        cur = self.currentIndex()
+        selection.select(QItemSelection(model.index(top, left), model.index(bottom, right)),
+                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if cur.isValid() and not selection.isSelected(cur):      # strayed: into the selection
+            selection.setCurrentIndex(model.index(top, left), QItemSelectionModel.SelectionFlag.NoUpdate)
+
     def _selection_anchor(self):
         """The corner of the selection opposite the current cell (where Shift started)."""
         cur, model = self.currentIndex(), self.model()

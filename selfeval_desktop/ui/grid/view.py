@@ -201,6 +201,15 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
                 return
             self.clear_selection()
             return
+        if key == Qt.Key.Key_Space and mods & (Qt.KeyboardModifier.ShiftModifier
+                                               | Qt.KeyboardModifier.ControlModifier) \
+                and not mods & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+                                 | Qt.KeyboardModifier.KeypadModifier):
+            # Excel/WPS: Shift+Space selects the row(s), Ctrl+Space the column(s), both all; never
+            # an edit (review 30 P2-4: the cell opened with its text replaced by a space)
+            self.select_lines(rows=bool(mods & Qt.KeyboardModifier.ShiftModifier),
+                              columns=bool(mods & Qt.KeyboardModifier.ControlModifier))
+            return
         if self.ctrl_navigation(event):      # Ctrl+arrows/Home/End: to the data's edge (Excel)
             return
         if key == Qt.Key.Key_Plus and mods & Qt.KeyboardModifier.ControlModifier and \
