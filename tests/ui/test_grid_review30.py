@@ -196,3 +196,109 @@ def test_shift_space_in_an_open_cell_types_a_space(qtbot, grid):
     editor = open_cell(qtbot, grid, "f2")
     key(qtbot, K.Key_Space, SHIFT)
     assert editor_of(grid) is editor and editor.text() == "95% "
+
+
+# ------------------------------------------------------------ P3-1: Ctrl+Enter fills the selection
+
+def test_ctrl_enter_puts_the_typed_value_in_every_selected_cell(qtbot, window, grid, path):
+    go(grid, 0, im.COL_ACTUAL)
+    key(qtbot, K.Key_Down, SHIFT)
+    key(qtbot, K.Key_Down, SHIFT)                              # 3 cells, cursor on the last
+    cursor = at(grid)
+    key(qtbot, K.Key_9)
+    key(qtbot, K.Key_Return, CTRL)
+    assert actuals(path) == ["9", "9", "9", "92%"]             # before: only the cursor's cell
+    assert at(grid) == cursor and editor_of(grid) is None      # … and the cursor went down
+    assert selected(grid) == {(r, im.COL_ACTUAL) for r in range(3)}
+    assert "3 格" in status(window)
+    assert QApplication.focusWidget() is grid
+    key(qtbot, K.Key_Z, CTRL)                                  # one undo step
+    assert actuals(path) == ACTUALS
+
+
+def test_ctrl_enter_after_a_pause_is_still_one_undo_step(qtbot, grid, path):
+    go(grid, 0, im.COL_ACTUAL)
+    key(qtbot, K.Key_Down, SHIFT)
+    key(qtbot, K.Key_8)
+    idle(qtbot)                                                # the pause saved “8” in row 1
+    assert actuals(path)[1] == "8"
+    key(qtbot, K.Key_Return, CTRL)
+    assert actuals(path)[:2] == ["8", "8"]
+    key(qtbot, K.Key_Z, CTRL)
+    assert actuals(path) == ACTUALS
+
+
+def test_ctrl_enter_keeps_bad_input_red_and_skips_what_takes_no_typing(qtbot, window, grid, path):
+    model = grid.model()
+    go(grid, 4, im.COL_SCORE)                                  # from the 新 row's 得分 (computed) …
+    key(qtbot, K.Key_Left, SHIFT)
+    key(qtbot, K.Key_Up, SHIFT)
+    key(qtbot, K.Key_Up, SHIFT)                                # … to 分值 of row 2: rows 2–4
+    assert at(grid) == (2, im.COL_WEIGHT)
+    for ch in (K.Key_A, K.Key_B):
+        key(qtbot, ch)
+    key(qtbot, K.Key_Return, CTRL)
+    assert model.data_rows == 4 and len(indicators(path)) == 4   # no row made from the 新 row
+    for row in (2, 3):
+        index = model.index(row, im.COL_WEIGHT)
+        assert index.data(Qt.ItemDataRole.EditRole) == "ab"     # kept as typed …
+        assert index.data(ErrorRole)                            # … and red
+    said = status(window)
+    assert said.startswith("已在所选的 2 格填入“ab”")
+    assert "“得分”列 2 格未填入" in said and "“分值”列 2 格无法识别" in said
+    assert at(grid) == (2, im.COL_WEIGHT)
+
+
+def test_ctrl_enter_on_one_cell_commits_and_stays(qtbot, grid, path):
+    go(grid, 1, im.COL_ACTUAL)
+    key(qtbot, K.Key_7)
+    key(qtbot, K.Key_Return, CTRL)
+    assert actuals(path)[1] == "7" and at(grid) == (1, im.COL_ACTUAL)
+    assert editor_of(grid) is None and QApplication.focusWidget() is grid
+
+
+def test_ctrl_enter_fills_a_paragraph_with_its_line_breaks(qtbot, grid, path):
+    go(grid, 0, im.COL_DEVIATION)
+    key(qtbot, K.Key_Down, SHIFT)
+    for k in (K.Key_A, K.Key_Return, K.Key_B):
+        key(qtbot, k, ALT if k == K.Key_Return else Qt.KeyboardModifier.NoModifier)
+    key(qtbot, K.Key_Return, CTRL)
+    assert [i.deviation for i in indicators(path)][:3] == ["a\nb", "a\nb", ""]
+
+
+def test_ctrl_enter_on_the_new_row_alone_makes_one_row(qtbot, grid, path):
+    go(grid, 4, im.COL_TARGET)
+    key(qtbot, K.Key_Right, SHIFT)                             # 指标值 and 实际完成值 of 新
+    key(qtbot, K.Key_5)
+    key(qtbot, K.Key_Return, CTRL)
+    rows = indicators(path)
+    assert len(rows) == 5 and rows[4].target == rows[4].actual == "5"
+    assert selected(grid) == {(4, im.COL_TARGET), (4, im.COL_ACTUAL)} and at(grid) == (4, im.COL_ACTUAL)
+
+
+def test_ctrl_enter_in_the_catalog_picker_fills_the_chosen_line(qtbot, window, path):
+    grid = show_grid(qtbot, window, "budget", "line_grid")
+    go(grid, 0, blm.COL_NAME)
+    key(qtbot, K.Key_Down, SHIFT)
+    type_keys(qtbot, "印刷")                                   # the picker's only match: 印刷费
+    key(qtbot, K.Key_Return, CTRL)
+    lines = reread(path).projects[0].budget_lines
+    assert [(b.code, b.name) for b in lines] == [("30202", "印刷费")] * 2
+    assert lines[1].planned == 15_000_000                       # the amounts kept
+    key(qtbot, K.Key_Z, CTRL)                                   # one undo step
+    assert [b.name for b in reread(path).projects[0].budget_lines] == ["差旅费", "维修（护）费"]
+
+
+def test_ctrl_enter_after_a_pause_on_the_new_row_fills_that_row_not_the_one_above(qtbot, grid, path):
+    """The pause had made a row of the 新 row; taking it back into the fill moved the selection
+    up a row, and the fill overwrote the last real row (found while fixing P3-1)."""
+    go(grid, 4, im.COL_TARGET)
+    key(qtbot, K.Key_Right, SHIFT)
+    key(qtbot, K.Key_5)
+    idle(qtbot)
+    key(qtbot, K.Key_Return, CTRL)
+    rows = indicators(path)
+    assert [(r.target, r.actual) for r in rows[3:]] == [("≥90%", "92%"), ("5", "5")]
+    assert at(grid) == (4, im.COL_ACTUAL)
+    key(qtbot, K.Key_Z, CTRL)
+    assert len(indicators(path)) == 4

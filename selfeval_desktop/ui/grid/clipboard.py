@@ -4,6 +4,7 @@ growing rows as needed. Each is one undo step (the session's macro)."""
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 
 from ..models.base import ErrorRole, KindRole
 from ..qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
@@ -164,6 +165,49 @@ class ClipboardOps:
         # said either way: a fill that changed nothing left “已撤销 …” standing (review 13a)
         self._say(f"已{name} {changed} 格" if changed else f"{name}：所选格子已是相同内容", 5000)
 
+    @taken_back("填入")
+    def fill_typed(self, text: str) -> None:
+        """Ctrl+Enter after typing with several cells selected (Excel/WPS): ``text`` goes into
+        each selected cell as if typed there, one undo step; the selection and the cursor stay
+        (review 30 P3-1: only the cursor's cell got it and the cursor went down). Written as a
+        paste writes: a cell that takes no typing is left and said, unreadable text is kept red
+        and said, the 新 row is filled only when nothing above it is selected."""
+        if self._refused():
+            return
+        model = self.model()
+        cur = self.currentIndex()
+        put = Put()
+        if self.scattered():          # cells picked with Ctrl+click: those cells only
+            cells = [i for i in self.selectedIndexes()
+                     if not self._rows_model() or i.row() < self._data_rows()]
+            with self._macro(f"填入 {len(cells)} 格"):
+                for index in cells:
+                    self._put_cell(put, index, text, None)
+        else:
+            rect = self._fill_rect(self.selected_rect())
+            if rect is None:
+                return
+            top, left, bottom, right = rect
+            columns = [c for c in range(left, right + 1) if not self.isColumnHidden(c)]
+            rows = [r for r in range(top, bottom + 1) if not self.isRowHidden(r)]
+            if not columns or not rows:
+                return
+            block = [[text if r in rows else None] * len(columns) for r in range(top, bottom + 1)]
+            put = self._put(block, top, columns, None, f"填入 {len(rows)} 行 × {len(columns)} 列")
+            # the block stays selected, the cursor where it was (a row made from the 新 row
+            # moved both down)
+            self.selectionModel().setCurrentIndex(model.index(cur.row(), cur.column()),
+                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+            last = min(bottom, self._data_rows() - 1)
+            if last >= top:
+                self.selectionModel().select(
+                    QItemSelection(model.index(top, columns[0]), model.index(last, columns[-1])),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        lost = _by_column(model, put.unwritten, "未填入")
+        red = _by_column(model, put.unread, "无法识别，原文已保留并标红")
+        said = "；".join(m for m in (_filled(text, put.written), lost, red, _renamed(put.renamed)) if m)
+        self._say(said, 0 if lost or red else 5000)
+
     @taken_back("粘贴")
     def paste(self, text: str | None = None, as_rows: bool = False) -> None:
         """Paste a TSV block at the current cell (or fill the selection with one cell).
@@ -217,49 +261,14 @@ class ClipboardOps:
         if currency is None:
             self._say("已取消粘贴", 5000)
             return
-        skipped = 0
-        unwritten: dict[int, list] = {}   # column → [cells not written, why]: said, never silent
-        renamed: list[str] = []           # cells stored in another form (the catalogue's name)
-        unread: dict[int, list] = {}      # column → [cells kept as pasted but unreadable (red), why]
-        with self._macro(f"粘贴 {len(block)} 行 × {len(columns)} 列"):
-            need = start_row + len(block) - self._data_rows()
-            if need > 0 and self._rows_model():
-                model.insertRows(self._data_rows(), need)
-            for dr, cells_ in enumerate(block):
-                row = start_row + dr
-                if row >= self._data_rows():
-                    skipped += 1
-                    continue
-                for value, col in zip(cells_, columns):
-                    if value is None:       # a row the block does not name (labelled rows)
-                        continue
-                    index = model.index(row, col)
-                    if not self._editable(index):
-                        if value.strip() and not _same(model, index, value):
-                            reason = getattr(model, "readonly_reason", None)
-                            _count(unwritten, col, reason(row, col) if reason else "该列不能输入")
-                        continue
-                    kind = model.data(index, KindRole) or "text"
-                    if not model.setData(index, tsv.cell_for_column(value, kind, currency), EDIT_ROLE) \
-                            and value.strip() and not _same(model, index, value):
-                        _count(unwritten, col, getattr(model, "last_error", None) or "无法识别")
-                        continue
-                    if getattr(model, "last_note", ""):
-                        renamed.append(model.last_note)     # 维修费 → 维修（护）费: said
-                    error = model.data(index, ErrorRole) if value.strip() else None
-                    if error:       # kept as pasted, red: said here too, not only on hover
-                        _count(unread, col, error)
+        put = self._put(block, start_row, columns, currency,
+                        f"粘贴 {len(block)} 行 × {len(columns)} 列")
         lost = "；".join(m for m in (
             _beyond_right(block, len(columns), self._first_column() in columns[:1]),
-            f"表格行数不足，{skipped} 行未粘贴" if skipped else "",
-            *(f"“{_title(model, col)}”列 {n} 格未粘贴（{why}）"
-              for col, (n, why) in sorted(unwritten.items()))) if m)
-        red = "；".join(f"“{_title(model, col)}”列 {n} 格无法识别，原文已保留并标红（{why}）"
-                        for col, (n, why) in sorted(unread.items()))
-        note = "；".join(m for m in (red, note) if m)
-        if renamed:
-            note = "；".join(m for m in (note, "；".join(renamed[:3])
-                                         + (f" 等 {len(renamed)} 处" if len(renamed) > 3 else "")) if m)
+            f"表格行数不足，{put.skipped} 行未粘贴" if put.skipped else "",
+            _by_column(model, put.unwritten, "未粘贴")) if m)
+        red = _by_column(model, put.unread, "无法识别，原文已保留并标红")
+        note = "；".join(m for m in (red, note, _renamed(put.renamed)) if m)
         # the cursor first, then what is said: moving it takes back the grid's last message
         last_row = min(start_row + len(block), self._data_rows()) - 1
         if columns and last_row >= start_row:
@@ -282,6 +291,52 @@ class ClipboardOps:
                       "要一行一格往下粘贴，请按 Ctrl+Z 后用 Ctrl+Shift+V", 15000)
         else:               # said, so an older message (“已撤销 …”) does not stand for this
             self._say(f"已粘贴 {len(block)} 行 × {len(columns)} 列", 5000)
+
+    def _put(self, block, start_row: int, columns: list[int], currency: str | None,
+             step: str) -> Put:
+        """Write ``block`` from ``start_row`` into ``columns`` as one undo step named ``step``,
+        rows added below the data as needed — what a paste and a Ctrl+Enter fill share (see
+        ``_put_cell``). What was left out, kept red or stored in another form is returned, for
+        the caller to say."""
+        model = self.model()
+        put = Put()
+        with self._macro(step):
+            need = start_row + len(block) - self._data_rows()
+            if need > 0 and self._rows_model():
+                model.insertRows(self._data_rows(), need)
+            for dr, cells_ in enumerate(block):
+                row = start_row + dr
+                if row >= self._data_rows():
+                    put.skipped += 1
+                    continue
+                for value, col in zip(cells_, columns):
+                    if value is not None:       # None: a row the block does not name
+                        self._put_cell(put, model.index(row, col), value, currency)
+        return put
+
+    def _put_cell(self, put: Put, index, value: str, currency: str | None) -> None:
+        """One cell of a paste or fill: a cell taking no typing is left (and counted, unless it
+        shows ``value`` already); unreadable text is kept as given and turns red (counted).
+        ``currency``: the unit of amounts with ¥ (a paste, see ``_currency_unit``); None: written
+        as typed, read as typing into the cell is (Ctrl+Enter)."""
+        model, row, col = self.model(), index.row(), index.column()
+        if not self._editable(index):
+            if value.strip() and not _same(model, index, value):
+                reason = getattr(model, "readonly_reason", None)
+                _count(put.unwritten, col, reason(row, col) if reason else "该列不能输入")
+            return
+        kind = model.data(index, KindRole) or "text"
+        stored = value if currency is None else tsv.cell_for_column(value, kind, currency)
+        if not model.setData(index, stored, EDIT_ROLE) and value.strip() and \
+                not _same(model, index, value):
+            _count(put.unwritten, col, getattr(model, "last_error", None) or "无法识别")
+            return
+        put.written += 1
+        if getattr(model, "last_note", ""):
+            put.renamed.append(model.last_note)     # 维修费 → 维修（护）费: said
+        error = model.data(index, ErrorRole) if value.strip() else None
+        if error:       # kept as given, red: said here too, not only on hover
+            _count(put.unread, col, error)
 
     def _one_paragraph(self, block, text: str):
         """(the paragraph, breaks joined) when ``block`` is one paragraph copied from a PDF,
@@ -383,6 +438,37 @@ def _beyond_right(block: list[list[str]], width: int, from_first: bool = False) 
         return f"复制的内容比表格多 {max(beyond) + 1} 列，这 {len(beyond)} 格未粘贴（表格只有 {width} 列）"
     return (f"复制的内容超出表格右边 {max(beyond) + 1} 列，这 {len(beyond)} 格未粘贴；"
             "请选中更靠左的格子再粘贴")
+
+
+@dataclass
+class Put:
+    """What a paste or a fill wrote (``ClipboardOps._put``), and what it did not simply write."""
+    skipped: int = 0         # rows beyond a table of fixed rows
+    written: int = 0         # cells written
+    unwritten: dict = field(default_factory=dict)   # column → (cells not written, why): said
+    renamed: list = field(default_factory=list)     # cells stored in another form (a 科目's name)
+    unread: dict = field(default_factory=dict)      # column → (cells kept but unreadable (red), why)
+
+
+def _by_column(model, counts: dict, what: str) -> str:
+    """“‘列名’列 n 格<what>（why）”, column by column."""
+    return "；".join(f"“{_title(model, col)}”列 {n} 格{what}（{why}）"
+                    for col, (n, why) in sorted(counts.items()))
+
+
+def _renamed(renamed: list) -> str:
+    if not renamed:
+        return ""
+    return "；".join(renamed[:3]) + (f" 等 {len(renamed)} 处" if len(renamed) > 3 else "")
+
+
+def _filled(text: str, count: int) -> str:
+    """What a Ctrl+Enter fill did, as the status bar says it."""
+    if not text.strip():
+        return f"已清空所选的 {count} 格"
+    shown = " ".join(text.split())
+    shown = shown if len(shown) <= 12 else shown[:12] + "…"
+    return f"已在所选的 {count} 格填入“{shown}”"
 
 
 def _count(unwritten: dict, col: int, why: str) -> None:

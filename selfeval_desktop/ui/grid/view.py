@@ -23,8 +23,8 @@ from ..models.base import ErrorRole, KindRole
 from ..session_fields import MONEY
 from ..undo_actions import is_undo_key
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent, QHeaderView,
-                  QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow, QPersistentModelIndex, QPlainTextEdit,
-                  QTableView, QTextCursor, QTextEdit, Qt)
+                  QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow,
+                  QPersistentModelIndex, QPlainTextEdit, QTableView, QTextCursor, QTextEdit, Qt)
 from .clipboard import ClipboardOps
 from .fit import RowFitter
 from .focus import FocusOps
@@ -416,6 +416,9 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
             if key in ENTER_KEYS and multiline and mods & Qt.KeyboardModifier.AltModifier:
                 obj.insertPlainText("\n")      # Alt+Enter: a new line in the cell (Excel)
                 return True
+            if key in ENTER_KEYS and mods & Qt.KeyboardModifier.ControlModifier:
+                self._ctrl_enter(obj)
+                return True
             if key in ENTER_KEYS and not (multiline and mods & Qt.KeyboardModifier.AltModifier):
                 self._commit_and_close(obj)
                 self._enter(up=bool(mods & Qt.KeyboardModifier.ShiftModifier))
@@ -446,6 +449,38 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if target.isValid():
             self._set_current(target.row(), self.currentIndex().column())
+
+    def _ctrl_enter(self, editor) -> None:
+        """Ctrl+Enter in an open cell (Excel/WPS): with several cells selected, what was typed
+        goes into all of them (``fill_typed``, one undo step — a pause's save of this cell taken
+        back into it); the selection and the cursor stay. One cell: committed, the cursor stays
+        (review 30 P3-1: only this cell got it and the cursor went down, as Enter)."""
+        if len(self.selected_cells()) <= 1:
+            self._commit_and_close(editor)
+            return
+        model, index = self.model(), self.currentIndex()
+        cells = [(r.top(), r.left(), r.bottom(), r.right()) for r in self.selectionModel().selection()]
+        stack = getattr(self.session, "undo_stack", None)
+        base = self._typing.base if self._typing.merging(editor) else \
+            (stack.index() if stack is not None else None)
+        typed = editor_text(editor)
+        if typed is None:               # a picker (达成情况, 支出科目): what it chose
+            self._commit_and_close(editor)
+            value = model.data(index, Qt.ItemDataRole.EditRole)
+            typed = "" if value is None else str(value)
+        else:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if stack is not None and base is not None and stack.index() > base:
+            self.session.cancel_steps(base)    # this cell's own step: the fill holds it
+            # a pause on the 新 row had made a row, taken back now: the cursor and the selection
+            # moved up with it, and the fill overwrote the row above (as they were, then)
+            selection = QItemSelection()
+            for top, left, bottom, right in cells:
+                selection.select(model.index(top, left), model.index(bottom, right))
+            self.selectionModel().setCurrentIndex(model.index(index.row(), index.column()),
+                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.fill_typed(typed)
 
     def _commit_and_close(self, editor) -> None:
         self.commitData(editor)
