@@ -302,3 +302,25 @@ def test_ctrl_enter_after_a_pause_on_the_new_row_fills_that_row_not_the_one_abov
     assert at(grid) == (4, im.COL_ACTUAL)
     key(qtbot, K.Key_Z, CTRL)
     assert len(indicators(path)) == 4
+
+
+# ------------------------------------------------------------ P3-2: Backspace on a block
+
+def test_backspace_on_a_block_clears_only_the_cursor_cell_and_types_there(qtbot, grid, path):
+    go(grid, 0, im.COL_ACTUAL)
+    key(qtbot, K.Key_Down, SHIFT)                              # 4次 and 95%, cursor on 95%
+    key(qtbot, K.Key_Backspace)
+    editor = editor_of(grid)
+    assert isinstance(editor, QLineEdit) and editor.text() == ""
+    assert actuals(path)[0] == "4次"                           # before: cleared too
+    key(qtbot, K.Key_Escape)
+    assert actuals(path) == ACTUALS
+
+
+def test_backspace_on_a_cell_taking_no_typing_clears_nothing_and_says_why(qtbot, window, grid, path):
+    go(grid, 0, im.COL_WEIGHT)
+    key(qtbot, K.Key_Right, SHIFT)                             # 分值 25 and 得分, cursor on 得分
+    key(qtbot, K.Key_Backspace)
+    assert editor_of(grid) is None
+    assert indicators(path)[0].weight == 25                    # before: cleared with the block
+    assert status(window)

@@ -192,12 +192,17 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
             self.leave(not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier))
             return
         if key in CLEAR_KEYS and not mods & ~Qt.KeyboardModifier.KeypadModifier:
-            cur = self.currentIndex()
-            if key == Qt.Key.Key_Backspace and self._editable(cur) and \
-                    len(self.selected_cells()) <= 1 and not self._refused():
-                # Excel: Backspace empties the cell and starts typing there; Esc gives the old
-                # text back, Enter keeps it empty (review 12a)
-                self.edit(cur, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+            if key == Qt.Key.Key_Backspace:
+                # Excel: Backspace empties the cursor's cell and starts typing there; Esc gives
+                # the old text back, Enter keeps it empty (review 12a). The other selected cells
+                # stay as they are (review 30 P3-2: it cleared them all, as Delete)
+                cur = self.currentIndex()
+                if not cur.isValid() or self._refused():
+                    return
+                if self._editable(cur):
+                    self.edit(cur, QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+                else:
+                    self._no_typing_here(cur)
                 return
             self.clear_selection()
             return
@@ -227,9 +232,11 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         index = self.currentIndex()
         if not search or not index.isValid() or self._refused():
             return
+        self._no_typing_here(index)
+
+    def _no_typing_here(self, index) -> None:
         reason = getattr(self.model(), "readonly_reason", None)
-        message = reason(index.row(), index.column()) if reason else "这一格不能输入"
-        self._say(message)
+        self._say(reason(index.row(), index.column()) if reason else "这一格不能输入")
 
     def _say(self, message: str, ms: int = 10000) -> None:
         self.message = message
