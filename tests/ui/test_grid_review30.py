@@ -324,3 +324,17 @@ def test_backspace_on_a_cell_taking_no_typing_clears_nothing_and_says_why(qtbot,
     assert editor_of(grid) is None
     assert indicators(path)[0].weight == 25                    # before: cleared with the block
     assert status(window)
+
+
+# ------------------------------------------------------------ P3-18: Alt+Enter in a one-line cell
+
+def test_alt_enter_in_a_one_line_cell_neither_commits_nor_moves(qtbot, window, grid, path):
+    go(grid, 1, im.COL_NAME)
+    editor = open_cell(qtbot, grid, "f2")
+    key(qtbot, K.Key_Return, ALT)
+    assert editor_of(grid) is editor and at(grid) == (1, im.COL_NAME)
+    assert editor.text() == NAMES[1]
+    assert "换行" in status(window)
+    key(qtbot, K.Key_Return)
+    assert at(grid) == (2, im.COL_NAME) and names(path) == NAMES
+

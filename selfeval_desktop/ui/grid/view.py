@@ -420,13 +420,17 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
                 if down:          # 编辑 mode, one line: Up/Down stay in the cell
                     return True
             multiline = isinstance(obj, (QTextEdit, QPlainTextEdit))
-            if key in ENTER_KEYS and multiline and mods & Qt.KeyboardModifier.AltModifier:
-                obj.insertPlainText("\n")      # Alt+Enter: a new line in the cell (Excel)
+            if key in ENTER_KEYS and mods & Qt.KeyboardModifier.AltModifier:
+                if multiline:
+                    obj.insertPlainText("\n")      # Alt+Enter: a new line in the cell (Excel)
+                else:     # review 30 P3-18: it committed and moved down, as Enter does
+                    self._say("这一格只能填一行，不能换行（Alt+Enter 只在偏差原因等段落格里换行）；"
+                              "按 Enter 确认")
                 return True
             if key in ENTER_KEYS and mods & Qt.KeyboardModifier.ControlModifier:
                 self._ctrl_enter(obj)
                 return True
-            if key in ENTER_KEYS and not (multiline and mods & Qt.KeyboardModifier.AltModifier):
+            if key in ENTER_KEYS:
                 self._commit_and_close(obj)
                 self._enter(up=bool(mods & Qt.KeyboardModifier.ShiftModifier))
                 return True
