@@ -11,8 +11,9 @@ from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QModelIndex,
-                 QPushButton, QShortcut, QSize, QSizePolicy, Qt, QTableView, QToolButton,
+                 QPushButton, QShortcut, QSize, QSizePolicy, Qt, QToolButton,
                  QVBoxLayout, QWidget, Signal)
+from .project_list_view import ProjectListView
 
 COL_NAME, COL_SCORE, COL_GRADE = range(3)
 HEADERS = ("项目", "得分", "等次")
@@ -86,21 +87,34 @@ class ProjectListModel(QAbstractTableModel):
         self._pids: list[int] = []
         self._broken: dict[int, tuple] = {}   # pid → (digest, why the check code fails)
         self._rows_from_document()
-        session.projectsChanged.connect(self.reload)
+        session.projectsChanged.connect(self._projects_changed)
         session.documentReplaced.connect(self.reload)
         session.scoreChanged.connect(self._score_changed)
         session.fieldChanged.connect(self._field_changed)
 
     def _rows_from_document(self) -> None:
+        self._pids = self._document_pids()
+
+    def _document_pids(self) -> list[int]:
         doc = self.session.document
         dept = doc.department
-        self._pids = ([dept.id] if dept is not None else []) + [p.id for p in doc.project_list()]
+        return ([dept.id] if dept is not None else []) + [p.id for p in doc.project_list()]
 
     def reload(self) -> None:
         self._broken = {}
         self.beginResetModel()
         self._rows_from_document()
         self.endResetModel()
+
+    def _projects_changed(self) -> None:
+        """Projects added, removed or moved: the rows anew. The same projects (one renamed):
+        their texts only — a reset closed the rename editor while it had the keys, and Qt gave
+        them to the 新增 button (review 30: Enter after F2 left the list, unmarked)."""
+        if self._document_pids() != self._pids:
+            self.reload()
+        elif self._pids:    # another row's name may now tell two of one name apart, or not
+            self.dataChanged.emit(self.index(0, COL_NAME),
+                                  self.index(len(self._pids) - 1, COL_GRADE))
 
     def broken(self, project) -> str | None:
         """Why a 定稿 project's check code no longer matches, or None: computed once per digest
@@ -254,7 +268,8 @@ class ProjectListPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = ProjectListModel(session, self)
-        self.view = QTableView(self)
+        self.view = ProjectListView(self)   # its keys (review 30)
+        self.view.name_column = COL_NAME
         self.view.setObjectName("projectList")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
