@@ -268,7 +268,7 @@ class ProjectListPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = ProjectListModel(session, self)
-        self.view = ProjectListView(self)   # its keys (review 30)
+        self.view = ProjectListView(self.paste_projects, self)   # its keys (review 30)
         self.view.name_column = COL_NAME
         self.view.setObjectName("projectList")
         self.view.setModel(self.model)
@@ -453,6 +453,16 @@ class ProjectListPanel(QWidget):
         self.session.remove_project(pid)
         self.select_pid(neighbour)
         return True
+
+    def paste_projects(self, text: str | None = None) -> list[int]:
+        """Ctrl+V in the list: the projects of a list copied from Excel (名称, 实施单位, 全年预算数,
+        全年执行数), added after asking, as on the 部门整体's 部门所属项目 — a file of projects
+        only had no place to paste them (review 30); the first one added is selected."""
+        from .tabs.department_paste import paste_projects
+        pids = paste_projects(self, text)
+        if pids:
+            self.select_pid(pids[0])
+        return pids
 
     def move_selected(self, step: int) -> bool:
         pid = self._selected_pid

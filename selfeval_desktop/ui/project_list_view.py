@@ -5,16 +5,27 @@
   F2 then did nothing and nothing showed where the cursor was.
 - Enter or Tab in the rename editor commits the name and stays on the project's row, as in
   Excel, so ↓ goes on to the next project (Tab used to move the cursor to 得分).
+- Ctrl+V (or 编辑 → 粘贴) adds the projects of a list copied from Excel, as on the 部门整体's
+  部门所属项目 (``tabs.department_paste``): in a file of projects only there was no other place to
+  paste them, and the key did nothing and said nothing.
 """
 from __future__ import annotations
 
-from .qt import QTableView
+from .qt import QKeySequence, QTableView
 
 
 class ProjectListView(QTableView):
     """A QTableView whose current cell is always a row's name column (``name_column``)."""
 
     name_column = 0
+
+    def __init__(self, paste, parent=None):
+        super().__init__(parent)
+        self._paste = paste
+
+    def paste(self) -> list[int]:
+        """Ctrl+V here (and 编辑 → 粘贴, which calls a focused widget's ``paste``)."""
+        return self._paste()
 
     def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
         index = super().moveCursor(action, modifiers)
@@ -28,3 +39,10 @@ class ProjectListView(QTableView):
                     QAbstractItemDelegate.EndEditHint.EditPreviousItem):
             hint = QAbstractItemDelegate.EndEditHint.SubmitModelCache   # stay on the row
         super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            event.accept()
+            return
+        super().keyPressEvent(event)

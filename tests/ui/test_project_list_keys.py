@@ -3,15 +3,16 @@
 P2-1: F2, a new name and Enter (or Tab) saved the name but left the keys on the 新增 button, with no
 focus frame: ↓ then walked the buttons (Space would duplicate or delete). P3-16: → or a Tab left
 the current cell on 得分/等次, where F2 did nothing. P3-14: Ctrl+V in the list did nothing and said
-nothing.
+nothing; a list of projects copied from Excel is now added there, as on the 部门整体 page.
 """
 from __future__ import annotations
 
 import pytest
 
 from selfeval_desktop.domain.model import Project
+from selfeval_desktop.ui import dialogs
 from selfeval_desktop.ui.project_list import COL_NAME
-from selfeval_desktop.ui.qt import QApplication, Qt
+from selfeval_desktop.ui.qt import QApplication, QGuiApplication, Qt
 
 from tests.ui.real_keys import key, type_keys
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
@@ -69,3 +70,35 @@ def test_the_current_cell_stays_on_the_name(qtbot, window, move):
     assert view.isAncestorOf(QApplication.focusWidget())
     key(qtbot, K.Key_Escape)
     assert QApplication.focusWidget() is view
+
+
+SEED_002 = ("项目名称\t实施单位\t全年预算数（万元）\t全年执行数（万元）\r\n"
+            "高频开关电源节能技术应用项目\t天成科技\t270\t270\r\n"
+            "高性能塑料管材研发\t北塑管业\t100\t95\r\n")
+
+
+def test_ctrl_v_in_the_list_adds_the_pasted_projects(qtbot, window, path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(dialogs, "choose",
+                        lambda parent, title, text, buttons, *a, **k: asked.append(buttons) or 0)
+    view = in_list(qtbot, window, row=1)
+    QGuiApplication.clipboard().setText(SEED_002)
+    key(qtbot, K.Key_V, CTRL)
+    assert asked == [["新增 2 个项目", "取消"]]
+    doc = reread(path)
+    assert [(p.name, p.implementer, p.funding.annual_budget) for p in doc.projects[2:]] == [
+        ("高频开关电源节能技术应用项目", "天成科技", 2_700_000_00),
+        ("高性能塑料管材研发", "北塑管业", 1_000_000_00)]
+    assert "已新增 2 个项目" in window.statusBar().currentMessage()
+    # the first one pasted is selected, the keys still in the list
+    assert window.page.pid == doc.projects[2].id and QApplication.focusWidget() is view
+    window.undo()                                 # one step
+    assert len(reread(path).projects) == 2
+
+
+def test_ctrl_v_in_the_list_says_what_it_needs(qtbot, window, path):
+    in_list(qtbot, window)
+    QGuiApplication.clipboard().setText("")
+    key(qtbot, K.Key_V, CTRL)
+    assert "剪贴板中没有内容" in window.statusBar().currentMessage()
+    assert len(reread(path).projects) == 2

@@ -21,14 +21,18 @@ from ..session_where import Where
 SHOWN = 8       # projects named in the confirmation
 
 
-def paste_projects(tab, text: str | None = None) -> list[int]:
-    """Read the clipboard (or ``text``) as projects and add them after asking; the new ids."""
+def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> list[int]:
+    """Read the clipboard (or ``text``) as projects and add them after asking; the new ids.
+
+    ``tab`` is the widget pasted into (the 部门整体 page, or the project list: review 30), with
+    ``session``; ``back_to`` the project its undo and redo show (the 部门整体's page)."""
     from ...domain.model import is_untouched, new_project, project_key
     session = tab.session
     refusal = session.edit_refusal("projects", None) if hasattr(session, "edit_refusal") else None
     if refusal:
         return _say(tab, refusal)
-    if tab.pid is not None and session.is_finalized(tab.pid):
+    department = session.document.department
+    if department is not None and session.is_finalized(department.id):
         # its stamped form lists these projects and their 合计 (review 20b: pasted after 定稿)
         return _say(tab, "部门整体评价已定稿：其所属项目已打印在盖章的表上，不能再粘贴新增；"
                          "如需新增，请先撤销部门整体评价的定稿（项目 → 撤销定稿）")
@@ -63,7 +67,7 @@ def paste_projects(tab, text: str | None = None) -> list[int]:
                       [f"新增 {len(fresh)} 个项目", "取消"], wide=True) != 0:
         return _say(tab, "已取消粘贴，未新增项目")
     pids: list[int] = []
-    where = Where(tab.pid, "projects") if tab.pid is not None else None   # undo/redo: back here
+    where = Where(back_to, "projects") if back_to is not None else None   # undo/redo: back here
     try:
         with session.macro(f"粘贴新增 {len(fresh)} 个项目", where=where):
             for project in blank:

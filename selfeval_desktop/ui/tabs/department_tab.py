@@ -290,7 +290,7 @@ class DepartmentTab(QWidget):
     def paste_projects(self, text: str | None = None) -> list[int]:
         """Ctrl+V here: the projects of a list copied from Excel, added after asking."""
         from .department_paste import paste_projects
-        return paste_projects(self, text)
+        return paste_projects(self, text, back_to=self.pid)
 
     def copy_projects(self) -> str:
         """The selected rows of 部门所属项目 (all with Ctrl+A) as TSV, for Excel (review 12a: Qt's
