@@ -357,7 +357,12 @@ class FileActions(QObject):
             doc.projects.append(new_department(doc))
         if scope in ("project", "both"):
             doc.projects.append(new_project(doc))     # 实施单位: the unit, as 新增项目 fills it
-        return self._create(path, doc, "create")
+        if not self._create(path, doc, "create"):
+            return False
+        # the cursor in its first name, not the project list (review 30); a file opened again
+        # (or 从上年文件新建, its projects named) starts in the list, to choose from
+        self.window.page.start_new()
+        return True
 
     def new_from_last_year(self) -> bool:
         """从上年文件新建: the current document (or a chosen one) → the next fiscal year."""
