@@ -330,6 +330,9 @@ def scrolled_page(tab: QWidget, page: QWidget):
     small screen instead of squeezing its boxes); returns the scroll area."""
     from ..qt import QFrame, QScrollArea, QVBoxLayout
     scroll = QScrollArea(tab)
+    # not a Tab stop of its own: its fields are (review 30: a Tab went to the scroll area, where
+    # nothing showed it, between the tab bar and 项目名称 and after 删除行)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(page)
