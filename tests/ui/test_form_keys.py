@@ -1,7 +1,9 @@
 """Tab and Enter through the form pages (review 30).
 
 P3-5: the 项目概况 page's scroll area took a Tab of its own between the tab bar and 项目名称, and the
-预算表's after 删除行, with nothing showing where the keys were.
+预算表's after 删除行, with nothing showing where the keys were. P3-6: on the 预算表, 支出科目按 (to be
+chosen before the spending lines) and 本地区称 (under the 资金来源 grid) came only after the 支出明细
+grid.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key
-CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -65,3 +67,20 @@ def test_tab_stops_only_where_she_can_type(qtbot, window, name):
     assert stops and not any(isinstance(w, QScrollArea) for w in stops)
     if name == "overview":
         assert stops[0] is tab.edits["name"]       # tab bar → 项目名称, nothing in between
+
+
+def test_the_budget_page_tabs_as_it_reads(qtbot, window):
+    tab = show(window, "budget")
+    focus(qtbot, window.page.tabs.tabBar())
+    assert tab_through(qtbot, tab) == [
+        tab.source_grid, tab.region_box,           # 资金来源, and 本地区称 under it
+        tab.fund_grid,                             # 项目资金与预算执行率
+        tab.scheme_box, tab.add_button, tab.remove_button,   # 支出科目按 … above the lines
+        tab.line_grid, tab.spent]                  # the lines, 实际支出 under them
+
+
+def test_shift_tab_goes_back_the_same_way(qtbot, window):
+    tab = show(window, "budget")
+    focus(qtbot, tab.scheme_box)
+    key(qtbot, K.Key_Backtab, SHIFT)
+    assert grid_of(QApplication.focusWidget()) is tab.fund_grid

@@ -89,10 +89,12 @@ def test_tabbing_into_the_funds_grid_lands_on_an_amount_not_a_label(qtbot, tab):
     grid.setCurrentIndex(tab.fund_model.index(0, 0))
     grid.clearFocus()
     focus(qtbot, tab.source_grid)
-    key(qtbot, K.Key_Tab, Qt.KeyboardModifier.ControlModifier)     # Ctrl+Tab: the next grid
-    qtbot.waitUntil(grid.hasFocus, timeout=2000)
+    key(qtbot, K.Key_Tab, Qt.KeyboardModifier.ControlModifier)     # Ctrl+Tab: out of the grid …
+    qtbot.waitUntil(tab.region_box.hasFocus, timeout=2000)   # … to 本地区称 under it (review 30)
     from PySide6.QtTest import QTest
-    QTest.keyRelease(grid, Qt.Key.Key_Control)      # the release went to the grid left behind
+    QTest.keyRelease(tab.region_box, Qt.Key.Key_Control)   # the release went to the grid left
+    key(qtbot, K.Key_Tab)                                      # and Tab: the next grid
+    qtbot.waitUntil(grid.hasFocus, timeout=2000)
     assert grid.currentIndex().column() == fkm.COL_INITIAL
 
 

@@ -162,6 +162,12 @@ class BudgetTab(QWidget):
         inner.addWidget(lines, 1)
         self.scroll = scrolled_page(self, page)
         self.scroll.setObjectName("budget_scroll")
+        # Tab as the page reads, top to bottom, left to right (review 30: 支出科目按, chosen before
+        # the lines are typed, and 本地区称 under the sources came only after the lines' grid)
+        chain = (self.source_grid, self.region_box, self.fund_grid, self.scheme_box, add, remove,
+                 self.line_grid, self.spent)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         session.fieldChanged.connect(self._field_changed)
         session.rowsChanged.connect(self._rows_changed)
         session.documentReplaced.connect(lambda: self.set_project(self.pid))
