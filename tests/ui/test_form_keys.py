@@ -3,7 +3,8 @@
 P3-5: the 项目概况 page's scroll area took a Tab of its own between the tab bar and 项目名称, and the
 预算表's after 删除行, with nothing showing where the keys were. P3-6: on the 预算表, 支出科目按 (to be
 chosen before the spending lines) and 本地区称 (under the 资金来源 grid) came only after the 支出明细
-grid.
+grid. P3-7: Enter in a one-line field did nothing; as in WPS and Excel forms it now goes on to the
+next field, and a paragraph box keeps it for a line break.
 """
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 from selfeval_desktop.ui.grid import Grid
 from selfeval_desktop.ui.qt import QApplication, QScrollArea, Qt
 
-from tests.ui.real_keys import key
+from tests.ui.real_keys import idle, key, type_keys
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key
@@ -84,3 +86,40 @@ def test_shift_tab_goes_back_the_same_way(qtbot, window):
     focus(qtbot, tab.scheme_box)
     key(qtbot, K.Key_Backtab, SHIFT)
     assert grid_of(QApplication.focusWidget()) is tab.fund_grid
+
+
+def test_enter_in_a_field_goes_on_to_the_next(qtbot, window, path):
+    tab = show(window, "overview")
+    edits = tab.edits
+    focus(qtbot, edits["name"])
+    edits["name"].selectAll()
+    type_keys(qtbot, "新名称")
+    key(qtbot, K.Key_Return)
+    assert QApplication.focusWidget() is edits["supervisor"]
+    assert reread(path).projects[0].name == "新名称"          # committed on the way
+    for attr in ("implementer", "leader", "phone", "address", "postcode"):
+        key(qtbot, K.Key_Enter, Qt.KeyboardModifier.KeypadModifier)   # the keypad's Enter too
+        assert QApplication.focusWidget() is edits[attr]
+    key(qtbot, K.Key_Return, SHIFT)                 # Shift+Enter: back one
+    assert QApplication.focusWidget() is edits["address"]
+
+
+def test_enter_in_a_paragraph_box_is_a_line_break(qtbot, window, path):
+    box = show(window, "overview").edits["background"]
+    focus(qtbot, box)
+    type_keys(qtbot, "第一段")
+    key(qtbot, K.Key_Return)
+    type_keys(qtbot, "第二段")
+    assert QApplication.focusWidget() is box
+    idle(qtbot)
+    assert reread(path).projects[0].background.endswith("第一段\n第二段")
+
+
+def test_enter_in_the_headers_unit_goes_on(qtbot, window, path):
+    header = window.page.header
+    focus(qtbot, header.unit)
+    header.unit.selectAll()
+    type_keys(qtbot, "某县科协")
+    key(qtbot, K.Key_Return)
+    assert QApplication.focusWidget() is header.year
+    assert reread(path).unit.name == "某县科协"

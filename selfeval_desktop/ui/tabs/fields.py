@@ -122,6 +122,30 @@ class _FocusOut(QObject):
         return False
 
 
+class _EnterMovesOn(QObject):
+    """Enter in a one-line field commits it and goes on to the next field, as Tab does (review 30:
+    it did nothing; the habit of WPS and Excel forms); Shift+Enter to the field before. A
+    paragraph box keeps Enter for its line breaks."""
+
+    def __init__(self, binder):
+        super().__init__(binder)
+        self.binder = binder
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or \
+                event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False
+        self.binder.commit(obj)      # as QLineEdit's own Enter did (editingFinished)
+        back = mods == Qt.KeyboardModifier.ShiftModifier
+        from ..qt import QApplication, QKeyEvent
+        QApplication.sendEvent(obj, QKeyEvent(     # the Tab key's own way on (the page scrolls)
+            QEvent.Type.KeyPress, Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab, mods))
+        return True
+
+
 class FieldBinder(QObject):
     """Binds widgets to fields ``(entity, row_key, attr)`` of the current project (or the unit)."""
 
@@ -134,6 +158,7 @@ class FieldBinder(QObject):
         self._errors: dict[QWidget, QLabel] = {}
         self._pending: QWidget | None = None   # typed into, not yet committed
         self._typing: QWidget | None = None    # committed while typing, not yet left
+        self._enter: _EnterMovesOn | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
@@ -155,6 +180,9 @@ class FieldBinder(QObject):
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(lambda _t, w=widget: self._typed(w))
             widget.editingFinished.connect(lambda w=widget: self.commit(w))
+            if self._enter is None:
+                self._enter = _EnterMovesOn(self)
+            widget.installEventFilter(self._enter)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(lambda w=widget: self._typed(w))
             widget.installEventFilter(_FocusOut(self, widget))
