@@ -26,6 +26,7 @@ def build_menus(window) -> None:
     window.undo_action = window.undo_actions.undo_action
     window.redo_action = window.undo_actions.redo_action
     window.undo_actions.build_menu(edit)
+    _build_find_entries(window, edit)
     _build_clipboard_entries(edit)
     window.finalize_actions = FinalizeActions(window)
     _build_project_menu(window, bar.addMenu("项目(&P)"))
@@ -57,6 +58,23 @@ def _build_clipboard_entries(menu) -> None:
             for name, text, keys in ROW_OPERATIONS]
     menu.aboutToShow.connect(lambda: [a.setEnabled(_row_grid(target.get("widget")) is not None)
                                       for a in rows])
+
+
+FIND_ENTRIES = (("查找…", "Ctrl+F", 0), ("查找下一处", "F3", 1), ("查找上一处", "Shift+F3", -1))
+
+
+def _build_find_entries(window, menu) -> None:
+    """查找 (Ctrl+F) and F3 / Shift+F3 (review 30 P3-9: Ctrl+F did nothing). The find bar itself
+    loads on first use (ui.find_bar), not before the window's first paint."""
+    menu.addSeparator()
+    for text, keys, step in FIND_ENTRIES:
+        action = menu.addAction(text, lambda step=step: _find(window, step))
+        action.setShortcut(QKeySequence(keys))
+
+
+def _find(window, step: int) -> None:
+    from .find_bar import find_in_window
+    find_in_window(window, step)
 
 
 def _row_grid(widget):
