@@ -5,6 +5,8 @@ project with ``combine``. Goal (foundation issue): that path well under 1 ms. ``
 caches ``parse_value``; typing changes the text every keystroke, so the uncached path is what a
 user feels and is measured with texts never seen before. Baseline, in the same run: ``sum()`` of
 1,500 Decimals (one per indicator of the document) and a plain Python loop of 1,500 steps.
+Also 查找 (Ctrl+F, ``domain.find``) of a word in the same document, which the find bar runs after
+each pause in the typing.
 
     python bench/run.py scoring        (or python bench/bench_scoring.py)
 """
@@ -152,6 +154,12 @@ def benchmarks(quick: bool = False) -> list[Result]:
         state[project.id] = combine(score_execution(project, profile), s.indicators, profile)
     execution = measure(change_execution, reps_single)
 
+    # 查找 (Ctrl+F): the window searches the whole document after a pause in the typing
+    from selfeval_desktop.domain.find import find, fold
+    words = itertools.cycle(["满意度", "科技创新项目37", "≥90%", "经主管部门", "不在文件中的词"])
+    find_warm = measure(lambda: find(doc, next(words)), reps_full)
+    find_cold = measure(lambda: find(doc, next(words)), reps_full, before=fold.cache_clear)
+
     base = "baseline: sum() of 1,500 Decimals"
     ms = 1e-3
     return [
@@ -165,6 +173,9 @@ def benchmarks(quick: bool = False) -> list[Result]:
                goal=ms, goal_text="< 1 ms"),
         Result("执行数 retyped: execution + combine", execution, baseline=base,
                goal=ms, goal_text="< 1 ms"),
+        Result("查找 a word in 50×30 (texts folded before)", find_warm, baseline=base,
+               goal=50 * ms, goal_text="< 50 ms (the bar waits 150 ms for a pause)"),
+        Result("查找 a word in 50×30, first search", find_cold, baseline=base),
     ]
 
 
