@@ -338,3 +338,46 @@ def test_alt_enter_in_a_one_line_cell_neither_commits_nor_moves(qtbot, window, g
     key(qtbot, K.Key_Return)
     assert at(grid) == (2, im.COL_NAME) and names(path) == NAMES
 
+
+
+# ------------------------------------------------------------ P3-10: the right-click menu
+
+def context_menu(grid, monkeypatch, row, col):
+    """The menu a right-click on (row, col) pops up, and its entries' texts (before the tab)."""
+    from selfeval_desktop.ui.qt import QMenu
+    shown = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, pos, *a: shown.append(menu))
+    go(grid, row, col)
+    grid.customContextMenuRequested.emit(grid.visualRect(grid.currentIndex()).center())
+    [menu] = shown
+    return menu, {a.text().split("\t")[0]: a for a in menu.actions() if not a.isSeparator()}
+
+
+def test_the_right_click_menu_has_excels_cell_entries_then_the_row_ones(qtbot, window, grid,
+                                                                        path, monkeypatch):
+    """Review 30 P3-10: the grid's menu had only the row operations: no 剪切/复制/粘贴/清除内容."""
+    menu, entries = context_menu(grid, monkeypatch, 1, im.COL_ACTUAL)
+    assert list(entries)[:4] == ["剪切", "复制", "粘贴", "清除内容"]
+    assert "在下方插入行" in entries and all(a.isEnabled() for a in entries.values())
+    entries["复制"].trigger()
+    assert QApplication.clipboard().text().strip() == ACTUALS[1]
+    entries["清除内容"].trigger()
+    assert actuals(path)[1] == ""
+    go(grid, 0, im.COL_ACTUAL)
+    menu, entries = context_menu(grid, monkeypatch, 0, im.COL_ACTUAL)
+    entries["粘贴"].trigger()
+    assert actuals(path)[0] == ACTUALS[1]
+    menu, entries = context_menu(grid, monkeypatch, 3, im.COL_ACTUAL)
+    entries["剪切"].trigger()
+    assert actuals(path)[3] == "" and QApplication.clipboard().text().strip() == ACTUALS[3]
+    assert window.session.undo_stack.undoText().startswith("剪切")
+
+
+def test_the_budget_pages_fixed_grids_have_the_cell_menu_too(qtbot, window, monkeypatch):
+    page = window.page
+    tab = page.tab_widgets["budget"]
+    page.tabs.setCurrentWidget(tab)
+    for fixed in (tab.source_grid, tab.fund_grid):
+        menu, entries = context_menu(fixed, monkeypatch, 0, 1)
+        assert list(entries) == ["剪切", "复制", "粘贴", "清除内容"]
+        monkeypatch.undo()

@@ -103,13 +103,27 @@ class RowOps:
         self._set_current(target, cur.column())
 
     def _context_menu(self, pos) -> None:
-        if not self._rows_model():
-            return
+        """Right-click: 剪切/复制/粘贴/清除内容 as in Excel's cell menu (review 30 P3-10: only the
+        row operations were there, and the fixed grids of the 预算表 had no menu), then the row
+        operations where rows can be added."""
         menu = QMenu(self)
-        for name in ("insert_above", "insert_below", "delete", "up", "down"):
-            action = self.row_actions[name]
-            action.setEnabled(self.session is not None and self._project_editable())
-            menu.addAction(action)
-            if name == "delete":
-                menu.addSeparator()
+        editable = self.session is not None and self._project_editable()
+        entries = (("剪切", "Ctrl+X", self._cut, True), ("复制", "Ctrl+C", self.copy_selection, False),
+                   ("粘贴", "Ctrl+V", self.paste, True), ("清除内容", "Delete", self.clear_selection, True))
+        for text, keys, slot, edits in entries:
+            action = menu.addAction(f"{text}\t{keys}", lambda slot=slot: slot())
+            action.setEnabled(editable or not edits)
+        if self._rows_model():
+            menu.addSeparator()
+            for name in ("insert_above", "insert_below", "delete", "up", "down"):
+                action = self.row_actions[name]
+                action.setEnabled(editable)
+                menu.addAction(action)
+                if name == "delete":
+                    menu.addSeparator()
         menu.popup(self.viewport().mapToGlobal(pos))
+
+    def _cut(self) -> None:
+        """剪切: copied, then cleared as one undo step (cells picked apart: refused, as copy is)."""
+        if self.copy_selection():
+            self.clear_selection("剪切")

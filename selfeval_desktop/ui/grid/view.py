@@ -164,8 +164,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
             return
         if event.matches(QKeySequence.StandardKey.Cut) and \
                 self.state() != QAbstractItemView.State.EditingState:
-            if self.copy_selection():        # Ctrl+X: copied, then cleared as one undo step
-                self.clear_selection("剪切")  # (not cells picked apart: refused, as copy is)
+            self._cut()                      # Ctrl+X: copied, then cleared as one undo step
             return
         editor = self.indexWidget(self.currentIndex())
         if self.state() == QAbstractItemView.State.EditingState and editor is not None:
