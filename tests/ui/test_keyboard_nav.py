@@ -188,3 +188,24 @@ def test_f6_goes_round_the_project_list_the_page_and_the_checks_list(qtbot, wind
     assert window.page.projects.view.hasFocus()
     key(qtbot, K.Key_F6, SHIFT)
     assert window.checks.list.hasFocus()
+
+
+def test_alt_2_shows_the_field_it_puts_the_cursor_in(qtbot, window):
+    """Review 30 P3-15: the 预算表 left scrolled down, Alt+2 put the cursor in the 资金来源 grid
+    with the grid's top at the page's edge and the rest of it out of view."""
+    from tests.ui.real_keys import key
+    from selfeval_desktop.ui.qt import QScrollArea
+    window.resize(1024, 600)
+    budget = show(window, "budget")
+    area = next(a for a in budget.findChildren(QScrollArea) if a.widget().isAncestorOf(budget.source_grid))
+    QApplication.processEvents()
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    show(window, "overview")
+    focus(qtbot, window.page.projects.view)
+    key(qtbot, K.Key_2, ALT)
+    grid = budget.source_grid
+    assert grid.hasFocus()
+    top = grid.mapTo(area.viewport(), grid.rect().topLeft()).y()
+    assert 0 <= top and top + grid.height() <= area.viewport().height()
