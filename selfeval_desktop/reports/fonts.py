@@ -9,8 +9,8 @@ the characters of some text that neither font has, so the print path can warn be
 A font may also map a character to a glyph that draws nothing or draws it wrong: the Hei face's
 ℃, Ⅴ and Ⅹ are empty outlines, its ½ is drawn “1⁄” (the composite lacks its 2), ¾ and ⅜ lack
 their numerator; the Song face's ⅰ–ⅹ are empty. Such a character counts as missing from that face,
-so it is set in the other; one neither face draws whole is printed in its compatibility form
-(½ as 1⁄2) when the faces have that, and reported otherwise.
+so it is set in the other; a fraction, a raised or lowered digit or a CJK radical neither face
+draws is printed as what it stands for (½ as 1⁄2, 10⁵ with a raised 5), any other is reported.
 """
 from __future__ import annotations
 
@@ -60,20 +60,35 @@ def coverage(name: str) -> frozenset[int]:
                      and (ends[glyph + 1] > ends[glyph] or chr(cp).isspace()))
 
 
+# compatibility forms printed as what they stand for: fractions (½ → 1⁄2), raised and lowered
+# digits (10⁵ set as 10 with a raised 5, as the clerk typed it), CJK radicals and compatibility
+# ideographs (⼀ → 一). Any other (Ⓐ, ㈱ …) is reported: its plain form would change what is read.
+_RAISED = {"<super>": "super", "<sub>": "sub"}
+
+
+def _stands_for(ch: str) -> bool:
+    tag = unicodedata.decomposition(ch).split(" ")[0]
+    cp = ord(ch)
+    return (tag in ("<fraction>", *_RAISED) or 0x2100 <= cp <= 0x214F   # ℉ as °F, № as No
+            or 0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F)
+
+
 @lru_cache(maxsize=None)
-def stand_in(ch: str) -> str | None:
-    """What prints for ``ch`` when neither face draws it: its compatibility form (NFKC, ½ → 1⁄2)
-    if the faces draw all of that, else None (the character is missing)."""
-    if covered(ch):
+def stand_in(ch: str) -> tuple[str, str | None] | None:
+    """What prints for ``ch`` when neither face draws it — (text, "super"/"sub"/None): ½ as 1⁄2,
+    ⁵ as a raised 5 — or None: the character is missing (``missing_chars`` names it)."""
+    if covered(ch) or not _stands_for(ch):
         return None
     form = unicodedata.normalize("NFKC", ch)
-    return form if form != ch and all(covered(c) for c in form) else None
+    if form == ch or not all(covered(c) for c in form):
+        return None
+    return form, _RAISED.get(unicodedata.decomposition(ch).split(" ")[0])
 
 
 def covered(ch: str, name: str | None = None) -> bool:
     """True if ``ch`` can be printed: by the named font, or by either bundled font."""
-    if ch in _LAYOUT:
-        return True
+    if ch in _LAYOUT or unicodedata.category(ch) == "Cf":
+        return True     # prints as nothing, rightly: a zero-width space or a BOM pasted from the web
     cp = ord(ch)
     if name is not None:
         return cp in coverage(name)
@@ -98,8 +113,8 @@ def markup(text: str | None, base: str = SONG) -> str:
     """Paragraph markup of plain text: escaped, line breaks kept, fallback font for rare chars.
 
     Runs of characters the ``base`` font lacks but the other font has are wrapped in
-    ``<font name=…>``; a character neither has prints as its ``stand_in`` (½ as 1⁄2), or is left
-    as it is (``missing_chars`` reports it).
+    ``<font name=…>``; a character neither has prints as its ``stand_in`` (½ as 1⁄2, ⁵ raised), or
+    is left as it is (``missing_chars`` reports it).
     """
     if not text:
         return ""
@@ -113,11 +128,13 @@ def markup(text: str | None, base: str = SONG) -> str:
             out.append(f'<font name="{other}">{escape("".join(run))}</font>')
             run.clear()
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(ord(ch) not in base_cov and ord(ch) not in other_cov for ch in text):
-        text = "".join(stand_in(ch) or ch for ch in text)
-    for ch in text:
+    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
         cp = ord(ch)
+        if cp not in base_cov and cp not in other_cov and (instead := stand_in(ch)):
+            flush()
+            form, raised = instead
+            out.append(f"<{raised}>{markup(form, base)}</{raised}>" if raised else markup(form, base))
+            continue
         if ch != "\n" and cp not in base_cov and cp in other_cov:
             run.append(ch)
             continue

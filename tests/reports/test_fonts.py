@@ -49,6 +49,27 @@ def test_a_fraction_neither_face_draws_whole_prints_spelled_out():
     assert fonts.markup("完成½项") == f'完成1<font name="{fonts.HEI}">⁄</font>2项'
 
 
+def test_a_raised_digit_neither_face_draws_prints_raised_never_as_a_plain_digit():
+    """Review 32 P2-1: 10⁵ pasted from Word printed as “105”, with no warning."""
+    assert not fonts.covered("⁵")
+    assert fonts.markup("≥10⁵人次") == "≥10<super>5</super>人次"
+    assert fonts.markup("H₀") == "H<sub>0</sub>"
+    assert fonts.missing_chars(["≥10⁵人次", "H₀"]) == []
+
+
+def test_other_compatibility_characters_are_named_not_replaced():
+    """Their plain form would change what is read (Ⓐ → A): the print warning names them."""
+    assert not fonts.covered("Ⓐ") and not fonts.covered("㉑")
+    assert fonts.missing_chars(["方案Ⓐ", "第㉑条"]) == ["Ⓐ", "㉑"]
+    assert fonts.markup("方案Ⓐ") == "方案Ⓐ"
+
+
+def test_an_invisible_character_pasted_from_the_web_is_never_named_as_missing():
+    """Review 32 P2-2: a zero-width space or a BOM (pasted from a web page, WeChat, WPS) made
+    every print warn “打印时会缺失：” followed by nothing she could see."""
+    assert fonts.missing_chars(["张\u200b三", "\ufeff项目", "a\u200cb\u200d\u2060"]) == []
+
+
 def test_the_printed_form_carries_the_fraction_spelled_out(tmp_path):
     from selfeval_desktop.reports.export import render_pdf
     from tests.reports.pdf_fixtures import pdftotext, seed003
