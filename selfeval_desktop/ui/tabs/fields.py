@@ -125,25 +125,59 @@ class _FocusOut(QObject):
 class _EnterMovesOn(QObject):
     """Enter in a one-line field commits it and goes on to the next field, as Tab does (review 30:
     it did nothing; the habit of WPS and Excel forms); Shift+Enter to the field before. A
-    paragraph box keeps Enter for its line breaks."""
+    paragraph box keeps Enter for its line breaks.
+
+    - Never out of the page (the binder's parent: a tab, the header): on its last field Enter
+      commits and stays (review 32 P3-4: Enter in 实际支出 went on to the 问题清单's
+      “只看当前项目”, where the next Space turned its filter).
+    - While an input method composes in the field (a pre-edit “zhong” on screen) Enter is the
+      input method's, to confirm its candidate (review 32 P3-9: the word went to the next field)."""
 
     def __init__(self, binder):
         super().__init__(binder)
         self.binder = binder
+        self._composing = None       # the field with an input method's pre-edit in it
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress or \
+        kind = event.type()
+        if kind == QEvent.Type.InputMethod:
+            self._composing = obj if event.preeditString() else None
+            return False
+        if kind == QEvent.Type.FocusOut and self._composing is obj:
+            self._composing = None
+            return False
+        if kind != QEvent.Type.KeyPress or \
                 event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return False
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier) or \
+                self._composing is obj:
             return False
         self.binder.commit(obj)      # as QLineEdit's own Enter did (editingFinished)
         back = mods == Qt.KeyboardModifier.ShiftModifier
+        page = self.binder.parent()
+        after = tab_stop(obj, back)
+        if after is None or not isinstance(page, QWidget) or not page.isAncestorOf(after):
+            return True              # the page's last (first) field: committed, the cursor stays
         from ..qt import QApplication, QKeyEvent
         QApplication.sendEvent(obj, QKeyEvent(     # the Tab key's own way on (the page scrolls)
             QEvent.Type.KeyPress, Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab, mods))
         return True
+
+
+def tab_stop(widget, back: bool = False):
+    """The widget Tab (``back``: Shift+Tab) goes to from ``widget``, as Qt chooses it: the next in
+    the focus chain that takes Tab, is shown and enabled, in the same window; None if none."""
+    window = widget.window()
+    other = widget
+    for _ in range(2000):
+        other = other.previousInFocusChain() if back else other.nextInFocusChain()
+        if other is None or other is widget:
+            return None
+        if other.focusPolicy() & Qt.FocusPolicy.TabFocus and other.focusProxy() is None and \
+                other.window() is window and other.isVisibleTo(window) and other.isEnabled():
+            return other
+    return None
 
 
 class FieldBinder(QObject):
