@@ -402,6 +402,9 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def _show_document_state(self, welcome: bool = True) -> None:
         session = self.session
+        # what was said about the file before is not about this one (review 32 P3-9: “已新增 2
+        # 个项目…” stayed in the status bar after another file was opened)
+        self.statusBar().clearMessage()
         if session is None:
             self.setWindowTitle(APP_TITLE)
             if welcome:

@@ -9,7 +9,7 @@ from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
 
 from tests.ui.real_keys import key, type_keys
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.ui_fixtures import reread
+from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key
@@ -75,3 +75,18 @@ def test_enter_while_an_input_method_composes_goes_to_the_field(qtbot, window):
     assert leader.text() == "中"
     key(qtbot, K.Key_Return)                    # nothing composing: Enter goes on again
     assert QApplication.focusWidget() is edits["phone"]
+
+
+# ------------------------------------------------------------ the status bar
+
+def test_a_status_message_of_the_last_file_goes_when_another_is_opened(qtbot, window, tmp_path):
+    """Review 32 P3-9: “已新增 2 个项目…” of the file before was still in the status bar after
+    another file was opened."""
+    window.statusBar().showMessage("已新增 2 个项目（可撤销 Ctrl+Z）")
+    (tmp_path / "other").mkdir()
+    other = make_file(tmp_path / "other")
+    assert window.file_actions.open_path(other)
+    assert window.statusBar().currentMessage() == ""
+    window.statusBar().showMessage("已新增 2 个项目（可撤销 Ctrl+Z）")
+    assert window.close_document()
+    assert window.statusBar().currentMessage() == ""
