@@ -11,31 +11,18 @@ its middle, never cut at the box's edge (:class:`RuleComboBox`).
 from __future__ import annotations
 
 from ..domain.scoring import num, score_project, shown_grade
-from .qt import QComboBox, QSpinBox, Qt
-
-STEP_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
-             Qt.Key.Key_Home, Qt.Key.Key_End}
+from .combo import STEP_KEYS, PageComboBox
+from .qt import QSpinBox, Qt
 NEGATIVE_METHODS = {"ratio": "按比例扣分", "linear": "线性扣分"}
 ROUNDINGS = {"half_up": "四舍五入", "down": "截尾"}
 MAX_EXAMPLES = 3
 
 
-class GuardedComboBox(QComboBox):
+class GuardedComboBox(PageComboBox):
     """A combo box changed only by choosing from its open list (click, or a key that opens it)."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
-        event.ignore()     # the page scrolls on; the choice stays
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() in STEP_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.showPopup()   # see the choices first; nothing changes until one is picked
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        super().__init__(parent, arrows_open=True)
 
 
 class RuleComboBox(GuardedComboBox):

@@ -90,3 +90,19 @@ def test_a_status_message_of_the_last_file_goes_when_another_is_opened(qtbot, wi
     window.statusBar().showMessage("已新增 2 个项目（可撤销 Ctrl+Z）")
     assert window.close_document()
     assert window.statusBar().currentMessage() == ""
+
+
+# ------------------------------------------------------------ 本地区称
+
+@pytest.mark.qt_log_ignore("This plugin does not support")     # the popup, offscreen
+@pytest.mark.parametrize("k", [K.Key_Down, K.Key_Up, K.Key_PageDown, K.Key_End])
+def test_an_arrow_on_the_region_box_opens_its_list_and_changes_nothing(qtbot, window, path, k):
+    """Review 30, still open in review 32: ↓ on 本地区称 on the way down the 预算表 turned 省级财政
+    into 自治区财政, printed on the forms, with nothing said. As the header's 评分规则 box: the
+    key opens the list, a choice is made there."""
+    box = show(window, "budget").region_box
+    focus(qtbot, box)
+    qtbot.keyClick(box, k)
+    assert box.currentData() == "省级" and reread(path).unit.region_word in ("", None, "省级")
+    assert box.view().isVisible()
+    box.hidePopup()

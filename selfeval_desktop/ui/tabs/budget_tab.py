@@ -175,7 +175,7 @@ class BudgetTab(QWidget):
     def _region_row(self, parent) -> QHBoxLayout:
         """省级财政 as the unit's region calls it (省级财政 / 自治区财政), as its forms print it. The
         label said “第二行写作”, which clerks read as nothing they had to do (review 12b)."""
-        self.region_box = PageComboBox(parent)
+        self.region_box = PageComboBox(parent, arrows_open=True)   # printed: ↓ never steps it
         self.region_box.setObjectName("region_word")
         for word in REGION_WORDS:
             self.region_box.addItem(f"{word}财政", word)
