@@ -187,3 +187,27 @@ def test_the_tab_keys_switch_the_department_pages(qtbot, department_window):
     assert pages.currentWidget() is department.indicators
     key(qtbot, K.Key_3, ALT)
     assert pages.currentWidget() is department.conclusion
+
+
+# ------------------------------------------------------------ the project list's focus look
+
+def test_the_project_list_shows_whether_it_has_the_keys(qtbot, window):
+    """Review 32 P3-2: the project list looked the same focused and not, and F6 lands there,
+    where Ctrl+V, Delete and F2 act on projects. As the grids: grey unless it has the focus."""
+    from selfeval_desktop.ui.qt import QPalette
+    grey = "#d9d9d9"                               # the grids' grey (grid.focus)
+    view = window.page.projects.view
+
+    def highlights():
+        return {view.palette().color(group, QPalette.ColorRole.Highlight).name()
+                for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)}
+
+    focus(qtbot, window.page.header.unit)
+    assert highlights() == {grey}
+    key(qtbot, K.Key_F6)                           # header → the first pane: the list
+    assert view.hasFocus() and grey not in highlights()
+    key(qtbot, K.Key_F2)                           # renaming: still the list's keys
+    assert grey not in highlights()
+    key(qtbot, K.Key_Escape)
+    key(qtbot, K.Key_F6)
+    assert not view.hasFocus() and highlights() == {grey}

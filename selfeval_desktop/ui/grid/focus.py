@@ -9,9 +9,8 @@
 """
 from __future__ import annotations
 
-from ..qt import QApplication, QColor, QMainWindow, QPalette, Qt
-
-UNFOCUSED_SELECTION = QColor(217, 217, 217)
+from ..focus_look import UNFOCUSED_SELECTION, focus_look  # noqa: F401 - the grids' grey
+from ..qt import QApplication, QMainWindow, Qt
 
 
 class FocusOps:
@@ -55,22 +54,7 @@ class FocusOps:
         self.forget_said()
 
     def _focus_look(self, focused: bool) -> None:
-        palette = self.palette()
-        # both groups: a window that is not the active one (a dialog open, another program in
-        # front, a desktop without a window manager) paints with the Inactive colours, and three
-        # grids of 预算表 showed a solid blue selection each (review 9)
-        groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
-        if focused:
-            default = QApplication.palette(self)
-            for group in groups:
-                for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
-                    palette.setColor(group, role, default.color(group, role))
-        else:
-            text = self.palette().color(QPalette.ColorRole.Text)
-            for group in groups:
-                palette.setColor(group, QPalette.ColorRole.Highlight, UNFOCUSED_SELECTION)
-                palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
-        self.setPalette(palette)
+        focus_look(self, focused)
 
     def forget_said(self) -> None:
         """Take back from the status bar what this grid last said there."""
