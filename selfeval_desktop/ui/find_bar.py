@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..domain.find import find, shown_projects, span
 from .qt import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                 QPlainTextEdit, QSizePolicy, QTextCursor, QTimer, QToolButton, Qt)
+                 QPlainTextEdit, QScrollArea, QSizePolicy, QTextCursor, QTimer, QToolButton, Qt)
 
 TYPING_PAUSE_MS = 150   # the search waits for a pause in the typing (50 projects: ~20 ms each)
 NOT_FOUND_STYLE = "QLineEdit#findBox { background: #ffd9d9; }"
@@ -123,9 +123,10 @@ class FindBar(QFrame):
         self.pause.setInterval(TYPING_PAUSE_MS)
         self.pause.timeout.connect(self.search_typed)
         self.box.textChanged.connect(lambda _text: self.pause.start())
-        for signal in (self.session.fieldChanged, self.session.rowsChanged,
-                       self.session.projectsChanged, self.session.documentReplaced):
+        for signal in (self.session.fieldChanged, self.session.rowsChanged):
             signal.connect(self._document_changed)
+        for signal in (self.session.projectsChanged, self.session.documentReplaced):
+            signal.connect(self._projects_changed)
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton(self)
@@ -137,6 +138,19 @@ class FindBar(QFrame):
 
     def _document_changed(self, *_args) -> None:
         self.stale = True
+
+    def _projects_changed(self) -> None:
+        """A project added, deleted, moved or renamed: 第 n 处，共 m 处 and the place said no
+        longer hold, and a match in a project that has gone is dropped (review 32 P3-6: the bar
+        still named the deleted project, and Esc went to it, which moved her to the first
+        project). Enter or F3 searches again from where she is."""
+        self.stale = True
+        self.count.setText("")
+        self.where.set_full("")
+        if self.current is not None:
+            left = {p.id for p in shown_projects(self.session.document)}
+            if self.current.place.project_id not in left:
+                self.current = None
 
     # ------------------------------------------------------------ opening and closing
     def open(self) -> None:
@@ -239,20 +253,58 @@ class FindBar(QFrame):
             target = None
         if keep_keys:
             self.box.setFocus(Qt.FocusReason.OtherFocusReason)
-        if target is not None and not select_word(target, self.box.text()) and \
-                isinstance(target, QAbstractItemView):
+        if target is not None:
+            select_word(target, self.box.text())
             keep_in_view(target)
 
 
-def keep_in_view(view, tries: int = 6) -> None:
-    """The current cell kept in sight while the rows around it are fitted to their text (over
-    the next few event loop turns, ui.grid.fit): scrolled to at once, a cell further down was
-    pushed below the grid's edge as the rows above it grew (the 部门整体's 第13行)."""
-    index = view.currentIndex()
-    if index.isValid() and not view.viewport().rect().contains(view.visualRect(index)):
-        view.scrollTo(index)
+def keep_in_view(widget, tries: int = 6) -> None:
+    """The match kept wholly in sight while the page settles (over the next few event loop
+    turns): a grid's current cell in the grid, scrolled to at once, was pushed below the grid's
+    edge as the rows above it were fitted to their text (ui.grid.fit; the 部门整体's 第13行); and
+    the cell, or the whole field, in the page's own scroll area too (review 32 P3-5: the first jump
+    into the 预算表 left 支出明细 第5行 half below the page's edge, and a 结论 box showed only the
+    line with the word)."""
+    try:
+        if isinstance(widget, QAbstractItemView):
+            index = widget.currentIndex()
+            if not index.isValid():
+                return
+            if not widget.viewport().rect().contains(widget.visualRect(index)):
+                widget.scrollTo(index)
+            cell = widget.visualRect(index).intersected(widget.viewport().rect())
+            show_on_page(widget.viewport(), cell)
+        else:
+            show_on_page(widget, widget.rect())
+    except RuntimeError:          # the widget has gone (its tab rebuilt)
+        return
     if tries > 1:
-        QTimer.singleShot(25, view, lambda: keep_in_view(view, tries - 1))
+        QTimer.singleShot(25, widget, lambda: keep_in_view(widget, tries - 1))
+
+
+def show_on_page(widget, rect) -> None:
+    """Scroll the page (the QScrollArea ``widget`` sits in) so that ``rect`` of ``widget`` is
+    wholly in view; a rect taller or wider than the page shows its top or left edge (and a text
+    box that tall, the line with its cursor)."""
+    scroll = widget.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    inner = scroll.widget() if scroll is not None else None
+    if inner is None or not inner.isAncestorOf(widget) or rect.isEmpty():
+        return
+    room = scroll.viewport().size()
+    if rect.height() > room.height() and isinstance(widget, QPlainTextEdit):
+        cursor = widget.cursorRect()
+        rect = cursor.translated(widget.viewport().mapTo(widget, cursor.topLeft())
+                                 - cursor.topLeft())
+    top_left = widget.mapTo(inner, rect.topLeft())
+    for bar, start, size, span_ in (
+            (scroll.verticalScrollBar(), top_left.y(), rect.height(), room.height()),
+            (scroll.horizontalScrollBar(), top_left.x(), rect.width(), room.width())):
+        if start + size > bar.value() + span_:
+            bar.setValue(start + size - span_)
+        if start < bar.value():
+            bar.setValue(start)
 
 
 def select_word(widget, word: str) -> bool:

@@ -17,7 +17,8 @@ import pytest
 
 from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
+from selfeval_desktop.ui.qt import (QApplication, QLineEdit, QPlainTextEdit, QRect,
+                                    QScrollArea, Qt)
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, menu_of, type_ime
 from tests.ui.ui_fixtures import make_file
@@ -202,6 +203,83 @@ def test_a_cell_found_far_down_a_grid_is_in_sight(qtbot, tmp_path):
     assert (grid.currentIndex().row(), grid.currentIndex().column()) == (12, im.COL_LEVEL1)
     qtbot.wait(300)                              # the rows fitted to their text meanwhile
     assert grid.viewport().rect().contains(grid.visualRect(grid.currentIndex()))
+
+
+def page_scroll(widget):
+    """The page's scroll area ``widget`` sits in (a tab of fields or grids)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def wholly_on_page(widget, rect) -> bool:
+    scroll = page_scroll(widget)
+    top_left = widget.mapTo(scroll.widget(), rect.topLeft())
+    shown = QRect(scroll.horizontalScrollBar().value(), scroll.verticalScrollBar().value(),
+                  scroll.viewport().width(), scroll.viewport().height())
+    return shown.contains(QRect(top_left, rect.size()))
+
+
+def test_the_first_jump_into_another_tab_shows_the_whole_cell_on_the_page(qtbot, tmp_path):
+    """Review 32 P3-5: seed 002 on 项目概况, 差旅: the 预算表 opened with 支出明细 第5行 at y 398–421
+    of a 415-px page, only the top of “差旅费” in sight (the grid's own viewport was scrolled,
+    not the page)."""
+    window = seed_window(qtbot, tmp_path, "002")
+    bar = open_bar(qtbot, window)
+    search(qtbot, bar, "差旅")
+    budget = window.page.tab_widgets["budget"]
+    assert window.page.tabs.currentWidget() is budget
+    grid = budget.line_grid
+    assert grid.currentIndex().row() == 4
+    qtbot.wait(300)                              # the rows fitted to their text meanwhile
+    cell = grid.visualRect(grid.currentIndex())
+    assert grid.viewport().rect().contains(cell)
+    assert wholly_on_page(grid.viewport(), cell)
+
+
+def test_a_field_found_is_wholly_on_the_page(qtbot, tmp_path):
+    """Review 32 P3-5, for fields: the page showed only the line with the word (Qt's
+    ensureWidgetVisible shows a text box's cursor), the 结论's 改进措施 box cut at the page's edge."""
+    window = seed_window(qtbot, tmp_path, "002")
+    bar = open_bar(qtbot, window)
+    search(qtbot, bar, "建议")
+    assert bar.where.full.endswith("结论 · 改进措施")
+    qtbot.wait(300)
+    field = window.page.tab_widgets["conclusion"].focusWidget()
+    assert isinstance(field, QPlainTextEdit) and field.textCursor().selectedText() == "建议"
+    assert wholly_on_page(field, field.rect())
+
+
+def test_the_match_of_a_deleted_project_is_dropped(qtbot, tmp_path):
+    """Review 32 P3-6: the bar still named the deleted project, and Esc went to it (the list
+    fell back to its first project, moving the clerk off the one she was on)."""
+    window = seed_window(qtbot, tmp_path, "004")
+    bar = open_bar(qtbot, window)
+    search(qtbot, bar, "培训")
+    found = window.page.pid
+    assert found == ids(window)[8] and bar.count.text() == "第 1 处，共 7 处"
+    window.session.remove_project(found)
+    neighbour = ids(window)[8]
+    window.page.projects.select_pid(neighbour)
+    assert bar.current is None
+    assert bar.count.text() == "" and bar.where.full == ""
+    bar.box.setFocus()
+    press(qtbot, K.Key_Escape)                   # just closes: she stays where she is
+    assert not bar.isVisible()
+    assert window.page.pid == neighbour and window.page.projects.current_pid() == neighbour
+
+
+def test_a_change_to_the_project_list_clears_the_count(qtbot, tmp_path):
+    """A project added or moved while the bar is open: 第 n 处，共 m 处 no longer holds."""
+    window = seed_window(qtbot, tmp_path, "004")
+    bar = open_bar(qtbot, window)
+    search(qtbot, bar, "培训")
+    window.session.move_project(ids(window)[0], 3)
+    assert bar.count.text() == "" and bar.where.full == ""
+    assert bar.current is not None               # its project is still there: F3 goes on
+    press(qtbot, K.Key_F3)
+    assert bar.count.text().startswith("第 ") and "共 7 处" in bar.count.text()
 
 
 def test_f3_from_a_cell_opens_the_bar_and_goes_on(qtbot, tmp_path):
