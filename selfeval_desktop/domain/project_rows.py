@@ -39,6 +39,21 @@ _UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "
               "馆", "处", "室", "厅", "司", "社", "场", "园", "台", "团", "组", "科", "协")
 
 
+# 一级 and 二级指标 as written (产出指标, 服务对象满意度指标; the 部门整体's 投入/过程 too): a cell
+# holding one is an indicator, never a project (review 32 P3-3: “产出指标 预算 10 万元” offered)
+_HEADING_STEMS = ("产出", "效益", "满意度", "投入", "过程", "数量", "质量", "时效", "成本",
+                  "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
+                  "社会公众满意度", "群众满意度")
+_HEADING = re.compile("(?:" + "|".join(sorted(_HEADING_STEMS, key=len, reverse=True))
+                      + ")指标|服务对象满意度|社会公众满意度|群众满意度|可持续影响"
+                      + "|(?:经济|社会|生态)效益")
+# a 年度指标值 / 实际完成值 as written: ≥3次, 不低于95%, 100%以上, ≤30天
+_TARGET = re.compile(r"^(?:[≥≤＞＜><=≧≦]|不少于|不低于|不超过|不高于|不小于|大于|小于|至少|"
+                     r"高于|低于|达到)|(?:以上|以下|以内)$")
+MAX_LIST_COLUMNS = 4     # a project list read without titles: 名称, 实施单位, 预算数, 执行数
+INDICATORS_HERE = "这像是绩效指标，请在“绩效指标”表格中粘贴"
+
+
 @dataclass
 class PastedProject:
     """One row of the block: the project to add (amounts as pasted, a unit from the title added)."""
@@ -130,6 +145,33 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
     if nameless:
         notes.append(f"第{_rows(nameless)}行没有项目名称，未新增")
     return ReadProjects(found, columns, by_title, notes)
+
+
+def indicator_refusal(block: list[list[str]]) -> str | None:
+    """Why a block with no title row of a project list is not one: a block of indicators copied
+    from a 绩效指标 grid or sheet (review 32 P3-3: six indicator columns offered the project
+    “产出指标 预算 10 万元”, its 分值 read as the budget, and one Enter added it). Said when a
+    cell is an 一级 or 二级指标 (产出指标, 服务对象满意度 — a single copied word too), a column
+    holds targets (≥3次, 不低于95%), or more columns are filled than a list without titles can
+    be read by (名称, 实施单位, 预算数, 执行数). None: it may be a list of projects."""
+    rows = [[cells.cell_text(c) for c in r] for r in block]
+    if any(_by_title(r)[2] for r in rows[:HEAD_SEARCH]):
+        return None                    # a project list's title row: read by its titles
+    width = max((len(r) for r in rows), default=0)
+    filled = []
+    for col in range(width):
+        values = [r[col].strip() for r in rows if col < len(r) and r[col].strip()]
+        if not values or _numbering(values):
+            continue                   # blank, or a 序号 column
+        if any(_HEADING.fullmatch(cells.normalise_label(v)) for v in values):
+            return INDICATORS_HERE
+        if 2 * sum(bool(_TARGET.search(cells.normalise_label(v))) for v in values) > len(values):
+            return INDICATORS_HERE
+        filled.append(col)
+    if len(filled) > MAX_LIST_COLUMNS:
+        return (INDICATORS_HERE + "；若是项目清单，请连同标题行（项目名称、实施单位、全年预算数、"
+                "全年执行数）一起复制")
+    return None
 
 
 def _titles(heads: list[str], under: int) -> bool:

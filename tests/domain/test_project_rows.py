@@ -194,3 +194,48 @@ def test_a_remark_ending_in_a_total_word_does_not_drop_the_project():
                               ["科普宣传项目", "10", "9", "含上年结转合计"],
                               ["合计", "10", "9", ""]])
     assert [p.name for p in rows.projects] == ["科普宣传项目"]
+
+
+def _indicator_block(number: str, fields: tuple[str, ...]) -> list[list[str]]:
+    """A seed project's indicators as the 绩效指标 grid copies them (no title row, 一级/二级 on
+    every row, 分值 as 16.67)."""
+    from selfeval_desktop.db.demo import build_demo
+    project = next(p for p in build_demo(number).projects if p.indicators)
+    return [[str(getattr(ind, f)) for f in fields] for ind in project.indicators]
+
+
+def test_a_block_of_indicators_is_not_read_as_projects():
+    """Review 32 P3-3: six indicator columns pasted into the project list offered the project
+    “产出指标 预算 10 万元” (the 分值 read as its budget)."""
+    from selfeval_desktop.domain.project_rows import INDICATORS_HERE, indicator_refusal
+    six = ("level1", "level2", "name", "target", "actual", "weight")
+    for number in ("000", "003", "004"):
+        assert indicator_refusal(_indicator_block(number, six)) == INDICATORS_HERE
+        assert indicator_refusal(_indicator_block(number, six[1:])) == INDICATORS_HERE
+    # 三级指标 and 分值 only: the 服务对象满意度 / 社会公众满意度 rows tell (seeds 003 and 004)
+    assert indicator_refusal(_indicator_block("003", ("name", "target", "weight")))
+    assert indicator_refusal(_indicator_block("004", ("name", "weight")))
+    # one copied word (the 二级指标 of a 满意度 row)
+    for word in ("服务对象满意度", "产出指标", "社会效益指标"):
+        assert indicator_refusal([[word]]) == INDICATORS_HERE
+    # targets as written: ≥3次, 不低于95%
+    assert indicator_refusal([["举办培训", "≥3次", "10"], ["培训人数", "不低于95%", "10"]])
+
+
+def test_more_columns_than_a_list_without_titles_has_are_refused_with_what_to_do():
+    from selfeval_desktop.domain.project_rows import indicator_refusal
+    said = indicator_refusal([["科普经费", "市科协", "15.56", "15", "已完成", "2021年"],
+                              ["信息化替代", "市科技局", "1.24", "1.24", "", "2021年"]])
+    assert said and "连同标题行" in said
+
+
+def test_project_lists_are_not_taken_for_indicators():
+    from selfeval_desktop.domain.project_rows import indicator_refusal
+    for block in (SEED_001,
+                  [["科普经费", "15.56", "已完成"], ["信息化替代", "1.24", "质保金未付"]],
+                  [["1", "新乡市科学技术局", "科普经费", "15.56", "15"],
+                   ["2", "新乡市科技服务中心", "信息化替代", "1.24", "1.24"]],
+                  [["序号", "项目名称", "实施单位", "全年预算数", "全年执行数", "备注", "年度"],
+                   ["1", "科技馆运行经费", "市科协", "10", "9", "服务对象满意度", "2021"]],
+                  [["科普经费"]]):
+        assert indicator_refusal(block) is None, block

@@ -102,3 +102,50 @@ def test_ctrl_v_in_the_list_says_what_it_needs(qtbot, window, path):
     key(qtbot, K.Key_V, CTRL)
     assert "剪贴板中没有内容" in window.statusBar().currentMessage()
     assert len(reread(path).projects) == 2
+
+
+def test_indicators_copied_from_the_grid_are_not_pasted_as_projects(qtbot, tmp_path, monkeypatch):
+    """Review 32 P3-3: six indicator columns copied from the 绩效指标 grid, then Ctrl+V in the
+    list, asked to add the project “产出指标 预算 10 万元” with 新增 as the default button."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.ui.qt import QItemSelection, QItemSelectionModel
+    path = make_file(tmp_path, build_demo("003"))
+    window = make_window(qtbot, tmp_path, path)
+    asked = []
+    monkeypatch.setattr(dialogs, "choose",
+                        lambda parent, title, text, buttons, *a, **k: asked.append(text) or 0)
+    indicators = window.page.tab_widgets["indicators"]
+    window.page.tabs.setCurrentWidget(indicators)
+    grid = indicators.grid
+    grid.setFocus()
+    model = grid.model()
+    grid.setCurrentIndex(model.index(0, 0))
+    grid.selectionModel().select(
+        QItemSelection(model.index(0, 0), model.index(model.rowCount() - 2, 5)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    key(qtbot, K.Key_C, CTRL, widget=grid)
+    assert QGuiApplication.clipboard().text().startswith("产出指标\t质量指标\t")
+    before = len(reread(path).projects)
+    in_list(qtbot, window)
+    key(qtbot, K.Key_V, CTRL)
+    assert asked == []
+    assert "这像是绩效指标，请在“绩效指标”表格中粘贴" in window.statusBar().currentMessage()
+    assert len(reread(path).projects) == before
+    QGuiApplication.clipboard().setText("服务对象满意度")     # one word copied from a cell
+    key(qtbot, K.Key_V, CTRL)
+    assert asked == [] and "这像是绩效指标" in window.statusBar().currentMessage()
+
+
+def test_without_a_title_row_enter_cancels_the_paste(qtbot, window, path, monkeypatch):
+    """Read by what the columns hold, the projects are a guess: 取消 is the default button (one
+    Enter made a junk project); with a title row, 新增 stays the default."""
+    defaults = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, text, buttons, default=0, **k:
+                        defaults.append(buttons[default]) or 1)
+    in_list(qtbot, window)
+    QGuiApplication.clipboard().setText("科普宣传活动\t15.56\r\n")
+    key(qtbot, K.Key_V, CTRL)
+    QGuiApplication.clipboard().setText(SEED_002)
+    key(qtbot, K.Key_V, CTRL)
+    assert defaults == ["取消", "新增 2 个项目"]
+    assert len(reread(path).projects) == 2

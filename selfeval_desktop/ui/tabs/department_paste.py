@@ -10,7 +10,7 @@ has (same name and 实施单位) is not added twice.
 from __future__ import annotations
 
 from ...domain import cells
-from ...domain.project_rows import read_projects
+from ...domain.project_rows import indicator_refusal, read_projects
 from .. import dialogs
 from ..grid import tsv
 from ..import_into import already_there
@@ -40,6 +40,9 @@ def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> 
     block = tsv.read_tsv(text)
     if not block or not any(c.strip() for r in block for c in r):
         return _say(tab, "剪贴板中没有内容：先在 Excel 中复制项目清单（项目名称、全年预算数、全年执行数）")
+    refusal = indicator_refusal(block)     # indicators copied, or one word (review 32 P3-3)
+    if refusal:
+        return _say(tab, refusal)
     read = read_projects(block)
     doc = session.document
     fresh, twice, keys = [], [], set()
@@ -64,7 +67,9 @@ def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> 
     # “(未命名项目)” stayed among the department's projects)
     blank = [p for p in doc.project_list() if is_untouched(p)]
     if dialogs.choose(tab, "粘贴新增项目", _question(read, fresh, twice, unit, len(blank)),
-                      [f"新增 {len(fresh)} 个项目", "取消"], wide=True) != 0:
+                      [f"新增 {len(fresh)} 个项目", "取消"], wide=True,
+                      # read by what the columns hold, not by titles: a guess, so Enter cancels
+                      default=0 if read.by_title else 1) != 0:
         return _say(tab, "已取消粘贴，未新增项目")
     pids: list[int] = []
     where = Where(back_to, "projects") if back_to is not None else None   # undo/redo: back here
