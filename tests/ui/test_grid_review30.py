@@ -381,3 +381,31 @@ def test_the_budget_pages_fixed_grids_have_the_cell_menu_too(qtbot, window, monk
         menu, entries = context_menu(fixed, monkeypatch, 0, 1)
         assert list(entries) == ["剪切", "复制", "粘贴", "清除内容"]
         monkeypatch.undo()
+
+
+# ------------------------------------------------------------ review 32 P3-7: Ctrl+Space, Ctrl+-
+
+def test_ctrl_space_then_ctrl_minus_deletes_no_rows_and_says_how(qtbot, window, grid, path):
+    """Excel's keys for “delete this column”: they deleted every row of the grid (已删除 4 行)."""
+    go(grid, 1, im.COL_ACTUAL)
+    key(qtbot, K.Key_Space, CTRL)
+    key(qtbot, K.Key_Minus, CTRL)
+    assert names(path) == NAMES
+    assert window.statusBar().currentMessage() == \
+        "列是固定的，不能删除；要删除行请先用 Shift+空格 选中整行"
+    key(qtbot, K.Key_Space, SHIFT)              # the rows: Shift+Space, then Ctrl+- deletes them
+    key(qtbot, K.Key_Minus, CTRL)
+    assert names(path) == []
+    key(qtbot, K.Key_Z, CTRL)
+    assert names(path) == NAMES
+    go(grid, 1, im.COL_ACTUAL)                  # a block down one column is not whole columns
+    key(qtbot, K.Key_Down, SHIFT)
+    key(qtbot, K.Key_Minus, CTRL)
+    assert names(path) == [NAMES[0], NAMES[3]]
+
+
+def test_the_guide_never_suggests_ctrl_minus_after_ctrl_space():
+    from selfeval_desktop.ui.help_dialog import KEYS
+    line = dict(KEYS)["Shift+空格 / Ctrl+空格"]
+    assert "Shift+空格 选中整行后 Ctrl+-" in line
+    assert "整列（再按" not in line and line.count("Ctrl+-") == 1

@@ -176,7 +176,8 @@ class NavigationOps:
     def select_lines(self, rows: bool, columns: bool) -> None:
         """Shift+Space: the whole rows of the selection (or of the cursor's cell) selected;
         Ctrl+Space: its whole columns; both: everything — as Excel/WPS do. The cursor stays, so
-        Delete clears what is selected and Ctrl+- deletes those rows (review 30 P2-4)."""
+        Delete clears what is selected and, after Shift+Space, Ctrl+- deletes those rows (review
+        30 P2-4); after Ctrl+Space it says the columns are fixed (review 32 P3-7, rows.py)."""
         model, selection = self.model(), self.selectionModel()
         rect = self.selected_rect() if model is not None else None
         if rect is None or not model.rowCount() or not model.columnCount():

@@ -7,6 +7,7 @@ from ..qt import (QAbstractItemView, QAction, QApplication, QItemSelection, QIte
 from ..row_keys import ROW_OPERATIONS
 
 # the buttons under the grids: they insert below (where a list grows); the keys say both ways
+COLUMNS_FIXED = "列是固定的，不能删除；要删除行请先用 Shift+空格 选中整行"
 INSERT_TIP = "在当前行下方插入一行（Ctrl+=）；在上方插入请按 Ctrl+Shift+=，选中几行就插入几行"
 
 
@@ -78,6 +79,10 @@ class RowOps:
     def delete_rows(self) -> None:
         if not self._row_ops_allowed():
             return
+        if self._whole_columns():
+            # review 32 P3-7: Ctrl+Space then Ctrl+- (Excel: delete the column) deleted every row
+            self._say(COLUMNS_FIXED, 8000)
+            return
         rows = self.selected_rows()
         if not rows:
             return
@@ -88,6 +93,20 @@ class RowOps:
             self._set_current(min(rows[0], self._data_rows() - 1) if self._data_rows() else 0,
                               max(self.currentIndex().column(), 0))
         self._say(f"已删除 {len(keys)} 行（撤销：Ctrl+Z）", 5000)   # after the move, which clears
+
+    def _whole_columns(self) -> bool:
+        """The selection is whole columns (Ctrl+Space), not whole rows (Shift+Space) nor the
+        whole grid (Ctrl+A): every selected column from the first row to the last, some columns
+        not selected. A grid of one row cannot tell a column from a cell: not whole columns."""
+        model = self.model()
+        if model is None or model.rowCount() < 2:
+            return False
+        rows_of: dict[int, set[int]] = {}
+        for index in self.selected_cells():
+            rows_of.setdefault(index.column(), set()).add(index.row())
+        shown = sum(not self.isColumnHidden(c) for c in range(model.columnCount()))
+        return bool(rows_of) and len(rows_of) < shown and \
+            all(len(rows) == model.rowCount() for rows in rows_of.values())
 
     def move_row(self, delta: int) -> None:
         if not self._row_ops_allowed():
