@@ -79,9 +79,9 @@ def _find(window, step: int) -> None:
 
 def _row_grid(widget):
     """The grid ``widget`` is (or is editing a cell of) when its rows can be inserted/moved."""
-    while widget is not None and not hasattr(widget, "row_actions"):
-        widget = widget.parentWidget()
-    return widget if widget is not None and widget._rows_model() else None
+    from .grid import grid_of
+    grid = grid_of(widget)
+    return grid if grid is not None and grid._rows_model() else None
 
 
 def row_action(widget, name: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.ui.grid import Grid
+from selfeval_desktop.ui.grid import grid_of
 from selfeval_desktop.ui.qt import QApplication, QScrollArea, Qt
 
 from tests.ui.real_keys import idle, key, type_keys
@@ -39,12 +39,6 @@ def show(window, name):
 def focus(qtbot, widget):
     widget.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(widget.hasFocus, timeout=2000)
-
-
-def grid_of(widget):
-    while widget is not None and not isinstance(widget, Grid):
-        widget = widget.parentWidget()
-    return widget
 
 
 def tab_through(qtbot, page):

@@ -409,3 +409,15 @@ def test_the_guide_never_suggests_ctrl_minus_after_ctrl_space():
     line = dict(KEYS)["Shift+空格 / Ctrl+空格"]
     assert "Shift+空格 选中整行后 Ctrl+-" in line
     assert "整列（再按" not in line and line.count("Ctrl+-") == 1
+
+
+def test_grid_of_finds_the_grid_from_its_cell_editor_and_nothing_outside(qtbot, window, grid):
+    """One walk up the parents (review 32: written three times: F6, the 编辑 menu, the tests)."""
+    from selfeval_desktop.ui.grid import grid_of
+    from selfeval_desktop.ui.menus import row_action
+    go(grid, 1, im.COL_ACTUAL)
+    editor = open_cell(qtbot, grid, "f2")
+    assert grid_of(editor) is grid and grid_of(grid.viewport()) is grid and grid_of(grid) is grid
+    assert grid_of(window.page.projects.view) is None and grid_of(None) is None
+    assert row_action(editor, "insert_below")     # the 编辑 menu's 插入行 from an open cell
+    assert grid.model().row_object(2).name == ""
