@@ -123,11 +123,9 @@ def panes(page) -> list:
 
 
 def grid_of(widget):
-    """The Grid ``widget`` is (or is in: a cell's editor), or None."""
-    from .grid import Grid
-    while widget is not None and not isinstance(widget, Grid):
-        widget = widget.parentWidget()
-    return widget
+    """``ui.grid.grid_of``, imported when first needed (the grids load after the first paint)."""
+    from .grid import grid_of as walk
+    return walk(widget)
 
 
 class PaneMemory(QObject):
