@@ -273,6 +273,42 @@ def test_basic_form_prints_the_sums_of_the_parts_where_no_total_was_typed(tmp_pa
     assert "实际支出（万元）4.00" in text
 
 
+def test_each_source_prints_its_planned_and_its_arrived_amount_in_its_own_column(tmp_path):
+    """Review 31 R2: seed 003 has 计划安排 = 实际到位 for every source, so a form printing the
+    planned amount under 实际到位资金 passed. Every amount here differs (hand-written)."""
+    doc = seed003()
+    f = doc.projects[0].funding
+    f.planned_total = f.arrived_total = None
+    for source, planned, arrived in [(Source.CENTRAL, "1", "0.8"), (Source.PROVINCIAL, "2", "1.5"),
+                                     (Source.LOCAL, "3", "2.7"), (Source.OTHER, "0.5", "0.4")]:
+        f.by_source[source].planned, f.by_source[source].arrived = parse_wan(planned), parse_wan(arrived)
+    text = squeeze(raw_text(write(tmp_path, doc, "basic")))
+    assert_in_order(text, ["计划安排资金（万元）6.50实际到位资金（万元）5.40",
+                           "其中：中央财政1.00其中：中央财政0.80",
+                           "自治区财政2.00自治区财政1.50",
+                           "市县财政3.00市县财政2.70",
+                           "其它0.50其它0.40",
+                           "实际支出（万元）4.00"])
+
+
+def test_mof_funds_block_prints_each_of_its_different_figures_in_its_own_cell(tmp_path):
+    """Review 31 §3: seed 003's 年初 = 全年 = 执行 (4 万元 each) cannot tell the columns apart.
+    Hand-written: 5.00 / 4.80 / 4.32 → 90.00 % of a 10.00-point 执行率 → 9.00."""
+    doc = seed003()
+    f = doc.projects[0].funding
+    f.initial_budget, f.annual_budget, f.executed = parse_wan("5"), parse_wan("4.8"), parse_wan("4.32")
+    for kind, initial, annual, executed in [(FundKind.CURRENT, "3", "2.8", "2.67"),
+                                            (FundKind.CARRYOVER, "1.5", "1.5", "1.2"),
+                                            (FundKind.OTHER, "0.5", "0.5", "0.45")]:
+        part = f.by_kind[kind]
+        part.initial, part.annual, part.executed = parse_wan(initial), parse_wan(annual), parse_wan(executed)
+    text = squeeze(raw_text(write(tmp_path, doc, "mof")))
+    assert_in_order(text, ["年度资金总额5.004.804.3210.0090.00%9.00",
+                           "其中：当年财政拨款3.002.802.67—95.36%—",
+                           "上年结转资金1.501.501.20—80.00%—",
+                           "其他资金0.500.500.45—90.00%—"])
+
+
 def test_spending_total_counts_a_detail_line_under_its_class_once(tmp_path):
     from selfeval_desktop.domain.model import BudgetLine
     doc = seed003()
