@@ -36,7 +36,7 @@ def test_the_department_lists_its_projects_amounts_to_two_decimals_keeping_the_t
     assert "科普经费新乡市科学技术局15.5615.56100.00%" in part
     assert "信息化替代新乡市科学技术局4.404.40100.00%" in part                  # was 4.4
     assert "技术创新引导专项（结转项目）新乡市科学技术局0.000.00" in part         # was 0
-    assert "合计（7个项目）14315.843714315.84" in part
+    assert "合计（7个项目）14315.843714315.84100.00%" in part    # the rate ends 执行数 (review 31 R7)
     assert "年度资金总额14640.8314673.19100.22%" in text                       # its own funds
 
 
