@@ -99,10 +99,24 @@ def test_grade_formula_uses_the_profile_band_names():
     assert '"中"' not in formula and '"差"' not in formula
 
 
+def _boundary_projects() -> list[Project]:
+    """Totals of exactly 90.00, 80.00 and 60.00 (review 31 R3: a workbook grading with ``>`` in
+    place of ``>=`` passed): 执行率 10 of 10, one row met in full, one row at 0."""
+    projects = []
+    for total, met in (("90", 80), ("80", 70), ("60", 50)):
+        p = Project(name=f"边界{total}分")
+        p.funding.annual_budget = p.funding.executed = 2 * WAN
+        p.indicators = [Indicator("产出指标", "数量指标", "培训人数", "≥100人", "100人", Decimal(met)),
+                        Indicator("产出指标", "数量指标", "覆盖乡镇", "≥10个", "0个", Decimal(90 - met))]
+        projects.append(p)
+    return projects
+
+
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")
 def test_saved_values_are_what_libreoffice_computes_from_the_formulas(tmp_path):
     doc = build_demo("004")
-    doc.projects = doc.projects[9:16] + rich_document().projects + _truncating_document().projects
+    doc.projects = (doc.projects[9:16] + rich_document().projects + _truncating_document().projects
+                    + _boundary_projects())
     doc.profile_id = "mof2020_truncate"
     out = tmp_path / "mixed.xlsx"
     export_workbook(doc, out)
@@ -114,6 +128,12 @@ def test_saved_values_are_what_libreoffice_computes_from_the_formulas(tmp_path):
             assert same_value(a, b), f"{sheet}!{ref}: saved {a!r}, LibreOffice {b!r}"
             checked += 1
     assert checked > 80
+    # a total exactly on a band's floor takes that band, as LibreOffice computes it on open
+    summary = theirs["汇总"]
+    rows = {summary.cell(r, 2).value: r for r in range(4, 4 + len(doc.projects))}
+    for name, total, grade in (("边界90分", 90, "优"), ("边界80分", 80, "良"), ("边界60分", 60, "一般")):
+        assert summary.cell(rows[name], 8).value == pytest.approx(total)
+        assert summary.cell(rows[name], 9).value == grade
 
 
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")
