@@ -72,6 +72,29 @@ def test_grade_names_and_floors():
         assert trunc.grade(D(total)) == ("一般" if grade == "中" else grade)
 
 
+# each bundled file repeats its own bands, so each file gets its own check (review 31 D2–D4:
+# hubei 85, department 75 or mof2020_linear 85 as a floor passed): the floor and the 0.01 below it
+BANDS = {
+    "mof2020": ["优", "良", "中", "差"],
+    "mof2020_linear": ["优", "良", "中", "差"],
+    "mof2020_truncate": ["优", "良", "一般", "差"],
+    "hubei": ["优", "良", "中", "差"],
+    "department": ["优", "良", "中", "差"],
+}
+
+
+def test_every_bundled_profile_has_its_bands_checked():
+    assert set(available_profiles()) <= set(BANDS)
+
+
+@pytest.mark.parametrize("profile_id", sorted(BANDS))
+def test_each_profile_grades_on_its_floors_90_80_60(profile_id):
+    profile, names = load_profile(profile_id), BANDS[profile_id]
+    cases = [("100", names[0]), ("90", names[0]), ("89.99", names[1]), ("80", names[1]),
+             ("79.99", names[2]), ("60", names[2]), ("59.99", names[3]), ("0", names[3])]
+    assert [(total, profile.grade(D(total))) for total, _ in cases] == cases
+
+
 def test_level1_for_matches_what_users_write():
     p = load_profile("mof2020")
     assert p.level1_for("产出指标").key == "产出"
