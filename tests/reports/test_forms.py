@@ -234,6 +234,52 @@ def test_finalized_project_prints_its_check_code_and_an_open_one_does_not(tmp_pa
         assert text.count(f"校验码{code}") == pages      # in the footer of every page
 
 
+class _Squares:
+    """A canvas that keeps the squares a QR code paints (its dark modules)."""
+    def __init__(self):
+        self.squares = []
+
+    def setFillColor(self, colour):
+        pass
+
+    def rect(self, x, y, w, h, stroke=0, fill=0):
+        self.squares.append((round(x / w), round(y / h)))
+
+
+def _qr_codes(flowables):
+    """The QRCode flowables in a list of flowables and the cells of their tables."""
+    from selfeval_desktop.reports.pdf_common import QRCode
+    found = []
+    for f in flowables:
+        if isinstance(f, QRCode):
+            found.append(f)
+        for row in getattr(f, "_cellvalues", []):
+            found += [c for c in row if isinstance(c, QRCode)]
+    return found
+
+
+def test_the_qr_code_of_a_finalized_form_holds_its_digest(tmp_path):
+    """Review 31 R6: DESIGN makes the QR code the receiving side's check, yet a QR code of any
+    other text passed. The one beside the 校验码 and the one in a one-page form's cell both hold
+    the stored digest, and paint exactly its modules (no QR decoder is installed here)."""
+    import segno
+    from selfeval_desktop.reports.pdf_common import check_block, check_cell
+    doc = seed003()
+    p = doc.projects[0]
+    p.finalized_at, p.digest = "2021-07-20T10:00:00", project_digest(doc, p)
+    codes = _qr_codes(check_block(doc, p)) + _qr_codes(check_cell(doc, p, 60 * MM))
+    assert len(codes) == 2
+    want = segno.make(p.digest, error="m", micro=False)
+    n = len([None for _ in want.matrix_iter(border=2)])
+    dark = {(x, n - 1 - y) for y, row in enumerate(want.matrix_iter(border=2))
+            for x, on in enumerate(row) if on}
+    for code in codes:
+        assert code.data == p.digest
+        code.canv = _Squares()
+        code.draw()
+        assert set(code.canv.squares) == dark
+
+
 def test_amounts_are_shown_in_wan_with_the_decimals_entered(tmp_path):
     doc = seed003()
     f = doc.projects[0].funding
