@@ -231,6 +231,30 @@ def test_stated_score_above_its_weight_is_an_error():
     assert f.severity == "error" and f.place.row == 3 and "10 分" in f.message
 
 
+def test_a_row_without_its_level_one_heading_is_reported_at_that_cell():
+    """Review 31 D5: no test named level1_missing; a row without 一级指标 went unreported."""
+    p = consistent_project()
+    p.indicators[1].level1 = ""
+    f = only(findings(p), "level1_missing")
+    assert f.severity == "warning"
+    assert f.place == Place(1, "indicators", "indicator", 1, "level1")
+    assert f.message == "「学术交流活动经费」第2行指标“编印建议简报”未填写一级指标"
+
+
+def test_a_negative_stated_score_is_an_error_that_keeps_the_project_from_finalize():
+    """Review 31 D6: a negative 填报得分 dropped to a mere “differs” reminder passed."""
+    from selfeval_desktop.db.finalize import can_finalize
+    p = consistent_project()
+    p.indicators[0].stated_score = D(-1)
+    f = only(findings(p), "stated_negative")
+    assert f.severity == "error"
+    assert f.place == Place(1, "indicators", "indicator", 0, "stated_score")
+    assert "得分不能为负数" in f.message and "-1" in f.message
+    assert "stated_score_differs" not in codes(findings(p))
+    allowed, errors = can_finalize(make_doc(p), p)
+    assert not allowed and [e.code for e in errors] == ["stated_negative"]
+
+
 def test_stated_total_differing_from_the_computed_total():
     p = consistent_project()
     p.stated_total = D("92.5")
@@ -444,6 +468,20 @@ def test_stated_execution_score_not_following_from_the_rate_is_flagged():
     hit = only(findings(p), "execution_stated_differs")
     assert "10 分" in hit.message and "7.50" in hit.message
     assert hit.place == Place(p.id, "budget", None, None, "stated_execution_score")
+
+
+def test_a_stated_execution_score_that_cannot_be_checked_says_so():
+    """Review 31 D7: with no 全年执行数 there is no rate to hold a stated 执行率得分 against; the
+    clerk is told it is unchecked, at the stated score's field."""
+    p = consistent_project()
+    p.funding.executed = None
+    p.stated_execution_score = D(10)
+    hit = only(findings(p), "execution_stated_unchecked")
+    assert hit.severity == "warning"
+    assert hit.place == Place(p.id, "budget", None, None, "stated_execution_score")
+    assert "填报的预算执行率得分 10" in hit.message and "无法核对" in hit.message
+    p.stated_execution_score = None
+    assert "execution_stated_unchecked" not in codes(findings(p))
 
 
 def test_stated_total_adds_the_stated_execution_score_not_the_computed_one():
