@@ -252,6 +252,10 @@ def test_override_of_quantitative_row_within_weight_is_accepted():
 
 def test_override_at_band_edges():
     assert score("达成", "达成", override=D("8"), override_reason="x").score == D("8.00")
+    # the top of 达成's closed band, 10.00 of 10, is taken and not refused (review 31 D14; the
+    # rule's own score is 10.00 too, so only the missing error tells the two apart)
+    top = score("达成", "达成", override=D("10"), override_reason="x")
+    assert top.score == D("10.00") and top.error is None
     assert score("良好", "一般", achievement="部分达成", override=D("7.99"),
                  override_reason="x").score == D("7.99")
 
