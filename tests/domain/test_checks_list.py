@@ -89,3 +89,23 @@ def test_a_rate_indicator_that_is_not_the_budgets_rate_is_reminded():
     assert "“95%”" in found.message and "100.22%" in found.message
     dept.funding.executed = dept.funding.annual_budget * 95 // 100 + 1000
     assert not said()                  # the budget's figures say 95% too
+
+
+def test_a_rate_indicator_is_questioned_from_half_a_point_off():
+    """Review 31 D19: 19.28 of 20 万元 is 96.40%; “96%” (0.40 off) or “95.9%” (0.50 off) is the
+    rate written with fewer decimals, “95.8%” (0.60 off) and “95%” are not (RATE_GAP = 5 passed)."""
+    from selfeval_desktop.domain.money import parse_wan
+    doc = build_demo("001")
+    for number, project in enumerate(doc.projects, start=1):
+        project.id = number
+    dept = doc.department
+    dept.funding.annual_budget, dept.funding.executed = parse_wan("20"), parse_wan("19.28")
+    row = next(r for r, ind in enumerate(dept.indicators) if ind.name == "预算执行率")
+
+    def said(actual):
+        dept.indicators[row].actual = actual
+        return [f for f in check_project(doc, dept) if f.code == "rate_indicator_differs"]
+    assert said("96%") == [] and said("95.9%") == [] and said("96.9%") == []
+    [found] = said("95%")
+    assert "“95%”与预算表算出的执行率 96.4%（全年执行数 19.28 万元／全年预算数 20 万元）" in found.message
+    assert len(said("95.8%")) == 1 and len(said("97%")) == 1
