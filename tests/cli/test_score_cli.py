@@ -55,6 +55,13 @@ def test_stated_total_is_reported_beside_the_computed_one(demo004, capsys):
     data = run_json(demo004, capsys)
     stated = [p for p in data["projects"] if p.get("stated_total")]
     assert any(Decimal(p["stated_total"]) == Decimal("92.5") for p in stated)
+    # seed 004's 金融风险防控专项经费项目 says 92.5 分; the computed total stands beside it, not in
+    # place of it (review 31: only the stated figure the demo itself set was looked at)
+    [p] = [p for p in stated if p["name"] == "金融风险防控专项经费项目"]
+    assert Decimal(p["stated_total"]) == Decimal("92.5")
+    assert p["execution"]["score"] == "10.00"            # 2.93 of 2.93 万元 spent: full marks
+    assert p["scored"] is True and p["total"] and Decimal(p["total"]) != Decimal("92.5")
+    assert p["provisional"] is True and p["grade"] == "—"  # its rows' 分值 do not add up to 100
 
 
 def test_seed_003_scores_100_excellent(tmp_path, capsys):
