@@ -34,6 +34,37 @@ def text(m, row, col, role=DISPLAY):
     return m.data(m.index(row, col), role)
 
 
+class ShownCells:
+    """The text a QTableView shows: every cell read once, then again only where the model says it
+    changed. A view repaints the dataChanged range and nothing else, and qtmodeltester does not
+    check that the range is wide enough (review 31: the 合计 rows stayed stale on screen with the
+    whole suite green)."""
+
+    def __init__(self, m):
+        self.m = m
+        self.cells = {}
+        self.changes = []
+        self._read(0, m.rowCount() - 1, 0, m.columnCount() - 1)
+        m.dataChanged.connect(self._changed)
+        for signal in (m.modelReset, m.layoutChanged, m.rowsInserted, m.rowsRemoved, m.rowsMoved):
+            signal.connect(lambda *a: self._read(0, m.rowCount() - 1, 0, m.columnCount() - 1))
+
+    def _read(self, first, last, left, right):
+        for r in range(first, last + 1):
+            for c in range(left, right + 1):
+                self.cells[r, c] = text(self.m, r, c)
+
+    def _changed(self, a, b, roles=()):
+        self.changes.append((a.row(), a.column(), b.row(), b.column()))
+        self._read(a.row(), b.row(), a.column(), b.column())
+
+    def stale(self):
+        """Cells whose shown text is not what the model now holds: (row, col, shown, held)."""
+        return [(r, c, self.cells.get((r, c)), text(self.m, r, c))
+                for r in range(self.m.rowCount()) for c in range(self.m.columnCount())
+                if self.cells.get((r, c)) != text(self.m, r, c)]
+
+
 @pytest.mark.parametrize("cls", MODELS, ids=lambda c: c.__name__)
 def test_models_pass_qtmodeltester_through_edits_and_row_changes(qtmodeltester, session, pid, cls):
     m = model_for(cls, session, pid)
@@ -71,6 +102,22 @@ def test_indicator_edit_goes_to_disk_and_rescores_in_one_data_changed(session, p
     assert text(m, 0, im.COL_SCORE) != before
     assert "2 / 4 次" in text(m, 0, im.COL_SCORE, TIP)
     assert text(m, 0, im.COL_DEVIATION, ErrorRole)   # below full: a reason is asked for
+
+
+def test_another_rule_profile_rescores_every_row_on_screen(session, pid):
+    """评分规则 changed in the header: every 得分 cell is repainted (review 31 U3), not only the
+    summary above the grid."""
+    m = model_for(IndicatorModel, session, pid)
+    m.setData(m.index(1, im.COL_ACTUAL), "87%")      # 25 × 87 / 90 = 24.1666…
+    shown = ShownCells(m)
+    assert shown.cells[1, im.COL_SCORE] == "24.17"
+    session.set_value("meta", None, None, "profile_id", "mof2020_truncate")
+    assert (0, 0, m.data_rows - 1, m.columnCount() - 1) in shown.changes
+    assert shown.cells[1, im.COL_SCORE] == "24.16"   # truncated, as the view shows it
+    assert shown.stale() == []
+    session.undo_stack.undo()
+    assert shown.cells[1, im.COL_SCORE] == "24.17"
+    assert shown.stale() == []
 
 
 def test_indicator_score_column_is_read_only(session, pid):
@@ -159,6 +206,21 @@ def test_budget_lines_total_is_live_and_catalog_fills_code_and_name(session, pid
     assert text(m, 0, blm.COL_NAME) == "奶茶费"
 
 
+def test_a_line_edit_repaints_the_total_row_on_screen(session, pid):
+    """The 合计 row is in the dataChanged range of every line edit (review 31 U1: under Xvfb a
+    line changed 4→99 and the screen's 合计 stayed 20)."""
+    m = model_for(BudgetLineModel, session, pid)
+    total_row = m.rowCount() - 1
+    shown = ShownCells(m)
+    assert m.setData(m.index(0, blm.COL_PLANNED), "6.5")
+    assert shown.changes and shown.changes[-1][2] == total_row
+    assert shown.cells[total_row, blm.COL_PLANNED] == "21.5"
+    assert shown.stale() == []
+    session.undo_stack.undo()
+    assert shown.cells[total_row, blm.COL_PLANNED] == "20"
+    assert shown.stale() == []
+
+
 def test_budget_line_unreadable_amount_left_out_of_total(session, pid):
     m = model_for(BudgetLineModel, session, pid)
     total_row = m.rowCount() - 1
@@ -179,6 +241,19 @@ def test_sources_rows_labels_follow_region_and_total(session, pid, path):
     m.setData(m.index(0, sm.COL_PLANNED), "5")
     assert text(m, 4, sm.COL_PLANNED) == "25"
     assert reread(path).projects[0].funding.by_source[Source.CENTRAL].planned == 5_000_000
+
+
+def test_a_source_edit_repaints_the_total_row_on_screen(session, pid):
+    """The grey 资金来源 合计 follows an amount typed or undone (review 31 U2)."""
+    m = model_for(SourceModel, session, pid)
+    shown = ShownCells(m)
+    assert m.setData(m.index(0, sm.COL_PLANNED), "5")
+    assert shown.changes and shown.changes[-1][2] == 4
+    assert shown.cells[4, sm.COL_PLANNED] == "25"
+    assert shown.stale() == []
+    session.undo_stack.undo()
+    assert shown.cells[4, sm.COL_PLANNED] == "20"
+    assert shown.stale() == []
 
 
 def test_fund_kind_rate_and_score_follow_the_amounts(session, pid, path):
