@@ -96,3 +96,47 @@ def leave(qtbot, widget) -> None:
     """Leave a field the way a user does: Tab to the next one."""
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=2000)
+
+
+FIRST_PAINT_RUN = """\
+import json, sys
+from selfeval_desktop.app import make_application
+from selfeval_desktop.ui.main_window import MainWindow
+from selfeval_desktop.ui.qt import QEvent, QObject, QSettings, QTimer
+app = make_application()
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+assert window.file_actions.open_path(sys.argv[1])
+ARGS = sys.argv[3:]
+
+{report}
+
+class FirstPaint(QObject):
+    seen = False
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, report)
+        return False
+
+
+window.installEventFilter(FirstPaint(window))
+window.show()
+app.exec()
+"""
+
+
+def after_first_paint(tmp_path: Path, document: Path, report: str, *args: str) -> str:
+    """Run the window in a fresh process on ``document`` and, once it has painted, the script's
+    ``report()`` (source text defining it; it prints what the test reads and quits ``app``); the
+    process's standard output. A fresh process: what is loaded before the first paint is seen as
+    a clerk's start has it."""
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT_RUN.format(report=report),
+                          str(document), str(tmp_path / "settings.ini"), *args],
+                         env=env, capture_output=True, text=True, timeout=120)
+    return out.stdout + ("\n" + out.stderr[-1000:] if out.returncode else "")

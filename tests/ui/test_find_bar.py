@@ -9,9 +9,6 @@ it and leaves the cursor on the match.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -20,7 +17,8 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import (QApplication, QLineEdit, QPlainTextEdit, QRect,
                                     QScrollArea, Qt)
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, menu_of, type_ime
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, after_first_paint, focus, make_window,
+                                    menu_of, type_ime)
 from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -326,14 +324,7 @@ def test_the_keys_are_in_the_guide():
     assert "查找" in keys["Ctrl+F"] and "下一处" in keys["F3 / Shift+F3"]
 
 
-AFTER_PAINT = """\
-import json, sys
-from selfeval_desktop.app import make_application
-from selfeval_desktop.ui.main_window import MainWindow
-from selfeval_desktop.ui.qt import QEvent, QObject, QSettings, QTimer
-app = make_application()
-window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
-assert window.file_actions.open_path(sys.argv[1])
+REPORT = """
 NAMES = ("selfeval_desktop.ui.find_bar", "selfeval_desktop.domain.find")
 
 
@@ -347,30 +338,10 @@ def report():
                           window.page.find_bar.isVisible()]))
     finally:
         app.quit()
-
-
-class FirstPaint(QObject):
-    seen = False
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = True
-            QTimer.singleShot(0, report)
-        return False
-
-
-window.installEventFilter(FirstPaint(window))
-window.show()
-app.exec()
 """
 
 
 def test_the_find_bar_loads_on_first_use_not_before_the_first_paint(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    out = subprocess.run([sys.executable, "-c", AFTER_PAINT, str(make_file(tmp_path)),
-                          str(tmp_path / "settings.ini")],
-                         env=env, capture_output=True, text=True, timeout=120)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == \
-        [[], ["selfeval_desktop.ui.find_bar", "selfeval_desktop.domain.find"], True], \
-        out.stdout + out.stderr[-1000:]
+    out = after_first_paint(tmp_path, make_file(tmp_path), REPORT)
+    assert json.loads(out.strip().splitlines()[-1]) == \
+        [[], ["selfeval_desktop.ui.find_bar", "selfeval_desktop.domain.find"], True], out

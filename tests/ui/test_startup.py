@@ -7,7 +7,7 @@ import pytest
 
 from selfeval_desktop.ui.main_window import TAB_KEYS
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, after_first_paint, make_window
 from tests.ui.test_main_window import with_department
 from tests.ui.ui_fixtures import make_file
 
@@ -180,36 +180,11 @@ def test_the_startup_probe_reports_shown_then_settled(tmp_path):
     assert float(lines[0][1]) <= float(lines[1][1]) and int(lines[1][2]) > 0
 
 
-FIRST_PAINT = """\
-import json, sys
-from selfeval_desktop.app import make_application
-from selfeval_desktop.ui.main_window import MainWindow
-from selfeval_desktop.ui.qt import QEvent, QObject, QSettings, QTimer
-app = make_application()
-window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
-assert window.file_actions.open_path(sys.argv[1])
-LATER = json.loads(sys.argv[3])
-
-
+REPORT = """
 def report():   # what is loaded once the window has painted (as the startup probe reports)
     qt = vars(sys.modules["selfeval_desktop.ui.qt"])
-    print(json.dumps([name for name in LATER if name in sys.modules or name in qt]))
+    print(json.dumps([name for name in json.loads(ARGS[0]) if name in sys.modules or name in qt]))
     app.quit()
-
-
-class FirstPaint(QObject):
-    seen = False
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = True
-            QTimer.singleShot(0, report)
-        return False
-
-
-window.installEventFilter(FirstPaint(window))
-window.show()
-app.exec()
 """
 
 
@@ -220,18 +195,11 @@ def test_the_first_paint_loads_only_what_it_shows(tmp_path):
     digest, OpenSSL's hashlib (the place key is a SHA-1 of Python's own), the checks' findings
     (the 邮编 is checked in place by domain.postcode), the cell reader (at the first edit)."""
     import json
-    import os
-    import subprocess
-    import sys
     later = ["selfeval_desktop.ui.grid", "selfeval_desktop.ui.models", "QMessageBox",
              "selfeval_desktop.domain.digest", "selfeval_desktop.ui.close_guard", "hashlib",
              "selfeval_desktop.domain.checks_base", "selfeval_desktop.domain.cells"]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(make_file(tmp_path)),
-                          str(tmp_path / "settings.ini"), json.dumps(later)],
-                         env=env, capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip() == "[]", out.stdout + out.stderr[-1000:]
+    out = after_first_paint(tmp_path, make_file(tmp_path), REPORT, json.dumps(later))
+    assert out.strip() == "[]", out
 
 
 def test_the_edit_menus_row_entries_read_and_work_as_the_grids_own(qtbot, tmp_path):
