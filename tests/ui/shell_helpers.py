@@ -86,10 +86,24 @@ def show_grid(qtbot, window, tab_name, grid_name="grid"):
     return grid
 
 
-def focus(qtbot, widget) -> None:
+def focus(qtbot, widget, reason=Qt.FocusReason.OtherFocusReason) -> None:
     widget.window().activateWindow()
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    widget.setFocus(reason)
     qtbot.waitUntil(widget.hasFocus, timeout=2000)
+
+
+def activate(qtbot, window):
+    """``window`` made the active window: real key presses go to its focus widget."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    return window
+
+
+def show_tab(window, name: str):
+    """The window's tab ``name`` (overview, budget, indicators, conclusion) shown; the tab."""
+    tab = window.page.tab_widgets[name]
+    window.page.tabs.setCurrentWidget(tab)
+    return tab
 
 
 def leave(qtbot, widget) -> None:

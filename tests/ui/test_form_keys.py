@@ -14,7 +14,8 @@ from selfeval_desktop.ui.grid import grid_of
 from selfeval_desktop.ui.qt import QApplication, QScrollArea, Qt
 
 from tests.ui.real_keys import idle, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, activate, make_window, show_tab
+from tests.ui.shell_helpers import focus as shell_focus
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -24,21 +25,11 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 @pytest.fixture
 def window(qtbot, tmp_path, path):
-    window = make_window(qtbot, tmp_path, path)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    return window
-
-
-def show(window, name):
-    tab = window.page.tab_widgets[name]
-    window.page.tabs.setCurrentWidget(tab)
-    return tab
+    return activate(qtbot, make_window(qtbot, tmp_path, path))
 
 
 def focus(qtbot, widget):
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    shell_focus(qtbot, widget, Qt.FocusReason.TabFocusReason)   # as Tab gives it
 
 
 def tab_through(qtbot, page):
@@ -57,7 +48,7 @@ def tab_through(qtbot, page):
 
 @pytest.mark.parametrize("name", ["overview", "budget", "conclusion"])
 def test_tab_stops_only_where_she_can_type(qtbot, window, name):
-    tab = show(window, name)
+    tab = show_tab(window, name)
     focus(qtbot, window.page.tabs.tabBar())
     stops = tab_through(qtbot, tab)
     assert stops and not any(isinstance(w, QScrollArea) for w in stops)
@@ -66,7 +57,7 @@ def test_tab_stops_only_where_she_can_type(qtbot, window, name):
 
 
 def test_the_budget_page_tabs_as_it_reads(qtbot, window):
-    tab = show(window, "budget")
+    tab = show_tab(window, "budget")
     focus(qtbot, window.page.tabs.tabBar())
     assert tab_through(qtbot, tab) == [
         tab.source_grid, tab.region_box,           # 资金来源, and 本地区称 under it
@@ -76,14 +67,14 @@ def test_the_budget_page_tabs_as_it_reads(qtbot, window):
 
 
 def test_shift_tab_goes_back_the_same_way(qtbot, window):
-    tab = show(window, "budget")
+    tab = show_tab(window, "budget")
     focus(qtbot, tab.scheme_box)
     key(qtbot, K.Key_Backtab, SHIFT)
     assert grid_of(QApplication.focusWidget()) is tab.fund_grid
 
 
 def test_enter_in_a_field_goes_on_to_the_next(qtbot, window, path):
-    tab = show(window, "overview")
+    tab = show_tab(window, "overview")
     edits = tab.edits
     focus(qtbot, edits["name"])
     edits["name"].selectAll()
@@ -99,7 +90,7 @@ def test_enter_in_a_field_goes_on_to_the_next(qtbot, window, path):
 
 
 def test_enter_in_a_paragraph_box_is_a_line_break(qtbot, window, path):
-    box = show(window, "overview").edits["background"]
+    box = show_tab(window, "overview").edits["background"]
     focus(qtbot, box)
     type_keys(qtbot, "第一段")
     key(qtbot, K.Key_Return)

@@ -11,7 +11,7 @@ from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, type_text
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, show_tab, type_text
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -23,12 +23,6 @@ CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shi
 @pytest.fixture
 def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
-
-
-def show(window, key):
-    tab = window.page.tab_widgets[key]
-    window.page.tabs.setCurrentWidget(tab)
-    return tab
 
 
 def at_cell(qtbot, grid, row, col):
@@ -45,7 +39,7 @@ def cell(grid):
 
 
 def test_tab_past_the_last_cell_leaves_the_grid(qtbot, window):
-    grid = show(window, "budget").fund_grid
+    grid = show_tab(window, "budget").fund_grid
     model = grid.model()
     at_cell(qtbot, grid, model.rowCount() - 1, model.columnCount() - 1)
     press(qtbot, K.Key_Tab)
@@ -53,14 +47,14 @@ def test_tab_past_the_last_cell_leaves_the_grid(qtbot, window):
 
 
 def test_shift_tab_before_the_first_cell_leaves_the_grid(qtbot, window):
-    grid = show(window, "budget").fund_grid
+    grid = show_tab(window, "budget").fund_grid
     at_cell(qtbot, grid, 0, 0)
     press(qtbot, K.Key_Backtab, SHIFT)
     assert not grid.hasFocus()
 
 
 def test_tab_inside_the_grid_still_moves_and_wraps(qtbot, window):
-    grid = show(window, "budget").fund_grid
+    grid = show_tab(window, "budget").fund_grid
     at_cell(qtbot, grid, 0, fkm.COL_SCORE)
     press(qtbot, K.Key_Tab)
     # onto the next row's first figure, not its label (review 12a)
@@ -69,7 +63,7 @@ def test_tab_inside_the_grid_still_moves_and_wraps(qtbot, window):
 
 @pytest.mark.parametrize("typing", [False, True])
 def test_ctrl_tab_leaves_a_grid_from_any_cell(qtbot, window, path, typing):
-    grid = show(window, "indicators").grid
+    grid = show_tab(window, "indicators").grid
     at_cell(qtbot, grid, 1, im.COL_ACTUAL)
     if typing:
         qtbot.keyClicks(grid, "97%")
@@ -83,7 +77,7 @@ def test_ctrl_tab_leaves_a_grid_from_any_cell(qtbot, window, path, typing):
 
 
 def test_from_the_evaluators_grid_tab_reaches_the_opinions(qtbot, window):
-    tab = show(window, "conclusion")
+    tab = show_tab(window, "conclusion")
     grid = tab.evaluators.grid
     at_cell(qtbot, grid, grid.model().rowCount() - 1, grid.model().columnCount() - 1)
     for _ in range(6):
@@ -95,7 +89,7 @@ def test_from_the_evaluators_grid_tab_reaches_the_opinions(qtbot, window):
 
 def test_ctrl_page_keys_switch_tabs_from_a_grid_and_a_field(qtbot, window):
     tabs = window.page.tabs
-    grid = show(window, "indicators").grid
+    grid = show_tab(window, "indicators").grid
     at_cell(qtbot, grid, 0, im.COL_ACTUAL)
     press(qtbot, K.Key_PageDown, CTRL)
     assert tabs.currentWidget() is window.page.tab_widgets["conclusion"]
@@ -103,14 +97,14 @@ def test_ctrl_page_keys_switch_tabs_from_a_grid_and_a_field(qtbot, window):
     press(qtbot, K.Key_PageUp, CTRL)
     press(qtbot, K.Key_PageUp, CTRL)
     assert tabs.currentWidget() is window.page.tab_widgets["budget"]
-    overview = show(window, "overview")
+    overview = show_tab(window, "overview")
     focus(qtbot, overview.edits["leader"])
     press(qtbot, K.Key_PageDown, CTRL)
     assert tabs.currentWidget() is window.page.tab_widgets["budget"]
 
 
 def test_alt_digit_shows_that_tab(qtbot, window):
-    grid = show(window, "indicators").grid
+    grid = show_tab(window, "indicators").grid
     at_cell(qtbot, grid, 0, im.COL_ACTUAL)
     press(qtbot, K.Key_1, ALT)
     assert window.page.tabs.currentWidget() is window.page.tab_widgets["overview"]
@@ -120,7 +114,7 @@ def test_alt_digit_shows_that_tab(qtbot, window):
 
 
 def test_tab_tab_enter_returns_to_the_starting_column(qtbot, window, path):
-    grid = show(window, "indicators").grid
+    grid = show_tab(window, "indicators").grid
     at_cell(qtbot, grid, 0, im.COL_TARGET)
     for text in ("≥5次", "5次", "20"):
         if text.isascii():
@@ -170,7 +164,7 @@ def test_f6_goes_round_the_project_list_the_page_and_the_checks_list(qtbot, wind
     Shift+Tab×8. F6 / Shift+F6 go from pane to pane, as in Windows programs; a cell being typed
     is kept."""
     from tests.ui.real_keys import key
-    tab = show(window, "indicators")
+    tab = show_tab(window, "indicators")
     grid = tab.grid
     at_cell(qtbot, grid, 0, im.COL_ACTUAL)
     press(qtbot, K.Key_F2)
@@ -196,13 +190,13 @@ def test_alt_2_shows_the_field_it_puts_the_cursor_in(qtbot, window):
     from tests.ui.real_keys import key
     from selfeval_desktop.ui.qt import QScrollArea
     window.resize(1024, 600)
-    budget = show(window, "budget")
+    budget = show_tab(window, "budget")
     area = next(a for a in budget.findChildren(QScrollArea) if a.widget().isAncestorOf(budget.source_grid))
     QApplication.processEvents()
     bar = area.verticalScrollBar()
     assert bar.maximum() > 0
     bar.setValue(bar.maximum())
-    show(window, "overview")
+    show_tab(window, "overview")
     focus(qtbot, window.page.projects.view)
     key(qtbot, K.Key_2, ALT)
     grid = budget.source_grid

@@ -11,7 +11,7 @@ from selfeval_desktop.ui import file_actions
 from selfeval_desktop.ui.qt import QApplication, QFileDialog, Qt
 
 from tests.ui.real_keys import idle, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, activate, make_window
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -25,8 +25,7 @@ def new_file(qtbot, window, monkeypatch, tmp_path, scope: str) -> Path:
                         lambda parent: ("某县科学技术局", 2021, "mof2020", scope))
     target = tmp_path / "新文件.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    activate(qtbot, window)
     key(qtbot, K.Key_N, CTRL, widget=QApplication.focusWidget() or window)
     assert window.session is not None and Path(window.session.path) == target
     return target

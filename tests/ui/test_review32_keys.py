@@ -8,7 +8,8 @@ import pytest
 from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
 
 from tests.ui.real_keys import key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, activate, make_window, show_tab
+from tests.ui.shell_helpers import focus as shell_focus
 from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -19,21 +20,11 @@ CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shi
 
 @pytest.fixture
 def window(qtbot, tmp_path, path):
-    window = make_window(qtbot, tmp_path, path)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    return window
-
-
-def show(window, name):
-    tab = window.page.tab_widgets[name]
-    window.page.tabs.setCurrentWidget(tab)
-    return tab
+    return activate(qtbot, make_window(qtbot, tmp_path, path))
 
 
 def focus(qtbot, widget):
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    shell_focus(qtbot, widget, Qt.FocusReason.TabFocusReason)   # as Tab gives it
 
 
 # ------------------------------------------------------------ Enter in the page's last field
@@ -41,7 +32,7 @@ def focus(qtbot, widget):
 def test_enter_in_the_pages_last_field_commits_and_stays(qtbot, window, path):
     """Review 32 P3-4: Enter in 实际支出 (the 预算表's last field) went on to the 问题清单's
     “只看当前项目”, where the next Space turned its filter."""
-    spent = show(window, "budget").spent
+    spent = show_tab(window, "budget").spent
     focus(qtbot, spent)
     spent.selectAll()
     type_keys(qtbot, "19.5")
@@ -53,7 +44,7 @@ def test_enter_in_the_pages_last_field_commits_and_stays(qtbot, window, path):
 
 
 def test_shift_enter_in_the_pages_first_field_stays(qtbot, window):
-    name = show(window, "overview").edits["name"]
+    name = show_tab(window, "overview").edits["name"]
     focus(qtbot, name)
     key(qtbot, K.Key_Return, SHIFT)
     assert QApplication.focusWidget() is name
@@ -62,7 +53,7 @@ def test_shift_enter_in_the_pages_first_field_stays(qtbot, window):
 def test_enter_while_an_input_method_composes_goes_to_the_field(qtbot, window):
     """Review 32 P3-9: an Enter that confirms the input method's candidate (a pre-edit “zhong” on
     screen) moved on to the next field and the word went there, or nowhere."""
-    edits = show(window, "overview").edits
+    edits = show_tab(window, "overview").edits
     leader = edits["leader"]
     focus(qtbot, leader)
     leader.clear()
@@ -100,7 +91,7 @@ def test_an_arrow_on_the_region_box_opens_its_list_and_changes_nothing(qtbot, wi
     """Review 30, still open in review 32: ↓ on 本地区称 on the way down the 预算表 turned 省级财政
     into 自治区财政, printed on the forms, with nothing said. As the header's 评分规则 box: the
     key opens the list, a choice is made there."""
-    box = show(window, "budget").region_box
+    box = show_tab(window, "budget").region_box
     focus(qtbot, box)
     qtbot.keyClick(box, k)
     assert box.currentData() == "省级" and reread(path).unit.region_word in ("", None, "省级")
@@ -119,7 +110,7 @@ def test_f6_reaches_the_floated_checks_list_and_comes_back_from_it(qtbot, window
     checks = window.checks
     checks.setFloating(True)
     qtbot.waitUntil(lambda: checks.isVisible() and checks.isWindow(), timeout=2000)
-    grid = show(window, "indicators").grid
+    grid = show_tab(window, "indicators").grid
     focus(qtbot, grid)
     grid.setCurrentIndex(grid.model().index(1, im.COL_ACTUAL))
     key(qtbot, K.Key_F6)
@@ -136,7 +127,7 @@ def test_f6_back_to_the_page_returns_to_where_she_was(qtbot, window):
     """Review 32 P3-8: F6 back to the page put the cursor in its first field and scrolled it to
     the top; she was in 项目负责人, or on row 3 of a grid. The first time: the first field."""
     from selfeval_desktop.ui.models import indicator_model as im
-    overview = show(window, "overview")
+    overview = show_tab(window, "overview")
     focus(qtbot, window.page.projects.view)
     key(qtbot, K.Key_F6)
     assert QApplication.focusWidget() is overview.edits["name"]      # never there before
@@ -145,7 +136,7 @@ def test_f6_back_to_the_page_returns_to_where_she_was(qtbot, window):
     for _ in range(3):                                  # list → 问题清单 → page (F6 goes round)
         key(qtbot, K.Key_F6)
     assert QApplication.focusWidget() is leader
-    grid = show(window, "indicators").grid
+    grid = show_tab(window, "indicators").grid
     focus(qtbot, grid)
     grid.setCurrentIndex(grid.model().index(2, im.COL_ACTUAL))
     key(qtbot, K.Key_F6, SHIFT)
@@ -163,8 +154,7 @@ def department_window(qtbot, tmp_path):
     (tmp_path / "d").mkdir()
     window = make_window(qtbot, tmp_path, make_file(tmp_path / "d", with_department()))
     window.page.projects.select_pid(window.session.document.department.id)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    activate(qtbot, window)
     return window
 
 
