@@ -16,8 +16,9 @@ Loaded on the first Ctrl+F (the window's start is measured), one bar per open do
 from __future__ import annotations
 
 from ..domain.find import find, shown_projects, span
+from .page_scroll import show_on_page
 from .qt import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                 QPlainTextEdit, QScrollArea, QSizePolicy, QTextCursor, QTimer, QToolButton, Qt)
+                 QPlainTextEdit, QSizePolicy, QTextCursor, QTimer, QToolButton, Qt)
 
 TYPING_PAUSE_MS = 150   # the search waits for a pause in the typing (50 projects: ~20 ms each)
 NOT_FOUND_STYLE = "QLineEdit#findBox { background: #ffd9d9; }"
@@ -280,31 +281,6 @@ def keep_in_view(widget, tries: int = 6) -> None:
         return
     if tries > 1:
         QTimer.singleShot(25, widget, lambda: keep_in_view(widget, tries - 1))
-
-
-def show_on_page(widget, rect) -> None:
-    """Scroll the page (the QScrollArea ``widget`` sits in) so that ``rect`` of ``widget`` is
-    wholly in view; a rect taller or wider than the page shows its top or left edge (and a text
-    box that tall, the line with its cursor)."""
-    scroll = widget.parentWidget()
-    while scroll is not None and not isinstance(scroll, QScrollArea):
-        scroll = scroll.parentWidget()
-    inner = scroll.widget() if scroll is not None else None
-    if inner is None or not inner.isAncestorOf(widget) or rect.isEmpty():
-        return
-    room = scroll.viewport().size()
-    if rect.height() > room.height() and isinstance(widget, QPlainTextEdit):
-        cursor = widget.cursorRect()
-        rect = cursor.translated(widget.viewport().mapTo(widget, cursor.topLeft())
-                                 - cursor.topLeft())
-    top_left = widget.mapTo(inner, rect.topLeft())
-    for bar, start, size, span_ in (
-            (scroll.verticalScrollBar(), top_left.y(), rect.height(), room.height()),
-            (scroll.horizontalScrollBar(), top_left.x(), rect.width(), room.width())):
-        if start + size > bar.value() + span_:
-            bar.setValue(start + size - span_)
-        if start < bar.value():
-            bar.setValue(start)
 
 
 def select_word(widget, word: str) -> bool:

@@ -91,23 +91,10 @@ def focus_first(container) -> bool:
 
 
 def _scroll_to(widget) -> None:
-    """Scroll the page around ``widget`` to show it (review 30 P3-15: Alt+2 put the cursor in
-    the 资金来源 grid with the page left scrolled down, the grid's top at the edge)."""
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    inner = parent.widget() if parent is not None else None
-    if inner is None or not inner.isAncestorOf(widget):
-        return
-    # the whole widget, not only its cursor (QScrollArea.ensureWidgetVisible shows a grid's
-    # current cell, and left its column headings above the edge)
-    from .qt import QPoint
-    top = widget.mapTo(inner, QPoint(0, 0)).y()
-    bar, room = parent.verticalScrollBar(), parent.viewport().height()
-    if top < bar.value() or widget.height() > room:
-        bar.setValue(top)
-    elif top + widget.height() > bar.value() + room:
-        bar.setValue(top + widget.height() - room)
+    """Scroll the page around ``widget`` to show it whole (review 30 P3-15: Alt+2 put the cursor
+    in the 资金来源 grid with the page left scrolled down, the grid's top at the edge)."""
+    from .page_scroll import show_on_page
+    show_on_page(widget, widget.rect())
 
 
 def panes(page) -> list:
