@@ -11,6 +11,7 @@ from ..domain.scoring import shown_grade
 from .project_list import PROVISIONAL_COLOR, display_name, grade_color, score_tooltip
 from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
                  QVBoxLayout, QWidget, Qt)
+from .status_line import say
 from .tabs.fields import FieldBinder
 
 NO_YEAR = 1999  # the spin box's minimum, shown as “未填”
@@ -236,10 +237,7 @@ class Header(QFrame):
             self._say(f"评价年度已改为 {shown}（整个文件；撤销：Ctrl+Z）")
 
     def _say(self, message: str) -> None:
-        """A line in the window's status bar (none when the header stands alone, as in tests)."""
-        bar = getattr(self.window(), "statusBar", None)
-        if bar is not None:
-            bar().showMessage(message, 8000)
+        say(self, message, 8000)     # (none when the header stands alone, as in tests)
 
     def _profile_chosen(self, index: int) -> None:
         pid = self.profile.itemData(index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .clipboard_source import from_office
 from .qt import QKeySequence, QPlainTextEdit
+from .status_line import say
 
 AS_IS_KEYS = "Ctrl+Shift+V"
 
@@ -78,7 +79,4 @@ class ParagraphEdit(QPlainTextEdit):
             bar().clearMessage()
 
     def _say(self, message: str) -> None:
-        window = self.window()
-        bar = getattr(window, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(message, 15000)
+        say(self, message, 15000)

@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from ..focus_look import UNFOCUSED_SELECTION, focus_look  # noqa: F401 - the grids' grey
+from ..focus_look import focus_look
 from ..qt import QApplication, QMainWindow, Qt
 
 

@@ -21,6 +21,7 @@ import re
 
 from ..models.base import ErrorRole, KindRole
 from ..session_fields import MONEY
+from ..status_line import say
 from ..undo_actions import is_undo_key
 from ..qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QEvent, QHeaderView,
                   QItemSelection, QItemSelectionModel, QKeySequence, QLineEdit, QMainWindow,
@@ -239,9 +240,8 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
 
     def _say(self, message: str, ms: int = 10000) -> None:
         self.message = message
-        window = self.window()
-        if message and isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, ms)
+        if message:
+            say(self, message, ms)
 
     def focusNextPrevChild(self, next_):
         """Tab/Shift+Tab inside the grid move between cells (wrapping), not out of the grid."""

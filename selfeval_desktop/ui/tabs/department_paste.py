@@ -17,6 +17,7 @@ from ..import_into import already_there
 from ..qt import QGuiApplication
 from ..session_tx import SessionError
 from ..session_where import Where
+from ..status_line import say
 
 SHOWN = 8       # projects named in the confirmation
 
@@ -120,8 +121,6 @@ def _amount(text: str, unit: str) -> str:
 
 
 def _say(tab, message: str) -> list[int]:
-    window = tab.window()
-    if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(message, 15000)
+    say(tab, message, 15000)
     tab.last_message = message
     return []
