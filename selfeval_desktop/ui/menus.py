@@ -101,9 +101,10 @@ def edit_focused(widget, op: str) -> bool:
     if widget is None:
         return False
     if hasattr(widget, "copy_selection"):            # a grid (grid.view.Grid)
-        if op in ("cut", "copy"):
-            if widget.copy_selection() and op == "cut":
-                widget.clear_selection("剪切")
+        if op == "cut":
+            widget.cut_selection()
+        elif op == "copy":
+            widget.copy_selection()
         elif op == "paste":
             widget.paste()
         else:

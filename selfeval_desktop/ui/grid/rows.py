@@ -127,8 +127,10 @@ class RowOps:
         operations where rows can be added."""
         menu = QMenu(self)
         editable = self.session is not None and self._project_editable()
-        entries = (("剪切", "Ctrl+X", self._cut, True), ("复制", "Ctrl+C", self.copy_selection, False),
-                   ("粘贴", "Ctrl+V", self.paste, True), ("清除内容", "Delete", self.clear_selection, True))
+        entries = (("剪切", "Ctrl+X", self.cut_selection, True),
+                   ("复制", "Ctrl+C", self.copy_selection, False),
+                   ("粘贴", "Ctrl+V", self.paste, True),
+                   ("清除内容", "Delete", self.clear_selection, True))
         for text, keys, slot, edits in entries:
             action = menu.addAction(f"{text}\t{keys}", lambda slot=slot: slot())
             action.setEnabled(editable or not edits)
@@ -142,7 +144,7 @@ class RowOps:
                     menu.addSeparator()
         menu.popup(self.viewport().mapToGlobal(pos))
 
-    def _cut(self) -> None:
+    def cut_selection(self) -> None:
         """剪切: copied, then cleared as one undo step (cells picked apart: refused, as copy is)."""
         if self.copy_selection():
             self.clear_selection("剪切")

@@ -165,7 +165,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
             return
         if event.matches(QKeySequence.StandardKey.Cut) and \
                 self.state() != QAbstractItemView.State.EditingState:
-            self._cut()                      # Ctrl+X: copied, then cleared as one undo step
+            self.cut_selection()             # Ctrl+X: copied, then cleared as one undo step
             return
         editor = self.indexWidget(self.currentIndex())
         if self.state() == QAbstractItemView.State.EditingState and editor is not None:
