@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.ui.grid.focus import UNFOCUSED_SELECTION
+from selfeval_desktop.ui.focus_look import UNFOCUSED_SELECTION
 from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.qt import QGuiApplication, QPalette, Qt
