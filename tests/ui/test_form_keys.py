@@ -108,3 +108,19 @@ def test_enter_in_the_headers_unit_goes_on(qtbot, window, path):
     key(qtbot, K.Key_Return)
     assert QApplication.focusWidget() is header.year
     assert reread(path).unit.name == "某县科协"
+
+
+def test_enter_goes_on_through_the_year_and_month_lists(qtbot, window, path):
+    """Enter on the closed 起止时间 year or month list did nothing: the one stop on the page where
+    it did not go on. A choice made with the keys is kept on the way."""
+    tab = show_tab(window, "overview")
+    focus(qtbot, tab.start.year)
+    tab.start.year.setCurrentIndex(tab.start.year.findData(2021))
+    tab.start.year.activated.emit(tab.start.year.currentIndex())   # as a pick from the list
+    key(qtbot, K.Key_Return)
+    assert QApplication.focusWidget() is tab.start.month
+    key(qtbot, K.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert QApplication.focusWidget() is tab.end.year
+    key(qtbot, K.Key_Return, SHIFT)
+    assert QApplication.focusWidget() is tab.start.month
+    assert reread(path).projects[0].start.startswith("2021")

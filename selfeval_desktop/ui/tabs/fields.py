@@ -214,9 +214,7 @@ class FieldBinder(QObject):
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(lambda _t, w=widget: self._typed(w))
             widget.editingFinished.connect(lambda w=widget: self.commit(w))
-            if self._enter is None:
-                self._enter = _EnterMovesOn(self)
-            widget.installEventFilter(self._enter)
+            widget.installEventFilter(self._enter_moves_on())
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(lambda w=widget: self._typed(w))
             widget.installEventFilter(_FocusOut(self, widget))
@@ -224,12 +222,22 @@ class FieldBinder(QObject):
             # a year typed key by key (2, 20, 202, 2020) and then its month are one undo step
             # (review 6: six steps for one date); any other field's commit ends the run
             widget.edited.connect(lambda w=widget: self.commit(w, finished=False))
+            for box in (widget.year, widget.month):   # a choice is committed when made
+                box.installEventFilter(self._enter_moves_on())
         else:  # pragma: no cover - a programming error
             raise TypeError(type(widget))
         if not isinstance(widget, MonthPicker):
             pass_undo_keys(widget)     # Ctrl+Z here undoes the document (typing committed first)
         widget.setReadOnly(self._locked(key))
         return widget
+
+    def _enter_moves_on(self) -> _EnterMovesOn:
+        """The one Enter filter of the page's one-line fields and 起止时间's lists (review 32:
+        Enter on the closed year or month list did nothing, the only stop on the page where it
+        did not go on)."""
+        if self._enter is None:
+            self._enter = _EnterMovesOn(self)
+        return self._enter
 
     def _locked(self, key) -> bool:
         """The field cannot be edited: read-only file, a 定稿 project (for the unit: any)."""
