@@ -52,7 +52,7 @@ KEYS = [
     ("F2", "接着格子里已有的内容输入"), ("Delete", "清空所选的格子"),
     ("Backspace", "清空当前格并开始输入（按 Esc 恢复原内容）"),
     ("Shift+方向键", "扩大选中的格子"),
-    ("Shift+空格 / Ctrl+空格", "选中整行 / 整列，再按 Delete 清空；Shift+空格 选中整行后 Ctrl+- 删除这些行"),
+    ("Shift+空格 / Ctrl+空格", "选中整行 / 整列，Shift+方向键 再按整行 / 整列扩展，Delete 清空；Shift+空格 选中整行后 Ctrl+- 删除这些行"),
     ("Ctrl+Enter", "把刚输入的内容填入所选的每一格（像 Excel 一样）"),
     ("Ctrl+方向键", "跳到连续数据的边缘；加 Shift 同时选中（像 Excel 一样）"),
     ("Ctrl+Home / Ctrl+End", "跳到表格的第一格 / 最后一行数据"),

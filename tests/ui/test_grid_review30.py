@@ -421,3 +421,43 @@ def test_grid_of_finds_the_grid_from_its_cell_editor_and_nothing_outside(qtbot, 
     assert grid_of(window.page.projects.view) is None and grid_of(None) is None
     assert row_action(editor, "insert_below")     # the 编辑 menu's 插入行 from an open cell
     assert grid.model().row_object(2).name == ""
+
+
+def test_shift_arrows_after_shift_space_extend_by_whole_rows(qtbot, window, grid, path):
+    """Shift+↓ after Shift+Space fell back to a block of cells from the cursor; in Excel/WPS it
+    adds the next whole row, and Shift+↑ takes it away again. Shift+→ leaves whole rows whole."""
+    go(grid, 1, im.COL_NAME)
+    key(qtbot, K.Key_Space, SHIFT)
+    key(qtbot, K.Key_Down, SHIFT)
+    whole = set(visible_columns(grid))
+    assert selected(grid) == {(r, c) for r in (1, 2) for c in whole}
+    assert at(grid) == (2, im.COL_NAME)
+    key(qtbot, K.Key_Right, SHIFT)
+    assert selected(grid) == {(r, c) for r in (1, 2) for c in whole}
+    key(qtbot, K.Key_Down, CTRL | SHIFT)                      # to the data's edge, still rows
+    assert {r for r, _ in selected(grid)} == {1, 2, 3} and {c for _, c in selected(grid)} == whole
+    key(qtbot, K.Key_Up, SHIFT)
+    key(qtbot, K.Key_Up, SHIFT)
+    assert selected(grid) == {(1, c) for c in whole}
+    key(qtbot, K.Key_Up, SHIFT)                               # above the anchor: rows 0–1
+    assert selected(grid) == {(r, c) for r in (0, 1) for c in whole}
+    key(qtbot, K.Key_Delete)                                  # and Delete clears those rows
+    assert names(path) == ["", "", NAMES[2], NAMES[3]]
+
+
+def test_shift_arrows_after_ctrl_space_extend_by_whole_columns(qtbot, grid):
+    go(grid, 1, im.COL_TARGET)
+    key(qtbot, K.Key_Space, CTRL)
+    key(qtbot, K.Key_Right, SHIFT)
+    rows = range(grid.model().rowCount())
+    columns = {c for _, c in selected(grid)}
+    assert len(columns) == 2 and im.COL_TARGET in columns
+    assert selected(grid) == {(r, c) for r in rows for c in columns}
+    key(qtbot, K.Key_Down, SHIFT)                             # across: the columns stay whole
+    assert selected(grid) == {(r, c) for r in rows for c in columns}
+
+
+def test_shift_arrows_on_cells_still_extend_by_cells(qtbot, grid):
+    go(grid, 1, im.COL_TARGET)
+    key(qtbot, K.Key_Down, SHIFT)
+    assert selected(grid) == {(1, im.COL_TARGET), (2, im.COL_TARGET)}

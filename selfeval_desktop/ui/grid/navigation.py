@@ -20,6 +20,8 @@ from ..qt import QItemSelection, QItemSelectionModel, QTableView, Qt
 
 CTRL_KEYS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
              Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Home: None, Qt.Key.Key_End: None}
+SHIFT_STEPS = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
+               Qt.Key.Key_Right: (0, 1)}
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
@@ -167,11 +169,57 @@ class NavigationOps:
         if not extend:
             selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         else:
+            rows_whole, columns_whole = self._whole_lines()
             anchor = self._selection_anchor()
+            top, bottom = sorted((anchor.row(), row))
+            left, right = sorted((anchor.column(), col))
+            if rows_whole:                 # whole rows (Shift+Space) stay whole rows
+                left, right = 0, model.columnCount() - 1
+            if columns_whole:
+                top, bottom = 0, model.rowCount() - 1
             selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
-            selection.select(QItemSelection(anchor, target),
+            selection.select(QItemSelection(model.index(top, left), model.index(bottom, right)),
                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(target)
+
+    def extend_lines(self, event) -> bool:
+        """Shift+↑/↓ with whole rows selected (after Shift+Space) adds or takes away whole rows;
+        Shift+←/→ with whole columns (after Ctrl+Space), whole columns — as Excel/WPS do. Qt's
+        own Shift+arrow fell back to a block of cells from the cursor (review 30). Across whole
+        lines (Shift+→ on whole rows) nothing changes. False for any other key, or when the
+        selection is not whole lines."""
+        step = SHIFT_STEPS.get(event.key())
+        if step is None or event.modifiers() & ~_KEYPAD != _SHIFT or self.model() is None:
+            return False
+        rows_whole, columns_whole = self._whole_lines()
+        down, right = step
+        cur = self.currentIndex()
+        along = rows_whole if down else columns_whole
+        if not cur.isValid() or not along:
+            # across whole lines (Shift+→ on whole rows) the lines stay as they are, as in Excel
+            return cur.isValid() and (columns_whole if down else rows_whole)
+        if down:
+            line = [r for r in range(self.model().rowCount()) if not self.isRowHidden(r)]
+            at = cur.row()
+        else:
+            line = [c for c in range(self.model().columnCount()) if not self.isColumnHidden(c)]
+            at = cur.column()
+        ahead = [p for p in line if (p > at if (down or right) > 0 else p < at)]
+        if ahead:
+            to = ahead[0] if (down or right) > 0 else ahead[-1]
+            self._move_to(to if down else cur.row(), cur.column() if down else to, extend=True)
+        return True
+
+    def _whole_lines(self) -> tuple[bool, bool]:
+        """Whether the selection is whole rows, whole columns (a grid of one column or one row
+        has no such thing: its cells are its lines)."""
+        model, rect = self.model(), self.selected_rect()
+        if model is None or rect is None:
+            return False, False
+        top, left, bottom, right = rect
+        rows, columns = model.rowCount(), model.columnCount()
+        return (columns > 1 and left == 0 and right == columns - 1,
+                rows > 1 and top == 0 and bottom == rows - 1)
 
     def select_lines(self, rows: bool, columns: bool) -> None:
         """Shift+Space: the whole rows of the selection (or of the cursor's cell) selected;

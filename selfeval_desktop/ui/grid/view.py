@@ -215,7 +215,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
             self.select_lines(rows=bool(mods & Qt.KeyboardModifier.ShiftModifier),
                               columns=bool(mods & Qt.KeyboardModifier.ControlModifier))
             return
-        if self.ctrl_navigation(event):      # Ctrl+arrows/Home/End: to the data's edge (Excel)
+        if self.ctrl_navigation(event) or self.extend_lines(event):   # Ctrl+arrows: data's edge
             return
         if key == Qt.Key.Key_Plus and mods & Qt.KeyboardModifier.ControlModifier and \
                 not mods & ~(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
