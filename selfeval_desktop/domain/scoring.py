@@ -371,7 +371,7 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
         text = f"未评分：{why}，{rows}"
         return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False)
     grade = profile.grade(total)
-    reason = provisional_reason(execution, indicators, total)
+    reason = provisional_reason(execution, indicators)
     said = PROVISIONAL_GRADE if reason else grade   # the explanation names no untrusted grade
     indicator_sum = profile.round(sum((s.score for s in indicators if s.score is not None), ZERO))
     if execution.weight == 0:  # 部门整体: no separate execution score
@@ -390,10 +390,14 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
 YUAN_SLIP_RATIO = 1000   # 全年执行数 this many times the 全年预算数: 元 typed as 万元 (checks too)
 
 
-def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) -> str:
+def provisional_reason(execution: ExecutionScore, indicators) -> str:
     """Why a total cannot be trusted yet (Chinese), or "": the 分值 of 执行率 and the indicators
     not adding up to 100 (a grade of 135.50 优 from weights summing to 130), rows (or the 执行率)
-    not scored yet and counted as 0 (差 for a form half filled in), or a total above 100."""
+    not scored yet and counted as 0 (差 for a form half filled in), or an 执行率 that is a slip.
+
+    Once the 分值 add up to 100 the total cannot pass 100: every score, override included, is
+    kept within its 分值 as shown (``score_basics.points``), so there is no reason to give for
+    it (review 31 D9: the branch for it could never run)."""
     weights = execution.weight + sum((s.weight for s in indicators if s.weight is not None), ZERO)
     if weights != HUNDRED:
         return f"分值合计为 {num(weights)}，不是 100，得分暂不可信"
@@ -408,6 +412,4 @@ def provisional_reason(execution: ExecutionScore, indicators, total: Decimal) ->
         # review 10: 40000 typed in 元 against 4 万元 — 1000000% — kept 100.00 / 优 beside the
         # error naming the slip; the total is not to be trusted until the figure is corrected
         return f"执行率 {pct(execution.rate)}，疑为把元填成了万元，得分暂不可信"
-    if total > HUNDRED:
-        return f"总分 {total} 超过 100，得分暂不可信"
     return ""

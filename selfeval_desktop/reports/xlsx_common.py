@@ -253,7 +253,7 @@ def provisional_summary_note(count: int, where: str = "") -> str:
     tells where each reason is written."""
     if not count:
         return ""
-    return (f"注：{count} 个项目的分值合计不是 100、有指标或执行率尚无得分、或总分超过 100，得分暂不可信，"
+    return (f"注：{count} 个项目的分值合计不是 100、有指标或执行率尚无得分、或执行率疑为单位填错，得分暂不可信，"
             f"等次暂记为“—”{where}")
 
 

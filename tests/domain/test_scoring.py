@@ -581,3 +581,15 @@ def test_an_ambiguous_dotted_month_is_said_at_the_actual_cell():
     from selfeval_desktop.domain.checks_indicators import error_field
     ind = Indicator(target="2021年6月底前", actual="2021.1", weight=D(10))
     assert error_field(ind, score_indicator(ind, MOF)) == ("actual_unreadable", "actual")
+
+
+def test_a_total_never_passes_100_when_the_weights_add_up_to_100():
+    """分值 with more decimals than shown (33.335 + 33.335 + 23.33 + 10 执行率 = 100), all met: each
+    score is kept within its 分值 as printed, so the total is 99.99, never 100.01, and a total
+    over 100 needs no reason of its own (review 31 D9)."""
+    p = project("100", "100", [_ind("产出指标", "≥4次", "5次", "33.335"),
+                               _ind("效益指标", "≥4次", "5次", "33.335"),
+                               _ind("满意度指标", "≥90%", "95%", "23.33")])
+    result = score_project(p, MOF)
+    assert [s.score for s in result.indicators] == [D("33.33"), D("33.33"), D("23.33")]
+    assert result.total == D("99.99") and not result.provisional
