@@ -91,7 +91,7 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         # the band the total falls in, whatever its state, is rule_grade
         "grade": shown_grade(score),
         "rule_grade": score.grade if not score.scored else rule_profile(doc, project).grade(score.total),
-        # 分值 not adding up to 100 (or a total above 100): the grade is not to be shown
+        # 分值 not adding up to 100, rows unscored, …: the grade is not to be shown
         "provisional": score.provisional, "provisional_reason": score.provisional_reason,
         "stated_total": _s(project.stated_total), "explanation": score.explanation,
     }

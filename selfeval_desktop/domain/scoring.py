@@ -49,7 +49,7 @@ class ProjectScore:
     grade: str
     explanation: str
     scored: bool = True
-    provisional: bool = False       # 分值 not adding up to 100, or a total above 100
+    provisional: bool = False       # 分值 not adding up to 100, rows unscored, …
     provisional_reason: str = ""    # why (Chinese), "" when the total can be trusted
 
 
