@@ -280,6 +280,11 @@ class MainWindow(QMainWindow, SaveStatus):
         self._restore_geometry()
         self._show_document_state(welcome=False)
         self.after_paint(install_qt_translations)   # 是/否, 复制/粘贴 … in Chinese, after the first paint
+        self.after_paint(self._accept_file_drops)
+
+    def _accept_file_drops(self) -> None:
+        from .file_drop import accept_file_drops
+        self.file_drops = accept_file_drops(self)   # a file dragged onto the window opens
 
     @property
     def welcome(self) -> WelcomePage:

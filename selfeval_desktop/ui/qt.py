@@ -19,13 +19,14 @@ _QTCORE = (
     "QAbstractItemModel", "QAbstractTableModel", "QByteArray", "QCoreApplication", "QDate",
     "QElapsedTimer", "QEvent", "QEventLoop", "QFileSystemWatcher", "QItemSelection", "QItemSelectionModel",
     "QLocale", "QMimeData",
-    "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint", "QRect", "QSettings",
+    "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QSettings",
     "QSignalBlocker", "QSize", "QSocketNotifier", "QSortFilterProxyModel", "QStandardPaths",
     "QStringListModel",
     "Qt", "QTimer", "QUrl", "Signal", "Slot", "qVersion",
 )
 _QTGUI = (
-    "QAction", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QFont", "QFontMetrics",
+    "QAction", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QDragEnterEvent", "QDropEvent",
+    "QFont", "QFontMetrics",
     "QGuiApplication", "QIcon", "QInputMethodEvent", "QKeyEvent", "QKeySequence", "QPainter",
     "QPalette", "QPixmap", "QRegion", "QShortcut", "QStandardItem", "QStandardItemModel",
     "QTextCursor", "QUndoCommand",

@@ -1,0 +1,101 @@
+"""A file dragged from the desktop onto the window opens in it (as in Excel/WPS); over a text box
+the box used to take the file as text, its path typed into 项目名称."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfeval_desktop.domain.model import Document, Project, Unit
+from selfeval_desktop.ui import file_actions
+from selfeval_desktop.ui.qt import (QApplication, QDragEnterEvent, QDropEvent, QMimeData,
+                                    QPointF, Qt, QUrl)
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_tab
+from tests.ui.ui_fixtures import make_file, reread
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+COPY = Qt.DropAction.CopyAction
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, path):
+    window = make_window(qtbot, tmp_path, path)
+    qtbot.waitUntil(lambda: getattr(window, "file_drops", None) is not None, timeout=3000)
+    return window
+
+
+def other_file(tmp_path) -> Path:
+    folder = tmp_path / "收到的"
+    folder.mkdir()
+    doc = Document(unit=Unit(name="某县科协"), year=2021, projects=[Project(name="学术交流活动经费")])
+    return make_file(folder, doc)
+
+
+def files(*paths) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    mime.setText("\n".join(QUrl.fromLocalFile(str(p)).toString() for p in paths))  # as UOS's file manager
+    return mime
+
+
+def drop(widget, mime) -> bool:
+    """Drag ``mime`` over ``widget`` and let go, as the file manager does; whether it was taken."""
+    at = widget.rect().center()
+    enter = QDragEnterEvent(at, COPY, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    let_go = QDropEvent(QPointF(at), COPY, mime, Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, let_go)
+    return let_go.isAccepted()
+
+
+def test_a_file_dropped_on_a_text_box_opens_and_the_box_is_untouched(qtbot, window, tmp_path, path):
+    name = show_tab(window, "overview").edits["name"]
+    before = name.text()
+    other = other_file(tmp_path)
+    assert drop(name, files(other))
+    qtbot.waitUntil(lambda: Path(window.session.path) == other, timeout=3000)
+    assert window.page.header.unit.text() == "某县科协"
+    assert window.file_actions.recent_files()[0] == str(other)
+    assert reread(path).projects[0].name == before              # no path typed into 项目名称
+
+
+def test_a_file_dropped_on_the_project_list_opens(qtbot, window, tmp_path):
+    other = other_file(tmp_path)
+    assert drop(window.page.projects.view.viewport(), files(other))
+    qtbot.waitUntil(lambda: Path(window.session.path) == other, timeout=3000)
+
+
+def test_a_text_dragged_onto_a_box_is_still_the_boxs(qtbot, window):
+    name = show_tab(window, "overview").edits["name"]
+    mime = QMimeData()
+    mime.setText("科技创新")
+    enter = QDragEnterEvent(name.rect().center(), COPY, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    assert not window.file_drops.eventFilter(name, enter)      # left to the box
+
+
+def test_two_files_are_refused_with_where_to_summarise(qtbot, window, tmp_path, path):
+    other = other_file(tmp_path)
+    assert drop(window.page.header.unit, files(other, path))
+    qtbot.waitUntil(lambda: "汇总多个自评文件" in window.statusBar().currentMessage(), timeout=3000)
+    assert Path(window.session.path) == Path(path)
+
+
+def test_a_folder_is_refused_with_a_word(qtbot, window, tmp_path, path):
+    assert drop(window.page.header.unit, files(tmp_path))
+    qtbot.waitUntil(lambda: "是文件夹" in window.statusBar().currentMessage(), timeout=3000)
+    assert Path(window.session.path) == Path(path)
+
+
+def test_a_workbook_is_offered_to_import(qtbot, window, tmp_path, path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(file_actions, "ask_import_instead", lambda _w, name: asked.append(name))
+    book = tmp_path / "自评表.xlsx"
+    book.write_bytes(b"PK\x03\x04 not really")
+    assert drop(window.page.header.unit, files(book))
+    qtbot.waitUntil(lambda: asked == ["自评表.xlsx"], timeout=3000)
+    assert Path(window.session.path) == Path(path)                # 取消: nothing else happened
