@@ -20,7 +20,7 @@ class WelcomePage(QWidget):
         font.setBold(True)
         title.setFont(font)
         hint = QLabel("项目支出绩效自评：填写资金和指标，自动打分定等次，打印自评表。\n"
-                      "所有修改随时自动保存，无需点“保存”。", self)
+                      "所有修改随时自动保存，无需点“保存”。收到的自评文件可以直接拖到这个窗口上打开。", self)
         self.new_button = QPushButton("新建自评文件…", self)
         self.open_button = QPushButton("打开已有文件…", self)
         self.demo_button = QPushButton("打开演示文件", self)
