@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 
-__all__ = ["CellError", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
+__all__ = ["CellError", "TooManyDigits", "clean_float", "cell_text", "cell_decimal", "cell_rate", "cell_money",
            "is_percent_format", "normalise_label", "parse_tsv", "fill_levels", "title_matches",
            "indicator_field", "INDICATOR_TITLES", "LINE_TITLES", "line_field", "is_total_label",
            "is_amount", "unit_unclear", "unclear_unit_message",
@@ -43,13 +43,32 @@ class CellError(ValueError):
     """A cell whose content is not what its column holds; ``str(err)`` is Chinese."""
 
 
+class TooManyDigits(CellError):
+    """A number with more digits than any figure of a form has (a code pasted, a key held)."""
+
+
 # ---------------------------------------------------------------- numbers
 
+MAX_DIGITS = 15       # digits before the point a number read from a cell may have …
+MAX_FEN = 10 ** 16    # … and an amount at most 100万亿元, so that sums stay inside SQLite's
+                      # 64-bit integers (a 20-digit code pasted into an amount column could not be
+                      # written, and the screen kept a figure the file did not)
+
+
 def _plain(value: Decimal) -> Decimal:
-    """Trailing zeros dropped, never an exponent: 4, 0.3, 681.5307, 1000."""
+    """Trailing zeros dropped, never an exponent: 4, 0.3, 681.5307, 1000 (also past Decimal's 28
+    digits: quantize raised there, and a pasted 30-digit number ended the program's action)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return Decimal(int(value))
     return value.normalize()
+
+
+def _within(number: Decimal | None, value) -> Decimal | None:
+    """``number`` read from the cell ``value``, refused when it has more than MAX_DIGITS digits
+    before the point (a code or an ID pasted into the wrong column)."""
+    if number is not None and number and number.adjusted() >= MAX_DIGITS:
+        raise TooManyDigits(f"“{cell_text(value)}”的数字超过 {MAX_DIGITS} 位，请检查是否多输或粘贴错了")
+    return number
 
 
 def clean_float(value: float) -> Decimal:
@@ -148,11 +167,11 @@ def _check_error(text: str) -> None:
 def cell_decimal(value, number_format: str | None = None) -> Decimal | None:
     """A plain number (分值, 得分): empty → None; ``"85分"`` and ``"８５"`` are 85.
 
-    Raises CellError for text that is not a number.
+    Raises CellError for text that is not a number, or a number of more than MAX_DIGITS digits.
     """
     number = _as_decimal(value)
     if number is not None:
-        return number
+        return _within(number, value)
     text = cell_text(value)
     if not text:
         return None
@@ -161,10 +180,16 @@ def cell_decimal(value, number_format: str | None = None) -> Decimal | None:
     if s in ("-", "—", "－", "/", "——"):
         return None
     number = _read_number_text(s, text)
-    return _plain(number)
+    return _within(_plain(number), value)
 
 
 def cell_rate(value, number_format: str | None = None) -> Decimal | None:
+    """A rate as a fraction: ``96.45%`` (text or a %-formatted 0.9645) → 0.9645; see
+    :func:`_cell_rate`. Refused (CellError) past MAX_DIGITS digits, as :func:`cell_decimal`."""
+    return _within(_cell_rate(value, number_format), value)
+
+
+def _cell_rate(value, number_format: str | None = None) -> Decimal | None:
     """A rate as a fraction: ``96.45%`` (text or a %-formatted 0.9645) → 0.9645.
 
     A bare number above 2 is read as a percentage (96.45 → 0.9645); 2 or less as a fraction.
@@ -192,7 +217,7 @@ def cell_money(value, unit: str = "万元", number_format: str | None = None) ->
 
     A unit written in the cell wins over the column's (``"5元"`` in a 万元 column is 5 元);
     ``¥``/``人民币`` are currency signs, not units. Raises CellError (amounts finer than 1 分,
-    text that is not an amount).
+    text that is not an amount, 100万亿元 or more).
     """
     factor = MONEY_UNITS[unit]
     number = _as_decimal(value)
@@ -216,10 +241,15 @@ def cell_money(value, unit: str = "万元", number_format: str | None = None) ->
             raise CellError(f"无法识别金额“{text}”：请填写数字，单位为{unit}，如 681.5307{formula}") \
                 from None
         if written:
-            factor = MONEY_UNITS[written]
+            factor, unit = MONEY_UNITS[written], written
     fen = number * factor
+    if abs(fen) >= MAX_FEN:
+        raise TooManyDigits(f"金额“{cell_text(value)}”过大（超过100万亿元），请检查单位和位数，"
+                            "是否把编号或代码粘贴到了金额列")
     if fen != fen.to_integral_value():
-        raise CellError(f"金额“{cell_text(value)}”（{unit}）小于1分（0.01元），请检查小数位数")
+        places = len(str(int(factor))) - 1      # 元: 2, 万元: 6, 亿元: 10
+        raise CellError(f"金额“{cell_text(value)}”比1分（0.01元）更精细，请检查小数位数"
+                        f"（单位为{unit}时最多{places}位小数）")
     return int(fen)
 
 

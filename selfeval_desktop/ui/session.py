@@ -178,6 +178,11 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         except sqlite3.Error as exc:
             self._put_field(project, ref, before)
             raise SessionError(self._write_failure(exc)) from exc
+        except Exception:
+            # anything else the write refused (an integer past SQLite's 64 bits, once): memory
+            # as it was too, so the screen and the forms never hold what the file does not
+            self._put_field(project, ref, before)
+            raise
         self._after_write()
 
     def _put_field(self, project, ref: FieldRef, state) -> None:
@@ -317,6 +322,9 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
             except sqlite3.Error as exc:
                 revert()
                 raise SessionError(self._write_failure(exc)) from exc
+            except Exception:
+                revert()             # memory as the file is (see _apply_field)
+                raise
         self._scores.pop(pid, None)
         self.rowsChanged.emit(entity, pid)
         self._score_news(pid)

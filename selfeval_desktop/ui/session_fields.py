@@ -109,6 +109,8 @@ def parse(kind: str, value):
             return value, None
         try:
             return cells.cell_decimal(str(value)), None
+        except cells.TooManyDigits as exc:
+            return None, str(exc)
         except cells.CellError:
             return None, f"无法识别“{value}”：请填写数字，如 10 或 7.5"
     if kind == YEAR:

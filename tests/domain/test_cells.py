@@ -108,8 +108,10 @@ def test_cell_money_reads_amounts_in_the_columns_unit(value, unit, expected):
 
 
 def test_cell_money_refuses_fractions_of_a_fen_and_words():
-    with pytest.raises(CellError, match="小于1分"):
+    with pytest.raises(CellError, match="更精细.*单位为元时最多2位小数"):
         cell_money("0.123", "元")
+    with pytest.raises(CellError, match="单位为元时最多2位小数"):     # the unit written wins
+        cell_money("1.001元", "万元")
     with pytest.raises(CellError, match="无法识别金额"):
         cell_money("约五万元", "万元")
 
@@ -170,3 +172,33 @@ def test_a_total_row_is_known_by_a_short_label_ending_in_a_total_word():
         assert is_total_label(label), label
     for label in ("差旅费", "统计调查费", "科技活动经费支出合计数额度说明", "合计完成率达到", ""):
         assert not is_total_label(label), label
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "10000000000", 1e30, 10**20,
+                                   "１２３４５６７８９０１２３４５６７８９０"])
+def test_an_amount_of_100_wan_yi_or_more_is_refused_in_chinese(value):
+    """An ID or a code pasted into an amount column (review 33 P1-1): it cannot be held in the
+    file's 64-bit integers, so it is refused as the cell is read, never at the write."""
+    with pytest.raises(CellError, match="过大"):
+        cell_money(value, "万元")
+
+
+def test_the_largest_amount_read_is_just_below_100_wan_yi():
+    assert cell_money("9999999999.999999", "万元") == 10**16 - 1
+    assert cell_money("99999999999999.99", "元") == 10**16 - 1
+    with pytest.raises(CellError):
+        cell_money("100000000000000", "元")
+
+
+@pytest.mark.parametrize("value", ["1" + "0" * 28, 1e30, Decimal("1E+30"), "123456789012345678"])
+def test_a_number_past_15_digits_is_refused_not_an_exception(value):
+    """Review 33 P2-7: 29 digits raised decimal.InvalidOperation out of the reader (a 程序出错
+    box in the window, a traceback from import-xlsx)."""
+    for reader in (cell_decimal, cell_rate):
+        with pytest.raises(CellError, match="超过 15 位"):
+            reader(value)
+
+
+def test_fifteen_digits_still_read():
+    assert cell_decimal("999999999999999") == Decimal("999999999999999")
+    assert cell_text(1e30) == "1000000000000000000000000000000"   # shown as typed, no exponent

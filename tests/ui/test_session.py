@@ -355,3 +355,43 @@ def test_a_value_the_scoring_cannot_take_leaves_memory_as_the_file(session, path
         session.set_value("indicator", pid, iid, "actual", "42")
     assert session.project(pid).indicators[0].actual == before
     assert reread(path).projects[0].indicators[0].actual == before
+
+
+@pytest.mark.parametrize("entity, row, attr, typed", [
+    ("funding", None, "annual_budget", "99999999999999999999"),    # a 20-digit code pasted
+    ("funding", None, "executed", "9999999999999"),                # 13 digits of 万元
+    ("indicator", 0, "weight", "1" + "0" * 28),                    # past Decimal's 28 digits
+])
+def test_a_number_too_long_is_kept_red_and_the_file_is_what_the_screen_shows(
+        session, path, entity, row, attr, typed):
+    """Review 33 P1-1: 13+ digits of 万元 could not be written (past SQLite's 64-bit integers);
+    the screen, the score and the forms kept the figure and the file the old one, with an
+    English 程序出错 box. A 29-digit 分值 raised decimal.InvalidOperation. Now both are read as
+    what they are, an unreadable cell: kept as typed, red, saying why, in the file too."""
+    pid = pid_of(session)
+    key = session.document.projects[0].indicators[row].id if row is not None else None
+    error = session.set_value(entity, pid, key, attr, typed)
+    assert error and ("过大" in error or "超过 15 位" in error)
+    assert session.unread(entity, pid, key, attr) == typed
+    disk, memory = reread(path).projects[0], session.project(pid)
+    if entity == "funding":
+        assert getattr(disk.funding, attr) is None is getattr(memory.funding, attr)
+    else:
+        assert disk.indicators[row].weight is None is memory.indicators[row].weight
+
+
+def test_a_row_the_file_cannot_take_is_taken_back_from_memory(session, path):
+    """A spending line with an amount past SQLite's integers, from a caller that did not read it
+    through a cell (the rows' writer is the last guard): neither in memory nor in the file."""
+    from selfeval_desktop.domain.model import BudgetLine
+    pid = pid_of(session)
+    before = len(session.project(pid).budget_lines)
+    for inside_a_paste in (False, True):
+        with pytest.raises(OverflowError):
+            if inside_a_paste:
+                with session.macro("粘贴"):
+                    session.insert_rows("budget_line", pid, None, [BudgetLine(name="x", planned=10**20)])
+            else:
+                session.insert_rows("budget_line", pid, None, [BudgetLine(name="x", planned=10**20)])
+        assert len(session.project(pid).budget_lines) == before
+        assert len(reread(path).projects[0].budget_lines) == before
