@@ -28,10 +28,11 @@ import sqlite3
 
 from .. import RESOURCES
 from ..domain.catalogs import lookup, split_code_name
+from ..domain.cells import CellError
 from ..domain.evaluation import profile_for
 from ..domain.model import (BudgetLine, Document, Evaluator, FundBreakdown, FundKind, Indicator,
                             Project, ProjectKind, Source, SourceAmount, SpendingScheme, Unit)
-from ..domain.money import AmountError, parse_amount
+from ..domain.money import parse_wan
 from ..domain.profiles import ProfileError
 from ..domain.weights import even_split
 from .document import write_atomically
@@ -98,10 +99,9 @@ def _fen(text, where: str) -> int | None:
     if text is None or str(text).strip() == "":
         return None
     try:
-        parsed = parse_amount(str(text))
-    except AmountError as exc:
+        return parse_wan(str(text))
+    except CellError as exc:
         raise DemoError(f"演示数据{where}：{exc}") from exc
-    return None if parsed is None else parsed.fen
 
 
 def _rate(text: str, where: str) -> Decimal:

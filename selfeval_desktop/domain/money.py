@@ -1,74 +1,35 @@
 """Money: integer 分 (0.01 元) in memory and on disk, shown in 万元.
 
-Amounts are never floats. ``parse_wan`` reads what a clerk types in a 万元 column
-(``681.5307``, ``1,500``, ``４``, ``5元``, ``1.5亿元``) into 分; ``format_wan`` shows 分 as
-万元 with as many decimals as the amount needs (681.5307, 4, 2.0083), as the window shows what was
-typed; ``printed_wan`` gives paper its two decimals at least (4.00, 681.5307).
+Amounts are never floats. What a clerk types or pastes is read by the one amount reader,
+:func:`~.cells.cell_money` (``681.5307``, ``1,500``, ``４``, ``5元``, ``1.5亿元``);
+``parse_wan`` is that reader for a 万元 column. ``format_wan`` shows 分 as 万元 with as many
+decimals as the amount needs (681.5307, 4, 2.0083), as the window shows what was typed;
+``printed_wan`` gives paper its two decimals at least (4.00, 681.5307).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-import re
+from decimal import Decimal
+
+__all__ = ["FEN_PER_WAN", "FEN_PER_YUAN", "fen_to_wan", "fen_to_yuan", "format_wan",
+           "parse_wan", "printed_wan", "sum_fen"]
 
 FEN_PER_YUAN = 100
 FEN_PER_WAN = 1_000_000  # 1 万元 = 10 000 元 = 1 000 000 分
 
-_UNIT_FEN = {"元": Decimal(FEN_PER_YUAN), "万元": Decimal(FEN_PER_WAN), "万": Decimal(FEN_PER_WAN),
-             "亿元": Decimal(FEN_PER_WAN) * 10_000, "亿": Decimal(FEN_PER_WAN) * 10_000,
-             "千元": Decimal(FEN_PER_YUAN) * 1000}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－　", "0123456789.,- ")
-# compiled by re at the first amount read (re keeps it), not when the window starts
-_AMOUNT = r"^(-?\d+(?:\.\d+)?)\s*(元|万元|万|亿元|亿|千元)?$"
+
+def parse_wan(text) -> int | None:
+    """Typed 万元 text → 分, or None when empty; raises AmountError (a ``cells.CellError``) with
+    the Chinese message the window shows. The same reader as typing, paste and import: there
+    used to be a second one here, with other rules, that only the tests and the demo used."""
+    from .cells import cell_money     # the reader and its patterns: not needed to start
+    return cell_money(text, "万元")
 
 
-MAX_DIGITS = 13     # digits before the point: well inside Decimal's 28 …
-MAX_FEN = 10 ** 16  # … and 100万亿元 at most, so that sums stay inside SQLite's 64-bit integers
-
-
-class AmountError(ValueError):
-    """An amount that cannot be read; ``str(err)`` is the Chinese message for the user."""
-
-
-@dataclass(frozen=True)
-class ParsedAmount:
-    fen: int
-    unit_written: str | None  # the unit the user typed, if any ("元" among 万元 figures is suspicious)
-
-
-def parse_amount(text: str, default_unit: str = "万元") -> ParsedAmount | None:
-    """Read typed money into 分. Empty → None. Raises AmountError with a Chinese message."""
-    if text is None:
-        return None
-    s = str(text).translate(_FULLWIDTH).strip().replace(",", "").replace(" ", "")
-    if not s:
-        return None
-    m = re.match(_AMOUNT, s)
-    if not m:
-        formula = "（这里不计算 Excel 公式，请填写算好的数）" if s.startswith(("=", "＝")) else ""
-        raise AmountError(f"无法识别金额“{text}”：请填写数字，单位为{default_unit}，如 681.5307{formula}")
-    if len(m.group(1).lstrip("-").split(".")[0].lstrip("0")) > MAX_DIGITS:
-        raise AmountError(f"金额“{text}”超过 {MAX_DIGITS} 位数字，请检查是否多输或粘贴错了")
-    try:
-        number = Decimal(m.group(1))
-    except InvalidOperation as exc:  # pragma: no cover - regex guarantees a number
-        raise AmountError(f"无法识别金额“{text}”") from exc
-    unit = m.group(2)
-    per_unit = _UNIT_FEN[unit or default_unit]
-    fen = number * per_unit
-    if fen != fen.to_integral_value():
-        places = len(str(per_unit)) - 1  # 元: 2, 万元: 6, 亿元: 10
-        raise AmountError(f"金额“{text}”比1分（0.01元）更精细，请检查小数位数"
-                          f"（单位为{unit or default_unit}时最多{places}位小数）")
-    if abs(fen) >= MAX_FEN:
-        raise AmountError(f"金额“{text}”过大（超过100万亿元），请检查单位和位数")
-    return ParsedAmount(int(fen), unit)
-
-
-def parse_wan(text: str) -> int | None:
-    """Shortcut: typed 万元 text → 分, or None when empty. Raises AmountError."""
-    parsed = parse_amount(text)
-    return None if parsed is None else parsed.fen
+def __getattr__(name: str):
+    if name == "AmountError":         # the reader's error, loaded with it
+        from .cells import CellError
+        return CellError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def fen_to_wan(fen: int) -> Decimal:
