@@ -50,6 +50,8 @@ DENSE_COUNT = 20                  # the last day: up to this many, every one
 DENSE_AGE = timedelta(days=1)
 DAILY_DAYS = 30                   # then the last of each day, for this many days
 SOURCE_NOTE = "原文件位置.txt"     # in each document's folder: whose backups these are
+STORE_ENV = "SELFEVAL_BACKUP_DIR"  # the store, when set (an administrator's choice; the tests')
+STORE_NAME = "备份"                # else this folder in the user's data folder (ui.backups)
 SUFFIX = ".sqlite"
 _TEMP = re.compile(r"^~\$snapshot\.\d+\.\d+\.tmp(-journal)?$")
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})_(?P<reason>[^_]+)_(?P<digest>[0-9a-f]{12})\.sqlite$")

@@ -105,6 +105,8 @@ def close_document(window, ask: bool = True) -> bool:
     if not may_close(window, ask):
         return False
     session = window.session
+    from . import backups
+    backups.closing(window, session)   # a last snapshot when it changed since the last one
     try:
         session.writeFailed.disconnect(window._write_failed)   # nothing more to say about it
     except (RuntimeError, TypeError):   # never connected (a session shown another way)

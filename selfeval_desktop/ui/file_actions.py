@@ -143,6 +143,7 @@ class FileActions(QObject):
                                         needs_document=True)
         self._action(menu, "另存为副本…", self.save_copy, needs_document=True)
         self._action(menu, "从上年文件新建下一年度…", self.new_from_last_year)
+        self._action(menu, "备份与恢复…", self.backups)
         self.extra_actions(menu)
         menu.addSeparator()
         self._action(menu, "打开演示文件", self.open_demo)
@@ -446,6 +447,11 @@ class FileActions(QObject):
             return False
         self.window.statusBar().showMessage(f"已另存副本：{path}（当前仍在编辑原文件）", 8000)
         return True
+
+    def backups(self) -> None:
+        """备份与恢复: the snapshots of the open file (ui.backup_dialog)."""
+        from .backup_dialog import show_backups
+        show_backups(self.window)
 
     def open_demo(self) -> bool:
         """Write a fresh demo document into the user's data folder and open it."""

@@ -174,6 +174,8 @@ def _import_into_current(window, session, result) -> bool:
     from . import import_into
     from .import_report_dialog import show_import_report
     window.page.flush()
+    from .backups import before
+    before(window, "import")     # 备份与恢复: the file as it was before the workbook joined it
     notes = import_into.mismatches(session.document, result.document)
     pids, left = import_into.add_to_session(session, result.document)   # a failed write raises
     if pids:

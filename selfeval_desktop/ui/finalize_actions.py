@@ -171,6 +171,8 @@ class FinalizeActions(QObject):
             if warnings and answer == 1:
                 self.window.go_to(warnings[0].place)
             return False
+        from .backups import before
+        before(self.window, "finalize")      # 备份与恢复: 定稿 clears the undo history
         try:
             change = session.finalize_project(pid)
         except FinalizeRefused as exc:
@@ -200,6 +202,8 @@ class FinalizeActions(QObject):
                                 ["撤销定稿", "取消"], default=1)
         if answer != 0:
             return False
+        from .backups import before
+        before(self.window, "unfinalize")    # 备份与恢复: the 定稿 state as it was
         try:
             session.unfinalize_project(pid)
         except SessionError as exc:

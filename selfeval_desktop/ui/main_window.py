@@ -355,6 +355,9 @@ class MainWindow(QMainWindow, SaveStatus):
         self._show_document_state()
         self.after_paint(lambda: self.session is session
                          and self.checks.refresh(budget_ms=CHECKS_SLICE_MS))
+        # 备份与恢复: a snapshot soon after the first paint, then while edited (ui.backups)
+        self.after_paint(lambda: self.session is session and
+                         importlib.import_module(f"{__package__}.backups").watch(self, session))
         return True
 
     def after_paint(self, work) -> None:
@@ -419,8 +422,10 @@ class MainWindow(QMainWindow, SaveStatus):
         else:
             path = Path(session.path)
             suffix = "（只读）" if session.readonly else ""
-            # the folder too: 2024 and 2025 files of one name are told apart (review 7)
-            self.setWindowTitle(f"{path.name}{suffix} — {path.parent} — {APP_TITLE}")
+            # the folder too: 2024 and 2025 files of one name are told apart (review 7); a
+            # backup shown says so (ui.backup_actions)
+            title = getattr(session, "title", None) or f"{path.name}{suffix} — {path.parent}"
+            self.setWindowTitle(f"{title} — {APP_TITLE}")
             self.checks.show()
         self.file_actions.update_enabled()
         self.finalize_actions.update_enabled()

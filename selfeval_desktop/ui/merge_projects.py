@@ -145,6 +145,8 @@ def merge_from_file(actions, source: str | None = None) -> bool:
     if not picked:
         return False
     window.page.flush()
+    from .backups import before
+    before(window, "merge")      # 备份与恢复: the file as it was before the projects joined it
     pids, left = import_into.add_to_session(session, replace(other, projects=picked), "从其他文件加入")
     if pids:
         window.page.projects.select_pid(pids[0])

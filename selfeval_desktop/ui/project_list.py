@@ -450,6 +450,8 @@ class ProjectListPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         neighbour = self.model.pid_at(row + 1) or self.model.pid_at(row - 1)
+        from .backups import before
+        before(self.window(), "delete")   # 备份与恢复: still there after the window is closed
         self.session.remove_project(pid)
         self.select_pid(neighbour)
         return True

@@ -1,0 +1,262 @@
+"""文件 → 备份与恢复…: the backups of the open file (or of another one), newest first.
+
+Each row: 时间, 原因 (打开时, 定时, 恢复前 …), 项目数, and how it differs from the file as it is
+now (与现在的内容相同, the projects it has that the file no longer has …) — read from the snapshot
+itself, so a clerk finds the version that still had the project deleted. The row selected shows
+each project's 总分 and 等次 below. A file deleted, or moved (a U盘 under another drive letter),
+is found in 自评文件 by its name. The actions are ``ui.backup_actions``'.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..db import snapshots
+from . import backup_actions, backups
+from .qt import (QAbstractItemView, QAbstractTableModel, QComboBox, QDialog, QHBoxLayout,
+                 QHeaderView, QLabel, QModelIndex, QPushButton, Qt, QTableView, QTextBrowser,
+                 QVBoxLayout)
+
+TITLE = "备份与恢复"
+COLUMNS = ("时间", "原因", "项目数", "与现在相比")
+WHEN = ("本软件自动备份：打开文件时、编辑中每半小时、导入Excel、加入项目、定稿、删除项目和恢复之前，以及"
+        "关闭文件时（内容没有变化就不重复备份）。最近一天的备份都保留（最多 20 个），更早的每天保留一个，"
+        "保留 30 天。")
+
+
+class BackupModel(QAbstractTableModel):
+    """The snapshots of one file, newest first, each with what it holds and how it differs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[tuple[snapshots.Snapshot, snapshots.Summary | None, str]] = []
+
+    def set_snapshots(self, found: list[snapshots.Snapshot], now) -> None:
+        """``now``: (summary, digest) of the file as it is on disk, or None."""
+        self.beginResetModel()
+        self.rows = []
+        for snap in found:
+            try:
+                held = snapshots.summary(snap)
+            except snapshots.SnapshotError as exc:
+                self.rows.append((snap, None, str(exc)))
+                continue
+            told = snapshots.compared(held, snap.digest, *(now or (None, None)))
+            self.rows.append((snap, held, told))
+        self.endResetModel()
+
+    def snapshot(self, row: int) -> snapshots.Snapshot | None:
+        return self.rows[row][0] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        snap, held, told = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return snap.shown
+            if column == 1:
+                return snap.label
+            if column == 2:
+                return "—" if held is None else str(len(held.projects))
+            return told
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+
+def _shown_path(window) -> Path | None:
+    """The file the window shows (the original of a backup shown)."""
+    session = window.session
+    if session is None or str(session.path) == ":memory:":
+        return None
+    view = getattr(session, "backup_of", None)
+    return Path(view[0] if view else session.path).absolute()
+
+
+class BackupDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.store = backups.store_dir()
+        self.setWindowTitle(TITLE)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("自评文件：", self))
+        self.files = QComboBox(self)
+        self.files.setObjectName("backupFiles")
+        top.addWidget(self.files, 1)
+        layout.addLayout(top)
+        when = QLabel(WHEN, self)
+        when.setWordWrap(True)
+        when.setStyleSheet("color: #555;")
+        layout.addWidget(when)
+        self.model = BackupModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("backupTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 3)
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("backupDetails")
+        self.details.setMinimumHeight(60)
+        layout.addWidget(self.details, 1)
+        buttons = QHBoxLayout()
+        self.view_button = self._button(buttons, "打开查看（只读）", self.open_view)
+        self.save_button = self._button(buttons, "另存为…", self.save_as)
+        self.restore_button = self._button(buttons, "恢复为此版本…", self.restore)
+        buttons.addStretch(1)
+        self.now_button = self._button(buttons, "立即备份", self.back_up_now)
+        self._button(buttons, "关闭", self.reject)
+        layout.addLayout(buttons)
+        where = QLabel(f"备份保存在：{self.store}", self)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setStyleSheet("color: #555;")
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        self._fill_files()
+        self.files.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.table.doubleClicked.connect(lambda _index: self.open_view())
+        self.refresh()
+        self.resize(860, 470)
+
+    def _button(self, row, text: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda _checked=False: slot())
+        row.addWidget(button)
+        return button
+
+    # ------------------------------------------------------------ what is listed
+    def _fill_files(self) -> None:
+        """The file the window shows first, then the others with backups (a file of the same
+        name first: the same file moved, or on a U盘 under another letter)."""
+        current = _shown_path(self.window_)
+        stored = [d for d in snapshots.documents(self.store)
+                  if current is None or d.path.absolute() != current]
+        if current is not None:
+            stored.sort(key=lambda d: d.path.name != current.name)
+            self.files.addItem(f"{current.name}（当前打开，位置：{current.parent}）", str(current))
+        for doc in stored:
+            missing = "" if doc.path.exists() else "，文件已不在原处"
+            self.files.addItem(f"{doc.path.name}（位置：{doc.path.parent}{missing}；"
+                               f"{doc.snapshots} 个备份）", str(doc.path))
+        if self.files.count() == 0:
+            self.files.addItem("（还没有任何备份）", "")
+
+    def doc_path(self) -> Path | None:
+        data = self.files.currentData()
+        return Path(data) if data else None
+
+    def refresh(self) -> None:
+        doc = self.doc_path()
+        found = snapshots.list_snapshots(self.store, doc) if doc is not None else []
+        self.model.set_snapshots(found, snapshots.current(doc) if doc is not None else None)
+        if found:
+            self.table.selectRow(0)
+        self._selected()
+
+    def selected(self) -> snapshots.Snapshot | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.snapshot(rows[0].row()) if rows else None
+
+    def _selected(self) -> None:
+        snap, doc = self.selected(), self.doc_path()
+        for button in (self.view_button, self.save_button):
+            button.setEnabled(snap is not None)
+        refusal = backup_actions.can_restore(self.window_, doc) if doc is not None else "没有文件"
+        self.restore_button.setEnabled(snap is not None and refusal is None)
+        self.restore_button.setToolTip(refusal or "用这个备份的内容替换文件现在的内容（先自动备份现在的内容）")
+        self.now_button.setEnabled(doc is not None and doc.exists())
+        self.details.setHtml(self._details(snap))
+
+    def _details(self, snap) -> str:
+        if snap is None:
+            if self.model.rowCount():
+                return ""
+            return ("<p>这个文件还没有备份。打开文件约 1 秒后会自动备份一次；也可以点“立即备份”。</p>")
+        try:
+            held = snapshots.summary(snap)
+            projects = snapshots.scores(snap)
+        except snapshots.SnapshotError as exc:
+            return f"<p>无法读取这个备份：{exc}</p>"
+        lines = [f"<b>{held.heading}</b>，{snap.shown}（{snap.label}），{len(projects)} 个项目："]
+        for i, p in enumerate(projects, start=1):
+            name = p["name"].strip() or "未命名项目"
+            if p.get("scored"):
+                grade = "—（得分暂不可信）" if p.get("provisional") else p["grade"]
+                lines.append(f"{i}. {name}　总分 {p['total']}　等次 {grade}")
+            else:
+                lines.append(f"{i}. {name}　{p['grade']}")
+        return "<br>".join(_escape(line) if i else line for i, line in enumerate(lines))
+
+    # ------------------------------------------------------------ the actions
+    def open_view(self) -> bool:
+        snap, doc = self.selected(), self.doc_path()
+        if snap is None or not backup_actions.open_view(self.window_, snap, doc):
+            return False
+        self.accept()
+        return True
+
+    def save_as(self) -> bool:
+        snap, doc = self.selected(), self.doc_path()
+        if snap is None or not backup_actions.save_as(self.window_, snap, doc):
+            return False
+        self.accept()
+        return True
+
+    def restore(self) -> bool:
+        snap, doc = self.selected(), self.doc_path()
+        if snap is None or not backup_actions.restore(self.window_, snap, doc):
+            return False
+        self.accept()
+        return True
+
+    def back_up_now(self) -> bool:
+        doc = self.doc_path()
+        if doc is None:
+            return False
+        window = self.window_
+        session = window.session
+        if backups.backed_up(session) and Path(session.path).absolute() == doc:
+            done = backups.before(window, "manual")
+        else:
+            try:
+                snapshots.take(doc, self.store, doc, "manual")
+                done = True
+            except snapshots.SnapshotError as exc:
+                window.statusBar().showMessage(str(exc), 15000)
+                done = False
+        if done:
+            window.statusBar().showMessage("已备份（内容与上一个备份相同时不重复保存）", 8000)
+        self.refresh()
+        return done
+
+
+def _escape(text: str) -> str:
+    import html
+    return html.escape(text)
+
+
+def show_backups(window) -> None:
+    """文件 → 备份与恢复…"""
+    BackupDialog(window).exec()

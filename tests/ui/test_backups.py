@@ -1,0 +1,267 @@
+"""备份与恢复 in the window: snapshots after the first paint, while edited, before what changes
+much and on closing; a failure never stops the work; a backup viewed read-only writes nothing;
+a restore keeps what it replaced as “恢复前” and editing goes on (ui.backups, ui.backup_actions,
+ui.backup_dialog)."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from selfeval_desktop.db import snapshots
+from selfeval_desktop.ui import backup_actions, backups, dialogs
+from selfeval_desktop.ui.backup_dialog import BackupDialog, BackupModel
+from selfeval_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt, QWidget
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, menu_of
+from tests.ui.ui_fixtures import make_file, reread, sample_document
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+K, CTRL = Qt.Key, Qt.KeyboardModifier.ControlModifier
+
+
+def two_projects():
+    doc = sample_document()
+    second = copy.deepcopy(doc.projects[0])
+    second.name = "第二个项目"
+    doc.projects.append(second)
+    return doc
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_file(tmp_path, two_projects())
+
+
+@pytest.fixture(autouse=True)
+def soon(monkeypatch):
+    monkeypatch.setattr(backups, "OPEN_DELAY_MS", 0)
+
+
+def listed(store, path) -> list[snapshots.Snapshot]:
+    return snapshots.list_snapshots(store, path)
+
+
+def reasons(store, path) -> list[str]:
+    return [s.label for s in listed(store, path)]
+
+
+def names(doc_or_path) -> list[str]:
+    doc = reread(doc_or_path) if isinstance(doc_or_path, Path) else doc_or_path
+    return [p.name for p in doc.projects]
+
+
+def opened_and_backed_up(qtbot, tmp_path, path, store):
+    window = make_window(qtbot, tmp_path, path)
+    qtbot.waitUntil(lambda: reasons(store, path) == ["打开时"], timeout=5000)
+    qtbot.waitUntil(lambda: window.backup_keeper.running == 0, timeout=5000)
+    return window
+
+
+def test_a_file_opened_is_backed_up_after_the_first_paint(qtbot, tmp_path, path, backup_store):
+    window = make_window(qtbot, tmp_path, path, show=False)
+    for _ in range(20):
+        QApplication.processEvents()
+    assert listed(backup_store, path) == []              # nothing before the window has painted
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: reasons(backup_store, path) == ["打开时"], timeout=5000)
+    assert names(listed(backup_store, path)[0].path) == ["科技创新服务项目", "第二个项目"]
+
+
+def test_a_file_opened_read_only_is_not_backed_up(qtbot, tmp_path, path, backup_store):
+    window = make_window(qtbot, tmp_path)
+    assert window.file_actions.open_path(path, readonly=True)
+    qtbot.wait(300)
+    assert listed(backup_store, path) == []
+
+
+def test_edits_are_backed_up_periodically_and_on_closing(qtbot, tmp_path, path, backup_store,
+                                                         monkeypatch):
+    monkeypatch.setattr(backups, "PERIOD_MS", 200)
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    qtbot.wait(500)
+    assert reasons(backup_store, path) == ["打开时"]      # nothing saved: nothing taken
+    session = window.session
+    session.set_value("project", session.document.projects[0].id, None, "name", "改名一")
+    qtbot.waitUntil(lambda: reasons(backup_store, path) == ["定时", "打开时"], timeout=5000)
+    assert names(listed(backup_store, path)[0].path)[0] == "改名一"
+    session.set_value("project", session.document.projects[0].id, None, "name", "改名二")
+    window.backup_keeper.timer.stop()
+    assert window.close_document()
+    assert reasons(backup_store, path)[0] == "关闭时"
+    assert names(listed(backup_store, path)[0].path)[0] == "改名二"
+
+
+def test_deleting_a_project_is_backed_up_first(qtbot, tmp_path, path, backup_store, monkeypatch):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    session = window.session
+    second = session.document.projects[1].id
+    session.set_value("project", second, None, "leader", "李四")     # typed after the open one
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window.page.projects.select_pid(second)
+    assert window.page.projects.delete_project()
+    assert reasons(backup_store, path) == ["删除项目前", "打开时"]
+    kept = reread(listed(backup_store, path)[0].path)
+    assert [p.leader for p in kept.projects if p.name == "第二个项目"] == ["李四"]
+    assert names(path) == ["科技创新服务项目"]
+
+
+def test_finalizing_is_backed_up_first(qtbot, tmp_path, path, backup_store, monkeypatch):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    session = window.session
+    project = session.document.projects[0]
+    session.set_value("indicator", project.id, project.indicators[2].id, "actual", "有效提升")
+    pid = project.id
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: 0)
+    window.page.projects.select_pid(pid)
+    assert window.finalize_actions.finalize_current()
+    assert reasons(backup_store, path) == ["定稿前", "打开时"]
+    kept = reread(listed(backup_store, path)[0].path).projects[0]
+    assert not kept.finalized_at and kept.indicators[2].actual == "有效提升"
+
+
+def test_restore_keeps_the_state_replaced_and_editing_goes_on(qtbot, tmp_path, path,
+                                                              backup_store, monkeypatch):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    session = window.session
+    session.set_value("project", session.document.projects[0].id, None, "name", "改错的名字")
+    window.page.projects.select_pid(session.document.projects[1].id)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window.page.projects.delete_project()
+    assert names(path) == ["改错的名字"]
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda window, text: True)
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    rows = [dialog.model.snapshot(r).label for r in range(dialog.model.rowCount())]
+    assert rows == ["删除项目前", "打开时"]
+    dialog.table.selectRow(1)
+    assert dialog.restore_button.isEnabled()
+    assert dialog.restore()
+    assert names(path) == ["科技创新服务项目", "第二个项目"]           # the file holds the backup
+    assert names(window.session.document) == ["科技创新服务项目", "第二个项目"]
+    assert window.page.projects.model.rowCount() == 2
+    assert reasons(backup_store, path)[0] == "恢复前"
+    assert names(listed(backup_store, path)[0].path) == ["改错的名字"]
+    assert "已恢复为" in window.statusBar().currentMessage()
+    assert window.lock is not None and window.lock.held                # still this window's
+    # editing goes on, and Ctrl+Z undoes what is typed after the restore
+    pid = window.session.document.projects[0].id
+    window.page.projects.select_pid(pid)
+    window.session.set_value("project", pid, None, "leader", "王五")
+    assert reread(path).projects[0].leader == "王五"
+    focus(qtbot, window.page.projects.view)
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_Z, CTRL)
+    assert reread(path).projects[0].leader == ""
+    assert names(path) == ["科技创新服务项目", "第二个项目"]
+
+
+def test_a_backup_viewed_read_only_writes_nothing(qtbot, tmp_path, path, backup_store):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    window.session.set_value("project", window.session.document.projects[0].id, None, "name",
+                             "现在的名字")
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(dialog.model.rowCount() - 1)      # the one taken on opening
+    assert dialog.open_view()
+    original = path.read_bytes()
+    folder = snapshots.folder_for(backup_store, path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    session = window.session
+    copy_folder = Path(session.path).parent
+    assert session.readonly and names(session.document)[0] == "科技创新服务项目"
+    assert window.windowTitle().startswith(f"备份：{path.name}（")
+    assert "打开时" in window.windowTitle() and "只读" in window.windowTitle()
+    assert window.follower is None                      # no 改为可编辑 offered for the copy
+    assert window.findChild(QWidget, "backupViewBar").isVisible()
+    assert session.set_value("project", session.document.projects[0].id, None, "name", "x")
+    assert window.file_actions.recent_files()[0] == str(path.absolute())   # not the copy
+    assert window.close_document()
+    assert window.backup_view_bar is None
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "backupViewBar") is None, timeout=2000)
+    assert not copy_folder.exists()                     # the temporary copy is gone
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert path.read_bytes() == original
+
+
+def test_back_to_the_file_from_a_backup_viewed(qtbot, tmp_path, path, backup_store):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.open_view()
+    window.findChild(QPushButton, "backToOriginal").click()
+    assert Path(window.session.path) == path.absolute() and not window.session.readonly
+    assert window.windowTitle().startswith(path.name)
+
+
+def test_a_failed_backup_leaves_the_document_and_the_editing_alone(qtbot, tmp_path, path,
+                                                                  monkeypatch):
+    blocker = tmp_path / "占着名字的文件"
+    blocker.write_text("x")
+    monkeypatch.setenv(backups.ENV, str(blocker / "备份"))
+    original = path.read_bytes()
+    window = make_window(qtbot, tmp_path, path)
+    qtbot.waitUntil(lambda: getattr(window, "backup_keeper", None) is not None
+                    and window.backup_keeper.note is not None, timeout=5000)
+    assert window.backup_keeper.note.isVisible()
+    assert "备份未完成" in window.backup_keeper.note.toolTip()
+    assert "文件本身不受影响" in window.statusBar().currentMessage()
+    assert path.read_bytes() == original                  # the document is not touched
+    assert not window.session.write_error
+    pid = window.session.document.projects[0].id
+    window.session.set_value("project", pid, None, "leader", "赵六")      # editing goes on
+    assert reread(path).projects[0].leader == "赵六"
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window.page.projects.select_pid(window.session.document.projects[1].id)
+    assert window.page.projects.delete_project()          # a backup first fails: it goes on
+    assert names(path) == ["科技创新服务项目"]
+    assert window.close_document()                        # and closing too
+
+
+def test_save_as_makes_a_new_file_of_a_backup_and_opens_it(qtbot, tmp_path, path, backup_store,
+                                                          monkeypatch):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    window.session.set_value("project", window.session.document.projects[0].id, None, "name",
+                             "现在的名字")
+    target = tmp_path / "找回的.sqlite"
+    from selfeval_desktop.ui import qt
+    monkeypatch.setattr(qt.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.save_as()
+    assert Path(window.session.path) == target.absolute()
+    assert names(target) == ["科技创新服务项目", "第二个项目"]
+    assert names(path)[0] == "现在的名字"
+    assert "另存为" in window.statusBar().currentMessage()
+
+
+def test_the_file_menu_has_the_entry_and_the_dialog_lists_other_files(qtbot, tmp_path, path,
+                                                                      backup_store):
+    other = make_file(tmp_path / "other" if (tmp_path / "other").mkdir() is None else tmp_path)
+    snapshots.take(other, backup_store, other, "open")
+    other.unlink()                                        # deleted: its backups are still there
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    entry = [a for a in menu_of(window, "文件").actions() if a.text().startswith("备份与恢复")]
+    assert len(entry) == 1 and entry[0].isEnabled()
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.files.count() == 2 and "当前打开" in dialog.files.itemText(0)
+    assert "文件已不在原处" in dialog.files.itemText(1)
+    dialog.files.setCurrentIndex(1)
+    assert dialog.model.rowCount() == 1
+    assert not dialog.restore_button.isEnabled()          # not the file open here
+    assert dialog.save_button.isEnabled() and dialog.view_button.isEnabled()
+
+
+def test_the_snapshot_table_model(qtmodeltester, path, backup_store):
+    snapshots.take(path, backup_store, path, "open")
+    model = BackupModel()
+    model.set_snapshots(listed(backup_store, path), snapshots.current(path))
+    qtmodeltester.check(model, force_py=True)
+    assert [model.data(model.index(0, c)) for c in range(1, 4)] == ["打开时", "2", "与现在的内容相同"]
