@@ -22,10 +22,11 @@ import os
 from pathlib import Path
 import threading
 
-from ..db import snapshots
 from .qt import QLabel, QObject, QTimer, Signal
 
-ENV, STORE_NAME = snapshots.STORE_ENV, snapshots.STORE_NAME
+# as db.snapshots' STORE_ENV and STORE_NAME (not imported here: it loads hashlib and OpenSSL,
+# which the window's first moments do without — the snapshot's thread imports it)
+ENV, STORE_NAME = "SELFEVAL_BACKUP_DIR", "备份"
 OPEN_DELAY_MS = 1000          # after the first paint (nobody has changed anything by then)
 PERIOD_MS = 30 * 60 * 1000    # while edited: every half hour, if anything was saved
 FAILED_NOTE = "备份未完成"
@@ -94,6 +95,7 @@ class Keeper(QObject):
         self.running += 1
 
         def work():
+            from ..db import snapshots
             try:
                 result = snapshots.take(path, store, path, reason)
             except snapshots.SnapshotError as exc:
@@ -112,6 +114,7 @@ class Keeper(QObject):
             return False
         if self.window.page is not None:
             self.window.page.flush()
+        from ..db import snapshots
         try:
             snapshots.take(session.conn, store_dir(), session.path, reason)
         except snapshots.SnapshotError as exc:
