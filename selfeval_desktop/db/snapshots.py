@@ -408,8 +408,10 @@ def summary(snapshot: Snapshot) -> Summary:
                    department=any(kind == "department" for kind, _name in rows))
 
 
-def scores(snapshot: Snapshot) -> list[dict]:
-    """Each project of the snapshot with its 总分 and 等次, as ``score --json`` gives them."""
+def scores(snapshot: Snapshot, now=None) -> list[dict]:
+    """Each project of the snapshot with its 总分 and 等次, as ``score --json`` gives them; given
+    the document as it is now (``now``), each also says ``"now"``: ``"same"``, ``"changed"`` (the
+    text overwritten is in this backup) or ``"gone"`` (deleted since)."""
     from ..domain.evaluation import evaluate_document
     from .repo import load_document
     with reading(snapshot) as conn:
@@ -417,12 +419,20 @@ def scores(snapshot: Snapshot) -> list[dict]:
             doc = load_document(conn)
         except sqlite3.Error as exc:
             raise SnapshotError(f"无法读取备份（{sqlite_reason(exc)}）") from None
-    return evaluate_document(doc)["projects"]
+    results = evaluate_document(doc)["projects"]
+    if now is not None:
+        present = {p.id: p for p in now.projects}
+        for result, project in zip(results, doc.projects):
+            there = present.get(project.id)
+            result["now"] = "gone" if there is None else "same" if there == project else "changed"
+    return results
 
 
-def compared(snap: Summary, snap_digest: str, now: Summary | None, now_digest: str | None) -> str:
-    """The snapshot against the document as it is now, in a few words: 与现在相同, or the
-    projects it has that the document no longer has, and those it lacks."""
+def compared(snap: Summary, snap_digest: str, now: Summary | None, now_digest: str | None,
+             shown: int = 2) -> str:
+    """The snapshot against the document as it is now, in a few words: 与现在的内容相同, or the
+    projects it has that the document no longer has (“比现在多”), and those it lacks (“少”) —
+    ``shown`` names of each at most."""
     if now is None:
         return snap.heading
     if now_digest is not None and snap_digest == now_digest:
@@ -433,9 +443,9 @@ def compared(snap: Summary, snap_digest: str, now: Summary | None, now_digest: s
     more = [n for n in snap.projects if n not in now.projects]
     fewer = [n for n in now.projects if n not in snap.projects]
     if more:
-        parts.append(f"有现在没有的 {len(more)} 个项目：{_names(more)}")
+        parts.append(f"比现在多 {len(more)} 个项目：{_names(more, shown)}")
     if fewer:
-        parts.append(f"没有现在的 {len(fewer)} 个项目：{_names(fewer)}")
+        parts.append(f"比现在少 {len(fewer)} 个项目：{_names(fewer, shown)}")
     if not more and not fewer:
         parts.append("项目相同，内容有不同")
     return "；".join(parts)

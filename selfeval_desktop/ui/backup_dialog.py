@@ -18,6 +18,8 @@ from .qt import (QAbstractItemView, QAbstractTableModel, QComboBox, QDialog, QHB
 
 TITLE = "备份与恢复"
 COLUMNS = ("时间", "原因", "项目数", "与现在相比")
+NOW_WORDS = {"changed": "　<span style='color:#1f5fa8'>← 内容与现在不同</span>",
+             "gone": "　<span style='color:#b00020'>← 现在已没有这个项目</span>"}
 WHEN = ("本软件自动备份：打开文件时、编辑中每半小时、导入Excel、加入项目、定稿、删除项目和恢复之前，以及"
         "关闭文件时（内容没有变化就不重复备份）。最近一天的备份都保留（最多 20 个），更早的每天保留一个，"
         "保留 30 天。")
@@ -28,7 +30,8 @@ class BackupModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple[snapshots.Snapshot, snapshots.Summary | None, str]] = []
+        # (snapshot, what it holds, how it differs from now: in short, in full)
+        self.rows: list[tuple[snapshots.Snapshot, snapshots.Summary | None, str, str]] = []
 
     def set_snapshots(self, found: list[snapshots.Snapshot], now) -> None:
         """``now``: (summary, digest) of the file as it is on disk, or None."""
@@ -38,10 +41,11 @@ class BackupModel(QAbstractTableModel):
             try:
                 held = snapshots.summary(snap)
             except snapshots.SnapshotError as exc:
-                self.rows.append((snap, None, str(exc)))
+                self.rows.append((snap, None, str(exc), str(exc)))
                 continue
-            told = snapshots.compared(held, snap.digest, *(now or (None, None)))
-            self.rows.append((snap, held, told))
+            now_held, now_digest = now or (None, None)
+            self.rows.append((snap, held, snapshots.compared(held, snap.digest, now_held, now_digest),
+                              snapshots.compared(held, snap.digest, now_held, now_digest, 99)))
         self.endResetModel()
 
     def snapshot(self, row: int) -> snapshots.Snapshot | None:
@@ -56,7 +60,7 @@ class BackupModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        snap, held, told = self.rows[index.row()]
+        snap, held, told, in_full = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
@@ -65,7 +69,7 @@ class BackupModel(QAbstractTableModel):
                 return snap.label
             if column == 2:
                 return "—" if held is None else str(len(held.projects))
-            return told
+            return told if role == Qt.ItemDataRole.DisplayRole else in_full
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -138,7 +142,16 @@ class BackupDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.table.doubleClicked.connect(lambda _index: self.open_view())
         self.refresh()
-        self.resize(860, 470)
+        self._fit()
+
+    def _fit(self) -> None:
+        """860×470, within the screen's free room (1366×768 at 150 % leaves about 910×480)."""
+        screen = self.window_.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = 860, 470
+        if free is not None:
+            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
+        self.resize(max(width, 600), max(height, 360))
 
     def _button(self, row, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -194,20 +207,29 @@ class BackupDialog(QDialog):
             if self.model.rowCount():
                 return ""
             return ("<p>这个文件还没有备份。打开文件约 1 秒后会自动备份一次；也可以点“立即备份”。</p>")
+        session = self.window_.session
+        shown = session is not None and getattr(session, "backup_of", None) is None and \
+            Path(session.path).absolute() == self.doc_path()
         try:
             held = snapshots.summary(snap)
-            projects = snapshots.scores(snap)
+            projects = snapshots.scores(snap, session.document if shown else None)
         except snapshots.SnapshotError as exc:
-            return f"<p>无法读取这个备份：{exc}</p>"
-        lines = [f"<b>{held.heading}</b>，{snap.shown}（{snap.label}），{len(projects)} 个项目："]
+            return f"<p>无法读取这个备份：{_escape(str(exc))}</p>"
+        changed = sum(p.get("now") == "changed" for p in projects)
+        gone = sum(p.get("now") == "gone" for p in projects)
+        differ = "，".join(([f"{changed} 个与现在不同"] if changed else []) +
+                          ([f"{gone} 个现在已没有"] if gone else []))
+        lines = [f"<b>{_escape(held.heading)}</b>，{snap.shown}（{snap.label}），{len(projects)} 个项目"
+                 f"{f'（{differ}）' if differ else ''}："]
         for i, p in enumerate(projects, start=1):
-            name = p["name"].strip() or "未命名项目"
+            name = _escape(p["name"].strip() or "未命名项目")
             if p.get("scored"):
                 grade = "—（得分暂不可信）" if p.get("provisional") else p["grade"]
-                lines.append(f"{i}. {name}　总分 {p['total']}　等次 {grade}")
+                line = f"{i}. {name}　总分 {p['total']}　等次 {_escape(grade)}"
             else:
-                lines.append(f"{i}. {name}　{p['grade']}")
-        return "<br>".join(_escape(line) if i else line for i, line in enumerate(lines))
+                line = f"{i}. {name}　{_escape(p['grade'])}"
+            lines.append(line + NOW_WORDS.get(p.get("now"), ""))
+        return "<br>".join(lines)
 
     # ------------------------------------------------------------ the actions
     def open_view(self) -> bool:

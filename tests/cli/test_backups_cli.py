@@ -56,7 +56,7 @@ def test_lists_the_backups_newest_first_with_what_they_hold(capsys, doc, backup_
     assert out[1].split()[:5] == ["1", "2025-03-14", "09:40:01", "关闭时", "1"]
     assert out[1].endswith("与现在的内容相同")
     assert out[2].split()[:5] == ["2", "2025-03-14", "09:12:30", "打开时", "2"]
-    assert out[2].endswith("有现在没有的 1 个项目：“学术交流”")
+    assert out[2].endswith("比现在多 1 个项目：“学术交流”")
     assert (store_state(backup_store), doc.read_bytes()) == before     # nothing written
 
 

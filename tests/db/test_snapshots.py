@@ -161,7 +161,7 @@ def test_list_summary_and_comparison(doc, store):
     assert (held.unit, held.year, held.projects) == ("河池市科学技术协会", 2020,
                                                      ["学术交流活动经费", "科普宣传经费"])
     now = snapshots.current(doc)
-    assert snapshots.compared(held, first.digest, *now) == "有现在没有的 1 个项目：“科普宣传经费”"
+    assert snapshots.compared(held, first.digest, *now) == "比现在多 1 个项目：“科普宣传经费”"
     assert snapshots.compared(snapshots.summary(second), second.digest, *now) == "与现在的内容相同"
     assert [p["name"] for p in snapshots.scores(first)] == ["学术交流活动经费", "科普宣传经费"]
 

@@ -139,6 +139,11 @@ def test_restore_keeps_the_state_replaced_and_editing_goes_on(qtbot, tmp_path, p
     rows = [dialog.model.snapshot(r).label for r in range(dialog.model.rowCount())]
     assert rows == ["删除项目前", "打开时"]
     dialog.table.selectRow(1)
+    shown = dialog.details.toPlainText()
+    assert "2 个项目（1 个与现在不同，1 个现在已没有）" in shown
+    first, second = shown.splitlines()[1:3]
+    assert first.startswith("1. 科技创新服务项目") and first.endswith("← 内容与现在不同")  # renamed
+    assert second.startswith("2. 第二个项目") and second.endswith("← 现在已没有这个项目")
     assert dialog.restore_button.isEnabled()
     assert dialog.restore()
     assert names(path) == ["科技创新服务项目", "第二个项目"]           # the file holds the backup
