@@ -102,7 +102,10 @@ class Keeper(QObject):
                 result = str(exc)
             except Exception as exc:  # noqa: BLE001 - never an error box for a backup
                 result = f"备份未完成：{exc}"
-            self.done.emit(session, result)
+            try:
+                self.done.emit(session, result)
+            except RuntimeError:      # the window was closed meanwhile: nobody to tell
+                pass
         threading.Thread(target=work, name="selfeval-snapshot", daemon=True).start()
 
     def now(self, reason: str) -> bool:

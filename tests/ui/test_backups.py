@@ -262,6 +262,14 @@ def test_the_file_menu_has_the_entry_and_the_dialog_lists_other_files(qtbot, tmp
     assert dialog.model.rowCount() == 1
     assert not dialog.restore_button.isEnabled()          # not the file open here
     assert dialog.save_button.isEnabled() and dialog.view_button.isEnabled()
+    assert window.close_document()                        # no file open: every file with backups
+    assert entry[0].isEnabled()
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    assert sorted(dialog.files.itemData(i) for i in range(dialog.files.count())) == \
+        sorted([str(path.absolute()), str(other.absolute())])
+    assert dialog.view_button.isEnabled() and not dialog.restore_button.isEnabled()
+    assert "请先打开这个文件" in dialog.restore_button.toolTip()
 
 
 def test_the_snapshot_table_model(qtmodeltester, path, backup_store):
@@ -293,3 +301,26 @@ def test_the_start_does_not_wait_for_the_backup(tmp_path):
 
 def test_the_window_and_the_store_agree_on_the_variable():
     assert backups.ENV == snapshots.STORE_ENV and backups.STORE_NAME == snapshots.STORE_NAME
+
+
+def test_a_window_reading_the_file_follows_a_restore(qtbot, tmp_path, path, backup_store,
+                                                     monkeypatch):
+    """The restore goes into the file through the editing window's connection: a second window,
+    read-only on the same file, sees the restored content as it sees any edit; the lock stays
+    the first window's."""
+    from selfeval_desktop.ui import lock_dialog
+    editing = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    monkeypatch.setattr(lock_dialog, "ask_lock", lambda *a: True)        # 只读打开
+    (tmp_path / "second").mkdir()
+    reading = make_window(qtbot, tmp_path / "second", path)
+    assert reading.session.readonly
+    editing.session.set_value("project", editing.session.document.projects[0].id, None, "name",
+                              "改错的名字")
+    assert reading.follower.check_now()
+    assert names(reading.session.document)[0] == "改错的名字"
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda window, text: True)
+    assert backup_actions.restore(editing, listed(backup_store, path)[-1], path)
+    assert reading.follower.check_now()
+    assert names(reading.session.document)[0] == "科技创新服务项目"
+    assert reading.session.readonly and editing.lock.held
+    assert backup_actions.can_restore(reading, path).startswith("文件是只读打开的")
