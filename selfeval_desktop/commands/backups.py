@@ -37,7 +37,7 @@ def register(sub) -> None:
 
 
 def default_store() -> Path:
-    """The window's store: ``SELFEVAL_BACKUP_DIR``, else Qt's AppDataLocation (found as the
+    """The window's store: ``SELFEVAL_BACKUP_DIR``, else Qt's AppLocalDataLocation (found as the
     window finds it, under its organisation and application names) + 备份."""
     override = os.environ.get(snapshots.STORE_ENV)
     if override:
@@ -46,7 +46,7 @@ def default_store() -> Path:
     from ..app import APP, ORG
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(folder or Path.home() / ".selfeval-desktop") / snapshots.STORE_NAME
 
 

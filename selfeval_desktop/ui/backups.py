@@ -13,8 +13,9 @@ here is only when and what is said:
 A snapshot that cannot be taken (the store unwritable, the disk full) never blocks nor changes
 the document: the status bar says so once, and a small amber “备份未完成” stays there (its tooltip
 says why) until one succeeds. The store is ``SELFEVAL_BACKUP_DIR`` when set (an administrator may
-put it on another disk; the tests put it in a temporary folder), else the user's data folder
-(QStandardPaths' AppDataLocation, where the error log and the demo file are too) + ``备份``.
+put it on another disk; the tests put it in a temporary folder), else the user's local data
+folder (QStandardPaths' AppLocalDataLocation) + ``备份``: on Windows %LOCALAPPDATA%, not the roaming
+profile an office domain copies to its server at every logoff.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def store_dir() -> Path:
     if override:
         return Path(override)
     from .qt import QStandardPaths
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(folder or Path.home() / ".selfeval-desktop") / STORE_NAME
 
 
