@@ -14,6 +14,7 @@ import json
 import re
 
 from .model import Document, Project
+from .profiles import ProfileError, normalize_style, style_of
 
 DIGEST_VERSION = "1"
 # a 部门整体's digest covers the 部门所属项目 its form prints (names, 实施单位, funds): review 20b,
@@ -49,9 +50,18 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def digest_text(doc: Document, project: Project, version: str | None = None) -> str:
+def digest_text(doc: Document, project: Project, version: str | None = None,
+                style: str | None = None) -> str:
     """The canonical JSON whose sha256 is the digest; stored at 定稿 so that 核对 can say what
-    changed since (``domain.finalized_diff``). ``version``: the current one unless asked."""
+    changed since (``domain.finalized_diff``). ``version``: the current one unless asked.
+
+    It holds the file's content only: the 等次写法 as stored (normalised), never a value derived
+    from the installed rule profiles — review 33 P1-2: a program without the file's profile (the
+    receiving side runs an older release; a later one ships a province's rule) computed another
+    code and called a stamped, untouched file changed. ``style``: the 等次写法 to put in instead
+    (:func:`candidate_texts`). The version stays: a file stamped by this program verifies on the
+    earlier release too, which computes the same text when it has the profile (unless the words
+    stored are the rule's own or do not fit it, which the window never stores)."""
     department = project.kind.value == "department"
     version = version or (DEPARTMENT_VERSION if department else DIGEST_VERSION)
     content = {
@@ -61,10 +71,9 @@ def digest_text(doc: Document, project: Project, version: str | None = None) -> 
         "profile": doc.department_profile_id if project.kind.value == "department" else doc.profile_id,
         "project": _plain(project),
     }
-    from .evaluation import printed_style
-    style = printed_style(doc, project)
-    if style:     # the words printed as the 自评等次, when not the rule's own (digests of files
-        content["grade_names"] = style     # printing the rule's words stay what they were)
+    style = normalize_style(doc.grade_names) if style is None else style
+    if style:     # none stored: the rule's own words (digests of such files stay what they were)
+        content["grade_names"] = style
     if department and version != "1":
         content["members"] = [
             {**{f: getattr(p, f) for f in MEMBER_FIELDS},
@@ -90,16 +99,61 @@ def versions(project: Project) -> tuple[str, ...]:
     return (DEPARTMENT_VERSION, "1") if project.kind.value == "department" else (DIGEST_VERSION,)
 
 
+def legacy_style(doc: Document, project: Project) -> str | None:
+    """The 等次写法 as digests made before review 33 held it: the words the forms print when not
+    the rule's own, as the installed profiles say ("" for the rule's own words stored, or words
+    that do not fit its grades). None when this program lacks the profile: such a digest cannot
+    be recomputed, and guessing would let a changed 等次写法 pass."""
+    from .evaluation import profile_for, rule_profile
+    try:
+        named, own = profile_for(doc, project), rule_profile(doc, project)
+    except ProfileError:
+        return None
+    style = style_of(named)
+    return "" if style == style_of(own) else style
+
+
+def candidate_texts(doc: Document, project: Project, version: str | None = None) -> list[str]:
+    """The texts a digest of ``version`` may have been made of, from the project's content now:
+    the stored 等次写法 (how digests are made), then — when it differs — the one the profiles
+    gave, as digests made before review 33 hold it (they must go on verifying)."""
+    text = digest_text(doc, project, version)
+    style = legacy_style(doc, project)
+    if style is None or style == normalize_style(doc.grade_names):
+        return [text]
+    legacy = digest_text(doc, project, version, style)
+    return [text] if legacy == text else [text, legacy]
+
+
 def matching_text(doc: Document, project: Project) -> str | None:
     """The project's content as its stored digest was made (of that digest's version), if it
     still matches; None when it does not (changed since 定稿) or there is no digest."""
     if not project.digest:
         return None
     for version in versions(project):
-        text = digest_text(doc, project, version)
-        if text_digest(text) == project.digest:
-            return text
+        for text in candidate_texts(doc, project, version):
+            if text_digest(text) == project.digest:
+                return text
     return None
+
+
+def text_like(doc: Document, project: Project, stored: str | None) -> str:
+    """The project's content now, written as the ``stored`` text of a 定稿 was (its version, and
+    its way of holding the 等次写法), to set beside it: the one of the same digest when the content
+    is unchanged, else the one whose 等次写法 the stored text has (a 定稿 made before review 33
+    listed no change of words that print the same)."""
+    if stored is None:
+        return digest_text(doc, project)
+    texts = candidate_texts(doc, project, text_version(stored))
+    digest = text_digest(stored)
+    same = [t for t in texts if text_digest(t) == digest]
+    if same:
+        return same[0]
+    try:
+        words = json.loads(stored).get("grade_names")
+    except (ValueError, AttributeError):
+        return texts[0]
+    return next((t for t in texts if json.loads(t).get("grade_names") == words), texts[0])
 
 
 def text_version(text: str) -> str | None:
@@ -189,8 +243,8 @@ def verification(doc: Document, snapshots: dict | None = None) -> tuple[list[str
             snap = (snapshots or {}).get(p.digest)
             if snap is None or not snap.total:      # else said beside the paper's, in the list
                 lines.append(f"   现在总分 {now_total}")
-            like = text_version(snap.text) if snap is not None else None
-            lines += changes_lines(snap, digest_text(doc, p, like), now_total)
+            lines += changes_lines(snap, text_like(doc, p, snap.text if snap else None),
+                                   now_total)
     unfinal = len(doc.projects) - len(finalized)
     lines.append(f"共 {len(finalized)} 个定稿项目，{bad} 个不一致；{unfinal} 个项目未定稿")
     return lines, len(finalized), bad

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
-from .profiles import Profile, ProfileError, load_profile, named_profile, style_of
+from .profiles import Profile, load_profile, named_profile
 from .scoring import ProjectScore, score_project, shown_grade
 
 
@@ -40,17 +40,6 @@ def shown_rule_grade(doc: Document, project: Project, score: ProjectScore) -> st
     if not score.scored or shown != score.grade:
         return shown
     return rule_profile(doc, project).grade(score.total)
-
-
-def printed_style(doc: Document, project: Project) -> str:
-    """The 等次写法 the project's forms print when it is not the rule's own; "" otherwise (none
-    chosen, one that does not fit, or the rule's own words stored): what the check code holds."""
-    try:
-        named, own = profile_for(doc, project), rule_profile(doc, project)
-    except ProfileError:
-        return ""
-    style = style_of(named)
-    return "" if style == style_of(own) else style
 
 
 def _s(value: Decimal | None) -> str | None:

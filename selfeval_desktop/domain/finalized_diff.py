@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 import json
 
 from .digest import (MEMBER_MONEY, check_code, digest_text, matching_text, score_text, shown_time,
-                     text_digest, text_version)
+                     text_digest, text_like)
 from .labels import FIELD_LABELS
 from .model import (CONCLUSION_SECTIONS, FUND_KIND_LABELS, SCHEME_NAMES, Document, Project, Source,
                     SpendingScheme, source_label)
@@ -287,7 +287,7 @@ def paper_check(doc: Document, code: str,
 
 def _now_like(doc: Document, project: Project, snap: Snapshot | None) -> str:
     """The project's content now, as the stored one was written (its digest version)."""
-    return digest_text(doc, project, text_version(snap.text) if snap is not None else None)
+    return text_like(doc, project, snap.text if snap is not None else None)
 
 
 def _same_project(snap: Snapshot, project: Project) -> bool:

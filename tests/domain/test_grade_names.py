@@ -89,15 +89,23 @@ def test_the_command_line_prints_the_chosen_words(tmp_path, capsys):
 
 def test_the_check_code_follows_what_prints_not_how_it_was_stored(tmp_path):
     """Review 13b: spaces around the words, the rule's own words stored, or words that do not
-    fit each changed the check code though the page printed the same."""
+    fit each changed the check code though the page printed the same. Review 33 P1-2: the code
+    holds the words as stored (normalised), never what the installed profiles make of them; a
+    project stamped with none stored still verifies once words that print the same are stored."""
+    from selfeval_desktop.domain.digest import verify_project
     doc = build_demo("003")
     doc.grade_names = ""
     project = doc.projects[0]
     plain = project_digest(doc, project)
-    for same in ("优/良/中/差", "好/坏", "  "):
+    doc.grade_names = "  "
+    assert project_digest(doc, project) == plain
+    project.digest, project.finalized_at = plain, "2021-07-20T10:00:00"
+    for same in ("优/良/中/差", "好/坏", " 优 / 良／中/差 "):
         doc.grade_names = same
-        assert project_digest(doc, project) == plain, same
+        assert verify_project(doc, project) is True, same
     doc.grade_names = STYLE
+    assert verify_project(doc, project) is False
+    project.digest = project.finalized_at = None
     styled = project_digest(doc, project)
     doc.grade_names = " 优秀／良好 / 一般/较差 "
     assert project_digest(doc, project) == styled != plain
