@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    opened, doc = open_for_reading(args.file)
+    opened, doc = open_for_reading(args.file, scored=False)
     opened.close()
     findings = run_checks(doc)
     if args.json:

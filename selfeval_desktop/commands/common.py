@@ -6,6 +6,7 @@ import sqlite3
 
 from ..db.document import DocumentError, OpenedDocument, open_document, os_reason, sqlite_reason
 from ..db.repo import load_document
+from ..domain.evaluation import missing_profile_text
 from ..domain.model import Document
 
 
@@ -17,8 +18,12 @@ class CommandError(Exception):
         self.code = code
 
 
-def open_for_reading(path: str) -> tuple[OpenedDocument, Document]:
-    """Open a document read-only (a read command never modifies its file) and load it."""
+def open_for_reading(path: str, scored: bool = True) -> tuple[OpenedDocument, Document]:
+    """Open a document read-only (a read command never modifies its file) and load it.
+
+    ``scored``: the command scores it, so a file naming a rule profile this program lacks (from
+    a later release) is refused in one line (review 33 P2-2: a traceback); ``check`` lists that
+    among its errors and ``verify`` needs no profile."""
     try:
         opened = open_document(Path(path), readonly=True)
     except DocumentError as exc:
@@ -26,10 +31,15 @@ def open_for_reading(path: str) -> tuple[OpenedDocument, Document]:
     except OSError as exc:  # the OS's English ("Is a directory") in Chinese
         raise CommandError(f"无法读取“{Path(path).name}”：{os_reason(exc)}") from None
     try:
-        return opened, load_document(opened.conn)
+        doc = load_document(opened.conn)
     except Exception as exc:  # a file of ours whose content cannot be read
         opened.close()
         raise CommandError(f"无法读取“{Path(path).name}”的内容：{reason(exc)}") from None
+    missing = missing_profile_text(doc) if scored else None
+    if missing:
+        opened.close()
+        raise CommandError(f"“{Path(path).name}”{missing}")
+    return opened, doc
 
 
 def reason(exc: BaseException) -> str:

@@ -47,7 +47,7 @@ def run(args) -> int:
         if code is None:
             raise CommandError(f"“{args.code}”不是校验码：纸质表上的校验码是 16 位数字和字母 A–F，"
                                "如 ABCD-1234-EF56-7890")
-    opened, doc = open_for_reading(args.file)
+    opened, doc = open_for_reading(args.file, scored=False)
     try:
         snapshots = finalized_snapshots(opened.conn)
     finally:

@@ -175,6 +175,17 @@ def check_file(path: Path) -> tuple[int, int]:
     return major, minor
 
 
+def would_migrate(path: str | Path) -> bool:
+    """Whether an editable :func:`open_document` of ``path`` would back it up and upgrade its
+    format (a file of an earlier release): a caller that may still refuse the file checks it on
+    a read-only open first, so that a refused file is left as it was (review 33 P2-3)."""
+    try:
+        application_id, user_version = read_header(Path(path))
+    except DocumentError:
+        return False
+    return application_id == APPLICATION_ID and unpack_version(user_version) < CURRENT_VERSION
+
+
 def _text(value) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
-from .profiles import Profile, load_profile, named_profile
+from .profiles import Profile, ProfileError, load_profile, named_profile
 from .scoring import ProjectScore, score_project, shown_grade
 
 
@@ -24,6 +24,29 @@ def project_profile(doc: Document) -> Profile:
 
 def department_profile(doc: Document) -> Profile:
     return named_profile(load_profile(doc.department_profile_id), doc.grade_names)
+
+
+def missing_profiles(doc: Document) -> list[str]:
+    """The rule profiles the document names that this program does not have: a file from a
+    later release, which ships a province's rule (review 33 P2-2: scoring, printing, exporting
+    and the window each ended in a traceback). Both ids count, as the export states both."""
+    missing = []
+    for pid in dict.fromkeys((doc.profile_id, doc.department_profile_id)):
+        try:
+            load_profile(pid)
+        except ProfileError:
+            missing.append(pid)
+    return missing
+
+
+def missing_profile_text(doc: Document) -> str | None:
+    """Why this program cannot score ``doc`` (a phrase to follow the file's name: “使用评分规则
+    “guangxi”，本程序没有…”), or None when it has every profile the file names."""
+    missing = missing_profiles(doc)
+    if not missing:
+        return None
+    names = "、".join(f"“{pid}”" for pid in missing)
+    return f"使用评分规则{names}，本程序没有，请升级本程序"
 
 
 def rule_profile(doc: Document, project: Project) -> Profile:

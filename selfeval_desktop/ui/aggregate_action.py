@@ -18,6 +18,7 @@ TITLE = "汇总多个自评文件"
 def aggregate(actions, files: list[str] | None = None, out: str | None = None) -> bool:
     from ..commands.aggregate import check_output
     from ..commands.common import CommandError
+    from ..domain.evaluation import missing_profile_text
     from ..reports.xlsx_aggregate import AggregateError, Source, unit_count, write_summary
     from .file_actions import FILE_FILTER
     from .merge_projects import read_other
@@ -35,7 +36,11 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
     with Working(window, "读取各单位的自评文件") as work:
         for i, path in enumerate(paths, 1):
             try:
-                sources.append(Source(path, read_other(path)))
+                doc = read_other(path)
+                missing = missing_profile_text(doc)   # review 33 P2-2: 程序出错 while writing
+                if missing:
+                    raise DocumentError(f"“{path.name}”{missing}")
+                sources.append(Source(path, doc))
             except (DocumentError, OSError) as exc:
                 text = str(exc)     # it names the file itself (review 11: the name came twice)
                 bad.append(text if path.name in text else f"“{path.name}”：{text}")

@@ -9,8 +9,10 @@ import importlib
 import os
 from pathlib import Path
 
-from ..db.document import DocumentError, copy_document, open_document, write_atomically
+from ..db.document import (DocumentError, copy_document, open_document, would_migrate,
+                           write_atomically)
 from ..db.repo import load_document, save_document
+from ..domain.evaluation import missing_profile_text
 from ..domain.model import Document, Unit, new_project
 from ..db import file_lock
 from . import lock_dialog
@@ -104,6 +106,35 @@ def ask_import_instead(parent, name: str) -> bool:
     box.setDefaultButton(go)
     box.exec()
     return box.clickedButton() is go
+
+
+def unscorable(path: Path, doc: Document) -> str | None:
+    """Why the window cannot show ``doc`` (read from ``path``): it names a rule profile this
+    program lacks, from a later release (review 33 P2-2: the open went half through, the lock
+    held, every grid raising). Refused rather than shown unscored: the header, the project list,
+    the grids, the 问题清单 and every form show the rule's scores, and a copy that shows none
+    would read as a file with nothing scored; upgrading shows it as the unit sent it."""
+    missing = missing_profile_text(doc)
+    if not missing:
+        return None
+    return f"“{path.name}”{missing}。\n\n这个文件可能由更新版本的绩效自评助手保存；文件未作任何修改。"
+
+
+def refusal_on_reading(path: Path) -> str | None:
+    """Why ``path`` cannot be opened, found on a read-only open (nothing written); None if it
+    can. For a file an editable open would upgrade first (review 33 P2-3: backed up and
+    upgraded, then refused)."""
+    try:
+        opened = open_document(path, readonly=True)
+    except DocumentError as exc:
+        return str(exc)
+    try:
+        doc = load_document(opened.conn)
+    except Exception as exc:  # a file of ours whose content cannot be read
+        return f"无法读取“{path.name}”的内容：{exc}"
+    finally:
+        opened.close()
+    return unscorable(path, doc)
 
 
 def _optional(module: str, name: str):
@@ -228,7 +259,10 @@ class FileActions(QObject):
                 # edit it too; read-only, saying why and what to do
                 readonly = True
                 unlocked = file_lock.unlockable_notice(path, lock.failure or "原因不明")
+        refusal = refusal_on_reading(path) if not readonly and would_migrate(path) else None
         try:
+            if refusal is not None:
+                raise DocumentError(refusal)
             opened = open_document(path, readonly=readonly)
         except DocumentError as exc:
             lock.give_back()    # (a lock taken over is the other computer's again)
@@ -241,11 +275,19 @@ class FileActions(QObject):
             file_lock.remove_stale_journal(opened.conn, path)
         try:
             session = DocumentSession(opened)
+            refusal = unscorable(path, session.document)
         except Exception as exc:  # a file of ours whose content cannot be read
             opened.close()
             lock.give_back()
             install_qt_translations()   # before the first paint: 确定, not OK
             qt.QMessageBox.warning(self.window, "无法打开", f"无法读取“{path.name}”的内容：{exc}")
+            return False
+        if refusal is not None:     # before the window shows it: nothing written, lock given back
+            opened.close()
+            session.deleteLater()
+            lock.give_back()
+            install_qt_translations()
+            qt.QMessageBox.warning(self.window, "无法打开", refusal)
             return False
         if not self.window.set_session(session, lock if lock.held else None):
             lock.give_back()
@@ -386,6 +428,10 @@ class FileActions(QObject):
                 source_doc = load_document(opened.conn)
             finally:
                 opened.close()
+            refusal = unscorable(source_path, source_doc)
+            if refusal is not None:     # the new year's file would name that rule too
+                qt.QMessageBox.warning(self.window, "无法打开", refusal)
+                return False
         from ..domain.rollover import next_year
         new_doc = next_year(source_doc)
         year = f"{new_doc.year}年度" if new_doc.year else "下一年度"
