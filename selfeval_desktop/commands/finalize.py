@@ -11,7 +11,7 @@ from ..db import repo
 from ..db.document import DocumentError, open_document
 from ..domain.checks import open_reminders
 from ..domain.digest import shown_time
-from .common import CommandError, select_projects
+from .common import CommandError, open_for_reading, select_projects
 from .writing_lock import add_option, writing
 
 
@@ -35,8 +35,24 @@ def _in_window(editing: str, name: str) -> str:
 
 
 def run(args) -> int:
+    """Everything that may refuse is decided on a read-only open; the file is opened for writing
+    (an earlier release's file backed up and upgraded then) only when there is something to
+    write — review 33 P2-3: ``--project 999`` upgraded the file and wrote a backup beside it
+    while saying 未作修改."""
     name = Path(args.file).name
     with writing(args.file, args.take_over, lambda editing: _in_window(editing, name)):
+        # a rule profile this program lacks is one of the checks' errors: refused below
+        opened, doc = open_for_reading(args.file, scored=False)
+        opened.close()
+        projects = select_projects(doc, args.project)
+        if args.undo:
+            if not any(p.finalized_at for p in projects):
+                return _report_unfinalized(projects)
+        else:
+            _refuse_errors(doc, projects, args.force)
+            if all(p.finalized_at for p in projects):
+                return _report(doc, [shared.Change(p, False, p.digest, p.finalized_at)
+                                     for p in projects])
         try:
             opened = open_document(Path(args.file))
         except DocumentError as exc:
@@ -44,7 +60,7 @@ def run(args) -> int:
         try:
             if opened.readonly:
                 raise CommandError(f"“{name}”只能只读打开（{opened.notice}），未作修改")
-            doc = repo.load_document(opened.conn)
+            doc = repo.load_document(opened.conn)    # as written (an upgraded file re-read)
             projects = select_projects(doc, args.project)
             if args.undo:
                 return _unfinalize(opened.conn, projects)
@@ -53,15 +69,32 @@ def run(args) -> int:
             opened.close()
 
 
+def _refuse_errors(doc, projects, force: bool) -> None:
+    """CommandError (exit 1) when a project to finalize has errors and not ``force``."""
+    blocked = [(p, errors) for p in projects if not p.finalized_at and not force
+               and (errors := shared.blocking_errors(doc, p))]
+    if blocked:
+        raise _refusal(blocked)
+
+
+def _refusal(blocked) -> CommandError:
+    """The refusal of projects with errors (``FinalizeRefused.blocked``), in one line."""
+    project, errors = blocked[0]
+    others = f"（另有 {len(blocked) - 1} 个项目也有错误）" if len(blocked) > 1 else ""
+    return CommandError(f"「{project.name.strip() or '未命名项目'}」有 {len(errors)} 个错误，如："
+                        f"{_without_name(errors[0].message, project)}{others}；"
+                        f"请先用 check 查看并改正，或加 --force；未作修改", code=1)
+
+
 def _finalize(conn, doc, projects, force: bool) -> int:
     try:
         changes = shared.finalize(conn, doc, projects, force=force)
     except shared.FinalizeRefused as exc:
-        project, errors = exc.blocked[0]
-        others = f"（另有 {len(exc.blocked) - 1} 个项目也有错误）" if len(exc.blocked) > 1 else ""
-        raise CommandError(f"「{project.name.strip() or '未命名项目'}」有 {len(errors)} 个错误，如："
-                           f"{_without_name(errors[0].message, project)}{others}；"
-                           f"请先用 check 查看并改正，或加 --force；未作修改", code=1) from None
+        raise _refusal(exc.blocked) from None
+    return _report(doc, changes)
+
+
+def _report(doc, changes) -> int:
     for c in changes:
         p = c.project
         if c.changed:
@@ -93,4 +126,11 @@ def _unfinalize(conn, projects) -> int:
     for c in shared.unfinalize(conn, projects):
         p = c.project
         print(f"[{p.id}] {p.name}：{'已撤销定稿' if c.changed else '未定稿，无需撤销'}")
+    return 0
+
+
+def _report_unfinalized(projects) -> int:
+    """--undo with no project finalized: said as ``_unfinalize`` says it, nothing opened to write."""
+    for p in projects:
+        print(f"[{p.id}] {p.name}：未定稿，无需撤销")
     return 0

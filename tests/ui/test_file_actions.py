@@ -541,3 +541,23 @@ def test_a_new_department_file_opens_without_a_list_of_errors(qtbot, tmp_path, m
     assert (0, model.data_rows - 1) in repainted
     assert not model.index(0, im.COL_ACHIEVEMENT).data(ErrorRole)
     assert all(model.index(r, im.COL_ACHIEVEMENT).data(ErrorRole) for r in rows[1:])
+
+
+def test_an_older_file_that_cannot_be_read_is_refused_without_being_upgraded(
+        qtbot, tmp_path, warnings):
+    """Review 33 P2-3: an editable open backed the file up and upgraded it, then refused it."""
+    import shutil
+    import sqlite3
+    older = tmp_path / "单位.sqlite"
+    shutil.copy(Path(__file__).parents[1] / "db" / "fixtures" / "schema_1_0.sqlite", older)
+    con = sqlite3.connect(older)
+    con.execute("UPDATE project SET spending_scheme = '不认识' WHERE id = 1")
+    con.commit()
+    con.close()
+    before = older.read_bytes()
+    window = make_window(qtbot, tmp_path, show=False)
+    assert not window.file_actions.open_path(older)
+    assert warnings and "无法读取“单位.sqlite”的内容" in warnings[0]
+    assert older.read_bytes() == before and window.session is None
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite"] == ["单位.sqlite"]
+    assert not list(tmp_path.glob("~$*"))
