@@ -5,8 +5,8 @@ from decimal import Decimal
 import json
 
 from ..domain.evaluation import evaluate_document, profile_for
-from ..domain.profiles import ProfileError
-from ..domain.scoring import pct
+from ..domain.profiles import ProfileError, load_profile
+from ..domain.scoring import rate_text
 from .common import open_for_reading
 
 
@@ -43,7 +43,8 @@ def run(args) -> int:
         ex = p["execution"]
         if p["kind"] == "department" or ex["weight"] in (None, "0", "0.00"):
             rate = ex["rate"]
-            shown = "" if rate is None else f"（执行率 {pct(Decimal(rate))}）"
+            shown = "" if rate is None else \
+                f"（执行率 {rate_text(Decimal(rate), load_profile(p['profile']))}）"
             print(f"  预算执行率：{ex['explanation']}{shown}")
         else:
             print(f"  预算执行率（{ex['weight']}分）：{ex['score'] or '—'}  {ex['explanation']}")

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .model import Document, Project, told_apart
 from .money import fen_to_yuan, format_wan
 from .profiles import Profile
-from .scoring import ProjectScore, num
+from .scoring import ProjectScore, num, rate_text
 
 ERROR = "error"
 WARNING = "warning"
@@ -54,6 +54,13 @@ class Context:
         """The project as messages name it: 「项目名称」 (「信息化替代（市科技服务中心）」 when two
         projects have that name)."""
         return f"「{told_apart(self.doc, self.project, self.project.name.strip() or '未命名项目')}」"
+
+    def execution_rate(self, executed: int, budget: int) -> str:
+        """执行率 as the 预算表 and the forms show it, by the profile's rounding (review 33);
+        :func:`percent` when the profile cannot be loaded."""
+        if self.profile is None:
+            return percent(executed, budget)
+        return rate_text(Decimal(executed) / Decimal(budget), self.profile)
 
     def add(self, severity: str, code: str, message: str, tab: str, table: str | None = None,
             row: int | None = None, field: str | None = None) -> None:

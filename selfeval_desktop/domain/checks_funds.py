@@ -277,7 +277,7 @@ def _execution(ctx: Context) -> None:
         scored = profile is not None and profile.execution_weight != 0  # 部门整体: not scored
         ctx.warning("execution_over_100",
                     f"{ctx.name}全年执行数 {wan(f.executed)}超过全年预算数 {wan(f.annual_budget)}，"
-                    f"执行率 {percent(f.executed, f.annual_budget)}"
+                    f"执行率 {ctx.execution_rate(f.executed, f.annual_budget)}"
                     f"{'（按 100% 计分）' if scored else ''}，请核实",
                     "budget", field="executed")
     if ctx.project.kind is ProjectKind.DEPARTMENT:

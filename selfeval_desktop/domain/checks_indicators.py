@@ -252,7 +252,7 @@ def _rate_row(ctx: Context, row: int, ind: Indicator) -> None:
         return        # written with fewer decimals, or over 100% written as 100% (said apart)
     ctx.warning("rate_indicator_differs",
                 f"{ctx.name}{row_name(row, ind)}的实际完成值“{ind.actual.strip()}”与预算表算出的执行率 "
-                f"{percent(f.executed, f.annual_budget)}（全年执行数 {wan(f.executed)}／全年预算数 "
+                f"{ctx.execution_rate(f.executed, f.annual_budget)}（全年执行数 {wan(f.executed)}／全年预算数 "
                 f"{wan(f.annual_budget)}）不一致，请核对", "indicators", "indicator", row, "actual")
 
 

@@ -1,7 +1,7 @@
 """A whole document scored: the JSON shape of ``score --json`` and the profile of each project."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
 from .profiles import Profile, ProfileError, load_profile, named_profile
@@ -88,8 +88,9 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
     return {
         "id": project.id, "name": project.name, "kind": project.kind.value,
         "profile": profile.id,
+        # the fraction of the shown percentage (0.9999 for 99.99% where the profile truncates)
         "execution": {"rate": _s(None if ex.rate is None
-                                  else ex.rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)),
+                                  else profile.round(ex.rate * 100).scaleb(-2)),
                       "score": _s(ex.score), "weight": weight_text(ex.weight, profile),
                       "explanation": ex.explanation},
         "indicators": [{

@@ -55,10 +55,12 @@ class Profile:
     def quantum(self) -> Decimal:
         return Decimal(1).scaleb(-self.decimals)
 
-    def round(self, value: Decimal) -> Decimal:
-        """Round a shown score by the profile's rule (四舍五入 or 截尾)."""
+    def round(self, value: Decimal, places: int | None = None) -> Decimal:
+        """Round a shown score by the profile's rule (四舍五入 or 截尾), to its decimals or to
+        ``places`` (the 执行率 explanation's extra decimals)."""
         mode = ROUND_HALF_UP if self.rounding == "half_up" else ROUND_DOWN
-        return value.quantize(self.quantum, rounding=mode)
+        quantum = self.quantum if places is None else Decimal(1).scaleb(-places)
+        return value.quantize(quantum, rounding=mode)
 
     def grade(self, total: Decimal) -> str:
         for name, floor in self.grades:

@@ -59,6 +59,14 @@ def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
     return shown
 
 
+def rate_text(rate: Decimal, profile: Profile) -> str:
+    """执行率 (a fraction) as every screen, form and explanation shows it: a percentage with the
+    profile's decimals, rounded by its rule — 0.99995 is 100.00% half-up and 99.99% where the
+    province truncates (review 33: the MoF form printed 99.99% and the report, the window and
+    the explanation 100.00% for the same project). Percentages are rounded only here, where shown."""
+    return f"{profile.round(rate * HUNDRED)}%"
+
+
 def with_unit(value: Decimal, unit: str) -> str:
     """Number then unit as typed, for both sides of a formula: "4次", "95%", "6万元", "5"."""
     return f"{num(value)}{unit}"

@@ -13,7 +13,7 @@ from .model import Indicator, Project, execution_ratio
 from .money import fen_to_wan
 from .profiles import Profile
 from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed, points,
-                           target_and_actual, with_unit, zero)
+                           rate_text, target_and_actual, with_unit, zero)
 from .scoring_choice import (NUMERIC, OR_CHOICE, TARGET_OR_CHOICE, achievement_of, in_band,
                              is_ceiling, is_money, judged_by_achievement, qualitative_band,
                              score_by_choice, score_qualitative, within_budget)
@@ -21,7 +21,7 @@ from .values import ParsedValue, Direction, comparable, deadline_late, same_unit
 
 __all__ = ["IndicatorScore", "ExecutionScore", "ProjectScore", "UNSCORED", "PROVISIONAL_GRADE",
            "TARGET_OR_CHOICE", "OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "target_and_actual",
-           "num", "pct", "points",
+           "num", "rate_text", "points",
            "score_execution", "score_indicator", "score_project", "combine",
            "provisional_reason", "achievement_of", "qualitative_band", "judged_by_achievement"]
 
@@ -61,11 +61,6 @@ def shown_grade(score: ProjectScore) -> str:
     return PROVISIONAL_GRADE if score.scored and score.provisional else score.grade
 
 
-def pct(rate: Decimal) -> str:
-    """A fraction as a percentage with 2 decimals, rounded half-up (0.9640 → 96.40%)."""
-    return format((rate * HUNDRED).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f") + "%"
-
-
 def _ratio(top: Decimal, bottom: Decimal, unit: str) -> str:
     """A quotient as people say it: "1 / 4 次" for counts, "5% / 6%" when the unit is a sign."""
     if unit in ("%", "‰"):
@@ -96,7 +91,7 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
     executed, budget = Decimal(funding.executed), Decimal(funding.annual_budget)
     rate = executed / budget
     text = (f"执行率 = 全年执行数 {num(fen_to_wan(funding.executed))} 万元 / 全年预算数 "
-            f"{num(fen_to_wan(funding.annual_budget))} 万元 = {pct(rate)}；")
+            f"{num(fen_to_wan(funding.annual_budget))} 万元 = {rate_text(rate, profile)}；")
     if rate > ONE:
         score = points(weight, weight, profile)
         text += f"执行率超过100%，按100%计，得满分 {num(weight)} 分 = {score}"
@@ -112,12 +107,13 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
 def _rate_for(rate: Decimal, weight: Decimal, score: Decimal, profile: Profile) -> str:
     """The rate as the explanation's product states it: 99.95% as shown on the forms, unless that
     rounded rate would give another score (1.9989 of 2 万元: 99.95% × 10 = 9.995 → 10.00, while
-    the exact 99.945% gives 9.99); then with the decimals that give the score (review 28)."""
-    shown = pct(rate)
+    the exact 99.945% gives 9.99); then with the decimals that give the score (review 28), rounded
+    by the profile's rule as the shown rate is (review 33)."""
+    shown = rate_text(rate, profile)
     if points(weight * Decimal(shown[:-1]) / HUNDRED, weight, profile) == score:
         return shown
-    for places in range(3, 9):
-        exact = (rate * HUNDRED).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    for places in range(profile.decimals + 1, profile.decimals + 7):
+        exact = profile.round(rate * HUNDRED, places)
         if points(weight * exact / HUNDRED, weight, profile) == score:
             return f"{format(exact.normalize(), 'f')}%"
     return shown
@@ -371,7 +367,7 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
         text = f"未评分：{why}，{rows}"
         return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False)
     grade = profile.grade(total)
-    reason = provisional_reason(execution, indicators)
+    reason = provisional_reason(execution, indicators, profile)
     said = PROVISIONAL_GRADE if reason else grade   # the explanation names no untrusted grade
     indicator_sum = profile.round(sum((s.score for s in indicators if s.score is not None), ZERO))
     if execution.weight == 0:  # 部门整体: no separate execution score
@@ -390,7 +386,7 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
 YUAN_SLIP_RATIO = 1000   # 全年执行数 this many times the 全年预算数: 元 typed as 万元 (checks too)
 
 
-def provisional_reason(execution: ExecutionScore, indicators) -> str:
+def provisional_reason(execution: ExecutionScore, indicators, profile: Profile) -> str:
     """Why a total cannot be trusted yet (Chinese), or "": the 分值 of 执行率 and the indicators
     not adding up to 100 (a grade of 135.50 优 from weights summing to 130), rows (or the 执行率)
     not scored yet and counted as 0 (差 for a form half filled in), or an 执行率 that is a slip.
@@ -411,5 +407,5 @@ def provisional_reason(execution: ExecutionScore, indicators) -> str:
     if execution.rate is not None and execution.rate >= YUAN_SLIP_RATIO:
         # review 10: 40000 typed in 元 against 4 万元 — 1000000% — kept 100.00 / 优 beside the
         # error naming the slip; the total is not to be trusted until the figure is corrected
-        return f"执行率 {pct(execution.rate)}，疑为把元填成了万元，得分暂不可信"
+        return f"执行率 {rate_text(execution.rate, profile)}，疑为把元填成了万元，得分暂不可信"
     return ""

@@ -12,7 +12,7 @@ from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project
 from ..domain.money import printed_wan
 from ..domain.scoring import score_project
 from .form_department_report import department_report
-from .form_mof import WIDTHS, goals, indicators, rate_text
+from .form_mof import WIDTHS, amounts_rate_text, goals, indicators
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE,
                          TITLE, FormPart, Grid, check_block, continued_head, footer_text, para)
 from .pdf_keep import KeepWithTail, room_after
@@ -47,7 +47,7 @@ def funds(project: Project, profile) -> list:
     for i, (label, initial, annual, executed) in enumerate(rows):
         g.add(["", para(label, SMALL_LABEL), "", para(printed_wan(initial), SMALL_CENTER),
                para(printed_wan(annual), SMALL_CENTER), para(printed_wan(executed), SMALL_CENTER),
-               para(rate_text(executed, annual, profile), SMALL_CENTER)],
+               para(amounts_rate_text(executed, annual, profile), SMALL_CENTER)],
               spans=[(1, 2), (6, 8)], joins=(0,), labels=(0,))
     t = g.table()  # five short rows that never split: the label may span them
     t.setStyle([("SPAN", (0, 0), (0, len(g.rows) - 1)), ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)])

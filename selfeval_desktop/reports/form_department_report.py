@@ -15,7 +15,7 @@ from ..domain.model import CONCLUSION_SECTIONS, PROJECT_ONLY_SECTIONS, Document,
 from ..domain.money import printed_wan
 from ..domain.profiles import ProfileError
 from .form_basic import signing
-from .form_mof import rate_text
+from .form_mof import amounts_rate_text
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -80,7 +80,7 @@ def _rate(doc: Document, project: Project, executed, budget) -> str:
         profile = profile_for(doc, project)
     except ProfileError:
         return ""
-    return rate_text(executed, budget, profile)
+    return amounts_rate_text(executed, budget, profile)
 
 
 BASICS = (("background", "部门职责及主要任务"), ("implementation", "自评工作开展情况"))

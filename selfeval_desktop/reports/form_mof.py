@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import FUND_KIND_LABELS, Document, FundKind, Project, execution_ratio
 from ..domain.money import printed_wan
-from ..domain.scoring import ProjectScore, score_project, shown_grade
+from ..domain.scoring import ProjectScore, rate_text, score_project, shown_grade
 from .deviation import deviation_text
 from .pdf_common import (FRAME_WIDTH, LABEL_FILL, SMALL, SMALL_CENTER, SMALL_LABEL, SUBTITLE, TITLE, FormPart,
                          Grid, Hidden, check_block, continued_head, footer_text, para)
@@ -31,15 +31,14 @@ DASH = "—"
 
 
 def _pct(rate: Decimal | None, profile) -> str:
-    return "" if rate is None else f"{profile.round(rate * 100)}%"
+    return "" if rate is None else rate_text(rate, profile)
 
 
-def rate_text(executed: int | None, budget: int | None, profile) -> str:
+def amounts_rate_text(executed: int | None, budget: int | None, profile) -> str:
     """执行率 of a 其中 row (全年执行数 / 全年预算数), blank when either is missing. The MoF
     template dashes only 分值 and 得分 in those rows; the exported workbook computes the rate
     too (review 9b: the PDF printed — where Excel showed 100%)."""
-    rate = execution_ratio(executed, budget)
-    return "" if rate is None else f"{profile.round(rate * 100)}%"
+    return _pct(execution_ratio(executed, budget), profile)
 
 
 def header(doc: Document, project: Project) -> list:
@@ -76,7 +75,8 @@ def funds(project: Project, score: ProjectScore, profile) -> list:
                para(printed_wan(part.annual if part else None), SMALL_CENTER),
                para(printed_wan(part.executed if part else None), SMALL_CENTER),
                para(DASH, SMALL_CENTER),
-               para(rate_text(part.executed, part.annual, profile) if part else "", SMALL_CENTER),
+               para(amounts_rate_text(part.executed, part.annual, profile) if part else "",
+                    SMALL_CENTER),
                para(DASH, SMALL_CENTER)],
               spans=[(1, 2)], joins=(0,), labels=(0,))
     t = g.table()  # five short rows that never split: the label may span them

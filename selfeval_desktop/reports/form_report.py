@@ -18,7 +18,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 from ..domain.evaluation import profile_for, weight_text
 from ..domain.model import CONCLUSION_SECTIONS, Document, Project
 from ..domain.money import printed_wan
-from ..domain.scoring import pct, score_project, shown_grade
+from ..domain.scoring import rate_text, score_project, shown_grade
 from ..domain.text_wrap import ITEM
 from .fonts import SONG
 from .pdf_common import (FRAME_HEIGHT, FRAME_WIDTH, PAD, SECTION, SMALL, SMALL_CENTER, SMALL_LABEL,
@@ -42,7 +42,7 @@ def report_form(doc: Document, project: Project) -> FormPart:
     flow = [para(f"{project.name.strip() or '（未命名项目）'}绩效自评报告", TITLE)]
     unit = project.implementer.strip() or doc.unit.name.strip()
     flow.append(para("　".join(t for t in (unit, f"{doc.year}年度" if doc.year else "") if t), SUBTITLE))
-    sections = [("项目基本情况", _basics(project, score)),
+    sections = [("项目基本情况", _basics(project, score, profile)),
                 ("项目绩效评价工作情况", _texts(project, ("work",), titled=False)),
                 ("绩效目标及完成情况", _goals(project, score, profile)),
                 ("自评结论", _result(project, score)),
@@ -130,13 +130,13 @@ def _wan_text(label: str, fen) -> str:
     return f"{label} {printed_wan(fen)} 万元" if fen is not None else f"{label}未填写"
 
 
-def _basics(project: Project, score) -> list:
+def _basics(project: Project, score, profile) -> list:
     f = project.funding
     body = _paragraphs((("立项背景", project.background), ("实施情况", project.implementation)))
     if f.annual_budget is not None or f.executed is not None:
         rate = score.execution.rate
         money = f"{_wan_text('全年预算数', f.annual_budget)}，{_wan_text('全年执行数', f.executed)}" + \
-            (f"，预算执行率 {pct(rate)}" if rate is not None else "")
+            (f"，预算执行率 {rate_text(rate, profile)}" if rate is not None else "")
         body.append(para(f"资金情况：{money}。", BODY))
     return body
 
@@ -151,7 +151,7 @@ def _goals(project: Project, score, profile) -> list:
         ex = score.execution
         if ex.weight:      # the 执行率's own 分值 and 得分, so the rows add up to the total (review 19)
             g.add([para("预算执行率", SMALL), para("", SMALL_CENTER),
-                   para("" if ex.rate is None else pct(ex.rate), SMALL_CENTER),
+                   para("" if ex.rate is None else rate_text(ex.rate, profile), SMALL_CENTER),
                    para(weight_text(ex.weight, profile), SMALL_CENTER),
                    para("" if ex.score is None else str(ex.score), SMALL_CENTER)])
         for ind, s in zip(project.indicators, score.indicators):

@@ -3,7 +3,7 @@ with 分值, 执行率 and 得分 of 预算执行率 on the 年度资金总额 r
 from __future__ import annotations
 
 from ...domain.model import FUND_KIND_LABELS, FundKind
-from ...domain.scoring import num, pct
+from ...domain.scoring import num, rate_text
 from ..qt import Qt
 from ..session_fields import MONEY
 from .base import READONLY_BRUSH, RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel
@@ -67,7 +67,7 @@ class FundKindModel(SessionTableModel):
             if col == COL_RATE and role == Qt.ItemDataRole.DisplayRole:
                 part = self.session.project(self.pid).funding.by_kind.get(key)
                 rate = part.rate() if part is not None else None
-                return "" if rate is None else pct(rate)
+                return "" if rate is None else rate_text(rate, self.session.profile(self.pid))
             return None
         ex = self.execution()
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -77,7 +77,7 @@ class FundKindModel(SessionTableModel):
         if col == COL_WEIGHT:
             return num(ex.weight)
         if col == COL_RATE:
-            return "" if ex.rate is None else pct(ex.rate)
+            return "" if ex.rate is None else rate_text(ex.rate, self.session.profile(self.pid))
         if col == COL_SCORE:
             return "" if ex.score is None else str(ex.score)
         return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from ...domain.department import projects_total
 from ...domain.model import told_apart
 from ...domain.money import format_wan
-from ...domain.scoring import num, pct, shown_grade
+from ...domain.evaluation import project_profile
+from ...domain.scoring import num, rate_text, shown_grade
 from ..project_list import display_name, grade_color, score_tooltip
 from ..qt import (QAbstractItemView, QAbstractTableModel, QAction, QBrush, QColor, QFont, QFrame,
                   QGroupBox, QGuiApplication, QHBoxLayout, QHeaderView, QKeySequence, QLabel,
@@ -105,7 +106,7 @@ class DepartmentProjectsModel(QAbstractTableModel):
             score = self.session.score(pid)
             if col == COL_RATE:
                 rate = score.execution.rate
-                return "—" if rate is None else pct(rate)
+                return "—" if rate is None else rate_text(rate, self.session.profile(pid))
             if not score.scored:      # 未评分: no 0.00 / 差
                 return "—"
             if col == COL_SCORE:
@@ -145,7 +146,9 @@ class DepartmentProjectsModel(QAbstractTableModel):
         if col == COL_EXECUTED:
             return format_wan(total.executed)
         if col == COL_RATE:
-            return "—" if total.rate is None else pct(total.rate)
+            # as the printed 部门所属项目 table: by the projects' rule
+            return "—" if total.rate is None else \
+                rate_text(total.rate, project_profile(self.session.document))
         return ""
 
     def _row(self, pid) -> int:
