@@ -26,6 +26,10 @@ class IndicatorScore:
     below_full: bool = False        # needs 偏差原因分析
     overshoot: bool = False         # actual above the profile's threshold × target
     weight: Decimal | None = None   # the row's 分值 as written (for the 分值 total)
+    # the 调整后得分 is the score that counts: in range, in its band, with a reason. Said here,
+    # once, so no window or form re-derives it (review 33: the grid compared the score with the
+    # override rounded and marked an adopted 7.125 of 分值 7.125, shown 7.12, as refused)
+    override_used: bool = False
 
 
 @lru_cache(maxsize=8192)

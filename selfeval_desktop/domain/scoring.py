@@ -329,7 +329,8 @@ def _apply_override(ind: Indicator, rule: IndicatorScore, profile: Profile) -> I
     text = f"{rule.explanation}；调整为 {shown}，理由：{reason}"
     below = shown < weight
     return IndicatorScore(shown, rule.score, text, rule.direction, None, rule.band,
-                          rule.achievement, below or rule.below_full, rule.overshoot)
+                          rule.achievement, below or rule.below_full, rule.overshoot,
+                          override_used=True)
 
 
 def _refuse(rule: IndicatorScore, message: str, error: str | None = None) -> IndicatorScore:

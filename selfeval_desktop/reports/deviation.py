@@ -13,7 +13,7 @@ def adjustment_text(ind, score) -> str:
     """“得分调整理由：…” of an override the scoring accepted (``score`` is the row's
     ``IndicatorScore``); "" when there is none or it was refused (the rule's score counts)."""
     reason = (ind.override_reason or "").strip()
-    if ind.override is None or not reason or "调整为" not in score.explanation:
+    if not score.override_used or not reason:
         return ""
     return f"{ADJUSTMENT_LABEL}{reason}"
 

@@ -378,8 +378,7 @@ class IndicatorModel(SessionTableModel):
             return self._actual_error(ind)
         if col == COL_OVERRIDE and ind.override is not None:
             score = self.score_of(row)
-            profile = self.session.profile(self.pid)
-            if score.score != profile.round(ind.override):
+            if not score.override_used:       # the scoring says so; the grid does not judge
                 return score.error or "调整后得分未被采用"
         if col == COL_REASON and ind.override is not None and not ind.override_reason.strip():
             return "填写了调整后得分，请填写调整理由（将打印在自评表上）"
