@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from .. import RESOURCES
-from .model import SpendingScheme
+from .schemes import SpendingScheme
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,21 @@ def rd2021_of(entry: CatalogEntry) -> CatalogEntry | None:
     if entry.rd2021 is None:
         return None
     return load_catalog(SpendingScheme.RD2021).by_code.get(entry.rd2021)
+
+
+def class_code(code: str) -> str | None:
+    """The 支出经济分类 class (类) written as ``code`` (``302``, ``３０２``); None for an item, an
+    R&D category key or a code the catalog does not know."""
+    entry = by_code(code)
+    return entry.code if entry is not None and entry.parent is None else None
+
+
+def item_class(code: str) -> str | None:
+    """The 支出经济分类 class (类) of the item (款) written as ``code``: ``302`` for ``30211``;
+    None for a class, an R&D category key (those catalogs are flat) or a code the catalog does
+    not know."""
+    entry = by_code(code)
+    return None if entry is None else entry.parent
 
 
 def class_of(entry: CatalogEntry) -> CatalogEntry:

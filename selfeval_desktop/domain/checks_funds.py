@@ -13,7 +13,7 @@ from statistics import median
 from . import catalogs
 from .checks_base import Context, percent, wan, yuan
 from .model import (FUND_KIND_LABELS, SCHEME_NAMES, BudgetLine, FundKind, ProjectKind, Source,
-                    SpendingScheme, counted_lines, lines_total, source_label)
+                    SpendingScheme, counted_lines, details_of, lines_total, source_label)
 from .money import FEN_PER_WAN, format_wan
 from .scoring import YUAN_SLIP_RATIO
 
@@ -145,14 +145,14 @@ def _line_sums(ctx: Context) -> None:
 
 def _detail_sums(ctx: Context) -> None:
     """A listed line (302 商品和服务支出 4) whose details below it (30201, 30202 …) add up to more
-    than it: all of them print (review 10). Less is not said: units list only the notable
-    details (30211 差旅费 under 302)."""
+    than it: all of them print (review 10), and only the class counts in the 支出合计. Less is not
+    said: units list only the notable details (30211 差旅费 under 302). Details are the catalog's
+    items of the class (``details_of``), not any code that starts with another (review 33)."""
     lines = ctx.project.budget_lines
     for i, line in enumerate(lines):
-        code = line.code.strip()
-        if not code:
+        details = details_of(line, lines)
+        if not details:
             continue
-        details = [d for d in lines if d.code.strip() != code and d.code.strip().startswith(code)]
         for col, label in LINE_LABELS.items():
             value, parts = getattr(line, col), lines_total(details, col)
             if value is None or parts is None or parts <= value:

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from .catalogs import class_code, item_class
 from .money import sum_fen
+from .schemes import SCHEME_NAMES, SpendingScheme  # noqa: F401 - the model's names for them
 
 
 class Source(str, Enum):
@@ -46,17 +48,6 @@ FUND_KIND_LABELS = {FundKind.CURRENT: "当年财政拨款", FundKind.CARRYOVER: 
 class ProjectKind(str, Enum):
     PROJECT = "project"        # 项目支出
     DEPARTMENT = "department"  # 部门整体
-
-
-class SpendingScheme(str, Enum):
-    """How a project's spending lines are classified."""
-    ECONOMIC = "economic"  # 支出经济分类 (302 商品和服务支出, 30211 差旅费)
-    RD2011 = "rd2011"      # 科研经费 11 类（设备费、材料费……）
-    RD2021 = "rd2021"      # 2021 年起：设备费、业务费、劳务费
-
-
-SCHEME_NAMES = {SpendingScheme.ECONOMIC: "支出经济分类", SpendingScheme.RD2011: "科研经费开支范围（11类）",
-                SpendingScheme.RD2021: "科研经费开支范围（2021年起3类）"}
 
 
 @dataclass
@@ -157,21 +148,33 @@ class Evaluator:
 
 def counted_lines(lines: list[BudgetLine], attr: str) -> list[tuple[int, BudgetLine]]:
     """(index, line) of the lines whose ``attr`` adds into the 支出合计 of that column: filled in,
-    and not under a listed line that is filled in too (30211 差旅费 under a filled 302 is not
-    added twice). Under a 302 left blank its details count: review 9 — 从上年文件新建 carries the
-    302 line over with its amounts cleared, the clerk fills 30201 below it, and the 合计 and the
-    printed 实际支出 stayed blank."""
-    filled = {line.code.strip() for line in lines
-              if line.code.strip() and getattr(line, attr) is not None}
+    and not an item (款) whose class (类) is listed and filled in too, as the 支出经济分类 catalog
+    says (30211 差旅费 under a filled 302 is not added twice). Under a 302 left blank its details
+    count: review 9 — 从上年文件新建 carries the 302 line over with its amounts cleared, the clerk
+    fills 30201 below it, and the 合计 and the printed 实际支出 stayed blank. A code the catalog
+    does not know is a line of its own and counts, as every R&D category does (their catalogs
+    are flat): review 33 — lines coded 1 and 10 left the 10 out of the 合计, as if under the 1.
+    The catalog's numbers say what they are whatever the project's classification, so the 合计
+    does not change when the classification is switched."""
+    filled = {class_code(line.code) for line in lines if getattr(line, attr) is not None}
     out = []
     for i, line in enumerate(lines):
         if getattr(line, attr) is None:
             continue
-        code = line.code.strip()
-        if code and any(code != c and code.startswith(c) for c in filled):
+        parent = item_class(line.code)
+        if parent is not None and parent in filled:
             continue
         out.append((i, line))
     return out
+
+
+def details_of(line: BudgetLine, lines: list[BudgetLine]) -> list[BudgetLine]:
+    """The lines listed as items of ``line``'s class (30201, 30211 … under 302); [] for any other
+    line."""
+    code = class_code(line.code)
+    if code is None:
+        return []
+    return [d for d in lines if item_class(d.code) == code]
 
 
 def lines_total(lines: list[BudgetLine], attr: str) -> int | None:

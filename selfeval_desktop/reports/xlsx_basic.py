@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..domain.model import (Document, Project, ProjectKind, Source, SpendingScheme, lines_total,
-                            source_label)
+from ..domain.model import (Document, Project, ProjectKind, Source, SpendingScheme, counted_lines,
+                            lines_total, source_label)
 from ..domain.money import fen_to_wan, printed_wan
 from ..domain.scoring import ProjectScore, shown_grade
 from .form_basic import FORM_TITLE, MIN_EVALUATOR_ROWS, OPINION_TITLES, period_text
 from .score_text import unscored_note
 from .spending import line_label
-from .xlsx_common import (MONEY_FORMAT, Sheet, fit_row_heights, is_number, money_cell, page_setup,
+from .xlsx_common import (MONEY_FORMAT, Sheet, cell_ranges, fit_row_heights, is_number, money_cell, page_setup,
                           unread_text)
 
 SHEET_NAME = "基本情况表"
@@ -153,15 +153,19 @@ def _spending(sh: Sheet, project: Project, r: int) -> int:
     special = any(line.special_planned is not None or line.special_actual is not None
                   for line in lines)
     for col, attr in (("C", "planned"), ("D", "actual")):
-        amounts = [getattr(line, attr) for line in lines if getattr(line, attr) is not None]
+        total = lines_total(lines, attr)
         if special or not lines:
-            total = lines_total(lines, attr)
             sh.put(f"{col}{r}", _with_special(total, lines_total(lines, f"special_{attr}")),
                    fmt=MONEY_FORMAT)
-        else:
-            value = fen_to_wan(sum(amounts)) if amounts else ""
-            sh.put(f"{col}{r}", f'=IF(COUNT({col}{first}:{col}{r - 1})=0,"",SUM({col}{first}:{col}{r - 1}))',
-                   fmt=MONEY_FORMAT, result=value)
+            continue
+        filled = sum(1 for line in lines if getattr(line, attr) is not None)
+        counted = counted_lines(lines, attr)
+        # every line's cell, so an amount typed later in Excel adds in; only the counted ones
+        # when an item (30211) sits under its filled class (302), as the PDF's 支出合计
+        args = f"{col}{first}:{col}{r - 1}" if len(counted) == filled else \
+            ",".join(cell_ranges(col, [first + i for i, _ in counted]))
+        sh.put(f"{col}{r}", f'=IF(COUNT({args})=0,"",SUM({args}))', fmt=MONEY_FORMAT,
+               result="" if total is None else fen_to_wan(total))
     return r
 
 

@@ -182,6 +182,17 @@ def money_cell(project: Project, fen: int | None, entity: str, row_key: str, att
 
 # ---------------------------------------------------------------- formulas and their values
 
+def cell_ranges(col: str, rows: list[int]) -> list[str]:
+    """Rows of one column as the fewest ranges: [5, 6, 7, 9] → ["C5:C7", "C9"]."""
+    ranges, start = [], None
+    for k, row in enumerate(rows):
+        start = row if start is None else start
+        if k + 1 == len(rows) or rows[k + 1] != row + 1:
+            ranges.append(f"{col}{start}" + (f":{col}{row}" if row > start else ""))
+            start = None
+    return ranges
+
+
 def rate_formula(budget: str, executed: str) -> str:
     """执行率 = 执行数 / 预算数; blank unless both are numbers and the budget is not 0."""
     return f'=IF(AND(ISNUMBER({budget}),ISNUMBER({executed})),IF({budget}=0,"",{executed}/{budget}),"")'

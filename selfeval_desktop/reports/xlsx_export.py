@@ -26,7 +26,7 @@ from ..domain.scoring import ProjectScore, score_project, shown_grade
 from .deviation import deviation_text
 from .spending import line_code
 from .xlsx_basic import SHEET_NAME as BASIC_SHEET, basic_sheet
-from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, execution_formula, execution_value,
+from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, cell_ranges, execution_formula, execution_value,
                           fit_row_heights, grade_formula, grade_value, money_cell, page_setup,
                           provisional_note, rate_formula, rate_value, styles, total_formula,
                           total_value, write_workbook_atomically)
@@ -171,14 +171,9 @@ def _special(project: Project, rows: list[int], col: str, attr: str) -> tuple[li
     """(the cells of the 其中专项 that add into the 支出合计 — ``counted_lines``: a 30211 under a
     filled 302 is not added twice — as ranges of ``col`` below the form; their total in 万元,
     "" when none is filled) for the 汇总 sheet."""
-    counted = [rows[i] for i, _ in counted_lines(project.budget_lines, attr)]
-    ranges, start = [], None
-    for k, row in enumerate(counted):
-        start = row if start is None else start
-        if k + 1 == len(counted) or counted[k + 1] != row + 1:
-            ranges.append(f"{col}{start}" + (f":{col}{row}" if row > start else ""))
-            start = None
-    total = lines_total(project.budget_lines, attr)
+    lines = project.budget_lines
+    ranges = cell_ranges(col, [rows[i] for i, _ in counted_lines(lines, attr)])
+    total = lines_total(lines, attr)
     return ranges, "" if total is None else fen_to_wan(total)
 
 
