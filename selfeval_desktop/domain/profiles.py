@@ -1,8 +1,11 @@
 """Rule profiles (评分规则): the scoring rules as data files in ``resources/profiles``.
 
 A province's variant is a new JSON file, not new code. Each profile names the execution-rate
-weight (预算执行率分值), the level-one weights (一级指标权重), the method for 反向 indicators, the
-overshoot threshold (超出目标 130% 需说明), the rounding rule, the grade bands and the 定性 bands.
+weight (预算执行率分值), the level-one weights (一级指标权重), the method for 反向 indicators
+(DESIGN: ``ratio`` 分值 × 目标 / 实际, or ``linear``), the method for 等于型 indicators (only
+``ratio``: 分值 × the smaller of 目标 and 实际 / the larger — DESIGN names no other, so a file
+asking for one is refused rather than scored by the ratio in silence), the overshoot threshold
+(超出目标 130% 需说明), the rounding rule, the grade bands and the 定性 bands.
 """
 from __future__ import annotations
 
@@ -44,7 +47,7 @@ class Profile:
     level1: tuple[Level1, ...]
     missing_satisfaction_to: str | None
     negative_method: str           # "ratio" or "linear"
-    equal_method: str
+    equal_method: str              # "ratio" (the only one: see the module's docstring)
     overshoot_threshold: Decimal
     rounding: str                  # "half_up" or "down"
     decimals: int
@@ -117,6 +120,9 @@ def _decimal(data: dict, key: str, source: str) -> Decimal:
         raise ProfileError(f"评分规则文件 {source} 的“{key}”无效") from exc
 
 
+EQUAL_METHODS = ("ratio",)   # 等于型: 分值 × min(实际, 目标) / max(实际, 目标) (scoring._score_equal)
+
+
 def parse_profile(data: dict, source: str = "") -> Profile:
     """Build a Profile from its JSON data; raise ProfileError with a Chinese message."""
     try:
@@ -142,6 +148,10 @@ def parse_profile(data: dict, source: str = "") -> Profile:
         raise ProfileError(f"评分规则文件 {source} 格式不正确：{exc}") from exc
     if profile.negative_method not in ("ratio", "linear"):
         raise ProfileError(f"评分规则 {profile.id}：反向指标计分方法须为 ratio 或 linear")
+    if profile.equal_method not in EQUAL_METHODS:
+        raise ProfileError(f"评分规则 {profile.id}：等于型指标计分方法须为 "
+                           f"{'、'.join(EQUAL_METHODS)}（按实际与目标之比计分），"
+                           f"本程序不支持“{profile.equal_method}”")
     if profile.rounding not in ("half_up", "down"):
         raise ProfileError(f"评分规则 {profile.id}：取舍方式须为 half_up 或 down")
     total = profile.execution_weight + profile.indicator_total

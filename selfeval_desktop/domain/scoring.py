@@ -273,6 +273,8 @@ def _score_negative(weight, v: _Shown, profile) -> IndicatorScore:
 
 
 def _score_equal(weight, v: _Shown, profile) -> IndicatorScore:
+    """等于型: exact → full, else 分值 × the smaller / the larger (``equal_method`` "ratio", the
+    only one a profile may name)."""
     t, a = v.t, v.a
     if a == t:
         return full(weight, profile, f"实际 {v.actual} = 目标 {v.target}",

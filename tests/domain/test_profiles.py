@@ -150,6 +150,10 @@ def test_grades_in_any_order_still_grade_from_the_top():
     (lambda d: d["level1"][0].update(weight="55"), "合计"),
     (lambda d: d.update(negative_method="square"), "反向"),
     (lambda d: d.update(rounding="bankers"), "取舍"),
+    # review 33 P2-12: read and ignored, so a province file asking for another 等于型 method
+    # scored by the ratio without a word; only the ratio is implemented
+    (lambda d: d.update(equal_method="linear"), "等于型指标计分方法须为 ratio"),
+    (lambda d: d.update(equal_method=""), "等于型"),
     (lambda d: d.pop("level1"), "格式"),
     (lambda d: d.update(execution_weight="十"), "execution_weight"),
 ])
@@ -159,6 +163,12 @@ def test_bad_profile_is_refused_in_chinese(change, words):
     with pytest.raises(ProfileError) as err:
         parse_profile(data, "bad.json")
     assert words in str(err.value)
+
+
+def test_equal_method_defaults_to_the_ratio():
+    data = copy.deepcopy(_data())
+    data.pop("equal_method", None)
+    assert parse_profile(data).equal_method == "ratio"
 
 
 def test_unknown_profile_names_the_available_ones():
