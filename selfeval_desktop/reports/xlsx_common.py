@@ -1,12 +1,13 @@
 """What the exported workbooks share: styles, a sheet writer that remembers each formula's value,
-the formulas themselves with their values computed here, row heights, page setup and saving.
+the formulas themselves, row heights, page setup and saving.
 
-Every formula is saved with its result (the ``<v>`` Excel itself would store), computed in Python
-by the same rules as the formula, so a mail preview, Protected View, a script reading values
+Every formula is saved with its result (the ``<v>`` Excel itself would store) so a mail preview, Protected View, a script reading values
 (openpyxl ``data_only``) or a viewer that never recalculates shows the numbers; ``fullCalcOnLoad``
 makes Excel, WPS and LibreOffice recalculate on open all the same. openpyxl cannot write both a
 formula and its value, so :func:`save_with_values` fills the values into the sheet XML after
-openpyxl has saved.
+openpyxl has saved. Scores, totals and grades are saved as ``domain.scoring`` gave them, never
+worked out again here (review 33 P2-11); the formulas are the spreadsheet's copy of the rule, and
+a LibreOffice test checks that they give the same.
 """
 from __future__ import annotations
 
@@ -221,24 +222,10 @@ def execution_formula(weight: str, budget: str, executed: str, profile: Profile)
             f'IF(AND({budget}>0,{executed}>=0),{score},""),"")')
 
 
-def execution_value(weight: Decimal, budget, executed, profile: Profile):
-    if not (is_number(budget) and is_number(executed)) or budget <= 0 or executed < 0:
-        return ""
-    rate = min(Decimal(executed) / Decimal(budget), Decimal(1))
-    return profile.round(weight * rate)
-
-
 def total_formula(cells: list[str], profile: Profile) -> str:
     """总分: the sum of the scores, rounded by the profile; blank (未评分) when no score at all."""
     args = ",".join(cells)
     return f'=IF(COUNT({args})=0,"",{rounded(f"SUM({args})", profile)})'
-
-
-def total_value(scores: list, profile: Profile):
-    numbers = [Decimal(v) for v in scores if is_number(v)]
-    if not numbers:
-        return ""
-    return profile.round(sum(numbers, Decimal(0)))
 
 
 def grade_formula(cell: str, profile: Profile) -> str:
@@ -248,10 +235,6 @@ def grade_formula(cell: str, profile: Profile) -> str:
     for name, floor in reversed(bands[:-1]):
         formula = f'IF({cell}>={floor},"{name}",{formula})'
     return f'=IF({cell}="","{UNSCORED}",{formula})'
-
-
-def grade_value(total, profile: Profile) -> str:
-    return UNSCORED if total == "" else profile.grade(Decimal(total))
 
 
 def provisional_note(reason: str) -> str:

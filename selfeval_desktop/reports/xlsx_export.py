@@ -26,10 +26,9 @@ from ..domain.scoring import ProjectScore, score_project, shown_grade
 from .deviation import deviation_text
 from .spending import line_code
 from .xlsx_basic import SHEET_NAME as BASIC_SHEET, basic_sheet
-from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, cell_ranges, execution_formula, execution_value,
-                          fit_row_heights, grade_formula, grade_value, money_cell, page_setup,
-                          provisional_note, rate_formula, rate_value, styles, total_formula,
-                          total_value, write_workbook_atomically)
+from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, cell_ranges, execution_formula,
+                          fit_row_heights, grade_formula, money_cell, page_setup, provisional_note,
+                          rate_formula, rate_value, styles, total_formula, write_workbook_atomically)
 
 COLS = "ABCDEFGHIJ"
 # about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit; 年初预算数 and
@@ -83,9 +82,9 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     ws["A1"].font = style["title"]
     sh.merge("A2:J2", year)
     if department:
-        top, amounts, execution = _department_head(sh, doc, project, profile)
+        top, amounts = _department_head(sh, doc, project, profile)
     else:
-        top, amounts, execution = _project_head(sh, project, profile)
+        top, amounts = _project_head(sh, project, profile, score)
     total_row = top + 1  # 年度资金总额
     # 年度总体目标 (two rows under the funds)
     goals = top + 5
@@ -135,8 +134,8 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     # no indicator rows: 未评分 as everywhere else, not a 总分 of the 执行率 alone graded 差
     # (review 9b: seed 001's six projects without indicators were 10 / 差 in the workbook only)
     cells = ([] if department else [f"H{total_row}"]) + [f"H{first}:H{last}"] if has_rows else []
-    total_result = total_value([execution] + [s.score for s in score.indicators], profile) \
-        if has_rows else ""
+    # the saved results are the domain's (review 33 P2-11); the formulas redo them when edited
+    total_result = score.total if score.scored else ""
     sh.put(f"H{total}", total_formula(cells, profile) if cells else None, fmt="0.00",
            result=total_result)
     sh.merge(f"I{total}:J{total}", None)
@@ -149,7 +148,7 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
         form_end = grade + 1   # why, on a line of its own that prints with the form
         sh.merge(f"A{form_end}:J{form_end}", provisional_note(score.provisional_reason), left=True)
     else:  # a formula: the grade follows when amounts are edited in the workbook
-        grade_result = grade_value(total_result, profile)
+        grade_result = score.grade
         sh.merge(f"G{grade}:J{grade}", grade_formula(f"H{total}", profile), result=grade_result)
     sh.borders(3, grade, len(COLS))
     # the 绩效指标 heading over each page it continues on (review 28: a long project's second page
@@ -177,9 +176,11 @@ def _special(project: Project, rows: list[int], col: str, attr: str) -> tuple[li
     return ranges, "" if total is None else fen_to_wan(total)
 
 
-def _project_head(sh: Sheet, project: Project, profile: Profile) -> tuple[int, list, object]:
-    """项目名称, 主管部门, 实施单位 and 项目资金（万元）with 分值, 执行率 and the 预算执行率得分;
-    returns (the funds' header row, the 年度资金总额 amounts, the execution score)."""
+def _project_head(sh: Sheet, project: Project, profile: Profile,
+                  score: ProjectScore) -> tuple[int, list]:
+    """项目名称, 主管部门, 实施单位 and 项目资金（万元）with 分值, 执行率 and the 预算执行率得分 (a
+    formula saved with the domain's score); returns (the funds' header row, the 年度资金总额
+    amounts)."""
     sh.put("A3", "项目名称", bold=True)
     sh.merge("B3:J3", project.name, left=True)
     sh.put("A4", "主管部门", bold=True)
@@ -191,7 +192,7 @@ def _project_head(sh: Sheet, project: Project, profile: Profile) -> tuple[int, l
     for col, label in zip("CDEFG", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率")):
         sh.put(f"{col}{top}", label, bold=True)
     sh.merge(f"H{top}:J{top}", "得分", bold=True)
-    execution, total_amounts = "", [None, None, None]
+    total_amounts = [None, None, None]
     for i, (label, kind, amounts) in enumerate(_fund_amounts(project)):
         r = top + 1 + i
         sh.put(f"B{r}", label, bold=(kind is None))
@@ -204,19 +205,19 @@ def _project_head(sh: Sheet, project: Project, profile: Profile) -> tuple[int, l
             weight = profile.execution_weight
             sh.put(f"F{r}", weight if weight else None, fmt=WEIGHT_FORMAT)
             if weight:
-                execution = execution_value(weight, amounts[1], amounts[2], profile)
+                execution = score.execution.score
                 sh.merge(f"H{r}:J{r}", execution_formula(f"F{r}", f"D{r}", f"E{r}", profile),
-                         fmt="0.00", result=execution)
+                         fmt="0.00", result="" if execution is None else execution)
             else:
                 sh.merge(f"H{r}:J{r}", None)
         else:
             sh.put(f"F{r}", "—")
             sh.merge(f"H{r}:J{r}", "—")
-    return top, total_amounts, execution
+    return top, total_amounts
 
 
 def _department_head(sh: Sheet, doc: Document, project: Project,
-                     profile: Profile) -> tuple[int, list, object]:
+                     profile: Profile) -> tuple[int, list]:
     """部门名称 and 主管部门, and 部门预算资金（万元）with 执行率 only, as ``form_department``
     prints them (the department profile has no separate execution score); returns as
     :func:`_project_head`. 项目名称 and 实施单位 are kept below the form for the import."""
@@ -239,7 +240,7 @@ def _department_head(sh: Sheet, doc: Document, project: Project,
             total_amounts = amounts
         sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",   # as the PDF
                  result=rate_value(amounts[1], amounts[2]))
-    return top, total_amounts, ""
+    return top, total_amounts
 
 
 def _fund_amounts(project: Project) -> list[tuple[str, FundKind | None, list]]:
