@@ -158,7 +158,8 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
     """One project's row; returns its (全年预算数, 全年执行数, 其中专项计划, 其中专项实际) in 万元,
     None where not filled in. A provisional total is appended to ``provisional``."""
     doc = source.document
-    score = score_project(project, profile_for(doc, project), doc.year)
+    profile = profile_for(doc, project)
+    score = score_project(project, profile, doc.year)
     if score.scored and score.provisional and provisional is not None:
         provisional.append(project)
     budget, executed = _wan(project.funding.annual_budget), _wan(project.funding.executed)
@@ -176,8 +177,8 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
     for col, value in ((BUDGET, budget), (SPECIAL_PLANNED, special_planned),
                        (EXECUTED, executed), (SPECIAL_ACTUAL, special_actual)):
         sh.put(f"{col}{r}", value, fmt=MONEY_FORMAT)
-    sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}"), fmt="0.00%",
-           result=rate_value(budget, executed))
+    sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}", profile), fmt="0.00%",
+           result=rate_value(budget, executed, profile))
     sh.put(f"{SCORE}{r}", score.total if scored else None, fmt="0.00")
     # “—” for a provisional total, 未评分 for none; in the rule's words (优, not a unit's 优秀),
     # so the receiving side counts the grades of all units in one column (review 13b)

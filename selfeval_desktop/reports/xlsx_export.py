@@ -163,7 +163,7 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
             "grade": (f"G{grade}", grade_result),
             "special_planned": _special(project, line_rows, "F", "special_planned"),
             "special_actual": _special(project, line_rows, "G", "special_actual"),
-            "provisional": score.scored and score.provisional}
+            "provisional": score.scored and score.provisional, "profile": profile}
 
 
 def _special(project: Project, rows: list[int], col: str, attr: str) -> tuple[list[str], object]:
@@ -198,8 +198,8 @@ def _project_head(sh: Sheet, project: Project, profile: Profile,
         sh.put(f"B{r}", label, bold=(kind is None))
         for col, value in zip("CDE", amounts):
             sh.put(f"{col}{r}", value, fmt=MONEY_FORMAT)
-        sh.put(f"G{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",
-               result=rate_value(amounts[1], amounts[2]))
+        sh.put(f"G{r}", rate_formula(f"D{r}", f"E{r}", profile), fmt="0.00%",
+               result=rate_value(amounts[1], amounts[2], profile))
         if kind is None:
             total_amounts = amounts
             weight = profile.execution_weight
@@ -238,8 +238,8 @@ def _department_head(sh: Sheet, doc: Document, project: Project,
             sh.put(f"{col}{r}", value, fmt=MONEY_FORMAT)
         if kind is None:
             total_amounts = amounts
-        sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}"), fmt="0.00%",   # as the PDF
-                 result=rate_value(amounts[1], amounts[2]))
+        sh.merge(f"F{r}:J{r}", rate_formula(f"D{r}", f"E{r}", profile), fmt="0.00%",  # as the PDF
+                 result=rate_value(amounts[1], amounts[2], profile))
     return top, total_amounts
 
 

@@ -177,8 +177,9 @@ def _row(sh: Sheet, r: int, name: str, ref: dict) -> tuple[object, object]:
         sh.put(f"{col}{r}", sum_formula([_ref(name, cells) for cells in ranges]) if ranges else None,
                fmt=MONEY_FORMAT, result=value if ranges else None)
     budget, executed = ref["budget"][1], ref["executed"][1]
-    sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}"), fmt="0.00%",
-           result=rate_value(budget, executed))
+    profile = ref["profile"]     # the project's, as its own sheet rounds the rate
+    sh.put(f"{RATE}{r}", rate_formula(f"{BUDGET}{r}", f"{EXECUTED}{r}", profile), fmt="0.00%",
+           result=rate_value(budget, executed, profile))
     sh.put(f"{SCORE}{r}", _blank_if_empty(_ref(name, ref["score"][0])), fmt="0.00",
            result=ref["score"][1])
     sh.put(f"{GRADE}{r}", "=" + _ref(name, ref["grade"][0]), result=ref["grade"][1])
