@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from .model import Document, Project, ProjectKind
 from .profiles import Profile, ProfileError, load_profile, named_profile
-from .scoring import ProjectScore, score_project, shown_grade
+from .scoring import ProjectScore, score_project, shown_grade, shown_rate
 
 
 def profile_for(doc: Document, project: Project) -> Profile:
@@ -90,7 +90,7 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         "profile": profile.id,
         # the fraction of the shown percentage (0.9999 for 99.99% where the profile truncates)
         "execution": {"rate": _s(None if ex.rate is None
-                                  else profile.round(ex.rate * 100).scaleb(-2)),
+                                  else shown_rate(ex.rate, profile).scaleb(-2)),
                       "score": _s(ex.score), "weight": weight_text(ex.weight, profile),
                       "explanation": ex.explanation},
         "indicators": [{

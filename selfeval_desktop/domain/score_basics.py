@@ -63,12 +63,18 @@ def points(value: Decimal, weight: Decimal, profile: Profile) -> Decimal:
     return shown
 
 
+def shown_rate(rate: Decimal, profile: Profile) -> Decimal:
+    """执行率 (a fraction) as the percentage shown: the profile's decimals, rounded by its rule
+    (0.99995 → 100.00 half-up, 99.99 truncated)."""
+    return profile.round(rate * HUNDRED)
+
+
 def rate_text(rate: Decimal, profile: Profile) -> str:
     """执行率 (a fraction) as every screen, form and explanation shows it: a percentage with the
     profile's decimals, rounded by its rule — 0.99995 is 100.00% half-up and 99.99% where the
     province truncates (review 33: the MoF form printed 99.99% and the report, the window and
     the explanation 100.00% for the same project). Percentages are rounded only here, where shown."""
-    return f"{profile.round(rate * HUNDRED)}%"
+    return f"{shown_rate(rate, profile)}%"
 
 
 def with_unit(value: Decimal, unit: str) -> str:

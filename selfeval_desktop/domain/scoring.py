@@ -13,7 +13,7 @@ from .model import Indicator, Project, execution_ratio
 from .money import fen_to_wan
 from .profiles import Profile
 from .score_basics import (HUNDRED, ONE, ZERO, IndicatorScore, full, num, parsed, points,
-                           rate_text, target_and_actual, with_unit, zero)
+                           rate_text, shown_rate, target_and_actual, with_unit, zero)
 from .scoring_choice import (NUMERIC, OR_CHOICE, TARGET_OR_CHOICE, achievement_of, in_band,
                              is_ceiling, is_money, judged_by_achievement, qualitative_band,
                              score_by_choice, score_qualitative, within_budget)
@@ -21,7 +21,7 @@ from .values import ParsedValue, Direction, comparable, deadline_late, same_unit
 
 __all__ = ["IndicatorScore", "ExecutionScore", "ProjectScore", "UNSCORED", "PROVISIONAL_GRADE",
            "TARGET_OR_CHOICE", "OR_CHOICE", "NUMERIC", "shown_grade", "parsed", "target_and_actual",
-           "num", "rate_text", "points",
+           "num", "rate_text", "shown_rate", "points",
            "score_execution", "score_indicator", "score_project", "combine",
            "provisional_reason", "achievement_of", "qualitative_band", "judged_by_achievement"]
 

@@ -20,8 +20,8 @@ from ..domain.scoring import ProjectScore, shown_grade
 from .form_basic import FORM_TITLE, MIN_EVALUATOR_ROWS, OPINION_TITLES, period_text
 from .score_text import unscored_note
 from .spending import line_label
-from .xlsx_common import (MONEY_FORMAT, Sheet, cell_ranges, fit_row_heights, is_number, money_cell, page_setup,
-                          unread_text)
+from .xlsx_common import (MONEY_FORMAT, Sheet, cell_ranges, fit_row_heights, is_number, money_cell,
+                          page_setup, unread_text)
 
 SHEET_NAME = "基本情况表"
 WIDTHS = {"A": 22, "B": 28, "C": 22, "D": 28}

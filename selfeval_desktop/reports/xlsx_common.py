@@ -1,9 +1,10 @@
 """What the exported workbooks share: styles, a sheet writer that remembers each formula's value,
 the formulas themselves, row heights, page setup and saving.
 
-Every formula is saved with its result (the ``<v>`` Excel itself would store) so a mail preview, Protected View, a script reading values
-(openpyxl ``data_only``) or a viewer that never recalculates shows the numbers; ``fullCalcOnLoad``
-makes Excel, WPS and LibreOffice recalculate on open all the same. openpyxl cannot write both a
+Every formula is saved with its result (the ``<v>`` Excel itself would store) so a mail preview,
+Protected View, a script reading values (openpyxl ``data_only``) or a viewer that never
+recalculates shows the numbers; ``fullCalcOnLoad`` makes Excel, WPS and LibreOffice recalculate on
+open all the same. openpyxl cannot write both a
 formula and its value, so :func:`save_with_values` fills the values into the sheet XML after
 openpyxl has saved. Scores, totals and grades are saved as ``domain.scoring`` gave them, never
 worked out again here (review 33 P2-11); the formulas are the spreadsheet's copy of the rule, and
@@ -24,6 +25,7 @@ from ..db.document import os_cause
 from ..domain.model import Project
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
+from ..domain.scoring import shown_rate
 
 UNSCORED = "未评分"
 Number = (int, float, Decimal)
@@ -209,7 +211,7 @@ def rate_value(budget, executed, profile: Profile):
     if not (is_number(budget) and is_number(executed)) or budget == 0:
         return ""
     rate = Decimal(executed) / Decimal(budget)
-    return rate if profile.rounding == "half_up" else profile.round(rate * 100).scaleb(-2)
+    return rate if profile.rounding == "half_up" else shown_rate(rate, profile).scaleb(-2)
 
 
 def rounded(expr: str, profile: Profile) -> str:
