@@ -18,11 +18,10 @@ from datetime import datetime
 import tempfile
 
 
+from ..files import SQLITE_MAGIC, replace_atomically
 from . import schema, temp_files
 from .schema import (APPLICATION_ID, CURRENT_VERSION, MIGRATION_VERSIONS,
                      pack_version, unpack_version)
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DocumentError(Exception):
@@ -80,6 +79,8 @@ def os_cause(exc: OSError) -> str:
         refused = _folder_refused(Path(exc.filename).parent)
         if refused:
             return refused
+    if exc.errno == errno.ENOENT and exc.filename and not Path(exc.filename).parent.is_dir():
+        return f"文件夹“{Path(exc.filename).parent}”不存在"    # a U盘 pulled out, a share gone
     return _os_words(exc)
 
 
@@ -291,41 +292,21 @@ def create_document(path: str | Path, overwrite: bool = False) -> OpenedDocument
     path = Path(path)
     if path.exists() and not overwrite:
         raise DocumentError(f"“{path.name}”已存在，未覆盖")
-    tmp = temp_files.temp_path(path)
-    _remove(tmp)
-    try:
-        _build_empty(tmp)
-        _move_into_place(tmp, path)
-    finally:
-        _remove(tmp)
+    replace_atomically(path, _build_empty)
     return open_document(path)
 
 
 def _build_empty(path: Path) -> None:
-    """An empty document of the current format at ``path`` (a temporary name: hidden on Windows
-    while it is built — review 16b P2-6)."""
+    """An empty document of the current format at ``path`` (the temporary file of
+    ``files.replace_atomically``, hidden on Windows while it is built — review 16b P2-6)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        temp_files.set_hidden(path, True)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
     finally:
         conn.close()
-
-
-def _move_into_place(tmp: Path, target: Path) -> None:
-    """The finished temporary file becomes ``target``, shown again first: a rename keeps the
-    attributes, and the clerk's own file must never turn hidden."""
-    temp_files.set_hidden(tmp, False)
-    os.replace(tmp, target)
-
-
-def _remove(path: Path) -> None:
-    for leftover in (path, Path(f"{path}-journal")):
-        if leftover.exists():
-            leftover.unlink()
 
 
 def create_in_memory() -> sqlite3.Connection:
@@ -354,7 +335,8 @@ def folder_refusal(path: Path, exc: BaseException) -> str:
 
 
 def write_atomically(path: str | Path, build) -> None:
-    """Build a new document in a temporary file beside ``path`` and move it into place.
+    """Build a new document in a temporary file beside ``path`` and move it into place
+    (``files.replace_atomically``, as every file the program writes).
 
     ``build(conn)`` fills the new document. If it raises, ``path`` is left as it was. A file
     that cannot be written there raises DocumentError, in Chinese. Once it is written, the
@@ -362,20 +344,18 @@ def write_atomically(path: str | Path, build) -> None:
     从上年文件新建 left hidden databases that piled up, 16 after 12 kills).
     """
     path = Path(path)
-    tmp = temp_files.temp_path(path)
-    try:
-        _remove(tmp)
+
+    def fill(tmp: Path) -> None:
         _build_empty(tmp)
         conn = _connect(tmp, readonly=False)   # (not open_document: it would tidy the folder
         try:                                   # before this write has succeeded)
             build(conn)
         finally:
             conn.close()
-        _move_into_place(tmp, path)
+    try:
+        replace_atomically(path, fill)
     except (sqlite3.Error, OSError) as exc:
         raise DocumentError(folder_refusal(path, exc)) from exc
-    finally:
-        _remove(tmp)
     temp_files.remove_debris(path.parent, keep=path)
 
 
@@ -390,29 +370,20 @@ def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
     written (review 16b P2-6).
     """
     target = Path(target)
-    tmp = temp_files.temp_path(target)
-    try:
-        _remove(tmp)
+
+    def fill(tmp: Path) -> None:
         dest = sqlite3.connect(tmp)
         try:
-            temp_files.set_hidden(tmp, True)
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        _move_into_place(tmp, target)
-    except (sqlite3.Error, OSError) as exc:
-        try:
-            _remove(tmp)
-        except OSError:
-            pass
+    try:
+        replace_atomically(target, fill)       # removes the temporary file on any failure
+    except OSError as exc:
+        raise DocumentError(f"无法写入“{target.name}”：{os_cause(exc)}") from exc
+    except sqlite3.Error as exc:
         raise DocumentError(f"无法写入“{target.name}”：{sqlite_reason(exc)}") from exc
-    except BaseException:
-        try:
-            _remove(tmp)
-        except OSError:
-            pass
-        raise
     temp_files.remove_debris(target.parent, keep=target)
 
 

@@ -1,19 +1,21 @@
-"""The temporary databases built beside a target (新建, 从上年文件新建, 导入Excel, 另存为副本), and
-the removal of those a killed program left behind.
+"""The removal of the temporary files a killed program of ours left behind.
 
 Review 16b P2-6: killed writes left ``..2022年度….sqlite.tmp-18423.new-18423``,
 ``.2022年度….sqlite.tmp-18470`` and its ``-journal`` beside the target — 16 files after 12 kills,
 never removed, and on Windows a leading dot hides nothing: SQLite files with names close to the
-real one, which a clerk may open, copy or email. Now:
+real one, which a clerk may open, copy or email. Review 33 P2-9: a killed 导出Excel or 打印 left
+``.报表.xlsx.tmp-PID`` (a zip, so never taken for ours), ``….raw`` or ``.STEM.XXXX.part`` for
+good. Now:
 
-- a temporary file is named ``~$<target>.<pid>.tmp``, as Office names its own temporary files,
-  and is hidden on Windows while it is built (shown again before it becomes the target, whose
-  attributes it would otherwise pass on);
-- opening a file for editing or writing one removes, in that folder, the temporary files of ours
-  (this name or the old ones) whose program is no longer running: the pid in the name is not a
-  live process here, the file has not changed for ``GRACE_SECONDS`` (a program on another
-  computer writing into a shared folder, whose pid means nothing here, is still at work), and a
-  database part is an SQLite file. Anything else is never touched.
+- every file is written through ``files.replace_atomically``: named ``~$<target>.<pid>.tmp``, as
+  Office names its own temporary files, and hidden on Windows while it is written;
+- opening a file for editing, or writing one (a document, a PDF, a workbook), removes, in that
+  folder, the temporary files of ours (this name or the old ones) whose program is no longer
+  running: the pid in the name is not a live process here (the old ``.part`` name has none),
+  the file has not changed for ``GRACE_SECONDS`` (a program on another computer writing into a
+  shared folder, whose pid means nothing here, is still at work), and it holds what its name
+  says it is being written as: an SQLite database, a PDF (``.pdf``) or a workbook (``.xlsx``),
+  or nothing yet. Anything else is never touched.
 
 No Qt.
 """
@@ -23,44 +25,48 @@ import os
 from pathlib import Path
 import re
 import stat
-import sys
 import time
 
+from ..files import SQLITE_MAGIC, TEMP_PREFIX, same_file
 from .file_lock import lock_path_for, pid_alive
 
-PREFIX = "~$"
-SUFFIX = ".tmp"
 GRACE_SECONDS = 10 * 60
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # ours: ~$NAME.PID.tmp; before review 16b: .NAME.tmp-PID, .NAME.new-PID, ..NAME.tmp-PID.new-PID;
-# each with SQLite's -journal beside it
-_OURS = (re.compile(r"^~\$.+\.(?P<pid>\d+)\.tmp(?P<journal>-journal)?$"),
-         re.compile(r"^\..+\.(?:tmp|new)-(?P<pid>\d+)(?P<journal>-journal)?$"))
+# each with SQLite's -journal beside it; before review 33 the workbooks' .NAME.tmp-PID and
+# .NAME.tmp-PID.raw, and the PDFs' .STEM.XXXXXXXX.part (tempfile's eight letters, no pid)
+_OURS = (re.compile(r"^~\$(?P<name>.+)\.(?P<pid>\d+)\.tmp(?P<journal>-journal)?$"),
+         re.compile(r"^\.(?P<name>.+)\.(?:tmp|new)-(?P<pid>\d+)(?:\.raw)?(?P<journal>-journal)?$"),
+         re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.part$"))
+_PART = _OURS[2]
+
+# what a file being written as NAME starts with: by NAME's ending; a document whatever its name
+_MAGIC = {".pdf": b"%PDF", ".xlsx": b"PK\x03\x04", ".raw": b"PK\x03\x04"}
 
 
-def temp_path(target: str | Path) -> Path:
-    """Where the new file for ``target`` is built: same folder (os.replace stays atomic)."""
-    target = Path(target)
-    return target.with_name(f"{PREFIX}{target.name}.{os.getpid()}{SUFFIX}")
-
-
-def _owner(name: str) -> tuple[int, bool] | None:
-    """(pid, is a journal) when ``name`` is one of our temporary files, else None."""
+def _owner(name: str) -> tuple[int | None, bool, str] | None:
+    """(pid or None when the name has none, is a journal, the file's expected start) when
+    ``name`` is one of our temporary files, else None."""
     for pattern in _OURS:
         match = pattern.match(name)
         if match:
-            return int(match["pid"]), bool(match["journal"])
+            pid = match.groupdict().get("pid")
+            journal = bool(match.groupdict().get("journal"))
+            if pattern is _PART:
+                return None, False, _MAGIC[".pdf"]
+            ending = ".raw" if name.endswith(".raw") else Path(match["name"]).suffix.lower()
+            return int(pid), journal, _MAGIC.get(ending, SQLITE_MAGIC)
     return None
 
 
-def _is_database_or_empty(path: Path) -> bool:
+def _holds(path: Path, magic: bytes) -> bool:
+    """Whether ``path`` starts with ``magic``, or is empty (killed as it was made)."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+            head = fh.read(len(magic))
     except OSError:
         return False
-    return head in (b"", SQLITE_MAGIC)
+    return head in (b"", magic)
 
 
 def is_debris(path: Path, now: float | None = None) -> bool:
@@ -69,7 +75,7 @@ def is_debris(path: Path, now: float | None = None) -> bool:
     owner = _owner(path.name)
     if owner is None:
         return False
-    pid, journal = owner
+    pid, journal, magic = owner
     try:
         info = path.lstat()
     except OSError:
@@ -78,9 +84,9 @@ def is_debris(path: Path, now: float | None = None) -> bool:
         return False
     if (now if now is not None else time.time()) - info.st_mtime < GRACE_SECONDS:
         return False
-    if pid == os.getpid() or pid_alive(pid):
+    if pid is not None and (pid == os.getpid() or pid_alive(pid)):
         return False
-    return journal or _is_database_or_empty(path)
+    return journal or _holds(path, magic)
 
 
 def remove_debris(folder: str | Path, keep: str | Path | None = None) -> list[Path]:
@@ -91,16 +97,15 @@ def remove_debris(folder: str | Path, keep: str | Path | None = None) -> list[Pa
     or written is left as it is (nothing to say to the clerk)."""
     removed = []
     now = time.time()
-    kept = _same_file_key(keep) if keep is not None else None
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
     for entry in entries:
-        if not entry.name.startswith((PREFIX, ".")):
+        if not entry.name.startswith((TEMP_PREFIX, ".")):
             continue
         path = Path(entry.path)
-        if not is_debris(path, now) or _same_file_key(path) == kept \
+        if not is_debris(path, now) or (keep is not None and same_file(path, keep)) \
                 or lock_path_for(path).exists():
             continue
         try:
@@ -109,37 +114,3 @@ def remove_debris(folder: str | Path, keep: str | Path | None = None) -> list[Pa
             continue
         removed.append(path)
     return removed
-
-
-def _same_file_key(path: str | Path):
-    """What tells two names of one file apart from another file: its resolved path (and, where
-    it exists, device and inode — a different spelling of the same file)."""
-    path = Path(path)
-    try:
-        info = path.stat()
-        return (info.st_dev, info.st_ino)
-    except OSError:
-        return str(path.resolve())
-
-
-_HIDDEN = 0x02              # FILE_ATTRIBUTE_HIDDEN
-_INVALID = 0xFFFFFFFF       # INVALID_FILE_ATTRIBUTES
-_NORMAL = 0x80              # FILE_ATTRIBUTE_NORMAL: what no attribute at all must be said as
-
-
-def set_hidden(path: str | Path, hidden: bool) -> None:
-    """Hide (or show again) ``path`` in Windows' Explorer, as Office hides its ``~$`` files.
-    Nothing elsewhere, and nothing when the system refuses: a visible temporary file is no harm."""
-    if sys.platform != "win32":
-        return
-    try:  # pragma: no cover - Windows only
-        import ctypes
-        kernel32 = ctypes.windll.kernel32
-        attributes = kernel32.GetFileAttributesW(str(path))
-        if attributes == _INVALID:
-            return
-        wanted = attributes | _HIDDEN if hidden else (attributes & ~_HIDDEN & _INVALID) or _NORMAL
-        if wanted != attributes:
-            kernel32.SetFileAttributesW(str(path), wanted)
-    except Exception:  # pragma: no cover - no ctypes, an odd file system
-        pass

@@ -1,8 +1,9 @@
 """Printing to PDF: the one entry point for the window (打印 / 导出PDF) and the ``print`` command.
 
 ``export_pdf`` writes the chosen form of the chosen projects, in one PDF or one per project, each
-file atomically (a temporary file beside it, then ``os.replace``): a failed export never leaves a
-half-written PDF, and an existing file is only replaced by a complete one.
+file atomically (``files.replace_atomically``: a temporary ``~$…tmp`` file beside it, then
+``os.replace``): a failed export never leaves a half-written PDF, an existing file is only
+replaced by a complete one, and what a killed export left is removed by the next one.
 ``print_warnings`` says, before printing, what would not print as typed (characters no bundled font
 has, typed amounts that could not be read).
 """
@@ -11,13 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 import re
-import stat
 import subprocess
 import sys
-import tempfile
 from typing import Callable, Iterable
 
 from ..db.document import os_cause
+from ..db.temp_files import remove_debris
+from ..files import TargetError, check_target, replace_atomically, write_into
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project, ProjectKind
 from ..domain.profiles import ProfileError
@@ -158,52 +159,6 @@ def _missing(score) -> str:
     return what
 
 
-def _umask() -> int:
-    """The process's umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _mode_for(path: Path) -> int:
-    """A replaced file keeps its permissions; a new one gets what any new file gets (0666 less
-    the umask: 0644 usually), not the 0600 of a temporary file."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace."""
-    path = Path(path)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
-    try:
-        try:
-            os.fchmod(fd, mode)
-        except (AttributeError, OSError):  # Windows has no fchmod; its files have no such mode
-            pass
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -230,58 +185,17 @@ def per_project_paths(path: Path, form: str, projects: list[Project]) -> list[Pa
     return out
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
-def check_pdf_target(path, inputs: Iterable = ()) -> None:
-    """Refuse, before anything is written, a PDF target that would destroy something.
-
-    ``path`` must end in .pdf; it may not be one of ``inputs`` (the document being printed),
-    a folder, or a SQLite file (any 自评文件 or other database, whatever its name). An existing
-    .pdf file is replaced (printing again). ExportError otherwise.
-    """
-    check_target(path, inputs, (".pdf",), "PDF")
-
-
-def check_target(path, inputs: Iterable, suffixes: tuple[str, ...], kind: str) -> None:
-    """``check_pdf_target`` for any kind of file written (``kind``: “PDF”, “Excel 工作簿”), whose
-    name must end in one of ``suffixes`` — review 24: the window's 导出Excel wrote a workbook
-    over the open 自评文件 when its name was typed in the save dialog."""
-    path = Path(path)
-    if path.suffix.lower() not in suffixes:
-        raise ExportError(f"“{path.name}”不是 {suffixes[0]} 文件名，未写出；请用以 {suffixes[0]} 结尾的文件名")
-    for source in inputs:
-        if _same_file(path, Path(source)):
-            raise ExportError(f"“{path.name}”就是打开的自评文件，不能用{kind}覆盖它；请换一个文件名")
-    if path.is_dir():
-        raise ExportError(f"“{path}”是一个文件夹，请指定{kind}的文件名")
-    if not path.exists():
-        return
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise ExportError(f"无法检查已有的“{path.name}”：{exc.strerror or exc}") from None
-    if head.startswith(SQLITE_MAGIC):
-        raise ExportError(f"“{path.name}”是自评文件（数据库），不能用{kind}覆盖它；请换一个文件名")
-
-
 def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
-               one_file: bool = True, inputs: Iterable = (), progress=None) -> list[Path]:
+               one_file: bool = True, inputs: Iterable = (), progress=None,
+               force: bool = True) -> list[Path]:
     """Write the form of the chosen projects (all when ``project_ids`` is None) and return the files.
 
     ``one_file``: one PDF at ``path``; otherwise one PDF per project, named after the project, in
     ``path`` when it is a folder, else beside it with ``path``'s name as prefix.
     Raises ExportError with a Chinese message; no file is left half-written. Every target is
-    checked first (:func:`check_pdf_target`, with ``inputs``, the files being printed): a
-    refused target leaves every file as it was.
+    checked first (``files.check_target``, with ``inputs``, the files being printed): a
+    refused target leaves every file as it was. An existing PDF is replaced only with ``force``,
+    a document or an input never.
     """
     path = Path(path)
     projects = select(doc, project_ids)
@@ -296,16 +210,21 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
         jobs = [(path, projects)]
     else:
         jobs = list(zip(per_project_paths(path, form, projects), ([p] for p in projects)))
-    for target, _ in jobs:
-        check_pdf_target(target, inputs)
+    inputs = list(inputs)
+    try:
+        for target, _ in jobs:
+            check_target(target, inputs, (".pdf",), "PDF", force=force)
+    except TargetError as exc:
+        raise ExportError(str(exc)) from None
     rendered = [(target, render_pdf(doc, chosen, form, progress)) for target, chosen in jobs]
     written = []
     try:
         for target, data in rendered:
-            write_atomically(target, data)
+            replace_atomically(target, lambda tmp, data=data: write_into(tmp, data))
             written.append(target)
     except OSError as exc:
         raise ExportError(f"无法写入“{target}”：{os_cause(exc)}") from exc
+    remove_debris(folder, keep=written[0])     # what killed exports left there (review 33 P2-9)
     return written
 
 

@@ -13,8 +13,8 @@ a LibreOffice test checks that they give the same.
 from __future__ import annotations
 
 from decimal import Decimal
+import io
 import math
-import os
 from pathlib import Path
 import re
 import unicodedata
@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape
 import zipfile
 
 from ..db.document import os_cause
+from ..db.temp_files import remove_debris
+from ..files import replace_atomically
 from ..domain.model import Project
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
@@ -384,15 +386,19 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def save_with_values(wb, out: Path, values: dict[str, dict[str, object]]) -> None:
-    """Save ``wb`` to ``out`` (a new file) with each formula's value filled in.
+    """Save ``wb`` into ``out`` (the empty temporary file of ``files.replace_atomically``) with
+    each formula's value filled in.
 
     ``values``: sheet title → {cell: value}. A formula without a value is a bug of ours:
-    raises ValueError rather than write a workbook that shows blanks."""
+    raises ValueError rather than write a workbook that shows blanks. openpyxl's own file is
+    made in memory (review 33 P2-9: a ``.raw`` file beside the target outlived a kill), and
+    ``out`` is opened ``r+b``: Windows refuses ``wb`` on a hidden file."""
     wb.calculation.fullCalcOnLoad = True
-    raw = out.with_name(out.name + ".raw")
-    try:
-        wb.save(raw)
-        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    raw = io.BytesIO()
+    wb.save(raw)
+    with zipfile.ZipFile(raw) as src, open(out, "r+b") as fh:
+        fh.truncate()
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as dst:
             parts = {part: title for title, part in sheet_parts(src).items()}
             for info in src.infolist():
                 data = src.read(info.filename)
@@ -403,24 +409,19 @@ def save_with_values(wb, out: Path, values: dict[str, dict[str, object]]) -> Non
                         raise ValueError(f"sheet {title}: formulas without a value: {missing}")
                     data = xml.encode("utf-8")
                 dst.writestr(info, data)
-    finally:
-        if raw.exists():
-            raw.unlink()
 
 
 def write_workbook_atomically(wb, out: Path, values: dict[str, dict[str, object]], error) -> None:
-    """Write through a temporary file beside ``out`` and os.replace: ``out`` is complete or
-    unchanged. ``error``: the exception class to raise with a Chinese message."""
+    """Write through ``files.replace_atomically`` (a hidden ``~$…tmp`` file beside ``out``,
+    flushed to the disk, then renamed): ``out`` is complete or unchanged, and what killed
+    exports left in that folder is removed once this one is written (review 33 P2-9).
+    ``error``: the exception class to raise with a Chinese message."""
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
-        save_with_values(wb, tmp, values)  # created by open(): the umask applies
-        os.replace(tmp, out)
+        replace_atomically(out, lambda tmp: save_with_values(wb, tmp, values))
     except PermissionError:
         raise error(f"无法写入“{out.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
     except OSError as exc:
         raise error(f"无法写入“{out.name}”：{os_cause(exc)}") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    remove_debris(out.parent, keep=out)
 

@@ -209,10 +209,10 @@ def export_excel(actions) -> bool:
     if not out:
         return False
     out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
-    from ..reports.export import ExportError, check_target
-    try:
-        check_target(out, [session.path], (".xlsx",), "Excel 工作簿")
-    except ExportError as exc:
+    from ..files import TargetError, check_target
+    try:                                # the save dialog asked before replacing a workbook
+        check_target(out, [session.path], (".xlsx",), "Excel 工作簿", force=True)
+    except TargetError as exc:
         qt.QMessageBox.warning(window, "无法导出", str(exc))
         return False
     from .busy import Working

@@ -85,7 +85,9 @@ def test_a_copy_into_a_missing_folder_is_said_in_chinese(doc_path, tmp_path):
             copy_document(opened.conn, tmp_path / "拔出的U盘" / "副本.sqlite")
     finally:
         opened.close()
-    assert "无法打开文件" in str(caught.value) and "unable" not in str(caught.value)
+    # the folder named (review 33: no temporary ~$…tmp name, no SQLite English)
+    assert f"文件夹“{tmp_path / '拔出的U盘'}”不存在" in str(caught.value)
+    assert "unable" not in str(caught.value) and "~$" not in str(caught.value)
 
 
 def test_a_copy_that_succeeds_is_complete(doc_path, tmp_path):

@@ -101,7 +101,11 @@ def test_nothing_but_our_dead_debris_is_ever_removed(tmp_path):
             _debris(tmp_path, f".a.sqlite.tmp-{live.pid}"),
             _debris(tmp_path, f"~$a.sqlite.{os.getpid()}.tmp"),        # this very program
             _debris(tmp_path, f"~$b.sqlite.{dead}.tmp", old=False),     # maybe another PC, at work
-            _debris(tmp_path, f".报表.xlsx.tmp-{dead}", b"PK\x03\x04rest"),   # not a database
+            _debris(tmp_path, f".报表.sqlite.tmp-{dead}", b"PK\x03\x04rest"),  # not what it says
+            _debris(tmp_path, f"~$汇总.xlsx.{dead}.tmp", b"SQLite format 3\x00"),
+            _debris(tmp_path, f"~$旧表.pdf.{dead}.tmp", b"PK\x03\x04rest"),
+            _debris(tmp_path, ".自评表.abcd1234.part", b"not a PDF"),
+            _debris(tmp_path, ".自评表.abcd1234.part.bak", b"%PDF-1.4"),
             _debris(tmp_path, ".bashrc", b"export A=1"),
             _debris(tmp_path, f"自评.sqlite.{dead}.tmp"),                # not our name
             _debris(tmp_path, "~$自评.sqlite.lock", b'{"pid": 1}'),
@@ -110,7 +114,13 @@ def test_nothing_but_our_dead_debris_is_ever_removed(tmp_path):
         (tmp_path / f"~$c.sqlite.{dead}.tmp").mkdir()                # a folder: never
         gone = [_debris(tmp_path, f"~$d.sqlite.{dead}.tmp"),
                 _debris(tmp_path, f"~$d.sqlite.{dead}.tmp-journal", b"\xd9\xd5anything"),
-                _debris(tmp_path, f"~$e.sqlite.{dead}.tmp", b"")]    # killed as it was made
+                _debris(tmp_path, f"~$e.sqlite.{dead}.tmp", b""),    # killed as it was made
+                # review 33 P2-9: what killed 打印 and 导出Excel left, old names and new
+                _debris(tmp_path, f"~$表.pdf.{dead}.tmp", b"%PDF-1.4 half"),
+                _debris(tmp_path, f"~$报表.xlsx.{dead}.tmp", b"PK\x03\x04half"),
+                _debris(tmp_path, f".报表.xlsx.tmp-{dead}", b"PK\x03\x04rest"),
+                _debris(tmp_path, f".报表.xlsx.tmp-{dead}.raw", b"PK\x03\x04rest"),
+                _debris(tmp_path, ".自评表.k3_x9qz0.part", b"%PDF-1.4 half")]
         assert sorted(temp_files.remove_debris(tmp_path)) == sorted(gone)
         assert all(p.exists() for p in kept) and (tmp_path / f"~$c.sqlite.{dead}.tmp").is_dir()
     finally:
@@ -155,7 +165,8 @@ def test_the_temporary_file_is_hidden_while_built_and_shown_before_it_becomes_th
         tmp_path, monkeypatch):
     """On Windows a rename keeps the hidden attribute: the clerk's file must never turn hidden."""
     seen = []
-    monkeypatch.setattr(temp_files, "set_hidden",
+    from selfeval_desktop import files
+    monkeypatch.setattr(files, "set_hidden",
                         lambda path, hidden: seen.append((Path(path).name, hidden,
                                                           (tmp_path / "新.sqlite").exists())))
     write_atomically(tmp_path / "新.sqlite", lambda conn: None)
