@@ -16,9 +16,8 @@ TITLE = "汇总多个自评文件"
 
 
 def aggregate(actions, files: list[str] | None = None, out: str | None = None) -> bool:
-    from ..commands.aggregate import check_output
-    from ..commands.common import CommandError
     from ..domain.evaluation import missing_profile_text
+    from ..files import TargetError, check_target
     from ..reports.xlsx_aggregate import AggregateError, Source, unit_count, write_summary
     from .file_actions import FILE_FILTER
     from .merge_projects import read_other
@@ -65,12 +64,20 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
                                              "Excel 工作簿 (*.xlsx)")
     if not out:
         return False
-    target = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
+    from .file_reports import replace_asked, typed_target
+    target = typed_target(out, ".xlsx")
     try:
-        check_output(target, paths, force=True)      # the dialog asked before replacing a workbook
+        check_target(target, paths, (".xlsx",), "汇总表", force=True,
+                     inputs_are="要汇总的自评文件之一")
+    except TargetError as exc:
+        QMessageBox.warning(window, TITLE, f"未写出汇总表：{exc}")
+        return False
+    if not replace_asked(window, TITLE, out, target):
+        return False
+    try:
         with Working(window, "写汇总表") as work:
             write_summary(sources, target, work.step)
-    except (CommandError, AggregateError, OSError) as exc:
+    except (AggregateError, OSError) as exc:
         QMessageBox.warning(window, TITLE, f"未写出汇总表：{exc}")
         return False
     projects = sum(len(s.document.project_list()) for s in sources)

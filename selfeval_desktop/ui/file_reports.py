@@ -40,6 +40,26 @@ def _merge(actions) -> bool:
     return merge_from_file(actions)
 
 
+def typed_target(typed: str, suffix: str) -> Path:
+    """The file a save dialog's answer names: ``suffix`` added to a name typed without one."""
+    path = Path(typed)
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def replace_asked(window, title: str, typed: str, target: Path) -> bool:
+    """Whether ``target`` may be written: yes unless it exists under a name the save dialog never
+    asked about — ``typed`` without its ending, the ending added afterwards (review 33 P2-10:
+    Qt's own dialog on Linux asks “替换？” only about the name typed, so “汇总表” replaced
+    汇总表.xlsx unasked). The window never replaces a file the clerk was not asked about."""
+    if Path(typed) == target or not target.exists():
+        return True
+    from . import dialogs
+    answer = dialogs.choose(window, title, f"“{target.name}”已存在。\n\n要替换它吗？（原文件的内容"
+                                           f"将被覆盖）", ["替换", "取消"], default=1,
+                            kind=dialogs.WARNING)
+    return answer == 0
+
+
 def ask_amount_unit(parent, question: str) -> str | None:
     """“yuan”, “wan”, or None when cancelled."""
     box = qt.QMessageBox(qt.QMessageBox.Icon.Question, "金额单位", question,
@@ -205,15 +225,17 @@ def export_excel(actions) -> bool:
     window.page.flush()
     _latest(window)
     default = str(Path(actions.save_dir()) / f"{Path(session.path).stem}.xlsx")
-    out, _ = QFileDialog.getSaveFileName(window, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
-    if not out:
+    typed, _ = QFileDialog.getSaveFileName(window, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
+    if not typed:
         return False
-    out = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
+    out = typed_target(typed, ".xlsx")
     from ..files import TargetError, check_target
     try:                                # the save dialog asked before replacing a workbook
         check_target(out, [session.path], (".xlsx",), "Excel 工作簿", force=True)
     except TargetError as exc:
         qt.QMessageBox.warning(window, "无法导出", str(exc))
+        return False
+    if not replace_asked(window, "导出Excel", typed, out):
         return False
     from .busy import Working
     try:
@@ -265,14 +287,23 @@ def export_pdf(actions, form: str) -> bool:
     name = current.name if ids else doc.unit.name or Path(session.path).stem
     year = f"{doc.year}年度" if doc.year else ""   # review 9: next year's print replaced this one
     default = str(Path(actions.save_dir()) / export.safe_name(f"{year}{title}-{name}.pdf"))
-    out, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
-    if not out:
+    typed, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
+    if not typed:
         return False
-    out = Path(out) if Path(out).suffix else Path(out).with_suffix(".pdf")
-    from .busy import Working
+    out = typed_target(typed, ".pdf")
+    from ..files import TargetError, check_target
     try:
+        check_target(out, [session.path], (".pdf",), "PDF", force=True)
+    except TargetError as exc:
+        qt.QMessageBox.warning(window, "无法导出PDF", str(exc))
+        return False
+    if not replace_asked(window, "导出PDF", typed, out):
+        return False
+    from .busy import Working
+    try:                                # the save dialog (or replace_asked) asked before replacing
         with Working(window, "生成PDF") as work:
-            written = export.export_pdf(doc, out, form=form, project_ids=ids, progress=work.step)
+            written = export.export_pdf(doc, out, form=form, project_ids=ids, progress=work.step,
+                                        inputs=[session.path], force=True)
     except export.ExportError as exc:
         qt.QMessageBox.warning(window, "无法导出PDF", str(exc))
         return False
