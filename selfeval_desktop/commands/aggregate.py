@@ -3,18 +3,17 @@
 Every FILE is only read. A FILE that cannot be read is named on a line of its own and nothing is
 written (a summary that silently misses a unit is worse than none). SUMMARY.xlsx is written whole
 or not at all; an existing one is replaced only with --force, and never when it is one of the
-documents (or any SQLite file).
+documents (or any SQLite file): ``files.check_target``, as ``print`` and ``export-xlsx``.
 """
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 import sys
 
+from ..files import TargetError, check_target, same_file
 from ..reports.xlsx_aggregate import AggregateError, Source, unit_count, write_summary
 from .common import CommandError, open_for_reading
-from .export_xlsx import is_sqlite
 
 
 def register(sub) -> None:
@@ -24,13 +23,15 @@ def register(sub) -> None:
                     "（单位、年度、项目名称、全年预算数、其中专项计划、全年执行数、其中专项实际、"
                     "执行率、总分、等次、定稿情况、校验码），每个单位一行小计，最后一行合计。\n"
                     "各文件只读不改；有文件无法读取时逐个列出，不写出汇总表（退出码 2）。\n"
-                    "汇总表已存在时须加 --force 才替换。\n\n"
+                    "汇总表已存在时须加 --force 才替换；各自评文件（或其他数据库文件）和文件夹"
+                    "一律不覆盖。\n\n"
                     "Summarise several units' documents in one workbook: a row per project per unit\n"
                     "(unit, year, project, budget and its 专项 part, executed and its 专项 part,\n"
                     "rate, total, grade, finalization, check code), a subtotal per unit and a\n"
                     "grand total. The documents are only read; if any cannot be read, each is\n"
                     "named on one line and nothing is written.\n"
-                    "An existing SUMMARY.xlsx is replaced only with --force.",
+                    "An existing SUMMARY.xlsx is replaced only with --force; a document (or any\n"
+                    "database) and a folder never.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="+", metavar="FILE", help="各单位的自评文件 / documents")
     p.add_argument("-o", "--output", required=True, metavar="SUMMARY.xlsx",
@@ -40,28 +41,13 @@ def register(sub) -> None:
     p.set_defaults(run=run)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def check_output(out: Path, inputs: list[Path], force: bool) -> None:
-    """Refuse an output that is not .xlsx, is one of the inputs or a database, or exists
-    without --force."""
-    if out.suffix.lower() != ".xlsx":
-        raise CommandError(f"“{out.name}”不是 .xlsx 文件名，请以 .xlsx 结尾")
-    if out.is_dir():
-        raise CommandError(f"“{out}”是一个文件夹，请指定要写出的工作簿文件名")
-    if not out.parent.is_dir():
-        raise CommandError(f"文件夹“{out.parent}”不存在")
-    if any(_same_file(out, p) for p in inputs):
-        raise CommandError(f"“{out.name}”是要汇总的自评文件之一，不能用汇总表覆盖它")
-    if out.exists() and is_sqlite(out):
-        raise CommandError(f"“{out.name}”是一个数据库文件，不能用汇总表覆盖它")
-    if out.exists() and not force:
-        raise CommandError(f"“{out.name}”已存在，未覆盖（如要替换请加 --force）")
+    """Refuse an output that is not .xlsx, is one of the inputs, a database or a folder, or
+    exists without --force (``files.check_target``)."""
+    try:
+        check_target(out, inputs, (".xlsx",), "汇总表", force=force, inputs_are="要汇总的自评文件之一")
+    except TargetError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def read_sources(paths: list[Path]) -> list[Source]:
@@ -69,7 +55,7 @@ def read_sources(paths: list[Path]) -> list[Source]:
     then CommandError (nothing written)."""
     sources, bad, seen = [], 0, []
     for path in paths:
-        if any(_same_file(path, other) for other in seen):
+        if any(same_file(path, other) for other in seen):
             print(f"“{path}”：与前面的文件是同一个文件，重复", file=sys.stderr)
             bad += 1
             continue

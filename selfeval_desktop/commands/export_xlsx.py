@@ -1,16 +1,15 @@
 """``export-xlsx FILE -o OUT.xlsx [--force]``: the MoF 自评表 per project and a summary sheet.
 
 An existing OUT.xlsx (perhaps the very workbook that was imported) is replaced only with --force;
-a database, or the document itself, never.
+a database, or the document itself, never (``files.check_target``, as ``print`` and ``aggregate``).
 """
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 import sys
 
-from ..db.document import SQLITE_MAGIC
+from ..files import TargetError, check_target
 from ..reports.xlsx_export import XlsxExportError, export_workbook
 from .common import CommandError, open_for_reading
 
@@ -23,14 +22,15 @@ def register(sub) -> None:
                     "执行率、预算执行率得分、总分、等次和各合计为公式（改动金额后自动重算，按评分"
                     "规则取舍）；分值合计不是 100 的项目等次写为“—”并注明原因；"
                     "各指标得分是本软件按评分规则算出的数值，不是公式。\n"
-                    "OUT.xlsx 已存在时须加 --force 才替换。\n\n"
+                    "OUT.xlsx 已存在时须加 --force 才替换；自评文件（或其他数据库文件）"
+                    "和文件夹一律不覆盖。\n\n"
                     "Export each project as the MoF self-evaluation form (one sheet per project)\n"
                     "plus a summary sheet, and every project's 自评基本情况表 on a last sheet, one per\n"
                     "page. Rates, the execution score, totals and grades are\n"
                     "formulas (they follow edited amounts, rounded by the rule profile), but a\n"
                     "total from 分值 not adding up to 100 gets the grade “—” and a note why; indicator\n"
                     "scores are values computed by this program. An existing OUT.xlsx is replaced\n"
-                    "only with --force.",
+                    "only with --force; a document (or any database) and a folder never.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", help="自评文件 / document")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
@@ -42,14 +42,11 @@ def register(sub) -> None:
 
 def run(args) -> int:
     out = Path(args.output)
-    if out.suffix.lower() != ".xlsx":    # .xlsm: Excel refuses a workbook without macros so named
-        raise CommandError(f"“{out.name}”不是 .xlsx 文件名，请以 .xlsx 结尾")
-    if out.is_dir():
-        raise CommandError(f"“{out}”是一个文件夹，请指定要写出的工作簿文件名")
-    if out.exists() and (is_sqlite(out) or _same_file(out, Path(args.file))):
-        raise CommandError(f"“{out.name}”是一个数据库文件，不能用导出的工作簿覆盖它")
-    if out.exists() and not args.force:
-        raise CommandError(f"“{out.name}”已存在，未覆盖（如要替换请加 --force）")
+    try:                                 # .xlsm: Excel refuses a workbook without macros so named
+        check_target(out, [args.file], (".xlsx",), "导出的工作簿", force=args.force,
+                     inputs_are="要导出的自评文件")
+    except TargetError as exc:
+        raise CommandError(str(exc)) from None
     opened, doc = open_for_reading(args.file)
     opened.close()
     try:
@@ -61,17 +58,3 @@ def run(args) -> int:
     print(f"已导出 {len(doc.projects)} 个项目到“{out}”")
     return 0
 
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def is_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False

@@ -2,6 +2,9 @@
 
 The document is only read. OUT.pdf is written whole or not at all; with ``--per-project`` one PDF
 per project is written (in OUT when it is a folder, else beside it, named after each project).
+An existing PDF is replaced only with ``--force``, as ``export-xlsx`` and ``aggregate`` replace
+a workbook (review 33 P2-10: ``print`` alone replaced one silently — perhaps the scan of the
+stamped form); a document (or any database) and a folder never.
 Warnings about characters the fonts lack or typed amounts that could not be read go to stderr.
 """
 from __future__ import annotations
@@ -21,13 +24,17 @@ def register(sub) -> None:
                     "字体嵌入文件中。\n不指定 --project 时打印全部项目，每个项目从新的一页开始；"
                     "部门整体评价总是按部门整体支出绩效自评表打印。\n"
                     "有指标尚未评分、分值合计不是 100（表上等次印为“—”）、或定稿后内容被改动的项目，"
-                    "在标准错误输出中逐个提醒。\n\n"
+                    "在标准错误输出中逐个提醒。\n"
+                    "OUT.pdf（或 --per-project 的某个 PDF）已存在时须加 --force 才替换；"
+                    "自评文件（或其他数据库文件）和文件夹一律不覆盖。\n\n"
                     "Print the 自评基本情况表 (basic), the MoF 项目支出绩效自评表 (mof) or the\n"
                     "narrative 绩效自评报告 (report) as an A4 PDF\n"
                     "with its fonts embedded. Without --project every project is printed, each from\n"
                     "a new page; the 部门整体 evaluation prints as the 部门整体支出绩效自评表.\n"
                     "Projects with rows not scored yet, with 分值 not adding up to 100 (grade\n"
-                    "printed as —), or changed after 定稿, are warned about on stderr.",
+                    "printed as —), or changed after 定稿, are warned about on stderr.\n"
+                    "An existing PDF is replaced only with --force; a document (or any\n"
+                    "database) and a folder never.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", help="自评文件 / document (.sqlite)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
@@ -39,6 +46,8 @@ def register(sub) -> None:
                    help="只打印该编号的项目（可重复）/ print only this project id (repeatable)")
     p.add_argument("--per-project", action="store_true",
                    help="每个项目一个 PDF / one PDF per project")
+    p.add_argument("--force", action="store_true",
+                   help="替换已存在的 PDF / replace an existing PDF")
     p.set_defaults(run=run)
 
 
@@ -69,7 +78,7 @@ def run(args) -> int:
                 + score_warnings(doc, projects):
             print(f"警告：{warning}", file=sys.stderr)
         written = export_pdf(doc, args.output, form=args.form, project_ids=ids,
-                             one_file=not args.per_project, inputs=[args.file])
+                             one_file=not args.per_project, inputs=[args.file], force=args.force)
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     for path in written:

@@ -187,15 +187,15 @@ def per_project_paths(path: Path, form: str, projects: list[Project]) -> list[Pa
 
 def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
                one_file: bool = True, inputs: Iterable = (), progress=None,
-               force: bool = True) -> list[Path]:
+               force: bool = False) -> list[Path]:
     """Write the form of the chosen projects (all when ``project_ids`` is None) and return the files.
 
     ``one_file``: one PDF at ``path``; otherwise one PDF per project, named after the project, in
     ``path`` when it is a folder, else beside it with ``path``'s name as prefix.
     Raises ExportError with a Chinese message; no file is left half-written. Every target is
     checked first (``files.check_target``, with ``inputs``, the files being printed): a
-    refused target leaves every file as it was. An existing PDF is replaced only with ``force``,
-    a document or an input never.
+    refused target leaves every file as it was. An existing PDF is replaced only with ``force``
+    (the window's save dialog asked; ``print --force``), a document or an input never.
     """
     path = Path(path)
     projects = select(doc, project_ids)

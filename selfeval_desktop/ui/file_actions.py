@@ -14,6 +14,7 @@ from ..db.document import (DocumentError, copy_document, open_document, would_mi
 from ..db.repo import load_document, save_document
 from ..domain.evaluation import missing_profile_text
 from ..domain.model import Document, Unit, new_project
+from ..files import same_file
 from ..db import file_lock
 from . import lock_dialog
 from .errors import action_title, guarded
@@ -60,13 +61,6 @@ def demo_path() -> Path:
     folder = qt.QStandardPaths.writableLocation(
         qt.QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder or Path.home()) / DEMO_NAME
-
-
-def _same_file(a, b) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def in_use(path: Path) -> bool:
@@ -364,7 +358,7 @@ class FileActions(QObject):
     def _refusal(self, path: Path, current: str | None) -> tuple[str | None, bool]:
         """Why ``path`` cannot take a new file (None: it can), and whether opening it makes sense."""
         session = self.window.session
-        if session is not None and _same_file(session.path, path):
+        if session is not None and same_file(session.path, path):
             return current or f"“{path.name}”是当前打开的文件，请换一个文件名。", False
         if in_use(path):
             return f"“{path.name}”{lock_dialog.LOCKED_TITLE}，请换一个文件名。", False
@@ -437,7 +431,7 @@ class FileActions(QObject):
         year = f"{new_doc.year}年度" if new_doc.year else "下一年度"
         name = f"{year}{new_doc.unit.name}绩效自评{SUFFIX}"
         made = Path(self.save_dir()) / name
-        if made.exists() and not _same_file(made, source_path):
+        if made.exists() and not same_file(made, source_path):
             # review 9: a second 从上年文件新建 quietly made a “（2）” file beside the first
             from . import dialogs
             answer = dialogs.choose(self.window, "从上年文件新建",

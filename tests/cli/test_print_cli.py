@@ -119,11 +119,31 @@ def test_output_that_is_another_document_is_refused_whatever_its_name(tmp_path, 
     assert code == 2 and "自评文件" in err and digest(other) == before
 
 
-def test_an_existing_pdf_is_replaced(tmp_path, capsys, demo):
+def test_an_existing_pdf_is_replaced_only_with_force(tmp_path, capsys, demo):
+    """Review 33 P2-10: as export-xlsx and aggregate (it may be the scan of the stamped form)."""
     target = tmp_path / "again.pdf"
     target.write_bytes(b"%PDF-1.4 yesterday's print")
-    assert run(capsys, "print", demo, "-o", target)[0] == 0
+    code, _, err = run(capsys, "print", demo, "-o", target)
+    assert code == 2 and "已存在" in err and "--force" in err
+    assert target.read_bytes() == b"%PDF-1.4 yesterday's print"
+    assert run(capsys, "print", demo, "-o", target, "--force")[0] == 0
     assert squeeze(raw_text(target)).startswith("项目单位自评基本情况表")
+
+
+def test_per_project_files_printed_before_are_replaced_only_with_force(tmp_path, capsys):
+    doc = tmp_path / "sjz.sqlite"
+    assert run(capsys, "demo", "-o", doc, "--seed", "004")[0] == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert run(capsys, "print", doc, "-o", folder, "--per-project")[0] == 0
+    first = sorted(folder.iterdir())
+    first[5].write_bytes(b"%PDF-1.4 signed and scanned")
+    before = {p: digest(p) for p in first}
+    code, out, err = run(capsys, "print", doc, "-o", folder, "--per-project")
+    assert code == 2 and out == "" and "--force" in err and first[0].name in err
+    assert {p: digest(p) for p in sorted(folder.iterdir())} == before      # nothing written
+    assert run(capsys, "print", doc, "-o", folder, "--per-project", "--force")[0] == 0
+    assert sorted(folder.iterdir()) == first and digest(first[5]) != before[first[5]]
 
 
 def test_per_project_collision_with_a_document_writes_nothing(tmp_path, capsys):

@@ -103,8 +103,8 @@ def test_export_refuses_to_overwrite_a_document(tmp_path, capsys):
     doc_path = tmp_path / "demo.xlsx"  # a document unwisely named .xlsx
     write_demo(doc_path, "003")
     before = _digest(doc_path)
-    assert main(["export-xlsx", str(doc_path), "-o", str(doc_path)]) == 2
-    assert "数据库文件" in capsys.readouterr().err
+    assert main(["export-xlsx", str(doc_path), "-o", str(doc_path), "--force"]) == 2
+    assert "就是要导出的自评文件" in capsys.readouterr().err
     assert _digest(doc_path) == before
 
 

@@ -60,7 +60,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(tmp_path, mon
 
     monkeypatch.setattr(export.os, "fsync", broken)
     with pytest.raises(ExportError, match="无法写入"):
-        export_pdf(doc, target)
+        export_pdf(doc, target, force=True)
     assert target.read_bytes() == b"the PDF printed yesterday"
     assert os.listdir(tmp_path) == ["form.pdf"]
 
@@ -136,7 +136,7 @@ def test_a_new_pdf_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(t
         [path] = export_pdf(two_projects(), tmp_path / "new.pdf")
         assert path.stat().st_mode & 0o777 == 0o644  # not the 0600 of a temporary file
         os.chmod(path, 0o640)
-        export_pdf(two_projects(), path)
+        export_pdf(two_projects(), path, force=True)
         assert path.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)
