@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..db.document import DocumentError, open_document
+from ..files import same_file
 from ..db.repo import load_document
 from ..domain.model import Document, ProjectKind
 from . import import_into
@@ -130,7 +131,7 @@ def merge_from_file(actions, source: str | None = None) -> bool:
     if not source:
         return False
     path = Path(source)
-    if path.resolve() == Path(session.path).resolve():
+    if same_file(path, session.path):     # (a link or another spelling too: review 33 P2-10)
         QMessageBox.warning(window, TITLE, f"“{path.name}”就是当前打开的文件；复制其中的项目请用“项目 → 复制项目”")
         return False
     try:

@@ -2,6 +2,8 @@
 one undo step, with what would not fit said — not a new file per workbook."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from selfeval_desktop.db.demo import build_demo
@@ -175,6 +177,10 @@ def test_the_open_file_itself_is_refused(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
     assert not merge_projects.merge_from_file(window.file_actions, str(path))
     assert told and "就是当前打开的文件" in told[0]
+    linked = tmp_path / "邮件附件.selfeval"     # the same file by another name (review 33 P2-10)
+    os.link(path, linked)
+    assert not merge_projects.merge_from_file(window.file_actions, str(linked))
+    assert len(told) == 2 and "就是当前打开的文件" in told[1]
 
 
 def test_the_pick_dialog_ticks_all_but_a_second_department(qtbot, tmp_path):
