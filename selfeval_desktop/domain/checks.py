@@ -10,16 +10,11 @@ The checks live by subject: :mod:`checks_funds` (money), :mod:`checks_indicators
 scores, stated scores); this module holds the document-level ones, required fields and text that
 could not be read (``Project.unread``).
 
-``Project.unread`` keys (field key → text as typed) are the window's ``entity:row_key:attr``
-(``ui.session_fields.unread_key``): ``funding::annual_budget``, ``project::stated_total``,
-``source:central:planned``, ``fund_kind:current:annual``, ``budget_line:<row id>:planned``,
-``indicator:<row id>:weight``, ``evaluator:<row id>:name``; a bare Funding attribute
-(``annual_budget``) and ``.`` or ``/`` separators are read too; ``project::stated_execution_score``. An unknown key is still reported,
-at the project's overview.
+``Project.unread`` keys (field key → text as typed) are read by
+:func:`.unread_keys.parse_unread_key`, which documents their forms. An unknown key is still
+reported, at the project's overview.
 """
 from __future__ import annotations
-
-import re
 
 from .cells import unclear_unit_message, unit_unclear
 from .checks_base import ERROR, WARNING, Context, Finding, Place
@@ -33,6 +28,7 @@ from .model import FUND_KIND_LABELS, Document, FundKind, Project, ProjectKind, S
 from .postcode import postcode_problem
 from .profiles import ProfileError, grade_style_problem, load_profile
 from .scoring import ProjectScore, score_project
+from .unread_keys import parse_unread_key, row_index
 
 __all__ = ["CARRIED_OVER", "ERROR", "WARNING", "Finding", "Place", "check_project", "collapse_rows",
            "document_checks", "run_checks", "sort_key"]
@@ -187,26 +183,10 @@ def _unread(ctx: Context) -> None:
         ctx.findings.append(Finding(ERROR, "unread", said, place))
 
 
-def _row_by_id(rows, key: str) -> int | None:
-    for i, row in enumerate(rows):
-        if str(row.id) == key:
-            return i
-    return None
-
-
-ENTITY_ALIASES = {"by_source": "source", "funding_source": "source", "kind": "fund_kind",
-                  "by_kind": "fund_kind", "line": "budget_line"}
-
-
 def unread_place(ctx: Context, key: str) -> tuple[str, Place]:
-    """(label, place) of an ``unread`` key; see the module docstring for the key forms."""
+    """(label, place) of an ``unread`` key (any form :func:`parse_unread_key` reads)."""
     pid = ctx.project.id
-    parts = re.split(r"[.:/]", key)
-    if len(parts) == 1:
-        entity, row_key, col = ("funding" if key in FUNDING_LABELS else "project"), "", key
-    else:
-        entity, row_key, col = parts[0], (parts[1] if len(parts) > 2 else ""), parts[-1]
-    entity = ENTITY_ALIASES.get(entity, entity)
+    entity, row_key, col = parse_unread_key(key)
     if entity == "funding" and col in FUNDING_LABELS:
         return FUNDING_LABELS[col], Place(pid, "budget", field=col)
     if entity == "project" and col == "stated_total":
@@ -222,16 +202,16 @@ def unread_place(ctx: Context, key: str) -> tuple[str, Place]:
         return (f"{FUND_KIND_LABELS[kind]}{KIND_COLUMNS[col][1]}",
                 Place(pid, "budget", "fund_kind", KINDS.index(kind), col))
     if entity == "budget_line":
-        row = _row_by_id(ctx.project.budget_lines, row_key)
+        row = row_index(ctx.project.budget_lines, row_key)
         name = line_name(ctx.project.budget_lines[row], row) if row is not None else "支出明细"
         return f"{name}{LINE_LABELS.get(col, '')}", Place(pid, "budget", "budget_line", row, col)
     if entity == "indicator":
-        row = _row_by_id(ctx.project.indicators, row_key)
+        row = row_index(ctx.project.indicators, row_key)
         name = row_name(row, ctx.project.indicators[row]) if row is not None else "指标"
         return (f"{name}{INDICATOR_FIELDS.get(col, '')}",
                 Place(pid, "indicators", "indicator", row, col))
     if entity == "evaluator":
-        row = _row_by_id(ctx.project.evaluators, row_key)
+        row = row_index(ctx.project.evaluators, row_key)
         return "评价人员", Place(pid, "conclusion", "evaluator", row, col)
     return f"“{key}”", Place(pid, "overview", field=col)
 

@@ -11,6 +11,7 @@ from .profiles import band_word
 from .scoring import (IndicatorScore, judged_by_achievement, num, parsed, score_indicator,
                       target_and_actual)
 from .value_slips import unit_slip
+from .unread_keys import unread_key
 from .values import Direction
 
 ZERO = Decimal(0)
@@ -101,7 +102,7 @@ def _weights_sum(ctx: Context) -> None:
 
 def _weight_unread(project, ind: Indicator) -> bool:
     """A 分值 typed that could not be read (kept as typed, red): not “未填写”."""
-    return ind.id is not None and f"indicator:{ind.id}:weight" in project.unread
+    return ind.id is not None and unread_key("indicator", ind.id, "weight") in project.unread
 
 
 def _level1(ctx: Context) -> None:

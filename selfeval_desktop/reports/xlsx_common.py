@@ -28,6 +28,7 @@ from ..domain.model import Project
 from ..domain.money import fen_to_wan
 from ..domain.profiles import Profile
 from ..domain.scoring import shown_rate
+from ..domain.unread_keys import parse_unread_key
 
 UNSCORED = "未评分"
 Number = (int, float, Decimal)
@@ -161,19 +162,11 @@ _COLLECTIONS = {"font": "_fonts", "alignment": "_alignments", "border": "_border
 _STYLE_KEYS = {"font": "fontId", "alignment": "alignmentId", "border": "borderId"}
 
 
-ENTITY_ALIASES = {"kind": "fund_kind", "by_kind": "fund_kind", "by_source": "source",
-                  "funding_source": "source"}
-
-
 def unread_text(project: Project, entity: str, row_key: str, attr: str) -> str | None:
     """Text typed into a money field that could not be read (``Project.unread``), so the
     workbook shows it as typed instead of an empty cell."""
     for key, text in project.unread.items():
-        parts = re.split(r"[.:/]", key)
-        if len(parts) == 1:
-            parts = ["funding", "", parts[0]]
-        if len(parts) == 3 and (ENTITY_ALIASES.get(parts[0], parts[0]), parts[1], parts[2]) == (
-                entity, row_key, attr):
+        if parse_unread_key(key) == (entity, row_key, attr):
             return text
     return None
 

@@ -14,6 +14,7 @@ from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, fill_
 from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band, target_and_actual
+from ..domain.unread_keys import parse_unread_key, unread_key
 from ..domain.values import Direction, parse_value
 from .deviation import without_adjustment
 from .xlsx_import_extra import read_extra
@@ -296,19 +297,16 @@ def apply_money(data: SheetData, unit: str) -> None:
             if cell.key.startswith("line."):  # a spending line has no id to key it by yet
                 data.report.problems.append(f"{cell.where}：{exc}，未读取")
             else:
-                project.unread[unread_key(cell.key)] = str(cell.raw[0])
+                project.unread[_unread_key(cell.key)] = str(cell.raw[0])
                 data.report.problems.append(f"{cell.where}：{exc}（原文已保留）")
             continue
         _set_money(project, cell.key, fen)
 
 
-def unread_key(key: str) -> str:
-    """Our money key in the window's ``entity:row_key:attr`` form of ``Project.unread``."""
-    parts = key.split(".")
-    if len(parts) == 1:
-        return f"funding::{key}"
-    entity = {"kind": "fund_kind"}.get(parts[0], parts[0])
-    return f"{entity}:{parts[1]}:{parts[2]}"
+def _unread_key(key: str) -> str:
+    """The ``Project.unread`` key of one of our money keys (``kind.current.annual`` …)."""
+    entity, row_key, attr = parse_unread_key(key)
+    return unread_key(entity, row_key, attr)
 
 
 def _set_money(project: Project, key: str, fen: int | None) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 import sqlite3
 
 from ..db import repo
 from ..domain.model import Document, FundKind, Project, Source, SpendingScheme
+from ..domain.unread_keys import unread_key  # noqa: F401  (fields.unread_key: the session's)
 
 TEXT, MONEY, DECIMAL, CHOICE, YEAR, SCHEME = "text", "money", "decimal", "choice", "year", "scheme"
 
@@ -40,12 +40,6 @@ class FieldRef:
     def key(self) -> str:
         """The ``Project.unread`` key of this field: ``entity:row_key:attr``."""
         return unread_key(self.entity, self.row_key, self.attr)
-
-
-def unread_key(entity: str, row_key, attr: str) -> str:
-    if isinstance(row_key, Enum):
-        row_key = row_key.value
-    return f"{entity}:{'' if row_key is None else row_key}:{attr}"
 
 
 def kind_of(entity: str, attr: str) -> str:
