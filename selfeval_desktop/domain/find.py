@@ -25,6 +25,7 @@ from .model import (CONCLUSION_SECTIONS, PROJECT_ONLY_SECTIONS, Document, Indica
                     ProjectKind, SpendingScheme, told_apart)
 from .profiles import ProfileError
 from .scoring import num
+from .unread_keys import unread_key
 
 TAB_NAMES = {"overview": "项目概况", "budget": "预算表", "indicators": "绩效指标", "conclusion": "结论"}
 DEPARTMENT_TAB_NAMES = {"overview": "资金与目标", "indicators": "部门指标", "conclusion": "结论"}
@@ -167,7 +168,7 @@ def _indicator_text(p: Project, ind: Indicator, attr: str, profile, above) -> st
             return ""
     value = getattr(ind, attr)
     if attr in ("weight", "override"):
-        typed = p.unread.get(f"indicator:{ind.id}:{attr}")
+        typed = p.unread.get(unread_key("indicator", ind.id, attr))
         if value is None:
             return typed or ""
         if attr == "weight" and profile is not None:
