@@ -11,6 +11,7 @@ import sqlite3
 
 from ..domain.model import (BudgetLine, Document, Evaluator, FundBreakdown, FundKind, Indicator,
                             Project, ProjectKind, Source, SourceAmount, SpendingScheme, Unit)
+from ..domain.unread_keys import resolve_positions
 from .document import transaction
 
 # project attribute → column; money attributes live in Funding and are listed apart
@@ -232,6 +233,7 @@ def insert_project(conn, project: Project, position: int | None = None) -> int:
             insert_evaluator(conn, pid, ev, i)
         for section, text in project.conclusions.items():
             set_conclusion(conn, pid, section, text)
+        resolve_positions(project)   # rows not saved before (an import) are keyed by their ids now
         for key, text in project.unread.items():
             set_unread(conn, pid, key, text)
     return pid

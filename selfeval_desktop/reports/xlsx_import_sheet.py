@@ -14,7 +14,7 @@ from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, fill_
 from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band, target_and_actual
-from ..domain.unread_keys import parse_unread_key, unread_key
+from ..domain.unread_keys import parse_unread_key, position_key, unread_key
 from ..domain.values import Direction, parse_value
 from .deviation import without_adjustment
 from .xlsx_import_extra import read_extra
@@ -212,13 +212,19 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
         ind.actual = _with_unit(_cell(grid, r, cols, "actual"), unit)
         ind.deviation = _cell(grid, r, cols, "deviation")
         where = f"第{r + 1}行“{ind.name or '未命名指标'}”"
-        ind.weight = _number(grid, r, cols, "weight", f"{where}分值", report)
+        # text that cannot be read is kept as typed (red in the window, listed in 问题清单),
+        # keyed by the row's place until it is saved and has an id (review 33)
+        row = position_key(len(project.indicators))
+        ind.weight = _number(grid, r, cols, "weight", f"{where}分值", report,
+                             (project, unread_key("indicator", row, "weight")))
         stated_key = "stated" if from_app else "score"
-        ind.stated_score = _number(grid, r, cols, stated_key, f"{where}得分", report)
+        ind.stated_score = _number(grid, r, cols, stated_key, f"{where}得分", report,
+                                   (project, unread_key("indicator", row, "stated_score")))
         if ind.stated_score is None and _cell(grid, r, cols, stated_key):
             report.unreviewed.append(f"第{r + 1}行“{ind.name or '未命名指标'}”的得分")
         if from_app:
-            ind.override = _number(grid, r, cols, "override", f"{where}调整后得分", report)
+            ind.override = _number(grid, r, cols, "override", f"{where}调整后得分", report,
+                                   (project, unread_key("indicator", row, "override")))
             ind.override_reason = _cell(grid, r, cols, "override_reason")
             # the export prints the reason under the 偏差原因 too (as the PDF): not typed there
             ind.deviation = without_adjustment(ind.deviation, ind.override_reason)
@@ -239,14 +245,21 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
         report.problems.append("绩效指标表是空的")
 
 
-def _number(grid: Grid, r: int, cols: dict[str, int], key: str, what: str, report) -> Decimal | None:
+def _number(grid: Grid, r: int, cols: dict[str, int], key: str, what: str, report,
+            keep: tuple[Project, str] | None = None) -> Decimal | None:
+    """The cell's number; None when empty or unreadable. ``keep``: (project, unread key) to
+    keep unreadable text under, as typed; without it the text is dropped (said so)."""
     c = cols.get(key)
     if c is None:
         return None
     try:
         return cell_decimal(*grid.raw(r, c))
     except CellError as exc:
-        report.problems.append(f"{what}（{grid.address(r, c)}）：{exc}，未读取")
+        if keep is None:
+            report.problems.append(f"{what}（{grid.address(r, c)}）：{exc}，未读取")
+        else:
+            keep[0].unread[keep[1]] = grid.text(r, c) or str(grid.raw(r, c)[0])
+            report.problems.append(f"{what}（{grid.address(r, c)}）：{exc}（原文已保留）")
         return None
 
 
@@ -294,18 +307,18 @@ def apply_money(data: SheetData, unit: str) -> None:
         try:
             fen = cell_money(cell.raw[0], unit, cell.raw[1])
         except CellError as exc:
-            if cell.key.startswith("line."):  # a spending line has no id to key it by yet
-                data.report.problems.append(f"{cell.where}：{exc}，未读取")
-            else:
-                project.unread[_unread_key(cell.key)] = str(cell.raw[0])
-                data.report.problems.append(f"{cell.where}：{exc}（原文已保留）")
+            project.unread[_unread_key(cell.key)] = str(cell.raw[0])
+            data.report.problems.append(f"{cell.where}：{exc}（原文已保留）")
             continue
         _set_money(project, cell.key, fen)
 
 
 def _unread_key(key: str) -> str:
-    """The ``Project.unread`` key of one of our money keys (``kind.current.annual`` …)."""
+    """The ``Project.unread`` key of one of our money keys (``kind.current.annual`` …); a
+    spending line (``line.2.actual``) has no id yet: keyed by its place until it is saved."""
     entity, row_key, attr = parse_unread_key(key)
+    if entity == "budget_line":
+        row_key = position_key(int(row_key))
     return unread_key(entity, row_key, attr)
 
 

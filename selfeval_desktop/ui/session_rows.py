@@ -12,6 +12,7 @@ import sqlite3
 from ..db import repo
 from ..db.document import transaction
 from ..domain.model import Project
+from ..domain.unread_keys import resolve_positions
 from .session_fields import ROW_LISTS, ROW_TABLES
 
 _INSERT = {"budget_line": repo.insert_budget_line, "indicator": repo.insert_indicator,
@@ -61,6 +62,7 @@ def insert_project(conn: sqlite3.Connection, project: Project) -> int:
                 insert_row(conn, entity, pid, obj)
         for section, text in project.conclusions.items():
             repo.set_conclusion(conn, pid, section, text)
+        resolve_positions(project)
         for key, text in project.unread.items():
             repo.set_unread(conn, pid, key, text)
     return pid

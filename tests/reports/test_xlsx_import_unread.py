@@ -1,0 +1,89 @@
+"""An indicator's 分值/得分 or a spending line's amount that cannot be read is kept as typed by the
+import, as the window keeps it (review 33): red in the file, listed in 问题清单, “（原文已保留）” in
+the report. The rows have no id before they are saved: keyed by their place until then."""
+import openpyxl
+import pytest
+
+from selfeval_desktop.db import repo
+from selfeval_desktop.db.document import open_document
+from selfeval_desktop.domain.checks import check_project
+from selfeval_desktop.reports.xlsx_import import import_workbook, write_document
+
+from . import xlsx_builders as build
+from .xlsx_builders import MOF_INDICATORS
+
+
+def _on_disk(path):
+    opened = open_document(path, readonly=True)
+    try:
+        return repo.load_document(opened.conn)
+    finally:
+        opened.close()
+
+
+def _with_weight(tmp_path, weight):
+    inds = list(MOF_INDICATORS)
+    inds[2] = inds[2][:5] + (weight,) + inds[2][6:]
+    path = build.save(tmp_path / "w.xlsx", ("自评", build.FormSpec(indicators=inds), {}))
+    if not isinstance(weight, str):     # a number Excel holds as such (1E+30), not text
+        wb = openpyxl.load_workbook(path)
+        for row in wb.active.iter_rows():
+            for cell in row:
+                if cell.value == weight:
+                    cell.value = float(weight)
+        wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("weight, typed", [("十分", "十分"),
+                                           (10 ** 30, "1" + "0" * 30)])
+def test_an_unreadable_weight_is_kept_red_in_the_imported_file(tmp_path, weight, typed):
+    result = import_workbook(_with_weight(tmp_path, weight))
+    text = result.report.text()
+    assert "“平台验收合格率”分值" in text and "（原文已保留）" in text and "，未读取" not in text
+    target = tmp_path / "out.sqlite"
+    write_document(result, target)
+    project = _on_disk(target).projects[0]
+    row = project.indicators[2]
+    assert row.weight is None
+    assert project.unread == {f"indicator:{row.id}:weight": typed}
+    doc = _on_disk(target)
+    found = [f for f in check_project(doc, doc.projects[0]) if f.code == "unread"]
+    assert len(found) == 1 and f"“{typed}”无法识别" in found[0].message
+    assert (found[0].place.table, found[0].place.row, found[0].place.field) == (
+        "indicator", 2, "weight")
+
+
+def test_an_unreadable_stated_score_is_kept_too(tmp_path):
+    inds = list(MOF_INDICATORS)
+    inds[1] = inds[1][:6] + ("两分半",) + inds[1][7:]
+    result = import_workbook(build.save(tmp_path / "s.xlsx",
+                                        ("自评", build.FormSpec(indicators=inds), {})))
+    target = tmp_path / "out.sqlite"
+    write_document(result, target)
+    project = _on_disk(target).projects[0]
+    assert project.unread == {f"indicator:{project.indicators[1].id}:stated_score": "两分半"}
+
+
+def test_an_unreadable_spending_amount_is_kept_red_in_the_imported_file(tmp_path):
+    path = build.standard(tmp_path / "lines.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    top = ws.max_row + 2
+    rows = [["费用科目", "预算数（万元）", "实际支出（万元）", "其中专项经费", "专项实际"],
+            ["设备费", 170, 170, 32, 32], ["材料费", 42, "约四十万", 16, 16]]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            ws.cell(top + i, 1 + j, value)
+    wb.save(path)
+    result = import_workbook(path, "wan")
+    assert "约四十万" in result.report.text() and "（原文已保留）" in result.report.text()
+    target = tmp_path / "out.sqlite"
+    write_document(result, target)
+    doc = _on_disk(target)
+    project = doc.projects[0]
+    line = project.budget_lines[1]
+    assert line.name == "材料费" and line.actual is None
+    assert project.unread[f"budget_line:{line.id}:actual"] == "约四十万"
+    found = [f for f in check_project(doc, project) if f.code == "unread" and "约四十万" in f.message]
+    assert len(found) == 1 and found[0].place.row == 1 and "材料费" in found[0].message
