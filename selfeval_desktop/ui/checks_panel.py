@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import time
 
-from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QHBoxLayout, QLabel, QListWidget,
+from .qt import (QBrush, QCheckBox, QColor, QDockWidget, QFont, QHBoxLayout, QLabel, QListWidget,
                  QListWidgetItem, QMainWindow, QTimer, QVBoxLayout, QWidget, Qt, Signal)
+from .zoom import is_font_change
 
 DEBOUNCE_MS = 150
 ERROR_COLOR = "#c62828"
@@ -33,6 +34,7 @@ def document_findings(doc) -> list:
 
 class ChecksPanel(QDockWidget):
     findingActivated = Signal(object)  # the finding's Place
+    _own_title_font = False
 
     def __init__(self, parent=None):
         super().__init__("问题清单", parent)
@@ -52,7 +54,7 @@ class ChecksPanel(QDockWidget):
         # one finding at least, not Qt's 70 px: on a short screen (1366×768 at 150 %, with a
         # taskbar) the grids above showed no row and the list could not be dragged smaller
         # (review 27 P1)
-        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() + 8)
+        self._fit_list()
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.itemActivated.connect(self._activated)
@@ -84,6 +86,24 @@ class ChecksPanel(QDockWidget):
         self._open_height: int | None = None
         self._clicked: tuple | None = None    # (code, place) of the line clicked last
         self._may_fold = True                  # an empty list folds: first run, another project
+
+    def _fit_list(self) -> None:
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() + 8)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """显示比例 changed (ui.zoom): the list's least height, and the title in the new size —
+        Qt draws a dock's title in the font it had when built while the dock's font is the
+        application's; a font of its own that differs in nothing seen (letter spacing 0 px,
+        set only here, at the first change) makes it draw the title in the dock's font."""
+        super().changeEvent(event)
+        if not is_font_change(event):
+            return
+        self._fit_list()
+        if not self._own_title_font:
+            self._own_title_font = True
+            font = QFont()
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0)
+            self.setFont(font)
 
     def set_session(self, session, refresh: bool = True) -> None:
         """Follow ``session``; ``refresh=False`` leaves the first check run to the caller (the

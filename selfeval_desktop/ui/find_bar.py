@@ -19,6 +19,7 @@ from ..domain.find import find, shown_projects, span
 from .page_scroll import show_on_page
 from .qt import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit,
                  QPlainTextEdit, QSizePolicy, QTextCursor, QTimer, QToolButton, Qt)
+from .zoom import is_font_change
 
 TYPING_PAUSE_MS = 150   # the search waits for a pause in the typing (50 projects: ~20 ms each)
 NOT_FOUND_STYLE = "QLineEdit#findBox { background: #ffd9d9; }"
@@ -49,6 +50,16 @@ class FindBox(QLineEdit):
     def __init__(self, bar):
         super().__init__(bar)
         self.bar = bar
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Sixteen characters wide: when built, and in a new 显示比例 (ui.zoom)."""
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("项") * 16)
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_font_change(event):
+            self._fit_width()
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -100,7 +111,6 @@ class FindBar(QFrame):
         self.box.setPlaceholderText("项目名称、指标或任何文字")
         self.box.setToolTip(KEYS_TIP)
         self.box.setClearButtonEnabled(True)
-        self.box.setMinimumWidth(self.box.fontMetrics().horizontalAdvance("项") * 16)
         self.previous_button = self._button("上一处", "上一处（Shift+Enter 或 Shift+F3）",
                                             lambda: self.step(-1))
         self.next_button = self._button("下一处", "下一处（Enter 或 F3）", lambda: self.step(1))

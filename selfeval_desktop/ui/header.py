@@ -9,13 +9,15 @@ from .header_guards import (GuardedComboBox, GuardedSpinBox, RuleComboBox,
                             confirm_profile_change, describe_profile_change)
 from ..domain.scoring import shown_grade
 from .project_list import PROVISIONAL_COLOR, display_name, grade_color, score_tooltip
-from .qt import (QComboBox, QFont, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
+from .qt import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
                  QVBoxLayout, QWidget, Qt)
 from .status_line import say
 from .tabs.fields import FieldBinder
+from .zoom import is_font_change, px, relative_font
 
 NO_YEAR = 1999  # the spin box's minimum, shown as “未填”
 CAPTION_WIDTH = 260  # the project name above the score: elided to this, so the header never shifts
+UNIT_MIN_WIDTH = 160  # (both px at 100 %; 显示比例 scales them, ui.zoom)
 
 LOCK_STYLE = ("background:#37474f; color:white; padding:3px 10px; border-radius:4px;"
               " font-weight:bold;")
@@ -33,15 +35,8 @@ class ScoreBadge(QWidget):
         self.total.setObjectName("totalLabel")
         self.grade = QLabel("", self)
         self.grade.setObjectName("gradeLabel")
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 2.0)
-        big.setBold(True)
-        self.total.setFont(big)
-        self.grade.setFont(big)
-        self.grade.setMinimumWidth(self.grade.fontMetrics().horizontalAdvance("不合格") + 16)
-        self.total.setMinimumWidth(self.total.fontMetrics().horizontalAdvance("100.00") + 4)
+        self._fit_font()
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.caption.setFixedWidth(CAPTION_WIDTH)
         self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.total_caption = QLabel(total_caption, self)
         self._total_words = total_caption
@@ -58,6 +53,20 @@ class ScoreBadge(QWidget):
         col.setSpacing(0)
         col.addWidget(self.caption)
         col.addLayout(row)
+
+    def _fit_font(self) -> None:
+        """总分 and 等次 in type twice the size of the rest, each as wide as its widest text: when
+        built, and again when the font changes (显示比例, ui.zoom)."""
+        for label in (self.total, self.grade):
+            relative_font(label, 2.0, bold=True)
+        self.grade.setMinimumWidth(self.grade.fontMetrics().horizontalAdvance("不合格") + 16)
+        self.total.setMinimumWidth(self.total.fontMetrics().horizontalAdvance("100.00") + 4)
+        self.caption.setFixedWidth(px(CAPTION_WIDTH))
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_font_change(event):
+            self._fit_font()
 
     def show_score(self, caption: str, score) -> None:
         self.caption.setText(caption)
@@ -96,7 +105,7 @@ class Header(QFrame):
         self.unit = QLineEdit(self)
         self.unit.setObjectName("unitName")
         self.unit.setPlaceholderText("单位名称，如：××县科学技术局")
-        self.unit.setMinimumWidth(160)
+        self.unit.setMinimumWidth(px(UNIT_MIN_WIDTH))
         self.binder.bind(self.unit, "unit", "name")
 
         self.year = GuardedSpinBox(self)
@@ -186,6 +195,14 @@ class Header(QFrame):
         session.documentReplaced.connect(self.refresh)
         session.projectsChanged.connect(self._show_score)
         self.refresh()
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        """显示比例 (ui.zoom): the widths that hold text measured in the new size."""
+        super().changeEvent(event)
+        if is_font_change(event):
+            self.unit.setMinimumWidth(px(UNIT_MIN_WIDTH))
+            self.grade_style.setMinimumWidth(self.grade_style.sizeHint().width())
+            self._show_score()        # the project's name elided to the caption's new width
 
     # ------------------------------------------------------------ document fields
     def refresh(self) -> None:
@@ -345,7 +362,7 @@ class Header(QFrame):
             caption = "部门整体评价"
         metrics = self.badge.caption.fontMetrics()
         full = caption
-        caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, CAPTION_WIDTH)
+        caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, px(CAPTION_WIDTH))
         self.badge.show_score(caption, self.session.score(pid))
         self.badge.caption.setToolTip(full if caption != full else "")
 

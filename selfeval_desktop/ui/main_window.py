@@ -17,6 +17,7 @@ from .keyboard_nav import install_tab_keys
 from .project_list import ProjectListPanel
 from .translations import install_qt_translations
 from .welcome_page import APP_TITLE, WelcomePage
+from .zoom import Zoom, factor as zoom_factor
 from .window_size import (CHECKS_HEIGHT, FRAME, MIN_HEIGHT, MIN_WIDTH,  # noqa: F401 - re-exported
                           SHORT_WINDOW, checks_height, first_size, minimum_size)
 from . import window_place
@@ -106,7 +107,6 @@ class DocumentPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 1000])
         self.splitter.setChildrenCollapsible(False)
-        self.projects.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(6)
@@ -245,6 +245,8 @@ class MainWindow(QMainWindow, SaveStatus):
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.settings = settings or QSettings()
+        self.zoom = Zoom(self)    # a remembered 显示比例 applied before any widget is built
+        self.zoom.changed.connect(self._zoomed)
         self.session = None
         self.lock = None
         self.follower = None    # follows the file's changes when it is open read-only
@@ -279,6 +281,7 @@ class MainWindow(QMainWindow, SaveStatus):
         self.resize(*first_size(free.width() if free else None, free.height() if free else None))
         self._restore_geometry()
         self._show_document_state(welcome=False)
+        self.after_paint(self.zoom.install)   # its status bar figure and Ctrl+wheel
         self.after_paint(install_qt_translations)   # 是/否, 复制/粘贴 … in Chinese, after the first paint
         self.after_paint(self._accept_file_drops)
 
@@ -472,7 +475,7 @@ class MainWindow(QMainWindow, SaveStatus):
         super().showEvent(event)
         if not self._state_restored:  # first start: a short 问题清单 leaves room for the grids
             self._state_restored = True
-            self.resizeDocks([self.checks], [checks_height(self.height())],
+            self.resizeDocks([self.checks], [checks_height(self.height(), zoom_factor())],
                              Qt.Orientation.Vertical)
 
     def _follow_screen(self) -> None:
@@ -499,11 +502,14 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def _fit_splitter(self) -> None:
         """A fifth of the window for the project list, 290 px at most, its minimum on small
-        screens (review 5: at 1024 the list kept 290 px and 达成情况 was off-screen)."""
+        screens (review 5: at 1024 the list kept 290 px and 达成情况 was off-screen); at a
+        显示比例 of 150 % (ui.zoom) half as much again, a third of the window at most (the names
+        in larger type read “科技创新…” three times over)."""
         if self.page is None or not self._splitter_follows:
             return
-        width = max(self.width(), MIN_WIDTH)
-        listed = max(self.page.projects.minimumWidth(), min(290, width // 5))
+        width, zoom = max(self.width(), MIN_WIDTH), zoom_factor()
+        listed = max(self.page.projects.minimumWidth(),
+                     min(round(290 * zoom), round(width * zoom) // 5, width // 3))
         self.page.splitter.setSizes([listed, width - listed])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -511,13 +517,20 @@ class MainWindow(QMainWindow, SaveStatus):
         self._fit_splitter()
         self._fit_checks()
 
+    def _zoomed(self, _percent: int) -> None:
+        """A new 显示比例 (ui.zoom): the list as wide and the 问题清单 as tall as a window of
+        that many lines gives them."""
+        self._fit_splitter()
+        self._fit_checks()
+
     def _fit_checks(self) -> None:
         """On a short window the 问题清单 gives the grids their room back (review 9: at 910×480 it
         kept as much height as the editor, and 绩效指标 showed three rows)."""
         checks = self.checks
-        if self.height() >= SHORT_WINDOW or not checks.isVisible() or checks.isFloating():
+        if self.height() / zoom_factor() >= SHORT_WINDOW or not checks.isVisible() or \
+                checks.isFloating():
             return
-        limit = checks_height(self.height())
+        limit = checks_height(self.height(), zoom_factor())
         if checks.height() > limit + 20:    # after this resize is laid out (ignored inside it)
             QTimer.singleShot(0, lambda: self.resizeDocks([checks], [limit],
                                                           Qt.Orientation.Vertical))

@@ -34,6 +34,8 @@ def build_menus(window) -> None:
     toggle = window.checks.toggleViewAction()
     toggle.setText("问题清单")
     view.addAction(toggle)
+    view.addSeparator()
+    window.zoom.build_menu(view)      # 放大 / 缩小 / 恢复默认大小 (ui.zoom)
     _build_help_menu(window, bar.addMenu("帮助(&H)"))
 
 

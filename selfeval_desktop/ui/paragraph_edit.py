@@ -10,6 +10,7 @@ from __future__ import annotations
 from .clipboard_source import from_office
 from .qt import QKeySequence, QPlainTextEdit
 from .status_line import say
+from .zoom import is_font_change
 
 AS_IS_KEYS = "Ctrl+Shift+V"
 
@@ -23,6 +24,21 @@ class ParagraphEdit(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._as_is = False
+        self._lines: tuple[int, int | None] | None = None
+
+    def set_lines(self, least: int, most: int | None = None) -> None:
+        """At least ``least`` lines tall (at most ``most``), in the font shown — measured again
+        when the font changes (显示比例, ui.zoom)."""
+        self._lines = (least, most)
+        line = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(line * least + 14)
+        if most is not None:
+            self.setMaximumHeight(line * most + 14)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if self._lines is not None and is_font_change(event):
+            self.set_lines(*self._lines)
 
     def paste_as_is(self) -> None:
         """Paste the clipboard's text with its line breaks kept."""

@@ -14,9 +14,11 @@ from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, Q
                  QPushButton, QShortcut, QSize, QSizePolicy, Qt, QToolButton,
                  QVBoxLayout, QWidget, Signal)
 from .project_list_view import ProjectListView
+from .zoom import factor, is_font_change
 
 COL_NAME, COL_SCORE, COL_GRADE = range(3)
 HEADERS = ("项目", "得分", "等次")
+LIST_MIN_WIDTH = 220    # the list's narrowest (px; see _fit_width)
 PID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNNAMED = "（未命名项目）"
 # The roles data() answers, as plain ints: a view asks each cell for a dozen roles on every paint,
@@ -283,18 +285,9 @@ class ProjectListPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # widths from the widest texts, not ResizeToContents: that asks every row (scoring every
-        # project) before the window can first show, and again on each layout
-        bold = QFont(self.view.font())
-        bold.setBold(True)
-        # bold: the 部门整体 row is (review 16a: its 100.00 showed as “100.…”); 不合格 is the
-        # longest grade word of the 等次写法
-        widest = {COL_SCORE: "100.00", COL_GRADE: "不合格"}
-        for col, text in widest.items():
+        for col in (COL_SCORE, COL_GRADE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, max(QFontMetrics(bold).horizontalAdvance(text),
-                                          header.fontMetrics().horizontalAdvance(HEADERS[col])) + 14)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self._fit_font()
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -312,6 +305,7 @@ class ProjectListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self._fit_width()
 
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view)  # as the 删除 button
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -321,6 +315,35 @@ class ProjectListPanel(QWidget):
         session.fieldChanged.connect(self._lock_changed)
         self._selected_pid: int | None = None
         self._update_buttons()
+
+    def _fit_font(self) -> None:
+        """得分 and 等次 as wide as their widest texts, rows as tall as a line: when built, and
+        again when the font changes (显示比例, ui.zoom)."""
+        header = self.view.horizontalHeader()
+        # widths from the widest texts, not ResizeToContents: that asks every row (scoring every
+        # project) before the window can first show, and again on each layout
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        # bold: the 部门整体 row is (review 16a: its 100.00 showed as “100.…”); 不合格 is the
+        # longest grade word of the 等次写法
+        widest = {COL_SCORE: "100.00", COL_GRADE: "不合格"}
+        for col, text in widest.items():
+            header.resizeSection(col, max(QFontMetrics(bold).horizontalAdvance(text),
+                                          header.fontMetrics().horizontalAdvance(HEADERS[col])) + 14)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+
+    def _fit_width(self) -> None:
+        """LIST_MIN_WIDTH at least; in a larger 显示比例 (ui.zoom) as wide as the buttons need
+        (squeezed, 上移 and 下移 were cut off), not more: the page keeps the room."""
+        need = self.layout().minimumSize().width() if factor() != 1 else 0
+        self.setMinimumWidth(max(LIST_MIN_WIDTH, need))
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_font_change(event):
+            self._fit_font()
+            self.add_button.setFixedHeight(self.duplicate_button.sizeHint().height())
+            self._fit_width()
 
     def _add_button(self) -> QToolButton:
         """新增: a click adds a project; its arrow offers 新增部门整体评价 too."""

@@ -25,13 +25,13 @@ _QTCORE = (
     "Qt", "QTimer", "QUrl", "Signal", "Slot", "qVersion",
 )
 _QTGUI = (
-    "QAction", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QDragEnterEvent", "QDropEvent",
-    "QFont", "QFontMetrics",
+    "QAction", "QActionGroup", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QDragEnterEvent",
+    "QDropEvent", "QFont", "QFontMetrics",
     "QGuiApplication", "QIcon", "QInputMethodEvent", "QKeyEvent", "QKeySequence", "QPainter",
     "QPalette", "QPixmap", "QRegion", "QShortcut", "QStandardItem", "QStandardItemModel",
     "QTextCursor", "QUndoCommand",
     "QUndoStack",
-    "QValidator",
+    "QValidator", "QWheelEvent",
 )
 _QTWIDGETS = (
     "QAbstractItemDelegate", "QAbstractItemView", "QApplication", "QBoxLayout", "QButtonGroup",

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .qt import (QFont, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+from .qt import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                  QVBoxLayout, QWidget, Qt)
+from .zoom import is_font_change, px, relative_font
 
 APP_TITLE = "绩效自评助手"
 
@@ -14,11 +15,8 @@ class WelcomePage(QWidget):
 
     def __init__(self, window, parent=None):
         super().__init__(parent)
-        title = QLabel(APP_TITLE, self)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        title.setFont(font)
+        self.title = title = QLabel(APP_TITLE, self)
+        relative_font(title, 2.2, bold=True)
         hint = QLabel("项目支出绩效自评：填写资金和指标，自动打分定等次，打印自评表。\n"
                       "所有修改随时自动保存，无需点“保存”。收到的自评文件可以直接拖到这个窗口上打开。", self)
         self.new_button = QPushButton("新建自评文件…", self)
@@ -29,7 +27,7 @@ class WelcomePage(QWidget):
                                         "实际完成值、得分和意见清空")
         self.rollover_button.clicked.connect(window.file_actions.new_from_last_year)
         for b in (self.new_button, self.rollover_button, self.open_button, self.demo_button):
-            b.setMinimumHeight(36)
+            b.setMinimumHeight(px(36))
         self.new_button.clicked.connect(window.file_actions.new_document)
         self.open_button.clicked.connect(window.file_actions.open_dialog)
         self.demo_button.clicked.connect(window.file_actions.open_demo)
@@ -56,6 +54,14 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         self.window_ = window
         self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """显示比例 changed (ui.zoom): the title and the big buttons in the new size."""
+        super().changeEvent(event)
+        if is_font_change(event):
+            relative_font(self.title, 2.2, bold=True)
+            for b in (self.new_button, self.rollover_button, self.open_button, self.demo_button):
+                b.setMinimumHeight(px(36))
 
     def refresh(self) -> None:
         self.recent.clear()

@@ -30,9 +30,11 @@ def first_size(free_width: int | None, free_height: int | None) -> tuple[int, in
     return max(width, min_w), max(height, min_h)
 
 
-def checks_height(window_height: int) -> int:
+def checks_height(window_height: int, zoom: float = 1.0) -> int:
     """The 问题清单's first height: the grids get the window's height first (at 720 px the
     支出明细 showed three rows), the list what is left, 90–170 px (it can be dragged taller);
     on a window under 560 px (768 at 150 % less a taskbar) 64 px, a finding or two (review 27:
-    the 部门指标 grid showed no row)."""
-    return max(64 if window_height < 560 else 90, min(CHECKS_HEIGHT, window_height - 600))
+    the 部门指标 grid showed no row). At a 显示比例 (``zoom``, ui.zoom) of 150 % the window holds
+    as many lines as one two thirds as tall: it counts as that, and the heights grow by 150 %."""
+    height = window_height / zoom
+    return round(max(64 if height < 560 else 90, min(CHECKS_HEIGHT, height - 600)) * zoom)

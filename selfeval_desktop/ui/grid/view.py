@@ -75,6 +75,15 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         self._tabbing = False
         self._focus_look(False)                    # grey selection until it has the focus
 
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        """The font changed (显示比例, ui.zoom): rows as tall as its text, wrapped ones fitted again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+            fitter = getattr(self, "_fitter", None)
+            if fitter is not None:
+                fitter.fit_all()
+
     def fit_rows_to_text(self, max_lines: int = 3) -> None:
         """Rows grow with their wrapped text, up to ``max_lines`` (grid.fit)."""
         self._fitter = RowFitter(self, max_lines)

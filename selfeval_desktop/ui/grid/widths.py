@@ -125,6 +125,8 @@ class ColumnFit(QObject):
         if kind == QEvent.Type.Show or kind == QEvent.Type.Resize and \
                 event.oldSize().width() != event.size().width():
             self.schedule()     # shown again (another project filled it while hidden), wider…
+        elif kind == QEvent.Type.FontChange:
+            self._measure_all()   # 显示比例 (ui.zoom): every width measured in the new size
         return super().eventFilter(obj, event)
 
     def _resized(self, col, _old, size) -> None:

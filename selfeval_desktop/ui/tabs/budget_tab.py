@@ -23,6 +23,7 @@ from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
 from ..qt import (QBoxLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                   QPushButton, QTimer, QVBoxLayout, QWidget, Qt)
+from ..zoom import factor, is_font_change, px
 from .fields import FieldBinder, scrolled_page, to_top
 
 REGION_WORDS = ("省级", "自治区")
@@ -39,13 +40,18 @@ def _small_grid(model, parent) -> Grid:
     header = grid.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # the row labels
-    # a column never narrower than its header (年初预算数, not “F初预算数”) or 100.00%
+    _fit_columns(grid)
+    grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return grid
+
+
+def _fit_columns(grid: Grid) -> None:
+    """A column never narrower than its header (年初预算数, not “F初预算数”) or 100.00%."""
+    header, model = grid.horizontalHeader(), grid.model()
     metrics = header.fontMetrics()
     widest = max(metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal)))
                  for c in range(model.columnCount()))
     header.setMinimumSectionSize(max(widest, metrics.horizontalAdvance("100.00%")) + 16)
-    grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return grid
 
 
 def _natural_width(grid: Grid) -> int:
@@ -83,8 +89,9 @@ class BudgetTab(QWidget):
         self.line_grid.setItemDelegateForColumn(blm.COL_CODE, picker)
         self.line_grid.setItemDelegateForColumn(blm.COL_NAME, picker)
         self.line_grid.setModel(self.line_model)
-        self.line_grid.setColumnWidth(blm.COL_CODE, 80)
-        self.line_grid.setColumnWidth(blm.COL_NAME, 200)
+        self.line_grid.setColumnWidth(blm.COL_CODE, px(80))
+        self.line_grid.setColumnWidth(blm.COL_NAME, px(200))
+        self._zoomed = factor()      # the 显示比例 those widths are for (ui.zoom)
         line_header = self.line_grid.horizontalHeader()
         for col in (blm.COL_PLANNED, blm.COL_ACTUAL, blm.COL_SPECIAL_PLANNED, blm.COL_SPECIAL_ACTUAL):
             line_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
@@ -287,6 +294,25 @@ class BudgetTab(QWidget):
         return done
 
     # ------------------------------------------------------------ layout
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """显示比例 changed (ui.zoom): what is sized by its text measured again in the new size."""
+        super().changeEvent(event)
+        if not is_font_change(event):
+            return
+        for grid in (self.source_grid, self.fund_grid):
+            _fit_columns(grid)
+            _fit_height(grid)
+        line_header = self.line_grid.horizontalHeader()
+        line_header.setMinimumSectionSize(
+            line_header.fontMetrics().horizontalAdvance("其中专项（计划）") + 14)
+        scale, self._zoomed = factor() / self._zoomed, factor()
+        for col, width in ((blm.COL_CODE, 80), (blm.COL_NAME, 200)):   # as dragged, in the new
+            width = self.line_grid.columnWidth(col) * scale or px(width)  # size (0: hidden)
+            self.line_grid.setColumnWidth(col, round(width))
+        self.spent.setFixedWidth(self.spent.fontMetrics().horizontalAdvance("0000.0000") + 24)
+        self._fit_lines()
+        self._arrange()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._arrange()

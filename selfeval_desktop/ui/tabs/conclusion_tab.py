@@ -108,9 +108,7 @@ class ConclusionTab(QWidget):
         edit = ParagraphEdit(parent)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        line = edit.fontMetrics().lineSpacing()
-        edit.setMinimumHeight(line * lines + 14)
-        edit.setMaximumHeight(line * lines * 2 + 14)
+        edit.set_lines(lines, lines * 2)
         return edit
 
     @staticmethod

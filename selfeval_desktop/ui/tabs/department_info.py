@@ -15,6 +15,7 @@ from ..place_focus import KIND_COLUMNS, focus_cell
 from ..paragraph_edit import ParagraphEdit
 from ..qt import (QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                   QVBoxLayout, QWidget, Qt)
+from ..zoom import is_font_change
 from .fields import FieldBinder, scrolled_page
 
 LINE_FIELDS = (("implementer", "部门名称", "不填时打印单位名称"),
@@ -65,9 +66,7 @@ class DepartmentInfoPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(fkm.COL_LABEL, QHeaderView.ResizeMode.ResizeToContents)
         grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = self.fund_model.rowCount() or 4
-        grid.setFixedHeight(header.sizeHint().height() + rows * grid.verticalHeader().defaultSectionSize()
-                            + 2 * grid.frameWidth() + 2)
+        self._fit_funds()
         self.money: dict[str, QLineEdit] = {}
         money_grid = QGridLayout()
         for col, (attr, label) in enumerate(MONEY_FIELDS):
@@ -99,6 +98,19 @@ class DepartmentInfoPage(QWidget):
         self.scroll = scrolled_page(self, page)
         session.fieldChanged.connect(self._field_changed)
 
+    def _fit_funds(self) -> None:
+        """The funds block shows all its rows: when built, and in a new 显示比例 (ui.zoom)."""
+        grid = self.fund_grid
+        rows = self.fund_model.rowCount() or 4
+        grid.setFixedHeight(grid.horizontalHeader().sizeHint().height()
+                            + rows * grid.verticalHeader().defaultSectionSize()
+                            + 2 * grid.frameWidth() + 2)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_font_change(event):
+            self._fit_funds()
+
     def _texts(self, title: str, fields, lines: int, page) -> QGroupBox:
         """A box of paragraph fields side by side, bound to the project (into ``self.goals``)."""
         box = QGroupBox(title, page)
@@ -108,7 +120,7 @@ class DepartmentInfoPage(QWidget):
             edit.setObjectName(f"department_{attr}")
             edit.setPlaceholderText(hint)
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+            edit.set_lines(lines)
             self.goals[attr] = self.binder.bind(edit, "project", attr)
             grid.addWidget(QLabel(label, box), 0, col)
             grid.addWidget(edit, 1, col)

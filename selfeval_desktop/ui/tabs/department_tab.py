@@ -17,6 +17,7 @@ from ..qt import (QAbstractItemView, QAbstractTableModel, QAction, QBrush, QColo
                   QLineEdit, QModelIndex, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
                   Signal)
 from ..place_focus import focus_indicators
+from ..zoom import is_font_change
 from .conclusion_tab import ConclusionTab
 from .department_info import DepartmentInfoPage
 from .fields import FieldBinder
@@ -304,6 +305,13 @@ class DepartmentTab(QWidget):
                        for r in rows])
         QGuiApplication.clipboard().setText(text)
         return text
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """显示比例 changed (ui.zoom): the heights that hold lines of text measured again."""
+        super().changeEvent(event)
+        if is_font_change(event):
+            self.weights.setMinimumHeight(2 * self.weights.fontMetrics().lineSpacing())
+            self._fit_projects()
 
     def _fit_projects(self) -> None:
         """The list of projects shows them all (3 to 10 rows; more scroll) on its scrolled page."""

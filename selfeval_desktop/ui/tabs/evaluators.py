@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..grid.view import Grid
 from ..models.evaluator_model import EvaluatorModel
 from ..qt import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from ..zoom import is_font_change
 
 
 class EvaluatorsBox(QGroupBox):
@@ -18,7 +19,7 @@ class EvaluatorsBox(QGroupBox):
         self.grid.setModel(self.model)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 4 + 30)
+        self._fit_grid()
         self.add_button = QPushButton("添加评价人员", self)
         self.add_button.clicked.connect(self.add_person)
         self.remove_button = QPushButton("删除所选人员", self)
@@ -34,6 +35,15 @@ class EvaluatorsBox(QGroupBox):
         layout.addWidget(self.grid)
         layout.addLayout(buttons)
         session.fieldChanged.connect(self._field_changed)
+
+    def _fit_grid(self) -> None:
+        """Four rows in sight: when built, and in a new 显示比例 (ui.zoom)."""
+        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 4 + 30)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_font_change(event):
+            self._fit_grid()
 
     def _field_changed(self, entity, pid, row_key, attr) -> None:
         if entity == "project" and attr == "finalized_at" and pid == self.pid:

@@ -37,7 +37,7 @@ def _text_edit(placeholder: str, lines: int, parent) -> QPlainTextEdit:
     edit = ParagraphEdit(parent)
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)  # Tab moves on, as in every form
-    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    edit.set_lines(lines)
     return edit
 
 
