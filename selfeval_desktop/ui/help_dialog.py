@@ -10,6 +10,7 @@ import html
 import platform
 
 from .qt import QDialog, QDialogButtonBox, QGuiApplication, QTextBrowser, QVBoxLayout
+from .zoom import factor
 
 STEPS = [
     ("新建或打开", "“文件 → 新建…”填单位、评价年度、评分规则和评价内容（项目支出或部门整体），再选择文件保存在"
@@ -221,7 +222,10 @@ class HelpDialog(QDialog):
         if free is None:
             self.resize(480, 640)
             return
-        width = max(min(520, int(free.width() * 0.36)), min(420, free.width()))
+        # at a 显示比例 of 150 % (ui.zoom) half as wide again, half the screen at most
+        zoom = factor()
+        width = max(min(round(520 * zoom), int(free.width() * 0.36 * zoom), free.width() // 2),
+                    min(420, free.width()))
         # below the window's header, so its 定稿 button and score stay in sight (review 26)
         top = free.top()
         header = getattr(getattr(parent, "page", None), "header", None)

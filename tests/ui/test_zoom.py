@@ -261,3 +261,54 @@ def test_the_keys_zoom_from_a_text_box_and_from_a_cell_being_typed(qtbot, window
     typed = editor.text()
     qtbot.keyClick(editor, Qt.Key.Key_Minus, CTRL | ALT)
     assert window.zoom.percent == 100 and editor.text() == typed
+
+
+@pytest.mark.parametrize("seed", ["001", "004"])
+def test_at_150_percent_on_1366x768_no_page_is_wider_than_the_window(qtbot, tmp_path, seed):
+    """Every tab (and the 部门整体's pages) fits the window's width at 150 %: the page scrolls
+    down, not sideways (部门所属项目's box had its whole hint in its title, wider than the page)."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.ui.qt import QScrollArea
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, build_demo(seed)))
+    window.zoom.set_percent(150)
+    page, doc = window.page, window.session.document
+    too_wide = []
+
+    def look(where: str) -> None:
+        qtbot.wait(30)
+        for area in window.findChildren(QScrollArea):
+            inner = area.widget()
+            if area.isVisible() and inner is not None and \
+                    inner.minimumSizeHint().width() > area.viewport().width():
+                too_wide.append((where, inner.minimumSizeHint().width(), area.viewport().width()))
+
+    projects = [p for p in doc.projects if doc.department is None or p.id != doc.department.id]
+    page.projects.select_pid(projects[0].id)
+    for name in ("overview", "budget", "indicators", "conclusion"):
+        show_tab(window, name)
+        look(name)
+    if doc.department is not None:
+        page.projects.select_pid(doc.department.id)
+        for index in range(page.department.pages.count()):
+            page.department.pages.setCurrentIndex(index)
+            look(f"部门整体 {index}")
+    assert not too_wide
+
+
+def test_the_level_one_summary_goes_under_the_buttons_when_beside_them_it_would_wrap(qtbot, tmp_path):
+    """部门整体's five headings beside the buttons took a line each at 150 %; under them, two."""
+    from selfeval_desktop.db.demo import build_demo
+    from selfeval_desktop.ui.qt import QBoxLayout
+    window = make_window(qtbot, tmp_path, make_file(tmp_path, build_demo("001")))
+    window.page.projects.select_pid(window.session.document.department.id)
+    tab = window.page.department.indicators
+    qtbot.wait(30)
+    assert tab.top.direction() == QBoxLayout.Direction.LeftToRight       # 100 %: beside
+    window.zoom.set_percent(150)
+    qtbot.wait(30)
+    assert tab.top.direction() == QBoxLayout.Direction.TopToBottom
+    line = tab.summary.fontMetrics().lineSpacing()
+    assert tab.summary.height() < 3 * line
+    window.zoom.set_percent(100)
+    qtbot.wait(30)
+    assert tab.top.direction() == QBoxLayout.Direction.LeftToRight

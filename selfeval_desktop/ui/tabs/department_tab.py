@@ -261,10 +261,15 @@ class DepartmentTab(QWidget):
         # the typing hint is the projects' 绩效指标 tab's (learned there): the tree gets the room
         self.indicators.show_hint = False
         self.indicators.hint.hide()
-        box = QGroupBox("部门所属项目（资金和得分随各项目自动更新；双击或在左侧选中项目可修改；"
-                        "可从 Excel 复制项目清单后在此粘贴，新增为项目）", self)
+        # what to do here on a line of its own, not in the box's title: a title is never
+        # wrapped, and at 150 % (显示比例) it made the page wider than the window (ui.zoom)
+        box = QGroupBox("部门所属项目", self)
+        note = QLabel("资金和得分随各项目自动更新；双击或在左侧选中项目可修改。\n"
+                      "可从 Excel 复制项目清单后在此粘贴，新增为项目。", box)
+        note.setStyleSheet("color: #666;")
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(4, 4, 4, 4)
+        box_layout.addWidget(note)
         box_layout.addWidget(self.projects)
 
         # 部门指标: the tree alone (at 1024×700 it needs the height); the projects with their

@@ -12,7 +12,8 @@ from ..grid.rows import INSERT_TIP
 from ..grid.widths import Column, ColumnFit
 from ..models import indicator_model as im
 from ..models.indicator_model import IndicatorModel
-from ..qt import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from ..qt import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from ..zoom import is_font_change, px
 from .indicator_templates import load_templates, template_position
 from .template_menu import TemplateMenu
 
@@ -29,6 +30,7 @@ NUMBER_COLUMNS = (im.COL_WEIGHT, im.COL_SCORE, im.COL_OVERRIDE)
 DEVIATION_WIDTH = 240    # 偏差原因's width at most while the grid scrolls sideways
 
 HINT_MIN_HEIGHT = 400   # the tab's height (px) from which the typing hint is shown under the grid
+SUMMARY_GAP = 12        # between the buttons and the 一级指标 summary beside them
 HINT = ("直接输入即可：Enter 下移，Tab 右移，Delete 清除，Ctrl+V 粘贴 Excel 表格；最后的“新”行输入即新增一行；"
         "红色单元格表示无法识别或需要补充，鼠标停留可看原因。")
 LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项目”菜单中点“撤销定稿”。"
@@ -45,6 +47,7 @@ _WORD_SCORE = _kept("得分")
 
 class IndicatorsTab(QWidget):
     show_hint = True     # the typing hint under the grid (the 部门整体 page leaves it out)
+    _arranged: tuple | None = None   # what the summary's place was last decided for
 
     def __init__(self, session, parent=None, kind: str = "project"):
         super().__init__(parent)
@@ -106,15 +109,18 @@ class IndicatorsTab(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
 
-        bar = QHBoxLayout()
+        self.buttons = bar = QHBoxLayout()
         for w in (self.template_button, self.even_button, add_button, delete_button,
                   self.group_button):
             bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self.summary, 1)
+        bar.addStretch(1)        # under them, the summary: the buttons stay at the left
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.setSpacing(SUMMARY_GAP)
+        top.addLayout(bar)
+        top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
+        layout.addLayout(top)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.hint)
         session.scoreChanged.connect(self._score_changed)
@@ -139,11 +145,35 @@ class IndicatorsTab(QWidget):
         (1366×768 at 150 %, 1024×600) its two lines are rows of the grid (review 29: about three
         rows were seen). Why a 定稿 project cannot be edited is always said."""
         locked = self.hint.text() == LOCKED_HINT
-        self.hint.setVisible(locked or (self.show_hint and self.height() >= HINT_MIN_HEIGHT))
+        self.hint.setVisible(locked or (self.show_hint and self.height() >= px(HINT_MIN_HEIGHT)))
+
+    def _arrange(self) -> None:
+        """The 一级指标 summary beside the buttons while it takes two lines there at most, else
+        under them across the tab (the 部门整体's five headings took a line each beside them at
+        a 显示比例 of 150 %, ui.zoom, and the grid lost three rows)."""
+        buttons = self.buttons.sizeHint().width()
+        seen = (self.width(), buttons, len(self.summary.text()), self.summary.fontInfo().pixelSize())
+        if seen == self._arranged:
+            return         # each edit sets the summary again; measuring it took 0.4 ms (bench)
+        self._arranged = seen
+        beside = self.width() - buttons - SUMMARY_GAP - 12
+        lines = 3 * self.summary.fontMetrics().lineSpacing()
+        below = beside <= 0 or self.summary.heightForWidth(beside) >= lines
+        direction = QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
+            self.top.setSpacing(2 if below else SUMMARY_GAP)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place_hint()
+        self._arrange()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_font_change(event):       # 显示比例 (ui.zoom)
+            self._place_hint()
+            self._arrange()
 
     def _score_changed(self, pid: int) -> None:
         if pid == self.pid:
@@ -193,6 +223,7 @@ class IndicatorsTab(QWidget):
         unscored = sum(total.unscored for total in summary)
         self.summary.setToolTip(f"* 该一级指标下有指标尚无得分（按 0 分计入），共 {unscored} 项"
                                 if unscored else "各一级指标的分值（已填 / 评分规则）和各指标得分之和")
+        self._arrange()
 
     # ------------------------------------------------------------ actions
 
