@@ -312,3 +312,18 @@ def test_the_level_one_summary_goes_under_the_buttons_when_beside_them_it_would_
     window.zoom.set_percent(100)
     qtbot.wait(30)
     assert tab.top.direction() == QBoxLayout.Direction.LeftToRight
+
+
+def test_f1_lists_the_zoom_keys_and_no_other_shortcut_takes_them(qtbot, window):
+    from selfeval_desktop.ui.help_dialog import help_html
+    from selfeval_desktop.ui.qt import QAction, QKeySequence, QShortcut
+    html = help_html()
+    for keys in (zoom.ZOOM_IN, zoom.ZOOM_OUT, zoom.ZOOM_RESET, "Ctrl+鼠标滚轮"):
+        assert keys in html
+    for name in ("overview", "budget", "indicators", "conclusion"):
+        show_tab(window, name)                        # every tab's grids and their row keys
+    taken = [k.toString() for a in window.findChildren(QAction) for k in a.shortcuts()]
+    taken += [s.key().toString() for s in window.findChildren(QShortcut)]
+    for keys in (zoom.ZOOM_IN, zoom.ZOOM_OUT, zoom.ZOOM_RESET):
+        assert taken.count(QKeySequence(keys).toString()) == 1, keys
+    assert QKeySequence("Ctrl+-").toString() in taken       # the row keys are still there
