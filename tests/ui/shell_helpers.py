@@ -1,6 +1,7 @@
 """Helpers for the window-shell tests: a window with its own settings, typing as a user does."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from selfeval_desktop.ui.qt import (QApplication, QInputMethodEvent, QSettings, QStandardPaths,
@@ -18,6 +19,26 @@ def menu_of(window, starts: str):
     the list is dropped ("Internal C++ object already deleted"; the menu itself is fine)."""
     from selfeval_desktop.ui.qt import QMenu
     return next(m for m in window.findChildren(QMenu) if m.title().startswith(starts))
+
+
+def plain(text: str) -> str:
+    """A menu entry's text as the guide and the tests name it: without its access letter and the
+    keys after the tab — “打开(&O)…\tCtrl+O” → “打开…”, “&1  a&&b.sqlite” → “1  a&b.sqlite”
+    (the letters are the menus' business, tested on their own in test_access_keys)."""
+    text = re.sub(r"\(&[^&]\)", "", text.split("\t")[0])
+    return re.sub(r"&(.)", r"\1", text)
+
+
+def texts_of(menu) -> list[str]:
+    """The plain texts of ``menu``'s entries (separators left out)."""
+    return [plain(a.text()) for a in menu.actions() if a.text()]
+
+
+def action_named(menu, text: str):
+    """The entry of ``menu`` whose plain text is ``text`` (see :func:`plain`)."""
+    found = [a for a in menu.actions() if a.text() and plain(a.text()) == text]
+    assert found, (text, texts_of(menu))
+    return found[0]
 
 
 def temp_settings(tmp_path: Path) -> QSettings:

@@ -8,7 +8,7 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.ui import aggregate_action
 from selfeval_desktop.ui.qt import QMessageBox
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of, texts_of
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -23,7 +23,7 @@ def told(monkeypatch):
 
 def test_the_units_files_become_one_summary_workbook(qtbot, tmp_path, told):
     window = make_window(qtbot, tmp_path)
-    assert "汇总多个自评文件…" in [a.text() for a in menu_of(window, "文件(&F)").actions()]
+    assert "汇总多个自评文件…" in texts_of(menu_of(window, "文件(&F)"))
     files = []
     for seed in ("003", "004"):
         path = tmp_path / f"{seed}.sqlite"

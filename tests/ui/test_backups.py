@@ -14,7 +14,7 @@ from selfeval_desktop.ui import backup_actions, backups, dialogs
 from selfeval_desktop.ui.backup_dialog import BackupDialog, BackupModel
 from selfeval_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt, QWidget
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, menu_of
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, action_named, focus, make_window, menu_of
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -252,8 +252,8 @@ def test_the_file_menu_has_the_entry_and_the_dialog_lists_other_files(qtbot, tmp
     snapshots.take(other, backup_store, other, "open")
     other.unlink()                                        # deleted: its backups are still there
     window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
-    entry = [a for a in menu_of(window, "文件").actions() if a.text().startswith("备份与恢复")]
-    assert len(entry) == 1 and entry[0].isEnabled()
+    entry = action_named(menu_of(window, "文件"), "备份与恢复…")
+    assert entry.isEnabled()
     dialog = BackupDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.files.count() == 2 and "当前打开" in dialog.files.itemText(0)
@@ -263,7 +263,7 @@ def test_the_file_menu_has_the_entry_and_the_dialog_lists_other_files(qtbot, tmp
     assert not dialog.restore_button.isEnabled()          # not the file open here
     assert dialog.save_button.isEnabled() and dialog.view_button.isEnabled()
     assert window.close_document()                        # no file open: every file with backups
-    assert entry[0].isEnabled()
+    assert entry.isEnabled()
     dialog = BackupDialog(window)
     qtbot.addWidget(dialog)
     assert sorted(dialog.files.itemData(i) for i in range(dialog.files.count())) == \

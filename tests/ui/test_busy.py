@@ -10,14 +10,14 @@ import pytest
 from selfeval_desktop.reports import export, xlsx_export
 from selfeval_desktop.ui.qt import QApplication, QFileDialog, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, action_named, make_window, menu_of
 from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-def file_action(window, starts):
-    return next(a for a in menu_of(window, "文件").actions() if a.text().startswith(starts))
+def file_action(window, text):
+    return action_named(menu_of(window, "文件"), text)
 
 
 def cursor_shape():
@@ -48,7 +48,7 @@ def test_export_excel_shows_a_busy_cursor_and_its_progress_and_keeps_the_window_
 
     monkeypatch.setattr(xlsx_export, "export_workbook", watched)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "o.xlsx"), ""))
-    file_action(window, "导出Excel").trigger()
+    file_action(window, "导出Excel…").trigger()
     assert seen["cursor"] == Qt.CursorShape.WaitCursor
     assert seen["message"] == "正在导出Excel…"
     assert seen["open"] and "完成后将关闭窗口" in seen["said"]
@@ -77,7 +77,7 @@ def test_a_logout_during_an_export_ends_the_program_once_the_file_is_written(
 
     monkeypatch.setattr(xlsx_export, "export_workbook", watched)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "o.xlsx"), ""))
-    file_action(window, "导出Excel").trigger()
+    file_action(window, "导出Excel…").trigger()
     assert (tmp_path / "o.xlsx").exists()
     qtbot.waitUntil(lambda: quits == [""], timeout=3000)        # quit once it was done
     assert window.session is None
@@ -115,7 +115,7 @@ def test_excel_export_never_writes_over_a_document_or_a_non_xlsx_name(
         target.write_bytes((tmp_path / "自评.selfeval").read_bytes())
     before = target.read_bytes() if target.exists() else None
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    file_action(window, "导出Excel").trigger()
+    file_action(window, "导出Excel…").trigger()
     assert said and ("自评文件" in said[0] or ".xlsx" in said[0])
     assert (target.read_bytes() if target.exists() else None) == before
 
@@ -140,6 +140,6 @@ def test_a_close_asked_during_an_export_that_fails_leaves_the_window_and_its_mes
 
     monkeypatch.setattr(xlsx_export, "export_workbook", failing)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "o.xlsx"), ""))
-    file_action(window, "导出Excel").trigger()
+    file_action(window, "导出Excel…").trigger()
     qtbot.wait(50)
     assert said == ["磁盘已满"] and window.isVisible()

@@ -11,7 +11,7 @@ import pytest
 from selfeval_desktop.ui import errors
 from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, action_named, make_window, menu_of
 from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -26,9 +26,8 @@ def boxes(monkeypatch, tmp_path):
     return shown
 
 
-def file_action(window, starts):
-    menu = menu_of(window, "文件")
-    return next(a for a in menu.actions() if a.text().startswith(starts))
+def file_action(window, text):
+    return action_named(menu_of(window, "文件"), text)
 
 
 def test_export_that_raises_shows_a_chinese_box_logs_and_leaves_the_file(
@@ -43,7 +42,7 @@ def test_export_that_raises_shows_a_chinese_box_logs_and_leaves_the_file(
     monkeypatch.setattr(xlsx_export, "export_workbook", broken)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "out.xlsx"), ""))
-    file_action(window, "导出Excel").trigger()
+    file_action(window, "导出Excel…").trigger()
     assert len(boxes) == 1 and boxes[0].startswith("导出Excel失败：公式写入出错")
     log = tmp_path / "data" / errors.LOG_NAME
     assert str(log) in boxes[0]

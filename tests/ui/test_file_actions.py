@@ -11,7 +11,8 @@ from selfeval_desktop.db.repo import load_document
 from selfeval_desktop.ui import file_actions, file_reports, import_into
 from selfeval_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, make_window, menu_of,
+                                   texts_of)
 from tests.ui.ui_fixtures import make_file, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -34,8 +35,7 @@ def open_as(monkeypatch, target: Path):
 
 
 def menu_texts(window):
-    menu = menu_of(window, "文件")
-    return [a.text() for a in menu.actions() if a.text()]
+    return texts_of(menu_of(window, "文件"))
 
 
 def test_menu_has_the_file_entries(qtbot, tmp_path):
@@ -389,7 +389,7 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
 
 def test_ctrl_p_prints_the_stamped_form(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
-    [action] = [a for a in menu_of(window, "文件").actions() if a.text().startswith("打印·导出PDF：项目单位")]
+    action = action_named(menu_of(window, "文件"), "打印·导出PDF：项目单位自评基本情况表…")
     assert action.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Print)) == \
         QKeySequence.SequenceMatch.ExactMatch
 

@@ -12,7 +12,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.project_list import COL_NAME
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of, texts_of
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -48,7 +48,7 @@ def sha(path):
 
 def menu_texts(window):
     menu = menu_of(window, "项目(&P)")
-    return [a.text() for a in menu.actions()]
+    return texts_of(menu)
 
 
 def test_finalize_asks_explains_and_locks_the_project(qtbot, tmp_path, clean, monkeypatch):

@@ -19,7 +19,7 @@ from selfeval_desktop.ui.models.base import ErrorRole
 from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
 
 from tests.ui.real_keys import idle, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid, type_ime
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, plain, show_grid, type_ime
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
@@ -350,7 +350,7 @@ def context_menu(grid, monkeypatch, row, col):
     go(grid, row, col)
     grid.customContextMenuRequested.emit(grid.visualRect(grid.currentIndex()).center())
     [menu] = shown
-    return menu, {a.text().split("\t")[0]: a for a in menu.actions() if not a.isSeparator()}
+    return menu, {plain(a.text()): a for a in menu.actions() if not a.isSeparator()}
 
 
 def test_the_right_click_menu_has_excels_cell_entries_then_the_row_ones(qtbot, window, grid,

@@ -34,10 +34,9 @@ def test_the_guide_opens_in_a_window_of_its_own(qtbot):
 def test_the_help_menu_opens_the_guide_with_f1_and_says_the_version(qtbot, tmp_path,
                                                                      monkeypatch):
     from selfeval_desktop.ui.qt import QMessageBox
-    from tests.ui.shell_helpers import make_window, menu_of
+    from tests.ui.shell_helpers import action_named, make_window, menu_of
     window = make_window(qtbot, tmp_path, show=False)
-    entries = {a.text(): a for a in menu_of(window, "帮助").actions() if a.text()}
-    guide = entries["使用说明"]
+    guide = action_named(menu_of(window, "帮助"), "使用说明")
     assert guide.shortcut().toString() == "F1"
     guide.trigger()
     assert window.help_dialog.isVisible() and "填写步骤" in window.help_dialog.text.toPlainText()
@@ -45,7 +44,7 @@ def test_the_help_menu_opens_the_guide_with_f1_and_says_the_version(qtbot, tmp_p
     assert len([w for w in window.findChildren(HelpDialog)]) == 1
     said = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: said.append(text))
-    entries["关于绩效自评助手"].trigger()
+    action_named(menu_of(window, "帮助"), "关于绩效自评助手").trigger()
     assert said and f"版本 {__version__}" in said[0]
 
 
@@ -86,12 +85,12 @@ def test_the_guide_states_what_review_25_found_false_or_missing():
 def test_every_menu_path_the_guide_names_is_in_the_window(qtbot, tmp_path):
     """Review 25: the guide named menu items by other names (“项目 → 定稿” for 定稿…)."""
     import re
-    from tests.ui.shell_helpers import make_window, menu_of
+    from tests.ui.shell_helpers import make_window, menu_of, texts_of
     window = make_window(qtbot, tmp_path, show=False)
     paths = set(re.findall(r"“([^”]*?) → ([^”]*?)”", help_html()))
     assert len(paths) >= 10
     for menu, item in paths:
-        texts = [a.text().split("\t")[0] for a in menu_of(window, menu).actions()]
+        texts = texts_of(menu_of(window, menu))
         assert item in texts, (menu, item, texts)
 
 

@@ -14,7 +14,8 @@ from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, Pro
 from selfeval_desktop.ui.qt import QApplication, QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import DepartmentProjectsModel
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of, temp_settings
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, make_window, menu_of, plain, temp_settings,
+                                   texts_of)
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -334,11 +335,11 @@ def test_project_actions_are_in_the_menu_with_keys(qtbot, window, path, monkeypa
     from tests.ui.shell_helpers import menu_of
     menu = menu_of(window, "项目")
     menu.aboutToShow.emit()
-    texts = [a.text().split("\t")[0] for a in menu.actions()]
-    assert {"新增项目", "复制项目", "删除项目…", "上移", "下移"} <= set(texts)
+    assert {"新增项目", "复制项目", "删除项目…", "上移", "下移"} <= set(texts_of(menu))
     # keys written as the grid menus write them (review 27: Qt's “Alt+Shift+上方向”)
-    shown = {a.text() for a in menu.actions()}
-    assert {"上移\tAlt+Shift+↑", "下移\tAlt+Shift+↓", "复制项目\tCtrl+Shift+D"} <= shown
+    keys = {plain(a.text()): a.text().split("\t")[1] for a in menu.actions() if "\t" in a.text()}
+    assert keys["上移"] == "Alt+Shift+↑" and keys["下移"] == "Alt+Shift+↓"
+    assert keys["复制项目"] == "Ctrl+Shift+D"
     assert window.add_project_action.shortcut().toString() == "Ctrl+Shift+N"
     window.project_actions["duplicate"].trigger()
     assert len(reread(path).projects) == 2
@@ -385,8 +386,7 @@ def test_the_edit_menu_cuts_copies_and_pastes_where_the_cursor_is(qtbot, window)
     """Review 9: 编辑 had only 撤销/重做; a clerk working from menus could not find 粘贴."""
     from selfeval_desktop.ui import menus
     from selfeval_desktop.ui.qt import QApplication
-    texts = [a.text() for a in menu_of(window, "编辑").actions() if a.text()]
-    assert [t.split("\t")[0] for t in texts[-9:-5]] == ["剪切", "复制", "粘贴", "全选"]
+    assert texts_of(menu_of(window, "编辑"))[-9:-5] == ["剪切", "复制", "粘贴", "全选"]
     edit = window.page.tab_widgets["overview"].edits["leader"]
     QApplication.clipboard().setText("杨哲")
     edit.setText("")
@@ -506,8 +506,8 @@ def test_a_window_remembered_on_a_larger_screen_is_brought_within_this_one(qtbot
 def test_the_edit_menu_has_the_grids_row_operations(qtbot, window):
     """Review 12a: inserting, deleting and moving rows was only on a right-click."""
     from selfeval_desktop.ui import menus
-    texts = [a.text().split("\t")[0] for a in menu_of(window, "编辑").actions() if a.text()]
-    assert texts[-5:] == ["在上方插入行", "在下方插入行", "删除所选行", "上移一行", "下移一行"]
+    assert texts_of(menu_of(window, "编辑"))[-5:] == ["在上方插入行", "在下方插入行", "删除所选行",
+                                                  "上移一行", "下移一行"]
     window.page.tabs.setCurrentWidget(window.page.tab_widgets["indicators"])
     grid = window.page.tab_widgets["indicators"].grid
     rows = grid.model().data_rows

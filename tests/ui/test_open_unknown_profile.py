@@ -14,7 +14,7 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.ui import errors
 from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, action_named, make_window, menu_of
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -46,7 +46,7 @@ def boxes(monkeypatch, tmp_path):
 
 def open_by_menu(window, monkeypatch, path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    action = next(a for a in menu_of(window, "文件").actions() if a.text() == "打开…")
+    action = action_named(menu_of(window, "文件"), "打开…")
     action.trigger()
 
 

@@ -8,7 +8,8 @@ import pytest
 from selfeval_desktop.ui import file_actions, header_guards
 from selfeval_desktop.ui.qt import QApplication, QMessageBox, QtCore, QtGui, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, make_window, menu_of,
+                                   texts_of)
 from tests.ui.ui_fixtures import make_file, reread
 
 # offscreen cannot raise or grab (a popup opened): no fault of ours
@@ -293,7 +294,7 @@ def test_new_department_has_the_five_headings_weighted_by_the_profile():
 def project_menu_action(window, text):
     menu = menu_of(window, "项目")
     menu.aboutToShow.emit()
-    return next(a for a in menu.actions() if a.text() == text)
+    return action_named(menu, text)
 
 
 def test_add_department_from_the_project_menu_once_per_document(qtbot, window, path):
@@ -319,7 +320,7 @@ def test_add_department_from_the_project_menu_once_per_document(qtbot, window, p
 
 def test_project_list_add_menu_offers_the_department(qtbot, window, path):
     menu = window.page.projects.add_button.menu()
-    assert [a.text() for a in menu.actions()] == ["新增项目", "新增部门整体评价"]
+    assert texts_of(menu) == ["新增项目", "新增部门整体评价"]
     menu.actions()[1].trigger()
     assert reread(path).department is not None
 

@@ -207,15 +207,16 @@ def test_the_edit_menus_row_entries_read_and_work_as_the_grids_own(qtbot, tmp_pa
     entries say what the grids' own actions say, with the keys as the menus write them, and run
     on the grid that has the cursor."""
     from selfeval_desktop.ui.qt import QApplication
-    from tests.ui.shell_helpers import menu_of
+    from tests.ui.shell_helpers import menu_of, plain
     window = make_window(qtbot, tmp_path, make_file(tmp_path))
     menu = menu_of(window, "编辑")
-    entries = {a.text(): a for a in menu.actions() if a.text()}
+    entries = {f"{plain(a.text())}\t{a.text().split(chr(9))[1]}": a
+               for a in menu.actions() if "\t" in a.text()}
     assert list(entries)[-5:] == ["在上方插入行\tCtrl+Shift+=", "在下方插入行\tCtrl+=",
                                   "删除所选行\tCtrl+-", "上移一行\tAlt+↑", "下移一行\tAlt+↓"]
     window.page.tabs.setCurrentIndex(TAB_KEYS.index("indicators"))
     grid = window.page.tab_widgets["indicators"].grid
-    assert [f"{a.text()}\t{a.shortcut().toString()}" for a in grid.row_actions.values()] == \
+    assert [f"{plain(a.text())}\t{a.shortcut().toString()}" for a in grid.row_actions.values()] == \
         ["在上方插入行\tCtrl+Shift+=", "在下方插入行\tCtrl+=", "删除所选行\tCtrl+-",
          "上移一行\tAlt+Up", "下移一行\tAlt+Down"]
     rows = grid.model().data_rows

@@ -15,7 +15,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import (QApplication, QGuiApplication, QItemSelection, QMessageBox,
                                     Qt)
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, temp_settings
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, plain, temp_settings
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -71,7 +71,7 @@ def test_typing_a_field_back_to_what_it_was_records_no_step(window, path):
     session.set_value("project", pid, None, "leader", "王五x")
     session.set_value("project", pid, None, "leader", "王五", merge=True)
     assert session.undo_stack.count() == steps
-    assert window.undo_action.text() == "撤销 修改 项目负责人"
+    assert plain(window.undo_action.text()) == "撤销 修改 项目负责人"
     window.undo()
     assert reread(path).projects[0].leader == ""
 
@@ -129,7 +129,7 @@ def test_undoing_a_deleted_project_selects_it(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert panel.delete_project()
     assert page.pid != second
-    assert window.undo_action.text() == "撤销 删除项目“第二个项目”"
+    assert plain(window.undo_action.text()) == "撤销 删除项目“第二个项目”"
     window.undo()
     assert page.pid == second and panel.current_pid() == second
 
@@ -142,19 +142,19 @@ def test_steps_are_named_in_the_edit_menu(qtbot, window):
     QGuiApplication.clipboard().setText("\n".join("\t".join(["a"] * 5) for _ in range(3)))
     grid.setCurrentIndex(grid.model().index(0, im.COL_LEVEL1))
     grid.paste()
-    assert window.undo_action.text() == "撤销 粘贴 3 行 × 5 列"
+    assert plain(window.undo_action.text()) == "撤销 粘贴 3 行 × 5 列"
     flags = grid.selectionModel().SelectionFlag
     grid.selectionModel().select(QItemSelection(grid.model().index(0, 0), grid.model().index(1, 0)),
                                  flags.ClearAndSelect | flags.Rows)
     grid.delete_rows()
-    assert window.undo_action.text() == "撤销 删除 2 行指标"
+    assert plain(window.undo_action.text()) == "撤销 删除 2 行指标"
     grid.selectionModel().setCurrentIndex(grid.model().index(0, im.COL_TARGET),
                                           flags.ClearAndSelect)
     grid.clear_selection()
-    assert window.undo_action.text() == "撤销 清除 年度指标值"
+    assert plain(window.undo_action.text()) == "撤销 清除 年度指标值"
     window.undo()
     window.undo()
-    assert window.redo_action.text() == "重做 删除 2 行指标"
+    assert plain(window.redo_action.text()) == "重做 删除 2 行指标"
 
 
 def test_ending_without_closing_the_window_raises_nothing(qtbot, tmp_path, path):
