@@ -58,8 +58,9 @@ def show_error(parent, title: str, exc: BaseException, context: str = "") -> Non
 
 
 def action_title(text: str) -> str:
-    """“打印·导出PDF：项目支出绩效自评表…” → “打印·导出PDF失败”."""
-    name = text.replace("…", "").replace("...", "").split("：")[0].strip()
+    """“打印·导出PDF：项目支出绩效自评表…” → “打印·导出PDF失败” (“新建(&N)…” → “新建失败”)."""
+    from .access_keys import plain_text
+    name = plain_text(text).replace("…", "").replace("...", "").split("：")[0].strip()
     return f"{name}失败" if name else "操作失败"
 
 

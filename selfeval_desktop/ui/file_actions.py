@@ -17,6 +17,7 @@ from ..domain.model import Document, Unit, new_project
 from ..files import same_file
 from ..db import file_lock
 from . import lock_dialog
+from .access_keys import menu_text, numbered
 from .errors import action_title, guarded
 from .translations import install_qt_translations
 from . import qt   # dialogs as qt.QMessageBox …: set up by PySide6 when first shown, not at start
@@ -148,7 +149,8 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------ the menu
     def _action(self, menu, text, slot, shortcut=None, needs_document=False) -> QAction:
-        action = QAction(text, self.window)
+        """An entry ``text`` (“打开…”: its letter is added, access_keys) running ``slot``."""
+        action = QAction(menu_text(text), self.window)
         if shortcut is not None:
             action.setShortcut(shortcut)
         run = guarded(self.window, action_title(text), slot)   # an error says so, never silent
@@ -161,7 +163,7 @@ class FileActions(QObject):
     def build_menu(self, menu) -> None:
         self._action(menu, "新建…", self.new_document, QKeySequence.StandardKey.New)
         self._action(menu, "打开…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu("最近文件")
+        self.recent_menu = menu.addMenu(menu_text("最近文件"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
         self.save_action = self._action(menu, "保存", self.save, QKeySequence.StandardKey.Save,
@@ -194,7 +196,7 @@ class FileActions(QObject):
             self.recent_menu.addAction("（无）").setEnabled(False)
         for i, path in enumerate(files, start=1):
             found = Path(path).exists()
-            text = f"&{i}  {Path(path).name}" + ("" if found else "（找不到：U 盘未插入或文件已移动？）")
+            text = numbered(i, Path(path).name) + ("" if found else "（找不到：U 盘未插入或文件已移动？）")
             action = self.recent_menu.addAction(text)
             action.setToolTip(path)
             action.setStatusTip(path)

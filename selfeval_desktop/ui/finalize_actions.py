@@ -8,6 +8,7 @@ same as the CLI). The session's refusals of edits (定稿, read-only) are shown 
 from __future__ import annotations
 
 from . import qt   # qt.QMessageBox: set up by PySide6 when first shown, not at start
+from .access_keys import menu_text
 from .qt import QAction, QObject
 
 SHOWN_ERRORS = 8
@@ -54,13 +55,16 @@ class FinalizeActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.finalize_action = QAction("定稿…", window)
+        self.finalize_action = QAction(menu_text("定稿…"), window)
         self.finalize_action.setToolTip("定稿当前项目：项目改为只读，打印的表格带校验码和二维码")
         self.finalize_action.triggered.connect(self.finalize_current)
-        self.unfinalize_action = QAction("撤销定稿…", window)
+        self.unfinalize_action = QAction(menu_text("撤销定稿…"), window)
         self.unfinalize_action.setToolTip("撤销当前项目的定稿，使其可以修改（原校验码作废）")
         self.unfinalize_action.triggered.connect(self.unfinalize_current)
-        self.verify_action = QAction("核对定稿校验码…", window)
+        # the header's button shows these two by their words alone (“定稿…”, not “定稿(G)…”)
+        self.finalize_action.setIconText("定稿…")
+        self.unfinalize_action.setIconText("撤销定稿…")
+        self.verify_action = QAction(menu_text("核对定稿校验码…"), window)
         self.verify_action.setToolTip("核对文件中已定稿项目的内容是否与定稿时一致（与纸质表上的校验码对照）")
         self.verify_action.triggered.connect(self.verify)
         self._session = None

@@ -5,6 +5,7 @@ The project list's buttons are in the 项目 menu too, with keys, so the keyboar
 """
 from __future__ import annotations
 
+from .access_keys import menu_text
 from .finalize_actions import FinalizeActions
 from .qt import QKeySequence
 from .row_keys import ROW_OPERATIONS, keys_text
@@ -32,7 +33,7 @@ def build_menus(window) -> None:
     _build_project_menu(window, bar.addMenu("项目(&P)"))
     view = bar.addMenu("视图(&V)")
     toggle = window.checks.toggleViewAction()
-    toggle.setText("问题清单")
+    toggle.setText(menu_text("问题清单"))
     view.addAction(toggle)
     view.addSeparator()
     window.zoom.build_menu(view)      # 放大 / 缩小 / 恢复默认大小 (ui.zoom)
@@ -52,10 +53,10 @@ def _build_clipboard_entries(menu) -> None:
     menu.aboutToShow.connect(lambda: target.__setitem__("widget", QApplication.focusWidget()))
     menu.addSeparator()
     for text, keys, op in CLIPBOARD_ENTRIES:
-        menu.addAction(f"{text}\t{keys}", lambda op=op: edit_focused(target.get("widget"), op))
+        menu.addAction(menu_text(text, keys), lambda op=op: edit_focused(target.get("widget"), op))
     # the grids' row operations, found only on a right-click before (review 12a)
     menu.addSeparator()
-    rows = [menu.addAction(f"{text}\t{keys_text(keys)}",
+    rows = [menu.addAction(menu_text(text, keys_text(keys)),
                            lambda name=name: row_action(target.get("widget"), name))
             for name, text, keys in ROW_OPERATIONS]
     menu.aboutToShow.connect(lambda: [a.setEnabled(_row_grid(target.get("widget")) is not None)
@@ -70,7 +71,7 @@ def _build_find_entries(window, menu) -> None:
     loads on first use (ui.find_bar), not before the window's first paint."""
     menu.addSeparator()
     for text, keys, step in FIND_ENTRIES:
-        action = menu.addAction(text, lambda step=step: _find(window, step))
+        action = menu.addAction(menu_text(text), lambda step=step: _find(window, step))
         action.setShortcut(QKeySequence(keys))
 
 
@@ -121,18 +122,19 @@ def edit_focused(widget, op: str) -> bool:
 
 def _build_project_menu(window, menu) -> None:
     window.add_project_action = menu.addAction(
-        "新增项目", lambda: window.page is not None and window.page.projects.add_project())
+        menu_text("新增项目"),
+        lambda: window.page is not None and window.page.projects.add_project())
     window.add_project_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
     window.project_actions = {}
     for key, text, shortcut, method in PROJECT_ACTIONS:
         # the keys as the grid menus write them (Alt+Shift+↑), not Qt's “Alt+Shift+上方向”
-        shown = f"{text}\t{keys_text(shortcut)}" if shortcut else text
+        shown = menu_text(text, keys_text(shortcut) if shortcut else None)
         action = menu.addAction(shown, _project_action(window, key, method))
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         window.project_actions[key] = action
     window.add_department_action = menu.addAction(
-        "新增部门整体评价",
+        menu_text("新增部门整体评价"),
         lambda: window.page is not None and window.page.projects.add_department())
     window.add_department_action.setToolTip("新增本单位的部门整体支出绩效自评（投入、过程、产出、效益、"
                                             "满意度指标），每个文件一个")
@@ -164,10 +166,10 @@ def update_project_actions(window) -> None:
 
 def _build_help_menu(window, menu) -> None:
     """使用说明 (F1, beside the window, not modal) and 关于 with the version (reviews 6/7)."""
-    guide = menu.addAction("使用说明", lambda: _show_help(window))
+    guide = menu.addAction(menu_text("使用说明"), lambda: _show_help(window))
     guide.setShortcut(QKeySequence("F1"))
     menu.addSeparator()
-    menu.addAction("关于绩效自评助手", lambda: _show_about(window))
+    menu.addAction(menu_text("关于绩效自评助手"), lambda: _show_about(window))
 
 
 def _show_help(window) -> None:

@@ -7,6 +7,7 @@ right-click menu) pastes the text with its line breaks kept, as Word and WPS do 
 """
 from __future__ import annotations
 
+from .access_keys import menu_text
 from .clipboard_source import from_office
 from .qt import QKeySequence, QPlainTextEdit
 from .status_line import say
@@ -79,7 +80,7 @@ class ParagraphEdit(QPlainTextEdit):
         """The box's own right-click menu with 按原样粘贴 beside 粘贴."""
         menu = self.createStandardContextMenu(pos)
         paste = next((a for a in menu.actions() if a.objectName() == "edit-paste"), None)
-        as_is = menu.addAction(f"按原样粘贴（保留换行）\t{AS_IS_KEYS}", self.paste_as_is)
+        as_is = menu.addAction(menu_text("按原样粘贴（保留换行）", AS_IS_KEYS), self.paste_as_is)
         as_is.setEnabled(paste.isEnabled() if paste is not None else not self.isReadOnly())
         if paste is not None:            # beside 粘贴, where it is looked for
             menu.removeAction(as_is)

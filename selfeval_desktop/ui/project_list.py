@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..domain.model import Project, ProjectKind, new_project, told_apart
 from ..domain.profiles import band_word
 from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
+from .access_keys import menu_text
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QModelIndex,
                  QPushButton, QShortcut, QSize, QSizePolicy, Qt, QToolButton,
@@ -354,8 +355,8 @@ class ProjectListPanel(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.clicked.connect(self.add_project)
         menu = QMenu(button)
-        menu.addAction("新增项目", self.add_project)
-        self.add_department_action = menu.addAction("新增部门整体评价", self.add_department)
+        menu.addAction(menu_text("新增项目"), self.add_project)
+        self.add_department_action = menu.addAction(menu_text("新增部门整体评价"), self.add_department)
         menu.aboutToShow.connect(self._update_buttons)
         button.setMenu(menu)
         return button

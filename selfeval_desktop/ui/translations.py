@@ -1,5 +1,6 @@
 """Qt's own words in Chinese: the buttons of message boxes (是/否/确定/取消) and the context
-menus of text fields (撤消/剪切/复制/粘贴/全选), which Qt otherwise shows in English.
+menus of text fields (撤消/剪切/复制/粘贴/全选, each with its letter), which Qt otherwise shows in
+English.
 
 Qt's translation ships with PySide6 (``qtbase_zh_CN.qm``). The window installs it once it has
 painted (``MainWindow.after_paint``): nothing the first view shows needs it, so start-up does not
@@ -21,6 +22,12 @@ MISSING = {   # (context, source) → Chinese, where qtbase_zh_CN has no entry
     ("QAbstractFileIconProvider", "File"): "文件",
     ("QAbstractFileIconProvider", "Drive"): "驱动器",
     ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    # a text box's right-click menu: Qt's translation gives 撤消(U) … 粘贴(P) their letters but
+    # not 删除 and 全选 (review 30 P3-12: every entry has one). Notepad's L and A: a number box
+    # (评价年度) adds 升高(S) and 降低(D) to the same menu, and Qt wrote its 全选 with S as well
+    **{(box, "Delete"): "删除(&L)" for box in ("QLineEdit", "QWidgetTextControl")},
+    **{(box, "Select All"): "全选(&A)" for box in ("QLineEdit", "QWidgetTextControl")},
+    ("QAbstractSpinBox", "&Select All"): "全选(&A)",
 }
 
 

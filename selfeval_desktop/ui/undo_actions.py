@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from .access_keys import REDO_LETTER, UNDO_LETTER, escaped, menu_text
 from .qt import QAction, QEvent, QKeySequence, QObject
 from .session_where import place_of
 
@@ -52,10 +53,10 @@ class UndoActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.undo_action = QAction("撤销", window)
+        self.undo_action = QAction(menu_text("撤销", letter=UNDO_LETTER), window)
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("重做", window)
+        self.redo_action = QAction(menu_text("重做", letter=REDO_LETTER), window)
         self.redo_action.setShortcuts([QKeySequence(k) for k in REDO_SHORTCUTS])
         self.redo_action.triggered.connect(self.redo)
         self._stepping = False       # an undo or redo of ours is moving the stack
@@ -96,8 +97,9 @@ class UndoActions(QObject):
             undo_text = redo_text = ""
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
-        self.undo_action.setText(f"撤销 {undo_text}".strip())
-        self.redo_action.setText(f"重做 {redo_text}".strip())
+        # “撤销 修改 项目负责人(&U)”: the letter after the words, as Word's “撤消键入(U)”
+        self.undo_action.setText(menu_text(f"撤销 {escaped(undo_text)}".strip(), letter=UNDO_LETTER))
+        self.redo_action.setText(menu_text(f"重做 {escaped(redo_text)}".strip(), letter=REDO_LETTER))
 
     # ------------------------------------------------------------ acting
     def undo(self) -> None:

@@ -2,9 +2,10 @@
 with shortcuts and a context menu; each through the session, one undo step."""
 from __future__ import annotations
 
+from ..access_keys import menu_text
 from ..qt import (QAbstractItemView, QAction, QApplication, QItemSelection, QItemSelectionModel,
                   QKeySequence, QMenu, Qt)
-from ..row_keys import ROW_OPERATIONS
+from ..row_keys import ROW_OPERATIONS, keys_text
 
 # the buttons under the grids: they insert below (where a list grows); the keys say both ways
 COLUMNS_FIXED = "列是固定的，不能删除；要删除行请先用 Shift+空格 选中整行"
@@ -20,7 +21,8 @@ class RowOps:
         actions = {}
         for name, text, keys in ROW_OPERATIONS:
             slot = slots[name]
-            action = QAction(text, self)
+            # its letter and keys as 编辑 writes them (access_keys): Alt+↑, not “Alt+上方向”
+            action = QAction(menu_text(text, keys_text(keys)), self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
@@ -132,7 +134,7 @@ class RowOps:
                    ("粘贴", "Ctrl+V", self.paste, True),
                    ("清除内容", "Delete", self.clear_selection, True))
         for text, keys, slot, edits in entries:
-            action = menu.addAction(f"{text}\t{keys}", lambda slot=slot: slot())
+            action = menu.addAction(menu_text(text, keys), lambda slot=slot: slot())
             action.setEnabled(editable or not edits)
         if self._rows_model():
             menu.addSeparator()

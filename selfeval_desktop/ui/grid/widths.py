@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import json
 
+from ..access_keys import menu_text
 from ..qt import QApplication, QEvent, QMenu, QObject, QSettings, Qt, QTimer
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -154,7 +155,7 @@ class ColumnFit(QObject):
     def _menu(self, pos) -> None:
         header = self.grid.horizontalHeader()
         menu = QMenu(header)
-        action = menu.addAction("恢复默认列宽（按窗口宽度排列各列）")
+        action = menu.addAction(menu_text("恢复默认列宽（按窗口宽度排列各列）"))
         action.setEnabled(bool(self.kept))
         action.triggered.connect(self.reset)
         menu.exec(header.viewport().mapToGlobal(pos))
