@@ -39,8 +39,8 @@ LETTERS = {
     "新增部门整体评价": "B", "定稿": "G", "撤销定稿": "U", "核对定稿校验码": "H",
     # a grid's column headings, right-click
     "恢复默认列宽（按窗口宽度排列各列）": "R",
-    # 视图
-    "问题清单": "W",
+    # 视图 (显示比例 Z, as Word's; its steps numbered)
+    "问题清单": "W", "放大": "I", "缩小": "O", "恢复默认大小（100%）": "R",
     # 帮助
     "使用说明": "H", "关于绩效自评助手": "A",
     # a text box's right-click menu (Qt's own, letters from Qt's translation): Word's 保留(K)

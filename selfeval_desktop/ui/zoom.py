@@ -23,6 +23,7 @@ that setting before its first paint (the wheel and the status bar follow right a
 """
 from __future__ import annotations
 
+from .access_keys import menu_text
 from .qt import QObject, Signal
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
@@ -124,7 +125,7 @@ class Zoom(QObject):
         for key, text, keys, slot in (("in", "放大", ZOOM_IN, self.zoom_in),
                                       ("out", "缩小", ZOOM_OUT, self.zoom_out),
                                       ("reset", "恢复默认大小（100%）", ZOOM_RESET, self.reset)):
-            action = menu.addAction(text, slot)
+            action = menu.addAction(menu_text(text), slot)
             action.setShortcut(QKeySequence(keys))
             self.actions[key] = action
         self._steps_menu = menu.addMenu("")
@@ -140,9 +141,9 @@ class Zoom(QObject):
             return
         from .qt import QActionGroup
         group = QActionGroup(menu)
-        for percent in STEPS:
-            action = menu.addAction(f"{percent}%" + ("（默认）" if percent == DEFAULT else ""),
-                                    lambda p=percent: self.set_percent(p))
+        for percent in STEPS:          # (no letters: the ↑↓ keys go through seven steps)
+            text = f"{percent}%" + ("（默认）" if percent == DEFAULT else "")
+            action = menu.addAction(text, lambda p=percent: self.set_percent(p))
             action.setData(percent)
             action.setCheckable(True)
             action.setChecked(percent == self.percent)
@@ -185,7 +186,7 @@ class Zoom(QObject):
             self.actions["out"].setEnabled(self.percent > STEPS[0])
             self.actions["reset"].setEnabled(self.percent != DEFAULT)
         if self._steps_menu is not None:
-            self._steps_menu.setTitle(f"显示比例（{self.percent}%）")
+            self._steps_menu.setTitle(menu_text(f"显示比例（{self.percent}%）", letter="Z"))  # Word's Z
         if self.button is not None:
             self.button.setText(f"显示比例 {self.percent}%")
 
