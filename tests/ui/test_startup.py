@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.ui.main_window import TAB_KEYS
+from selfeval_desktop.ui.document_page import TAB_KEYS
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, after_first_paint, make_window
 from tests.ui.test_main_window import with_department
