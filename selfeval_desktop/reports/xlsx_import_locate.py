@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 import re
 
-from ..domain.cells import INDICATOR_TITLES, cell_text, normalise_label, title_matches
+from ..domain.cells import INDICATOR_TITLES, cell_text, line_field, normalise_label, title_matches
 
 MAX_ROWS = 5000     # a 自评表 has well under 200 rows; more means this is not one
 MAX_COLS = 60
@@ -45,6 +45,8 @@ class Grid:
     rows: list[Sequence[Raw]]
     _labels: dict[int, tuple[Sequence[Raw], tuple[str, ...], tuple[tuple[int, str], ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    _headers: dict[int, tuple[tuple, bool]] = field(default_factory=dict, init=False, repr=False,
+                                                     compare=False)
 
     @property
     def height(self) -> int:
@@ -81,6 +83,15 @@ class Grid:
 
     def row_labels(self, r: int) -> tuple[tuple[int, str], ...]:
         return self._cached(r)[2]
+
+    def table_header(self, r: int) -> bool:
+        """Row r holds a spending table's column titles (three or more), worked out once."""
+        labels = self.row_labels(r)
+        cached = self._headers.get(r)
+        if cached is None or cached[0] is not labels:
+            cached = self._headers[r] = (labels, sum(1 for _c, label in labels
+                                                     if line_field(label)) >= 3)
+        return cached[1]
 
     def blank_row(self, r: int) -> bool:
         return not any(self.text(r, c) for c in range(len(self.rows[r])))
@@ -184,8 +195,12 @@ def _footer_row(grid: Grid, r: int) -> bool:
 
 
 def _find(grid: Grid, names, rows=None) -> list[tuple[int, int]]:
+    """Where a field's label is, leaving out the form's footer and a table's row of column
+    titles (科目 | 预算数 | 实际支出（万元） | 其中专项经费): its 实际支出 is a column, not the form's
+    实际支出 field with the amount on its right (seed 002's spending table: “其中专项经费” was read
+    as the project's 实际支出 and kept red)."""
     rows = range(grid.height) if rows is None else rows
-    return [(r, c) for r in rows if not _footer_row(grid, r)
+    return [(r, c) for r in rows if not _footer_row(grid, r) and not grid.table_header(r)
             for c, label in grid.row_labels(r) if matches(label, names)]
 
 

@@ -87,3 +87,24 @@ def test_an_unreadable_spending_amount_is_kept_red_in_the_imported_file(tmp_path
     assert project.unread[f"budget_line:{line.id}:actual"] == "约四十万"
     found = [f for f in check_project(doc, project) if f.code == "unread" and "约四十万" in f.message]
     assert len(found) == 1 and found[0].place.row == 1 and "材料费" in found[0].message
+
+
+def test_a_spending_tables_titles_are_not_the_forms_fields(tmp_path):
+    """Seed 002's spending table (费用科目 | 预算数 | 实际支出（万元） | 其中专项经费): its 实际支出 is
+    a column title. The import read the title on its right, “其中专项经费”, as the project's
+    实际支出 field and kept it red as an amount it could not read."""
+    path = build.standard(tmp_path / "lines.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    top = ws.max_row + 2
+    rows = [["费用科目", "预算数（万元）", "实际支出（万元）", "其中专项经费", "专项实际"],
+            ["设备费", 170, 165, 32, 30]]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            ws.cell(top + i, 1 + j, value)
+    wb.save(path)
+    result = import_workbook(path, "wan")
+    assert "其中专项经费" not in result.report.text()
+    project = result.document.projects[0]
+    assert project.funding.spent_total is None and "funding::spent_total" not in project.unread
+    assert [(line.name, line.actual) for line in project.budget_lines] == [("设备费", 165_000_000)]
