@@ -128,7 +128,9 @@ class Zoom(QObject):
             action = menu.addAction(menu_text(text), slot)
             action.setShortcut(QKeySequence(keys))
             self.actions[key] = action
-        self._steps_menu = menu.addMenu("")
+        from .qt import QMenu
+        self._steps_menu = QMenu(menu)   # made with its parent: PySide6 6.9 and older may delete
+        menu.addMenu(self._steps_menu)   # a submenu addMenu(str) returned (installer/README.md)
         self._steps_menu.aboutToShow.connect(self._fill_steps)
         self._update()
 
