@@ -359,6 +359,17 @@ def write_atomically(path: str | Path, build) -> None:
     temp_files.remove_debris(path.parent, keep=path)
 
 
+def backup_into(conn: sqlite3.Connection, path: Path) -> None:
+    """The document of ``conn``, consistent, written through SQLite's backup API into the new
+    file ``path`` (its own journal mode: a copy carries no WAL of ours)."""
+    dest = sqlite3.connect(path)
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+
+
 def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
     """另存为副本: a consistent copy through SQLite's backup API (no half-written copy).
 
@@ -370,16 +381,8 @@ def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
     written (review 16b P2-6).
     """
     target = Path(target)
-
-    def fill(tmp: Path) -> None:
-        dest = sqlite3.connect(tmp)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
     try:
-        replace_atomically(target, fill)       # removes the temporary file on any failure
+        replace_atomically(target, lambda tmp: backup_into(conn, tmp))   # gone on any failure
     except OSError as exc:
         raise DocumentError(f"无法写入“{target.name}”：{os_cause(exc)}") from exc
     except sqlite3.Error as exc:

@@ -38,7 +38,8 @@ import sqlite3
 import tempfile
 import threading
 
-from .document import DocumentError, copy_document, open_document, os_reason, sqlite_reason
+from .document import (DocumentError, backup_into, copy_document, open_document, os_reason,
+                       sqlite_reason)
 
 REASONS = {   # key → the words shown (and written in the snapshot's name)
     "open": "打开时", "periodic": "定时", "close": "关闭时", "manual": "手动备份",
@@ -299,12 +300,7 @@ def _copy(source, tmp: Path) -> None:
     try:
         if not own and src.in_transaction:
             raise sqlite3.OperationalError("the document is in the middle of a change")
-        dest = sqlite3.connect(tmp)
-        try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
+        backup_into(src, tmp)
     finally:
         if own:
             src.close()
