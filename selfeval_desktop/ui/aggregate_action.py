@@ -17,7 +17,6 @@ TITLE = "汇总多个自评文件"
 
 def aggregate(actions, files: list[str] | None = None, out: str | None = None) -> bool:
     from ..domain.evaluation import missing_profile_text
-    from ..files import TargetError, check_target
     from ..reports.xlsx_aggregate import AggregateError, Source, unit_count, write_summary
     from .file_actions import FILE_FILTER
     from .merge_projects import read_other
@@ -64,15 +63,10 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
                                              "Excel 工作簿 (*.xlsx)")
     if not out:
         return False
-    from .file_reports import replace_asked, typed_target
-    target = typed_target(out, ".xlsx")
-    try:
-        check_target(target, paths, (".xlsx",), "汇总表", force=True,
-                     inputs_are="要汇总的自评文件之一")
-    except TargetError as exc:
-        QMessageBox.warning(window, TITLE, f"未写出汇总表：{exc}")
-        return False
-    if not replace_asked(window, TITLE, out, target):
+    from .file_reports import checked_target
+    target = checked_target(window, out, ".xlsx", paths, "汇总表", TITLE, TITLE, "未写出汇总表：",
+                            inputs_are="要汇总的自评文件之一")
+    if target is None:
         return False
     try:
         with Working(window, "写汇总表") as work:

@@ -60,6 +60,23 @@ def replace_asked(window, title: str, typed: str, target: Path) -> bool:
     return answer == 0
 
 
+def checked_target(window, typed: str, suffix: str, inputs, kind: str, title: str,
+                   refused: str, before: str = "", **check) -> Path | None:
+    """The file a save dialog's answer ``typed`` names, once it may be written: ``suffix`` added
+    when typed without one, refused (``refused`` as the box's title, ``before`` the message's
+    start) when ``files.check_target`` refuses it, and asked about when it exists under a name
+    the dialog did not ask about (:func:`replace_asked`). None when not to be written. The
+    dialog itself asked before replacing the name typed, hence ``force``."""
+    from ..files import TargetError, check_target
+    out = typed_target(typed, suffix)
+    try:
+        check_target(out, inputs, (suffix,), kind, force=True, **check)
+    except TargetError as exc:
+        qt.QMessageBox.warning(window, refused, f"{before}{exc}")
+        return None
+    return out if replace_asked(window, title, typed, out) else None
+
+
 def ask_amount_unit(parent, question: str) -> str | None:
     """“yuan”, “wan”, or None when cancelled."""
     box = qt.QMessageBox(qt.QMessageBox.Icon.Question, "金额单位", question,
@@ -228,14 +245,9 @@ def export_excel(actions) -> bool:
     typed, _ = QFileDialog.getSaveFileName(window, "导出Excel", default, "Excel 工作簿 (*.xlsx)")
     if not typed:
         return False
-    out = typed_target(typed, ".xlsx")
-    from ..files import TargetError, check_target
-    try:                                # the save dialog asked before replacing a workbook
-        check_target(out, [session.path], (".xlsx",), "Excel 工作簿", force=True)
-    except TargetError as exc:
-        qt.QMessageBox.warning(window, "无法导出", str(exc))
-        return False
-    if not replace_asked(window, "导出Excel", typed, out):
+    out = checked_target(window, typed, ".xlsx", [session.path], "Excel 工作簿", "导出Excel",
+                         "无法导出")
+    if out is None:
         return False
     from .busy import Working
     try:
@@ -290,14 +302,8 @@ def export_pdf(actions, form: str) -> bool:
     typed, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
     if not typed:
         return False
-    out = typed_target(typed, ".pdf")
-    from ..files import TargetError, check_target
-    try:
-        check_target(out, [session.path], (".pdf",), "PDF", force=True)
-    except TargetError as exc:
-        qt.QMessageBox.warning(window, "无法导出PDF", str(exc))
-        return False
-    if not replace_asked(window, "导出PDF", typed, out):
+    out = checked_target(window, typed, ".pdf", [session.path], "PDF", "导出PDF", "无法导出PDF")
+    if out is None:
         return False
     from .busy import Working
     try:                                # the save dialog (or replace_asked) asked before replacing
