@@ -24,14 +24,13 @@ from . import session_fields as fields
 from . import session_rows as rows
 from .qt import QObject, QTimer, QUndoStack, Signal
 from .session_fields import MONEY, DECIMAL, ROW_LISTS, FieldRef
-from .session_finalize import FinalizeEdits
+from .session_finalize import READONLY_MESSAGE, FinalizeEdits
 from .session_projects import ProjectEdits
 from .session_replug import Replug
 from .session_tx import SessionError, Transactions
 from .session_undo import Command, Macro, Step
 from .session_where import Where, edit_name, rows_name
 
-READONLY_MESSAGE = "文件以只读方式打开，不能修改"
 _SCORE_ENTITIES = ("indicator", "funding", "source", "fund_kind")
 
 

@@ -9,7 +9,12 @@ finalized project. 定稿 and 撤销定稿 are explicit actions, not undo steps.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
+from .session_tx import SessionError
+
+if TYPE_CHECKING:
+    from ..db import finalize
 
 
 def _shared():
@@ -17,6 +22,8 @@ def _shared():
     from ..db import finalize
     return finalize
 
+
+READONLY_MESSAGE = "文件以只读方式打开，不能修改"
 FINALIZED_MESSAGE = "项目已定稿，不能修改。如需修改，请先点“项目”菜单中的“撤销定稿”"
 DOCUMENT_LOCKED_MESSAGE = ("已有定稿的项目，单位、年度、评分规则和等次写法不能修改（会改变定稿项目的校验码）。"
                            "如需修改，请先撤销定稿")
@@ -45,7 +52,6 @@ class FinalizeEdits:
 
     def edit_refusal(self, entity: str, pid: int | None) -> str | None:
         """Why an edit of ``entity`` in project ``pid`` is refused (Chinese), or None."""
-        from .session import READONLY_MESSAGE
         if self.readonly:
             return READONLY_MESSAGE
         if entity in _DOCUMENT_ENTITIES:
@@ -64,10 +70,9 @@ class FinalizeEdits:
         """(allowed, error findings) for 定稿 of one project, with the session's cached score."""
         return _shared().can_finalize(self.document, self.project(pid), self.score(pid))
 
-    def finalize_project(self, pid: int) -> "finalize.Change":
+    def finalize_project(self, pid: int) -> finalize.Change:
         """定稿 one project. Raises ``db.finalize.FinalizeRefused`` when its checks report errors
         (nothing changed) and SessionError when the file cannot be written."""
-        from .session import READONLY_MESSAGE, SessionError
         if self.readonly:
             raise SessionError(READONLY_MESSAGE)
         project = self.project(pid)
@@ -81,9 +86,8 @@ class FinalizeEdits:
             self._announce_lock(pid)
         return change
 
-    def unfinalize_project(self, pid: int) -> "finalize.Change":
+    def unfinalize_project(self, pid: int) -> finalize.Change:
         """撤销定稿: the project is editable again (its check code no longer holds)."""
-        from .session import READONLY_MESSAGE, SessionError
         if self.readonly:
             raise SessionError(READONLY_MESSAGE)
         try:

@@ -10,6 +10,7 @@ from ..domain.model import Project
 from . import session_fields as fields
 from . import session_rows as rows
 from .session_fields import ROW_LISTS
+from .session_tx import SessionError
 from .session_where import Where
 
 
@@ -117,7 +118,6 @@ class ProjectEdits:
                     write()
                     rows.store_project_order(self.conn, self.document.projects)
             except sqlite3.Error as exc:
-                from .session import SessionError
                 revert()
                 raise SessionError(self._write_failure(exc)) from exc
         self.projectsChanged.emit()
