@@ -22,7 +22,7 @@ _QTCORE = (
     "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QSettings",
     "QSignalBlocker", "QSize", "QSocketNotifier", "QSortFilterProxyModel", "QStandardPaths",
     "QStringListModel",
-    "Qt", "QTimer", "QUrl", "Signal", "Slot", "qVersion",
+    "Qt", "QTimer", "QUrl", "Signal", "SignalInstance", "Slot", "qVersion",
 )
 _QTGUI = (
     "QAction", "QActionGroup", "QBrush", "QClipboard", "QCloseEvent", "QColor", "QDragEnterEvent",

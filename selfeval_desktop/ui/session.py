@@ -6,6 +6,25 @@ signals tell the views, and the change is written through ``db.repo`` and commit
 (autosave). Undo and redo write through repo too. A macro (paste, template insert) is one undo step
 and one SQLite transaction (session_tx). If a write fails — a statement or its COMMIT — the memory
 is put back and nothing on disk changes.
+
+The class is written in several files, joined as mixins. What one file expects of the others is
+named in ``session_base.SessionBase``, which every mixin derives from:
+
+- ``session.py`` (here): the state; reading (``project``, ``score``, ``rows``, ``unread``);
+  field edits (``set_value``); row edits (``insert_rows``, ``remove_rows``, ``move_row``); the
+  undo machinery (``_push``, ``_run_from_stack``, ``cancel_steps``, ``reload`` after a failed
+  undo); batching ``scoreChanged``; saying a write failed (``_write_failure``, ``_failed``).
+- ``session_tx.Transactions``: one SQLite transaction per edit, COMMIT failures rolled back;
+  ``macro()``: edits grouped into one undo step and one transaction.
+- ``session_projects.ProjectEdits``: add, remove, move and duplicate projects, and copy one in
+  from another file.
+- ``session_finalize.FinalizeEdits``: which edits are refused and why (read-only, 定稿), and
+  定稿 / 撤销定稿.
+- ``session_replug.Replug``: the file come back at its path (a U盘 plugged back in) or replaced.
+
+Helpers, not mixins: ``session_undo`` (the QUndoCommands: Step, Command, Macro),
+``session_fields`` (where each field lives, how typed text is read), ``session_rows`` (row writes
+that keep ids for undo) and ``session_where`` (an undo step's name and place in the window).
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from .session_base import SessionBase
 from .session_tx import SessionError
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ DOCUMENT_LOCKED_MESSAGE = ("已有定稿的项目，单位、年度、评分规�
 _DOCUMENT_ENTITIES = ("unit", "meta")
 
 
-class FinalizeEdits:
-    """Mixed into DocumentSession (uses its document, conn, signals and undo stack)."""
+class FinalizeEdits(SessionBase):
+    """Mixed into DocumentSession: which edits are refused, and 定稿 itself. Uses the document,
+    its scores, the signals and the undo stack of session.py (SessionBase)."""
 
     def is_finalized(self, pid: int | None) -> bool:
         try:

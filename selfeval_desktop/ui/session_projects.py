@@ -9,13 +9,15 @@ from ..db import repo
 from ..domain.model import Project
 from . import session_fields as fields
 from . import session_rows as rows
+from .session_base import SessionBase
 from .session_fields import ROW_LISTS
 from .session_tx import SessionError
 from .session_where import Where
 
 
-class ProjectEdits:
-    """Mixed into DocumentSession (uses its document, conn, signals and undo helpers)."""
+class ProjectEdits(SessionBase):
+    """Mixed into DocumentSession: the project list's edits. Uses the document, the undo steps
+    of session.py (``_push``) and a transaction of session_tx (SessionBase)."""
 
     def add_project(self, project: Project, position: int | None = None) -> int:
         self._check_writable()

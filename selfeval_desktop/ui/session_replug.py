@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..db import repo
 from ..db.document import DocumentError, open_document
+from .session_base import SessionBase
 
 REPLACED = ("“{name}”已不是打开时的那个文件（U 盘重新插入后内容不同，或已被另一份文件替换），"
             "为免写错文件，未保存。请关闭后重新打开它，再核对刚才的修改")
@@ -34,8 +35,9 @@ def identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-class Replug:
-    """Mixed into DocumentSession (uses opened, conn, path, readonly, document)."""
+class Replug(SessionBase):
+    """Mixed into DocumentSession: follows the file at its path. Uses (and on reconnecting
+    replaces) ``opened`` and ``conn``; compares with ``document`` (SessionBase)."""
 
     _identity: tuple[int, int] | None = None
     replaced_by_another: str | None = None    # REPLACED, said, once the file is not ours

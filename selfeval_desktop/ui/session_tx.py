@@ -14,6 +14,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 import sqlite3
 
+from .session_base import SessionBase
 from .session_undo import Macro
 
 
@@ -29,8 +30,9 @@ class SessionError(Exception):
     told = False
 
 
-class Transactions:
-    """Mixed into DocumentSession (uses its conn, undo stack, _write_failure, _failed …)."""
+class Transactions(SessionBase):
+    """Mixed into DocumentSession: transactions and macros. Uses the connection, the undo
+    stack and the failure reporting of session.py, and Replug's look at the file (SessionBase)."""
 
     _own_tx = False          # a transaction this session began is open
 

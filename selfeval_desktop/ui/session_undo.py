@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from .qt import QUndoCommand
 
-if TYPE_CHECKING:
-    from .session import DocumentSession
+if TYPE_CHECKING:     # the session, as these steps call back into it (_run_from_stack, _batch)
+    from .session_base import SessionBase
 
 
 class Step:
     """One edit inside a macro: plain Python, undone and redone by its macro."""
 
-    def __init__(self, session: DocumentSession, do, undo, where=None):
+    def __init__(self, session: SessionBase, do, undo, where=None):
         self._session, self.do, self.undo, self.where = session, do, undo, where
 
 
@@ -27,7 +27,7 @@ class Command(QUndoCommand):
     MERGE_ID = 0x5E1F
     cancelled = False   # set by DocumentSession.cancel_steps: undone for good, no redo
 
-    def __init__(self, session: DocumentSession, text: str, do, undo, merge_key=None,
+    def __init__(self, session: SessionBase, text: str, do, undo, merge_key=None,
                  merge=False, where=None, states=None):
         super().__init__(text)
         self._session, self._do, self._undo, self._skip = session, do, undo, True
@@ -70,7 +70,7 @@ class Macro(QUndoCommand):
 
     cancelled = False   # set by DocumentSession.cancel_steps: undone for good, no redo
 
-    def __init__(self, session: DocumentSession, text: str):
+    def __init__(self, session: SessionBase, text: str):
         super().__init__(text)
         self._session, self._skip = session, True
         self.steps: list[Step] = []
