@@ -2,11 +2,15 @@
 
 A Qt or binding upgrade (PySide6 → a later major, or a renamed class) touches this module only.
 UI modules write ``from ..qt import QTableView, Signal`` (or ``from selfeval_desktop.ui.qt import``),
-never ``from PySide6 ...``. Add names below as they are needed, grouped by Qt module.
+never ``from PySide6 ...``. Add names below as they are needed, grouped by Qt module, and to
+``qt.pyi`` beside this file under the same module.
 
 Each name is fetched from PySide6 the first time a module asks for it (module ``__getattr__``):
 PySide6 builds a class, with all its enums, on first access, and many of these classes (dialogs,
 styles, the grids' helpers) are not needed to show the window. This keeps the start quick.
+No linter, type checker or IDE can follow ``__getattr__``: they read ``qt.pyi`` instead, which
+imports the same names from their PySide6 modules (``tests/ui/test_qt_names.py`` keeps the two
+lists equal). Python never reads the stub, so it costs the start nothing.
 """
 from __future__ import annotations
 
@@ -50,6 +54,7 @@ _MODULE_OF = {name: module for module, names in (("QtCore", _QTCORE), ("QtGui", 
                                                  ("QtWidgets", _QTWIDGETS)) for name in names}
 _SUBMODULES = ("QtCore", "QtGui", "QtWidgets")  # for rare names; prefer the lists above
 __all__ = [*_SUBMODULES, *_MODULE_OF, "QT_VERSION"]
+QT_VERSION: str   # qVersion(), e.g. "6.8.1"; an annotation only: made by __getattr__ when asked for
 
 
 def __getattr__(name: str):
