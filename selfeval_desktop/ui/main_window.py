@@ -15,10 +15,9 @@ from .document_page import CHECKS_SLICE_MS, DocumentPage, _list_from_top
 from .translations import install_qt_translations
 from .welcome_page import APP_TITLE, WelcomePage
 from .zoom import Zoom, factor as zoom_factor
-from .window_size import (CHECKS_HEIGHT, FRAME, MIN_HEIGHT, MIN_WIDTH,  # noqa: F401 - re-exported
-                          SHORT_WINDOW, checks_height, first_size, minimum_size)
+from .window_size import FRAME, MIN_WIDTH, SHORT_WINDOW, checks_height, first_size, minimum_size
 from . import window_place
-from .save_status import SaveStatus, failure_advice  # noqa: F401 - failure_advice re-exported
+from .save_status import SaveStatus
 from .qt import QLabel, QMainWindow, QSettings, QStackedWidget, QTimer, Qt
 
 class MainWindow(QMainWindow, SaveStatus):

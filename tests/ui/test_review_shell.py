@@ -427,7 +427,7 @@ def test_demo_starts_on_a_project_without_errors_and_fills_the_screen(qtbot, tmp
 
 
 def test_checks_dock_starts_tall_enough_for_several_findings(qtbot, window):
-    from selfeval_desktop.ui.main_window import CHECKS_HEIGHT
+    from selfeval_desktop.ui.window_size import CHECKS_HEIGHT
     qtbot.waitUntil(lambda: window.checks.height() >= CHECKS_HEIGHT - 2, timeout=2000)
     line = window.checks.list.fontMetrics().lineSpacing()
     assert window.checks.list.height() >= 7 * line
