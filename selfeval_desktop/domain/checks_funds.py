@@ -12,9 +12,10 @@ from statistics import median
 
 from . import catalogs
 from .checks_base import Context, percent, wan, yuan
-from .model import (FUND_KIND_LABELS, SCHEME_NAMES, BudgetLine, FundKind, ProjectKind, Source,
-                    SpendingScheme, counted_lines, details_of, lines_total, source_label)
+from .model import (FUND_KIND_LABELS, BudgetLine, FundKind, ProjectKind, Source, SpendingScheme,
+                    counted_lines, details_of, lines_total, source_label)
 from .money import FEN_PER_WAN, format_wan
+from .schemes import SCHEME_NAMES
 from .scoring import YUAN_SLIP_RATIO
 
 FUNDING_LABELS = {

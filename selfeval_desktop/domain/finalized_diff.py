@@ -17,10 +17,11 @@ import json
 from .digest import (MEMBER_MONEY, check_code, digest_text, matching_text, score_text, shown_time,
                      text_digest, text_like)
 from .labels import FIELD_LABELS
-from .model import (CONCLUSION_SECTIONS, FUND_KIND_LABELS, SCHEME_NAMES, Document, Project, Source,
-                    SpendingScheme, source_label)
+from .model import (CONCLUSION_SECTIONS, FUND_KIND_LABELS, Document, Project, Source, SpendingScheme,
+                    source_label)
 from .money import format_wan
 from .profiles import profile_name
+from .schemes import SCHEME_NAMES
 
 SNAPSHOT_PREFIX = "finalized:"     # meta key of a stored 定稿 content: finalized:<digest>
 

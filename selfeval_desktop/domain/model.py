@@ -12,7 +12,7 @@ from enum import Enum
 
 from .catalogs import class_code, item_class
 from .money import sum_fen
-from .schemes import SCHEME_NAMES, SpendingScheme  # noqa: F401 - the model's names for them
+from .schemes import SpendingScheme
 
 
 class Source(str, Enum):

@@ -4,8 +4,9 @@ from __future__ import annotations
 from ...domain import catalogs
 from ...domain.cells import is_amount, is_total_label, line_field, title_money_unit, with_unit
 from ...domain.checks_funds import catalog_entry
-from ...domain.model import SCHEME_NAMES, BudgetLine, SpendingScheme, lines_total
+from ...domain.model import BudgetLine, SpendingScheme, lines_total
 from ...domain.money import format_wan
+from ...domain.schemes import SCHEME_NAMES
 from ..qt import Qt
 from ..session_fields import MONEY, TEXT
 from .base import RIGHT, TOTAL_BRUSH, CellRef, SessionTableModel

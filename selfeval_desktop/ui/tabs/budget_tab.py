@@ -10,7 +10,8 @@ side by side, and the page scrolls rather than squeezing the grids' headers.
 from __future__ import annotations
 
 from ...domain import catalogs
-from ...domain.model import SCHEME_NAMES, SpendingScheme, lines_total
+from ...domain.model import SpendingScheme, lines_total
+from ...domain.schemes import SCHEME_NAMES
 from ...domain.money import format_wan
 from ..combo import PageComboBox
 from ..delegates import CatalogDelegate, TextDelegate
