@@ -28,7 +28,8 @@ from .spending import line_code
 from .xlsx_basic import SHEET_NAME as BASIC_SHEET, basic_sheet
 from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, cell_ranges, execution_formula,
                           fit_row_heights, grade_formula, money_cell, page_setup, provisional_note,
-                          rate_formula, rate_value, styles, total_formula, write_workbook_atomically)
+                          rate_formula, rate_value, styles, total_formula, unread_text,
+                          write_workbook_atomically)
 
 COLS = "ABCDEFGHIJ"
 # about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit; 年初预算数 and
@@ -259,6 +260,13 @@ def _fund_amounts(project: Project) -> list[tuple[str, FundKind | None, list]]:
     return out
 
 
+def _stated(project: Project, attr: str):
+    """A score the unit stated (原表…得分), or its text as typed when it could not be read: an
+    exported workbook imports back with the text kept, not dropped."""
+    value = getattr(project, attr)
+    return value if value is not None else unread_text(project, "project", "", attr)
+
+
 def _has_extras(project: Project) -> bool:
     return any(ind.achievement or ind.override is not None or ind.override_reason
                or ind.stated_score is not None for ind in project.indicators)
@@ -307,8 +315,9 @@ def _basic_block(sh: Sheet, doc: Document, project: Project, r: int) -> tuple[st
               ("主管部门审核意见", project.supervisor_opinion)]
     fields += [(title, project.conclusions.get(key, ""))
                for key, title in CONCLUSION_SECTIONS.items()]
-    fields += [("原表综合得分", project.stated_total), ("原表自评等次", project.stated_grade),
-               ("原表预算执行率得分", project.stated_execution_score)]
+    fields += [("原表综合得分", _stated(project, "stated_total")),
+               ("原表自评等次", project.stated_grade),
+               ("原表预算执行率得分", _stated(project, "stated_execution_score"))]
     for label, value in fields:
         r += 1
         sh.merge(f"A{r}:B{r}", label, bold=True)

@@ -13,6 +13,7 @@ from ..domain.catalogs import by_name
 from ..domain.cells import LINE_TITLES, CellError, cell_decimal, is_total_label
 from ..domain.model import (CONCLUSION_SECTIONS, BudgetLine, Evaluator, ProjectKind, Source,
                             SpendingScheme)
+from ..domain.unread_keys import unread_key
 from .xlsx_import_locate import Grid, MoneyCell, locate_field, matches
 
 TEXT_FIELDS = ("leader", "phone", "address", "postcode", "start", "end", "background",
@@ -47,8 +48,10 @@ def read_extra(grid: Grid, data, from_app: bool = False) -> None:
             if text:
                 try:
                     setattr(project, key, cell_decimal(text))
-                except CellError as exc:
-                    report.problems.append(f"{label}：{exc}")
+                except CellError as exc:   # kept as typed, as the window keeps it (review 33)
+                    project.unread[unread_key("project", None, key)] = text
+                    where = f"（{grid.address(*cell)}）" if cell is not None else ""
+                    report.problems.append(f"{label}{where}：{exc}（原文已保留）")
     kind, _ = locate_field(grid, "kind")
     if kind in KIND_WORDS:
         project.kind = KIND_WORDS[kind]

@@ -149,23 +149,44 @@ def _read_funds(grid: Grid, data: SheetData, from_app: bool) -> None:
 
 def _stated_execution(grid: Grid, funds, data: SheetData, from_app: bool) -> None:
     r, report = funds.rows["total"], data.report
-    for key, attr in (("weight", "stated_execution_weight"), ("score", "stated_execution_score")):
-        c = funds.columns.get(key)
-        if c is None or (key == "score" and from_app):
-            continue
-        try:
-            setattr(report, attr, cell_decimal(*grid.raw(r, c)))
-        except CellError as exc:
-            report.problems.append(f"执行率{'分值' if key == 'weight' else '得分'}"
-                                   f"（{grid.address(r, c)}）：{exc}")
-            if key == "score":
-                report.unreviewed.append(f"预算执行率得分（{grid.address(r, c)}）")
-    c = funds.columns.get("rate")
+    c = funds.columns.get("weight")
     if c is not None:
         try:
-            report.stated_execution_rate = cell_rate(*grid.raw(r, c))
-        except CellError:
-            pass  # the rate is computed from the amounts; a stray text here changes nothing
+            report.stated_execution_weight = cell_decimal(*grid.raw(r, c))
+        except CellError as exc:
+            report.problems.append(f"执行率分值（{grid.address(r, c)}）：{exc}")
+    if not from_app:
+        _stated_execution_score(grid, r, funds.columns, "score", "执行率得分", data)
+    _stated_rate(grid, r, funds.columns.get("rate"), "执行率", data.report)
+
+
+def _stated_execution_score(grid: Grid, r: int, cols: dict[str, int], key: str, what: str,
+                            data: SheetData) -> None:
+    """The 预算执行率得分 the unit stated (kept for 复核, schema 1.2); unreadable text is kept
+    as typed (``project::stated_execution_score``) and said unreviewed, as the rows' 得分 are."""
+    report, project = data.report, data.project
+    kept = unread_key("project", None, "stated_execution_score")
+    if report.stated_execution_score is not None or kept in project.unread:
+        return  # stated once already (the funds table and a 预算执行率 row): the first counts
+    report.stated_execution_score = _number(grid, r, cols, key, what, report, (project, kept))
+    if kept in project.unread:
+        report.unreviewed.append(f"预算执行率得分（{grid.address(r, cols[key])}）")
+
+
+def _stated_rate(grid: Grid, r: int, c: int | None, what: str, report: SheetReport) -> None:
+    """The 执行率 as the sheet states it. The rate is computed from 全年执行数 ÷ 全年预算数 and
+    stored nowhere (no cell of the window holds it, nothing to correct there), so text that
+    cannot be read (“约95%”, “见附件”) is said in the report with its cell, not kept."""
+    if c is None:
+        return
+    try:
+        rate = cell_rate(*grid.raw(r, c))
+    except CellError as exc:
+        report.problems.append(f"{what}（{grid.address(r, c)}）：{exc}；执行率按全年执行数 ÷ "
+                               f"全年预算数计算，不取表中所填")
+        return
+    if report.stated_execution_rate is None:
+        report.stated_execution_rate = rate
 
 
 # ---------------------------------------------------------------- indicators
@@ -271,10 +292,15 @@ def _execution_rows(grid: Grid, rows: list[int], cols: dict[str, int], data: She
         weight = _number(grid, r, cols, "weight", "预算执行率分值", report)
         if weight is not None and report.stated_execution_weight is None:
             report.stated_execution_weight = weight
-        if not from_app and report.stated_execution_score is None:
-            report.stated_execution_score = _number(grid, r, cols, "score", "预算执行率得分", report)
-        report.read.append(f"第{r + 1}行“预算执行率”按执行率得分读取（分值 "
-                           f"{num(weight) if weight is not None else '未填'}），不作为绩效指标")
+        if not from_app:
+            _stated_execution_score(grid, r, cols, "score", f"第{r + 1}行预算执行率得分", data)
+        _stated_rate(grid, r, cols.get("actual"), f"第{r + 1}行预算执行率实际完成值", report)
+        if weight is not None:
+            stated = num(weight)
+        else:
+            stated = "无法读取" if _cell(grid, r, cols, "weight") else "未填"
+        report.read.append(f"第{r + 1}行“预算执行率”按执行率得分读取（分值 {stated}），"
+                           f"不作为绩效指标")
 
 
 def _stated_total(grid: Grid, table, data: SheetData, from_app: bool) -> None:
