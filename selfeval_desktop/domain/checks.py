@@ -175,9 +175,20 @@ def _without_repeats(findings: list[Finding]) -> list[Finding]:
 
 # ---------------------------------------------------------------- text that could not be read
 
+# scores the unit stated (read by 导入Excel for 复核): never printed nor scored, and no cell of
+# the window takes them, so an unreadable one is a 提醒 that it was not reviewed, not an error
+# that would keep the project from 定稿 for good
+STATED_FIELDS = ("stated_score", "stated_total", "stated_execution_score")
+
+
 def _unread(ctx: Context) -> None:
     for key, text in ctx.project.unread.items():
         label, place = unread_place(ctx, key)
+        if parse_unread_key(key)[2] in STATED_FIELDS:
+            label = label if "填报" in label else f"填报的{label}"
+            said = f"{ctx.name}{label}“{text}”无法识别，未复核（原文已保留）"
+            ctx.findings.append(Finding(WARNING, "unread", said, place))
+            continue
         said = (f"{ctx.name}{label}：{unclear_unit_message(text)}（原文已保留）" if unit_unclear(text)
                 else f"{ctx.name}{label}中填写的“{text}”无法识别，请改为数字（原文已保留）")
         ctx.findings.append(Finding(ERROR, "unread", said, place))

@@ -591,3 +591,17 @@ def test_two_projects_of_one_name_are_named_with_their_unit():
     names = {f.message.split("」")[0] + "」" for p in doc.projects for f in check_project(doc, p)
              if f.message.startswith("「")}
     assert {"「信息化替代（新乡市科学技术局）」", "「信息化替代（新乡市科技服务中心）」", "「科普经费」"} <= names
+
+
+@pytest.mark.parametrize("key", ["indicator:23:stated_score", "project::stated_total",
+                                 "project::stated_execution_score"])
+def test_an_unreadable_stated_score_is_a_reminder_that_it_was_not_reviewed(key):
+    """A score the unit stated (read by 导入Excel, for 复核 only: never printed, never scored)
+    has no cell in the window to correct it in: an error there would keep the project from
+    定稿 for good. It is a 提醒 that it could not be reviewed, the text still kept."""
+    p = consistent_project()
+    p.unread = {key: "见附件"}
+    f = only(findings(p), "unread")
+    assert f.severity == "warning"
+    assert "“见附件”" in f.message and "未复核" in f.message and "原文已保留" in f.message
+    assert "请改为数字" not in f.message
