@@ -45,7 +45,17 @@ LETTERS = {
     "使用说明": "H", "关于绩效自评助手": "A",
     # a text box's right-click menu (Qt's own, letters from Qt's translation): Word's 保留(K)
     "按原样粘贴（保留换行）": "K",
+    # 插入常用指标 (绩效指标's button): the 一级 and 二级指标 by their pinyin, the words clerks know
+    # them by (产出 C, 效益 X, 满意度 M, 投入 T, 过程 G); a second syllable where the first is
+    # taken in the same menu (时效 X after 数量 S, 生态 T after 社会 S, 预算管理 G after 预算执行 Y)
+    "投入指标": "T", "过程指标": "G", "产出指标": "C", "效益指标": "X", "满意度指标": "M",
+    "数量指标": "S", "质量指标": "Z", "时效指标": "X", "成本指标": "C",
+    "经济效益指标": "J", "社会效益指标": "S", "生态效益指标": "T", "可持续影响指标": "K",
+    "服务对象满意度指标": "F", "服务对象满意度": "F",
+    "目标设定": "M", "预算编制": "Y", "预算执行": "Y", "预算管理": "G", "资产管理": "Z",
+    "职责履行": "Z", "履职效益": "L",
 }
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 UNDO_LETTER, REDO_LETTER = "U", "R"
 
 
@@ -61,6 +71,28 @@ def menu_text(text: str, keys: str | None = None, letter: str | None = None) -> 
     letter = letter or LETTERS[words]             # a new entry without a letter fails loudly
     shown = f"{words}(&{letter}){ELLIPSIS if words != text else ''}"
     return f"{shown}\t{keys}" if keys else shown
+
+
+def in_turn(texts: list[str]) -> list[str]:
+    """The entries of one menu built from data (插入常用指标: its 一级/二级指标 and its items),
+    each with a letter of its own: a word's letter from :data:`LETTERS` where it has one, the
+    others the free letters A–Z in order (an item's words give none that would not clash: 培训人次,
+    培训合格率 …); past 26 entries, none. The texts are data: an “&” in them stays itself."""
+    taken: set[str] = set()
+    own = []
+    for text in texts:
+        letter = LETTERS.get(text[:-len(ELLIPSIS)] if text.endswith(ELLIPSIS) else text)
+        if letter in taken:
+            letter = None
+        if letter is not None:
+            taken.add(letter)
+        own.append(letter)
+    free = iter(c for c in ALPHABET if c not in taken)
+    out = []
+    for text, letter in zip(texts, own):
+        letter = letter or next(free, None)
+        out.append(menu_text(escaped(text), letter=letter) if letter else escaped(text))
+    return out
 
 
 def numbered(number: int, text: str) -> str:

@@ -211,3 +211,27 @@ def test_an_error_names_the_entry_by_its_words():
     from selfeval_desktop.ui.errors import action_title
     assert action_title("新建(&N)…") == "新建失败"
     assert action_title("打印·导出PDF：项目支出绩效自评表(&T)…") == "打印·导出PDF失败"
+
+
+@pytest.mark.parametrize("kind", ["project", "department"])
+def test_the_common_indicators_menu_has_letters_in_both_its_forms(qtbot, monkeypatch, kind):
+    """插入常用指标: its 一级指标, and in each the items and 插入全部 (or, on a short screen, the
+    二级指标 submenus and their items) — every entry lettered, none twice in one menu."""
+    from selfeval_desktop.ui.tabs import template_menu
+    from selfeval_desktop.ui.tabs.indicator_templates import load_templates
+    menu = template_menu.TemplateMenu(load_templates(kind), lambda *a: None)
+    assert_lettered(menu, kind)
+    subs = [a.menu() for a in menu.actions()]
+    for sub in subs:                                      # the headings over their items
+        assert_lettered(sub, plain(sub.title()))
+    monkeypatch.setattr(template_menu, "free_height", lambda widget: 1)
+    for sub in subs:                                      # each 二级指标 a submenu of its own
+        sub.aboutToShow.emit()
+        assert_lettered(sub, plain(sub.title()))
+        for action in sub.actions():
+            if action.isVisible() and action.menu() is not None:
+                assert_lettered(action.menu(), plain(action.menu().title()))
+    words = {plain(a.text()): letter_of(a.text()) for a in menu.actions()}
+    # the 一级指标 by their pinyin, the same in a project's and a 部门整体's menu
+    assert {k: v for k, v in words.items() if k in ("产出指标", "效益指标", "满意度指标")} == {
+        "产出指标": "C", "效益指标": "X", "满意度指标": "M"}

@@ -11,7 +11,8 @@ from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES, PID_ROLE
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, leave, make_window, type_text
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, focus, leave, make_window, texts_of,
+                                   type_text)
 from tests.ui.test_budget_tab import cell, type_into
 from tests.ui.test_main_window import with_department
 from tests.ui.ui_fixtures import make_file, reread
@@ -233,7 +234,7 @@ def test_the_departments_common_indicators_are_its_own_and_put_back_its_deleted_
     from selfeval_desktop.ui.tabs.indicator_templates import load_templates
     tab = window.page.department.indicators
     menu = tab.template_button.menu()
-    assert [a.text() for a in menu.actions()][:2] == ["投入指标", "过程指标"]
+    assert texts_of(menu)[:2] == ["投入指标", "过程指标"]
     groups = load_templates("department")
     assert all(parse_value(t).error is None for g in groups for _n, t in g.items if t)
     budget = next(g for g in groups if g.level2 == "预算执行")
@@ -242,7 +243,7 @@ def test_the_departments_common_indicators_are_its_own_and_put_back_its_deleted_
     [added] = [r for r in department(path).indicators if r.id not in before]
     assert (added.level1, added.level2, added.target) == ("过程指标", "预算执行", "≤5%")
     project_menu = window.page.tab_widgets["indicators"].template_button.menu()
-    assert "投入指标" not in [a.text() for a in project_menu.actions()]
+    assert "投入指标" not in texts_of(project_menu)
 
 
 def test_the_departments_duties_and_how_it_evaluated_have_their_boxes(qtbot, window, path):

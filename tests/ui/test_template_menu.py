@@ -11,7 +11,7 @@ from selfeval_desktop.ui.tabs import template_menu
 from selfeval_desktop.ui.tabs.indicator_templates import load_templates
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, action_named, plain
 from tests.ui.ui_fixtures import open_session, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
@@ -49,7 +49,7 @@ def open_level1(qtbot, tab, title: str) -> QMenu:
     top = tab.template_button.menu()
     top.popup(tab.template_button.mapToGlobal(tab.template_button.rect().bottomLeft()))
     qtbot.waitUntil(top.isVisible)
-    action = next(a for a in top.actions() if a.text() == title)
+    action = action_named(top, title)
     top.setActiveAction(action)
     qtbot.keyClick(top, Qt.Key.Key_Right)
     qtbot.waitUntil(action.menu().isVisible)
@@ -71,12 +71,12 @@ def test_a_level_one_list_too_tall_for_the_screen_keeps_each_heading_with_its_it
     assert columns(output) == 1 and output.geometry().height() <= room.height()
     groups = [g for g in load_templates() if g.level1 == "产出指标"]
     # no heading left in the list: each 二级指标 is a submenu with its items and 插入全部
-    assert [a.text() for a in shown_actions(output)] == [g.level2 for g in groups]
+    assert [plain(a.text()) for a in shown_actions(output)] == [g.level2 for g in groups]
     for action, group in zip(shown_actions(output), groups):
-        texts = [a.text() for a in shown_actions(action.menu()) if not a.isSeparator()]
+        texts = [plain(a.text()) for a in shown_actions(action.menu()) if not a.isSeparator()]
         assert len(texts) == len(group.items) + 1 and texts[-1].startswith("插入全部")
     # the keys reach an item: → opens 成本指标, ↓ to its first, Enter inserts it
-    cost = next(a for a in shown_actions(output) if a.text() == "成本指标")
+    cost = next(a for a in shown_actions(output) if plain(a.text()) == "成本指标")
     output.setActiveAction(cost)
     qtbot.keyClick(output, Qt.Key.Key_Right)
     qtbot.waitUntil(cost.menu().isVisible)

@@ -6,10 +6,13 @@ Where that list is taller than the screen's free height (产出指标's 28 lines
 of the next (review P3-3: “成本指标” at the foot of column 1). There, and only there, each
 二级指标 becomes a submenu of its own (产出指标 → 成本指标 → 培训人均成本…), as short as its
 group: a heading is never apart from its items. The choice is made each time the submenu opens,
-on the screen it opens on. Keys work in both: ↑/↓ and → to open a submenu, Enter to insert.
+on the screen it opens on. Keys work in both: ↑/↓ and → to open a submenu, Enter to insert;
+and every entry has its letter, as the other menus' (``access_keys.in_turn``: 产出指标(C), 数量指标(S),
+the items A, B, C … in order), given to each form on its own since only one is shown at a time.
 """
 from __future__ import annotations
 
+from ..access_keys import in_turn
 from ..qt import QMenu
 
 
@@ -50,8 +53,11 @@ class TemplateMenu(QMenu):
             # both forms are built once; the one that fits is shown (hidden actions take no room)
             flat = self._fill_flat(sub, its_groups)
             nested = [self._nest(sub, group) for group in its_groups] if len(its_groups) > 1 else []
+            _letter(flat)
+            _letter(nested)
             sub.aboutToShow.connect(lambda s=sub, f=flat, n=nested: self._choose_form(s, f, n))
             self._choose_form(sub, flat, nested, measure=False)
+        _letter(self.actions())
 
     def _add_items(self, menu: QMenu, group) -> list:
         actions = []
@@ -79,9 +85,9 @@ class TemplateMenu(QMenu):
         """One 二级指标 as a submenu of its own: its items, then 插入全部…."""
         menu = QMenu(group.level2, sub)
         sub.addMenu(menu)
-        self._add_items(menu, group)
+        actions = self._add_items(menu, group)
         menu.addSeparator()
-        self._add_whole(menu, group)
+        _letter(actions + [self._add_whole(menu, group)])
         return menu.menuAction()
 
     def _choose_form(self, sub: QMenu, flat: list, nested: list, measure: bool = True) -> None:
@@ -97,3 +103,10 @@ class TemplateMenu(QMenu):
                 action.setVisible(False)
             for action in nested:
                 action.setVisible(True)
+
+
+def _letter(actions) -> None:
+    """Give the entries of one menu (headings and separators left out) their letters."""
+    entries = [a for a in actions if not a.isSeparator()]
+    for action, text in zip(entries, in_turn([a.text() for a in entries])):
+        action.setText(text)
