@@ -213,6 +213,20 @@ class Zoom(QObject):
         if handle is not None and handle is not self._handle:
             self._handle = handle
             handle.installEventFilter(self)
+        # a dock floated off the window (the 问题清单 dragged out) is a window of its own, its
+        # wheel events never pass the main window's: watched as it floats, each time (docked
+        # back, its window is gone; floated again, it has a new one)
+        from .qt import QDockWidget
+        for dock in self.window.findChildren(QDockWidget):
+            if not dock.property("zoomWatched"):
+                dock.setProperty("zoomWatched", True)
+                dock.topLevelChanged.connect(lambda _floating, d=dock: self._watch(d))
+            self._watch(dock)
+
+    def _watch(self, dock) -> None:
+        handle = dock.windowHandle() if dock.isFloating() else None
+        if handle is not None:
+            handle.installEventFilter(self)   # installed once: Qt drops an earlier same filter
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         """Ctrl+wheel on the window zooms (before the widget under the mouse sees it): a notch

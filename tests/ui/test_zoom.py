@@ -328,3 +328,21 @@ def test_f1_lists_the_zoom_keys_and_no_other_shortcut_takes_them(qtbot, window):
     for keys in (zoom.ZOOM_IN, zoom.ZOOM_OUT, zoom.ZOOM_RESET):
         assert taken.count(QKeySequence(keys).toString()) == 1, keys
     assert QKeySequence("Ctrl+-").toString() in taken       # the row keys are still there
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support raise")
+def test_ctrl_wheel_zooms_over_the_checks_list_floated_off_the_window(qtbot, window):
+    """The 问题清单 dragged out of the window is a window of its own: Ctrl+wheel over it zooms as
+    over the rest (it did nothing), and again after it is docked and floated a second time."""
+    checks = window.checks
+    for _ in range(2):
+        checks.setFloating(True)
+        qtbot.waitUntil(lambda: checks.isVisible() and checks.windowHandle() is not None,
+                        timeout=3000)
+        before = window.zoom.percent
+        wheel(checks, checks.list.viewport(), QPoint(10, 10), ctrl=True)
+        assert window.zoom.percent == zoom.STEPS[zoom.STEPS.index(before) + 1]
+        wheel(checks, checks.list.viewport(), QPoint(10, 10), ctrl=False)   # plain: no zoom
+        assert window.zoom.percent == zoom.STEPS[zoom.STEPS.index(before) + 1]
+        checks.setFloating(False)
+        qtbot.waitUntil(lambda: not checks.isFloating(), timeout=3000)
