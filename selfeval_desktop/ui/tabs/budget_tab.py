@@ -5,7 +5,9 @@ The 合计 of the sources takes typing (计划安排资金/实际到位资金); 
 the spending lines. Either left empty counts as the sum of its parts (shown in grey).
 
 Narrow (a 1024-wide screen): the sources and the funds block stand one above the other instead of
-side by side, and the page scrolls rather than squeezing the grids' headers.
+side by side. Narrower still (200 % 显示比例 on 1366×768), a grid too narrow for its columns
+scrolls sideways on its own, its row labels kept in sight, rather than its headers squeezed or its
+得分 cut off; the page itself does not scroll sideways (its lines of hints wrap).
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from ..models.budget_line_model import BudgetLineModel
 from ..models.fund_kind_model import FundKindModel
 from ..models.source_model import SourceModel
 from ..place_focus import focus_budget
-from ..qt import (QBoxLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                  QPushButton, QTimer, QVBoxLayout, QWidget, Qt)
+from ..qt import (QBoxLayout, QEvent, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                  QObject, QPushButton, QTimer, QVBoxLayout, QWidget, Qt)
 from ..zoom import factor, is_font_change, px
 from .fields import FieldBinder, scrolled_page, to_top
 
@@ -42,7 +44,10 @@ def _small_grid(model, parent) -> Grid:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # the row labels
     _fit_columns(grid)
-    grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # narrower than its columns (200 %): it scrolls sideways, 资金来源/项目资金 kept in sight
+    grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    grid.freeze_columns(1)
+    grid.installEventFilter(_FitHeight(grid))
     return grid
 
 
@@ -64,10 +69,24 @@ def _natural_width(grid: Grid) -> int:
 
 
 def _fit_height(grid: Grid) -> None:
-    """A fixed-row grid shows all its rows without a scroll bar."""
+    """A fixed-row grid shows all its rows without a vertical scroll bar, and above the
+    horizontal one when it is too narrow for its columns."""
     rows = grid.model().rowCount() or 4
     height = grid.horizontalHeader().sizeHint().height() + rows * grid.verticalHeader().defaultSectionSize()
-    grid.setFixedHeight(height + 2 * grid.frameWidth() + 2)
+    if grid.width() < _natural_width(grid):
+        height += grid.horizontalScrollBar().sizeHint().height()
+    height += 2 * grid.frameWidth() + 2
+    if grid.height() != height or grid.minimumHeight() != height:
+        grid.setFixedHeight(height)
+
+
+class _FitHeight(QObject):
+    """A fixed grid's height follows its width: room for its sideways scroll bar when narrow."""
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            _fit_height(obj)
+        return False
 
 
 class BudgetTab(QWidget):
@@ -153,11 +172,13 @@ class BudgetTab(QWidget):
         spent_row.addWidget(self.spent_note)
         spent_row.addStretch(1)
         box.addLayout(spent_row)
-        # two set lines, not word-wrapped: a wrapped label makes the scrolled page's layout
-        # squeeze the grids above it below their height (the 合计 row cut off at 1024)
+        # two set lines, each wrapped where the page is narrower (200 %) rather than widening
+        # it; the grids above keep their heights (fixed; the lines' a minimum), so the wrapped
+        # lines squeeze no 合计 row away (it was cut off at 1024 when the page could shrink them)
         hint = QLabel("科目可输入编码或名称的一部分检索（如“差旅”）；金额单位为万元，可直接粘贴 Excel 中的数据。\n"
                       "灰色的合计是各行之和；另有合计数时，直接在合计格中输入。", lines)
         hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
         box.addWidget(hint)
         for signal in (self.line_model.modelReset, self.line_model.rowsInserted,
                        self.line_model.rowsRemoved):

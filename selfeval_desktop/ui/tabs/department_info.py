@@ -82,6 +82,7 @@ class DepartmentInfoPage(QWidget):
         funds_layout.addLayout(money_grid)
         note = QLabel("金额单位为万元，可直接粘贴 Excel 中的数据；执行率 = 全年执行数 ÷ 全年预算数。", funds)
         note.setStyleSheet("color: #666;")
+        note.setWordWrap(True)          # a second line at a large 显示比例, not a wider page
         funds_layout.addWidget(note)
 
         self.goals: dict[str, QPlainTextEdit] = {}
