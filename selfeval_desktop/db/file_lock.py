@@ -263,6 +263,43 @@ def unlockable_notice(doc_path: str | Path, failure: str) -> str:
             f"要修改：{todo}。")
 
 
+def _look(path: Path) -> tuple | None:
+    """(st_ino, st_mtime_ns, st_size, content) of a lock file, or None when it is gone: what
+    tells it from another written in its place. Its content alone does not: a window's lock is
+    empty for an instant after it is made, as a crash's garbled one is."""
+    try:
+        info = path.stat()
+        with open(path, "rb") as fh:
+            return (info.st_ino, info.st_mtime_ns, info.st_size, fh.read())
+    except OSError:
+        return None
+
+
+def _drop(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _restore(aside: Path, path: Path) -> None:
+    """Put a lock moved aside back at ``path``, never over a lock written there meanwhile: a
+    hard link fails on an existing name (and keeps the file the same, so a window writing into
+    it still does); where a folder has no hard links (a FAT U盘), a rename, which on Windows
+    fails on an existing name too."""
+    try:
+        os.link(aside, path)
+    except FileExistsError:
+        pass
+    except OSError:
+        try:
+            os.rename(aside, path)
+            return
+        except OSError:
+            pass
+    _drop(aside)
+
+
 def _hide_file(path: Path) -> None:
     if sys.platform == "win32":  # pragma: no cover - Windows only, like Office's ~$ files
         import ctypes
@@ -286,14 +323,18 @@ class FileLock:
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
+                seen = _look(self.path)
                 holder = LockInfo.read(self.path)
                 if holder is None:
                     if self._young():  # being written right now by another window
                         return LockInfo(0, "", "", "")
-                    self._remove()      # an empty or garbled lock left by a crash
+                    # an empty or garbled lock left by a crash
+                    if not self._remove_seen(seen):
+                        return None
                     continue
                 if holder.is_stale():
-                    self._remove()
+                    if not self._remove_seen(seen):
+                        return None
                     continue
                 return holder
             except OSError as exc:
@@ -327,6 +368,33 @@ class FileLock:
             self.path.unlink()
         except FileNotFoundError:
             pass
+
+    def _remove_seen(self, seen: tuple | None) -> bool:
+        """Remove the lock judged stale (or garbled) if it is still the very file ``seen``; False
+        (``failure`` said) when the folder refuses it.
+
+        Review 33: two windows started at once after a crash both saw the same stale lock; the
+        first removed it and wrote its own, the second then removed *that* one and wrote its
+        own, and both edited the file. Now the lock is renamed aside to a name of this process
+        (a rename is atomic: of two, one moves the file, the other finds none) and looked at
+        there: the stale one is deleted; a lock another window wrote meanwhile (other content,
+        or the same garbled emptiness written just now) goes back to its place, as the same
+        file, so that window keeps writing into it; then ``acquire`` looks again."""
+        aside = self.path.with_name(f"{self.path.name}.{os.getpid()}.stale")
+        try:
+            os.replace(self.path, aside)   # over a name of ours a kill left (Windows: rename won't)
+        except FileNotFoundError:      # another window removed it first: O_EXCL decides
+            return True
+        except OSError as exc:
+            if getattr(exc, "winerror", None) == 32:   # open in another window: being written
+                return True
+            self.failure = why_unwritable(exc)         # a read-only folder: no lock here
+            return False
+        if seen is not None and _look(aside) == seen:
+            _drop(aside)
+        else:
+            _restore(aside, self.path)
+        return True
 
     def _hide(self) -> None:
         _hide_file(self.path)
