@@ -1,9 +1,10 @@
 """Printing to PDF: the one entry point for the window (打印 / 导出PDF) and the ``print`` command.
 
 ``export_pdf`` writes the chosen form of the chosen projects, in one PDF or one per project, each
-file atomically (``files.replace_atomically``: a temporary ``~$…tmp`` file beside it, then
+file atomically (``files.replace_all_atomically``: a temporary ``~$…tmp`` file beside it, then
 ``os.replace``): a failed export never leaves a half-written PDF, an existing file is only
-replaced by a complete one, and what a killed export left is removed by the next one.
+replaced by a complete one, a failed export of one file per project changes none of them, and
+what a killed export left is removed by the next one.
 ``print_warnings`` says, before printing, what would not print as typed (characters no bundled font
 has, typed amounts that could not be read).
 """
@@ -18,7 +19,7 @@ from typing import Callable, Iterable
 
 from ..db.document import os_cause
 from ..db.temp_files import remove_debris
-from ..files import TargetError, check_target, replace_atomically, write_into
+from ..files import TargetError, check_target, replace_all_atomically, write_into
 from ..domain.evaluation import profile_for
 from ..domain.model import Document, Project, ProjectKind
 from ..domain.profiles import ProfileError
@@ -192,7 +193,8 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
 
     ``one_file``: one PDF at ``path``; otherwise one PDF per project, named after the project, in
     ``path`` when it is a folder, else beside it with ``path``'s name as prefix.
-    Raises ExportError with a Chinese message; no file is left half-written. Every target is
+    Raises ExportError with a Chinese message; no file is left half-written, and a failed export
+    changes no file (``files.replace_all_atomically``). Every target is
     checked first (``files.check_target``, with ``inputs``, the files being printed): a
     refused target leaves every file as it was. An existing PDF is replaced only with ``force``
     (the window's save dialog asked; ``print --force``), a document or an input never.
@@ -217,15 +219,27 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
     except TargetError as exc:
         raise ExportError(str(exc)) from None
     rendered = [(target, render_pdf(doc, chosen, form, progress)) for target, chosen in jobs]
-    written = []
-    try:
-        for target, data in rendered:
-            replace_atomically(target, lambda tmp, data=data: write_into(tmp, data))
-            written.append(target)
+    written = [target for target, _ in rendered]
+    try:   # all or none (review 33: a failure on file 3 of 5 left files 1 and 2 replaced)
+        replace_all_atomically((target, lambda tmp, data=data: write_into(tmp, data))
+                               for target, data in rendered)
     except OSError as exc:
-        raise ExportError(f"无法写入“{target}”：{os_cause(exc)}") from exc
+        raise ExportError(_unwritten(exc, written)) from exc
     remove_debris(folder, keep=written[0])     # what killed exports left there (review 33 P2-9)
     return written
+
+
+def _unwritten(exc: OSError, targets: list[Path]) -> str:
+    """Why the PDFs were not written, and that none was (or which ones were, when the old ones
+    could not be put back)."""
+    failed = exc.filename or targets[0]
+    said = f"无法写入“{failed}”：{os_cause(exc)}"
+    changed = getattr(exc, "left_changed", [])
+    if changed:
+        return said + "。已经替换、未能恢复原样的：" + "、".join(f"“{p.name}”" for p in changed)
+    if len(targets) > 1:
+        return said + f"。{len(targets)} 个文件都没有写出，已有的保持原样"
+    return said
 
 
 def open_with_system_viewer(path) -> bool:
