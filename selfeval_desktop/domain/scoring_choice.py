@@ -102,19 +102,25 @@ def qualitative_band(weight: Decimal, achievement: str, profile: Profile):
     band, the highest shown score in it; for a half-open one, the first shown score above it).
     The suggestion is the highest shown score inside the band: 10.00 for 达成 on 10 points,
     7.99 for [60%, 80%).
+
+    A score never exceeds its 分值: ``low`` and the suggestion are at most the highest shown
+    score within the 分值 (review 33: 达成 on 0.001 was [0.01, 0.00], scored 0.01, and on 0.015
+    [0.02, 0.01]; now [0.00, 0.00] and [0.01, 0.01]). A band holding no shown score at all (部分达成
+    on 0.01 is [0.006, 0.008)) suggests its ``low``.
     """
     band = profile.band(achievement)
     if band is None:
         return None
     q = profile.quantum
-    low = (weight * band.low).quantize(q, rounding=ROUND_CEILING)
+    cap = max(weight, Decimal(0)).quantize(q, rounding=ROUND_DOWN)
+    low = min((weight * band.low).quantize(q, rounding=ROUND_CEILING), cap)
     top = weight * band.high
     if band.high_inclusive:
-        high = suggested = min(top, weight).quantize(q, rounding=ROUND_DOWN)
+        high = suggested = max(min(top, weight).quantize(q, rounding=ROUND_DOWN), low)
     else:
         high = top.quantize(q, rounding=ROUND_CEILING)
         suggested = high - q
-    return low, high, max(suggested, low)
+    return low, high, min(max(suggested, low), cap)
 
 
 def in_band(value: Decimal, low: Decimal, high: Decimal, inclusive: bool) -> bool:
