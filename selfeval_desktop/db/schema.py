@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only to create or upgrade a file: 
     from sqlite_utils import Database
 
 APPLICATION_ID = 0x53454C46  # "SELF": marks a file as ours in the SQLite header
-SCHEMA_MAJOR = 1
+
 
 def pack_version(major: int, minor: int) -> int:
     return (major << 16) | minor

@@ -32,7 +32,6 @@ class CatalogEntry:
     name: str             # 商品和服务支出, 差旅费, 设备费
     parent: str | None    # the class code of an economic item ("302" for 30211), else None
     aliases: tuple[str, ...] = ()
-    rd2021: str | None = None   # an rd2011 category's 2021 category code
 
     @property
     def level(self) -> int:
@@ -103,7 +102,7 @@ def load_catalog(scheme: SpendingScheme | str) -> Catalog:
     else:
         for item in data["items"]:
             entries.append(CatalogEntry(scheme, item["code"], item["name"], None,
-                                        tuple(item.get("aliases", ())), item.get("rd2021")))
+                                        tuple(item.get("aliases", ()))))
     by_code = {e.code: e for e in entries}
     by_name: dict[str, CatalogEntry] = {}
     # classes first (399 其他支出 before 39999 其他支出), then items, 基本建设 items last
@@ -163,15 +162,6 @@ def lookup(text: str, scheme: SpendingScheme | str = SpendingScheme.ECONOMIC) ->
     return catalog.by_name.get(name) or catalog.by_code.get(name)
 
 
-def rd2021_of(entry: CatalogEntry) -> CatalogEntry | None:
-    """The 2021 category (设备费/业务费/劳务费) an 11-category R&D entry now belongs to."""
-    if entry.scheme is SpendingScheme.RD2021:
-        return entry
-    if entry.rd2021 is None:
-        return None
-    return load_catalog(SpendingScheme.RD2021).by_code.get(entry.rd2021)
-
-
 def class_code(code: str) -> str | None:
     """The 支出经济分类 class (类) written as ``code`` (``302``, ``３０２``); None for an item, an
     R&D category key or a code the catalog does not know."""
@@ -185,13 +175,6 @@ def item_class(code: str) -> str | None:
     not know."""
     entry = by_code(code)
     return None if entry is None else entry.parent
-
-
-def class_of(entry: CatalogEntry) -> CatalogEntry:
-    """The class (类) of an economic item: 30211 差旅费 → 302 商品和服务支出."""
-    if entry.parent is None:
-        return entry
-    return load_catalog(entry.scheme).by_code[entry.parent]
 
 
 def recoded(lines, scheme: SpendingScheme | str) -> list[tuple[object, str, str]]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 import json
-from pathlib import Path
 
 from .. import RESOURCES
 
@@ -231,10 +230,6 @@ def profile_name(profile_id: str) -> str:
         return load_profile(profile_id).name
     except ProfileError:
         return profile_id
-
-
-def load_profile_file(path: str | Path) -> Profile:
-    return parse_profile(json.loads(Path(path).read_text(encoding="utf-8")), str(path))
 
 
 def available_profiles() -> list[str]:

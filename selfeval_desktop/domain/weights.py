@@ -59,22 +59,6 @@ def even_split(indicators: list[Indicator], profile: Profile) -> list[Decimal | 
     return out
 
 
-def apply_even_split(indicators: list[Indicator], profile: Profile
-                     ) -> list[tuple[int, Decimal | None, Decimal]]:
-    """Set each row's 分值 to its even share; return ``(row, old, new)`` for every change.
-
-    Rows the split cannot place (unknown 一级指标) keep their 分值. The returned changes let the
-    window save and undo exactly what was changed.
-    """
-    changes = []
-    for row, (ind, share) in enumerate(zip(indicators, even_split(indicators, profile))):
-        if share is None or ind.weight == share:
-            continue
-        changes.append((row, ind.weight, share))
-        ind.weight = share
-    return changes
-
-
 @dataclass(frozen=True)
 class Level1Total:
     """One 一级指标 heading: its rows' 分值 against the profile's, and its rows' 得分 added up

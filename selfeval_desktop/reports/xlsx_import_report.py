@@ -31,7 +31,6 @@ class SheetReport:
     problems: list[str] = field(default_factory=list)
     stated_execution_score: Decimal | None = None   # 预算执行率得分 as stated in the sheet
     stated_execution_weight: Decimal | None = None  # its 分值 (10 by MoF, 20 in Hubei)
-    stated_execution_rate: Decimal | None = None    # 执行率 as stated (a fraction)
     indicator_rows: list[int] = field(default_factory=list)  # Excel row (1-based) of each indicator
     unreviewed: list[str] = field(default_factory=list)  # stated scores that could not be read
 

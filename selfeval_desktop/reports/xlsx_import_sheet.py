@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 import re
 
-from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, fill_levels, normalise_label
+from ..domain.cells import CellError, cell_decimal, cell_money, fill_levels, normalise_label
 from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band, target_and_actual
@@ -180,13 +180,10 @@ def _stated_rate(grid: Grid, r: int, c: int | None, what: str, report: SheetRepo
     if c is None:
         return
     try:
-        rate = cell_rate(*grid.raw(r, c))
+        cell_rate(*grid.raw(r, c))
     except CellError as exc:
         report.problems.append(f"{what}（{grid.address(r, c)}）：{exc}；执行率按全年执行数 ÷ "
                                f"全年预算数计算，不取表中所填")
-        return
-    if report.stated_execution_rate is None:
-        report.stated_execution_rate = rate
 
 
 # ---------------------------------------------------------------- indicators

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from selfeval_desktop.domain.profiles import (ProfileError, all_profiles, available_profiles,
-                                              load_profile, load_profile_file, parse_profile)
+                                              load_profile, parse_profile)
 
 
 def weights(profile):
@@ -175,11 +175,3 @@ def test_unknown_profile_names_the_available_ones():
     with pytest.raises(ProfileError) as err:
         load_profile("no_such_rule")
     assert "no_such_rule" in str(err.value) and "mof2020" in str(err.value)
-
-
-def test_profile_from_a_file(tmp_path):
-    data = _data()
-    data["id"] = "guangxi"
-    path = tmp_path / "guangxi.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert load_profile_file(path).id == "guangxi"

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from selfeval_desktop.domain.model import Indicator
 from selfeval_desktop.domain.profiles import load_profile
-from selfeval_desktop.domain.weights import apply_even_split, even_split
+from selfeval_desktop.domain.weights import even_split
 
 D = Decimal
 
@@ -54,24 +54,12 @@ def test_hubei_profile_shares_its_own_weights():
     assert sum(shares) == profile.indicator_total
 
 
-def test_unknown_level_one_gets_no_share_and_keeps_its_weight():
+def test_unknown_level_one_gets_no_share():
+    """The window's 平均分配 leaves such a row's 分值 as it is (tests/ui/test_indicators_tab.py)."""
     profile = load_profile("mof2020")
     inds = rows("产出指标", "其他", "满意度指标")
     inds[1].weight = D(5)
     assert even_split(inds, profile) == [D(50), None, D(10)]
-    changes = apply_even_split(inds, profile)
-    assert [(row, new) for row, _, new in changes] == [(0, D(50)), (2, D(10))]
-    assert inds[1].weight == D(5)
-
-
-def test_apply_reports_only_changes():
-    profile = load_profile("mof2020")
-    inds = rows("产出指标", "产出指标", "效益指标", "满意度指标")
-    inds[0].weight = D(25)
-    changes = apply_even_split(inds, profile)
-    assert [row for row, _, _ in changes] == [1, 2, 3]
-    assert [i.weight for i in inds] == [D(25), D(25), D(30), D(10)]
-    assert apply_even_split(inds, profile) == []
 
 
 def test_empty_list():

@@ -254,6 +254,23 @@ def test_even_split_is_one_undo_step(qtbot, tab, path):
     assert [r.weight for r in indicators(path)][:3] == [Decimal(25), Decimal(25), None]
 
 
+def test_even_split_keeps_an_unknown_headings_weight_and_twice_is_once(qtbot, tab, path):
+    """A row under a heading the rule does not have keeps its 分值; a second 平均分配 changes
+    nothing and adds no undo step (what domain.weights.apply_even_split was tested for; the
+    window never called it)."""
+    session = tab.session
+    first = session.project(tab.pid).indicators[0]
+    session.set_value("indicator", tab.pid, first.id, "level1", "其他指标")
+    session.set_value("indicator", tab.pid, first.id, "weight", "5")
+    tab.even_button.click()
+    weights = [r.weight for r in indicators(path)]
+    assert weights[0] == Decimal(5) and weights[1] == Decimal(50)
+    count = session.undo_stack.count()
+    tab.even_button.click()
+    assert session.undo_stack.count() == count
+    assert [r.weight for r in indicators(path)] == weights
+
+
 def test_templates_are_common_science_indicators_that_parse(qtbot, tab, path):
     groups = load_templates()
     items = [(g, name, target) for g in groups for name, target in g.items]
