@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 import re
 
-from ..domain.cells import CellError, cell_decimal, cell_money, fill_levels, normalise_label
+from ..domain.cells import CellError, cell_decimal, cell_money, cell_rate, fill_levels, normalise_label
 from ..domain.model import FundKind, Indicator, Project, ProjectKind, Source
 from ..domain.profiles import Profile
 from ..domain.scoring import achievement_of, num, qualitative_band, target_and_actual
