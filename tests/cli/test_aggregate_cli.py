@@ -1,6 +1,5 @@
 """``aggregate``: the receiving side's summary workbook across several units' documents."""
 from decimal import Decimal
-import hashlib
 import sqlite3
 
 import openpyxl
@@ -15,13 +14,10 @@ from selfeval_desktop.domain.evaluation import profile_for, shown_rule_grade
 from selfeval_desktop.domain.scoring import score_project, shown_grade
 from selfeval_desktop.reports import xlsx_common
 
+from tests.file_helpers import sha
 from tests.reports.spreadsheet import formula_cells, recalculated, same_value, soffice
 
 WAN = Decimal(1_000_000)
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def load(path):

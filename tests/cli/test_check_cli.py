@@ -1,6 +1,5 @@
 """``check FILE [--json]`` as a user runs it: grouped findings, a summary, exit 1 on errors."""
 from decimal import Decimal
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -15,6 +14,8 @@ from selfeval_desktop.db import repo
 from selfeval_desktop.db.document import create_document
 from selfeval_desktop.domain.model import (BudgetLine, FundKind, Indicator, Project, Source)
 from selfeval_desktop.domain.money import parse_wan
+
+from tests.file_helpers import sha
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 D = Decimal
@@ -50,18 +51,14 @@ def write_doc(path: Path, *projects: Project) -> Path:
     return path
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_consistent_document_exits_0_and_says_so(tmp_path, capsys):
     path = write_doc(tmp_path / "ok.sqlite", project("金融风险防控专项经费"))
-    before = digest(path)
+    before = sha(path)
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
     assert "未发现问题" in out
     assert out.strip().endswith("共 0 个错误、0 个提醒")
-    assert digest(path) == before   # a read command never modifies its file
+    assert sha(path) == before   # a read command never modifies its file
 
 
 def test_errors_and_warnings_grouped_by_project_exit_1(tmp_path, capsys):
@@ -70,7 +67,7 @@ def test_errors_and_warnings_grouped_by_project_exit_1(tmp_path, capsys):
     bad.indicators[0].actual = "1次"       # below full, no 偏差原因: warning
     bad.indicators[1].weight = D(25)       # weights 95: error
     path = write_doc(tmp_path / "doc.sqlite", good, bad)
-    before = digest(path)
+    before = sha(path)
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
@@ -85,7 +82,7 @@ def test_errors_and_warnings_grouped_by_project_exit_1(tmp_path, capsys):
     warnings = sum(1 for line in lines if line.strip().startswith("提醒："))
     assert errors >= 1 and warnings >= 1
     assert lines[-1] == f"共 {errors} 个错误、{warnings} 个提醒"
-    assert digest(path) == before
+    assert sha(path) == before
 
 
 def test_warnings_only_exit_0(tmp_path, capsys):
@@ -129,11 +126,11 @@ def test_json_lists_findings_with_their_places(tmp_path, capsys):
 def test_bad_file_is_one_line_exit_2(tmp_path, capsys):
     path = tmp_path / "notes.sqlite"
     path.write_text("这不是自评文件", encoding="utf-8")
-    before = digest(path)
+    before = sha(path)
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "notes.sqlite" in err
-    assert digest(path) == before
+    assert sha(path) == before
     assert main(["check", str(tmp_path / "missing.sqlite")]) == 2
 
 

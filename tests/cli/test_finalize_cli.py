@@ -1,5 +1,4 @@
 """定稿 from the command line: finalize stores a digest; verify tells an altered file from an intact one."""
-import hashlib
 import sqlite3
 
 import pytest
@@ -8,6 +7,8 @@ from selfeval_desktop.cli import main
 from selfeval_desktop.db import repo
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
+
+from tests.file_helpers import sha
 
 
 @pytest.fixture
@@ -23,10 +24,6 @@ def load(path):
         return repo.load_document(opened.conn)
     finally:
         opened.close()
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_finalize_then_verify_ok(seed003, capsys):

@@ -1,7 +1,6 @@
 """``finalize`` on a file of an earlier release: a refused or idle run leaves it byte for byte as it
 was, no backup beside it (review 33 P2-3: ``--project 999`` upgraded it and wrote
 ``….v1.0备份.sqlite`` while saying 未作修改)."""
-import hashlib
 from pathlib import Path
 import shutil
 import sqlite3
@@ -10,11 +9,9 @@ import pytest
 
 from selfeval_desktop.cli import main
 
+from tests.file_helpers import sha
+
 OLD_FORMAT = Path(__file__).parents[1] / "db" / "fixtures" / "schema_1_0.sqlite"
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

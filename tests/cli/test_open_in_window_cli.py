@@ -3,7 +3,6 @@
 ``import-xlsx --force -o F`` replaced F under the window that edited it (its next edit then
 failed with a misleading “文件为只读”); ``demo -o`` and ``finalize`` the same. The window's edit
 lock (``~$F.lock``) is what they now look at; a lock left by a crash does not stop them."""
-import hashlib
 
 import pytest
 
@@ -11,11 +10,8 @@ from selfeval_desktop.cli import main
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.file_lock import FileLock, LockInfo, held_by, lock_path_for
 
+from tests.file_helpers import sha
 from tests.reports import xlsx_builders as build
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture
@@ -30,11 +26,11 @@ def edited(tmp_path):
 
 
 def refused(capsys, argv, path):
-    before = digest(path)
+    before = sha(path)
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "已在窗口中打开" in err and "本机的另一个窗口" in err and len(err.strip().splitlines()) == 1
-    assert digest(path) == before
+    assert sha(path) == before
 
 
 def test_import_with_force_does_not_replace_a_file_open_in_a_window(tmp_path, capsys, edited):

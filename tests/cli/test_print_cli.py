@@ -1,9 +1,8 @@
 """``print FILE -o OUT.pdf [--form basic|mof] [--project ID]`` from the command line."""
-import hashlib
-
 import pytest
 
 from selfeval_desktop.cli import main
+from tests.file_helpers import sha
 from tests.reports.pdf_fixtures import page_count, pdffonts, raw_text, squeeze
 
 
@@ -20,13 +19,9 @@ def demo(tmp_path, capsys):
     return path
 
 
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.mark.parametrize("form, title", [("basic", "项目单位自评基本情况表"), ("mof", "项目支出绩效自评表")])
 def test_print_writes_the_form_and_leaves_the_document_alone(tmp_path, capsys, demo, form, title):
-    before = digest(demo)
+    before = sha(demo)
     out_pdf = tmp_path / f"{form}.pdf"
     code, out, err = run(capsys, "print", demo, "-o", out_pdf, "--form", form)
     assert code == 0 and err == ""
@@ -34,7 +29,7 @@ def test_print_writes_the_form_and_leaves_the_document_alone(tmp_path, capsys, d
     text = squeeze(raw_text(out_pdf))
     assert text.startswith(title) and "学术交流活动经费" in text
     assert all(row["emb"] == "yes" for row in pdffonts(out_pdf))
-    assert digest(demo) == before
+    assert sha(demo) == before
 
 
 def test_default_form_is_the_basic_one_and_project_can_be_chosen(tmp_path, capsys, demo):
@@ -90,14 +85,14 @@ def test_help_is_bilingual(capsys):
 
 @pytest.mark.parametrize("spelling", ["same", "dotted", "symlink"])
 def test_output_that_is_the_document_itself_is_refused(tmp_path, capsys, demo, spelling):
-    before = digest(demo)
+    before = sha(demo)
     target = {"same": demo, "dotted": tmp_path / "." / demo.name,
               "symlink": tmp_path / "link.pdf"}[spelling]
     if spelling == "symlink":
         target.symlink_to(demo)
     code, out, err = run(capsys, "print", demo, "-o", target)
     assert code == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err
-    assert digest(demo) == before
+    assert sha(demo) == before
 
 
 @pytest.mark.parametrize("name", ["report.docx", "表.xlsx", "noext"])
@@ -114,9 +109,9 @@ def test_output_not_ending_in_pdf_is_refused_and_left_alone(tmp_path, capsys, de
 def test_output_that_is_another_document_is_refused_whatever_its_name(tmp_path, capsys, demo):
     other = tmp_path / "去年的.pdf"  # a 自评文件 renamed, or any SQLite database
     other.write_bytes(demo.read_bytes())
-    before = digest(other)
+    before = sha(other)
     code, _, err = run(capsys, "print", demo, "-o", other)
-    assert code == 2 and "自评文件" in err and digest(other) == before
+    assert code == 2 and "自评文件" in err and sha(other) == before
 
 
 def test_an_existing_pdf_is_replaced_only_with_force(tmp_path, capsys, demo):
@@ -138,12 +133,12 @@ def test_per_project_files_printed_before_are_replaced_only_with_force(tmp_path,
     assert run(capsys, "print", doc, "-o", folder, "--per-project")[0] == 0
     first = sorted(folder.iterdir())
     first[5].write_bytes(b"%PDF-1.4 signed and scanned")
-    before = {p: digest(p) for p in first}
+    before = {p: sha(p) for p in first}
     code, out, err = run(capsys, "print", doc, "-o", folder, "--per-project")
     assert code == 2 and out == "" and "--force" in err and first[0].name in err
-    assert {p: digest(p) for p in sorted(folder.iterdir())} == before      # nothing written
+    assert {p: sha(p) for p in sorted(folder.iterdir())} == before      # nothing written
     assert run(capsys, "print", doc, "-o", folder, "--per-project", "--force")[0] == 0
-    assert sorted(folder.iterdir()) == first and digest(first[5]) != before[first[5]]
+    assert sorted(folder.iterdir()) == first and sha(first[5]) != before[first[5]]
 
 
 def test_per_project_collision_with_a_document_writes_nothing(tmp_path, capsys):
@@ -169,7 +164,7 @@ def test_the_windows_export_refuses_a_document_target_too(tmp_path):
     from selfeval_desktop.reports.export import ExportError, export_pdf
     path = tmp_path / "open.sqlite"
     write_demo(path, "003")
-    before = digest(path)
+    before = sha(path)
     doc = build_demo("003")
     doc.projects[0].id = 1
     for target in (path, tmp_path / "x.docx"):
@@ -177,7 +172,7 @@ def test_the_windows_export_refuses_a_document_target_too(tmp_path):
             export_pdf(doc, target)
     with pytest.raises(ExportError, match="就是打开的自评文件"):
         export_pdf(doc, tmp_path / "copy.pdf", inputs=[tmp_path / "copy.pdf"])
-    assert digest(path) == before and not (tmp_path / "x.docx").exists()
+    assert sha(path) == before and not (tmp_path / "x.docx").exists()
 
 
 def test_print_says_the_check_errors_of_what_it_prints(tmp_path, capsys):

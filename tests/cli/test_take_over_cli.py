@@ -8,21 +8,16 @@ and the other computer's lock stay byte for byte. A window on this computer is n
 and the reading commands need no option at all."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from selfeval_desktop.cli import main
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
 
+from tests.file_helpers import sha
 from tests.reports import xlsx_builders as build
 
 OTHER = LockInfo(4242, "KJJ-PC01", "wangli", "2026-12-01T17:02:11")
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def left_by_another_computer(tmp_path, seed="003"):
@@ -33,7 +28,7 @@ def left_by_another_computer(tmp_path, seed="003"):
 
 
 def unchanged(path, before):
-    return digest(path) == before and LockInfo.read(lock_path_for(path)) == OTHER
+    return sha(path) == before and LockInfo.read(lock_path_for(path)) == OTHER
 
 
 @pytest.mark.parametrize("argv", [["finalize", "{f}"], ["demo", "-o", "{f}", "--seed", "003"],
@@ -41,7 +36,7 @@ def unchanged(path, before):
 def test_the_refusal_says_who_since_when_and_the_option(tmp_path, capsys, argv):
     path = left_by_another_computer(tmp_path)
     src = build.standard(tmp_path / "a.xlsx")
-    before = digest(path)
+    before = sha(path)
     assert main([a.format(f=path, src=src) for a in argv]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1, err
@@ -61,7 +56,7 @@ def test_finalize_takes_the_lock_over_and_leaves_the_file_free(tmp_path, capsys)
 
 def test_a_finalize_refused_after_the_take_over_gives_the_lock_back(tmp_path, capsys):
     path = left_by_another_computer(tmp_path, "001")        # its 部门整体 has errors
-    before = digest(path)
+    before = sha(path)
     assert main(["finalize", str(path), "--take-over"]) == 1
     assert "个错误" in capsys.readouterr().err
     assert unchanged(path, before)
@@ -71,7 +66,7 @@ def test_a_command_with_nothing_to_do_gives_the_lock_back(tmp_path, capsys):
     """Review 20b: ``finalize --undo`` of a project not 定稿 (exit 0, nothing changed) took the
     other computer's lock away."""
     path = left_by_another_computer(tmp_path)
-    before = digest(path)
+    before = sha(path)
     assert main(["finalize", str(path), "--undo", "--take-over"]) == 0
     assert unchanged(path, before)
 
@@ -79,7 +74,7 @@ def test_a_command_with_nothing_to_do_gives_the_lock_back(tmp_path, capsys):
 def test_a_take_over_that_fails_changes_nothing(tmp_path, capsys, monkeypatch):
     """A read-only share: the other computer's lock cannot be removed (review 18a in the window)."""
     path = left_by_another_computer(tmp_path)
-    before = digest(path)
+    before = sha(path)
 
     def refused(self):
         raise PermissionError(13, "Permission denied")
@@ -92,7 +87,7 @@ def test_a_take_over_that_fails_changes_nothing(tmp_path, capsys, monkeypatch):
 
 def test_a_lock_that_changed_meanwhile_is_not_taken(tmp_path, capsys, monkeypatch):
     path = left_by_another_computer(tmp_path)
-    before = digest(path)
+    before = sha(path)
     newer = LockInfo(77, "KJJ-PC02", "zhaomin", "2026-12-05T09:00:00")
     real = FileLock.take_over
 
@@ -102,7 +97,7 @@ def test_a_lock_that_changed_meanwhile_is_not_taken(tmp_path, capsys, monkeypatc
     monkeypatch.setattr(FileLock, "take_over", meanwhile)
     assert main(["finalize", str(path), "--take-over"]) == 2
     assert "zhaomin@KJJ-PC02" in capsys.readouterr().err
-    assert digest(path) == before and LockInfo.read(lock_path_for(path)) == newer
+    assert sha(path) == before and LockInfo.read(lock_path_for(path)) == newer
 
 
 def test_demo_and_import_take_the_lock_over_too(tmp_path, capsys):
@@ -121,12 +116,12 @@ def test_a_window_on_this_computer_is_never_taken_over(tmp_path, capsys):
     write_demo(path, "003")
     window = FileLock(path)
     assert window.acquire() is None
-    before = digest(path)
+    before = sha(path)
     try:
         assert main(["finalize", str(path), "--take-over"]) == 2
         err = capsys.readouterr().err
         assert "本机的另一个窗口" in err and "不能接管" in err
-        assert digest(path) == before and LockInfo.read(lock_path_for(path)) == window._info
+        assert sha(path) == before and LockInfo.read(lock_path_for(path)) == window._info
     finally:
         window.release()
 
@@ -136,7 +131,7 @@ def test_a_window_on_this_computer_is_never_taken_over(tmp_path, capsys):
                                   ["print", "{f}", "-o", "{out}.pdf"]])
 def test_reading_commands_need_no_option(tmp_path, capsys, argv):
     path = left_by_another_computer(tmp_path)
-    before = digest(path)
+    before = sha(path)
     code = main([a.format(f=path, out=tmp_path / "out") for a in argv])
     err = capsys.readouterr().err
     assert code != 2 and "--take-over" not in err, err     # 1/3: findings, nothing finalized

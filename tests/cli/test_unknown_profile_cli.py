@@ -1,6 +1,5 @@
 """A file naming a rule profile this program lacks (from a later release that ships a province's
 rule): one Chinese line and the documented exit status, never a traceback (review 33 P2-2)."""
-import hashlib
 import sqlite3
 
 import pytest
@@ -8,11 +7,9 @@ import pytest
 from selfeval_desktop.cli import main
 from selfeval_desktop.db.demo import write_demo
 
+from tests.file_helpers import sha
+
 SAID = "使用评分规则“guangxi”，本程序没有，请升级本程序"
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 Review 11's receiver was told only that a file differed from its stamped paper and had to compare
 the whole form by eye; now the content stored at 定稿 says where."""
-import hashlib
 import sqlite3
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from selfeval_desktop.cli import main
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.domain.digest import check_code
+
+from tests.file_helpers import sha
 
 
 @pytest.fixture
@@ -32,10 +33,6 @@ def digest(path):
         return con.execute("SELECT digest FROM project WHERE id = 1").fetchone()[0]
     finally:
         con.close()
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_verify_names_each_change_since_finalize(seed003, capsys):

@@ -1,5 +1,4 @@
 """``import-xlsx`` and ``export-xlsx`` as a user runs them."""
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -9,13 +8,10 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.repo import history, load_document
 
+from tests.file_helpers import sha
 from tests.reports import xlsx_builders as build
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _load(path: Path):
@@ -61,10 +57,10 @@ def test_an_existing_document_needs_force_and_a_foreign_file_is_never_touched(tm
     src = build.standard(tmp_path / "a.xlsx")
     target = tmp_path / "mine.db"
     write_demo(target, "003")
-    before = _digest(target)
+    before = sha(target)
     assert main(["import-xlsx", str(src), "-o", str(target)]) == 2
     assert "--force" in capsys.readouterr().err
-    assert _digest(target) == before
+    assert sha(target) == before
     foreign = tmp_path / "notes.db"
     foreign.write_bytes(b"not ours")
     assert main(["import-xlsx", str(src), "-o", str(foreign), "--force"]) == 2
@@ -86,11 +82,11 @@ def test_malformed_input_is_one_line_and_no_file(tmp_path, capsys):
 def test_export_then_import_round_trip_through_the_commands(tmp_path, capsys):
     doc_path = tmp_path / "demo.db"
     write_demo(doc_path, "004")
-    before = _digest(doc_path)
+    before = sha(doc_path)
     xlsx = tmp_path / "demo.xlsx"
     assert main(["export-xlsx", str(doc_path), "-o", str(xlsx)]) == 0
     assert "已导出 20 个项目" in capsys.readouterr().out
-    assert _digest(doc_path) == before  # export only reads the document
+    assert sha(doc_path) == before  # export only reads the document
     back = tmp_path / "back.db"
     assert main(["import-xlsx", str(xlsx), "-o", str(back)]) == 0
     original, _ = _load(doc_path)
@@ -102,10 +98,10 @@ def test_export_then_import_round_trip_through_the_commands(tmp_path, capsys):
 def test_export_refuses_to_overwrite_a_document(tmp_path, capsys):
     doc_path = tmp_path / "demo.xlsx"  # a document unwisely named .xlsx
     write_demo(doc_path, "003")
-    before = _digest(doc_path)
+    before = sha(doc_path)
     assert main(["export-xlsx", str(doc_path), "-o", str(doc_path), "--force"]) == 2
     assert "就是要导出的自评文件" in capsys.readouterr().err
-    assert _digest(doc_path) == before
+    assert sha(doc_path) == before
 
 
 def test_help_is_bilingual():
@@ -131,26 +127,26 @@ def test_export_replaces_an_existing_workbook_only_with_force(tmp_path, capsys):
     write_demo(doc_path, "003")
     template = tmp_path / "received.xlsx"  # e.g. the unit's own workbook that was imported
     build.standard(template)
-    before = _digest(template)
+    before = sha(template)
     assert main(["export-xlsx", str(doc_path), "-o", str(template)]) == 2
     err = capsys.readouterr().err
     assert "已存在" in err and "--force" in err and len(err.strip().splitlines()) == 1
-    assert _digest(template) == before
+    assert sha(template) == before
     assert main(["export-xlsx", str(doc_path), "-o", str(template), "--force"]) == 0
-    assert _digest(template) != before
+    assert sha(template) != before
 
 
 def test_import_force_never_replaces_a_finalized_document(tmp_path, capsys):
     target = tmp_path / "mine.db"
     write_demo(target, "003")
     assert main(["finalize", str(target)]) == 0
-    before = _digest(target)
+    before = sha(target)
     capsys.readouterr()
     src = build.standard(tmp_path / "a.xlsx")
     assert main(["import-xlsx", str(src), "-o", str(target), "--force"]) == 2
     err = capsys.readouterr().err
     assert "已定稿" in err and len(err.strip().splitlines()) == 1
-    assert _digest(target) == before
+    assert sha(target) == before
 
 
 def test_export_help_says_indicator_scores_are_values():

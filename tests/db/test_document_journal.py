@@ -1,6 +1,5 @@
 """A file left with a hot journal by a crash: read-only opening shows the last saved state and
 changes neither the file nor its journal; an editable open recovers it."""
-import hashlib
 import subprocess
 import sys
 import textwrap
@@ -8,6 +7,8 @@ import textwrap
 from selfeval_desktop.db import repo
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
+
+from tests.file_helpers import sha
 
 CRASH = textwrap.dedent("""
     import os, sqlite3, sys
@@ -20,10 +21,6 @@ CRASH = textwrap.dedent("""
                 "hex(randomblob(2000)) FROM history, (SELECT 1 UNION SELECT 2 UNION SELECT 3)")
     os._exit(9)                                    # killed before COMMIT
 """)
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def crashed_document(tmp_path):
@@ -46,14 +43,14 @@ def load_names(path, readonly=True):
 
 def test_read_only_open_leaves_the_crashed_file_and_journal_untouched(tmp_path):
     path, journal, names = crashed_document(tmp_path)
-    before = (digest(path), digest(journal))
+    before = (sha(path), sha(journal))
     opened = open_document(path, readonly=True)
     try:
         assert opened.readonly and "未正常关闭" in opened.notice
         assert [p.name for p in repo.load_document(opened.conn).projects] == names
     finally:
         opened.close()
-    assert (digest(path), digest(journal)) == before
+    assert (sha(path), sha(journal)) == before
 
 
 def test_editable_open_recovers_the_last_saved_state(tmp_path):
@@ -89,7 +86,7 @@ def test_a_journal_with_a_zeroed_header_is_removed_on_an_editable_open(tmp_path)
     from selfeval_desktop.db.file_lock import remove_stale_journal
     path, journal = killed_early(tmp_path)
     names = [p.name for p in load_names(path)]
-    before = digest(path)
+    before = sha(path)
     opened = open_document(path)
     try:
         assert remove_stale_journal(opened.conn, path)
@@ -97,7 +94,7 @@ def test_a_journal_with_a_zeroed_header_is_removed_on_an_editable_open(tmp_path)
         assert [p.name for p in repo.load_document(opened.conn).projects] == names
     finally:
         opened.close()
-    assert digest(path) == before and "（未保存的改动）" not in "".join(names)
+    assert sha(path) == before and "（未保存的改动）" not in "".join(names)
 
 
 def test_a_hot_journal_is_never_taken_for_a_dead_one(tmp_path):
@@ -115,6 +112,6 @@ def test_a_hot_journal_is_never_taken_for_a_dead_one(tmp_path):
 def test_a_read_only_open_leaves_a_dead_journal_alone(tmp_path):
     """A read must never write: only the window that opens the file for editing removes it."""
     path, journal = killed_early(tmp_path)
-    before = (digest(path), digest(journal))
+    before = (sha(path), sha(journal))
     load_names(path, readonly=True)
-    assert (digest(path), digest(journal)) == before
+    assert (sha(path), sha(journal)) == before

@@ -1,7 +1,6 @@
 """db.finalize: the one 定稿 / 撤销定稿 the CLI and the window share."""
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 import pytest
@@ -12,9 +11,7 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
 from selfeval_desktop.domain.digest import check_code, project_digest
 
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.file_helpers import sha
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ The fixtures are committed files standing for what users already have on disk
 (regenerate with ``python tests/db/fixtures/make_fixtures.py``; see that script).
 """
 from decimal import Decimal as D
-import hashlib
 from pathlib import Path
 import shutil
 import sqlite3
@@ -16,13 +15,11 @@ from selfeval_desktop.db.document import DocumentError, open_document, schema_ve
 from selfeval_desktop.db.schema import APPLICATION_ID, CURRENT_VERSION, pack_version
 from selfeval_desktop.domain.model import Source
 
+from tests.file_helpers import sha
+
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASED = {"schema_1_0.sqlite": (1, 0), "schema_1_1.sqlite": (1, 1),
             "schema_1_2.sqlite": (1, 2)}
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(params=sorted(RELEASED))

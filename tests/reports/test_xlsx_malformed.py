@@ -1,5 +1,4 @@
 """Malformed workbooks get one clear message, no crash, and the target file is untouched."""
-import hashlib
 
 import pytest
 
@@ -11,9 +10,7 @@ from selfeval_desktop.reports.xlsx_import import (XlsxImportError, import_workbo
 
 from . import xlsx_builders as build
 
-
-def _digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.file_helpers import sha
 
 
 @pytest.fixture
@@ -25,10 +22,10 @@ def target(tmp_path):
 
 
 def _refused(path, target, match):
-    before = _digest(target)
+    before = sha(target)
     with pytest.raises(XlsxImportError, match=match):
         write_document(import_workbook(path), target, replace=True)
-    assert _digest(target) == before
+    assert sha(target) == before
     assert sorted(p.name for p in target.parent.iterdir() if p.name.startswith(".")) == []
 
 
@@ -93,19 +90,19 @@ def test_missing_file(tmp_path):
 def test_a_target_that_is_not_ours_is_refused_untouched(tmp_path):
     other = tmp_path / "other.db"
     other.write_text("someone else's notes", encoding="utf-8")
-    before = _digest(other)
+    before = sha(other)
     result = import_workbook(build.standard(tmp_path / "a.xlsx"))
     with pytest.raises(XlsxImportError, match="不是绩效自评文件"):
         write_document(result, other, replace=True)
-    assert _digest(other) == before
+    assert sha(other) == before
 
 
 def test_an_existing_document_is_replaced_only_when_asked(tmp_path, target):
     result = import_workbook(build.standard(tmp_path / "a.xlsx"))
-    before = _digest(target)
+    before = sha(target)
     with pytest.raises(XlsxImportError, match="已存在"):
         write_document(result, target)
-    assert _digest(target) == before
+    assert sha(target) == before
     write_document(result, target, replace=True)
     opened = open_document(target, readonly=True)
     try:

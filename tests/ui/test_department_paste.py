@@ -3,14 +3,13 @@ typing for a list the clerk has on one sheet — and Ctrl+V on 部门所属项�
 list now becomes new projects, with their funds, after one question, as one undo step."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from selfeval_desktop.ui import dialogs
 from selfeval_desktop.ui.qt import QGuiApplication, QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_EXECUTED, COL_NAME
 
+from tests.file_helpers import sha
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 from tests.ui.test_department_pages import path  # noqa: F401 - a fixture
 from tests.ui.test_main_window import with_department
@@ -100,12 +99,12 @@ def test_amounts_in_yuan_with_a_currency_sign_are_asked_once(window, path, monke
 
 
 def test_cancel_and_a_read_only_file_change_nothing(qtbot, tmp_path, window, path, monkeypatch):
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = sha(path)
     answers(monkeypatch, 1)                    # 取消
     page = window.page.department
     assert page.paste_projects(LIST) == []
     assert "已取消粘贴" in page.last_message
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sha(path) == digest
     window.close()
     other = make_window(qtbot, tmp_path)
     assert other.file_actions.open_path(path, readonly=True)
@@ -113,7 +112,7 @@ def test_cancel_and_a_read_only_file_change_nothing(qtbot, tmp_path, window, pat
     asked = answers(monkeypatch)
     assert other.page.department.paste_projects(LIST) == []
     assert not asked and "只读" in other.page.department.last_message
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sha(path) == digest
 
 
 def test_an_unreadable_amount_is_said_before_and_shown_red_after(window, path, monkeypatch):
@@ -201,13 +200,13 @@ def test_no_paste_while_the_department_is_finalized(qtbot, tmp_path, window, pat
     from selfeval_desktop.cli import main
     window.close()
     assert main(["finalize", str(path), "--project", str(reread(path).department.id), "--force"]) == 0
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = sha(path)
     other = make_window(qtbot, tmp_path / "again", path)
     other.page.projects.select_pid(other.session.document.department.id)
     asked = answers(monkeypatch)
     assert other.page.department.paste_projects(LIST) == []
     assert not asked and "部门整体评价已定稿" in other.page.department.last_message
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sha(path) == digest
 
 
 def test_a_project_changed_after_the_departments_finalization_is_flagged_on_it(qtbot, tmp_path,

@@ -2,8 +2,6 @@
 to go to the first), marks the project (list and header) and keeps it read-only until 撤销定稿."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from selfeval_desktop.domain.digest import check_code
@@ -12,6 +10,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.project_list import COL_NAME
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 
+from tests.file_helpers import sha
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, menu_of, texts_of
 from tests.ui.ui_fixtures import make_file, reread, sample_document
 
@@ -40,10 +39,6 @@ class Answers:
     def __call__(self, parent, title, text, buttons, default=0, kind=dialogs.QUESTION):
         self.asked.append((title, text, buttons))
         return self.answers.pop(0)
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def menu_texts(window):

@@ -3,7 +3,6 @@ refused before the window shows it, the file untouched, its lock given back, not
 program error (review 33 P2-2: 程序出错, the lock held, 22 tracebacks in 错误记录.txt)."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -14,16 +13,13 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.ui import errors
 from selfeval_desktop.ui.qt import QFileDialog, QMessageBox
 
+from tests.file_helpers import sha
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, action_named, make_window, menu_of
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 SAID = "“gx.sqlite”使用评分规则“guangxi”，本程序没有，请升级本程序"
 OLD_FORMAT = Path(__file__).parents[1] / "db" / "fixtures" / "schema_1_0.sqlite"
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def name_guangxi(path):

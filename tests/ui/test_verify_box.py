@@ -2,8 +2,6 @@
 the code printed on a paper form, also one printed before a 撤销定稿."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from selfeval_desktop.cli import main
@@ -13,6 +11,7 @@ from selfeval_desktop.ui import verify_box
 from selfeval_desktop.ui.qt import QDialog, QMessageBox
 
 from tests.cli.test_verify_changes_cli import digest, sql
+from tests.file_helpers import sha
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -57,7 +56,7 @@ def run_boxes(monkeypatch, click_paper: bool, typed: list[str]):
 
 def test_a_paper_printed_before_unfinalize_is_checked_by_its_code(qtbot, tmp_path, paper, monkeypatch):
     path, code = paper
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    before = sha(path)
     window = make_window(qtbot, tmp_path)
     assert window.file_actions.open_path(path, readonly=True)
     shown, dialogs = run_boxes(monkeypatch, True, ["ABCD-12", code.lower().replace("-", " ")])
@@ -70,7 +69,7 @@ def test_a_paper_printed_before_unfinalize_is_checked_by_its_code(qtbot, tmp_pat
     assert "此后撤销了定稿，现在未定稿" in informative
     assert "· 项目负责人：“杨哲” → “杨哲明”" in informative
     window.close()
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sha(path) == before
 
 
 def test_a_mistyped_code_is_said_in_the_dialog_and_kept(qtbot, tmp_path, paper, monkeypatch):
