@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 
@@ -9,3 +10,21 @@ def sha(path: Path) -> str:
     """The file's bytes, hashed: compared before and after, it shows a read, a refused or a failed
     operation left the file exactly as it was."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def sql(path: Path, statement: str, *params) -> None:
+    """``statement`` run on the file with a database tool, behind the program's back: what a unit
+    might do to a file after stamping its paper."""
+    con = sqlite3.connect(path)
+    con.execute(statement, params)
+    con.commit()
+    con.close()
+
+
+def stored_digest(path: Path, project_id: int = 1) -> str | None:
+    """The 校验码 digest stored in the file for the project ``project_id`` (NULL: not finalized)."""
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT digest FROM project WHERE id = ?", (project_id,)).fetchone()[0]
+    finally:
+        con.close()

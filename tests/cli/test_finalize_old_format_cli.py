@@ -3,13 +3,12 @@ was, no backup beside it (review 33 P2-3: ``--project 999`` upgraded it and wrot
 ``….v1.0备份.sqlite`` while saying 未作修改)."""
 from pathlib import Path
 import shutil
-import sqlite3
 
 import pytest
 
 from selfeval_desktop.cli import main
 
-from tests.file_helpers import sha
+from tests.file_helpers import sha, sql
 
 OLD_FORMAT = Path(__file__).parents[1] / "db" / "fixtures" / "schema_1_0.sqlite"
 
@@ -19,13 +18,6 @@ def older(tmp_path):
     path = tmp_path / "单位.sqlite"
     shutil.copy(OLD_FORMAT, path)
     return path
-
-
-def sql(path, statement):
-    con = sqlite3.connect(path)
-    con.execute(statement)
-    con.commit()
-    con.close()
 
 
 def untouched(path, before):

@@ -2,15 +2,13 @@
 
 Review 11's receiver was told only that a file differed from its stamped paper and had to compare
 the whole form by eye; now the content stored at 定稿 says where."""
-import sqlite3
-
 import pytest
 
 from selfeval_desktop.cli import main
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.domain.digest import check_code
 
-from tests.file_helpers import sha
+from tests.file_helpers import sha, sql, stored_digest
 
 
 @pytest.fixture
@@ -18,21 +16,6 @@ def seed003(tmp_path):
     path = tmp_path / "hc.sqlite"
     write_demo(path, seed="003")
     return path
-
-
-def sql(path, statement, *params):
-    con = sqlite3.connect(path)
-    con.execute(statement, params)
-    con.commit()
-    con.close()
-
-
-def digest(path):
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT digest FROM project WHERE id = 1").fetchone()[0]
-    finally:
-        con.close()
 
 
 def test_verify_names_each_change_since_finalize(seed003, capsys):
@@ -72,7 +55,7 @@ def test_an_altered_record_of_the_finalized_content_is_not_believed(seed003, cap
 
 def test_the_code_on_a_paper_printed_before_an_unfinalize_is_looked_up(seed003, capsys):
     main(["finalize", str(seed003)])
-    paper = check_code(digest(seed003))
+    paper = check_code(stored_digest(seed003))
     assert main(["finalize", str(seed003), "--undo"]) == 0
     sql(seed003, "UPDATE project SET supervisor_opinion = '同意，评为优' WHERE id = 1")
     capsys.readouterr()
@@ -86,7 +69,7 @@ def test_the_code_on_a_paper_printed_before_an_unfinalize_is_looked_up(seed003, 
     capsys.readouterr()
     assert main(["verify", str(seed003), "--code", paper]) == 1
     assert "重新定稿" in capsys.readouterr().out
-    assert main(["verify", str(seed003), "--code", check_code(digest(seed003))]) == 0
+    assert main(["verify", str(seed003), "--code", check_code(stored_digest(seed003))]) == 0
     assert capsys.readouterr().out.startswith("一致：纸质表是「学术交流活动经费」")
 
 

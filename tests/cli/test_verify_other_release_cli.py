@@ -10,6 +10,7 @@ import sqlite3
 
 import pytest
 
+from tests.file_helpers import sql
 from tests.reports.pdf_fixtures import raw_text, squeeze
 
 from selfeval_desktop.cli import main
@@ -38,13 +39,6 @@ def installed(monkeypatch, tmp_path):
     yield use
     profiles.load_profile.cache_clear()     # the bundled ones again for the next test
     profiles.named_profile.cache_clear()
-
-
-def sql(path, statement):
-    con = sqlite3.connect(path)
-    con.execute(statement)
-    con.commit()
-    con.close()
 
 
 ALL = ("mof2020", "mof2020_linear", "mof2020_truncate", "hubei", "department")

@@ -10,8 +10,7 @@ from selfeval_desktop.domain.digest import check_code
 from selfeval_desktop.ui import verify_box
 from selfeval_desktop.ui.qt import QDialog, QMessageBox
 
-from tests.cli.test_verify_changes_cli import digest, sql
-from tests.file_helpers import sha
+from tests.file_helpers import sha, sql, stored_digest
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -23,7 +22,7 @@ def paper(tmp_path):
     path = tmp_path / "收到的.sqlite"
     write_demo(path, "003")
     assert main(["finalize", str(path)]) == 0
-    code = check_code(digest(path))
+    code = check_code(stored_digest(path))
     assert main(["finalize", str(path), "--undo"]) == 0
     sql(path, "UPDATE project SET leader = '杨哲明' WHERE id = 1")
     return path, code
@@ -87,7 +86,7 @@ def test_a_matching_paper(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "d.sqlite"
     write_demo(path, "003")
     main(["finalize", str(path)])
-    code = check_code(digest(path))
+    code = check_code(stored_digest(path))
     window = make_window(qtbot, tmp_path, path)
     shown, _ = run_boxes(monkeypatch, True, [code])
     assert window.finalize_actions.verify() is True
