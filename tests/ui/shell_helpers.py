@@ -98,6 +98,17 @@ def type_cell(qtbot, grid, row, col, text: str) -> None:
     qtbot.keyClick(grid.indexWidget(grid.currentIndex()), Qt.Key.Key_Return)
 
 
+def at(grid) -> tuple[int, int]:
+    """The grid cursor's cell: (row, column)."""
+    cur = grid.currentIndex()
+    return cur.row(), cur.column()
+
+
+def editor_of(grid):
+    """The editor open on the grid cursor's cell, or None when no cell is being typed in."""
+    return grid.indexWidget(grid.currentIndex())
+
+
 def show_grid(qtbot, window, tab_name, grid_name="grid"):
     """The window's tab ``tab_name`` shown and its grid ``grid_name`` given the keyboard focus."""
     tab = window.page.tab_widgets[tab_name]

@@ -34,17 +34,13 @@ def project(path):
     return reread(path).projects[0]
 
 
-def type_into(qtbot, grid, row, col, text):
-    type_cell(qtbot, grid, row, col, text)
-
-
 def cell(grid, row, col, role=Qt.ItemDataRole.DisplayRole):
     return grid.model().data(grid.model().index(row, col), role)
 
 
 def test_sources_typed_in_wan_with_live_total(qtbot, tab, path):
-    type_into(qtbot, tab.source_grid, 0, sm.COL_PLANNED, "12.5")
-    type_into(qtbot, tab.source_grid, 1, sm.COL_PLANNED, "7.5")
+    type_cell(qtbot, tab.source_grid, 0, sm.COL_PLANNED, "12.5")
+    type_cell(qtbot, tab.source_grid, 1, sm.COL_PLANNED, "7.5")
     assert project(path).funding.by_source[Source.CENTRAL].planned == 12_500_000
     assert cell(tab.source_grid, 4, sm.COL_PLANNED) == "40"
     assert tab.source_grid.currentIndex().row() == 2     # Enter moved down
@@ -55,7 +51,7 @@ def test_execution_rate_and_score_follow_typing(qtbot, tab, path):
     pid = tab.pid
     grades = []
     session.scoreChanged.connect(lambda p: grades.append(session.score(p).total))
-    type_into(qtbot, tab.fund_grid, 0, fkm.COL_EXECUTED, "15")
+    type_cell(qtbot, tab.fund_grid, 0, fkm.COL_EXECUTED, "15")
     assert project(path).funding.executed == 15_000_000
     assert cell(tab.fund_grid, 0, fkm.COL_RATE) == "75.00%"
     assert cell(tab.fund_grid, 0, fkm.COL_SCORE) == "7.50"
@@ -66,7 +62,7 @@ def test_execution_rate_and_score_follow_typing(qtbot, tab, path):
 
 
 def test_unreadable_amount_is_red_and_kept(qtbot, tab, path):
-    type_into(qtbot, tab.fund_grid, 1, fkm.COL_INITIAL, "abc")
+    type_cell(qtbot, tab.fund_grid, 1, fkm.COL_INITIAL, "abc")
     assert cell(tab.fund_grid, 1, fkm.COL_INITIAL) == "abc"
     assert "无法识别金额" in cell(tab.fund_grid, 1, fkm.COL_INITIAL, Qt.ItemDataRole.ToolTipRole)
     assert project(path).unread["fund_kind:current:initial"] == "abc"
@@ -74,12 +70,12 @@ def test_unreadable_amount_is_red_and_kept(qtbot, tab, path):
 
 def test_budget_lines_from_catalog_with_live_total(qtbot, tab, path):
     grid = tab.line_grid
-    type_into(qtbot, grid, 0, blm.COL_CODE, "30216")
+    type_cell(qtbot, grid, 0, blm.COL_CODE, "30216")
     line = project(path).budget_lines[0]
     assert (line.code, line.name) == ("30216", "培训费")
-    type_into(qtbot, grid, 1, blm.COL_NAME, "印刷费")
+    type_cell(qtbot, grid, 1, blm.COL_NAME, "印刷费")
     assert project(path).budget_lines[1].code == "30202"
-    type_into(qtbot, grid, 0, blm.COL_ACTUAL, "5")
+    type_cell(qtbot, grid, 0, blm.COL_ACTUAL, "5")
     total_row = grid.model().rowCount() - 1
     assert cell(grid, total_row, blm.COL_ACTUAL) == "20.28"
 
@@ -156,7 +152,7 @@ def test_scheme_selector_switches_catalog(qtbot, tab, path):
     tab.scheme_box.activated.emit(index)
     assert project(path).spending_scheme is SpendingScheme.RD2011
     assert tab.line_grid.isColumnHidden(blm.COL_CODE)
-    type_into(qtbot, tab.line_grid, 0, blm.COL_NAME, "设备费")
+    type_cell(qtbot, tab.line_grid, 0, blm.COL_NAME, "设备费")
     assert project(path).budget_lines[0].code == "equipment"
     tab.session.undo_stack.undo()
     tab.session.undo_stack.undo()
@@ -183,10 +179,10 @@ def reread_unit(path):
 def test_an_amount_typed_in_yuan_says_what_it_was_stored_as(qtbot, tab, path):
     """Review 9: 40000元 became 4 万元 without a word (right, but the clerk could not tell)."""
     grid = tab.line_grid
-    type_into(qtbot, grid, 0, blm.COL_PLANNED, "40000元")
+    type_cell(qtbot, grid, 0, blm.COL_PLANNED, "40000元")
     assert project(path).budget_lines[0].planned == 4_000_000
     assert grid.message == "已换算：“40000元”记为 4 万元"
-    type_into(qtbot, grid, 0, blm.COL_ACTUAL, "3.5")                # a plain figure: nothing said
+    type_cell(qtbot, grid, 0, blm.COL_ACTUAL, "3.5")                # a plain figure: nothing said
     assert "已换算" not in grid.message
 
 
@@ -194,8 +190,8 @@ def test_the_sub_rows_show_their_rate_as_the_forms_print_it(qtbot, tab, path):
     """Review 10: both forms and the workbook print the 其中 rows' 执行率; the grid showed none."""
     from selfeval_desktop.ui.models import fund_kind_model as fkm
     grid = tab.fund_grid
-    type_into(qtbot, grid, 1, fkm.COL_ANNUAL, "4")
-    type_into(qtbot, grid, 1, fkm.COL_EXECUTED, "3")
+    type_cell(qtbot, grid, 1, fkm.COL_ANNUAL, "4")
+    type_cell(qtbot, grid, 1, fkm.COL_EXECUTED, "3")
     assert grid.model().index(1, fkm.COL_RATE).data() == "75.00%"
     assert grid.model().index(1, fkm.COL_SCORE).data() in (None, "")   # no score of its own
 
@@ -204,14 +200,14 @@ def test_a_name_stored_as_the_catalogue_writes_it_is_said(qtbot, tab, path):
     """Review 10: a pasted or typed 维修费 became 维修（护）费 without a word."""
     grid = tab.line_grid
     before = len(project(path).budget_lines)
-    type_into(qtbot, grid, before, blm.COL_NAME, "维修费")
+    type_cell(qtbot, grid, before, blm.COL_NAME, "维修费")
     assert project(path).budget_lines[-1].name == "维修（护）费"
     assert grid.message == "“维修费”按支出科目目录记为“30213 维修（护）费”"
     QGuiApplication.clipboard().setText("30213\t维修费\t1\t1\r\n")
     grid.setCurrentIndex(grid.model().index(before + 1, blm.COL_CODE))
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "按支出科目目录记为“30213 维修（护）费”" in grid.message
-    type_into(qtbot, grid, before, blm.COL_NAME, "差旅费")          # the catalogue's own name
+    type_cell(qtbot, grid, before, blm.COL_NAME, "差旅费")          # the catalogue's own name
     assert "支出科目目录" not in grid.message
 
 

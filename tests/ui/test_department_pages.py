@@ -12,8 +12,8 @@ from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES, PID_ROLE
 
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, focus, leave, make_window, texts_of,
-                                   type_text)
-from tests.ui.test_budget_tab import cell, type_into
+                                   type_cell, type_text)
+from tests.ui.test_budget_tab import cell
 from tests.ui.test_main_window import with_department
 from tests.ui.ui_fixtures import make_file, reread
 
@@ -48,8 +48,8 @@ def test_department_funds_typed_in_wan_are_stored_with_their_rate(qtbot, window,
     grid = page.info.fund_grid
     assert grid.model().headerData(0, Qt.Orientation.Horizontal) == "部门资金"
     assert grid.isColumnHidden(fkm.COL_WEIGHT) and grid.isColumnHidden(fkm.COL_SCORE)
-    type_into(qtbot, grid, 0, fkm.COL_ANNUAL, "1200")
-    type_into(qtbot, grid, 0, fkm.COL_EXECUTED, "1150.5")
+    type_cell(qtbot, grid, 0, fkm.COL_ANNUAL, "1200")
+    type_cell(qtbot, grid, 0, fkm.COL_EXECUTED, "1150.5")
     funding = department(path).funding
     assert (funding.annual_budget, funding.executed) == (1_200_000_000, 1_150_500_000)
     assert cell(grid, 0, fkm.COL_RATE) == "95.88%"

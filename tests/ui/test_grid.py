@@ -10,6 +10,7 @@ from selfeval_desktop.ui.models.indicator_model import IndicatorModel
 from selfeval_desktop.ui.qt import (QApplication, QEvent, QGuiApplication, QInputMethodEvent,
                                     QKeyEvent, Qt)
 
+from tests.ui.shell_helpers import editor_of
 from tests.ui.ui_fixtures import open_session, reread
 
 
@@ -33,10 +34,6 @@ def setup(qtbot, path):
 
 def disk_indicators(path):
     return reread(path).projects[0].indicators
-
-
-def editor_of(grid):
-    return grid.indexWidget(grid.currentIndex())
 
 
 def type_chinese(widget, text):

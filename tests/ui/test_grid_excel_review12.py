@@ -7,7 +7,8 @@ import pytest
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 
-from tests.ui.test_grid_keys import actuals, at, editor_of, setup  # noqa: F401 - fixture
+from tests.ui.shell_helpers import at, editor_of
+from tests.ui.test_grid_keys import actuals, setup  # noqa: F401 - fixture
 from tests.ui.ui_fixtures import reread
 
 K, CTRL, SHIFT = Qt.Key, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier

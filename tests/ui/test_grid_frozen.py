@@ -18,7 +18,7 @@ from selfeval_desktop.ui.qt import (QAbstractItemView, QApplication, QPoint, QtC
                                     QToolTip, Qt)
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, type_ime
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, type_ime
 from tests.ui.ui_fixtures import make_file, open_session, reread, sample_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -88,10 +88,6 @@ def click(qtbot, grid, point, double=False):
         qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=where)
 
 
-def current(grid):
-    return grid.currentIndex().row(), grid.currentIndex().column()
-
-
 def test_scrolled_fully_right_the_names_are_still_seen_at_the_left(qtbot, tab):
     grid = tab.grid
     scroll_right(qtbot, grid)
@@ -120,7 +116,7 @@ def test_clicking_a_frozen_name_makes_it_the_grids_one_current_cell(qtbot, tab):
     scroll_right(qtbot, grid)
     offset = grid.horizontalScrollBar().value()
     click(qtbot, grid, spot(grid, 2, im.COL_NAME))
-    assert current(grid) == (2, im.COL_NAME)
+    assert at(grid) == (2, im.COL_NAME)
     assert [(i.row(), i.column()) for i in grid.selectionModel().selectedIndexes()] == \
         [(2, im.COL_NAME)]
     assert grid.hasFocus()
@@ -140,7 +136,7 @@ def test_typing_on_a_clicked_frozen_name_edits_it_in_place(qtbot, tab):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert reread(tab.path).projects[0].indicators[1].name == "abc"
     assert tab.model.index(1, im.COL_NAME).data() == "abc"
-    assert current(grid) == (2, im.COL_NAME)
+    assert at(grid) == (2, im.COL_NAME)
     assert seen_at(grid, point)[2] == (1, im.COL_NAME)   # the editor gone, the name seen again
     tab.session.undo_stack.undo()
     assert tab.model.index(1, im.COL_NAME).data() == "培训合格率"
@@ -156,7 +152,7 @@ def test_clicking_a_name_while_typing_a_scrolled_cell_keeps_what_was_typed(qtbot
     qtbot.wait(5)
     assert grid.state() != QAbstractItemView.State.EditingState
     assert tab.model.index(1, im.COL_DEVIATION).data() == "xyz"
-    assert current(grid) == (3, im.COL_NAME)
+    assert at(grid) == (3, im.COL_NAME)
 
 
 def test_clicking_a_frozen_header_selects_that_column_in_the_grid(qtbot, tab):
@@ -256,7 +252,7 @@ def test_right_arrow_from_the_last_name_brings_the_next_column_out_from_under_th
     scroll_right(qtbot, grid)
     click(qtbot, grid, spot(grid, 1, im.COL_NAME))
     qtbot.keyClick(grid, Qt.Key.Key_Right)
-    assert current(grid) == (1, im.COL_TARGET)
+    assert at(grid) == (1, im.COL_TARGET)
     rect = grid.visualRect(grid.currentIndex())
     for x in (rect.left() + 3, rect.right() - 3):
         point = grid.viewport().mapTo(grid, QPoint(x, rect.center().y()))
@@ -265,7 +261,7 @@ def test_right_arrow_from_the_last_name_brings_the_next_column_out_from_under_th
     qtbot.keyClick(grid, Qt.Key.Key_Left)         # back to the name: no jump sideways
     offset = grid.horizontalScrollBar().value()
     qtbot.keyClick(grid, Qt.Key.Key_Left)
-    assert current(grid) == (1, im.COL_LEVEL2)
+    assert at(grid) == (1, im.COL_LEVEL2)
     assert grid.horizontalScrollBar().value() == offset
 
 
@@ -403,7 +399,7 @@ def test_home_goes_back_to_the_first_columns_as_in_excel(qtbot, tab, mods):
     grid.setCurrentIndex(grid.model().index(2, grid.model().columnCount() - 1))
     scroll_right(qtbot, grid)
     qtbot.keyClick(grid, Qt.Key.Key_Home, mods)
-    assert current(grid) == ((0 if mods else 2), im.COL_LEVEL1)
+    assert at(grid) == ((0 if mods else 2), im.COL_LEVEL1)
     assert grid.horizontalScrollBar().value() == 0
     click(qtbot, grid, spot(grid, 3, im.COL_LEVEL1))
     scroll_right(qtbot, grid)
@@ -417,5 +413,5 @@ def test_tab_past_the_last_column_shows_the_next_row_from_its_start(qtbot, tab):
     grid.setCurrentIndex(grid.model().index(1, last))
     scroll_right(qtbot, grid)
     qtbot.keyClick(grid, Qt.Key.Key_Tab)
-    assert current(grid) == (2, im.COL_LEVEL1)
+    assert at(grid) == (2, im.COL_LEVEL1)
     assert grid.horizontalScrollBar().value() == 0

@@ -11,9 +11,9 @@ from selfeval_desktop.ui.delegates import TextDelegate
 from selfeval_desktop.ui.grid import Grid
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.models.indicator_model import DERIVED_BRUSH, IndicatorModel
-from selfeval_desktop.ui.qt import QLineEdit, Qt
+from selfeval_desktop.ui.qt import Qt
 
-from tests.ui.shell_helpers import type_ime
+from tests.ui.shell_helpers import at, editor_of, type_ime
 from tests.ui.ui_fixtures import open_session, reread
 
 K = Qt.Key
@@ -34,15 +34,6 @@ def setup(qtbot, path):
     grid.setFocus()
     yield grid, model, session
     session.conn.close()
-
-
-def at(grid):
-    cur = grid.currentIndex()
-    return cur.row(), cur.column()
-
-
-def editor_of(grid) -> QLineEdit | None:
-    return grid.indexWidget(grid.currentIndex())
 
 
 def actuals(path):

@@ -13,7 +13,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, type_ime
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, make_window, show_tab, type_ime
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -25,21 +25,11 @@ def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
 
 
-def show_tab(window, key):
-    tab = window.page.tab_widgets[key]
-    window.page.tabs.setCurrentWidget(tab)
-    return tab
-
-
 def focus_cell(qtbot, grid, row, col):
     grid.activateWindow()
     grid.setFocus()
     qtbot.waitUntil(grid.hasFocus, timeout=2000)
     grid.setCurrentIndex(grid.model().index(row, col))
-
-
-def at(grid):
-    return grid.currentIndex().row(), grid.currentIndex().column()
 
 
 def test_typing_on_the_total_row_never_edits_a_line(qtbot, window, path):

@@ -19,7 +19,8 @@ from selfeval_desktop.ui.models.base import ErrorRole
 from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
 
 from tests.ui.real_keys import idle, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, plain, show_grid, type_ime
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, at, editor_of, make_window, plain, show_grid,
+                                    type_ime)
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
@@ -49,15 +50,6 @@ def grid(qtbot, window):
 
 def go(grid, row, col):
     grid.setCurrentIndex(grid.model().index(row, col))
-
-
-def at(grid):
-    cur = grid.currentIndex()
-    return cur.row(), cur.column()
-
-
-def editor_of(grid):
-    return grid.indexWidget(grid.currentIndex())
 
 
 def indicators(path):

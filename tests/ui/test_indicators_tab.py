@@ -47,15 +47,11 @@ def indicators(path):
     return reread(path).projects[0].indicators
 
 
-def type_into(qtbot, tab, row, col, text):
-    type_cell(qtbot, tab.grid, row, col, text)
-
-
 def test_editing_an_actual_changes_score_and_grade_live_and_on_disk(qtbot, tab, path):
     session = tab.session
     pid = tab.pid
     before = (session.score(pid).total, session.score(pid).grade)
-    type_into(qtbot, tab, 0, im.COL_ACTUAL, "1")
+    type_cell(qtbot, tab.grid, 0, im.COL_ACTUAL, "1")
     assert indicators(path)[0].actual == "1"
     after = session.score(pid)
     assert after.total < before[0]
@@ -69,15 +65,15 @@ def test_editing_an_actual_changes_score_and_grade_live_and_on_disk(qtbot, tab, 
 
 
 def test_chinese_typed_by_an_input_method(qtbot, tab, path):
-    type_into(qtbot, tab, 2, im.COL_ACTUAL, "基本达成")
-    type_into(qtbot, tab, 2, im.COL_DEVIATION, "宣传覆盖面不足，下年度加强")
+    type_cell(qtbot, tab.grid, 2, im.COL_ACTUAL, "基本达成")
+    type_cell(qtbot, tab.grid, 2, im.COL_DEVIATION, "宣传覆盖面不足，下年度加强")
     rows = indicators(path)
     assert rows[2].actual == "基本达成"
     assert rows[2].deviation == "宣传覆盖面不足，下年度加强"
 
 
 def test_abc_in_weight_is_red_kept_and_persisted(qtbot, tab, path):
-    type_into(qtbot, tab, 1, im.COL_WEIGHT, "abc")
+    type_cell(qtbot, tab.grid, 1, im.COL_WEIGHT, "abc")
     index = tab.model.index(1, im.COL_WEIGHT)
     assert tab.model.data(index) == "abc"
     assert tab.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
@@ -89,7 +85,7 @@ def test_abc_in_weight_is_red_kept_and_persisted(qtbot, tab, path):
 
 def test_level_one_sums_against_the_profile(qtbot, tab):
     assert "产出 50.00 / 50 ✓" in summary_text(tab)
-    type_into(qtbot, tab, 0, im.COL_WEIGHT, "20")
+    type_cell(qtbot, tab.grid, 0, im.COL_WEIGHT, "20")
     assert "产出 45.00 / 50 ✗" in summary_text(tab)
 
 
@@ -358,7 +354,7 @@ def test_a_target_of_an_earlier_year_is_marked_at_its_cell_not_the_deviation(qtb
     pid = tab.pid
     session.set_value("meta", None, None, "year", "2022")
     row = tab.model.data_rows
-    type_into(qtbot, tab, row, im.COL_LEVEL1, "产出指标")
+    type_cell(qtbot, tab.grid, row, im.COL_LEVEL1, "产出指标")
     session.set_value("indicator", pid, indicators(path)[row].id, "target", "2021年12月前")
     session.set_value("indicator", pid, indicators(path)[row].id, "actual", "2022年11月")
     session.set_value("indicator", pid, indicators(path)[row].id, "weight", "5")
@@ -374,7 +370,7 @@ def test_each_level_one_heading_shows_its_score_beside_its_weight(qtbot, tab, pa
     output = [s.score for ind, s in zip(session.project(pid).indicators, session.score(pid).indicators)
               if ind.level1 == "产出指标"]
     assert f"得分 {tab.session.profile(pid).round(sum(output))}" in summary_text(tab)
-    type_into(qtbot, tab, 0, im.COL_ACTUAL, "1")                   # the row scores less
+    type_cell(qtbot, tab.grid, 0, im.COL_ACTUAL, "1")                   # the row scores less
     lower = [s.score for ind, s in zip(session.project(pid).indicators,
                                        session.score(pid).indicators) if ind.level1 == "产出指标"]
     assert sum(lower) < sum(output)

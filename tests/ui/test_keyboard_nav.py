@@ -11,7 +11,7 @@ from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, focus, make_window, show_tab, type_text
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, focus, make_window, show_tab, type_text
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -34,10 +34,6 @@ def press(qtbot, key, mods=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(QApplication.focusWidget(), key, mods)
 
 
-def cell(grid):
-    return grid.currentIndex().row(), grid.currentIndex().column()
-
-
 def test_tab_past_the_last_cell_leaves_the_grid(qtbot, window):
     grid = show_tab(window, "budget").fund_grid
     model = grid.model()
@@ -58,7 +54,7 @@ def test_tab_inside_the_grid_still_moves_and_wraps(qtbot, window):
     at_cell(qtbot, grid, 0, fkm.COL_SCORE)
     press(qtbot, K.Key_Tab)
     # onto the next row's first figure, not its label (review 12a)
-    assert grid.hasFocus() and cell(grid) == (1, fkm.COL_INITIAL)
+    assert grid.hasFocus() and at(grid) == (1, fkm.COL_INITIAL)
 
 
 @pytest.mark.parametrize("typing", [False, True])
@@ -123,19 +119,19 @@ def test_tab_tab_enter_returns_to_the_starting_column(qtbot, window, path):
             qtbot.keyClicks(grid, "x")        # open the editor, then set the text
             QApplication.focusWidget().setText(text)
         press(qtbot, K.Key_Tab if text != "20" else K.Key_Return)
-    assert cell(grid) == (1, im.COL_TARGET)
+    assert at(grid) == (1, im.COL_TARGET)
     row = reread(path).projects[0].indicators[0]
     assert (row.target, row.actual, str(row.weight)) == ("≥5次", "5次", "20")
     # without editing: Tab, Tab, Enter
     press(qtbot, K.Key_Tab)
     press(qtbot, K.Key_Tab)
     press(qtbot, K.Key_Return)
-    assert cell(grid) == (2, im.COL_TARGET)
+    assert at(grid) == (2, im.COL_TARGET)
     # a click (or an arrow) in between: Enter goes straight down
     press(qtbot, K.Key_Tab)
     grid.setCurrentIndex(grid.model().index(2, im.COL_WEIGHT))
     press(qtbot, K.Key_Return)
-    assert cell(grid) == (3, im.COL_WEIGHT)
+    assert at(grid) == (3, im.COL_WEIGHT)
 
 
 def test_tab_leaves_the_project_list(qtbot, window):

@@ -61,7 +61,9 @@ def test_checks_panel_uses_the_public_document_checks():
     assert checks._document_checks is checks.document_checks   # the old name still works
 
 
-def type_into(qtbot, grid, row, col, text):
+def type_cell_once_focused(qtbot, grid, row, col, text):
+    """shell_helpers.type_cell for a grid of the shown window: waits until the grid has the focus
+    before typing, and presses Enter on whatever has the focus then (the cell's editor)."""
     grid.setFocus()
     grid.setCurrentIndex(grid.model().index(row, col))
     qtbot.waitUntil(grid.hasFocus, timeout=2000)
@@ -86,11 +88,11 @@ def test_unreadable_money_and_weight_typed_in_the_window_end_to_end(qtbot, tmp_p
     budget, indicators = page.tab_widgets["budget"], page.tab_widgets["indicators"]
 
     page.tabs.setCurrentWidget(budget)
-    type_into(qtbot, budget.fund_grid, 0, fkm.COL_EXECUTED, "四万")      # 全年执行数
+    type_cell_once_focused(qtbot, budget.fund_grid, 0, fkm.COL_EXECUTED, "四万")      # 全年执行数
     assert red_with_reason(budget.fund_grid, 0, fkm.COL_EXECUTED, "四万")
     assert "全年执行数：无法识别金额“四万”" in window.statusBar().currentMessage()
     page.tabs.setCurrentWidget(indicators)
-    type_into(qtbot, indicators.grid, 1, im.COL_WEIGHT, "abc")            # 分值
+    type_cell_once_focused(qtbot, indicators.grid, 1, im.COL_WEIGHT, "abc")            # 分值
     assert red_with_reason(indicators.grid, 1, im.COL_WEIGHT, "abc")
     assert "分值：无法识别“abc”" in window.statusBar().currentMessage()
 
@@ -135,8 +137,8 @@ def test_correcting_a_red_cell_takes_its_reason_off_the_status_bar(qtbot, tmp_pa
     window = make_window(qtbot, tmp_path, path)
     indicators = window.page.tab_widgets["indicators"]
     window.page.tabs.setCurrentWidget(indicators)
-    type_into(qtbot, indicators.grid, 1, im.COL_WEIGHT, "abc")
+    type_cell_once_focused(qtbot, indicators.grid, 1, im.COL_WEIGHT, "abc")
     assert "abc" in window.statusBar().currentMessage()
-    type_into(qtbot, indicators.grid, 1, im.COL_WEIGHT, "25")
+    type_cell_once_focused(qtbot, indicators.grid, 1, im.COL_WEIGHT, "25")
     assert window.statusBar().currentMessage() == ""
     assert not indicators.grid.model().index(1, im.COL_WEIGHT).data(ErrorRole)
