@@ -19,8 +19,7 @@ from selfeval_desktop.ui.qt import QApplication, Qt
 from tests.ui.real_keys import K, key
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, focus, make_window, show_grid, type_cell,
                                     type_ime)
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file, reread, sample_document
+from tests.ui.ui_fixtures import make_file, reread, sample_document, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
 

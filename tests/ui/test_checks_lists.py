@@ -10,8 +10,7 @@ from selfeval_desktop.ui.project_list import COL_GRADE, COL_SCORE
 from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file
+from tests.ui.ui_fixtures import make_file, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 

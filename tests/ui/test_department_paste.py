@@ -12,8 +12,7 @@ from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_EXECUTED, CO
 from tests.file_helpers import sha
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 from tests.ui.test_department_pages import path  # noqa: F401 - a fixture
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import make_file, reread, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
 

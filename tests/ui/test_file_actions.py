@@ -13,7 +13,7 @@ from selfeval_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox
 
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, make_window, menu_of,
                                    texts_of)
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import make_file, reread, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -359,7 +359,6 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
         qtbot, tmp_path, monkeypatch, warnings):
     """Review 6: with 部门整体 selected, 打印 printed all the evaluations without asking."""
     from selfeval_desktop.reports import export
-    from tests.ui.test_main_window import with_department
     path = make_file(tmp_path, with_department())
     window = make_window(qtbot, tmp_path, path, show=False)
     dept = window.session.document.department

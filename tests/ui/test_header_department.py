@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file
+from tests.ui.ui_fixtures import make_file, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 

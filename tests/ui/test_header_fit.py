@@ -10,8 +10,7 @@ import pytest
 from selfeval_desktop.ui.qt import QtWidgets, QWidget, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file, sample_document
+from tests.ui.ui_fixtures import make_file, sample_document, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 

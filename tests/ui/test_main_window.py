@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 
 import pytest
 
 from selfeval_desktop.domain.checks_base import Place
-from selfeval_desktop.domain.model import Indicator, Project, ProjectKind
+from selfeval_desktop.domain.model import Project
 from selfeval_desktop.domain.scoring import shown_grade
 from selfeval_desktop.ui import main_window as mw, window_size
 from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, ProjectListModel
@@ -16,7 +15,7 @@ from selfeval_desktop.ui.tabs.department_tab import DepartmentProjectsModel
 
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, make_window, menu_of, plain, temp_settings,
                                    texts_of)
-from tests.ui.ui_fixtures import make_file, reread, sample_document
+from tests.ui.ui_fixtures import make_file, reread, sample_document, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -24,15 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 @pytest.fixture
 def window(qtbot, tmp_path, path):
     return make_window(qtbot, tmp_path, path)
-
-
-def with_department():
-    doc = sample_document()
-    dept = Project(name="县科学技术局部门整体", kind=ProjectKind.DEPARTMENT, indicators=[
-        Indicator("投入指标", "预算编制", "预算调整率", "≤5%", "3%", Decimal(15)),
-        Indicator("产出指标", "数量指标", "完成项目数", "≥7个", "7个", Decimal(30))])
-    doc.projects.insert(0, dept)
-    return doc
 
 
 def list_texts(window):

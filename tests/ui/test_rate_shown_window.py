@@ -9,8 +9,7 @@ from selfeval_desktop.ui.models.fund_kind_model import FundKindModel
 from selfeval_desktop.ui.qt import Qt
 from selfeval_desktop.ui.tabs.department_tab import COL_RATE, DepartmentProjectsModel
 
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file, open_session
+from tests.ui.ui_fixtures import make_file, open_session, with_department
 
 
 def truncating(tmp_path):

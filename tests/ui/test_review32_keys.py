@@ -10,7 +10,7 @@ from selfeval_desktop.ui.qt import QApplication, QInputMethodEvent, Qt
 from tests.ui.real_keys import key, type_keys
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, activate, make_window, show_tab
 from tests.ui.shell_helpers import focus as shell_focus
-from tests.ui.ui_fixtures import make_file, reread
+from tests.ui.ui_fixtures import make_file, reread, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key
@@ -150,7 +150,6 @@ def test_f6_back_to_the_page_returns_to_where_she_was(qtbot, window):
 
 @pytest.fixture
 def department_window(qtbot, tmp_path):
-    from tests.ui.test_main_window import with_department
     (tmp_path / "d").mkdir()
     window = make_window(qtbot, tmp_path, make_file(tmp_path / "d", with_department()))
     window.page.projects.select_pid(window.session.document.department.id)

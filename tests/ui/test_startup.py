@@ -8,8 +8,7 @@ import pytest
 from selfeval_desktop.ui.document_page import TAB_KEYS
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, after_first_paint, make_window
-from tests.ui.test_main_window import with_department
-from tests.ui.ui_fixtures import make_file
+from tests.ui.ui_fixtures import make_file, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from selfeval_desktop.db import repo
 from selfeval_desktop.db.document import create_document, open_document
 from selfeval_desktop.domain.model import (BudgetLine, Document, Evaluator, FundBreakdown, FundKind,
-                                           Indicator, Project, Source, SourceAmount, Unit)
+                                           Indicator, Project, ProjectKind, Source, SourceAmount,
+                                           Unit)
 
 
 def sample_document() -> Document:
@@ -26,6 +27,16 @@ def sample_document() -> Document:
     ]
     p.evaluators = [Evaluator("张三", "局长", "县科学技术局")]
     return Document(unit=Unit(name="某县科学技术局"), year=2021, projects=[p])
+
+
+def with_department() -> Document:
+    """The sample document with a 部门整体 evaluation of two indicators before its project."""
+    doc = sample_document()
+    dept = Project(name="县科学技术局部门整体", kind=ProjectKind.DEPARTMENT, indicators=[
+        Indicator("投入指标", "预算编制", "预算调整率", "≤5%", "3%", Decimal(15)),
+        Indicator("产出指标", "数量指标", "完成项目数", "≥7个", "7个", Decimal(30))])
+    doc.projects.insert(0, dept)
+    return doc
 
 
 def make_file(tmp_path: Path, doc: Document | None = None) -> Path:
