@@ -1,4 +1,5 @@
-"""Fixtures shared by the window tests: the sample document on disk, opened in a session."""
+"""Fixtures shared by the window tests: the sample document on disk, opened in a session, and
+the widgets the tests of several modules drive."""
 import pytest
 
 from tests.ui.ui_fixtures import make_file, open_session
@@ -19,6 +20,28 @@ def session(qapp, path):
 @pytest.fixture
 def pid(session):
     return session.document.projects[0].id
+
+
+@pytest.fixture
+def setup(qtbot, path):
+    """The 绩效指标 grid alone (no window) on the first project, shown and given the focus:
+    (grid, model, session)."""
+    from selfeval_desktop.ui.delegates import TextDelegate
+    from selfeval_desktop.ui.grid import Grid
+    from selfeval_desktop.ui.models.indicator_model import IndicatorModel
+    session = open_session(path)
+    model = IndicatorModel(session)
+    model.set_project(session.document.projects[0].id)
+    grid = Grid()
+    grid.setItemDelegate(TextDelegate(grid))
+    grid.setModel(model)
+    qtbot.addWidget(grid)
+    grid.resize(1200, 400)
+    grid.show()
+    qtbot.waitExposed(grid)
+    grid.setFocus()
+    yield grid, model, session
+    session.conn.close()
 
 
 @pytest.fixture(autouse=True)

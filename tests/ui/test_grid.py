@@ -1,39 +1,13 @@
 """The grid behaves as Excel for a clerk: keys, typing (Chinese too), clear, copy, paste, rows."""
 from __future__ import annotations
 
-import pytest
-
-from selfeval_desktop.ui.delegates import GroupedTextDelegate, TextDelegate
-from selfeval_desktop.ui.grid import Grid
+from selfeval_desktop.ui.delegates import GroupedTextDelegate
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.models.indicator_model import IndicatorModel
 from selfeval_desktop.ui.qt import (QApplication, QEvent, QGuiApplication, QInputMethodEvent,
                                     QKeyEvent, Qt)
 
 from tests.ui.shell_helpers import editor_of
-from tests.ui.ui_fixtures import open_session, reread
-
-
-@pytest.fixture
-def setup(qtbot, path):
-    session = open_session(path)
-    model = IndicatorModel(session)
-    pid = session.document.projects[0].id
-    model.set_project(pid)
-    grid = Grid()
-    grid.setItemDelegate(TextDelegate(grid))
-    grid.setModel(model)
-    qtbot.addWidget(grid)
-    grid.resize(1200, 400)
-    grid.show()
-    qtbot.waitExposed(grid)
-    grid.setFocus()
-    yield grid, model, session
-    session.conn.close()
-
-
-def disk_indicators(path):
-    return reread(path).projects[0].indicators
+from tests.ui.ui_fixtures import indicators, reread
 
 
 def type_chinese(widget, text):
@@ -51,7 +25,7 @@ def test_typing_starts_editing_with_the_character_and_enter_moves_down(qtbot, se
     qtbot.keyClicks(editor_of(grid), "x")
     qtbot.keyClick(editor_of(grid), Qt.Key.Key_Backspace)
     qtbot.keyClick(editor_of(grid), Qt.Key.Key_Return)
-    assert disk_indicators(path)[0].actual == "3"
+    assert indicators(path)[0].actual == "3"
     assert (grid.currentIndex().row(), grid.currentIndex().column()) == (1, im.COL_ACTUAL)
     assert grid.state() != grid.State.EditingState
     qtbot.keyClick(grid, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
@@ -75,7 +49,7 @@ def test_tab_in_an_editor_commits_and_moves_right(qtbot, setup, path):
     grid.setCurrentIndex(model.index(1, im.COL_TARGET))
     qtbot.keyClicks(grid, ">=80%")
     qtbot.keyClick(editor_of(grid), Qt.Key.Key_Tab)
-    assert disk_indicators(path)[1].target == ">=80%"
+    assert indicators(path)[1].target == ">=80%"
     assert grid.currentIndex().column() == im.COL_ACTUAL
 
 
@@ -87,7 +61,7 @@ def test_chinese_committed_by_an_input_method_starts_editing(qtbot, setup, path)
     assert editor is not None and editor.text() == "举办科普讲座"
     type_chinese(editor, "次数")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert disk_indicators(path)[0].name == "举办科普讲座次数"
+    assert indicators(path)[0].name == "举办科普讲座次数"
 
 
 def test_chinese_as_key_events_with_text(qtbot, setup, path):
@@ -98,7 +72,7 @@ def test_chinese_as_key_events_with_text(qtbot, setup, path):
         QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
                                                  Qt.KeyboardModifier.NoModifier, ch))
     qtbot.keyClick(editor_of(grid), Qt.Key.Key_Enter)
-    assert disk_indicators(path)[2].deviation == "宣传不足"
+    assert indicators(path)[2].deviation == "宣传不足"
 
 
 def test_f2_edits_the_existing_text(qtbot, setup, path):
@@ -111,7 +85,7 @@ def test_f2_edits_the_existing_text(qtbot, setup, path):
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClicks(editor, "5")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert disk_indicators(path)[0].target == "≥45"
+    assert indicators(path)[0].target == "≥45"
 
 
 def test_delete_clears_selection_as_one_undo_step(qtbot, setup, path):
@@ -124,14 +98,14 @@ def test_delete_clears_selection_as_one_undo_step(qtbot, setup, path):
         grid.selectionModel().SelectionFlag.ClearAndSelect)
     count = session.undo_stack.count()
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
-    rows = disk_indicators(path)
+    rows = indicators(path)
     assert [(r.target, r.actual) for r in rows[:2]] == [("", ""), ("", "")]
     assert session.undo_stack.count() == count + 1
     session.undo_stack.undo()
-    rows = disk_indicators(path)
+    rows = indicators(path)
     assert [(r.target, r.actual) for r in rows[:2]] == [("≥4次", "4次"), ("≥90%", "95%")]
     session.undo_stack.redo()
-    assert disk_indicators(path)[1].actual == ""
+    assert indicators(path)[1].actual == ""
 
 
 def test_copy_selection_as_tsv_with_quotes(qtbot, setup):
@@ -161,15 +135,15 @@ def test_paste_a_3x5_block_growing_rows_one_undo_step(qtbot, setup, path):
     grid.setCurrentIndex(model.index(3, im.COL_LEVEL1))
     count = session.undo_stack.count()
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    rows = disk_indicators(path)
+    rows = indicators(path)
     assert len(rows) == 6
     assert [[r.level1, r.level2, r.name, r.target, r.actual] for r in rows[3:]] == block
     assert session.undo_stack.count() == count + 1
     session.undo_stack.undo()
-    rows = disk_indicators(path)
+    rows = indicators(path)
     assert len(rows) == 4 and rows[3].name == "服务对象满意度"
     session.undo_stack.redo()
-    assert [r.name for r in disk_indicators(path)[3:]] == [b[2] for b in block]
+    assert [r.name for r in indicators(path)[3:]] == [b[2] for b in block]
     assert model.data_rows == 6 and model.rowCount() == 7   # and the blank row
 
 
@@ -177,7 +151,7 @@ def test_paste_reads_numbers_with_the_shared_cell_parser_and_keeps_bad_text(qtbo
     grid, model, session = setup
     grid.setCurrentIndex(model.index(0, im.COL_WEIGHT))
     grid.paste("２０分\r\nabc\r\n")
-    rows = disk_indicators(path)
+    rows = indicators(path)
     assert str(rows[0].weight) == "20"
     idx = model.index(1, im.COL_WEIGHT)
     assert model.data(idx) == "abc"
@@ -203,26 +177,26 @@ def test_typed_abc_turns_red_with_a_chinese_tooltip_and_is_kept(qtbot, setup, pa
     assert model.data(idx) == "abc"
     assert model.data(idx, Qt.ItemDataRole.BackgroundRole) is not None
     assert "无法识别" in model.data(idx, Qt.ItemDataRole.ToolTipRole)
-    assert reread(path).projects[0].unread[f"indicator:{disk_indicators(path)[0].id}:weight"] == "abc"
+    assert reread(path).projects[0].unread[f"indicator:{indicators(path)[0].id}:weight"] == "abc"
 
 
 def test_row_actions_insert_delete_move(qtbot, setup, path):
     grid, model, session = setup
-    names = [r.name for r in disk_indicators(path)]
+    names = [r.name for r in indicators(path)]
     grid.setCurrentIndex(model.index(1, im.COL_NAME))
     grid.row_actions["insert_below"].trigger()
-    assert len(disk_indicators(path)) == 5 and grid.currentIndex().row() == 2
+    assert len(indicators(path)) == 5 and grid.currentIndex().row() == 2
     grid.row_actions["insert_above"].trigger()
-    assert [r.name for r in disk_indicators(path)] == names[:2] + ["", ""] + names[2:]
+    assert [r.name for r in indicators(path)] == names[:2] + ["", ""] + names[2:]
     grid.row_actions["delete"].trigger()
-    assert [r.name for r in disk_indicators(path)] == names[:2] + [""] + names[2:]
+    assert [r.name for r in indicators(path)] == names[:2] + [""] + names[2:]
     session.undo_stack.undo()
     session.undo_stack.undo()
     session.undo_stack.undo()
-    assert [r.name for r in disk_indicators(path)] == names
+    assert [r.name for r in indicators(path)] == names
     grid.setCurrentIndex(model.index(0, im.COL_NAME))
     grid.row_actions["down"].trigger()
-    assert [r.name for r in disk_indicators(path)][:2] == [names[1], names[0]]
+    assert [r.name for r in indicators(path)][:2] == [names[1], names[0]]
     assert grid.currentIndex().row() == 1
 
 
@@ -246,4 +220,4 @@ def test_input_method_composition_then_commit(qtbot, setup, path):
     editor = editor_of(grid)
     assert editor is not None and editor.text() == "培训"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert disk_indicators(path)[1].name == "培训"
+    assert indicators(path)[1].name == "培训"

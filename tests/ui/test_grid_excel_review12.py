@@ -8,8 +8,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 
 from tests.ui.shell_helpers import at, editor_of
-from tests.ui.test_grid_keys import actuals, setup  # noqa: F401 - fixture
-from tests.ui.ui_fixtures import reread
+from tests.ui.ui_fixtures import actuals, reread
 
 K, CTRL, SHIFT = Qt.Key, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 

@@ -7,37 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.ui.delegates import TextDelegate
-from selfeval_desktop.ui.grid import Grid
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.models.indicator_model import DERIVED_BRUSH, IndicatorModel
+from selfeval_desktop.ui.models.indicator_model import DERIVED_BRUSH
 from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import at, editor_of, type_ime
-from tests.ui.ui_fixtures import open_session, reread
+from tests.ui.ui_fixtures import actuals
 
 K = Qt.Key
-
-
-@pytest.fixture
-def setup(qtbot, path):
-    session = open_session(path)
-    model = IndicatorModel(session)
-    model.set_project(session.document.projects[0].id)
-    grid = Grid()
-    grid.setItemDelegate(TextDelegate(grid))
-    grid.setModel(model)
-    qtbot.addWidget(grid)
-    grid.resize(1200, 400)
-    grid.show()
-    qtbot.waitExposed(grid)
-    grid.setFocus()
-    yield grid, model, session
-    session.conn.close()
-
-
-def actuals(path):
-    return [i.actual for i in reread(path).projects[0].indicators]
 
 
 @pytest.mark.parametrize("key, moved", [(K.Key_Right, (1, im.COL_WEIGHT)),

@@ -21,7 +21,7 @@ from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
 from tests.ui.real_keys import idle, key, type_keys
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, at, editor_of, make_window, plain, show_grid,
                                     type_ime)
-from tests.ui.ui_fixtures import reread
+from tests.ui.ui_fixtures import actuals, indicators, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
 K = Qt.Key
@@ -52,16 +52,8 @@ def go(grid, row, col):
     grid.setCurrentIndex(grid.model().index(row, col))
 
 
-def indicators(path):
-    return reread(path).projects[0].indicators
-
-
 def names(path):
     return [i.name for i in indicators(path)]
-
-
-def actuals(path):
-    return [i.actual for i in indicators(path)]
 
 
 def selected(grid):

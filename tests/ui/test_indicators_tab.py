@@ -13,7 +13,7 @@ from selfeval_desktop.ui.tabs.indicator_templates import load_templates
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
 from tests.ui.shell_helpers import texts_of, type_cell
-from tests.ui.ui_fixtures import open_session, reread
+from tests.ui.ui_fixtures import indicators, open_session, reread
 
 # the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
@@ -41,10 +41,6 @@ def tab(qtbot, path):
         f"{session.score(p).total} {session.score(p).grade}"))
     yield tab
     session.conn.close()
-
-
-def indicators(path):
-    return reread(path).projects[0].indicators
 
 
 def test_editing_an_actual_changes_score_and_grade_live_and_on_disk(qtbot, tab, path):

@@ -59,3 +59,13 @@ def reread(path: Path) -> Document:
         return repo.load_document(opened.conn)
     finally:
         opened.close()
+
+
+def indicators(path: Path) -> list[Indicator]:
+    """The first project's 绩效指标 rows as on disk."""
+    return reread(path).projects[0].indicators
+
+
+def actuals(path: Path) -> list[str]:
+    """The first project's 实际完成值 as on disk, row by row."""
+    return [i.actual for i in indicators(path)]
