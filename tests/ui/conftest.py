@@ -44,6 +44,29 @@ def setup(qtbot, path):
     session.conn.close()
 
 
+@pytest.fixture
+def tab(qtbot, path):
+    """The 绩效指标 tab alone (no window) on the first project, its grade label connected as the
+    window connects it: tab.grade_label shows the live score and grade."""
+    from selfeval_desktop.ui.qt import QLabel
+    from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
+    session = open_session(path)
+    tab = IndicatorsTab(session, None)
+    qtbot.addWidget(tab)
+    pid = session.document.projects[0].id
+    tab.set_project(pid)
+    tab.resize(1300, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.grid.setFocus()
+    # the grade label as the shell connects it
+    tab.grade_label = QLabel()
+    session.scoreChanged.connect(lambda p: tab.grade_label.setText(
+        f"{session.score(p).total} {session.score(p).grade}"))
+    yield tab
+    session.conn.close()
+
+
 @pytest.fixture(autouse=True)
 def _closing_asks_nobody(monkeypatch):
     """A window closed at a test's end with unsaved work (a write-failure test) would wait for an

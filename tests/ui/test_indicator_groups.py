@@ -11,7 +11,6 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import type_cell
-from tests.ui.test_indicators_tab import tab  # noqa: F401 - fixture
 from tests.ui.ui_fixtures import indicators, reread
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")

@@ -7,13 +7,11 @@ import pytest
 
 from selfeval_desktop.domain.values import parse_value
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import (QGuiApplication, QItemSelection, QItemSelectionModel, QLabel,
-                                    Qt)
+from selfeval_desktop.ui.qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
 from selfeval_desktop.ui.tabs.indicator_templates import load_templates
-from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
 from tests.ui.shell_helpers import texts_of, type_cell
-from tests.ui.ui_fixtures import indicators, open_session, reread
+from tests.ui.ui_fixtures import indicators, reread
 
 # the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
@@ -22,25 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateS
 def summary_text(tab) -> str:
     """The 一级指标分值 line as read (its rich text kept together with &nbsp; and word joiners)."""
     return tab.summary.text().replace("&nbsp;", " ").replace("\u2060", "")
-
-
-@pytest.fixture
-def tab(qtbot, path):
-    session = open_session(path)
-    tab = IndicatorsTab(session, None)
-    qtbot.addWidget(tab)
-    pid = session.document.projects[0].id
-    tab.set_project(pid)
-    tab.resize(1300, 600)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.grid.setFocus()
-    # the grade label as the shell connects it
-    tab.grade_label = QLabel()
-    session.scoreChanged.connect(lambda p: tab.grade_label.setText(
-        f"{session.score(p).total} {session.score(p).grade}"))
-    yield tab
-    session.conn.close()
 
 
 def test_editing_an_actual_changes_score_and_grade_live_and_on_disk(qtbot, tab, path):
