@@ -23,6 +23,13 @@ def pid(session):
 
 
 @pytest.fixture
+def window(qtbot, tmp_path, path):
+    """The main window (its own settings) with the sample document open, shown at 1366×768."""
+    from tests.ui.shell_helpers import make_window
+    return make_window(qtbot, tmp_path, path)
+
+
+@pytest.fixture
 def setup(qtbot, path):
     """The 绩效指标 grid alone (no window) on the first project, shown and given the focus:
     (grid, model, session)."""

@@ -14,7 +14,6 @@ from selfeval_desktop.ui.paragraph_edit import ParagraphEdit
 from tests.domain.test_text_wrap import PDF
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, focus, leave, plain,
                                    show_grid)
-from tests.ui.test_grid_typing import window  # noqa: F401
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
