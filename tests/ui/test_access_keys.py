@@ -54,11 +54,6 @@ def open_menu(menu: QMenu) -> QMenu:
     return menu
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
-
-
 def test_every_entry_of_the_menu_bar_has_a_letter_of_its_own(qtbot, window, tmp_path):
     (tmp_path / "b").mkdir()
     other = make_file(tmp_path / "b")

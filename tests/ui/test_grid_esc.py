@@ -12,15 +12,10 @@ from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.models import indicator_model as im
 
 from tests.ui.real_keys import K, idle, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, show_grid
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, show_grid
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
 
 
 def test_esc_in_the_new_row_after_a_pause_cancels_it_and_the_cursor_stays(qtbot, window, path):

@@ -15,16 +15,11 @@ from selfeval_desktop.ui.models import source_model as sm
 from selfeval_desktop.ui.qt import QApplication, Qt
 
 from tests.ui.real_keys import K, key, type_keys
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
 
 
 def new_project(qtbot, window):

@@ -13,16 +13,11 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.models import budget_line_model as blm
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, make_window, show_tab, type_ime
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, show_tab, type_ime
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
 
 
 def focus_cell(qtbot, grid, row, col):

@@ -19,8 +19,7 @@ from selfeval_desktop.ui.models.base import ErrorRole
 from selfeval_desktop.ui.qt import QApplication, QLineEdit, Qt
 
 from tests.ui.real_keys import idle, key, type_keys
-from tests.ui.shell_helpers import (OFFSCREEN_NOISE, at, editor_of, make_window, plain, show_grid,
-                                    type_ime)
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, editor_of, plain, show_grid, type_ime
 from tests.ui.ui_fixtures import actuals, indicators, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support (raise|grabbing)")
@@ -29,11 +28,6 @@ CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.Shi
                     Qt.KeyboardModifier.AltModifier)
 NAMES = ["举办培训次数", "培训合格率", "科技服务水平", "服务对象满意度"]
 ACTUALS = ["4次", "95%", "", "92%"]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
 
 
 @pytest.fixture

@@ -21,11 +21,6 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
-
-
-@pytest.fixture
 def grid(qtbot, window):
     return show_grid(qtbot, window, "indicators")
 

@@ -11,18 +11,13 @@ from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, focus, make_window, show_tab, type_text
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, focus, show_tab, type_text
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 K = Qt.Key
 CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                     Qt.KeyboardModifier.AltModifier)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
 
 
 def at_cell(qtbot, grid, row, col):

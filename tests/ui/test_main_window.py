@@ -20,11 +20,6 @@ from tests.ui.ui_fixtures import make_file, reread, sample_document, with_depart
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
-
-
 def list_texts(window):
     model = window.page.projects.model
     return [model.index(r, COL_NAME).data() for r in range(model.rowCount())]

@@ -30,11 +30,6 @@ def path(tmp_path):
     return make_file(tmp_path, doc)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
-
-
 def in_list(qtbot, window, row=0):
     view = window.page.projects.view
     view.setFocus()

@@ -40,11 +40,6 @@ def test_new_document_dialog_defaults_to_the_mof_rule_whatever_the_order(qtbot, 
 # ---------------------------------------------------------------- 11: header boxes guarded
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
-
-
 def wheel(widget, steps: int = 1) -> None:
     pos = QtCore.QPointF(widget.rect().center())
     event = QtGui.QWheelEvent(pos, QtCore.QPointF(widget.mapToGlobal(pos.toPoint())),

@@ -35,11 +35,6 @@ def path(tmp_path):
     return make_file(tmp_path, two_projects())
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, path):
-    return make_window(qtbot, tmp_path, path)
-
-
 def first_actual(path, project=0):
     return reread(path).projects[project].indicators[0].actual
 
@@ -201,7 +196,6 @@ def test_undoing_an_inserted_row_leaves_the_cursor_where_it_was(qtbot, window):
 def test_undoing_the_spending_classification_stays_on_the_budget_tab(qtbot, tmp_path):
     """Review 19: Ctrl+Z of a 支出科目按 change went to 项目概况, away from what came back."""
     from selfeval_desktop.domain.model import SpendingScheme
-    from tests.ui.shell_helpers import make_window
     from tests.ui.ui_fixtures import make_file
     window = make_window(qtbot, tmp_path, make_file(tmp_path))
     budget = window.page.tab_widgets["budget"]
