@@ -11,7 +11,7 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QApplication, QPoint, Qt
 from selfeval_desktop.ui.paragraph_edit import ParagraphEdit
 
-from tests.domain.test_text_wrap import PDF
+from tests.domain.pasted_text import PDF
 from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, focus, leave, plain,
                                    show_grid)
 from tests.ui.ui_fixtures import reread
