@@ -138,6 +138,25 @@ def show_tab(window, name: str):
     return tab
 
 
+def open_many_rows_tab(qtbot, tmp_path, width=900, height=500):
+    """The 绩效指标 tab alone (no window) on ui_fixtures.many_rows_document, shown at width×height
+    with its rows fitted; the file is tab.path, its session tab.session (the caller closes it)."""
+    from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
+    from tests.ui.ui_fixtures import make_file, many_rows_document, open_session
+    path = make_file(tmp_path, many_rows_document())
+    session = open_session(path)
+    tab = IndicatorsTab(session, None)
+    tab.path = path
+    qtbot.addWidget(tab)
+    tab.set_project(session.document.projects[0].id)
+    tab.resize(width, height)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.grid.setFocus()
+    qtbot.wait(20)                     # the rows fitted to their text (grid.fit)
+    return tab
+
+
 def leave(qtbot, widget) -> None:
     """Leave a field the way a user does: Tab to the next one."""
     qtbot.keyClick(widget, Qt.Key.Key_Tab)

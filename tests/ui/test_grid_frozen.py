@@ -7,50 +7,24 @@ not at whether some object exists.
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
-from selfeval_desktop.domain.model import Indicator
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.place_focus import focus_cell
 from selfeval_desktop.ui.qt import (QAbstractItemView, QApplication, QPoint, QtCore, QtGui,
                                     QToolTip, Qt)
 from selfeval_desktop.ui.tabs.indicators_tab import IndicatorsTab
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, type_ime
-from tests.ui.ui_fixtures import make_file, open_session, reread, sample_document
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, at, open_many_rows_tab, type_ime
+from tests.ui.ui_fixtures import make_file, many_rows_document, open_session, reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 NAMES = (im.COL_LEVEL1, im.COL_LEVEL2, im.COL_NAME)
 
 
-def many_rows_document():
-    doc = sample_document()
-    doc.projects[0].indicators += [
-        Indicator("产出指标", "时效指标", f"第{n}批培训按时完成", "≥90%", "95%", Decimal(0))
-        for n in range(1, 31)]
-    return doc
-
-
-def open_tab(qtbot, tmp_path, width=900, height=500):
-    path = make_file(tmp_path, many_rows_document())
-    session = open_session(path)
-    tab = IndicatorsTab(session, None)
-    tab.path = path
-    qtbot.addWidget(tab)
-    tab.set_project(session.document.projects[0].id)
-    tab.resize(width, height)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.grid.setFocus()
-    qtbot.wait(20)                     # the rows fitted to their text (grid.fit)
-    return tab
-
-
 @pytest.fixture
 def tab(qtbot, tmp_path):
-    tab = open_tab(qtbot, tmp_path)
+    tab = open_many_rows_tab(qtbot, tmp_path)
     yield tab
     tab.session.conn.close()
 
@@ -380,7 +354,7 @@ def test_the_department_indicator_grid_freezes_its_names_too(qtbot, tmp_path):
 def test_a_grid_that_never_scrolls_sideways_never_makes_the_frozen_view(qtbot, tmp_path):
     """The view over the names is made when first needed: a wide window (and the window's start,
     before the tab is shown) does not pay for it."""
-    tab = open_tab(qtbot, tmp_path, width=1800)
+    tab = open_many_rows_tab(qtbot, tmp_path, width=1800)
     assert tab.grid.horizontalScrollBar().maximum() == 0
     assert tab.grid._freeze is None and tab.grid.frozen_view() is None
     tab.resize(900, 500)

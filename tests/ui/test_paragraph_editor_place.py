@@ -9,15 +9,14 @@ import pytest
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QPoint, Qt
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, type_ime
-from tests.ui.test_grid_frozen import open_tab
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, open_many_rows_tab, type_ime
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
 def tab(qtbot, tmp_path):
-    tab = open_tab(qtbot, tmp_path, width=1500, height=400)   # 34 rows, a dozen in view
+    tab = open_many_rows_tab(qtbot, tmp_path, width=1500, height=400)   # 34 rows, a dozen in view
     yield tab
     tab.session.conn.close()
 

@@ -39,6 +39,15 @@ def with_department() -> Document:
     return doc
 
 
+def many_rows_document() -> Document:
+    """The sample document with 30 more 时效指标 rows: 34 in all, more than a grid shows."""
+    doc = sample_document()
+    doc.projects[0].indicators += [
+        Indicator("产出指标", "时效指标", f"第{n}批培训按时完成", "≥90%", "95%", Decimal(0))
+        for n in range(1, 31)]
+    return doc
+
+
 def make_file(tmp_path: Path, doc: Document | None = None) -> Path:
     path = Path(tmp_path) / "自评.selfeval"
     opened = create_document(path)
