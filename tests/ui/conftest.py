@@ -74,6 +74,16 @@ def tab(qtbot, path):
     session.conn.close()
 
 
+@pytest.fixture
+def warnings(monkeypatch):
+    """The texts of the warning and information boxes shown: recorded, not waiting for a click."""
+    from selfeval_desktop.ui.qt import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    return shown
+
+
 @pytest.fixture(autouse=True)
 def _closing_asks_nobody(monkeypatch):
     """A window closed at a test's end with unsaved work (a write-failure test) would wait for an

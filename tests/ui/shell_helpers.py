@@ -157,6 +157,23 @@ def open_many_rows_tab(qtbot, tmp_path, width=900, height=500):
     return tab
 
 
+def save_as(monkeypatch, target: Path) -> None:
+    """The save dialog answered with ``target``."""
+    from selfeval_desktop.ui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+
+def open_as(monkeypatch, target: Path) -> None:
+    """The open dialog answered with ``target``."""
+    from selfeval_desktop.ui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+
+
+def cell(grid, row, col, role=Qt.ItemDataRole.DisplayRole):
+    """What the grid's model gives for a cell (by default the text shown)."""
+    return grid.model().data(grid.model().index(row, col), role)
+
+
 def leave(qtbot, widget) -> None:
     """Leave a field the way a user does: Tab to the next one."""
     qtbot.keyClick(widget, Qt.Key.Key_Tab)

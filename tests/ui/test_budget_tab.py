@@ -10,7 +10,7 @@ from selfeval_desktop.ui.models import source_model as sm
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.budget_tab import BudgetTab
 
-from tests.ui.shell_helpers import type_cell
+from tests.ui.shell_helpers import cell, type_cell
 from tests.ui.ui_fixtures import open_session, reread
 
 # the offscreen platform cannot size windows; Qt says so as a warning, which is no fault of ours
@@ -32,10 +32,6 @@ def tab(qtbot, path):
 
 def project(path):
     return reread(path).projects[0]
-
-
-def cell(grid, row, col, role=Qt.ItemDataRole.DisplayRole):
-    return grid.model().data(grid.model().index(row, col), role)
 
 
 def test_sources_typed_in_wan_with_live_total(qtbot, tab, path):

@@ -11,9 +11,8 @@ from selfeval_desktop.ui.models import fund_kind_model as fkm
 from selfeval_desktop.ui.qt import QGuiApplication, Qt
 from selfeval_desktop.ui.tabs.department_tab import PAGE_TITLES, PID_ROLE
 
-from tests.ui.shell_helpers import (OFFSCREEN_NOISE, focus, leave, make_window, texts_of,
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, cell, focus, leave, make_window, texts_of,
                                    type_cell, type_text)
-from tests.ui.test_budget_tab import cell
 from tests.ui.ui_fixtures import make_file, reread, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")

@@ -11,27 +11,11 @@ from selfeval_desktop.db.repo import load_document
 from selfeval_desktop.ui import file_actions, file_reports, import_into
 from selfeval_desktop.ui.qt import QFileDialog, QKeySequence, QMessageBox
 
-from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, make_window, menu_of,
-                                   texts_of)
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, make_window, menu_of, open_as,
+                                    save_as, texts_of)
 from tests.ui.ui_fixtures import make_file, reread, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
-    return shown
-
-
-def save_as(monkeypatch, target: Path):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-
-
-def open_as(monkeypatch, target: Path):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
 
 
 def menu_texts(window):

@@ -6,8 +6,7 @@ import pytest
 
 from selfeval_desktop.ui import file_actions
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.test_file_actions import save_as, warnings  # noqa: F401 - a fixture
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, save_as
 from tests.ui.ui_fixtures import reread
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
