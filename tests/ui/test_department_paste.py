@@ -11,7 +11,6 @@ from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET, COL_EXECUTED, CO
 
 from tests.file_helpers import sha
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
-from tests.ui.test_department_pages import path  # noqa: F401 - a fixture
 from tests.ui.ui_fixtures import make_file, reread, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
@@ -21,6 +20,12 @@ LIST = ("实施单位\t项目名称\t全年预算数（万元）\t全年执行�
         "新乡市科学技术局\t2. 科普经费\t15.56\t约15万\r\n"
         "新乡市科技服务中心\t信息化替代\t1.24\t1.24\r\n"
         "\t合计\t24.9437\t\r\n")
+
+
+@pytest.fixture
+def path(tmp_path):
+    """The sample document with a 部门整体 before its project."""
+    return make_file(tmp_path, with_department())
 
 
 @pytest.fixture
