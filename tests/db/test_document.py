@@ -1,5 +1,4 @@
 """The one-file document: ours by its header, rollback journal at rest, refused files untouched."""
-from decimal import Decimal
 import hashlib
 import os
 import sqlite3
@@ -12,28 +11,12 @@ from selfeval_desktop.db.document import (DocumentError, copy_document, create_d
                                           create_in_memory, open_document, schema_version,
                                           transaction, write_atomically)
 from selfeval_desktop.db.schema import APPLICATION_ID, CURRENT_VERSION, pack_version
-from selfeval_desktop.domain.model import (BudgetLine, Document, Indicator, Project, Source,
-                                           SourceAmount, Unit)
+
+from tests.db.documents import small_document
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
        b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa75\x81\x84"
        b"\x00\x00\x00\x00IEND\xaeB`\x82")
-
-
-def small_document(n_projects=3) -> Document:
-    projects = []
-    for i in range(n_projects):
-        p = Project(name=f"学术交流活动经费{i}", leader="杨哲", phone="2116276")
-        p.funding.planned_total = p.funding.arrived_total = 4_000_000
-        p.funding.annual_budget = p.funding.executed = 4_000_000
-        p.funding.by_source[Source.LOCAL] = SourceAmount(4_000_000, 4_000_000)
-        p.budget_lines = [BudgetLine("302", "商品和服务支出", 4_000_000, 4_000_000)]
-        p.indicators = [Indicator("产出指标", "数量指标", "编印《科技工作者建议》", "≥4期", "4期",
-                                  weight=Decimal(20))]
-        p.conclusions = {"achievement": "通过开展学术交流活动，" * 40}
-        projects.append(p)
-    return Document(unit=Unit(name="河池市科学技术协会", region_word="自治区"), year=2020,
-                    projects=projects)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 from selfeval_desktop.db import repo, temp_files
 from selfeval_desktop.db.document import (copy_document, create_document, open_document,
                                           write_atomically)
-from tests.db.test_document import small_document
+from tests.db.documents import small_document
 
 ROOT = Path(__file__).resolve().parents[2]
 LONG_AGO = time.time() - 3600
@@ -24,7 +24,7 @@ KILLED_WRITE = textwrap.dedent("""
     import os, sys
     from selfeval_desktop.db import repo
     from selfeval_desktop.db.document import write_atomically
-    from tests.db.test_document import small_document
+    from tests.db.documents import small_document
 
     def build(conn):
         conn.execute("BEGIN IMMEDIATE")
