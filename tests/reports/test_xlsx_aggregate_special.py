@@ -18,8 +18,8 @@ from selfeval_desktop.domain.model import BudgetLine, ProjectKind, lines_total
 from selfeval_desktop.domain.money import fen_to_wan
 from selfeval_desktop.reports.xlsx_aggregate import Source, write_summary
 
+from .export_documents import seed002_with_actuals
 from .spreadsheet import formula_cells, recalculated, same_value, soffice
-from .test_xlsx_summary_special import seed002_with_actuals
 
 WAN = 1_000_000
 HEADER_ROW = 3

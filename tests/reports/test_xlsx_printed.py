@@ -11,9 +11,9 @@ from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 from selfeval_desktop.reports.xlsx_import import import_workbook
 
+from .export_documents import differences
 from .pdf_fixtures import pdftotext, raw_text, seed003, seed003_with_department, squeeze
 from .spreadsheet import printed, soffice
-from .test_xlsx_export import _compare
 
 def adjusted():
     """Seed 003 with two scores lowered by hand: one with no 偏差原因 typed, one with one; a
@@ -69,7 +69,7 @@ def test_a_printed_reason_is_not_read_back_as_typed_text(tmp_path):
     out = tmp_path / "a.xlsx"
     export_workbook(doc, out)
     back = import_workbook(out).document
-    assert _compare(doc, back) == []
+    assert differences(doc, back) == []
     assert [i.deviation for i in back.projects[0].indicators[:3]] == ["", "", "第4期简报延期印发"]
 
 
@@ -97,7 +97,7 @@ def test_the_department_sheet_is_headed_and_funded_as_the_department_form(tmp_pa
     summary = wb["汇总"]
     dept_row = next(r for r in range(1, 20) if summary.cell(r, 1).value == "部门整体")
     assert summary.cell(dept_row, 2).value == f"{dept.name}（不计入合计）"
-    assert _compare(doc, import_workbook(out).document) == []   # the name comes back whole
+    assert differences(doc, import_workbook(out).document) == []   # the name comes back whole
 
 
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")

@@ -17,8 +17,8 @@ from selfeval_desktop.domain.money import fen_to_wan
 from selfeval_desktop.reports.xlsx_export import export_workbook
 from selfeval_desktop.reports.xlsx_import import import_workbook
 
+from .export_documents import WAN, differences, rich_document, seed002_with_actuals
 from .spreadsheet import recalculated, soffice
-from .test_xlsx_export import WAN, _compare, rich_document
 
 HEADER_ROW = 3
 
@@ -34,14 +34,6 @@ def column(ws, label: str) -> int:
 
 def wan(fen: int | None):
     return None if fen is None else fen_to_wan(fen)
-
-
-def seed002_with_actuals():
-    """Seed 002 (专项经费 per R&D category) with some 其中专项（实际） typed too."""
-    doc = build_demo("002")
-    lines = doc.projects[0].budget_lines
-    lines[0].special_actual, lines[1].special_actual = 31_500_000, 16_000_000
-    return doc
 
 
 def test_the_special_columns_follow_the_amounts_they_are_part_of(tmp_path):
@@ -95,7 +87,7 @@ def test_a_detail_line_under_a_filled_line_is_not_added_twice(tmp_path):
     assert Decimal(str(ws.cell(row, column(ws, "其中专项计划")).value)) == 1
     assert Decimal(str(ws.cell(row, column(ws, "其中专项实际")).value)) == Decimal("0.6")
     assert ws.cell(row + 1, column(ws, "其中专项计划")).value is None   # no lines: blank
-    assert _compare(doc, import_workbook(out).document) == []
+    assert differences(doc, import_workbook(out).document) == []
 
 
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) is not installed; CI installs it")

@@ -15,8 +15,8 @@ from selfeval_desktop.domain.scoring import score_project, shown_grade
 from selfeval_desktop.reports.xlsx_common import grade_formula, text_width
 from selfeval_desktop.reports.xlsx_export import export_workbook, sheet_names
 
+from .export_documents import rich_document
 from .spreadsheet import formula_cells, recalculated, same_value, soffice
-from .test_xlsx_export import rich_document
 
 WAN = 1_000_000
 
