@@ -7,8 +7,8 @@ import pytest
 from selfeval_desktop.domain.checks import Place, run_checks
 from selfeval_desktop.domain.model import BudgetLine, FundKind, Project, Source
 
-from tests.domain.test_checks import (codes, consistent_department, consistent_project, findings,
-                                      make_doc, only, wan)
+from tests.domain.check_documents import (codes, consistent_department, consistent_project,
+                                          findings, make_doc, only, wan)
 
 D = Decimal
 
