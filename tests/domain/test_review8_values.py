@@ -7,25 +7,9 @@ import pytest
 
 from selfeval_desktop.domain.checks import run_checks
 from selfeval_desktop.domain.evaluation import evaluate_document
-from selfeval_desktop.domain.model import Document, Funding, Indicator, Project
-from selfeval_desktop.domain.profiles import load_profile
-from selfeval_desktop.domain.scoring import score_indicator
 from selfeval_desktop.domain.values import Direction, parse_value
 
-MOF = load_profile("mof2020")
-
-
-def score(target, actual, year=None, level2="数量指标"):
-    return score_indicator(Indicator("产出指标", level2, "指标", target, actual, D(10)), MOF, year)
-
-
-def document(target, actual, year):
-    """One project with one 10-point indicator whose target/actual are typed as given."""
-    rows = [Indicator("产出指标", "时效指标", "拨付资金时间", target, actual, D(10)),
-            Indicator("产出指标", "数量指标", "其他", "≥1次", "1次", D(80))]
-    project = Project(name="信息动态公示平台建设项目", id=1, indicators=rows,
-                      funding=Funding(annual_budget=550000000, executed=550000000))
-    return Document(year=year, projects=[project])
+from tests.domain.typed_rows import document, score
 
 
 # ------------------------------------------------------------- 2. 时效 without a year

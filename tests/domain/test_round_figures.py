@@ -10,7 +10,7 @@ import pytest
 from selfeval_desktop.domain.checks import run_checks
 from selfeval_desktop.domain.values import parse_value
 
-from tests.domain.test_review8_values import document, score
+from tests.domain.typed_rows import document, score
 
 
 @pytest.mark.parametrize("text, number, unit", [
