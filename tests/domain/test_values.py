@@ -172,7 +172,7 @@ def test_to_unit_converts(number, src, dst, expected):
     assert to_unit(Decimal(number), src, dst) == Decimal(expected)
 
 
-# 个/家 compare since review 8 (tests/domain/test_review8_values.py); 年/天 has no exact factor
+# 个/家 compare since review 8 (tests/domain/test_values_as_clerks_type.py); 年/天 has no exact factor
 @pytest.mark.parametrize("src, dst", [("次", "人次"), ("个", "人"), ("万元", "%"), ("元", "人"),
                                       ("人", "次"), ("年", "天"), ("个月", "天")])
 def test_to_unit_refuses_different_units(src, dst):
