@@ -1,4 +1,7 @@
-"""Review 12a: four grid habits where the clerk's keys acted on a cell other than the one under
+"""The grid's selection as Excel keeps it: F2 adds to a cell, Ctrl+arrows jump and Ctrl+Shift
+extends, paste, fill and the row keys act on the cells selected and leave the cursor on them.
+
+Review 12a: four grid habits where the clerk's keys acted on a cell other than the one under
 the cursor, or replaced what F2 was pressed to add to. Each test failed before its fix."""
 from __future__ import annotations
 

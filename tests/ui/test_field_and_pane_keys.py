@@ -1,5 +1,7 @@
-"""Review 32's keyboard and focus points (P3-1, P3-2, P3-4, P3-8, P3-9) and review 30's still open
-↓ on 本地区称 and the 部门整体 page's tab keys.
+"""Keys and the focus in the window's fields and panes: Enter at the page's ends and while an input
+method composes, ↓ on 本地区称, F6 between the panes, the 部门整体 page's tab keys, the project
+list's focus look, and the status bar when another file is opened (review 32's P3-1, P3-2, P3-4,
+P3-8 and P3-9; review 30's still open ↓ on 本地区称 and tab keys).
 """
 from __future__ import annotations
 
