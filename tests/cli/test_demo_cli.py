@@ -10,11 +10,7 @@ from selfeval_desktop.db.document import create_document, open_document
 from selfeval_desktop.db.repo import insert_project, load_document, update_project
 from selfeval_desktop.domain.model import Project
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.cli_helpers import run
 
 
 @pytest.mark.parametrize("seed, projects", [("000", 1), ("001", 8), ("002", 4), ("003", 1), ("004", 20)])

@@ -2,14 +2,9 @@
 import pytest
 
 from selfeval_desktop.cli import main
+from tests.cli.cli_helpers import run
 from tests.file_helpers import sha
 from tests.reports.pdf_fixtures import page_count, pdffonts, raw_text, squeeze
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ whole digest; --help is Chinese throughout."""
 import shutil
 import sqlite3
 
-import openpyxl
 import pytest
 
 from selfeval_desktop.cli import main
@@ -15,13 +14,8 @@ from selfeval_desktop.db.document import open_document
 from selfeval_desktop.domain.department import new_department
 from selfeval_desktop.domain.money import parse_wan
 from selfeval_desktop.reports.xlsx_common import text_width
+from tests.cli.cli_helpers import run, summary_sheet
 from tests.reports.pdf_fixtures import raw_text, squeeze
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -82,16 +76,11 @@ def test_score_and_check_speak_of_the_department_as_it_is_scored(capsys, dept):
     assert "计分" not in line
 
 
-def _summary(path):
-    ws = openpyxl.load_workbook(path, data_only=True)["汇总"]
-    return [[c.value for c in row] for row in ws.iter_rows(min_row=1)], ws
-
-
 def test_aggregate_keeps_the_department_out_of_the_sums(tmp_path, capsys, dept):
     out = tmp_path / "s.xlsx"
     code, stdout, _ = run(capsys, "aggregate", dept, "-o", out)
     assert code == 0 and "1 个部门整体评价" in stdout
-    rows, _ = _summary(out)
+    rows, _ = summary_sheet(out)
     subtotal = next(r for r in rows if str(r[0]).endswith("小计（1 个项目）"))
     assert subtotal[4] == pytest.approx(4)  # the project's 4 万元 only, not + 1464.083
 
@@ -106,7 +95,7 @@ def test_aggregate_totals_each_year_and_counts_units_not_files(tmp_path, capsys)
     assert code == 0
     assert "已汇总 2 个单位（3 个文件）" in stdout
     assert "年度不同" in err
-    rows, ws = _summary(out)
+    rows, ws = summary_sheet(out)
     assert "共 2 个单位（3 个文件）" in rows[1][0]
     totals = [r[0] for r in rows if r[0] and "合计（" in str(r[0])]
     assert len(totals) == 2 and totals[0].startswith("2020年度合计") \
@@ -122,7 +111,7 @@ def test_exported_summary_lists_the_department_apart_and_names_profiles_in_chine
                                                                                    capsys, dept):
     out = tmp_path / "e.xlsx"
     assert run(capsys, "export-xlsx", dept, "-o", out)[0] == 0
-    rows, _ = _summary(out)
+    rows, _ = summary_sheet(out)
     total = next(r for r in rows if r[0] == "合计")
     assert total[2] == pytest.approx(4)
     assert any(r[0] == "部门整体" and "不计入合计" in r[1] for r in rows)
