@@ -1,5 +1,6 @@
 """``aggregate``: the receiving side's summary workbook across several units' documents."""
 from decimal import Decimal
+import shutil
 import sqlite3
 
 import openpyxl
@@ -13,7 +14,9 @@ from selfeval_desktop.domain.digest import check_code
 from selfeval_desktop.domain.evaluation import profile_for, shown_rule_grade
 from selfeval_desktop.domain.scoring import score_project, shown_grade
 from selfeval_desktop.reports import xlsx_common
+from selfeval_desktop.reports.xlsx_common import text_width
 
+from tests.cli.cli_helpers import run, summary_sheet
 from tests.file_helpers import sha
 from tests.reports.spreadsheet import formula_cells, recalculated, same_value, soffice
 
@@ -171,3 +174,25 @@ def test_saved_values_match_what_libreoffice_computes(tmp_path, units, capsys):
     assert len(cells) > 25
     for ref in cells:
         assert same_value(ours["汇总"][ref].value, theirs["汇总"][ref].value), ref
+
+
+def test_aggregate_totals_each_year_and_counts_units_not_files(tmp_path, capsys):
+    a, b, c = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "c.sqlite"
+    write_demo(a, "003")
+    shutil.copy(a, b)                    # the same unit sent twice
+    write_demo(c, "004")                 # another unit, another year
+    out = tmp_path / "s.xlsx"
+    code, stdout, err = run(capsys, "aggregate", a, b, c, "-o", out)
+    assert code == 0
+    assert "已汇总 2 个单位（3 个文件）" in stdout
+    assert "年度不同" in err
+    rows, ws = summary_sheet(out)
+    assert "共 2 个单位（3 个文件）" in rows[1][0]
+    totals = [r[0] for r in rows if r[0] and "合计（" in str(r[0])]
+    assert len(totals) == 2 and totals[0].startswith("2020年度合计") \
+        and totals[1].startswith("2021年度合计")
+    # the 万元 columns (全年预算数, 其中专项计划, 全年执行数, 其中专项实际) are wide enough for a
+    # bold subtotal (LibreOffice shows ### otherwise)
+    for i, col in enumerate("EFGH", 4):
+        shown = [text_width(f"{r[i]:,.6f}") for r in rows[3:] if isinstance(r[i], (int, float))]
+        assert ws.column_dimensions[col].width >= max(shown, default=0) * 1.15, col

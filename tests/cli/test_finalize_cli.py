@@ -8,6 +8,7 @@ from selfeval_desktop.db import repo
 from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
 
+from tests.cli.cli_helpers import run
 from tests.file_helpers import sha
 
 
@@ -143,3 +144,14 @@ def test_finalize_names_the_files_own_reminders_too(seed003, capsys):
     _set(seed003, "INSERT OR REPLACE INTO meta VALUES ('grade_names', '甲/乙/丙')")
     assert main(["finalize", str(seed003)]) == 0
     assert "定稿时还有 1 条提醒，如：等次写法“甲/乙/丙”" in capsys.readouterr().err
+
+
+def test_verify_shows_the_whole_digest_the_qr_code_holds(tmp_path, capsys):
+    doc = tmp_path / "d.sqlite"
+    write_demo(doc, "003")
+    run(capsys, "finalize", doc)
+    opened = open_document(doc, readonly=True)
+    digest = repo.load_document(opened.conn).projects[0].digest
+    opened.close()
+    code, out, _ = run(capsys, "verify", doc)
+    assert code == 0 and digest in out

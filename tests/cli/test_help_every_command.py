@@ -53,3 +53,12 @@ def test_help_is_bilingual(capsys, command):
     for entry in entries:
         chinese, _, english = entry.rpartition("/ ")
         assert CJK.search(chinese) and LATIN_WORD.search(english), entry
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["print", "--help"], ["aggregate", "--help"]])
+def test_help_headings_are_chinese(capsys, argv):
+    with pytest.raises(SystemExit):
+        main(argv)
+    out = capsys.readouterr().out
+    assert "用法" in out and "选项" in out and "显示本帮助并退出" in out
+    assert "\nusage:" not in "\n" + out and "\noptions:" not in out

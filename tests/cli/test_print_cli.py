@@ -1,7 +1,10 @@
 """``print FILE -o OUT.pdf [--form basic|mof] [--project ID]`` from the command line."""
+import sqlite3
+
 import pytest
 
 from selfeval_desktop.cli import main
+from selfeval_desktop.db.demo import write_demo
 from tests.cli.cli_helpers import run
 from tests.file_helpers import sha
 from tests.reports.pdf_fixtures import page_count, pdffonts, raw_text, squeeze
@@ -183,3 +186,17 @@ def test_print_says_the_check_errors_of_what_it_prints(tmp_path, capsys):
 def test_print_of_a_sound_project_has_no_error_line(tmp_path, capsys, demo):
     code, _out, err = run(capsys, "print", demo, "-o", tmp_path / "ok.pdf")
     assert code == 0 and "问题清单中有" not in err
+
+
+def test_print_of_an_altered_finalized_project_warns_and_prints_no_code(tmp_path, capsys):
+    doc = tmp_path / "d.sqlite"
+    write_demo(doc, "003")
+    assert run(capsys, "finalize", doc)[0] == 0
+    conn = sqlite3.connect(doc)
+    conn.execute("UPDATE indicator SET actual = '未达成' WHERE rowid = (SELECT MIN(rowid) FROM indicator)")
+    conn.commit()
+    conn.close()
+    out = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "print", doc, "-o", out)
+    assert code == 0 and "校验码" in err and "改动" in err
+    assert "内容已改动，校验码无效" in squeeze(raw_text(out))
