@@ -1,7 +1,7 @@
-"""The commands after the second review: print warns about unscored rows and a stale check code
-and prints the 部门整体 form; score and check speak of the department as it is scored; aggregate
-keeps the 部门整体 out of the sums, totals per year and counts units, not files; verify shows the
-whole digest; --help is Chinese throughout."""
+"""The commands on a file with a 部门整体 (since the second review): print prints its form and
+warns of its row without a score; score and check speak of it as it is scored, with no 预算执行率
+score; aggregate and export-xlsx keep it out of the sums, and export-xlsx names the rules in
+Chinese."""
 import pytest
 
 from selfeval_desktop.db import repo
