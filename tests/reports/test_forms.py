@@ -10,7 +10,7 @@ from selfeval_desktop.domain.evaluation import profile_for, weight_text
 from selfeval_desktop.domain.model import Evaluator, FundKind, Indicator, Source
 from selfeval_desktop.domain.money import parse_wan, printed_wan
 from selfeval_desktop.domain.scoring import score_project
-from selfeval_desktop.reports.export import export_pdf
+from selfeval_desktop.reports.export import export_pdf, print_warnings
 from selfeval_desktop.reports.form_basic import period_text
 from selfeval_desktop.reports.spending import line_label
 from tests.reports.pdf_fixtures import (assert_in_order, page_count, pdffonts, raw_text, seed003,
@@ -381,3 +381,53 @@ def test_two_projects_of_one_name_are_told_apart_by_their_unit_on_the_basic_form
     single = next(p for p in doc.projects if p.name not in ("信息化替代", "") and p.kind.name != "DEPARTMENT")
     [path] = export_pdf(doc, tmp_path / "s.pdf", form="basic", project_ids=[single.id])
     assert "实施单位：" not in squeeze(raw_text(path)).split("一、")[0]
+
+
+def test_a_stale_check_code_is_not_printed_as_valid(tmp_path):
+    doc = seed003()
+    p = doc.projects[0]
+    p.finalized_at, p.digest = "2021-07-20T10:00:00", project_digest(doc, p)
+    code = check_code(p.digest)
+    p.indicators[0].actual = "未达成"   # changed after 定稿, behind the program's back
+    warnings = print_warnings(doc, [p])
+    assert any("校验码" in w and "改动" in w for w in warnings)
+    for form in ("basic", "mof"):
+        [path] = export_pdf(doc, tmp_path / f"{form}.pdf", form=form)
+        text = squeeze(raw_text(path))
+        assert code not in text
+        assert "内容已改动，校验码无效" in text
+        assert "校验码一致即与本纸质表内容相同" not in text
+
+
+@pytest.mark.parametrize("goal_chars", range(300, 1500, 120))
+def test_the_evaluators_heading_stays_with_its_rows(tmp_path, goal_chars):
+    doc = seed003()
+    p = doc.projects[0]
+    p.goal_expected = ("通过项目实施，支持企业开展研发活动，提升企业自主创新能力。" * 60)[:goal_chars]
+    p.evaluators = [Evaluator(f"欧阳{i}某", "高级工程师", "某县科学技术局") for i in range(8)]
+    [path] = export_pdf(doc, tmp_path / "b.pdf", form="basic")
+    pages = [squeeze(raw_text(path, page, page)) for page in range(1, page_count(path) + 1)]
+    # printed on exactly one page (review 31: with the heading gone from every page this passed)
+    [text] = [t for t in pages if "四、评价人员" in t]
+    assert all(f"欧阳{i}某" in text for i in range(8))
+    assert text.count("四、评价人员") == 1
+
+
+def test_each_continued_page_names_its_level_one_and_has_one_header(tmp_path):
+    """Rows too long for a page are cut at the page end; the next page still names 一级 and
+    二级 on its first row (also when it is the rest of a cut row), and no second header appears
+    in the middle of a page."""
+    doc = seed003()
+    p = doc.projects[0]
+    long = "受新冠肺炎疫情影响，部分企业停工停产，项目实施进度滞后；下一步将加强调度，督促企业加快实施进度。" * 4
+    for ind in p.indicators:
+        ind.deviation = long
+    p.goal_expected = "通过项目实施，提升企业自主创新能力。" * 30
+    [path] = export_pdf(doc, tmp_path / "m.pdf", form="mof")
+    pages = page_count(path)
+    assert pages > 1
+    for page in range(2, pages + 1):
+        text = squeeze(raw_text(path, page, page))
+        assert text.count("偏差原因分析及改进措施") == 1, f"page {page}"
+        first_row = text.split("偏差原因分析及改进措施", 1)[1]
+        assert first_row.startswith(("产出指标", "效益指标", "满意度指标")), f"page {page}"

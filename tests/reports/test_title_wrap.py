@@ -14,8 +14,8 @@ import pytest
 from selfeval_desktop.db.demo import build_demo
 from selfeval_desktop.reports.export import export_pdf
 from selfeval_desktop.reports.form_report import BODY
-from selfeval_desktop.reports.pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER, TITLE,
-                                                 VALUE, para)
+from selfeval_desktop.reports.pdf_common import (FRAME_WIDTH, SECTION, SMALL, SMALL_CENTER,
+                                                 SMALL_LABEL, TITLE, VALUE, para)
 
 from .pdf_fixtures import pdftotext
 
@@ -114,3 +114,13 @@ def test_prose_fills_its_lines_as_before():
             assert len(parts) == 2 and len(parts[-1]) >= 3, parts
         else:
             assert first > width - 2 * style.fontSize, parts
+
+
+@pytest.mark.parametrize("text", ["100.01", "12345.678", "≥95%", "100.22%"])
+def test_a_number_never_breaks_even_in_a_narrow_cell(text):
+    for width in (26, 28, 34):  # the 分值 column holds 28 pt of text
+        assert lines(text, width, SMALL_CENTER) == [text]
+
+
+def test_a_heading_breaks_before_zhibiao_not_inside_it():
+    assert lines("满意度指标", 36.5, SMALL_LABEL) == ["满意度", "指标"]

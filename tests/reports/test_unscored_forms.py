@@ -3,8 +3,8 @@
 import pytest
 
 from selfeval_desktop.db.demo import build_demo
-from selfeval_desktop.reports.export import export_pdf
-from tests.reports.pdf_fixtures import raw_text, squeeze
+from selfeval_desktop.reports.export import export_pdf, print_warnings, score_warnings
+from tests.reports.pdf_fixtures import raw_text, seed003, squeeze
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +77,25 @@ def test_the_basic_forms_score_and_grade_say_a_missing_row_once(tmp_path):
     text = squeeze(raw_text(path))
     assert text.count("按0分计") == 1 and "尚无得分" in text and "项未评分" not in text
 
+
+def test_a_total_with_rows_not_scored_says_so_on_the_form_and_in_the_warnings(tmp_path):
+    doc = seed003()
+    p = doc.projects[0]
+    p.indicators[1].actual = ""          # one 定性 row without its 达成情况
+    p.funding.executed = None            # and no execution score
+    warnings = score_warnings(doc, [p])
+    assert any("预算执行率得分和 1 项指标尚无得分" in w for w in warnings)
+    for form in ("basic", "mof"):
+        [path] = export_pdf(doc, tmp_path / f"{form}.pdf", form=form)
+        text = squeeze(raw_text(path))
+        # the 自评等次 cell says it once, naming both (review 9b; on the 基本情况表 too, review
+        # 28: its 综合得分 said the count again)
+        assert "预算执行率得分和1项指标尚无得分（按0分计）" in text
+        assert "未评分" not in text and text.count("按0分计") == 1
+
+
+def test_a_fully_scored_total_has_no_note_and_no_warning(tmp_path):
+    doc = seed003()
+    assert print_warnings(doc, doc.projects) == score_warnings(doc, doc.projects) == []
+    [path] = export_pdf(doc, tmp_path / "m.pdf", form="mof")
+    assert "未评分" not in raw_text(path)
