@@ -1,7 +1,8 @@
-"""Forms after the second review: the 部门整体支出绩效自评表, a stale check code, totals that still
-count rows without a score, numbers that never break, the 评价人员 heading kept with its rows."""
+"""The 部门整体支出绩效自评表 (since the second review): printed with the projects' forms, with its
+执行率 and no execution score, the department named on every later page."""
 from selfeval_desktop.reports.export import export_pdf, select
 from tests.reports.pdf_fixtures import page_count, raw_text, seed003_with_department, squeeze
+
 
 def with_department():
     return seed003_with_department()
