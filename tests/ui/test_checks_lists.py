@@ -94,3 +94,10 @@ def test_the_list_of_all_says_its_lines_and_keeps_the_one_clicked_in_view(qtbot,
     assert current is not None and current.text() == checks.list.item(far).text()
     viewport = checks.list.viewport().rect()
     assert viewport.intersects(checks.list.visualItemRect(current))
+
+
+def test_checks_dock_starts_tall_enough_for_several_findings(qtbot, window):
+    from selfeval_desktop.ui.window_size import CHECKS_HEIGHT
+    qtbot.waitUntil(lambda: window.checks.height() >= CHECKS_HEIGHT - 2, timeout=2000)
+    line = window.checks.list.fontMetrics().lineSpacing()
+    assert window.checks.list.height() >= 7 * line

@@ -544,3 +544,26 @@ def test_an_older_file_that_cannot_be_read_is_refused_without_being_upgraded(
     assert older.read_bytes() == before and window.session is None
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite"] == ["单位.sqlite"]
     assert not list(tmp_path.glob("~$*"))
+
+
+def test_opening_a_workbook_offers_to_import_it(qtbot, tmp_path, monkeypatch):
+    told, offered = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    path = make_file(tmp_path)
+    window = make_window(qtbot, tmp_path, path, show=False)
+    xlsx = tmp_path / "上报.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx), ""))
+    assert file_reports.export_excel(window.file_actions)
+    window.close_document()
+    monkeypatch.setattr(file_actions, "ask_import_instead",
+                        lambda parent, name: offered.append(name) or False)
+    assert not window.file_actions.open_path(xlsx)
+    assert offered == ["上报.xlsx"] and told == [] and window.session is None
+    imported = tmp_path / "导入.sqlite"
+    monkeypatch.setattr(file_actions, "ask_import_instead", lambda parent, name: True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(imported), ""))
+    monkeypatch.setattr(file_reports, "ask_amount_unit", lambda parent, q: "wan")
+    assert window.file_actions.open_path(xlsx)
+    assert told == [] and window.session is not None
+    assert reread(imported).projects[0].name == "科技创新服务项目"
+    window.import_report.close()

@@ -7,7 +7,8 @@ import pytest
 
 from selfeval_desktop.domain.values import parse_value
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import QGuiApplication, QItemSelection, QItemSelectionModel, Qt
+from selfeval_desktop.ui.qt import (QApplication, QGuiApplication, QItemSelection,
+                                    QItemSelectionModel, Qt)
 from selfeval_desktop.ui.tabs.indicator_templates import load_templates
 
 from tests.ui.shell_helpers import texts_of, type_cell
@@ -396,3 +397,31 @@ def test_a_short_tab_gives_the_hints_lines_to_the_grid(qtbot, tab):
     tab.resize(900, 600)
     qtbot.wait(5)
     assert tab.hint.isVisible() and tab.grid.height() == tall
+
+
+def test_weights_show_with_the_profiles_decimals_and_edit_as_typed(qtbot, window):
+    from selfeval_desktop.ui.models import indicator_model as im
+    model = window.page.tab_widgets["indicators"].model
+    assert model.setData(model.index(0, im.COL_WEIGHT), "10")
+    assert model.setData(model.index(1, im.COL_WEIGHT), "12.5")
+    assert model.setData(model.index(2, im.COL_WEIGHT), "7.125")
+    shown = [model.index(r, im.COL_WEIGHT).data() for r in range(4)]
+    assert shown == ["10.00", "12.50", "7.125", "10.00"]
+    assert model.index(0, im.COL_WEIGHT).data(Qt.ItemDataRole.EditRole) == "10"
+    model.setData(model.index(3, im.COL_WEIGHT), "十分")
+    assert model.index(3, im.COL_WEIGHT).data() == "十分"           # unreadable: as typed
+
+
+def test_level_one_summary_wraps_rather_than_being_cut_at_1024(qtbot, window):
+    window.resize(1024, 700)
+    tab = window.page.tab_widgets["indicators"]
+    window.page.tabs.setCurrentWidget(tab)
+    window.session.set_value("indicator", window.page.pid,
+                             window.session.project(window.page.pid).indicators[2].id,
+                             "level1", "满意度指标")   # three headings: a long line
+    qtbot.waitUntil(lambda: tab.width() < 800, timeout=2000)
+    QApplication.processEvents()
+    label = tab.summary
+    assert label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())     # every line shown
+    assert label.geometry().right() <= tab.width()

@@ -6,15 +6,16 @@ import copy
 import pytest
 
 from selfeval_desktop.domain.checks_base import Place
-from selfeval_desktop.domain.model import Project
+from selfeval_desktop.domain.department import TEMPLATE_ROWS
+from selfeval_desktop.domain.model import Project, ProjectKind
 from selfeval_desktop.domain.scoring import shown_grade
 from selfeval_desktop.ui import main_window as mw, window_size
 from selfeval_desktop.ui.project_list import COL_GRADE, COL_NAME, COL_SCORE, ProjectListModel
 from selfeval_desktop.ui.qt import QApplication, QMessageBox, Qt
 from selfeval_desktop.ui.tabs.department_tab import DepartmentProjectsModel
 
-from tests.ui.shell_helpers import (OFFSCREEN_NOISE, make_window, menu_of, plain, temp_settings,
-                                   texts_of)
+from tests.ui.shell_helpers import (OFFSCREEN_NOISE, action_named, make_window, menu_of, plain,
+                                    temp_settings, texts_of)
 from tests.ui.ui_fixtures import make_file, reread, sample_document, with_department
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -509,3 +510,58 @@ def test_an_opened_file_gives_the_keys_to_the_project_list(qtbot, tmp_path, path
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
     assert QApplication.focusWidget() is window.page.projects.view
+
+
+def project_menu_action(window, text):
+    menu = menu_of(window, "项目")
+    menu.aboutToShow.emit()
+    return action_named(menu, text)
+
+
+def test_add_department_from_the_project_menu_once_per_document(qtbot, window, path):
+    action = project_menu_action(window, "新增部门整体评价")
+    assert action.isEnabled()
+    action.trigger()
+    doc = reread(path)
+    dept = doc.department
+    assert dept is not None and doc.projects[0] is not None and doc.projects[0].kind is dept.kind
+    assert len(dept.indicators) == len(TEMPLATE_ROWS)
+    assert window.page.pid == dept.id
+    assert window.page.right.currentWidget() is window.page.department
+    assert window.session.undo_stack.undoText() == "新增部门整体评价"
+    assert "当前得分 —" in window.page.department.weights.text()     # not 0.00 未评分
+    assert not project_menu_action(window, "新增部门整体评价").isEnabled()
+    assert not window.page.projects.add_department_action.isEnabled()
+    assert window.page.projects.add_department() is None
+    assert len([p for p in reread(path).projects if p.kind is ProjectKind.DEPARTMENT]) == 1
+    window.undo()
+    assert reread(path).department is None
+    assert window.page.projects.add_department_action.isEnabled()
+
+
+def test_project_list_add_menu_offers_the_department(qtbot, window, path):
+    menu = window.page.projects.add_button.menu()
+    assert texts_of(menu) == ["新增项目", "新增部门整体评价"]
+    menu.actions()[1].trigger()
+    assert reread(path).department is not None
+
+
+def test_a_new_project_opens_on_its_name(qtbot, window, path):
+    window.page.tabs.setCurrentWidget(window.page.tab_widgets["indicators"])
+    window.page.projects.add_button.click()
+    overview = window.page.tab_widgets["overview"]
+    assert window.page.tabs.currentWidget() is overview
+    name = overview.edits["name"]
+    qtbot.waitUntil(name.hasFocus, timeout=2000)
+    assert window.page.pid == reread(path).projects[-1].id
+
+
+def test_delete_key_in_the_project_list_asks_like_the_button(qtbot, window, path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    view = window.page.projects.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "科技创新服务项目" in asked[0]
+    assert len(reread(path).projects) == 1

@@ -104,3 +104,22 @@ def test_the_hint_is_never_cut_off_whatever_is_chosen(qtbot):
         hint = dialog.hint
         assert hint.height() >= hint.heightForWidth(hint.width()), dialog.scope.currentText()
         assert hint.geometry().bottom() < dialog.height()
+
+
+def test_new_document_dialog_defaults_to_the_mof_rule_whatever_the_order(qtbot, monkeypatch):
+    from selfeval_desktop.ui import new_document_dialog as module
+    real = module.all_profiles
+    monkeypatch.setattr(module, "all_profiles", lambda: list(reversed(list(real()))))
+    dialog = module.NewDocumentDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.profile.count() > 1
+    assert dialog.values()[2] == "mof2020"
+    monkeypatch.setattr(module, "all_profiles", real)
+    dialog = module.NewDocumentDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.values()[2] == "mof2020"
+    # review 12b: which rule to take was nowhere said; each says what it is on hover
+    from selfeval_desktop.ui.qt import QLabel, Qt
+    assert any("不确定时选" in label.text() for label in dialog.findChildren(QLabel))
+    assert all(dialog.profile.itemData(i, Qt.ItemDataRole.ToolTipRole)
+               for i in range(dialog.profile.count()))

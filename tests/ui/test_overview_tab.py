@@ -208,3 +208,18 @@ def test_an_empty_year_list_opens_on_the_evaluation_year(qtbot, tab, session):
     assert year.view().isVisible()
     assert year.view().currentIndex().data() == "2021年"      # the list waits on 2021
     year.hidePopup()
+
+
+def test_postcode_not_six_digits_is_marked_in_place_and_kept(qtbot, window, path):
+    overview = window.page.tab_widgets["overview"]
+    window.page.tabs.setCurrentWidget(overview)
+    edit = overview.edits["postcode"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "05000")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert reread(path).projects[0].postcode == "05000"        # kept as typed
+    assert "d32f2f" in edit.styleSheet() and "6位数字" in edit.toolTip()
+    window.undo()
+    assert edit.styleSheet() == ""
+    window.session.set_value("project", window.page.pid, None, "postcode", "547000")
+    assert edit.styleSheet() == ""

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from selfeval_desktop.ui import file_actions
 from selfeval_desktop.ui.document_page import TAB_KEYS
+from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, after_first_paint, make_window
 from tests.ui.ui_fixtures import make_file, with_department
@@ -274,3 +276,22 @@ def test_garbage_collection_is_back_right_after_the_first_paint(qtbot, tmp_path,
         qtbot.waitUntil(gc.isenabled, timeout=2000)
     finally:
         gc.enable()
+
+
+def test_demo_starts_on_a_project_without_errors_and_fills_the_screen(qtbot, tmp_path,
+                                                                       monkeypatch):
+    from selfeval_desktop.app import parse_args, show_window
+    from selfeval_desktop.domain.checks import ERROR, check_project
+    monkeypatch.setattr(file_actions, "demo_path", lambda: tmp_path / "data" / "演示.sqlite")
+    window = make_window(qtbot, tmp_path, show=False)
+    assert window.file_actions.open_demo()
+    session = window.session
+    pid = window.page.pid
+    assert pid != session.document.project_list()[0].id    # the first one has errors
+    found = check_project(session.document, session.project(pid))
+    assert not [f for f in found if f.severity == ERROR]
+    assert "问题清单" in window.statusBar().currentMessage()
+    show_window(window, parse_args(["--demo"]))
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    free = window.screen().availableGeometry()          # (the window's minimum size allowing)
+    assert window.height() >= min(free.height(), 768) and window.width() >= min(free.width(), 1366)
