@@ -1,6 +1,6 @@
-"""Fixes from the second review of the window (shell side): 新建's default rule, the import
-report dialog, the print warning, 部门整体 creation, the header's guarded boxes, the budget tab's
-totals, and the polish lines."""
+"""The header's 评分规则 and 评价年度 boxes (since the second review): the wheel and the arrow keys
+change neither, a new rule is confirmed with what it changes, a year typed is said and is one undo
+step; the header keeps its width whatever the project's name."""
 from __future__ import annotations
 
 import pytest
@@ -14,8 +14,6 @@ from tests.ui.ui_fixtures import reread
 # offscreen cannot raise or grab (a popup opened): no fault of ours
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "This plugin does not support")
 
-
-# ---------------------------------------------------------------- 11: header boxes guarded
 
 def wheel(widget, steps: int = 1) -> None:
     pos = QtCore.QPointF(widget.rect().center())
