@@ -6,15 +6,8 @@ from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import (QApplication, QEvent, QGuiApplication, QInputMethodEvent,
                                     QKeyEvent, Qt)
 
-from tests.ui.shell_helpers import editor_of
+from tests.ui.shell_helpers import editor_of, type_ime
 from tests.ui.ui_fixtures import indicators, reread
-
-
-def type_chinese(widget, text):
-    """As an input method delivers a committed phrase."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def test_typing_starts_editing_with_the_character_and_enter_moves_down(qtbot, setup, path):
@@ -56,10 +49,10 @@ def test_tab_in_an_editor_commits_and_moves_right(qtbot, setup, path):
 def test_chinese_committed_by_an_input_method_starts_editing(qtbot, setup, path):
     grid, model, _ = setup
     grid.setCurrentIndex(model.index(0, im.COL_NAME))
-    type_chinese(grid, "举办科普讲座")
+    type_ime(grid, "举办科普讲座")
     editor = editor_of(grid)
     assert editor is not None and editor.text() == "举办科普讲座"
-    type_chinese(editor, "次数")
+    type_ime(editor, "次数")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert indicators(path)[0].name == "举办科普讲座次数"
 
