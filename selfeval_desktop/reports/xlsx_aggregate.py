@@ -20,16 +20,22 @@ from ..domain.evaluation import profile_for, shown_rule_grade
 from ..domain.model import Document, Project, ProjectKind, lines_total
 from ..domain.money import fen_to_wan
 from ..domain.scoring import score_project
-from .xlsx_common import (MONEY_FORMAT, Sheet, fit_row_heights, page_setup, provisional_summary_note,
-                          rate_formula, rate_value, styles, write_workbook_atomically)
+from .xlsx_common import (MONEY_FORMAT, Sheet, fit_row_heights, new_workbook, page_setup,
+                          provisional_summary_note, rate_formula, rate_value, styles,
+                          write_workbook_atomically)
 from .xlsx_summary import (left_out_note, left_out_text, sum_formula, sum_value, totals_formulas,
                            totals_values)
 
 HEADERS = ("序号", "单位", "年度", "项目名称", "全年预算数\n（万元）", "其中专项计划\n（万元）",
            "全年执行数\n（万元）", "其中专项实际\n（万元）", "执行率", "总分", "等次", "定稿情况",
            "校验码")
-# 万元 columns: a bold 12,102.455792 fits; 项目名称 gives up some width to the 其中专项 columns
-WIDTHS = (5, 18, 6, 30, 16, 16, 16, 16, 9, 7, 7, 22, 20)
+# In digits of Arial 10 (the workbook's default font, and the numbers'): 7 px each in Excel,
+# 5.55 pt in LibreOffice. 169 fill A4 landscape at 86 % (Excel's 7w + 5 px per column, 0.25"
+# side margins; LibreOffice the same) — 188 had printed at 57 % in LibreOffice, too small to
+# read. A bold 126,418.295792 fits the 万元 columns and 100.00% the 执行率; 单位 and 项目名称
+# wrap; 定稿情况 holds “已定稿” over its time and 校验码 its 19 characters, also where 宋体's
+# Latin letters are DejaVu Sans (LibreOffice on a Linux without 宋体).
+WIDTHS = (5, 12, 5, 24, 15, 15, 15, 15, 9, 7, 7, 18, 22)
 COLS = "ABCDEFGHIJKLM"
 LAST = COLS[-1]
 # the columns after 项目名称
@@ -78,9 +84,8 @@ def build_summary(sources: list[Source], progress=None):
     Per unit: its projects, their 小计, then its 部门整体 evaluation on a row of its own (its
     budget is the department's whole budget, the projects' included: never added to them). The
     合计 adds the projects of all units, one 合计 per fiscal year when the files are of several."""
-    from openpyxl import Workbook
-    wb = Workbook()
-    sh = Sheet(wb.active, styles())
+    wb = new_workbook()
+    sh = Sheet(wb.active, styles(arial_numbers=True))
     ws = sh.ws
     ws.title = "汇总"
     years = sorted({s.document.year for s in sources}, key=lambda y: (y is None, y or 0))
@@ -143,7 +148,7 @@ def build_summary(sources: list[Source], progress=None):
         sh.merge(f"A{note}:{LAST}{note}", f"等次按评分规则的写法（优/良/中/差）列出；"
                                      f"{'、'.join(dict.fromkeys(styled))}的自评表另用本地写法（如“优秀”）。",
                  left=True)
-    page_setup(ws, f"A1:{LAST}{note}", f"1:{header}", landscape=True)
+    page_setup(ws, f"A1:{LAST}{note}", f"1:{header}", landscape=True, side=0.25)
     for col, width in zip(COLS, WIDTHS):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = f"A{header + 1}"
