@@ -291,6 +291,10 @@ def provisional_summary_note(count: int, where: str = "") -> str:
 
 LINE_HEIGHT = 13.5   # points per line of 10 pt 宋体
 MIN_HEIGHT = 15.0
+# bold text is drawn wider: Excel thickens 宋体 by a pixel a character, LibreOffice's DejaVu Sans
+# Bold (宋体's Latin letters on a Linux without it) is a tenth wider than its plain face — the 汇总's
+# “2021年度合计（3 个文件，31 个项目，不含部门整体）” wrapped in a row one line tall
+BOLD_WIDER = 1.1
 
 
 def text_width(text: str) -> float:
@@ -325,7 +329,8 @@ def fit_row_heights(ws, values: dict[str, object] | None = None) -> None:
                 continue
             width = spans.get(cell.coordinate) or _width(ws, widths, cell.column)
             usable = max(width - 1, 1)
-            lines = sum(max(1, math.ceil(text_width(part) / usable))
+            wider = BOLD_WIDER if cell.font is not None and cell.font.b else 1
+            lines = sum(max(1, math.ceil(text_width(part) * wider / usable))
                         for part in value.split("\n"))
             size = (cell.font.sz or 10) if cell.font is not None else 10
             need = max(need, lines * LINE_HEIGHT * float(size) / 10 + 3)

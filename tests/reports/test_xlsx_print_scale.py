@@ -91,3 +91,12 @@ def test_the_aggregate_measures_its_columns_and_numbers_in_a_font_linux_has_a_tw
     assert (ws.cell(total, 5).font.name, ws.cell(total, 5).font.b) == ("Arial", True)
     assert ws.cell(4, 5).font.name == "Arial" and ws.cell(4, 4).font.name == "宋体"
 
+
+def test_a_bold_total_that_wraps_gets_a_row_tall_enough(tmp_path):
+    """“2021年度合计（3 个文件，31 个项目，不含部门整体）” over 序号 to 项目名称 takes two lines
+    in bold (Excel thickens 宋体, LibreOffice's bold Latin digits are wider): it was given one."""
+    wb, _ = build_summary([Source(tmp_path / f"{s}.sqlite", build_demo(s)) for s in SEEDS])
+    ws = wb.active
+    total = next(r for r in range(4, ws.max_row + 1)
+                 if str(ws.cell(r, 1).value or "").startswith("2021年度合计"))
+    assert ws.row_dimensions[total].height >= 2 * 13.5
