@@ -51,6 +51,7 @@ class ProjectScore:
     scored: bool = True
     provisional: bool = False       # 分值 not adding up to 100, rows unscored, …
     provisional_reason: str = ""    # why (Chinese), "" when the total can be trusted
+    unscored_reason: str = ""       # why 未评分, short (Chinese): “未填写全年执行数；12 项指标均无得分”
 
 
 PROVISIONAL_GRADE = "—"   # shown instead of a grade that cannot be trusted yet
@@ -368,7 +369,13 @@ def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectS
         else:
             why = f"执行率得分无法计算（{execution.explanation}）"
         text = f"未评分：{why}，{rows}"
-        return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False)
+        # the short form, for the window's header beside 未评分 (seed 000's report gives no
+        # 执行数 and no figure against its targets): what is missing, without the arithmetic
+        short = rows
+        if execution.weight != 0 and execution.score is None:
+            short = f"{execution.explanation.removesuffix('，无法计算执行率')}；{rows}"
+        return ProjectScore(execution, indicators, total, UNSCORED, text, scored=False,
+                            unscored_reason=short)
     grade = profile.grade(total)
     reason = provisional_reason(execution, indicators, profile)
     said = PROVISIONAL_GRADE if reason else grade   # the explanation names no untrusted grade

@@ -464,6 +464,19 @@ def test_nothing_scorable_is_unscored_not_poor():
     assert not dept.scored and dept.grade == UNSCORED
 
 
+def test_an_unscored_project_says_briefly_what_is_missing():
+    """The window's header shows it beside 未评分 (seed 000: no 执行数, no figure against its
+    targets), where the whole explanation does not fit."""
+    bare = score_project(project("100", None, [_ind("产出指标", "≥4次", "", "50")] * 12), MOF)
+    assert bare.unscored_reason == "未填写全年执行数；12 项指标均无得分"
+    assert score_project(project("100", "50"), MOF).unscored_reason == "尚未填写绩效指标"
+    dept = score_project(project("100", "90", [_ind("产出指标", "≥4次", "", "30")],
+                                 kind=ProjectKind.DEPARTMENT), DEPT)
+    assert dept.unscored_reason == "1 项指标均无得分"      # no 执行率 of its own to miss
+    one_row = score_project(project(None, None, [_ind("产出指标", "≥4次", "4次", "50")]), MOF)
+    assert one_row.scored and one_row.unscored_reason == ""
+
+
 def test_partly_scorable_project_keeps_its_total():
     only_rate = score_project(project("100", "50"), MOF)   # no indicators yet: 未评分, not 5.00
     assert not only_rate.scored and only_rate.grade == UNSCORED
