@@ -9,8 +9,8 @@ from .header_guards import (GuardedComboBox, GuardedSpinBox, RuleComboBox,
                             confirm_profile_change, describe_profile_change)
 from ..domain.scoring import shown_grade
 from .project_list import PROVISIONAL_COLOR, display_name, grade_color, score_tooltip
-from .qt import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QTimer, QToolButton,
-                 QVBoxLayout, QWidget, Qt)
+from .qt import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QTimer,
+                 QToolButton, QVBoxLayout, QWidget, Qt)
 from .status_line import say
 from .tabs.fields import FieldBinder
 from .zoom import is_font_change, px, relative_font
@@ -89,6 +89,53 @@ class ScoreBadge(QWidget):
         self.grade.setStyleSheet(f"color: white; background: {color}; border-radius: 4px;"
                                  "padding: 0 6px;")
         self.setToolTip(score_tooltip(score))
+
+
+class ReasonLabel(QLabel):
+    """Why the project shown is 未评分, in the free room of the rule's row just left of 未评分:
+    cut at the end to the room there is, the whole in the tooltip; blank where hardly a word
+    would show (150 % on 1366×768 leaves the row no room: the tooltips of 未评分 say it)."""
+
+    LEAST = 4       # characters: fewer than that shown says nothing
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.full = ""
+        self.setObjectName("unscoredNote")
+        self.setStyleSheet("color: #8d2a00;")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_reason(self, reason: tuple[str, str] | None) -> None:
+        self.full, tip = reason or ("", "")
+        self.setToolTip(tip)
+        self._elide()
+        self.setVisible(reason is not None)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width())
+        if shown != self.full and len(shown) <= self.LEAST:
+            shown = ""
+        if shown != self.text():
+            self.setText(shown)
+
+
+def unscored_reason(project, score) -> tuple[str, str] | None:
+    """(the words shown, the tooltip) saying why ``project`` is 未评分, or None when it is scored.
+
+    Seed 000's report gives no 全年执行数 and no figure or 达成情况 against its targets, only its
+    grade: 未评分 is the truth, but with its reason in a tooltip alone it looked like a fault."""
+    if score is None or score.scored:
+        return None
+    tip = (f"{score.explanation}。\n有了执行率得分或任一指标的得分后自动计分；"
+           "缺哪些见下方问题清单（单击一条跳到对应位置）。")
+    stated = project.stated_grade.strip()
+    if stated:
+        tip += f"\n原表自评等次“{stated}”（报告自己写的，供核对，不参与计算）。"
+    return score.unscored_reason, tip
 
 
 class Header(QFrame):
@@ -177,7 +224,15 @@ class Header(QFrame):
         rule_row.addSpacing(12)
         rule_row.addWidget(QLabel("等次写法", self))
         rule_row.addWidget(self.grade_style)
-        rule_row.addStretch(1)      # a wide window: the boxes keep their size, the row its start
+        rule_row.addSpacing(12)
+        # the room left (a wide window: the boxes keep their size, the row its start) says why
+        # the project is 未评分, when it is
+        self.unscored_note = ReasonLabel(self)
+        policy = self.unscored_note.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)     # hidden, it is still the row's stretch
+        self.unscored_note.setSizePolicy(policy)
+        self.unscored_note.hide()
+        rule_row.addWidget(self.unscored_note, 1)
         left = QVBoxLayout()
         left.setSpacing(4)
         left.addLayout(unit_row)
@@ -356,6 +411,7 @@ class Header(QFrame):
         self._show_lock(project)
         if project is None:
             self.badge.show_score("", None)
+            self.unscored_note.show_reason(None)
             return
         caption = display_name(project)
         if project.kind is ProjectKind.DEPARTMENT:
@@ -363,8 +419,10 @@ class Header(QFrame):
         metrics = self.badge.caption.fontMetrics()
         full = caption
         caption = metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle, px(CAPTION_WIDTH))
-        self.badge.show_score(caption, self.session.score(pid))
+        score = self.session.score(pid)
+        self.badge.show_score(caption, score)
         self.badge.caption.setToolTip(full if caption != full else "")
+        self.unscored_note.show_reason(unscored_reason(project, score))
 
     def set_lock_actions(self, finalize, unfinalize) -> None:
         """The window's 定稿 / 撤销定稿 actions: a button beside the score shows the one that applies."""
