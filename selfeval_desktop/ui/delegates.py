@@ -41,7 +41,6 @@ class LongTextDelegate(QStyledItemDelegate):
     paragraphs = True   # a PDF's paragraph pasted onto the cell stays in it (grid.clipboard)
     LINES = 5    # the editor shows at least this many lines …
     CHARS = 18   # … of at least this many Chinese characters
-    MIN_LINES = 2  # … or, at the end of the rows, this many (the rest scrolls inside it)
 
     def createEditor(self, parent, option, index):
         editor = ParagraphEdit(parent)
@@ -69,9 +68,11 @@ class LongTextDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor, option, index):
         """Over its own row and the cells below/left, inside the grid, as Excel opens a wrapped
         cell. Near the grid's bottom the rows scroll up (once, as it opens) to make room; at the
-        end of the rows it is made shorter (its text scrolls inside); only when not even
-        ``MIN_LINES`` fit is it moved up over the rows above (review 27 P2-2: it was moved up at
-        once, the row being edited half hidden under it)."""
+        end of the rows, where nothing is left to scroll, it reaches up over the rows above as
+        far as it must, its bottom on the grid's, its own row in sight beside and under it.
+        (Review 27 P2-2: it was moved up at once, the row being edited half hidden under it at
+        the bottom edge; it was then cut to the room below instead, two or three lines on the
+        last row where every other row has ``LINES``.)"""
         rect = option.rect
         metrics = editor.fontMetrics()
         line = metrics.lineSpacing()
@@ -83,11 +84,9 @@ class LongTextDelegate(QStyledItemDelegate):
                 rect.moveRight(max(viewport.width() - 1, rect.width() - 1))
             if rect.bottom() >= viewport.height() and not editor.property("placed"):
                 rect.moveTop(_room_below(viewport.parentWidget(), index, rect.height()))
-            room = viewport.height() - rect.top()
-            if rect.bottom() >= viewport.height() and room >= line * self.MIN_LINES + 10:
-                rect.setHeight(room)
+            rect.setHeight(min(rect.height(), viewport.height()))    # a grid shorter than it
             if rect.bottom() >= viewport.height():
-                rect.moveBottom(max(viewport.height() - 1, rect.height() - 1))
+                rect.moveBottom(viewport.height() - 1)
         editor.setProperty("placed", True)
         editor.setGeometry(rect)
 

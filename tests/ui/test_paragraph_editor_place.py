@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from selfeval_desktop.ui.delegates import LongTextDelegate
 from selfeval_desktop.ui.models import indicator_model as im
 from selfeval_desktop.ui.qt import QPoint, Qt
 
@@ -50,8 +51,14 @@ def test_on_the_last_row_in_view_the_editor_opens_on_that_row(qtbot, tab):
     assert editor.toPlainText() == "部分乡镇未开展培训"
 
 
-def test_at_the_end_of_the_rows_the_editor_stays_on_its_row_and_scrolls_inside(qtbot, tab):
+def test_at_the_end_of_the_rows_the_editor_is_as_tall_as_elsewhere_and_opens_upward(qtbot, tab):
+    """The last indicator (the “新” row under it) has no rows below to scroll into view: the
+    editor was cut to the room down to the viewport's bottom, two or three lines where the
+    other rows get five. It now keeps its height, reaching up over the rows above only as far
+    as it must, its own row in sight beside it and under it (review 27 P2-2)."""
     grid = tab.grid
+    middle = open_editor(qtbot, grid, 5).geometry().height()
+    qtbot.keyClick(grid.viewport().focusWidget(), Qt.Key.Key_Escape)
     bar = grid.verticalScrollBar()
     bar.setValue(bar.maximum())
     qtbot.wait(10)
@@ -59,11 +66,14 @@ def test_at_the_end_of_the_rows_the_editor_stays_on_its_row_and_scrolls_inside(q
     row = rows - 2                    # the last indicator; the “新” row under it
     assert grid.visualRect(grid.model().index(row, 0)).bottom() < grid.viewport().height()
     editor = open_editor(qtbot, grid, row)
-    rect = grid.visualRect(grid.currentIndex())
-    assert editor.geometry().top() == rect.top()
-    assert editor.geometry().bottom() <= grid.viewport().height()
-    lines = editor.geometry().height() // editor.fontMetrics().lineSpacing()
-    assert lines >= 2
+    box, rect = editor.geometry(), grid.visualRect(grid.currentIndex())
+    assert box.height() == middle                                  # as on the other rows
+    assert box.height() >= LongTextDelegate.LINES * editor.fontMetrics().lineSpacing()
+    assert box.bottom() <= grid.viewport().height() and box.top() >= 0
+    assert box.top() <= rect.top() and box.bottom() >= rect.bottom()   # over its own cell
+    assert box.bottom() >= grid.viewport().height() - 2            # up only as far as it must
+    name = grid.visualRect(grid.model().index(row, im.COL_NAME))   # its row in sight
+    assert grid.indexAt(name.center()).row() == row and not box.intersects(name)
     type_ime(editor, "宣传覆盖面不足，" * 12)                      # more than the box shows
     cursor = editor.cursorRect()
     assert editor.viewport().rect().contains(cursor.center())     # the caret is in sight
