@@ -235,3 +235,18 @@ def test_save_as_copies_a_snapshot_into_a_new_file(doc, store, tmp_path):
     out = tmp_path / "找回.sqlite"
     snapshots.save_as(snap, out)
     assert names_in(out) == ["学术交流活动经费", "科普宣传经费"]
+
+
+def test_the_backup_just_restored_reads_the_same_as_the_file(doc, store):
+    """Review 34 P2-2: the restore's own line in the 修改记录 made every backup, the one just
+    restored too, read “项目相同，内容有不同”; the comparison is of what a clerk sees."""
+    kept = snapshots.take(doc, store, doc, "manual")
+    opened = open_document(doc)
+    try:
+        opened.conn.execute("UPDATE project SET leader = '改过' WHERE position = 0")
+        snapshots.restore(kept, opened.conn)
+    finally:
+        opened.close()
+    held, digest = snapshots.current(doc)
+    assert snapshots.compared(snapshots.summary(kept), kept.digest, held, digest) == "与现在的内容相同"
+    assert snapshots.take(doc, store, doc, "close") is None       # nothing new to keep either
