@@ -19,8 +19,9 @@ much (导入Excel into it, 从其他自评文件加入项目, 定稿/撤销定�
 - Retention (``expired``): the latest always; the last day's densely (up to ``DENSE_COUNT``); then
   the last of each day for ``DAILY_DAYS`` days. Pruned after each snapshot.
 - A snapshot is only ever read (a read-only connection, or a copy in a temporary folder); it is
-  restored into the open document through its own connection (``restore``: the backup API again,
-  journaled, so a crash leaves the old or the new content whole), never by replacing the file.
+  restored into the open document through its own connection (``db.restore``: the backup API
+  again, journaled, so a crash leaves the old or the new content whole, and the file's 修改记录
+  and 定稿 records carried over), never by replacing the file.
 
 No Qt.
 """
@@ -493,23 +494,3 @@ def save_as(snapshot: Snapshot, target: str | Path) -> None:
     finally:
         conn.close()
 
-
-def restore(snapshot: Snapshot, conn: sqlite3.Connection) -> None:
-    """Replace the open document's content (``conn``, the window's own connection, holding the
-    file's lock) with the snapshot's: through the backup API into that connection — one journaled
-    write, so the file holds either the old or the new content whole, stays the same file (its
-    lock, another window following it, a U盘's identity) — then a line in its 修改记录. The
-    snapshot is checked first (an older format migrated in a temporary copy); SnapshotError
-    (Chinese) and the document untouched when it cannot be."""
-    if conn.in_transaction:
-        raise SnapshotError("文件正在写入，请稍后再恢复")
-    with reading(snapshot) as source:
-        try:
-            source.backup(conn)
-        except sqlite3.Error as exc:
-            raise SnapshotError(f"恢复失败，文件未改动：{sqlite_reason(exc)}") from exc
-    from .repo import add_history
-    try:
-        add_history(conn, "restore", f"恢复为 {snapshot.shown} 的备份（{snapshot.label}）")
-    except sqlite3.Error:
-        pass          # restored all the same; the line in the record is not worth a failure

@@ -7,7 +7,7 @@
   is then opened.
 - 恢复为此版本…: asked first; the current state is snapshotted as “恢复前” (if that fails the
   clerk is asked again); the snapshot's content then replaces the document's through the
-  window's own connection (``db.snapshots.restore``: the file stays the same file, its lock held,
+  window's own connection (``db.restore``: the file stays the same file, its lock held,
   a read-only window elsewhere follows it) and the window reads it again. The undo history is
   cleared (its steps were made on the content replaced); the 恢复前 backup takes the restore back.
 
@@ -21,6 +21,7 @@ import tempfile
 
 from ..db import snapshots
 from ..db.document import DocumentError, open_document
+from ..db.restore import restore as restore_into
 from . import backups, dialogs
 from .qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -83,7 +84,7 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
         if not ask_restore_unbacked(window, NO_BACKUP_FIRST.format(why=exc)):
             return False
     try:
-        snapshots.restore(snapshot, session.conn)
+        restore_into(snapshot, session.conn)
     except snapshots.SnapshotError as exc:
         QMessageBox.warning(window, "恢复失败", f"{exc}\n\n文件未改动。")
         return False

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from selfeval_desktop.db import repo, snapshots
+from selfeval_desktop.db.restore import restore
 from selfeval_desktop.db.document import create_document, open_document
 from selfeval_desktop.domain.model import Document, Project, Unit
 
@@ -199,7 +200,7 @@ def test_restore_replaces_the_content_through_the_open_connection(doc, store):
     opened = open_document(doc)
     try:
         opened.conn.execute("DELETE FROM project")
-        snapshots.restore(snap, opened.conn)
+        restore(snap, opened.conn)
         assert [r[0] for r in opened.conn.execute("SELECT name FROM project ORDER BY position")] \
             == ["学术交流活动经费", "科普宣传经费"]
         assert opened.conn.execute("SELECT action, detail FROM history ORDER BY id DESC").fetchone()[0] \
@@ -220,7 +221,7 @@ def test_a_snapshot_of_an_older_format_is_restored_in_the_current_one(doc, store
     [snap] = snapshots.list_snapshots(store, doc)
     opened = open_document(doc)
     try:
-        snapshots.restore(snap, opened.conn)
+        restore(snap, opened.conn)
     finally:
         opened.close()
     from selfeval_desktop.db.document import check_file
@@ -244,7 +245,7 @@ def test_the_backup_just_restored_reads_the_same_as_the_file(doc, store):
     opened = open_document(doc)
     try:
         opened.conn.execute("UPDATE project SET leader = '改过' WHERE position = 0")
-        snapshots.restore(kept, opened.conn)
+        restore(kept, opened.conn)
     finally:
         opened.close()
     held, digest = snapshots.current(doc)
