@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..db.repo import finalized_snapshots
+from ..db.repo import finalized_snapshots, restores
 from ..domain.digest import verification
 from ..domain.finalized_diff import CHANGED, MATCH as PAPER_MATCH, normalized_code, paper_check
 from .common import CommandError, open_for_reading
@@ -50,10 +50,11 @@ def run(args) -> int:
     opened, doc = open_for_reading(args.file, scored=False)
     try:
         snapshots = finalized_snapshots(opened.conn)
+        restored = restores(opened.conn)
     finally:
         opened.close()
     if code is not None:
-        status, lines = paper_check(doc, code, snapshots)
+        status, lines = paper_check(doc, code, snapshots, restored)
         print("\n".join(lines))
         return MATCH if status == PAPER_MATCH else MISMATCH if status == CHANGED else NOTHING
     lines, finalized, bad = verification(doc, snapshots)

@@ -411,3 +411,10 @@ def delete_row(conn, table: str, row_id: int) -> None:
 
 def history(conn) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM history ORDER BY id").fetchall()
+
+
+def restores(conn) -> list[tuple[str, str]]:
+    """(time, text) of each 恢复为此版本 in the 修改记录, oldest first (``db.restore`` writes them;
+    核对 by a paper's 校验码 reads which 定稿 each took back)."""
+    return [(at, detail) for at, detail in conn.execute(
+        "SELECT at, detail FROM history WHERE action = 'restore' ORDER BY id")]

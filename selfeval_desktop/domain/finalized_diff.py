@@ -237,9 +237,11 @@ def normalized_code(text: str) -> str | None:
     return digits
 
 
-def paper_check(doc: Document, code: str,
-                snapshots: dict[str, Snapshot]) -> tuple[str, list[str]]:
-    """(MATCH / CHANGED / UNKNOWN, the lines to show) for the 校验码 printed on a paper form."""
+def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
+                restores: list[tuple[str, str]] = ()) -> tuple[str, list[str]]:
+    """(MATCH / CHANGED / UNKNOWN, the lines to show) for the 校验码 printed on a paper form.
+    ``restores``: the file's 恢复为此版本 lines of its 修改记录 (time, text; ``db.repo.restores``),
+    to say when a restore, not a 撤销定稿, took the 定稿 back."""
     for p in doc.projects:
         if p.digest and p.digest.startswith(code):
             snap = snapshots.get(p.digest)
@@ -255,7 +257,10 @@ def paper_check(doc: Document, code: str,
                          "由这个文件打印的，或校验码抄错了，或文件中的定稿记录已不在了"]
     project = next((p for p in doc.projects if p.id == snap.project_id), None)
     head = f"纸质表是「{snap.name}」{shown_time(snap.at)} 定稿时打印的"
+    restored = _taken_back(snap, restores)
     if project is None:
+        if restored:
+            return CHANGED, [f"{head}；{restored}，备份中没有这个项目，它已不在文件中"]
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了）"]
     if not _same_project(snap, project):   # a row id given again after a delete (review 20b)
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了；现在同一编号的「{project.name}」"
@@ -263,12 +268,16 @@ def paper_check(doc: Document, code: str,
     now = _now_like(doc, project, snap)
     total = score_text(doc, project)
     if not project.finalized_at:
-        state = "此后撤销了定稿，现在未定稿"
+        state = f"{restored}，现在未定稿" if restored else "此后撤销了定稿，现在未定稿"
         if text_digest(now) == snap.digest:
             return MATCH, [f"{head}；{state}，但内容与纸质表相同"]
         return CHANGED, [f"{head}；{state}。与纸质表相比：", *changes_lines(snap, now, total)]
-    state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
-             f"（新校验码 {check_code(project.digest or '')}），纸质表上的校验码已作废")
+    if restored:     # re-finalized since, or the backup's own (earlier) 定稿 came back with it
+        state = (f"{restored}；现在的定稿是 {shown_time(project.finalized_at)} 的（校验码 "
+                 f"{check_code(project.digest or '')}），纸质表上的校验码已作废")
+    else:
+        state = (f"此后撤销了定稿，又于 {shown_time(project.finalized_at)} 重新定稿"
+                 f"（新校验码 {check_code(project.digest or '')}），纸质表上的校验码已作废")
     if matching_text(doc, project) is not None:
         return CHANGED, [f"{head}；{state}。重新定稿的内容与纸质表相比：",
                          *changes_lines(snap, now, total)]
@@ -284,6 +293,17 @@ def paper_check(doc: Document, code: str,
     else:
         lines += ["与纸质表相比：", *changes_lines(snap, now, total)]
     return CHANGED, lines
+
+
+def _taken_back(snap: Snapshot, restores) -> str | None:
+    """How a restore took this 定稿 back (“此后于 … 文件恢复为 … 的备份（打开时），这次定稿随之撤回”),
+    or None: the restore's line names each 定稿 it took back by its 校验码 (``db.restore``) —
+    review 34 P1: a backup from before the 定稿 restored, and the paper was “not from this file”."""
+    mark = f"校验码 {check_code(snap.digest)}"
+    for at, text in restores:
+        if mark in text and (at or "") >= (snap.at or ""):
+            return f"此后于 {shown_time(at)} 文件{text.split('；')[0]}，这次定稿随之撤回"
+    return None
 
 
 def _now_like(doc: Document, project: Project, snap: Snapshot | None) -> str:

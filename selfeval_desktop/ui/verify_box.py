@@ -46,7 +46,7 @@ def show_verification(parent, session) -> tuple[bool | None, list[str]]:
             "\n\n与纸质表上的校验码逐一对照，一致即说明文件内容与盖章的表相同。"))
         box.setDetailedText("\n".join(lines))
     else:
-        box.setInformativeText("手中有这个文件打印的纸质表时，可按其上的校验码核对（撤销定稿前打印的也可以）。")
+        box.setInformativeText("手中有这个文件打印的纸质表时，可按其上的校验码核对（撤销定稿或恢复备份之前打印的也可以）。")
     paper = box.addButton(PAPER_BUTTON, QMessageBox.ButtonRole.ActionRole)
     box.exec()
     if box.clickedButton() is paper:
@@ -97,9 +97,20 @@ def ask_paper_code(parent, session) -> tuple[str, list[str]] | None:
     return show_paper_check(parent, session, dialog.code)
 
 
+def restores_of(session) -> list[tuple[str, str]]:
+    """The 恢复为此版本 lines of the session's 修改记录 (none when they cannot be read)."""
+    import sqlite3
+    from ..db.repo import restores
+    try:
+        return restores(session.conn)
+    except sqlite3.Error:
+        return []
+
+
 def show_paper_check(parent, session, code: str) -> tuple[str, list[str]]:
     from ..domain.finalized_diff import MATCH, UNKNOWN, cut_changes, paper_check
-    status, lines = paper_check(session.document, code, snapshots_of(session))
+    status, lines = paper_check(session.document, code, snapshots_of(session),
+                                restores_of(session))
     short = cut_changes(lines, SHOWN_CHANGES)
     icon = QMessageBox.Icon.Information if status == MATCH else QMessageBox.Icon.Warning
     head = {MATCH: "文件与纸质表相同", UNKNOWN: "文件中没有这个校验码"}.get(status, "文件与纸质表不同")
