@@ -19,13 +19,14 @@ never the content without its journal. No Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 import sqlite3
 
 from ..domain.digest import check_code
 from ..domain.finalized_diff import SNAPSHOT_PREFIX
 from .document import sqlite_reason
 from .repo import now
-from .snapshots import Snapshot, SnapshotError, reading
+from .snapshots import Snapshot, SnapshotError, read_only, reading
 
 
 @dataclass(frozen=True)
@@ -52,18 +53,25 @@ def _undone(now_rows: list[tuple], backup: sqlite3.Connection) -> list[Undone]:
             for pid, name, digest, at in now_rows if held.get(pid) != digest]
 
 
-def undone(snapshot: Snapshot, conn: sqlite3.Connection) -> list[Undone]:
-    """The 定稿 of the open document (``conn``) that restoring ``snapshot`` would take back: its
-    finalized projects the backup lacks, or holds unfinalized or finalized otherwise. The
-    restore's question names them (the stamped papers will no longer match the file)."""
+def undone(snapshot: Snapshot, document: sqlite3.Connection | Path) -> list[Undone]:
+    """The 定稿 of the document (its open connection, or its file, read) that restoring
+    ``snapshot`` would take back: its finalized projects the backup lacks, or holds unfinalized
+    or finalized otherwise. The restore's question names them (the stamped papers will no longer
+    match the file)."""
+    own = not isinstance(document, sqlite3.Connection)
     try:
-        rows = _finalized(conn)
+        conn = read_only(Path(document)) if own else document
+        try:
+            rows = _finalized(conn)
+        finally:
+            if own:
+                conn.close()
         if not rows:
             return []
         with reading(snapshot) as source:
             return _undone(rows, source)
     except sqlite3.Error as exc:
-        raise SnapshotError(f"无法读取备份（{sqlite_reason(exc)}）") from None
+        raise SnapshotError(f"无法读取（{sqlite_reason(exc)}）") from None
 
 
 def restored_line(snapshot: Snapshot, taken_back: list[Undone]) -> str:

@@ -236,7 +236,7 @@ def content_digest(conn: sqlite3.Connection) -> str:
     return digest.hexdigest()[:12]
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: Path) -> sqlite3.Connection:
     """A connection that reads ``path`` and can write nothing (SQLite's locks keep what it
     reads consistent while another connection writes)."""
     conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True,
@@ -280,7 +280,7 @@ def take(source: sqlite3.Connection | str | Path, store: str | Path, doc_path: s
             _note_source(folder, Path(doc_path))
             _remove(tmp)
             _copy(source, tmp)
-            check = _read_only(tmp)
+            check = read_only(tmp)
             try:
                 digest = content_digest(check)
             finally:
@@ -305,7 +305,7 @@ def take(source: sqlite3.Connection | str | Path, store: str | Path, doc_path: s
 def _copy(source, tmp: Path) -> None:
     """The document, through the backup API, into a new file ``tmp`` (made durable)."""
     own = not isinstance(source, sqlite3.Connection)
-    src = _read_only(Path(source)) if own else source
+    src = read_only(Path(source)) if own else source
     try:
         if not own and src.in_transaction:
             raise sqlite3.OperationalError("the document is in the middle of a change")
@@ -373,7 +373,7 @@ def reading(snapshot: Snapshot):
     except DocumentError as exc:
         raise SnapshotError(str(exc)) from None
     if version == CURRENT_VERSION:
-        conn = _read_only(snapshot.path)
+        conn = read_only(snapshot.path)
         try:
             yield conn
         finally:
@@ -398,7 +398,7 @@ def reading(snapshot: Snapshot):
 def summary(snapshot: Snapshot) -> Summary:
     """Unit, year and the projects' names, read from the snapshot (a few small queries)."""
     try:
-        conn = _read_only(snapshot.path)
+        conn = read_only(snapshot.path)
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             unit = conn.execute("SELECT name FROM unit WHERE id = 1").fetchone()
@@ -467,7 +467,7 @@ def current(doc_path: str | Path) -> tuple[Summary, str] | None:
     if not path.exists():
         return None
     try:
-        conn = _read_only(path)
+        conn = read_only(path)
         try:
             digest = content_digest(conn)
         finally:
@@ -486,7 +486,7 @@ def save_as(snapshot: Snapshot, target: str | Path) -> None:
     """另存为: the snapshot copied into a new file ``target`` (built beside it, then renamed);
     DocumentError (Chinese) when it cannot be written."""
     try:
-        conn = _read_only(snapshot.path)
+        conn = read_only(snapshot.path)
     except sqlite3.Error as exc:
         raise DocumentError(f"无法读取备份（{sqlite_reason(exc)}）") from None
     try:

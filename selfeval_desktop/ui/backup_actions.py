@@ -28,11 +28,39 @@ from .qt import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 RESTORE_TEXT = ("把“{name}”恢复为 {time}（{reason}）的版本？\n\n"
                 "文件现在的内容会先自动备份为“恢复前”，如果恢复错了，可以再从“恢复前”的备份恢复回来。"
                 "恢复后不能用“撤销”（Ctrl+Z）撤回恢复。")
+UNDONE_TEXT = ("\n\n注意：这个备份中没有下面的定稿，恢复后{these}不再是定稿：\n{lines}\n"
+               "按{that}定稿打印、盖章的纸质表将与文件不再一致，需要时请重新定稿、重新打印。"
+               "定稿的记录会留在文件中：按纸质表上的校验码核对，仍能查到纸质表出自这个文件，以及恢复后改了什么。")
+UNDONE_SHOWN = 5       # 定稿 named in the question; more are counted
 NO_BACKUP_FIRST = ("无法先备份文件现在的内容：{why}\n\n仍然恢复的话，文件现在的内容将无法找回。")
 
 
 def ask_restore(window, text: str) -> bool:
-    return dialogs.choose(window, "恢复为此版本", text, ["恢复", "取消"], default=1) == 0
+    warned = "注意：" in text       # (a 定稿 named: its line kept whole)
+    return dialogs.choose(window, "恢复为此版本", text, ["恢复", "取消"], default=1, wide=warned,
+                          kind=dialogs.WARNING if warned else dialogs.QUESTION) == 0
+
+
+def restore_question(doc_path: Path, snapshot: snapshots.Snapshot) -> str:
+    """The question before a restore, naming each 定稿 of the file the backup does not hold —
+    review 34 P1: it said nothing, and the stamped paper of a 定稿 made after the backup no
+    longer matched the file."""
+    from ..db.restore import undone
+    from ..domain.digest import shown_time
+    text = RESTORE_TEXT.format(name=_name(doc_path), time=snapshot.shown, reason=snapshot.label)
+    try:
+        taken = undone(snapshot, doc_path)
+    except snapshots.SnapshotError:
+        return text          # the restore itself will say what cannot be read
+    if not taken:
+        return text
+    lines = [f"  「{u.name}」：{shown_time(u.at)} 定稿，校验码 {u.code}" for u in taken[:UNDONE_SHOWN]]
+    if len(taken) > UNDONE_SHOWN:
+        lines.append(f"  等，共 {len(taken)} 个项目")
+    head, rest = text.split("\n\n", 1)
+    return head + UNDONE_TEXT.format(these="这个项目" if len(taken) == 1 else "这些项目",
+                                     that="这次" if len(taken) == 1 else "这些",
+                                     lines="\n".join(lines)) + "\n\n" + rest
 
 
 def ask_restore_unbacked(window, text: str) -> bool:
@@ -68,8 +96,7 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
     if refusal is not None:
         QMessageBox.information(window, "恢复为此版本", refusal)
         return False
-    if not ask_restore(window, RESTORE_TEXT.format(name=_name(doc_path), time=snapshot.shown,
-                                                   reason=snapshot.label)):
+    if not ask_restore(window, restore_question(doc_path, snapshot)):
         return False
     if getattr(window.session, "backup_of", None) is not None:   # the backup shown: the file
         if not window.file_actions.open_path(doc_path) or window.session.readonly:

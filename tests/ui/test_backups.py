@@ -324,3 +324,33 @@ def test_a_window_reading_the_file_follows_a_restore(qtbot, tmp_path, path, back
     assert names(reading.session.document)[0] == "科技创新服务项目"
     assert reading.session.readonly and editing.lock.held
     assert backup_actions.can_restore(reading, path).startswith("文件是只读打开的")
+
+
+def test_a_restore_names_the_finalize_it_takes_back_and_its_paper_still_verifies(
+        qtbot, tmp_path, path, backup_store, monkeypatch):
+    """Review 34 P1: restoring the 打开时 backup took a 定稿 made since with no word, and with it
+    the record that the stamped paper's 校验码 was issued by this file."""
+    from selfeval_desktop.domain.digest import check_code
+    from selfeval_desktop.domain.finalized_diff import CHANGED
+    from selfeval_desktop.ui import verify_box
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    session = window.session
+    project = session.document.projects[0]
+    session.set_value("indicator", project.id, project.indicators[2].id, "actual", "有效提升")
+    opened_at = listed(backup_store, path)[-1]
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: 0)
+    window.page.projects.select_pid(project.id)
+    assert window.finalize_actions.finalize_current()
+    code = session.project(project.id).digest[:16]
+    asked = []
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda w, text: asked.append(text) or True)
+    assert backup_actions.restore(window, opened_at, path)
+    [question] = asked
+    assert "注意：这个备份中没有下面的定稿，恢复后这个项目不再是定稿" in question
+    assert f"「科技创新服务项目」：" in question and f"校验码 {check_code(code)}" in question
+    assert "纸质表将与文件不再一致" in question
+    assert not window.session.document.projects[0].finalized_at
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    status, lines = verify_box.show_paper_check(window, window.session, code)
+    assert status == CHANGED            # (the 实际完成值 typed after the backup is not in it)
+    assert f"文件恢复为 {opened_at.shown} 的备份（打开时），这次定稿随之撤回" in lines[0]
