@@ -264,12 +264,14 @@ def _why(exc: BaseException) -> str:
 
 
 def take(source: sqlite3.Connection | str | Path, store: str | Path, doc_path: str | Path,
-         reason: str, now: datetime | None = None) -> Snapshot | None:
+         reason: str, now: datetime | None = None, always: bool = False) -> Snapshot | None:
     """Snapshot the document into the store; the Snapshot, or None when its content is the
-    latest snapshot's (nothing written). ``source`` is the open document's connection (not inside
-    a transaction) or a document's path (read through a read-only connection of its own).
-    SnapshotError (Chinese) when it cannot be taken: nothing is left in the store then, and the
-    document is never written to either way."""
+    latest snapshot's (nothing written) and not ``always`` — a restore's 恢复前 is written
+    whatever the latest holds (review 34 P2-1: its question promises a row of that name to
+    restore back from). ``source`` is the open document's connection (not inside a transaction)
+    or a document's path (read through a read-only connection of its own). SnapshotError
+    (Chinese) when it cannot be taken: nothing is left in the store then, and the document is
+    never written to either way."""
     if reason not in REASONS:
         raise ValueError(f"unknown reason {reason!r}")
     folder = folder_for(store, doc_path)
@@ -286,7 +288,7 @@ def take(source: sqlite3.Connection | str | Path, store: str | Path, doc_path: s
             finally:
                 check.close()
             latest = next(iter(_listed(folder)), None)
-            if latest is not None and latest.digest == digest:
+            if latest is not None and latest.digest == digest and not always:
                 _remove(tmp)
                 return None
             when = (now or datetime.now()).replace(microsecond=0)

@@ -105,11 +105,16 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
     keeper = backups.keeper(window)
     if keeper.session is not session:
         keeper.watch(session)
+    keeper.settle()           # no 打开时 taken after this of the content restored (review 34)
+    backed_up = True
     try:
-        snapshots.take(_flushed(window), backups.store_dir(), session.path, "restore")
+        # always a 恢复前 row, also when the content is the latest backup's (review 34 P2-1)
+        snapshots.take(_flushed(window), backups.store_dir(), session.path, "restore",
+                       always=True)
     except snapshots.SnapshotError as exc:
         if not ask_restore_unbacked(window, NO_BACKUP_FIRST.format(why=exc)):
             return False
+        backed_up = False
     try:
         restore_into(snapshot, session.conn)
     except snapshots.SnapshotError as exc:
@@ -122,9 +127,10 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
                             f"文件已恢复，但无法重新读取（{exc}）。请关闭后重新打开这个文件。")
         return False
     keeper.dirty = False
+    done = f"已恢复为 {snapshot.shown}（{snapshot.label}）的版本"
     window.statusBar().showMessage(
-        f"已恢复为 {snapshot.shown}（{snapshot.label}）的版本；恢复前的内容已备份，"
-        f"可在“文件 → 备份与恢复…”中找回", 20000)
+        f"{done}；恢复前的内容已备份为“恢复前”，可在“文件 → 备份与恢复…”中找回" if backed_up else
+        f"{done}；恢复前的内容没有备份（备份未完成）", 20000)
     return True
 
 

@@ -354,3 +354,47 @@ def test_a_restore_names_the_finalize_it_takes_back_and_its_paper_still_verifies
     status, lines = verify_box.show_paper_check(window, window.session, code)
     assert status == CHANGED            # (the 实际完成值 typed after the backup is not in it)
     assert f"文件恢复为 {opened_at.shown} 的备份（打开时），这次定稿随之撤回" in lines[0]
+
+
+def test_a_restore_right_after_opening_still_keeps_a_restore_point(qtbot, tmp_path, path,
+                                                                    backup_store, monkeypatch):
+    """Review 34 P2-1 (A): the content equal to the 打开时 backup, no 恢复前 was written, yet the
+    window said the content replaced was backed up as 恢复前."""
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda w, text: True)
+    assert backup_actions.restore(window, listed(backup_store, path)[0], path)
+    assert reasons(backup_store, path) == ["恢复前", "打开时"]
+
+
+def test_a_restore_from_a_backup_viewed_keeps_the_content_it_replaced(qtbot, tmp_path, path,
+                                                                     backup_store, monkeypatch):
+    """Review 34 P2-1 (B): restored from the backup shown read-only, no 恢复前 was written (the
+    content equal to the 关闭时 just taken), and the 打开时 snapshot due after the file was opened
+    again took the restored content under that name."""
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    window.session.set_value("project", window.session.document.projects[0].id, None, "name",
+                             "恢复前的名字")
+    assert backup_actions.open_view(window, listed(backup_store, path)[0], path)
+    assert reasons(backup_store, path) == ["关闭时", "打开时"]
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda w, text: True)
+    window.findChild(QPushButton, "restoreShown").click()
+    assert names(path)[0] == "科技创新服务项目"
+    qtbot.wait(200)                                       # what was due after the open
+    qtbot.waitUntil(lambda: window.backup_keeper.running == 0, timeout=5000)
+    assert reasons(backup_store, path) == ["恢复前", "关闭时", "打开时"]
+    assert names(listed(backup_store, path)[0].path)[0] == "恢复前的名字"
+    assert "恢复前的内容已备份" in window.statusBar().currentMessage()
+
+
+def test_a_restore_not_backed_up_first_does_not_say_it_was(qtbot, tmp_path, path, backup_store,
+                                                            monkeypatch):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda w, text: True)
+    monkeypatch.setattr(backup_actions, "ask_restore_unbacked", lambda w, text: True)
+
+    def failing(*a, **k):
+        raise snapshots.SnapshotError("备份未完成：磁盘已满")
+    monkeypatch.setattr(snapshots, "take", failing)
+    assert backup_actions.restore(window, listed(backup_store, path)[0], path)
+    message = window.statusBar().currentMessage()
+    assert "已恢复为" in message and "已备份" not in message and "没有备份" in message
