@@ -86,6 +86,10 @@ def _refuse_unreadable(path: Path) -> None:
             head = fh.read(8)
     except OSError as exc:
         raise XlsxImportError(f"无法读取“{name}”：{exc.strerror or exc}") from None
+    from ..file_kinds import kind_of, refusal
+    other = refusal(path, kind_of(path))
+    if other is not None:            # a Word report, a PDF (review 34 P2-3): said so, in one line
+        raise XlsxImportError(other.replace("\n\n", ""))
     if head == OLE_MAGIC:
         if _is_encrypted(path):
             raise XlsxImportError(f"“{name}”文件已加密，请先在 Excel 中取消密码后再导入")
@@ -115,8 +119,9 @@ def _open(path: Path):
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged package
+        # (not the exception's English class name: it means nothing to a clerk — review 34)
         raise XlsxImportError(f"“{path.name}”不是有效的 Excel 工作簿（.xlsx）或已损坏，"
-                              f"无法读取（{type(exc).__name__}）") from None
+                              f"无法读取") from None
 
 
 def _from_app(wb) -> bool:

@@ -74,19 +74,18 @@ def in_use(path: Path) -> bool:
     return holder is not None
 
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
-
-
 def is_workbook(path: Path) -> bool:
-    """An Excel/WPS workbook rather than a document of ours (by name, or a ZIP/OLE file)."""
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        return True
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return False
-    return head.startswith(b"PK\x03\x04") or head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    """An Excel/WPS workbook rather than a document of ours: by its content (a ZIP package with
+    ``xl/workbook.xml``, an OLE file with a Workbook stream), else by its name (review 34 P2-3:
+    any ZIP or OLE file was one, a Word report too)."""
+    from ..file_kinds import WORKBOOK, kind_of
+    return kind_of(path) == WORKBOOK
+
+
+def not_openable(path: Path) -> str | None:
+    """Why a Word report or a PDF is neither opened nor imported (Chinese), or None."""
+    from ..file_kinds import kind_of, refusal
+    return refusal(path, kind_of(path))
 
 
 def ask_import_instead(parent, name: str) -> bool:
@@ -229,6 +228,11 @@ class FileActions(QObject):
             if ask_import_instead(self.window, path.name):
                 from . import file_reports
                 return file_reports.import_excel(self, source=str(path))
+            return False
+        refusal = not_openable(path) if path.is_file() else None
+        if refusal is not None:
+            install_qt_translations()   # before the first paint: 确定, not OK
+            qt.QMessageBox.warning(self.window, "无法打开", refusal)
             return False
         lock = file_lock.FileLock(path)
         unlocked = ""       # no lock could be written (full disk, read-only folder)

@@ -125,3 +125,23 @@ def test_a_failure_while_writing_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(XlsxImportError, match="原文件未改动"):
         write_document(result, out)
     assert list(tmp_path.iterdir()) == [tmp_path / "a.xlsx"]
+
+
+def test_a_word_report_is_named_as_one(tmp_path, target):
+    """Review 34 P2-3: a .docx given to 导入Excel was “已损坏（InvalidFileException）”."""
+    import zipfile
+    path = tmp_path / "2021年度自评报告.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    _refused(path, target, "是 Word 文档，不是自评文件")
+    _refused(build.compound(tmp_path / "报告.doc", ["WordDocument"]), target, "是 Word 文档")
+
+
+def test_a_damaged_workbook_is_said_without_an_english_class_name(tmp_path, target):
+    import zipfile
+    path = tmp_path / "a.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(XlsxImportError) as raised:
+        import_workbook(path)
+    assert "（" not in str(raised.value).split("或已损坏")[1]

@@ -356,3 +356,35 @@ def encrypted(path: Path) -> Path:
 
 def with_spec(**changes) -> FormSpec:
     return replace(FormSpec(), **changes)
+
+
+def compound(path: Path, streams: list[str]) -> Path:
+    """An OLE2 compound file (CFB v3) whose directory holds ``streams`` (empty, at most 3): a
+    Word .doc has WordDocument, an Excel .xls Workbook."""
+    end, free, fat_sect, nostream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 40, 0, 1, 1, 0, 4096, end, 0, end)
+    struct.pack_into("<I", header, 68, end)
+    struct.pack_into("<I", header, 76, 0)      # DIFAT[0]: the FAT is sector 0
+    for i in range(1, 109):
+        struct.pack_into("<I", header, 76 + 4 * i, free)
+    fat = struct.pack("<128I", fat_sect, end, *([free] * 126))
+
+    def entry(name, kind, child=nostream, right=nostream):
+        raw = name.encode("utf-16-le") + b"\0\0" if name else b""
+        e = bytearray(128)
+        e[0:len(raw)] = raw
+        struct.pack_into("<HBB", e, 64, len(raw), kind, 1)
+        struct.pack_into("<III", e, 68, nostream, right, child)
+        struct.pack_into("<II", e, 116, end, 0)
+        return bytes(e)
+
+    names = list(streams)[:3]
+    directory = entry("Root Entry", 5, child=1 if names else nostream)
+    for i, name in enumerate(names):
+        directory += entry(name, 2, right=i + 2 if i + 1 < len(names) else nostream)
+    directory += bytes(128 * (4 - 1 - len(names)))
+    path.write_bytes(bytes(header) + fat + directory)
+    return path

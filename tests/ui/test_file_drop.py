@@ -99,3 +99,24 @@ def test_a_workbook_is_offered_to_import(qtbot, window, tmp_path, path, monkeypa
     assert drop(window.page.header.unit, files(book))
     qtbot.waitUntil(lambda: asked == ["自评表.xlsx"], timeout=3000)
     assert Path(window.session.path) == Path(path)                # 取消: nothing else happened
+
+
+def test_a_word_report_is_refused_as_one_not_offered_to_import(qtbot, window, tmp_path, path,
+                                                               monkeypatch):
+    """Review 34 P2-3: a .docx (a ZIP, like an .xlsx) was “Excel 工作簿”, offered to 导入Excel,
+    then “已损坏（InvalidFileException）”."""
+    import zipfile
+    from selfeval_desktop.ui import qt
+    asked, warned = [], []
+    monkeypatch.setattr(file_actions, "ask_import_instead", lambda _w, name: asked.append(name))
+    monkeypatch.setattr(qt.QMessageBox, "warning",
+                        staticmethod(lambda _p, title, text, *a: warned.append(text)))
+    report = tmp_path / "2021年度自评报告.docx"
+    with zipfile.ZipFile(report, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    assert drop(window.page.header.unit, files(report))
+    qtbot.waitUntil(lambda: bool(warned), timeout=3000)
+    assert asked == []
+    assert "“2021年度自评报告.docx”是 Word 文档，不是自评文件" in warned[0]
+    assert "复制到 Excel" in warned[0]
+    assert Path(window.session.path) == Path(path)
