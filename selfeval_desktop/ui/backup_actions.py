@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 import shutil
 import tempfile
+import time
 
 from ..db import snapshots
 from ..db.document import DocumentError, open_document
@@ -127,6 +128,7 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
                             f"文件已恢复，但无法重新读取（{exc}）。请关闭后重新打开这个文件。")
         return False
     keeper.dirty = False
+    window._saved(time.strftime("已保存 %H:%M:%S"))   # the file was just written (review 34 P3)
     done = f"已恢复为 {snapshot.shown}（{snapshot.label}）的版本"
     window.statusBar().showMessage(
         f"{done}；恢复前的内容已备份为“恢复前”，可在“文件 → 备份与恢复…”中找回" if backed_up else

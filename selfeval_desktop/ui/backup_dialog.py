@@ -259,19 +259,31 @@ class BackupDialog(QDialog):
             return False
         window = self.window_
         session = window.session
+        taken = None
         if backups.backed_up(session) and Path(session.path).absolute() == doc:
             done = backups.before(window, "manual")
+            taken = backups.keeper(window).taken
         else:
             try:
-                snapshots.take(doc, self.store, doc, "manual")
+                taken = snapshots.take(doc, self.store, doc, "manual")
                 done = True
             except snapshots.SnapshotError as exc:
                 window.statusBar().showMessage(str(exc), 15000)
                 done = False
         if done:
-            window.statusBar().showMessage("已备份（内容与上一个备份相同时不重复保存）", 8000)
+            window.statusBar().showMessage(backed_up_words(taken, self.store, doc), 15000)
         self.refresh()
         return done
+
+
+def backed_up_words(taken, store, doc: Path) -> str:
+    """What 立即备份 did, in words that cannot be read as “nothing saved” (review 34 P3: “已备份
+    （内容与上一个备份相同时不重复保存）” followed a backup written)."""
+    if taken is not None:
+        return f"已备份：{taken.shown}（{taken.label}）"
+    latest = next(iter(snapshots.list_snapshots(store, doc)), None)
+    when = f"{latest.shown}（{latest.label}）的" if latest is not None else "最近的"
+    return f"内容与 {when}备份相同，已有备份，不再重复保存"
 
 
 def _escape(text: str) -> str:

@@ -62,6 +62,7 @@ class Keeper(QObject):
         self.running = 0                 # snapshots on their thread
         self._threads: list[threading.Thread] = []
         self._open_due = None            # the session whose 打开时 snapshot is still to come
+        self.taken = None                # what the last ``now`` wrote (None: the same as the latest)
         self.note: QLabel | None = None  # the amber 备份未完成 in the status bar
         self._told = False               # the failure said once in the status bar per document
         self.timer = QTimer(self)
@@ -142,8 +143,9 @@ class Keeper(QObject):
         if self.window.page is not None:
             self.window.page.flush()
         from ..db import snapshots
+        self.taken = None
         try:
-            snapshots.take(session.conn, store_dir(), session.path, reason)
+            self.taken = snapshots.take(session.conn, store_dir(), session.path, reason)
         except snapshots.SnapshotError as exc:
             self.dirty = True
             self._failed(str(exc))

@@ -398,3 +398,29 @@ def test_a_restore_not_backed_up_first_does_not_say_it_was(qtbot, tmp_path, path
     assert backup_actions.restore(window, listed(backup_store, path)[0], path)
     message = window.statusBar().currentMessage()
     assert "已恢复为" in message and "已备份" not in message and "没有备份" in message
+
+
+def test_back_up_now_says_what_it_did(qtbot, tmp_path, path, backup_store):
+    """Review 34 P3: after a backup written the bar said “已备份（内容与上一个备份相同时不重复保存）”,
+    which reads as nothing saved."""
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    window.session.set_value("project", window.session.document.projects[0].id, None, "leader",
+                             "李四")
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.back_up_now()
+    manual = listed(backup_store, path)[0]
+    assert manual.label == "手动备份"
+    assert window.statusBar().currentMessage() == f"已备份：{manual.shown}（手动备份）"
+    assert dialog.back_up_now()
+    assert window.statusBar().currentMessage() == \
+        f"内容与 {manual.shown}（手动备份）的备份相同，已有备份，不再重复保存"
+
+
+def test_the_saved_time_follows_a_restore(qtbot, tmp_path, path, backup_store, monkeypatch):
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    window.saved_label.setText("已保存 00:00:00")
+    monkeypatch.setattr(backup_actions, "ask_restore", lambda w, text: True)
+    assert backup_actions.restore(window, listed(backup_store, path)[0], path)
+    assert window.saved_label.text().startswith("已保存 ")
+    assert window.saved_label.text() != "已保存 00:00:00"
