@@ -15,6 +15,7 @@ Each result is said in the status bar. Dialog helpers are module functions so te
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 import shutil
 import tempfile
@@ -85,10 +86,25 @@ def can_restore(window, doc_path: Path) -> str | None:
     if shown != Path(doc_path).absolute():
         return "只能恢复当前打开的文件；请先打开这个文件"
     if view is None and session.readonly:
-        return "文件是只读打开的（可能正在另一个窗口中编辑），不能恢复；请在编辑它的窗口中恢复"
+        return _read_only_why(window, session)
     if view is not None and not Path(doc_path).exists():
         return "找不到原文件；可以用“另存为…”把备份存为新文件"
     return None
+
+
+def _read_only_why(window, session) -> str:
+    """Why the file is read-only here, and so cannot be restored — review 34 P3-5: a file
+    read-only itself was said to be “可能正在另一个窗口中编辑”."""
+    path = Path(session.path)
+    if path.exists() and not os.access(path, os.W_OK):
+        return "文件本身是只读的（文件属性为只读，或在只读的位置），不能恢复；可以用“另存为…”把备份存为新文件"
+    notice = getattr(getattr(session, "opened", None), "notice", "")
+    if notice:
+        return f"{notice}，不能恢复；可以用“另存为…”把备份存为新文件"
+    follower = getattr(window, "follower", None)
+    if follower is not None and getattr(follower, "unlocked", False):
+        return "文件所在的位置写不进占用标记（如磁盘已满），文件是只读打开的，不能恢复"
+    return "文件是只读打开的（可能正在另一个窗口中编辑），不能恢复；请在编辑它的窗口中恢复"
 
 
 def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:

@@ -132,6 +132,15 @@ class BackupDialog(QDialog):
         self.now_button = self._button(buttons, "立即备份", self.back_up_now)
         self._button(buttons, "关闭", self.reject)
         layout.addLayout(buttons)
+        # why 恢复为此版本 is greyed, where it is seen (review 34 P3-5: only in a tooltip)
+        why = QHBoxLayout()
+        self.restore_why = QLabel("", self)
+        self.restore_why.setObjectName("restoreWhy")
+        self.restore_why.setWordWrap(True)
+        self.restore_why.setStyleSheet("color: #8a5a00;")
+        why.addWidget(self.restore_why, 1)
+        self.open_button = self._button(why, "打开这个文件", self.open_file)
+        layout.addLayout(why)
         where = QLabel(f"备份保存在：{self.store}", self)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setStyleSheet("color: #555;")
@@ -199,6 +208,11 @@ class BackupDialog(QDialog):
         refusal = backup_actions.can_restore(self.window_, doc) if doc is not None else "没有文件"
         self.restore_button.setEnabled(snap is not None and refusal is None)
         self.restore_button.setToolTip(refusal or "用这个备份的内容替换文件现在的内容（先自动备份现在的内容）")
+        shown = snap is not None and refusal is not None
+        self.restore_why.setText(f"不能“恢复为此版本”：{refusal}" if shown else "")
+        self.restore_why.setVisible(shown)
+        self.open_button.setVisible(shown and doc is not None and doc.exists()
+                                    and _shown_path(self.window_) != doc)
         self.now_button.setEnabled(doc is not None and doc.exists())
         self.details.setHtml(self._details(snap))
 
@@ -251,6 +265,19 @@ class BackupDialog(QDialog):
         if snap is None or not backup_actions.restore(self.window_, snap, doc):
             return False
         self.accept()
+        return True
+
+    def open_file(self) -> bool:
+        """打开这个文件: the file whose backups are listed, opened in the window (its backups
+        can then be restored), the dialog kept on it."""
+        doc = self.doc_path()
+        if doc is None or not self.window_.file_actions.open_path(doc):
+            return False
+        self.files.blockSignals(True)
+        self.files.clear()
+        self._fill_files()
+        self.files.blockSignals(False)
+        self.refresh()
         return True
 
     def back_up_now(self) -> bool:

@@ -424,3 +424,42 @@ def test_the_saved_time_follows_a_restore(qtbot, tmp_path, path, backup_store, m
     assert backup_actions.restore(window, listed(backup_store, path)[0], path)
     assert window.saved_label.text().startswith("已保存 ")
     assert window.saved_label.text() != "已保存 00:00:00"
+
+
+def test_why_a_restore_is_greyed_is_shown_and_the_file_can_be_opened(qtbot, tmp_path, path,
+                                                                     backup_store):
+    """Review 34 P3-5: the reason was only a tooltip; for another file's backups the clerk had
+    to find and open that file first."""
+    (tmp_path / "other").mkdir()
+    other = make_file(tmp_path / "other")
+    snapshots.take(other, backup_store, other, "open")
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.restore_why.isHidden() and dialog.open_button.isHidden()
+    dialog.files.setCurrentIndex(1)
+    assert not dialog.restore_button.isEnabled()
+    assert not dialog.restore_why.isHidden()
+    assert dialog.restore_why.text() == "不能“恢复为此版本”：只能恢复当前打开的文件；请先打开这个文件"
+    assert not dialog.open_button.isHidden()
+    dialog.open_button.click()
+    assert Path(window.session.path) == other.absolute()
+    assert dialog.doc_path() == other.absolute() and "当前打开" in dialog.files.currentText()
+    assert dialog.restore_button.isEnabled() and dialog.restore_why.isHidden()
+
+
+def test_a_file_read_only_itself_is_said_to_be(qtbot, tmp_path, path, backup_store, monkeypatch):
+    """Review 34 P3-5: it was said to be “可能正在另一个窗口中编辑”."""
+    import os
+    snapshots.take(path, backup_store, path, "open")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if (
+        Path(p) == path and mode == os.W_OK) else real(p, mode, *a, **k))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    window = make_window(qtbot, tmp_path, path)
+    assert window.session.readonly
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert "文件本身是只读的" in dialog.restore_why.text() and "另一个窗口" not in dialog.restore_why.text()
+    assert dialog.open_button.isHidden()
