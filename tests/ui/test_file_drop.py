@@ -79,16 +79,53 @@ def test_a_text_dragged_onto_a_box_is_still_the_boxs(qtbot, window):
 
 
 def test_two_files_are_refused_with_where_to_summarise(qtbot, window, tmp_path, path):
+    """Refused as the drag enters (the no-drop cursor; review 34 P3-10: taken, then refused),
+    the reason in the status bar while it is held there."""
     other = other_file(tmp_path)
-    assert drop(window.page.header.unit, files(other, path))
-    qtbot.waitUntil(lambda: "汇总多个自评文件" in window.statusBar().currentMessage(), timeout=3000)
+    assert not drop(window.page.header.unit, files(other, path))
+    assert "汇总多个自评文件" in window.statusBar().currentMessage()
     assert Path(window.session.path) == Path(path)
 
 
 def test_a_folder_is_refused_with_a_word(qtbot, window, tmp_path, path):
-    assert drop(window.page.header.unit, files(tmp_path))
-    qtbot.waitUntil(lambda: "是文件夹" in window.statusBar().currentMessage(), timeout=3000)
+    assert not drop(window.page.header.unit, files(tmp_path))
+    assert "是文件夹" in window.statusBar().currentMessage()
     assert Path(window.session.path) == Path(path)
+
+
+def test_a_file_on_a_network_share_is_not_typed_into_a_box(qtbot, window, path):
+    """Review 34 P3-9: UOS/Kylin's file manager drags a file on a share as smb://…, which is no
+    local file: the box took it, and the link was typed into 地址 and saved."""
+    address = show_tab(window, "overview").edits["address"]
+    before = address.text()
+    mime = QMimeData()
+    link = QUrl("smb://server/共享/2021自评.sqlite")
+    mime.setUrls([link])
+    mime.setText(link.toString())
+    assert not drop(address, mime)
+    assert address.text() == before and reread(path).projects[0].address == before
+    assert "“2021自评.sqlite”不在这台电脑上（网络共享）：请先把文件保存到电脑上" in \
+        window.statusBar().currentMessage()
+
+
+def test_a_drop_is_taken_as_a_copy_never_a_move(qtbot, window, tmp_path):
+    """Review 34 P3-10: the drop accepted the action proposed, a move (Shift held, or the file
+    manager's choice), which a file manager honours by deleting the clerk's file."""
+    other = other_file(tmp_path)
+    target = window.page.projects.view.viewport()
+    at = target.rect().center()
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    shift = Qt.KeyboardModifier.ShiftModifier
+    mime = files(other)          # (kept: the events hold it without owning it)
+    enter = QDragEnterEvent(at, actions, mime, Qt.MouseButton.LeftButton, shift)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted() and enter.dropAction() == COPY
+    let_go = QDropEvent(QPointF(at), actions, mime, Qt.MouseButton.NoButton, shift)
+    assert let_go.proposedAction() == Qt.DropAction.MoveAction
+    QApplication.sendEvent(target, let_go)
+    assert let_go.isAccepted() and let_go.dropAction() == COPY
+    qtbot.waitUntil(lambda: Path(window.session.path) == other, timeout=3000)
+    assert other.exists()
 
 
 def test_a_workbook_is_offered_to_import(qtbot, window, tmp_path, path, monkeypatch):
