@@ -137,7 +137,7 @@ def read_header(path: Path) -> tuple[int, int]:
     except OSError as exc:
         raise DocumentError(f"无法读取“{name}”：{os_reason(exc)}") from None
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise DocumentError(f"“{name}”不是绩效自评文件（不是 SQLite 数据库），未作任何修改")
+        raise DocumentError(f"“{name}”不是绩效自评文件（自评文件是本程序保存的 .sqlite 文件），未作任何修改")
     user_version, application_id = struct.unpack(">i", header[60:64])[0], \
         struct.unpack(">i", header[68:72])[0]
     return application_id, user_version

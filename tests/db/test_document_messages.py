@@ -86,3 +86,13 @@ def test_an_os_refusal_is_said_in_chinese():
     from selfeval_desktop.db.document import os_cause
     assert os_cause(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
     assert os_cause(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
+
+
+def test_a_text_file_is_said_not_to_be_ours_in_the_clerks_words(tmp_path):
+    """Review 34 P3-11: a .txt dropped was “不是 SQLite 数据库”, a word a clerk does not know."""
+    path = tmp_path / "说明.txt"
+    path.write_text("这是一份说明。" * 20, encoding="utf-8")
+    with pytest.raises(DocumentError) as refused:
+        open_document(path)
+    assert str(refused.value) == ("“说明.txt”不是绩效自评文件（自评文件是本程序保存的 .sqlite 文件），"
+                                  "未作任何修改")
