@@ -463,3 +463,16 @@ def test_a_file_read_only_itself_is_said_to_be(qtbot, tmp_path, path, backup_sto
     assert not dialog.restore_button.isEnabled()
     assert "文件本身是只读的" in dialog.restore_why.text() and "另一个窗口" not in dialog.restore_why.text()
     assert dialog.open_button.isHidden()
+
+
+def test_a_backup_viewed_leaves_no_place_in_the_settings(qtbot, tmp_path, path, backup_store):
+    """Review 34 P3-12: each backup viewed added a place key for its temporary copy, never
+    removed."""
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    from selfeval_desktop.ui import window_place
+    assert backup_actions.open_view(window, listed(backup_store, path)[0], path)
+    window.page.projects.select_pid(window.session.document.projects[1].id)
+    window.save_settings()
+    assert window.close_document()
+    places = [k for k in window.settings.allKeys() if k.startswith("place/")]
+    assert places == [window_place.key(path)]          # the file's own only
