@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 import struct
-import zipfile
 
 from .files import SQLITE_MAGIC
 
@@ -54,6 +53,7 @@ def _by_suffix(path: Path) -> str:
 
 
 def _zip_kind(path: Path) -> str | None:
+    import zipfile       # here: every open asks kind_of, and a 自评文件 needs none of it
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
