@@ -118,8 +118,8 @@ def _open(path: Path):
     _refuse_unreadable(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged package
-        # (not the exception's English class name: it means nothing to a clerk — review 34)
+    except Exception:  # openpyxl raises many kinds for a damaged package
+        # (not the exception's English class name: it means nothing to a clerk)
         raise XlsxImportError(f"“{path.name}”不是有效的 Excel 工作簿（.xlsx）或已损坏，"
                               f"无法读取") from None
 
