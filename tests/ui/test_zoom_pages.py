@@ -91,3 +91,21 @@ def test_a_budget_grid_too_narrow_for_its_columns_scrolls_to_its_score(qtbot, tm
     assert last.bottom() < grid.viewport().height()     # 其他资金 not under the scroll bar
     bar.setValue(bar.maximum())
     assert grid.frozen_width() == header.sectionSize(fkm.COL_LABEL)   # the row labels stay
+
+
+def test_the_budget_page_fits_the_window_at_100_percent(qtbot, tmp_path):
+    """The wrapped hint under 支出明细 made the scroll area lay the 预算表 out at its preferred
+    height: the 支出明细 grid grew past the window and 实际支出 went below the edge of a 1366×768
+    screen, to be found only by scrolling. At 100 % the page is as tall as it needs, no taller."""
+    path = tmp_path / "demo.sqlite"
+    write_demo(path, seed="004")
+    window = make_window(qtbot, tmp_path, path)
+    budget = window.page.tab_widgets["budget"]
+    window.page.tabs.setCurrentWidget(budget)
+    qtbot.waitUntil(lambda: budget.spent.isVisible(), timeout=2000)
+    qtbot.wait(20)
+    scroll = page_scroll(budget)
+    inner = scroll.widget()
+    assert inner.height() <= max(scroll.viewport().height(), inner.minimumSizeHint().height())
+    spent = budget.spent.mapTo(scroll.viewport(), budget.spent.rect().bottomLeft())
+    assert spent.y() <= scroll.viewport().height()       # 实际支出 in sight without scrolling

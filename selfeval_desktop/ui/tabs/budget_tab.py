@@ -27,7 +27,7 @@ from ..place_focus import focus_budget
 from ..qt import (QBoxLayout, QEvent, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                   QObject, QPushButton, QTimer, QVBoxLayout, QWidget, Qt)
 from ..zoom import factor, is_font_change, px
-from .fields import FieldBinder, scrolled_page, to_top
+from .fields import FieldBinder, LeastHeightPage, scrolled_page, to_top
 
 REGION_WORDS = ("省级", "自治区")
 WIDE_MIN = 940        # narrower than this, the sources and the funds block are stacked
@@ -125,7 +125,7 @@ class BudgetTab(QWidget):
             self.scheme_box.addItem(SCHEME_NAMES[scheme], scheme.value)
         self.scheme_box.activated.connect(self._scheme_picked)
 
-        page = QWidget(self)
+        page = LeastHeightPage(self)   # its wrapped hint must not grow the page at 100 %
         self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.sources_box = sources = QGroupBox("资金来源（万元）", page)
         self.funds_box = funds = QGroupBox("项目资金与预算执行率（万元）", page)

@@ -395,6 +395,18 @@ def to_top(scroll, another_project: bool) -> None:
         scroll.horizontalScrollBar().setValue(0)
 
 
+class LeastHeightPage(QWidget):
+    """A scrolled page laid out at its least height for its width, as a page without wrapped
+    lines is. A word-wrapped line (a hint that wraps at 200 %) makes the scroll area size the page
+    by height-for-width, which Qt answers with the page's *preferred* height: the stretching grid
+    then grew past the window and pushed what is under it (预算表's 实际支出) out of sight at 100 %."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        layout = self.layout()
+        least = layout.minimumHeightForWidth(width) if layout is not None else -1
+        return least if least >= 0 else super().heightForWidth(width)
+
+
 def scrolled_page(tab: QWidget, page: QWidget):
     """``page`` as ``tab``'s only content, in a frameless scroll area (a tab of fields scrolls on a
     small screen instead of squeezing its boxes); returns the scroll area."""
