@@ -2,15 +2,15 @@
 one test of “the same file”, one test of “an SQLite file”, one check of what an output may
 be written over.
 
-Review 33 P2-9: three writers (new documents, PDFs, workbooks) each had their own temporary
+Before, three writers (new documents, PDFs, workbooks) each had their own temporary
 name (``~$NAME.PID.tmp``, ``.STEM.XXXX.part``, ``.NAME.tmp-PID`` and ``.raw``); only the first
 was ever cleaned up after a kill, so a killed 导出Excel or 打印 left files in the clerk's folder
 for good, and a leading dot hides nothing on Windows. Now every file is written by
 :func:`replace_atomically`: built in ``~$NAME.PID.tmp`` beside the target (hidden on Windows
 while it is written, as Office hides its ``~$`` files), flushed to the disk, then renamed over
 the target; ``db.temp_files.remove_debris`` knows that name and removes what a killed program
-left. Review 33 P2-10: the checks of an output target (``print``, ``export-xlsx``,
-``aggregate`` and the window's 打印, 导出Excel, 汇总) were written three times; now
+left. The checks of an output target (``print``, ``export-xlsx``,
+``aggregate`` and the window's 打印, 导出Excel, 汇总) were once written three times; now
 :func:`check_target`.
 
 No Qt, and nothing of ours is imported: ``db``, ``reports``, ``commands`` and ``ui`` all use it.
@@ -61,7 +61,7 @@ def replace_all_atomically(jobs: Iterable[tuple[Path, Callable[[Path], None]]]) 
     """:func:`replace_atomically` for several files at once: every ``(path, write)`` done, or
     no file changed.
 
-    Review 33: 打印 with one file per project that failed on file 3 of 5 left files 1 and 2
+    Before, 打印 with one file per project that failed on file 3 of 5 left files 1 and 2
     replaced, and said nothing of them. Now every new file is built first (a failure there
     changes nothing); only then are they renamed into place, and when a rename fails (on
     Windows, a PDF open in a viewer refuses it) the files already replaced get their old
@@ -232,8 +232,9 @@ def check_target(path: str | Path, inputs: Iterable = (), suffixes: tuple[str, .
     The one check of ``print``, ``export-xlsx``, ``aggregate`` and the window's 打印, 导出Excel
     and 汇总 (``kind``: “PDF”, “Excel 工作簿”, “汇总表”). ``path`` must end in one of
     ``suffixes``; it is never one of ``inputs`` (the documents read, said as ``inputs_are``),
-    a folder, or an SQLite file (any 自评文件 or other database, whatever its name — review 24:
-    a workbook written over the open 自评文件), not even with ``force``; its folder must exist.
+    a folder, or an SQLite file (any 自评文件 or other database, whatever its name: a workbook
+    must never be written over the open 自评文件), not even with ``force``; its folder must
+    exist.
     Another existing file is replaced only with ``force`` (the window asks first in its save
     dialog; the commands need ``--force``). TargetError otherwise.
     """

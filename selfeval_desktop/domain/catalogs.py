@@ -181,7 +181,7 @@ def recoded(lines, scheme: SpendingScheme | str) -> list[tuple[object, str, str]
     """(line id, code, name) of the spending lines whose code must change when the project's
     classification becomes ``scheme``: a line whose name is one of the new catalog's takes its
     code (差旅费 → 30211, or → travel); a code the new catalog does not know is cleared (the name
-    stays). Review 18b: lines pasted under 支出经济分类 kept their 30211 after 科研经费 was
+    stays). Otherwise lines pasted under 支出经济分类 would keep their 30211 after 科研经费 is
     chosen — hidden there, flagged as not in the catalog, and printed “30211差旅费”."""
     out = []
     for line in lines:

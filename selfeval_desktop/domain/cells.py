@@ -281,7 +281,7 @@ def is_amount(value) -> bool:
 def unit_unclear(value) -> bool:
     """A pasted amount whose unit a 万元 column cannot take for granted: written with ¥ and no
     unit (``currency_amount``), or a large figure grouped by thousands as a 元 sheet writes it
-    (``3,200,000.00`` — review 17: taken as 320 亿 unasked)."""
+    (``3,200,000.00`` — not to be taken as 320 亿 unasked)."""
     if currency_amount(value):
         return True
     s = _normalise_number_text(cell_text(value))
@@ -290,8 +290,8 @@ def unit_unclear(value) -> bool:
 
 def unclear_unit_message(value) -> str:
     """What to write instead of an amount whose unit is unclear (``unit_unclear``): 元 first, with
-    what it makes in 万元 — review 23a: “请写成 40000.00元 或 40000.00万元” offered 4 亿 as an
-    equal choice."""
+    what it makes in 万元 — “请写成 40000.00元 或 40000.00万元” would offer 4 亿 as an equal
+    choice."""
     text, bare = str(value).strip(), without_currency(value).replace(",", "")
     why = "带货币符号" if currency_amount(value) else "数额很大"
     try:
@@ -366,9 +366,9 @@ def line_field(text) -> str | None:
 
 def match_title(label: str, titles: dict) -> str | None:
     """The key of ``titles`` (key → names) that ``label`` names: written out in full first, and
-    only then with a trailing bracket dropped — review 18b: “其中专项（实际）” lost its （实际） and
-    became 其中专项, the planned column's title, so a pasted block's actual figures overwrote the
-    planned ones."""
+    only then with a trailing bracket dropped — else “其中专项（实际）” would lose its （实际） and
+    become 其中专项, the planned column's title, and a pasted block's actual figures would
+    overwrite the planned ones."""
     exact = next((key for key, names in titles.items() if label in names), None)
     if exact is not None:
         return exact
@@ -399,9 +399,9 @@ def with_unit(text: str, unit: str | None) -> str:
 
 def is_total_label(text, exact: bool = False) -> bool:
     """合计 / 小计 / 总计 (also “合 计”, “合计（万元）”), and a short label ending in one (支出合计,
-    项目支出总计, 资金小计): a sum row of a sheet, not a row of its own. Review 23a: seed 003's
-    支出明细 ends in “支出合计”; pasted, it became a spending line and doubled the printed total.
-    ``exact``: only 合计/小计/总计 themselves (培训人次合计 may be an indicator; review 24)."""
+    项目支出总计, 资金小计): a sum row of a sheet, not a row of its own. Seed 003's 支出明细 ends
+    in “支出合计”; pasted as a spending line, it would double the printed total.
+    ``exact``: only 合计/小计/总计 themselves (培训人次合计 may be an indicator)."""
     label = re.sub(r"\([^)]*\)$", "", normalise_label(text))
     if label in _TOTAL_LABELS:
         return True

@@ -77,7 +77,7 @@ def check_project(doc: Document, project: Project, score: ProjectScore | None = 
 def open_reminders(doc: Document, project: Project,
                    score: ProjectScore | None = None) -> list[Finding]:
     """The 提醒 said before 定稿 locks ``project``: its own, then the file's (单位名称, 等次写法 …,
-    which 定稿 locks too — review 13b: only the project's were said), in the 问题清单's order."""
+    which 定稿 locks too, not only the project's), in the 问题清单's order."""
     return sorted((f for f in check_project(doc, project, score) if f.severity == WARNING),
                   key=sort_key) + [f for f in document_checks(doc) if f.severity == WARNING]
 
@@ -114,8 +114,8 @@ _document_checks = document_checks   # the earlier private name
 
 
 def _finalized(ctx: Context) -> None:
-    """A 定稿 project whose content no longer matches its check code (review 7: a file changed
-    outside the program after the paper was stamped showed as 已定稿, 没有发现问题)."""
+    """A 定稿 project whose content no longer matches its check code (a file changed outside the
+    program after the paper was stamped must not show as 已定稿, 没有发现问题)."""
     if not (ctx.project.digest or ctx.project.finalized_at):
         return
     from .digest import changed_since_finalized     # only for finalized projects
@@ -128,8 +128,8 @@ def _finalized(ctx: Context) -> None:
 
 
 def _ordinal(doc, project) -> str:
-    """“第2个项目” counted among the projects (review 20a: the 部门整体 above them was counted,
-    and a file's only project was called the second); “部门整体评价” for the department."""
+    """“第2个项目” counted among the projects (the 部门整体 above them is not counted: a file's
+    only project is not called the second); “部门整体评价” for the department."""
     if project.kind is ProjectKind.DEPARTMENT:
         return "部门整体评价"
     at = next((i for i, p in enumerate(doc.project_list()) if p is project), None)
@@ -138,7 +138,7 @@ def _ordinal(doc, project) -> str:
 
 def _same_name(ctx: Context) -> None:
     """A project named as one before it, of the same 实施单位: the same workbook or file added
-    twice (review 11: the totals doubled, with nothing said). Said on the later one, usually the
+    twice (the totals would double, with nothing said). Said on the later one, usually the
     copy. Two units' projects of one name (seed 001: 信息化替代 of the 科技局 and of its 服务中心)
     are not the same project."""
     project = ctx.project

@@ -56,7 +56,7 @@ class Context:
         return f"「{told_apart(self.doc, self.project, self.project.name.strip() or '未命名项目')}」"
 
     def execution_rate(self, executed: int, budget: int) -> str:
-        """执行率 as the 预算表 and the forms show it, by the profile's rounding (review 33);
+        """执行率 as the 预算表 and the forms show it, by the profile's rounding;
         :func:`percent` when the profile cannot be loaded."""
         if self.profile is None:
             return percent(executed, budget)

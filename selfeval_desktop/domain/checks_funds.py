@@ -146,9 +146,9 @@ def _line_sums(ctx: Context) -> None:
 
 def _detail_sums(ctx: Context) -> None:
     """A listed line (302 商品和服务支出 4) whose details below it (30201, 30202 …) add up to more
-    than it: all of them print (review 10), and only the class counts in the 支出合计. Less is not
+    than it: all of them print, and only the class counts in the 支出合计. Less is not
     said: units list only the notable details (30211 差旅费 under 302). Details are the catalog's
-    items of the class (``details_of``), not any code that starts with another (review 33)."""
+    items of the class (``details_of``), not any code that starts with another."""
     lines = ctx.project.budget_lines
     for i, line in enumerate(lines):
         details = details_of(line, lines)
@@ -188,7 +188,7 @@ def _printed_totals(ctx: Context) -> None:
     for printed, value in effective.items():
         twin = twins.get(printed)
         if printed == "spent_total" and getattr(f, twin) not in (None, value) and value is not None:
-            # review 7: the two forms would print two figures for what was spent. 计划安排资金 and
+            # the two forms would print two figures for what was spent. 计划安排资金 and
             # 全年预算数 differ by design where a project has 自筹 money (seed 002: 240 against 52)
             label, twin_label = FUNDING_LABELS[printed], FUNDING_LABELS[twin]
             ctx.warning("printed_twins_differ",
@@ -197,8 +197,8 @@ def _printed_totals(ctx: Context) -> None:
                         f"如实际支出含自筹等非财政资金可不理会，否则请核对", "budget", field=printed)
         if printed == "planned_total" and value is not None and f.annual_budget is not None \
                 and f.annual_budget > value:
-            # review 9b: seed 002 鸿城 printed 计划安排资金 20 (自筹 only) on one form and 全年预算数
-            # 42 (专项 only) on the other; the whole of the project's money is at least the 全年预算数
+            # seed 002 鸿城 printed 计划安排资金 20 (自筹 only) on one form and 全年预算数 42
+            # (专项 only) on the other; the whole of the project's money is at least the 全年预算数
             ctx.warning("planned_below_budget",
                         f"{ctx.name}计划安排资金 {wan(value)}小于全年预算数 {wan(f.annual_budget)}："
                         f"计划安排资金应包括财政拨款和自筹等全部来源，请核对两张表上的金额",
@@ -266,8 +266,8 @@ def _execution(ctx: Context) -> None:
     profile = ctx.profile
     if f.annual_budget is not None and f.executed is not None and \
             0 < f.annual_budget * YUAN_SLIP_RATIO <= f.executed:
-        # review 9: 40000 typed in 元 against a budget of 10 万元 — 400000% — was an amber note
-        # among others, while the total kept full marks and a grade
+        # 40000 typed in 元 against a budget of 10 万元 — 400000% — is an error, not an amber
+        # note among others while the total keeps full marks and a grade
         ctx.error("executed_as_yuan",
                   f"{ctx.name}全年执行数 {wan(f.executed)}是全年预算数 {wan(f.annual_budget)}的 "
                   f"{f.executed // f.annual_budget} 倍，是否把以元计的金额填成了万元？"
@@ -298,8 +298,8 @@ def _execution(ctx: Context) -> None:
 
 def _department_budget(ctx: Context) -> None:
     """部门预算资金 (全年预算数, 全年执行数) is what the 部门整体支出绩效自评表 prints; 实际到位资金
-    and 实际支出 are not (review 9b: seed 001's money was in those only and the form's block
-    printed empty, with nothing said)."""
+    and 实际支出 are not (seed 001's money was in those only and the form's block printed
+    empty, with nothing said)."""
     f = ctx.project.funding
     missing = [label for label, value in (("全年预算数", f.annual_budget), ("全年执行数", f.executed))
                if value is None]

@@ -56,12 +56,12 @@ def started(ind: Indicator) -> bool:
 def not_started(project) -> bool:
     """No indicator row of ``project`` has been begun (a new 部门整体's template rows): it is not
     yet evaluated, said once as a project without indicators is, not as one error per row with
-    every row's cell red (review 19: a new 部门整体 file opened with 9 错误 before anything was
+    every row's cell red (a new 部门整体 file would open with 9 错误 before anything was
     typed). Once one row is begun, each row's gap is said again."""
     seen = False
     for ind in project.indicators:       # stops at the first row begun: the window asks this
-        if _blank(ind):                  # on every cell a paste writes (review 23b: a 200-row
-            continue                     # paste scanned every row once per cell, 0.8 s)
+        if _blank(ind):                  # on every cell a paste writes (a 200-row paste that
+            continue                     # scanned every row once per cell took 0.8 s)
         if started(ind):
             return False
         seen = True
@@ -95,7 +95,7 @@ def _weights_sum(ctx: Context) -> None:
         ([f"{len(unread)} 项分值无法识别"] if unread else [])
     if others:
         text += f"（另有 {'、'.join(others)}）"
-    # the jump goes to the first row without a 分值 (review 16a: to row 1, whatever was wrong)
+    # the jump goes to the first row without a 分值, not to row 1 whatever was wrong
     ctx.error("weights_sum", text, "indicators", "indicator", gaps[0] if gaps else None,
               field="weight")
 
@@ -146,8 +146,8 @@ def _level1(ctx: Context) -> None:
 
 
 def _groups_split(ctx: Context) -> None:
-    """A heading whose rows are apart prints twice on the 自评表 (review 12b: 产出指标 typed in the
-    新 row after 满意度指标)."""
+    """A heading whose rows are apart prints twice on the 自评表 (产出指标 typed in the 新 row
+    after 满意度指标)."""
     for label, spans in split_groups(ctx.project.indicators):
         ctx.warning("indicator_groups_split",
                     f"{ctx.name}“{label}”的指标分在几处（{rows_text(spans)}），打印的自评表中会出现"
@@ -162,7 +162,7 @@ def _blank(ind: Indicator) -> bool:
 
 def error_field(ind: Indicator, rule: IndicatorScore, department: bool = False) -> tuple[str, str]:
     """(code, field) of the cell a scoring error belongs to. A 部门整体 row without a target is
-    judged by a 评分标准: its missing 达成情况 is the red cell, not the target (review 7)."""
+    judged by a 评分标准: its missing 达成情况 is the red cell, not the target."""
     if ind.weight is None:
         return "weight_missing", "weight"
     if ind.weight < 0:
@@ -221,7 +221,7 @@ def _row(ctx: Context, row: int, ind: Indicator, s: IndicatorScore, unstarted: b
         ctx.error("override_reason_missing", f"{where}调整了得分（{num(ind.override)} 分），"
                   f"请填写调整理由", "indicators", "indicator", row, "override_reason")
     stale = stale_deadline(ind, ctx.doc.year)
-    if stale:   # first: the target to change, not a 偏差原因 to write (review 15)
+    if stale:   # first: the target to change, not a 偏差原因 to write
         ctx.warning("deadline_before_year", f"{where}{stale}", "indicators", "indicator", row,
                     "target")
     elif s.score is not None and (s.below_full or s.overshoot) and not ind.deviation.strip():
@@ -240,8 +240,8 @@ RATE_GAP = Decimal("0.5")       # percentage points: a rate written with fewer d
 
 
 def _rate_row(ctx: Context, row: int, ind: Indicator) -> None:
-    """An indicator 预算执行率 whose 实际完成值 is not the rate the 预算表 gives (review 16a: seed
-    001 writes 100% where its own figures make 100.22%; nothing said so)."""
+    """An indicator 预算执行率 whose 实际完成值 is not the rate the 预算表 gives (seed 001 writes
+    100% where its own figures make 100.22%)."""
     if not any(name in ind.name for name in RATE_NAMES):
         return
     actual = parsed(ind.actual)
@@ -271,8 +271,8 @@ def _contradiction(ctx: Context, row: int, ind: Indicator, where: str) -> None:
 def stale_deadline(ind: Indicator, year: int | None) -> str:
     """Why a 时效 target of an earlier year than the one evaluated is suspect ("" if it is not):
     last year's target carried over (从上年文件新建) and not updated — 2021年12月前 in the 2022
-    evaluation, which scores an on-time 2022年11月 as 逾期 (review 15: the clerk was asked for a
-    偏差原因 first, and the target cell showed nothing). Said at the cell and in the 问题清单."""
+    evaluation, which scores an on-time 2022年11月 as 逾期 (the clerk, asked for a 偏差原因
+    instead, would see nothing at the target cell). Said at the cell and in the 问题清单."""
     deadline = parsed(ind.target).deadline
     if year is None or deadline is None or deadline[0] is None or deadline[0] >= year:
         return ""

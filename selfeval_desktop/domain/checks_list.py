@@ -1,8 +1,8 @@
 """The 问题清单 as a clerk reads it: what comes first, and rows that say the same thing said once.
 
 A file made 从上年文件新建 lists two hundred findings, nearly all of them “fill this in”; the few
-that need a decision — last year's dates and years still in it — were last in each project (review
-15). ``sort_key`` puts those first; ``collapse_rows`` says “实际完成值未填写” once for a run of
+that need a decision — last year's dates and years still in it — would come last in each project.
+``sort_key`` puts those first; ``collapse_rows`` says “实际完成值未填写” once for a run of
 rows instead of once per row, the jump going to the first of them.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ CARRIED_OVER = frozenset({"deadline_before_year", "period_before_year", "period_
 ROW_GAPS = {"actual_missing": "实际完成值未填写",
             "target_missing": "年度指标值未填写（或按评分标准选择达成情况）",
             "weight_missing": "分值未填写",
-            # a 部门整体 row without 年度指标值 is red at its 达成情况 (review 19: 8 lines)
+            # a 部门整体 row without 年度指标值 is red at its 达成情况 (said once, not 8 lines)
             "achievement_missing": "未选择达成情况（达成 / 部分达成 / 未达成）"}
 
 

@@ -1,5 +1,5 @@
 """Years that do not fit the 评价年度: what a file made from last year's (从上年文件新建) still
-says of last year (review 15). Reminders only — a project may run over several years, and its
+says of last year. Reminders only — a project may run over several years, and its
 name may carry the year it began.
 
 - 起止时间 ending before the 评价年度, or starting after it;

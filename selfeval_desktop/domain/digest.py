@@ -17,8 +17,8 @@ from .model import Document, Project
 from .profiles import ProfileError, normalize_style, style_of
 
 DIGEST_VERSION = "1"
-# a 部门整体's digest covers the 部门所属项目 its form prints (names, 实施单位, funds): review 20b,
-# projects pasted or changed after its 定稿 left its code valid. Digests of version 1 still verify.
+# a 部门整体's digest covers the 部门所属项目 its form prints (names, 实施单位, funds): projects
+# pasted or changed after its 定稿 must not leave its code valid. Digests of version 1 still verify.
 DEPARTMENT_VERSION = "2"
 MEMBER_FIELDS = ("name", "implementer")
 MEMBER_MONEY = ("annual_budget", "executed")
@@ -56,9 +56,9 @@ def digest_text(doc: Document, project: Project, version: str | None = None,
     changed since (``domain.finalized_diff``). ``version``: the current one unless asked.
 
     It holds the file's content only: the 等次写法 as stored (normalised), never a value derived
-    from the installed rule profiles — review 33 P1-2: a program without the file's profile (the
-    receiving side runs an older release; a later one ships a province's rule) computed another
-    code and called a stamped, untouched file changed. ``style``: the 等次写法 to put in instead
+    from the installed rule profiles: a program without the file's profile (the receiving side
+    runs an older release; a later one ships a province's rule) would compute another code and
+    call a stamped, untouched file changed. ``style``: the 等次写法 to put in instead
     (:func:`candidate_texts`). The version stays: a file stamped by this program verifies on the
     earlier release too, which computes the same text when it has the profile (unless the words
     stored are the rule's own or do not fit it, which the window never stores)."""
@@ -100,7 +100,7 @@ def versions(project: Project) -> tuple[str, ...]:
 
 
 def legacy_style(doc: Document, project: Project) -> str | None:
-    """The 等次写法 as digests made before review 33 held it: the words the forms print when not
+    """The 等次写法 as older releases' digests held it: the words the forms print when not
     the rule's own, as the installed profiles say ("" for the rule's own words stored, or words
     that do not fit its grades). None when this program lacks the profile: such a digest cannot
     be recomputed, and guessing would let a changed 等次写法 pass."""
@@ -116,7 +116,7 @@ def legacy_style(doc: Document, project: Project) -> str | None:
 def candidate_texts(doc: Document, project: Project, version: str | None = None) -> list[str]:
     """The texts a digest of ``version`` may have been made of, from the project's content now:
     the stored 等次写法 (how digests are made), then — when it differs — the one the profiles
-    gave, as digests made before review 33 hold it (they must go on verifying)."""
+    gave, as older releases' digests hold it (they must go on verifying)."""
     text = digest_text(doc, project, version)
     style = legacy_style(doc, project)
     if style is None or style == normalize_style(doc.grade_names):
@@ -140,8 +140,8 @@ def matching_text(doc: Document, project: Project) -> str | None:
 def text_like(doc: Document, project: Project, stored: str | None) -> str:
     """The project's content now, written as the ``stored`` text of a 定稿 was (its version, and
     its way of holding the 等次写法), to set beside it: the one of the same digest when the content
-    is unchanged, else the one whose 等次写法 the stored text has (a 定稿 made before review 33
-    listed no change of words that print the same)."""
+    is unchanged, else the one whose 等次写法 the stored text has (so a 定稿 made by an older
+    release lists no change of words that print the same)."""
     if stored is None:
         return digest_text(doc, project)
     texts = candidate_texts(doc, project, text_version(stored))
@@ -237,7 +237,7 @@ def verification(doc: Document, snapshots: dict | None = None) -> tuple[list[str
             lines.append(f"不一致 [{p.id}] {p.name}  定稿校验码 {check_code(p.digest)}，现在内容的校验码 "
                          f"{check_code(now)}：定稿后内容被改动过")
             lines.append(f"      定稿时的完整摘要（二维码内容）：{p.digest}")
-            # review 11: the 问题清单 sent the clerk here to find what changed; say what we can
+            # the 问题清单 sends the clerk here to find what changed; say what we can
             now_total = score_text(doc, p)
             from .finalized_diff import changes_lines
             snap = (snapshots or {}).get(p.digest)

@@ -28,8 +28,8 @@ def department_profile(doc: Document) -> Profile:
 
 def missing_profiles(doc: Document) -> list[str]:
     """The rule profiles the document names that this program does not have: a file from a
-    later release, which ships a province's rule (review 33 P2-2: scoring, printing, exporting
-    and the window each ended in a traceback). Both ids count, as the export states both."""
+    later release, which ships a province's rule (scoring, printing, exporting and the window
+    must refuse it in words, not end in a traceback). Both ids count, as the export states both."""
     missing = []
     for pid in dict.fromkeys((doc.profile_id, doc.department_profile_id)):
         try:
@@ -100,7 +100,7 @@ def project_result(doc: Document, project: Project, score: ProjectScore | None =
         } for ind, s in zip(project.indicators, score.indicators)],
         # 未评分: no total at all (null), never 0.00 / 差
         "scored": score.scored, "total": _s(score.total) if score.scored else None,
-        # as printed: “—” for a provisional total (review 9b: "中" here, “—” on paper);
+        # as printed: “—” for a provisional total (not "中" here and “—” on paper);
         # the band the total falls in, whatever its state, is rule_grade
         "grade": shown_grade(score),
         "rule_grade": score.grade if not score.scored else rule_profile(doc, project).grade(score.total),

@@ -229,7 +229,7 @@ MATCH, CHANGED, UNKNOWN = "match", "changed", "unknown"
 def normalized_code(text: str) -> str | None:
     """The hex digits of a 校验码 as typed from the paper (ABCD-1234-…, spaces, lower case, the
     QR code's 64 digits), or None when it cannot be one."""
-    import unicodedata        # ＡＢＣＤ－１２３４ typed with a Chinese input method (review 20b)
+    import unicodedata        # ＡＢＣＤ－１２３４ typed with a Chinese input method
     text = unicodedata.normalize("NFKC", text)
     digits = "".join(ch for ch in text.strip().lower() if ch not in "-–— ")
     if len(digits) not in (16, 64) or any(ch not in "0123456789abcdef" for ch in digits):
@@ -262,7 +262,7 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
         if restored:
             return CHANGED, [f"{head}；{restored}，备份中没有这个项目，它已不在文件中"]
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了）"]
-    if not _same_project(snap, project):   # a row id given again after a delete (review 20b)
+    if not _same_project(snap, project):   # a row id given again after a delete
         return CHANGED, [f"{head}；这个项目已不在文件中（被删除了；现在同一编号的「{project.name}」"
                          "是另一个项目）"]
     now = _now_like(doc, project, snap)
@@ -281,7 +281,7 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
     if matching_text(doc, project) is not None:
         return CHANGED, [f"{head}；{state}。重新定稿的内容与纸质表相比：",
                          *changes_lines(snap, now, total)]
-    # review 20a: changed again after the new 定稿 — not to be read as part of a legitimate one
+    # changed again after the new 定稿 — not to be read as part of a legitimate one
     later = snapshots.get(project.digest or "")
     lines = [f"{head}；{state}。另外：重新定稿后文件内容又被改动过，与新校验码也不符"]
     if later is not None and later.intact:

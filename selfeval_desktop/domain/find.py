@@ -1,7 +1,7 @@
 """查找 (Ctrl+F): every place of a document whose text holds a word, in the order the window shows.
 
-A clerk with 20–50 projects looks a project or an indicator up by a word, as Excel's Ctrl+F does
-(review 30, P3-9). What is searched is what she typed and sees: each project's name and 项目概况
+A clerk with 20–50 projects looks a project or an indicator up by a word, as Excel's Ctrl+F does.
+What is searched is what she typed and sees: each project's name and 项目概况
 fields, the 预算表's spending lines (科目编码 and 支出科目), every indicator cell she can type into
 (分值 as the grid shows it), the 结论 texts, the 评价人员 and the two opinions; for the 部门整体 its
 name, 部门指标, 资金与目标 and 结论 pages. Computed cells (得分, 执行率) and the fixed labels are not

@@ -1,8 +1,8 @@
 """The order of indicator rows under their 一级/二级 headings (指标分组).
 
 The printed 项目支出绩效自评表 merges a 一级 heading over the rows below it only while they follow one
-another: a 产出指标 row typed at the end, after 满意度指标, printed 产出指标 a second time
-(review 12b). ``split_groups`` finds such headings for the checks; ``grouped_order`` is the
+another: a 产出指标 row typed at the end, after 满意度指标, printed 产出指标 a second time.
+``split_groups`` finds such headings for the checks; ``grouped_order`` is the
 order that brings each heading's rows together, the headings and the rows within them kept in
 the order they first appear (a stable regrouping, nothing else moved).
 
@@ -51,8 +51,8 @@ def split_groups(indicators: list[Indicator]) -> list[tuple[str, list[tuple[int,
 
 def grouped_order(indicators: list[Indicator]) -> list[int]:
     """Row numbers in the order that brings each 一级指标's rows together, and within it each
-    二级指标's (review 13a: a 数量指标 row typed at the end went after 成本指标, and 数量指标 then
-    printed twice under 产出): headings in the order they first appear, rows in their own."""
+    二级指标's (a 数量指标 row typed at the end would go after 成本指标, and 数量指标 then print
+    twice under 产出): headings in the order they first appear, rows in their own."""
     keys = _keys(indicators)
     first1: dict[str, int] = {}
     first2: dict[tuple[str, str], int] = {}

@@ -150,10 +150,10 @@ def counted_lines(lines: list[BudgetLine], attr: str) -> list[tuple[int, BudgetL
     """(index, line) of the lines whose ``attr`` adds into the 支出合计 of that column: filled in,
     and not an item (款) whose class (类) is listed and filled in too, as the 支出经济分类 catalog
     says (30211 差旅费 under a filled 302 is not added twice). Under a 302 left blank its details
-    count: review 9 — 从上年文件新建 carries the 302 line over with its amounts cleared, the clerk
-    fills 30201 below it, and the 合计 and the printed 实际支出 stayed blank. A code the catalog
+    count: 从上年文件新建 carries the 302 line over with its amounts cleared, the clerk fills
+    30201 below it, and the 合计 and the printed 实际支出 must not stay blank. A code the catalog
     does not know is a line of its own and counts, as every R&D category does (their catalogs
-    are flat): review 33 — lines coded 1 and 10 left the 10 out of the 合计, as if under the 1.
+    are flat): lines coded 1 and 10 both count, the 10 not left out of the 合计 as if under the 1.
     The catalog's numbers say what they are whatever the project's classification, so the 合计
     does not change when the classification is switched."""
     filled = {class_code(line.code) for line in lines if getattr(line, attr) is not None}
@@ -184,11 +184,11 @@ def lines_total(lines: list[BudgetLine], attr: str) -> int | None:
 
 
 CONCLUSION_SECTIONS = {
-    "work": "评价工作情况",          # seed 003: 二、项目绩效评价工作情况 (工作组, 时间, 方式; review 23a)
+    "work": "评价工作情况",          # seed 003: 二、项目绩效评价工作情况 (工作组, 时间, 方式)
     "achievement": "绩效目标实现情况",
     "problems": "存在问题",
     "measures": "改进措施",
-    "suggestions": "建议",          # seed 000: 五、…下一步工作建议 (三) 建议 (review 22: no box)
+    "suggestions": "建议",          # seed 000: 五、…下一步工作建议 (三) 建议, which had no box
     "experience": "经验做法",
     "application": "结果应用",
 }
@@ -269,8 +269,8 @@ class Document:
 
 def told_apart(doc: Document, project: Project, name: str) -> str:
     """``name`` (how the project is shown), with its 实施单位 when another project of the file has
-    the same name (seed 001: 信息化替代 of the 科技局 and of its 服务中心; review 20a: the list,
-    the 问题清单 and ``check`` showed two identical lines)."""
+    the same name (seed 001: 信息化替代 of the 科技局 and of its 服务中心; else the list, the
+    问题清单 and ``check`` show two identical lines)."""
     own = project.name.strip()
     unit = project.implementer.strip()
     if not own or not unit:
@@ -293,11 +293,11 @@ def is_untouched(project: Project) -> bool:
 
 def new_project(doc: Document) -> Project:
     """A new, empty project of ``doc``'s unit: 主管部门, 实施单位 (the unit itself), 地址 and 邮编
-    filled in from the unit, editable (review 5: a unit with 20 projects typed them 20 times),
+    filled in from the unit, editable (a unit with 20 projects would type them 20 times),
     and the spending classification of the last project."""
     unit = doc.unit
     # the spending classification of the file's last project: a unit's R&D projects are listed
-    # one after another (review 18b: each new one started under 支出经济分类 again)
+    # one after another (each new one would start under 支出经济分类 again)
     last = next((p for p in reversed(doc.projects) if p.kind is ProjectKind.PROJECT), None)
     return Project(name="", supervisor=unit.supervisor, implementer=unit.name,
                    address=unit.address, postcode=unit.postcode,

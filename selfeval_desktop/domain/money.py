@@ -52,7 +52,7 @@ def format_wan(fen: int | None) -> str:
 def printed_wan(fen: int | None) -> str:
     """分 as 万元 on a printed form: two decimals at least, more only where the amount has them
     (None → "", 4.4 → "4.40", 0 → "0.00", 15.56, 8.1437 as typed). A 财政局 reader expects every
-    万元 cell to two decimals (review 28 P2-2: one column read 8.1437 / 15.56 / 4.4 / 0); a 分 the
+    万元 cell to two decimals (not one column reading 8.1437 / 15.56 / 4.4 / 0); a 分 the
     clerk typed is never rounded away (seed 001 itself writes 8.1437 万元)."""
     if fen is None:
         return ""

@@ -1,7 +1,7 @@
 """A list of projects pasted from Excel (名称, 实施单位, 全年预算数, 全年执行数) read as new projects.
 
 A 部门整体 lists the department's projects with their funds (seed 001: 7 projects, 14640.83 万元).
-Clerks have that list on one sheet; typing each project by hand was some 35 fields (review 16a).
+Clerks have that list on one sheet; typing each project by hand is some 35 fields.
 This reads the block: by its title row when it has one (“项目名称 / 实施单位 / 全年预算数（万元）”),
 else by what the columns hold (the first text column the name, a second the 实施单位, the
 amount columns 全年预算数 then 全年执行数). 合计 rows, blank rows and rows without a name are left
@@ -24,7 +24,7 @@ TITLES = {
 }
 FIELD_NAMES = {"name": "项目名称", "implementer": "实施单位", "annual_budget": "全年预算数",
                "executed": "全年执行数"}
-# “1. ” “2、” “（3）” before a name; not “3.15科技维权宣传” or “3.5万吨水厂” (review 20a: cut to
+# “1. ” “2、” “（3）” before a name; not “3.15科技维权宣传” or “3.5万吨水厂” (never cut to
 # “15科技维权宣传”): a number followed by a digit is part of the name
 _NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d{1,3}\s*[）)]|\d{1,3}\s*[、．.)）](?!\s*\d))\s*")
 _GROUP = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*")
@@ -40,7 +40,7 @@ _UNIT_ENDS = ("局", "中心", "所", "院", "站", "办", "办公室", "委", "
 
 
 # 一级 and 二级指标 as written (产出指标, 服务对象满意度指标; the 部门整体's 投入/过程 too): a cell
-# holding one is an indicator, never a project (review 32 P3-3: “产出指标 预算 10 万元” offered)
+# holding one is an indicator, never a project (no project “产出指标 预算 10 万元” offered)
 _HEADING_STEMS = ("产出", "效益", "满意度", "投入", "过程", "数量", "质量", "时效", "成本",
                   "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
                   "社会公众满意度", "群众满意度")
@@ -84,7 +84,7 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
     notes: list[str] = []
-    # the title row may sit under the sheet's own title (review 20a: copied with it)
+    # the title row may sit under the sheet's own title, when that was copied with it
     head = next((i for i, r in enumerate(rows[:HEAD_SEARCH]) if _by_title(r)[2]), None)
     if head is not None:
         columns, units, by_title = _by_title(rows[head])
@@ -97,8 +97,8 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
         rows_at = list(enumerate(rows, start=1))
         columns = _by_content([r for _, r in rows_at], width)
         # a first row of titles not known here (资金名称 / 下达金额（元）): titles where the rows
-        # under it have amounts — a title row, its units read (review 20b: it became a project;
-        # with a single row under it, its words made the amount column half text)
+        # under it have amounts — a title row, its units read (not a project; with a single
+        # row under it, its words would make the amount column half text)
         under = _by_content(rows[1:], width) if len(rows) > 1 else {}
         money = [c for f, c in under.items() if f in ("annual_budget", "executed")]
         heads = [rows[0][c] for c in money if rows[0][c]]
@@ -115,14 +115,14 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
             continue
         get = {f: r[c] if c < len(r) else "" for f, c in columns.items()}
         # 合计 in any column (序号 too); a label ending in 合计 only as the name or the first
-        # cell (a 备注 “含上年结转合计” is no total: review 24)
+        # cell (a 备注 “含上年结转合计” is no total)
         if any(cells.is_total_label(c, exact=True) for c in r) or \
                 cells.is_total_label(get.get("name", "")) or cells.is_total_label(r[0]):
             totals.append(number)
             continue
         raw = get.get("name", "")
         # 一、新乡市科学技术局 — in the name's cell, or in the first (a merged heading copied
-        # from Excel lands there; review 21: it was “没有项目名称” and its projects lost their unit)
+        # from Excel lands there; not “没有项目名称”, and its projects keep their unit)
         heading = raw if _GROUP.match(raw) else next((c for c in r if c), "")
         if (_GROUP.match(heading) and (not raw or raw == heading)
                 and not get.get("annual_budget") and not get.get("executed")):
@@ -149,8 +149,8 @@ def read_projects(block: list[list[str]]) -> ReadProjects:
 
 def indicator_refusal(block: list[list[str]]) -> str | None:
     """Why a block with no title row of a project list is not one: a block of indicators copied
-    from a 绩效指标 grid or sheet (review 32 P3-3: six indicator columns offered the project
-    “产出指标 预算 10 万元”, its 分值 read as the budget, and one Enter added it). Said when a
+    from a 绩效指标 grid or sheet (six indicator columns would offer the project “产出指标 预算
+    10 万元”, its 分值 read as the budget, and one Enter would add it). Said when a
     cell is an 一级 or 二级指标 (产出指标, 服务对象满意度 — a single copied word too), a column
     holds targets (≥3次, 不低于95%), or more columns are filled than a list without titles can
     be read by (名称, 实施单位, 预算数, 执行数). None: it may be a list of projects."""
@@ -177,8 +177,8 @@ def indicator_refusal(block: list[list[str]]) -> str | None:
 def _titles(heads: list[str], under: int) -> bool:
     """Whether a first row's words where the ``under`` rows below it have amounts are column
     titles: never words of an amount not known yet (待定, 资金未到位: a project); over one row,
-    only a title's words (资金名称 / 下达金额（元）); over several, any words (review 20b), as
-    the rows under them all have amounts (review 29: 拨款 over two projects became one)."""
+    only a title's words (资金名称 / 下达金额（元）); over several, any words, as
+    the rows under them all have amounts (拨款 over two projects must not become one)."""
     if any(word in h for h in heads for word in _NOT_YET_WORDS):
         return False
     return under > 1 or any(word in h for h in heads for word in _AMOUNT_TITLE_WORDS)
@@ -188,8 +188,8 @@ def _unknown_titles(title: list[str], rows: list[list[str]], columns: dict[str, 
                     units: dict[str, str | None]) -> list[str]:
     """Columns whose title is not known (拨款, 合计, 额度（万元）) under a known title row: one
     of amounts fills a money field still free (全年预算数, then 全年执行数), as the columns are
-    read without titles; any other is said not read (review 29: their amounts were dropped
-    without a word). ``columns`` and ``units`` are completed in place; the notes returned."""
+    read without titles; any other is said not read (never dropped without a word).
+    ``columns`` and ``units`` are completed in place; the notes returned."""
     notes, left = [], []
     for col, text in enumerate(title):
         if col in columns.values():
@@ -234,9 +234,9 @@ def _by_content(rows: list[list[str]], width: int) -> dict[str, int]:
         if not values or _numbering(values):
             continue           # blank, or a 序号 column (1, 2, 3 …)
         if all(re.fullmatch(r"(19|20)\d\d(年|年度)?", v) for v in values):
-            continue           # a 年度 column (2021): not an amount (review 21)
+            continue           # a 年度 column (2021): not an amount
         (amounts if _mostly_amounts(values) else texts).append(col)
-    # 实施单位 is a column of unit names (…局, …中心): not a 备注 (review 20a: “已完成” as 实施单位)
+    # 实施单位 is a column of unit names (…局, …中心): not a 备注 (no “已完成” as 实施单位)
     units = [c for c in texts if _mostly_units([r[c] for r in rows if c < len(r) and r[c]])]
     names = [c for c in texts if c not in units]
     if not names and units:          # names that all end as unit names do (…科技馆): names

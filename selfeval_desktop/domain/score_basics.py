@@ -27,7 +27,7 @@ class IndicatorScore:
     overshoot: bool = False         # actual above the profile's threshold × target
     weight: Decimal | None = None   # the row's 分值 as written (for the 分值 total)
     # the 调整后得分 is the score that counts: in range, in its band, with a reason. Said here,
-    # once, so no window or form re-derives it (review 33: the grid compared the score with the
+    # once, so no window or form re-derives it (the grid once compared the score with the
     # override rounded and marked an adopted 7.125 of 分值 7.125, shown 7.12, as refused)
     override_used: bool = False
 
@@ -72,8 +72,8 @@ def shown_rate(rate: Decimal, profile: Profile) -> Decimal:
 def rate_text(rate: Decimal, profile: Profile) -> str:
     """执行率 (a fraction) as every screen, form and explanation shows it: a percentage with the
     profile's decimals, rounded by its rule — 0.99995 is 100.00% half-up and 99.99% where the
-    province truncates (review 33: the MoF form printed 99.99% and the report, the window and
-    the explanation 100.00% for the same project). Percentages are rounded only here, where shown."""
+    province truncates (not 99.99% on the MoF form and 100.00% in the report, the window and
+    the explanation for the same project). Percentages are rounded only here, where shown."""
     return f"{shown_rate(rate, profile)}%"
 
 

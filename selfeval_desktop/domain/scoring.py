@@ -108,8 +108,8 @@ def score_execution(project: Project, profile: Profile) -> ExecutionScore:
 def _rate_for(rate: Decimal, weight: Decimal, score: Decimal, profile: Profile) -> str:
     """The rate as the explanation's product states it: 99.95% as shown on the forms, unless that
     rounded rate would give another score (1.9989 of 2 万元: 99.95% × 10 = 9.995 → 10.00, while
-    the exact 99.945% gives 9.99); then with the decimals that give the score (review 28), rounded
-    by the profile's rule as the shown rate is (review 33)."""
+    the exact 99.945% gives 9.99); then with the decimals that give the score, rounded
+    by the profile's rule as the shown rate is."""
     shown = rate_text(rate, profile)
     if points(weight * Decimal(shown[:-1]) / HUNDRED, weight, profile) == score:
         return shown
@@ -353,7 +353,7 @@ def score_project(project: Project, profile: Profile, year: int | None = None) -
 def combine(execution: ExecutionScore, indicators, profile: Profile) -> ProjectScore:
     """Total and grade from already computed parts (used to rescore one changed row cheaply)."""
     indicators = tuple(indicators)
-    # no indicators yet: 未评分, not a 总分 of 10.00 from the 执行率 alone (review 5)
+    # no indicators yet: 未评分, not a 总分 of 10.00 from the 执行率 alone
     scored = bool(indicators) and (execution.score is not None
                                    or any(s.score is not None for s in indicators))
     parts = [execution.score] if execution.score is not None else []
@@ -403,19 +403,19 @@ def provisional_reason(execution: ExecutionScore, indicators, profile: Profile) 
 
     Once the 分值 add up to 100 the total cannot pass 100: every score, override included, is
     kept within its 分值 as shown (``score_basics.points``), so there is no reason to give for
-    it (review 31 D9: the branch for it could never run)."""
+    it (a branch for it could never run)."""
     weights = execution.weight + sum((s.weight for s in indicators if s.weight is not None), ZERO)
     if weights != HUNDRED:
         return f"分值合计为 {num(weights)}，不是 100，得分暂不可信"
     missing = sum(1 for s in indicators if s.score is None)
     no_execution = bool(execution.weight) and execution.score is None
     if missing:   # counted as 0: a grade of 差 for rows not filled in yet would mislead
-        also = "预算执行率得分和 " if no_execution else ""   # one reason names both (review 9b)
+        also = "预算执行率得分和 " if no_execution else ""   # one reason names both
         return f"{also}{missing} 项指标尚无得分（按 0 分计），得分暂不可信"
     if no_execution:
         return "预算执行率得分无法计算（按 0 分计），得分暂不可信"
     if execution.rate is not None and execution.rate >= YUAN_SLIP_RATIO:
-        # review 10: 40000 typed in 元 against 4 万元 — 1000000% — kept 100.00 / 优 beside the
+        # 40000 typed in 元 against 4 万元 — 1000000% — must not keep 100.00 / 优 beside the
         # error naming the slip; the total is not to be trusted until the figure is corrected
         return f"执行率 {rate_text(execution.rate, profile)}，疑为把元填成了万元，得分暂不可信"
     return ""

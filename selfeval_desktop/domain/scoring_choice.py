@@ -12,7 +12,7 @@ from .score_basics import IndicatorScore, full, num, parsed, target_and_actual
 from .values import Achievement, Direction, ParsedValue, comparable
 
 # a row with neither a 年度指标值 nor a 达成情况: either scores it (部门整体 rows are judged by a
-# 评分标准, review 7: the message named only the target, so clerks invented targets)
+# 评分标准; a message naming only the target made clerks invent targets)
 TARGET_OR_CHOICE = "年度指标值未填写：请填写年度指标值，或按评分标准选择达成情况（达成 / 部分达成 / 未达成）"
 
 NUMERIC = (Direction.POSITIVE, Direction.NEGATIVE, Direction.EQUAL)
@@ -104,8 +104,8 @@ def qualitative_band(weight: Decimal, achievement: str, profile: Profile):
     7.99 for [60%, 80%).
 
     A score never exceeds its 分值: ``low`` and the suggestion are at most the highest shown
-    score within the 分值 (review 33: 达成 on 0.001 was [0.01, 0.00], scored 0.01, and on 0.015
-    [0.02, 0.01]; now [0.00, 0.00] and [0.01, 0.01]). A band holding no shown score at all (部分达成
+    score within the 分值 (达成 on 0.001 is [0.00, 0.00], not [0.01, 0.00] scored 0.01, and on
+    0.015 [0.01, 0.01], not [0.02, 0.01]). A band holding no shown score at all (部分达成
     on 0.01 is [0.006, 0.008)) suggests its ``low``.
     """
     band = profile.band(achievement)

@@ -69,7 +69,7 @@ def join_hard_breaks(text: str) -> tuple[str, int]:
 
 def _ends(line: str) -> bool:
     """``line`` ends a sentence or a lead-in: 。！？；： …, also inside a closing quote or bracket
-    (…建设。” / …（见附件。）): review 24, Word paragraphs ending so were joined. A run of wrapped
+    (…建设。” / …（见附件。）), or Word paragraphs ending so would be joined. A run of wrapped
     lines is one paragraph only when its last line ends so (a list typed one item per line
     without punctuation does not)."""
     tail = line.rstrip().rstrip("”’」』）)》")

@@ -1,6 +1,6 @@
 """The keys of ``Project.unread`` (text typed into a number field that could not be read, kept
 as typed and shown red): a file format, stored in ``unread_input.field``, so built and read
-here only (review 33 P2-8: it was built in four places and parsed in two, with two alias tables).
+here only (not built in four places and parsed in two, with two alias tables).
 
 The form written is ``entity:row_key:attr``:
 

@@ -102,8 +102,8 @@ _SUFFIX_OPS = {
 }
 # Words that carry no direction: "实际50余人", "完成95%", "达到100%".
 _NOISE = ["实际完成", "实际", "已完成", "完成", "累计", "共计", "合计", "总计", "共", "达到", "达", "约为", "约", "为",
-          # what was done, written before the count as the reports write it (review 22: seed
-          # 000's 高新技术企业净增 3 家以上 / 净增3家 were red): the count is what is compared
+          # what was done, written before the count as the reports write it (seed 000's
+          # 高新技术企业净增 3 家以上 / 净增3家 must not be red): the count is what is compared
           "净增", "新增", "新认定", "认定", "备案", "已申报", "申报", "开展", "举办", "编印", "培训",
           "登记", "引进", "培育", "全年", "年度"]
 
@@ -124,7 +124,7 @@ _ACHIEVEMENTS = {
     Achievement.NOT_MET: ["未达成", "没有达成", "未完成", "没有完成", "未达标", "未按时完成",
                           "未如期完成", "未按期完成", "逾期", "逾期完成", "未达到", "没有达到",
                           "未达到预期", "未达预期", "没有达到预期", "未达到目标", "未达到预期目标",
-                          # review 10: 未能/尚未/没能 before a 达成 word
+                          # 未能/尚未/没能 before a 达成 word: not achieved, not 达成
                           *(f"{head}{word}" for head in ("未能", "尚未", "没能", "没有能")
                             for word in ("达到", "达到预期", "达到目标", "达成", "完成", "达标",
                                          "按时完成", "如期完成"))],
@@ -195,7 +195,7 @@ def _cn_numeral_count() -> re.Pattern:
     """三次, 五个 …: a count in Chinese numerals (compiled when first needed: most files have none)."""
     return re.compile(
         rf"(?P<op>{_PREFIX_RE})?"
-        # the whole numeral (一亿二千万元 is 一亿二千万 元, not 一亿二千 万元: review 24), or 零
+        # the whole numeral (一亿二千万元 is 一亿二千万 元, not 一亿二千 万元), or 零
         r"(?P<num>(?=[零〇百千万亿]*[一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+|[零〇])"
         r"(?P<rest>(?:余|多)?(?:个|次|人次|人|篇|家|场|处|项|份|期|天|户|元|万元|亿元|小时|名|所|台|套|批|条|件|本|部|座|间)"
         rf"(?:{_SUFFIX_RE})?)"
@@ -226,7 +226,7 @@ def _leading_cjk(text: str) -> str:
 def _hint(text: str) -> str:
     lead = _leading_cjk(text)   # re.match(r"([\u4e00-\u9fff]{1,10})\s*\d", text) read by hand
     if 1 <= len(lead) <= 10 and text[len(lead):].lstrip()[:1].isdecimal():
-        # 扶持3家: the word before the number is what is not read (review 22)
+        # 扶持3家: the word before the number is what is not read
         return (f"无法识别“{text}”：数字前的“{lead}”请去掉（写在三级指标名称中），"
                 f"如 ≥4家、≤5万元、100%、2021年12月前 或 达成")
     return f"无法识别“{text}”：请写成 ≥4次、≤5万元、100%、2021年12月前 或 达成 等形式"
@@ -294,8 +294,8 @@ def _read_date(text: str, s: str) -> ParsedValue | None:
 
 def read_against(target: ParsedValue, actual: ParsedValue) -> ParsedValue:
     """``actual`` as read beside ``target``: against a 时效 target, 2020.12 — a decimal number by
-    itself — is the month 2020年12月, as offices write dates (review 23a: the row asked for a
-    达成情况 instead of taking the date typed)."""
+    itself — is the month 2020年12月, as offices write dates (the row would ask for a 达成情况
+    instead of taking the date typed)."""
     if target.direction is not Direction.TIMELY or actual.number is None or actual.unit or \
             actual.direction is not Direction.POSITIVE or not actual.bare:
         return actual
@@ -304,7 +304,7 @@ def read_against(target: ParsedValue, actual: ParsedValue) -> ParsedValue:
         return actual
     year, month = m.group(1), m.group(2)
     if month == "1":
-        # Excel shows 2020.10 as 2020.1: January or October is not guessed (review 24)
+        # Excel shows 2020.10 as 2020.1: January or October is not guessed
         return _failed(actual.text, f"“{actual.text.strip()}”是{year}年1月还是{year}年10月（Excel 会把 "
                                     f"{year}.10 显示成 {year}.1）？请写成“{year}年1月”或“{year}年10月”")
     return ParsedValue(actual.text, Direction.TIMELY, None, "", deadline=(int(year), int(month), None))
@@ -322,8 +322,8 @@ def _read_words(text: str, s: str) -> ParsedValue | None:
         return ParsedValue(text, Direction.QUALITATIVE, None, "", no_overrun=True)
     if not _CN_DIGITS.isdisjoint(words):
         counted = _cn_numeral_count().fullmatch(words)
-        # 四期, 不少于三次, 十二篇: read as 4期 … (review 23a: seed 003's 编印了四期); not 四五次
-        # (four or five: two digits side by side say a range, review 26)
+        # 四期, 不少于三次, 十二篇: read as 4期 … (as seed 003's 编印了四期); not 四五次
+        # (four or five: two digits side by side say a range)
         if counted and not re.search(r"[一二两三四五六七八九]{2}", counted.group("num")):
             number = _cn_int(counted.group("num"))
             return _read_number(text, f"{counted.group('op') or ''}{number}{counted.group('rest')}")
@@ -354,7 +354,7 @@ def _read_number(text: str, s: str) -> ParsedValue | None:
     direction = op_dir or suffix_dir
     digits = m.group("num").replace(",", "")
     if len(digits.split(".")[0].lstrip("0")) > MAX_DIGITS:
-        # review 23b: 25 digits made the scoring's arithmetic raise (and the window crash)
+        # 25 digits would make the scoring's arithmetic raise (and the window crash)
         return _failed(text, f"无法识别“{text.strip()}”：数字超过 {MAX_DIGITS} 位，请检查是否多输或粘贴错了")
     number = Decimal(digits)
     if m.group("sign") == "-":

@@ -72,8 +72,8 @@ class Level1Total:
 
 def level1_totals(indicators: list[Indicator], scores: list, profile: Profile) -> list[Level1Total]:
     """Each level-one heading the profile expects, in its order: 分值 written and expected, and
-    the 得分 of its rows (``scores``: the IndicatorScore of each row, or None). Review 16a: the
-    分值 strip read like a score, and no 一级 subtotal was shown anywhere."""
+    the 得分 of its rows (``scores``: the IndicatorScore of each row, or None), so the 分值 strip
+    does not read like a score and each 一级 subtotal is shown."""
     weights: dict[str, Decimal] = {}
     got: dict[str, Decimal] = {}
     missing: dict[str, int] = {}
