@@ -74,7 +74,7 @@ def _os_words(exc: OSError) -> str:
 
 def os_cause(exc: OSError) -> str:
     """An OS error's cause in Chinese, without the file's name (the message names it): “没有权限”
-    for “Permission denied” (review 15: a PDF saved into a read-only folder ended in English)."""
+    for “Permission denied” (a PDF saved into a read-only folder must not end in English)."""
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and exc.filename:
         refused = _folder_refused(Path(exc.filename).parent)
         if refused:
@@ -179,7 +179,7 @@ def check_file(path: Path) -> tuple[int, int]:
 def would_migrate(path: str | Path) -> bool:
     """Whether an editable :func:`open_document` of ``path`` would back it up and upgrade its
     format (a file of an earlier release): a caller that may still refuse the file checks it on
-    a read-only open first, so that a refused file is left as it was (review 33 P2-3)."""
+    a read-only open first, so that a refused file is left as it was."""
     try:
         application_id, user_version = read_header(Path(path))
     except DocumentError:
@@ -235,7 +235,7 @@ def open_document(path: str | Path, readonly: bool = False) -> OpenedDocument:
         conn = _connect(path, readonly=readonly)
     except sqlite3.Error as exc:
         raise DocumentError(f"无法打开“{path.name}”（{sqlite_reason(exc)}）") from None
-    if not readonly:   # a read never writes; an editable open tidies the folder (review 16b P2-6)
+    if not readonly:   # a read never writes; an editable open tidies the folder
         temp_files.remove_debris(path.parent, keep=path)
     return OpenedDocument(conn, path, readonly, version, backup, notice)
 
@@ -298,7 +298,7 @@ def create_document(path: str | Path, overwrite: bool = False) -> OpenedDocument
 
 def _build_empty(path: Path) -> None:
     """An empty document of the current format at ``path`` (the temporary file of
-    ``files.replace_atomically``, hidden on Windows while it is built — review 16b P2-6)."""
+    ``files.replace_atomically``, hidden on Windows while it is built)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -329,8 +329,8 @@ def _folder_refused(folder: Path) -> str | None:
 
 def folder_refusal(path: Path, exc: BaseException) -> str:
     """Why a new file could not be written at ``path``, in Chinese: a folder that takes no
-    writing is said as such (review 15: SQLite's “unable to open database file” reached the
-    clerk); otherwise the reason."""
+    writing is said as such (not SQLite's “unable to open database file”); otherwise the
+    reason."""
     return _folder_refused(path.parent) or sqlite_reason(exc)
 
 
@@ -340,8 +340,8 @@ def write_atomically(path: str | Path, build) -> None:
 
     ``build(conn)`` fills the new document. If it raises, ``path`` is left as it was. A file
     that cannot be written there raises DocumentError, in Chinese. Once it is written, the
-    temporary files killed programs left in that folder are removed (review 16b P2-6: a killed
-    从上年文件新建 left hidden databases that piled up, 16 after 12 kills).
+    temporary files killed programs left in that folder are removed (killed 从上年文件新建 runs
+    left hidden databases that piled up, 16 after 12 kills).
     """
     path = Path(path)
 
@@ -375,10 +375,10 @@ def copy_document(conn: sqlite3.Connection, target: str | Path) -> None:
 
     The copy is built in a hidden file beside ``target``; on any failure (disk full, a U盘 pulled
     out) that file and its journal are removed — a leftover as big as the free space kept the disk
-    full for every later edit of the open document (review 8) — and DocumentError says why in
+    full for every later edit of the open document — and DocumentError says why in
     Chinese (磁盘空间不足 …), never SQLite's English. The hidden file is named as a temporary one
     (``~$…tmp``), and the ones killed copies left in that folder are removed once this one is
-    written (review 16b P2-6).
+    written.
     """
     target = Path(target)
     try:
@@ -396,7 +396,7 @@ def transaction(conn: sqlite3.Connection):
 
     Inside an open transaction it joins it (repo functions called by a caller's transaction).
     The COMMIT is inside the try: SQLite keeps the transaction open when COMMIT fails (SQLITE_BUSY,
-    another program reading the file), and a CLI writer must not leave it open (review 8).
+    another program reading the file), and a CLI writer must not leave it open.
     """
     if conn.in_transaction:
         yield conn

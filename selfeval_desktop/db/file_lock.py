@@ -141,9 +141,9 @@ class LockInfo:
     def from_another_computer(self) -> bool:
         """A lock written by another computer (a shared folder, a U盘 moved from a laptop).
 
-        Review 16b P1-2: one left by a laptop that logged out or lost power could never be
-        overridden — its process cannot be seen from here, so it is never stale — and on Windows
-        the ``~$`` file is hidden, so the clerk could not delete it either. Such a lock may be
+        One left by a laptop that logged out or lost power cannot be seen to be stale — its
+        process cannot be seen from here — and on Windows the ``~$`` file is hidden, so the
+        clerk cannot delete it either; it must not block the file for good. Such a lock may be
         taken over once the clerk confirms that computer has closed the file, as Word and Excel
         allow. A lock of this computer never: its process is seen running or not (``is_stale``)."""
         return bool(self.pid) and bool(self.host) and self.host != _host()
@@ -173,7 +173,7 @@ class LockInfo:
 
     def describe(self) -> str:
         """“另一台电脑（wangli@KJJ-PC01）自 2026-12-01 17:02:11 起，3 天前” — how old the lock is
-        said too (review 16b P1-2)."""
+        said too."""
         when = self.time.replace("T", " ")
         same = self.host == _host()
         where = "本机的另一个窗口" if same else f"另一台电脑（{self.who()}）"
@@ -219,7 +219,7 @@ def restore_abandoned(doc_path: str | Path, holder: LockInfo) -> None:
 
 def clear_abandoned(doc_path: str | Path, holder: LockInfo) -> bool:
     """Remove another computer's lock the clerk confirmed abandoned, if it is still exactly
-    ``holder``'s (the read-only window's 仍然编辑…, review 16b P1-2). True when none is left."""
+    ``holder``'s (the read-only window's 仍然编辑…). True when none is left."""
     path = lock_path_for(doc_path)
     if not path.exists():
         return True
@@ -254,7 +254,7 @@ def why_unwritable(exc: OSError) -> str:
 
 def unlockable_notice(doc_path: str | Path, failure: str) -> str:
     """What the window says when it opens a file read-only because no lock could be written;
-    what to do fits the cause (review 15: “腾出磁盘空间” was said of a read-only folder too)."""
+    what to do fits the cause (not “腾出磁盘空间” for a read-only folder)."""
     todo = ("腾出磁盘空间后点状态栏的“改为可编辑”，或把文件复制到可以写入的文件夹（例如“文档”）后再打开"
             if failure == "磁盘已满" else
             "把文件复制到可以写入的文件夹（例如“文档”）后再打开；做下一年度的文件时，请保存到那里")
@@ -346,8 +346,8 @@ class FileLock:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     fh.write(info.to_json())
             except OSError as exc:
-                # a full disk (review 6: the window never appeared, an empty lock stayed behind):
-                # no lock, and the window opens the file read-only saying why
+                # a full disk (the window must still appear, no empty lock stay behind): no
+                # lock, and the window opens the file read-only saying why
                 self._remove()
                 self.failure = why_unwritable(exc)
                 return None
@@ -373,9 +373,9 @@ class FileLock:
         """Remove the lock judged stale (or garbled) if it is still the very file ``seen``; False
         (``failure`` said) when the folder refuses it.
 
-        Review 33: two windows started at once after a crash both saw the same stale lock; the
-        first removed it and wrote its own, the second then removed *that* one and wrote its
-        own, and both edited the file. Now the lock is renamed aside to a name of this process
+        Two windows started at once after a crash both see the same stale lock; if each removed
+        it and wrote its own, the second would remove the first's, and both would edit the
+        file. So the lock is renamed aside to a name of this process
         (a rename is atomic: of two, one moves the file, the other finds none) and looked at
         there: the stale one is deleted; a lock another window wrote meanwhile (other content,
         or the same garbled emptiness written just now) goes back to its place, as the same
@@ -415,22 +415,22 @@ class FileLock:
                 return LockInfo.read(self.path) or LockInfo(0, "", "", "")
             try:
                 self._remove()
-            except OSError:           # a read-only share: nothing taken (review 18a)
+            except OSError:           # a read-only share: nothing taken
                 return holder
         found = self.acquire()
         if found is None and self.held:
             self._replaced = text
         elif text is not None and not self.path.exists():
             # ours could not be written (a full disk): the other computer's goes back, and the
-            # file is not opened as if it were ours (review 18a)
+            # file is not opened as if it were ours
             _put_back(self.path, text)
             return holder
         return found
 
     def renew(self) -> LockInfo | None:
         """The file came back at its path (a U盘 plugged in again): the lock written before it
-        went is gone with the old mount — write ours again (review 17: none was, and a CLI
-        定稿 went through while the window was open). None when ours is in place; else who
+        went is gone with the old mount — write ours again (else a CLI 定稿 goes through
+        while the window is open). None when ours is in place; else who
         holds the file now."""
         if self.held and LockInfo.read(self.path) == self._info:
             return None
@@ -465,7 +465,7 @@ def journal_is_dead(journal: Path) -> bool:
 
     SQLite writes a journal's header with the magic zeroed and fills it in only when it syncs the
     journal, just before the first page of the database is overwritten; a kill before that (a
-    long paste, review 16b P2-5) leaves a journal with a zeroed header and the database untouched.
+    long paste) leaves a journal with a zeroed header and the database untouched.
     SQLite's own test for a hot journal (pager.c, hasHotJournal) is a non-zero first byte (a
     valid header starts with the magic d9d505f920a163d7), so a journal starting with zero holds
     nothing to roll back. Any other journal is left to SQLite.
@@ -481,8 +481,8 @@ def journal_is_dead(journal: Path) -> bool:
 def remove_stale_journal(conn, doc_path: str | Path) -> bool:
     """Remove a ``…-journal`` left beside the document by a kill in the middle of a write that
     SQLite will never replay (``journal_is_dead``: empty, or a zeroed header): harmless to SQLite,
-    but it confuses a user who emails the folder (review 4: empty ones; review 16b P2-5: a killed
-    paste left a 16 KB one with a zeroed header through every later open and close). A hot journal
+    but it confuses a user who emails the folder (empty ones; a killed paste left a 16 KB one
+    with a zeroed header through every later open and close). A hot journal
     (valid header) is never removed: SQLite rolls it back itself. Only under SQLite's own write
     lock (BEGIN IMMEDIATE), so it cannot be the journal a writer has just begun. True when one
     was removed."""

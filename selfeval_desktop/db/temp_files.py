@@ -1,9 +1,9 @@
 """The removal of the temporary files a killed program of ours left behind.
 
-Review 16b P2-6: killed writes left ``..2022年度….sqlite.tmp-18423.new-18423``,
+Killed writes used to leave ``..2022年度….sqlite.tmp-18423.new-18423``,
 ``.2022年度….sqlite.tmp-18470`` and its ``-journal`` beside the target — 16 files after 12 kills,
 never removed, and on Windows a leading dot hides nothing: SQLite files with names close to the
-real one, which a clerk may open, copy or email. Review 33 P2-9: a killed 导出Excel or 打印 left
+real one, which a clerk may open, copy or email. A killed 导出Excel or 打印 left
 ``.报表.xlsx.tmp-PID`` (a zip, so never taken for ours), ``….raw`` or ``.STEM.XXXX.part`` for
 good. Now:
 
@@ -32,9 +32,10 @@ from .file_lock import lock_path_for, pid_alive
 
 GRACE_SECONDS = 10 * 60
 
-# ours: ~$NAME.PID.tmp; before review 16b: .NAME.tmp-PID, .NAME.new-PID, ..NAME.tmp-PID.new-PID;
-# each with SQLite's -journal beside it; before review 33 the workbooks' .NAME.tmp-PID and
-# .NAME.tmp-PID.raw, and the PDFs' .STEM.XXXXXXXX.part (tempfile's eight letters, no pid)
+# ours: ~$NAME.PID.tmp; earlier releases' documents: .NAME.tmp-PID, .NAME.new-PID,
+# ..NAME.tmp-PID.new-PID, each with SQLite's -journal beside it; earlier releases' workbooks:
+# .NAME.tmp-PID and .NAME.tmp-PID.raw, and PDFs: .STEM.XXXXXXXX.part (tempfile's eight letters,
+# no pid)
 _OURS = (re.compile(r"^~\$(?P<name>.+)\.(?P<pid>\d+)\.tmp(?P<journal>-journal)?$"),
          re.compile(r"^\.(?P<name>.+)\.(?:tmp|new)-(?P<pid>\d+)(?:\.raw)?(?P<journal>-journal)?$"),
          re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.part$"))
@@ -92,8 +93,8 @@ def is_debris(path: Path, now: float | None = None) -> bool:
 def remove_debris(folder: str | Path, keep: str | Path | None = None) -> list[Path]:
     """Remove the temporary files killed programs of ours left in ``folder``; the ones removed.
     ``keep`` (the file being opened or written) is never removed, nor a file with a ``~$…lock``
-    beside it (open in a window) — review 18a: opening an old leftover such as
-    ``.X.sqlite.tmp-PID`` for editing deleted the very file opened. A folder that cannot be read
+    beside it (open in a window): opening an old leftover such as ``.X.sqlite.tmp-PID`` for
+    editing must not delete the very file opened. A folder that cannot be read
     or written is left as it is (nothing to say to the clerk)."""
     removed = []
     now = time.time()
