@@ -22,7 +22,7 @@ def open_for_reading(path: str, scored: bool = True) -> tuple[OpenedDocument, Do
     """Open a document read-only (a read command never modifies its file) and load it.
 
     ``scored``: the command scores it, so a file naming a rule profile this program lacks (from
-    a later release) is refused in one line (review 33 P2-2: a traceback); ``check`` lists that
+    a later release) is refused in one line, not a traceback; ``check`` lists that
     among its errors and ``verify`` needs no profile."""
     try:
         opened = open_document(Path(path), readonly=True)

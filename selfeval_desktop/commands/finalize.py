@@ -37,8 +37,8 @@ def _in_window(editing: str, name: str) -> str:
 def run(args) -> int:
     """Everything that may refuse is decided on a read-only open; the file is opened for writing
     (an earlier release's file backed up and upgraded then) only when there is something to
-    write — review 33 P2-3: ``--project 999`` upgraded the file and wrote a backup beside it
-    while saying 未作修改."""
+    write: ``--project 999`` must not upgrade the file and write a backup beside it while
+    saying 未作修改."""
     name = Path(args.file).name
     with writing(args.file, args.take_over, lambda editing: _in_window(editing, name)):
         # a rule profile this program lacks is one of the checks' errors: refused below

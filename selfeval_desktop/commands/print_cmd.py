@@ -3,8 +3,8 @@
 The document is only read. OUT.pdf is written whole or not at all; with ``--per-project`` one PDF
 per project is written (in OUT when it is a folder, else beside it, named after each project).
 An existing PDF is replaced only with ``--force``, as ``export-xlsx`` and ``aggregate`` replace
-a workbook (review 33 P2-10: ``print`` alone replaced one silently — perhaps the scan of the
-stamped form); a document (or any database) and a folder never.
+a workbook (never silently: it may be the scan of the stamped form); a document (or any
+database) and a folder never.
 Warnings about characters the fonts lack or typed amounts that could not be read go to stderr.
 """
 from __future__ import annotations
@@ -52,8 +52,8 @@ def register(sub) -> None:
 
 
 def check_errors(doc, projects) -> list[str]:
-    """The errors ``check`` finds in the printed projects, in one line (review 9b: 支出合计
-    265.0005 printed beside 计划安排资金 270 without a word); cells that could not be read are
+    """The errors ``check`` finds in the printed projects, in one line (so that no 支出合计
+    265.0005 prints beside 计划安排资金 270 without a word); cells that could not be read are
     among them."""
     from ..domain.checks import ERROR, check_project, sort_key
     errors = sorted((f for p in projects for f in check_project(doc, p) if f.severity == ERROR),

@@ -1,5 +1,5 @@
 """The edit lock for the commands that write a document (``finalize``, ``import-xlsx --force``,
-``demo -o``): they refuse a file a window has open for editing (review 8).
+``demo -o``): they refuse a file a window has open for editing.
 
 A lock another computer left (a laptop that logged out or lost power, a U盘 not ejected) refused
 them for good, where the window offers 仍然编辑… (``db.file_lock.FileLock.take_over``). Here
@@ -68,8 +68,8 @@ def writing(path: str | Path, take_over: bool, refusal: Callable[[str], str]) ->
 
 def _finish(lock: FileLock, path: str | Path, before: bytes | None) -> None:
     """The file changed: it is free now (the other computer's lock stays gone). It did not (a
-    refusal, a failure, a command with nothing to do): that lock as it was (review 20b: an
-    ``finalize --undo`` of nothing took the other computer's lock away)."""
+    refusal, a failure, a command with nothing to do): that lock as it was (a ``finalize
+    --undo`` of nothing must not take the other computer's lock away)."""
     if _content(path) == before:
         lock.give_back()
     else:
