@@ -1,8 +1,8 @@
 """Words a short printed text (a title, a heading, a name in a cell) keeps on one line.
 
 Chinese has no spaces, so a line may end between any two characters; in prose that is the rule,
-but a title broken inside a word reads badly (review 19: “…科技型中小企业贷 / 款补助项目绩效自评
-报告”). The words are those of the forms and of the seed reports' project names, headings and
+but a title broken inside a word reads badly (“…科技型中小企业贷 / 款补助项目绩效自评报告”).
+The words are those of the forms and of the seed reports' project names, headings and
 indicators: money and funds, science and technology, the evaluation's own terms. Text is cut
 into words by forward longest match; what the list does not know may break anywhere, as before.
 

@@ -36,7 +36,7 @@ from .spending import line_label
 FORMS: dict[str, tuple[str, Callable[[Document, Project], FormPart]]] = {
     "basic": (BASIC_TITLE, basic_form),
     "mof": (MOF_TITLE, mof_form),
-    "report": (REPORT_TITLE, report_form),    # the narrative (review 18b)
+    "report": (REPORT_TITLE, report_form),    # the narrative
 }
 
 
@@ -106,7 +106,7 @@ def project_texts(doc: Document, project: Project) -> list[str]:
 def print_warnings(doc: Document, projects: list[Project], unread: bool = True) -> list[str]:
     """Chinese warnings about what would not print as typed; empty when all is well. ``unread``
     False leaves out the cells that could not be read: the window's 问题清单 names each of them
-    as an error already (review 9: the print question said the same thing twice)."""
+    as an error already (the print question would say the same thing twice)."""
     out = []
     for p in projects:
         missing = missing_chars(project_texts(doc, p))
@@ -140,7 +140,7 @@ def _score_warnings(doc: Document, project: Project) -> list[str]:
     missing = unscored_count(score)
     if score.provisional:
         reason = score.provisional_reason
-        if missing and "尚无得分" in reason:   # the reason is the rows: said once (review 10)
+        if missing and "尚无得分" in reason:   # the reason is the rows: said once
             return [f"项目“{project.name}”：{_missing(score)}尚无得分，按 0 分计入总分 {score.total}，"
                     f"得分暂不可信，表上的自评等次印为“—”"]
         counted = f"{_missing(score)}尚无得分，按 0 分计入总分 {score.total}；" if missing else ""
@@ -171,8 +171,8 @@ def safe_name(text: str) -> str:
 
 def per_project_paths(path: Path, form: str, projects: list[Project]) -> list[Path]:
     """File names for one PDF per project: in ``path`` if it is a folder, each named by the form
-    it holds (review 28 P3-7: the 部门整体 evaluation's file was called 项目支出绩效自评表_… though
-    it holds the 部门整体支出绩效自评表, see :func:`form_of`); else beside it, ``path``'s name
+    it holds (the 部门整体 evaluation's file is not called 项目支出绩效自评表_… when it holds the
+    部门整体支出绩效自评表, see :func:`form_of`); else beside it, ``path``'s name
     as prefix."""
     folder = path if path.is_dir() else path.parent
     out, used = [], set()
@@ -220,12 +220,12 @@ def export_pdf(doc: Document, path, form: str = "basic", project_ids=None,
         raise ExportError(str(exc)) from None
     rendered = [(target, render_pdf(doc, chosen, form, progress)) for target, chosen in jobs]
     written = [target for target, _ in rendered]
-    try:   # all or none (review 33: a failure on file 3 of 5 left files 1 and 2 replaced)
+    try:   # all or none: a failure on file 3 of 5 must not leave files 1 and 2 replaced
         replace_all_atomically((target, lambda tmp, data=data: write_into(tmp, data))
                                for target, data in rendered)
     except OSError as exc:
         raise ExportError(_unwritten(exc, written)) from exc
-    remove_debris(folder, keep=written[0])     # what killed exports left there (review 33 P2-9)
+    remove_debris(folder, keep=written[0])     # what killed exports left there
     return written
 
 
@@ -245,7 +245,7 @@ def _unwritten(exc: OSError, targets: list[Path]) -> str:
 def open_with_system_viewer(path) -> bool:
     """Open a file with the system's default program (the PDF viewer), without waiting. False
     when this machine has no program for it (nothing was started): the window then says where
-    the file is instead of letting the clerk wait for a viewer that never comes (review 28)."""
+    the file is instead of letting the clerk wait for a viewer that never comes."""
     path = str(Path(path))
     try:
         if sys.platform.startswith("win"):

@@ -4,7 +4,7 @@ Sections as on the paper form: 一、项目基本概况 (负责人, 电话, 地�
 arrived by source, 实际支出); 二、项目支出明细; 项目绩效目标及实施计划完成情况; 综合得分; 自评等次;
 四、评价人员 with an empty 签字 cell; 五、项目单位（评价机构）意见 and 六、主管部门审核意见 with room for
 a stamp and the date (side by side when that makes the form fit one page, or when one above the
-other they would not fit on the page of the 综合得分 they attest: review 28). (The paper form has no
+other they would not fit on the page of the 综合得分 they attest). (The paper form has no
 三、 heading; neither has this one.)
 The total and grade come from ``domain.scoring``; amounts are shown in 万元 by ``printed_wan``
 (two decimals at least, every decimal typed kept).
@@ -93,7 +93,7 @@ def overview(doc: Document, project: Project) -> list:
 
 def _amount(amount: int | None, special: int | None) -> str:
     """万元, with the 其中专项 (seed 002's 专项经费) under it when one was typed: the window takes
-    it, so the paper shows it (review 6: it appeared on no printed form)."""
+    it, so the paper shows it."""
     text = printed_wan(amount)
     return f"{text}\n（其中专项 {printed_wan(special)}）" if special is not None else text
 
@@ -137,16 +137,16 @@ def result(doc: Document, project: Project) -> list:
     g = Grid(WIDTHS)
     scored = score.scored  # 未评分: both cells left blank, never 0.00分 / 差
     # a total that still counts rows without a score as 0 — said once: where the grade's reason
-    # is those rows, under the grade only (review 28: “（有 5 项未评分，按 0 分计）” over
-    # “—（5 项指标尚无得分（按 0 分计），得分暂不可信）”, as review 9b removed from the 自评表)
+    # is those rows, under the grade only (not “（有 5 项未评分，按 0 分计）” over
+    # “—（5 项指标尚无得分（按 0 分计），得分暂不可信）”, which the 自评表 does not print either)
     note = total_note(score)
     g.add([para("综合得分", LABEL), para(f"{score.total}分{note}" if scored else "")],
           spans=[(1, 3)], labels=(0,))
     grade = shown_grade(score) + (f"（{score.provisional_reason}）" if score.provisional else "")
     g.add([para("自评等次", LABEL), para(grade if scored else "")], spans=[(1, 3)],
           labels=(0,))
-    # one result: never the 得分 on one sheet and its 等次 on the next (review 22: seed 000's long
-    # 预期目标 left 自评等次 alone at the top of page 2 of the stamped form)
+    # one result: never the 得分 on one sheet and its 等次 on the next (seed 000's long 预期目标
+    # left 自评等次 alone at the top of page 2 of the stamped form)
     return [KeepTogether([g.table()])]
 
 
@@ -216,8 +216,8 @@ def opinions_side_by_side(project: Project, beside: list | None = None,
 def opinions(project: Project, room: float, titles: tuple[str, str] = OPINION_TITLES,
              after: list = ()) -> Either:
     """五 and 六 together, never one page apart: the one above the other with full room for the
-    seals where the page has space for both (and for ``after``), else side by side (review 28
-    P2-1: 六 printed alone on a last page)."""
+    seals where the page has space for both (and for ``after``), else side by side (never 六
+    alone on a last page)."""
     # the two boxes' tables in one KeepTogether (one nested in another would measure as endless)
     stacked = [part for box in opinion(titles[0], project.unit_opinion)
                + opinion(titles[1], project.supervisor_opinion) for part in box._content]
@@ -251,7 +251,7 @@ def basic_form(doc: Document, project: Project) -> FormPart:
     项目名称 (the page with the seals is never one that names nothing).
 
     In the full layout the 评价人员 and the opinions stay on the page of the 综合得分 and 自评等次
-    they attest (review 28 P2-1: 六 alone on page 4 of 4 under “项目名称：…（续）”)."""
+    they attest (not 六 alone on page 4 of 4 under “项目名称：…（续）”)."""
     head = [para(FORM_TITLE, TITLE), para(f"项目名称：{project.name}{_whose(doc, project)}", HEADLINE)]
     head += overview(doc, project)
     head += spending(project)
@@ -284,7 +284,7 @@ def _one_page(doc: Document, project: Project, head: list, tail: list) -> list |
     (定稿) in a column beside them; None when neither fits."""
     layouts = []
     # last, 签字 rows a little lower still: one sheet to sign and stamp rather than a second
-    # page holding only 五/六 (review 23a: seed 003 missed one page by a line of its 预期目标)
+    # page holding only 五/六 (seed 003 missed one page by a line of its 预期目标)
     for sign in (COMPACT_SIGN_HEIGHT, TIGHT_SIGN_HEIGHT):
         people = evaluators(project, sign)
         layouts.append(head + people + opinions_side_by_side(project) + tail)

@@ -2,9 +2,9 @@
 自评工作开展情况), the department's projects, its 自评结论, the 评价人员 with a 签字 cell each,
 and the two opinions with room for the stamp and the date.
 
-Review 16a (P1): the table (``form_department``) was all that printed, so what the 结论 tab asks
-for — the narrative of seed 001's report, the evaluators' signatures, the seals — had no paper to
-go on. Sections are numbered as they come; one with nothing written is left out, except the
+Without it the table (``form_department``) would be all that prints, and what the 结论 tab asks
+for — the narrative of seed 001's report, the evaluators' signatures, the seals — would have no
+paper to go on. Sections are numbered as they come; one with nothing written is left out, except the
 evaluators and the opinions, which are filled by pen when empty.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ def department_report(doc: Document, project: Project, room: float,
                       after: list = ()) -> tuple[list, list, KeepWithTail]:
     """What follows the 部门整体支出绩效自评表 table: (its title, the sections written, the block
     to sign and stamp). The block (评价人员, then 五 and 六 together, then ``after``) is to be
-    kept with the end of what precedes it (review 28 P2-1: 六 printed alone on page 5 of 5)."""
+    kept with the end of what precedes it (never 六 alone on page 5 of 5)."""
     parts = [_basics(project), _projects(doc), _conclusions(project)]
     parts = [part for part in parts if part]
     title = [Spacer(1, 6 * mm), para(TITLE, SUBTITLE)]

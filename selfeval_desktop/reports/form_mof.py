@@ -24,7 +24,7 @@ FORM_TITLE = "项目支出绩效自评表"
 # 绩效指标 | 一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
 # (年度指标值/实际完成值 wide enough for ≤681.5307万元 to keep its number and unit on one line,
 # 分值 for 100.01 at full size; 三级指标 the widest after 偏差原因: at 26 mm a 15-character name
-# took three lines beside a “达成”, review 28 P3-3)
+# took three lines beside a “达成”)
 _FIXED = [10 * mm, 15 * mm, 17 * mm, 31 * mm, 22 * mm, 22 * mm, 12 * mm, 15 * mm]
 WIDTHS = _FIXED + [FRAME_WIDTH - sum(_FIXED)]
 DASH = "—"
@@ -37,7 +37,7 @@ def _pct(rate: Decimal | None, profile) -> str:
 def amounts_rate_text(executed: int | None, budget: int | None, profile) -> str:
     """执行率 of a 其中 row (全年执行数 / 全年预算数), blank when either is missing. The MoF
     template dashes only 分值 and 得分 in those rows; the exported workbook computes the rate
-    too (review 9b: the PDF printed — where Excel showed 100%)."""
+    too (so the PDF does not print — where Excel shows 100%)."""
     return _pct(execution_ratio(executed, budget), profile)
 
 
@@ -114,11 +114,11 @@ def indicators(project: Project, score: ProjectScore, profile) -> list:
         joins = (0,) + ((1,) if same1 else ()) + ((2,) if same2 else ())
         g.add(["", l1, l2, para(ind.name, SMALL), para(ind.target, SMALL_CENTER),
                # judged by a 评分标准 with no value typed: the 达成情况 chosen, so the signer
-               # sees why the row scored (review 11: 投入指标 rows printed 3.00 beside blanks)
+               # sees why the row scored (not 投入指标 rows with 3.00 beside blanks)
                para(ind.actual or (f"（{s.achievement}）" if s.achievement and s.score is not None
                                    else ""), SMALL_CENTER),
                # 分值 to the 得分's decimals beside it, as the report and the window show it
-               # (review 28 P3-2: 16.67 / 15 / 12.5 over 15.00); more decimals typed are kept
+               # (15.00, not 16.67 / 15 / 12.5 over 15.00); more decimals typed are kept
                para(weight_text(ind.weight, profile) or "", SMALL_CENTER),
                para("" if s.score is None else str(s.score), SMALL_CENTER),
                para(deviation_text(ind, s), SMALL)], joins=joins, labels=(0,),

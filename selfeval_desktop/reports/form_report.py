@@ -1,10 +1,10 @@
 """项目支出绩效自评报告: a project's narrative, as the seed reports are written (000, 003: 项目概况,
 绩效目标, 实施, 自评情况, 问题与建议), from what the window holds — so the report need not be
-retyped in Word (review 18b: none of the narrative sections printed on either form).
+retyped in Word (none of the narrative sections prints on either form).
 
 Sections are numbered as they come; one with nothing written is left out. Figures come from the
 same scoring as the forms (``domain.scoring``); amounts in 万元 to two decimals at least (``printed_wan``). The report ends with
-its 落款 (unit, （盖章）, date), kept on the page of its last lines (review 28).
+its 落款 (unit, （盖章）, date), kept on the page of its last lines.
 """
 from __future__ import annotations
 
@@ -78,8 +78,8 @@ BLANK_YEAR = "　　　　"
 def sign_off(doc: Document, project: Project) -> list:
     """The 落款 the seed reports end with (seed 004: “高新区科技局 / 2021年4月29日”): the unit's
     name, （盖章） and the date, right-aligned with room for the seal over them; the 定稿 date of
-    a finalized report, else blank for the pen (review 28 P2-3: the report ended without one, and
-    one sent up without 落款 and 盖章 is returned)."""
+    a finalized report, else blank for the pen (a report sent up without 落款 and 盖章 is
+    returned)."""
     name = doc.unit.name.strip() or project.implementer.strip()
     lines = [line for line in (name, "（盖章）", report_date(doc, project)) if line]
     # the lines centred on one another; a blank date as wide as “　　　　年　　月　　日”, set to
@@ -112,12 +112,12 @@ def report_date(doc: Document, project: Project) -> str:
 
 def _paragraphs(pairs) -> list:
     """“立项背景：…” paragraphs, those written: each paragraph the clerk wrote is one, indented as
-    the seed reports indent theirs (review 22: the second and later ones began flush left)."""
+    the seed reports indent theirs (the second and later ones too, not flush left)."""
     flow = []
     for title, text in pairs:
         parts = [line.strip() for line in (text or "").splitlines() if line.strip()]
         if parts and ITEM.match(parts[0]):
-            # “（一）投入……” opens its own line, not run on after the title (review 23a)
+            # “（一）投入……” opens its own line, not run on after the title
             flow.append(para(f"{title}：", BODY))
             flow += [para(part, BODY) for part in parts]
         elif parts:
@@ -149,7 +149,7 @@ def _goals(project: Project, score, profile) -> list:
         g.add([para(h, SMALL_LABEL) for h in ("三级指标", "年度指标值", "实际完成值", "分值", "得分")],
               labels=(0, 1, 2, 3, 4))
         ex = score.execution
-        if ex.weight:      # the 执行率's own 分值 and 得分, so the rows add up to the total (review 19)
+        if ex.weight:      # the 执行率's own 分值 and 得分, so the rows add up to the total
             g.add([para("预算执行率", SMALL), para("", SMALL_CENTER),
                    para("" if ex.rate is None else rate_text(ex.rate, profile), SMALL_CENTER),
                    para(weight_text(ex.weight, profile), SMALL_CENTER),
@@ -166,9 +166,9 @@ def _goals(project: Project, score, profile) -> list:
                para(str(score.total) if score.scored else "", SMALL_CENTER)],
               spans=[(0, 2)], labels=(0,))
         body += [Spacer(1, 1 * mm), g.table(repeat_rows=1)]
-        # why a point was lost, as the 自评表 prints it (review 22: a reader of the report alone
-        # saw 7.99 with no reason); clear of the table's bottom rule and quoted “” as mainland
-        # official text quotes (review 28 P3-8: “「…」偏差原因” touched the rule)
+        # why a point was lost, as the 自评表 prints it (a reader of the report alone would see
+        # 7.99 with no reason); clear of the table's bottom rule (a “「…」偏差原因” touching it)
+        # and quoted “” as mainland official text quotes
         reasons = _paragraphs((f"“{ind.name.strip() or '未命名指标'}”偏差原因", ind.deviation)
                               for ind in project.indicators)
         body += ([Spacer(1, 2 * mm)] + reasons) if reasons else []
@@ -177,8 +177,8 @@ def _goals(project: Project, score, profile) -> list:
 
 def _result(project: Project, score) -> list:
     if score.scored:
-        # why the total is not final, once (review 28 P3-4: “（有 2 项未评分，按 0 分计）…—（2 项指标
-        # 尚无得分（按 0 分计），得分暂不可信）”): as the 自评表 says it under its 等次 (review 9b)
+        # why the total is not final, once (not “（有 2 项未评分，按 0 分计）…—（2 项指标
+        # 尚无得分（按 0 分计），得分暂不可信）”): as the 自评表 says it under its 等次
         if score.provisional:
             text = f"综合得分 {score.total} 分，自评等次：{shown_grade(score)}{grade_note(score)}。"
         else:

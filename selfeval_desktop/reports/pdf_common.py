@@ -2,7 +2,7 @@
 
 A form is a list of platypus flowables. ``build_pdf`` sets one or more forms on A4 pages, each form
 starting on a new page, and numbers each form's pages "第 x 页 共 y 页" — a one-page form too
-("第 1 页 共 1 页": review 19 found one-page reports without a footer beside numbered longer ones);
+("第 1 页 共 1 页": a one-page report without a footer looks odd beside numbered longer ones);
 a form may name itself again at the top of each further page (``FormPart.continued``).
 Long texts wrap inside their cells (``pdf_wrap.FormParagraph``: CJK wrapping that keeps a number
 with its unit and punctuation inside the cell); tables split between pages with their

@@ -1,6 +1,6 @@
 """Blocks to sign and stamp that never begin a page alone.
 
-Review 28 (P2-1): the box 六、主管部门审核意见（盖章） printed alone on the last page of seed 001's
+The box 六、主管部门审核意见（盖章） once printed alone on the last page of seed 001's
 部门整体支出绩效自评表 (and of a 基本情况表 of several pages), under nothing but “部门名称：…（续）”:
 a county office would have stamped a sheet that carries no figure. ``KeepTogether`` cannot help
 there: it moves a block whole to the next page, alone, whenever the block does not fit.

@@ -15,12 +15,12 @@ A short text that is not prose — a title, a heading, a name or a figure in a c
 also keeps its words whole (``cjk_words``: 贷款, not 贷 / 款), and its lines are evened out
 (``form_frag_split``'s ``settle``): a centred one is balanced (“…产业 / 科技型…自评报告” in two
 halves, not a full line with 自评报告 under it), another only when its last line would hold a
-character or two (review 19).
+character or two.
 
 A long text (a pasted 实际完成情况 of many pages) is broken into lines once: the rest of a
 paragraph split at a page end keeps the lines already found instead of breaking its text again
-(review 16b: each page broke the whole rest anew, ~20 times, so printing took time growing with
-the square of the length — 20,000 characters 37 s, 100,000 not done after 10 minutes).
+(breaking the whole rest anew on each page, ~20 times, made printing take time growing with the
+square of the length — 20,000 characters 37 s, 100,000 not done after 10 minutes).
 """
 from __future__ import annotations
 
@@ -212,7 +212,7 @@ def _split_lines(blPara, start, stop):
     reportlab's ``_split_blParaHard`` appends a space to the last word of each line (lines made
     by word wrapping lost the space they broke at), in place: a CJK line loses nothing at its
     end, so the rest printed a stray space at every former line end (“不 同学科”), one more at
-    each page. Here the frags are taken as they are (review 16b)."""
+    each page. Here the frags are taken as they are."""
     return [w for line in blPara.lines[start:stop] for w in line.words]
 
 
@@ -224,7 +224,7 @@ class FormParagraph(Paragraph):
 
     The lines found for a width are kept (``_broken``): a table measures a cell several times
     per page, and the rest of a paragraph split at a page end starts with the lines it had in
-    the whole (review 16b: breaking the rest again on each page made a long text quadratic)."""
+    the whole (breaking the rest again on each page made a long text quadratic)."""
 
     def __init__(self, text, style=None, *args, **kwargs):
         super().__init__(text, style, *args, **kwargs)
@@ -291,7 +291,7 @@ class FormParagraph(Paragraph):
         return super()._get_split_blParaFunc()
 
     def split(self, availWidth, availHeight):
-        """As Paragraph.split; the rest keeps the lines it had in the whole (review 16b)."""
+        """As Paragraph.split; the rest keeps the lines it had in the whole."""
         parts = super().split(availWidth, availHeight)
         if len(parts) != 2 or self._broken is None:
             return parts

@@ -32,7 +32,7 @@ def total_note(score) -> str:
 
 def grade_note(score) -> str:
     """What the MoF form prints under 自评等次 of a total that is not final: the rows without a
-    score, and why no grade is given — once (review 9b: “（有 2 项未评分，按 0 分计）（1 项指标尚无
+    score, and why no grade is given — once (“（有 2 项未评分，按 0 分计）（1 项指标尚无
     得分（按 0 分计），得分暂不可信）” said the same thing twice, with two counts)."""
     if not (score.scored and score.provisional):
         return unscored_note(score)

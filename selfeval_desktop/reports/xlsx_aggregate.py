@@ -143,7 +143,7 @@ def build_summary(sources: list[Source], progress=None):
         note += 1 if every_range else 0
         sh.merge(f"A{note}:{LAST}{note}", provisional_summary_note(len(provisional)), left=True)
     styled = [_unit_name(s) for s in sources if s.document.grade_names.strip()]
-    if styled:        # review 14: say why a unit's 优秀 reads 优 here
+    if styled:        # say why a unit's 优秀 reads 优 here
         note += 1 if every_range or provisional else 0
         sh.merge(f"A{note}:{LAST}{note}", f"等次按评分规则的写法（优/良/中/差）列出；"
                                      f"{'、'.join(dict.fromkeys(styled))}的自评表另用本地写法（如“优秀”）。",
@@ -186,7 +186,7 @@ def _project_row(sh: Sheet, r: int, n: int, source: Source, project: Project,
            result=rate_value(budget, executed, profile))
     sh.put(f"{SCORE}{r}", score.total if scored else None, fmt="0.00")
     # “—” for a provisional total, 未评分 for none; in the rule's words (优, not a unit's 优秀),
-    # so the receiving side counts the grades of all units in one column (review 13b)
+    # so the receiving side counts the grades of all units in one column
     sh.put(f"{GRADE}{r}", shown_rule_grade(doc, project, score))
     sh.put(f"{STATE}{r}", state)
     sh.put(f"{CODE}{r}", code or None)

@@ -7,7 +7,7 @@ recalculates shows the numbers; ``fullCalcOnLoad`` makes Excel, WPS and LibreOff
 open all the same. openpyxl cannot write both a
 formula and its value, so :func:`save_with_values` fills the values into the sheet XML after
 openpyxl has saved. Scores, totals and grades are saved as ``domain.scoring`` gave them, never
-worked out again here (review 33 P2-11); the formulas are the spreadsheet's copy of the rule, and
+worked out again here; the formulas are the spreadsheet's copy of the rule, and
 a LibreOffice test checks that they give the same.
 """
 from __future__ import annotations
@@ -34,9 +34,9 @@ UNSCORED = "未评分"
 Number = (int, float, Decimal)
 # 万元 to two decimals at least and to the 分 (6 decimals) where typed so, as the printed forms
 # (``money.printed_wan``): 4.40, 8.1437, 12,102.455792 — the exact value stays in the cell
-# (review 28 P2-2: General showed 4.4 beside 12102.455792)
+# (General would show 4.4 beside 12102.455792)
 MONEY_FORMAT = "#,##0.00####"
-# 分值 to the 得分's two decimals beside it, more where typed so (review 28 P3-2)
+# 分值 to the 得分's two decimals beside it, more where typed so
 WEIGHT_FORMAT = "0.00####"
 
 
@@ -96,7 +96,7 @@ CUT_MARK = "……（超出 Excel 单元格长度上限，以下未导出）"
 def fit_cell(text: str) -> tuple[str, bool]:
     """``text`` as one Excel cell holds it: a longer one is cut, said at its end, on a whole
     character (𠮷 and emoji take two UTF-16 units). openpyxl cut at 32,767 characters without a
-    word, which is over Excel's limit for such characters (review 16b P2-3)."""
+    word, which is over Excel's limit for such characters."""
     units = len(text.encode("utf-16-le")) // 2
     if units <= CELL_LIMIT:
         return text, False
@@ -140,7 +140,7 @@ class Sheet:
     def style(self, cell, kind: str, value) -> None:
         """``cell.font = value`` (or alignment, border) for one of the sheet's shared styles,
         looked up once per workbook: openpyxl hashes the whole style object on every
-        assignment, which was 40 % of a 50-project export (review 23b: 4.3 s)."""
+        assignment, which was 40 % of a 50-project export (4.3 s)."""
         wb = self.ws.parent
         ids = wb.__dict__.setdefault("_style_ids", {})
         found = ids.get((kind, id(value)))
@@ -226,7 +226,7 @@ def cell_ranges(col: str, rows: list[int]) -> list[str]:
 def rate_formula(budget: str, executed: str, profile: Profile) -> str:
     """A project's 执行率 = 执行数 / 预算数; blank unless both are numbers and the budget is not 0.
     Shown as 0.00%, which rounds half-up: where the profile truncates, the rate is cut to what the
-    forms and the window show (99.99% for 0.99995, not 100.00%: review 33 P2-4)."""
+    forms and the window show (99.99% for 0.99995, not 100.00%)."""
     rate = f"{executed}/{budget}"
     if profile.rounding != "half_up":
         rate = f"ROUNDDOWN(ROUND({rate},9),{profile.decimals + 2})"
@@ -422,7 +422,7 @@ def save_with_values(wb, out: Path, values: dict[str, dict[str, object]]) -> Non
 
     ``values``: sheet title → {cell: value}. A formula without a value is a bug of ours:
     raises ValueError rather than write a workbook that shows blanks. openpyxl's own file is
-    made in memory (review 33 P2-9: a ``.raw`` file beside the target outlived a kill), and
+    made in memory (a ``.raw`` file beside the target would outlive a kill), and
     ``out`` is opened ``r+b``: Windows refuses ``wb`` on a hidden file."""
     wb.calculation.fullCalcOnLoad = True
     raw = io.BytesIO()
@@ -445,7 +445,7 @@ def save_with_values(wb, out: Path, values: dict[str, dict[str, object]]) -> Non
 def write_workbook_atomically(wb, out: Path, values: dict[str, dict[str, object]], error) -> None:
     """Write through ``files.replace_atomically`` (a hidden ``~$…tmp`` file beside ``out``,
     flushed to the disk, then renamed): ``out`` is complete or unchanged, and what killed
-    exports left in that folder is removed once this one is written (review 33 P2-9).
+    exports left in that folder is removed once this one is written.
     ``error``: the exception class to raise with a Chinese message."""
     out = Path(out)
     try:

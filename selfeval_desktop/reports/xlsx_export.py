@@ -34,7 +34,7 @@ from .xlsx_common import (MONEY_FORMAT, WEIGHT_FORMAT, Sheet, cell_ranges, execu
 COLS = "ABCDEFGHIJ"
 # about 100 character widths: A4 portrait at full size (10 pt), not shrunk to fit; 年初预算数 and
 # 全年执行数 (C, E) wide enough for 123,456.789012 in MONEY_FORMAT, which shows #### where General
-# would round (review 28 P2-2)
+# would round
 WIDTHS = {"A": 8, "B": 10, "C": 13, "D": 15, "E": 13, "F": 11, "G": 7, "H": 7, "I": 9, "J": 9,
           "K": 9, "L": 10, "M": 16, "N": 9}
 EXTRA_HEADERS = ("达成情况", "调整后得分", "调整理由", "原表得分")
@@ -133,9 +133,9 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
     sh.put(f"G{total}", "=" + "+".join(weight_cells) if weight_cells else None,
            fmt=WEIGHT_FORMAT, result=weight_sum)
     # no indicator rows: 未评分 as everywhere else, not a 总分 of the 执行率 alone graded 差
-    # (review 9b: seed 001's six projects without indicators were 10 / 差 in the workbook only)
+    # (seed 001's six projects without indicators were 10 / 差 in the workbook only)
     cells = ([] if department else [f"H{total_row}"]) + [f"H{first}:H{last}"] if has_rows else []
-    # the saved results are the domain's (review 33 P2-11); the formulas redo them when edited
+    # the saved results are the domain's; the formulas redo them when edited
     total_result = score.total if score.scored else ""
     sh.put(f"H{total}", total_formula(cells, profile) if cells else None, fmt="0.00",
            result=total_result)
@@ -152,8 +152,8 @@ def _project_sheet(sh: Sheet, doc: Document, project: Project, profile: Profile,
         grade_result = score.grade
         sh.merge(f"G{grade}:J{grade}", grade_formula(f"H{total}", profile), result=grade_result)
     sh.borders(3, grade, len(COLS))
-    # the 绩效指标 heading over each page it continues on (review 28: a long project's second page
-    # had rows of numbers under no heading); the form's title prints once, on its first page
+    # the 绩效指标 heading over each page it continues on (else a long project's second page has
+    # rows of numbers under no heading); the form's title prints once, on its first page
     page_setup(ws, f"A1:J{form_end}", f"{header}:{header}")
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width

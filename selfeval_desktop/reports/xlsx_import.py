@@ -407,7 +407,7 @@ def write_document(result: ImportResult, target: str | Path, replace: bool = Fal
             raise XlsxImportError(f"目标文件{exc}") from None
         if not replace:
             raise XlsxImportError(f"“{target.name}”已存在，未覆盖（如要替换请加 --force）")
-        editing = "" if locked else editing_note(target)  # review 8: under the window editing it
+        editing = "" if locked else editing_note(target)  # never under a window editing it
         if editing:
             raise XlsxImportError(f"“{target.name}”已在窗口中打开{editing}，导入不会替换它；"
                                   f"请先关闭那个窗口，或另选一个文件名")

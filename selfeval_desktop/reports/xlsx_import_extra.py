@@ -48,7 +48,7 @@ def read_extra(grid: Grid, data, from_app: bool = False) -> None:
             if text:
                 try:
                     setattr(project, key, cell_decimal(text))
-                except CellError as exc:   # kept as typed, as the window keeps it (review 33)
+                except CellError as exc:   # kept as typed, as the window keeps it
                     project.unread[unread_key("project", None, key)] = text
                     where = f"（{grid.address(*cell)}）" if cell is not None else ""
                     report.problems.append(f"{label}{where}：{exc}（原文已保留）")

@@ -38,8 +38,8 @@ class Grid:
     """A sheet's cells: ``rows[r][c]`` is ``(value, number_format)``; 0-based.
 
     Each row's normalised labels are worked out once, on first use: every field looked up scans
-    every row again (review 31: a 20-project workbook normalised 5.5 million labels and took 6 s
-    to import). read_grid makes each row a tuple, and a cached row is kept beside its labels, so
+    every row again (a 20-project workbook normalised 5.5 million labels and took 6 s to
+    import). read_grid makes each row a tuple, and a cached row is kept beside its labels, so
     a row replaced after the cache was built is normalised afresh, never read stale."""
     name: str
     rows: list[Sequence[Raw]]

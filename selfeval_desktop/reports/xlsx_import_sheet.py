@@ -231,7 +231,7 @@ def _read_indicators(grid: Grid, table, data: SheetData, from_app: bool) -> None
         ind.deviation = _cell(grid, r, cols, "deviation")
         where = f"第{r + 1}行“{ind.name or '未命名指标'}”"
         # text that cannot be read is kept as typed (red in the window, listed in 问题清单),
-        # keyed by the row's place until it is saved and has an id (review 33)
+        # keyed by the row's place until it is saved and has an id
         row = position_key(len(project.indicators))
         ind.weight = _number(grid, r, cols, "weight", f"{where}分值", report,
                              (project, unread_key("indicator", row, "weight")))

@@ -141,7 +141,7 @@ def summary_sheet(sh: Sheet, doc: Document, names: list[str], refs: list[dict]) 
         sh.merge(f"A{note}:{LAST}{note}", provisional_summary_note(provisional, "（原因见各项目表）"),
                  left=True)
     unread = sum(1 for pair in pairs for v in pair if v not in (None, "") and not is_number(v))
-    if unread:   # kept as typed, red in the window: the 合计 cannot add them (review 20a)
+    if unread:   # kept as typed, red in the window: the 合计 cannot add them
         note += 1 if pairs or provisional else 0
         sh.merge(f"A{note}:{LAST}{note}", f"注：{unread} 个全年预算数或全年执行数无法识别（照填写内容"
                  "保留），未计入合计", left=True)
