@@ -1,6 +1,6 @@
 """Access letters (助记键) of the menu entries, written the Chinese way: “新建(&N)…\\tCtrl+N” shows
-as “新建(N)…  Ctrl+N”, and Alt+F then N runs it (review 30 P3-12: only the menu bar's titles had
-letters; the entries inside had none, so a clerk who never touches the mouse had to arrow down).
+as “新建(N)…  Ctrl+N”, and Alt+F then N runs it (with letters on the menu bar's titles only, a
+clerk who never touches the mouse would have to arrow down to each entry).
 
 One table for the whole program, so a word has the same letter wherever it is offered (the grids'
 row operations in the right-click menu and in 编辑) and no two entries of one menu share one

@@ -1,7 +1,7 @@
 """文件 → 汇总多个自评文件…: the receiving side's summary workbook, as ``aggregate`` writes it.
 
-Review 7: a 主管部门 clerk who receives the units' files by email had the summary only on the
-command line. Pick the files, then where the workbook goes; every file is only read, and a file
+A 主管部门 clerk who receives the units' files by email needs the summary without the command
+line. Pick the files, then where the workbook goes; every file is only read, and a file
 that cannot be read is named, and the clerk chooses to summarise the others or to stop (the
 command stops: a script has nobody to ask).
 """
@@ -35,19 +35,19 @@ def aggregate(actions, files: list[str] | None = None, out: str | None = None) -
         for i, path in enumerate(paths, 1):
             try:
                 doc = read_other(path)
-                missing = missing_profile_text(doc)   # review 33 P2-2: 程序出错 while writing
+                missing = missing_profile_text(doc)   # said here, not 程序出错 while writing
                 if missing:
                     raise DocumentError(f"“{path.name}”{missing}")
                 sources.append(Source(path, doc))
             except (DocumentError, OSError) as exc:
-                text = str(exc)     # it names the file itself (review 11: the name came twice)
+                text = str(exc)     # it names the file itself: the name not said twice
                 bad.append(text if path.name in text else f"“{path.name}”：{text}")
             work.step(i, len(paths))
     if bad and not sources:
         QMessageBox.warning(window, TITLE, "所选文件都无法读取，未写出汇总表：\n" + "\n".join(bad))
         return False
     if bad:
-        # review 11: one broken attachment among thirty units' files stopped the whole summary
+        # one broken attachment among thirty units' files must not stop the whole summary
         from . import dialogs
         listed = "\n".join(bad)
         answer = dialogs.choose(window, TITLE,

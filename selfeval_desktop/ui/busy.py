@@ -1,7 +1,7 @@
 """A long operation run in the window's own thread, with the feedback a clerk expects.
 
-导出Excel, 打印 all projects and 汇总 take seconds on a big file (review 23b: 4 s for a 50-project
-export). Before, the window froze without a sign: the clicked menu stayed painted open, and
+导出Excel, 打印 all projects and 汇总 take seconds on a big file (4 s for a 50-project export).
+Before, the window froze without a sign: the clicked menu stayed painted open, and
 Windows greys out a window that answers nothing for 5 s (“未响应”). Now the cursor turns busy,
 the status bar says what is being done and how far (正在导出Excel… 24%), and the window is
 repainted as the work goes on. Keys and clicks wait until it is done (they are not lost: Qt
@@ -49,7 +49,7 @@ class Working:
         if getattr(self.window, "close_when_done", False):
             self.window.close_when_done = False
             if exc_type is None:      # ✕ clicked meanwhile: closed now it is done — not when it
-                close_when_free(self.window)   # failed: the clerk reads why (review 26)
+                close_when_free(self.window)   # failed: the clerk reads why
 
     def _say(self, text: str) -> None:
         if getattr(self.window, "close_when_done", False):

@@ -53,7 +53,6 @@ class ChecksPanel(QDockWidget):
         self.list.setObjectName("checksList")
         # one finding at least, not Qt's 70 px: on a short screen (1366×768 at 150 %, with a
         # taskbar) the grids above showed no row and the list could not be dragged smaller
-        # (review 27 P1)
         self._fit_list()
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
@@ -197,8 +196,8 @@ class ChecksPanel(QDockWidget):
         mine = [sorted(self._by_project[pid], key=_checks().sort_key)
                 for pid in sorted(self._by_project, key=lambda p: order.get(p, 0))]
         carried = _checks().CARRIED_OVER
-        # last year's dates and years to look at: the whole file's at the top of 全部 (review 15:
-        # the few findings that need a decision were buried among 200 “fill this in”)
+        # last year's dates and years to look at: the whole file's at the top of 全部 (the few
+        # findings that need a decision are not buried among 200 “fill this in”)
         self.findings = (list(self._document) + [f for run in mine for f in run if f.code in carried]
                          + [f for run in mine for f in run if f.code not in carried])
         self._show()
@@ -229,13 +228,13 @@ class ChecksPanel(QDockWidget):
         errors = sum(1 for f in shown if f.severity == error)
         warnings = len(shown) - errors
         own = self.only_current.isChecked()
-        # rows with the same gap said once (a new year's file: 59 × 实际完成值未填写 — review 15)
+        # rows with the same gap said once (a new year's file: not 59 × 实际完成值未填写)
         for finding in _checks().collapse_rows(self.session.document, shown) if shown else ():
             is_error = finding.severity == error
             message = finding.message
             if own and finding.place.project_id is not None:
-                # the summary says 本项目: the name before each line only buried the message
-                # (review 9, long project names)
+                # the summary says 本项目: a long project name before each line only buried
+                # the message
                 message = PROJECT_PREFIX.sub("", message, count=1)
             item = QListWidgetItem(f"{'错误' if is_error else '提醒'}：{message}")
             item.setForeground(QBrush(QColor(ERROR_COLOR if is_error else WARNING_COLOR)))
@@ -244,8 +243,8 @@ class ChecksPanel(QDockWidget):
             self.list.addItem(item)
             if self._clicked == (finding.code, finding.place):
                 self.list.setCurrentItem(item)
-        # the place in the list is kept when it is built again (review 17: after a click in
-        # 全部 the list was rebuilt for the project shown, and the clicked line went out of view)
+        # the place in the list is kept when it is built again (after a click in 全部 the list
+        # is rebuilt for the project shown, and the clicked line must stay in view)
         self.list.verticalScrollBar().setValue(scrolled)
         if self.list.currentItem() is not None:
             self.list.scrollToItem(self.list.currentItem())
@@ -261,15 +260,15 @@ class ChecksPanel(QDockWidget):
                                 "是否改为本年度。取消勾选“只看当前项目”，它们列在最前。" if carried else "")
         if self.session is not None and not self._all_dirty:    # once checked: not before
             # it opens when there is something to list; it folds only when another project is
-            # shown (or a file opened), not while typing — review 18b: the buttons above moved
-            # as findings came and went, and clicks landed on the wrong one
+            # shown (or a file opened), not while typing — else the buttons above move as
+            # findings come and go, and clicks land on the wrong one
             if shown or self._may_fold:
                 self._fold(not shown)
             self._may_fold = False
         if not shown:
             self.summary.setText(f"{scope}没有发现问题。{rest}")
         else:
-            # rows of one gap are one line: said, so the lines can be ticked off (review 17)
+            # rows of one gap are one line: said, so the lines can be ticked off
             merged = f"，合为 {listed} 条" if listed < len(shown) else ""
             self.summary.setText(f"{scope}：<span style='color:{ERROR_COLOR}'>错误 {errors} 个</span>，"
                                  f"<span style='color:{WARNING_COLOR}'>提醒 {warnings} 个</span>"
@@ -277,8 +276,8 @@ class ChecksPanel(QDockWidget):
 
     def _fold(self, empty: bool) -> None:
         """Nothing to list: the dock folds to its summary line, and opens again to the height it
-        had once there is something (review 7: the empty list kept a fifth of a 1024×768 window
-        while the grids above needed scrolling)."""
+        had once there is something (an empty list would keep a fifth of a 1024×768 window
+        while the grids above need scrolling)."""
         if empty == self.list.isHidden():
             return
         if empty:

@@ -1,8 +1,8 @@
 """Where the clipboard's text was copied from, by what the program put beside it.
 
 Excel, WPS and LibreOffice put their own formats (and HTML) beside the plain text. Their line ends
-are the writer's rows and paragraphs, never a PDF's wrapping (review 24), and a spreadsheet's
-lines are rows, where a Word paragraph with hard breaks is not (review 26). RTF is no sign:
+are the writer's rows and paragraphs, never a PDF's wrapping, and a spreadsheet's
+lines are rows, where a Word paragraph with hard breaks is not. RTF is no sign:
 Acrobat puts RTF beside the text too.
 """
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Closing the document (关闭文件, 退出, the window's ×, opening another file) — never losing work
-silently (review 8 #6).
+silently.
 
 Every edit is saved as it is made, so closing normally asks nothing. But when the last write did
 not reach the file (U盘 pulled out, disk full, the file busy in another program), or the field

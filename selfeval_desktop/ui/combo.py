@@ -1,12 +1,12 @@
 """A list box on a page that the mouse wheel does not turn.
 
-Review 9: scrolling the 项目概况 page with the wheel passed over the 起止时间 year list and turned
-2025 into 2023, stored and printed, with nothing said. Taking the wheel only once focused was not
-enough (review 10): after a year was picked the list kept the focus, and the next page scroll
+Scrolling the 项目概况 page with the wheel passed over the 起止时间 year list and turned 2025
+into 2023, stored and printed, with nothing said. Taking the wheel only once focused was not
+enough: after a year was picked the list kept the focus, and the next page scroll
 with the pointer resting on it turned it again. The wheel now always scrolls the page; a value is
 chosen from the open list (a click) or with the arrow keys — or, for a box whose choice is
 printed or changes much (``arrows_open``: 本地区称, the header's 评分规则), only from the open
-list, which the arrow keys open instead of stepping (review 30: ↓ on the way down the 预算表 turned
+list, which the arrow keys open instead of stepping (↓ on the way down the 预算表 must not turn
 省级财政 into 自治区财政, printed on the forms, with nothing said).
 """
 from __future__ import annotations

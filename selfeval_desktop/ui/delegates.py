@@ -56,7 +56,7 @@ class LongTextDelegate(QStyledItemDelegate):
         if editor.property("filled") and editor.toPlainText() == text:
             # the view refreshing the open editor after its text was saved (a pause in typing):
             # the caret stays — selecting all here had the next key replace the paragraph typed
-            # so far (review 27 P1)
+            # so far
             return
         editor.setPlainText(text)
         editor.selectAll()          # typing replaces the text, as in a one-line cell
@@ -70,9 +70,9 @@ class LongTextDelegate(QStyledItemDelegate):
         cell. Near the grid's bottom the rows scroll up (once, as it opens) to make room; at the
         end of the rows, where nothing is left to scroll, it reaches up over the rows above as
         far as it must, its bottom on the grid's, its own row in sight beside and under it.
-        (Review 27 P2-2: it was moved up at once, the row being edited half hidden under it at
-        the bottom edge; it was then cut to the room below instead, two or three lines on the
-        last row where every other row has ``LINES``.)"""
+        (Moved up at once, it hid half the row being edited at the bottom edge; cut to the room
+        below instead, it had two or three lines on the last row where every other row has
+        ``LINES``.)"""
         rect = option.rect
         metrics = editor.fontMetrics()
         line = metrics.lineSpacing()
@@ -146,7 +146,7 @@ class ChoiceCombo(QComboBox):
 
     def event(self, event):  # noqa: A003 - Qt override
         # Alt+↓ / F4 open the list here, as in Excel and Windows, before the grid's 下移一行
-        # shortcut takes them (review 27: Alt+↓ in an open 达成情况 moved the indicator row)
+        # shortcut takes them (else Alt+↓ in an open 达成情况 moves the indicator row)
         if event.type() == QEvent.Type.ShortcutOverride and _opens_list(event):
             event.accept()
             return True
@@ -164,7 +164,7 @@ def _opens_list(event) -> bool:
         (event.key() == Qt.Key.Key_F4 and mods == Qt.KeyboardModifier.NoModifier)
 
 
-# what a clerk types for a 达成情况 (review 5: typing 达成 in the cell did nothing; only ↓ ↓ Enter)
+# what a clerk types for a 达成情况 (not only ↓ ↓ Enter: typing in the cell must choose)
 _TYPED_CHOICES = {"1": "达成", "2": "部分达成", "3": "未达成",
                   "d": "达成", "b": "部分达成", "w": "未达成"}   # numbers, pinyin initials
 
@@ -196,7 +196,7 @@ class AchievementCombo(ChoiceCombo):
     ``continuing``: the choice just made in this cell by an editor that closed at its first
     character — the word's other characters, arriving one at a time (an input method committing
     each, xdotool), open this editor and are its rest, not a new choice: 未达成 typed 未 · 达 · 成
-    stays 未达成 (达 alone would choose 达成), with no “成”不是可选的达成情况 tooltip (review 7)."""
+    stays 未达成 (达 alone would choose 达成), with no “成”不是可选的达成情况 tooltip."""
 
     chosen = Signal()
     kept = Signal()      # the typing was the rest of the choice just made: close, change nothing
@@ -309,7 +309,7 @@ class CatalogDelegate(QStyledItemDelegate):
         combo.setCompleter(completer)
         combo.lineEdit().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         completer.popup().installEventFilter(_PickerKeys(combo, completer))
-        # the lists as wide as their longest entry, not the 科目编码 column (“302 商品和服…”: review 5)
+        # the lists as wide as their longest entry, not the 科目编码 column (“302 商品和服…”)
         labels = list(self.labels())
         widest = max((combo.fontMetrics().horizontalAdvance(t) for t in labels), default=0) + 48
         completer.popup().setMinimumWidth(widest)

@@ -1,6 +1,6 @@
 """The page shown for an open document: the header, the project list and the four tabs (or
-the 部门整体 page), built tab by tab as they are first shown. Split from ``main_window`` (review 33:
-one module held both the page and the window).
+the 部门整体 page), built tab by tab as they are first shown. Split from ``main_window``, which
+held both the page and the window.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from .qt import (QLabel, QSignalBlocker, QSplitter, QStackedWidget, QTabWidget, 
 
 
 def _list_from_top(view) -> None:
-    """The project list from its first row, the selected one still in sight (review 10: selected
-    before the window had its height, the list stayed scrolled one row down at 910×480 and the
-    部门整体 row above it was out of sight)."""
+    """The project list from its first row, the selected one still in sight (selected before the
+    window had its height, the list stayed scrolled one row down at 910×480 and the 部门整体 row
+    above it was out of sight)."""
     view.scrollToTop()
     view.scrollTo(view.currentIndex())
 
@@ -183,8 +183,8 @@ class DocumentPage(QWidget):
         self.focus_place(Place(pid, "overview", field="name"))
 
     def start_new(self) -> bool:
-        """A new file: the cursor where she starts typing, as 新增项目 puts it (review 30: after
-        新建 the keys sat in the project list, unmarked, and the name she typed went nowhere) —
+        """A new file: the cursor where she starts typing, as 新增项目 puts it (not in the project
+        list, unmarked, where the name she typed would go nowhere) —
         the first project's 项目名称; a file of the 部门整体 only, its name. False: no project."""
         doc = self.session.document
         first = next(iter(doc.project_list()), None) or doc.department

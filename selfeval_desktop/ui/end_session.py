@@ -1,7 +1,7 @@
 """Logging out or shutting down with the window open: what is being typed is written and the
 file's lock released, as 退出 does — without a question nobody is there to answer.
 
-Review 16b (P1-3): a Linux session ends its programs with SIGTERM; Python's default is to die at
+A Linux session ends its programs with SIGTERM; Python's default is to die at
 once, so the 负责人 typed half a second before was lost and the ``~$…lock`` stayed (the next
 open then said the file was open elsewhere). Windows and X11 session managers ask through
 ``commitDataRequest`` first.
@@ -58,10 +58,10 @@ def save_now(window) -> None:
 def end(app, window) -> None:
     """Close the document without asking (typing written, lock released) and quit. A dialog
     open at that moment is closed first, and the document only once its code has returned
-    (review 18a: code after the dialog ran against a document already closed)."""
+    (else code after the dialog runs against a document already closed)."""
     if getattr(window, "busy", ""):
         # an export under way (ui.busy): its file is finished first, then the end; closing now
-        # was refused by the window and the program stayed running (review 24 P2-3)
+        # would be refused by the window and the program would stay running
         QTimer.singleShot(100, lambda: end(app, window))
         return
     modal = app.activeModalWidget()

@@ -91,10 +91,10 @@ def handle_uncaught(exc_type, exc, tb) -> None:
         from .qt import QApplication, QTimer
         if QApplication.instance() is None or _pending:
             return      # one box at a time: an error repeated on every repaint is logged, not
-                        # shown again over the first (review 23b: a box per paint)
+                        # shown again over the first (not a box per paint)
         _pending = True
         # shown once the handler that raised has returned: a modal box run from inside a grid's
-        # event filter or a delegate's commit crashed Qt when it closed (review 23b: segfault)
+        # event filter or a delegate's commit crashed Qt when it closed (a segfault)
         QTimer.singleShot(0, lambda: _show_uncaught(message_for("程序出错", exc, logged)))
     except Exception:   # noqa: BLE001 - the hook itself must never raise
         _pending = False

@@ -41,7 +41,7 @@ def ask_new_document(parent) -> tuple[str, int, str | None, str] | None:
 
 def documents_dir() -> str:
     """文档, or the home folder where there is none (a dialog given a missing folder opens in the
-    program's own folder: review 5)."""
+    program's own folder)."""
     locations = qt.QStandardPaths.standardLocations(
         qt.QStandardPaths.StandardLocation.DocumentsLocation)
     existing = [folder for folder in locations if Path(folder).is_dir()]
@@ -104,8 +104,8 @@ def ask_import_instead(parent, name: str) -> bool:
 
 def unscorable(path: Path, doc: Document) -> str | None:
     """Why the window cannot show ``doc`` (read from ``path``): it names a rule profile this
-    program lacks, from a later release (review 33 P2-2: the open went half through, the lock
-    held, every grid raising). Refused rather than shown unscored: the header, the project list,
+    program lacks, from a later release (not an open gone half through, the lock held, every
+    grid raising). Refused rather than shown unscored: the header, the project list,
     the grids, the 问题清单 and every form show the rule's scores, and a copy that shows none
     would read as a file with nothing scored; upgrading shows it as the unit sent it."""
     missing = missing_profile_text(doc)
@@ -116,8 +116,8 @@ def unscorable(path: Path, doc: Document) -> str | None:
 
 def refusal_on_reading(path: Path) -> str | None:
     """Why ``path`` cannot be opened, found on a read-only open (nothing written); None if it
-    can. For a file an editable open would upgrade first (review 33 P2-3: backed up and
-    upgraded, then refused)."""
+    can. For a file an editable open would upgrade first (so it is not backed up and upgraded,
+    then refused)."""
     try:
         opened = open_document(path, readonly=True)
     except DocumentError as exc:
@@ -188,7 +188,7 @@ class FileActions(QObject):
 
     def _fill_recent(self) -> None:
         """The recent files; one not found now (a U盘 not plugged in) is listed greyed with where it
-        was, not left out: review 5/6 — the clerk thought the file gone and started again."""
+        was, not left out: a clerk who did not see it thought the file gone and started again."""
         self.recent_menu.clear()
         files = self.recent_files(include_missing=True)
         if not files:
@@ -236,7 +236,7 @@ class FileActions(QObject):
             return False
         lock = file_lock.FileLock(path)
         unlocked = ""       # no lock could be written (full disk, read-only folder)
-        taken_from = None   # another computer's lock taken over (仍然编辑, review 16b P1-2)
+        taken_from = None   # another computer's lock taken over (仍然编辑)
         if not readonly:
             holder = lock.acquire()
             if holder is not None:
@@ -255,8 +255,8 @@ class FileActions(QObject):
                 else:
                     readonly = True
             elif not lock.held and path.exists():
-                # review 7 (P0): it opened editable with no word, and a second window could
-                # edit it too; read-only, saying why and what to do
+                # not editable with no word, where a second window could edit it too:
+                # read-only, saying why and what to do
                 readonly = True
                 unlocked = file_lock.unlockable_notice(path, lock.failure or "原因不明")
         refusal = refusal_on_reading(path) if not readonly and would_migrate(path) else None
@@ -319,13 +319,13 @@ class FileActions(QObject):
 
     def save_dir(self) -> str:
         """Where save dialogs open: as ``_start_dir``, unless that folder takes no writing —
-        then 文档 (review 15: 从上年文件新建 from a read-only share offered to save into it)."""
+        then 文档 (从上年文件新建 from a read-only share does not offer to save into it)."""
         folder = self._start_dir()
         return folder if os.access(folder, os.W_OK) else documents_dir()
 
     def received_dir(self) -> str:
         """Where the units' files were last picked from (汇总, 加入项目): the folder of the emails'
-        attachments, not the open file's (review 11: each time it started over there)."""
+        attachments, not the open file's, so the dialog does not start over there each time."""
         folder = str(self.window.settings.value("receivedDir") or "")
         return folder if folder and Path(folder).is_dir() else self._start_dir()
 
@@ -334,8 +334,8 @@ class FileActions(QObject):
 
     def _ask_save_path(self, title: str, name: str, current: str | None = None) -> Path | None:
         """A new file's path, or None. A name that cannot be used is said and asked again
-        (review 7: 新建 on an existing name ended the whole 新建, unit and year typed for
-        nothing); an existing file can be opened instead. The file open in this window is
+        (not the end of the whole 新建, unit and year typed for nothing); an existing file can
+        be opened instead. The file open in this window is
         refused with ``current``."""
         from . import dialogs
         suggested = _unused(Path(self.save_dir()) / name)
@@ -369,8 +369,8 @@ class FileActions(QObject):
         if in_use(path):
             return f"“{path.name}”{lock_dialog.LOCKED_TITLE}，请换一个文件名。", False
         if path.exists():
-            # review 6: 新建 suggested the name of this year's filled-in file, Qt asked “替换？”, and
-            # 是 left an empty document in its place. A new file never replaces an existing one.
+            # 新建 may suggest the name of this year's filled-in file, Qt asks “替换？”, and 是
+            # would leave an empty document in its place. A new file never replaces an existing one.
             return (f"“{path.name}”已存在。为防止覆盖已填写的内容，不会替换已有的文件。\n\n"
                     "请换一个文件名，或打开这个文件接着填写。", True)
         return None, False
@@ -402,7 +402,7 @@ class FileActions(QObject):
             doc.projects.append(new_project(doc))     # 实施单位: the unit, as 新增项目 fills it
         if not self._create(path, doc, "create"):
             return False
-        # the cursor in its first name, not the project list (review 30); a file opened again
+        # the cursor in its first name, not the project list; a file opened again
         # (or 从上年文件新建, its projects named) starts in the list, to choose from
         self.window.page.start_new()
         return True
@@ -438,7 +438,7 @@ class FileActions(QObject):
         name = f"{year}{new_doc.unit.name}绩效自评{SUFFIX}"
         made = Path(self.save_dir()) / name
         if made.exists() and not same_file(made, source_path):
-            # review 9: a second 从上年文件新建 quietly made a “（2）” file beside the first
+            # asked: a second 从上年文件新建 must not quietly make a “（2）” file beside the first
             from . import dialogs
             answer = dialogs.choose(self.window, "从上年文件新建",
                                     f"“{made.name}”已存在，{year}的文件可能已经新建过。\n\n"
@@ -456,10 +456,10 @@ class FileActions(QObject):
             return False
         if not self._create(path, new_doc, "rollover", f"从“{source_path.name}”新建"):
             return False
-        # review 9: the window turned into the new file without a word, all actuals empty
+        # said: the window turns into the new file, all actuals empty
         self.window.statusBar().showMessage(
-            # review 15: the empty 预算表 looked broken — the amounts are said too; review 17:
-            # the whole sentence did not fit a 1280 px window
+            # the amounts are said too, so the empty 预算表 does not look broken; short enough
+            # for the status bar of a 1280 px window
             f"已新建{year}文件：带入项目、指标目标、分值和评价人员；实际值、金额、得分和意见已清空，"
             f"起止时间顺延一年；上年文件未改动", 30000)
         return True
@@ -488,7 +488,7 @@ class FileActions(QObject):
             return False
         try:
             copy_document(session.conn, path)
-        except DocumentError as exc:      # “无法写入“…”：磁盘空间不足” (review 8: not SQLite's English)
+        except DocumentError as exc:      # “无法写入“…”：磁盘空间不足”, not SQLite's English
             qt.QMessageBox.warning(self.window, "无法保存", str(exc))
             return False
         self.window.statusBar().showMessage(f"已另存副本：{path}（当前仍在编辑原文件）", 8000)

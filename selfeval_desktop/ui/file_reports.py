@@ -25,7 +25,7 @@ def add_actions(actions, menu) -> None:
     actions._action(menu, "导出Excel…", lambda: export_excel(actions), needs_document=True)
     actions._action(menu, "汇总多个自评文件…", lambda: _aggregate(actions))
     for i, (form, title) in enumerate(FORM_CHOICES):
-        # Ctrl+P, as every program prints (review 6): the first form, the one that is stamped
+        # Ctrl+P, as every program prints: the first form, the one that is stamped
         actions._action(menu, f"打印·导出PDF：{title}…", lambda f=form: export_pdf(actions, f),
                         QKeySequence.StandardKey.Print if i == 0 else None, needs_document=True)
 
@@ -48,9 +48,9 @@ def typed_target(typed: str, suffix: str) -> Path:
 
 def replace_asked(window, title: str, typed: str, target: Path) -> bool:
     """Whether ``target`` may be written: yes unless it exists under a name the save dialog never
-    asked about — ``typed`` without its ending, the ending added afterwards (review 33 P2-10:
-    Qt's own dialog on Linux asks “替换？” only about the name typed, so “汇总表” replaced
-    汇总表.xlsx unasked). The window never replaces a file the clerk was not asked about."""
+    asked about — ``typed`` without its ending, the ending added afterwards (Qt's own dialog on
+    Linux asks “替换？” only about the name typed, so “汇总表” would replace 汇总表.xlsx unasked).
+    The window never replaces a file the clerk was not asked about."""
     if Path(typed) == target or not target.exists():
         return True
     from . import dialogs
@@ -90,8 +90,8 @@ def ask_amount_unit(parent, question: str) -> str | None:
 
 
 def ask_scope(parent, current_name: str, department: bool = False) -> str | None:
-    """“current”, “all”, or None when cancelled. The 部门整体 is named as what it is (review
-    11: “只打印当前项目” for the department evaluation)."""
+    """“current”, “all”, or None when cancelled. The 部门整体 is named as what it is (not
+    “只打印当前项目” for the department evaluation)."""
     what = "部门整体评价" if department else "项目"
     box = qt.QMessageBox(qt.QMessageBox.Icon.Question, "打印哪些项目",
                          f"只打印当前{what}“{current_name}”，还是打印全部项目？",
@@ -130,7 +130,7 @@ def print_errors(session, projects) -> list:
 def _errors_before_printing(window, projects, warnings=()) -> bool:
     """True to go on printing; on 查看问题 the 问题清单 shows and the first error is selected.
     The print warnings (等次 “—” …) are said in the same box: one question, not two in a row
-    with different buttons (review 6); without errors they get a box of their own."""
+    with different buttons; without errors they get a box of their own."""
     errors = print_errors(window.session, projects)
     if not errors:
         if not warnings:
@@ -162,7 +162,7 @@ def import_excel(actions, source: str | None = None) -> bool:
     if source is None:
         source, _ = QFileDialog.getOpenFileName(window, "导入Excel自评表", actions._start_dir(),
                                                 # .xls/.et listed too: they get the message
-                                                # to save them as .xlsx (review 5), not silence
+                                                # to save them as .xlsx, not silence
                                                 "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)")
     if not source:
         return False
@@ -275,7 +275,7 @@ def export_pdf(actions, form: str) -> bool:
     _latest(window)
     doc = session.document
     pid = window.page.pid
-    # the 部门整体 too (review 6: with it selected, 打印 printed all eight without asking)
+    # the 部门整体 too (with it selected, 打印 must not print all eight without asking)
     current = next((p for p in doc.projects if p.id == pid), None)
     scope = "all"
     if current is not None and len(doc.projects) > 1:
@@ -297,7 +297,7 @@ def export_pdf(actions, form: str) -> bool:
     if ids and current.kind == ProjectKind.DEPARTMENT:   # it prints its own form, whichever chosen
         title = DEPARTMENT_FORM
     name = current.name if ids else doc.unit.name or Path(session.path).stem
-    year = f"{doc.year}年度" if doc.year else ""   # review 9: next year's print replaced this one
+    year = f"{doc.year}年度" if doc.year else ""   # next year's print does not replace this one
     default = str(Path(actions.save_dir()) / export.safe_name(f"{year}{title}-{name}.pdf"))
     typed, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{title}", default, "PDF 文件 (*.pdf)")
     if not typed:
@@ -316,7 +316,7 @@ def export_pdf(actions, form: str) -> bool:
     if export.open_with_system_viewer(written[0]):
         window.statusBar().showMessage(f"已导出PDF：{written[0]}（正在PDF阅读器中打开，可从那里打印）",
                                        10000)
-    else:   # review 28: the status bar said it opened, and the clerk waited for a viewer
+    else:   # said: no viewer opens, so the clerk does not wait for one
         window.statusBar().showMessage(f"已导出PDF：{written[0]}", 10000)
         qt.QMessageBox.information(window, "PDF 已保存",
                                    f"PDF 已保存到：\n{written[0]}\n\n这台电脑上没有找到打开 PDF 的程序，"

@@ -90,7 +90,7 @@ class ReadOnlyFollower(QObject):
         return True
 
     def check_editable(self) -> bool:
-        """The window that had the file has closed it (review 6: this one stayed 只读 for good):
+        """The window that had the file has closed it (this one must not stay 只读 for good):
         offer 改为可编辑 in the status bar. Not for a file that is read-only itself."""
         path = self.session.path
         if self.offer is not None or not os.access(path, os.W_OK) or \
@@ -111,8 +111,8 @@ class ReadOnlyFollower(QObject):
         return True
 
     def _offer_take_over(self, path) -> bool:
-        """Another computer's lock: it may never go (review 16b P1-2: the laptop that left it
-        logged out or lost power), so 仍然编辑… is offered here too, asked as on opening."""
+        """Another computer's lock: it may never go (the laptop that left it logged out or lost
+        power), so 仍然编辑… is offered here too, asked as on opening."""
         from ..db import file_lock
         holder = file_lock.held_by(path)
         if holder is None or not holder.from_another_computer():

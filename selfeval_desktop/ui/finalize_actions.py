@@ -15,7 +15,7 @@ SHOWN_ERRORS = 8
 FINALIZE_TEXT = ("定稿「{name}」？\n\n"
                  "定稿后项目只读，打印的表格带校验码和二维码，可用于核对收到的文件"
                  "（与纸质表上的校验码对照，可知文件是否被改动过）。"
-                 # review 11: it locks the file's 单位/年度/评分规则 too, which was not said
+                 # it locks the file's 单位/年度/评分规则 too: said before, not found out after
                  "文件中有定稿项目时，单位名称、评价年度、评分规则和等次写法也不能再改。\n\n"
                  "如需再修改，可在“项目”菜单中撤销定稿（撤销后须重新定稿、重新打印）。"
                  "定稿前的修改将不能再用“撤销”（Ctrl+Z）恢复。")
@@ -77,7 +77,7 @@ class FinalizeActions(QObject):
 
     def verify(self) -> bool | None:
         """核对: what ``verify`` says, in a box — the printed form tells the receiver to 核对 the
-        file it got (review 7: the window had no way to); a mismatch lists what changed since
+        file it got, and needs no command line for it; a mismatch lists what changed since
         定稿, and the box can look up a paper's code (``ui.verify_box``). True all match, False a
         mismatch, None nothing finalized or no file."""
         from .verify_box import show_verification
@@ -129,8 +129,8 @@ class FinalizeActions(QObject):
 
     def _member_changed(self, pid=None, entity: str = "projects", attr=None) -> None:
         """A project's name or funds changed (or a project came or went) while the 部门整体,
-        whose stamped form lists them, is 定稿: said at once (review 21: not a word, then its
-        code was invalid)."""
+        whose stamped form lists them, is 定稿: said at once (not found out later, when its code
+        no longer verifies)."""
         from ..domain.digest import finalized_department
         session = self.window.session
         if session is None or finalized_department(session.document, pid, entity, attr) is None:

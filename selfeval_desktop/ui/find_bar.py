@@ -1,7 +1,7 @@
 """查找 (Ctrl+F): a find bar under the page, as a clerk knows it from Excel, WPS and her browser.
 
-Review 30 (P3-9): Ctrl+F did nothing, and with 20–50 projects she looks a project or an indicator
-up by a word every day. The bar is not a dialog: it sits under the project list and the tabs,
+With 20–50 projects she looks a project or an indicator up by a word every day.
+The bar is not a dialog: it sits under the project list and the tabs,
 the cursor in its box; what she types is searched in the whole document as she types
 (``domain.find``: names, 项目概况, spending lines, every indicator cell, 结论, 评价人员, the 部门整体
 page), the first match from where she was is shown, and the bar says 第 3 处，共 12 处 and where
@@ -152,9 +152,9 @@ class FindBar(QFrame):
 
     def _projects_changed(self) -> None:
         """A project added, deleted, moved or renamed: 第 n 处，共 m 处 and the place said no
-        longer hold, and a match in a project that has gone is dropped (review 32 P3-6: the bar
-        still named the deleted project, and Esc went to it, which moved her to the first
-        project). Enter or F3 searches again from where she is."""
+        longer hold, and a match in a project that has gone is dropped (else the bar still names
+        the deleted project, and Esc goes to it, which moves her to the first project).
+        Enter or F3 searches again from where she is."""
         self.stale = True
         self.count.setText("")
         self.where.set_full("")
@@ -273,9 +273,9 @@ def keep_in_view(widget, tries: int = 6) -> None:
     """The match kept wholly in sight while the page settles (over the next few event loop
     turns): a grid's current cell in the grid, scrolled to at once, was pushed below the grid's
     edge as the rows above it were fitted to their text (ui.grid.fit; the 部门整体's 第13行); and
-    the cell, or the whole field, in the page's own scroll area too (review 32 P3-5: the first jump
-    into the 预算表 left 支出明细 第5行 half below the page's edge, and a 结论 box showed only the
-    line with the word)."""
+    the cell, or the whole field, in the page's own scroll area too (not 支出明细 第5行 half below
+    the page's edge on the first jump into the 预算表, nor a 结论 box showing only the line with
+    the word)."""
     try:
         if isinstance(widget, QAbstractItemView):
             index = widget.currentIndex()

@@ -1,7 +1,7 @@
 """A selection that shows whether its view has the keyboard focus, as Excel shows it: the normal
 highlight while the view has the focus, grey while it has not. The grids (``grid.focus``) and the
-project list (``project_list_view``) share it (review 32 P3-2: F6 landed in the project list,
-where Ctrl+V, Delete and F2 act on projects, and nothing showed the keys were there).
+project list (``project_list_view``) share it (F6 lands in the project list, where Ctrl+V,
+Delete and F2 act on projects: it must show the keys are there).
 
 Its own module, not in ``ui.grid``: the project list is built before the window first paints, and
 the grids are loaded only when a grid is first shown.
@@ -18,8 +18,8 @@ def focus_look(view, focused: bool) -> None:
     the text in its own colour) look."""
     palette = view.palette()
     # both groups: a window that is not the active one (a dialog open, another program in
-    # front, a desktop without a window manager) paints with the Inactive colours, and three
-    # grids of 预算表 showed a solid blue selection each (review 9)
+    # front, a desktop without a window manager) paints with the Inactive colours, and the three
+    # grids of the 预算表 would each show a solid blue selection
     groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
     if focused:
         default = QApplication.palette(view)

@@ -78,7 +78,7 @@ class ScoreBadge(QWidget):
             self.setToolTip("")
             return
         self.total.setText(str(score.total) if score.scored else "—")  # 未评分: no 0.00
-        # review 7: 117.47 of 分值 adding up to 140 stood in the big black digits like a score; a
+        # 117.47 of 分值 adding up to 140 must not stand in the big black digits like a score: a
         # total that is not final is grey and captioned 暂计, its reason in the tooltip
         provisional = score.scored and score.provisional
         self.total_caption.setText("暂计" if provisional else self._total_words)
@@ -203,7 +203,7 @@ class Header(QFrame):
         self._lock_actions = None
         self.badge = ScoreBadge(self)
 
-        # review P3-1: at 150 % (1366×768: a 899 px header) the 定稿 button sat on the 等次写法
+        # at 150 % (1366×768: a 899 px header) the 定稿 button once sat on the 等次写法
         # box and 评分规则 read “财政部项目支出绩效自”. The rule's row holds only the rule and its
         # words, so the rule's whole name fits beside the score; 单位, 年度 and the 定稿 mark and
         # button (of the project whose name is above the score) share the first row
@@ -277,7 +277,7 @@ class Header(QFrame):
         self.year.setReadOnly(locked)
         self.profile.setEnabled(not locked)
         self.grade_style.setEnabled(not locked)
-        # locked fields look it (review 6: in a read-only window 单位 and 年度 looked editable)
+        # locked fields look it (in a read-only window 单位 and 年度 must not look editable)
         locked_look = "QLineEdit, QSpinBox { background: palette(window); }" if locked else ""
         for w in (self.unit, self.year):
             w.setStyleSheet(locked_look)
@@ -288,7 +288,7 @@ class Header(QFrame):
                if locked and not readonly else "")
         for w in (self.unit, self.year, self.profile, self.grade_style):
             w.setToolTip(tip or self._tips.get(w, ""))
-        # a narrow window cuts the rule's long name: the tooltip gives it whole (review 12b)
+        # a narrow window cuts the rule's long name: the tooltip gives it whole
         self.profile.setToolTip(f"{self.profile.currentText()}\n{self.profile.toolTip()}")
         self._show_score()
 
@@ -304,7 +304,7 @@ class Header(QFrame):
         if (current or NO_YEAR) != value and self._document_editable():
             with self.session.macro("更改评价年度"):
                 self.session.set_value("meta", None, None, "year", text)
-            # the whole file's year: never changed without a word (review 30 P2-2)
+            # the whole file's year: never changed without a word
             shown = f"{text} 年度" if text else "未填"
             self._say(f"评价年度已改为 {shown}（整个文件；撤销：Ctrl+Z）")
 
@@ -317,8 +317,8 @@ class Header(QFrame):
         if not pid or pid == doc.profile_id or not self._document_editable():
             return
         try:
-            # in the file's 等次写法: the words it prints (review 13b: 中→一般 was announced
-            # under 优秀/良好/一般/较差, where nothing changes)
+            # in the file's 等次写法: the words it prints (no 中→一般 announced under
+            # 优秀/良好/一般/较差, where nothing changes)
             old, new = (named_profile(load_profile(p), doc.grade_names)
                         for p in (doc.profile_id, pid))
         except ProfileError:
@@ -354,7 +354,7 @@ class Header(QFrame):
             box.addItem(text, data)
         box.setCurrentIndex(max(0, box.findData(stored)))
         box.blockSignals(False)
-        # never squeezed below its words (review 12b: “优/” at 1280 px); the rule's name gives way
+        # never squeezed below its words (“优/” at 1280 px); the rule's name gives way
         box.setMinimumWidth(box.sizeHint().width())
 
     def _grade_style_chosen(self, index: int) -> None:
@@ -435,7 +435,7 @@ class Header(QFrame):
             action = self._lock_actions[1 if project.finalized_at else 0]
             if self.lock_button.defaultAction() is not action:
                 # the one action only: a tool button holding the other too drew a menu arrow
-                # over “稿” and opened both on a long press (review P3-1)
+                # over “稿” and opened both on a long press
                 for held in self.lock_button.actions():
                     self.lock_button.removeAction(held)
                 self.lock_button.setDefaultAction(action)
@@ -447,7 +447,7 @@ class Header(QFrame):
             return
         from ..domain.digest import changed_since_finalized, check_code
         changed = changed_since_finalized(self.session.document, project)
-        if changed:      # review 7: a file changed after 定稿 showed the paper's code as valid
+        if changed:      # a file changed after 定稿 must not show the paper's code as valid
             self.lock_note.setText("校验码无效")
             self.lock_note.setStyleSheet(LOCK_STYLE.replace("#37474f", "#c62828"))
             self.lock_note.setToolTip(f"{changed}：纸质表上的校验码对现在的内容已无效。\n"

@@ -29,7 +29,7 @@ class RuleComboBox(GuardedComboBox):
     """The 评分规则 box. Where the header leaves it less than the rule's name (a screen narrower
     than 1366×768 at 150 %), the name is elided in its middle: “财政部项目…〔2020〕10号）” still
     says whose rule and which document, and the two 财政部规则（…） variants keep the words that
-    tell them apart. (Qt cut it at the edge: “财政部项目支出绩效自”, review P3-1.)"""
+    tell them apart. (Qt cut it at the edge: “财政部项目支出绩效自”.)"""
 
     def _roomy(self) -> bool:
         """Room for the name shown: Qt paints it, as any box. (The size hint is for the longest
@@ -47,7 +47,7 @@ class RuleComboBox(GuardedComboBox):
 
     def _elided(self):
         """(the box's style option, its name shortened in the middle to its text field). QStyle
-        & co. only when needed: not at the window's first paint (review 20b)."""
+        & co. only when needed: not at the window's first paint."""
         from .qt import QStyle, QStyleOptionComboBox
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
@@ -70,8 +70,8 @@ class RuleComboBox(GuardedComboBox):
 
 class GuardedSpinBox(QSpinBox):
     """The 评价年度 box: typed (2022), or stepped by its ▲▼ buttons or by the wheel while it has
-    the keyboard focus. The arrow and page keys do not step it (review 30 P2-2: one ↓ pressed on
-    the way down to the form turned the whole file into 2020, saved at once); they show how to
+    the keyboard focus. The arrow and page keys do not step it (one ↓ pressed on the way down
+    to the form would turn the whole file into 2020, saved at once); they show how to
     change it instead. Ctrl+Z / Ctrl+Y in it undo the document, as in every field."""
 
     HINT = "评价年度请直接输入年份（如 2022），或点右侧的 ▲▼；它改动整个文件的年度"

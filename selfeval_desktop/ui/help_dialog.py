@@ -1,7 +1,7 @@
 """帮助 → 使用说明 and 关于: a clerk with no IT support finds the steps, the keys and the rules here.
 
-Review 6/7: 帮助 had only 关于, and 关于 no version number (on the phone, "which version do you
-have?" had no answer). The rules section is written from the rule profiles themselves, so it says
+关于 gives the version number: on the phone, "which version do you have?" needs an answer.
+The rules section is written from the rule profiles themselves, so it says
 what the program does, not what a manual once said.
 """
 from __future__ import annotations
@@ -221,7 +221,7 @@ class HelpDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         # at the screen's right edge, its full height, narrow: read beside the form being filled
-        # (review 25: 760×640 in the middle covered the grid, at 1024×600 almost everything)
+        # (760×640 in the middle covered the grid, at 1024×600 almost everything)
         screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
         free = screen.availableGeometry() if screen is not None else None
         if free is None:
@@ -231,7 +231,7 @@ class HelpDialog(QDialog):
         zoom = factor()
         width = max(min(round(520 * zoom), int(free.width() * 0.36 * zoom), free.width() // 2),
                     min(420, free.width()))
-        # below the window's header, so its 定稿 button and score stay in sight (review 26)
+        # below the window's header, so its 定稿 button and score stay in sight
         top = free.top()
         header = getattr(getattr(parent, "page", None), "header", None)
         if header is not None and header.isVisible():
@@ -248,7 +248,7 @@ GEOMETRY_KEY = "helpGeometry"
 
 def show_help(parent) -> HelpDialog:
     """Not modal: the clerk reads beside the window — where it was put last time, when that is
-    still on a screen (review 25: it came back to its first place every time)."""
+    still on a screen, not back in its first place every time."""
     dialog = HelpDialog(parent)
     settings = getattr(parent, "settings", None)
     saved = settings.value(GEOMETRY_KEY) if settings is not None else None

@@ -1,7 +1,7 @@
 """导入Excel into the file that is open: the workbook's projects join it as one undo step.
 
-Review 7: a unit whose twenty projects come back from its 处室 as twenty workbooks got twenty
-files, one per import, and no way to bring them together but retyping. Now, with a file open for
+A unit whose twenty projects come back from its 处室 as twenty workbooks would get twenty files,
+one per import, and no way to bring them together but retyping. So, with a file open for
 editing, 导入Excel asks: 加入当前文件 (the projects are appended; one Ctrl+Z takes them all out
 again) or 另存为新文件 (as before). What would not fit is said before anything is added: another
 年度, other scoring rules, a second 部门整体评价 (a file has one).
@@ -24,14 +24,14 @@ def mismatches(current: Document, imported: Document, noun: str = "工作簿") -
         notes.append(f"{noun}按“{profile_name(imported.profile_id)}”评分；加入后按当前文件的"
                      f"“{profile_name(current.profile_id)}”评分，得分可能与{noun}不同。")
     theirs, ours = imported.unit.name.strip(), current.unit.name.strip()
-    if theirs and ours and theirs != ours:   # review 11: another unit's projects, said
+    if theirs and ours and theirs != ours:   # another unit's projects, said
         notes.append(f"{noun}是“{theirs}”的，当前文件是“{ours}”的。")
     return notes
 
 
 def already_there(current: Document, project: Project) -> bool:
-    """The open file has a project of this name, 实施单位 and kind (review 11: the same file or
-    workbook added twice doubled the totals)."""
+    """The open file has a project of this name, 实施单位 and kind (the same file or workbook
+    added twice would double the totals)."""
     key = project_key(project)
     return bool(key[0]) and any(project_key(p) == key for p in current.projects)
 
@@ -42,8 +42,8 @@ def _kept_out(current: Document, project: Project) -> bool:
 
 
 def _duplicate(current: Document, project: Project) -> bool:
-    """Already in the file — the 部门整体 kept out apart (review 17: it was counted among the
-    duplicates, then said not to be added)."""
+    """Already in the file — the 部门整体 kept out apart (not counted among the duplicates, then
+    said not to be added)."""
     return not _kept_out(current, project) and already_there(current, project)
 
 
@@ -60,8 +60,8 @@ def choose(window, current: Document, imported: Document) -> str | None:
                       f"已读入 {listed}。\n\n加入当前打开的文件，还是另存为一个新的自评文件？",
                       QMessageBox.StandardButton.NoButton, window)
     notes = mismatches(current, imported)
-    # the 部门整体 is said apart when the file has one (it is not added; review 17: it was
-    # counted among the duplicates, then said not to be added)
+    # the 部门整体 is said apart when the file has one (it is not added; not counted among the
+    # duplicates, then said not to be added)
     twice = [p for p in imported.projects if _duplicate(current, p)]
     if twice:
         notes.append(f"其中 {len(twice)} 个项目当前文件中已有（同名、同实施单位，如“{twice[0].name.strip()}”），"
@@ -81,8 +81,8 @@ def choose(window, current: Document, imported: Document) -> str | None:
 
 
 def default_answer(current: Document, imported: Document) -> str | None:
-    """The button Enter presses: 取消 when every project is already in the file (review 16a: a
-    double-click and Enter added seven duplicates before the question was seen), 另存为新文件
+    """The button Enter presses: 取消 when every project is already in the file (a double-click
+    and Enter must not add seven duplicates before the question is seen), 另存为新文件
     for another year's workbook or one with some already here, else 加入当前文件."""
     addable = [p for p in imported.projects if not _kept_out(current, p)]
     twice = sum(1 for p in addable if _duplicate(current, p))

@@ -4,12 +4,12 @@
   inside a grid or a field (a cell being typed is committed first);
 - Alt+1 … Alt+4: that tab directly (said in the tab bar's tooltip);
 - F6 / Shift+F6: the next / previous pane — the project list, the page shown, the 问题清单 — as
-  in Windows programs (review 30 P3-13: from a grid to the 问题清单 took Ctrl+Tab×3 + Tab×7), also
-  with the 问题清单 floated in a window of its own (review 32 P3-1; Qt keeps the main window's
+  in Windows programs (not Ctrl+Tab×3 + Tab×7 from a grid to the 问题清单), also
+  with the 问题清单 floated in a window of its own (Qt keeps the main window's
   shortcuts working in a floated dock, so the keys need no shortcut of the dock's). Back on a page, the cursor is
-  where she last was on it, a grid on its cell (review 32 P3-8: it went to the page's first field
-  and the page scrolled to its top); the first time, the page's first field.
-On the 部门整体 page the tab keys switch its own pages (部门指标 / 资金与目标 / 结论, review 30).
+  where she last was on it, a grid on its cell (not the page's first field, the page scrolled
+  to its top); the first time, the page's first field.
+On the 部门整体 page the tab keys switch its own pages (部门指标 / 资金与目标 / 结论).
 The keyboard focus goes to the first field or grid of the tab shown, so typing goes on there.
 Inside a grid, Ctrl+Tab / Ctrl+Shift+Tab (and Tab past the last cell) leave it: see grid.view.
 """
@@ -91,8 +91,8 @@ def focus_first(container) -> bool:
 
 
 def _scroll_to(widget) -> None:
-    """Scroll the page around ``widget`` to show it whole (review 30 P3-15: Alt+2 put the cursor
-    in the 资金来源 grid with the page left scrolled down, the grid's top at the edge)."""
+    """Scroll the page around ``widget`` to show it whole (not Alt+2 putting the cursor in the
+    资金来源 grid with the page left scrolled down, the grid's top at the edge)."""
     from .page_scroll import show_on_page
     show_on_page(widget, widget.rect())
 

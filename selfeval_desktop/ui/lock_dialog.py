@@ -1,8 +1,9 @@
 """The one dialog of the edit lock (``db.file_lock``): the file is open in another window.
 
-Review 16b P1-2: a lock left by another computer (a laptop that logged out or lost power, on a
-U盘 or a shared folder) locked the clerk out for good — only 只读打开 and 取消, and on Windows the
-hidden ``~$`` file cannot be found to delete. As in Word and Excel, the question says how old the
+A lock left by another computer (a laptop that logged out or lost power, on a U盘 or a shared
+folder) must not lock the clerk out for good — with only 只读打开 and 取消 she would be, as on
+Windows the hidden ``~$`` file cannot be found to delete.
+As in Word and Excel, the question says how old the
 lock is and, for another computer's lock, offers 仍然编辑… after a confirmation. A second window on
 this computer still gets only 只读打开: the first one really has the file open.
 """

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow, SaveStatus):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
         self._build_menus()
 
-        # a long status message cut off at the 已保存 label reads whole on hover (review 10)
+        # a long status message cut off at the 已保存 label reads whole on hover
         bar = self.statusBar()
         bar.messageChanged.connect(lambda text: bar.setToolTip(text))
         self.saved_label = QLabel("", self)
@@ -111,11 +111,11 @@ class MainWindow(QMainWindow, SaveStatus):
         self.stack.setCurrentWidget(self.page)
         self._restore_splitter()
         self._restore_place()
-        # the keys start in the project list (review 12a: the first start left them on the
-        # 问题清单's 只看当前项目 tick box, where typing did nothing)
+        # the keys start in the project list (not on the 问题清单's 只看当前项目 tick box, where
+        # typing does nothing)
         self.page.projects.view.setFocus()
-        # the place is remembered as it changes, not only on closing (review 15: after a crash
-        # the file reopened on another project and tab)
+        # the place is remembered as it changes, not only on closing (so that after a crash the
+        # file reopens on the same project and tab)
         self.page.projectShown.connect(lambda _pid: self.remember_place())
         self.page.tabs.currentChanged.connect(lambda _i: self.remember_place())
         self.page.departmentPageChanged.connect(lambda _i: self.remember_place())
@@ -192,8 +192,8 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def _show_document_state(self, welcome: bool = True) -> None:
         session = self.session
-        # what was said about the file before is not about this one (review 32 P3-9: “已新增 2
-        # 个项目…” stayed in the status bar after another file was opened)
+        # what was said about the file before is not about this one (“已新增 2 个项目…” must
+        # not stay in the status bar after another file is opened)
         self.statusBar().clearMessage()
         if session is None:
             self.setWindowTitle(APP_TITLE)
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow, SaveStatus):
         else:
             path = Path(session.path)
             suffix = "（只读）" if session.readonly else ""
-            # the folder too: 2024 and 2025 files of one name are told apart (review 7); a
+            # the folder too: 2024 and 2025 files of one name are told apart; a
             # backup shown says so (ui.backup_actions)
             title = getattr(session, "title", None) or f"{path.name}{suffix} — {path.parent}"
             self.setWindowTitle(f"{title} — {APP_TITLE}")
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def _fit_splitter(self) -> None:
         """A fifth of the window for the project list, 290 px at most, its minimum on small
-        screens (review 5: at 1024 the list kept 290 px and 达成情况 was off-screen); at a
+        screens (at 1024 a list of 290 px put 达成情况 off-screen); at a
         显示比例 of 150 % (ui.zoom) half as much again, a third of the window at most (the names
         in larger type read “科技创新…” three times over)."""
         if self.page is None or not self._splitter_follows:
@@ -303,8 +303,8 @@ class MainWindow(QMainWindow, SaveStatus):
         self._fit_checks()
 
     def _fit_checks(self) -> None:
-        """On a short window the 问题清单 gives the grids their room back (review 9: at 910×480 it
-        kept as much height as the editor, and 绩效指标 showed three rows)."""
+        """On a short window the 问题清单 gives the grids their room back (at 910×480 it kept as
+        much height as the editor, and 绩效指标 showed three rows)."""
         checks = self.checks
         if self.height() / zoom_factor() >= SHORT_WINDOW or not checks.isVisible() or \
                 checks.isFloating():

@@ -1,7 +1,7 @@
 """The window's menu bar: 文件, 编辑, 项目, 视图, 帮助.
 
-The project list's buttons are in the 项目 menu too, with keys, so the keyboard reaches them
-(review 5); their enabled state follows the list's buttons.
+The project list's buttons are in the 项目 menu too, with keys, so the keyboard reaches them;
+their enabled state follows the list's buttons.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ CLIPBOARD_ENTRIES = (("剪切", "Ctrl+X", "cut"), ("复制", "Ctrl+C", "copy"),
 
 
 def _build_clipboard_entries(menu) -> None:
-    """剪切/复制/粘贴/全选 for the clerk who works from menus (review 9: 编辑 had only 撤销/重做).
+    """剪切/复制/粘贴/全选 for the clerk who works from menus, not only 撤销/重做 in 编辑.
     They act on the box or grid that had the keyboard focus; the keys stay the widgets' own (the
     text after the tab only shows them), so nothing changes for the keyboard."""
     from .qt import QApplication
@@ -54,7 +54,7 @@ def _build_clipboard_entries(menu) -> None:
     menu.addSeparator()
     for text, keys, op in CLIPBOARD_ENTRIES:
         menu.addAction(menu_text(text, keys), lambda op=op: edit_focused(target.get("widget"), op))
-    # the grids' row operations, found only on a right-click before (review 12a)
+    # the grids' row operations, found only on a right-click before
     menu.addSeparator()
     rows = [menu.addAction(menu_text(text, keys_text(keys)),
                            lambda name=name: row_action(target.get("widget"), name))
@@ -67,7 +67,7 @@ FIND_ENTRIES = (("查找…", "Ctrl+F", 0), ("查找下一处", "F3", 1), ("查�
 
 
 def _build_find_entries(window, menu) -> None:
-    """查找 (Ctrl+F) and F3 / Shift+F3 (review 30 P3-9: Ctrl+F did nothing). The find bar itself
+    """查找 (Ctrl+F) and F3 / Shift+F3, as a clerk knows them from Excel. The find bar itself
     loads on first use (ui.find_bar), not before the window's first paint."""
     menu.addSeparator()
     for text, keys, step in FIND_ENTRIES:
@@ -165,7 +165,7 @@ def update_project_actions(window) -> None:
 
 
 def _build_help_menu(window, menu) -> None:
-    """使用说明 (F1, beside the window, not modal) and 关于 with the version (reviews 6/7)."""
+    """使用说明 (F1, beside the window, not modal) and 关于 with the version."""
     guide = menu.addAction(menu_text("使用说明"), lambda: _show_help(window))
     guide.setShortcut(QKeySequence("F1"))
     menu.addSeparator()

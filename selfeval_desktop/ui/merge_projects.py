@@ -1,7 +1,7 @@
 """文件 → 从其他自评文件加入项目…: projects of another 自评文件 copied into the open one.
 
 A 处室 that filled its projects in this program emails its file; the unit's clerk picks the
-projects to take into the year's file (review 7: the only way was to retype them). Copies get new
+projects to take into the year's file, rather than retyping them. Copies get new
 ids and are not 定稿 (a check code vouches for one file's paper); one Ctrl+Z takes them all out.
 The other file is only read.
 """
@@ -53,7 +53,7 @@ class PickProjects(QDialog):
             if blocked:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip("当前文件已有部门整体评价，一个文件只能有一个")
-            elif there:     # review 11: the same file added twice doubled the totals
+            elif there:     # the same file added twice would double the totals
                 item.setToolTip("当前文件中已有同名、同实施单位的项目；确需再加入一份时再勾选")
             item.setCheckState(Qt.CheckState.Unchecked if blocked or there
                                else Qt.CheckState.Checked)
@@ -131,7 +131,7 @@ def merge_from_file(actions, source: str | None = None) -> bool:
     if not source:
         return False
     path = Path(source)
-    if same_file(path, session.path):     # (a link or another spelling too: review 33 P2-10)
+    if same_file(path, session.path):     # (a link or another spelling too)
         QMessageBox.warning(window, TITLE, f"“{path.name}”就是当前打开的文件；复制其中的项目请用“项目 → 复制项目”")
         return False
     try:

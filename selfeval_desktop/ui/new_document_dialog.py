@@ -14,7 +14,7 @@ SCOPES = (("项目支出（先建一个项目，以后可再新增）", "project
           ("部门整体支出（部门整体支出绩效自评）", "department"),
           ("部门整体及所属项目", "both"))
 
-# review 12b: four rules and no word on which to take
+# four rules to choose from: a word on which to take
 PROJECT_HINT = "不确定时选“财政部项目支出绩效自评（财预〔2020〕10号）”；本省另有办法的选本省的。"
 LATER = "评分规则和等次写法（优/优秀…）以后都可在窗口上方更改。"
 HINTS = {
@@ -28,7 +28,7 @@ HINTS = {
 class NewDocumentDialog(QDialog):
     """新建: 单位名称, 评价年度, 评价内容 (projects, the 部门整体, or both), 评分规则 — the projects'
     rule to choose, the 部门整体's said (it has one rule); only what applies to the 评价内容 chosen
-    (review 19: a 部门整体 file was asked a project rule, and the choice was then ignored)."""
+    (a 部门整体 file is not asked a project rule whose choice would then be ignored)."""
 
     def __init__(self, parent=None, unit: str = "", year: int | None = None):
         super().__init__(parent)
@@ -55,7 +55,7 @@ class NewDocumentDialog(QDialog):
         # the 部门整体's rule, said (not chosen): one rule scores it
         self.department_rule = QLabel(self._department_name, self)
         self.department_rule.setToolTip(department_rule.description if department_rule else "")
-        # review 16a: a 部门整体 evaluation was reached only through the ▾ beside 新增, after
+        # a 部门整体 evaluation chosen here, not reached only through the ▾ beside 新增 after
         # deleting the empty project every new file began with
         self.scope = QComboBox(self)
         for text, key in SCOPES:
@@ -68,7 +68,7 @@ class NewDocumentDialog(QDialog):
         form.addRow(self.profile_label, self.profile)
         self.department_label = QLabel("部门整体评分规则", self)
         form.addRow(self.department_label, self.department_rule)
-        # Tab in the order on screen (review 19: 评价年度 → 评分规则 → 评价内容); a hidden rule
+        # Tab in the order on screen (not 评价年度 → 评分规则 → 评价内容); a hidden rule
         # list is left out of it by Qt
         for first, second in ((self.unit, self.year), (self.year, self.scope),
                               (self.scope, self.profile)):
@@ -94,8 +94,8 @@ class NewDocumentDialog(QDialog):
             self._fit_height()
 
     def _fit_height(self) -> None:
-        """As tall as the rows shown and the hint's lines need (review 20a: with 部门整体及所属项目
-        the hint was cut off at the bottom; rows come and go with the 评价内容)."""
+        """As tall as the rows shown and the hint's lines need (with 部门整体及所属项目 the hint
+        must not be cut off at the bottom; rows come and go with the 评价内容)."""
         self.form.activate()
         needed = self.heightForWidth(self.width())
         if needed > 0:

@@ -89,8 +89,8 @@ class ParagraphEdit(QPlainTextEdit):
         return menu
 
     def _unsay(self) -> None:
-        """A paste that joined nothing takes back an earlier “已合并…” (review 26: it stood over
-        a Word paste it was not about)."""
+        """A paste that joined nothing takes back an earlier “已合并…” (else it stands over a
+        Word paste it is not about)."""
         bar = getattr(self.window(), "statusBar", None)
         if bar is not None and bar().currentMessage().startswith(self.joined_message[:6]):
             bar().clearMessage()

@@ -45,7 +45,7 @@ LOCK_COLOR, BROKEN_LOCK_COLOR = "#37474f", "#c62828"
 
 def lock_icon(color: str = LOCK_COLOR):
     """A small padlock (drawn, so it needs no image file or emoji font): marks 定稿 projects; red
-    when the check code no longer matches (review 11: it looked the same as a valid one)."""
+    when the check code no longer matches, so it does not look the same as a valid one."""
     if color not in _LOCK_ICONS:
         pixmap = QtGui.QPixmap(16, 16)
         pixmap.fill(QColor(0, 0, 0, 0))
@@ -112,7 +112,7 @@ class ProjectListModel(QAbstractTableModel):
     def _projects_changed(self) -> None:
         """Projects added, removed or moved: the rows anew. The same projects (one renamed):
         their texts only — a reset closed the rename editor while it had the keys, and Qt gave
-        them to the 新增 button (review 30: Enter after F2 left the list, unmarked)."""
+        them to the 新增 button (Enter after F2 left the list, unmarked)."""
         if self._document_pids() != self._pids:
             self.reload()
         elif self._pids:    # another row's name may now tell two of one name apart, or not
@@ -187,7 +187,7 @@ class ProjectListModel(QAbstractTableModel):
         if role == EDIT and col == COL_NAME:
             return project.name
         if role == DISPLAY:
-            if col == COL_NAME:       # two of one name: with their 实施单位 (review 20a)
+            if col == COL_NAME:       # two of one name: with their 实施单位
                 return told_apart(self.session.document, project, display_name(project))
             score = self.session.score(pid)
             if not score.scored:  # 未评分 (said in the tooltip): no 0.00 / 差
@@ -214,7 +214,7 @@ class ProjectListModel(QAbstractTableModel):
             if col == COL_NAME and not project.name.strip():
                 return QColor("#888888")
             if col == COL_SCORE and self.session.score(pid).provisional:
-                return QColor(PROVISIONAL_COLOR)   # not to be copied as the score (review 7)
+                return QColor(PROVISIONAL_COLOR)   # not to be copied as the score
         if role == FONT and (col == COL_GRADE or self.is_department_row(index.row())):
             font = QFont()
             font.setBold(True)
@@ -271,7 +271,7 @@ class ProjectListPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = ProjectListModel(session, self)
-        self.view = ProjectListView(self.paste_projects, self)   # its keys (review 30)
+        self.view = ProjectListView(self.paste_projects, self)   # keys as a clerk uses them
         self.view.name_column = COL_NAME
         self.view.setObjectName("projectList")
         self.view.setModel(self.model)
@@ -325,7 +325,7 @@ class ProjectListPanel(QWidget):
         # project) before the window can first show, and again on each layout
         bold = QFont(self.view.font())
         bold.setBold(True)
-        # bold: the 部门整体 row is (review 16a: its 100.00 showed as “100.…”); 不合格 is the
+        # bold: the 部门整体 row is (else its 100.00 shows as “100.…”); 不合格 is the
         # longest grade word of the 等次写法
         widest = {COL_SCORE: "100.00", COL_GRADE: "不合格"}
         for col, text in widest.items():
@@ -461,7 +461,7 @@ class ProjectListPanel(QWidget):
         if self.session.readonly or row < 0 or not self.model._editable(pid):
             return False
         name = self.session.project(pid).name.strip() or UNNAMED
-        if self.model.is_department_row(row):   # review 6: added by mistake, it stayed for good
+        if self.model.is_department_row(row):   # one added by mistake can be deleted
             title, text = "删除部门整体评价", (f"确定删除部门整体评价“{name}”吗？\n\n它的指标、资金、评价人员和"
                                            "结论将一并删除（各项目不受影响）。删除后可用“撤销”（Ctrl+Z）恢复。")
         else:
@@ -483,7 +483,7 @@ class ProjectListPanel(QWidget):
     def paste_projects(self, text: str | None = None) -> list[int]:
         """Ctrl+V in the list: the projects of a list copied from Excel (名称, 实施单位, 全年预算数,
         全年执行数), added after asking, as on the 部门整体's 部门所属项目 — a file of projects
-        only had no place to paste them (review 30); the first one added is selected."""
+        only had no place to paste them; the first one added is selected."""
         from .tabs.department_paste import paste_projects
         pids = paste_projects(self, text)
         if pids:

@@ -1,4 +1,4 @@
-"""The project list's table view: its keys as a clerk uses them (review 30).
+"""The project list's table view: its keys as a clerk uses them.
 
 - The current cell stays on the name: the list is one row per project (the whole row shows as
   selected), so →, End or a Tab out of the rename editor used to leave it on 得分 or 等次, where
@@ -6,8 +6,8 @@
 - Enter or Tab in the rename editor commits the name and stays on the project's row, as in
   Excel, so ↓ goes on to the next project (Tab used to move the cursor to 得分).
 - Its selection is grey while the focus is elsewhere and the normal highlight while the keys are
-  here, as the grids show theirs (review 32 P3-2: it looked the same either way, and F6 is the
-  advertised way in).
+  here, as the grids show theirs (it looked the same either way, and F6 is the advertised way
+  in).
 - Ctrl+V (or 编辑 → 粘贴) adds the projects of a list copied from Excel, as on the 部门整体's
   部门所属项目 (``tabs.department_paste``): in a file of projects only there was no other place to
   paste them, and the key did nothing and said nothing.

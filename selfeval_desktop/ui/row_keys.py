@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # The row operations: name, text, keys. Ctrl+Shift+= inserts, as in Excel; Ctrl+数字键盘+ too,
 # in Grid.keyPressEvent — a second shortcut “Ctrl++” on the action made a real Ctrl+Shift+=
-# ambiguous (both matched) and Qt then ran neither (review 13a). The 编辑 menu lists these too.
+# ambiguous (both matched) and Qt then ran neither. The 编辑 menu lists these too.
 ROW_OPERATIONS = (("insert_above", "在上方插入行", "Ctrl+Shift+="),
                   ("insert_below", "在下方插入行", "Ctrl+="),
                   ("delete", "删除所选行", "Ctrl+-"),

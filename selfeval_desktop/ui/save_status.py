@@ -15,8 +15,8 @@ GROUP_RETRY = "腾出磁盘空间（或接回 U 盘）、关闭占用此文件�
 
 
 def failure_advice(message: str) -> str:
-    """The 保存失败 box: why, that nothing typed is lost, and what to do (review 7: it said
-    only why, and clerks retyped what was still there)."""
+    """The 保存失败 box: why, that nothing typed is lost, and what to do (told only why, clerks
+    retyped what was still there)."""
     if GROUP_UNDONE in message:       # a paste, fill or clearing taken back whole
         if "重新打开" in message:     # another file in its place: reopen, not retry
             return message
@@ -36,15 +36,15 @@ class SaveStatus:
             QTimer.singleShot(0, self._still_red)
 
     def _relock(self) -> None:
-        """A U盘 plugged back in: this window's lock on the file written again (review 17)."""
+        """A U盘 plugged back in: this window's lock on the file written again."""
         holder = self.lock.renew() if self.lock is not None else None
         if holder is not None:
             self.statusBar().showMessage(
                 f"文件已重新接上，但它已被{holder.describe()}打开：请勿两处同时修改", 0)
 
     def _still_red(self) -> None:
-        """Another field saved while one is still red and not in the file: 未保存 stays (review
-        16b P2-7: 已保存 was said)."""
+        """Another field saved while one is still red and not in the file: 未保存 stays, not
+        已保存."""
         from .close_guard import unsaved_fields
         red = unsaved_fields(self.page)
         if not red:

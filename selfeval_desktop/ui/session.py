@@ -181,8 +181,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         try:
             self._put_field(project, ref, state)
         except Exception:
-            # memory as it was: the screen never shows what the file does not hold (review 23b:
-            # a value the scoring could not take stayed in memory, not in the file)
+            # memory as it was: the screen never shows what the file does not hold (a value the
+            # scoring could not take must not stay in memory when it is not in the file)
             self._put_field(project, ref, before)
             raise
         if self._suspend_writes:
@@ -359,8 +359,8 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         if self._macros:
             step = Step(self, do, undo)
             do()        # a failed ``do`` has taken itself back: it is no step of the group to undo
-            self._macros[0].steps.append(step)     # (review 20b: undoing it raised ValueError and
-            step.where = where() if callable(where) else where   # left the earlier ones in memory)
+            self._macros[0].steps.append(step)     # (undoing it raised ValueError and left
+            step.where = where() if callable(where) else where   # the earlier ones in memory)
             return
         cmd = Command(self, text, do, undo, merge_key, merge, states=states)
         do()
@@ -393,7 +393,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
     def _score_news(self, pid: int) -> None:
         """scoreChanged for ``pid``; inside a batch (a paste, a macro's undo) once, at its end:
         a 200-row paste re-drew the header, the 一级指标分值 line and the list 1200 times and
-        took 3 s (review 12a)."""
+        took 3 s."""
         if self._batch_depth:
             self._held_scores[pid] = None
         else:
@@ -428,7 +428,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
         """A write during undo/redo failed: show the file as it is on disk; once QUndoStack has
         returned, its index goes back to the step that did not happen (the history is kept), and
         only then is the failure said — a box's event loop run inside QUndoStack.undo() cleared
-        the stack under the running step and the app crashed (review 16b P1-1)."""
+        the stack under the running step and the app crashed."""
         self.reload()
         if self._stack_depth:
             self.write_error = message
@@ -483,7 +483,7 @@ class DocumentSession(QObject, ProjectEdits, FinalizeEdits, Transactions, Replug
             self.document = repo.load_document(self.conn)
         except (sqlite3.Error, OSError):
             # the file cannot be read either (a U盘 really pulled out): what is on screen stays,
-            # and nothing escapes into QUndoStack (review 18a)
+            # and nothing escapes into QUndoStack
             if not self._stack_depth:
                 raise
         self._scores.clear()

@@ -90,7 +90,7 @@ def parse(kind: str, value):
         if value is None or isinstance(value, str):
             if cells.unit_unclear(value):
                 # ¥ and no unit, or 3,200,000.00 as a 元 sheet writes it: 元 or 万元? Not guessed
-                # (review 17: a ¥12,345.67 pasted into 实际支出 became 12345.67 万元); a paste
+                # (a ¥12,345.67 pasted into 实际支出 must not become 12345.67 万元); a paste
                 # into a grid asks instead
                 return None, cells.unclear_unit_message(value)
             try:

@@ -1,4 +1,4 @@
-"""A U盘 pulled out and plugged back in while the file is open (review 16b P1-4).
+"""A U盘 pulled out and plugged back in while the file is open.
 
 The file comes back at the same path, but as another file to the system (a new mount: another
 device or inode); SQLite's connection still points at the old one and refuses every write (“文件
@@ -70,9 +70,9 @@ class Replug(SessionBase):
             self._written_over(judge)
             return
         # another file at the path — or the same numbers, but the old handle reads no more (a
-        # FAT/exFAT U盘 on Windows keeps them across a re-plug: review 18a). Compared on a
-        # read-only open: nothing is written to a file that may not be ours (an older format
-        # would otherwise be backed up and migrated in place, then refused — review 18a)
+        # FAT/exFAT U盘 on Windows keeps them across a re-plug). Compared on a read-only open:
+        # nothing is written to a file that may not be ours (an older format would otherwise be
+        # backed up and migrated in place, then refused)
         try:
             probe = open_document(self.path, readonly=True)
         except DocumentError:
@@ -112,8 +112,8 @@ class Replug(SessionBase):
         return True
 
     def _written_over(self, judge: bool) -> None:
-        """The same file, written by something else since it was opened (review 16b P2-4: another
-        unit's file copied over it in place, and the window's next edit went into that one)."""
+        """The same file, written by something else since it was opened (another unit's file
+        copied over it in place: the window's next edit must not go into that one)."""
         version = self._version()
         if version is None or version == self._data_version or not judge:
             return

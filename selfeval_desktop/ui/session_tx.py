@@ -6,7 +6,7 @@ program — a CLI export, a backup or sync client, antivirus, a SQLite viewer �
 longer than busy_timeout). So COMMIT runs inside the try here: on failure the transaction is rolled
 back, memory is put back as for a failed statement, and the failure is raised in Chinese. The
 session only joins a transaction it opened itself; one left open by anything else is rolled back
-before a new one begins (review 8: after one refused COMMIT every later edit said 已保存 and was
+before a new one begins (else, after one refused COMMIT, every later edit says 已保存 and is
 never written).
 """
 from __future__ import annotations
@@ -144,7 +144,7 @@ class Transactions(SessionBase):
 
     def _macro_failed(self, exc: sqlite3.Error, text: str) -> SessionError:
         """“保存失败，“粘贴 3 行 × 4 列”未完成：…”: the group is taken back whole, and said so
-        (review 16b P2-8: the box said the pasted cells were still there, red — they were not)."""
+        (the box must not say the pasted cells are still there, red, when they are not)."""
         self._write_failure(exc)
         error = SessionError(self._group_failure(text))
         self._failed(str(error))

@@ -68,7 +68,7 @@ BUDGET_FIELDS = {"spending_scheme"}   # a project field the 预算表 shows
 
 def tab_of(where: Where) -> str:
     if where.entity == "project":
-        if where.attr in BUDGET_FIELDS:   # review 19: undoing 支出科目按 went to 项目概况
+        if where.attr in BUDGET_FIELDS:   # undoing 支出科目按 shows the 预算表, not 项目概况
             return "budget"
         return "conclusion" if where.attr in CONCLUSION_FIELDS else "overview"
     if where.entity in ("unit", "meta", "projects"):
@@ -89,7 +89,7 @@ def place_of(document, where: Where) -> Place:
         rows = getattr(project, {"indicator": "indicators", "budget_line": "budget_lines",
                                  "evaluator": "evaluators"}[where.entity])
         row = next((i for i, r in enumerate(rows) if r.id == where.row_key), None)
-        if row is None and rows:     # an inserted row undone: where it stood (review 12a)
+        if row is None and rows:     # an inserted row undone: where it stood
             row = len(rows) - 1 if where.position is None else min(where.position, len(rows) - 1)
     elif where.entity == "source":
         row = _position(tuple(Source), where.row_key)

@@ -17,13 +17,13 @@ _installed: list = []   # the translators, kept alive while the application runs
 MISSING = {   # (context, source) → Chinese, where qtbase_zh_CN has no entry
     ("QFileDialog", "&Look in:"): "查找范围(&L)：",
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-    # the file dialog's 类型 column (review 5: “Folder”, “SQL…ase” in English)
+    # the file dialog's 类型 column (not “Folder”, “SQL…ase” in English)
     ("QAbstractFileIconProvider", "Folder"): "文件夹",
     ("QAbstractFileIconProvider", "File"): "文件",
     ("QAbstractFileIconProvider", "Drive"): "驱动器",
     ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
     # a text box's right-click menu: Qt's translation gives 撤消(U) … 粘贴(P) their letters but
-    # not 删除 and 全选 (review 30 P3-12: every entry has one). Notepad's L and A: a number box
+    # not 删除 and 全选 (here every entry has one). Notepad's L and A: a number box
     # (评价年度) adds 升高(S) and 降低(D) to the same menu, and Qt wrote its 全选 with S as well
     **{(box, "Delete"): "删除(&L)" for box in ("QLineEdit", "QWidgetTextControl")},
     **{(box, "Select All"): "全选(&A)" for box in ("QLineEdit", "QWidgetTextControl")},

@@ -79,8 +79,8 @@ class UndoActions(QObject):
         self.update()
 
     def _stale_news(self) -> None:
-        """Take back a “已撤销/已重做 …” message (review 12a: it stood on after a paste, as if the
-        paste had been undone, and named a project of the file opened before)."""
+        """Take back a “已撤销/已重做 …” message (else it stands on after a paste, as if the paste
+        had been undone, or names a project of the file opened before)."""
         bar = self.window.statusBar()
         if bar.currentMessage().startswith(("已撤销：", "已重做：")):
             bar.clearMessage()
@@ -125,7 +125,7 @@ class UndoActions(QObject):
             stack.undo() if undo else stack.redo()
         finally:
             self._stepping = False
-        if session.step_failed:     # not written: nothing was undone (review 16b: 已撤销 said)
+        if session.step_failed:     # not written: nothing was undone, so no 已撤销
             return
         self.show_change(where, ("已撤销：" if undo else "已重做：") + text)
 

@@ -1,7 +1,6 @@
 """Where a file was left on screen — the project, its tab, the 部门整体's page — kept per file
-in the settings as it changes, so the file reopens there (review 9: always on the first
-project's 项目概况; review 15: after a crash on another one; review 16a: the 部门整体 on
-部门指标)."""
+in the settings as it changes, so the file reopens there (not always on the first project's
+项目概况, nor after a crash on another one, nor the 部门整体 on 部门指标)."""
 from __future__ import annotations
 
 from pathlib import Path

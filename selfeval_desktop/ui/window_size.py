@@ -22,8 +22,8 @@ FRAME = 40                 # the title bar and frame, about, beside the screen's
 
 def first_size(free_width: int | None, free_height: int | None) -> tuple[int, int]:
     """The first window's size: 1280×720, or the screen's free area (less the frame) where that
-    is smaller (review 12b: at 125 % a 1366×768 screen leaves 1093 px, and a 1280 px window put
-    总分/等次 and 已保存 off the screen); never below the minimum."""
+    is smaller (at 125 % a 1366×768 screen leaves 1093 px, and a 1280 px window put 总分/等次
+    and 已保存 off the screen); never below the minimum."""
     min_w, min_h = minimum_size(free_width, free_height)
     width = FIRST_SIZE[0] if free_width is None else min(FIRST_SIZE[0], free_width)
     height = FIRST_SIZE[1] if free_height is None else min(FIRST_SIZE[1], free_height - FRAME)
@@ -33,8 +33,8 @@ def first_size(free_width: int | None, free_height: int | None) -> tuple[int, in
 def checks_height(window_height: int, zoom: float = 1.0) -> int:
     """The 问题清单's first height: the grids get the window's height first (at 720 px the
     支出明细 showed three rows), the list what is left, 90–170 px (it can be dragged taller);
-    on a window under 560 px (768 at 150 % less a taskbar) 64 px, a finding or two (review 27:
-    the 部门指标 grid showed no row). At a 显示比例 (``zoom``, ui.zoom) of 150 % the window holds
+    on a window under 560 px (768 at 150 % less a taskbar) 64 px, a finding or two (else the
+    部门指标 grid shows no row). At a 显示比例 (``zoom``, ui.zoom) of 150 % the window holds
     as many lines as one two thirds as tall: it counts as that, and the heights grow by 150 %."""
     height = window_height / zoom
     return round(max(64 if height < 560 else 90, min(CHECKS_HEIGHT, height - 600)) * zoom)

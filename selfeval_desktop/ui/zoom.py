@@ -1,4 +1,4 @@
-"""显示比例 (zoom): the window's text larger or smaller, as in Excel/WPS (review 30 P3-11).
+"""显示比例 (zoom): the window's text larger or smaller, as in Excel/WPS.
 
 Clerks in county offices are often older, on 1366×768 laptops, and zoom Excel with Ctrl and the
 mouse wheel; here nothing did (only the system's scale helped).

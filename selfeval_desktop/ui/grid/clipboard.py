@@ -18,7 +18,7 @@ EDIT_ROLE = Qt.ItemDataRole.EditRole
 def taken_back(what: str):
     """A grid operation whose write failed (disk full, U盘 out): the session has taken it back
     whole and shown the 保存失败 box; the status bar says so, and nothing escapes the key
-    handler (review 16b P2-8: the error went out of keyPressEvent into Qt's log)."""
+    handler (not out of keyPressEvent into Qt's log)."""
     def wrap(fn):
         @functools.wraps(fn)
         def run(self, *args, **kwargs):
@@ -38,7 +38,7 @@ class ClipboardOps:
     def selection_strayed(self) -> bool:
         """The cursor is outside the selection (a programmatic move, a Ctrl+click elsewhere): as
         in Excel, the cursor's cell is then what Delete, copy, paste and 删除行 act on — never a
-        highlighted cell that may be out of view (review 12a)."""
+        highlighted cell that may be out of view."""
         cur, model = self.currentIndex(), self.selectionModel()
         return model is not None and cur.isValid() and not model.isSelected(cur)
 
@@ -110,7 +110,7 @@ class ClipboardOps:
         blank = getattr(model, "blank_row", lambda: None)()
         for r in range(top, bottom + 1):
             if self.isRowHidden(r) or (r == blank and bottom > top):
-                continue    # the 新 row under Ctrl+A: not an extra empty line in Excel (review 12a)
+                continue    # the 新 row under Ctrl+A: not an extra empty line in Excel
             row = []
             for c in range(left, right + 1):
                 if self.isColumnHidden(c):
@@ -133,7 +133,7 @@ class ClipboardOps:
         rect = self.selected_rect()
         if not rect or self._refused():
             return
-        if self.scattered():          # review 13a: Ctrl+D filled cells nobody selected
+        if self.scattered():          # else Ctrl+D fills cells nobody selected
             self._say(self.SCATTERED)
             return
         top, left, bottom, right = rect
@@ -162,14 +162,14 @@ class ClipboardOps:
                     if self._editable(index) and str(model.data(index, EDIT_ROLE) or "") != text:
                         model.setData(index, text, EDIT_ROLE)
                         changed += 1
-        # said either way: a fill that changed nothing left “已撤销 …” standing (review 13a)
+        # said either way: else a fill that changed nothing would leave “已撤销 …” standing
         self._say(f"已{name} {changed} 格" if changed else f"{name}：所选格子已是相同内容", 5000)
 
     @taken_back("填入")
     def fill_typed(self, text: str) -> None:
         """Ctrl+Enter after typing with several cells selected (Excel/WPS): ``text`` goes into
         each selected cell as if typed there, one undo step; the selection and the cursor stay
-        (review 30 P3-1: only the cursor's cell got it and the cursor went down). Written as a
+        (not only the cursor's cell, with the cursor going down). Written as a
         paste writes: a cell that takes no typing is left and said, unreadable text is kept red
         and said, the 新 row is filled only when nothing above it is selected."""
         if self._refused():
@@ -217,7 +217,7 @@ class ClipboardOps:
             clipboard = QGuiApplication.clipboard()
             text = clipboard.text()
             # a column copied from a sheet is rows; a Word paragraph with hard breaks is not
-            # (review 26: from_office here spilled it into the reasons below)
+            # (taking every office paste as rows would spill it into the reasons below)
             as_rows = as_rows or from_sheet(clipboard.mimeData())
         block = tsv.read_tsv(text)
         cur = self.currentIndex()
@@ -236,15 +236,15 @@ class ClipboardOps:
             block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
             start_row, start_col = top, left
         elif rect:
-            # at the selection's top-left, as Excel does (review 12a: after Shift+↓ the block
-            # began at the cursor, one row down, and overwrote the row below); a selection that
+            # at the selection's top-left, as Excel does (not at the cursor, one row down after
+            # Shift+↓, overwriting the row below); a selection that
             # holds the block a whole number of times is filled with it, as in Excel
             start_row, start_col = rect[0], rect[1]
             block = _tiled(block, rect[2] - rect[0] + 1, self._visible_width(rect[1], rect[3]))
         else:
             start_row, start_col = cur.row(), cur.column()
         if self._rows_model() and start_row > self._data_rows():
-            # onto the 合计 row (review 9: an empty row was inserted for the 新 row between):
+            # onto the 合计 row (no empty row inserted for the 新 row between):
             # the pasted rows go after the last one, as on the 新 row
             start_row = self._data_rows()
         columns = self._paste_columns(start_col, max(len(r) for r in block))
@@ -272,15 +272,15 @@ class ClipboardOps:
         # the cursor first, then what is said: moving it takes back the grid's last message
         last_row = min(start_row + len(block), self._data_rows()) - 1
         if columns and last_row >= start_row:
-            # the block pasted is selected, the cursor on its first cell (review 13a: the cursor
-            # stayed where Shift+↓ had left it, outside, and Delete cleared that cell instead)
+            # the block pasted is selected, the cursor on its first cell (not where Shift+↓ had
+            # left it, outside, where Delete would clear that cell instead)
             self.selectionModel().setCurrentIndex(model.index(start_row, columns[0]),
                                                   QItemSelectionModel.SelectionFlag.NoUpdate)
             sel = QItemSelection(model.index(start_row, columns[0]), model.index(last_row, columns[-1]))
             self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if lost:
-            # what was left out first, and kept until the next message (review 9: it came last
-            # in one long line, cut off at the window's edge, and went after ten seconds)
+            # what was left out first, and kept until the next message (not last in one long
+            # line, cut off at the window's edge, gone after ten seconds)
             self._say("有内容未粘贴：" + lost + (f"。{note}" if note else ""), 0)
         elif red:
             self._say(note, 0)  # red cells to see to: kept until the next message
@@ -371,7 +371,7 @@ class ClipboardOps:
 
     def _paste_scattered(self, block) -> None:
         """One value onto cells picked with Ctrl+click fills those cells only; a block cannot
-        go onto them (Excel refuses it too) — review 13a: both wrote into cells not selected."""
+        go onto them (Excel refuses it too); neither writes into cells not selected."""
         if len(block) != 1 or len(block[0]) != 1:
             self._say(self.SCATTERED)
             return
@@ -391,7 +391,7 @@ class ClipboardOps:
     def _fill_rect(self, rect):
         """The selection a paste fills: a selection of data rows that also takes in the 新 row
         (a column header click, Ctrl+A) stops at the last data row — filling it made a nameless
-        row with no 分值, and seed 003's 优秀 turned “—” (review 13b). A block larger than the
+        row with no 分值, and seed 003's 优秀 turned “—”. A block larger than the
         data still grows the table: it is pasted from the top-left, not filled."""
         if rect is None or not self._rows_model():
             return rect
@@ -426,11 +426,11 @@ def _tiled(block: list[list[str]], rows: int, cols: int) -> list[list[str]]:
 
 
 def _beyond_right(block: list[list[str]], width: int, from_first: bool = False) -> str:
-    """What of a block wider than the columns left of the cursor was not pasted (review 8: the
-    last columns — 偏差原因 … — went without a word when the paste began one column too far
+    """What of a block wider than the columns left of the cursor was not pasted (the last
+    columns — 偏差原因 … — must not go without a word when the paste begins one column too far
     right). Blank cells beyond the edge (trailing tabs) are nothing lost. Pasted from the first
-    column, the block is wider than the table: starting further left would not help (review 23a:
-    the advice was given for a 签字 column the 评价人员 table does not have)."""
+    column, the block is wider than the table: starting further left would not help (no advice
+    given for a 签字 column the 评价人员 table does not have)."""
     beyond = [i for row in block for i, value in enumerate(row[width:]) if value.strip()]
     if not beyond:
         return ""

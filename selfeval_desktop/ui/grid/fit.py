@@ -51,7 +51,7 @@ class RowFitter:
     def run(self) -> None:
         """Fit the rows in view at once, the others in slices of ~``SLICE`` seconds, one per
         event loop turn: a 200-row paste or a 230-row project no longer holds the window for the
-        0.3–0.5 s of fitting every row (review 23b); rows out of view are fitted soon after."""
+        0.3–0.5 s of fitting every row; rows out of view are fitted soon after."""
         self._pending = False
         grid = self.grid
         model = grid.model()

@@ -28,8 +28,8 @@ class FocusOps:
 
     def to_editable_in_row(self) -> bool:
         """From a cell that takes no typing (a row label), to the first one in its row that does
-        (review 6: Ctrl+Tab into 项目资金 landed on 年度资金总额's label; the first figure typed was
-        refused and the next ones landed one column to the left of where they belonged)."""
+        (else Ctrl+Tab into 项目资金 lands on 年度资金总额's label; the first figure typed is
+        refused and the next ones land one column to the left of where they belong)."""
         cur, model = self.currentIndex(), self.model()
         if model is None or not cur.isValid() or self._editable(cur):
             return False

@@ -51,7 +51,7 @@ class FrozenOps:
         if (self._freeze is None and self._freeze_count and self.isVisible()
                 and self.model() is not None and self.horizontalScrollBar().maximum() > 0):
             from .frozen_view import FrozenView   # its Qt classes (QStyle…) only when needed
-            self._freeze = FrozenView(self)         # (review 20b: ~10 ms on the window's start)
+            self._freeze = FrozenView(self)         # (~10 ms off the window's start)
             self._freeze.count = self._freeze_count
             self._freeze.attach(grid_connected=True)
 

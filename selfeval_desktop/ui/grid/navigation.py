@@ -3,8 +3,8 @@
 cell the focus leaves it), and Ctrl+arrows, Ctrl+Home and Ctrl+End.
 
 Qt's own handling moved the cursor with Ctrl held but left the old selection where it was
-(review 12a: Delete then cleared the highlighted cell, scrolled out of view, while typing went to
-the cursor's cell), did not extend the selection with Ctrl+Shift, and moved one cell at a time.
+(Delete then cleared the highlighted cell, scrolled out of view, while typing went to the
+cursor's cell), did not extend the selection with Ctrl+Shift, and moved one cell at a time.
 Here:
 
 - Ctrl+↓/↑/←/→ jump to the edge of the data: from a filled cell to the last filled one before a
@@ -64,8 +64,8 @@ class NavigationOps:
         return True
 
     def _first_editable(self, row: int, columns: list[int], default: int) -> int:
-        """The first of ``columns`` that takes typing in ``row`` (review 12a: Tab at a row's end
-        wrapped onto the next row's label, and the next figure typed was refused)."""
+        """The first of ``columns`` that takes typing in ``row`` (Tab at a row's end must not wrap
+        onto the next row's label, where the next figure typed is refused)."""
         model = self.model()
         return next((c for c in columns if self._editable(model.index(row, c))), default)
 
@@ -185,7 +185,7 @@ class NavigationOps:
     def extend_lines(self, event) -> bool:
         """Shift+↑/↓ with whole rows selected (after Shift+Space) adds or takes away whole rows;
         Shift+←/→ with whole columns (after Ctrl+Space), whole columns — as Excel/WPS do. Qt's
-        own Shift+arrow fell back to a block of cells from the cursor (review 30). Across whole
+        own Shift+arrow fell back to a block of cells from the cursor. Across whole
         lines (Shift+→ on whole rows) nothing changes. False for any other key, or when the
         selection is not whole lines."""
         step = SHIFT_STEPS.get(event.key())
@@ -224,8 +224,8 @@ class NavigationOps:
     def select_lines(self, rows: bool, columns: bool) -> None:
         """Shift+Space: the whole rows of the selection (or of the cursor's cell) selected;
         Ctrl+Space: its whole columns; both: everything — as Excel/WPS do. The cursor stays, so
-        Delete clears what is selected and, after Shift+Space, Ctrl+- deletes those rows (review
-        30 P2-4); after Ctrl+Space it says the columns are fixed (review 32 P3-7, rows.py)."""
+        Delete clears what is selected and, after Shift+Space, Ctrl+- deletes those rows; after
+        Ctrl+Space it says the columns are fixed (rows.py)."""
         model, selection = self.model(), self.selectionModel()
         rect = self.selected_rect() if model is not None else None
         if rect is None or not model.rowCount() or not model.columnCount():

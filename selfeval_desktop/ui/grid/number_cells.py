@@ -1,4 +1,4 @@
-"""Number cells drawn whole where they are seen, never cut to another number (review P3-6).
+"""Number cells drawn whole where they are seen, never cut to another number.
 
 A number column partly out of sight — at the grid's right edge by the vertical scroll bar, or
 half under the frozen names while the grid scrolls sideways — showed the part of its value that

@@ -32,9 +32,9 @@ class RowOps:
 
     def _row_ops_allowed(self) -> bool:
         """Rows can be inserted, deleted, moved here; when not (a table of fixed rows, a locked
-        project), say why — review 14: the keys did nothing without a word. When they can, a
-        cell being typed is committed and closed first, the focus on the grid (review 30 P2-3:
-        Ctrl+- in an open cell hid its editor with its row, and no widget had the focus)."""
+        project), say why, rather than the keys doing nothing without a word. When they can, a
+        cell being typed is committed and closed first, the focus on the grid (else Ctrl+- in an
+        open cell hides its editor with its row, and no widget has the focus)."""
         if not self._rows_model():
             if self.model() is not None and getattr(self.model(), "pid", None) is not None:
                 self._say("这张表的行是固定的（资金来源、项目资金），不能插入、删除或移动行")
@@ -51,7 +51,7 @@ class RowOps:
     def insert_row(self, below: int = 1) -> None:
         """As many rows as are selected (Excel: three rows selected, three inserted), above or
         below them; the new rows are selected, the cursor on the first one's cell (so Ctrl+- right
-        after takes them all back, and a paste fills them — review 14: only one cell was)."""
+        after takes them all back, and a paste fills them, not only one cell)."""
         if not self._row_ops_allowed():
             return
         cur = self.currentIndex()
@@ -82,7 +82,7 @@ class RowOps:
         if not self._row_ops_allowed():
             return
         if self._whole_columns():
-            # review 32 P3-7: Ctrl+Space then Ctrl+- (Excel: delete the column) deleted every row
+            # Ctrl+Space then Ctrl+- (Excel: delete the column) must not delete every row
             self._say(COLUMNS_FIXED, 8000)
             return
         rows = self.selected_rows()
@@ -124,9 +124,8 @@ class RowOps:
         self._set_current(target, cur.column())
 
     def _context_menu(self, pos) -> None:
-        """Right-click: 剪切/复制/粘贴/清除内容 as in Excel's cell menu (review 30 P3-10: only the
-        row operations were there, and the fixed grids of the 预算表 had no menu), then the row
-        operations where rows can be added."""
+        """Right-click: 剪切/复制/粘贴/清除内容 as in Excel's cell menu, on the fixed grids of the
+        预算表 too, then the row operations where rows can be added."""
         menu = QMenu(self)
         editable = self.session is not None and self._project_editable()
         entries = (("剪切", "Ctrl+X", self.cut_selection, True),

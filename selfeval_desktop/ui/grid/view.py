@@ -141,7 +141,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
     def setCurrentIndex(self, index):  # noqa: N802 - Qt override (for our callers)
         """Move the cursor to a cell, that cell alone selected. Qt's own reads the keys held at
         that moment: after Ctrl+Shift+= inserted a row, the old row stayed selected with the new
-        one, and Ctrl+- then deleted a real row too (review 12a)."""
+        one, and Ctrl+- then deleted a real row too."""
         selection = self.selectionModel()
         if selection is None or not index.isValid():
             super().setCurrentIndex(index)
@@ -203,8 +203,8 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         if key in CLEAR_KEYS and not mods & ~Qt.KeyboardModifier.KeypadModifier:
             if key == Qt.Key.Key_Backspace:
                 # Excel: Backspace empties the cursor's cell and starts typing there; Esc gives
-                # the old text back, Enter keeps it empty (review 12a). The other selected cells
-                # stay as they are (review 30 P3-2: it cleared them all, as Delete)
+                # the old text back, Enter keeps it empty. The other selected cells
+                # stay as they are (it does not clear them all, as Delete does)
                 cur = self.currentIndex()
                 if not cur.isValid() or self._refused():
                     return
@@ -220,7 +220,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
                 and not mods & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
                                  | Qt.KeyboardModifier.KeypadModifier):
             # Excel/WPS: Shift+Space selects the row(s), Ctrl+Space the column(s), both all; never
-            # an edit (review 30 P2-4: the cell opened with its text replaced by a space)
+            # an edit (not the cell opened with its text replaced by a space)
             self.select_lines(rows=bool(mods & Qt.KeyboardModifier.ShiftModifier),
                               columns=bool(mods & Qt.KeyboardModifier.ControlModifier))
             return
@@ -324,8 +324,8 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
 
     def _say_conversion(self, index, typed: str | None, note: str = "") -> None:
         """What was typed was stored in another form — an amount with its unit or in full-width
-        digits (40000元, 10万) in 万元 (review 9), a 科目 under its catalogue name (``note``,
-        review 10): say what it became."""
+        digits (40000元, 10万) in 万元, a 科目 under its catalogue name (``note``): say what it
+        became."""
         if not (typed or note) or self.message == self._told and self._told:
             return
         shown = index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -431,7 +431,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
             if key in ENTER_KEYS and mods & Qt.KeyboardModifier.AltModifier:
                 if multiline:
                     obj.insertPlainText("\n")      # Alt+Enter: a new line in the cell (Excel)
-                else:     # review 30 P3-18: it committed and moved down, as Enter does
+                else:     # said: not committed and moved down, as Enter does
                     self._say("这一格只能填一行，不能换行（Alt+Enter 只在偏差原因等段落格里换行）；"
                               "按 Enter 确认")
                 return True
@@ -473,7 +473,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         """Ctrl+Enter in an open cell (Excel/WPS): with several cells selected, what was typed
         goes into all of them (``fill_typed``, one undo step — a pause's save of this cell taken
         back into it); the selection and the cursor stay. One cell: committed, the cursor stays
-        (review 30 P3-1: only this cell got it and the cursor went down, as Enter)."""
+        (not moved down, as Enter)."""
         if len(self.selected_cells()) <= 1:
             self._commit_and_close(editor)
             return
@@ -543,7 +543,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
 def _caret_for_editing(editor, viewport, trigger, event) -> None:
     """F2 (or a double-click) opens the cell to go on writing, as in Excel: the caret at the end
     (or where the cell was clicked), nothing selected. Qt selected the whole text, so the next
-    key replaced the value (review 12a: F2, “0” on “4次” made it “0” and the 得分 0.00)."""
+    key replaced the value (F2, “0” on “4次” made it “0” and the 得分 0.00)."""
     if isinstance(editor, QPlainTextEdit):
         editor.moveCursor(QTextCursor.MoveOperation.End)
         return

@@ -1,10 +1,10 @@
-"""Column widths fitted to the grid's width, as the clerk's screen has it (review P3-5).
+"""Column widths fitted to the grid's width, as the clerk's screen has it.
 
 At 1366×768 the 绩效指标 grid's fixed widths added up to 1180 px where it had about 1030:
 偏差原因 — the column clerks fill most — was off the right edge (“偏差 / 及改” seen) and every row
 took a scroll sideways; at 1920×1080 at 150 % none of it showed. Now each column has a narrowest
 width — its header and a sample of what it holds on one line, a number column its widest value
-(never cut: review P3-6) — and a share of the room left over, and the widths are fitted whenever
+(never cut) — and a share of the room left over, and the widths are fitted whenever
 the cells area changes width: the window resized, the row numbers getting a digit (10, 100 rows),
 the vertical scroll bar coming or going. Cells wrap and rows grow to fit (grid.fit).
 
@@ -29,7 +29,7 @@ LONGEST_NUMBER = "1000000.00"   # … nor made wider by words typed there (kept 
 DRAG_END_MS = 150           # a dragged width is kept once the mouse is let go
 SETTINGS_KEY = "columns/"   # + the grid's key: {column title: width the clerk gave it}
 # a cell's text has 3 px each side (the styles' focus frame margin, 2, and 1), a header's 2–4;
-# and a little air. (Not asked of QStyle: its class costs ~10 ms to load, review 20b.)
+# and a little air. (Not asked of QStyle: its class costs ~10 ms to load.)
 CELL_PAD = 2 * 3 + 4
 HEADER_PAD = 2 * 4 + 4
 
@@ -64,7 +64,7 @@ def fit_widths(room: int, narrowest: dict[int, int], shares: dict[int, float],
         widths[wide if wide in sharing else max(sharing)] += rest
     elif left < 0 and wide in widths and wide not in kept and sum(narrowest.values()) > room:
         # the screen too narrow for the columns (not a column the clerk dragged wider: then the
-        # wide one stays as narrow as it may, not 240 px and off the edge, review 29 P3-1)
+        # wide one stays as narrow as it may, not 240 px and off the edge)
         names = sum(width for col, width in widths.items() if col < frozen)
         widths[wide] = max(widths[wide], min(wide_width, room - names))
     return widths

@@ -291,7 +291,7 @@ class SessionTableModel(QAbstractTableModel):
         ref = self.ref(index.row(), index.column())
         key = (self.pid, ref.entity, ref.row_key, ref.attr)
         # while the write runs the cell shows what was typed: a failure's box is shown from
-        # inside it, and the cell behind the box showed the old value (review 10)
+        # inside it, and the cell behind the box would otherwise show the old value
         self._writing = (key, text)
         try:
             stored = self.store(ref, text)

@@ -56,8 +56,8 @@ class BudgetLineModel(SessionTableModel):
         return CellRef("budget_line", obj.id, field[0], field[1])
 
     def prepare_paste(self, block, start_row: int, columns: list[int]):
-        """A block copied from a sheet's 支出明细 (review 7: its title row and 合计 row became two
-        spending lines and the total doubled): the title row maps the columns and is not pasted;
+        """A block copied from a sheet's 支出明细 (its title row and 合计 row must not become two
+        spending lines and double the total): the title row maps the columns and is not pasted;
         合计/小计 rows are left out — this grid sums the lines itself. Returns (block, columns, note)."""
         notes = []
         titled = titled_columns(block[0], columns) if len(block) > 1 else None
@@ -67,7 +67,7 @@ class BudgetLineModel(SessionTableModel):
             block, columns = block[1:], titled
             notes.append("第一行是列标题，已按标题把各列粘贴到对应的列")
             if any(u not in (None, "万元", "万") for u in units):
-                # review 9: “计划支出数（元）” 12000 became 12000 万元 (1.2 亿)
+                # “计划支出数（元）” 12000 is 1.2 万元, not 12000 万元 (1.2 亿)
                 block = [[with_unit(cell, units[i] if i < len(units) else None)
                           for i, cell in enumerate(row)] for row in block]
                 said = "、".join(sorted({u for u in units if u not in (None, "万元", "万")}))
@@ -78,7 +78,7 @@ class BudgetLineModel(SessionTableModel):
             notes.append(f"{len(block) - len(kept)} 行“合计/小计”未作为支出科目粘贴（合计由表格按各行计算）")
         filled = [row for row in kept if any(cell.strip() for cell in row)]
         if filled and len(filled) < len(kept):
-            # a blank separator row of the sheet became an empty spending line (review 23a)
+            # a blank separator row of the sheet is dropped, not pasted as an empty spending line
             notes.append(f"{len(kept) - len(filled)} 个空行未粘贴")
             kept = filled
         kept, columns, split = self._split_code_names(kept, columns)
@@ -88,8 +88,8 @@ class BudgetLineModel(SessionTableModel):
 
     def _split_code_names(self, block, columns: list[int]):
         """“302商品和服务支出⇥4⇥4” pasted from the 科目编码 column: the code and the name are one
-        cell, so the amounts would land one column left (review 23a: 4 became the 支出科目, the
-        actual amount the planned one and the name was lost). The cell is split and the row's
+        cell, so the amounts would land one column left (4 would become the 支出科目, the actual
+        amount the planned one, and the name would be lost). The cell is split and the row's
         other cells move one column right. (block, columns, rows split)."""
         if COL_CODE not in columns or COL_NAME not in columns:
             return block, columns, 0
@@ -115,7 +115,7 @@ class BudgetLineModel(SessionTableModel):
 
     def _named(self, block, columns: list[int]):
         """A code pasted beside an empty 支出科目 cell gets its catalogue name, as a code typed
-        does (review 13a: “302⇥⇥1⇥1” left 支出科目 blank — the empty cell cleared the name)."""
+        does (“302⇥⇥1⇥1” must not leave 支出科目 blank, the empty cell clearing the name)."""
         if COL_CODE not in columns or COL_NAME not in columns:
             return block
         code_at, name_at = columns.index(COL_CODE), columns.index(COL_NAME)
@@ -155,7 +155,6 @@ class BudgetLineModel(SessionTableModel):
         written = "".join(text.split())
         if written not in (entry.code, entry.name, f"{entry.code}{entry.name}"):
             # another name of the entry (维修费 → 维修（护）费): said, not replaced in silence
-            # (review 10)
             named = f"{entry.code} {entry.name}" if entry.code.isdigit() else entry.name
             self.last_note = f"“{text.strip()}”按支出科目目录记为“{named}”"
         if (line.code, line.name) == (entry.code, entry.name):

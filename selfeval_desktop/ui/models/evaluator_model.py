@@ -46,8 +46,8 @@ class EvaluatorModel(SessionTableModel):
 
     def prepare_paste(self, block, start_row: int, columns: list[int]):
         """A table copied with its title row (姓名 | 职称/职务 | 单 位 | 签字, seed 003): the row
-        names the columns and is not a person; 签字 and 序号 columns are left out (review 23a:
-        the title row became an evaluator who would sign the form). (block, columns, note)."""
+        names the columns and is not a person (no evaluator “姓名” to sign the form); 签字 and
+        序号 columns are left out. (block, columns, note)."""
         where = title_columns(block[0]) if len(block) > 1 else None
         if where is None:
             return block, columns, ""

@@ -45,7 +45,7 @@ class FundKindModel(SessionTableModel):
         return 0, len(self._rows) - 1     # four rows: the rate and score follow any amount
 
     def prepare_paste(self, block, start_row: int, columns: list[int]):
-        """The form's block as Excel copies it, with its title row and row labels (review 16a)."""
+        """The form's block as Excel copies it, with its title row and row labels."""
         rows = {label_key(LABELS[key]): row for row, key in enumerate(self._rows)}
         return prepare_labelled(block, start_row, columns, self.HEADERS, rows,
                                 frozenset({COL_WEIGHT, COL_RATE, COL_SCORE}))
@@ -63,7 +63,7 @@ class FundKindModel(SessionTableModel):
             return READONLY_BRUSH
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
-        if key != TOTAL:    # a 其中 row: its 执行率 as the forms print it (review 10), no score
+        if key != TOTAL:    # a 其中 row: its 执行率 as the forms print it, no score
             if col == COL_RATE and role == Qt.ItemDataRole.DisplayRole:
                 part = self.session.project(self.pid).funding.by_kind.get(key)
                 rate = part.rate() if part is not None else None

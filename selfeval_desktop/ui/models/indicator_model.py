@@ -42,7 +42,7 @@ DERIVED_BRUSH = QBrush(QColor("#808080"))   # a value shown for information, not
 
 def is_qualitative(ind: Indicator) -> bool:
     """A row scored by its 达成情况: wherever no numbers compare — 定性, 时效 whose actual is not a
-    date, no 年度指标值 (部门整体, judged by a 评分标准), words against a number (review 7)."""
+    date, no 年度指标值 (部门整体, judged by a 评分标准), words against a number."""
     return judged_by_achievement(ind)
 
 
@@ -53,7 +53,7 @@ FIELD_COLUMNS = {**{attr: col for col, (attr, _kind) in FIELDS.items()}, "score"
 def _titled_columns(first_row, columns: list[int]) -> list[int] | None:
     """The columns a pasted block's first row names, when that row is the sheet's header (every
     filled cell a column title of this grid, at least two; titles read as 导入Excel reads them);
-    None when it is data (review 6: the header was pasted as an indicator row, 分值 “分值” red)."""
+    None when it is data (the header is not pasted as an indicator row, 分值 “分值” red)."""
     fields = [indicator_field(cell) if cell.strip() else "" for cell in first_row]
     filled = [f for f in fields if f != ""]
     if len(filled) < 2 or not all(f in FIELD_COLUMNS for f in filled):
@@ -69,7 +69,7 @@ def _total_row(label: str, exact: bool = False) -> bool:
 
 def _is_sum_row(row, names: list[int], values: list[int]) -> bool:
     """A pasted row that is the sheet's 合计: named so, and — when its name only ends so
-    (培训人次合计 may be an indicator, review 24) — with no 年度指标值 or 实际完成值."""
+    (培训人次合计 may be an indicator) — with no 年度指标值 or 实际完成值."""
     labels = [row[i] for i in names if i < len(row)]
     if any(_total_row(label, exact=True) for label in labels):
         return True
@@ -250,7 +250,7 @@ class IndicatorModel(SessionTableModel):
         values = [i for i, col in enumerate(columns) if col in (COL_TARGET, COL_ACTUAL)]
         kept = [row for row in block if not _is_sum_row(row, names, values)]
         if len(kept) < len(block):
-            # review 23a: a table's “合计 … 90 90” became an indicator of 90 points (总分 180)
+            # a table's “合计 … 90 90” is no indicator of 90 points (总分 180)
             notes.append(f"{len(block) - len(kept)} 行“合计/总分”未作为指标粘贴（合计由表格计算）")
             block = kept
             if not block:
@@ -265,7 +265,7 @@ class IndicatorModel(SessionTableModel):
         block, filled = self._fill_levels(block, start_row, columns)
         if filled:
             notes.append(filled)
-        if COL_ACHIEVEMENT in columns:   # 1/2/3, d/b/w, 基本完成 … pasted as typed (review 12a)
+        if COL_ACHIEVEMENT in columns:   # 1/2/3, d/b/w, 基本完成 … pasted as typed
             from ..delegates import achievement_for
             i = columns.index(COL_ACHIEVEMENT)
             block = [[(achievement_for(v) or v) if k == i and v.strip() else v
@@ -325,7 +325,7 @@ class IndicatorModel(SessionTableModel):
     def rule_error(self, row: int) -> tuple[str, str] | None:
         """(field, message) of the cell the row's scoring error belongs to — an empty 年度指标值,
         实际完成值 or 分值 — as 问题清单 lists it (domain.checks_indicators.error_field). None while
-        no row is begun (a new 部门整体's template): not yet evaluated, no cell red (review 19);
+        no row is begun (a new 部门整体's template): not yet evaluated, no cell red;
         the cell's tooltip still says what to fill (``waiting``)."""
         found = self._rule(row)
         return None if self._rule_cache[2] else found
@@ -400,7 +400,7 @@ class IndicatorModel(SessionTableModel):
         target, actual = target_and_actual(ind)
         if actual.empty:
             return None
-        if actual.error:     # against a number the clerk may judge the row instead (review 7)
+        if actual.error:     # against a number the clerk may judge the row instead
             if not (target.ok and target.direction in NUMERIC):
                 return actual.error
             return None if ind.achievement else actual.error + OR_CHOICE

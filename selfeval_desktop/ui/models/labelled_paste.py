@@ -1,7 +1,7 @@
 """A block pasted into a table of fixed, labelled rows (项目资金, 部门预算资金, 资金来源) as Excel
 copies it from a form: with the form's title row and its column of row labels.
 
-Review 16a (P1): “部门资金 | 年初预算数 | 全年预算数 | 全年执行数” over “年度资金总额 | 14640.83 | …”
+Pasted as plain cells, “部门资金 | 年初预算数 | 全年预算数 | 全年执行数” over “年度资金总额 | 14640.83 | …”
 landed one row down and one column right — the titles in the amount cells (red) and the total's
 figures in 当年财政拨款 (not red). Here the title row places the columns by their titles and is not
 pasted; the label column places each row on the row it names (其中：当年财政拨款 or 当年财政拨款,
@@ -86,7 +86,7 @@ def _titled(first_row: list[str], columns: list[int], headers, label_col: int) -
     out, found = [], 0
     for i, cell in enumerate(first_row):
         key = label_key(cell)
-        col = names.get(key)          # written out in full first (review 18b)
+        col = names.get(key)          # written out in full first
         if col is None:
             col = next((c for name, c in names.items() if title_matches(key, (name,))), None)
         if col is not None:

@@ -52,7 +52,7 @@ class SourceModel(SessionTableModel):
         return None if row is None else (row, len(self._rows))
 
     def prepare_paste(self, block, start_row: int, columns: list[int]):
-        """The form's block as Excel copies it, with its title row and row labels (review 16a):
+        """The form's block as Excel copies it, with its title row and row labels:
         中央财政 …, 省级财政 or 自治区财政 whichever the unit writes, 其它 or 其他 (a 合计 row is the
         table's own sum, not pasted)."""
         regions = {"省级", "自治区", self.session.document.unit.region_word or "省级"}

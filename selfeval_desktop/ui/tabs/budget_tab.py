@@ -132,7 +132,7 @@ class BudgetTab(QWidget):
         for box, grid in ((sources, self.source_grid), (funds, self.fund_grid)):
             column = QVBoxLayout(box)
             column.addWidget(grid)
-            if box is sources:       # 广西、新疆…: the paper form says 自治区财政 (review 6)
+            if box is sources:       # 广西、新疆…: the paper form says 自治区财政
                 column.addLayout(self._region_row(box))
             column.addStretch(1)     # side by side, both grids start at the top
         top.addWidget(sources, 2)
@@ -152,11 +152,11 @@ class BudgetTab(QWidget):
         bar.addWidget(QLabel("支出科目按：", lines))
         bar.addWidget(self.scheme_box)
         self.add_button = add = QPushButton("在下方插入行", lines)
-        add.setToolTip(INSERT_TIP)          # review 18b: Excel's 插入 puts the row above
+        add.setToolTip(INSERT_TIP)          # Excel's 插入 puts the row above: this one is below
         add.clicked.connect(lambda: self.line_grid.insert_row(1))
         self.remove_button = remove = QPushButton("删除行", lines)
         remove.clicked.connect(self.line_grid.delete_rows)
-        for button in (add, remove):    # the keys go back to the grid, on the row (review 12a)
+        for button in (add, remove):    # the keys go back to the grid, on the row
             button.clicked.connect(self.line_grid.setFocus)
         bar.addStretch(1)
         bar.addWidget(add)
@@ -191,8 +191,8 @@ class BudgetTab(QWidget):
         inner.addWidget(lines, 1)
         self.scroll = scrolled_page(self, page)
         self.scroll.setObjectName("budget_scroll")
-        # Tab as the page reads, top to bottom, left to right (review 30: 支出科目按, chosen before
-        # the lines are typed, and 本地区称 under the sources came only after the lines' grid)
+        # Tab as the page reads, top to bottom, left to right (支出科目按, chosen before the lines
+        # are typed, and 本地区称 under the sources come before the lines' grid)
         chain = (self.source_grid, self.region_box, self.fund_grid, self.scheme_box, add, remove,
                  self.line_grid, self.spent)
         for first, second in zip(chain, chain[1:]):
@@ -203,7 +203,7 @@ class BudgetTab(QWidget):
 
     def _region_row(self, parent) -> QHBoxLayout:
         """省级财政 as the unit's region calls it (省级财政 / 自治区财政), as its forms print it. The
-        label said “第二行写作”, which clerks read as nothing they had to do (review 12b)."""
+        label said “第二行写作”, which clerks read as nothing they had to do."""
         self.region_box = PageComboBox(parent, arrows_open=True)   # printed: ↓ never steps it
         self.region_box.setObjectName("region_word")
         for word in REGION_WORDS:
@@ -292,7 +292,7 @@ class BudgetTab(QWidget):
 
     def _spent_changed(self) -> None:
         """The lines or 实际支出 changed: the sum shown again, once at the end of a batch (a
-        200-line paste summed every line once per pasted cell, review 23b: 0.3 s)."""
+        200-line paste summed every line once per pasted cell: 0.3 s)."""
         if not getattr(self.session, "in_batch", False):
             self._show_spent()
         elif not self._spent_due:
@@ -347,7 +347,7 @@ class BudgetTab(QWidget):
         if self.top.direction() != direction:
             self.top.setDirection(direction)
         # side by side, the width shared as each grid needs it (a fixed 2:3 cut off the funds
-        # grid's 得分, the column it is there for, at 1280: review 6)
+        # grid's 得分, the column it is there for, at 1280)
         self.top.setStretch(0, sources)
         self.top.setStretch(1, funds)
 

@@ -22,7 +22,7 @@ SECTION_HINTS = {
 }
 OPINIONS = (("unit_opinion", "项目单位（评价机构）意见", "如：经自评，该项目总体完成了年度绩效目标……"),
             ("supervisor_opinion", "主管部门审核意见", "由主管部门填写（打印后盖章，也可在此录入）"))
-# the 部门整体 evaluation's, as its printed form titles them (review 16a: it said 项目单位 and 该项目)
+# the 部门整体 evaluation's, as its printed form titles them (not 项目单位 and 该项目)
 DEPARTMENT_OPINIONS = (("unit_opinion", "部门（评价机构）意见", "如：经自评，我部门总体完成了年度绩效目标……"),
                        OPINIONS[1])
 
@@ -145,8 +145,8 @@ class ConclusionTab(QWidget):
 
     def focus_place(self, place) -> bool:
         if place.table == "evaluator":
-            # the page scrolls to the 评价人员 too (review 12a: after an undo the cell had the
-            # focus, out of sight below the scrolled page)
+            # the page scrolls to the 评价人员 too (else after an undo the cell has the focus,
+            # out of sight below the scrolled page)
             done = self.evaluators.focus_place(place)
             self.scroll.ensureWidgetVisible(self.evaluators)
             return done

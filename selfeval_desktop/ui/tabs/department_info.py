@@ -24,7 +24,7 @@ MONEY_FIELDS = (("arrived_total", "实际到位资金（万元）"), ("spent_tot
 GOAL_FIELDS = (("goal_expected", "年度总体目标（预期）", "年初设定的部门年度总体目标"),
                ("goal_actual", "实际完成情况", "年度总体目标的实际完成情况"))
 # what a department report says before its figures (seed 001 一(一) and 二), kept in the
-# project's 立项背景 / 实施情况 fields (review 16a: no place to type them, and they never printed)
+# project's 立项背景 / 实施情况 fields, so they have a place to be typed and are printed
 BASIC_FIELDS = (("background", "部门职责及主要任务", "根据“三定”方案，部门的主要职责和年度主要任务"),
                 ("implementation", "自评工作开展情况", "如何组织开展本次绩效自评：培训、分工、核查等"))
 

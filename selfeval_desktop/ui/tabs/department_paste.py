@@ -1,7 +1,7 @@
 """Ctrl+V on 部门所属项目: a list of projects copied from Excel becomes new projects, in one step.
 
-Review 16a: the department's 7 projects (seed 001) had to be made one by one, some 35 fields of
-typing for a list the clerk has on one sheet, and Ctrl+V there did nothing. The block is read by
+Otherwise the department's 7 projects (seed 001) are made one by one, some 35 fields of typing
+for a list the clerk has on one sheet. The block is read by
 ``domain.project_rows``; the clerk confirms what will be added (and how the columns were read);
 each project is added with 项目名称, 实施单位, 全年预算数 and 全年执行数 as if typed (an amount that
 cannot be read stays red in its 预算表, as typed), all as one undo step. A project the file already
@@ -25,7 +25,7 @@ SHOWN = 8       # projects named in the confirmation
 def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> list[int]:
     """Read the clipboard (or ``text``) as projects and add them after asking; the new ids.
 
-    ``tab`` is the widget pasted into (the 部门整体 page, or the project list: review 30), with
+    ``tab`` is the widget pasted into (the 部门整体 page, or the project list), with
     ``session``; ``back_to`` the project its undo and redo show (the 部门整体's page)."""
     from ...domain.model import is_untouched, new_project, project_key
     session = tab.session
@@ -34,14 +34,14 @@ def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> 
         return _say(tab, refusal)
     department = session.document.department
     if department is not None and session.is_finalized(department.id):
-        # its stamped form lists these projects and their 合计 (review 20b: pasted after 定稿)
+        # its stamped form lists these projects and their 合计: no paste after its 定稿
         return _say(tab, "部门整体评价已定稿：其所属项目已打印在盖章的表上，不能再粘贴新增；"
                          "如需新增，请先撤销部门整体评价的定稿（项目 → 撤销定稿）")
     text = QGuiApplication.clipboard().text() if text is None else text
     block = tsv.read_tsv(text)
     if not block or not any(c.strip() for r in block for c in r):
         return _say(tab, "剪贴板中没有内容：先在 Excel 中复制项目清单（项目名称、全年预算数、全年执行数）")
-    refusal = indicator_refusal(block)     # indicators copied, or one word (review 32 P3-3)
+    refusal = indicator_refusal(block)     # indicators copied, or one word
     if refusal:
         return _say(tab, refusal)
     read = read_projects(block)
@@ -51,7 +51,7 @@ def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> 
         project = new_project(doc)
         project.name = row.name
         project.implementer = row.implementer or project.implementer
-        key = project_key(project)   # twice in the file, or twice in the block (review 20b)
+        key = project_key(project)   # twice in the file, or twice in the block
         (twice if already_there(doc, project) or key in keys else fresh).append((row, project))
         keys.add(key)
     if not fresh:
@@ -64,8 +64,8 @@ def paste_projects(tab, text: str | None = None, back_to: int | None = None) -> 
     unit = dialogs.ask_amount_unit(tab, signed, "粘贴") if signed else "万元"
     if unit is None:
         return _say(tab, "已取消粘贴")
-    # 新建's empty first project, never typed into: the pasted list takes its place (review 20a:
-    # “(未命名项目)” stayed among the department's projects)
+    # 新建's empty first project, never typed into: the pasted list takes its place (no
+    # “(未命名项目)” left among the department's projects)
     blank = [p for p in doc.project_list() if is_untouched(p)]
     if dialogs.choose(tab, "粘贴新增项目", _question(read, fresh, twice, unit, len(blank)),
                       [f"新增 {len(fresh)} 个项目", "取消"], wide=True,

@@ -85,7 +85,7 @@ class DepartmentProjectsModel(QAbstractTableModel):
         project = self.session.project(pid)
         if col in (COL_BUDGET, COL_EXECUTED):
             typed = self._unread(project, col)
-            if typed is not None:          # kept as typed or pasted, red (review 20a: blank)
+            if typed is not None:          # kept as typed or pasted, red (not blank)
                 if role == Qt.ItemDataRole.DisplayRole:
                     return typed
                 if role == Qt.ItemDataRole.BackgroundRole:
@@ -174,7 +174,7 @@ def _total_tip(total, col: int) -> str:
     if col in blank:
         tip = (f"{blank[col]} 个项目未填，未计入合计" if blank[col]
                else f"{total.projects} 个项目之和")
-        if col == COL_BUDGET and total.gap is not None:   # review 13b: beside the unit's own
+        if col == COL_BUDGET and total.gap is not None:   # set beside the unit's own budget
             tip += (f"\n部门预算资金（全年预算数）{format_wan(total.department_budget)} 万元，"
                     + ("与合计相同" if total.gap == 0 else
                        f"{'多于' if total.gap > 0 else '少于'}合计 {format_wan(abs(total.gap))} 万元"))
@@ -188,7 +188,7 @@ def _total_tip(total, col: int) -> str:
 
 class _ProjectsView(QTableView):
     """部门所属项目: Ctrl+V (or 编辑 → 粘贴) adds the projects of a list copied from Excel
-    (``department_paste``; review 16a: ignored, and each project was typed by hand)."""
+    (``department_paste``), so that no project is typed by hand."""
 
     def __init__(self, paste, parent=None):
         super().__init__(parent)
@@ -220,7 +220,7 @@ class DepartmentTab(QWidget):
         self.weights.setObjectName("departmentWeights")
         self.weights.setWordWrap(True)
         # two lines kept: “未评分：填写…” wraps, a score does not; the tree below must not jump
-        # up under the mouse at the first score (review 20a: a click landed on the next row)
+        # up under the mouse at the first score (a click would land on the next row)
         self.weights.setMinimumHeight(2 * self.weights.fontMetrics().lineSpacing())
         left = QVBoxLayout()
         name_row = QHBoxLayout()
@@ -250,7 +250,7 @@ class DepartmentTab(QWidget):
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_projects)
         self.projects.addAction(copy)
-        # double-click or Enter on a project opens it (review 16a: nothing happened)
+        # double-click or Enter on a project opens it
         self.projects.activated.connect(self._open_row)
         header = self.projects.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -302,8 +302,8 @@ class DepartmentTab(QWidget):
         return paste_projects(self, text, back_to=self.pid)
 
     def copy_projects(self) -> str:
-        """The selected rows of 部门所属项目 (all with Ctrl+A) as TSV, for Excel (review 12a: Qt's
-        default copied one cell)."""
+        """The selected rows of 部门所属项目 (all with Ctrl+A) as TSV, for Excel (Qt's default
+        copies one cell)."""
         from ..grid.tsv import to_tsv
         rows = sorted({i.row() for i in self.projects.selectionModel().selectedIndexes()})
         text = to_tsv([[self.model.index(r, c).data() or "" for c in range(len(COLUMNS))]

@@ -17,15 +17,15 @@ from ..qt import (QEvent, QHBoxLayout, QLabel, QLineEdit, QObject, QPlainTextEdi
                   QSignalBlocker, QTimer, QWidget, Signal)
 
 IDLE_MS = 700  # a pause in typing this long commits the field
-# steady typing with no such pause is committed this often all the same (review 16b: 42
-# characters typed over 10 s without a pause were all lost to a kill)
+# steady typing with no such pause is committed this often all the same (else 42 characters
+# typed over 10 s without a pause are all lost to a kill)
 MAX_WAIT_MS = 3000
 
 
 class YearBox(PageComboBox):
     """The year list of 起止时间. Unset, it opens on the evaluation year (``hint``), and ↑/↓ open
     the list there instead of stepping: ↓ on an empty box picked 2035 for a 2021 evaluation, and
-    the year wanted was a long scroll away (reviews 12a, 12b)."""
+    the year wanted was a long scroll away."""
 
     hint = None           # a callable giving the year to open on (the document's 评价年度)
 
@@ -123,15 +123,15 @@ class _FocusOut(QObject):
 
 
 class _EnterMovesOn(QObject):
-    """Enter in a one-line field commits it and goes on to the next field, as Tab does (review 30:
-    it did nothing; the habit of WPS and Excel forms); Shift+Enter to the field before. A
+    """Enter in a one-line field commits it and goes on to the next field, as Tab does (the
+    habit of WPS and Excel forms); Shift+Enter to the field before. A
     paragraph box keeps Enter for its line breaks.
 
     - Never out of the page (the binder's parent: a tab, the header): on its last field Enter
-      commits and stays (review 32 P3-4: Enter in 实际支出 went on to the 问题清单's
-      “只看当前项目”, where the next Space turned its filter).
+      commits and stays (Enter in 实际支出 must not go on to the 问题清单's “只看当前项目”,
+      where the next Space would turn its filter).
     - While an input method composes in the field (a pre-edit “zhong” on screen) Enter is the
-      input method's, to confirm its candidate (review 32 P3-9: the word went to the next field)."""
+      input method's, to confirm its candidate (else the word goes to the next field)."""
 
     def __init__(self, binder):
         super().__init__(binder)
@@ -220,7 +220,7 @@ class FieldBinder(QObject):
             widget.installEventFilter(_FocusOut(self, widget))
         elif isinstance(widget, MonthPicker):
             # a year typed key by key (2, 20, 202, 2020) and then its month are one undo step
-            # (review 6: six steps for one date); any other field's commit ends the run
+            # (not six steps for one date); any other field's commit ends the run
             widget.edited.connect(lambda w=widget: self.commit(w, finished=False))
             for box in (widget.year, widget.month):   # a choice is committed when made
                 box.installEventFilter(self._enter_moves_on())
@@ -232,9 +232,8 @@ class FieldBinder(QObject):
         return widget
 
     def _enter_moves_on(self) -> _EnterMovesOn:
-        """The one Enter filter of the page's one-line fields and 起止时间's lists (review 32:
-        Enter on the closed year or month list did nothing, the only stop on the page where it
-        did not go on)."""
+        """The one Enter filter of the page's one-line fields and 起止时间's lists (Enter on the
+        closed year or month list goes on too, as everywhere on the page)."""
         if self._enter is None:
             self._enter = _EnterMovesOn(self)
         return self._enter
@@ -371,8 +370,7 @@ class FieldBinder(QObject):
 
     def _replaced(self) -> None:
         """The file read again (an import, an undo that could not be written): a field still red
-        with text that did not reach the file keeps it — review 16b: the text the 保存失败 box
-        had just promised to keep was emptied."""
+        with text that did not reach the file keeps it, as the 保存失败 box has just promised."""
         self.refresh(keep_unsaved=True)
 
     def _external(self, entity, pid, row_key, attr) -> None:
@@ -388,8 +386,8 @@ class FieldBinder(QObject):
 
 
 def to_top(scroll, another_project: bool) -> None:
-    """A page shown for another project starts at its top (review 12b: the 预算表 kept the last
-    project's scroll, and the clerk's clicks landed one table lower than meant)."""
+    """A page shown for another project starts at its top (with the last project's scroll kept,
+    the clerk's clicks on the 预算表 landed one table lower than meant)."""
     if another_project and scroll is not None:
         scroll.verticalScrollBar().setValue(0)
         scroll.horizontalScrollBar().setValue(0)
@@ -412,8 +410,8 @@ def scrolled_page(tab: QWidget, page: QWidget):
     small screen instead of squeezing its boxes); returns the scroll area."""
     from ..qt import QFrame, QScrollArea, QVBoxLayout
     scroll = QScrollArea(tab)
-    # not a Tab stop of its own: its fields are (review 30: a Tab went to the scroll area, where
-    # nothing showed it, between the tab bar and 项目名称 and after 删除行)
+    # not a Tab stop of its own: its fields are (no Tab to the scroll area, where nothing shows
+    # it, between the tab bar and 项目名称 and after 删除行)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)

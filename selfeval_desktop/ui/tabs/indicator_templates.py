@@ -23,8 +23,8 @@ class TemplateGroup:
 
 
 TEMPLATE_FILES = {"project": "indicators.json",
-                  # the 部门整体's own (review 16a: only project indicators were offered, and the
-                  # 投入/过程 rows of a new 部门整体 could not be put back once deleted)
+                  # the 部门整体's own (with project indicators only, the 投入/过程 rows of a new
+                  # 部门整体 could not be put back once deleted)
                   "department": "department_indicators.json"}
 
 

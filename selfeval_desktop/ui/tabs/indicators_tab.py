@@ -19,7 +19,7 @@ from .template_menu import TemplateMenu
 
 # each column at its narrowest (a sample of what it holds on one line; its header always whole)
 # and its share of the room left over: at 1366×768 all of them are in view, 偏差原因 — the column
-# clerks fill most — gets half of what is left (review P3-5); names and paragraphs wrap
+# clerks fill most — gets half of what is left; names and paragraphs wrap
 COLUMNS = {im.COL_LEVEL1: Column("满意度指标", 0.5), im.COL_LEVEL2: Column("社会效益指标", 1),
            im.COL_NAME: Column("科技成果转化数量", 2), im.COL_TARGET: Column("≥90%", 1),
            im.COL_ACTUAL: Column("≥90%", 1), im.COL_WEIGHT: Column(number=True),
@@ -38,7 +38,7 @@ LOCKED_HINT = "本项目已定稿，只能查看。如需修改，请在“项�
 
 def _kept(word: str) -> str:
     """``word`` with word joiners: a narrow window wraps the summary between words, never inside
-    one (review 27: “得⏎分”, “尚无满⏎意度指标”)."""
+    one (not “得⏎分”, “尚无满⏎意度指标”)."""
     return "\u2060".join(word)
 
 
@@ -64,7 +64,7 @@ class IndicatorsTab(QWidget):
         paragraphs = LongTextDelegate(self.grid)   # Enter commits, Alt+Enter a new line
         for col in (im.COL_REASON, im.COL_DEVIATION):
             self.grid.setItemDelegateForColumn(col, paragraphs)
-        numbers = NumberDelegate(self.grid)    # never cut to another number (review P3-6)
+        numbers = NumberDelegate(self.grid)    # never cut to another number
         for col in NUMBER_COLUMNS:
             self.grid.setItemDelegateForColumn(col, numbers)
         self.grid.setModel(self.model)
@@ -88,14 +88,14 @@ class IndicatorsTab(QWidget):
         self.even_button.setToolTip("按评分规则的一级指标分值，平均分给各一级指标下的三级指标（可撤销）")
         self.even_button.clicked.connect(self.even_split)
         self.add_button = add_button = QPushButton("在下方插入行", self)
-        add_button.setToolTip(INSERT_TIP)   # review 18b: Excel's 插入 puts the row above
+        add_button.setToolTip(INSERT_TIP)   # Excel's 插入 puts the row above: this one is below
         add_button.clicked.connect(lambda: self.grid.insert_row(1))
         self.delete_button = delete_button = QPushButton("删除行", self)
         delete_button.clicked.connect(self.grid.delete_rows)
-        for button in (add_button, delete_button):   # the keys go back to the grid (review 12a)
+        for button in (add_button, delete_button):   # the keys go back to the grid
             button.clicked.connect(self.grid.setFocus)
         # shown only while a 一级指标's rows are apart (it would print twice): one click puts them
-        # together (review 12b: a 产出指标 row typed in the 新 row, after 满意度)
+        # together (a 产出指标 row typed in the 新 row, after 满意度)
         self.group_button = QPushButton("按一级指标归类", self)
         self.group_button.setObjectName("regroupButton")
         self.group_button.setToolTip("把同一一级指标（及其下同一二级指标）的行排在一起，"
@@ -142,8 +142,8 @@ class IndicatorsTab(QWidget):
 
     def _place_hint(self) -> None:
         """The typing hint under the grid, where the tab has the height for it: in a short one
-        (1366×768 at 150 %, 1024×600) its two lines are rows of the grid (review 29: about three
-        rows were seen). Why a 定稿 project cannot be edited is always said."""
+        (1366×768 at 150 %, 1024×600) its two lines are rows of the grid (only about three rows
+        were seen). Why a 定稿 project cannot be edited is always said."""
         locked = self.hint.text() == LOCKED_HINT
         self.hint.setVisible(locked or (self.show_hint and self.height() >= px(HINT_MIN_HEIGHT)))
 
@@ -203,13 +203,13 @@ class IndicatorsTab(QWidget):
             label = total.label
             short = label[:-2] if label.endswith("指标") and len(label) > 2 else label
             short = "\u2060".join(short)   # word joiners: 满意度 is never split across lines
-            # its 得分 too (review 16a: 过程 25.00 / 25 read like a score; the seed writes 24)
+            # its 得分 too (过程 25.00 / 25 alone reads like a score; the seed writes 24)
             got = f"{profile.round(total.score)}" + ("*" if total.unscored else "")
             parts.append(f"<span style='color:{color}'>{short}&nbsp;{profile.round(written)}"
                          f"&nbsp;/&nbsp;{num(expected)}&nbsp;{mark}</span>"
                          f"<span style='color:#555'>&nbsp;{_WORD_SCORE}&nbsp;{got}</span>")
-        # no 满意度 rows: its weight is expected under 效益 (review 9: “效益 / 40” beside a guide
-        # saying 效益 30 and 满意度 10 looked like a contradiction)
+        # no 满意度 rows: its weight is expected under 效益 (said, or “效益 / 40” beside a guide
+        # saying 效益 30 and 满意度 10 looks like a contradiction)
         absent = [lv for lv in profile.level1 if lv.key == "满意度"
                   and lv.label not in {total.label for total in summary}]
         if parts and absent and profile.missing_satisfaction_to:
@@ -275,8 +275,8 @@ class IndicatorsTab(QWidget):
         if rows:
             self.grid.setCurrentIndex(self.model.index(position, im.COL_ACTUAL))
             self.grid.scrollTo(self.grid.currentIndex())
-            # review 12b: the rows came without 分值 and turned red at once, with nothing said
-            # of the button that fills them
+            # the rows come without 分值 and turn red at once: the button that fills them is
+            # named
             unweighted = sum(1 for ind in self.session.project(self.pid).indicators
                              if ind.weight is None)
             self.grid._say(f"已插入 {len(rows)} 项常用指标" + (

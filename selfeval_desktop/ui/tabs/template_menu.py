@@ -3,7 +3,7 @@
 
 Where that list is taller than the screen's free height (产出指标's 28 lines at 150 % on
 1366×768), Qt put it in two columns and a heading could end one column with its items at the top
-of the next (review P3-3: “成本指标” at the foot of column 1). There, and only there, each
+of the next (“成本指标” at the foot of column 1). There, and only there, each
 二级指标 becomes a submenu of its own (产出指标 → 成本指标 → 培训人均成本…), as short as its
 group: a heading is never apart from its items. The choice is made each time the submenu opens,
 on the screen it opens on. Keys work in both: ↑/↓ and → to open a submenu, Enter to insert;
@@ -25,7 +25,7 @@ def free_height(widget) -> int | None:
 def one_column_height(menu: QMenu) -> int:
     """The height ``menu`` needs to show its items in one column, as Qt measures it before it
     breaks a list taller than the screen into columns (its items, its frame and margins)."""
-    from ..qt import QStyle      # not imported before the window's first paint (review 20b)
+    from ..qt import QStyle      # not imported before the window's first paint
     style = menu.style()
     frame = sum(style.pixelMetric(metric, None, menu) for metric in (
         QStyle.PixelMetric.PM_MenuPanelWidth, QStyle.PixelMetric.PM_MenuVMargin,
