@@ -3,7 +3,7 @@
 A figure left empty on a project's sheet stays empty here (a reference to an empty cell would
 show 0). Each amount is followed by what of it is 专项, as a clerk's “其中” column: 全年预算数,
 其中专项计划, 全年执行数, 其中专项实际 — the 专项 the sum of the 预算表's 其中专项（计划）/（实际）
-as the 支出合计 counts its lines (closing 5: the 汇总 had no 专项 column). The 合计 row adds the
+as the 支出合计 counts its lines (a 汇总 without a 专项 column hid it). The 合计 row adds the
 four amounts; its 执行率 counts only projects with both figures, and a note under it says how
 many were left out.
 """

@@ -237,7 +237,7 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         """Typing on a cell that takes no typing (合计, 得分, a label) does not search.
 
         Qt's default jumps to the next cell starting with the typed text, so the next key typed
-        edited that other cell (P1: “20” on 合计 overwrote 市县财政). The status bar says why."""
+        edited that other cell (“20” on 合计 overwrote 市县财政). The status bar says why."""
         index = self.currentIndex()
         if not search or not index.isValid() or self._refused():
             return
