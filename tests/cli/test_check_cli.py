@@ -179,7 +179,7 @@ def test_check_on_seed_002_demo_reports_the_slips(tmp_path, capsys):
 
 
 def test_check_of_next_years_file_says_a_run_of_gaps_once_and_counts_them_all(tmp_path, capsys):
-    """Review 15: 从上年文件新建 gave a report of 213 lines, 59 of them one “实际完成值未填写” each."""
+    """从上年文件新建 gave a report of 213 lines, 59 of them one “实际完成值未填写” each."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.db.document import write_atomically
     from selfeval_desktop.domain.rollover import next_year

@@ -36,7 +36,7 @@ def test_seed_003_scores_100_excellent_from_the_command_line(tmp_path, capsys):
 
 
 def test_seed_000_shows_its_15_wan_and_stated_grade_unscored_from_the_command_line(tmp_path, capsys):
-    """Review 28 P3-1: the narrative report (南宫市, 科学技术经费, 优) had no demo. It states no
+    """The narrative report (南宫市, 科学技术经费, 优) had no demo. It states no
     执行数 and no figure against its targets: ``score`` says 未评分 rather than inventing the 优, and
     ``check`` lists what the report leaves out."""
     path = tmp_path / "nangong.sqlite"
@@ -173,7 +173,7 @@ def test_help_is_in_chinese_and_english(capsys):
     out = capsys.readouterr().out
     assert "演示文件" in out and "demo document" in out
     assert "--seed" in out and "002" in out and "004" in out
-    # every demo on offer, with what it shows (review 28 P3-1: 000 was missing)
+    # every demo on offer, with what it shows (000 was once missing)
     for seed, title in SEED_TITLES.items():
         assert f"{seed}  {title}" in out
     assert "000  南宫市科学技术局" in out

@@ -1,4 +1,4 @@
-"""The commands on a file with a 部门整体 (since the second review): print prints its form and
+"""The commands on a file with a 部门整体: print prints its form and
 warns of its row without a score; score and check speak of it as it is scored, with no 预算执行率
 score; aggregate and export-xlsx keep it out of the sums, and export-xlsx names the rules in
 Chinese."""

@@ -138,7 +138,7 @@ def test_finalize_names_the_reminders_left_open(seed003, capsys):
 
 
 def test_finalize_names_the_files_own_reminders_too(seed003, capsys):
-    """Review 13b: a 等次写法 that does not fit the rule (a file-level 提醒, locked by 定稿 and
+    """A 等次写法 that does not fit the rule (a file-level 提醒, locked by 定稿 and
     held in the check code) was never said."""
     _set(seed003, "UPDATE project SET supervisor = '河池市科学技术协会'")
     _set(seed003, "INSERT OR REPLACE INTO meta VALUES ('grade_names', '甲/乙/丙')")

@@ -1,6 +1,6 @@
 """``finalize`` on a file of an earlier release: a refused or idle run leaves it byte for byte as it
-was, no backup beside it (review 33 P2-3: ``--project 999`` upgraded it and wrote
-``….v1.0备份.sqlite`` while saying 未作修改)."""
+was, no backup beside it (``--project 999`` upgraded it and wrote ``….v1.0备份.sqlite`` while
+saying 未作修改)."""
 from pathlib import Path
 import shutil
 

@@ -1,4 +1,4 @@
-"""Review 8: the commands that write a document refuse one a window has open for editing.
+"""The commands that write a document refuse one a window has open for editing.
 
 ``import-xlsx --force -o F`` replaced F under the window that edited it (its next edit then
 failed with a misleading “文件为只读”); ``demo -o`` and ``finalize`` the same. The window's edit

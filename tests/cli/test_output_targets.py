@@ -1,4 +1,4 @@
-"""Review 33 P2-10: what ``print``, ``export-xlsx`` and ``aggregate`` may write over, checked
+"""What ``print``, ``export-xlsx`` and ``aggregate`` may write over, checked
 once (``files.check_target``) and by one rule: an existing output is replaced only with
 ``--force`` (``print`` replaced a PDF silently — perhaps the scan of the stamped form — while
 the two others needed ``--force``); the document read, any SQLite file and a folder never."""

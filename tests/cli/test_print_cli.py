@@ -113,7 +113,7 @@ def test_output_that_is_another_document_is_refused_whatever_its_name(tmp_path, 
 
 
 def test_an_existing_pdf_is_replaced_only_with_force(tmp_path, capsys, demo):
-    """Review 33 P2-10: as export-xlsx and aggregate (it may be the scan of the stamped form)."""
+    """As export-xlsx and aggregate (it may be the scan of the stamped form)."""
     target = tmp_path / "again.pdf"
     target.write_bytes(b"%PDF-1.4 yesterday's print")
     code, _, err = run(capsys, "print", demo, "-o", target)
@@ -174,7 +174,7 @@ def test_the_windows_export_refuses_a_document_target_too(tmp_path):
 
 
 def test_print_says_the_check_errors_of_what_it_prints(tmp_path, capsys):
-    """Review 9b: seed 002 天成's 支出合计 265.0005 printed beside 计划安排资金 270 and `print`
+    """Seed 002 天成's 支出合计 265.0005 printed beside 计划安排资金 270 and `print`
     said only 尚未评分, although `check` calls it an error."""
     path = tmp_path / "002.sqlite"
     assert run(capsys, "demo", "-o", path, "--seed", "002")[0] == 0

@@ -57,7 +57,7 @@ def test_print_warnings_give_no_grade_for_a_provisional_total_and_say_why():
             continue
         assert len(warnings) == 1, project.name   # said, also when every row has a score
         [line] = warnings
-        rows = "尚无得分" in score.provisional_reason      # the rows: said once (review 10)
+        rows = "尚无得分" in score.provisional_reason      # the rows: said once
         assert (score.provisional_reason in line or rows and "得分暂不可信" in line) and "—" in line
         assert line.count("尚无得分") <= 1
         assert not any(f"（{g}）" in line or f"等次{g}" in line for g in GRADES), line
@@ -71,7 +71,7 @@ def test_print_warns_on_stderr_about_provisional_totals(demo004, tmp_path, capsy
     for name, score in scores.items():
         lines = [line for line in err.splitlines() if f"“{name}”" in line]
         if score.provisional:
-            rows = "尚无得分" in score.provisional_reason   # the rows: said once (review 10)
+            rows = "尚无得分" in score.provisional_reason   # the rows: said once
             assert any(score.provisional_reason in line or rows and "尚无得分" in line
                        and "得分暂不可信" in line for line in lines), name
         assert not any(re.search(r"（[优良中差]）", line) for line in lines if score.provisional)

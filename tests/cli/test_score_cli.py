@@ -31,7 +31,7 @@ def test_json_shape_and_decimal_strings(demo004, capsys):
         assert set(p["execution"]) >= {"rate", "score", "weight"}
         Decimal(p["total"])
         assert isinstance(p["total"], str) and p["rule_grade"] in ("优", "良", "中", "差")
-        # the grade as the forms print it: “—” while the total is provisional (review 9b)
+        # the grade as the forms print it: “—” while the total is provisional
         assert p["grade"] == ("—" if p["provisional"] else p["rule_grade"])
         for ind in p["indicators"]:
             assert set(ind) >= {"level1", "level2", "name", "target", "actual", "weight", "score",
@@ -56,7 +56,7 @@ def test_stated_total_is_reported_beside_the_computed_one(demo004, capsys):
     stated = [p for p in data["projects"] if p.get("stated_total")]
     assert any(Decimal(p["stated_total"]) == Decimal("92.5") for p in stated)
     # seed 004's 金融风险防控专项经费项目 says 92.5 分; the computed total stands beside it, not in
-    # place of it (review 31: only the stated figure the demo itself set was looked at)
+    # place of it (a test that looked only at the stated figure the demo itself set passed)
     [p] = [p for p in stated if p["name"] == "金融风险防控专项经费项目"]
     assert Decimal(p["stated_total"]) == Decimal("92.5")
     assert p["execution"]["score"] == "10.00"            # 2.93 of 2.93 万元 spent: full marks

@@ -1,4 +1,4 @@
-"""The commands that write a document and another computer's lock (closing 5: the CLI refused a
+"""The commands that write a document and another computer's lock (the CLI refused a
 file whose lock another PC left, with no way to take it over; the window has 仍然编辑…).
 
 The refusal says who holds the lock, since when, and that ``--take-over`` exists; with it the
@@ -63,7 +63,7 @@ def test_a_finalize_refused_after_the_take_over_gives_the_lock_back(tmp_path, ca
 
 
 def test_a_command_with_nothing_to_do_gives_the_lock_back(tmp_path, capsys):
-    """Review 20b: ``finalize --undo`` of a project not 定稿 (exit 0, nothing changed) took the
+    """``finalize --undo`` of a project not 定稿 (exit 0, nothing changed) took the
     other computer's lock away."""
     path = left_by_another_computer(tmp_path)
     before = sha(path)
@@ -72,7 +72,7 @@ def test_a_command_with_nothing_to_do_gives_the_lock_back(tmp_path, capsys):
 
 
 def test_a_take_over_that_fails_changes_nothing(tmp_path, capsys, monkeypatch):
-    """A read-only share: the other computer's lock cannot be removed (review 18a in the window)."""
+    """A read-only share: the other computer's lock cannot be removed (as in the window)."""
     path = left_by_another_computer(tmp_path)
     before = sha(path)
 

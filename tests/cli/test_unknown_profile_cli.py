@@ -1,5 +1,5 @@
 """A file naming a rule profile this program lacks (from a later release that ships a province's
-rule): one Chinese line and the documented exit status, never a traceback (review 33 P2-2)."""
+rule): one Chinese line and the documented exit status, never a traceback."""
 import sqlite3
 
 import pytest

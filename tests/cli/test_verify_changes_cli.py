@@ -1,7 +1,7 @@
 """``verify`` lists what changed after 定稿, and ``verify --code`` checks a file against one paper.
 
-Review 11's receiver was told only that a file differed from its stamped paper and had to compare
-the whole form by eye; now the content stored at 定稿 says where."""
+A receiver told only that a file differed from its stamped paper had to compare the whole form by
+eye; the content stored at 定稿 says where."""
 import pytest
 
 from selfeval_desktop.cli import main

@@ -1,4 +1,4 @@
-"""``verify`` on a program other than the one that finalized the file (review 33 P1-2).
+"""``verify`` on a program other than the one that finalized the file.
 
 The receiving side (财政局) usually runs an older release than the units, and a later release
 ships new rule profiles (a province's variant is a new file). The check code must depend on the

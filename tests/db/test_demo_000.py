@@ -1,7 +1,7 @@
 """Seed 000: 南宫市's 科学技术经费 report (the classic narrative one) as a demo, checked against the report.
 
 The report states one amount (经费 15 万元, 到位足额), the year's goals with their targets, and a
-grade — “评价结果为优” — but no 执行数, no 实际完成值 in figures and no score (review 28 P3-1). So the
+grade — “评价结果为优” — but no 执行数, no 实际完成值 in figures and no score. So the
 demo keeps the targets and the report's own words, and the app shows 未评分 beside the stated 优; the
 问题清单 lists exactly what the report leaves out, and judging every goal 达成 (what its 优 says) gives
 优 whatever the missing 执行数 turns out to be.

@@ -109,7 +109,7 @@ def test_foreign_keys_on_and_delete_cascades(doc_path):
 def test_an_editable_document_is_synced_in_full_with_a_rollback_journal(doc_path, tmp_path):
     """DESIGN: a power cut loses at most the keystrokes not yet saved. That needs every commit
     on the disk before it returns (synchronous FULL = 2) and a journal beside the file, never
-    WAL (a second file a clerk copies without). Review 31 B4: synchronous OFF passed."""
+    WAL (a second file a clerk copies without). Synchronous OFF passed."""
     for opened in (open_document(doc_path), create_document(tmp_path / "new.sqlite")):
         assert opened.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert opened.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -263,7 +263,7 @@ def test_read_only_open_never_writes(doc_path):
 
 def test_write_protected_file_opens_read_only(doc_path, monkeypatch):
     """Root may write anything, so ``os.access`` says what a clerk's account would hear (the
-    code decides by it): the test runs as root too (review 31: it was always skipped here)."""
+    code decides by it): the test runs as root too, where it used to be skipped."""
     real_access = os.access
 
     def access(path, mode, *args, **kw):

@@ -1,4 +1,4 @@
-"""Writes that fail half-way (review 8): a refused COMMIT, a copy onto a full disk.
+"""Writes that fail half-way: a refused COMMIT, a copy onto a full disk.
 
 - ``transaction()`` (the CLI writers' unit of work): SQLite keeps a transaction open when COMMIT
   fails with SQLITE_BUSY (another program reading the file); it must be rolled back, not left open
@@ -85,7 +85,7 @@ def test_a_copy_into_a_missing_folder_is_said_in_chinese(doc_path, tmp_path):
             copy_document(opened.conn, tmp_path / "拔出的U盘" / "副本.sqlite")
     finally:
         opened.close()
-    # the folder named (review 33: no temporary ~$…tmp name, no SQLite English)
+    # the folder named (no temporary ~$…tmp name, no SQLite English)
     assert f"文件夹“{tmp_path / '拔出的U盘'}”不存在" in str(caught.value)
     assert "unable" not in str(caught.value) and "~$" not in str(caught.value)
 

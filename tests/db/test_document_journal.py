@@ -81,7 +81,7 @@ def killed_early(tmp_path):
 
 
 def test_a_journal_with_a_zeroed_header_is_removed_on_an_editable_open(tmp_path):
-    """Review 16b P2-5: a killed paste left a 16 KB kp.sqlite-journal (header zeroed, so not
+    """A killed paste left a 16 KB kp.sqlite-journal (header zeroed, so not
     hot) through every later open and close; a clerk zipped the folder with it."""
     from selfeval_desktop.db.file_lock import remove_stale_journal
     path, journal = killed_early(tmp_path)

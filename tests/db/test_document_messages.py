@@ -68,7 +68,7 @@ def test_reasons_in_chinese():
 
 
 def test_a_new_file_in_a_folder_that_takes_no_writing_says_so_in_chinese(tmp_path, monkeypatch):
-    """Review 15: 从上年文件新建 into a read-only share gave SQLite's “unable to open database
+    """从上年文件新建 into a read-only share gave SQLite's “unable to open database
     file” and “请发给技术支持”. (Run as root here, so the folder's refusal is simulated.)"""
     import os
     from selfeval_desktop.db import document

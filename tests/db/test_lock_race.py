@@ -1,4 +1,4 @@
-"""Two windows started at once after a crash, both finding the same stale lock (review 33): only
+"""Two windows started at once after a crash, both finding the same stale lock: only
 one may take the file. The interleaving is made by hand, step by step, not by timing."""
 from __future__ import annotations
 

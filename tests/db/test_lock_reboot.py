@@ -32,7 +32,7 @@ def test_boot_time_is_in_the_past():
 
 
 def test_taking_over_on_a_full_disk_puts_the_other_lock_back_and_takes_nothing(tmp_path, monkeypatch):
-    """Review 18a: with no room for ours, the other computer's lock was deleted and the file
+    """With no room for ours, the other computer's lock was deleted and the file
     opened editable with no lock at all."""
     doc = tmp_path / "自评.sqlite"
     doc.write_bytes(b"")

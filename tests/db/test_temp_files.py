@@ -1,4 +1,4 @@
-"""Review 16b P2-6: killed 从上年文件新建 / 导入Excel / 另存为副本 left temporary databases beside the
+"""Killed 从上年文件新建 / 导入Excel / 另存为副本 left temporary databases beside the
 target (``..X.sqlite.tmp-18423.new-18423``, ``.X.sqlite.tmp-18470`` and its ``-journal``): 16
 files after 12 kills, never removed, and a leading dot hides nothing on Windows. Now they are
 named ``~$X.sqlite.PID.tmp`` and the next open or write in the folder removes those whose
@@ -115,7 +115,7 @@ def test_nothing_but_our_dead_debris_is_ever_removed(tmp_path):
         gone = [_debris(tmp_path, f"~$d.sqlite.{dead}.tmp"),
                 _debris(tmp_path, f"~$d.sqlite.{dead}.tmp-journal", b"\xd9\xd5anything"),
                 _debris(tmp_path, f"~$e.sqlite.{dead}.tmp", b""),    # killed as it was made
-                # review 33 P2-9: what killed 打印 and 导出Excel left, old names and new
+                # what killed 打印 and 导出Excel left, old names and new
                 _debris(tmp_path, f"~$表.pdf.{dead}.tmp", b"%PDF-1.4 half"),
                 _debris(tmp_path, f"~$报表.xlsx.{dead}.tmp", b"PK\x03\x04half"),
                 _debris(tmp_path, f".报表.xlsx.tmp-{dead}", b"PK\x03\x04rest"),
@@ -176,7 +176,7 @@ def test_the_temporary_file_is_hidden_while_built_and_shown_before_it_becomes_th
 
 
 def test_the_file_opened_or_one_open_in_a_window_is_never_removed(tmp_path):
-    """Review 18a: a clerk who opened an old leftover (``.X.sqlite.tmp-PID``) for editing lost
+    """A clerk who opened an old leftover (``.X.sqlite.tmp-PID``) for editing lost
     it — the open's cleanup removed the very file opened; nor may a leftover open in another
     window (a ``~$…lock`` beside it) go."""
     from selfeval_desktop.db.file_lock import lock_path_for

@@ -1,4 +1,4 @@
-"""Review 7, P1 3 and P1 4: rows judged by a 评分标准 (seed 001's 部门整体, no 年度指标值) and actuals
+"""Rows judged by a 评分标准 (seed 001's 部门整体, no 年度指标值) and actuals
 written in words as seed 004 writes them (未超过360天, 未超预算, 12月前完成拨付) are scored — from
 the value where it can be read, from the 达成情况 the clerk picks where it cannot — never an error
 that only an invented number clears."""
@@ -25,7 +25,7 @@ def score(target, actual, achievement="", level2="数量指标", year=2021):
     return score_indicator(row(target, actual, achievement, level2), MOF, year)
 
 
-# ------------------------------------------------------------- P1 4: seed 004's words
+# ------------------------------------------------------------- seed 004's words
 
 @pytest.mark.parametrize("actual", ["未超过360天", "未超360天", "没有超过360天", "不超过360天",
                                     "实际未超过360天"])
@@ -118,7 +118,7 @@ def test_numbers_still_compare_as_before():
     assert score("≤5万元", "6万元").score == D("8.33")
 
 
-# ------------------------------------------------------------- P1 3: seed 001, no targets
+# ------------------------------------------------------------- seed 001, no targets
 
 def test_a_row_without_target_takes_a_choice_and_says_so_when_it_has_none():
     ind = Indicator("过程指标", "预算执行", "预算调整率", "", "未达标", D("12.5"))

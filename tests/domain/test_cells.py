@@ -165,7 +165,7 @@ def test_a_titles_money_unit_and_bare_amounts_under_it():
 
 
 def test_a_total_row_is_known_by_a_short_label_ending_in_a_total_word():
-    """Review 23a: seed 003's 支出合计 was taken for a spending line."""
+    """Seed 003's 支出合计 was taken for a spending line."""
     from selfeval_desktop.domain.cells import is_total_label
     for label in ("合计", "合 计", "小计", "总计", "支出合计", "项目支出总计", "资金小计", "合计（万元）",
                   "2021年合计"):
@@ -177,7 +177,7 @@ def test_a_total_row_is_known_by_a_short_label_ending_in_a_total_word():
 @pytest.mark.parametrize("value", ["99999999999999999999", "10000000000", 1e30, 10**20,
                                    "１２３４５６７８９０１２３４５６７８９０"])
 def test_an_amount_of_100_wan_yi_or_more_is_refused_in_chinese(value):
-    """An ID or a code pasted into an amount column (review 33 P1-1): it cannot be held in the
+    """An ID or a code pasted into an amount column: it cannot be held in the
     file's 64-bit integers, so it is refused as the cell is read, never at the write."""
     with pytest.raises(CellError, match="过大"):
         cell_money(value, "万元")
@@ -192,7 +192,7 @@ def test_the_largest_amount_read_is_just_below_100_wan_yi():
 
 @pytest.mark.parametrize("value", ["1" + "0" * 28, 1e30, Decimal("1E+30"), "123456789012345678"])
 def test_a_number_past_15_digits_is_refused_not_an_exception(value):
-    """Review 33 P2-7: 29 digits raised decimal.InvalidOperation out of the reader (a 程序出错
+    """29 digits raised decimal.InvalidOperation out of the reader (a 程序出错
     box in the window, a traceback from import-xlsx)."""
     for reader in (cell_decimal, cell_rate):
         with pytest.raises(CellError, match="超过 15 位"):

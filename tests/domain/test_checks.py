@@ -121,7 +121,7 @@ def test_project_headings_in_a_department_evaluation_do_not_add_up():
 
 
 def test_a_department_without_its_budget_money_is_told_the_form_prints_it_empty():
-    """Review 9b: seed 001's money was in 实际到位/实际支出 only, and the printed 部门预算资金
+    """Seed 001's money was in 实际到位/实际支出 only, and the printed 部门预算资金
     block was empty with nothing said."""
     dep = consistent_department()
     dep.funding.annual_budget = dep.funding.executed = None
@@ -175,7 +175,7 @@ def test_stated_score_above_its_weight_is_an_error():
 
 
 def test_a_row_without_its_level_one_heading_is_reported_at_that_cell():
-    """Review 31 D5: no test named level1_missing; a row without 一级指标 went unreported."""
+    """No test named level1_missing; a row without 一级指标 went unreported."""
     p = consistent_project()
     p.indicators[1].level1 = ""
     f = only(findings(p), "level1_missing")
@@ -185,7 +185,7 @@ def test_a_row_without_its_level_one_heading_is_reported_at_that_cell():
 
 
 def test_a_negative_stated_score_is_an_error_that_keeps_the_project_from_finalize():
-    """Review 31 D6: a negative 填报得分 dropped to a mere “differs” reminder passed."""
+    """A negative 填报得分 dropped to a mere “differs” reminder passed."""
     from selfeval_desktop.db.finalize import can_finalize
     p = consistent_project()
     p.indicators[0].stated_score = D(-1)
@@ -414,7 +414,7 @@ def test_stated_execution_score_not_following_from_the_rate_is_flagged():
 
 
 def test_a_stated_execution_score_that_cannot_be_checked_says_so():
-    """Review 31 D7: with no 全年执行数 there is no rate to hold a stated 执行率得分 against; the
+    """With no 全年执行数 there is no rate to hold a stated 执行率得分 against; the
     clerk is told it is unchecked, at the stated score's field."""
     p = consistent_project()
     p.funding.executed = None
@@ -501,7 +501,7 @@ def test_a_row_scored_by_its_achievement_alone_asks_for_the_target_as_a_reminder
 
 
 def test_a_project_added_twice_is_said_on_the_copy():
-    """Review 11: the same file's projects added again doubled the totals, with nothing said."""
+    """The same file's projects added again doubled the totals, with nothing said."""
     first, second = consistent_project(1), consistent_project(2)
     doc = make_doc(first, second)
     found = [f for f in run_checks(doc) if f.code == "same_name"]
@@ -512,7 +512,7 @@ def test_a_project_added_twice_is_said_on_the_copy():
 
 
 def test_projects_are_counted_as_the_list_shows_them_not_with_the_department():
-    """Review 20a: a new 部门整体及所属项目 file's only project was told “第2个项目未填写项目名称”."""
+    """A new 部门整体及所属项目 file's only project was told “第2个项目未填写项目名称”."""
     from selfeval_desktop.domain.model import Document, Project, ProjectKind
     dept = Project(name="", kind=ProjectKind.DEPARTMENT)
     first, second = Project(name=""), Project(name="科普经费", implementer="市科协")
@@ -525,7 +525,7 @@ def test_projects_are_counted_as_the_list_shows_them_not_with_the_department():
 
 
 def test_two_projects_of_one_name_are_named_with_their_unit():
-    """Review 20a: seed 001's two 信息化替代 (科技局 and 科技服务中心) gave identical lines."""
+    """Seed 001's two 信息化替代 (科技局 and 科技服务中心) gave identical lines."""
     from selfeval_desktop.domain.model import Document, Project
     one = Project(name="信息化替代", implementer="新乡市科学技术局", id=1)
     two = Project(name="信息化替代", implementer="新乡市科技服务中心", id=2)

@@ -1,4 +1,4 @@
-"""The 问题清单 of a file made 从上年文件新建, as the clerk reads it (review 15: 213 findings, the two
+"""The 问题清单 of a file made 从上年文件新建, as the clerk reads it (it was 213 findings, the two
 that needed a decision last in their projects)."""
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_a_gap_of_one_row_keeps_its_sentence_and_projects_stay_apart():
 
 
 def test_the_weights_sum_goes_to_the_first_row_without_a_weight_and_tells_unread_from_empty():
-    """Review 16a: “另有 1 项指标未填写分值” for a 分值 typed as “abc”, and the jump went to row 1."""
+    """“另有 1 项指标未填写分值” for a 分值 typed as “abc”, and the jump went to row 1."""
     from decimal import Decimal
     doc = build_demo("003")
     project = doc.projects[0]
@@ -73,7 +73,7 @@ def test_the_weights_sum_goes_to_the_first_row_without_a_weight_and_tells_unread
 
 
 def test_a_rate_indicator_that_is_not_the_budgets_rate_is_reminded():
-    """Review 16a: an indicator 预算执行率 and the 预算表's own 执行率 were never compared."""
+    """An indicator 预算执行率 and the 预算表's own 执行率 were never compared."""
     doc = build_demo("001")
     for number, project in enumerate(doc.projects, start=1):
         project.id = number
@@ -92,7 +92,7 @@ def test_a_rate_indicator_that_is_not_the_budgets_rate_is_reminded():
 
 
 def test_a_rate_indicator_is_questioned_from_half_a_point_off():
-    """Review 31 D19: 19.28 of 20 万元 is 96.40%; “96%” (0.40 off) or “95.9%” (0.50 off) is the
+    """19.28 of 20 万元 is 96.40%; “96%” (0.40 off) or “95.9%” (0.50 off) is the
     rate written with fewer decimals, “95.8%” (0.60 off) and “95%” are not (RATE_GAP = 5 passed)."""
     from selfeval_desktop.domain.money import parse_wan
     doc = build_demo("001")
@@ -107,6 +107,6 @@ def test_a_rate_indicator_is_questioned_from_half_a_point_off():
         return [f for f in check_project(doc, dept) if f.code == "rate_indicator_differs"]
     assert said("96%") == [] and said("95.9%") == [] and said("96.9%") == []
     [found] = said("95%")
-    # the rate as the 预算表 shows it, by the profile's rounding (review 33 P2-4)
+    # the rate as the 预算表 shows it, by the profile's rounding
     assert "“95%”与预算表算出的执行率 96.40%（全年执行数 19.28 万元／全年预算数 20 万元）" in found.message
     assert len(said("95.8%")) == 1 and len(said("97%")) == 1

@@ -1,5 +1,5 @@
 """核对定稿 says what changed since the paper was stamped, in the clerk's words (not only *that*
-something changed: review 11's receiver had to compare the whole form by eye)."""
+something changed: the receiver had to compare the whole form by eye)."""
 from copy import deepcopy
 from decimal import Decimal
 
@@ -185,7 +185,7 @@ def test_a_long_list_is_cut_with_the_count_of_the_rest():
 
 
 def test_a_change_after_the_new_finalization_is_not_merged_into_it():
-    """Review 20a P1: 定稿 (paper), 撤销定稿, 80%→90%, 定稿 again, then 90%→100% by hand: the old
+    """定稿 (paper), 撤销定稿, 80%→90%, 定稿 again, then 90%→100% by hand: the old
     paper's code listed one change 80%→100%, as if the unit had re-finalized with 100%."""
     doc, p = make_doc()
     old = finalize(doc, p)
@@ -213,7 +213,7 @@ def test_the_paper_total_is_set_beside_todays():
 
 
 def test_another_project_given_the_deleted_ones_id_is_not_compared_with_the_paper():
-    """Review 20b P2: 撤销定稿, delete, a new project took the same id: 37 “changes” were listed."""
+    """撤销定稿, delete, a new project took the same id: 37 “changes” were listed."""
     doc, p = make_doc()
     snap = finalize(doc, p)
     other = Project(name="另一个新项目", implementer="市科技服务中心", id=p.id)
@@ -254,7 +254,7 @@ def department_doc():
 
 
 def test_a_departments_code_covers_the_projects_its_form_lists():
-    """Review 20b P2: projects pasted or changed after the 部门整体's 定稿 left its code valid,
+    """Projects pasted or changed after the 部门整体's 定稿 left its code valid,
     though its stamped form lists them with their funds and 合计."""
     from selfeval_desktop.domain.digest import changed_since_finalized, verify_project
     doc, dept, p = department_doc()
@@ -283,7 +283,7 @@ def test_a_department_finalized_before_its_code_covered_its_projects_still_verif
 
 
 def test_the_score_at_the_new_finalization_is_not_called_todays():
-    """Review 21: the block of the re-定稿 said “现在 99.00”, the score at the re-定稿."""
+    """The block of the re-定稿 said “现在 99.00”, the score at the re-定稿."""
     doc, p = make_doc()
     old = finalize(doc, p)
     p.finalized_at = p.digest = None

@@ -1,4 +1,4 @@
-"""查找 (Ctrl+F, review 30 P3-9): the places holding a word, in the window's order, on the seeds.
+"""查找 (Ctrl+F): the places holding a word, in the window's order, on the seeds.
 
 The expected places are written by hand from the seed reports (/work/shared/seeds): which field of
 which project says the word, as a clerk reading the forms would list them.

@@ -16,7 +16,7 @@ D = Decimal
 # ---------------------------------------------------------------- funds
 
 def test_planned_money_below_the_budget_year_figure_is_said():
-    """Review 9b: seed 002 鸿城 — 计划安排资金 20 (自筹 only) on the basic form, 全年预算数 42 (专项
+    """Seed 002 鸿城 — 计划安排资金 20 (自筹 only) on the basic form, 全年预算数 42 (专项
     only) on the MoF form, and no check said the two forms disagree."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.domain.checks import run_checks
@@ -180,7 +180,7 @@ def test_execution_above_budget_is_a_warning_and_still_scored():
     p.funding.by_kind[FundKind.CURRENT].executed = wan("4.4")
     found = findings(p)
     f = only(found, "execution_over_100")
-    # the rate as the 预算表 shows it, by the profile's rounding (review 33)
+    # the rate as the 预算表 shows it, by the profile's rounding
     assert f.severity == "warning" and "执行率 110.00%" in f.message
     assert not [x for x in found if x.severity == "error"]
 
@@ -260,7 +260,7 @@ def test_self_raised_funds_used_at_110_percent():
 
 
 def test_an_executed_amount_a_thousand_times_the_budget_is_an_error():
-    """Review 9: 40000 typed in 元 against a budget of 10 万元 (执行率 400000%) was one amber note
+    """40000 typed in 元 against a budget of 10 万元 (执行率 400000%) was one amber note
     among others while the total kept full marks and a grade."""
     p = consistent_project()
     p.funding.annual_budget = 10 * 1_000_000

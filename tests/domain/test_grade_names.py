@@ -39,7 +39,7 @@ def test_seed_003_grades_as_its_report_prints_it():
     score = score_project(project, profile_for(doc, project), doc.year)
     assert (str(score.total), score.grade) == ("100.00", "优秀")      # 综合得分 100分, 自评等次 优秀
     result = evaluate_document(doc)["projects"][0]
-    # as printed; in the rule's own words for scripts that count grades (review 13b)
+    # as printed; in the rule's own words for scripts that count grades
     assert (result["grade"], result["rule_grade"]) == ("优秀", "优")
 
 
@@ -88,8 +88,8 @@ def test_the_command_line_prints_the_chosen_words(tmp_path, capsys):
 
 
 def test_the_check_code_follows_what_prints_not_how_it_was_stored(tmp_path):
-    """Review 13b: spaces around the words, the rule's own words stored, or words that do not
-    fit each changed the check code though the page printed the same. Review 33 P1-2: the code
+    """Spaces around the words, the rule's own words stored, or words that do not
+    fit each changed the check code though the page printed the same. The code
     holds the words as stored (normalised), never what the installed profiles make of them; a
     project stamped with none stored still verifies once words that print the same are stored."""
     from selfeval_desktop.domain.digest import verify_project
@@ -112,7 +112,7 @@ def test_the_check_code_follows_what_prints_not_how_it_was_stored(tmp_path):
 
 
 def test_the_summary_of_several_units_counts_grades_in_the_rules_words(tmp_path, capsys):
-    """Review 13b: one unit's 优秀 beside another's 优 in the 汇总's 等次 column: a finance
+    """One unit's 优秀 beside another's 优 in the 汇总's 等次 column: a finance
     bureau counting 优 missed it."""
     from selfeval_desktop.domain.evaluation import shown_rule_grade
     doc = build_demo("003")

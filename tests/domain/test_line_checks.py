@@ -1,4 +1,4 @@
-"""问题清单 lists spending lines the forms cannot classify (review 4, F): a line with money but no
+"""问题清单 lists spending lines the forms cannot classify: a line with money but no
 支出科目, and one whose 科目 is not in the project's catalog (“301 差旅”, red in the grid)."""
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_known_lines_and_an_empty_line_say_nothing():
 
 
 def test_spent_and_executed_differing_is_said_since_the_two_forms_print_them():
-    """Review 7: 实际支出 (基本情况表) 2.93 and 全年执行数 (自评表) 3.223 of one project printed
+    """实际支出 (基本情况表) 2.93 and 全年执行数 (自评表) 3.223 of one project printed
     two figures without a word. 计划安排资金 against 全年预算数 is not compared: with 自筹 money
     they differ by design (seed 002: 240 against 52)."""
     from selfeval_desktop.db.demo import build_demo
@@ -55,7 +55,7 @@ def test_spent_and_executed_differing_is_said_since_the_two_forms_print_them():
 
 
 def test_details_under_a_blank_listed_line_add_into_the_totals():
-    """Review 9: 从上年文件新建 carries “302 商品和服务支出” over with its amounts cleared; the clerk
+    """从上年文件新建 carries “302 商品和服务支出” over with its amounts cleared; the clerk
     fills “30201 办公费 12000 / 11500” below it. The 合计 and the printed 实际支出 stayed blank and
     the check said both were 都未填写."""
     from selfeval_desktop.domain.checks import run_checks
@@ -72,7 +72,7 @@ def test_details_under_a_blank_listed_line_add_into_the_totals():
 
 
 def test_a_listed_line_whose_details_add_up_to_more_is_reminded():
-    """Review 10: a 302 whose details did not add up to it printed all of them, nothing said.
+    """A 302 whose details did not add up to it printed all of them, nothing said.
     Details adding up to less are a partial listing (30211 差旅费 under 302): not said."""
     from selfeval_desktop.domain.checks import run_checks
     from selfeval_desktop.domain.model import BudgetLine, Document, Project, Unit

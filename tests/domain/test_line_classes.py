@@ -1,6 +1,6 @@
 """Which spending lines add into the 支出合计: an item (款) is left out only under its own class
 (类) filled in, as the 支出经济分类 catalog lists it (30211 差旅费 under 302). Any other code is a
-line of its own (review 33 P2-6: lines coded 1 and 10 left the 10 out of the 合计 because “10”
+line of its own (lines coded 1 and 10 left the 10 out of the 合计 because “10”
 starts with “1”, and nothing said so)."""
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def test_parse_wan_reads_what_a_clerk_types(text, fen):
 
 
 def test_parse_wan_is_the_reader_the_window_uses():
-    """One amount reader (review 33 P2-1): the tests of amounts used a second parser, with
+    """One amount reader: the tests of amounts used a second parser, with
     other rules, that the window did not."""
     for text in ("681.5307", "5元", "1,500", "¥8.4", "1.5亿元"):
         assert parse_wan(text) == cell_money(text, "万元")
@@ -89,7 +89,7 @@ def test_format_wan_round_trips():
     (12_102_455_792, "12102.455792"), (-4_400_000, "-4.40"), (10**15, "1000000000.00"),
 ])
 def test_printed_wan_has_two_decimals_at_least_and_every_typed_one(fen, shown):
-    """On paper every 万元 to two decimals (review 28 P2-2), never a 分 rounded away."""
+    """On paper every 万元 to two decimals, never a 分 rounded away."""
     assert printed_wan(fen) == shown
     if fen is not None:
         assert parse_wan(printed_wan(fen)) == fen
@@ -115,7 +115,7 @@ def test_no_float_ever():
 
 
 def test_an_excel_formula_typed_as_an_amount_is_said_to_be_one():
-    """Review 22: “=14+1” was only “无法识别金额”; an Excel user is told formulas are not computed."""
+    """“=14+1” was only “无法识别金额”; an Excel user is told formulas are not computed."""
     with pytest.raises(AmountError) as err:
         parse_wan("=14+1")
     assert "不计算 Excel 公式" in str(err.value)
@@ -133,7 +133,7 @@ def test_a_formula_typed_into_a_money_cell_is_said_to_be_one():
 
 @pytest.mark.parametrize("text", ["12345678901234", "10000000000", "100000000000000元"])
 def test_an_amount_too_large_to_be_real_is_refused_not_rounded(text):
-    """Review 23b: 25-digit numbers broke the arithmetic; far fewer overflow SQLite's integers
+    """25-digit numbers broke the arithmetic; far fewer overflow SQLite's integers
     once in 分: 100万亿元 (10¹⁶ 分) and more is refused."""
     with pytest.raises(AmountError, match="过大"):
         parse_wan(text)

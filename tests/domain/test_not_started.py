@@ -1,4 +1,4 @@
-"""Review 19: a new 部门整体 file opened with 9 错误 (one per template row, every 达成情况 red)
+"""A new 部门整体 file opened with 9 错误 (one per template row, every 达成情况 red)
 before anything was typed. Indicators none of which is begun are not yet evaluated: said once,
 as a project without indicators is (“尚未填写绩效指标，无法评分”), by the same rule in a project and
 a 部门整体; still an error, so 定稿 is refused; wrong input in a row is said as before."""
@@ -40,7 +40,7 @@ def test_a_new_department_says_once_that_its_indicators_are_not_filled_yet():
     assert [f.code for f in found] == ["indicators_unfilled"]
     f = found[0]
     assert f.message.startswith(f"「{dept.name}」{len(TEMPLATE_ROWS)} 项指标尚未填写")
-    assert "选择达成情况" in f.message           # the way out review 7 asked to be said
+    assert "选择达成情况" in f.message           # the other way out is said too
     assert (f.place.tab, f.place.table, f.place.row, f.place.field) == \
         ("indicators", "indicator", 0, "achievement")
     # nothing else of the untouched file is more than a 提醒

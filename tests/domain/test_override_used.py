@@ -1,5 +1,5 @@
 """Whether a 调整后得分 counts is the scoring's word (``IndicatorScore.override_used``), read by the
-grid, the forms and the workbook alike (review 33 P2-5: the grid compared the score with the
+grid, the forms and the workbook alike (the grid compared the score with the
 override rounded, and a 分值 of 7.125 adjusted to 7.125 — adopted, printed 7.12 — was red
 “调整后得分未被采用”)."""
 from __future__ import annotations

@@ -72,8 +72,8 @@ def test_grade_names_and_floors():
         assert trunc.grade(D(total)) == ("一般" if grade == "中" else grade)
 
 
-# each bundled file repeats its own bands, so each file gets its own check (review 31 D2–D4:
-# hubei 85, department 75 or mof2020_linear 85 as a floor passed): the floor and the 0.01 below it
+# each bundled file repeats its own bands, so each file gets its own check (hubei 85, department
+# 75 or mof2020_linear 85 as a floor passed): the floor and the 0.01 below it
 BANDS = {
     "mof2020": ["优", "良", "中", "差"],
     "mof2020_linear": ["优", "良", "中", "差"],
@@ -150,7 +150,7 @@ def test_grades_in_any_order_still_grade_from_the_top():
     (lambda d: d["level1"][0].update(weight="55"), "合计"),
     (lambda d: d.update(negative_method="square"), "反向"),
     (lambda d: d.update(rounding="bankers"), "取舍"),
-    # review 33 P2-12: read and ignored, so a province file asking for another 等于型 method
+    # once read and ignored, so a province file asking for another 等于型 method
     # scored by the ratio without a word; only the ratio is implemented
     (lambda d: d.update(equal_method="linear"), "等于型指标计分方法须为 ratio"),
     (lambda d: d.update(equal_method=""), "等于型"),

@@ -1,5 +1,5 @@
 """A project list pasted from Excel onto 部门所属项目 is read as the clerk means it (seed 001's
-department lists 7 projects with their funds; review 16a typed each one by hand)."""
+department lists 7 projects with their funds, each once typed by hand)."""
 from selfeval_desktop.domain.project_rows import read_projects
 
 SEED_001 = [["实施单位", "项目名称", "全年预算数（万元）", "全年执行数（万元）"],
@@ -53,7 +53,7 @@ def test_unreadable_amounts_are_kept_as_pasted():
 
 
 def test_a_name_beginning_with_a_date_or_a_figure_is_not_cut_as_numbering():
-    """Review 20a P1: “3.15科技维权宣传” became “15科技维权宣传”."""
+    """“3.15科技维权宣传” became “15科技维权宣传”."""
     read = read_projects([["序号", "项目名称", "全年预算数"], ["1", "3.15科技维权宣传", "2"],
                           ["2", "5.12防灾减灾宣传", "3"], ["3", "3.5万吨水厂", "1"],
                           ["4", "4、科普经费", "1"], ["5", "（5）信息化替代", "1"]])
@@ -62,7 +62,7 @@ def test_a_name_beginning_with_a_date_or_a_figure_is_not_cut_as_numbering():
 
 
 def test_the_sheets_own_title_above_the_title_row_is_skipped_and_said():
-    """Review 20a P2-1: copied with its title, the block was read by content (序号 as names)."""
+    """Copied with its title, the block was read by content (序号 as names)."""
     read = read_projects([["2021年新乡市科学技术局项目支出清单", "", "", "", ""],
                           ["序号", "项目名称", "实施单位", "全年预算数（万元）", "全年执行数（万元）"],
                           ["1", "3.15科技维权宣传", "市科技局", "2", "2"],
@@ -110,7 +110,7 @@ def test_only_a_project_nothing_was_typed_into_counts_as_untouched():
 
 
 def test_an_unknown_title_row_is_not_a_project_and_its_unit_is_read():
-    """Review 20b: 资金名称 / 下达金额（元） became a project, and its （元） was lost."""
+    """资金名称 / 下达金额（元） became a project, and its （元） was lost."""
     read = read_projects([["资金名称", "下达金额（元）"], ["项目甲", "1,000,000"], ["项目乙", "20000"]])
     assert [(p.name, p.annual_budget) for p in read.projects] == [("项目甲", "1,000,000元"),
                                                                     ("项目乙", "20000元")]
@@ -126,7 +126,7 @@ def test_an_unknown_title_row_over_a_single_project_is_not_a_project():
 
 
 def test_any_words_over_several_projects_amounts_are_a_title_row():
-    """Review 29: “资金名称 | 拨款” over two projects became a project once title words were
+    """“资金名称 | 拨款” over two projects became a project once title words were
     required (they are only over a single row, where the amount column is half text)."""
     for title in ("拨款", "下达指标", "2021年"):
         read = read_projects([["资金名称", title], ["项目甲", "10"], ["项目乙", "20"]])
@@ -136,7 +136,7 @@ def test_any_words_over_several_projects_amounts_are_a_title_row():
 
 
 def test_an_amount_column_under_an_unknown_title_is_read_and_said():
-    """Review 29: “项目名称 | 拨款” added the projects with no 全年预算数, without a word."""
+    """“项目名称 | 拨款” added the projects with no 全年预算数, without a word."""
     read = read_projects([["项目名称", "拨款", "备注"], ["科普经费", "15.56", "已完成"],
                           ["信息化替代", "4.4", ""]])
     assert [(p.name, p.annual_budget) for p in read.projects] == [("科普经费", "15.56"),
@@ -170,7 +170,7 @@ def test_a_first_group_row_without_titles_is_still_a_group():
 
 
 def test_a_group_heading_copied_into_the_first_cell_is_a_group_too():
-    """Review 21: 一、新乡市科学技术局 in the 序号 cell (a merged heading) was “没有项目名称”, and
+    """一、新乡市科学技术局 in the 序号 cell (a merged heading) was “没有项目名称”, and
     the second 信息化替代 was then dropped as a repeat of the first."""
     read = read_projects([["序号", "项目名称", "全年预算数"],
                           ["一、新乡市科学技术局", "", ""],
@@ -183,13 +183,13 @@ def test_a_group_heading_copied_into_the_first_cell_is_a_group_too():
 
 
 def test_a_year_column_is_not_an_amount():
-    """Review 21: 项目甲 / 2021 / 100 took 2021 as the 全年预算数."""
+    """项目甲 / 2021 / 100 took 2021 as the 全年预算数."""
     read = read_projects([["科普经费", "2021", "15.56", "15"], ["信息化替代", "2021年", "4.4", "4.4"]])
     assert read.columns == {"name": 0, "annual_budget": 2, "executed": 3}
 
 
 def test_a_remark_ending_in_a_total_word_does_not_drop_the_project():
-    """Review 24 P3: a 备注 “含上年结转合计” made its project row a 合计 row."""
+    """A 备注 “含上年结转合计” made its project row a 合计 row."""
     rows = read_projects([["项目名称", "全年预算数", "全年执行数", "备注"],
                               ["科普宣传项目", "10", "9", "含上年结转合计"],
                               ["合计", "10", "9", ""]])
@@ -205,7 +205,7 @@ def _indicator_block(number: str, fields: tuple[str, ...]) -> list[list[str]]:
 
 
 def test_a_block_of_indicators_is_not_read_as_projects():
-    """Review 32 P3-3: six indicator columns pasted into the project list offered the project
+    """Six indicator columns pasted into the project list offered the project
     “产出指标 预算 10 万元” (the 分值 read as its budget)."""
     from selfeval_desktop.domain.project_rows import INDICATORS_HERE, indicator_refusal
     six = ("level1", "level2", "name", "target", "actual", "weight")

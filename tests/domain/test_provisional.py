@@ -1,6 +1,6 @@
 """A total from 分值 that do not add up to 100 (or above 100) is provisional: no grade shown.
 
-Bug (review 4, E): weights summing to 130 gave 135.50 优 in green in the header and the list."""
+Bug: weights summing to 130 gave 135.50 优 in green in the header and the list."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -87,7 +87,7 @@ def test_score_command_and_forms_show_no_grade_for_a_provisional_total(tmp_path,
 
 
 def test_a_band_open_at_the_top_says_why_the_score_is_just_below_it():
-    """Review 4: 部分达成 showed 7.99 of 10, which looks like a typo; the explanation says why."""
+    """部分达成 showed 7.99 of 10, which looks like a typo; the explanation says why."""
     p = project(45, 45)
     p.indicators[0].target, p.indicators[0].actual = "有效提升", "基本完成"
     p.indicators[0].achievement = "部分达成"

@@ -1,4 +1,4 @@
-"""定性 bands at a 分值 too small for the shown precision (< 0.01): review 33 found the band
+"""定性 bands at a 分值 too small for the shown precision (< 0.01): the band was once
 inverted ([0.01, 0.00] for 达成 on 0.001) and the score above its 分值 (0.01 of 0.001). A score
 never exceeds its 分值: every bound is clamped to [0, 分值] at the shown precision."""
 from decimal import Decimal as D

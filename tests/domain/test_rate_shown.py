@@ -1,6 +1,6 @@
 """执行率 is rounded only where shown, by the profile's rule, and one way everywhere: the same
 project's rate must read the same in the window, the explanation, ``score`` and every form
-(review 33 P2-4: under a truncating profile the MoF form printed 99.99% and the report, the grid
+(under a truncating profile the MoF form printed 99.99% and the report, the grid
 and the explanation 100.00%, beside a score of 9.99)."""
 from __future__ import annotations
 

@@ -103,7 +103,7 @@ def test_next_year_document_saves_and_loads():
 
 
 def test_a_carried_deadline_is_said_first_and_no_deviation_is_asked_for_it():
-    """Review 15: “2021年12月前” carried into 2022 scored an on-time 2022年11月 as 逾期 (0 分); the
+    """“2021年12月前” carried into 2022 scored an on-time 2022年11月 as 逾期 (0 分); the
     问题清单 asked for a 偏差原因 first and named the stale target last, below the fold."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.domain.checks import check_project
@@ -117,7 +117,7 @@ def test_a_carried_deadline_is_said_first_and_no_deviation_is_asked_for_it():
 
 
 def test_last_years_words_and_dates_are_reminded_in_next_years_file():
-    """Review 15: the 2022 forms printed “2021年新一代…” and “我部门 2021 年度总目标…”, and a
+    """The 2022 forms printed “2021年新一代…” and “我部门 2021 年度总目标…”, and a
     project that had ended in 2021 was carried without a word."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.domain.checks import run_checks
@@ -136,7 +136,7 @@ def test_last_years_words_and_dates_are_reminded_in_next_years_file():
 
 
 def test_a_new_project_takes_the_classification_of_the_last_one():
-    """Review 18b: each new R&D project started under 支出经济分类 again."""
+    """Each new R&D project started under 支出经济分类 again."""
     from selfeval_desktop.domain.model import SpendingScheme, new_project
     doc = Document(projects=[Project(name="甲", spending_scheme=SpendingScheme.RD2011)])
     assert new_project(doc).spending_scheme is SpendingScheme.RD2011

@@ -147,7 +147,7 @@ def test_timely_late_scores_zero_and_asks_for_reason():
 
 
 def test_timely_target_without_year_is_read_in_the_evaluation_year():
-    # review 8: the actual's year is no guide (12月底前 against 2022年1月 was "on time")
+    # the actual's year is no guide (12月底前 against 2022年1月 was "on time")
     def timely(target, actual, year):
         return score_indicator(Indicator(target=target, actual=actual, weight=D(10)), MOF, year)
     assert timely("12月底前", "2021年11月", 2021).score == D("10.00")
@@ -162,13 +162,13 @@ def test_timely_month_only_actual_within_target_month_is_on_time():
 
 
 def test_timely_office_dates_and_periods_are_scored_as_dates():
-    """Review 23a: seed 003's 完成时间 typed as 2020.12 asked for a 达成情况; a period target
+    """Seed 003's 完成时间 typed as 2020.12 asked for a 达成情况; a period target
     (2020年1月至12月) was unreadable."""
     from selfeval_desktop.domain.scoring import judged_by_achievement
     assert score("2020年12月底前", "2020.12").score == D("10.00")
     assert score("2020年12月底前", "2021.2").score == D("0.00")
     assert "（按 2020年12月）" in score("2020年12月底前", "2020.12").explanation
-    # 2021.1 may be Excel's 2021.10: asked, not read as January (review 24)
+    # 2021.1 may be Excel's 2021.10: asked, not read as January
     asked = score("2021年6月底前", "2021.1")
     assert asked.score is None and "2021年1月还是2021年10月" in asked.error
     assert not judged_by_achievement(Indicator(target="2020年12月底前", actual="2020.12", weight=D(10)))
@@ -252,7 +252,7 @@ def test_override_of_quantitative_row_within_weight_is_accepted():
 
 def test_override_at_band_edges():
     assert score("达成", "达成", override=D("8"), override_reason="x").score == D("8.00")
-    # the top of 达成's closed band, 10.00 of 10, is taken and not refused (review 31 D14; the
+    # the top of 达成's closed band, 10.00 of 10, is taken and not refused (the
     # rule's own score is 10.00 too, so only the missing error tells the two apart)
     top = score("达成", "达成", override=D("10"), override_reason="x")
     assert top.score == D("10.00") and top.error is None
@@ -363,7 +363,7 @@ def test_execution_full_partial_and_capped():
 
 
 def test_the_stated_product_gives_the_stated_score_at_an_exact_half():
-    """Review 28: 1.9989 of 2 万元 said “99.95% × 10 分 = 9.99”; 99.95% × 10 is 9.995, 10.00."""
+    """1.9989 of 2 万元 said “99.95% × 10 分 = 9.99”; 99.95% × 10 is 9.995, 10.00."""
     ex = score_execution(project("2", "1.9989"), MOF)
     assert ex.score == D("9.99")
     assert "= 99.95%；" in ex.explanation                  # the rate as the forms show it
@@ -573,7 +573,7 @@ def test_a_row_judged_by_its_achievement_needs_no_target():
 
 
 def test_an_execution_rate_of_a_yuan_slip_makes_the_total_provisional():
-    """Review 10: 40000 typed in 元 against 4 万元 (1000000%) kept 100.00 / 优 on screen and paper
+    """40000 typed in 元 against 4 万元 (1000000%) kept 100.00 / 优 on screen and paper
     beside the error naming the slip."""
     rows = [_ind("产出指标", "≥4次", "4次", "50"), _ind("效益指标", "≥4次", "4次", "30"),
             _ind("满意度指标", "≥90%", "95%", "10")]
@@ -585,7 +585,7 @@ def test_an_execution_rate_of_a_yuan_slip_makes_the_total_provisional():
 
 
 def test_a_sum_in_chinese_numerals_scores_as_its_value():
-    """Review 24 P1: 一亿二千万元 was read as 100002000 万元 and scored 0 against ≤1.5亿元."""
+    """一亿二千万元 was read as 100002000 万元 and scored 0 against ≤1.5亿元."""
     s = score("≤1.5亿元", "一亿二千万元")
     assert s.score == D("10.00"), s.explanation
 
@@ -599,7 +599,7 @@ def test_an_ambiguous_dotted_month_is_said_at_the_actual_cell():
 def test_a_total_never_passes_100_when_the_weights_add_up_to_100():
     """分值 with more decimals than shown (33.335 + 33.335 + 23.33 + 10 执行率 = 100), all met: each
     score is kept within its 分值 as printed, so the total is 99.99, never 100.01, and a total
-    over 100 needs no reason of its own (review 31 D9)."""
+    over 100 needs no reason of its own."""
     p = project("100", "100", [_ind("产出指标", "≥4次", "5次", "33.335"),
                                _ind("效益指标", "≥4次", "5次", "33.335"),
                                _ind("满意度指标", "≥90%", "95%", "23.33")])

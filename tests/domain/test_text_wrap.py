@@ -59,7 +59,7 @@ def test_a_paragraph_cut_off_mid_sentence_is_left_as_copied():
 
 
 def test_a_tables_rows_and_word_paragraphs_ending_in_a_quote_stay_apart():
-    """Review 24 P2-2: an indicator table pasted into a box ran its rows together; a paragraph
+    """An indicator table pasted into a box ran its rows together; a paragraph
     ending in 。” was joined to the next."""
     table = ("产出指标\t数量指标\t入库专家人数\t≥50人\t54人\t10\t10\n"
              "产出指标\t数量指标\t站点报送信息数量\t≥15篇\t16篇\t10\t10。")

@@ -1,5 +1,4 @@
-"""The ``Project.unread`` key format: one builder, one parser, every form ever written read
-(review 33 P2-8)."""
+"""The ``Project.unread`` key format: one builder, one parser, every form ever written read."""
 import pytest
 
 from selfeval_desktop.domain.model import FundKind, Indicator, Project, Source

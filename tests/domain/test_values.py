@@ -102,13 +102,13 @@ def test_invalid_date_is_an_error():
     ("已完成", Achievement.MET),
     ("全部完成", Achievement.MET),
     ("未完成", Achievement.NOT_MET),
-    # review 9b: words a report uses for a row not met were not read, and 达成 chosen against
+    # words a report uses for a row not met were not read, and 达成 chosen against
     # them went without the 不一致 reminder
     ("未达到", Achievement.NOT_MET),
     ("未达到预期", Achievement.NOT_MET),
     ("基本达到预期", Achievement.PARTIAL),
     ("达到预期", Achievement.MET),
-    ("未能达到预期", Achievement.NOT_MET),      # review 10
+    ("未能达到预期", Achievement.NOT_MET),      # 未能 before a 达成 word: not met
     ("尚未完成", Achievement.NOT_MET),
     ("没能达到", Achievement.NOT_MET),
     ("未全部完成", Achievement.PARTIAL),
@@ -172,7 +172,7 @@ def test_to_unit_converts(number, src, dst, expected):
     assert to_unit(Decimal(number), src, dst) == Decimal(expected)
 
 
-# 个/家 compare since review 8 (tests/domain/test_values_as_clerks_type.py); 年/天 has no exact factor
+# 个/家 compare (tests/domain/test_values_as_clerks_type.py); 年/天 has no exact factor
 @pytest.mark.parametrize("src, dst", [("次", "人次"), ("个", "人"), ("万元", "%"), ("元", "人"),
                                       ("人", "次"), ("年", "天"), ("个月", "天")])
 def test_to_unit_refuses_different_units(src, dst):
@@ -260,7 +260,7 @@ def test_the_quick_digit_and_cjk_tests_answer_as_the_patterns_would(text):
 
 
 def test_a_count_written_after_what_was_done_is_read():
-    """Review 22: seed 000 writes 高新技术企业净增 3 家以上; 净增3家以上 / 净增3家 / 已申报5个 were
+    """Seed 000 writes 高新技术企业净增 3 家以上; 净增3家以上 / 净增3家 / 已申报5个 were
     red, the total 暂计 and the grade “—”."""
     for text, number, unit in (("净增3家以上", 3, "家"), ("净增 50 家", 50, "家"), ("已申报5个", 5, "个"),
                                ("新增2家", 2, "家"), ("举办4场", 4, "场"), ("全年5次", 5, "次")):
@@ -291,7 +291,7 @@ def test_an_amount_with_yu_after_its_magnitude_keeps_the_magnitude():
     ("零次", P, "0", "次"), ("二十余次", P, "20", "次"),
 ])
 def test_counts_in_chinese_numerals_are_read(text, direction, number, unit):
-    """Review 23a: seed 003 writes 编印了四期; “四期” was refused (“请用阿拉伯数字书写”)."""
+    """Seed 003 writes 编印了四期; “四期” was refused (“请用阿拉伯数字书写”)."""
     v = parse_value(text)
     assert v.ok, v.error
     assert (v.direction, v.number, v.unit, v.text) == (direction, Decimal(number), unit, text)
@@ -307,7 +307,7 @@ def test_words_with_a_numeral_inside_stay_words(text):
     ("均未完成", Achievement.NOT_MET), ("均基本完成", Achievement.PARTIAL),
 ])
 def test_all_of_them_before_an_achievement_word(text, level):
-    """Review 23a: seed 003's 实际 “均达到预期目标” was not 达成 (“达到预期目标” was)."""
+    """Seed 003's 实际 “均达到预期目标” was not 达成 (“达到预期目标” was)."""
     assert parse_value(text).achievement is level
 
 
@@ -321,7 +321,7 @@ def test_a_period_as_a_deadline_is_done_by_its_last_month(text, deadline):
 
 
 def test_a_dotted_month_is_a_date_against_a_deadline_and_a_number_elsewhere():
-    """Review 23a: “2020.12” typed as the completion date turned 达成情况 red and asked for a
+    """“2020.12” typed as the completion date turned 达成情况 red and asked for a
     choice; against a number it stays the number 2020.12."""
     from selfeval_desktop.domain.values import read_against
     dated = read_against(parse_value("2020年12月底前"), parse_value("2020.12"))
@@ -331,6 +331,6 @@ def test_a_dotted_month_is_a_date_against_a_deadline_and_a_number_elsewhere():
 
 
 def test_two_numerals_side_by_side_are_a_range_not_a_number():
-    """Review 26: 四五次 (four or five times) was read as 5次."""
+    """四五次 (four or five times) was read as 5次."""
     assert parse_value("四五次").number is None and parse_value("三四个").number is None
     assert parse_value("四十五次").number == Decimal(45)

@@ -1,4 +1,4 @@
-"""Review 8, findings 2–5: what clerks really type in 年度指标值 / 实际完成值 (seed 004 and the
+"""What clerks really type in 年度指标值 / 实际完成值 (seed 004 and the
 forms of the other seeds) scores as the clerk means it, or is asked about at the cell — never
 scored full by a misreading."""
 from decimal import Decimal as D

@@ -67,7 +67,7 @@ def test_empty_list():
 
 
 def test_each_level_one_heading_adds_up_its_weights_and_its_scores():
-    """Review 16a: seed 001 writes “过程指标 25 分，自评得分 24 分”; the window showed only 分值."""
+    """Seed 001 writes “过程指标 25 分，自评得分 24 分”; the window showed only 分值."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.domain.evaluation import profile_for
     from selfeval_desktop.domain.scoring import score_project

@@ -1,4 +1,4 @@
-"""Review 8 #2: the window, the check list and what is printed all read a 时效 target written
+"""The window, the check list and what is printed all read a 时效 target written
 without a year (12月底前) in the document's 评价年度 — none of them may show 12月底前 met by
 2022年1月, or disagree with another about the row's score."""
 from decimal import Decimal as D

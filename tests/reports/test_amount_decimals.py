@@ -1,4 +1,4 @@
-"""万元 and 分值 on paper, one way in every cell (review 28 P2-2, P3-2).
+"""万元 and 分值 on paper, one way in every cell.
 
 A 财政局 reader expects 万元 to two decimals: one column read 8.1437 / 15.56 / 4.4 / 0. Money is
 exact 分, so a 分 the clerk typed (seed 001 itself writes 8.1437 万元) is never rounded away: two
@@ -36,7 +36,7 @@ def test_the_department_lists_its_projects_amounts_to_two_decimals_keeping_the_t
     assert "科普经费新乡市科学技术局15.5615.56100.00%" in part
     assert "信息化替代新乡市科学技术局4.404.40100.00%" in part                  # was 4.4
     assert "技术创新引导专项（结转项目）新乡市科学技术局0.000.00" in part         # was 0
-    assert "合计（7个项目）14315.843714315.84100.00%" in part    # the rate ends 执行数 (review 31 R7)
+    assert "合计（7个项目）14315.843714315.84100.00%" in part    # the rate ends 执行数
     assert "年度资金总额14640.8314673.19100.22%" in text                       # its own funds
 
 

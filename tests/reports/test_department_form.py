@@ -1,4 +1,4 @@
-"""The 部门整体支出绩效自评表 (since the second review): printed with the projects' forms, with its
+"""The 部门整体支出绩效自评表: printed with the projects' forms, with its
 执行率 and no execution score, the department named on every later page."""
 from selfeval_desktop.reports.export import export_pdf, select
 from tests.reports.pdf_fixtures import page_count, raw_text, seed003_with_department, squeeze

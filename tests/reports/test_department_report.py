@@ -1,4 +1,4 @@
-"""What the 部门整体 evaluation prints after its table (review 16a P1: its 结论 tab — the narrative,
+"""What the 部门整体 evaluation prints after its table (its 结论 tab — the narrative,
 the 评价人员 to sign, the opinions to stamp — printed nowhere)."""
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_the_department_prints_its_projects_conclusions_signatures_and_seals(tmp
     for project in doc.project_list():
         assert squeeze(project.name) in part
     # 全年预算数 14315.8437, 全年执行数 14315.84, 执行率 100.00 %: the rate after it, as 14315.84 is
-    # a prefix of 14315.8437 (review 31 R7: 预算数 printed twice passed)
+    # a prefix of 14315.8437 (预算数 printed twice used to pass)
     assert "合计（7个项目）14315.843714315.84100.00%" in part   # as the 部门整体 page adds them
     assert "三、自评结论" in part
     for key, title in (("problems", "存在问题"), ("measures", "改进措施")):

@@ -105,7 +105,7 @@ def test_open_with_system_viewer_on_windows_uses_startfile(monkeypatch, tmp_path
 
 
 def test_a_machine_without_a_pdf_program_is_told_not_opened(monkeypatch, tmp_path):
-    """Review 28: the window said the PDF opened in a viewer when none existed."""
+    """The window said the PDF opened in a viewer when none existed."""
     import shutil
     import subprocess
     monkeypatch.setattr(sys, "platform", "win32")
@@ -143,7 +143,7 @@ def test_a_new_pdf_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(t
 
 
 def test_per_project_files_are_named_by_the_form_each_holds(tmp_path):
-    """Review 28 P3-7: with --form mof the 部门整体 evaluation's PDF was named
+    """With --form mof the 部门整体 evaluation's PDF was named
     “项目支出绩效自评表_01_…部门整体支出.pdf” though it holds the 部门整体支出绩效自评表."""
     from tests.reports.pdf_fixtures import seed003_with_department
     doc, dept = seed003_with_department()

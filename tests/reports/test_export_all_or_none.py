@@ -1,4 +1,4 @@
-"""打印 with one file per project: a failure on one file changes none of them (review 33: file 3
+"""打印 with one file per project: a failure on one file changes none of them (file 3
 of 5 failing left files 1 and 2 replaced, and the message did not say so)."""
 from __future__ import annotations
 

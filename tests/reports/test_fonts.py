@@ -50,7 +50,7 @@ def test_a_fraction_neither_face_draws_whole_prints_spelled_out():
 
 
 def test_a_raised_digit_neither_face_draws_prints_raised_never_as_a_plain_digit():
-    """Review 32 P2-1: 10⁵ pasted from Word printed as “105”, with no warning."""
+    """10⁵ pasted from Word printed as “105”, with no warning."""
     assert not fonts.covered("⁵")
     assert fonts.markup("≥10⁵人次") == "≥10<super>5</super>人次"
     assert fonts.markup("H₀") == "H<sub>0</sub>"
@@ -65,7 +65,7 @@ def test_other_compatibility_characters_are_named_not_replaced():
 
 
 def test_an_invisible_character_pasted_from_the_web_is_never_named_as_missing():
-    """Review 32 P2-2: a zero-width space or a BOM (pasted from a web page, WeChat, WPS) made
+    """A zero-width space or a BOM (pasted from a web page, WeChat, WPS) made
     every print warn “打印时会缺失：” followed by nothing she could see."""
     assert fonts.missing_chars(["张\u200b三", "\ufeff项目", "a\u200cb\u200d\u2060"]) == []
 

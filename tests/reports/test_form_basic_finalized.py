@@ -1,4 +1,4 @@
-"""The 基本情况表 after 定稿 (review 6, item 11): the page with the seals is never detachable from
+"""The 基本情况表 after 定稿: the page with the seals is never detachable from
 the data it approves — one page with 五/六 side by side and the QR/校验码 beside them when that
 fits, else every further page names the project."""
 import re
@@ -88,7 +88,7 @@ def test_the_next_form_in_the_same_pdf_does_not_carry_the_previous_project_name(
 
 
 def test_the_goals_as_seed_003_writes_them_still_give_one_sheet(tmp_path):
-    """Review 23a P2: the seed's 预期目标 has a blank line between its two goals; that one line
+    """The seed's 预期目标 has a blank line between its two goals; that one line
     pushed 五/六 (and the 校验码) alone onto a second page of the form that is stamped."""
     from selfeval_desktop.db.document import open_document
     from selfeval_desktop.db.repo import load_document, save_document
@@ -99,7 +99,7 @@ def test_the_goals_as_seed_003_writes_them_still_give_one_sheet(tmp_path):
     project = doc.project_list()[0]
     project.goal_expected = ("1.通过对科技专家进行分类，扩大推荐人选完善人员构成，加强了联系和服务不同学科、"
                              "领域科技工作者。优化了科技工作者状况调查站点设置。\n\n2.通过编印《科技工作者"
-                             "建议》简报，供市委、市政府和有关部门作决策参考。")     # as review 23a typed it
+                             "建议》简报，供市委、市政府和有关部门作决策参考。")     # as a clerk typed it
     save_document(opened.conn, doc, action="test")
     opened.close()
     assert main(["finalize", str(db)]) == 0

@@ -60,7 +60,7 @@ def test_rd_cost_categories_print_their_names_not_program_keys(tmp_path):
 
 
 def test_the_score_and_its_grade_are_never_on_two_sheets(tmp_path):
-    """Review 22: seed 000's long 预期目标 left 自评等次 alone at the top of page 2, its 综合得分 at
+    """Seed 000's long 预期目标 left 自评等次 alone at the top of page 2, its 综合得分 at
     the foot of page 1 — on the form that is signed and stamped."""
     line = "1.开展科技特派员服务，组织专家深入乡村开展技术培训与指导，推动农业科技成果转化应用。\n"
     split = []

@@ -81,7 +81,7 @@ def test_basic_form_of_seed_003_has_every_label_and_value_in_order(tmp_path):
                            "覃利引", "四级调研员", "谢静", "副部长"])
     assert "省级财政" not in text
     assert_fonts_embedded(path)
-    assert "第1页共1页" in squeeze(text)  # numbered as the longer forms are (review 19)
+    assert "第1页共1页" in squeeze(text)  # numbered as the longer forms are
     assert words_outside_page(path, margin=5 * MM) == []
 
 
@@ -93,7 +93,7 @@ def test_region_word_follows_the_unit(tmp_path):
 
 
 def test_the_special_funds_typed_in_the_window_are_printed(tmp_path):
-    """Review 6: seed 002's 其中专项经费 appeared on no printed form."""
+    """Seed 002's 其中专项经费 appeared on no printed form."""
     doc = build_demo("002")
     doc.projects = doc.projects[:1]
     line = doc.projects[0].budget_lines[0]                    # 设备费 170, 其中专项 32
@@ -115,7 +115,7 @@ def expected_mof(doc, p):
         items += [("其中：" if i == 0 else "") + {"current": "当年财政拨款", "carryover": "上年结转资金",
                                                   "other": "其他资金"}[kind.value],
                   printed_wan(part.initial), printed_wan(part.annual), printed_wan(part.executed), "—",
-                  # 执行率 in the 其中 rows too, as the workbook computes it (review 9b)
+                  # 执行率 in the 其中 rows too, as the workbook computes it
                   f"{profile.round(Decimal(part.executed) * 100 / Decimal(part.annual))}%"
                   if part.annual and part.executed is not None else "", "—"]
     items += ["年度总体目标", "预期目标", "实际完成情况", p.goal_expected, p.goal_actual,
@@ -139,7 +139,7 @@ def test_mof_form_of_seed_003_has_every_label_and_value_in_order(tmp_path):
     assert squeeze(text).count("产出指标") == 1 and squeeze(text).count("社会效益指标") == 1
     assert_fonts_embedded(path)
     assert page_count(path) == 1
-    assert "第1页共1页" in squeeze(text)     # numbered as the longer forms are (review 19)
+    assert "第1页共1页" in squeeze(text)     # numbered as the longer forms are
     assert words_outside_page(path, margin=5 * MM) == []
 
 
@@ -259,7 +259,7 @@ def _qr_codes(flowables):
 
 
 def test_the_qr_code_of_a_finalized_form_holds_its_digest(tmp_path):
-    """Review 31 R6: DESIGN makes the QR code the receiving side's check, yet a QR code of any
+    """DESIGN makes the QR code the receiving side's check, yet a QR code of any
     other text passed. The one beside the 校验码 and the one in a one-page form's cell both hold
     the stored digest, and paint exactly its modules (no QR decoder is installed here)."""
     import segno
@@ -320,7 +320,7 @@ def test_basic_form_prints_the_sums_of_the_parts_where_no_total_was_typed(tmp_pa
 
 
 def test_each_source_prints_its_planned_and_its_arrived_amount_in_its_own_column(tmp_path):
-    """Review 31 R2: seed 003 has 计划安排 = 实际到位 for every source, so a form printing the
+    """Seed 003 has 计划安排 = 实际到位 for every source, so a form printing the
     planned amount under 实际到位资金 passed. Every amount here differs (hand-written)."""
     doc = seed003()
     f = doc.projects[0].funding
@@ -338,7 +338,7 @@ def test_each_source_prints_its_planned_and_its_arrived_amount_in_its_own_column
 
 
 def test_mof_funds_block_prints_each_of_its_different_figures_in_its_own_cell(tmp_path):
-    """Review 31 §3: seed 003's 年初 = 全年 = 执行 (4 万元 each) cannot tell the columns apart.
+    """Seed 003's 年初 = 全年 = 执行 (4 万元 each) cannot tell the columns apart.
     Hand-written: 5.00 / 4.80 / 4.32 → 90.00 % of a 10.00-point 执行率 → 9.00."""
     doc = seed003()
     f = doc.projects[0].funding
@@ -366,7 +366,7 @@ def test_spending_total_counts_a_detail_line_under_its_class_once(tmp_path):
 
 
 def test_two_projects_of_one_name_are_told_apart_by_their_unit_on_the_basic_form(tmp_path):
-    """Review 28: seed 001's two 基本情况表 both read “项目名称：信息化替代”."""
+    """Seed 001's two 基本情况表 both read “项目名称：信息化替代”."""
     doc = build_demo("001")
     for i, p in enumerate(doc.projects, 1):
         p.id = i
@@ -407,7 +407,7 @@ def test_the_evaluators_heading_stays_with_its_rows(tmp_path, goal_chars):
     p.evaluators = [Evaluator(f"欧阳{i}某", "高级工程师", "某县科学技术局") for i in range(8)]
     [path] = export_pdf(doc, tmp_path / "b.pdf", form="basic")
     pages = [squeeze(raw_text(path, page, page)) for page in range(1, page_count(path) + 1)]
-    # printed on exactly one page (review 31: with the heading gone from every page this passed)
+    # printed on exactly one page (with the heading gone from every page this used to pass)
     [text] = [t for t in pages if "四、评价人员" in t]
     assert all(f"欧阳{i}某" in text for i in range(8))
     assert text.count("四、评价人员") == 1

@@ -1,4 +1,4 @@
-"""Review 33 P2-9: a killed or crashed 打印 or 导出Excel left ``.STEM.XXXX.part``,
+"""A killed or crashed 打印 or 导出Excel left ``.STEM.XXXX.part``,
 ``.NAME.tmp-PID`` or ``….raw`` in the clerk's folder for good (a leading dot hides nothing on
 Windows), and the workbook was renamed into place without being flushed to the disk. Now every
 file is written as ``~$NAME.PID.tmp`` (hidden on Windows while it is written), flushed, then
@@ -123,7 +123,7 @@ def test_the_leftovers_of_the_old_writers_are_removed_by_the_next_export(tmp_pat
 def test_the_file_is_flushed_to_the_disk_before_it_replaces_the_old_one(tmp_path, monkeypatch,
                                                                          kind):
     """A power cut after a rename of data still in the cache leaves an empty or torn file where
-    yesterday's was: the workbook writer never flushed (review 33 P2-9)."""
+    yesterday's was: the workbook writer never flushed."""
     target = tmp_path / f"表.{kind}"
     target.write_bytes(b"yesterday's")
     synced = []

@@ -1,5 +1,5 @@
 """The printed and exported 支出合计 count the lines as the domain does (``counted_lines``): codes
-1 and 10 are two lines (review 33 P2-6), and a 30211 under a filled 302 is added once — in the
+1 and 10 are two lines, and a 30211 under a filled 302 is added once — in the
 workbook's 基本情况表 too, whose SUM took every line."""
 from __future__ import annotations
 

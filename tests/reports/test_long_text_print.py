@@ -1,5 +1,5 @@
 """A long narrative (a pasted 实际完成情况 of many pages) prints whole, and is broken into lines
-once — review 16b: each page broke the whole rest of the text again, so printing took time
+once — each page broke the whole rest of the text again, so printing took time
 growing with the square of the length (20,000 characters 37 s, 100,000 over 10 minutes), in the
 window's UI thread. No test here measures a time: they count the characters given to the line
 breaking, which the quadratic behaviour drove."""

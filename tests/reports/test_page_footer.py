@@ -1,6 +1,6 @@
 """Every printed page says where it is in its form: “第 x 页 共 y 页”, a one-page form too.
 
-Review 19: a member project's one-page 绩效自评报告 had no page footer, while the multi-page ones
+A member project's one-page 绩效自评报告 had no page footer, while the multi-page ones
 had “第 1 页 共 2 页” — two kinds of page in one PDF.
 """
 from __future__ import annotations

@@ -91,7 +91,7 @@ def test_the_printed_mof_form_keeps_681_5307_whole(tmp_path):
 
 
 def test_the_demo_seeds_short_indicator_names_take_at_most_two_lines_on_the_mof_form():
-    """Review 28 P3-3: 三级指标 was the narrowest text column (26 mm) while 年度指标值 and 实际完成值
+    """三级指标 was the narrowest text column (26 mm) while 年度指标值 and 实际完成值
     held only “达成”: “优化科技 / 工作者状况 / 调查站点设置” took three lines where two do."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.reports import form_mof

@@ -1,5 +1,5 @@
-"""Every form prints a project's 执行率 as the profile rounds it, the same on each (review 33
-P2-4: seed 003 under a truncating profile, 1.9999 of 2 万元, printed 99.99% on the MoF form and
+"""Every form prints a project's 执行率 as the profile rounds it, the same on each
+(seed 003 under a truncating profile, 1.9999 of 2 万元, printed 99.99% on the MoF form and
 100.00% in the report)."""
 from __future__ import annotations
 

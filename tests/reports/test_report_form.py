@@ -1,5 +1,5 @@
 """项目支出绩效自评报告 (``--form report``): the narrative the seeds are, printed from what the window
-holds (review 18b: none of the narrative sections printed on either form)."""
+holds (none of the narrative sections printed on either form)."""
 from __future__ import annotations
 
 from selfeval_desktop.cli import main
@@ -54,7 +54,7 @@ def test_the_cli_prints_the_report(tmp_path, capsys):
 
 
 def test_the_indicator_table_adds_up_to_the_total_with_the_execution_row(tmp_path):
-    """Review 19: no 预算执行率 row and no 合计, so the rows added up to 90 while 综合得分 said 100;
+    """No 预算执行率 row and no 合计, so the rows added up to 90 while 综合得分 said 100;
     a missing figure printed as “— 万元”."""
     doc = seed003()
     doc.projects[0].funding.executed = None
@@ -66,7 +66,7 @@ def test_the_indicator_table_adds_up_to_the_total_with_the_execution_row(tmp_pat
 
 
 def test_every_paragraph_written_is_indented_as_the_first(tmp_path):
-    """Review 22: in the report only each field's first paragraph was indented; the others began
+    """In the report only each field's first paragraph was indented; the others began
     flush left, where the seeds indent every paragraph."""
     import re
     import subprocess
@@ -83,7 +83,7 @@ def test_every_paragraph_written_is_indented_as_the_first(tmp_path):
 
 
 def test_the_reason_a_point_was_lost_is_in_the_report(tmp_path):
-    """Review 22: the 偏差原因 printed on the 自评表 was not in the report, whose reader saw a lost
+    """The 偏差原因 printed on the 自评表 was not in the report, whose reader saw a lost
     point with no reason."""
     doc = seed003()
     project = doc.projects[0]
@@ -95,7 +95,7 @@ def test_the_reason_a_point_was_lost_is_in_the_report(tmp_path):
 
 
 def test_the_reason_is_quoted_the_mainland_way_and_clear_of_the_table(tmp_path):
-    """Review 28 P3-8: “「社会公众满意度」偏差原因：…” sat against the table's bottom rule, and
+    """“「社会公众满意度」偏差原因：…” sat against the table's bottom rule, and
     mainland official text quotes with “”, not 「」."""
     import re
     import subprocess
@@ -116,8 +116,8 @@ def test_the_reason_is_quoted_the_mainland_way_and_clear_of_the_table(tmp_path):
 
 
 def test_a_total_not_final_says_why_once(tmp_path):
-    """Review 28 P3-4: “综合得分 65.00 分（有 2 项未评分，按 0 分计），自评等次：—（2 项指标尚无得分
-    （按 0 分计），得分暂不可信）” — the same fact twice, as review 9b removed from the 自评表."""
+    """“综合得分 65.00 分（有 2 项未评分，按 0 分计），自评等次：—（2 项指标尚无得分
+    （按 0 分计），得分暂不可信）” — the same fact twice, which the 自评表 no longer prints either."""
     doc = seed003()
     project = doc.projects[0]
     project.indicators[0].actual = project.indicators[1].actual = ""
@@ -130,7 +130,7 @@ def test_a_total_not_final_says_why_once(tmp_path):
 
 
 def test_the_suggestions_print_with_the_problems_and_measures(tmp_path):
-    """Review 22: seed 000's 五、存在问题及下一步工作建议 has (三) 建议, which had no box."""
+    """Seed 000's 五、存在问题及下一步工作建议 has (三) 建议, which had no box."""
     doc = seed003()
     project = doc.projects[0]
     project.conclusions.update({"problems": "宣传不足", "measures": "加强宣传",
@@ -147,7 +147,7 @@ WORK = ("2021年7月16日成立绩效自评工作组，组长黄雷，副组长�
 
 
 def test_the_evaluation_work_prints_as_the_seeds_section_two(tmp_path):
-    """Review 23a: seed 003's 二、项目绩效评价工作情况 (工作组, dates) had no place; its
+    """Seed 003's 二、项目绩效评价工作情况 (工作组, dates) had no place; its
     绩效目标实现情况 began “（一）投入…” run on after the title."""
     doc = seed003()
     project = doc.projects[0]
@@ -171,6 +171,6 @@ def test_a_department_report_has_no_second_place_for_its_evaluation_work(tmp_pat
     [path] = export_pdf(doc, tmp_path / "d.pdf", form="report", project_ids=[dept.id])
     text = squeeze(raw_text(path))
     assert "不应出现的文字" not in text
-    # its one place for the evaluation work is printed (review 31: a blank report passed)
+    # its one place for the evaluation work is printed (a blank report used to pass)
     assert "部门整体支出绩效自评表（2020年度）部门名称河池市科协" in text
     assert "自评工作开展情况成立自评工作小组，逐项核对绩效指标。" in text

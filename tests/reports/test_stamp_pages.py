@@ -1,7 +1,7 @@
-"""The boxes to sign and stamp never begin a page alone (review 28 P2-1: 六、主管部门审核意见（盖章）
+"""The boxes to sign and stamp never begin a page alone (六、主管部门审核意见（盖章）
 printed alone on page 5 of 5 of seed 001's 部门整体支出绩效自评表, and on the last page of a
 基本情况表 of several pages, under nothing but “…（续）”: a sheet to stamp carrying no figure), and
-the narrative report ends with its 落款 (P2-3), kept with its last lines.
+the narrative report ends with its 落款, kept with its last lines.
 
 Each test lays out many forms whose texts grow a few lines at a time, so that the page break runs
 through the whole closing block, and reads every page back."""
@@ -100,7 +100,7 @@ def test_the_departments_seals_are_never_on_a_page_of_their_own(tmp_path):
 
 
 def test_seed_001s_department_form_stamps_the_page_of_its_conclusions(tmp_path):
-    """The reviewer's case: page 5 of 5 held “部门名称：…（续）” and the empty 六 box only."""
+    """As seen on seed 001: page 5 of 5 held “部门名称：…（续）” and the empty 六 box only."""
     doc = build_demo("001")
     for number, project in enumerate(doc.projects, start=1):
         project.id = number
@@ -124,7 +124,7 @@ def report_pages(path, unit: str) -> list[str]:
 
 
 def test_the_report_ends_with_its_unit_seal_and_date_kept_with_its_last_lines(tmp_path):
-    """Review 28 P2-3: the report ended with 五、评价人员 or 存在问题; seed 004's ends “高新区科技局 /
+    """The report ended with 五、评价人员 or 存在问题; seed 004's ends “高新区科技局 /
     2021年4月29日”, and one sent up without 落款 and 盖章 is returned."""
     doc = seed003()
     doc.projects = growing(doc.projects[0], range(0, 3000, 150), key="application")

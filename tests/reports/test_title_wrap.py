@@ -2,7 +2,7 @@
 mark or after an opening one, a number with its unit kept whole, and a centred title over two
 lines in two halves — not a full line with 报告 under it.
 
-Review 19: “…一体化技术的研究与应用绩效 / 自评报告” (seed 002) and “…科技型中小企业贷 / 款补助项目
+“…一体化技术的研究与应用绩效 / 自评报告” (seed 002) and “…科技型中小企业贷 / 款补助项目
 绩效自评报告” (seed 004) on the narrative report.
 """
 from __future__ import annotations

@@ -30,7 +30,7 @@ def test_mof_form_leaves_total_and_grade_blank(tmp_path, seed002):
 
 
 def test_the_mof_forms_grade_note_says_a_missing_row_once():
-    """Review 9b: “（有 2 项未评分，按 0 分计）（1 项指标尚无得分（按 0 分计），得分暂不可信）” — the
+    """“（有 2 项未评分，按 0 分计）（1 项指标尚无得分（按 0 分计），得分暂不可信）” — the
     same fact twice, with two counts. Where 分值 do not add up, both facts stay."""
     from decimal import Decimal as D
     from selfeval_desktop.domain.evaluation import profile_for as profile_of
@@ -51,7 +51,7 @@ def test_the_mof_forms_grade_note_says_a_missing_row_once():
 
 
 def test_a_row_judged_without_an_actual_prints_the_judgement(tmp_path):
-    """Review 11: 投入指标 rows judged 达成 by a 评分标准 printed 3.00 beside empty cells; the
+    """投入指标 rows judged 达成 by a 评分标准 printed 3.00 beside empty cells; the
     signer could not see why they scored."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.reports.export import export_pdf
@@ -66,7 +66,7 @@ def test_a_row_judged_without_an_actual_prints_the_judgement(tmp_path):
 
 
 def test_the_basic_forms_score_and_grade_say_a_missing_row_once(tmp_path):
-    """Review 28: 综合得分 “65.00分（有 2 项未评分，按 0 分计）” over 自评等次 “—（2 项指标尚无得分
+    """综合得分 “65.00分（有 2 项未评分，按 0 分计）” over 自评等次 “—（2 项指标尚无得分
     （按 0 分计），得分暂不可信）”: the same rows twice."""
     doc = build_demo("004")
     project = next(p for p in doc.projects if p.name.startswith("2021年新一代"))   # 分值 add up
@@ -88,8 +88,8 @@ def test_a_total_with_rows_not_scored_says_so_on_the_form_and_in_the_warnings(tm
     for form in ("basic", "mof"):
         [path] = export_pdf(doc, tmp_path / f"{form}.pdf", form=form)
         text = squeeze(raw_text(path))
-        # the 自评等次 cell says it once, naming both (review 9b; on the 基本情况表 too, review
-        # 28: its 综合得分 said the count again)
+        # the 自评等次 cell says it once, naming both (on the 基本情况表 too, whose 综合得分
+        # said the count again)
         assert "预算执行率得分和1项指标尚无得分（按0分计）" in text
         assert "未评分" not in text and text.count("按0分计") == 1
 

@@ -2,7 +2,7 @@
 其中专项计划 after 全年预算数, 其中专项实际 after 全年执行数, per project in exact 万元 from the
 document's lines (as the 支出合计 counts them), in each unit's 小计 and in the 合计 of each year.
 
-The export's 汇总 sheet got these columns (closing 5) but the aggregate had none: a receiving
+The export's 汇总 sheet got these columns but the aggregate had none: a receiving
 office summing its units' 专项 had to open every file.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The exported workbook's 万元 and 分值 cells: a number format showing what the printed forms
 show — 万元 to two decimals at least, to the 分 where typed so; 分值 as the 得分 beside them — with
-the exact value kept in the cell (review 28 P2-2: the 汇总 read 12102.455792 beside 4.4, in
+the exact value kept in the cell (the 汇总 read 12102.455792 beside 4.4, in
 General), and columns wide enough that no amount shows as ####.
 """
 from __future__ import annotations

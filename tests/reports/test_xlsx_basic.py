@@ -84,7 +84,7 @@ def test_the_score_on_it_follows_an_amount_edited_on_the_projects_sheet(tmp_path
 
 
 def test_a_spending_amount_that_could_not_be_read_shows_as_typed(tmp_path):
-    """Review 18a: such a line came out empty on the 基本情况表 (the PDF and the 自评表 show it)."""
+    """Such a line came out empty on the 基本情况表 (the PDF and the 自评表 show it)."""
     doc = build_demo("003")
     project = doc.projects[0]
     line = project.budget_lines[0]

@@ -48,7 +48,7 @@ def test_layout_merges_borders_print_setup_and_formulas(tmp_path):
     assert ws["B13"].value == "产出指标" and ws["B14"].value is None
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$12:$12"     # the 绩效指标 heading (review 28)
+    assert ws.print_title_rows == "$12:$12"     # the 绩效指标 heading
     assert ws["B12"].value == "一级指标"
     assert ws["D13"].border.left.style == "thin"
     assert ws.column_dimensions["D"].width > ws.column_dimensions["G"].width
@@ -128,7 +128,7 @@ def test_the_workbooks_own_summary_sheet_is_skipped_not_counted_as_unread(tmp_pa
 
 
 def test_a_text_too_long_for_a_cell_is_cut_within_excels_limit_and_said(tmp_path):
-    """Review 16b P2-3: openpyxl cut a 100,003-character text to 32,767 characters without a word
+    """Openpyxl cut a 100,003-character text to 32,767 characters without a word
     — and with 𠮷 or emoji (two UTF-16 units each) that is still over Excel's limit."""
     from selfeval_desktop.reports.xlsx_common import CELL_LIMIT, CUT_MARK
     doc = build_demo("003")
@@ -145,8 +145,8 @@ def test_a_text_too_long_for_a_cell_is_cut_within_excels_limit_and_said(tmp_path
 
 
 def test_the_quick_merges_and_styles_write_what_openpyxl_s_own_calls_write(tmp_path):
-    """Sheet.merge_range / Sheet.style skip openpyxl's per-call scans (review 23b: a 50-project
-    export took 4 s): the cells, merges, borders and fonts must come out as openpyxl's own
+    """Sheet.merge_range / Sheet.style skip openpyxl's per-call scans (a 50-project export took
+    4 s): the cells, merges, borders and fonts must come out as openpyxl's own
     merge_cells and style assignments make them, in either order (borders first or last) and
     for an overlapping merge."""
     from openpyxl import Workbook

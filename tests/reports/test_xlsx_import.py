@@ -211,7 +211,7 @@ def test_a_compact_variant_with_labels_and_values_in_one_cell(tmp_path):
 
 
 def test_the_footers_phone_is_the_fillers_not_the_projects(tmp_path):
-    """Review 5: a footer “填表人：谢静 … 联系电话：2116276” became the project's 联系电话."""
+    """A footer “填表人：谢静 … 联系电话：2116276” became the project's 联系电话."""
     import openpyxl
     path = build.standard(tmp_path / "footer.xlsx")
     wb = openpyxl.load_workbook(path)

@@ -1,6 +1,6 @@
 """The 预算执行率 cells of an imported sheet: nothing the unit typed there is dropped without a
 word. The stated 得分 is a field of the document (kept as typed when unreadable, as the rows'
-cells are, review 33); the 执行率 is computed from 全年执行数 ÷ 全年预算数 and stored nowhere, so
+cells are); the 执行率 is computed from 全年执行数 ÷ 全年预算数 and stored nowhere, so
 unreadable text there is said in the report with its cell (“约95%”, “见附件”)."""
 import openpyxl
 

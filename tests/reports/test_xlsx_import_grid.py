@@ -1,4 +1,4 @@
-"""Reading a workbook's labels: each cell normalised once, never read stale (review 31)."""
+"""Reading a workbook's labels: each cell normalised once, never read stale."""
 from __future__ import annotations
 
 import openpyxl

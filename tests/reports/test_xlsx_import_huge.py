@@ -1,5 +1,5 @@
 """A huge amount in a received workbook (a code pasted into an amount column): the import keeps it
-as typed, red, saying in Chinese which cell and why — review 33: it was refused only when the
+as typed, red, saying in Chinese which cell and why — it was refused only when the
 document was written, in English (“写入…失败（Python int too large to convert to SQLite
 INTEGER）”), and nothing was imported."""
 import re

@@ -1,5 +1,5 @@
 """An indicator's 分值/得分 or a spending line's amount that cannot be read is kept as typed by the
-import, as the window keeps it (review 33): red in the file, listed in 问题清单, “（原文已保留）” in
+import, as the window keeps it: red in the file, listed in 问题清单, “（原文已保留）” in
 the report. The rows have no id before they are saved: keyed by their place until then."""
 import openpyxl
 import pytest

@@ -1,4 +1,4 @@
-"""The exported workbook prints what the PDF prints (review 5, item 3): a lowered score with its
+"""The exported workbook prints what the PDF prints: a lowered score with its
 reason in 偏差原因分析及改进措施, the 部门整体 sheet headed 部门名称 with the department's funds
 (执行率, no 分值 or 得分), and “部门整体” on one line in the 汇总 sheet's 序号 column."""
 from decimal import Decimal
@@ -120,7 +120,7 @@ def test_the_printed_workbook_as_libreoffice_prints_it(tmp_path):
 
 
 def test_a_long_indicator_table_repeats_its_heading_on_each_printed_page(tmp_path):
-    """Review 28: the print titles were the form's title rows, so a project or department sheet
+    """The print titles were the form's title rows, so a project or department sheet
     running over pages printed rows of numbers under no 一级/二级/三级指标…分值/得分 heading."""
     from selfeval_desktop.domain.model import Indicator
     doc, dept = seed003_with_department()

@@ -73,7 +73,7 @@ def test_the_summary_sheet_shows_a_dash_for_provisional_totals_with_a_note(tmp_p
     count = sum(s.provisional for s in scores)
     notes = [t for t in _texts(summary) if "暂不可信" in t]
     assert len(notes) == 1 and f"{count} 个项目" in notes[0] and "—" in notes[0]
-    # every reason a provisional total has is named (review 9b: four of them add up to 100 and
+    # every reason a provisional total has is named (four of them add up to 100 and
     # are provisional because rows have no score, which the note did not say)
     for score in scores:
         if score.provisional:
@@ -146,7 +146,7 @@ def test_an_aggregate_without_provisional_totals_has_no_such_note(tmp_path):
 
 @needs_soffice
 def test_a_project_without_indicators_is_unscored_in_the_workbook_too(tmp_path):
-    """Review 9b (P0): seed 001's six projects without indicators were 未评分 on paper, in `score`
+    """Seed 001's six projects without indicators were 未评分 on paper, in `score`
     and in `aggregate`, but 总分 10 / 等次 差 in the exported workbook (the 执行率 score alone)."""
     from selfeval_desktop.domain.model import ProjectKind
     doc = build_demo("001")

@@ -1,5 +1,5 @@
 """The exported and aggregated workbooks show a project's 执行率 as its profile rounds it, as the
-forms and the window do (review 33 P2-4: 1.9999 of 2 万元 under a truncating profile was 100.00%
+forms and the window do (1.9999 of 2 万元 under a truncating profile was 100.00%
 in Excel, the 0.00% format rounding half-up, and 99.99% on the printed MoF form)."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The exported workbook saves the scores, total and grade the domain gave (review 33 P2-11: it
+"""The exported workbook saves the scores, total and grade the domain gave (it
 worked out the execution score, the total and the grade again in Python, a second copy of the
 rule beside the domain's and the formulas' — a rule change made in ``domain.scoring`` alone would
 have left the saved values on the old rule). The formulas stay: LibreOffice checks them against

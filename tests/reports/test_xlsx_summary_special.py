@@ -1,7 +1,7 @@
 """The 汇总 sheet's 其中专项: what the 预算表's 其中专项（计划）/（实际） add up to, per project and in
 the 合计, as numbers in 万元 beside the 全年预算数 and 全年执行数 they are part of.
 
-Review 19 / closing 5: the 预算表 takes 其中专项 (seed 002's 专项经费) and the printed 基本情况表
+The 预算表 takes 其中专项 (seed 002's 专项经费) and the printed 基本情况表
 shows it, but the 汇总 sheet had no column for it.
 """
 from __future__ import annotations
@@ -112,7 +112,7 @@ def test_libreoffice_computes_the_same_special_totals(tmp_path):
 
 
 def test_an_unreadable_amount_left_out_of_the_total_is_said(tmp_path):
-    """Review 20a: “一点二四” typed as a 全年执行数 showed as text in the 汇总 and its 合计 left it
+    """“一点二四” typed as a 全年执行数 showed as text in the 汇总 and its 合计 left it
     out without a word."""
     doc = build_demo("002")
     doc.projects[1].funding.executed = None

@@ -100,7 +100,7 @@ def test_grade_formula_uses_the_profile_band_names():
 
 
 def _boundary_projects() -> list[Project]:
-    """Totals of exactly 90.00, 80.00 and 60.00 (review 31 R3: a workbook grading with ``>`` in
+    """Totals of exactly 90.00, 80.00 and 60.00 (a workbook grading with ``>`` in
     place of ``>=`` passed): 执行率 10 of 10, one row met in full, one row at 0."""
     projects = []
     for total, met in (("90", 80), ("80", 70), ("60", 50)):

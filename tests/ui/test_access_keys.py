@@ -1,5 +1,5 @@
 """Access letters (助记键) on every menu entry, written the Chinese way — “新建(N)…” — so a clerk
-who never touches the mouse can press Alt+F, then N (review 30 P3-12: the menu bar's titles had
+who never touches the mouse can press Alt+F, then N (the menu bar's titles had
 them, the entries inside did not; Alt+F then N did nothing)."""
 from __future__ import annotations
 

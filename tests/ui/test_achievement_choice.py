@@ -1,6 +1,6 @@
 """达成情况 with real keys: the arrows move within the open list, Enter chooses.
 
-Bug (review 4, J): ↓ on the open 达成情况 choice stored the next value at once and closed it.
+Bug: ↓ on the open 达成情况 choice stored the next value at once and closed it.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_arrows_move_in_the_list_and_enter_chooses(qtbot, grid, path):
 @pytest.mark.parametrize("typed, chosen", [("达成", "达成"), ("部分", "部分达成"), ("未达成", "未达成"),
                                            ("基本完成", "部分达成")])
 def test_a_choice_typed_by_an_input_method_is_taken(qtbot, grid, path, typed, chosen):
-    """Review 5: typing 达成 in the 达成情况 cell (with 搜狗/微软拼音) did nothing; only ↓ ↓ Enter."""
+    """Typing 达成 in the 达成情况 cell (with 搜狗/微软拼音) did nothing; only ↓ ↓ Enter."""
     from tests.ui.shell_helpers import type_ime
     grid.setCurrentIndex(grid.model().index(QUALITATIVE_ROW, im.COL_ACHIEVEMENT))
     type_ime(grid, typed)
@@ -70,7 +70,7 @@ def test_text_that_is_no_choice_changes_nothing(qtbot, grid, path):
 
 
 def test_alt_down_in_the_open_choice_opens_the_list_and_moves_no_row(qtbot, grid, path):
-    """Review 27 P2: Alt+↓ (Excel's and Windows' “open the list”) in an open 达成情况 swapped the
+    """Alt+↓ (Excel's and Windows' “open the list”) in an open 达成情况 swapped the
     indicator rows (the grid's 下移一行) instead."""
     names = [i.name for i in reread(path).projects[0].indicators]
     grid.setCurrentIndex(grid.model().index(QUALITATIVE_ROW, im.COL_ACHIEVEMENT))

@@ -1,4 +1,4 @@
-"""Review 7, P1 3 / P1 4 / P2 6 in the window: 达成情况 takes a choice wherever no numbers compare —
+"""In the window, 达成情况 takes a choice wherever no numbers compare —
 部门整体 rows without a 年度指标值 (seed 001, judged by a 评分标准) and actuals in words (seed 004) —
 so seed 001 reaches the paper's 99 by typing, not by invented targets; a key on a 达成情况 cell
 that takes none says why; 达成 typed a character at a time flashes no tooltip."""
@@ -49,17 +49,17 @@ def editable(grid, row, col=im.COL_ACHIEVEMENT):
     return bool(grid.model().flags(grid.model().index(row, col)) & Qt.ItemFlag.ItemIsEditable)
 
 
-# ------------------------------------------------------------------ P1 3: 部门整体 without targets
+# ------------------------------------------------------------------ 部门整体 without targets
 
 def test_a_new_department_row_takes_a_typed_achievement_and_scores(qtbot, tmp_path):
-    """Review 7 (a): on a new 部门整体 typing 1 on 预算编制完整性's 达成情况 stored nothing."""
+    """On a new 部门整体 typing 1 on 预算编制完整性's 达成情况 stored nothing."""
     doc = sample_document()
     doc.projects.insert(0, new_department(doc))
     window, grid = department_grid(qtbot, tmp_path, doc)
     model = grid.model()
     assert all(editable(grid, r) for r in range(len(doc.projects[0].indicators)))
     # no target, no choice: the choice says both ways out — in its tooltip while no row is begun
-    # (review 19: not red before anything is typed), red once the department is begun
+    # (not red before anything is typed), red once the department is begun
     why = model.index(0, im.COL_ACHIEVEMENT).data(Qt.ItemDataRole.ToolTipRole)
     assert why and "选择达成情况" in why
     assert not model.index(0, im.COL_ACHIEVEMENT).data(ErrorRole)
@@ -74,7 +74,7 @@ def test_a_new_department_row_takes_a_typed_achievement_and_scores(qtbot, tmp_pa
 
 
 def test_seed_001_reaches_the_papers_99_by_typing_achievements(qtbot, tmp_path):
-    """Review 7 P1 3: the department showed 15.00 / — against the paper's 99. Choosing 达成 on the
+    """The department showed 15.00 / — against the paper's 99. Choosing 达成 on the
     rows the report judges met, and 调整后得分 11.5 with the report's reason on 预算调整率 (扣 1 分),
     gives 99.00 / 优 — no target invented."""
     doc = build_demo("001")
@@ -97,7 +97,7 @@ def test_seed_001_reaches_the_papers_99_by_typing_achievements(qtbot, tmp_path):
 
 
 def test_a_key_on_a_department_achievement_that_takes_none_says_why(qtbot, tmp_path):
-    """P2 6: the key was dropped silently on a 部门整体 row; a row scored by its numbers says why."""
+    """The key was dropped silently on a 部门整体 row; a row scored by its numbers says why."""
     window, grid = department_grid(qtbot, tmp_path, with_department())
     assert not editable(grid, 0)                      # 预算调整率 ≤5% / 3%: numbers compare
     grid.setCurrentIndex(grid.model().index(0, im.COL_ACHIEVEMENT))
@@ -106,7 +106,7 @@ def test_a_key_on_a_department_achievement_that_takes_none_says_why(qtbot, tmp_p
     assert not window.session.project(window.page.pid).indicators[0].achievement
 
 
-# ------------------------------------------------------------------ P1 4: seed 004's words
+# ------------------------------------------------------------------ seed 004's words
 
 def project_with(rows):
     doc = sample_document()

@@ -1,4 +1,4 @@
-"""文件 → 汇总多个自评文件… (review 7: the summary was only on the command line)."""
+"""文件 → 汇总多个自评文件…: the summary without the command line."""
 from __future__ import annotations
 
 import openpyxl
@@ -70,7 +70,7 @@ def test_a_file_that_cannot_be_read_is_named_and_cancel_writes_nothing(qtbot, tm
 
 def test_the_readable_files_can_be_summarised_without_the_broken_one(qtbot, tmp_path, told,
                                                                      monkeypatch):
-    """Review 11: one broken attachment among the units' files stopped the whole summary."""
+    """One broken attachment among the units' files stopped the whole summary."""
     window = make_window(qtbot, tmp_path)
     good, broken, out = good_and_broken(tmp_path)
     unreadable_choice(monkeypatch, 0)                           # 汇总其余 1 个文件
@@ -97,7 +97,7 @@ def test_the_summary_never_replaces_one_of_the_units_files(qtbot, tmp_path, told
 
 
 def test_the_file_dialog_comes_back_to_the_units_folder(qtbot, tmp_path, told, monkeypatch):
-    """Review 11: each 汇总 started again in the open file's folder, not where the emailed files
+    """Each 汇总 started again in the open file's folder, not where the emailed files
     had been saved."""
     from selfeval_desktop.ui.qt import QFileDialog
     received = tmp_path / "收到的文件"

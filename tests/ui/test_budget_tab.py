@@ -91,7 +91,7 @@ def test_paste_lines_grows_rows_and_undo_removes_them(qtbot, tab, path):
 
 
 def test_a_block_pasted_onto_the_total_row_goes_after_the_last_line(qtbot, tab, path):
-    """Review 9: pasting on the 合计 row (not the 新 row) inserted an empty line first, which
+    """Pasting on the 合计 row (not the 新 row) inserted an empty line first, which
     then blanked the totals."""
     grid = tab.line_grid
     before = len(project(path).budget_lines)
@@ -106,7 +106,7 @@ def test_a_block_pasted_onto_the_total_row_goes_after_the_last_line(qtbot, tab, 
 
 
 def test_a_block_whose_titles_say_yuan_is_pasted_in_wan(qtbot, tab, path):
-    """Review 9: pasted under “计划支出数（元）”, 12000 became 12000 万元 (1.2 亿)."""
+    """Pasted under “计划支出数（元）”, 12000 became 12000 万元 (1.2 亿)."""
     before = len(project(path).budget_lines)
     QGuiApplication.clipboard().setText("科目编码\t支出科目\t计划支出数（元）\t实际支出数（元）\r\n"
                                         "30201\t办公费\t12000\t11,500.00\r\n"
@@ -122,7 +122,7 @@ def test_a_block_whose_titles_say_yuan_is_pasted_in_wan(qtbot, tab, path):
 
 
 def test_a_sheets_block_with_its_title_and_total_rows_pastes_only_the_lines(qtbot, tab, path):
-    """Review 7: seed 002's 支出明细 copied with its title row and 合计 row became two more
+    """Seed 002's 支出明细 copied with its title row and 合计 row became two more
     lines (“费用科目” with red cells, “合计 240”) and the total doubled to 480."""
     index = tab.scheme_box.findData(SpendingScheme.RD2011.value)
     tab.scheme_box.setCurrentIndex(index)
@@ -156,7 +156,7 @@ def test_scheme_selector_switches_catalog(qtbot, tab, path):
 
 
 def test_the_second_source_can_be_written_as_the_autonomous_regions(qtbot, tab, path):
-    """Review 6: 广西 units' paper form says 自治区财政; no place in the window set it."""
+    """广西 units' paper form says 自治区财政; no place in the window set it."""
     box = tab.region_box
     assert box.currentData() == "省级"
     box.setCurrentIndex(box.findData("自治区"))
@@ -173,7 +173,7 @@ def reread_unit(path):
 
 
 def test_an_amount_typed_in_yuan_says_what_it_was_stored_as(qtbot, tab, path):
-    """Review 9: 40000元 became 4 万元 without a word (right, but the clerk could not tell)."""
+    """40000元 became 4 万元 without a word (right, but the clerk could not tell)."""
     grid = tab.line_grid
     type_cell(qtbot, grid, 0, blm.COL_PLANNED, "40000元")
     assert project(path).budget_lines[0].planned == 4_000_000
@@ -183,7 +183,7 @@ def test_an_amount_typed_in_yuan_says_what_it_was_stored_as(qtbot, tab, path):
 
 
 def test_the_sub_rows_show_their_rate_as_the_forms_print_it(qtbot, tab, path):
-    """Review 10: both forms and the workbook print the 其中 rows' 执行率; the grid showed none."""
+    """Both forms and the workbook print the 其中 rows' 执行率; the grid showed none."""
     from selfeval_desktop.ui.models import fund_kind_model as fkm
     grid = tab.fund_grid
     type_cell(qtbot, grid, 1, fkm.COL_ANNUAL, "4")
@@ -193,7 +193,7 @@ def test_the_sub_rows_show_their_rate_as_the_forms_print_it(qtbot, tab, path):
 
 
 def test_a_name_stored_as_the_catalogue_writes_it_is_said(qtbot, tab, path):
-    """Review 10: a pasted or typed 维修费 became 维修（护）费 without a word."""
+    """A pasted or typed 维修费 became 维修（护）费 without a word."""
     grid = tab.line_grid
     before = len(project(path).budget_lines)
     type_cell(qtbot, grid, before, blm.COL_NAME, "维修费")
@@ -208,7 +208,7 @@ def test_a_name_stored_as_the_catalogue_writes_it_is_said(qtbot, tab, path):
 
 
 def test_tab_at_a_rows_end_goes_to_the_next_rows_first_figure(qtbot, tab, path):
-    """Review 12a: Tab after 到位 wrapped onto the next row's label (资金来源), and the figure
+    """Tab after 到位 wrapped onto the next row's label (资金来源), and the figure
     typed next was refused (“不能输入”)."""
     grid = tab.source_grid
     grid.setFocus()
@@ -222,7 +222,7 @@ def test_tab_at_a_rows_end_goes_to_the_next_rows_first_figure(qtbot, tab, path):
 
 
 def test_a_code_pasted_with_its_name_cell_empty_gets_the_catalogue_name(qtbot, tab, path):
-    """Review 13a: “302⇥⇥1⇥1” left 支出科目 blank, though 302 typed fills it."""
+    """“302⇥⇥1⇥1” left 支出科目 blank, though 302 typed fills it."""
     grid = tab.line_grid
     grid.setFocus()
     grid.setCurrentIndex(grid.model().index(grid.model().data_rows, blm.COL_CODE))
@@ -242,7 +242,7 @@ def paste_new_lines(tab, path, col, block):
 
 
 def test_seed_003s_spending_block_with_its_blank_and_total_rows_pastes_one_line(qtbot, tab, path):
-    """Review 23a P1: seed 003's 支出明细 ends in “支出合计”; pasted, it became a spending line and
+    """Seed 003's 支出明细 ends in “支出合计”; pasted, it became a spending line and
     the printed 支出合计 doubled to 8, with an empty line between."""
     grid, lines = paste_new_lines(tab, path, blm.COL_NAME,
                                   "302商品和服务支出\t4\t4\r\n\t\t\r\n支出合计\t4\t4\r\n")
@@ -252,7 +252,7 @@ def test_seed_003s_spending_block_with_its_blank_and_total_rows_pastes_one_line(
 
 
 def test_code_and_name_in_one_cell_pasted_from_the_code_column_keep_their_amounts(qtbot, tab, path):
-    """Review 23a P2: pasted at 科目编码, “302商品和服务支出⇥4⇥4” put 4 into 支出科目 and the actual
+    """Pasted at 科目编码, “302商品和服务支出⇥4⇥4” put 4 into 支出科目 and the actual
     amount into 计划支出数; the name was lost."""
     grid, lines = paste_new_lines(tab, path, blm.COL_CODE,
                                   "302商品和服务支出\t4\t3.5\r\n30211差旅费\t1\t0.8\r\n")
@@ -315,7 +315,7 @@ def test_a_cancelled_yuan_sign_question_pastes_nothing_and_plain_amounts_ask_not
 
 
 def test_the_sources_block_of_a_basic_form_goes_to_the_rows_it_names(qtbot, tab, path):
-    """Review 16a: the fixed tables placed a copied block by the cursor alone, labels and titles
+    """The fixed tables placed a copied block by the cursor alone, labels and titles
     and all. 自治区财政 is the 省级 row, 其它 is 其他, and 合计 is the table's own sum."""
     grid = tab.source_grid
     grid.setCurrentIndex(grid.model().index(0, sm.COL_LABEL))
@@ -330,7 +330,7 @@ def test_the_sources_block_of_a_basic_form_goes_to_the_rows_it_names(qtbot, tab,
 
 
 def test_large_amounts_grouped_by_thousands_ask_their_unit_too(qtbot, tab, path, monkeypatch):
-    """Review 17: 3,200,000.00 from a 元 sheet (no ¥) was taken as 3,200,000 万元 (320 亿)."""
+    """3,200,000.00 from a 元 sheet (no ¥) was taken as 3,200,000 万元 (320 亿)."""
     asked = _answer(monkeypatch, 0)                              # 是元
     grid = tab.fund_grid
     grid.setCurrentIndex(grid.model().index(0, fkm.COL_LABEL))
@@ -344,7 +344,7 @@ def test_large_amounts_grouped_by_thousands_ask_their_unit_too(qtbot, tab, path,
 
 
 def test_a_title_row_puts_the_actual_special_amounts_under_their_own_column(qtbot, tab, path):
-    """Review 18b P1: “其中专项（实际）” lost its （实际） and went to 其中专项（计划）: the planned
+    """“其中专项（实际）” lost its （实际） and went to 其中专项（计划）: the planned
     figures were overwritten and the actual ones lost, said as pasted where they belong."""
     before = len(project(path).budget_lines)
     grid = tab.line_grid
@@ -358,7 +358,7 @@ def test_a_title_row_puts_the_actual_special_amounts_under_their_own_column(qtbo
 
 def test_changing_the_classification_recodes_the_lines_it_can_and_clears_the_codes_it_cannot(
         qtbot, tab, path):
-    """Review 18b P1: lines pasted under 支出经济分类 kept their 30211 after 科研经费 was chosen —
+    """Lines pasted under 支出经济分类 kept their 30211 after 科研经费 was chosen —
     hidden there, flagged as not in the catalog, and printed “30211差旅费”."""
     from selfeval_desktop.domain.model import SpendingScheme
     grid = tab.line_grid

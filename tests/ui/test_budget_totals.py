@@ -1,4 +1,4 @@
-"""预算表's totals (review item 3) and its layout on a 1024×700 screen (item 13): the sources'
+"""预算表's totals and its layout on a 1024×700 screen: the sources'
 合计 takes typing and shows the sum in grey when none was typed; 实际支出 has its own field; a
 问题清单 line about a total lands on a cell that takes typing; nothing is clipped when narrow."""
 from __future__ import annotations
@@ -165,7 +165,7 @@ def test_at_1024x700_headers_and_rates_are_not_clipped(qtbot, tmp_path, path):
 
 
 def test_spent_sum_after_a_pasted_block_is_shown_once_at_its_end(qtbot, tab, monkeypatch):
-    """Review 23b: a 200-line paste summed all lines once per pasted cell (quadratic, 0.3 s)."""
+    """A 200-line paste summed all lines once per pasted cell (quadratic, 0.3 s)."""
     sums = []
     real = tab._show_spent
     monkeypatch.setattr(tab, "_show_spent", lambda: (sums.append(1), real()))

@@ -1,7 +1,7 @@
 """Long operations (导出Excel, 打印 all projects, 汇总) show that they are working: a busy cursor, the
 status bar saying what and how far, the window repainted; it cannot be closed halfway.
 
-Review 23b P1: a 50-project export froze the window for 4 s with the clicked menu still painted
+A 50-project export froze the window for 4 s with the clicked menu still painted
 open, and no sign of work anywhere (Windows greys such a window out as 未响应)."""
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_export_excel_shows_a_busy_cursor_and_its_progress_and_keeps_the_window_
 
 def test_a_logout_during_an_export_ends_the_program_once_the_file_is_written(
         qtbot, tmp_path, monkeypatch, window):
-    """Review 24 P2-3: SIGTERM during an export closed the document but the window refused to
+    """SIGTERM during an export closed the document but the window refused to
     close, so the program stayed running."""
     from selfeval_desktop.ui import end_session
     quits = []
@@ -105,7 +105,7 @@ def test_printing_reports_each_form_made_and_laid_out(qtbot, tmp_path, monkeypat
 @pytest.mark.parametrize("name", ["自评.selfeval", "other.sqlite", "表.txt", "表.xlsm"])
 def test_excel_export_never_writes_over_a_document_or_a_non_xlsx_name(
         qtbot, tmp_path, monkeypatch, window, name):
-    """Review 24 P3-6: the open file's own name typed in the save dialog (and confirmed) had
+    """The open file's own name typed in the save dialog (and confirmed) had
     the workbook written over the 自评文件."""
     from selfeval_desktop.ui.qt import QMessageBox
     said = []
@@ -123,7 +123,7 @@ def test_excel_export_never_writes_over_a_document_or_a_non_xlsx_name(
 
 def test_a_close_asked_during_an_export_that_fails_leaves_the_window_and_its_message(
         qtbot, tmp_path, monkeypatch, window):
-    """Review 26 P2-2: ✕ during an export that then failed (disk full) closed the window under
+    """✕ during an export that then failed (disk full) closed the window under
     the error box; the clerk never saw why."""
     from selfeval_desktop.reports.xlsx_export import XlsxExportError
     from selfeval_desktop.ui.qt import QMessageBox

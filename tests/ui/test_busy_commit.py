@@ -1,4 +1,4 @@
-"""A COMMIT refused because another program is reading the file (review 8, finding 1).
+"""A COMMIT refused because another program is reading the file.
 
 A reader holding SQLite's SHARED lock for longer than busy_timeout (a CLI export of a big file, a
 backup or sync client, antivirus, a SQLite viewer) makes COMMIT fail with "database is locked" and

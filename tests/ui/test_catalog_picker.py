@@ -1,7 +1,7 @@
 """The 支出科目 picker with real keys: no idle save while it is open, Enter takes the highlighted
 or the only match, and the code and name come from the catalog together.
 
-Bug (review 4, C): typing 差旅 filtered the list to “30211 差旅费”; 0.7 s later the idle save
+Bug: typing 差旅 filtered the list to “30211 差旅费”; 0.7 s later the idle save
 stored a red “差旅” row and reset the picker to a one-row popup over the unfiltered list, so ↓
 Enter stored 301 工资福利支出; typing 差旅 and Enter at once kept the invalid “差旅”.
 """
@@ -73,7 +73,7 @@ def test_a_pick_replaces_both_code_and_name_of_a_line(qtbot, grid, path):
 
 
 def test_the_picker_lists_are_as_wide_as_their_longest_entry(qtbot, grid):
-    """Review 5: the popup was the 科目编码 column's width: “302 商品和服…”."""
+    """The popup was the 科目编码 column's width: “302 商品和服…”."""
     from selfeval_desktop.ui.models import budget_line_model as blm
     index = grid.model().index(0, blm.COL_CODE)
     grid.setCurrentIndex(index)

@@ -1,4 +1,4 @@
-"""Review 7: the empty 问题清单 kept a fifth of the window (1024×768, 125 %) while the grids above
+"""The empty 问题清单 kept a fifth of the window (1024×768, 125 %) while the grids above
 needed scrolling. It folds to its summary line and opens again when there is something to list."""
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_an_empty_checks_list_folds_and_opens_again_with_a_finding(qtbot, tmp_pa
 
 
 def test_the_list_does_not_fold_while_typing_only_when_another_project_is_shown(qtbot, tmp_path):
-    """Review 18b: the grids and buttons above moved as findings came and went while typing,
+    """The grids and buttons above moved as findings came and went while typing,
     and clicks landed on the wrong button."""
     window = clean_window(qtbot, tmp_path)
     checks = window.checks

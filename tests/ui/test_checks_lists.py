@@ -1,5 +1,5 @@
-"""The 问题清单 of a new year's file and of 全部 (reviews 15 and 17), and the project list's columns
-(review 16a): moved here from test_main_window."""
+"""The 问题清单 of a new year's file and of 全部, and the project list's columns: moved here
+from test_main_window."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 def test_next_years_file_lists_a_run_of_gaps_once_and_its_click_goes_to_the_first(qtbot, tmp_path):
-    """Review 15: a file made 从上年文件新建 listed 实际完成值未填写 once per row (59 in all), and the
+    """A file made 从上年文件新建 listed 实际完成值未填写 once per row (59 in all), and the
     reminders that need a decision — last year's dates — came last."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.domain.checks_list import CARRIED_OVER
@@ -50,7 +50,7 @@ def test_next_years_file_lists_a_run_of_gaps_once_and_its_click_goes_to_the_firs
 
 
 def test_the_lists_score_and_grade_columns_hold_their_widest_text(qtbot, tmp_path):
-    """Review 16a: the bold 部门整体 row showed its 100.00 as “100.…”; 不合格 is the longest
+    """The bold 部门整体 row showed its 100.00 as “100.…”; 不合格 is the longest
     grade word a 等次写法 gives."""
     from selfeval_desktop.ui.qt import QStyleOptionViewItem
     doc = with_department()
@@ -75,7 +75,7 @@ def test_the_lists_score_and_grade_columns_hold_their_widest_text(qtbot, tmp_pat
 
 
 def test_the_list_of_all_says_its_lines_and_keeps_the_one_clicked_in_view(qtbot, tmp_path):
-    """Review 17: 全部 said 214 findings over 168 lines, and after a click on another project's
+    """全部 said 214 findings over 168 lines, and after a click on another project's
     line the list was rebuilt with that line out of view and not selected."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.domain.rollover import next_year

@@ -1,4 +1,4 @@
-"""Closing a document whose work on screen is not in the file (review 8 #6).
+"""Closing a document whose work on screen is not in the file.
 
 U盘 pulled out while a field is being typed, then 关闭 / 退出 / × / opening another file: the clerk is
 asked (另存为副本… / 仍然关闭 / 取消) — once, with the reason inside the question, not a 保存失败 box

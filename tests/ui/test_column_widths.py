@@ -1,9 +1,9 @@
-"""The 绩效指标 grid's columns fit the clerk's screen (grid.widths, review P3-5) and no number is
-shown cut (grid.number_cells, review P3-6), on the demo document as `selfeval-desktop --demo`
+"""The 绩效指标 grid's columns fit the clerk's screen (grid.widths) and no number is
+shown cut (grid.number_cells), on the demo document as `selfeval-desktop --demo`
 opens it.
 
-P3-5: at 1366×768 偏差原因 was off the right edge (“偏差 / 及改” seen), at 1920×1080 at 150 % none
-of it; at 1024×600 the frozen names took half the grid. P3-6: with 10 rows and more, at 1366×768
+Before: at 1366×768 偏差原因 was off the right edge (“偏差 / 及改” seen), at 1920×1080 at 150 %
+none of it; at 1024×600 the frozen names took half the grid. With 10 rows and more, at 1366×768
 at 150 %, 得分 was cut by the vertical scroll bar: 5.55 and 5.19 read “5.5” and “5.1(”.
 """
 from __future__ import annotations
@@ -219,6 +219,6 @@ def test_the_widths_add_up_to_the_room_around_a_dragged_one():
         {0: 50, 1: 50, 2: 130}
     assert fit_widths(190, narrowest, shares, {}, wide=2, wide_width=120, frozen=1)[2] == 120
     # a column dragged a little past the room left: the wide one stays at its narrowest, not
-    # made 240 px and pushed off the right edge (review 29 P3-1)
+    # made 240 px and pushed off the right edge
     assert fit_widths(300, narrowest, shares, {0: 160}, wide=2, wide_width=240, frozen=1) == \
         {0: 160, 1: 50, 2: 100}

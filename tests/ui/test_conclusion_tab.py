@@ -51,7 +51,7 @@ def test_sections_and_opinions_are_saved_as_typed(qtbot, tab, session):
         leave(qtbot, edit)
     doc = reread(session.path).projects[0]
     assert doc.conclusions["problems"] == "宣传力度不够。"
-    assert doc.conclusions["suggestions"] == "建议提前下达资金。"    # seed 000's 建议 (review 22)
+    assert doc.conclusions["suggestions"] == "建议提前下达资金。"    # seed 000's 建议
     assert doc.unit_opinion == "同意自评结果。"
     session.undo_stack.undo()
     assert tab.texts["unit_opinion"].toPlainText() == ""
@@ -80,7 +80,7 @@ def test_evaluators_grid_passes_qtmodeltester_and_edits(qtmodeltester, tab, sess
 
 
 def test_seed_003s_evaluator_table_pasted_with_its_titles_adds_the_people_only(tab, session):
-    """Review 23a: its title row (姓名 | 职称/职务 | 单 位 | 签字) became a person who would sign
+    """Its title row (姓名 | 职称/职务 | 单 位 | 签字) became a person who would sign
     the form, and the 签字 title was said to be “beyond the right edge; start further left”."""
     grid = tab.evaluators.grid
     model = grid.model()
@@ -141,7 +141,7 @@ def test_no_stated_figures_no_line(tab):
 
 
 def test_going_to_an_evaluator_scrolls_the_page_to_it(qtbot, tab, session):
-    """Review 12a: Ctrl+Z of a 职称/职务 change with the page scrolled to its top put the focus on
+    """Ctrl+Z of a 职称/职务 change with the page scrolled to its top put the focus on
     the cell, out of sight."""
     tab.host.resize(1000, 360)                      # short: the page scrolls
     qtbot.wait(10)

@@ -132,7 +132,7 @@ def test_the_projects_table_copies_its_rows_for_excel(qtbot, window):
 
 
 def test_the_total_is_set_beside_the_departments_own_budget(qtbot, window):
-    """Review 13b: seed 001 writes 14640.83 for the unit and its seven projects add up to
+    """Seed 001 writes 14640.83 for the unit and its seven projects add up to
     14315.8437; the page showed both 200 px apart and said nothing of the difference."""
     from selfeval_desktop.ui.tabs.department_tab import COL_BUDGET
     session = window.session
@@ -144,7 +144,7 @@ def test_the_total_is_set_beside_the_departments_own_budget(qtbot, window):
 
 
 def test_the_departments_opinion_is_the_departments_as_printed(window):
-    """Review 16a: the 部门整体's 结论 said 项目单位（评价机构）意见 and “该项目…”; its form prints
+    """The 部门整体's 结论 said 项目单位（评价机构）意见 and “该项目…”; its form prints
     部门（评价机构）意见."""
     from selfeval_desktop.ui.qt import QLabel
     texts = {label.text() for label in window.page.department.conclusion.findChildren(QLabel)}
@@ -163,7 +163,7 @@ FORM_BLOCK = ("部门资金\t年初预算数\t全年预算数\t全年执行数\r
 
 @pytest.mark.parametrize("start_col", [fkm.COL_LABEL, fkm.COL_INITIAL])
 def test_the_funds_block_as_excel_copies_it_goes_to_its_rows_and_columns(window, path, start_col):
-    """Review 16a P1: with its title row and label column, the block landed one row down and one
+    """With its title row and label column, the block landed one row down and one
     column right — 年度资金总额's figures in 当年财政拨款, not marked."""
     page = window.page.department
     page.pages.setCurrentWidget(page.info)
@@ -200,7 +200,7 @@ def test_labelled_rows_without_titles_and_the_forms_other_columns(window, path):
 
 def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_are_told_apart(
         qtbot, window, path):
-    """Review 16a: Ctrl+V and a double-click on 部门所属项目 did nothing without a word, and seed
+    """Ctrl+V and a double-click on 部门所属项目 did nothing without a word, and seed
     001's two 信息化替代 (other 实施单位) looked the same."""
     session = window.session
     first = session.document.project_list()[0]
@@ -212,7 +212,7 @@ def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_a
     view, model = page.projects, page.model
     names = [model.index(r, 0).data() for r in range(model.rowCount() - 1)]
     assert f"{first.name}（市科技服务中心）" in names
-    listed = window.page.projects.model                # the list on the left too (review 20a)
+    listed = window.page.projects.model                # the list on the left too
     assert f"{first.name}（市科技服务中心）" in [listed.index(r, 0).data() for r in range(listed.rowCount())]
     assert "实施单位" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     view.setFocus()
@@ -226,7 +226,7 @@ def test_the_departments_projects_open_on_double_click_paste_is_said_and_twins_a
 
 
 def test_the_departments_common_indicators_are_its_own_and_put_back_its_deleted_rows(window, path):
-    """Review 16a: 插入常用指标 on the 部门整体 offered project indicators only (科技项目申报数量
+    """插入常用指标 on the 部门整体 offered project indicators only (科技项目申报数量
     …): its 投入/过程 rows, once deleted, could not be put back."""
     from selfeval_desktop.domain.values import parse_value
     from selfeval_desktop.ui.tabs.indicator_templates import load_templates
@@ -245,7 +245,7 @@ def test_the_departments_common_indicators_are_its_own_and_put_back_its_deleted_
 
 
 def test_the_departments_duties_and_how_it_evaluated_have_their_boxes(qtbot, window, path):
-    """Review 16a: seed 001's 部门职责/主要任务 and 自评工作开展情况 had no place on its pages."""
+    """Seed 001's 部门职责/主要任务 and 自评工作开展情况 had no place on its pages."""
     info = window.page.department.info
     window.page.department.pages.setCurrentWidget(info)
     duties, process = info.goals["background"], info.goals["implementation"]
@@ -259,7 +259,7 @@ def test_the_departments_duties_and_how_it_evaluated_have_their_boxes(qtbot, win
 
 
 def test_the_tree_does_not_jump_when_the_department_is_first_scored(qtbot, window):
-    """Review 20a P3: the 评分规则 line went from two lines (未评分：填写…) to one at the first
+    """The 评分规则 line went from two lines (未评分：填写…) to one at the first
     score, and the tree moved up under the mouse: a click meant for row 1 landed on row 2."""
     page = window.page.department
     grid = page.indicators.grid

@@ -1,4 +1,4 @@
-"""Review 16a: the department's 7 projects (seed 001) had to be made one by one — some 35 fields of
+"""The department's 7 projects (seed 001) had to be made one by one — some 35 fields of
 typing for a list the clerk has on one sheet — and Ctrl+V on 部门所属项目 did nothing. A pasted
 list now becomes new projects, with their funds, after one question, as one undo step."""
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_amounts_in_yuan_with_a_currency_sign_are_asked_once(window, path, monke
     page = window.page.department
     page.paste_projects("项目名称\t全年预算数\r\n科普经费\t¥155,600.00\r\n")
     assert asked[0][0] == "粘贴的金额单位不明"
-    assert "科普经费　预算 15.56 万元" in asked[1][1]    # review 20a: “¥155,600.00 万元” was shown
+    assert "科普经费　预算 15.56 万元" in asked[1][1]    # not “¥155,600.00 万元”
     [new] = added(path, {p.name for p in window.session.document.project_list()} - {"科普经费"})
     assert new.funding.annual_budget == 15_560_000
 
@@ -120,7 +120,7 @@ def test_cancel_and_a_read_only_file_change_nothing(qtbot, tmp_path, window, pat
 
 
 def test_an_unreadable_amount_is_said_before_and_shown_red_after(window, path, monkeypatch):
-    """Review 20a P2-3: “一点二四” read as if it were an amount, then a blank in the list."""
+    """“一点二四” read as if it were an amount, then a blank in the list."""
     asked = answers(monkeypatch, 0)
     page = window.page.department
     page.paste_projects(LIST)
@@ -134,7 +134,7 @@ def test_an_unreadable_amount_is_said_before_and_shown_red_after(window, path, m
 
 
 def test_undo_and_redo_of_the_paste_come_back_to_the_department(window, path, monkeypatch):
-    """Review 20a P2-4: Ctrl+Y went to the first new project's 项目概况, and the next Ctrl+V
+    """Ctrl+Y went to the first new project's 项目概况, and the next Ctrl+V
     pasted the list into its 实施情况."""
     answers(monkeypatch, 0)
     page = window.page.department
@@ -147,7 +147,7 @@ def test_undo_and_redo_of_the_paste_come_back_to_the_department(window, path, mo
 
 
 def test_the_empty_project_of_a_new_file_gives_way_to_the_pasted_list(qtbot, tmp_path, monkeypatch):
-    """Review 20a P3-7: 新建 (部门整体及所属项目) made an empty project that stayed among them."""
+    """新建 (部门整体及所属项目) made an empty project that stayed among them."""
     from selfeval_desktop.domain.model import new_project
     doc = with_department()
     doc.projects = [p for p in doc.projects if p.kind.value == "department"]
@@ -165,7 +165,7 @@ def test_the_empty_project_of_a_new_file_gives_way_to_the_pasted_list(qtbot, tmp
 
 
 def test_a_write_failing_midway_takes_the_whole_paste_back_in_memory_too(window, path, monkeypatch):
-    """Review 20b P1: the second project's write failed (U盘 pulled); undoing the group undid the
+    """The second project's write failed (U盘 pulled); undoing the group undid the
     failed step too, raised ValueError, and left the first project in the window only."""
     import sqlite3
 
@@ -191,7 +191,7 @@ def test_a_write_failing_midway_takes_the_whole_paste_back_in_memory_too(window,
 
 
 def test_a_project_twice_in_one_block_is_added_once(window, path, monkeypatch):
-    """Review 20b: a block copied twice over doubled the 部门所属项目 合计."""
+    """A block copied twice over doubled the 部门所属项目 合计."""
     asked = answers(monkeypatch, 0)
     page = window.page.department
     pids = page.paste_projects("项目名称\t全年预算数\r\n新项目甲\t10\r\n新项目甲\t10\r\n新项目乙\t5\r\n")
@@ -199,7 +199,7 @@ def test_a_project_twice_in_one_block_is_added_once(window, path, monkeypatch):
 
 
 def test_no_paste_while_the_department_is_finalized(qtbot, tmp_path, window, path, monkeypatch):
-    """Review 20b P2: its stamped form lists the projects and their 合计; a paste after 定稿
+    """Its stamped form lists the projects and their 合计; a paste after 定稿
     changed that table and 核对 still said 一致."""
     from selfeval_desktop.cli import main
     window.close()
@@ -215,7 +215,7 @@ def test_no_paste_while_the_department_is_finalized(qtbot, tmp_path, window, pat
 
 def test_a_project_changed_after_the_departments_finalization_is_flagged_on_it(qtbot, tmp_path,
                                                                               path, monkeypatch):
-    """Review 20b P2: the 部门整体's stamped form lists its projects' funds; one changed after its
+    """The 部门整体's stamped form lists its projects' funds; one changed after its
     定稿 left its code valid. Now its lock turns red and the 问题清单 says so."""
     from selfeval_desktop.cli import main
     from selfeval_desktop.domain.checks import check_project
@@ -230,7 +230,7 @@ def test_a_project_changed_after_the_departments_finalization_is_flagged_on_it(q
     window.checks.refresh()                          # the first run done: only changes from now
     assert not any(f.code == "finalized_changed" for f in window.checks.findings)
     session.set_value("funding", member.id, None, "executed", "1.5")
-    assert "部门整体评价已定稿" in window.statusBar().currentMessage()     # said at once (review 21)
+    assert "部门整体评价已定稿" in window.statusBar().currentMessage()     # said at once
     assert listed.broken(department) and "定稿后内容被改动过" in listed.broken(department)
     assert any(f.code == "finalized_changed" for f in check_project(session.document, department))
     window.checks.refresh()

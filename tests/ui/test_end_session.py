@@ -1,4 +1,4 @@
-"""Logging out or shutting down with the window open (review 16b P1-3): a Linux session ends its
+"""Logging out or shutting down with the window open: a Linux session ends its
 programs with SIGTERM, and the text typed just before was lost and the file's lock left behind."""
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def test_the_end_of_a_session_writes_what_was_typed_and_releases_the_file(tmp_pa
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_the_end_with_a_dialog_open_closes_the_dialog_before_the_document(qtbot, tmp_path):
-    """Review 18a: quitting while a dialog was open ran the dialog's caller against a document
+    """Quitting while a dialog was open ran the dialog's caller against a document
     already closed."""
     from selfeval_desktop.ui import end_session
     from selfeval_desktop.ui.qt import QApplication, QMessageBox, QTimer

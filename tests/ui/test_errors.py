@@ -1,6 +1,6 @@
 """An unexpected error in a window action is shown (Chinese) and logged, never silent.
 
-Bug (review 4, P0): 导出Excel raised on a target “=100%”; the window showed nothing at all.
+Bug: 导出Excel raised on a target “=100%”; the window showed nothing at all.
 """
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_an_error_in_any_other_slot_is_shown_and_logged(qtbot, tmp_path, boxes, 
             raise KeyError("某个字段")
         except KeyError:
             sys.excepthook(*sys.exc_info())
-    assert boxes == []      # not from inside the handler that raised (review 23b: segfault)
+    assert boxes == []      # not from inside the handler that raised (Qt crashed)
     qtbot.waitUntil(lambda: len(boxes) == 1)
     assert boxes[0].startswith("程序出错：'某个字段'")
     assert (tmp_path / "data" / errors.LOG_NAME).read_text(encoding="utf-8").count("KeyError: ") == 3

@@ -1,7 +1,6 @@
 """Keys and the focus in the window's fields and panes: Enter at the page's ends and while an input
 method composes, ↓ on 本地区称, F6 between the panes, the 部门整体 page's tab keys, the project
-list's focus look, and the status bar when another file is opened (review 32's P3-1, P3-2, P3-4,
-P3-8 and P3-9; review 30's still open ↓ on 本地区称 and tab keys).
+list's focus look, and the status bar when another file is opened.
 """
 from __future__ import annotations
 
@@ -32,7 +31,7 @@ def focus(qtbot, widget):
 # ------------------------------------------------------------ Enter in the page's last field
 
 def test_enter_in_the_pages_last_field_commits_and_stays(qtbot, window, path):
-    """Review 32 P3-4: Enter in 实际支出 (the 预算表's last field) went on to the 问题清单's
+    """Enter in 实际支出 (the 预算表's last field) went on to the 问题清单's
     “只看当前项目”, where the next Space turned its filter."""
     spent = show_tab(window, "budget").spent
     focus(qtbot, spent)
@@ -53,7 +52,7 @@ def test_shift_enter_in_the_pages_first_field_stays(qtbot, window):
 
 
 def test_enter_while_an_input_method_composes_goes_to_the_field(qtbot, window):
-    """Review 32 P3-9: an Enter that confirms the input method's candidate (a pre-edit “zhong” on
+    """An Enter that confirms the input method's candidate (a pre-edit “zhong” on
     screen) moved on to the next field and the word went there, or nowhere."""
     edits = show_tab(window, "overview").edits
     leader = edits["leader"]
@@ -73,7 +72,7 @@ def test_enter_while_an_input_method_composes_goes_to_the_field(qtbot, window):
 # ------------------------------------------------------------ the status bar
 
 def test_a_status_message_of_the_last_file_goes_when_another_is_opened(qtbot, window, tmp_path):
-    """Review 32 P3-9: “已新增 2 个项目…” of the file before was still in the status bar after
+    """“已新增 2 个项目…” of the file before was still in the status bar after
     another file was opened."""
     window.statusBar().showMessage("已新增 2 个项目（可撤销 Ctrl+Z）")
     (tmp_path / "other").mkdir()
@@ -90,7 +89,7 @@ def test_a_status_message_of_the_last_file_goes_when_another_is_opened(qtbot, wi
 @pytest.mark.qt_log_ignore("This plugin does not support")     # the popup, offscreen
 @pytest.mark.parametrize("k", [K.Key_Down, K.Key_Up, K.Key_PageDown, K.Key_End])
 def test_an_arrow_on_the_region_box_opens_its_list_and_changes_nothing(qtbot, window, path, k):
-    """Review 30, still open in review 32: ↓ on 本地区称 on the way down the 预算表 turned 省级财政
+    """↓ on 本地区称 on the way down the 预算表 turned 省级财政
     into 自治区财政, printed on the forms, with nothing said. As the header's 评分规则 box: the
     key opens the list, a choice is made there."""
     box = show_tab(window, "budget").region_box
@@ -105,7 +104,7 @@ def test_an_arrow_on_the_region_box_opens_its_list_and_changes_nothing(qtbot, wi
 
 @pytest.mark.qt_log_ignore("This plugin does not support")     # raise(), offscreen
 def test_f6_reaches_the_floated_checks_list_and_comes_back_from_it(qtbot, window):
-    """Review 32 P3-1: with the 问题清单 floated, F6 from a grid left the focus on the grid each
+    """With the 问题清单 floated, F6 from a grid left the focus on the grid each
     time (the focus set in a window that is not the active one went nowhere), and F6 inside the
     floated 问题清单 did nothing."""
     from selfeval_desktop.ui.models import indicator_model as im
@@ -126,7 +125,7 @@ def test_f6_reaches_the_floated_checks_list_and_comes_back_from_it(qtbot, window
 
 
 def test_f6_back_to_the_page_returns_to_where_she_was(qtbot, window):
-    """Review 32 P3-8: F6 back to the page put the cursor in its first field and scrolled it to
+    """F6 back to the page put the cursor in its first field and scrolled it to
     the top; she was in 项目负责人, or on row 3 of a grid. The first time: the first field."""
     from selfeval_desktop.ui.models import indicator_model as im
     overview = show_tab(window, "overview")
@@ -161,7 +160,7 @@ def department_window(qtbot, tmp_path):
 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_tab_keys_switch_the_department_pages(qtbot, department_window):
-    """Review 30, still open in review 32: Alt+1…3 and Ctrl+PgUp/PgDn did nothing on the 部门整体
+    """Alt+1…3 and Ctrl+PgUp/PgDn did nothing on the 部门整体
     page, though F1 lists them."""
     department = department_window.page.department
     pages = department.pages
@@ -183,7 +182,7 @@ def test_the_tab_keys_switch_the_department_pages(qtbot, department_window):
 # ------------------------------------------------------------ the project list's focus look
 
 def test_the_project_list_shows_whether_it_has_the_keys(qtbot, window):
-    """Review 32 P3-2: the project list looked the same focused and not, and F6 lands there,
+    """The project list looked the same focused and not, and F6 lands there,
     where Ctrl+V, Delete and F2 act on projects. As the grids: grey unless it has the focus."""
     from selfeval_desktop.ui.qt import QPalette
     grey = "#d9d9d9"                               # the grids' grey (grid.focus)

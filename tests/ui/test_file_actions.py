@@ -28,7 +28,7 @@ def test_menu_has_the_file_entries(qtbot, tmp_path):
                  "导入Excel自评表…", "导出Excel…", "打开演示文件"):
         assert word in texts
     assert any(t.startswith("打印·导出PDF") for t in texts)
-    # the narrative report too (review 18b: no narrative section printed anywhere)
+    # the narrative report too (no narrative section printed anywhere)
     assert any(t.startswith("打印·导出PDF：项目支出绩效自评报告") for t in texts)
 
 
@@ -48,7 +48,7 @@ def test_new_document_asks_unit_year_profile_and_a_place(qtbot, tmp_path, monkey
 
 
 def test_a_new_file_never_replaces_an_existing_one(qtbot, tmp_path, monkeypatch, warnings):
-    """Review 6 (P0): 新建 suggested this year's file name, Qt asked “替换？”, and 是 left an empty
+    """新建 suggested this year's file name, Qt asked “替换？”, and 是 left an empty
     document where the filled-in one had been. Now the suggestion is a free name and an existing
     file chosen anyway is refused, byte for byte untouched."""
     filled = make_file(tmp_path)          # 自评.selfeval, filled in
@@ -84,7 +84,7 @@ def answer(monkeypatch, *labels):
 
 def test_a_new_file_on_an_existing_name_asks_again_keeping_what_was_typed(
         qtbot, tmp_path, monkeypatch):
-    """Review 7: a name that exists ended the whole 新建 (unit and year typed again); now the
+    """A name that exists ended the whole 新建 (unit and year typed again); now the
     save dialog comes back, in the same folder, on a free name."""
     filled = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, show=False)
@@ -191,15 +191,15 @@ def test_new_from_last_year_copies_the_plan_and_clears_results(qtbot, tmp_path, 
     assert p.funding.executed is None
     assert Path(window.session.path) == target
     assert path.read_bytes() == before  # last year's file is untouched
-    said = window.statusBar().currentMessage()      # review 9: it switched without a word
+    said = window.statusBar().currentMessage()      # it switched without a word
     assert "已新建2022年度文件" in said and "上年文件未改动" in said
-    # review 17: the sentence was cut off at a 1280 px window's edge
+    # the sentence was cut off at a 1280 px window's edge
     from selfeval_desktop.ui.qt import QFontMetrics
     assert QFontMetrics(window.statusBar().font()).horizontalAdvance(said) < 1280 - 200
 
 
 def test_new_from_last_year_offers_the_file_already_made(qtbot, tmp_path, monkeypatch):
-    """Review 9: a second 从上年文件新建 quietly made a “（2）” file beside the first one."""
+    """A second 从上年文件新建 quietly made a “（2）” file beside the first one."""
     path = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, path, show=False)
     made = tmp_path / "2022年度某县科学技术局绩效自评.sqlite"
@@ -269,13 +269,13 @@ def test_print_writes_a_pdf_and_opens_the_viewer(qtbot, tmp_path, monkeypatch, w
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     assert file_reports.export_pdf(window.file_actions, "basic")
     assert pdf.read_bytes().startswith(b"%PDF") and opened == [pdf]
-    # the year in the name: next year's print does not replace this one (review 9)
+    # the year in the name: next year's print does not replace this one
     assert offered[0].startswith(f"{window.session.document.year}年度项目单位自评基本情况表")
 
 
 def test_without_a_pdf_program_the_clerk_is_told_where_the_pdf_is(qtbot, tmp_path, monkeypatch,
                                                                   warnings):
-    """Review 28: “在PDF阅读器中打开” was said when no viewer existed, and the clerk waited."""
+    """“在PDF阅读器中打开” was said when no viewer existed, and the clerk waited."""
     from selfeval_desktop.reports import export
     window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
     monkeypatch.setattr(export, "open_with_system_viewer", lambda p: False)
@@ -303,7 +303,7 @@ def test_opened_document_is_read_through_repo(qtbot, tmp_path):
 
 def test_importing_onto_the_open_file_is_refused_and_says_why(qtbot, tmp_path, monkeypatch,
                                                                warnings):
-    """Review 4: importing into the file open in this window said it was open in another one."""
+    """Importing into the file open in this window said it was open in another one."""
     path = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, path, show=False)
     xlsx = tmp_path / "导出.xlsx"
@@ -323,7 +323,7 @@ def test_importing_onto_the_open_file_is_refused_and_says_why(qtbot, tmp_path, m
 
 def test_an_old_xls_workbook_is_offered_and_gets_the_save_as_xlsx_message(
         qtbot, tmp_path, monkeypatch, warnings):
-    """Review 5: the import dialog listed only .xlsx/.xlsm, so a unit's .xls was not even shown and
+    """The import dialog listed only .xlsx/.xlsm, so a unit's .xls was not even shown and
     the clear “另存为 .xlsx” message was never reached from the window."""
     filters = []
     xls = tmp_path / "2021年自评表.xls"
@@ -341,7 +341,7 @@ def test_an_old_xls_workbook_is_offered_and_gets_the_save_as_xlsx_message(
 
 def test_printing_with_the_department_selected_asks_which_and_prints_it(
         qtbot, tmp_path, monkeypatch, warnings):
-    """Review 6: with 部门整体 selected, 打印 printed all the evaluations without asking."""
+    """With 部门整体 selected, 打印 printed all the evaluations without asking."""
     from selfeval_desktop.reports import export
     path = make_file(tmp_path, with_department())
     window = make_window(qtbot, tmp_path, path, show=False)
@@ -366,7 +366,7 @@ def test_printing_with_the_department_selected_asks_which_and_prints_it(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     assert file_reports.export_pdf(window.file_actions, "basic")
     assert asked == [(dept.name, True)] and written[0]["project_ids"] == [dept.id]
-    # review 11: named as the form it prints, not 项目单位自评基本情况表
+    # named as the form it prints, not 项目单位自评基本情况表
     assert "部门整体支出绩效自评表" in offered[0][0] and "部门整体支出绩效自评表" in offered[0][1]
 
 
@@ -379,7 +379,7 @@ def test_ctrl_p_prints_the_stamped_form(qtbot, tmp_path):
 
 def test_a_file_whose_lock_cannot_be_written_opens_read_only_and_says_why(
         qtbot, tmp_path, monkeypatch, warnings):
-    """Review 7 (P0): on a full disk the lock could not be written, the file opened editable with
+    """On a full disk the lock could not be written, the file opened editable with
     no word, and a second window could edit it too."""
     import errno
     from selfeval_desktop.db import file_lock
@@ -439,7 +439,7 @@ def test_after_a_full_disk_the_offer_to_edit_waits_for_room_and_says_so(
 
 
 def test_save_dialogs_open_in_a_writable_folder(qtbot, tmp_path, monkeypatch):
-    """Review 15: last year's file on a read-only share; 从上年文件新建 offered to save beside it,
+    """Last year's file on a read-only share; 从上年文件新建 offered to save beside it,
     and the save failed. Save dialogs open in 文档 then; 打开 still opens there."""
     path = make_file(tmp_path)
     window = make_window(qtbot, tmp_path, path, show=False)
@@ -454,7 +454,7 @@ def test_save_dialogs_open_in_a_writable_folder(qtbot, tmp_path, monkeypatch):
                                           ("both", ["department", "project"])])
 def test_new_document_can_begin_with_the_department_evaluation(qtbot, tmp_path, monkeypatch,
                                                                warnings, scope, kinds):
-    """Review 16a: 新建 did not lead to 部门整体; the file began with an empty project to delete."""
+    """新建 did not lead to 部门整体; the file began with an empty project to delete."""
     window = make_window(qtbot, tmp_path, show=False)
     monkeypatch.setattr(file_actions, "ask_new_document",
                         lambda parent: ("新乡市科学技术局", 2021, file_actions.DEFAULT_PROFILE, scope))
@@ -480,7 +480,7 @@ def test_the_new_document_dialog_offers_what_is_evaluated(qtbot):
 
 
 def test_tab_in_the_new_document_dialog_follows_the_screen(qtbot):
-    """Review 19: Tab went 评价年度 → 评分规则 → 评价内容, and Tab Tab ↓ changed the rule."""
+    """Tab went 评价年度 → 评分规则 → 评价内容, and Tab Tab ↓ changed the rule."""
     from selfeval_desktop.ui.new_document_dialog import NewDocumentDialog
     dialog = NewDocumentDialog()
     qtbot.addWidget(dialog)
@@ -496,7 +496,7 @@ def test_tab_in_the_new_document_dialog_follows_the_screen(qtbot):
 
 def test_a_new_department_file_opens_without_a_list_of_errors(qtbot, tmp_path, monkeypatch,
                                                               warnings):
-    """Review 19: the new 部门整体 opened on “错误 9 个” and the whole 达成情况 column red before
+    """The new 部门整体 opened on “错误 9 个” and the whole 达成情况 column red before
     anything was typed. Now one line says its indicators are still to fill (as a new project's
     “尚未填写绩效指标” does), no cell is red, and the cell says what it waits for; once a row is
     begun, the rows still empty are red again — all of them, not only the row typed in."""
@@ -528,7 +528,7 @@ def test_a_new_department_file_opens_without_a_list_of_errors(qtbot, tmp_path, m
 
 def test_an_older_file_that_cannot_be_read_is_refused_without_being_upgraded(
         qtbot, tmp_path, warnings):
-    """Review 33 P2-3: an editable open backed the file up and upgraded it, then refused it."""
+    """An editable open backed the file up and upgraded it, then refused it."""
     import shutil
     import sqlite3
     older = tmp_path / "单位.sqlite"

@@ -194,7 +194,7 @@ def test_window_in_another_process_holds_the_file(qtbot, tmp_path, monkeypatch):
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 def test_an_empty_journal_left_by_a_kill_is_removed_on_opening(qtbot, tmp_path):
-    """Review 4: after a kill mid-paste (rolled back) an empty p1.sqlite-journal stayed beside
+    """After a kill mid-paste (rolled back) an empty p1.sqlite-journal stayed beside
     the file; harmless to SQLite, confusing for a user emailing the folder."""
     path = make_file(tmp_path)
     journal = Path(f"{path}-journal")
@@ -230,7 +230,7 @@ def test_the_lock_names_this_computer_and_user_as_the_system_does(monkeypatch):
 
 
 def test_a_full_disk_leaves_no_lock_and_does_not_stop_the_window(tmp_path, monkeypatch):
-    """Review 6 (P0): writing the lock on a full disk raised OSError and the window never
+    """Writing the lock on a full disk raised OSError and the window never
     appeared; an empty ~$ lock stayed beside the file."""
     import errno
     from selfeval_desktop.db import file_lock
@@ -257,7 +257,7 @@ def test_a_full_disk_leaves_no_lock_and_does_not_stop_the_window(tmp_path, monke
 
 
 def test_the_read_only_notice_says_what_fits_its_cause():
-    """Review 15: “腾出磁盘空间” was said of a read-only share too."""
+    """“腾出磁盘空间” was said of a read-only share too."""
     from selfeval_desktop.db.file_lock import unlockable_notice
     full = unlockable_notice("/u/自评.sqlite", "磁盘已满")
     shared = unlockable_notice("/share/自评.sqlite", "文件夹不允许写入：只读的共享文件夹、光盘，或没有写入权限")

@@ -56,7 +56,7 @@ def test_finalize_asks_explains_and_locks_the_project(qtbot, tmp_path, clean, mo
     fa.finalize_action.trigger()
     title, text, buttons = answers.asked[0]
     assert "定稿后项目只读，打印的表格带校验码和二维码，可用于核对收到的文件" in text
-    assert "单位名称、评价年度、评分规则和等次写法也不能再改" in text          # review 11
+    assert "单位名称、评价年度、评分规则和等次写法也不能再改" in text          # locked too
     # the one 提醒 still open is said before, when it can still be changed
     assert buttons == ["定稿", "先看提醒", "取消"]
     assert "还有 1 条提醒" in text and "维修（护）费" in text and "提醒不妨碍定稿" in text

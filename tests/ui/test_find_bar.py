@@ -1,4 +1,4 @@
-"""查找 (Ctrl+F) in the real window (review 30 P3-9: Ctrl+F did nothing, and with 20–50 projects a
+"""查找 (Ctrl+F) in the real window (Ctrl+F did nothing, and with 20–50 projects a
 clerk looks a project or an indicator up by a word every day, as in Excel).
 
 The bar opens under the page with the cursor in its box; what is typed (Chinese through an input
@@ -220,7 +220,7 @@ def wholly_on_page(widget, rect) -> bool:
 
 
 def test_the_first_jump_into_another_tab_shows_the_whole_cell_on_the_page(qtbot, tmp_path):
-    """Review 32 P3-5: seed 002 on 项目概况, 差旅: the 预算表 opened with 支出明细 第5行 at y 398–421
+    """Seed 002 on 项目概况, 差旅: the 预算表 opened with 支出明细 第5行 at y 398–421
     of a 415-px page, only the top of “差旅费” in sight (the grid's own viewport was scrolled,
     not the page)."""
     window = seed_window(qtbot, tmp_path, "002")
@@ -237,7 +237,7 @@ def test_the_first_jump_into_another_tab_shows_the_whole_cell_on_the_page(qtbot,
 
 
 def test_a_field_found_is_wholly_on_the_page(qtbot, tmp_path):
-    """Review 32 P3-5, for fields: the page showed only the line with the word (Qt's
+    """For fields: the page showed only the line with the word (Qt's
     ensureWidgetVisible shows a text box's cursor), the 结论's 改进措施 box cut at the page's edge."""
     window = seed_window(qtbot, tmp_path, "002")
     bar = open_bar(qtbot, window)
@@ -250,7 +250,7 @@ def test_a_field_found_is_wholly_on_the_page(qtbot, tmp_path):
 
 
 def test_the_match_of_a_deleted_project_is_dropped(qtbot, tmp_path):
-    """Review 32 P3-6: the bar still named the deleted project, and Esc went to it (the list
+    """The bar still named the deleted project, and Esc went to it (the list
     fell back to its first project, moving the clerk off the one she was on)."""
     window = seed_window(qtbot, tmp_path, "004")
     bar = open_bar(qtbot, window)

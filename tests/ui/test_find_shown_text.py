@@ -1,5 +1,5 @@
 """查找 searches what the 绩效指标 grid shows (domain.find re-implements it without Qt): 一级/二级
-repeating the row above drawn once as merged cells, 分值 as “50.00”. Review 32 asked for this pin:
+repeating the row above drawn once as merged cells, 分值 as “50.00”. This test pins it:
 the two agreed, but only by being written twice, and a change to either would make Ctrl+F find
 words the clerk cannot see, or miss ones she can. Computed cells (得分, a 定性 row's grey
 “达成（按实际完成值）”) are shown, not typed, and not searched."""

@@ -1,9 +1,9 @@
-"""Tab and Enter through the form pages (review 30).
+"""Tab and Enter through the form pages.
 
-P3-5: the 项目概况 page's scroll area took a Tab of its own between the tab bar and 项目名称, and the
-预算表's after 删除行, with nothing showing where the keys were. P3-6: on the 预算表, 支出科目按 (to be
+The 项目概况 page's scroll area took a Tab of its own between the tab bar and 项目名称, and the
+预算表's after 删除行, with nothing showing where the keys were. On the 预算表, 支出科目按 (to be
 chosen before the spending lines) and 本地区称 (under the 资金来源 grid) came only after the 支出明细
-grid. P3-7: Enter in a one-line field did nothing; as in WPS and Excel forms it now goes on to the
+grid. Enter in a one-line field did nothing; as in WPS and Excel forms it now goes on to the
 next field, and a paragraph box keeps it for a line break.
 """
 from __future__ import annotations

@@ -57,7 +57,7 @@ def test_locked_while_a_project_is_finalized(window, monkeypatch):
 
 
 def test_the_rule_change_question_speaks_in_the_files_words(window, monkeypatch):
-    """Review 13b: under 优秀/良好/一般/较差, switching to the rule that writes 一般 announced
+    """Under 优秀/良好/一般/较差, switching to the rule that writes 一般 announced
     “中≥60 → 一般≥60”, though the page prints 一般 either way."""
     from selfeval_desktop.ui import header as header_module
     header = window.page.header

@@ -150,7 +150,7 @@ def test_paste_reads_numbers_with_the_shared_cell_parser_and_keeps_bad_text(qtbo
     assert model.data(idx) == "abc"
     assert "无法识别" in model.data(idx, Qt.ItemDataRole.ToolTipRole)
     assert reread(path).projects[0].unread[f"indicator:{rows[1].id}:weight"] == "abc"
-    # said at once, not only on hover (review 12a: “50%” pasted into an amount went red silently)
+    # said at once, not only on hover (“50%” pasted into an amount went red silently)
     assert grid.message.startswith("“分值”列 1 格无法识别，原文已保留并标红"), grid.message
 
 

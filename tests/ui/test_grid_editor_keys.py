@@ -2,8 +2,8 @@
 
 A keyboard sends Shift or Ctrl on its own (press, release) before the key they modify; QTest's
 keyClicks does not, so these tests press them separately, in the real window, to the widget that
-has the focus (the open editor), as the reviewer's X server did.
-Bug (P0): the editor ignored such a key, the grid got it and sent it back to the editor, which
+has the focus (the open editor), as a real X server does.
+Bug: the editor ignored such a key, the grid got it and sent it back to the editor, which
 ignored it again … until the stack overflowed and the app died with the cell's text.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Esc cancels the whole cell edit, also after a pause has saved part of it, and the cursor stays.
 
-Bug (review 4, B): typing in the 新 row, a pause (the row was saved), then Esc: the row went away
+Bug: typing in the 新 row, a pause (the row was saved), then Esc: the row went away
 but the cursor jumped up onto the last real row, so the next keys overwrote it (测试 Tab made
 row 7's 一级指标 “测试”; 9 Enter made 培训费 计划 12 → 9); and Ctrl+Y re-applied what was cancelled.
 """

@@ -1,5 +1,5 @@
 """Rows fitted to their wrapped text: the rows in view at once, the others a slice at a time, so
-a 200-row paste or a long project does not hold the window (review 23b: 0.3–0.5 s of fitting
+a 200-row paste or a long project does not hold the window (not 0.3–0.5 s of fitting
 every row in one go after a paste, on opening a 230-row project, after deleting rows)."""
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A grid that gets the keyboard focus without a current cell puts the cursor on its first cell
 that takes typing, so a clerk can type at once.
 
-Bug (review 4, D): 新增 then Alt+3: the 绩效指标 grid had the focus but no current cell; typing
+Bug: 新增 then Alt+3: the 绩效指标 grid had the focus but no current cell; typing
 产出指标 did nothing and Tab left the grid, the text lost. Alt+2: the cursor was on the read-only
 资金来源 label column and “10” typed there was refused.
 """

@@ -1,4 +1,4 @@
-"""Review 4 polish: a grid without the focus shows a grey selection; what a grid said in the
+"""A grid without the focus shows a grey selection; what a grid said in the
 status bar goes when the focus or the cursor leaves; Ctrl+X cuts (copy, then clear: one step)."""
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_only_the_grid_with_the_focus_shows_a_coloured_selection(qtbot, tab):
 
 
 def test_the_grey_selection_holds_while_the_window_is_not_the_active_one(qtbot, tab):
-    """Review 9: with another window in front (or no window manager) Qt paints with the Inactive
+    """With another window in front (or no window manager) Qt paints with the Inactive
     colours, and all three grids of 预算表 showed a solid blue selection."""
     focus(qtbot, tab.line_grid)
     inactive = [g.palette().color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight)
@@ -68,7 +68,7 @@ def test_a_cell_note_goes_when_the_cursor_moves_on(qtbot, tab):
 
 
 def test_typing_on_a_row_label_starts_in_the_rows_first_amount(qtbot, tab, path):
-    """Review 6: on the 年度资金总额 label the first figure was refused and the next ones landed
+    """On the 年度资金总额 label the first figure was refused and the next ones landed
     one column to the left; now the typing starts in 年初预算数 and Tab goes on as expected."""
     grid = tab.fund_grid
     focus(qtbot, grid)
@@ -90,7 +90,7 @@ def test_tabbing_into_the_funds_grid_lands_on_an_amount_not_a_label(qtbot, tab):
     grid.clearFocus()
     focus(qtbot, tab.source_grid)
     key(qtbot, K.Key_Tab, Qt.KeyboardModifier.ControlModifier)     # Ctrl+Tab: out of the grid …
-    qtbot.waitUntil(tab.region_box.hasFocus, timeout=2000)   # … to 本地区称 under it (review 30)
+    qtbot.waitUntil(tab.region_box.hasFocus, timeout=2000)   # … to 本地区称 under it
     from PySide6.QtTest import QTest
     QTest.keyRelease(tab.region_box, Qt.Key.Key_Control)   # the release went to the grid left
     key(qtbot, K.Key_Tab)                                      # and Tab: the next grid

@@ -367,7 +367,7 @@ def test_a_grid_that_never_scrolls_sideways_never_makes_the_frozen_view(qtbot, t
 
 @pytest.mark.parametrize("mods", [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier])
 def test_home_goes_back_to_the_first_columns_as_in_excel(qtbot, tab, mods):
-    """Review 20 (helper's note): Home / Ctrl+Home put the cursor on 一级指标 but left the other
+    """Home / Ctrl+Home put the cursor on 一级指标 but left the other
     columns scrolled to the far right."""
     grid = tab.grid
     grid.setCurrentIndex(grid.model().index(2, grid.model().columnCount() - 1))

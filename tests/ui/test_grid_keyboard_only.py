@@ -1,4 +1,4 @@
-"""Review 30: a keyboard-only clerk's Excel/WPS habits in the grids, in the real window, keys sent
+"""A keyboard-only clerk's Excel/WPS habits in the grids, in the real window, keys sent
 as a keyboard sends them to the widget with the focus. Each test of a fix failed before it.
 
 - Ctrl+- pressed while a cell was open left no widget with the focus (Alt+↓ left the cell open
@@ -74,7 +74,7 @@ def open_cell(qtbot, grid, how):
     return editor
 
 
-# ------------------------------------------------------------ P2-3: row keys in an open cell
+# ------------------------------------------------------------ row keys in an open cell
 
 @pytest.mark.parametrize("how", ["f2", "typing"])
 def test_deleting_a_row_from_an_open_cell_leaves_the_cursor_in_the_grid(qtbot, grid, path, how):
@@ -114,7 +114,7 @@ def test_moving_a_row_from_an_open_cell_keeps_the_focus(qtbot, grid, path):
     assert QApplication.focusWidget() is grid and at(grid) == (2, im.COL_ACTUAL)
 
 
-# ------------------------------------------------------------ P2-4: Shift+Space, Ctrl+Space
+# ------------------------------------------------------------ Shift+Space, Ctrl+Space
 
 def test_shift_space_selects_the_row_and_never_edits(qtbot, grid, path):
     go(grid, 1, im.COL_NAME)
@@ -176,7 +176,7 @@ def test_shift_space_in_an_open_cell_types_a_space(qtbot, grid):
     assert editor_of(grid) is editor and editor.text() == "95% "
 
 
-# ------------------------------------------------------------ P3-1: Ctrl+Enter fills the selection
+# ------------------------------------------------------------ Ctrl+Enter fills the selection
 
 def test_ctrl_enter_puts_the_typed_value_in_every_selected_cell(qtbot, window, grid, path):
     go(grid, 0, im.COL_ACTUAL)
@@ -269,7 +269,7 @@ def test_ctrl_enter_in_the_catalog_picker_fills_the_chosen_line(qtbot, window, p
 
 def test_ctrl_enter_after_a_pause_on_the_new_row_fills_that_row_not_the_one_above(qtbot, grid, path):
     """The pause had made a row of the 新 row; taking it back into the fill moved the selection
-    up a row, and the fill overwrote the last real row (found while fixing P3-1)."""
+    up a row, and the fill overwrote the last real row."""
     go(grid, 4, im.COL_TARGET)
     key(qtbot, K.Key_Right, SHIFT)
     key(qtbot, K.Key_5)
@@ -282,7 +282,7 @@ def test_ctrl_enter_after_a_pause_on_the_new_row_fills_that_row_not_the_one_abov
     assert len(indicators(path)) == 4
 
 
-# ------------------------------------------------------------ P3-2: Backspace on a block
+# ------------------------------------------------------------ Backspace on a block
 
 def test_backspace_on_a_block_clears_only_the_cursor_cell_and_types_there(qtbot, grid, path):
     go(grid, 0, im.COL_ACTUAL)
@@ -304,7 +304,7 @@ def test_backspace_on_a_cell_taking_no_typing_clears_nothing_and_says_why(qtbot,
     assert status(window)
 
 
-# ------------------------------------------------------------ P3-18: Alt+Enter in a one-line cell
+# ------------------------------------------------------------ Alt+Enter in a one-line cell
 
 def test_alt_enter_in_a_one_line_cell_neither_commits_nor_moves(qtbot, window, grid, path):
     go(grid, 1, im.COL_NAME)
@@ -318,7 +318,7 @@ def test_alt_enter_in_a_one_line_cell_neither_commits_nor_moves(qtbot, window, g
 
 
 
-# ------------------------------------------------------------ P3-10: the right-click menu
+# ------------------------------------------------------------ the right-click menu
 
 def context_menu(grid, monkeypatch, row, col):
     """The menu a right-click on (row, col) pops up, and its entries' texts (before the tab)."""
@@ -333,7 +333,7 @@ def context_menu(grid, monkeypatch, row, col):
 
 def test_the_right_click_menu_has_excels_cell_entries_then_the_row_ones(qtbot, window, grid,
                                                                         path, monkeypatch):
-    """Review 30 P3-10: the grid's menu had only the row operations: no 剪切/复制/粘贴/清除内容."""
+    """The grid's menu had only the row operations: no 剪切/复制/粘贴/清除内容."""
     menu, entries = context_menu(grid, monkeypatch, 1, im.COL_ACTUAL)
     assert list(entries)[:4] == ["剪切", "复制", "粘贴", "清除内容"]
     assert "在下方插入行" in entries and all(a.isEnabled() for a in entries.values())
@@ -361,7 +361,7 @@ def test_the_budget_pages_fixed_grids_have_the_cell_menu_too(qtbot, window, monk
         monkeypatch.undo()
 
 
-# ------------------------------------------------------------ review 32 P3-7: Ctrl+Space, Ctrl+-
+# ------------------------------------------------------------ Ctrl+Space, Ctrl+-
 
 def test_ctrl_space_then_ctrl_minus_deletes_no_rows_and_says_how(qtbot, window, grid, path):
     """Excel's keys for “delete this column”: they deleted every row of the grid (已删除 4 行)."""
@@ -390,7 +390,7 @@ def test_the_guide_never_suggests_ctrl_minus_after_ctrl_space():
 
 
 def test_grid_of_finds_the_grid_from_its_cell_editor_and_nothing_outside(qtbot, window, grid):
-    """One walk up the parents (review 32: written three times: F6, the 编辑 menu, the tests)."""
+    """One walk up the parents (it was written three times: F6, the 编辑 menu, the tests)."""
     from selfeval_desktop.ui.grid import grid_of
     from selfeval_desktop.ui.menus import row_action
     go(grid, 1, im.COL_ACTUAL)

@@ -1,6 +1,6 @@
 """Typing on a cell that takes no typing (合计, 得分, 达成情况 of a numeric row) edits nothing.
 
-Bug (P1): Qt's item views search as you type: “2” on the read-only 合计 cell jumped to the cell of
+Bug: Qt's item views search as you type: “2” on the read-only 合计 cell jumped to the cell of
 that column starting with “2” (市县财政 20.00), and “0” then opened it: 市县财政 became 0
 (the same on the spending lines' 合计).
 Now nothing moves, nothing changes, and the status bar says the cell is computed.
@@ -28,7 +28,7 @@ def focus_cell(qtbot, grid, row, col):
 
 
 def test_typing_on_the_total_row_never_edits_a_line(qtbot, window, path):
-    """The reviewer's case on the spending lines: 差旅费 计划 5.00, 合计 20.00; “5” “0” Enter."""
+    """The case as first seen, on the spending lines: 差旅费 计划 5.00, 合计 20.00; “5” “0” Enter."""
     grid = show_tab(window, "budget").line_grid
     model = grid.model()
     total_row = model.rowCount() - 1

@@ -1,7 +1,7 @@
 """The grid's selection as Excel keeps it: F2 adds to a cell, Ctrl+arrows jump and Ctrl+Shift
 extends, paste, fill and the row keys act on the cells selected and leave the cursor on them.
 
-Review 12a: four grid habits where the clerk's keys acted on a cell other than the one under
+Four grid habits where the clerk's keys acted on a cell other than the one under
 the cursor, or replaced what F2 was pressed to add to. Each test failed before its fix."""
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def test_a_block_fills_a_selection_that_holds_it_whole_times(qtbot, setup, path)
 
 
 def test_achievements_pasted_as_1_2_3_read_as_typed(qtbot, setup, path):
-    """Typing 1/2/3 in 达成情况 worked; pasting them was refused (review 12a)."""
+    """Typing 1/2/3 in 达成情况 worked; pasting them was refused."""
     grid, model, _session = setup
     grid.setCurrentIndex(model.index(2, im.COL_ACHIEVEMENT))
     QGuiApplication.clipboard().setText("2\r\n")
@@ -124,7 +124,7 @@ def test_select_all_copies_the_rows_not_the_empty_new_row(qtbot, setup):
 
 
 def test_a_paste_and_its_undo_rescore_the_window_once(qtbot, setup):
-    """Review 12a: a 200-row paste took 3 s — every cell re-drew the header, the 一级指标分值
+    """A 200-row paste took 3 s — every cell re-drew the header, the 一级指标分值
     line and the list. The scores are said once, when the paste (or its undo) is done."""
     grid, model, session = setup
     said = []
@@ -153,7 +153,7 @@ def test_backspace_empties_the_cell_and_starts_typing_there(qtbot, setup, path):
 
 
 def test_filling_a_whole_column_adds_no_row(qtbot, setup, path):
-    """Review 13b: a column selected by its header (it takes in the 新 row) and pasted “达成”
+    """A column selected by its header (it takes in the 新 row) and pasted “达成”
     made a nameless 5th row with no 分值: the total turned provisional."""
     grid, model, _session = setup
     rows = model.data_rows
@@ -169,8 +169,7 @@ def test_filling_a_whole_column_adds_no_row(qtbot, setup, path):
 @pytest.mark.parametrize("mods", [CTRL | SHIFT, CTRL | Qt.KeyboardModifier.KeypadModifier])
 def test_ctrl_plus_as_keyboards_send_it_inserts_a_row(qtbot, setup, path, mods):
     """A real Ctrl+Shift+= arrives as Key_Plus with Ctrl+Shift, Ctrl+数字键盘+ as Key_Plus with
-    the keypad flag: two shortcuts on one action made the first ambiguous and nothing happened
-    (review 13a)."""
+    the keypad flag: two shortcuts on one action made the first ambiguous and nothing happened."""
     grid, model, _session = setup
     rows = model.data_rows
     grid.setCurrentIndex(model.index(1, im.COL_NAME))
@@ -184,7 +183,7 @@ def _ctrl_click(qtbot, grid, row, col):
 
 
 def test_after_a_paste_the_cursor_is_on_the_pasted_block(qtbot, setup, path):
-    """Review 13a: after a 2-row paste onto a 3-row selection the cursor stayed on row 3, and
+    """After a 2-row paste onto a 3-row selection the cursor stayed on row 3, and
     Delete cleared that unhighlighted cell."""
     grid, model, _session = setup
     grid.setCurrentIndex(model.index(0, im.COL_ACTUAL))
@@ -214,7 +213,7 @@ def test_a_ctrl_click_selection_takes_one_value_in_its_cells_only(qtbot, setup, 
 
 def test_row_keys_insert_as_many_rows_as_selected_and_say_so(qtbot, setup, path):
     """Excel inserts as many rows as are selected; and each row operation and fill says what it
-    did (review 13a: nothing was said, and an old 已撤销 message stood on)."""
+    did (nothing was said, and an old 已撤销 message stood on)."""
     grid, model, _session = setup
     rows = model.data_rows
     grid.setCurrentIndex(model.index(1, im.COL_NAME))
@@ -238,7 +237,7 @@ def test_row_keys_insert_as_many_rows_as_selected_and_say_so(qtbot, setup, path)
 
 
 def test_what_a_paste_or_a_delete_says_stays_after_the_cursor_moves(qtbot, setup):
-    """Review 14: the paste message (with its count of unreadable cells) and 已删除 were said,
+    """The paste message (with its count of unreadable cells) and 已删除 were said,
     then taken back at once when the cursor moved onto the block."""
     grid, model, _session = setup
     grid.setCurrentIndex(model.index(0, im.COL_WEIGHT))

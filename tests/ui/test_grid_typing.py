@@ -1,7 +1,7 @@
 """A grid cell being typed is saved after a pause, as the text fields are; paragraphs get a
 multi-line editor (Enter commits, Alt+Enter a new line).
 
-Bug (P2): a grid cell reached the file only on Enter/Tab: killed after 3 s typing a 偏差原因,
+Bug: a grid cell reached the file only on Enter/Tab: killed after 3 s typing a 偏差原因,
 it was lost. 偏差原因分析 and 调整理由 were one-line editors for paragraph text.
 """
 from __future__ import annotations
@@ -118,7 +118,7 @@ def test_typing_on_a_paragraph_cell_replaces_it_f2_appends(qtbot, window, grid, 
 
 
 def test_a_paragraph_typed_across_the_autosave_pause_is_kept_whole(qtbot, window, grid, path):
-    """Review 27 P1: the save after a pause refreshed the open 偏差原因 editor and selected all
+    """The save after a pause refreshed the open 偏差原因 editor and selected all
     of it; the next key replaced the paragraph typed so far, and Enter stored only the rest."""
     grid.setCurrentIndex(grid.model().index(2, im.COL_DEVIATION))
     qtbot.keyClicks(grid, "first part")
@@ -175,7 +175,7 @@ def soon(monkeypatch):
 
 
 def test_steady_typing_with_no_pause_is_saved_all_the_same(qtbot, soon, tmp_path, path):
-    """Review 16b P2-1: each keystroke put the save off again; 42 characters typed over 10 s
+    """Each keystroke put the save off again; 42 characters typed over 10 s
     without a 0.7 s pause were all lost to a kill."""
     window = make_window(qtbot, tmp_path, path)
     grid = show_grid(qtbot, window, "indicators")

@@ -1,4 +1,4 @@
-"""The header's 评分规则 and 评价年度 boxes (since the second review): the wheel and the arrow keys
+"""The header's 评分规则 and 评价年度 boxes: the wheel and the arrow keys
 change neither, a new rule is confirmed with what it changes, a year typed is said and is one undo
 step; the header keeps its width whatever the project's name."""
 from __future__ import annotations
@@ -87,7 +87,7 @@ def test_year_change_is_an_undo_step_named_for_it(qtbot, window, path):
 
 
 def test_an_arrow_key_on_the_year_box_changes_nothing_and_says_how_to(qtbot, window, path):
-    """Review 30 P2-2: Tab to 评价年度, then ↓ (on the way down to the form) made the whole file
+    """Tab to 评价年度, then ↓ (on the way down to the form) made the whole file
     2020, saved at once, with nothing said."""
     header = window.page.header
     header.year.setFocus()

@@ -1,4 +1,4 @@
-"""On the 部门整体 page the header's 评分规则 names the department's rule (review 4: it still
+"""On the 部门整体 page the header's 评分规则 names the department's rule (it still
 showed the projects' rule, which does not score the department)."""
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_department_page_shows_the_department_rule(qtbot, tmp_path):
 
 
 def test_a_read_only_windows_unit_and_year_look_locked(qtbot, tmp_path, monkeypatch):
-    """Review 6: in a read-only window 单位 and 年度 looked editable (white, spin arrows)."""
+    """In a read-only window 单位 and 年度 looked editable (white, spin arrows)."""
     from selfeval_desktop.ui import lock_dialog
     from tests.ui.shell_helpers import make_window
     from tests.ui.ui_fixtures import make_file

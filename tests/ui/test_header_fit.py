@@ -1,4 +1,4 @@
-"""The header on office screens (review P3-1): at 150 % on 1366×768 (a 910 px window) the 定稿
+"""The header on office screens: at 150 % on 1366×768 (a 910 px window) the 定稿
 button sat on the 等次写法 box, after 定稿 the dark “已定稿” mark covered that box's arrow and a
 menu arrow was drawn over 撤销定稿's “稿”, and 评分规则 read “财政部项目支出绩效自”. At each
 office size, before and after 定稿: no two of the header's widgets overlap, each lies within the

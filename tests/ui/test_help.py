@@ -1,4 +1,4 @@
-"""帮助 → 使用说明 / 关于 (reviews 6, 7: only 关于, with no version to tell on the phone)."""
+"""帮助 → 使用说明 / 关于 (there was only 关于, with no version to tell on the phone)."""
 from __future__ import annotations
 
 import pytest
@@ -50,7 +50,7 @@ def test_the_help_menu_opens_the_guide_with_f1_and_says_the_version(qtbot, tmp_p
 
 def test_the_guide_explains_the_partial_score_with_the_rules_own_numbers():
     """A 部分达成 row of 10 points shows 7.99: the guide says why, from the rules (was only in the
-    cell's tooltip, review 22)."""
+    cell's tooltip)."""
     from decimal import Decimal
     from selfeval_desktop.domain.scoring_choice import qualitative_band
     text = help_html()
@@ -69,7 +69,7 @@ def test_the_guide_names_the_paste_that_keeps_line_breaks():
 
 
 def test_the_guide_states_what_review_25_found_false_or_missing():
-    """Review 25: 另存为副本 keeps only what was saved; 从上年文件新建 clears the amounts; Ctrl+P
+    """另存为副本 keeps only what was saved; 从上年文件新建 clears the amounts; Ctrl+P
     makes a PDF; 定稿 is per project and can be undone; 暂计 under the 财政部 rule is 10 + 90."""
     from selfeval_desktop.domain.profiles import load_profile
     text = help_html()
@@ -83,7 +83,7 @@ def test_the_guide_states_what_review_25_found_false_or_missing():
 
 
 def test_every_menu_path_the_guide_names_is_in_the_window(qtbot, tmp_path):
-    """Review 25: the guide named menu items by other names (“项目 → 定稿” for 定稿…)."""
+    """The guide named menu items by other names (“项目 → 定稿” for 定稿…)."""
     import re
     from tests.ui.shell_helpers import make_window, menu_of, texts_of
     window = make_window(qtbot, tmp_path, show=False)
@@ -95,7 +95,7 @@ def test_every_menu_path_the_guide_names_is_in_the_window(qtbot, tmp_path):
 
 
 def test_the_guide_opens_beside_the_form_below_the_header(qtbot, tmp_path):
-    """Reviews 25/26: it opened 760×640 in the middle over the form, then over the 定稿 button."""
+    """It opened 760×640 in the middle over the form, then over the 定稿 button."""
     from selfeval_desktop.ui.help_dialog import show_help
     from tests.ui.shell_helpers import make_window
     from tests.ui.ui_fixtures import make_file

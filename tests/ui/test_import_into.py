@@ -1,4 +1,4 @@
-"""导入Excel into the open file (review 7): a 处室's workbook joins the year's file as new projects,
+"""导入Excel into the open file: a 处室's workbook joins the year's file as new projects,
 one undo step, with what would not fit said — not a new file per workbook."""
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def test_the_question_names_another_year_and_other_rules(qtbot, tmp_path):
     assert notes[0] == f"工作簿是 {current.year - 1} 年度，当前文件是 {current.year} 年度。"
     assert "得分可能与工作簿不同" in notes[1]
     assert import_into.mismatches(current, build_demo("003")) == []
-    # review 11: another unit said; a 自评文件 is not called a 工作簿
+    # another unit said; a 自评文件 is not called a 工作簿
     other = build_demo("004")
     notes = import_into.mismatches(current, other, "该文件")
     assert f"该文件是“{other.unit.name}”的，当前文件是“{current.unit.name}”的。" in notes
@@ -177,7 +177,7 @@ def test_the_open_file_itself_is_refused(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
     assert not merge_projects.merge_from_file(window.file_actions, str(path))
     assert told and "就是当前打开的文件" in told[0]
-    linked = tmp_path / "邮件附件.selfeval"     # the same file by another name (review 33 P2-10)
+    linked = tmp_path / "邮件附件.selfeval"     # the same file by another name
     os.link(path, linked)
     assert not merge_projects.merge_from_file(window.file_actions, str(linked))
     assert len(told) == 2 and "就是当前打开的文件" in told[1]
@@ -195,7 +195,7 @@ def test_the_pick_dialog_ticks_all_but_a_second_department(qtbot, tmp_path):
 
 
 def test_projects_the_open_file_has_already_are_left_unticked(qtbot, tmp_path):
-    """Review 11: the same file added again ticked all its projects and doubled the totals."""
+    """The same file added again ticked all its projects and doubled the totals."""
     from selfeval_desktop.ui.qt import QLabel, QPushButton
     from selfeval_desktop.ui.merge_projects import PickProjects
     current, other = build_demo("003"), build_demo("003")
@@ -222,7 +222,7 @@ def test_the_import_question_says_when_projects_are_there_already(qtbot, monkeyp
 
 
 def test_enter_on_the_question_never_adds_a_workbook_already_in_the_file(qtbot, tmp_path, monkeypatch):
-    """Review 16a: with every project already there, 加入当前文件 was the default, and a
+    """With every project already there, 加入当前文件 was the default, and a
     double-click and Enter added seven duplicates before the question was seen."""
     current = build_demo("003")
     same = build_demo("003")
@@ -247,7 +247,7 @@ def test_enter_on_the_question_never_adds_a_workbook_already_in_the_file(qtbot, 
 
 
 def test_the_department_is_not_counted_among_the_duplicates_it_is_said_apart(qtbot, monkeypatch):
-    """Review 17: “其中 8 个项目当前文件中已有（如“…部门整体支出”）” and then that the 部门整体
+    """“其中 8 个项目当前文件中已有（如“…部门整体支出”）” and then that the 部门整体
     would not be added."""
     current, imported = build_demo("001"), build_demo("001")
     told = {}
@@ -262,5 +262,5 @@ def test_the_department_is_not_counted_among_the_duplicates_it_is_said_apart(qtb
 
 
 def test_a_workbook_of_this_file_with_its_department_still_defaults_to_cancel():
-    """Review 18a: the default counted the 部门整体 as a duplicate while the text did not."""
+    """The default counted the 部门整体 as a duplicate while the text did not."""
     assert import_into.default_answer(build_demo("001"), build_demo("001")) is None

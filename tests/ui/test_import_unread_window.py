@@ -1,5 +1,5 @@
 """A 分值 the Excel import could not read (“十分”) opens red with the text as typed, as one typed
-in the window does (review 33: the import dropped it, the rows having no id yet)."""
+in the window does (the import dropped it, the rows having no id yet)."""
 import pytest
 
 from selfeval_desktop.reports.xlsx_import import import_workbook, write_document

@@ -1,4 +1,4 @@
-"""Review 12b: a 产出指标 row typed in the 新 row lands after 满意度指标, and the printed 自评表 then
+"""A 产出指标 row typed in the 新 row lands after 满意度指标, and the printed 自评表 then
 shows 产出指标 twice. The 问题清单 says so and 按一级指标归类 puts the rows together in one step."""
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_split_headings_are_found_and_regrouped_stably():
             Indicator("", "", "e")]                                 # blank: under the one above
     assert split_groups(rows) == [("产出指标", [(0, 0), (3, 4)])]
     assert grouped_order(rows) == [0, 3, 4, 1, 2]
-    # within the 一级, each 二级's rows together too (review 13a)
+    # within the 一级, each 二级's rows together too
     rows = [Indicator("产出指标", "数量指标", "a"), Indicator("产出指标", "质量指标", "b"),
             Indicator("效益指标", "社会效益指标", "c"), Indicator("产出指标", "数量指标", "d")]
     assert grouped_order(rows) == [0, 3, 1, 2]
@@ -42,7 +42,7 @@ def test_a_row_typed_in_the_new_row_is_said_and_regrouped_in_one_undo_step(qtbot
     assert len(found) == 1 and "“产出指标”" in found[0].message and "第1–2行和第5行" in found[0].message
     assert found[0].place.row == 4
     assert tab.group_button.isVisibleTo(tab)
-    # review 20a: the message sent the clerk below the grid; the button is above it
+    # the message sent the clerk below the grid; the button is above it
     assert "表上方的“按一级指标归类”" in found[0].message
     assert tab.group_button.mapTo(tab, tab.group_button.rect().bottomLeft()).y() \
         < tab.grid.mapTo(tab, tab.grid.rect().topLeft()).y()

@@ -66,7 +66,7 @@ def test_level_one_sums_against_the_profile(qtbot, tab):
 
 
 def test_without_satisfaction_rows_the_summary_says_where_their_points_go(qtbot, tab, path):
-    """Review 9: “效益 / 40” beside a guide saying 效益 30 + 满意度 10 read as a contradiction."""
+    """“效益 / 40” beside a guide saying 效益 30 + 满意度 10 read as a contradiction."""
     project = tab.session.project(tab.pid)
     for row in reversed(range(len(project.indicators))):
         if project.indicators[row].level1 == "满意度指标":
@@ -90,7 +90,7 @@ def test_paste_3x5_block_from_clipboard_grows_rows(qtbot, tab, path):
 
 
 def test_a_block_copied_with_merged_level_cells_is_filled_down(qtbot, tab, path):
-    """Review 6: WPS copies merged 一级/二级 cells as text in the first row and blanks below; the
+    """WPS copies merged 一级/二级 cells as text in the first row and blanks below; the
     pasted rows came in with no 一级, the banner counted them nowhere. Filled as 导入Excel reads them."""
     block = [["产出指标", "数量指标", "举办学术交流活动", "≥4次", "5次"],
              ["", "", "培训人数", "≥50人", "54人"],
@@ -121,7 +121,7 @@ def test_a_pasted_block_continues_the_group_of_the_row_above(qtbot, tab, path):
 
 
 def test_rows_in_the_mof_sheets_column_order_keep_their_deviation_reasons(qtbot, tab, path):
-    """Review 6: the 项目支出绩效自评表 ends 分值 | 得分 | 偏差原因; pasted here the reasons landed on
+    """The 项目支出绩效自评表 ends 分值 | 得分 | 偏差原因; pasted here the reasons landed on
     达成情况, were refused and stored nowhere, with no word said."""
     block = [["产出指标", "数量指标", "线下讲座场次", "≥4场", "1场", "10", "2.5", "受疫情影响，改为线上"],
              ["效益指标", "社会效益指标", "参与人次", "≥200人次", "150人次", "10", "7.5", "政策调整"]]
@@ -135,7 +135,7 @@ def test_rows_in_the_mof_sheets_column_order_keep_their_deviation_reasons(qtbot,
 
 
 def test_a_header_row_copied_along_maps_the_columns_and_is_not_pasted(qtbot, tab, path):
-    """Review 6: the sheet's header row became indicator row “一级指标 / … / 分值” (分值 red), and
+    """The sheet's header row became indicator row “一级指标 / … / 分值” (分值 red), and
     the data row's 偏差原因 was still lost."""
     block = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
               "偏差原因分析及改进措施"],
@@ -150,7 +150,7 @@ def test_a_header_row_copied_along_maps_the_columns_and_is_not_pasted(qtbot, tab
 
 
 def test_a_total_row_copied_along_is_not_pasted_as_an_indicator(qtbot, tab, path):
-    """Review 23a: a table's last row “合计 … 90 90” became an indicator of 90 points, and the
+    """A table's last row “合计 … 90 90” became an indicator of 90 points, and the
     分值 total read 180."""
     block = [["产出指标", "数量指标", "入库专家人数", "≥50人", "54人", "10", "10"],
              ["效益指标", "社会效益指标", "决策参考", "有效提供", "达到预期目标", "30", "30"],
@@ -185,7 +185,7 @@ def test_pasted_text_a_column_cannot_take_is_said_not_silently_dropped(qtbot, ta
 
 
 def test_a_block_wider_than_the_columns_left_says_what_did_not_fit(qtbot, tab, path):
-    """Review 8: pasted one column too far right, the last columns (偏差原因 …) went without a word."""
+    """Pasted one column too far right, the last columns (偏差原因 …) went without a word."""
     last = tab.model.columnCount() - 1
     QGuiApplication.clipboard().setText("偏差说明\t多出来的一列\t再一列\t\t\r\n")   # trailing tabs: nothing
     tab.grid.setCurrentIndex(tab.model.index(0, last))
@@ -195,7 +195,7 @@ def test_a_block_wider_than_the_columns_left_says_what_did_not_fit(qtbot, tab, p
 
 
 def test_what_a_paste_left_out_is_said_first_and_stays(qtbot, tab, path):
-    """Review 9: the part saying what was not pasted came last in one long status line, cut off
+    """The part saying what was not pasted came last in one long status line, cut off
     at the window's edge, and went after ten seconds."""
     QGuiApplication.clipboard().setText("举办讲座\t≥4次\t3次\t20\t99\t很好\t\t\t\t多1\t多2\t多3\r\n")
     tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
@@ -260,13 +260,13 @@ def test_templates_are_common_science_indicators_that_parse(qtbot, tab, path):
     assert [r.name for r in rows[4:4 + len(satisfaction.items)]] == [n for n, _ in satisfaction.items]
     assert rows[4].level1 == "满意度指标" and rows[4].target == satisfaction.items[0][1]
     assert tab.session.undo_stack.count() == count + 1
-    # the new rows have no 分值 yet: the button that fills them is named (review 12b)
+    # the new rows have no 分值 yet: the button that fills them is named
     assert tab.grid.message.startswith(f"已插入 {len(satisfaction.items)} 项常用指标；")
     assert "平均分配分值" in tab.grid.message
 
 
 def test_template_rows_join_their_level_one_and_two_block(qtbot, tab, path):
-    """Review 4, G: inserted below the cursor, templates split the blocks (产出/效益/满意度/效益/产出)."""
+    """Inserted below the cursor, templates split the blocks (产出/效益/满意度/效益/产出)."""
     groups = {(g.level1, g.level2): g for g in load_templates()}
     tab.grid.setCurrentIndex(tab.model.index(3, im.COL_NAME))          # on 满意度
     tab.insert_template(groups[("效益指标", "经济效益指标")])
@@ -299,7 +299,7 @@ def test_template_menu_lists_every_level_one(qtbot, tab):
 
 
 def test_ctrl_d_fills_down_as_excel_does_in_one_undo_step(qtbot, tab, path):
-    """Review 6: selecting 一级指标 rows and pressing Ctrl+D (向下填充) did nothing."""
+    """Selecting 一级指标 rows and pressing Ctrl+D (向下填充) did nothing."""
     model, grid = tab.model, tab.grid
     before = [r.level1 for r in indicators(path)]
     grid.setCurrentIndex(model.index(0, im.COL_LEVEL1))
@@ -323,7 +323,7 @@ def test_ctrl_d_on_one_cell_takes_the_one_above(qtbot, tab, path):
 
 
 def test_a_target_of_an_earlier_year_is_marked_at_its_cell_not_the_deviation(qtbot, tab, path):
-    """Review 15: in the 2022 file “2021年12月前” (carried over) showed nothing at the target,
+    """In the 2022 file “2021年12月前” (carried over) showed nothing at the target,
     while the 偏差原因 cell turned red and asked for an excuse."""
     from selfeval_desktop.ui.models.base import ErrorRole
     session = tab.session
@@ -340,7 +340,7 @@ def test_a_target_of_an_earlier_year_is_marked_at_its_cell_not_the_deviation(qtb
 
 
 def test_each_level_one_heading_shows_its_score_beside_its_weight(qtbot, tab, path):
-    """Review 16a: “过程 25.00 / 25 ✓” showed the 分值 only and read like a score; the seed's
+    """“过程 25.00 / 25 ✓” showed the 分值 only and read like a score; the seed's
     report writes each heading's 得分 (过程 25 分，自评得分 24 分)."""
     session, pid = tab.session, tab.pid
     output = [s.score for ind, s in zip(session.project(pid).indicators, session.score(pid).indicators)
@@ -354,7 +354,7 @@ def test_each_level_one_heading_shows_its_score_beside_its_weight(qtbot, tab, pa
 
 
 def test_the_insert_button_says_it_inserts_below_and_how_to_insert_above(qtbot, tab):
-    """Review 18b: “插入行” inserted below, where Excel's 插入 and Ctrl+Shift+= insert above."""
+    """“插入行” inserted below, where Excel's 插入 and Ctrl+Shift+= insert above."""
     assert tab.add_button.text() == "在下方插入行" and "Ctrl+Shift+=" in tab.add_button.toolTip()
     tab.grid.setCurrentIndex(tab.model.index(0, im.COL_NAME))
     before = tab.model.data_rows
@@ -363,7 +363,7 @@ def test_the_insert_button_says_it_inserts_below_and_how_to_insert_above(qtbot, 
 
 
 def test_an_indicator_named_like_a_total_with_values_is_an_indicator(qtbot, tab, path):
-    """Review 24 P3: 培训人次合计 with its target and actual was left out as a 合计 row."""
+    """培训人次合计 with its target and actual was left out as a 合计 row."""
     QGuiApplication.clipboard().setText("产出指标\t数量指标\t培训人次合计\t≥500人次\t520人次\t10")
     tab.grid.setCurrentIndex(tab.model.index(4, im.COL_LEVEL1))
     qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -371,14 +371,14 @@ def test_an_indicator_named_like_a_total_with_values_is_an_indicator(qtbot, tab,
 
 
 def test_the_summary_wraps_between_words_never_inside_one(tab):
-    """Review 27 P3: a narrow window broke “得⏎分” and “尚无满⏎意度指标”."""
+    """A narrow window broke “得⏎分” and “尚无满⏎意度指标”."""
     raw = tab.summary.text().split("：", 1)[1]                      # after the line's title
     assert "得分" not in raw and "得\u2060分" in raw                 # joined: no break inside
     assert "得分" in summary_text(tab)                                # and read as written
 
 
 def test_a_short_tab_gives_the_hints_lines_to_the_grid(qtbot, tab):
-    """Review 29: at 1366×768 at 150 % the grid showed about three rows, under a wrapped summary
+    """At 1366×768 at 150 % the grid showed about three rows, under a wrapped summary
     and over two lines of typing hint."""
     tab.show()
     tab.resize(900, 600)

@@ -1,6 +1,6 @@
 """Keyboard-only use: out of a grid, between tabs, and Excel's Tab, Tab, Enter.
 
-Bug (P1): Tab/Shift+Tab wrapped inside every grid for ever, Ctrl+Tab and Ctrl+PgDn did nothing in
+Bug: Tab/Shift+Tab wrapped inside every grid for ever, Ctrl+Tab and Ctrl+PgDn did nothing in
 a grid: once in a grid a clerk without a mouse could not get out of it.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_tab_inside_the_grid_still_moves_and_wraps(qtbot, window):
     grid = show_tab(window, "budget").fund_grid
     at_cell(qtbot, grid, 0, fkm.COL_SCORE)
     press(qtbot, K.Key_Tab)
-    # onto the next row's first figure, not its label (review 12a)
+    # onto the next row's first figure, not its label
     assert grid.hasFocus() and at(grid) == (1, fkm.COL_INITIAL)
 
 
@@ -137,7 +137,7 @@ def test_tab_leaves_the_project_list(qtbot, window):
 
 
 def test_alt_number_and_ctrl_pgdn_work_from_the_checks_panel(qtbot, window):
-    """Review 4, I: with the focus in the 问题清单 (or its checkbox) the tab keys did nothing."""
+    """With the focus in the 问题清单 (or its checkbox) the tab keys did nothing."""
     from tests.ui.real_keys import key
     tabs = window.page.tabs
     for widget in (window.checks.list, window.checks.only_current):
@@ -151,7 +151,7 @@ def test_alt_number_and_ctrl_pgdn_work_from_the_checks_panel(qtbot, window):
 
 
 def test_f6_goes_round_the_project_list_the_page_and_the_checks_list(qtbot, window, path):
-    """Review 30 P3-13: from a grid to the 问题清单 took Ctrl+Tab×3 + Tab×7, and back to the list
+    """From a grid to the 问题清单 took Ctrl+Tab×3 + Tab×7, and back to the list
     Shift+Tab×8. F6 / Shift+F6 go from pane to pane, as in Windows programs; a cell being typed
     is kept."""
     from tests.ui.real_keys import key
@@ -176,7 +176,7 @@ def test_f6_goes_round_the_project_list_the_page_and_the_checks_list(qtbot, wind
 
 
 def test_alt_2_shows_the_field_it_puts_the_cursor_in(qtbot, window):
-    """Review 30 P3-15: the 预算表 left scrolled down, Alt+2 put the cursor in the 资金来源 grid
+    """The 预算表 left scrolled down, Alt+2 put the cursor in the 资金来源 grid
     with the grid's top at the page's edge and the rest of it out of view."""
     from tests.ui.real_keys import key
     from selfeval_desktop.ui.qt import QScrollArea

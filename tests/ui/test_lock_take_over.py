@@ -1,4 +1,4 @@
-"""Review 16b P1-2: a lock left by another computer (a laptop that logged out or lost power, on a
+"""A lock left by another computer (a laptop that logged out or lost power, on a
 U盘 or a shared folder) could never be overridden: only 只读打开 / 取消, no 改为可编辑 in the
 read-only window, and on Windows the hidden ``~$`` file cannot be found to delete. Now, as in
 Word and Excel, the question says how old the lock is and offers 仍然编辑… after a confirmation;

@@ -113,7 +113,7 @@ def test_department_entry_shows_its_own_page(qtbot, tmp_path):
     assert model.rowCount() == 2                  # the one project and the 合计
     assert model.index(0, 1).data() == "20" and model.index(0, 2).data() == "19.28"
     assert model.index(0, 3).data() == "96.40%"
-    # the department row stays first (not moved); it can be deleted (review 6), asking first
+    # the department row stays first (not moved); it can be deleted, asking first
     assert not window.page.projects.down_button.isEnabled()
     assert window.page.projects.delete_button.isEnabled()
 
@@ -226,7 +226,7 @@ def test_checks_panel_shows_the_current_project_unless_asked_for_all(qtbot, wind
 
 
 def test_the_current_projects_findings_do_not_repeat_its_name(qtbot, window):
-    """Review 9: each line began with the whole (long) project name, burying the message; the
+    """Each line began with the whole (long) project name, burying the message; the
     summary already says 本项目. Listing all projects, each line keeps its name."""
     session = window.session
     first = session.document.projects[0]
@@ -283,7 +283,7 @@ def test_a_projects_tooltip_names_its_implementer_so_two_of_one_name_can_be_told
 
 
 def test_a_missing_last_file_is_said_with_retry_and_kept_in_recent_files(qtbot, tmp_path):
-    """Reviews 5/6: the last file on a U盘 not plugged in: the welcome page came up without a
+    """The last file on a U盘 not plugged in: the welcome page came up without a
     word and the file vanished from 最近文件; the clerk thought the work was gone."""
     from selfeval_desktop import app
     from selfeval_desktop.ui.qt import QApplication, QTimer
@@ -317,12 +317,12 @@ def test_a_missing_last_file_is_said_with_retry_and_kept_in_recent_files(qtbot, 
 
 
 def test_project_actions_are_in_the_menu_with_keys(qtbot, window, path, monkeypatch):
-    """Review 5: 复制/删除 of a project were only buttons; no keyboard route."""
+    """复制/删除 of a project were only buttons; no keyboard route."""
     from tests.ui.shell_helpers import menu_of
     menu = menu_of(window, "项目")
     menu.aboutToShow.emit()
     assert {"新增项目", "复制项目", "删除项目…", "上移", "下移"} <= set(texts_of(menu))
-    # keys written as the grid menus write them (review 27: Qt's “Alt+Shift+上方向”)
+    # keys written as the grid menus write them (not Qt's “Alt+Shift+上方向”)
     keys = {plain(a.text()): a.text().split("\t")[1] for a in menu.actions() if "\t" in a.text()}
     assert keys["上移"] == "Alt+Shift+↑" and keys["下移"] == "Alt+Shift+↓"
     assert keys["复制项目"] == "Ctrl+Shift+D"
@@ -335,7 +335,7 @@ def test_project_actions_are_in_the_menu_with_keys(qtbot, window, path, monkeypa
 
 
 def test_a_new_project_starts_with_the_units_supervisor_and_address(window, path):
-    """Review 5: 新增项目 left 主管部门/实施单位/地址/邮编 empty though the unit knows them."""
+    """新增项目 left 主管部门/实施单位/地址/邮编 empty though the unit knows them."""
     session = window.session
     for attr, value in (("supervisor", "县科学技术协会"), ("address", "县府路1号"), ("postcode", "547000")):
         session.set_value("unit", None, None, attr, value)
@@ -347,7 +347,7 @@ def test_a_new_project_starts_with_the_units_supervisor_and_address(window, path
 
 
 def test_the_minimum_size_fits_a_1366x768_screen_at_150_percent(window):
-    """Review 7: at 150 % a 1366×768 screen leaves about 910×480 logical pixels, and the
+    """At 150 % a 1366×768 screen leaves about 910×480 logical pixels, and the
     1000×600 minimum pushed the status bar and the 问题清单 off the screen."""
     assert mw.minimum_size(910, 480) == (910, 440)
     assert mw.minimum_size(1366, 728) == (window_size.MIN_WIDTH, window_size.MIN_HEIGHT)
@@ -364,12 +364,12 @@ def test_the_first_window_on_a_small_screen_is_not_larger_than_it(qtbot, tmp_pat
 
 
 def test_the_title_names_the_file_and_its_folder(window, path):
-    """Review 7: two 自评.sqlite of different years showed the same title."""
+    """Two 自评.sqlite of different years showed the same title."""
     assert window.windowTitle() == f"{path.name} — {path.parent} — 绩效自评助手"
 
 
 def test_the_edit_menu_cuts_copies_and_pastes_where_the_cursor_is(qtbot, window):
-    """Review 9: 编辑 had only 撤销/重做; a clerk working from menus could not find 粘贴."""
+    """编辑 had only 撤销/重做; a clerk working from menus could not find 粘贴."""
     from selfeval_desktop.ui import menus
     from selfeval_desktop.ui.qt import QApplication
     assert texts_of(menu_of(window, "编辑"))[-9:-5] == ["剪切", "复制", "粘贴", "全选"]
@@ -385,7 +385,7 @@ def test_the_edit_menu_cuts_copies_and_pastes_where_the_cursor_is(qtbot, window)
 
 
 def test_a_file_reopens_on_the_project_and_tab_left(qtbot, tmp_path):
-    """Review 9: reopening always came back on the first project's 项目概况."""
+    """Reopening always came back on the first project's 项目概况."""
     from tests.ui.ui_fixtures import make_file
     doc = with_department()
     doc.projects.append(Project(name="第二个项目"))
@@ -405,7 +405,7 @@ def test_a_file_reopens_on_the_project_and_tab_left(qtbot, tmp_path):
 
 
 def test_the_place_is_remembered_as_it_changes_so_a_crash_keeps_it(qtbot, tmp_path):
-    """Review 15: after the app was killed the file reopened on another project and tab (the
+    """After the app was killed the file reopened on another project and tab (the
     place was kept only on closing)."""
     from tests.ui.ui_fixtures import make_file
     doc = with_department()
@@ -420,7 +420,7 @@ def test_the_place_is_remembered_as_it_changes_so_a_crash_keeps_it(qtbot, tmp_pa
 
 
 def test_the_department_page_on_screen_is_where_the_file_reopens(qtbot, tmp_path):
-    """Review 16a: 部门整体 → 资金与目标 reopened on 部门指标."""
+    """部门整体 → 资金与目标 reopened on 部门指标."""
     from tests.ui.ui_fixtures import make_file
     path = make_file(tmp_path, with_department())
     window = make_window(qtbot, tmp_path, path, show=False)
@@ -435,7 +435,7 @@ def test_the_department_page_on_screen_is_where_the_file_reopens(qtbot, tmp_path
 
 
 def test_a_short_window_keeps_the_checks_list_small(qtbot, window):
-    """Review 9: at 910×480 the 问题清单 kept as much height as the editor."""
+    """At 910×480 the 问题清单 kept as much height as the editor."""
     window.session.set_value("project", window.page.pid, None, "leader", "")   # something to list
     window.checks.refresh()
     window.resize(1366, 900)
@@ -447,7 +447,7 @@ def test_a_short_window_keeps_the_checks_list_small(qtbot, window):
 
 
 def test_a_long_status_message_reads_whole_on_hover(qtbot, window):
-    """Review 10: what a paste left out was cut off at the 已保存 label."""
+    """What a paste left out was cut off at the 已保存 label."""
     text = "有内容未粘贴：" + "复制的内容超出表格右边 3 列，这 6 格未粘贴；" * 6
     window.statusBar().showMessage(text)
     assert window.statusBar().toolTip() == text
@@ -456,7 +456,7 @@ def test_a_long_status_message_reads_whole_on_hover(qtbot, window):
 
 
 def test_the_project_list_opens_from_its_first_row(qtbot, tmp_path):
-    """Review 10: on a short window the list opened scrolled one row down, the 部门整体 row above
+    """On a short window the list opened scrolled one row down, the 部门整体 row above
     out of sight."""
     from tests.ui.ui_fixtures import make_file
     doc = with_department()
@@ -473,7 +473,7 @@ def test_the_project_list_opens_from_its_first_row(qtbot, tmp_path):
 
 
 def test_the_first_window_fits_a_125_percent_laptop_screen():
-    """Review 12b: 1366×768 at 125 % leaves about 1093×582; the first window was 1280 wide and
+    """1366×768 at 125 % leaves about 1093×582; the first window was 1280 wide and
     总分/等次 and 已保存 were off the screen."""
     assert mw.first_size(1093, 582) == (1093, 542)
     assert mw.first_size(1366, 728) == (1280, 688)              # 100 %: under the taskbar
@@ -490,7 +490,7 @@ def test_a_window_remembered_on_a_larger_screen_is_brought_within_this_one(qtbot
 
 
 def test_the_edit_menu_has_the_grids_row_operations(qtbot, window):
-    """Review 12a: inserting, deleting and moving rows was only on a right-click."""
+    """Inserting, deleting and moving rows was only on a right-click."""
     from selfeval_desktop.ui import menus
     assert texts_of(menu_of(window, "编辑"))[-5:] == ["在上方插入行", "在下方插入行", "删除所选行",
                                                   "上移一行", "下移一行"]

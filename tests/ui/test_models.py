@@ -37,7 +37,7 @@ def text(m, row, col, role=DISPLAY):
 class ShownCells:
     """The text a QTableView shows: every cell read once, then again only where the model says it
     changed. A view repaints the dataChanged range and nothing else, and qtmodeltester does not
-    check that the range is wide enough (review 31: the 合计 rows stayed stale on screen with the
+    check that the range is wide enough (the 合计 rows stayed stale on screen with the
     whole suite green)."""
 
     def __init__(self, m):
@@ -105,7 +105,7 @@ def test_indicator_edit_goes_to_disk_and_rescores_in_one_data_changed(session, p
 
 
 def test_another_rule_profile_rescores_every_row_on_screen(session, pid):
-    """评分规则 changed in the header: every 得分 cell is repainted (review 31 U3), not only the
+    """评分规则 changed in the header: every 得分 cell is repainted, not only the
     summary above the grid."""
     m = model_for(IndicatorModel, session, pid)
     m.setData(m.index(1, im.COL_ACTUAL), "87%")      # 25 × 87 / 90 = 24.1666…
@@ -207,7 +207,7 @@ def test_budget_lines_total_is_live_and_catalog_fills_code_and_name(session, pid
 
 
 def test_a_line_edit_repaints_the_total_row_on_screen(session, pid):
-    """The 合计 row is in the dataChanged range of every line edit (review 31 U1: under Xvfb a
+    """The 合计 row is in the dataChanged range of every line edit (under Xvfb a
     line changed 4→99 and the screen's 合计 stayed 20)."""
     m = model_for(BudgetLineModel, session, pid)
     total_row = m.rowCount() - 1
@@ -244,7 +244,7 @@ def test_sources_rows_labels_follow_region_and_total(session, pid, path):
 
 
 def test_a_source_edit_repaints_the_total_row_on_screen(session, pid):
-    """The grey 资金来源 合计 follows an amount typed or undone (review 31 U2)."""
+    """The grey 资金来源 合计 follows an amount typed or undone."""
     m = model_for(SourceModel, session, pid)
     shown = ShownCells(m)
     assert m.setData(m.index(0, sm.COL_PLANNED), "5")

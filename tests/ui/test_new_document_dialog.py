@@ -1,4 +1,4 @@
-"""新建's dialog asks only the 评分规则 that applies to the 评价内容 chosen (review 19: a 部门整体
+"""新建's dialog asks only the 评分规则 that applies to the 评价内容 chosen (a 部门整体
 file was asked a project rule, and the choice was then ignored)."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
     ("both", "项目评分规则", "部门整体评分规则")])
 def test_the_new_document_dialog_asks_only_the_rule_that_applies(qtbot, scope, project_rule,
                                                                  department_rule):
-    """Review 19: with 评价内容 部门整体支出 the dialog still asked a project 评分规则, then ignored
+    """With 评价内容 部门整体支出 the dialog still asked a project 评分规则, then ignored
     it (the 部门整体 has its own rule). It is asked for projects only; the 部门整体's is said."""
     from selfeval_desktop.ui.new_document_dialog import NewDocumentDialog
     dialog = NewDocumentDialog()
@@ -92,7 +92,7 @@ def test_a_department_only_new_file_keeps_the_default_project_rule(qtbot, tmp_pa
 
 
 def test_the_hint_is_never_cut_off_whatever_is_chosen(qtbot):
-    """Review 20a: with 部门整体及所属项目 the hint under the rules was cut off at the bottom."""
+    """With 部门整体及所属项目 the hint under the rules was cut off at the bottom."""
     from selfeval_desktop.ui.new_document_dialog import NewDocumentDialog
     dialog = NewDocumentDialog(None, "新乡市科学技术局", 2021)
     qtbot.addWidget(dialog)
@@ -118,7 +118,7 @@ def test_new_document_dialog_defaults_to_the_mof_rule_whatever_the_order(qtbot, 
     dialog = module.NewDocumentDialog()
     qtbot.addWidget(dialog)
     assert dialog.values()[2] == "mof2020"
-    # review 12b: which rule to take was nowhere said; each says what it is on hover
+    # which rule to take was nowhere said; each says what it is on hover
     from selfeval_desktop.ui.qt import QLabel, Qt
     assert any("不确定时选" in label.text() for label in dialog.findChildren(QLabel))
     assert all(dialog.profile.itemData(i, Qt.ItemDataRole.ToolTipRole)

@@ -1,4 +1,4 @@
-"""Review 30 P2-5: after 文件 → 新建 the keys were in the project list, where nothing shows them,
+"""After 文件 → 新建 the keys were in the project list, where nothing shows them,
 and the first project's name she typed went nowhere. A new file now starts where she starts
 typing, as 新增项目 (Ctrl+Shift+N) does; a file opened again still starts in the project list."""
 from __future__ import annotations

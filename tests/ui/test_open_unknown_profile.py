@@ -1,6 +1,6 @@
 """Opening a file that names a rule profile this program lacks (a later release's province rule):
 refused before the window shows it, the file untouched, its lock given back, nothing logged as a
-program error (review 33 P2-2: 程序出错, the lock held, 22 tracebacks in 错误记录.txt)."""
+program error (it was 程序出错, the lock held, 22 tracebacks in 错误记录.txt)."""
 from __future__ import annotations
 
 import shutil

@@ -1,5 +1,5 @@
 """The 调整后得分 cell is red only when the scoring did not adopt the override: the grid reads
-``IndicatorScore.override_used`` and judges nothing itself (review 33 P2-5: an adopted 7.125 of
+``IndicatorScore.override_used`` and judges nothing itself (an adopted 7.125 of
 分值 7.125, shown 7.12, was red “调整后得分未被采用”)."""
 from __future__ import annotations
 

@@ -120,7 +120,7 @@ def test_month_pickers_store_year_and_month(qtbot, tab, session):
     start.month.setCurrentIndex(start.month.findData(3))
     start.month.activated.emit(start.month.currentIndex())
     assert reread(session.path).projects[0].start == "2021-03"
-    session.undo_stack.undo()          # one date, one undo step (review 6: six for one date)
+    session.undo_stack.undo()          # one date, one undo step (not six for one date)
     assert start.value() == "" and reread(session.path).projects[0].start == ""
 
 
@@ -177,8 +177,8 @@ def wheel(widget, notches: int) -> None:
 
 
 def test_a_passing_mouse_wheel_does_not_change_the_dates(qtbot, tab, session):
-    """Review 9: scrolling the page passed over the 起止时间 year list and turned 2025 into 2023,
-    stored and printed, with nothing said. Review 10: after a pick the list kept the focus and
+    """Scrolling the page passed over the 起止时间 year list and turned 2025 into 2023,
+    stored and printed, with nothing said. After a pick the list kept the focus and
     the next scroll turned it: the wheel never turns it; the arrow keys do."""
     pid = session.document.projects[0].id
     before = reread(session.path).projects[0].start
@@ -198,7 +198,7 @@ def test_a_passing_mouse_wheel_does_not_change_the_dates(qtbot, tab, session):
 
 @pytest.mark.qt_log_ignore("This plugin does not support")     # the popup, offscreen
 def test_an_empty_year_list_opens_on_the_evaluation_year(qtbot, tab, session):
-    """Reviews 12a/12b: ↓ on an empty 起止时间 year picked 2035 for a 2021 evaluation, and the
+    """↓ on an empty 起止时间 year picked 2035 for a 2021 evaluation, and the
     list opened at its top (2035), 2021 a long scroll away."""
     year = tab.edits["end"].year
     assert year.currentData() is None and session.document.year == 2021

@@ -1,6 +1,6 @@
 """Where the paragraph editor (偏差原因, 调整理由) opens: on its own row, over the rows below, as
 Excel opens a wrapped cell. On a row near the grid's bottom it used to be moved up over the rows
-above, with the row being edited half hidden under it at the bottom edge (review 27 P2-2): the
+above, with the row being edited half hidden under it at the bottom edge: the
 clerk could not tell which indicator the reason was for."""
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_at_the_end_of_the_rows_the_editor_is_as_tall_as_elsewhere_and_opens_upw
     """The last indicator (the “新” row under it) has no rows below to scroll into view: the
     editor was cut to the room down to the viewport's bottom, two or three lines where the
     other rows get five. It now keeps its height, reaching up over the rows above only as far
-    as it must, its own row in sight beside it and under it (review 27 P2-2)."""
+    as it must, its own row in sight beside it and under it."""
     grid = tab.grid
     middle = open_editor(qtbot, grid, 5).geometry().height()
     qtbot.keyClick(grid.viewport().focusWidget(), Qt.Key.Key_Escape)

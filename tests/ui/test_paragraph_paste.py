@@ -2,7 +2,7 @@
 lines joined, said in the status bar); Ctrl+Shift+V and 按原样粘贴 keep its line breaks.
 
 Before, 立项背景 pasted from last year's PDF report kept a line break every 38 characters, in the
-box and on the printed form (review 22)."""
+box and on the printed form."""
 from __future__ import annotations
 
 import pytest
@@ -142,7 +142,7 @@ REASONS = ("受新冠疫情影响部分培训改为线上进行导致人次减�
 
 def test_a_column_copied_from_excel_fills_the_rows_even_if_it_reads_like_a_paragraph(
         qtbot, window, path):
-    """Review 24 P2-1: three 偏差原因 copied from an Excel column went into one cell as a “PDF
+    """Three 偏差原因 copied from an Excel column went into one cell as a “PDF
     paragraph”. Excel puts its sheet formats beside the text: a sheet's column is rows."""
     grid = show_grid(qtbot, window, "indicators")
     grid.setCurrentIndex(grid.model().index(0, im.COL_DEVIATION))
@@ -173,7 +173,7 @@ def test_text_copied_from_word_keeps_its_paragraphs_in_a_box(qtbot, window, back
 
 
 def test_a_word_paragraph_with_hard_breaks_onto_a_cell_stays_in_that_cell(qtbot, window, path):
-    """Review 26 P2-1: any office source forced rows; a Word paragraph with hard line breaks (a
+    """Any office source forced rows; a Word paragraph with hard line breaks (a
     PDF converted to Word) spilled into the reasons below. Only a sheet's cells are rows."""
     grid = show_grid(qtbot, window, "indicators")
     before = [i.deviation for i in reread(path).projects[0].indicators]

@@ -54,7 +54,7 @@ def test_printing_without_errors_does_not_ask(qtbot, window, path, monkeypatch, 
 
 
 def test_errors_and_print_warnings_are_one_question(qtbot, window, path, monkeypatch, tmp_path):
-    """Review 6: two boxes in a row with different buttons (仍然打印/查看问题, then 是/否)."""
+    """Two boxes in a row with different buttons (仍然打印/查看问题, then 是/否)."""
     from selfeval_desktop.reports import export
     asked, questions = [], []
     monkeypatch.setattr(export, "open_with_system_viewer", lambda p: True)
@@ -71,7 +71,7 @@ def test_errors_and_print_warnings_are_one_question(qtbot, window, path, monkeyp
 
 
 def test_an_unread_cell_is_said_once_before_printing(qtbot, window, path, monkeypatch):
-    """Review 9: the question named the unread “5%” as an error and then again under 另请注意
+    """The question named the unread “5%” as an error and then again under 另请注意
     (“1 处输入未能识别”)."""
     asked = []
     monkeypatch.setattr(file_reports, "ask_print_despite_errors",

@@ -1,8 +1,8 @@
-"""The project list from the keyboard (review 30).
+"""The project list from the keyboard.
 
-P2-1: F2, a new name and Enter (or Tab) saved the name but left the keys on the 新增 button, with no
-focus frame: ↓ then walked the buttons (Space would duplicate or delete). P3-16: → or a Tab left
-the current cell on 得分/等次, where F2 did nothing. P3-14: Ctrl+V in the list did nothing and said
+F2, a new name and Enter (or Tab) saved the name but left the keys on the 新增 button, with no
+focus frame: ↓ then walked the buttons (Space would duplicate or delete). → or a Tab left the
+current cell on 得分/等次, where F2 did nothing. Ctrl+V in the list did nothing and said
 nothing; a list of projects copied from Excel is now added there, as on the 部门整体 page.
 """
 from __future__ import annotations
@@ -100,7 +100,7 @@ def test_ctrl_v_in_the_list_says_what_it_needs(qtbot, window, path):
 
 
 def test_indicators_copied_from_the_grid_are_not_pasted_as_projects(qtbot, tmp_path, monkeypatch):
-    """Review 32 P3-3: six indicator columns copied from the 绩效指标 grid, then Ctrl+V in the
+    """Six indicator columns copied from the 绩效指标 grid, then Ctrl+V in the
     list, asked to add the project “产出指标 预算 10 万元” with 新增 as the default button."""
     from selfeval_desktop.db.demo import build_demo
     from selfeval_desktop.ui.qt import QItemSelection, QItemSelectionModel

@@ -1,5 +1,5 @@
 """A score from 分值 not adding up to 100 shows no grade: “—” with the reason as tooltip, in the
-header, the project list and the 结论 tab (review 4, E: 135.50 优 in green)."""
+header, the project list and the 结论 tab (not 135.50 优 in green)."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Review 7: a total that is not final (rows unscored, 分值 not adding up to 100) stood in the
+"""A total that is not final (rows unscored, 分值 not adding up to 100) stood in the
 header's big black digits like a score, and a clerk copies that number into the summary."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The window shows 执行率 as the forms print it, by the profile's rounding (review 33 P2-4: the
+"""The window shows 执行率 as the forms print it, by the profile's rounding (the
 预算表 and the 部门整体 projects table said 100.00% beside a 得分 of 9.99 where the profile
 truncates, and the MoF form printed 99.99%)."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A read-only window follows the window that edits the file (review 4, H): it showed the file as
+"""A read-only window follows the window that edits the file: it showed the file as
 it was when opened for ever, and printed that."""
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def test_printing_from_the_read_only_window_reads_the_file_first(qtbot, windows,
 
 
 def test_the_read_only_window_offers_to_edit_once_the_other_has_closed(qtbot, windows):
-    """Review 6: window B stayed 只读 after A closed the file, with no way out but reopening."""
+    """Window B stayed 只读 after A closed the file, with no way out but reopening."""
     first, second = windows
     pid = second.page.pid
     assert not second.follower.check_editable()          # A still has it: nothing offered

@@ -1,4 +1,4 @@
-"""Review 33 P2-10: the window replaces an existing PDF or workbook only when the clerk said so.
+"""The window replaces an existing PDF or workbook only when the clerk said so.
 The save dialog asks about the name typed, but a name typed without its ending (“汇总表”,
 Qt's own dialog on Linux) got “.xlsx” added afterwards and replaced 汇总表.xlsx unasked."""
 from __future__ import annotations

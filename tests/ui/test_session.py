@@ -289,14 +289,14 @@ def test_failed_undo_write_shows_the_file_as_it_is(qapp, session, path):
     index = session.undo_stack.index()
     session.undo_stack.undo()          # the macro: its write fails, nothing half-done
     assert replaced and session.step_failed and session.write_error
-    assert not failures                # said once QUndoStack has returned (review 16b P1-1)
+    assert not failures                # said once QUndoStack has returned
     assert [i.actual for i in session.document.projects[0].indicators][:2] == ["1次", "10%"]
     assert [i.actual for i in reread(path).projects[0].indicators][:2] == ["1次", "10%"]
     session.undo_stack.undo()          # before the step is put back: does nothing
     assert reread(path).projects[0].indicators[0].actual == "1次"
     qapp.processEvents()
     assert failures and not session.step_failed
-    # the history is kept, the failed step back where it was (review 16b: it was wiped)
+    # the history is kept, the failed step back where it was (it was wiped)
     assert session.undo_stack.count() == 2 and session.undo_stack.index() == index
     session.conn.execute("DROP TRIGGER no_write")
     session.undo_stack.undo()          # the disk has room again: the same Ctrl+Z works
@@ -329,7 +329,7 @@ def test_reload_outside_undo_forgets_history_at_once(session, path):
 
 
 def test_a_25_digit_actual_is_kept_red_and_the_window_does_not_crash(session, path):
-    """Review 23b P1: 1234567890123456789012345 typed as 实际完成值 made the scoring raise
+    """1234567890123456789012345 typed as 实际完成值 made the scoring raise
     InvalidOperation; an error box, then a segfault (typed) or a screen ≠ file (pasted)."""
     pid, iid = pid_of(session), ind_id(session)
     session.set_value("indicator", pid, iid, "actual", "1234567890123456789012345")
@@ -364,7 +364,7 @@ def test_a_value_the_scoring_cannot_take_leaves_memory_as_the_file(session, path
 ])
 def test_a_number_too_long_is_kept_red_and_the_file_is_what_the_screen_shows(
         session, path, entity, row, attr, typed):
-    """Review 33 P1-1: 13+ digits of 万元 could not be written (past SQLite's 64-bit integers);
+    """13+ digits of 万元 could not be written (past SQLite's 64-bit integers);
     the screen, the score and the forms kept the figure and the file the old one, with an
     English 程序出错 box. A 29-digit 分值 raised decimal.InvalidOperation. Now both are read as
     what they are, an unreadable cell: kept as typed, red, saying why, in the file too."""

@@ -1,4 +1,4 @@
-"""At 1280×720 (and 1024×700) the grids get the room (review 4, K): 支出明细 showed three rows
+"""At 1280×720 (and 1024×700) the grids get the room: 支出明细 showed three rows
 with 合计 scrolled away, the 部门整体 tree four rows, 偏差原因 was squeezed to ~25 px."""
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_department_tree_gets_most_of_the_height(qtbot, window):
 
 
 def test_the_funds_grid_shows_its_score_column(qtbot, window):
-    """Review 6: at 1280 the 项目资金与预算执行率 grid cut off 得分, the column it is there for."""
+    """At 1280 the 项目资金与预算执行率 grid cut off 得分, the column it is there for."""
     page = window.page
     page.projects.select_pid(window.session.document.project_list()[0].id)
     tab = page.tab_widgets["budget"]
@@ -85,13 +85,13 @@ def test_the_funds_grid_shows_its_score_column(qtbot, window):
 
 
 def test_the_project_list_leaves_the_width_to_the_grids_on_a_small_screen(qtbot, window):
-    """Review 5: at 1024 the list kept 290 px and 达成情况 was off-screen."""
+    """At 1024 the list kept 290 px and 达成情况 was off-screen."""
     listed = window.page.splitter.sizes()[0]
     assert listed <= max(window.page.projects.minimumWidth(), window.width() // 5) + 2
 
 
 def test_another_project_is_shown_from_the_top_of_its_page(qtbot, window):
-    """Review 12b: the 预算表 kept the previous project's scroll, and the clerk's clicks landed
+    """The 预算表 kept the previous project's scroll, and the clerk's clicks landed
     one table lower than meant (合计 typed into instead of 年度资金总额)."""
     from selfeval_desktop.domain.model import new_project
     session, page = window.session, window.page
@@ -110,7 +110,7 @@ def test_another_project_is_shown_from_the_top_of_its_page(qtbot, window):
 
 
 def test_on_a_short_window_the_checks_list_can_be_one_finding_tall(qtbot, window):
-    """Review 27 P1: 1366×768 at 150 % with a taskbar leaves ~470 px; the 问题清单 kept 114 px at
+    """1366×768 at 150 % with a taskbar leaves ~470 px; the 问题清单 kept 114 px at
     its smallest and the 部门指标 grid showed no row."""
     assert checks_height(470) <= 64
     checks = window.checks

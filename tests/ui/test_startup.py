@@ -115,7 +115,7 @@ def test_the_checks_are_not_imported_to_show_the_window():
 
 
 def test_the_frozen_columns_view_is_not_imported_to_show_the_window():
-    """Review 20b: ui.grid.frozen took QStyle, QPainter… at import, ~10 ms before the first paint;
+    """Ui.grid.frozen took QStyle, QPainter… at import, ~10 ms before the first paint;
     the view over the frozen names (and those classes) loads when a grid first scrolls sideways."""
     import subprocess
     import sys
@@ -233,7 +233,7 @@ def test_the_edit_menus_row_entries_read_and_work_as_the_grids_own(qtbot, tmp_pa
 
 def test_a_files_place_is_kept_under_the_same_key_as_before(tmp_path):
     """The place key is computed without hashlib now: the same SHA-1, so a file still reopens
-    where it was left by an earlier version (review 9)."""
+    where it was left by an earlier version."""
     import hashlib
     from pathlib import Path
     from selfeval_desktop.ui import window_place

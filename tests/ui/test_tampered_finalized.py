@@ -1,4 +1,4 @@
-"""Review 7: a 定稿 file changed outside the program after the paper was stamped showed in the
+"""A 定稿 file changed outside the program after the paper was stamped showed in the
 window as 已定稿 with the paper's check code and 没有发现问题; the window had no 核对."""
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_a_changed_finalized_project_is_an_error_marked_red_and_verify_says_so(q
     [(icon, text, detail)] = shown
     assert icon == QMessageBox.Icon.Warning and text.startswith("共 1 个定稿项目，1 个不一致")
     assert "不一致 [1] 学术交流活动经费" in detail
-    # review 11: the 问题清单 sent the clerk here to find what changed; the content stored at
+    # the 问题清单 sends the clerk here to find what changed; the content stored at
     # 定稿 now says where
     assert "改动了 1 处" in detail and "实际完成值：“达成” → “4次”" in detail
     assert "上面列出了与定稿时相比改动的内容" in detail
@@ -84,7 +84,7 @@ def test_verify_is_offered_in_a_read_only_window(qtbot, tmp_path, finalized):
 
 
 def test_the_project_list_marks_a_broken_check_code(qtbot, tmp_path, finalized):
-    """Review 11: a 校验码无效 project had the same padlock in the list as a valid one."""
+    """A 校验码无效 project had the same padlock in the list as a valid one."""
     from selfeval_desktop.ui.project_list import BROKEN_LOCK_COLOR, LOCK_COLOR, lock_icon
     from selfeval_desktop.ui.qt import Qt
     window = make_window(qtbot, tmp_path, finalized, show=False)

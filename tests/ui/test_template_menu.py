@@ -1,4 +1,4 @@
-"""插入常用指标 on a screen too short for a 一级指标's list (review P3-3): at 150 % on 1366×768
+"""插入常用指标 on a screen too short for a 一级指标's list: at 150 % on 1366×768
 the 产出指标 list ran into a second column, “成本指标” at the foot of the first and its items
 at the top of the second. A heading now never leaves its items: where the list does not fit, each
 二级指标 has a submenu of its own; where it fits, the headings stay (one glance, as before)."""

@@ -29,7 +29,7 @@ def test_qt_buttons_and_edit_menu_in_chinese(no_translation):
     assert QApplication.translate("QPlatformTheme", "&Yes") == "是(&Y)"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QApplication.translate("QLineEdit", "&Paste") == "粘贴(&P)"
-    # with the letters Qt's translation lacks (review 30 P3-12: every menu entry has one)
+    # with the letters Qt's translation lacks (every menu entry has one)
     assert QApplication.translate("QLineEdit", "Select All") == "全选(&A)"
     assert QApplication.translate("QWidgetTextControl", "Delete") == "删除(&L)"
 
@@ -42,7 +42,7 @@ def test_the_window_installs_it_once_it_has_painted(qtbot, tmp_path, no_translat
 
 
 def test_the_file_dialog_labels_are_chinese(no_translation):
-    """Review 4: the file dialog said “Look in:” and “Files of type:” (Qt 6 added an & to them,
+    """The file dialog said “Look in:” and “Files of type:” (Qt 6 added an & to them,
     the shipped Chinese translation has them without)."""
     from selfeval_desktop.ui.qt import QFileDialog
     translations.install_qt_translations()
@@ -70,7 +70,7 @@ def test_a_lock_question_before_the_first_paint_is_chinese(qapp, tmp_path, monke
 
 
 def test_the_file_dialogs_type_column_and_dates_are_chinese(no_translation):
-    """Review 5: the non-native file dialog showed 类型 “Folder” and dates as “22 11 2…6”."""
+    """The non-native file dialog showed 类型 “Folder” and dates as “22 11 2…6”."""
     from selfeval_desktop.ui.qt import QtCore, QtGui
     translations.install_qt_translations()
     provider = QtGui.QAbstractFileIconProvider()

@@ -1,7 +1,7 @@
 """Money and numbers typed in the window are read as paste and import read them (domain.cells),
 and a red cell never feeds the score: what is shown is what is scored.
 
-Bug (P2): ``￥20`` turned red and showed ``￥20`` while 执行率 still used the previous hidden amount.
+Bug: ``￥20`` turned red and showed ``￥20`` while 执行率 still used the previous hidden amount.
 """
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_an_unreadable_weight_counts_as_empty(session, path):
 
 @pytest.mark.parametrize("typed", ["¥12,345.67", "￥20", "人民币 18"])
 def test_an_amount_with_a_yuan_sign_and_no_unit_is_kept_red_not_guessed(session, path, typed):
-    """Review 17 (P1): ¥12,345.67 pasted into 实际支出（万元） became 12345.67 万元 — Excel's ¥ format
+    """¥12,345.67 pasted into 实际支出（万元） became 12345.67 万元 — Excel's ¥ format
     is most often 元; the grids ask, a single box keeps it red and says how to write it."""
     pid = session.document.projects[0].id
     error = session.set_value("funding", pid, None, "spent_total", typed)
@@ -81,7 +81,7 @@ def test_an_amount_with_a_yuan_sign_and_no_unit_is_kept_red_not_guessed(session,
 
 
 def test_a_large_amount_grouped_by_thousands_in_a_single_box_is_kept_red(session, path):
-    """Review 18a: the grids asked about 3,200,000.00, a single box took it as 万元 silently."""
+    """The grids asked about 3,200,000.00, a single box took it as 万元 silently."""
     pid = session.document.projects[0].id
     error = session.set_value("funding", pid, None, "spent_total", "3,200,000.00")
     assert error and "数额很大" in error and "以元计请写“3200000.00元”（即 320 万元）" in error
@@ -91,14 +91,14 @@ def test_a_large_amount_grouped_by_thousands_in_a_single_box_is_kept_red(session
 
 
 def test_a_sign_before_words_is_not_an_amount_and_a_wan_title_answers_the_sign():
-    """Review 18a: “¥abc” was told to be written “abc元”; a ¥ under a 万元 title still asked."""
+    """“¥abc” was told to be written “abc元”; a ¥ under a 万元 title still asked."""
     from selfeval_desktop.domain.cells import currency_amount, with_unit
     assert currency_amount("¥12,345.67") and not currency_amount("¥abc")
     assert with_unit("¥8.40", "万元") == "8.40万元" and with_unit("8.4", "万元") == "8.4"
 
 
 def test_the_checks_list_says_how_to_write_an_amount_with_a_yuan_sign(session):
-    """Review 23a P3: the status bar said how, the 问题清单 only “无法识别，请改为数字”."""
+    """The status bar said how, the 问题清单 only “无法识别，请改为数字”."""
     from selfeval_desktop.domain.checks import check_project
     pid = session.document.projects[0].id
     session.set_value("funding", pid, None, "spent_total", "¥40,000.00")

@@ -162,7 +162,7 @@ def test_ending_without_closing_the_window_raises_nothing(qtbot, tmp_path, path)
 
 
 def test_an_undo_message_goes_with_the_next_edit_and_with_the_file(qtbot, window, path, tmp_path):
-    """Review 12a: “已撤销：粘贴 …” stood on after a new paste, as if that had been undone, and
+    """“已撤销：粘贴 …” stood on after a new paste, as if that had been undone, and
     after opening another file it named a project of the first."""
     session = window.session
     p1 = session.document.projects[0]
@@ -180,7 +180,7 @@ def test_an_undo_message_goes_with_the_next_edit_and_with_the_file(qtbot, window
 
 
 def test_undoing_an_inserted_row_leaves_the_cursor_where_it_was(qtbot, window):
-    """Review 12a: after undoing an insert the cursor jumped to the last data row."""
+    """After undoing an insert the cursor jumped to the last data row."""
     page = window.page
     page.tabs.setCurrentWidget(page.tab_widgets["indicators"])
     grid = page.tab_widgets["indicators"].grid
@@ -194,7 +194,7 @@ def test_undoing_an_inserted_row_leaves_the_cursor_where_it_was(qtbot, window):
 
 
 def test_undoing_the_spending_classification_stays_on_the_budget_tab(qtbot, tmp_path):
-    """Review 19: Ctrl+Z of a 支出科目按 change went to 项目概况, away from what came back."""
+    """Ctrl+Z of a 支出科目按 change went to 项目概况, away from what came back."""
     from selfeval_desktop.domain.model import SpendingScheme
     from tests.ui.ui_fixtures import make_file
     window = make_window(qtbot, tmp_path, make_file(tmp_path))

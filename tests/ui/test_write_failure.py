@@ -1,4 +1,4 @@
-"""The file's folder gone (a U盘 pulled out) or the disk full while editing (reviews 5 and 6): the
+"""The file's folder gone (a U盘 pulled out) or the disk full while editing: the
 clerk is told why in Chinese, the status bar says 未保存 until a write succeeds, Ctrl+S does not
 claim the work is saved, and the text being typed stays in its field."""
 from __future__ import annotations
@@ -68,7 +68,7 @@ def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
     window = make_window(qtbot, tmp_path, usb)
     tab = window.page.tab_widgets["indicators"]
 
-    def box(*a, **k):       # what the cell shows behind the box (review 10: the old value)
+    def box(*a, **k):       # what the cell shows behind the box (it was the old value)
         boxes.append(a[2])
         behind.append(tab.grid.model().index(0, im.COL_DEVIATION).data())
     monkeypatch.setattr(QMessageBox, "warning", box)
@@ -104,7 +104,7 @@ def test_a_grid_cell_that_cannot_be_saved_keeps_its_text_on_the_clipboard(
 
 def test_a_file_busy_in_another_program_says_nothing_typed_is_lost_and_what_to_do(
         qtbot, tmp_path, monkeypatch):
-    """Review 7: the 保存失败 box said only why; clerks retyped what was still on screen."""
+    """The 保存失败 box said only why; clerks retyped what was still on screen."""
     import sqlite3
     boxes = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
@@ -124,7 +124,7 @@ def test_a_file_busy_in_another_program_says_nothing_typed_is_lost_and_what_to_d
 
 def test_ctrl_z_on_a_full_disk_keeps_the_app_the_red_text_and_the_history(qtbot, tmp_path, usb,
                                                                           monkeypatch):
-    """Review 16b P1-1: the 保存失败 box of an undo that could not be written ran its event loop
+    """The 保存失败 box of an undo that could not be written ran its event loop
     inside QUndoStack.undo(), the queued clearing of the history deleted the running step and the
     app died (SIGSEGV); without the crash the red text was emptied, the history wiped, and the
     status bar said 已撤销 though nothing was undone."""
@@ -163,7 +163,7 @@ def test_ctrl_z_on_a_full_disk_keeps_the_app_the_red_text_and_the_history(qtbot,
 
 
 def test_a_usb_stick_plugged_back_in_is_written_to_again(qtbot, tmp_path, usb, monkeypatch):
-    """Review 16b P1-4: the file back at its path is another file to the system (a new mount),
+    """The file back at its path is another file to the system (a new mount),
     SQLite's connection still held the old one, and every save failed with “文件为只读” and the
     advice to free disk space — only closing and reopening helped, and nothing said so."""
     import shutil
@@ -178,13 +178,13 @@ def test_a_usb_stick_plugged_back_in_is_written_to_again(qtbot, tmp_path, usb, m
     enter(qtbot, edit, "杨哲")
     assert not boxes and window.saved_label.text().startswith("已保存")
     assert reread(usb).projects[0].leader == "杨哲"
-    # and the file is this window's again (review 17: no lock, a CLI 定稿 went through)
+    # and the file is this window's again (with no lock, a CLI 定稿 went through)
     assert window.lock.held and LockInfo.read(lock_path_for(usb)).pid == os.getpid()
 
 
 def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
-    """Review 16b P2-4 (the part a new file at the path shows): the window's next edit went into
-    the other unit's evaluation."""
+    """Another unit's file put in its place (a new file at the path): the window's next edit
+    went into the other unit's evaluation."""
     boxes = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
     window = make_window(qtbot, tmp_path, usb)
@@ -199,7 +199,7 @@ def test_another_file_in_its_place_is_never_written_to(qtbot, tmp_path, usb, mon
 
 
 def test_another_file_copied_over_it_in_place_is_never_written_to(qtbot, tmp_path, usb, monkeypatch):
-    """Review 16b P2-4: `cp other.sqlite rep.sqlite` (a file manager's 替换, same inode), then an
+    """`cp other.sqlite rep.sqlite` (a file manager's 替换, same inode), then an
     edit in the window: it went into the other unit's evaluation, and 已保存 was said."""
     boxes = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a[2]))
@@ -213,7 +213,7 @@ def test_another_file_copied_over_it_in_place_is_never_written_to(qtbot, tmp_pat
 
 
 def test_saved_is_not_said_while_a_field_is_still_red(qtbot, tmp_path, usb, monkeypatch):
-    """Review 16b P2-7: with 立项背景 red and not in the file, a short text saved elsewhere turned
+    """With 立项背景 red and not in the file, a short text saved elsewhere turned
     the corner to 已保存."""
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     window = make_window(qtbot, tmp_path, usb)
@@ -236,7 +236,7 @@ def test_saved_is_not_said_while_a_field_is_still_red(qtbot, tmp_path, usb, monk
 
 
 def test_a_paste_that_cannot_be_saved_says_it_was_taken_back(qtbot, tmp_path, usb, monkeypatch):
-    """Review 16b P2-8: on a full disk an 800-row paste was taken back, but the box said the cells
+    """On a full disk an 800-row paste was taken back, but the box said the cells
     still held it, red — they were empty — and the error went out of keyPressEvent."""
     from selfeval_desktop.ui.qt import Qt
     boxes = []
@@ -261,7 +261,7 @@ def test_a_paste_that_cannot_be_saved_says_it_was_taken_back(qtbot, tmp_path, us
 
 def test_an_older_file_put_in_its_place_is_not_migrated_to_be_compared(qtbot, tmp_path, usb,
                                                                        monkeypatch):
-    """Review 18a: following a re-plugged U盘 opened the file at the path for editing to compare
+    """Following a re-plugged U盘 opened the file at the path for editing to compare
     it — an older-format file (another unit's, copied there) was backed up and migrated in place,
     then refused as another file."""
     import shutil
@@ -279,7 +279,7 @@ def test_an_older_file_put_in_its_place_is_not_migrated_to_be_compared(qtbot, tm
 
 
 def test_a_handle_that_reads_no_more_is_followed_to_the_same_file(qtbot, tmp_path, usb, monkeypatch):
-    """Review 18a: on Windows a FAT/exFAT U盘 keeps its device and inode numbers across a
+    """On Windows a FAT/exFAT U盘 keeps its device and inode numbers across a
     re-plug, so only a handle that no longer reads tells the file came back."""
     from selfeval_desktop.ui import session_replug
     boxes = []
@@ -295,7 +295,7 @@ def test_a_handle_that_reads_no_more_is_followed_to_the_same_file(qtbot, tmp_pat
 
 
 def test_the_advice_for_a_group_taken_back_fits_what_it_was():
-    """Review 18a: “要粘贴的内容仍在剪贴板中” was said for a clearing or a fill too, and “再做一次”
+    """“要粘贴的内容仍在剪贴板中” was said for a clearing or a fill too, and “再做一次”
     beside “请关闭后重新打开”."""
     from selfeval_desktop.ui.save_status import failure_advice
     from selfeval_desktop.ui.session_tx import GROUP_UNDONE
@@ -309,8 +309,8 @@ def test_the_advice_for_a_group_taken_back_fits_what_it_was():
 
 
 def test_an_undo_whose_file_cannot_be_read_either_raises_nothing(qapp, tmp_path, monkeypatch):
-    """Review 18a: with the U盘 really pulled, re-reading the file after a failed undo could raise
-    inside QUndoStack, the case review 16b P1-1 was about."""
+    """With the U盘 really pulled, re-reading the file after a failed undo could raise
+    inside QUndoStack, where an error crashes the app (as in the full-disk Ctrl+Z test above)."""
     import sqlite3
     from selfeval_desktop.db import repo
     from tests.ui.ui_fixtures import open_session

@@ -1,4 +1,4 @@
-"""显示比例 (review 30 P3-11): 视图 → 放大/缩小/恢复默认大小, Ctrl+Alt+= / Ctrl+Alt+- / Ctrl+Alt+0,
+"""显示比例: 视图 → 放大/缩小/恢复默认大小, Ctrl+Alt+= / Ctrl+Alt+- / Ctrl+Alt+0,
 and Ctrl+mouse wheel anywhere in the window make the whole window's text larger or smaller, as
 in Excel/WPS; what sizes itself by its text follows; the zoom is remembered."""
 from __future__ import annotations
