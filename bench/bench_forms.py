@@ -6,8 +6,8 @@ command in a fresh Python process. Baseline, in the same run: LibreOffice (``sof
 --convert-to pdf``, a fresh process each time, its profile created beforehand) converting an xlsx
 of the same form (same cells, merges, borders, values; written here with openpyxl).
 Goal (issue 4): ours ≤ 1/20 of LibreOffice's time. Also: all ~20 projects of seed 004 in one PDF,
-each form; and seed 003's form with a 20,000- and a 100,000-character 实际完成情况 (review 16b: the
-time grew with the square of the length, 37 s and > 10 min; goals < 3 s and < 30 s), against the
+each form; and seed 003's form with a 20,000- and a 100,000-character 实际完成情况 (the time
+once grew with the square of the length, 37 s and > 10 min; goals < 3 s and < 30 s), against the
 same form with its own short text (the note says how the time grew from 20,000 to 100,000).
 
     python bench/run.py forms        (or python bench/bench_forms.py)
@@ -162,7 +162,7 @@ def benchmarks(quick: bool) -> list[Result]:
 
 
 def long_texts(doc, base: str, quick: bool) -> list[Result]:
-    """Seed 003's 基本情况表 and 自评表 with a long 实际完成情况 (review 16b)."""
+    """Seed 003's 基本情况表 and 自评表 with a long 实际完成情况 (once quadratic in its length)."""
     sentence = ("通过对科技专家进行分类，扩大推荐人选完善人员构成，完成率≥95%，节约资金0.25万元，"
                 "于2021年12月前全部拨付，优化了科技工作者状况调查站点设置。")
     project = doc.projects[0]

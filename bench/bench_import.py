@@ -1,6 +1,6 @@
 """Reading a workbook back: seed 004's 20-project export through 导入Excel (``import_workbook``).
 
-Review 31: every field looked up re-normalised every cell's label (5.5 million calls), and the
+Before, every field looked up re-normalised every cell's label (5.5 million calls), and the
 import took ~6 s, most of it in finding labels rather than reading the file: 28× the baseline
 (8.7 s against 0.31 s on the shared 2-core machine), 2.4× once each row's labels were cached.
 Baseline, in the same run: openpyxl opening the same workbook read-only and reading every cell of
