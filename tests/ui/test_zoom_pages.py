@@ -109,3 +109,30 @@ def test_the_budget_page_fits_the_window_at_100_percent(qtbot, tmp_path):
     assert inner.height() <= max(scroll.viewport().height(), inner.minimumSizeHint().height())
     spent = budget.spent.mapTo(scroll.viewport(), budget.spent.rect().bottomLeft())
     assert spent.y() <= scroll.viewport().height()       # 实际支出 in sight without scrolling
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)])
+def test_the_wrapped_hints_do_not_stretch_or_squeeze_the_pages_at_100_percent(qtbot, tmp_path, size):
+    """A wrapped hint must not lay its page out at the page's preferred height: at 1024 the
+    支出明细 grid took the room of 资金来源 (its 合计 row under the next box, 本地区称 drawn over
+    其他), and the 部门整体's 资金与目标 grew by two goal boxes' height for nothing."""
+    path = tmp_path / "demo.sqlite"
+    write_demo(path, seed="001")
+    window = make_window(qtbot, tmp_path, path)
+    window.resize(*size)
+    page, doc = window.page, window.session.document
+    page.projects.select_pid(next(iter(doc.project_list())).id)
+    budget = page.tab_widgets["budget"]
+    page.tabs.setCurrentWidget(budget)
+    qtbot.waitUntil(lambda: budget.sources_box.isVisible(), timeout=2000)
+    qtbot.wait(20)
+    for box in (budget.sources_box, budget.funds_box):
+        assert box.height() >= box.minimumSizeHint().height(), box.title()
+    page.projects.select_pid(doc.department.id)
+    info = page.department.info
+    page.department.pages.setCurrentWidget(info)
+    qtbot.waitUntil(info.isVisible, timeout=2000)
+    qtbot.wait(20)
+    for name, scroll in (("预算表", budget.scroll), ("资金与目标", page_scroll(info))):
+        inner = scroll.widget()
+        assert inner.height() <= max(scroll.viewport().height(), inner.minimumSizeHint().height()), name

@@ -27,7 +27,7 @@ from ..place_focus import focus_budget
 from ..qt import (QBoxLayout, QEvent, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                   QObject, QPushButton, QTimer, QVBoxLayout, QWidget, Qt)
 from ..zoom import factor, is_font_change, px
-from .fields import FieldBinder, LeastHeightPage, scrolled_page, to_top
+from .fields import FieldBinder, WrappedHint, scrolled_page, to_top
 
 REGION_WORDS = ("省级", "自治区")
 WIDE_MIN = 940        # narrower than this, the sources and the funds block are stacked
@@ -125,7 +125,7 @@ class BudgetTab(QWidget):
             self.scheme_box.addItem(SCHEME_NAMES[scheme], scheme.value)
         self.scheme_box.activated.connect(self._scheme_picked)
 
-        page = LeastHeightPage(self)   # its wrapped hint must not grow the page at 100 %
+        page = QWidget(self)
         self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.sources_box = sources = QGroupBox("资金来源（万元）", page)
         self.funds_box = funds = QGroupBox("项目资金与预算执行率（万元）", page)
@@ -175,10 +175,9 @@ class BudgetTab(QWidget):
         # two set lines, each wrapped where the page is narrower (200 %) rather than widening
         # it; the grids above keep their heights (fixed; the lines' a minimum), so the wrapped
         # lines squeeze no 合计 row away (it was cut off at 1024 when the page could shrink them)
-        hint = QLabel("科目可输入编码或名称的一部分检索（如“差旅”）；金额单位为万元，可直接粘贴 Excel 中的数据。\n"
-                      "灰色的合计是各行之和；另有合计数时，直接在合计格中输入。", lines)
+        hint = WrappedHint("科目可输入编码或名称的一部分检索（如“差旅”）；金额单位为万元，可直接粘贴 Excel 中的数据。\n"
+                           "灰色的合计是各行之和；另有合计数时，直接在合计格中输入。", lines)
         hint.setStyleSheet("color: #666;")
-        hint.setWordWrap(True)
         box.addWidget(hint)
         for signal in (self.line_model.modelReset, self.line_model.rowsInserted,
                        self.line_model.rowsRemoved):

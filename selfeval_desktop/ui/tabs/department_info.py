@@ -16,7 +16,7 @@ from ..paragraph_edit import ParagraphEdit
 from ..qt import (QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                   QVBoxLayout, QWidget, Qt)
 from ..zoom import is_font_change
-from .fields import FieldBinder, scrolled_page
+from .fields import FieldBinder, WrappedHint, scrolled_page
 
 LINE_FIELDS = (("implementer", "部门名称", "不填时打印单位名称"),
                ("supervisor", "主管部门", "不填时打印单位的主管部门"))
@@ -80,9 +80,9 @@ class DepartmentInfoPage(QWidget):
         funds_layout = QVBoxLayout(funds)
         funds_layout.addWidget(grid)
         funds_layout.addLayout(money_grid)
-        note = QLabel("金额单位为万元，可直接粘贴 Excel 中的数据；执行率 = 全年执行数 ÷ 全年预算数。", funds)
+        # a second line at a large 显示比例, not a wider page
+        note = WrappedHint("金额单位为万元，可直接粘贴 Excel 中的数据；执行率 = 全年执行数 ÷ 全年预算数。", funds)
         note.setStyleSheet("color: #666;")
-        note.setWordWrap(True)          # a second line at a large 显示比例, not a wider page
         funds_layout.addWidget(note)
 
         self.goals: dict[str, QPlainTextEdit] = {}

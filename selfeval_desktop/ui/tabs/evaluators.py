@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..grid.view import Grid
 from ..models.evaluator_model import EvaluatorModel
-from ..qt import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
+from ..qt import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 from ..zoom import is_font_change
+from .fields import WrappedHint
 
 
 class EvaluatorsBox(QGroupBox):
@@ -30,8 +31,7 @@ class EvaluatorsBox(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         # wrapped beside the buttons at a large 显示比例, not running off the page (200 %)
-        hint = QLabel("可直接从 Excel 复制姓名、职称/职务、单位三列粘贴（Ctrl+V）", self)
-        hint.setWordWrap(True)
+        hint = WrappedHint("可直接从 Excel 复制姓名、职称/职务、单位三列粘贴（Ctrl+V）", self)
         buttons.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)

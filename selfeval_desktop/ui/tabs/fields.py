@@ -393,16 +393,37 @@ def to_top(scroll, another_project: bool) -> None:
         scroll.horizontalScrollBar().setValue(0)
 
 
-class LeastHeightPage(QWidget):
-    """A scrolled page laid out at its least height for its width, as a page without wrapped
-    lines is. A word-wrapped line (a hint that wraps at 200 %) makes the scroll area size the page
-    by height-for-width, which Qt answers with the page's *preferred* height: the stretching grid
-    then grew past the window and pushed what is under it (预算表's 实际支出) out of sight at 100 %."""
+class WrappedHint(QLabel):
+    """A line of hint that wraps to the width it is given (a second line at a large 显示比例) and
+    otherwise lays out as a plain label does. A word-wrapped QLabel gives its page
+    height-for-width, and Qt's scroll area then lays the page out at its *preferred* height, its
+    stretching grid's too: at 100 % 预算表's 支出明细 grew past a 1366×768 window (实际支出 out of
+    sight), at 1024 the grid squeezed 资金来源 over its own 合计, and 资金与目标's goal boxes doubled.
+    This label answers no height-for-width; its least height follows its width instead."""
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        layout = self.layout()
-        least = layout.minimumHeightForWidth(width) if layout is not None else -1
-        return least if least >= 0 else super().heightForWidth(width)
+    def __init__(self, text: str, parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        least = super().minimumSizeHint()
+        if self.width() > least.width():
+            least.setHeight(max(least.height(), self.heightForWidth(self.width())))
+        return least
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(self.heightForWidth(max(self.width(), 1)))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()          # its height for the new width
 
 
 def scrolled_page(tab: QWidget, page: QWidget):
