@@ -52,7 +52,7 @@ def benchmarks(quick: bool) -> list[Result]:
                   base_samples)
     result = Result(f"导入Excel: seed 004's {n}-project export → document", ours,
                     baseline=base.name, goal=3 * base.median, goal_text="≤ 3× reading the cells")
-    result.note = f"{result.median / base.median:.1f}× reading the cells (28× before review 31)"
+    result.note = f"{result.median / base.median:.1f}× reading the cells (28× in an earlier release)"
     return [base, result]
 
 

@@ -1,9 +1,8 @@
 """What a file a clerk opens or drops on the window is: a 自评文件, an Excel/WPS workbook, a Word
 report, a PDF — by its content first, then by its name. No Qt.
 
-Review 34 P2-3: every ZIP or OLE file was taken for a workbook, so the 自评报告.docx a clerk
-dragged (they write their reports in Word, see the seeds) was “Excel 工作簿”, offered to
-导入Excel, then “已损坏”. A .docx and an .xlsx are both ZIP packages, a .doc and an .xls both
+Taking every ZIP or OLE file for a workbook made the 自评报告.docx a clerk drags (they write
+their reports in Word, see the seeds) an “Excel 工作簿”, offered to 导入Excel, then “已损坏”. A .docx and an .xlsx are both ZIP packages, a .doc and an .xls both
 OLE compound files: the package's parts, or the compound file's streams, tell them apart.
 """
 from __future__ import annotations

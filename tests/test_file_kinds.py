@@ -1,5 +1,5 @@
-"""A file's kind by its content first, then its name (review 34 P2-3: every ZIP or OLE file was
-an Excel workbook, the clerk's Word report too)."""
+"""A file's kind by its content first, then its name (every ZIP or OLE file was an
+Excel workbook, the clerk's Word report too)."""
 from pathlib import Path
 import zipfile
 

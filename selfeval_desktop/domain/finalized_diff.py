@@ -297,8 +297,8 @@ def paper_check(doc: Document, code: str, snapshots: dict[str, Snapshot],
 
 def _taken_back(snap: Snapshot, restores) -> str | None:
     """How a restore took this 定稿 back (“此后于 … 文件恢复为 … 的备份（打开时），这次定稿随之撤回”),
-    or None: the restore's line names each 定稿 it took back by its 校验码 (``db.restore``) —
-    review 34 P1: a backup from before the 定稿 restored, and the paper was “not from this file”."""
+    or None: the restore's line names each 定稿 it took back by its 校验码 (``db.restore``);
+    without it, a backup from before the 定稿 restored made the paper “not from this file”."""
     mark = f"校验码 {check_code(snap.digest)}"
     for at, text in restores:
         if mark in text and (at or "") >= (snap.at or ""):

@@ -88,7 +88,7 @@ def _refuse_unreadable(path: Path) -> None:
         raise XlsxImportError(f"无法读取“{name}”：{exc.strerror or exc}") from None
     from ..file_kinds import kind_of, refusal
     other = refusal(path, kind_of(path))
-    if other is not None:            # a Word report, a PDF (review 34 P2-3): said so, in one line
+    if other is not None:            # a Word report, a PDF: said so, in one line
         raise XlsxImportError(other.replace("\n\n", ""))
     if head == OLE_MAGIC:
         if _is_encrypted(path):

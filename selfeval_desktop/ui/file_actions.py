@@ -76,8 +76,8 @@ def in_use(path: Path) -> bool:
 
 def is_workbook(path: Path) -> bool:
     """An Excel/WPS workbook rather than a document of ours: by its content (a ZIP package with
-    ``xl/workbook.xml``, an OLE file with a Workbook stream), else by its name (review 34 P2-3:
-    any ZIP or OLE file was one, a Word report too)."""
+    ``xl/workbook.xml``, an OLE file with a Workbook stream), else by its name (not
+    any ZIP or OLE file: a Word report is one too)."""
     from ..file_kinds import WORKBOOK, kind_of
     return kind_of(path) == WORKBOOK
 

@@ -8,10 +8,10 @@ Now a drag that carries files is the window's wherever it is let go: one documen
 the usual checks: another window has it, a newer format …), an Excel workbook is offered to
 导入Excel (``FileActions.open_path`` asks), a Word report or a PDF is refused saying what it is.
 A drag the window cannot open — two files, a folder, a file not on this computer (an smb:// link
-from UOS's file manager, a web link: review 34 P3-9, typed into 地址 before) — is refused as it
+from UOS's file manager, a web link, which a box would take as typed text) — is refused as it
 enters (the no-drop cursor), the reason in the status bar while it is held there; a box under it
 never takes it. A drop is taken as a copy (or a link), never a move: a file manager that honours
-the action must not remove the clerk's file (review 34 P3-10). A text dragged inside the window
+the action must not remove the clerk's file. A text dragged inside the window
 is left to the boxes, as before.
 
 The filter sits on the application (a drag goes to the widget under the pointer first), is

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def remember_place(self) -> None:
         # not for a backup viewed: its temporary copy is gone on closing, and its key with it
-        # never read again (review 34 P3-12: one settings entry more per backup viewed)
+        # never read again (else one settings entry more per backup viewed)
         if self.session is not None and self.page is not None and \
                 getattr(self.session, "backup_of", None) is None:
             window_place.remember(self.settings, self.session.path, self.page)

@@ -1,4 +1,4 @@
-"""``verify --code`` after a restore (review 34 P1): a backup from before a 定稿 restored took the
+"""``verify --code`` after a restore: a backup from before a 定稿 restored took the
 定稿's record with it, and a genuinely stamped paper was “not printed from this file” (exit 3).
 The record stays, and the answer says that a restore, at its time, took the 定稿 back."""
 import sqlite3

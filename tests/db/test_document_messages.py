@@ -89,7 +89,7 @@ def test_an_os_refusal_is_said_in_chinese():
 
 
 def test_a_text_file_is_said_not_to_be_ours_in_the_clerks_words(tmp_path):
-    """Review 34 P3-11: a .txt dropped was “不是 SQLite 数据库”, a word a clerk does not know."""
+    """A .txt dropped was “不是 SQLite 数据库”, a word a clerk does not know."""
     path = tmp_path / "说明.txt"
     path.write_text("这是一份说明。" * 20, encoding="utf-8")
     with pytest.raises(DocumentError) as refused:

@@ -128,7 +128,7 @@ def test_a_failure_while_writing_leaves_nothing(tmp_path, monkeypatch):
 
 
 def test_a_word_report_is_named_as_one(tmp_path, target):
-    """Review 34 P2-3: a .docx given to 导入Excel was “已损坏（InvalidFileException）”."""
+    """A .docx given to 导入Excel was “已损坏（InvalidFileException）”."""
     import zipfile
     path = tmp_path / "2021年度自评报告.docx"
     with zipfile.ZipFile(path, "w") as z:

@@ -79,7 +79,7 @@ def test_a_text_dragged_onto_a_box_is_still_the_boxs(qtbot, window):
 
 
 def test_two_files_are_refused_with_where_to_summarise(qtbot, window, tmp_path, path):
-    """Refused as the drag enters (the no-drop cursor; review 34 P3-10: taken, then refused),
+    """Refused as the drag enters (the no-drop cursor; it was taken, then refused),
     the reason in the status bar while it is held there."""
     other = other_file(tmp_path)
     assert not drop(window.page.header.unit, files(other, path))
@@ -94,7 +94,7 @@ def test_a_folder_is_refused_with_a_word(qtbot, window, tmp_path, path):
 
 
 def test_a_file_on_a_network_share_is_not_typed_into_a_box(qtbot, window, path):
-    """Review 34 P3-9: UOS/Kylin's file manager drags a file on a share as smb://…, which is no
+    """UOS/Kylin's file manager drags a file on a share as smb://…, which is no
     local file: the box took it, and the link was typed into 地址 and saved."""
     address = show_tab(window, "overview").edits["address"]
     before = address.text()
@@ -109,7 +109,7 @@ def test_a_file_on_a_network_share_is_not_typed_into_a_box(qtbot, window, path):
 
 
 def test_a_drop_is_taken_as_a_copy_never_a_move(qtbot, window, tmp_path):
-    """Review 34 P3-10: the drop accepted the action proposed, a move (Shift held, or the file
+    """The drop accepted the action proposed, a move (Shift held, or the file
     manager's choice), which a file manager honours by deleting the clerk's file."""
     other = other_file(tmp_path)
     target = window.page.projects.view.viewport()
@@ -140,7 +140,7 @@ def test_a_workbook_is_offered_to_import(qtbot, window, tmp_path, path, monkeypa
 
 def test_a_word_report_is_refused_as_one_not_offered_to_import(qtbot, window, tmp_path, path,
                                                                monkeypatch):
-    """Review 34 P2-3: a .docx (a ZIP, like an .xlsx) was “Excel 工作簿”, offered to 导入Excel,
+    """A .docx (a ZIP, like an .xlsx) was “Excel 工作簿”, offered to 导入Excel,
     then “已损坏（InvalidFileException）”."""
     import zipfile
     from selfeval_desktop.ui import qt
