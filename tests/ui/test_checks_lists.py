@@ -62,7 +62,6 @@ def test_the_lists_score_and_grade_columns_hold_their_widest_text(qtbot, tmp_pat
     view = window.page.projects.view
     model = view.model()
     assert model.index(0, COL_SCORE).data() == "100.00"
-    delegate = view.itemDelegate()
     for col, text in ((COL_SCORE, "100.00"), (COL_GRADE, "不合格")):
         option = QStyleOptionViewItem()
         option.initFrom(view)

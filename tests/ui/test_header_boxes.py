@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from selfeval_desktop.ui import header_guards
 from selfeval_desktop.ui.qt import QApplication, QMessageBox, QtCore, QtGui, Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE

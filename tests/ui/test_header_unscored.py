@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from selfeval_desktop.db.demo import build_demo
-from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 from tests.ui.test_header_fit import OFFICE_WINDOWS, assert_header_fits, settle

@@ -8,7 +8,7 @@ import pytest
 
 from selfeval_desktop.ui.delegates import LongTextDelegate
 from selfeval_desktop.ui.models import indicator_model as im
-from selfeval_desktop.ui.qt import QPoint, Qt
+from selfeval_desktop.ui.qt import Qt
 
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, open_many_rows_tab, type_ime
 
