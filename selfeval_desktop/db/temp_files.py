@@ -9,13 +9,15 @@ good. Now:
 
 - every file is written through ``files.replace_atomically``: named ``~$<target>.<pid>.tmp``, as
   Office names its own temporary files, and hidden on Windows while it is written;
+- a stale lock is moved aside (``~$NAME.lock.PID.stale``) before it is deleted; a program killed
+  between the two left it;
 - opening a file for editing, or writing one (a document, a PDF, a workbook), removes, in that
   folder, the temporary files of ours (this name or the old ones) whose program is no longer
   running: the pid in the name is not a live process here (the old ``.part`` name has none),
   the file has not changed for ``GRACE_SECONDS`` (a program on another computer writing into a
   shared folder, whose pid means nothing here, is still at work), and it holds what its name
-  says it is being written as: an SQLite database, a PDF (``.pdf``) or a workbook (``.xlsx``),
-  or nothing yet. Anything else is never touched.
+  says it is being written as: an SQLite database, a PDF (``.pdf``), a workbook (``.xlsx``) or
+  a lock (JSON), or nothing yet. Anything else is never touched.
 
 No Qt.
 """
@@ -38,11 +40,14 @@ GRACE_SECONDS = 10 * 60
 # no pid)
 _OURS = (re.compile(r"^~\$(?P<name>.+)\.(?P<pid>\d+)\.tmp(?P<journal>-journal)?$"),
          re.compile(r"^\.(?P<name>.+)\.(?:tmp|new)-(?P<pid>\d+)(?:\.raw)?(?P<journal>-journal)?$"),
-         re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.part$"))
+         re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.part$"),
+         # a stale lock moved aside to be deleted (file_lock: ~$NAME.lock.PID.stale), the
+         # program killed between the two
+         re.compile(r"^~\$(?P<name>.+\.lock)\.(?P<pid>\d+)\.stale$"))
 _PART = _OURS[2]
 
 # what a file being written as NAME starts with: by NAME's ending; a document whatever its name
-_MAGIC = {".pdf": b"%PDF", ".xlsx": b"PK\x03\x04", ".raw": b"PK\x03\x04"}
+_MAGIC = {".pdf": b"%PDF", ".xlsx": b"PK\x03\x04", ".raw": b"PK\x03\x04", ".lock": b"{"}
 
 
 def _owner(name: str) -> tuple[int | None, bool, str] | None:

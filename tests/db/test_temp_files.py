@@ -110,6 +110,8 @@ def test_nothing_but_our_dead_debris_is_ever_removed(tmp_path):
             _debris(tmp_path, f"自评.sqlite.{dead}.tmp"),                # not our name
             _debris(tmp_path, "~$自评.sqlite.lock", b'{"pid": 1}'),
             _debris(tmp_path, "自评.sqlite-journal", bytes(512)),
+            _debris(tmp_path, f"~$g.sqlite.lock.{live.pid}.stale", b'{"pid": 1}'),  # still at it
+            _debris(tmp_path, f"~$h.sqlite.lock.{dead}.stale", b"not a lock"),
         ]
         (tmp_path / f"~$c.sqlite.{dead}.tmp").mkdir()                # a folder: never
         gone = [_debris(tmp_path, f"~$d.sqlite.{dead}.tmp"),
@@ -120,7 +122,10 @@ def test_nothing_but_our_dead_debris_is_ever_removed(tmp_path):
                 _debris(tmp_path, f"~$报表.xlsx.{dead}.tmp", b"PK\x03\x04half"),
                 _debris(tmp_path, f".报表.xlsx.tmp-{dead}", b"PK\x03\x04rest"),
                 _debris(tmp_path, f".报表.xlsx.tmp-{dead}.raw", b"PK\x03\x04rest"),
-                _debris(tmp_path, ".自评表.k3_x9qz0.part", b"%PDF-1.4 half")]
+                _debris(tmp_path, ".自评表.k3_x9qz0.part", b"%PDF-1.4 half"),
+                # a stale lock moved aside to be deleted, the program killed in between
+                _debris(tmp_path, f"~$自评.sqlite.lock.{dead}.stale", b'{"pid": 1}'),
+                _debris(tmp_path, f"~$f.sqlite.lock.{dead}.stale", b"")]
         assert sorted(temp_files.remove_debris(tmp_path)) == sorted(gone)
         assert all(p.exists() for p in kept) and (tmp_path / f"~$c.sqlite.{dead}.tmp").is_dir()
     finally:
