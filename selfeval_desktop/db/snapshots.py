@@ -92,6 +92,7 @@ class Summary:
     year: int | None = None
     projects: list[str] = field(default_factory=list)      # names, in the list's order
     department: bool = False                                # a 部门整体 evaluation among them
+    keys: list = field(default_factory=list)                # version_diff.Key of each (by id)
 
     @property
     def heading(self) -> str:
@@ -404,15 +405,28 @@ def summary(snapshot: Snapshot) -> Summary:
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             unit = conn.execute("SELECT name FROM unit WHERE id = 1").fetchone()
-            rows = conn.execute("SELECT kind, name FROM project ORDER BY position, id").fetchall()
+            rows = conn.execute("SELECT id, kind, name, implementer FROM project "
+                                "ORDER BY position, id").fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise SnapshotError(f"无法读取备份（{sqlite_reason(exc)}）") from None
+    from ..domain.version_diff import Key
     year = meta.get("year")
+    keys = [Key(pid, kind, name or "", implementer or "") for pid, kind, name, implementer in rows]
     return Summary(unit=unit[0] if unit else "", year=int(year) if year and year.isdigit() else None,
-                   projects=[(name or "").strip() or "未命名项目" for _kind, name in rows],
-                   department=any(kind == "department" for kind, _name in rows))
+                   projects=[k.shown for k in keys], keys=keys,
+                   department=any(k.kind == "department" for k in keys))
+
+
+def document(snapshot: Snapshot):
+    """The snapshot's content as a ``Document`` (an older format migrated in a temporary copy)."""
+    from .repo import load_document
+    with reading(snapshot) as conn:
+        try:
+            return load_document(conn)
+        except sqlite3.Error as exc:
+            raise SnapshotError(f"无法读取备份（{sqlite_reason(exc)}）") from None
 
 
 def scores(snapshot: Snapshot, now=None) -> list[dict]:
@@ -420,12 +434,7 @@ def scores(snapshot: Snapshot, now=None) -> list[dict]:
     the document as it is now (``now``), each also says ``"now"``: ``"same"``, ``"changed"`` (the
     text overwritten is in this backup) or ``"gone"`` (deleted since)."""
     from ..domain.evaluation import evaluate_document
-    from .repo import load_document
-    with reading(snapshot) as conn:
-        try:
-            doc = load_document(conn)
-        except sqlite3.Error as exc:
-            raise SnapshotError(f"无法读取备份（{sqlite_reason(exc)}）") from None
+    doc = document(snapshot)
     results = evaluate_document(doc)["projects"]
     if now is not None:
         present = {p.id: p for p in now.projects}
@@ -436,31 +445,44 @@ def scores(snapshot: Snapshot, now=None) -> list[dict]:
 
 
 def compared(snap: Summary, snap_digest: str, now: Summary | None, now_digest: str | None,
-             shown: int = 2) -> str:
+             shown: int = 2, detail=None) -> str:
     """The snapshot against the document as it is now, in a few words: 与现在的内容相同, or the
-    projects it has that the document no longer has (“比现在多”), and those it lacks (“少”) —
-    ``shown`` names of each at most."""
+    projects it has that the document no longer has (“比现在多”), those it lacks (“少”) and those
+    renamed, matched by id (review 34 P3-4: a project renamed read as one more and one fewer) —
+    ``shown`` names of each at most; given ``detail`` (:func:`differences`) also what differs
+    within the projects (“科技创新平台资助项目”：得分 60.00→72.50，改了 3 处)."""
     if now is None:
         return snap.heading
     if now_digest is not None and snap_digest == now_digest:
         return "与现在的内容相同"
-    parts = []
-    if (snap.unit, snap.year) != (now.unit, now.year):
-        parts.append(snap.heading)
-    more = [n for n in snap.projects if n not in now.projects]
-    fewer = [n for n in now.projects if n not in snap.projects]
-    if more:
-        parts.append(f"比现在多 {len(more)} 个项目：{_names(more, shown)}")
-    if fewer:
-        parts.append(f"比现在少 {len(fewer)} 个项目：{_names(fewer, shown)}")
-    if not more and not fewer:
-        parts.append("项目相同，内容有不同")
-    return "；".join(parts)
+    if detail is not None:
+        return detail.short(shown)
+    from ..domain.version_diff import by_names
+    return by_names(snap.keys, now.keys, _heading(snap, now)).short(shown)
 
 
-def _names(names: list[str], shown: int = 2) -> str:
-    text = "、".join(f"“{n}”" for n in names[:shown])
-    return text + ("等" if len(names) > shown else "")
+def _heading(snap: Summary, now: Summary) -> str | None:
+    return snap.heading if (snap.unit, snap.year) != (now.unit, now.year) else None
+
+
+def differences(snapshot: Snapshot, held: Summary, now_doc, now: Summary):
+    """What differs between the snapshot (``held``: its summary) and the document as it is now
+    (``now_doc``, :func:`current_document`; ``now``: its summary): a ``version_diff.Diff``.
+    SnapshotError when the snapshot cannot be read. Loading one costs some ms: the window asks
+    row by row once the list is shown."""
+    from ..domain.version_diff import compare
+    return compare(document(snapshot), now_doc, _heading(held, now))
+
+
+def current_document(doc_path: str | Path):
+    """The document as it is now on disk, loaded; None when it cannot be read."""
+    path = Path(doc_path)
+    if not path.exists():
+        return None
+    try:
+        return document(Snapshot(path, datetime.now(), "manual", ""))
+    except SnapshotError:
+        return None
 
 
 def current(doc_path: str | Path) -> tuple[Summary, str] | None:

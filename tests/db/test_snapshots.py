@@ -251,3 +251,43 @@ def test_the_backup_just_restored_reads_the_same_as_the_file(doc, store):
     held, digest = snapshots.current(doc)
     assert snapshots.compared(snapshots.summary(kept), kept.digest, held, digest) == "与现在的内容相同"
     assert snapshots.take(doc, store, doc, "close") is None       # nothing new to keep either
+
+
+def test_a_project_renamed_is_said_renamed_not_one_more_and_one_fewer(doc, store):
+    """Review 34 P3-4: a renamed project read “比现在多 1 个项目 ‘未命名项目’；比现在少 1 个项目
+    ‘高频…’”, though it is the same project: projects are matched by id, as the pane below does."""
+    kept = snapshots.take(doc, store, doc, "manual")
+    opened = open_document(doc)
+    try:
+        opened.conn.execute("UPDATE project SET name = '' WHERE name = '科普宣传经费'")
+    finally:
+        opened.close()
+    held, digest = snapshots.current(doc)
+    assert snapshots.compared(snapshots.summary(kept), kept.digest, held, digest) == \
+        "项目改名：“科普宣传经费”→“未命名项目”"
+
+
+def test_the_comparison_says_what_differs_within_a_project(tmp_path, store):
+    """Review 34 P3-4: “项目相同，内容有不同” never said what differed, so the clerk opened each
+    backup; now the project, its 总分 in the backup → now, and each change (the pane's lines)."""
+    from selfeval_desktop.db.demo import build_demo
+    doc = tmp_path / "2021年度自评.sqlite"
+    opened = create_document(doc)
+    repo.save_document(opened.conn, build_demo("004"), action="test")
+    opened.close()
+    kept = snapshots.take(doc, store, doc, "manual")
+    opened = open_document(doc)
+    try:
+        name = opened.conn.execute("SELECT name FROM project ORDER BY position LIMIT 1 OFFSET 1"
+                                   ).fetchone()[0]
+        opened.conn.execute("UPDATE project SET leader = '张三', executed_fen = executed_fen / 2 "
+                            "WHERE name = ?", (name,))
+    finally:
+        opened.close()
+    held, (now, digest) = snapshots.summary(kept), snapshots.current(doc)
+    detail = snapshots.differences(kept, held, snapshots.current_document(doc), now)
+    assert snapshots.compared(held, kept.digest, now, digest, detail=detail) == \
+        f"“{name}”：得分 60.00→55.00，改了 2 处"
+    assert detail.lines() == [f"“{name}”：得分 60.00（—）→55.00（—），改了 2 处",
+                              "　· 项目负责人：（空） → “张三”",
+                              "　· 预算表·年度资金总额 全年执行数：120 万元 → 60 万元"]
