@@ -59,18 +59,20 @@ def run(args) -> int:
     if args.save_as:
         return _save_as(found, doc, *args.save_as)
     now = snapshots.current(doc)
+    now_doc = snapshots.current_document(doc) if now is not None else None
     rows = []
     for number, snap in enumerate(found, start=1):
         try:
             held = snapshots.summary(snap)
         except snapshots.SnapshotError as exc:
-            rows.append((number, snap, None, str(exc)))
+            rows.append((number, snap, None, str(exc), None))
             continue
+        detail = _detail(snap, held, now, now_doc)
         rows.append((number, snap, held, snapshots.compared(held, snap.digest,
-                                                              *(now or (None, None)))))
+                                                              *(now or (None, None)), detail=detail),
+                     detail))
     if args.json:
-        print(json.dumps([_json(number, snap, held, told) for number, snap, held, told in rows],
-                         ensure_ascii=False, indent=2))
+        print(json.dumps([_json(*row) for row in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
         print(f"没有“{doc.name}”的备份（备份文件夹：{store}）")
@@ -78,7 +80,7 @@ def run(args) -> int:
         return 0
     gone = "" if doc.exists() else "；文件已不在原处"
     print(f"“{doc.name}”的备份 {len(rows)} 个，新的在前（备份文件夹：{found[0].path.parent}{gone}）：")
-    for number, snap, held, told in rows:
+    for number, snap, held, told, _ in rows:
         count = "—" if held is None else str(len(held.projects))
         print(f"{number:>3}  {snap.shown}  {_padded(snap.label, 10)}{count:>3} 个项目  {told}")
     print("另存某个备份：加 --save-as 编号或时间 新文件名")
@@ -91,11 +93,23 @@ def _padded(text: str, columns: int) -> str:
     return text + " " * max(1, columns - width)
 
 
-def _json(number, snap, held, told) -> dict:
+def _detail(snap, held, now, now_doc):
+    """What differs within the projects (review 34 P3-4: the window's words), or None when the
+    backup is the file's content or either cannot be read."""
+    if now is None or now_doc is None or snap.digest == now[1]:
+        return None
+    try:
+        return snapshots.differences(snap, held, now_doc, now[0])
+    except snapshots.SnapshotError:
+        return None
+
+
+def _json(number, snap, held, told, detail) -> dict:
     return {"number": number, "time": snap.time.isoformat(), "reason": snap.label,
             "file": str(snap.path), "unit": held.unit if held else None,
             "year": held.year if held else None,
-            "projects": held.projects if held else None, "compared": told}
+            "projects": held.projects if held else None, "compared": told,
+            "differences": detail.lines() if detail is not None else []}
 
 
 def _same_name(store: Path, doc: Path) -> None:

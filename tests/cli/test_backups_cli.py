@@ -109,3 +109,20 @@ def test_the_command_finds_the_window_s_store(tmp_path):
     gui, also = window.stdout.split()
     assert gui == also == command.stdout.strip()
     assert gui.startswith(str(tmp_path / "data")) and gui.endswith("备份")
+
+
+def test_says_what_differs_in_the_words_of_the_window(capsys, tmp_path, backup_store):
+    """Review 34 P3-4: “项目相同，内容有不同” said nothing of what differed, and a project renamed
+    was one more and one fewer; the command says it as the window's list does."""
+    path = write(tmp_path / "2021年度自评.sqlite", ["科普活动", "学术交流"])
+    snapshots.take(path, backup_store, path, "open", now=datetime(2025, 3, 14, 9, 12, 30))
+    opened = open_document(path)
+    opened.conn.execute("UPDATE project SET name = '学术交流年会' WHERE name = '学术交流'")
+    opened.conn.execute("UPDATE project SET leader = '张三' WHERE name = '科普活动'")
+    opened.close()
+    assert main(["backups", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].endswith(
+        "项目改名：“学术交流”→“学术交流年会”；“科普活动”：项目负责人：（空） → “张三”")
+    assert main(["backups", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["differences"] == [
+        "项目改名：“学术交流”→“学术交流年会”", "“科普活动”：改了 1 处", "　· 项目负责人：（空） → “张三”"]
