@@ -14,7 +14,7 @@ from ..db import snapshots
 from . import backup_actions, backups
 from .qt import (QAbstractItemView, QAbstractTableModel, QComboBox, QDialog, QHBoxLayout,
                  QHeaderView, QLabel, QModelIndex, QPushButton, Qt, QTableView, QTextBrowser,
-                 QVBoxLayout)
+                 QTimer, QVBoxLayout)
 
 TITLE = "备份与恢复"
 COLUMNS = ("时间", "原因", "项目数", "与现在相比")
@@ -23,20 +23,38 @@ NOW_WORDS = {"changed": "　<span style='color:#1f5fa8'>← 内容与现在不�
 WHEN = ("本软件自动备份：打开文件时、编辑中每半小时、导入Excel、加入项目、定稿、删除项目和恢复之前，以及"
         "关闭文件时（内容没有变化就不重复备份）。最近一天的备份都保留（最多 20 个），更早的每天保留一个，"
         "保留 30 天。")
+FULL_LINES = 15          # of what differs, in the column's tooltip (all of them in the pane below)
 
 
 class BackupModel(QAbstractTableModel):
-    """The snapshots of one file, newest first, each with what it holds and how it differs."""
+    """The snapshots of one file, newest first, each with what it holds and how it differs.
+
+    “与现在相比” is first said from the names alone (a few small queries a backup: the list of
+    ~20 opens at once), then, row after row on the event loop's idle turns, what differs within
+    the projects (review 34 P3-4: the backup loaded and compared, some ms each); the row selected
+    is looked into first (``detail``)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         # (snapshot, what it holds, how it differs from now: in short, in full)
         self.rows: list[tuple[snapshots.Snapshot, snapshots.Summary | None, str, str]] = []
+        self.diffs: dict[int, object] = {}     # row → version_diff.Diff (None: cannot be told)
+        self._now = None                       # (summary, digest) of the file now
+        self._now_path: Path | None = None
+        self._now_doc = None                   # the file now, loaded at the first detail
+        self._due: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._next)
 
-    def set_snapshots(self, found: list[snapshots.Snapshot], now) -> None:
-        """``now``: (summary, digest) of the file as it is on disk, or None."""
+    def set_snapshots(self, found: list[snapshots.Snapshot], now, now_path=None) -> None:
+        """``now``: (summary, digest) of the file as it is on disk, or None; ``now_path``: the
+        file, whose content is loaded to say what differs within the projects (none: names
+        only)."""
         self.beginResetModel()
-        self.rows = []
+        self.rows, self.diffs, self._due = [], {}, []
+        self._now, self._now_path, self._now_doc = now, now_path, None
         for snap in found:
             try:
                 held = snapshots.summary(snap)
@@ -46,7 +64,43 @@ class BackupModel(QAbstractTableModel):
             now_held, now_digest = now or (None, None)
             self.rows.append((snap, held, snapshots.compared(held, snap.digest, now_held, now_digest),
                               snapshots.compared(held, snap.digest, now_held, now_digest, 99)))
+            if now is not None and now_path is not None and snap.digest != now_digest:
+                self._due.append(len(self.rows) - 1)
         self.endResetModel()
+        if self._due:
+            self._timer.start()
+
+    def detail(self, row: int):
+        """What differs between row ``row``'s backup and the file now (a ``version_diff.Diff``),
+        looked into now if not yet; None when it is the file's content or cannot be told."""
+        if row in self.diffs or not 0 <= row < len(self.rows):
+            return self.diffs.get(row)
+        snap, held, told, in_full = self.rows[row]
+        diff = None
+        if row in self._due:
+            self._due.remove(row)
+            if self._now_doc is None:
+                self._now_doc = snapshots.current_document(self._now_path)
+            if self._now_doc is not None:
+                try:
+                    diff = snapshots.differences(snap, held, self._now_doc, self._now[0])
+                except snapshots.SnapshotError:
+                    diff = None
+        self.diffs[row] = diff
+        if diff is not None:
+            lines = diff.lines()
+            full = "\n".join(lines[:FULL_LINES]) + (
+                f"\n……另有 {len(lines) - FULL_LINES} 处，见下方" if len(lines) > FULL_LINES else "")
+            self.rows[row] = (snap, held, snapshots.compared(held, snap.digest, *self._now,
+                                                             detail=diff), full)
+            self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+        return diff
+
+    def _next(self) -> None:
+        if self._due:
+            self.detail(self._due[0])
+        if self._due:
+            self._timer.start()
 
     def snapshot(self, row: int) -> snapshots.Snapshot | None:
         return self.rows[row][0] if 0 <= row < len(self.rows) else None
@@ -192,7 +246,7 @@ class BackupDialog(QDialog):
     def refresh(self) -> None:
         doc = self.doc_path()
         found = snapshots.list_snapshots(self.store, doc) if doc is not None else []
-        self.model.set_snapshots(found, snapshots.current(doc) if doc is not None else None)
+        self.model.set_snapshots(found, snapshots.current(doc) if doc is not None else None, doc)
         if found:
             self.table.selectRow(0)
         self._selected()
@@ -235,6 +289,12 @@ class BackupDialog(QDialog):
                           ([f"{gone} 个现在已没有"] if gone else []))
         lines = [f"<b>{_escape(held.heading)}</b>，{snap.shown}（{snap.label}），{len(projects)} 个项目"
                  f"{f'（{differ}）' if differ else ''}："]
+        rows = self.table.selectionModel().selectedRows()
+        diff = self.model.detail(rows[0].row()) if rows else None
+        if diff is not None:      # review 34 P3-4: what differs, first (the list follows)
+            lines.append("与现在相比（→ 左边是这个备份中的，右边是现在的）：")
+            lines += [f"<span style='color:#1f5fa8'>{_indented(line)}</span>" for line in diff.lines()]
+            lines.append("这个备份中的项目：")
         for i, p in enumerate(projects, start=1):
             name = _escape(p["name"].strip() or "未命名项目")
             if p.get("scored"):
@@ -311,6 +371,12 @@ def backed_up_words(taken, store, doc: Path) -> str:
     latest = next(iter(snapshots.list_snapshots(store, doc)), None)
     when = f"{latest.shown}（{latest.label}）的" if latest is not None else "最近的"
     return f"内容与 {when}备份相同，已有备份，不再重复保存"
+
+
+def _indented(line: str) -> str:
+    """A line of what differs, its leading 　 kept (rich text drops a leading space)."""
+    bare = line.lstrip("　")
+    return "&nbsp;" * 4 * (len(line) - len(bare)) + _escape(bare)
 
 
 def _escape(text: str) -> str:

@@ -141,7 +141,9 @@ def test_restore_keeps_the_state_replaced_and_editing_goes_on(qtbot, tmp_path, p
     dialog.table.selectRow(1)
     shown = dialog.details.toPlainText()
     assert "2 个项目（1 个与现在不同，1 个现在已没有）" in shown
-    first, second = shown.splitlines()[1:3]
+    assert "项目改名：“科技创新服务项目”→“改错的名字”\n备份中有、现在已没有的项目：“第二个项目”" in shown
+    listed_from = shown.splitlines().index("这个备份中的项目：") + 1
+    first, second = shown.splitlines()[listed_from:listed_from + 2]
     assert first.startswith("1. 科技创新服务项目") and first.endswith("← 内容与现在不同")  # renamed
     assert second.startswith("2. 第二个项目") and second.endswith("← 现在已没有这个项目")
     assert dialog.restore_button.isEnabled()
@@ -270,6 +272,25 @@ def test_the_file_menu_has_the_entry_and_the_dialog_lists_other_files(qtbot, tmp
         sorted([str(path.absolute()), str(other.absolute())])
     assert dialog.view_button.isEnabled() and not dialog.restore_button.isEnabled()
     assert "请先打开这个文件" in dialog.restore_button.toolTip()
+
+
+def test_the_list_says_what_differs_from_the_file_now(qtbot, tmp_path, path, backup_store):
+    """Review 34 P3-4: each backup read “项目相同，内容有不同” (the clerk opened one after another
+    to learn what), and a project renamed read as one more and one fewer. The column says it
+    from the names at once, then what differs within the projects; the pane lists each change."""
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    session = window.session
+    first, second = (p.id for p in session.document.projects)
+    session.set_value("project", first, None, "name", "改好的名字")
+    session.set_value("project", second, None, "leader", "张三")
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    told = lambda: dialog.model.data(dialog.model.index(0, 3))   # noqa: E731
+    assert told().startswith("项目改名：“科技创新服务项目”→“改好的名字”")
+    qtbot.waitUntil(lambda: told() == "项目改名：“科技创新服务项目”→“改好的名字”；"
+                                      "“第二个项目”：项目负责人：（空） → “张三”", timeout=3000)
+    shown = dialog.details.toPlainText()
+    assert "“第二个项目”：改了 1 处\n    · 项目负责人：（空） → “张三”" in shown
 
 
 def test_the_snapshot_table_model(qtmodeltester, path, backup_store):
