@@ -54,11 +54,21 @@ class Changed:
     now_total: str
     changes: list[str]         # one line each (``finalized_diff.differences``)
 
-    def short(self) -> str:
-        parts = []
-        if self.then_total != self.now_total:
-            parts.append(f"得分 {_total(self.then_total)}→{_total(self.now_total)}")
-        if len(self.changes) == 1 and not parts:
+    def score(self) -> str:
+        """“得分 60.00→72.50”, “，等次 及格→良” added when the 等次 differs (not when either is
+        the provisional —); "" when the same."""
+        then, now = _total(self.then_total), _total(self.now_total)
+        said = f"得分 {then}→{now}" if then != now else ""
+        grades = _grade(self.then_total), _grade(self.now_total)
+        if grades[0] != grades[1] and "—" not in grades and "" not in grades:
+            said += f"{'，' if said else ''}等次 {grades[0]}→{grades[1]}"
+        return said
+
+    def short(self, compact: bool = False) -> str:
+        """In a few words; the one change itself when it is the only one (not ``compact``: one
+        of several projects changed, each said by its count)."""
+        parts = [self.score()] if self.score() else []
+        if len(self.changes) == 1 and not parts and not compact:
             parts.append(self.changes[0])
         elif self.changes:
             parts.append(f"改了 {len(self.changes)} 处")
@@ -92,7 +102,7 @@ class Diff:
         if self.general:
             parts.append(_cut(self.general, shown))
         if self.changed:
-            told = _cut([c.short() for c in self.changed], shown, "；")
+            told = _cut([c.short(len(self.changed) > 1) for c in self.changed], shown, "；")
             parts.append(told if len(self.changed) == 1 else
                          f"{len(self.changed)} 个项目有改动：{told}")
         if self.reordered and not parts:
@@ -109,7 +119,7 @@ class Diff:
         if self.fewer:
             out.append(f"现在有、备份中还没有的项目：{_names(self.fewer, len(self.fewer))}")
         for c in self.changed or []:
-            score = (f"得分 {c.then_total}→{c.now_total}，" if c.then_total != c.now_total else "")
+            score = f"{c.score()}，" if c.score() else ""
             out.append(f"“{c.name}”：{score}改了 {len(c.changes)} 处" if c.changes else c.short())
             out += [f"　· {line}" for line in c.changes]
         if self.reordered:
@@ -120,6 +130,11 @@ class Diff:
 def _total(text: str) -> str:
     """“72.50（良）” → 72.50 (the short words give the number only)."""
     return text.split("（")[0]
+
+
+def _grade(text: str) -> str:
+    """“72.50（良）” → 良; "" when there is none (未评分)."""
+    return text.split("（", 1)[1].rstrip("）") if "（" in text else ""
 
 
 def _names(names: list[str], shown: int) -> str:

@@ -288,6 +288,6 @@ def test_the_comparison_says_what_differs_within_a_project(tmp_path, store):
     detail = snapshots.differences(kept, held, snapshots.current_document(doc), now)
     assert snapshots.compared(held, kept.digest, now, digest, detail=detail) == \
         f"“{name}”：得分 60.00→55.00，改了 2 处"
-    assert detail.lines() == [f"“{name}”：得分 60.00（—）→55.00（—），改了 2 处",
+    assert detail.lines() == [f"“{name}”：得分 60.00→55.00，改了 2 处",
                               "　· 项目负责人：（空） → “张三”",
                               "　· 预算表·年度资金总额 全年执行数：120 万元 → 60 万元"]

@@ -22,3 +22,11 @@ def test_projects_moved_and_a_text_changed_are_said():
     assert compare(then, now).short() == "项目的顺序不同"
     diff = compare(then, doc([(1, "甲"), (2, "乙")], leader="张三"))
     assert diff.short() == "“乙”：项目负责人：（空） → “张三”"
+
+
+def test_a_score_is_said_then_and_now_and_the_grade_when_it_differs():
+    from selfeval_desktop.domain.version_diff import Changed
+    assert Changed("甲", "60.00（及格）", "72.50（良）", ["x", "y"]).short() == \
+        "“甲”：得分 60.00→72.50，等次 及格→良，改了 2 处"
+    assert Changed("甲", "60.00（—）", "55.00（—）", ["x"]).short() == "“甲”：得分 60.00→55.00，改了 1 处"
+    assert Changed("甲", "未评分", "72.50（良）", []).short() == "“甲”：得分 未评分→72.50"
