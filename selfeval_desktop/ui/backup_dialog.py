@@ -195,11 +195,17 @@ class BackupDialog(QDialog):
         why.addWidget(self.restore_why, 1)
         self.open_button = self._button(why, "打开这个文件", self.open_file)
         layout.addLayout(why)
-        where = QLabel(f"备份保存在：{self.store}", self)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setStyleSheet("color: #555;")
-        where.setWordWrap(True)
-        layout.addWidget(where)
+        # the file's own folder, and a way to it (review 34 P3-6: the store's root was shown, as
+        # text only; on Windows it is under the hidden %LOCALAPPDATA%)
+        folder_row = QHBoxLayout()
+        self.where = QLabel("", self)
+        self.where.setObjectName("backupFolder")
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setStyleSheet("color: #555;")
+        self.where.setWordWrap(True)
+        folder_row.addWidget(self.where, 1)
+        self.folder_button = self._button(folder_row, "打开备份文件夹", self.open_folder)
+        layout.addLayout(folder_row)
         self._fill_files()
         self.files.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
@@ -268,6 +274,10 @@ class BackupDialog(QDialog):
         self.open_button.setVisible(shown and doc is not None and doc.exists()
                                     and _shown_path(self.window_) != doc)
         self.now_button.setEnabled(doc is not None and doc.exists())
+        folder = self.folder()
+        self.where.setText(f"这个文件的备份保存在：{folder}" if folder is not None and folder.is_dir()
+                           else f"备份保存在：{self.store}")
+        self.folder_button.setEnabled(folder is not None and folder.is_dir())
         self.details.setHtml(self._details(snap))
 
     def _details(self, snap) -> str:
@@ -339,6 +349,23 @@ class BackupDialog(QDialog):
         self.files.blockSignals(False)
         self.refresh()
         return True
+
+    def folder(self) -> Path | None:
+        """The folder of the listed file's backups (``snapshots.folder_for``)."""
+        doc = self.doc_path()
+        return snapshots.folder_for(self.store, doc) if doc is not None else None
+
+    def open_folder(self) -> bool:
+        """打开备份文件夹: the file's backup folder in the system's file manager."""
+        from ..reports import export
+        folder = self.folder()
+        if folder is None or not folder.is_dir():
+            return False
+        if export.open_with_system_viewer(folder):
+            return True
+        # said here, not in the status bar the dialog covers
+        self.where.setText(f"这台电脑上没能打开文件管理器，请自己打开这个文件夹：{folder}")
+        return False
 
     def back_up_now(self) -> bool:
         doc = self.doc_path()

@@ -497,3 +497,23 @@ def test_a_backup_viewed_leaves_no_place_in_the_settings(qtbot, tmp_path, path, 
     assert window.close_document()
     places = [k for k in window.settings.allKeys() if k.startswith("place/")]
     assert places == [window_place.key(path)]          # the file's own only
+
+
+def test_the_file_s_own_backup_folder_is_shown_and_opened(qtbot, tmp_path, path, backup_store,
+                                                          monkeypatch):
+    """Review 34 P3-6: the dialog showed the store's root, not this file's folder in it, as text
+    only — on Windows under the hidden %LOCALAPPDATA%, which a clerk cannot find by hand."""
+    from selfeval_desktop.reports import export
+    opened = []
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: opened.append(p) or True)
+    window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
+    dialog = BackupDialog(window)
+    qtbot.addWidget(dialog)
+    folder = snapshots.folder_for(backup_store, path)
+    assert dialog.where.text() == f"这个文件的备份保存在：{folder}"
+    assert dialog.folder_button.text() == "打开备份文件夹" and dialog.folder_button.isEnabled()
+    dialog.folder_button.click()
+    assert opened == [folder]
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda p: False)
+    assert not dialog.open_folder()
+    assert dialog.where.text() == f"这台电脑上没能打开文件管理器，请自己打开这个文件夹：{folder}"
