@@ -368,7 +368,7 @@ def test_a_restore_names_the_finalize_it_takes_back_and_its_paper_still_verifies
     assert backup_actions.restore(window, opened_at, path)
     [question] = asked
     assert "注意：这个备份中没有下面的定稿，恢复后这个项目不再是定稿" in question
-    assert f"「科技创新服务项目」：" in question and f"校验码 {check_code(code)}" in question
+    assert "「科技创新服务项目」：" in question and f"校验码 {check_code(code)}" in question
     assert "纸质表将与文件不再一致" in question
     assert not window.session.document.projects[0].finalized_at
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
