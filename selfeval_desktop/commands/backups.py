@@ -94,7 +94,7 @@ def _padded(text: str, columns: int) -> str:
 
 
 def _detail(snap, held, now, now_doc):
-    """What differs within the projects (review 34 P3-4: the window's words), or None when the
+    """What differs within the projects (the window's words), or None when the
     backup is the file's content or either cannot be read."""
     if now is None or now_doc is None or snap.digest == now[1]:
         return None

@@ -1,7 +1,7 @@
 """恢复为此版本: a backup's content into the open document, the file's journal carried over.
 
 The content (unit, projects, their 定稿 state …) becomes the backup's. The file's journal does
-not go back with it (review 34 P1): a 定稿 made after the backup was taken issued a 校验码, the
+not go back with it: a 定稿 made after the backup was taken issued a 校验码, the
 paper carrying it may be stamped and sent, and “文件中没有校验码为…的定稿记录：纸质表不是由这个文件
 打印的” would then be untrue. So, as after 撤销定稿, the file keeps
 

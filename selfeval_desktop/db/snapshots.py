@@ -225,8 +225,8 @@ _JOURNAL = re.compile(r'^INSERT INTO "?history"? |^INSERT INTO "?meta"? VALUES\(
 def content_digest(conn: sqlite3.Connection) -> str:
     """A digest of a document's content (its rows and format; not SQLite's page layout nor its
     AUTOINCREMENT counters): equal for two files holding the same thing. The journal rows
-    (``_JOURNAL``) take no part — review 34 P2-2: after a restore every backup, the one just
-    restored too, read “项目相同，内容有不同”, because the restore's own 修改记录 line differed."""
+    (``_JOURNAL``) take no part: else after a restore every backup, the one just restored too, would
+    read “项目相同，内容有不同”, because the restore's own 修改记录 line differs."""
     digest = hashlib.sha256()
     for pragma in ("application_id", "user_version"):
         digest.update(f"{pragma}={conn.execute(f'PRAGMA {pragma}').fetchone()[0]};".encode())
@@ -268,8 +268,8 @@ def take(source: sqlite3.Connection | str | Path, store: str | Path, doc_path: s
          reason: str, now: datetime | None = None, always: bool = False) -> Snapshot | None:
     """Snapshot the document into the store; the Snapshot, or None when its content is the
     latest snapshot's (nothing written) and not ``always`` — a restore's 恢复前 is written
-    whatever the latest holds (review 34 P2-1: its question promises a row of that name to
-    restore back from). ``source`` is the open document's connection (not inside a transaction)
+    whatever the latest holds (its question promises a row of that name to restore back
+    from). ``source`` is the open document's connection (not inside a transaction)
     or a document's path (read through a read-only connection of its own). SnapshotError
     (Chinese) when it cannot be taken: nothing is left in the store then, and the document is
     never written to either way."""
@@ -448,7 +448,7 @@ def compared(snap: Summary, snap_digest: str, now: Summary | None, now_digest: s
              shown: int = 2, detail=None) -> str:
     """The snapshot against the document as it is now, in a few words: 与现在的内容相同, or the
     projects it has that the document no longer has (“比现在多”), those it lacks (“少”) and those
-    renamed, matched by id (review 34 P3-4: a project renamed read as one more and one fewer) —
+    renamed, matched by id (a project renamed is not one more and one fewer) —
     ``shown`` names of each at most; given ``detail`` (:func:`differences`) also what differs
     within the projects (“科技创新平台资助项目”：得分 60.00→72.50，改了 3 处)."""
     if now is None:

@@ -1,6 +1,6 @@
 """备份与恢复's “与现在相比”: a backup's content against the file's now, in a clerk's words.
 
-Review 34 P3-4: the list said only “项目相同，内容有不同”, so the clerk had to open each backup to
+The backup list used to say only “项目相同，内容有不同”, so the clerk had to open each backup to
 learn what differed; and a project renamed was listed as one more and one fewer. Here
 
 - projects are matched by their row id, as the pane below the list matches them: one renamed is

@@ -44,9 +44,9 @@ def ask_restore(window, text: str) -> bool:
 
 
 def restore_question(doc_path: Path, snapshot: snapshots.Snapshot) -> str:
-    """The question before a restore, naming each 定稿 of the file the backup does not hold —
-    review 34 P1: it said nothing, and the stamped paper of a 定稿 made after the backup no
-    longer matched the file."""
+    """The question before a restore, naming each 定稿 of the file the backup does not hold:
+    without a word, the stamped paper of a 定稿 made after the backup would no longer match the
+    file."""
     from ..db.restore import undone
     from ..domain.digest import shown_time
     text = RESTORE_TEXT.format(name=_name(doc_path), time=snapshot.shown, reason=snapshot.label)
@@ -93,8 +93,8 @@ def can_restore(window, doc_path: Path) -> str | None:
 
 
 def _read_only_why(window, session) -> str:
-    """Why the file is read-only here, and so cannot be restored — review 34 P3-5: a file
-    read-only itself was said to be “可能正在另一个窗口中编辑”."""
+    """Why the file is read-only here, and so cannot be restored (a file
+    read-only itself is not “可能正在另一个窗口中编辑”)."""
     path = Path(session.path)
     if path.exists() and not os.access(path, os.W_OK):
         return "文件本身是只读的（文件属性为只读，或在只读的位置），不能恢复；可以用“另存为…”把备份存为新文件"
@@ -122,10 +122,10 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
     keeper = backups.keeper(window)
     if keeper.session is not session:
         keeper.watch(session)
-    keeper.settle()           # no 打开时 taken after this of the content restored (review 34)
+    keeper.settle()           # no 打开时 taken after this of the content restored
     backed_up = True
     try:
-        # always a 恢复前 row, also when the content is the latest backup's (review 34 P2-1)
+        # always a 恢复前 row, also when the content is the latest backup's
         snapshots.take(_flushed(window), backups.store_dir(), session.path, "restore",
                        always=True)
     except snapshots.SnapshotError as exc:
@@ -144,7 +144,7 @@ def restore(window, snapshot: snapshots.Snapshot, doc_path: Path) -> bool:
                             f"文件已恢复，但无法重新读取（{exc}）。请关闭后重新打开这个文件。")
         return False
     keeper.dirty = False
-    window._saved(time.strftime("已保存 %H:%M:%S"))   # the file was just written (review 34 P3)
+    window._saved(time.strftime("已保存 %H:%M:%S"))   # the file was just written
     done = f"已恢复为 {snapshot.shown}（{snapshot.label}）的版本"
     window.statusBar().showMessage(
         f"{done}；恢复前的内容已备份为“恢复前”，可在“文件 → 备份与恢复…”中找回" if backed_up else

@@ -74,7 +74,7 @@ class Keeper(QObject):
     def watch(self, session) -> None:
         """The window now shows ``session``: snapshot it soon, then while it is edited. Nothing
         more when it is watched already (a restore from a backup viewed watches the file it
-        opened before the window's own call after the paint: review 34 P2-1)."""
+        opened before the window's own call after the paint)."""
         if session is not None and session is self.session:
             return
         self.timer.stop()
@@ -95,7 +95,7 @@ class Keeper(QObject):
 
     def settle(self, wait_s: float = 30.0) -> None:
         """Before a restore: the 打开时 snapshot still to come is not taken (it would hold the
-        restored content under that name — review 34 P2-1; the restore's 恢复前 holds the
+        restored content under that name; the restore's 恢复前 holds the
         content it would have), and those on their thread are waited for."""
         self._open_due = None
         for thread in self._threads:

@@ -112,7 +112,7 @@ def test_the_command_finds_the_window_s_store(tmp_path):
 
 
 def test_says_what_differs_in_the_words_of_the_window(capsys, tmp_path, backup_store):
-    """Review 34 P3-4: “项目相同，内容有不同” said nothing of what differed, and a project renamed
+    """“项目相同，内容有不同” said nothing of what differed, and a project renamed
     was one more and one fewer; the command says it as the window's list does."""
     path = write(tmp_path / "2021年度自评.sqlite", ["科普活动", "学术交流"])
     snapshots.take(path, backup_store, path, "open", now=datetime(2025, 3, 14, 9, 12, 30))

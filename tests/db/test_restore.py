@@ -1,4 +1,4 @@
-"""恢复为此版本 (db.restore): the backup's content, the file's journal kept — review 34 P1: a
+"""恢复为此版本 (db.restore): the backup's content, the file's journal kept: a
 backup from before a 定稿 restored took the 定稿's stored record with it, and the stamped paper's
 校验码 was then “not printed from this file”."""
 from __future__ import annotations

@@ -239,7 +239,7 @@ def test_save_as_copies_a_snapshot_into_a_new_file(doc, store, tmp_path):
 
 
 def test_the_backup_just_restored_reads_the_same_as_the_file(doc, store):
-    """Review 34 P2-2: the restore's own line in the 修改记录 made every backup, the one just
+    """The restore's own line in the 修改记录 made every backup, the one just
     restored too, read “项目相同，内容有不同”; the comparison is of what a clerk sees."""
     kept = snapshots.take(doc, store, doc, "manual")
     opened = open_document(doc)
@@ -254,7 +254,7 @@ def test_the_backup_just_restored_reads_the_same_as_the_file(doc, store):
 
 
 def test_a_project_renamed_is_said_renamed_not_one_more_and_one_fewer(doc, store):
-    """Review 34 P3-4: a renamed project read “比现在多 1 个项目 ‘未命名项目’；比现在少 1 个项目
+    """A renamed project read “比现在多 1 个项目 ‘未命名项目’；比现在少 1 个项目
     ‘高频…’”, though it is the same project: projects are matched by id, as the pane below does."""
     kept = snapshots.take(doc, store, doc, "manual")
     opened = open_document(doc)
@@ -268,7 +268,7 @@ def test_a_project_renamed_is_said_renamed_not_one_more_and_one_fewer(doc, store
 
 
 def test_the_comparison_says_what_differs_within_a_project(tmp_path, store):
-    """Review 34 P3-4: “项目相同，内容有不同” never said what differed, so the clerk opened each
+    """“项目相同，内容有不同” never said what differed, so the clerk opened each
     backup; now the project, its 总分 in the backup → now, and each change (the pane's lines)."""
     from selfeval_desktop.db.demo import build_demo
     doc = tmp_path / "2021年度自评.sqlite"

@@ -275,7 +275,7 @@ def test_the_file_menu_has_the_entry_and_the_dialog_lists_other_files(qtbot, tmp
 
 
 def test_the_list_says_what_differs_from_the_file_now(qtbot, tmp_path, path, backup_store):
-    """Review 34 P3-4: each backup read “项目相同，内容有不同” (the clerk opened one after another
+    """Each backup read “项目相同，内容有不同” (the clerk opened one after another
     to learn what), and a project renamed read as one more and one fewer. The column says it
     from the names at once, then what differs within the projects; the pane lists each change."""
     window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
@@ -349,7 +349,7 @@ def test_a_window_reading_the_file_follows_a_restore(qtbot, tmp_path, path, back
 
 def test_a_restore_names_the_finalize_it_takes_back_and_its_paper_still_verifies(
         qtbot, tmp_path, path, backup_store, monkeypatch):
-    """Review 34 P1: restoring the 打开时 backup took a 定稿 made since with no word, and with it
+    """Restoring the 打开时 backup took a 定稿 made since with no word, and with it
     the record that the stamped paper's 校验码 was issued by this file."""
     from selfeval_desktop.domain.digest import check_code
     from selfeval_desktop.domain.finalized_diff import CHANGED
@@ -379,7 +379,7 @@ def test_a_restore_names_the_finalize_it_takes_back_and_its_paper_still_verifies
 
 def test_a_restore_right_after_opening_still_keeps_a_restore_point(qtbot, tmp_path, path,
                                                                     backup_store, monkeypatch):
-    """Review 34 P2-1 (A): the content equal to the 打开时 backup, no 恢复前 was written, yet the
+    """The content equal to the 打开时 backup, no 恢复前 was written, yet the
     window said the content replaced was backed up as 恢复前."""
     window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
     monkeypatch.setattr(backup_actions, "ask_restore", lambda w, text: True)
@@ -389,7 +389,7 @@ def test_a_restore_right_after_opening_still_keeps_a_restore_point(qtbot, tmp_pa
 
 def test_a_restore_from_a_backup_viewed_keeps_the_content_it_replaced(qtbot, tmp_path, path,
                                                                      backup_store, monkeypatch):
-    """Review 34 P2-1 (B): restored from the backup shown read-only, no 恢复前 was written (the
+    """Restored from the backup shown read-only, no 恢复前 was written (the
     content equal to the 关闭时 just taken), and the 打开时 snapshot due after the file was opened
     again took the restored content under that name."""
     window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
@@ -422,7 +422,7 @@ def test_a_restore_not_backed_up_first_does_not_say_it_was(qtbot, tmp_path, path
 
 
 def test_back_up_now_says_what_it_did(qtbot, tmp_path, path, backup_store):
-    """Review 34 P3: after a backup written the bar said “已备份（内容与上一个备份相同时不重复保存）”,
+    """After a backup written the bar said “已备份（内容与上一个备份相同时不重复保存）”,
     which reads as nothing saved."""
     window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
     window.session.set_value("project", window.session.document.projects[0].id, None, "leader",
@@ -449,7 +449,7 @@ def test_the_saved_time_follows_a_restore(qtbot, tmp_path, path, backup_store, m
 
 def test_why_a_restore_is_greyed_is_shown_and_the_file_can_be_opened(qtbot, tmp_path, path,
                                                                      backup_store):
-    """Review 34 P3-5: the reason was only a tooltip; for another file's backups the clerk had
+    """The reason was only a tooltip; for another file's backups the clerk had
     to find and open that file first."""
     (tmp_path / "other").mkdir()
     other = make_file(tmp_path / "other")
@@ -470,7 +470,7 @@ def test_why_a_restore_is_greyed_is_shown_and_the_file_can_be_opened(qtbot, tmp_
 
 
 def test_a_file_read_only_itself_is_said_to_be(qtbot, tmp_path, path, backup_store, monkeypatch):
-    """Review 34 P3-5: it was said to be “可能正在另一个窗口中编辑”."""
+    """It was said to be “可能正在另一个窗口中编辑”."""
     import os
     snapshots.take(path, backup_store, path, "open")
     real = os.access
@@ -487,7 +487,7 @@ def test_a_file_read_only_itself_is_said_to_be(qtbot, tmp_path, path, backup_sto
 
 
 def test_a_backup_viewed_leaves_no_place_in_the_settings(qtbot, tmp_path, path, backup_store):
-    """Review 34 P3-12: each backup viewed added a place key for its temporary copy, never
+    """Each backup viewed added a place key for its temporary copy, never
     removed."""
     window = opened_and_backed_up(qtbot, tmp_path, path, backup_store)
     from selfeval_desktop.ui import window_place
@@ -501,7 +501,7 @@ def test_a_backup_viewed_leaves_no_place_in_the_settings(qtbot, tmp_path, path, 
 
 def test_the_file_s_own_backup_folder_is_shown_and_opened(qtbot, tmp_path, path, backup_store,
                                                           monkeypatch):
-    """Review 34 P3-6: the dialog showed the store's root, not this file's folder in it, as text
+    """The dialog showed the store's root, not this file's folder in it, as text
     only — on Windows under the hidden %LOCALAPPDATA%, which a clerk cannot find by hand."""
     from selfeval_desktop.reports import export
     opened = []
