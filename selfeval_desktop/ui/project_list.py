@@ -19,7 +19,8 @@ from .zoom import factor, is_font_change
 
 COL_NAME, COL_SCORE, COL_GRADE = range(3)
 HEADERS = ("项目", "得分", "等次")
-LIST_MIN_WIDTH = 220    # the list's narrowest (px; see _fit_width)
+LIST_MIN_WIDTH = 220    # the list's narrowest (px at 100 %; see _fit_width)
+LIST_MIN_WIDTH_MAX = 330   # … at most, at any 显示比例: a 1000 px window keeps its page usable
 PID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNNAMED = "（未命名项目）"
 # The roles data() answers, as plain ints: a view asks each cell for a dozen roles on every paint,
@@ -290,22 +291,25 @@ class ProjectListPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self._fit_font()
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
         self.add_button = self._add_button()
         self.duplicate_button = self._button("复制", "复制所选项目（含资金、指标和评价人员）",
                                              self.duplicate_project)
         self.delete_button = self._button("删除", "删除所选项目（可撤销）", self.delete_project)
         self.up_button = self._button("上移", "把所选项目上移一位", lambda: self.move_selected(-1))
         self.down_button = self._button("下移", "把所选项目下移一位", lambda: self.move_selected(1))
+        # one row, or two when the list is too narrow for their words (_lay_buttons)
+        self.button_rows = (QHBoxLayout(), QHBoxLayout())
+        for row in self.button_rows:
+            row.setSpacing(4)
         for b in (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
                   self.down_button):
-            buttons.addWidget(b)
+            self.button_rows[0].addWidget(b)
         self.add_button.setFixedHeight(self.duplicate_button.sizeHint().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.button_rows[0])
+        layout.addLayout(self.button_rows[1])
         self._fit_width()
 
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view)  # as the 删除 button
@@ -334,10 +338,31 @@ class ProjectListPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
     def _fit_width(self) -> None:
-        """LIST_MIN_WIDTH at least; in a larger 显示比例 (ui.zoom) as wide as the buttons need
-        (squeezed, 上移 and 下移 were cut off), not more: the page keeps the room."""
-        need = self.layout().minimumSize().width() if factor() != 1 else 0
-        self.setMinimumWidth(max(LIST_MIN_WIDTH, need))
+        """LIST_MIN_WIDTH at 100 %, growing with the 显示比例 (ui.zoom) up to LIST_MIN_WIDTH_MAX:
+        at 200 % the narrowest list showed “高…” and then “…” beside the 得分 and 等次 columns
+        (review 34 P2-4); not more, so that the page keeps its room on a small window."""
+        self.setMinimumWidth(max(LIST_MIN_WIDTH, min(round(LIST_MIN_WIDTH * factor()),
+                                                     LIST_MIN_WIDTH_MAX)))
+        self._lay_buttons()
+
+    def _lay_buttons(self) -> None:
+        """The five buttons on one row when their words fit beside each other, else 上移 and
+        下移 on a second row under 新增, 复制 and 删除: squeezed into one row at 175–200 %, their
+        words spilled out of them (review 34 P2-4)."""
+        first, second = self.button_rows
+        buttons = (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
+                   self.down_button)
+        need = sum(b.sizeHint().width() for b in buttons) + first.spacing() * (len(buttons) - 1)
+        two_rows = self.width() < need
+        if two_rows == (second.count() > 0):
+            return
+        for button in (self.up_button, self.down_button):
+            (first if two_rows else second).removeWidget(button)
+            (second if two_rows else first).addWidget(button)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._lay_buttons()
 
     def changeEvent(self, event):  # noqa: N802 - Qt override
         super().changeEvent(event)

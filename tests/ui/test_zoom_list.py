@@ -1,0 +1,56 @@
+"""The project list at a large 显示比例 (ui.zoom) on 1366×768 (review 34 P2-4): at 175–200 % the
+names shrank to “高…” and then to “…” beside the 得分 and 等次 columns, and 复制/删除/上移/下移
+spilled out of their buttons. The list grows with the zoom — also when its width was set by the
+user or remembered from an earlier start — and its buttons take a second row when their words do
+not fit beside each other."""
+from __future__ import annotations
+
+import pytest
+
+from selfeval_desktop.db.demo import write_demo
+from selfeval_desktop.ui import zoom
+from selfeval_desktop.ui.project_list import COL_NAME
+
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+NAME = "高频开关电源"     # six characters of a name: enough to tell the projects apart
+
+
+@pytest.fixture(autouse=True)
+def _back_to_100():
+    """The application's font is the process's: every test ends at 100 %, as the others expect."""
+    yield
+    zoom.apply_font(zoom.DEFAULT)
+
+
+@pytest.fixture
+def path(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    write_demo(path, seed="004")        # twenty projects
+    return path
+
+
+def name_room(window) -> int:
+    """How many characters of a name the 项目 column shows."""
+    view = window.page.projects.view
+    return view.columnWidth(COL_NAME) // view.fontMetrics().horizontalAdvance("高")
+
+
+@pytest.mark.parametrize("percent", [100, 150, 200])
+def test_at_its_narrowest_the_list_shows_names_and_whole_button_words(qtbot, tmp_path, path,
+                                                                      percent):
+    window = make_window(qtbot, tmp_path, path)
+    window.zoom.set_percent(percent)
+    panel = window.page.projects
+    splitter = window.page.splitter
+    splitter.setSizes([10, sum(splitter.sizes()) - 10])     # dragged as far left as it goes
+    qtbot.wait(20)
+    assert splitter.sizes()[0] == panel.minimumWidth()
+    assert name_room(window) >= 4
+    for button in (panel.add_button, panel.duplicate_button, panel.delete_button,
+                   panel.up_button, panel.down_button):
+        assert button.isVisible()
+        words = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= words + 8, (button.text(), button.width(), words)
+        assert panel.rect().contains(button.geometry()), button.text()
