@@ -20,6 +20,9 @@ from . import window_place
 from .save_status import SaveStatus
 from .qt import QLabel, QMainWindow, QSettings, QStackedWidget, QTimer, Qt
 
+LIST_WIDTH_KEY = "window/listWidth"   # the list's width as kept, in px at 100 % (ui.zoom)
+
+
 class MainWindow(QMainWindow, SaveStatus):
     def __init__(self, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -30,6 +33,7 @@ class MainWindow(QMainWindow, SaveStatus):
         self.lock = None
         self.follower = None    # follows the file's changes when it is open read-only
         self._splitter_follows = False   # the list's width follows the window's (never set)
+        self._list_base: float | None = None   # the list's width set by the user, at 100 %
         self.page: DocumentPage | None = None
         self.quiet_failures: list | None = None   # write failures while closing (close_guard)
         self._failure_shown: str | None = None
@@ -270,14 +274,33 @@ class MainWindow(QMainWindow, SaveStatus):
             return
         # never set by the user: follows the window's width (resizeEvent) until the user moves it
         self._splitter_follows = state is None
+        self._list_base = None
         if state is not None:
             self.page.splitter.restoreState(state)
-            return
-        self._fit_splitter()
+            # as many characters wide as it was: kept at 100 % and reopened at 200 %, the names
+            # read “…” (review 34 P2-4). A state kept before the width was: measured once shown
+            # (an unshown splitter does not tell the sizes it was given), as kept at 100 %.
+            try:
+                self._list_base = float(self.settings.value(LIST_WIDTH_KEY))
+            except (TypeError, ValueError):
+                page = self.page
+                self.after_paint(lambda: self.page is page and self._kept_at_100())
+                return
+            self._scale_splitter()         # at once, and again in the window's final width
+            page = self.page
+            self.after_paint(lambda: self.page is page and self._scale_splitter())
+        else:
+            self._fit_splitter()
         self.page.splitter.splitterMoved.connect(self._splitter_moved)
+
+    def _kept_at_100(self) -> None:
+        self._list_base = float(self.page.splitter.sizes()[0])
+        self._scale_splitter()
 
     def _splitter_moved(self, *_args) -> None:
         self._splitter_follows = False
+        if self.page is not None:
+            self._list_base = self.page.splitter.sizes()[0] / zoom_factor()
 
     def _fit_splitter(self) -> None:
         """A fifth of the window for the project list, 290 px at most, its minimum on small
@@ -291,6 +314,21 @@ class MainWindow(QMainWindow, SaveStatus):
                      min(round(290 * zoom), round(width * zoom) // 5, width // 3))
         self.page.splitter.setSizes([listed, width - listed])
 
+    def _scale_splitter(self) -> None:
+        """A list whose width the user set (or a width remembered): as many characters wide at
+        this 显示比例 as at the one it was set at — a third of the window at most where it
+        grows (review 34 P2-4: at 200 % the list kept its 262 px, and the names showed as
+        “高…”, then “…”). Back at that 显示比例 it is the width the user chose."""
+        if self.page is None or self._splitter_follows or self._list_base is None:
+            return
+        splitter = self.page.splitter
+        sizes = splitter.sizes()
+        total = sum(sizes) if splitter.isVisible() and sum(sizes) else max(self.width(), MIN_WIDTH)
+        wanted = round(self._list_base * zoom_factor())
+        wanted = min(wanted, max(total // 3, round(self._list_base)))
+        wanted = max(wanted, self.page.projects.minimumWidth())
+        splitter.setSizes([wanted, total - wanted])
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit_splitter()
@@ -298,8 +336,9 @@ class MainWindow(QMainWindow, SaveStatus):
 
     def _zoomed(self, _percent: int) -> None:
         """A new 显示比例 (ui.zoom): the list as wide and the 问题清单 as tall as a window of
-        that many lines gives them."""
+        that many lines gives them; a list the user made wider or narrower keeps its share."""
         self._fit_splitter()
+        self._scale_splitter()
         self._fit_checks()
 
     def _fit_checks(self) -> None:
@@ -317,6 +356,9 @@ class MainWindow(QMainWindow, SaveStatus):
     def _save_splitter(self) -> None:
         if self.page is not None:
             self.settings.setValue("window/splitter", self.page.splitter.saveState())
+            if self._list_base is not None or self._splitter_follows:
+                self.settings.setValue(LIST_WIDTH_KEY, round(
+                    self.page.splitter.sizes()[0] / zoom_factor(), 1))
 
     def _place_key(self) -> str:
         return window_place.key(self.session.path)

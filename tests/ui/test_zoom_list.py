@@ -11,7 +11,7 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.ui import zoom
 from selfeval_desktop.ui.project_list import COL_NAME
 
-from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
+from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window, temp_settings
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 NAME = "高频开关电源"     # six characters of a name: enough to tell the projects apart
@@ -35,6 +35,42 @@ def name_room(window) -> int:
     """How many characters of a name the 项目 column shows."""
     view = window.page.projects.view
     return view.columnWidth(COL_NAME) // view.fontMetrics().horizontalAdvance("高")
+
+
+def kept_narrow(qtbot, tmp_path, path, width: int = 262) -> None:
+    """A first window whose list the user dragged to ``width`` px at 100 %, closed (kept)."""
+    first = make_window(qtbot, tmp_path, path)
+    splitter = first.page.splitter
+    splitter.setSizes([width, sum(splitter.sizes()) - width])
+    splitter.splitterMoved.emit(width, 1)
+    first.close()
+    assert temp_settings(tmp_path).value("window/splitter") is not None
+
+
+def test_a_list_width_set_at_100_grows_with_the_zoom(qtbot, tmp_path, path):
+    kept_narrow(qtbot, tmp_path, path)
+    window = make_window(qtbot, tmp_path, path)
+    view = window.page.projects.view
+    assert window.page.splitter.sizes()[0] == 262
+    window.zoom.set_percent(200)
+    qtbot.wait(20)
+    listed, total = window.page.splitter.sizes()[0], sum(window.page.splitter.sizes())
+    assert listed >= min(2 * 262, total // 3) - 2
+    assert listed <= total // 3 + 2           # the page keeps two thirds of the window
+    assert name_room(window) >= len(NAME), view.columnWidth(COL_NAME)
+    window.zoom.set_percent(100)              # and back to the width the user chose
+    qtbot.wait(20)
+    assert abs(window.page.splitter.sizes()[0] - 262) <= 2
+
+
+def test_a_list_width_kept_at_100_is_as_wide_reopened_at_200(qtbot, tmp_path, path):
+    kept_narrow(qtbot, tmp_path, path)
+    temp_settings(tmp_path).setValue(zoom.SETTINGS_KEY, 200)
+    window = make_window(qtbot, tmp_path, path)
+    assert window.zoom.percent == 200
+    qtbot.wait(20)
+    assert window.page.splitter.sizes()[0] > 400
+    assert name_room(window) >= len(NAME)
 
 
 @pytest.mark.parametrize("percent", [100, 150, 200])
