@@ -104,6 +104,26 @@ class ChecksPanel(QDockWidget):
             font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0)
             self.setFont(font)
 
+    def whole_lines_height(self, least: int = 3) -> int:
+        """The dock's height at which its list shows whole lines, ``least`` at least, about as
+        many as now: at 125–200 % it showed 1½ lines, the second cut through the middle (review
+        34 P3-1). A finding is a line or two of text, each a line's spacing and 1 px more."""
+        view = self.list.viewport()
+        line = self.list.fontMetrics().lineSpacing()
+        shown, used = 0, 0
+        for row in range(self.list.count()):      # the findings from the top, whole ones only
+            rect = self.list.visualItemRect(self.list.item(row))
+            if rect.top() < 0:
+                continue
+            if rect.bottom() >= view.height() and shown * line >= least * line:
+                break
+            if used + rect.height() > max(view.height(), least * (line + 1)) + line // 2:
+                break
+            used += rect.height()
+            shown += rect.height() // line
+        used = max(used, least * (line + 1))
+        return self.height() - view.height() + used
+
     def set_session(self, session, refresh: bool = True) -> None:
         """Follow ``session``; ``refresh=False`` leaves the first check run to the caller (the
         window runs it once it has painted: a quicker start)."""

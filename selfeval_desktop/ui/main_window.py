@@ -340,6 +340,15 @@ class MainWindow(QMainWindow, SaveStatus):
         self._fit_splitter()
         self._scale_splitter()
         self._fit_checks()
+        QTimer.singleShot(0, self._checks_whole_lines)   # once laid out in the new size
+
+    def _checks_whole_lines(self) -> None:
+        """At a 显示比例 over 100 % the 问题清单 as tall as whole lines, three at least."""
+        checks = self.checks
+        if zoom_factor() <= 1 or not checks.isVisible() or checks.isFloating() or \
+                checks.list.isHidden():
+            return
+        self.resizeDocks([checks], [checks.whole_lines_height()], Qt.Orientation.Vertical)
 
     def _fit_checks(self) -> None:
         """On a short window the 问题清单 gives the grids their room back (at 910×480 it kept as
@@ -349,6 +358,8 @@ class MainWindow(QMainWindow, SaveStatus):
                 checks.isFloating():
             return
         limit = checks_height(self.height(), zoom_factor())
+        if zoom_factor() > 1 and not checks.list.isHidden():   # three whole lines (review 34)
+            limit = max(limit, checks.whole_lines_height())
         if checks.height() > limit + 20:    # after this resize is laid out (ignored inside it)
             QTimer.singleShot(0, lambda: self.resizeDocks([checks], [limit],
                                                           Qt.Orientation.Vertical))

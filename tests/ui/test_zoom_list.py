@@ -90,3 +90,19 @@ def test_at_its_narrowest_the_list_shows_names_and_whole_button_words(qtbot, tmp
         words = button.fontMetrics().horizontalAdvance(button.text())
         assert button.width() >= words + 8, (button.text(), button.width(), words)
         assert panel.rect().contains(button.geometry()), button.text()
+
+
+@pytest.mark.parametrize("percent", [125, 150, 200])
+def test_the_checks_list_shows_whole_lines_three_at_least(qtbot, tmp_path, path, percent):
+    """问题清单 at 125–200 % showed 1½ lines, the second cut through the middle (review 34 P3-1)."""
+    window = make_window(qtbot, tmp_path, path)
+    checks = window.checks
+    qtbot.waitUntil(lambda: checks.list.count() > 3, timeout=5000)
+    window.zoom.set_percent(percent)
+    qtbot.wait(50)
+    view, line = checks.list.viewport(), checks.list.fontMetrics().lineSpacing()
+    assert view.height() >= 3 * line
+    bottoms = [checks.list.visualItemRect(checks.list.item(r)).bottom() + 1
+               for r in range(checks.list.count())]
+    whole = max(b for b in bottoms if b <= view.height())
+    assert view.height() - whole < line // 2, (view.height(), bottoms)   # no line cut in half
