@@ -68,8 +68,8 @@ def test_a_list_width_kept_at_100_is_as_wide_reopened_at_200(qtbot, tmp_path, pa
     temp_settings(tmp_path).setValue(zoom.SETTINGS_KEY, 200)
     window = make_window(qtbot, tmp_path, path)
     assert window.zoom.percent == 200
-    qtbot.wait(20)
-    assert window.page.splitter.sizes()[0] > 400
+    # laid out again once the window has its final width, after its first paint
+    qtbot.waitUntil(lambda: window.page.splitter.sizes()[0] > 400, timeout=3000)
     assert name_room(window) >= len(NAME)
 
 
