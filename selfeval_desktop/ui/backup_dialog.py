@@ -31,7 +31,7 @@ class BackupModel(QAbstractTableModel):
 
     “与现在相比” is first said from the names alone (a few small queries a backup: the list of
     ~20 opens at once), then, row after row on the event loop's idle turns, what differs within
-    the projects (review 34 P3-4: the backup loaded and compared, some ms each); the row selected
+    the projects (the backup loaded and compared, some ms each); the row selected
     is looked into first (``detail``)."""
 
     def __init__(self, parent=None):
@@ -186,7 +186,7 @@ class BackupDialog(QDialog):
         self.now_button = self._button(buttons, "立即备份", self.back_up_now)
         self._button(buttons, "关闭", self.reject)
         layout.addLayout(buttons)
-        # why 恢复为此版本 is greyed, where it is seen (review 34 P3-5: only in a tooltip)
+        # why 恢复为此版本 is greyed, where it is seen (not only in a tooltip)
         why = QHBoxLayout()
         self.restore_why = QLabel("", self)
         self.restore_why.setObjectName("restoreWhy")
@@ -195,8 +195,8 @@ class BackupDialog(QDialog):
         why.addWidget(self.restore_why, 1)
         self.open_button = self._button(why, "打开这个文件", self.open_file)
         layout.addLayout(why)
-        # the file's own folder, and a way to it (review 34 P3-6: the store's root was shown, as
-        # text only; on Windows it is under the hidden %LOCALAPPDATA%)
+        # the file's own folder, and a way to it (not the store's root as text
+        # only: on Windows it is under the hidden %LOCALAPPDATA%)
         folder_row = QHBoxLayout()
         self.where = QLabel("", self)
         self.where.setObjectName("backupFolder")
@@ -301,7 +301,7 @@ class BackupDialog(QDialog):
                  f"{f'（{differ}）' if differ else ''}："]
         rows = self.table.selectionModel().selectedRows()
         diff = self.model.detail(rows[0].row()) if rows else None
-        if diff is not None:      # review 34 P3-4: what differs, first (the list follows)
+        if diff is not None:      # what differs, first (the list follows)
             lines.append("与现在相比（→ 左边是这个备份中的，右边是现在的）：")
             lines += [f"<span style='color:#1f5fa8'>{_indented(line)}</span>" for line in diff.lines()]
             lines.append("这个备份中的项目：")
@@ -391,8 +391,8 @@ class BackupDialog(QDialog):
 
 
 def backed_up_words(taken, store, doc: Path) -> str:
-    """What 立即备份 did, in words that cannot be read as “nothing saved” (review 34 P3: “已备份
-    （内容与上一个备份相同时不重复保存）” followed a backup written)."""
+    """What 立即备份 did, in words that cannot be read as “nothing saved” (“已备份
+    （内容与上一个备份相同时不重复保存）” once followed a backup written)."""
     if taken is not None:
         return f"已备份：{taken.shown}（{taken.label}）"
     latest = next(iter(snapshots.list_snapshots(store, doc)), None)

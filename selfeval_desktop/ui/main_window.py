@@ -278,7 +278,7 @@ class MainWindow(QMainWindow, SaveStatus):
         if state is not None:
             self.page.splitter.restoreState(state)
             # as many characters wide as it was: kept at 100 % and reopened at 200 %, the names
-            # read “…” (review 34 P2-4). A state kept before the width was: measured once shown
+            # read “…”. A state kept before the width was: measured once shown
             # (an unshown splitter does not tell the sizes it was given), as kept at 100 %.
             try:
                 self._list_base = float(self.settings.value(LIST_WIDTH_KEY))
@@ -317,8 +317,8 @@ class MainWindow(QMainWindow, SaveStatus):
     def _scale_splitter(self) -> None:
         """A list whose width the user set (or a width remembered): as many characters wide at
         this 显示比例 as at the one it was set at — a third of the window at most where it
-        grows (review 34 P2-4: at 200 % the list kept its 262 px, and the names showed as
-        “高…”, then “…”). Back at that 显示比例 it is the width the user chose."""
+        grows (else at 200 % the list kept its 262 px, and the names showed as “高…”, then
+        “…”). Back at that 显示比例 it is the width the user chose."""
         if self.page is None or self._splitter_follows or self._list_base is None:
             return
         splitter = self.page.splitter
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow, SaveStatus):
                 checks.isFloating():
             return
         limit = checks_height(self.height(), zoom_factor())
-        if zoom_factor() > 1 and not checks.list.isHidden():   # three whole lines (review 34)
+        if zoom_factor() > 1 and not checks.list.isHidden():   # three whole lines
             limit = max(limit, checks.whole_lines_height())
         if checks.height() > limit + 20:    # after this resize is laid out (ignored inside it)
             QTimer.singleShot(0, lambda: self.resizeDocks([checks], [limit],

@@ -339,8 +339,8 @@ class ProjectListPanel(QWidget):
 
     def _fit_width(self) -> None:
         """LIST_MIN_WIDTH at 100 %, growing with the 显示比例 (ui.zoom) up to LIST_MIN_WIDTH_MAX:
-        at 200 % the narrowest list showed “高…” and then “…” beside the 得分 and 等次 columns
-        (review 34 P2-4); not more, so that the page keeps its room on a small window."""
+        at 200 % the narrowest list showed “高…” and then “…” beside the 得分 and 等次 columns;
+        not more, so that the page keeps its room on a small window."""
         self.setMinimumWidth(max(LIST_MIN_WIDTH, min(round(LIST_MIN_WIDTH * factor()),
                                                      LIST_MIN_WIDTH_MAX)))
         self._lay_buttons()
@@ -348,7 +348,7 @@ class ProjectListPanel(QWidget):
     def _lay_buttons(self) -> None:
         """The five buttons on one row when their words fit beside each other, else 上移 and
         下移 on a second row under 新增, 复制 and 删除: squeezed into one row at 175–200 %, their
-        words spilled out of them (review 34 P2-4)."""
+        words spilled out of them."""
         first, second = self.button_rows
         buttons = (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
                    self.down_button)

@@ -1,4 +1,4 @@
-"""The project list at a large 显示比例 (ui.zoom) on 1366×768 (review 34 P2-4): at 175–200 % the
+"""The project list at a large 显示比例 (ui.zoom) on 1366×768: at 175–200 % the
 names shrank to “高…” and then to “…” beside the 得分 and 等次 columns, and 复制/删除/上移/下移
 spilled out of their buttons. The list grows with the zoom — also when its width was set by the
 user or remembered from an earlier start — and its buttons take a second row when their words do
@@ -94,7 +94,7 @@ def test_at_its_narrowest_the_list_shows_names_and_whole_button_words(qtbot, tmp
 
 @pytest.mark.parametrize("percent", [125, 150, 200])
 def test_the_checks_list_shows_whole_lines_three_at_least(qtbot, tmp_path, path, percent):
-    """问题清单 at 125–200 % showed 1½ lines, the second cut through the middle (review 34 P3-1)."""
+    """问题清单 at 125–200 % showed 1½ lines, the second cut through the middle."""
     window = make_window(qtbot, tmp_path, path)
     checks = window.checks
     qtbot.waitUntil(lambda: checks.list.count() > 3, timeout=5000)
