@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..db import snapshots
-from . import backup_actions, backups
+from . import backup_actions, backups, zoom
 from .qt import (QAbstractItemView, QAbstractTableModel, QComboBox, QDialog, QHBoxLayout,
                  QHeaderView, QLabel, QModelIndex, QPushButton, Qt, QTableView, QTextBrowser,
                  QTimer, QVBoxLayout)
@@ -24,6 +24,8 @@ WHEN = ("本软件自动备份：打开文件时、编辑中每半小时、导�
         "关闭文件时（内容没有变化就不重复备份）。最近一天的备份都保留（最多 20 个），更早的每天保留一个，"
         "保留 30 天。")
 FULL_LINES = 15          # of what differs, in the column's tooltip (all of them in the pane below)
+WIDTH, HEIGHT = 860, 470    # at 100 %; larger with the zoom (ui.zoom), within the screen
+DETAIL_LINES = 4         # the detail pane shows the heading and a project's 总分 at least
 
 
 class BackupModel(QAbstractTableModel):
@@ -176,7 +178,6 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 3)
         self.details = QTextBrowser(self)
         self.details.setObjectName("backupDetails")
-        self.details.setMinimumHeight(60)
         layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         self.view_button = self._button(buttons, "打开查看（只读）", self.open_view)
@@ -214,13 +215,26 @@ class BackupDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """860×470, within the screen's free room (1366×768 at 150 % leaves about 910×480)."""
+        """860×470 at 100 %, as much larger as the zoom (ui.zoom), within the screen's free room
+        (1366×768 at 150 % leaves about 910×480): at 200 % a dialog of the 100 % size left the
+        detail pane 1½ lines, the heading cut and no 总分 to be seen. The pane is kept
+        ``DETAIL_LINES`` lines tall at least, whatever the zoom."""
+        details = self.details
+        lines = details.fontMetrics().lineSpacing() * DETAIL_LINES
+        margins = 2 * (details.frameWidth() + round(details.document().documentMargin()))
+        details.setMinimumHeight(lines + margins)
         screen = self.window_.screen()
         free = screen.availableGeometry() if screen is not None else None
-        width, height = 860, 470
+        width, height = zoom.px(WIDTH), zoom.px(HEIGHT)
         if free is not None:
             width, height = min(width, free.width() - 40), min(height, free.height() - 60)
         self.resize(max(width, 600), max(height, 360))
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        """The zoom changed while it is open: sized again for the new font."""
+        super().changeEvent(event)
+        if zoom.is_font_change(event) and hasattr(self, "details"):
+            self._fit()
 
     def _button(self, row, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)
