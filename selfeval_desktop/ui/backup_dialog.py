@@ -157,6 +157,10 @@ class BackupDialog(QDialog):
         top.addWidget(QLabel("自评文件：", self))
         self.files = QComboBox(self)
         self.files.setObjectName("backupFiles")
+        # not as wide as its longest path: at a large zoom that made the dialog wider than
+        # the screen, 关闭 off it (the list, opened, shows the whole path)
+        self.files.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.files.setMinimumContentsLength(20)
         top.addWidget(self.files, 1)
         layout.addLayout(top)
         when = QLabel(WHEN, self)

@@ -15,6 +15,7 @@ from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 FREE = QRect(0, 0, 1366, 728)      # a 1366×768 screen less the taskbar
+SCALED = QRect(0, 0, 910, 485)     # the same at Windows' 150 % scaling
 
 
 @pytest.fixture(autouse=True)
@@ -25,8 +26,10 @@ def _back_to_100():
 
 
 class _Screen:
+    free = FREE
+
     def availableGeometry(self):  # noqa: N802 - as QScreen's
-        return QRect(FREE)
+        return QRect(self.free)
 
 
 @pytest.fixture
@@ -80,3 +83,18 @@ def test_a_zoom_changed_while_it_is_open_sizes_it_again(qtbot, window):
     qtbot.wait(20)
     assert dialog.width() == FREE.width() - 40
     assert_fits(dialog)
+
+
+def test_at_150_percent_scaling_too_a_long_path_leaves_the_buttons_on_the_screen(
+        qtbot, window, monkeypatch):
+    """The file's box was as wide as its path: at 200 % the dialog could be no narrower than 1100–1300 px, on
+    a screen of 910, 关闭 and 打开备份文件夹 off its right edge."""
+    monkeypatch.setattr(_Screen, "free", SCALED)
+    window.zoom.set_percent(200)
+    dialog = opened(qtbot, window)
+    assert "当前打开" in dialog.files.currentText()
+    assert dialog.minimumSizeHint().width() <= SCALED.width() - 40
+    assert dialog.width() <= SCALED.width() and dialog.height() <= SCALED.height()
+    right = max(b.mapTo(dialog, b.rect().topRight()).x()
+                for b in dialog.findChildren(QPushButton) if b.isVisible())
+    assert right < dialog.width()
