@@ -221,6 +221,34 @@ def test_a_row_grown_to_its_text_is_as_tall_under_the_names(qtbot, tab):
         [grid.rowHeight(r) for r in range(grid.model().rowCount())]
 
 
+def test_zoomed_the_rows_under_the_names_are_as_tall_as_the_grids(qtbot, tab):
+    """At 200 % (显示比例) the view over the names kept the height of a row as it was built: each
+    row the grid sized was copied, and one it laid out itself started at the 100 % height."""
+    from selfeval_desktop.ui import zoom
+    grid = tab.grid
+    scroll_right(qtbot, grid)
+    view = grid.frozen_view()
+    assert view is not None
+
+    def heights(v) -> list[int]:
+        return [v.rowHeight(r) for r in range(grid.model().rowCount())]
+
+    try:
+        for percent in (200, 80):   # (at 200 % the names take over half the grid: not shown
+            zoom.apply_font(percent)      # until the window is wider, the same view then)
+            qtbot.wait(20)
+            mine, its = view.verticalHeader(), grid.verticalHeader()
+            assert mine.defaultSectionSize() == its.defaultSectionSize()
+            assert heights(view) == heights(grid)
+            tab.set_project(tab.session.document.projects[0].id)     # laid out again
+            grid.setCurrentIndex(grid.model().index(1, im.COL_NAME))
+            grid.insert_row(1)
+            qtbot.wait(20)
+            assert heights(view) == heights(grid)
+    finally:
+        zoom.apply_font(zoom.DEFAULT)
+
+
 def test_right_arrow_from_the_last_name_brings_the_next_column_out_from_under_them(qtbot, tab):
     grid = tab.grid
     scroll_right(qtbot, grid)

@@ -94,10 +94,18 @@ class FrozenView(QTableView):
         mine.setMinimumSectionSize(header.minimumSectionSize())
         mine.setHighlightSections(header.highlightSections())
         self.verticalHeader().setMinimumSectionSize(grid.verticalHeader().minimumSectionSize())
-        self.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
+        self.follow_row_height()
         self._sync_columns()
         self._sync_rows()
         self.place()
+
+    def follow_row_height(self) -> None:
+        """The grid's height for a row nothing has sized: read again when the grid's changes
+        with its font (显示比例), else at another zoom a row this view lays out itself
+        (inserted, or all of them after a reset) starts at the height of the zoom it was built
+        at, and relies on ``_sync_rows`` alone to be drawn as tall as the grid's."""
+        grid, mine = self.grid.verticalHeader(), self.verticalHeader()
+        mine.setDefaultSectionSize(grid.defaultSectionSize())
 
     def _sync_columns(self) -> None:
         """The frozen columns as wide (and hidden) as the grid's; one column after them stays

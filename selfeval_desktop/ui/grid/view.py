@@ -80,6 +80,8 @@ class Grid(FrozenOps, FocusOps, NavigationOps, ClipboardOps, RowOps, QTableView)
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+            if self._freeze is not None:           # the frozen columns' rows too
+                self._freeze.follow_row_height()
             fitter = getattr(self, "_fitter", None)
             if fitter is not None:
                 fitter.fit_all()
