@@ -13,6 +13,15 @@ SLICE = 0.012       # seconds of fitting rows out of view per event loop turn
 VIEW_MARGIN = 3     # rows below the view fitted with it (they come into view as rows above grow)
 
 
+def rows_height(view, rows: int) -> int:
+    """The height ``view`` (a table view) needs to show its header and ``rows`` rows of the
+    default height inside its frame: the one measure of the grids that show all their rows (预算表's
+    资金来源 and 资金情况, 支出明细, the 部门整体's 资金情况 and 部门所属项目), taken again in a new
+    显示比例 (ui.zoom)."""
+    return (view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth())
+
+
 class RowFitter:
     """Fits the row heights of ``grid`` (a QTableView with word wrap) to at most ``max_lines``."""
 

@@ -18,6 +18,7 @@ from ...domain.money import format_wan
 from ..combo import PageComboBox
 from ..delegates import CatalogDelegate, TextDelegate
 from ..grid import Grid
+from ..grid.fit import rows_height
 from ..grid.rows import INSERT_TIP
 from ..models import budget_line_model as blm
 from ..models.budget_line_model import BudgetLineModel
@@ -72,10 +73,9 @@ def _fit_height(grid: Grid) -> None:
     """A fixed-row grid shows all its rows without a vertical scroll bar, and above the
     horizontal one when it is too narrow for its columns."""
     rows = grid.model().rowCount() or 4
-    height = grid.horizontalHeader().sizeHint().height() + rows * grid.verticalHeader().defaultSectionSize()
+    height = rows_height(grid, rows) + 2
     if grid.width() < _natural_width(grid):
         height += grid.horizontalScrollBar().sizeHint().height()
-    height += 2 * grid.frameWidth() + 2
     if grid.height() != height or grid.minimumHeight() != height:
         grid.setFixedHeight(height)
 
@@ -238,10 +238,8 @@ class BudgetTab(QWidget):
         grid = self.line_grid
         low, high = self.LINES_SHOWN
         rows = min(max(self.line_model.rowCount(), low), high)
-        height = grid.horizontalHeader().sizeHint().height() + \
-            rows * grid.verticalHeader().defaultSectionSize() + 2 * grid.frameWidth() + \
-            grid.horizontalScrollBar().sizeHint().height()
-        grid.setMinimumHeight(height)
+        grid.setMinimumHeight(rows_height(grid, rows)
+                              + grid.horizontalScrollBar().sizeHint().height())
 
     def _catalog_labels(self) -> list[str]:
         scheme = self.session.project(self.pid).spending_scheme if self.pid is not None \

@@ -8,6 +8,7 @@ budget through its 投入/过程 indicators), 实际到位资金 and 实际支�
 from __future__ import annotations
 
 from ..grid import Grid
+from ..grid.fit import rows_height
 from ..delegates import TextDelegate
 from ..models import fund_kind_model as fkm
 from ..models.fund_kind_model import FundKindModel
@@ -101,11 +102,8 @@ class DepartmentInfoPage(QWidget):
 
     def _fit_funds(self) -> None:
         """The funds block shows all its rows: when built, and in a new 显示比例 (ui.zoom)."""
-        grid = self.fund_grid
         rows = self.fund_model.rowCount() or 4
-        grid.setFixedHeight(grid.horizontalHeader().sizeHint().height()
-                            + rows * grid.verticalHeader().defaultSectionSize()
-                            + 2 * grid.frameWidth() + 2)
+        self.fund_grid.setFixedHeight(rows_height(self.fund_grid, rows) + 2)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

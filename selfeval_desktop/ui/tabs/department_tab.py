@@ -16,6 +16,7 @@ from ..qt import (QAbstractItemView, QAbstractTableModel, QAction, QBrush, QColo
                   QGroupBox, QGuiApplication, QHBoxLayout, QHeaderView, QKeySequence, QLabel,
                   QLineEdit, QModelIndex, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
                   Signal)
+from ..grid.fit import rows_height
 from ..place_focus import focus_indicators
 from ..zoom import is_font_change
 from .conclusion_tab import ConclusionTab
@@ -321,9 +322,7 @@ class DepartmentTab(QWidget):
     def _fit_projects(self) -> None:
         """The list of projects shows them all (3 to 10 rows; more scroll) on its scrolled page."""
         rows = min(max(self.model.rowCount(), 3), 10)
-        self.projects.setMinimumHeight(self.projects.horizontalHeader().sizeHint().height()
-                                       + rows * self.projects.verticalHeader().defaultSectionSize()
-                                       + 2 * self.projects.frameWidth() + 2)
+        self.projects.setMinimumHeight(rows_height(self.projects, rows) + 2)
 
     def set_project(self, pid: int | None) -> None:
         self.pid = pid
