@@ -319,8 +319,15 @@ def _same_project(snap: Snapshot, project: Project) -> bool:
         then = json.loads(snap.text).get("project") or {}
     except ValueError:
         return True
-    name, unit = (then.get("name") or "").strip(), (then.get("implementer") or "").strip()
-    return name == project.name.strip() or unit == project.implementer.strip()
+    return renamed_or_same((then.get("name") or "", then.get("implementer") or ""),
+                           (project.name, project.implementer))
+
+
+def renamed_or_same(then: tuple[str, str], now: tuple[str, str]) -> bool:
+    """Whether (名称, 实施单位) ``then`` and ``now``, of two projects of the same row id, are one
+    project: renamed, it keeps its 实施单位 (or the other way round); a project given the id of
+    one deleted has neither (also ``version_diff.same_project``)."""
+    return then[0].strip() == now[0].strip() or then[1].strip() == now[1].strip()
 
 
 def changes_lines(snap: Snapshot | None, now_text: str, now_total: str = "",

@@ -5,8 +5,8 @@ learn what differed; and a project renamed was listed as one more and one fewer.
 
 - projects are matched by their row id, as the pane below the list matches them: one renamed is
   “项目改名：“A”→“B””. SQLite gives a deleted project's id to the next one made, so an id is the
-  same project only when its kind and its name or its 实施单位 are the same (as
-  ``finalized_diff._same_project`` judges a paper's project);
+  same project only when its kind and its name or its 实施单位 are the same (the rule by which
+  核对 judges a paper's project, ``finalized_diff.renamed_or_same``);
 - what changed within a project is said as 核对 says it (``finalized_diff.differences`` of the two
   ``digest_text``s: the tab, the row, the field, then → now), with its 总分 then and now;
 - the backup is “then”, the file “now”: an arrow goes from the backup's to the file's.
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .digest import digest_text, score_text
-from .finalized_diff import differences
+from .finalized_diff import differences, renamed_or_same
 from .model import Document, Project
 
 # lines of ``differences`` about the whole file, not the project: said once, not per project
@@ -42,8 +42,8 @@ class Key:
 def same_project(then: Key, now: Key) -> bool:
     """Whether two projects of the same id are one (renamed, or not): an id given again after a
     delete goes to another project, which has neither the name nor the 实施单位."""
-    return then.kind == now.kind and (then.name.strip() == now.name.strip()
-                                      or then.implementer.strip() == now.implementer.strip())
+    return then.kind == now.kind and renamed_or_same((then.name, then.implementer),
+                                                     (now.name, now.implementer))
 
 
 @dataclass
