@@ -90,9 +90,17 @@ class Summary:
     """What a snapshot holds, read from it: unit, year and the projects' names."""
     unit: str = ""
     year: int | None = None
-    projects: list[str] = field(default_factory=list)      # names, in the list's order
-    department: bool = False                                # a 部门整体 evaluation among them
-    keys: list = field(default_factory=list)                # version_diff.Key of each (by id)
+    keys: list = field(default_factory=list)      # version_diff.Key of each, in the list's order
+
+    @property
+    def projects(self) -> list[str]:
+        """The names, as the list shows them."""
+        return [k.shown for k in self.keys]
+
+    @property
+    def department(self) -> bool:
+        """A 部门整体 evaluation among them."""
+        return any(k.kind == "department" for k in self.keys)
 
     @property
     def heading(self) -> str:
@@ -415,8 +423,7 @@ def summary(snapshot: Snapshot) -> Summary:
     year = meta.get("year")
     keys = [Key(pid, kind, name or "", implementer or "") for pid, kind, name, implementer in rows]
     return Summary(unit=unit[0] if unit else "", year=int(year) if year and year.isdigit() else None,
-                   projects=[k.shown for k in keys], keys=keys,
-                   department=any(k.kind == "department" for k in keys))
+                   keys=keys)
 
 
 def document(snapshot: Snapshot):
