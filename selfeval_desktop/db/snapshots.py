@@ -436,12 +436,13 @@ def document(snapshot: Snapshot):
             raise SnapshotError(f"无法读取备份（{sqlite_reason(exc)}）") from None
 
 
-def scores(snapshot: Snapshot, now=None) -> list[dict]:
+def scores(snapshot: Snapshot, now=None, doc=None) -> list[dict]:
     """Each project of the snapshot with its 总分 and 等次, as ``score --json`` gives them; given
     the document as it is now (``now``), each also says ``"now"``: ``"same"``, ``"changed"`` (the
-    text overwritten is in this backup) or ``"gone"`` (deleted since)."""
+    text overwritten is in this backup) or ``"gone"`` (deleted since). ``doc``: the snapshot
+    already loaded (:func:`document`), when the caller has it."""
     from ..domain.evaluation import evaluate_document
-    doc = document(snapshot)
+    doc = doc if doc is not None else document(snapshot)
     results = evaluate_document(doc)["projects"]
     if now is not None:
         present = {p.id: p for p in now.projects}
@@ -472,13 +473,13 @@ def _heading(snap: Summary, now: Summary) -> str | None:
     return snap.heading if (snap.unit, snap.year) != (now.unit, now.year) else None
 
 
-def differences(snapshot: Snapshot, held: Summary, now_doc, now: Summary):
+def differences(snapshot: Snapshot, held: Summary, now_doc, now: Summary, doc=None):
     """What differs between the snapshot (``held``: its summary) and the document as it is now
     (``now_doc``, :func:`current_document`; ``now``: its summary): a ``version_diff.Diff``.
     SnapshotError when the snapshot cannot be read. Loading one costs some ms: the window asks
-    row by row once the list is shown."""
+    row by row once the list is shown; ``doc``, the snapshot already loaded, saves it."""
     from ..domain.version_diff import compare
-    return compare(document(snapshot), now_doc, _heading(held, now))
+    return compare(doc if doc is not None else document(snapshot), now_doc, _heading(held, now))
 
 
 def current_document(doc_path: str | Path):

@@ -72,9 +72,10 @@ class BackupModel(QAbstractTableModel):
         if self._due:
             self._timer.start()
 
-    def detail(self, row: int):
+    def detail(self, row: int, doc=None):
         """What differs between row ``row``'s backup and the file now (a ``version_diff.Diff``),
-        looked into now if not yet; None when it is the file's content or cannot be told."""
+        looked into now if not yet (``doc``: the backup already loaded, if the caller has it);
+        None when it is the file's content or cannot be told."""
         if row in self.diffs or not 0 <= row < len(self.rows):
             return self.diffs.get(row)
         snap, held, told, in_full = self.rows[row]
@@ -85,7 +86,7 @@ class BackupModel(QAbstractTableModel):
                 self._now_doc = snapshots.current_document(self._now_path)
             if self._now_doc is not None:
                 try:
-                    diff = snapshots.differences(snap, held, self._now_doc, self._now[0])
+                    diff = snapshots.differences(snap, held, self._now_doc, self._now[0], doc)
                 except snapshots.SnapshotError:
                     diff = None
         self.diffs[row] = diff
@@ -308,7 +309,8 @@ class BackupDialog(QDialog):
             Path(session.path).absolute() == self.doc_path()
         try:
             held = snapshots.summary(snap)
-            projects = snapshots.scores(snap, session.document if shown else None)
+            doc = snapshots.document(snap)          # loaded once, for the scores and the diff
+            projects = snapshots.scores(snap, session.document if shown else None, doc)
         except snapshots.SnapshotError as exc:
             return f"<p>无法读取这个备份：{_escape(str(exc))}</p>"
         changed = sum(p.get("now") == "changed" for p in projects)
@@ -318,7 +320,7 @@ class BackupDialog(QDialog):
         lines = [f"<b>{_escape(held.heading)}</b>，{snap.shown}（{snap.label}），{len(projects)} 个项目"
                  f"{f'（{differ}）' if differ else ''}："]
         rows = self.table.selectionModel().selectedRows()
-        diff = self.model.detail(rows[0].row()) if rows else None
+        diff = self.model.detail(rows[0].row(), doc) if rows else None
         if diff is not None:      # what differs, first (the list follows)
             lines.append("与现在相比（→ 左边是这个备份中的，右边是现在的）：")
             lines += [f"<span style='color:#1f5fa8'>{_indented(line)}</span>" for line in diff.lines()]
