@@ -74,20 +74,6 @@ def in_use(path: Path) -> bool:
     return holder is not None
 
 
-def is_workbook(path: Path) -> bool:
-    """An Excel/WPS workbook rather than a document of ours: by its content (a ZIP package with
-    ``xl/workbook.xml``, an OLE file with a Workbook stream), else by its name (not
-    any ZIP or OLE file: a Word report is one too)."""
-    from ..file_kinds import WORKBOOK, kind_of
-    return kind_of(path) == WORKBOOK
-
-
-def not_openable(path: Path) -> str | None:
-    """Why a Word report or a PDF is neither opened nor imported (Chinese), or None."""
-    from ..file_kinds import kind_of, refusal
-    return refusal(path, kind_of(path))
-
-
 def ask_import_instead(parent, name: str) -> bool:
     """打开 on a workbook: offer 导入Excel (a module function, so tests can answer it)."""
     install_qt_translations()      # (it may show before the window has painted)
@@ -224,12 +210,17 @@ class FileActions(QObject):
         current = self.window.session
         if current is not None and Path(current.path).absolute() == path:
             return True
-        if path.exists() and is_workbook(path):
+        # what the file is, looked at once: a workbook by its content (a ZIP package with
+        # xl/workbook.xml, an OLE file with a Workbook stream), else by its name — not any ZIP
+        # or OLE file: a Word report is one too
+        from ..file_kinds import OTHER, WORKBOOK, kind_of, refusal as kind_refusal
+        kind = kind_of(path) if path.is_file() else OTHER
+        if kind == WORKBOOK:
             if ask_import_instead(self.window, path.name):
                 from . import file_reports
                 return file_reports.import_excel(self, source=str(path))
             return False
-        refusal = not_openable(path) if path.is_file() else None
+        refusal = kind_refusal(path, kind)
         if refusal is not None:
             install_qt_translations()   # before the first paint: 确定, not OK
             qt.QMessageBox.warning(self.window, "无法打开", refusal)
