@@ -26,6 +26,7 @@ from ..domain.evaluation import profile_for
 from ..domain.model import Document, Unit
 from ..domain.profiles import ProfileError, load_profile, normalize_style, style_of
 from ..domain.scoring import num
+from ..file_kinds import OLE_MAGIC, kind_of, refusal
 from .xlsx_import_extra import profile_id_of
 from .xlsx_import_locate import (MAX_ROWS, Grid, SheetTooLarge, locate_field, locate_year,
                                  read_grid)
@@ -36,7 +37,6 @@ __all__ = ["AmountCheck", "ImportResult", "XlsxImportError", "check_amounts", "i
            "write_document", "APP_MARKER"]
 
 APP_MARKER = ("selfeval_desktop", "export")  # custom document property of our own exports
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 SUSPICIOUS_WAN = Decimal(100_000)  # a project of 10 亿元 is not a county unit's
 
@@ -86,7 +86,6 @@ def _refuse_unreadable(path: Path) -> None:
             head = fh.read(8)
     except OSError as exc:
         raise XlsxImportError(f"无法读取“{name}”：{exc.strerror or exc}") from None
-    from ..file_kinds import kind_of, refusal
     other = refusal(path, kind_of(path))
     if other is not None:            # a Word report, a PDF: said so, in one line
         raise XlsxImportError(other.replace("\n\n", ""))
