@@ -47,14 +47,7 @@ def replace_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
     its SQLite journal are gone; the exception is raised as it came (an OS error naming the
     temporary file names ``path`` instead).
     """
-    path = Path(path)
-    tmp = _built(path, write)
-    try:
-        os.replace(tmp, path)
-    except BaseException as exc:
-        _discard(tmp, path, exc)
-        raise
-    _sync_folder(path.parent)
+    replace_all_atomically([(path, write)])
 
 
 def replace_all_atomically(jobs: Iterable[tuple[Path, Callable[[Path], None]]]) -> None:
@@ -70,7 +63,9 @@ def replace_all_atomically(jobs: Iterable[tuple[Path, Callable[[Path], None]]]) 
     back (rarely: the disk failed in between) is listed in its ``left_changed``.
     """
     jobs = [(Path(path), write) for path, write in jobs]
-    old = {path: path.read_bytes() for path, _ in jobs if path.exists()}
+    # a single file has nothing to be put back (:func:`replace_atomically`: a document's whole
+    # content is not read for nothing)
+    old = {path: path.read_bytes() for path, _ in jobs if path.exists()} if len(jobs) > 1 else {}
     built: list[tuple[Path, Path]] = []
     try:
         for path, write in jobs:
