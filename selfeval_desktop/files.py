@@ -1,6 +1,6 @@
 """The files the program writes beside the clerk's own: one temporary name, one atomic replace,
-one test of “the same file”, one test of “an SQLite file”, one check of what an output may
-be written over.
+one test of “the same file”, one check of what an output may be written over (never an
+SQLite file).
 
 Before, three writers (new documents, PDFs, workbooks) each had their own temporary
 name (``~$NAME.PID.tmp``, ``.STEM.XXXX.part``, ``.NAME.tmp-PID`` and ``.raw``); only the first
@@ -204,15 +204,6 @@ def same_file(a: str | Path, b: str | Path) -> bool:
             return True
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except (OSError, RuntimeError):     # RuntimeError: a symbolic link loop (Python < 3.13)
-        return False
-
-
-def is_sqlite(path: str | Path) -> bool:
-    """Whether ``path`` is an SQLite file (a 自评文件 or any other database), whatever its name."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
         return False
 
 
