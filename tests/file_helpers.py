@@ -5,6 +5,10 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from selfeval_desktop.db import repo
+from selfeval_desktop.db.document import open_document
+from selfeval_desktop.domain.model import Document
+
 
 def sha(path: Path) -> str:
     """The file's bytes, hashed: compared before and after, it shows a read, a refused or a failed
@@ -28,3 +32,12 @@ def stored_digest(path: Path, project_id: int = 1) -> str | None:
         return con.execute("SELECT digest FROM project WHERE id = ?", (project_id,)).fetchone()[0]
     finally:
         con.close()
+
+
+def reread(path: Path) -> Document:
+    """The document as a fresh connection sees it on disk."""
+    opened = open_document(path, readonly=True)
+    try:
+        return repo.load_document(opened.conn)
+    finally:
+        opened.close()

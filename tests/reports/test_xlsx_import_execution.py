@@ -4,24 +4,16 @@ cells are); the 执行率 is computed from 全年执行数 ÷ 全年预算数 an
 unreadable text there is said in the report with its cell (“约95%”, “见附件”)."""
 import openpyxl
 
-from selfeval_desktop.db import repo
-from selfeval_desktop.db.document import open_document
 from selfeval_desktop.domain.checks import check_project
 from selfeval_desktop.reports.xlsx_export import export_workbook
 from selfeval_desktop.reports.xlsx_import import import_workbook, write_document
 from selfeval_desktop.reports.xlsx_import_review import review, review_lines
 
+from tests.file_helpers import reread
+
 from . import xlsx_builders as build
 
 STATED_KEY = "project::stated_execution_score"
-
-
-def _on_disk(path):
-    opened = open_document(path, readonly=True)
-    try:
-        return repo.load_document(opened.conn)
-    finally:
-        opened.close()
 
 
 def _cell_of(path, value):
@@ -52,7 +44,7 @@ def test_an_unreadable_stated_execution_score_is_kept_as_typed(tmp_path):
                for ln in review_lines(result.report, review(result.document, result.report)))
     target = tmp_path / "out.sqlite"
     write_document(result, target)
-    doc = _on_disk(target)
+    doc = reread(target)
     project = doc.projects[0]
     assert project.unread == {STATED_KEY: "见附件"} and project.stated_execution_score is None
     found = [f for f in check_project(doc, project) if f.code == "unread"]
@@ -89,7 +81,7 @@ def test_our_export_carries_an_unreadable_stated_execution_score_back(tmp_path):
     target = tmp_path / "doc.sqlite"
     write_document(result, target)
     out = tmp_path / "again.xlsx"
-    export_workbook(_on_disk(target), out)
+    export_workbook(reread(target), out)
     again = import_workbook(out)
     assert again.document.projects[0].unread == {STATED_KEY: "见附件"}
     assert "（原文已保留）" in again.report.text()

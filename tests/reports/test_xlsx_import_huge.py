@@ -6,21 +6,13 @@ import re
 
 import pytest
 
-from selfeval_desktop.db import repo
-from selfeval_desktop.db.document import open_document
 from selfeval_desktop.reports.xlsx_import import import_workbook, write_document
+
+from tests.file_helpers import reread
 
 from . import xlsx_builders as build
 
 HUGE = "99999999999999999999"       # 20 digits of 万元: past SQLite's 64-bit integers in 分
-
-
-def _on_disk(path):
-    opened = open_document(path, readonly=True)
-    try:
-        return repo.load_document(opened.conn)
-    finally:
-        opened.close()
 
 
 @pytest.mark.parametrize("value", [HUGE, 1e20], ids=["text", "number"])
@@ -33,7 +25,7 @@ def test_a_huge_annual_budget_is_kept_as_typed_with_its_cell_named(tmp_path, val
     assert "（原文已保留）" in said[0]
     target = tmp_path / "out.sqlite"
     write_document(result, target)                    # written: the huge cell does not stop it
-    project = _on_disk(target).projects[0]
+    project = reread(target).projects[0]
     assert project.funding.annual_budget is None
     assert project.funding.executed == 190 * 1_000_000
     assert list(project.unread.values()) == [HUGE if isinstance(value, str) else "1e+20"]

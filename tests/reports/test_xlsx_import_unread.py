@@ -4,21 +4,13 @@ the report. The rows have no id before they are saved: keyed by their place unti
 import openpyxl
 import pytest
 
-from selfeval_desktop.db import repo
-from selfeval_desktop.db.document import open_document
 from selfeval_desktop.domain.checks import check_project
 from selfeval_desktop.reports.xlsx_import import import_workbook, write_document
 
+from tests.file_helpers import reread
+
 from . import xlsx_builders as build
 from .xlsx_builders import MOF_INDICATORS
-
-
-def _on_disk(path):
-    opened = open_document(path, readonly=True)
-    try:
-        return repo.load_document(opened.conn)
-    finally:
-        opened.close()
 
 
 def _with_weight(tmp_path, weight):
@@ -43,11 +35,11 @@ def test_an_unreadable_weight_is_kept_red_in_the_imported_file(tmp_path, weight,
     assert "“平台验收合格率”分值" in text and "（原文已保留）" in text and "，未读取" not in text
     target = tmp_path / "out.sqlite"
     write_document(result, target)
-    project = _on_disk(target).projects[0]
+    project = reread(target).projects[0]
     row = project.indicators[2]
     assert row.weight is None
     assert project.unread == {f"indicator:{row.id}:weight": typed}
-    doc = _on_disk(target)
+    doc = reread(target)
     found = [f for f in check_project(doc, doc.projects[0]) if f.code == "unread"]
     assert len(found) == 1 and f"“{typed}”无法识别" in found[0].message
     assert (found[0].place.table, found[0].place.row, found[0].place.field) == (
@@ -61,7 +53,7 @@ def test_an_unreadable_stated_score_is_kept_too(tmp_path):
                                         ("自评", build.FormSpec(indicators=inds), {})))
     target = tmp_path / "out.sqlite"
     write_document(result, target)
-    project = _on_disk(target).projects[0]
+    project = reread(target).projects[0]
     assert project.unread == {f"indicator:{project.indicators[1].id}:stated_score": "两分半"}
 
 
@@ -80,7 +72,7 @@ def test_an_unreadable_spending_amount_is_kept_red_in_the_imported_file(tmp_path
     assert "约四十万" in result.report.text() and "（原文已保留）" in result.report.text()
     target = tmp_path / "out.sqlite"
     write_document(result, target)
-    doc = _on_disk(target)
+    doc = reread(target)
     project = doc.projects[0]
     line = project.budget_lines[1]
     assert line.name == "材料费" and line.actual is None

@@ -10,6 +10,8 @@ from selfeval_desktop.domain.model import (BudgetLine, Document, Evaluator, Fund
                                            Indicator, Project, ProjectKind, Source, SourceAmount,
                                            Unit)
 
+from tests.file_helpers import reread
+
 
 def sample_document() -> Document:
     p = Project(name="科技创新服务项目", supervisor="县科学技术局", implementer="县科学技术局")
@@ -59,15 +61,6 @@ def make_file(tmp_path: Path, doc: Document | None = None) -> Path:
 def open_session(path: Path, parent=None):
     from selfeval_desktop.ui.session import DocumentSession
     return DocumentSession(open_document(path), parent)
-
-
-def reread(path: Path) -> Document:
-    """The document as a fresh connection sees it on disk."""
-    opened = open_document(path, readonly=True)
-    try:
-        return repo.load_document(opened.conn)
-    finally:
-        opened.close()
 
 
 def indicators(path: Path) -> list[Indicator]:
