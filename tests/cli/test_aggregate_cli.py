@@ -7,9 +7,7 @@ import openpyxl
 import pytest
 
 from selfeval_desktop.cli import main
-from selfeval_desktop.db import repo
 from selfeval_desktop.db.demo import write_demo
-from selfeval_desktop.db.document import open_document
 from selfeval_desktop.domain.digest import check_code
 from selfeval_desktop.domain.evaluation import profile_for, shown_rule_grade
 from selfeval_desktop.domain.scoring import score_project, shown_grade
@@ -17,18 +15,10 @@ from selfeval_desktop.reports import xlsx_common
 from selfeval_desktop.reports.xlsx_common import text_width
 
 from tests.cli.cli_helpers import run, summary_sheet
-from tests.file_helpers import sha
+from tests.file_helpers import reread, sha
 from tests.reports.spreadsheet import formula_cells, recalculated, same_value, soffice
 
 WAN = Decimal(1_000_000)
-
-
-def load(path):
-    opened = open_document(path, readonly=True)
-    try:
-        return repo.load_document(opened.conn)
-    finally:
-        opened.close()
 
 
 @pytest.fixture
@@ -56,7 +46,7 @@ def test_one_row_per_project_per_unit_with_subtotals_and_a_total(tmp_path, units
     assert "已汇总 3 个单位、25 个项目" in capsys.readouterr().out
     assert [sha(p) for p in units] == before  # the units' files are only read
     table = rows(out)
-    docs = [load(p) for p in units]
+    docs = [reread(p) for p in units]
     i = 0
     for doc in docs:
         for project in doc.projects:
@@ -136,7 +126,7 @@ def test_output_rules_existing_needs_force_never_an_input_and_only_xlsx(tmp_path
     assert main(["aggregate", str(units[1]), "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err and out.read_bytes() == b"an older summary"
     assert main(["aggregate", str(units[1]), "-o", str(out), "--force"]) == 0
-    assert rows(out)[0][3] == load(units[1]).projects[0].name
+    assert rows(out)[0][3] == reread(units[1]).projects[0].name
     before = sha(units[1])
     for target in (units[1], tmp_path / "s.pdf"):
         assert main(["aggregate", str(units[1]), "-o", str(target), "--force"]) == 2

@@ -9,7 +9,7 @@ from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
 
 from tests.cli.cli_helpers import run
-from tests.file_helpers import sha
+from tests.file_helpers import reread, sha
 
 
 @pytest.fixture
@@ -19,17 +19,9 @@ def seed003(tmp_path):
     return path
 
 
-def load(path):
-    opened = open_document(path, readonly=True)
-    try:
-        return repo.load_document(opened.conn)
-    finally:
-        opened.close()
-
-
 def test_finalize_then_verify_ok(seed003, capsys):
     assert main(["finalize", str(seed003)]) == 0
-    doc = load(seed003)
+    doc = reread(seed003)
     assert all(p.digest and p.finalized_at for p in doc.projects)
     out = capsys.readouterr().out
     assert "已定稿" in out and "校验码" in out
@@ -67,7 +59,7 @@ def test_finalize_refuses_a_project_with_errors_and_leaves_the_file(tmp_path, ca
 def test_unfinalize_and_unknown_project(seed003, capsys):
     main(["finalize", str(seed003)])
     assert main(["finalize", str(seed003), "--undo"]) == 0
-    assert not any(p.digest for p in load(seed003).projects)
+    assert not any(p.digest for p in reread(seed003).projects)
     assert main(["finalize", str(seed003), "--project", "999"]) == 2
     assert "没有编号为 999 的项目" in capsys.readouterr().err
 
@@ -116,7 +108,7 @@ def test_incomplete_finalization_record_is_a_mismatch(seed003, capsys, sql, says
 def test_finalize_refusal_names_the_project_once(tmp_path, capsys):
     path = tmp_path / "d2.sqlite"
     write_demo(path, seed="002")
-    name = load(path).projects[0].name
+    name = reread(path).projects[0].name
     assert main(["finalize", str(path), "--project", "1"]) == 1
     err = capsys.readouterr().err
     assert err.count(name) == 1 and err.count("\n") == 1
