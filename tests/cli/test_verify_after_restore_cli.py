@@ -1,8 +1,6 @@
 """``verify --code`` after a restore: a backup from before a 定稿 restored took the
 定稿's record with it, and a genuinely stamped paper was “not printed from this file” (exit 3).
 The record stays, and the answer says that a restore, at its time, took the 定稿 back."""
-import sqlite3
-
 import pytest
 
 from selfeval_desktop.cli import main
@@ -12,6 +10,8 @@ from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.restore import restore
 from selfeval_desktop.domain.digest import check_code
 
+from tests.file_helpers import sql, stored_digest
+
 
 @pytest.fixture
 def seed003(tmp_path):
@@ -20,19 +20,8 @@ def seed003(tmp_path):
     return path
 
 
-def sql(path, statement):
-    con = sqlite3.connect(path)
-    con.execute(statement)
-    con.commit()
-    con.close()
-
-
 def code_of(path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return check_code(con.execute("SELECT digest FROM project WHERE id = 1").fetchone()[0])
-    finally:
-        con.close()
+    return check_code(stored_digest(path))
 
 
 def restored(path, snap) -> None:
