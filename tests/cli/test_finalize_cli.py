@@ -12,13 +12,6 @@ from tests.cli.cli_helpers import run
 from tests.file_helpers import reread, sha
 
 
-@pytest.fixture
-def seed003(tmp_path):
-    path = tmp_path / "hc.sqlite"
-    write_demo(path, seed="003")
-    return path
-
-
 def test_finalize_then_verify_ok(seed003, capsys):
     assert main(["finalize", str(seed003)]) == 0
     doc = reread(seed003)

@@ -1,23 +1,13 @@
 """``verify --code`` after a restore: a backup from before a 定稿 restored took the
 定稿's record with it, and a genuinely stamped paper was “not printed from this file” (exit 3).
 The record stays, and the answer says that a restore, at its time, took the 定稿 back."""
-import pytest
-
 from selfeval_desktop.cli import main
 from selfeval_desktop.db import snapshots
-from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.db.document import open_document
 from selfeval_desktop.db.restore import restore
 from selfeval_desktop.domain.digest import check_code
 
 from tests.file_helpers import sql, stored_digest
-
-
-@pytest.fixture
-def seed003(tmp_path):
-    path = tmp_path / "hc.sqlite"
-    write_demo(path, seed="003")
-    return path
 
 
 def code_of(path) -> str:

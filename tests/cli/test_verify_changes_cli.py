@@ -2,20 +2,10 @@
 
 A receiver told only that a file differed from its stamped paper had to compare the whole form by
 eye; the content stored at 定稿 says where."""
-import pytest
-
 from selfeval_desktop.cli import main
-from selfeval_desktop.db.demo import write_demo
 from selfeval_desktop.domain.digest import check_code
 
 from tests.file_helpers import sha, sql, stored_digest
-
-
-@pytest.fixture
-def seed003(tmp_path):
-    path = tmp_path / "hc.sqlite"
-    write_demo(path, seed="003")
-    return path
 
 
 def test_verify_names_each_change_since_finalize(seed003, capsys):
