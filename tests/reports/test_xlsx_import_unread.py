@@ -10,13 +10,10 @@ from selfeval_desktop.reports.xlsx_import import import_workbook, write_document
 from tests.file_helpers import reread
 
 from . import xlsx_builders as build
-from .xlsx_builders import MOF_INDICATORS
 
 
 def _with_weight(tmp_path, weight):
-    inds = list(MOF_INDICATORS)
-    inds[2] = inds[2][:5] + (weight,) + inds[2][6:]
-    path = build.save(tmp_path / "w.xlsx", ("自评", build.FormSpec(indicators=inds), {}))
+    path = build.indicator_cell_typed(tmp_path / "w.xlsx", 2, build.WEIGHT, weight)
     if not isinstance(weight, str):     # a number Excel holds as such (1E+30), not text
         wb = openpyxl.load_workbook(path)
         for row in wb.active.iter_rows():
@@ -47,10 +44,8 @@ def test_an_unreadable_weight_is_kept_red_in_the_imported_file(tmp_path, weight,
 
 
 def test_an_unreadable_stated_score_is_kept_too(tmp_path):
-    inds = list(MOF_INDICATORS)
-    inds[1] = inds[1][:6] + ("两分半",) + inds[1][7:]
-    result = import_workbook(build.save(tmp_path / "s.xlsx",
-                                        ("自评", build.FormSpec(indicators=inds), {})))
+    result = import_workbook(build.indicator_cell_typed(tmp_path / "s.xlsx", 1, build.STATED,
+                                                        "两分半"))
     target = tmp_path / "out.sqlite"
     write_document(result, target)
     project = reread(target).projects[0]

@@ -358,6 +358,17 @@ def with_spec(**changes) -> FormSpec:
     return replace(FormSpec(), **changes)
 
 
+WEIGHT, STATED = 5, 6       # the places of 分值 and 得分 in a MOF_INDICATORS row
+
+
+def indicator_cell_typed(path: Path, row: int, place: int, value) -> Path:
+    """The form with one cell of its indicator table as a unit typed it (“十分”, “两分半”):
+    row ``row`` from 0, ``place`` WEIGHT or STATED."""
+    inds = list(MOF_INDICATORS)
+    inds[row] = inds[row][:place] + (value,) + inds[row][place + 1:]
+    return save(path, ("自评", FormSpec(indicators=inds), {}))
+
+
 def compound(path: Path, streams: list[str]) -> Path:
     """An OLE2 compound file (CFB v3) whose directory holds ``streams`` (empty, at most 3): a
     Word .doc has WordDocument, an Excel .xls Workbook."""

@@ -9,16 +9,13 @@ from selfeval_desktop.ui.models.base import ERROR_BRUSH
 from selfeval_desktop.ui.qt import Qt
 
 from tests.reports import xlsx_builders as build
-from tests.reports.xlsx_builders import MOF_INDICATORS
 from tests.ui.shell_helpers import OFFSCREEN_NOISE, make_window
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 def test_an_unreadable_imported_weight_is_red_with_its_text_in_the_window(qtbot, tmp_path):
-    inds = list(MOF_INDICATORS)
-    inds[2] = inds[2][:5] + ("十分",) + inds[2][6:]
-    result = import_workbook(build.save(tmp_path / "w.xlsx",
-                                        ("自评", build.FormSpec(indicators=inds), {})))
+    result = import_workbook(build.indicator_cell_typed(tmp_path / "w.xlsx", 2, build.WEIGHT,
+                                                        "十分"))
     target = tmp_path / "imported.sqlite"
     write_document(result, target)
     window = make_window(qtbot, tmp_path, target)
