@@ -15,7 +15,20 @@ from tests.ui.ui_fixtures import make_file
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
+EACH_WRITE = pytest.mark.parametrize("what, suffix", [("打印", ".pdf"), ("导出Excel", ".xlsx"),
+                                                     ("汇总", ".xlsx")])
 OLD = {".pdf": b"%PDF-1.4 the scan of the stamped form", ".xlsx": b"PK\x03\x04 last week's"}
+
+
+def quiet_window(qtbot, tmp_path, monkeypatch):
+    """A window whose print, export and aggregate run without the questions and viewer around
+    them: only the “已存在” question is left to watch."""
+    window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
+    monkeypatch.setattr(export, "open_with_system_viewer", lambda path: True)
+    monkeypatch.setattr(file_reports, "ask_scope", lambda *a, **k: "all")
+    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    return window
 
 
 def write(window, what, tmp_path, typed):
@@ -28,15 +41,10 @@ def write(window, what, tmp_path, typed):
     return aggregate_action.aggregate(window.file_actions, [str(unit)], str(typed))
 
 
-@pytest.mark.parametrize("what, suffix", [("打印", ".pdf"), ("导出Excel", ".xlsx"),
-                                          ("汇总", ".xlsx")])
+@EACH_WRITE
 def test_a_name_typed_without_its_ending_asks_before_replacing_the_file(
         qtbot, tmp_path, monkeypatch, what, suffix):
-    window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda path: True)
-    monkeypatch.setattr(file_reports, "ask_scope", lambda *a, **k: "all")
-    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window = quiet_window(qtbot, tmp_path, monkeypatch)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     typed = tmp_path / "表"
     existing = typed.with_suffix(suffix)
@@ -58,15 +66,10 @@ def test_a_name_typed_without_its_ending_asks_before_replacing_the_file(
     assert not typed.exists()
 
 
-@pytest.mark.parametrize("what, suffix", [("打印", ".pdf"), ("导出Excel", ".xlsx"),
-                                          ("汇总", ".xlsx")])
+@EACH_WRITE
 def test_a_new_name_or_one_the_dialog_asked_about_is_written_without_a_second_question(
         qtbot, tmp_path, monkeypatch, what, suffix):
-    window = make_window(qtbot, tmp_path, make_file(tmp_path), show=False)
-    monkeypatch.setattr(export, "open_with_system_viewer", lambda path: True)
-    monkeypatch.setattr(file_reports, "ask_scope", lambda *a, **k: "all")
-    monkeypatch.setattr(file_reports, "ask_print_despite_errors", lambda parent, text: True)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window = quiet_window(qtbot, tmp_path, monkeypatch)
     asked = []
     monkeypatch.setattr(dialogs, "choose", lambda *a, **k: asked.append(a) or 1)
     for typed in (tmp_path / "新表", tmp_path / f"已有{suffix}"):
