@@ -123,12 +123,18 @@ def test_an_existing_pdf_is_replaced_only_with_force(tmp_path, capsys, demo):
     assert squeeze(raw_text(target)).startswith("项目单位自评基本情况表")
 
 
-def test_per_project_files_printed_before_are_replaced_only_with_force(tmp_path, capsys):
+def printed_per_project(tmp_path, capsys):
+    """The 石家庄 demo (20 projects) and the folder it was printed into, one PDF a project."""
     doc = tmp_path / "sjz.sqlite"
     assert run(capsys, "demo", "-o", doc, "--seed", "004")[0] == 0
     folder = tmp_path / "out"
     folder.mkdir()
     assert run(capsys, "print", doc, "-o", folder, "--per-project")[0] == 0
+    return doc, folder
+
+
+def test_per_project_files_printed_before_are_replaced_only_with_force(tmp_path, capsys):
+    doc, folder = printed_per_project(tmp_path, capsys)
     first = sorted(folder.iterdir())
     first[5].write_bytes(b"%PDF-1.4 signed and scanned")
     before = {p: sha(p) for p in first}
@@ -140,11 +146,7 @@ def test_per_project_files_printed_before_are_replaced_only_with_force(tmp_path,
 
 
 def test_per_project_collision_with_a_document_writes_nothing(tmp_path, capsys):
-    doc = tmp_path / "sjz.sqlite"
-    assert run(capsys, "demo", "-o", doc, "--seed", "004")[0] == 0
-    folder = tmp_path / "out"
-    folder.mkdir()
-    assert run(capsys, "print", doc, "-o", folder, "--per-project")[0] == 0
+    doc, folder = printed_per_project(tmp_path, capsys)
     names = sorted(p.name for p in folder.iterdir())
     for p in folder.iterdir():
         p.unlink()
