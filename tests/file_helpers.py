@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 from selfeval_desktop.db import repo
 from selfeval_desktop.db.document import open_document
+from selfeval_desktop.db.file_lock import lock_path_for
 from selfeval_desktop.domain.model import Document
 
 
@@ -41,3 +44,12 @@ def reread(path: Path) -> Document:
         return repo.load_document(opened.conn)
     finally:
         opened.close()
+
+
+def garbled_old_lock(doc: Path) -> Path:
+    """An empty lock file beside ``doc``, an hour old: what a crash while writing it left."""
+    path = lock_path_for(doc)
+    path.write_text("", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(path, (old, old))
+    return path

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
 from selfeval_desktop.db import file_lock
 from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
+
+from tests.file_helpers import garbled_old_lock
 
 
 def _dead_pid() -> int:
@@ -56,10 +57,7 @@ def test_a_garbled_lock_replaced_by_one_being_written_is_not_taken(tmp_path, mon
     """The first window's lock is empty for an instant after it is made, like the garbled one a
     crash left: the second window must not take it for that one."""
     doc = tmp_path / "自评.sqlite"
-    path = lock_path_for(doc)
-    path.write_text("", encoding="utf-8")
-    old = time.time() - 3600
-    os.utime(path, (old, old))
+    path = garbled_old_lock(doc)
     second = FileLock(doc)
     made = []
     real_young = FileLock._young

@@ -4,10 +4,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
+
+from tests.file_helpers import garbled_old_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,10 +65,7 @@ def test_lock_from_another_computer_is_respected(tmp_path):
 
 def test_garbled_old_lock_is_taken_over(tmp_path):
     doc = tmp_path / "a.sqlite"
-    path = lock_path_for(doc)
-    path.write_text("", encoding="utf-8")
-    old = time.time() - 3600
-    os.utime(path, (old, old))
+    garbled_old_lock(doc)
     lock = FileLock(doc)
     assert lock.acquire() is None
     lock.release()
