@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -53,3 +55,11 @@ def garbled_old_lock(doc: Path) -> Path:
     old = time.time() - 3600
     os.utime(path, (old, old))
     return path
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended: the program that left a lock or a temporary file
+    and was killed or crashed."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid

@@ -3,21 +3,13 @@ one may take the file. The interleaving is made by hand, step by step, not by ti
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from selfeval_desktop.db import file_lock
 from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
 
-from tests.file_helpers import garbled_old_lock
-
-
-def _dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
+from tests.file_helpers import dead_pid, garbled_old_lock
 
 
 def _leftovers(folder) -> list[str]:
@@ -32,7 +24,7 @@ def test_a_stale_lock_taken_meanwhile_by_another_window_is_not_taken_again(tmp_p
             raise PermissionError(1, "Operation not permitted")
         monkeypatch.setattr(file_lock.os, "link", no_link)
     doc = tmp_path / "自评.sqlite"
-    stale = LockInfo(_dead_pid(), LockInfo.mine().host, "wangli", "2021-01-01T08:00:00")
+    stale = LockInfo(dead_pid(), LockInfo.mine().host, "wangli", "2021-01-01T08:00:00")
     lock_path_for(doc).write_text(stale.to_json(), encoding="utf-8")
     first, second = FileLock(doc), FileLock(doc)
     real_is_stale = LockInfo.is_stale
@@ -81,7 +73,7 @@ def test_a_garbled_lock_replaced_by_one_being_written_is_not_taken(tmp_path, mon
 def test_a_stale_lock_in_a_folder_that_refuses_its_removal_opens_read_only(tmp_path, monkeypatch):
     """Before, the PermissionError escaped ``acquire``: no window."""
     doc = tmp_path / "自评.sqlite"
-    stale = LockInfo(_dead_pid(), LockInfo.mine().host, "wangli", "2021-01-01T08:00:00")
+    stale = LockInfo(dead_pid(), LockInfo.mine().host, "wangli", "2021-01-01T08:00:00")
     lock_path_for(doc).write_text(stale.to_json(), encoding="utf-8")
 
     def refused(*args, **kwargs):

@@ -16,6 +16,7 @@ from selfeval_desktop.db import repo, temp_files
 from selfeval_desktop.db.document import (copy_document, create_document, open_document,
                                           write_atomically)
 from tests.db.documents import small_document
+from tests.file_helpers import dead_pid
 
 ROOT = Path(__file__).resolve().parents[2]
 LONG_AGO = time.time() - 3600
@@ -32,12 +33,6 @@ KILLED_WRITE = textwrap.dedent("""
         os._exit(9)                                # killed in the middle of building
     write_atomically(sys.argv[1], build)
 """)
-
-
-def dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
 
 
 def age(*paths: Path) -> None:

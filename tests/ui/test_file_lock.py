@@ -8,7 +8,7 @@ from pathlib import Path
 
 from selfeval_desktop.db.file_lock import FileLock, LockInfo, lock_path_for
 
-from tests.file_helpers import garbled_old_lock
+from tests.file_helpers import dead_pid, garbled_old_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,15 +38,9 @@ def test_second_lock_in_same_process_is_refused_until_released(tmp_path):
     second.release()
 
 
-def _dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
-
-
 def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
     doc = tmp_path / "a.sqlite"
-    stale = LockInfo(_dead_pid(), LockInfo.mine().host, "someone", "2021-01-01T08:00:00")
+    stale = LockInfo(dead_pid(), LockInfo.mine().host, "someone", "2021-01-01T08:00:00")
     lock_path_for(doc).write_text(stale.to_json(), encoding="utf-8")
     lock = FileLock(doc)
     assert lock.acquire() is None
@@ -56,7 +50,7 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
 
 def test_lock_from_another_computer_is_respected(tmp_path):
     doc = tmp_path / "a.sqlite"
-    other = LockInfo(_dead_pid(), "OTHER-PC-不存在", "wang", "2021-01-01T08:00:00")
+    other = LockInfo(dead_pid(), "OTHER-PC-不存在", "wang", "2021-01-01T08:00:00")
     lock_path_for(doc).write_text(other.to_json(), encoding="utf-8")
     holder = FileLock(doc).acquire()
     assert holder == other
