@@ -110,14 +110,14 @@ def _rate_for(rate: Decimal, weight: Decimal, score: Decimal, profile: Profile) 
     rounded rate would give another score (1.9989 of 2 万元: 99.95% × 10 = 9.995 → 10.00, while
     the exact 99.945% gives 9.99); then with the decimals that give the score, rounded
     by the profile's rule as the shown rate is."""
-    shown = rate_text(rate, profile)
-    if points(weight * Decimal(shown[:-1]) / HUNDRED, weight, profile) == score:
-        return shown
+    shown = shown_rate(rate, profile)
+    if points(weight * shown / HUNDRED, weight, profile) == score:
+        return rate_text(rate, profile)
     for places in range(profile.decimals + 1, profile.decimals + 7):
         exact = profile.round(rate * HUNDRED, places)
         if points(weight * exact / HUNDRED, weight, profile) == score:
             return f"{format(exact.normalize(), 'f')}%"
-    return shown
+    return rate_text(rate, profile)
 
 
 def score_indicator(ind: Indicator, profile: Profile, year: int | None = None) -> IndicatorScore:
