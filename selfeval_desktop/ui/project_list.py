@@ -12,7 +12,7 @@ from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .access_keys import menu_text
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QModelIndex,
-                 QPushButton, QShortcut, QSize, QSizePolicy, Qt, QToolButton,
+                 QPushButton, QShortcut, QSize, QSizePolicy, QStyle, Qt, QToolButton,
                  QVBoxLayout, QWidget, Signal)
 from .project_list_view import ProjectListView
 from .zoom import factor, is_font_change
@@ -352,7 +352,7 @@ class ProjectListPanel(QWidget):
         first, second = self.button_rows
         buttons = (self.add_button, self.duplicate_button, self.delete_button, self.up_button,
                    self.down_button)
-        need = sum(b.sizeHint().width() for b in buttons) + first.spacing() * (len(buttons) - 1)
+        need = sum(_words_room(b) for b in buttons) + first.spacing() * (len(buttons) - 1)
         two_rows = self.width() < need
         if two_rows == (second.count() > 0):
             return
@@ -528,3 +528,15 @@ class ProjectListPanel(QWidget):
         self.session.move_project(pid, new_position)
         self.select_pid(pid)
         return True
+
+
+def _words_room(button) -> int:
+    """The width a button needs to show its words whole: their width and the style's margins.
+    Not its size hint, which the style widens to 80 px whatever the words: five such made the
+    list at 100 % put 上移/下移 on a second row although “复制”, “删除” fit in 54 px."""
+    if isinstance(button, QToolButton):      # 新增 and its arrow: no such minimum
+        return button.sizeHint().width()
+    style, words = button.style(), button.fontMetrics().horizontalAdvance(button.text())
+    margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin) +
+                   style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth))
+    return words + max(margins, 16)

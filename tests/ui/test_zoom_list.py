@@ -106,3 +106,15 @@ def test_the_checks_list_shows_whole_lines_three_at_least(qtbot, tmp_path, path,
                for r in range(checks.list.count())]
     whole = max(b for b in bottoms if b <= view.height())
     assert view.height() - whole < line // 2, (view.height(), bottoms)   # no line cut in half
+
+
+def test_at_100_percent_the_five_buttons_stay_on_one_row(qtbot, tmp_path, path):
+    """The list's width at 100 % on 1366×768 holds the five buttons' words; counting each
+    button at the style's 80 px put 上移/下移 on a second row, one project row fewer in sight."""
+    window = make_window(qtbot, tmp_path, path)
+    panel = window.page.projects
+    qtbot.wait(20)
+    first, second = panel.button_rows
+    assert second.count() == 0 and first.indexOf(panel.down_button) >= 0
+    y = panel.add_button.geometry().top()
+    assert all(b.geometry().top() == y for b in (panel.up_button, panel.down_button))
