@@ -12,7 +12,7 @@ from ..domain.scoring import PROVISIONAL_GRADE, shown_grade
 from .access_keys import menu_text
 from .qt import (QtGui, QAbstractItemView, QAbstractTableModel, QColor, QFont, QFontMetrics,
                  QHBoxLayout, QHeaderView, QKeySequence, QMenu, QModelIndex,
-                 QPushButton, QShortcut, QSize, QSizePolicy, QStyle, Qt, QToolButton,
+                 QPushButton, QShortcut, QSize, QSizePolicy, Qt, QToolButton,
                  QVBoxLayout, QWidget, Signal)
 from .project_list_view import ProjectListView
 from .zoom import factor, is_font_change
@@ -21,6 +21,7 @@ COL_NAME, COL_SCORE, COL_GRADE = range(3)
 HEADERS = ("项目", "得分", "等次")
 LIST_MIN_WIDTH = 220    # the list's narrowest (px at 100 %; see _fit_width)
 LIST_MIN_WIDTH_MAX = 330   # … at most, at any 显示比例: a 1000 px window keeps its page usable
+BUTTON_PADDING = 16   # a push button's frame and padding beside its words (_words_room)
 PID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNNAMED = "（未命名项目）"
 # The roles data() answers, as plain ints: a view asks each cell for a dozen roles on every paint,
@@ -531,12 +532,10 @@ class ProjectListPanel(QWidget):
 
 
 def _words_room(button) -> int:
-    """The width a button needs to show its words whole: their width and the style's margins.
-    Not its size hint, which the style widens to 80 px whatever the words: five such made the
-    list at 100 % put 上移/下移 on a second row although “复制”, “删除” fit in 54 px."""
+    """The width a button needs to show its words whole: their width and room for the style's
+    frame and padding (Fusion's: 2 × (6 + 2) px). Not its size hint, which the style widens to
+    80 px whatever the words: five such made the list at 100 % put 上移/下移 on a second row
+    although “复制”, “删除” fit in 54 px."""
     if isinstance(button, QToolButton):      # 新增 and its arrow: no such minimum
         return button.sizeHint().width()
-    style, words = button.style(), button.fontMetrics().horizontalAdvance(button.text())
-    margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin) +
-                   style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth))
-    return words + max(margins, 16)
+    return button.fontMetrics().horizontalAdvance(button.text()) + BUTTON_PADDING
